@@ -1,0 +1,142 @@
+/** Zod issues, turned into csplan diagnostics with a rule id and an actionable message. */
+import type * as z from 'zod';
+import type { Diagnostic, Path } from '../core/model.js';
+import { didYouMean } from '../core/did-you-mean.js';
+import { orgFileSchema } from './schema.js';
+
+type Issue = z.core.$ZodIssue;
+
+export function schemaDiagnostics(issues: readonly Issue[], input: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) collect(issue, input, out);
+  return out;
+}
+
+function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path = []): void {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = keysAt(path);
+      for (const key of issue.keys) {
+        const guess = didYouMean(key, known);
+        const hint = guess
+          ? `did you mean "${guess}"?`
+          : `known keys here: ${known.slice(0, 12).join(', ')}`;
+        out.push({
+          rule: 'unknown-key',
+          severity: 'error',
+          path: [...path, key],
+          message: `unknown key "${key}" (${hint})`,
+        });
+      }
+      return;
+    }
+    case 'invalid_union': {
+      // Report the errors of the alternative that matches the shape the user wrote (a list of
+      // accounts versus `{ file: ... }`), not a wall of every alternative's complaints.
+      const branches = issue.errors.filter(
+        (branch) => !branch.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0),
+      );
+      if (branches.length === 1 && branches[0]) {
+        for (const sub of branches[0]) collect(sub, input, out, path);
+        return;
+      }
+      break;
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        out.push({
+          rule: 'missing-field',
+          severity: 'error',
+          path,
+          message: `missing required field "${String(path[path.length - 1])}"`,
+        });
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  out.push({
+    rule: issue.code === 'custom' ? 'invalid-value' : ruleFor(issue),
+    severity: 'error',
+    path,
+    message: `${describe(path)}: ${issue.message}`,
+  });
+}
+
+function ruleFor(issue: Issue): string {
+  if (issue.code === 'invalid_type' && typeof issue.input === 'string' && issue.expected === 'number')
+    return 'money-format';
+  if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'role')
+    return 'unknown-role';
+  return 'invalid-value';
+}
+
+function describe(path: Path): string {
+  const key = [...path].reverse().find((part) => typeof part === 'string');
+  return key ?? 'value';
+}
+
+/** Keys the schema accepts at a path, for did-you-mean on unknown keys. */
+export function keysAt(path: Path): string[] {
+  let schema: unknown = orgFileSchema;
+  for (const part of path) {
+    schema = step(unwrap(schema), part);
+    if (schema === undefined) return [];
+  }
+  const shape = objectShape(unwrap(schema));
+  return shape ? Object.keys(shape) : [];
+}
+
+interface Def {
+  type: string;
+  innerType?: unknown;
+  in?: unknown;
+  element?: unknown;
+  options?: unknown[];
+  valueType?: unknown;
+  shape?: Record<string, unknown>;
+}
+
+function def(schema: unknown): Def | undefined {
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (;;) {
+    const d = def(current);
+    if (!d) return current;
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') current = d.innerType;
+    else if (d.type === 'pipe') current = d.in;
+    else return current;
+  }
+}
+
+function objectShape(schema: unknown): Record<string, unknown> | undefined {
+  const d = def(schema);
+  if (d?.type === 'object') return d.shape;
+  if (d?.type === 'union') {
+    for (const option of d.options ?? []) {
+      const shape = objectShape(unwrap(option));
+      if (shape) return shape;
+    }
+  }
+  return undefined;
+}
+
+function step(schema: unknown, part: string | number): unknown {
+  const d = def(schema);
+  if (!d) return undefined;
+  if (d.type === 'object') return d.shape?.[String(part)];
+  if (d.type === 'array') return typeof part === 'number' ? d.element : undefined;
+  if (d.type === 'record') return d.valueType;
+  if (d.type === 'union') {
+    for (const option of d.options ?? []) {
+      const next = step(unwrap(option), part);
+      if (next !== undefined) return next;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * Turns a path into the user's file (['accounts', 3, 'owner']) into a line and column, falling
+ * back to the nearest ancestor that exists in the document.
+ */
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import type { Path } from '../core/model.js';
+
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** Resolves paths of the normalised org back to a place in some input file. */
+export type Locator = (path: Path, options?: { key?: boolean }) => Location;
+
+export function yamlLocator(file: string, doc: Document, lineCounter: LineCounter): Locator {
+  return (path, options = {}) => {
+    const offset = offsetOf(doc.contents as Node | null, path, options.key === true);
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+}
+
+function offsetOf(root: Node | null, path: Path, wantKey: boolean): number | undefined {
+  let node: unknown = root;
+  let best = rangeStart(root);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && keyOf(item.key) === String(segment));
+      if (!pair) return best;
+      if (last && wantKey) return rangeStart(pair.key as Node) ?? best;
+      node = pair.value;
+      // A key with no value (`owner:`) has no value node: point at the key.
+      best = rangeStart(node as Node) ?? rangeStart(pair.key as Node) ?? best;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return best;
+      node = item;
+      best = rangeStart(item as Node) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function keyOf(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function rangeStart(node: Node | null | undefined): number | undefined {
+  return node?.range?.[0];
+}

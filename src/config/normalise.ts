@@ -1,0 +1,223 @@
+/** The validated org file, turned into the planner's `Org`: defaults applied, groups weighted. */
+import type { Account, CompPlan, Diagnostic, Org, Path, TeamMember } from '../core/model.js';
+import { SEGMENT_IDS } from '../core/model.js';
+import { DEFAULT_POLICY, type Policy, type Range } from '../core/policy.js';
+import type { AccountInput, OrgFile, PolicyInput } from './schema.js';
+
+export interface NormaliseResult {
+  org: Org;
+  diagnostics: Diagnostic[];
+}
+
+export function normaliseOrg(
+  file: OrgFile,
+  accounts: readonly AccountInput[],
+  options: { asOf: string; accountsPath?: (index: number) => Path },
+): NormaliseResult {
+  const diagnostics: Diagnostic[] = [];
+  const { policy, diagnostics: policyDiagnostics } = mergePolicy(file.policy);
+  diagnostics.push(...policyDiagnostics);
+  const accountPath = options.accountsPath ?? ((index: number) => ['accounts', index]);
+
+  const org: Org = {
+    company: {
+      name: file.company.name,
+      motion: file.company.motion,
+      productComplexity: file.company.product_complexity,
+      asOf: options.asOf,
+    },
+    accounts: [
+      ...accounts.map((account, index) => toAccount(account, accountPath(index))),
+      ...(file.account_groups ?? []).map((group, index): Account => {
+        const arr = group.arr_each ?? (group.count > 0 ? (group.arr_total ?? 0) / group.count : 0);
+        return {
+          id: group.name,
+          name: group.name,
+          arr,
+          count: group.count,
+          owner: group.owner,
+          health: group.health,
+          complexity: group.complexity,
+          segment: group.segment,
+          path: ['account_groups', index],
+        };
+      }),
+    ],
+    team: (file.team ?? []).map(
+      (member, index): TeamMember => ({
+        id: member.id,
+        name: member.name,
+        role: member.role,
+        reportsTo: member.reports_to,
+        startDate: member.start_date,
+        seniority: member.seniority,
+        segment: member.segment,
+        fte: member.fte,
+        region: member.region,
+        languages: member.languages ?? [],
+        email: member.email,
+        path: ['team', index],
+      }),
+    ),
+    policy,
+    rules: file.rules ?? {},
+    compensation: Object.fromEntries(
+      Object.entries(file.compensation ?? {}).flatMap(([role, plan]) =>
+        plan
+          ? [
+              [
+                role,
+                {
+                  basePct: plan.base_pct,
+                  variablePct: plan.variable_pct,
+                  variableWeights: plan.variable_weights,
+                  path: ['compensation', role],
+                } satisfies CompPlan & { path: Path },
+              ],
+            ]
+          : [],
+      ),
+    ),
+    growth: file.growth && {
+      newCustomers12m: file.growth.new_customers_12m,
+      arrGrowthPct12m: file.growth.arr_growth_pct_12m,
+      newCsmHires12m: file.growth.new_csm_hires_12m,
+    },
+  };
+  return { org, diagnostics };
+}
+
+export function toAccount(account: AccountInput, path: Path): Account {
+  return {
+    id: account.id,
+    name: account.name,
+    arr: account.arr,
+    count: 1,
+    owner: account.owner,
+    health: account.health,
+    complexity: account.complexity,
+    industry: account.industry,
+    region: account.region,
+    timezone: account.timezone,
+    language: account.language,
+    stakeholders: account.stakeholders,
+    implementationDays: account.implementation_days,
+    regulated: account.regulated,
+    segment: account.segment,
+    strategic: account.strategic,
+    renewalDate: account.renewal_date,
+    lastNegativeEvent: account.last_negative_event,
+    path,
+  };
+}
+
+function mergeRange(base: Range, override: { min: number; max: number; target?: number } | undefined) {
+  if (!override) return base;
+  return { min: override.min, max: override.max, target: override.target ?? (override.min + override.max) / 2 };
+}
+
+/** Applies `policy:` overrides to the defaults and checks that the result is coherent. */
+export function mergePolicy(input: PolicyInput | undefined): {
+  policy: Policy;
+  diagnostics: Diagnostic[];
+} {
+  const base = DEFAULT_POLICY;
+  const p = input ?? {};
+  const segments = { ...base.segments };
+  for (const id of SEGMENT_IDS) {
+    const override = p.segments?.[id];
+    if (!override) continue;
+    const current = base.segments[id];
+    segments[id] = {
+      minArr: override.min_arr ?? current.minArr,
+      coverage: override.coverage ?? current.coverage,
+      accountsPerCsm: mergeRange(current.accountsPerCsm, override.accounts_per_csm),
+      arrPerCsm: mergeRange(current.arrPerCsm, override.arr_per_csm),
+    };
+  }
+  const policy: Policy = {
+    stage: {
+      firstHireCustomers: p.stage?.first_hire_customers ?? base.stage.firstHireCustomers,
+      specializationCustomers: p.stage?.specialization_customers ?? base.stage.specializationCustomers,
+      scaleCustomers: p.stage?.scale_customers ?? base.stage.scaleCustomers,
+      specializationArr: p.stage?.specialization_arr ?? base.stage.specializationArr,
+      scaleArr: p.stage?.scale_arr ?? base.stage.scaleArr,
+    },
+    segments,
+    complexityFactors: { ...base.complexityFactors, ...definedOnly(p.complexity_factors) },
+    loadDrivers: {
+      longImplementationDays:
+        p.load_drivers?.long_implementation_days ?? base.loadDrivers.longImplementationDays,
+      longImplementationUplift:
+        p.load_drivers?.long_implementation_uplift ?? base.loadDrivers.longImplementationUplift,
+      manyStakeholders: p.load_drivers?.many_stakeholders ?? base.loadDrivers.manyStakeholders,
+      manyStakeholdersUplift:
+        p.load_drivers?.many_stakeholders_uplift ?? base.loadDrivers.manyStakeholdersUplift,
+      regulatedUplift: p.load_drivers?.regulated_uplift ?? base.loadDrivers.regulatedUplift,
+    },
+    offload: { ...base.offload, ...definedOnly(p.offload) },
+    ramp: p.ramp
+      ? p.ramp.map((step) => ({ untilWeek: step.until_week, capacity: step.capacity }))
+      : base.ramp,
+    spanOfControl: {
+      managerMin: p.span_of_control?.manager_min ?? base.spanOfControl.managerMin,
+      managerMax: p.span_of_control?.manager_max ?? base.spanOfControl.managerMax,
+      directorMin: p.span_of_control?.director_min ?? base.spanOfControl.directorMin,
+      directorMax: p.span_of_control?.director_max ?? base.spanOfControl.directorMax,
+    },
+    healthMixMax: p.health_mix_max ?? base.healthMixMax,
+    csOpsAtCsms: p.cs_ops_at_csms ?? base.csOpsAtCsms,
+    unownedArrShareMax: p.unowned_arr_share_max ?? base.unownedArrShareMax,
+    salaries: { ...base.salaries, ...definedOnly(p.salaries) },
+  };
+  return { policy, diagnostics: checkPolicy(policy) };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkPolicy(policy: Policy): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = (path: Path, message: string) =>
+    out.push({ rule: 'invalid-policy', severity: 'error', path: ['policy', ...path], message });
+  for (const id of SEGMENT_IDS) {
+    const segment = policy.segments[id];
+    for (const [key, range] of [
+      ['accounts_per_csm', segment.accountsPerCsm],
+      ['arr_per_csm', segment.arrPerCsm],
+    ] as const) {
+      if (range.min > range.max)
+        bad(['segments', id, key], `${id} ${key}: min ${range.min} is above max ${range.max}`);
+      else if (range.target < range.min || range.target > range.max)
+        bad(['segments', id, key], `${id} ${key}: target must lie between min and max`);
+    }
+  }
+  for (let i = 1; i < SEGMENT_IDS.length; i++) {
+    const higher = SEGMENT_IDS[i - 1];
+    const lower = SEGMENT_IDS[i];
+    if (higher && lower && policy.segments[lower].minArr >= policy.segments[higher].minArr)
+      bad(
+        ['segments', lower, 'min_arr'],
+        `${lower} min_arr must be below ${higher} min_arr (segments go from largest to smallest)`,
+      );
+  }
+  const s = policy.stage;
+  if (!(s.firstHireCustomers < s.specializationCustomers && s.specializationCustomers < s.scaleCustomers))
+    bad(['stage'], 'stage customer thresholds must increase: first_hire < specialization < scale');
+  if (s.specializationArr >= s.scaleArr)
+    bad(['stage'], 'stage ARR thresholds must increase: specialization_arr < scale_arr');
+  for (let i = 1; i < policy.ramp.length; i++) {
+    const previous = policy.ramp[i - 1];
+    const step = policy.ramp[i];
+    if (previous && step && step.untilWeek <= previous.untilWeek)
+      bad(['ramp', i, 'until_week'], 'ramp steps must be in increasing until_week order');
+  }
+  const span = policy.spanOfControl;
+  if (span.managerMin > span.managerMax)
+    bad(['span_of_control'], 'manager_min must not be above manager_max');
+  if (span.directorMin > span.directorMax)
+    bad(['span_of_control'], 'director_min must not be above director_max');
+  return out;
+}

@@ -1,0 +1,323 @@
+/**
+ * The org file's schema: the one source of its types (`OrgFileInput`, `OrgFile`), of its
+ * validation and of the JSON Schema shipped in `schema/org.schema.json`.
+ */
+import * as z from 'zod';
+import { SEGMENT_IDS } from '../core/model.js';
+import { ROLE_IDS } from '../core/roles.js';
+
+const ROLE_LIST = ROLE_IDS.join(', ');
+const SEGMENT_LIST = SEGMENT_IDS.join(', ');
+
+/** Whole dollars. Text such as "$1.2M", "1,000,000" or "250_000" gets a hint to write a number. */
+export function money(description: string) {
+  return z
+    .number({
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000'
+          : 'expected a whole number of dollars',
+    })
+    .int({ error: 'money is whole dollars: drop the cents' })
+    .nonnegative({ error: 'money cannot be negative' })
+    .meta({ description });
+}
+
+const isoDate = (description: string) =>
+  z
+    .string({ error: 'expected a date written YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
+    .refine((value) => isRealDate(value), { error: 'not a real calendar date' })
+    .meta({ description });
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+const id = (description: string) =>
+  z
+    .union([z.string(), z.number()], { error: 'expected an id (text)' })
+    .transform((value) => String(value))
+    .pipe(z.string().min(1, { error: 'an id cannot be empty' }))
+    .meta({ description });
+
+const level = (description: string) =>
+  z.enum(['low', 'medium', 'high'], { error: 'expected low, medium or high' }).meta({ description });
+
+const segment = (description: string) =>
+  z.enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` }).meta({ description });
+
+const role = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }).meta({
+  description: `What the person does: ${ROLE_LIST}`,
+});
+
+const health = z
+  .enum(['green', 'yellow', 'red'], { error: 'expected green, yellow or red' })
+  .meta({ description: 'Current health score' });
+
+const positiveInt = (description: string) =>
+  z
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .nonnegative({ error: 'cannot be negative' })
+    .meta({ description });
+
+const share = (description: string) =>
+  z
+    .number({ error: 'expected a number between 0 and 1' })
+    .min(0, { error: 'expected a number between 0 and 1' })
+    .max(1, { error: 'expected a number between 0 and 1' })
+    .meta({ description });
+
+export const companySchema = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'Company name, used in report titles' }),
+    motion: z
+      .enum(['sales-led', 'product-led', 'hybrid'], {
+        error: 'expected sales-led, product-led or hybrid',
+      })
+      .default('sales-led')
+      .meta({ description: 'How the company sells: sales-led, product-led or hybrid' }),
+    product_complexity: level(
+      'How complex the product is to adopt; the default complexity of every account',
+    ).default('medium'),
+    as_of: isoDate(
+      'The date the plan is evaluated at (YYYY-MM-DD); defaults to today, --as-of overrides',
+    ).optional(),
+  })
+  .meta({ description: 'The company whose CS org is planned' });
+
+export const accountSchema = z
+  .strictObject({
+    id: id('Unique account id (a CRM id or a short slug)'),
+    name: z.string().optional().meta({ description: 'Account name' }),
+    arr: money('Annual recurring revenue of the account, whole dollars'),
+    owner: id('Team id of the person who owns the account').optional(),
+    health: health.optional(),
+    complexity: level('How much CSM effort the account needs; defaults to product_complexity').optional(),
+    industry: z.string().optional().meta({ description: 'Industry, for vertical structures' }),
+    region: z.string().optional().meta({ description: 'Region, e.g. EMEA' }),
+    timezone: z.string().optional().meta({ description: 'Time zone, e.g. Europe/Berlin' }),
+    language: z.string().optional().meta({ description: 'Main language of the account' }),
+    stakeholders: positiveInt('Number of stakeholders the CSM works with').optional(),
+    implementation_days: positiveInt('Length of the implementation in days').optional(),
+    regulated: z
+      .boolean({ error: 'expected true or false' })
+      .optional()
+      .meta({ description: 'The account is in a regulated industry' }),
+    segment: segment('Pin the account to a segment instead of deriving it from ARR').optional(),
+    strategic: z
+      .boolean({ error: 'expected true or false' })
+      .optional()
+      .meta({ description: 'Pin the account to the strategic tier' }),
+    renewal_date: isoDate('Next renewal date').optional(),
+    last_negative_event: isoDate('Date of the last escalation or other negative event').optional(),
+  })
+  .meta({ description: 'One customer account' });
+
+const columnMapping = z
+  .record(z.string(), z.string())
+  .meta({ description: 'Org account field -> CSV header, overriding the preset' });
+
+export const accountsFileSchema = z
+  .strictObject({
+    file: z.string().min(1).meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
+    preset: z
+      .enum(['salesforce', 'hubspot'], { error: 'expected salesforce or hubspot' })
+      .optional()
+      .meta({ description: 'Header names of a CRM export' }),
+    columns: columnMapping.optional(),
+  })
+  .meta({ description: 'Accounts read from a CRM export' });
+
+export const accountGroupSchema = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'What the group is, e.g. "Self-serve tail"' }),
+    count: positiveInt('How many accounts the group stands for'),
+    arr_each: money('Typical ARR of one account in the group').optional(),
+    arr_total: money('ARR of the whole group').optional(),
+    segment: segment('Pin the whole group to a segment').optional(),
+    health: health.optional(),
+    complexity: level('Complexity of the accounts in the group').optional(),
+    owner: id('Team id of the person (or pool lead) who owns the group').optional(),
+  })
+  .refine((group) => (group.arr_each === undefined) !== (group.arr_total === undefined), {
+    error: 'give either arr_each or arr_total',
+  })
+  .meta({ description: 'Many similar accounts described at once; planned exactly like that many accounts' });
+
+export const teamMemberSchema = z
+  .strictObject({
+    id: id('Unique team id, referenced by owner and reports_to'),
+    name: z.string().optional().meta({ description: "Person's name (or the open role's title)" }),
+    role,
+    reports_to: id('Team id of this person\'s manager').optional(),
+    start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
+    seniority: z
+      .enum(['junior', 'mid', 'senior', 'lead'], { error: 'expected junior, mid, senior or lead' })
+      .optional()
+      .meta({ description: 'Seniority, matched against account complexity' }),
+    segment: segment('Segment a CSM serves').optional(),
+    fte: z
+      .number({ error: 'expected a number between 0 and 1' })
+      .gt(0, { error: 'fte must be above 0' })
+      .max(1, { error: 'fte is at most 1' })
+      .default(1)
+      .meta({ description: 'Share of a full-time role, 0 to 1' }),
+    region: z.string().optional().meta({ description: 'Region the person covers' }),
+    languages: z.array(z.string()).optional().meta({ description: 'Languages the person works in' }),
+    email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
+  })
+  .meta({ description: 'One person (or planned hire) on the team' });
+
+const rangeOverride = z
+  .strictObject({
+    min: z.number().positive(),
+    max: z.number().positive(),
+    target: z.number().positive().optional(),
+  })
+  .meta({ description: 'A published range; target defaults to its middle' });
+
+const segmentPolicy = z.strictObject({
+  min_arr: money('Lowest account ARR in this segment').optional(),
+  coverage: z
+    .enum(['named', 'pooled', 'digital'], { error: 'expected named, pooled or digital' })
+    .optional(),
+  accounts_per_csm: rangeOverride.optional(),
+  arr_per_csm: rangeOverride.optional(),
+});
+
+const levelFactors = z.strictObject({
+  low: z.number().positive().optional(),
+  medium: z.number().positive().optional(),
+  high: z.number().positive().optional(),
+});
+
+export const policySchema = z
+  .strictObject({
+    stage: z
+      .strictObject({
+        first_hire_customers: positiveInt('Customers at which the first-hire stage starts').optional(),
+        specialization_customers: positiveInt('Customers at which specialization starts').optional(),
+        scale_customers: positiveInt('Customers at which the scale stage starts').optional(),
+        specialization_arr: money('ARR at which specialization starts').optional(),
+        scale_arr: money('ARR at which the scale stage starts').optional(),
+      })
+      .optional(),
+    segments: z
+      .strictObject(
+        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentPolicy.optional()])) as Record<
+          (typeof SEGMENT_IDS)[number],
+          z.ZodOptional<typeof segmentPolicy>
+        >,
+      )
+      .optional()
+      .meta({ description: 'Per-segment thresholds and CSM ratios' }),
+    complexity_factors: levelFactors.optional().meta({ description: 'Load multiplier per complexity' }),
+    load_drivers: z
+      .strictObject({
+        long_implementation_days: positiveInt('Implementation longer than this adds load').optional(),
+        long_implementation_uplift: z.number().nonnegative().optional(),
+        many_stakeholders: positiveInt('More stakeholders than this adds load').optional(),
+        many_stakeholders_uplift: z.number().nonnegative().optional(),
+        regulated_uplift: z.number().nonnegative().optional(),
+      })
+      .optional(),
+    offload: z
+      .strictObject({
+        onboarding: z.number().nonnegative().optional(),
+        support: z.number().nonnegative().optional(),
+      })
+      .optional()
+      .meta({ description: 'Extra CSM capacity when dedicated onboarding / support teams exist' }),
+    ramp: z
+      .array(
+        z.strictObject({
+          until_week: positiveInt('Last week of tenure this step covers'),
+          capacity: share('Share of a full book carried in this step'),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Ramp schedule for new CSMs' }),
+    span_of_control: z
+      .strictObject({
+        manager_min: positiveInt('Fewest direct reports for a manager').optional(),
+        manager_max: positiveInt('Most direct reports for a manager').optional(),
+        director_min: positiveInt('Fewest managers under a director').optional(),
+        director_max: positiveInt('Most managers under a director').optional(),
+      })
+      .optional(),
+    health_mix_max: share('Most red/yellow share in one book').optional(),
+    cs_ops_at_csms: positiveInt('CSM count by which CS Ops should exist').optional(),
+    unowned_arr_share_max: share('Largest share of ARR allowed without an owner').optional(),
+    salaries: z
+      .partialRecord(role, money('Yearly fully loaded cost'))
+      .optional()
+      .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
+  })
+  .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
+
+const ruleSetting = z.enum(['off', 'warning', 'error'], { error: 'expected off, warning or error' });
+
+export const compPlanSchema = z
+  .strictObject({
+    base_pct: z.number().min(0).max(100).meta({ description: 'Base salary share of on-target pay, %' }),
+    variable_pct: z.number().min(0).max(100).meta({ description: 'Variable share of on-target pay, %' }),
+    variable_weights: z
+      .record(z.string(), z.number().min(0).max(100))
+      .optional()
+      .meta({ description: 'Weights of the variable part in %, e.g. nrr: 45, renewal_rate: 25' }),
+  })
+  .meta({ description: 'Compensation plan of one role' });
+
+export const growthSchema = z
+  .strictObject({
+    new_customers_12m: positiveInt('New customers expected in the next 12 months').optional(),
+    arr_growth_pct_12m: z.number().meta({ description: 'Expected ARR growth over 12 months, %' }).optional(),
+    new_csm_hires_12m: positiveInt('CSM hires already budgeted for the next 12 months').optional(),
+  })
+  .meta({ description: 'Expected growth, recorded for planning ahead' });
+
+export const orgFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors' }),
+    version: z.literal(1, { error: 'version must be 1' }).meta({ description: 'File format version' }),
+    company: companySchema,
+    accounts: z
+      .union([z.array(accountSchema), accountsFileSchema], {
+        error: 'accounts is a list of accounts or { file: accounts.csv }',
+      })
+      .optional()
+      .meta({ description: 'Customer accounts, listed or read from a CSV/JSON export' }),
+    account_groups: z.array(accountGroupSchema).optional(),
+    team: z.array(teamMemberSchema).optional().meta({ description: 'The CS team and its reporting lines' }),
+    policy: policySchema.optional(),
+    rules: z
+      .record(z.string(), ruleSetting)
+      .optional()
+      .meta({ description: 'Severity per rule id: off, warning or error' }),
+    compensation: z
+      .partialRecord(role, compPlanSchema)
+      .optional()
+      .meta({ description: 'Compensation plans by role, checked by the comp-plan rule' }),
+    growth: growthSchema.optional(),
+  })
+  .meta({ title: 'csplan org file', description: 'A Customer Success org plan for csplan' });
+
+export type OrgFileInput = z.input<typeof orgFileSchema>;
+export type OrgFile = z.output<typeof orgFileSchema>;
+export type AccountInput = z.output<typeof accountSchema>;
+export type PolicyInput = z.output<typeof policySchema>;
+
+export function orgJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(orgFileSchema, { target: 'draft-07', io: 'input' }) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,242 @@
+/**
+ * The facts every part of the plan reads: each account's segment and load, each CSM's ramp and
+ * book. Computed once per org so rules, capacity and gaps agree on the same numbers.
+ */
+import { daysBetween } from './dates.js';
+import type { Account, Coverage, Org, SegmentId, TeamMember } from './model.js';
+import { SEGMENT_IDS } from './model.js';
+import type { Policy } from './policy.js';
+import { BOOK_ROLES } from './roles.js';
+
+export interface PlacedAccount {
+  account: Account;
+  segment: SegmentId;
+  coverage: Coverage;
+  /** Why the account sits in its segment: derived from ARR, or pinned by the user. */
+  segmentSource: 'arr' | 'pinned' | 'strategic-flag';
+  /** Workload of one such account relative to a medium-complexity account (complexity and drivers). */
+  loadFactor: number;
+}
+
+export type RampStatus = 'planned' | 'ramping' | 'ramped';
+
+export interface BookOwner {
+  member: TeamMember;
+  /** Share of a full book this person can carry today: fte x ramp, 0 for planned hires. */
+  capacity: number;
+  rampShare: number;
+  rampStatus: RampStatus;
+  /** Whole weeks in the role as of the plan date (1 = first week); undefined without a start date. */
+  tenureWeek?: number;
+  accounts: PlacedAccount[];
+  /** Accounts in the book, counting group members. */
+  accountCount: number;
+  arr: number;
+  /** The book's size as a share of one full book at the policy targets (accounts and ARR, the larger). */
+  loadAtTarget: number;
+  /** The same against the top of the published ranges: above 1 is beyond any benchmark. */
+  loadAtMax: number;
+  /** Book load per segment at the policy targets, to split a generalist's capacity. */
+  loadBySegment: Map<SegmentId, number>;
+  /** Segment with most of the book's load, or the CSM's own segment. */
+  mainSegment?: SegmentId;
+}
+
+export interface Analysis {
+  org: Org;
+  placed: PlacedAccount[];
+  teamById: Map<string, TeamMember>;
+  /** People who carry a book (CSMs and digital CSMs), in file order. */
+  bookOwners: BookOwner[];
+  bookOwnerById: Map<string, BookOwner>;
+  /** Direct reports by manager id, in file order. */
+  reportsOf: Map<string, TeamMember[]>;
+  customers: number;
+  totalArr: number;
+  /** Capacity multiplier from dedicated onboarding / support teams (policy.offload). */
+  offloadMultiplier: number;
+}
+
+export function segmentForArr(arr: number, policy: Policy): SegmentId {
+  for (const id of SEGMENT_IDS) {
+    if (arr >= policy.segments[id].minArr) return id;
+  }
+  return 'self-serve';
+}
+
+export function placeAccount(account: Account, org: Org): PlacedAccount {
+  const { policy } = org;
+  let segment: SegmentId;
+  let segmentSource: PlacedAccount['segmentSource'];
+  if (account.segment) {
+    segment = account.segment;
+    segmentSource = 'pinned';
+  } else if (account.strategic) {
+    segment = 'strategic';
+    segmentSource = 'strategic-flag';
+  } else {
+    segment = segmentForArr(account.arr, policy);
+    segmentSource = 'arr';
+  }
+  return {
+    account,
+    segment,
+    coverage: policy.segments[segment].coverage,
+    segmentSource,
+    loadFactor: loadFactor(account, org),
+  };
+}
+
+/** complexity factor x (1 + the uplifts of seed 004's load drivers that apply). */
+export function loadFactor(account: Account, org: Org): number {
+  const { complexityFactors, loadDrivers } = org.policy;
+  const complexity = account.complexity ?? org.company.productComplexity;
+  let uplift = 0;
+  if ((account.implementationDays ?? 0) > loadDrivers.longImplementationDays)
+    uplift += loadDrivers.longImplementationUplift;
+  if ((account.stakeholders ?? 0) > loadDrivers.manyStakeholders)
+    uplift += loadDrivers.manyStakeholdersUplift;
+  if (account.regulated) uplift += loadDrivers.regulatedUplift;
+  return complexityFactors[complexity] * (1 + uplift);
+}
+
+/** Share of a full book a person carries in a given tenure week, by the ramp schedule. */
+export function rampShare(tenureWeek: number, policy: Policy): number {
+  for (const step of policy.ramp) {
+    if (tenureWeek <= step.untilWeek) return step.capacity;
+  }
+  return 1;
+}
+
+export function rampEndWeek(policy: Policy): number {
+  return policy.ramp.reduce((end, step) => Math.max(end, step.untilWeek), 0);
+}
+
+export function analyse(org: Org): Analysis {
+  const { policy } = org;
+  const placed = org.accounts.map((account) => placeAccount(account, org));
+  const teamById = new Map<string, TeamMember>();
+  for (const member of org.team) if (!teamById.has(member.id)) teamById.set(member.id, member);
+
+  const reportsOf = new Map<string, TeamMember[]>();
+  for (const member of org.team) {
+    if (!member.reportsTo) continue;
+    const list = reportsOf.get(member.reportsTo) ?? [];
+    list.push(member);
+    reportsOf.set(member.reportsTo, list);
+  }
+
+  const active = (role: string) =>
+    org.team.some((m) => m.role === role && !isPlanned(m, org.company.asOf));
+  const offloadMultiplier =
+    1 +
+    (active('onboarding') ? policy.offload.onboarding : 0) +
+    (active('support') ? policy.offload.support : 0);
+
+  const booksById = new Map<string, PlacedAccount[]>();
+  for (const p of placed) {
+    if (p.account.owner === undefined) continue;
+    const list = booksById.get(p.account.owner) ?? [];
+    list.push(p);
+    booksById.set(p.account.owner, list);
+  }
+
+  const bookOwners: BookOwner[] = [];
+  const bookOwnerById = new Map<string, BookOwner>();
+  for (const member of org.team) {
+    if (!BOOK_ROLES.has(member.role) || bookOwnerById.has(member.id)) continue;
+    const owner = bookOwner(member, booksById.get(member.id) ?? [], org, offloadMultiplier);
+    bookOwners.push(owner);
+    bookOwnerById.set(member.id, owner);
+  }
+
+  let customers = 0;
+  let totalArr = 0;
+  for (const account of org.accounts) {
+    customers += account.count;
+    totalArr += account.arr * account.count;
+  }
+  return {
+    org,
+    placed,
+    teamById,
+    bookOwners,
+    bookOwnerById,
+    reportsOf,
+    customers,
+    totalArr,
+    offloadMultiplier,
+  };
+}
+
+export function isPlanned(member: TeamMember, asOf: string): boolean {
+  return member.startDate !== undefined && daysBetween(asOf, member.startDate) > 0;
+}
+
+function bookOwner(
+  member: TeamMember,
+  accounts: PlacedAccount[],
+  org: Org,
+  offloadMultiplier: number,
+): BookOwner {
+  const { policy, company } = org;
+  let tenureWeek: number | undefined;
+  let rampStatus: RampStatus = 'ramped';
+  let ramp = 1;
+  if (member.startDate !== undefined) {
+    const days = daysBetween(member.startDate, company.asOf);
+    if (days < 0) {
+      rampStatus = 'planned';
+      ramp = 0;
+    } else {
+      tenureWeek = Math.floor(days / 7) + 1;
+      ramp = rampShare(tenureWeek, policy);
+      rampStatus = tenureWeek <= rampEndWeek(policy) ? 'ramping' : 'ramped';
+    }
+  }
+
+  let accountCount = 0;
+  let arr = 0;
+  let byAccountsTarget = 0;
+  let byArrTarget = 0;
+  let byAccountsMax = 0;
+  let byArrMax = 0;
+  const loadBySegment = new Map<SegmentId, number>();
+  for (const p of accounts) {
+    const s = policy.segments[p.segment];
+    const n = p.account.count;
+    accountCount += n;
+    arr += p.account.arr * n;
+    const weighted = n * p.loadFactor;
+    byAccountsTarget += weighted / s.accountsPerCsm.target;
+    byAccountsMax += weighted / s.accountsPerCsm.max;
+    byArrTarget += (p.account.arr * n) / s.arrPerCsm.target;
+    byArrMax += (p.account.arr * n) / s.arrPerCsm.max;
+    loadBySegment.set(p.segment, (loadBySegment.get(p.segment) ?? 0) + weighted / s.accountsPerCsm.target);
+  }
+  let mainSegment = member.segment;
+  if (!mainSegment) {
+    let best = -1;
+    for (const [segment, load] of loadBySegment) {
+      if (load > best) {
+        best = load;
+        mainSegment = segment;
+      }
+    }
+  }
+  if (!mainSegment && member.role === 'digital-csm') mainSegment = 'self-serve';
+  return {
+    member,
+    capacity: member.fte * ramp,
+    rampShare: ramp,
+    rampStatus,
+    tenureWeek,
+    accounts,
+    accountCount,
+    arr,
+    loadAtTarget: Math.max(byAccountsTarget, byArrTarget) / offloadMultiplier,
+    loadAtMax: Math.max(byAccountsMax, byArrMax) / offloadMultiplier,
+    loadBySegment,
+    mainSegment,
+  };
+}

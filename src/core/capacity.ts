@@ -1,0 +1,120 @@
+/**
+ * CSM capacity per segment: FTE needed to cover the segment at the policy's target ratios, and
+ * FTE available from the CSMs who serve it, with new CSMs counted by the ramp schedule.
+ */
+import type { Analysis, BookOwner } from './analysis.js';
+import type { Coverage, SegmentId } from './model.js';
+import { SEGMENT_IDS } from './model.js';
+
+export interface SegmentCapacity {
+  id: SegmentId;
+  coverage: Coverage;
+  /** Accounts in the segment, counting account groups member by member. */
+  accounts: number;
+  arr: number;
+  /** Share of the company's ARR, 0..1. */
+  arrShare: number;
+  /** Accounts weighted by complexity and load drivers. */
+  weightedAccounts: number;
+  /** CSM FTE needed by the account-count benchmark and by the ARR-per-CSM benchmark. */
+  fteByAccounts: number;
+  fteByArr: number;
+  /** The larger of the two, reduced when onboarding/support teams take work off CSMs. */
+  csmFteNeeded: number;
+  binding: 'accounts' | 'arr';
+  /** Capacity of the CSMs serving the segment today (fte x ramp). */
+  csmFteAvailable: number;
+  /** FTE of hires in the file whose start date is still ahead. */
+  csmFtePlanned: number;
+  /** People whose book sits mainly in this segment. */
+  csms: string[];
+  /** needed / available; null when nobody serves the segment. */
+  utilisation: number | null;
+}
+
+export interface CapacityResult {
+  segments: SegmentCapacity[];
+  /** Capacity of CSMs with no segment and no book yet: not attributed to any segment. */
+  unassignedFte: number;
+  unassignedCsms: string[];
+}
+
+export function computeCapacity(analysis: Analysis): CapacityResult {
+  const { org, placed, totalArr, offloadMultiplier } = analysis;
+  const { policy } = org;
+  const rows = new Map<SegmentId, SegmentCapacity>();
+  for (const id of SEGMENT_IDS) {
+    rows.set(id, {
+      id,
+      coverage: policy.segments[id].coverage,
+      accounts: 0,
+      arr: 0,
+      arrShare: 0,
+      weightedAccounts: 0,
+      fteByAccounts: 0,
+      fteByArr: 0,
+      csmFteNeeded: 0,
+      binding: 'accounts',
+      csmFteAvailable: 0,
+      csmFtePlanned: 0,
+      csms: [],
+      utilisation: null,
+    });
+  }
+  for (const p of placed) {
+    const row = rows.get(p.segment);
+    if (!row) continue;
+    row.accounts += p.account.count;
+    row.arr += p.account.arr * p.account.count;
+    row.weightedAccounts += p.account.count * p.loadFactor;
+  }
+
+  let unassignedFte = 0;
+  const unassignedCsms: string[] = [];
+  for (const owner of analysis.bookOwners) {
+    const split = capacitySplit(owner);
+    if (split.size === 0) {
+      if (owner.rampStatus !== 'planned') unassignedFte += owner.capacity;
+      unassignedCsms.push(owner.member.id);
+      continue;
+    }
+    for (const [segment, share] of split) {
+      const row = rows.get(segment);
+      if (!row) continue;
+      if (owner.rampStatus === 'planned') row.csmFtePlanned += owner.member.fte * share;
+      else row.csmFteAvailable += owner.capacity * share;
+    }
+    const main = owner.mainSegment;
+    if (main) rows.get(main)?.csms.push(owner.member.id);
+  }
+
+  for (const row of rows.values()) {
+    const s = policy.segments[row.id];
+    row.arrShare = totalArr > 0 ? row.arr / totalArr : 0;
+    row.fteByAccounts = row.weightedAccounts / s.accountsPerCsm.target / offloadMultiplier;
+    row.fteByArr = row.arr / s.arrPerCsm.target / offloadMultiplier;
+    row.binding = row.fteByArr > row.fteByAccounts ? 'arr' : 'accounts';
+    row.csmFteNeeded = Math.max(row.fteByAccounts, row.fteByArr);
+    row.utilisation = row.csmFteAvailable > 0 ? row.csmFteNeeded / row.csmFteAvailable : null;
+  }
+  return { segments: [...rows.values()], unassignedFte, unassignedCsms };
+}
+
+/**
+ * How a CSM's capacity divides between segments: all of it to the segment they are assigned to;
+ * for a generalist, in proportion to where their book's load sits; digital CSMs default to the
+ * self-serve tail.
+ */
+function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
+  const { member } = owner;
+  if (member.segment) return new Map([[member.segment, 1]]);
+  let total = 0;
+  for (const load of owner.loadBySegment.values()) total += load;
+  if (total > 0) {
+    const split = new Map<SegmentId, number>();
+    for (const [segment, load] of owner.loadBySegment) split.set(segment, load / total);
+    return split;
+  }
+  if (member.role === 'digital-csm') return new Map([['self-serve', 1]]);
+  return new Map();
+}

@@ -1,0 +1,10 @@
+/** Calendar arithmetic on YYYY-MM-DD strings, in UTC so the time zone never moves a day. */
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+function toUtc(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+}

@@ -1,0 +1,110 @@
+/**
+ * The normalised org that the planner works on. `src/config` turns the user's file into this
+ * shape (camelCase, defaults applied, account groups kept as weighted records); nothing here
+ * knows about YAML, CSV or files.
+ */
+import type { RoleId } from './roles.js';
+
+export const SEGMENT_IDS = ['strategic', 'enterprise', 'mid-market', 'smb', 'self-serve'] as const;
+export type SegmentId = (typeof SEGMENT_IDS)[number];
+
+export const STAGE_IDS = ['founding', 'first-hire', 'specialization', 'scale'] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+export const COVERAGE_IDS = ['named', 'pooled', 'digital'] as const;
+export type Coverage = (typeof COVERAGE_IDS)[number];
+
+export type Health = 'green' | 'yellow' | 'red';
+export type Level = 'low' | 'medium' | 'high';
+export type Seniority = 'junior' | 'mid' | 'senior' | 'lead';
+export type Motion = 'sales-led' | 'product-led' | 'hybrid';
+
+/** A location in the user's input: keys and array indexes, e.g. ['accounts', 3, 'owner']. */
+export type Path = readonly (string | number)[];
+
+export interface Company {
+  name: string;
+  motion: Motion;
+  productComplexity: Level;
+  /** The date the plan is evaluated at, YYYY-MM-DD. Always set by the caller: the core has no clock. */
+  asOf: string;
+}
+
+export interface Account {
+  id: string;
+  name?: string;
+  /** ARR of one account, whole dollars. */
+  arr: number;
+  /** How many accounts this record stands for: 1, or the size of an account group. */
+  count: number;
+  owner?: string;
+  health?: Health;
+  complexity?: Level;
+  industry?: string;
+  region?: string;
+  timezone?: string;
+  language?: string;
+  stakeholders?: number;
+  implementationDays?: number;
+  regulated?: boolean;
+  segment?: SegmentId;
+  strategic?: boolean;
+  renewalDate?: string;
+  lastNegativeEvent?: string;
+  /** Where the record came from, for locating findings. */
+  path: Path;
+}
+
+export interface TeamMember {
+  id: string;
+  name?: string;
+  role: RoleId;
+  reportsTo?: string;
+  startDate?: string;
+  seniority?: Seniority;
+  segment?: SegmentId;
+  fte: number;
+  region?: string;
+  languages: string[];
+  email?: string;
+  path: Path;
+}
+
+export interface CompPlan {
+  basePct: number;
+  variablePct: number;
+  /** Weights of the variable part, by metric name (e.g. nrr, grr, renewal_rate, expansion, health). */
+  variableWeights?: Record<string, number>;
+}
+
+export interface Growth {
+  newCustomers12m?: number;
+  arrGrowthPct12m?: number;
+  newCsmHires12m?: number;
+}
+
+export type RuleSetting = 'off' | 'warning' | 'error';
+
+export interface Org {
+  company: Company;
+  accounts: Account[];
+  team: TeamMember[];
+  policy: import('./policy.js').Policy;
+  rules: Record<string, RuleSetting>;
+  compensation: Record<string, CompPlan & { path: Path }>;
+  growth?: Growth;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found anywhere from parsing to org design. English lives in `message` only. */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  path: Path;
+  /** Set when the problem is in a file other than the org file (e.g. an accounts CSV). */
+  file?: string;
+  line?: number;
+  column?: number;
+}

@@ -1,0 +1,38 @@
+/** Money and number formatting that never depends on the machine's locale. */
+
+/** $480k, $1.2M, $950: short forms for tables and messages. */
+export function formatMoney(dollars: number): string {
+  const sign = dollars < 0 ? '-' : '';
+  const abs = Math.abs(dollars);
+  if (abs >= 1_000_000_000) return `${sign}$${trim(abs / 1_000_000_000)}B`;
+  if (abs >= 1_000_000) return `${sign}$${trim(abs / 1_000_000)}M`;
+  if (abs >= 1_000) return `${sign}$${trim(abs / 1_000)}k`;
+  return `${sign}$${Math.round(abs)}`;
+}
+
+function trim(value: number): string {
+  const rounded = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  return String(rounded);
+}
+
+/** 12,345 with a comma every three digits, whatever the locale. */
+export function formatCount(value: number): string {
+  const rounded = Math.round(value);
+  const digits = String(Math.abs(rounded));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rounded < 0 ? `-${grouped}` : grouped;
+}
+
+/** One decimal place, dropping ".0": 2.5, 3, 0.8. */
+export function formatFte(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export function formatPct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Every benchmark figure the planner uses, as data with its source (DOMAIN.md names the seeds).
+ * A user overrides any of them under `policy:` in the org file; the config layer merges the
+ * overrides onto DEFAULT_POLICY before planning.
+ */
+import type { Coverage, Level, SegmentId } from './model.js';
+import type { RoleId } from './roles.js';
+
+export interface Range {
+  min: number;
+  max: number;
+  /** What the planner sizes to: by default the middle of the published range. */
+  target: number;
+}
+
+export interface SegmentPolicy {
+  /** Lowest account ARR (whole dollars) that falls in this segment. */
+  minArr: number;
+  coverage: Coverage;
+  accountsPerCsm: Range;
+  arrPerCsm: Range;
+}
+
+export interface RampStep {
+  /** The step lasts through this week of tenure (week 1 = the first 7 days). */
+  untilWeek: number;
+  /** Share of a full book a CSM carries in this step, 0..1. */
+  capacity: number;
+}
+
+export interface Policy {
+  stage: {
+    firstHireCustomers: number;
+    specializationCustomers: number;
+    scaleCustomers: number;
+    specializationArr: number;
+    scaleArr: number;
+  };
+  segments: Record<SegmentId, SegmentPolicy>;
+  /** Multiplies an account's load by its complexity (defaults to the company's product complexity). */
+  complexityFactors: Record<Level, number>;
+  /** Extra load for accounts that seed 004 says take more of a CSM's time. */
+  loadDrivers: {
+    longImplementationDays: number;
+    longImplementationUplift: number;
+    manyStakeholders: number;
+    manyStakeholdersUplift: number;
+    regulatedUplift: number;
+  };
+  /** Extra capacity per CSM when a dedicated team takes that work off CSMs. */
+  offload: { onboarding: number; support: number };
+  ramp: RampStep[];
+  spanOfControl: {
+    managerMin: number;
+    managerMax: number;
+    directorMin: number;
+    directorMax: number;
+  };
+  /** Most red/yellow share a single book should hold. */
+  healthMixMax: number;
+  /** CS Ops should be in place by the time the team has this many CSMs. */
+  csOpsAtCsms: number;
+  /** Largest share of total ARR that may sit on accounts with no owner. */
+  unownedArrShareMax: number;
+  /** Optional yearly fully-loaded cost per role, to price hiring gaps. */
+  salaries: Partial<Record<RoleId, number>>;
+}
+
+function range(min: number, max: number): Range {
+  return { min, max, target: (min + max) / 2 };
+}
+
+export const DEFAULT_POLICY: Policy = {
+  stage: {
+    firstHireCustomers: 20,
+    specializationCustomers: 100,
+    scaleCustomers: 500,
+    specializationArr: 2_000_000,
+    scaleArr: 20_000_000,
+  },
+  segments: {
+    strategic: {
+      minArr: 500_000,
+      coverage: 'named',
+      accountsPerCsm: range(5, 10),
+      arrPerCsm: range(2_000_000, 5_000_000),
+    },
+    enterprise: {
+      minArr: 100_000,
+      coverage: 'named',
+      accountsPerCsm: range(15, 25),
+      arrPerCsm: range(2_000_000, 5_000_000),
+    },
+    'mid-market': {
+      minArr: 25_000,
+      coverage: 'named',
+      accountsPerCsm: range(40, 75),
+      arrPerCsm: range(1_000_000, 3_000_000),
+    },
+    smb: {
+      minArr: 5_000,
+      coverage: 'pooled',
+      accountsPerCsm: range(100, 200),
+      arrPerCsm: range(500_000, 2_000_000),
+    },
+    'self-serve': {
+      minArr: 0,
+      coverage: 'digital',
+      accountsPerCsm: range(500, 2_000),
+      arrPerCsm: range(1_000_000, 5_000_000),
+    },
+  },
+  complexityFactors: { low: 0.8, medium: 1, high: 1.3 },
+  loadDrivers: {
+    longImplementationDays: 90,
+    longImplementationUplift: 0.15,
+    manyStakeholders: 5,
+    manyStakeholdersUplift: 0.1,
+    regulatedUplift: 0.1,
+  },
+  offload: { onboarding: 0.1, support: 0.1 },
+  ramp: [
+    { untilWeek: 4, capacity: 0 },
+    { untilWeek: 6, capacity: 0.5 },
+    { untilWeek: 8, capacity: 1 },
+  ],
+  spanOfControl: { managerMin: 5, managerMax: 8, directorMin: 2, directorMax: 4 },
+  healthMixMax: 0.3,
+  csOpsAtCsms: 5,
+  unownedArrShareMax: 0.05,
+  salaries: {},
+};
+
+/** Where each default comes from, keyed by the snake_case path a user writes under `policy:`. */
+export const POLICY_SOURCES: Record<string, string> = {
+  stage:
+    'Stages by customer count (DOMAIN.md "Stages", seed 000) and by ARR (seed 002): customers < 20 / < 100 / < 500, ARR < $2M / < $20M',
+  'segments.*.min_arr': 'Segment by account ARR (DOMAIN.md "Segments and ratios", seed 000)',
+  'segments.*.accounts_per_csm':
+    'Accounts per CSM by segment (seed 000); target is the middle of the range',
+  'segments.*.arr_per_csm':
+    'ARR per CSM by segment (seed 004: Enterprise $2-5M, Mid-Market $1-3M, SMB $500k-2M, Digital $1-5M); target is the middle of the range',
+  complexity_factors:
+    'Complex products need fewer accounts per CSM, simple ones allow more (seed 004); the factors themselves are csplan defaults',
+  load_drivers:
+    'Implementation over 90 days, more than 5 stakeholders and regulated industries lower the ratio (seed 004); the uplifts are csplan defaults',
+  offload:
+    'Dedicated onboarding and support teams raise the ratio (seed 004); the 10% figures are csplan defaults',
+  ramp: 'New-CSM onboarding plan: weeks 1-4 no book, weeks 5-6 small accounts, weeks 7-8 full book (seed 000)',
+  span_of_control: 'Managers 5-8 direct reports, directors 2-4 managers (seed 000)',
+  health_mix_max: 'No CSM above 30% red/yellow accounts (seed 004)',
+  cs_ops_at_csms: 'CS Operations before 5+ CSMs (seed 000, seed 004)',
+  unowned_arr_share_max: 'Every account has an owner (seed 000); the 5% tolerance is a csplan default',
+};

@@ -1,0 +1,83 @@
+/** Team roles csplan knows, with the facts the planner needs about each (DOMAIN.md "Roles"). */
+
+export const ROLE_IDS = [
+  'ceo',
+  'founder',
+  'coo',
+  'cro',
+  'cco',
+  'vp-cs',
+  'director-cs',
+  'manager-cs',
+  'csm',
+  'digital-csm',
+  'onboarding',
+  'renewals',
+  'account-manager',
+  'cs-ops',
+  'enablement',
+  'support',
+  'professional-services',
+  'solutions-engineer',
+  'education',
+  'customer-marketing',
+  'sales',
+  'vp-sales',
+] as const;
+export type RoleId = (typeof ROLE_IDS)[number];
+
+export type RoleKind = 'executive' | 'cs-leader' | 'cs-manager' | 'csm' | 'specialist' | 'sales';
+
+export interface RoleInfo {
+  label: string;
+  kind: RoleKind;
+}
+
+export const ROLES: Record<RoleId, RoleInfo> = {
+  ceo: { label: 'CEO', kind: 'executive' },
+  founder: { label: 'Founder', kind: 'executive' },
+  coo: { label: 'COO', kind: 'executive' },
+  cro: { label: 'CRO', kind: 'executive' },
+  cco: { label: 'Chief Customer Officer', kind: 'cs-leader' },
+  'vp-cs': { label: 'VP Customer Success', kind: 'cs-leader' },
+  'director-cs': { label: 'Director, Customer Success', kind: 'cs-leader' },
+  'manager-cs': { label: 'CS Manager', kind: 'cs-manager' },
+  csm: { label: 'CSM', kind: 'csm' },
+  'digital-csm': { label: 'Digital CSM', kind: 'csm' },
+  onboarding: { label: 'Onboarding Specialist', kind: 'specialist' },
+  renewals: { label: 'Renewals Manager', kind: 'specialist' },
+  'account-manager': { label: 'Account Manager', kind: 'specialist' },
+  'cs-ops': { label: 'CS Operations', kind: 'specialist' },
+  enablement: { label: 'CS Enablement', kind: 'specialist' },
+  support: { label: 'Support', kind: 'specialist' },
+  'professional-services': { label: 'Professional Services', kind: 'specialist' },
+  'solutions-engineer': { label: 'Solutions Engineer', kind: 'specialist' },
+  education: { label: 'Customer Education', kind: 'specialist' },
+  'customer-marketing': { label: 'Customer Marketing', kind: 'specialist' },
+  sales: { label: 'Sales', kind: 'sales' },
+  'vp-sales': { label: 'VP Sales', kind: 'sales' },
+};
+
+/** Roles that carry a book of accounts. */
+export const BOOK_ROLES: ReadonlySet<RoleId> = new Set<RoleId>(['csm', 'digital-csm']);
+
+/** People who manage other people inside CS. */
+export const CS_MANAGER_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
+  'cco',
+  'vp-cs',
+  'director-cs',
+  'manager-cs',
+]);
+
+export const EXECUTIVE_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
+  'ceo',
+  'founder',
+  'coo',
+  'cro',
+]);
+
+export const SALES_LEADER_ROLES: ReadonlySet<RoleId> = new Set<RoleId>(['cro', 'vp-sales', 'sales']);
+
+export function roleLabel(role: RoleId): string {
+  return ROLES[role].label;
+}

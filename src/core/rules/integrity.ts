@@ -1,0 +1,194 @@
+/** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
+import { suggestion } from '../did-you-mean.js';
+import { formatMoney, formatPct } from '../money.js';
+import type { Path, TeamMember } from '../model.js';
+import type { Rule, RuleFinding } from './types.js';
+
+const SOURCE_OWNERSHIP = 'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: 'Two accounts or two team members share an id',
+  explanation:
+    'Ids are how owners and reporting lines refer to accounts and people. When two records share an id, csplan cannot tell which one a reference means, so every figure built on it would be wrong. Give each account and each person its own id (a CRM id or a short slug).',
+  source: 'csplan input contract',
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    const seen = (records: { id: string; path: Path }[], what: string) => {
+      const first = new Map<string, Path>();
+      for (const record of records) {
+        const earlier = first.get(record.id);
+        if (earlier) {
+          findings.push({
+            path: [...record.path, 'id'],
+            message: `${what} id "${record.id}" is used twice (first at ${pathText(earlier)}); ids must be unique`,
+          });
+        } else first.set(record.id, record.path);
+      }
+    };
+    seen(
+      analysis.org.accounts.filter((a) => a.count === 1 && a.path[0] !== 'account_groups'),
+      'account',
+    );
+    seen(analysis.org.team, 'team');
+    return findings;
+  },
+};
+
+export const unknownOwner: Rule = {
+  id: 'unknown-owner',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: "An account's owner is not a team member",
+  explanation:
+    'An account names an owner that is not in `team`. Until it points at a real person the account is effectively unowned and its load is counted against nobody. Fix the id, or add the person to `team`.',
+  source: SOURCE_OWNERSHIP,
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    const ids = [...analysis.teamById.keys()];
+    for (const { account } of analysis.placed) {
+      if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
+      const what = account.count > 1 ? 'Account group' : 'Account';
+      findings.push({
+        path: [...account.path, 'owner'],
+        message: `${what} "${account.id}" names owner "${account.owner}", who is not in team${suggestion(account.owner, ids)}`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const unknownManager: Rule = {
+  id: 'unknown-manager',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: "A team member's reports_to is not a team member",
+  explanation:
+    '`reports_to` must name the id of another person in `team`. A dangling reporting line hides the person from spans of control and from the org chart. Fix the id, or add the manager to `team`.',
+  source: 'csplan input contract',
+  policy: [],
+  check({ analysis }) {
+    const ids = [...analysis.teamById.keys()];
+    return analysis.org.team
+      .filter((m) => m.reportsTo !== undefined && !analysis.teamById.has(m.reportsTo))
+      .map((m) => ({
+        path: [...m.path, 'reports_to'],
+        message: `"${m.id}" reports to "${m.reportsTo}", who is not in team${suggestion(m.reportsTo ?? '', ids)}`,
+      }));
+  },
+};
+
+export const reportingCycle: Rule = {
+  id: 'reporting-cycle',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: 'Reporting lines go round in a loop',
+  explanation:
+    'Following `reports_to` upward must end at someone who reports to nobody (usually the CEO). A loop (a reports to b, b reports to a) leaves the whole chain without a leader. Break the loop by pointing one of them at their real manager.',
+  source: 'csplan input contract',
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    const reported = new Set<string>();
+    for (const start of analysis.org.team) {
+      const chain: TeamMember[] = [];
+      const index = new Map<string, number>();
+      let current: TeamMember | undefined = start;
+      while (current && !index.has(current.id)) {
+        index.set(current.id, chain.length);
+        chain.push(current);
+        current = current.reportsTo ? analysis.teamById.get(current.reportsTo) : undefined;
+      }
+      if (!current) continue;
+      const loop = chain.slice(index.get(current.id));
+      const key = loop
+        .map((m) => m.id)
+        .sort()
+        .join('\u0000');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      // Report at the loop member that comes first in the file, so the finding is stable.
+      const first = loop.reduce((a, b) => (Number(a.path[1]) <= Number(b.path[1]) ? a : b));
+      const from = loop.indexOf(first);
+      const ordered = [...loop.slice(from), ...loop.slice(0, from), first];
+      findings.push({
+        path: [...first.path, 'reports_to'],
+        message: `reporting loop: ${ordered.map((m) => m.id).join(' -> ')}; someone in it must report outside the loop`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** Unowned accounts matter only once there is someone to own them (the founder covers all before). */
+function hasBookOwners(context: Parameters<Rule['check']>[0]): boolean {
+  return context.analysis.bookOwners.length > 0;
+}
+
+export const orphanAccount: Rule = {
+  id: 'orphan-account',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: 'An account in a named-CSM segment has no owner',
+  explanation:
+    'Accounts in segments covered by a named CSM (strategic, enterprise and mid-market by default) need an owner: an orphan account gets no QBRs, no renewal preparation and no early warning. Assign an owner; pooled and digital segments are exempt.',
+  source: SOURCE_OWNERSHIP,
+  policy: ['segments.*.coverage'],
+  check(context) {
+    if (!hasBookOwners(context)) return [];
+    return context.analysis.placed
+      .filter((p) => p.coverage === 'named' && p.account.owner === undefined)
+      .map((p) => ({
+        path: p.account.path,
+        message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
+      }));
+  },
+};
+
+export const unownedArrShare: Rule = {
+  id: 'unowned-arr-share',
+  category: 'integrity',
+  defaultSeverity: 'error',
+  summary: 'Too much ARR sits on accounts without an owner',
+  explanation:
+    'Adds up the ARR of named and pooled accounts that have no owner. Above the threshold (policy `unowned_arr_share_max`, 5% by default) a real part of revenue renews without anyone preparing it. Assign owners, or cover the accounts through a pooled or digital program.',
+  source: SOURCE_OWNERSHIP,
+  policy: ['unowned_arr_share_max'],
+  check(context) {
+    if (!hasBookOwners(context)) return [];
+    const { analysis } = context;
+    let unowned = 0;
+    let count = 0;
+    for (const p of analysis.placed) {
+      if (p.coverage === 'digital' || p.account.owner !== undefined) continue;
+      unowned += p.account.arr * p.account.count;
+      count += p.account.count;
+    }
+    const share = analysis.totalArr > 0 ? unowned / analysis.totalArr : 0;
+    const max = analysis.org.policy.unownedArrShareMax;
+    if (share <= max) return [];
+    return [
+      {
+        path: ['accounts'],
+        message: `${formatPct(share)} of ARR (${formatMoney(unowned)} on ${count} accounts) has no owner; the limit is ${formatPct(max)}`,
+      },
+    ];
+  },
+};
+
+function pathText(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export const integrityRules: Rule[] = [
+  duplicateId,
+  unknownOwner,
+  unknownManager,
+  reportingCycle,
+  orphanAccount,
+  unownedArrShare,
+];

@@ -1,0 +1,34 @@
+import type { Analysis } from '../analysis.js';
+import type { CapacityResult } from '../capacity.js';
+import type { Path, Severity } from '../model.js';
+import type { StageResult } from '../stage.js';
+
+export type RuleCategory = 'integrity' | 'books' | 'structure' | 'money';
+
+/** What a rule sees: the analysed org and the plan's computed figures. */
+export interface RuleContext {
+  analysis: Analysis;
+  capacity: CapacityResult;
+  stage: StageResult;
+}
+
+export interface RuleFinding {
+  path: Path;
+  message: string;
+}
+
+/** A rule is data (id, severity, documentation) plus one pure check. */
+export interface Rule {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One line for `csplan rules`. */
+  summary: string;
+  /** Why the rule exists and what to do about a finding, for `csplan explain`. */
+  explanation: string;
+  /** DOMAIN.md section and seed the rule comes from. */
+  source: string;
+  /** The policy keys (as written under `policy:`) whose values the rule reads. */
+  policy: string[];
+  check(context: RuleContext): RuleFinding[];
+}
