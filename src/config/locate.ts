@@ -3,7 +3,7 @@
  * back to the nearest ancestor that exists in the document.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
-import type { Path } from '../core/model.js';
+import type { Diagnostic, Path } from '../core/model.js';
 
 export interface Location {
   file: string;
@@ -55,4 +55,17 @@ function keyOf(key: unknown): string | undefined {
 
 function rangeStart(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
+}
+
+/** Fills in file, line and column for diagnostics that only carry a path. */
+export function locateDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  locate: Locator,
+): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.line !== undefined) return d;
+    const where = locate(d.path, { key: d.rule === 'unknown-key' });
+    const file = d.file ?? where.file;
+    return { ...d, file, line: where.line, column: where.column };
+  });
 }

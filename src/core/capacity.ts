@@ -26,6 +26,8 @@ export interface SegmentCapacity {
   csmFteAvailable: number;
   /** FTE of hires in the file whose start date is still ahead. */
   csmFtePlanned: number;
+  /** Full FTE of everyone serving the segment, present or planned, as if fully ramped. */
+  csmFteStaffed: number;
   /** People whose book sits mainly in this segment. */
   csms: string[];
   /** needed / available; null when nobody serves the segment. */
@@ -36,6 +38,8 @@ export interface CapacityResult {
   segments: SegmentCapacity[];
   /** Capacity of CSMs with no segment and no book yet: not attributed to any segment. */
   unassignedFte: number;
+  /** Full FTE of those CSMs, planned hires included. */
+  unassignedStaffedFte: number;
   unassignedCsms: string[];
 }
 
@@ -57,6 +61,7 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
       binding: 'accounts',
       csmFteAvailable: 0,
       csmFtePlanned: 0,
+      csmFteStaffed: 0,
       csms: [],
       utilisation: null,
     });
@@ -70,11 +75,13 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
   }
 
   let unassignedFte = 0;
+  let unassignedStaffedFte = 0;
   const unassignedCsms: string[] = [];
   for (const owner of analysis.bookOwners) {
     const split = capacitySplit(owner);
     if (split.size === 0) {
       if (owner.rampStatus !== 'planned') unassignedFte += owner.capacity;
+      unassignedStaffedFte += owner.member.fte;
       unassignedCsms.push(owner.member.id);
       continue;
     }
@@ -83,6 +90,7 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
       if (!row) continue;
       if (owner.rampStatus === 'planned') row.csmFtePlanned += owner.member.fte * share;
       else row.csmFteAvailable += owner.capacity * share;
+      row.csmFteStaffed += owner.member.fte * share;
     }
     const main = owner.mainSegment;
     if (main) rows.get(main)?.csms.push(owner.member.id);
@@ -97,7 +105,7 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
     row.csmFteNeeded = Math.max(row.fteByAccounts, row.fteByArr);
     row.utilisation = row.csmFteAvailable > 0 ? row.csmFteNeeded / row.csmFteAvailable : null;
   }
-  return { segments: [...rows.values()], unassignedFte, unassignedCsms };
+  return { segments: [...rows.values()], unassignedFte, unassignedStaffedFte, unassignedCsms };
 }
 
 /**

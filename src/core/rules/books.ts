@@ -25,10 +25,7 @@ export const csmOverloaded: Rule = {
       if (owner.loadAtMax <= limit + 1e-9) continue;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" holds ${bookSummary(owner)}: ${formatPct(owner.loadAtMax / limit)} of the most a ${owner.mainSegment ?? ''} book should hold (${formatPct(owner.loadAtTarget / limit)} of the target)`.replace(
-          '  ',
-          ' ',
-        ),
+        message: `"${owner.member.id}" holds ${bookSummary(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); move accounts or hire`,
       });
     }
     return findings;

@@ -1,0 +1,43 @@
+/** `csplan recommend FILE`: stage, segments, capacity, structure, org chart, gaps, findings. */
+import { findingJson, renderPlanJson, SCHEMA_VERSION } from '../../render/json.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { renderPlanMarkdown } from '../../render/markdown.js';
+import { renderPlanText } from '../../render/text.js';
+import { outputWidth, useColor } from '../color.js';
+import { EXIT } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+import { loadAndPlan } from '../load-plan.js';
+import { parseAsOf, parseFormat, parseRuleOverrides } from '../options.js';
+
+export interface RecommendOptions {
+  format?: string;
+  asOf?: string;
+  color?: boolean;
+  rule?: string[];
+}
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export async function runRecommend(file: string, options: RecommendOptions, io: CliIO): Promise<number> {
+  const format = parseFormat(options.format, FORMATS, 'text');
+  const asOf = parseAsOf(options.asOf);
+  const ruleOverrides = parseRuleOverrides(options.rule);
+  const color = format === 'text' && useColor(options.color, io);
+
+  const result = await loadAndPlan(file, io, { asOf, ruleOverrides });
+  if (result.invalid || !result.plan) {
+    if (format === 'json') {
+      const body = { schemaVersion: SCHEMA_VERSION, valid: false, findings: result.diagnostics.map(findingJson) };
+      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+    } else {
+      io.stderr(renderDiagnostics(result.diagnostics, { color: useColor(options.color, io), file }));
+      io.stderr(`${file} has problems to fix before it can be planned.\n`);
+    }
+    return EXIT.problems;
+  }
+  const { plan, diagnostics } = result;
+  if (format === 'json') io.stdout(renderPlanJson(plan, diagnostics));
+  else if (format === 'markdown') io.stdout(renderPlanMarkdown(plan, diagnostics, file));
+  else io.stdout(renderPlanText(plan, diagnostics, { color, width: outputWidth(io), file }));
+  return EXIT.ok;
+}

@@ -1,0 +1,13 @@
+/** `csplan schema`: the JSON Schema of the org file, for editors and validators. */
+import { orgJsonSchema } from '../../config/schema.js';
+import { EXIT } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+
+export function schemaText(): string {
+  return `${JSON.stringify(orgJsonSchema(), null, 2)}\n`;
+}
+
+export async function runSchema(io: CliIO): Promise<number> {
+  io.stdout(schemaText());
+  return EXIT.ok;
+}

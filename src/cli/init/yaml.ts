@@ -1,0 +1,131 @@
+/**
+ * The org file's data as YAML for a person to read and edit: the schema line first, then each
+ * section with a comment that says what it is for. Pure: built through the yaml `Document` API
+ * so comments sit on the keys they explain and values are quoted only where YAML needs it.
+ */
+import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { OrgFileInput } from '../../config/schema.js';
+import { formatMoney } from '../../core/money.js';
+import { DEFAULT_POLICY } from '../../core/policy.js';
+import { BANDS } from './bands.js';
+
+export interface YamlOptions {
+  /** Where editors find the JSON Schema (first line of the file). */
+  schemaUrl: string;
+  /** The ARR of the `--customers` group was not given: say so beside it. */
+  arrAssumed?: boolean;
+}
+
+/** `# yaml-language-server: $schema=...`, which YAML editors use for completion and hover docs. */
+export function schemaLine(schemaUrl: string): string {
+  return `# yaml-language-server: $schema=${schemaUrl}`;
+}
+
+/** Comment lines as the yaml package wants them: text after the `#`. */
+function comment(...lines: string[]): string {
+  return lines.map((line) => (line === '' ? '' : ` ${line}`)).join('\n');
+}
+
+const rampWeeks = Math.max(...DEFAULT_POLICY.ramp.map((step) => step.untilWeek));
+
+const segmentThresholds = BANDS.filter((band) => band.min > 0)
+  .map((band) => `${band.segment} from ${formatMoney(band.min)}`)
+  .join(', ');
+
+const SECTION_COMMENTS: Record<string, (org: OrgFileInput) => string> = {
+  version: () => comment('File format version; leave it at 1.'),
+  company: () =>
+    comment(
+      'The company. motion: how you sell (sales-led, product-led or hybrid).',
+      'product_complexity: how hard the product is to adopt (low, medium or high); it sets how',
+      'much CSM time an average account needs. Add as_of: YYYY-MM-DD to plan for a fixed date.',
+    ),
+  account_groups: () =>
+    comment(
+      'Customers, as groups of similar accounts: count is how many, arr_each what one of them',
+      'pays per year (or arr_total for the whole group), in whole dollars. Each group lands in a',
+      `segment by its ARR: ${segmentThresholds},`,
+      'self-serve below. owner is the team id of the person who looks after the group.',
+      'Once you can export your accounts from a CRM, replace the groups with',
+      'accounts: { file: accounts.csv } to plan account by account.',
+    ),
+  accounts: (org) =>
+    comment(
+      'Customers, read from a CRM export. file is relative to this file.',
+      ...(org.accounts && !Array.isArray(org.accounts) && org.accounts.preset
+        ? [`preset: the export comes from ${org.accounts.preset} and uses its column names.`]
+        : ['Without a preset, column headers are csplan field names: id, name, arr, owner...']),
+      'columns maps a csplan field to a header where the names differ, e.g. arr: "Current ARR".',
+      'ARR is whole dollars a year; "Annual Revenue" in a CRM is the customer\'s own revenue.',
+    ),
+  team: () =>
+    comment(
+      'The people who work with customers. id is how owner and reports_to refer to someone.',
+      'role: founder, csm, manager-cs, cs-ops, support, onboarding... (the schema lists all).',
+      `start_date: first day in the role; a new CSM ramps up over ${rampWeeks} weeks, and a date`,
+      'still ahead is a planned hire. segment: the segment a CSM serves (leave it out for a',
+      'generalist). fte: 0.5 for someone half time (default 1).',
+    ),
+  growth: () =>
+    comment(
+      'What you expect over the next 12 months, recorded for planning ahead.',
+      'arr_growth_pct_12m is a percentage: 40 means ARR grows by 40%.',
+    ),
+};
+
+const NO_CUSTOMERS = comment(
+  'No customers recorded yet. Add them as groups of similar accounts, for example:',
+  'account_groups:',
+  '  - name: Mid-market customers',
+  '    count: 12',
+  '    arr_each: 40000',
+  'or point to a CRM export: accounts: { file: accounts.csv, preset: hubspot }',
+);
+
+const FOOTER = comment(
+  'Benchmarks such as accounts per CSM, segment thresholds and the ramp are defaults that',
+  'you can override under policy:, and rule severities under rules: (`csplan rules` lists them).',
+);
+
+/** The org file as commented YAML text, ending with a newline. */
+export function orgFileToYaml(org: OrgFileInput, options: YamlOptions): string {
+  const doc = new Document(org);
+  const intro = [
+    `Customer Success org plan for ${org.company.name}, started with \`csplan init\`.`,
+    '  csplan check       checks this file (in CI too)',
+    '  csplan recommend   turns it into a plan: stage, structure, hiring gaps',
+    'Money is whole dollars (write 1200000, not $1.2M); dates are YYYY-MM-DD.',
+  ];
+  doc.commentBefore = `${schemaLine(options.schemaUrl).slice(1)}\n\n${comment(...intro)}`;
+
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error('the org file is a mapping');
+  const pairs = root.items as Pair<Scalar<string>, unknown>[];
+  const hasCustomers = org.accounts !== undefined || org.account_groups !== undefined;
+  pairs.forEach((pair, index) => {
+    const key = pair.key;
+    if (!isScalar(key)) return;
+    const describe = SECTION_COMMENTS[String(key.value)];
+    const notes = describe ? [describe(org)] : [];
+    const previous = pairs[index - 1];
+    if (!hasCustomers && previous && isScalar(previous.key) && previous.key.value === 'company') {
+      notes.unshift(NO_CUSTOMERS);
+    }
+    if (index > 0) key.spaceBefore = true;
+    if (notes.length > 0) key.commentBefore = notes.join('\n\n');
+    if (key.value === 'account_groups' && options.arrAssumed) markAssumedArr(pair.value);
+  });
+  const last = pairs[pairs.length - 1];
+  const trailing = !hasCustomers && last && isScalar(last.key) && last.key.value === 'company';
+  doc.comment = trailing ? `${NO_CUSTOMERS}\n\n${FOOTER}` : FOOTER;
+  return doc.toString({ lineWidth: 0 });
+}
+
+function markAssumedArr(groups: unknown): void {
+  if (!groups || typeof groups !== 'object' || !('items' in groups)) return;
+  for (const group of (groups as { items: unknown[] }).items) {
+    if (!isMap(group)) continue;
+    const arr = (group as YAMLMap).get('arr_each', true);
+    if (isScalar(arr)) arr.comment = ' assumed by csplan init: replace it with your real figure';
+  }
+}

@@ -1,0 +1,43 @@
+/** Load an org file, plan it and locate every diagnostic: the shared first half of most commands. */
+import { FileReadError, loadOrgFile } from '../config/load.js';
+import { locateDiagnostics } from '../config/locate.js';
+import type { Diagnostic, RuleSetting } from '../core/model.js';
+import { type Plan, planOrg } from '../core/plan.js';
+import { RULES } from '../core/rules/registry.js';
+import { UsageError } from './exit-codes.js';
+import type { CliIO } from './io.js';
+
+export interface PlannedFile {
+  file: string;
+  /** Absent when the file could not be planned (syntax, schema or integrity errors). */
+  plan?: Plan;
+  /** Every problem: loading diagnostics and rule findings, located. */
+  diagnostics: Diagnostic[];
+  /** True when the file is invalid: input errors or integrity-rule errors. */
+  invalid: boolean;
+}
+
+const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
+
+export async function loadAndPlan(
+  file: string,
+  io: CliIO,
+  options: { asOf?: string; ruleOverrides?: Record<string, RuleSetting> },
+): Promise<PlannedFile> {
+  let loaded: Awaited<ReturnType<typeof loadOrgFile>>;
+  try {
+    loaded = await loadOrgFile(file, { today: io.today, asOf: options.asOf });
+  } catch (error) {
+    if (error instanceof FileReadError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (!loaded.org) {
+    return { file, diagnostics: locateDiagnostics(loaded.diagnostics, loaded.locate), invalid: true };
+  }
+  const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
+  const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
+  const invalid = diagnostics.some(
+    (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULES.some((r) => r.id === d.rule)),
+  );
+  return { file, plan, diagnostics, invalid };
+}

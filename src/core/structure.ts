@@ -1,0 +1,209 @@
+/**
+ * Which structure model fits: a decision over the stage, the ARR mix across segments, product
+ * complexity and the industry spread (DOMAIN.md "Structure models", seeds 000-004).
+ */
+import type { Analysis } from './analysis.js';
+import type { CapacityResult } from './capacity.js';
+import { formatCount, formatPct } from './money.js';
+import type { StageId } from './model.js';
+
+export const STRUCTURE_MODELS = [
+  'founder-led',
+  'generalist',
+  'segmented',
+  'functional',
+  'vertical',
+  'pod',
+  'pooled',
+  'hybrid',
+  'strategic-scaled',
+] as const;
+export type StructureModel = (typeof STRUCTURE_MODELS)[number];
+
+export const STRUCTURE_LABELS: Record<StructureModel, string> = {
+  'founder-led': 'Founder-led',
+  generalist: 'Generalist CSMs',
+  segmented: 'Segmented by ARR tier',
+  functional: 'Functional (onboarding -> adoption -> renewals)',
+  vertical: 'Vertical (by industry)',
+  pod: 'Pods (CSM + solutions engineer + support lead)',
+  pooled: 'Pooled CSMs with shared specialists',
+  hybrid: 'Hybrid (named top tiers, pooled/digital below)',
+  'strategic-scaled': 'Strategic vs scaled split',
+};
+
+export interface StructureResult {
+  model: StructureModel;
+  reasons: string[];
+  /** Models that were close, with why they were not chosen. */
+  alternatives: { model: StructureModel; why: string }[];
+}
+
+/** Thresholds of the decision; csplan defaults that turn the seeds' qualitative "best for" into tests. */
+export const STRUCTURE_THRESHOLDS = {
+  /** Share of ARR in strategic + enterprise above which the book is "high ACV". */
+  highAcvShare: 0.6,
+  /** Share of ARR that both named and pooled/digital coverage must hold for a "wide ACV range". */
+  wideRangeShare: 0.1,
+  /** Share of customers in self-serve above which there is a long tail. */
+  longTailCustomers: 0.5,
+  /** Industry data must cover this share of accounts, and the top 4 industries this share of ARR. */
+  industryCoverage: 0.8,
+  /** Customer count above which a process-driven functional model pays off. */
+  functionalCustomers: 1_000,
+};
+
+export function chooseStructure(
+  stage: StageId,
+  analysis: Analysis,
+  capacity: CapacityResult,
+): StructureResult {
+  const t = STRUCTURE_THRESHOLDS;
+  const share = (ids: string[]) =>
+    capacity.segments.filter((s) => ids.includes(s.id)).reduce((sum, s) => sum + s.arrShare, 0);
+  const customerShare = (id: string) => {
+    const row = capacity.segments.find((s) => s.id === id);
+    return analysis.customers > 0 && row ? row.accounts / analysis.customers : 0;
+  };
+  const { company } = analysis.org;
+  const topShare = share(['strategic', 'enterprise']);
+  const namedShare = capacity.segments
+    .filter((s) => s.coverage === 'named')
+    .reduce((sum, s) => sum + s.arrShare, 0);
+  const scaledShare = 1 - namedShare;
+  const tailCustomers = customerShare('self-serve');
+  const present = capacity.segments.filter((s) => s.accounts > 0).map((s) => s.id);
+
+  if (stage === 'founding') {
+    return {
+      model: 'founder-led',
+      reasons: [
+        `Fewer than ${analysis.org.policy.stage.firstHireCustomers} customers: the founder owns the relationships and everyone does CS (seed 000)`,
+        'Write down what works with each customer now: it becomes the first CSM\'s playbook',
+      ],
+      alternatives: [],
+    };
+  }
+  if (stage === 'first-hire') {
+    return {
+      model: 'generalist',
+      reasons: [
+        'First-hire stage: one or two generalist CSMs cover every account and do onboarding, adoption and renewals (seed 000, seed 002)',
+        'Segment only once there are enough accounts per tier to fill a book',
+      ],
+      alternatives: [],
+    };
+  }
+
+  const alternatives: StructureResult['alternatives'] = [];
+  const industry = industrySpread(analysis);
+  const pct = formatPct;
+
+  if (topShare >= t.highAcvShare && tailCustomers >= t.longTailCustomers) {
+    return {
+      model: 'strategic-scaled',
+      reasons: [
+        `${pct(topShare)} of ARR sits in strategic and enterprise accounts while ${pct(tailCustomers)} of customers are self-serve`,
+        'Split CS into a strategic team with named CSMs and a scaled team that runs programs for the tail (seed 001)',
+      ],
+      alternatives: [{ model: 'hybrid', why: 'the tail is too large to treat as one pooled tier' }],
+    };
+  }
+  if (company.productComplexity === 'high' && topShare >= t.highAcvShare) {
+    return {
+      model: 'pod',
+      reasons: [
+        `Complex product and ${pct(topShare)} of ARR in strategic and enterprise accounts`,
+        'Pods (a CSM, a solutions engineer and a support lead owning a segment end to end) fit complex products with high ACV (seed 004)',
+      ],
+      alternatives: [{ model: 'segmented', why: 'a CSM alone cannot carry the technical depth' }],
+    };
+  }
+  if (industry && (company.productComplexity === 'high' || industry.regulatedShare >= 0.25)) {
+    return {
+      model: 'vertical',
+      reasons: [
+        `${industry.top.length} industries hold ${pct(industry.topShare)} of ARR (${industry.top.join(', ')})`,
+        company.productComplexity === 'high'
+          ? 'with a complex product, industry knowledge is what customers value most (seed 000)'
+          : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules (seed 000)`,
+      ],
+      alternatives: [{ model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' }],
+    };
+  }
+  if (present.length >= 3 && namedShare >= t.wideRangeShare && scaledShare >= t.wideRangeShare) {
+    if (industry) alternatives.push({ model: 'vertical', why: 'industries are concentrated, but the product is not complex enough to need industry specialists' });
+    return {
+      model: 'hybrid',
+      reasons: [
+        `A wide ACV range: ${present.length} segments, ${pct(namedShare)} of ARR in named-CSM tiers and ${pct(scaledShare)} in pooled/digital tiers`,
+        'Named CSMs for the top tiers, pooled and digital coverage below, one onboarding team for all (seed 004)',
+      ],
+      alternatives,
+    };
+  }
+  if (stage === 'specialization' && share(['mid-market', 'smb']) >= 0.6 && !present.includes('strategic')) {
+    return {
+      model: 'pooled',
+      reasons: [
+        `${pct(share(['mid-market', 'smb']))} of ARR in mid-market and SMB at the specialization stage`,
+        'Pooled CSMs with shared specialists fit mid-market books at the growth stage (seed 004)',
+      ],
+      alternatives: [{ model: 'segmented', why: 'switch once mid-market and SMB each fill several books' }],
+    };
+  }
+  if (
+    analysis.customers > t.functionalCustomers &&
+    company.productComplexity === 'low' &&
+    share(['smb', 'self-serve']) >= 0.5
+  ) {
+    return {
+      model: 'functional',
+      reasons: [
+        `${formatCount(analysis.customers)} customers, a simple product and most ARR in SMB and self-serve`,
+        'High volume and a repeatable process: specialise by function, onboarding -> adoption -> renewals (seed 000, seed 004)',
+      ],
+      alternatives,
+    };
+  }
+  return {
+    model: 'segmented',
+    reasons: [
+      `${present.length} segments with their own ratios: ${present.join(', ')}`,
+      'Segmenting by ARR tier is the most common structure: each team runs the playbook its accounts need (seed 000)',
+    ],
+    alternatives,
+  };
+}
+
+interface IndustrySpread {
+  top: string[];
+  topShare: number;
+  regulatedShare: number;
+}
+
+/** Industries concentrated enough for vertical teams, or undefined. */
+function industrySpread(analysis: Analysis): IndustrySpread | undefined {
+  const t = STRUCTURE_THRESHOLDS;
+  let tagged = 0;
+  let regulated = 0;
+  const arrBy = new Map<string, number>();
+  for (const { account } of analysis.placed) {
+    if (account.regulated) regulated += account.count;
+    if (!account.industry) continue;
+    tagged += account.count;
+    arrBy.set(account.industry, (arrBy.get(account.industry) ?? 0) + account.arr * account.count);
+  }
+  if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage) return undefined;
+  if (arrBy.size < 2) return undefined;
+  const ranked = [...arrBy.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+  const top = ranked.slice(0, 4);
+  const topArr = top.reduce((sum, [, arr]) => sum + arr, 0);
+  const topShare = analysis.totalArr > 0 ? topArr / analysis.totalArr : 0;
+  if (topShare < t.industryCoverage) return undefined;
+  return {
+    top: top.map(([name]) => name),
+    topShare,
+    regulatedShare: regulated / analysis.customers,
+  };
+}

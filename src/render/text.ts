@@ -1,0 +1,126 @@
+/** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
+import type { SegmentCapacity } from '../core/capacity.js';
+import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
+import type { Diagnostic } from '../core/model.js';
+import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
+import { chartTreeLines } from './chart.js';
+import type { Plan } from '../core/plan.js';
+import type { Range } from '../core/policy.js';
+import { roleLabel } from '../core/roles.js';
+import { STAGE_LABELS } from '../core/stage.js';
+import { STRUCTURE_LABELS } from '../core/structure.js';
+import { countLine, diagnosticLine } from './diagnostics.js';
+import { type Paint, painter } from './paint.js';
+import { renderTable } from './table.js';
+
+export interface TextOptions {
+  color: boolean;
+  width: number;
+  /** The org file's name, for findings located in it. */
+  file: string;
+}
+
+export function renderPlanText(plan: Plan, findings: readonly Diagnostic[], options: TextOptions): string {
+  const p = painter(options.color);
+  const out: string[] = [];
+  const heading = (title: string) => out.push('', p.bold(title));
+
+  out.push(p.bold(`${plan.company.name}: Customer Success plan`) + p.dim(` (as of ${plan.company.asOf})`));
+
+  heading(`Stage: ${STAGE_LABELS[plan.stage.id]}`);
+  out.push(`  By customers: ${STAGE_LABELS[plan.stage.byCustomers]} (${formatCount(plan.stage.customers)} customers)`);
+  out.push(`  By ARR:       ${STAGE_LABELS[plan.stage.byArr]} (${formatMoney(plan.stage.arr)})`);
+  out.push(`  ${plan.stage.reason}.`);
+  if (plan.stage.disagreement) out.push(`  ${p.yellow('Signals disagree:')} ${plan.stage.disagreement}`);
+
+  heading('Segments and CSM capacity');
+  out.push(segmentTable(plan, options, p));
+  out.push(...capacityNotes(plan, p));
+
+  heading(`Structure: ${STRUCTURE_LABELS[plan.structure.model]}`);
+  for (const reason of plan.structure.reasons) out.push(`  - ${reason}`);
+  for (const alt of plan.structure.alternatives)
+    out.push(p.dim(`  Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}.`));
+
+  heading('Recommended org chart');
+  out.push(
+    ...chartTreeLines(plan.chart.root, (node) => {
+      const count = node.count > 1 ? ` x${node.count}` : '';
+      return `${p.bold(node.title)}${count}${node.note ? p.dim(` (${node.note})`) : ''}`;
+    }).map((line) => `  ${line}`),
+  );
+  out.push(p.dim(`  CS leader ${plan.chart.leaderReportsTo.why}.`));
+
+  heading('Hiring gaps');
+  out.push(gapTable(plan, options, p));
+
+  heading(`Findings (${countLine(findings)})`);
+  if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
+  for (const d of findings) out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
+  return `${out.join('\n')}\n`;
+}
+
+function ratio(accounts: Range, arr: Range): string {
+  return `${formatCount(accounts.min)}-${formatCount(accounts.max)} / ${formatMoney(arr.min)}-${formatMoney(arr.max).replace('$', '')}`;
+}
+
+export function utilisationText(s: SegmentCapacity): string {
+  if (s.csmFteNeeded === 0) return '-';
+  if (s.utilisation === null) return 'no CSM';
+  return formatPct(s.utilisation);
+}
+
+function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
+  const rows = plan.capacity.segments
+    .filter((s) => s.accounts > 0 || s.csmFteAvailable > 0)
+    .map((s) => {
+      const policy = plan.policy.segments[s.id];
+      const load = utilisationText(s);
+      const loud = s.utilisation === null ? s.csmFteNeeded >= MIN_TEAM_FTE : s.utilisation > 1;
+      return [
+        `${segmentTitle(s.id)} (${s.coverage})`,
+        formatCount(s.accounts),
+        formatMoney(s.arr),
+        formatPct(s.arrShare),
+        ratio(policy.accountsPerCsm, policy.arrPerCsm),
+        `${formatFte(s.csmFteNeeded)}${s.csmFteNeeded > 0 ? ` (${s.binding === 'arr' ? 'ARR' : 'accts'})` : ''}`,
+        formatFte(s.csmFteAvailable) + (s.csmFtePlanned > 0 ? ` +${formatFte(s.csmFtePlanned)} planned` : ''),
+        loud ? p.red(load) : load,
+      ];
+    });
+  return renderTable(
+    ['Segment (coverage)', 'Accounts', 'ARR', 'Share', 'Accts / ARR per CSM', 'FTE needed', 'FTE today', 'Load'],
+    rows,
+    { color: options.color, width: options.width, right: [1, 2, 3, 5, 6, 7] },
+  );
+}
+
+function capacityNotes(plan: Plan, p: Paint): string[] {
+  const notes = [
+    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM',
+    '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by',
+    `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
+    'FTE today counts new CSMs by the ramp: no book in weeks 1-4, half in weeks 5-6, full from week 7 (seed 000).',
+  ];
+  const out = notes.map((n) => p.dim(`  ${n}`));
+  if (plan.capacity.unassignedCsms.length > 0) {
+    out.push(
+      `  ${p.yellow('Not yet assigned:')} ${plan.capacity.unassignedCsms.join(', ')} (no segment and no accounts; ${formatFte(plan.capacity.unassignedFte)} FTE available today)`,
+    );
+  }
+  return out;
+}
+
+function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
+  if (plan.gaps.length === 0) return `  ${p.green('None: the team matches the recommended org.')}`;
+  const withCost = plan.gaps.some((g) => g.cost !== undefined);
+  const rows = plan.gaps.map((g) => {
+    const priority = g.priority === 'now' ? p.red('now') : g.priority === 'next' ? p.yellow('next') : 'later';
+    const row = [priority, `${g.count} x ${roleLabel(g.role)}`, g.segment ? segmentTitle(g.segment) : '-'];
+    if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
+    row.push(g.reason);
+    return row;
+  });
+  const head = ['When', 'Hire', 'Segment', ...(withCost ? ['Cost'] : []), 'Why'];
+  return renderTable(head, rows, { color: options.color, width: options.width });
+}
