@@ -7,6 +7,7 @@ import { formatFte, formatPct } from './money.js';
 import type { SegmentId, StageId } from './model.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
 import { type RoleId, roleLabel } from './roles.js';
+import { STAGE_LABELS } from './stage.js';
 
 export type Priority = 'now' | 'next' | 'later';
 
@@ -24,6 +25,9 @@ export interface Gap {
 /** Plan to this share of capacity, not 100% (CSM workload studies, DOMAIN.md "Published figures"). */
 export const UTILISATION_CEILING = 0.85;
 
+/** Above this load a CSM gap is urgent ("now"); between the ceiling and this it is "next". */
+export const OVERLOAD_NOW = 1.1;
+
 const PRIORITY_ORDER: Record<Priority, number> = { now: 0, next: 1, later: 2 };
 
 export function findGaps(
@@ -38,29 +42,32 @@ export function findGaps(
     org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0);
   const activeCsms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
 
-  // CSM teams.
+  // CSM teams. Needed FTE is rounded to the tenth shown in the report, so a team at 2.01 FTE
+  // with two people is "at capacity", not "hire one more".
   for (const team of teams) {
-    const missing = Math.ceil(team.needed - team.staffed - 1e-9);
+    const needed = Math.round(team.needed * 10) / 10;
+    const missing = Math.ceil(needed - team.staffed - 1e-9);
     const segment = team.key === 'generalist' ? null : (team.segments[0] ?? null);
     const label = teamTitle(team);
+    const load = team.staffed > 0 ? needed / team.staffed : Number.POSITIVE_INFINITY;
     if (missing > 0) {
-      const first = team.staffed === 0;
       gaps.push({
         role: team.role,
         segment,
         count: missing,
-        priority: 'now',
-        reason: first
-          ? `${label}: ${formatFte(team.needed)} FTE of work and nobody assigned`
-          : `${label}: ${formatFte(team.needed)} FTE needed, ${formatFte(team.staffed)} staffed (${formatPct(team.needed / team.staffed)} of capacity)`,
+        priority: team.staffed === 0 || load > OVERLOAD_NOW ? 'now' : 'next',
+        reason:
+          team.staffed === 0
+            ? `${label}: ${formatFte(team.needed)} FTE of work and nobody assigned`
+            : `${label}: ${formatFte(team.needed)} FTE needed, ${formatFte(team.staffed)} staffed (${formatPct(load)} of capacity)`,
       });
-    } else if (team.staffed > 0 && team.needed / team.staffed > UTILISATION_CEILING) {
+    } else if (team.staffed > 0 && load > UTILISATION_CEILING) {
       gaps.push({
         role: team.role,
         segment,
         count: 1,
         priority: 'next',
-        reason: `${label}: at ${formatPct(team.needed / team.staffed)} of capacity; plan to ${formatPct(UTILISATION_CEILING)} so CSMs keep proactive time`,
+        reason: `${label}: at ${formatPct(load)} of capacity; plan to ${formatPct(UTILISATION_CEILING)} so CSMs keep proactive time`,
       });
     }
   }
@@ -92,29 +99,20 @@ export function findGaps(
     }
   }
 
-  // Managers beyond what the file has.
-  const managersHave = org.team.filter((m) => m.role === 'manager-cs').reduce((s, m) => s + m.fte, 0);
-  const managersNeeded = chart.managers - managersHave;
-  if (managersNeeded > 0) {
+  // People leaders: the file's managers and directors against the recommended chart's.
+  const leadersHave = headcount(['manager-cs', 'director-cs']) - (leader === 'director-cs' ? 1 : 0);
+  const leadersMissing = Math.ceil(chart.managers + chart.directors - Math.max(0, leadersHave));
+  if (leadersMissing > 0) {
     const overSpan = org.team.some(
       (m) => (analysis.reportsOf.get(m.id)?.length ?? 0) > org.policy.spanOfControl.managerMax,
     );
+    const { managerMin, managerMax } = org.policy.spanOfControl;
     gaps.push({
       role: 'manager-cs',
       segment: null,
-      count: Math.ceil(managersNeeded),
+      count: leadersMissing,
       priority: overSpan ? 'now' : 'next',
-      reason: `teams of ${org.policy.spanOfControl.managerMin}+ CSMs need a manager for every ${org.policy.spanOfControl.managerMax} (span of control, seed 000)`,
-    });
-  }
-  const directorsHave = headcount(['director-cs']);
-  if (chart.directors > directorsHave && stage === 'scale') {
-    gaps.push({
-      role: 'director-cs',
-      segment: null,
-      count: Math.ceil(chart.directors - directorsHave),
-      priority: 'next',
-      reason: `${chart.managers} managers need a director for every ${org.policy.spanOfControl.directorMax} (seed 000)`,
+      reason: `the recommended org has ${chart.managers} CS managers${chart.directors > 0 ? ` and ${chart.directors} director` : ''} for its CSM teams (${managerMin}-${managerMax} reports each, seed 000); the file has ${Math.max(0, leadersHave)}`,
     });
   }
 
@@ -146,7 +144,7 @@ export function findGaps(
       segment: null,
       count: Math.ceil(entry.count - have),
       priority: stage === 'scale' && entry.from === 'specialization' ? 'now' : 'next',
-      reason: `${stage} stage and no ${roleLabel(role).toLowerCase()}: ${entry.why}`,
+      reason: `${STAGE_LABELS[stage]} stage and no ${roleLabel(role)}: ${entry.why}`,
     });
   }
   const nextStage = ({ founding: 'first-hire', 'first-hire': 'specialization', specialization: 'scale' } as const)[
@@ -161,7 +159,7 @@ export function findGaps(
         segment: null,
         count: entry.count,
         priority: 'later',
-        reason: `when you reach the ${nextStage} stage: ${entry.why}`,
+        reason: `at the ${STAGE_LABELS[nextStage]} stage: ${entry.why}`,
       });
     }
   }

@@ -25,6 +25,7 @@ export function formatCount(value: number): string {
 
 /** One decimal place, dropping ".0": 2.5, 3, 0.8. */
 export function formatFte(value: number): string {
+  if (value > 0 && value < 0.05) return '<0.1';
   const rounded = Math.round(value * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }

@@ -109,13 +109,13 @@ export interface StageRole {
 }
 
 export const STAGE_ROLES: StageRole[] = [
-  { role: 'cs-ops', count: 1, from: 'specialization', why: 'CS Ops/enablement at the specialization stage (seed 000)' },
-  { role: 'onboarding', count: 1, from: 'specialization', why: 'an onboarding specialist at the specialization stage (seed 000)' },
-  { role: 'support', count: 1, from: 'specialization', why: 'support split from CS at the specialization stage (DOMAIN.md stages)' },
-  { role: 'cs-ops', count: 2, from: 'scale', why: 'a CS Operations team at scale (seed 000)' },
-  { role: 'renewals', count: 1, from: 'scale', why: 'dedicated renewals at scale (seed 000)' },
-  { role: 'customer-marketing', count: 1, from: 'scale', why: 'customer marketing at scale (seed 000)' },
-  { role: 'enablement', count: 1, from: 'scale', why: 'enablement as its own track at scale (seed 000)' },
+  { role: 'cs-ops', count: 1, from: 'specialization', why: 'CS Ops and enablement take process and tooling off the CSMs (seed 000)' },
+  { role: 'onboarding', count: 1, from: 'specialization', why: 'an onboarding specialist owns implementation and time to value (seed 000)' },
+  { role: 'support', count: 1, from: 'specialization', why: 'support splits from CS so CSMs keep proactive time (DOMAIN.md stages, seed 000)' },
+  { role: 'cs-ops', count: 2, from: 'scale', why: 'a CS Operations team, not one person (seed 000)' },
+  { role: 'renewals', count: 1, from: 'scale', why: 'dedicated renewals keep forecasts reliable (seed 000)' },
+  { role: 'customer-marketing', count: 1, from: 'scale', why: 'customer marketing runs advocacy and programs (seed 000)' },
+  { role: 'enablement', count: 1, from: 'scale', why: 'enablement becomes its own track (seed 000)' },
 ];
 
 const STAGE_ORDER: StageId[] = ['founding', 'first-hire', 'specialization', 'scale'];
@@ -165,7 +165,7 @@ export function buildOrgChart(
     ceo.note = 'owns customer relationships; no dedicated CS yet';
     return {
       root: ceo,
-      leaderReportsTo: { role: 'ceo', why: 'the founder is the CS leader at this stage (seed 000)' },
+      leaderReportsTo: { role: 'ceo', why: 'the founder leads CS personally at this stage (seed 000)' },
       managers: 0,
       directors: 0,
     };
@@ -176,46 +176,56 @@ export function buildOrgChart(
       root: ceo,
       leaderReportsTo: {
         role: 'ceo',
-        why: 'early on the first CSMs report to the CEO, who stays close to customers (seed 002)',
+        why: 'the first CSMs report to the CEO, who stays close to customers (seed 002)',
       },
       managers: 0,
       directors: 0,
     };
   }
 
-  // Teams of managerMin or more get their own manager(s); smaller teams report to the leader.
+  const { groups, leftovers } = managedGroups(teamNodes, managerMin);
   let managers = 0;
+  const managerNodes: ChartNode[] = groups.map((group) => {
+    const people = group.reduce((sum, node) => sum + node.count, 0);
+    const count = Math.ceil(people / managerMax);
+    managers += count;
+    const name = group.map((node) => node.title.replace(/ CSMs$/, '')).join(' + ');
+    return {
+      role: 'manager-cs',
+      title: `CS Manager, ${name}`,
+      count,
+      note: `${managerMin}-${managerMax} reports each`,
+      children: group,
+    };
+  });
+  const specialists: ChartNode[] = [...stageRoles(stage)].map(([role, entry]) => ({
+    role,
+    title: roleTitle(role),
+    count: entry.count,
+    children: [],
+  }));
+  // Seed 000 has digital CSMs report to CS Ops: a small digital team sits there, not with the leader.
+  const ops = specialists.find((node) => node.role === 'cs-ops');
   const underLeader: ChartNode[] = [];
-  const managerNodes: ChartNode[] = [];
-  for (const node of teamNodes) {
-    if (node.count >= managerMin) {
-      const count = Math.ceil(node.count / managerMax);
-      managers += count;
-      managerNodes.push({
-        role: 'manager-cs',
-        title: `CS Manager, ${node.title.replace(/ CSMs$/, '')}`,
-        count,
-        note: `${managerMin}-${managerMax} reports each`,
-        children: [node],
-      });
-    } else underLeader.push(node);
+  for (const node of leftovers) {
+    if (node.role === 'digital-csm' && ops) ops.children.push(node);
+    else underLeader.push(node);
   }
+
   let directors = 0;
   const leaderChildren: ChartNode[] = [];
-  if (stage === 'scale' && managers > directorMax) {
+  // At scale, two or more managers get a director, so the VP leads leaders and functions.
+  if (stage === 'scale' && managers >= policy.spanOfControl.directorMin) {
     directors = Math.ceil(managers / directorMax);
     leaderChildren.push({
       role: 'director-cs',
       title: 'Director, CS',
       count: directors,
-      note: `2-${directorMax} managers each`,
+      note: `${policy.spanOfControl.directorMin}-${directorMax} managers each`,
       children: managerNodes,
     });
   } else leaderChildren.push(...managerNodes);
-  leaderChildren.push(...underLeader);
-  for (const [role, entry] of stageRoles(stage)) {
-    leaderChildren.push({ role, title: roleTitle(role), count: entry.count, children: [] });
-  }
+  leaderChildren.push(...underLeader, ...specialists);
 
   const leader: ChartNode = {
     role: leaderRole(stage) ?? 'director-cs',
@@ -227,9 +237,41 @@ export function buildOrgChart(
   ceo.children.push(leader);
   const why =
     motion === 'product-led'
-      ? 'reports to the CEO; under a CRO can also work for a product-led company (seed 002, seed 003)'
-      : 'reports to the CEO and owns all post-sale; CS under a sales leader is a long-term mistake in a sales-led company (seed 002)';
+      ? 'the CS leader reports to the CEO; under a CRO can also work for a product-led company (seed 002, seed 003)'
+      : 'the CS leader reports to the CEO and owns all post-sale; CS under a sales leader is a long-term mistake in a sales-led company (seed 002)';
   return { root: ceo, leaderReportsTo: { role: 'ceo', why }, managers, directors };
+}
+
+/**
+ * Which CSM teams get a manager: a team of managerMin or more on its own, and small neighbouring
+ * CSM teams together once they reach managerMin between them (strategic + enterprise, say).
+ */
+function managedGroups(
+  teams: ChartNode[],
+  managerMin: number,
+): { groups: ChartNode[][]; leftovers: ChartNode[] } {
+  const groups: ChartNode[][] = [];
+  const leftovers: ChartNode[] = [];
+  let pending: ChartNode[] = [];
+  const flush = () => {
+    if (pending.reduce((sum, node) => sum + node.count, 0) >= managerMin) groups.push(pending);
+    else leftovers.push(...pending);
+    pending = [];
+  };
+  for (const node of teams) {
+    if (node.count >= managerMin) {
+      flush();
+      groups.push([node]);
+    } else if (node.role === 'digital-csm') {
+      flush();
+      leftovers.push(node);
+    } else {
+      pending.push(node);
+      if (pending.reduce((sum, n) => sum + n.count, 0) >= managerMin) flush();
+    }
+  }
+  flush();
+  return { groups, leftovers };
 }
 
 function roleTitle(role: RoleId): string {

@@ -56,7 +56,7 @@ export function renderPlanMarkdown(plan: Plan, findings: readonly Diagnostic[], 
   for (const alt of plan.structure.alternatives) out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}._`);
 
   out.push('', '## Recommended org chart', '', '```', ...chartTreeLines(plan.chart.root, plainChartLabel), '```', '');
-  out.push(`CS leader ${plan.chart.leaderReportsTo.why}.`);
+  out.push(`Reporting line: ${plan.chart.leaderReportsTo.why}.`);
 
   out.push('', '## Hiring gaps', '');
   if (plan.gaps.length === 0) out.push('None: the team matches the recommended org.');

@@ -49,7 +49,7 @@ export function renderPlanText(plan: Plan, findings: readonly Diagnostic[], opti
       return `${p.bold(node.title)}${count}${node.note ? p.dim(` (${node.note})`) : ''}`;
     }).map((line) => `  ${line}`),
   );
-  out.push(p.dim(`  CS leader ${plan.chart.leaderReportsTo.why}.`));
+  out.push(p.dim(`  Reporting line: ${plan.chart.leaderReportsTo.why}.`));
 
   heading('Hiring gaps');
   out.push(gapTable(plan, options, p));

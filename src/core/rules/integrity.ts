@@ -129,19 +129,29 @@ function hasBookOwners(context: Parameters<Rule['check']>[0]): boolean {
   return context.analysis.bookOwners.length > 0;
 }
 
+/** Segments that at least one CSM is assigned to (`segment:` on the team member). */
+function servedSegments(context: Parameters<Rule['check']>[0]): Set<string> {
+  const served = new Set<string>();
+  for (const owner of context.analysis.bookOwners) if (owner.member.segment) served.add(owner.member.segment);
+  return served;
+}
+
 export const orphanAccount: Rule = {
   id: 'orphan-account',
   category: 'integrity',
   defaultSeverity: 'error',
   summary: 'An account in a named-CSM segment has no owner',
   explanation:
-    'Accounts in segments covered by a named CSM (strategic, enterprise and mid-market by default) need an owner: an orphan account gets no QBRs, no renewal preparation and no early warning. Assign an owner; pooled and digital segments are exempt.',
+    'Accounts in segments covered by a named CSM (strategic, enterprise and mid-market by default) need an owner: an orphan account gets no QBRs, no renewal preparation and no early warning. Assign an owner. Pooled and digital segments are exempt, and so are account groups in a segment that a CSM is assigned to.',
   source: SOURCE_OWNERSHIP,
   policy: ['segments.*.coverage'],
   check(context) {
     if (!hasBookOwners(context)) return [];
+    const served = servedSegments(context);
     return context.analysis.placed
       .filter((p) => p.coverage === 'named' && p.account.owner === undefined)
+      // An account group is covered by the team serving its segment, like a pool.
+      .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
       .map((p) => ({
         path: p.account.path,
         message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
@@ -155,16 +165,19 @@ export const unownedArrShare: Rule = {
   defaultSeverity: 'error',
   summary: 'Too much ARR sits on accounts without an owner',
   explanation:
-    'Adds up the ARR of named and pooled accounts that have no owner. Above the threshold (policy `unowned_arr_share_max`, 5% by default) a real part of revenue renews without anyone preparing it. Assign owners, or cover the accounts through a pooled or digital program.',
+    'Adds up the ARR of accounts that nobody covers: named-segment accounts without an owner, and pooled or digital accounts without an owner in a segment that no CSM serves (a CSM with `segment: smb` covers the SMB pool). Above the threshold (policy `unowned_arr_share_max`, 5% by default) a real part of revenue renews without anyone preparing it. Assign owners, or give the pool or digital program a CSM.',
   source: SOURCE_OWNERSHIP,
   policy: ['unowned_arr_share_max'],
   check(context) {
     if (!hasBookOwners(context)) return [];
     const { analysis } = context;
+    const served = servedSegments(context);
     let unowned = 0;
     let count = 0;
     for (const p of analysis.placed) {
-      if (p.coverage === 'digital' || p.account.owner !== undefined) continue;
+      if (p.account.owner !== undefined) continue;
+      const pooled = p.coverage !== 'named' || p.account.path[0] === 'account_groups';
+      if (pooled && served.has(p.segment)) continue;
       unowned += p.account.arr * p.account.count;
       count += p.account.count;
     }
