@@ -2,9 +2,10 @@
  * What the wizard (or `--yes` with flags) collected, and the pure step that turns it into the
  * org file's data. No prompts, files or clock here: `today` is an argument.
  */
+
+import type { OrgFileInput } from '../../config/schema.js';
 import type { Level, Motion, SegmentId } from '../../core/model.js';
 import { BOOK_ROLES, type RoleId } from '../../core/roles.js';
-import type { OrgFileInput } from '../../config/schema.js';
 import { bandForArr, bandOf } from './bands.js';
 
 export type Preset = 'salesforce' | 'hubspot';
@@ -135,7 +136,14 @@ function accountGroups(answers: InitAnswers, context: BuildContext): AccountGrou
       customers.arrTotal !== undefined
         ? { arr_total: customers.arrTotal }
         : { arr_each: customers.arrEach ?? 0 };
-    return splitGroup('Customers', customers.count, money, bandForArr(arrEach).segment, answers, context);
+    return splitGroup(
+      'Customers',
+      customers.count,
+      money,
+      bandForArr(arrEach).segment,
+      answers,
+      context,
+    );
   }
   return customers.bands
     .filter((band) => band.count > 0)
@@ -202,7 +210,11 @@ function splitGroup(
 }
 
 /** CSMs already in the role (not planned hires) who cover a segment, in the order they were added. */
-function coveringCsms(team: readonly PersonAnswer[], segment: SegmentId, today: string): PersonAnswer[] {
+function coveringCsms(
+  team: readonly PersonAnswer[],
+  segment: SegmentId,
+  today: string,
+): PersonAnswer[] {
   const active = team.filter(
     (p) => BOOK_ROLES.has(p.role) && (p.startDate === undefined || p.startDate <= today),
   );

@@ -19,7 +19,10 @@ const SUFFIX: Record<string, number> = { k: 1_000, m: 1_000_000, b: 1_000_000_00
  * the text is not a number at all. Commas are thousands separators (never decimal commas).
  */
 function readAmount(text: string): number | undefined {
-  const compact = text.trim().replace(/[\s_]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const compact = text
+    .trim()
+    .replace(/[\s_]/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   const match = /^(\d+(?:\.\d+)?|\.\d+)([kmb])?$/i.exec(compact);
   if (!match?.[1]) return undefined;
   const multiplier = match[2] ? (SUFFIX[match[2].toLowerCase()] ?? 1) : 1;
@@ -48,13 +51,17 @@ export function parsePositiveMoney(text: string): Parsed<number> {
 }
 
 /** A whole number of things: 0, 12, 1,200, 2k. */
-export function parseCount(text: string, options: { min?: number; max?: number } = {}): Parsed<number> {
+export function parseCount(
+  text: string,
+  options: { min?: number; max?: number } = {},
+): Parsed<number> {
   const { min = 0, max = 10_000_000 } = options;
   const trimmed = text.trim();
   if (trimmed === '') return fail('type a whole number, e.g. 12');
   if (/^-/.test(trimmed)) return fail('type a whole number, 0 or more');
   const value = readAmount(trimmed);
-  if (value === undefined) return fail(`"${trimmed}" is not a number: type a whole number, e.g. 12`);
+  if (value === undefined)
+    return fail(`"${trimmed}" is not a number: type a whole number, e.g. 12`);
   if (!Number.isInteger(value)) return fail('type a whole number, without decimals');
   if (value < min) return fail(`type ${min} or more`);
   if (value > max) return fail(`type at most ${max}`);
@@ -83,7 +90,8 @@ export function parseDate(text: string, today: string): Parsed<string> {
     return fail(`type the date as YYYY-MM-DD, e.g. ${today}`);
   if (!isRealDate(trimmed)) return fail(`${trimmed} is not a real calendar date`);
   if (trimmed < '1900-01-01') return fail('that date is before 1900: check the year');
-  if (daysBetween(today, trimmed) > 731) return fail('that date is more than two years ahead: check the year');
+  if (daysBetween(today, trimmed) > 731)
+    return fail('that date is more than two years ahead: check the year');
   return ok(trimmed);
 }
 

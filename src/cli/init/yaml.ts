@@ -118,7 +118,8 @@ export function orgFileToYaml(org: OrgFileInput, options: YamlOptions): string {
   const last = pairs[pairs.length - 1];
   const trailing = !hasCustomers && last && isScalar(last.key) && last.key.value === 'company';
   doc.comment = trailing ? `${NO_CUSTOMERS}\n\n${FOOTER}` : FOOTER;
-  return doc.toString({ lineWidth: 0 });
+  const text = doc.toString({ lineWidth: 0 });
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function markAssumedArr(groups: unknown): void {

@@ -1,0 +1,136 @@
+/**
+ * `csplan init` flags: checked before anything is asked or loaded (bad values are usage errors,
+ * exit 2), then used as answers. A flag answers its question in the wizard too, so
+ * `csplan init --name Acme` asks everything but the name.
+ */
+
+import { resolve } from 'node:path';
+import type { Level, Motion } from '../../core/model.js';
+import { UsageError } from '../exit-codes.js';
+import {
+  accountsFileProblem,
+  detectPreset,
+  pathFromOrgFile,
+  readCsvHeader,
+} from './accounts-source.js';
+import { type CustomersAnswer, defaultAnswers, type InitAnswers, type Preset } from './answers.js';
+import { bandOf } from './bands.js';
+import { parseCount, parseMoney, parseName } from './parse.js';
+import type { GivenAnswers } from './wizard.js';
+
+/** Options as commander hands them over: strings, unparsed. */
+export interface InitOptions {
+  /** Write a starter file from defaults and flags, asking nothing. */
+  yes?: boolean;
+  /** Replace an existing file without asking. */
+  force?: boolean;
+  name?: string;
+  motion?: string;
+  complexity?: string;
+  /** Number of customers today (one group). */
+  customers?: string;
+  /** Total ARR of those customers: 1200000, 1.2M, 800k. */
+  arr?: string;
+  /** Accounts from a CRM export (CSV or JSON). */
+  from?: string;
+  preset?: string;
+}
+
+const MOTIONS: readonly Motion[] = ['sales-led', 'product-led', 'hybrid'];
+const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
+const PRESETS: readonly Preset[] = ['salesforce', 'hubspot'];
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  const normalised = value.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(normalised)) return normalised as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** The answers the flags give. Throws UsageError for a bad value or a bad combination. */
+export async function givenAnswers(options: InitOptions, cwd: string): Promise<GivenAnswers> {
+  const given: GivenAnswers = {};
+  if (options.name !== undefined) {
+    const name = parseName(options.name, 'a company name');
+    if (!name.ok) throw new UsageError(`--name: ${name.message}`);
+    given.name = name.value;
+  }
+  const motion = oneOf('--motion', options.motion, MOTIONS);
+  if (motion) given.motion = motion;
+  const complexity = oneOf('--complexity', options.complexity, LEVELS);
+  if (complexity) given.productComplexity = complexity;
+
+  if (options.from !== undefined && (options.customers !== undefined || options.arr !== undefined))
+    throw new UsageError('give either --from (a CRM export) or --customers/--arr, not both');
+  if (options.preset !== undefined && options.from === undefined)
+    throw new UsageError('--preset names the CRM of the --from file; give --from too');
+  const preset = oneOf('--preset', options.preset, PRESETS);
+  if (preset) given.preset = preset;
+  if (options.from !== undefined) {
+    const problem = await accountsFileProblem(options.from, cwd);
+    if (problem) throw new UsageError(`--from: ${problem}`);
+    given.from = options.from.trim();
+  }
+  const customers = customersFromFlags(options);
+  if (customers) given.customers = customers;
+  return given;
+}
+
+function customersFromFlags(options: InitOptions): CustomersAnswer | undefined {
+  if (options.arr !== undefined && options.customers === undefined)
+    throw new UsageError('--arr is the total ARR of your customers; give --customers too');
+  if (options.customers === undefined) return undefined;
+  const count = parseCount(options.customers);
+  if (!count.ok)
+    throw new UsageError(
+      `--customers must be a whole number, 0 or more (got "${options.customers}")`,
+    );
+  if (options.arr === undefined) {
+    return {
+      source: 'total',
+      count: count.value,
+      arrEach: bandOf('smb').typicalArr,
+      arrAssumed: true,
+    };
+  }
+  const arr = parseMoney(options.arr);
+  if (!arr.ok)
+    throw new UsageError(
+      `--arr must be the total ARR in whole dollars, e.g. 1200000 or 1.2M (got "${options.arr}")`,
+    );
+  if (arr.value > 0 && count.value === 0)
+    throw new UsageError('--arr is above 0 but --customers is 0');
+  return { source: 'total', count: count.value, arrTotal: arr.value, arrAssumed: false };
+}
+
+/**
+ * `--yes`: the defaults (what pressing Enter everywhere gives) with the flags applied. Customers
+ * given as --customers/--arr become one group, segmented by its average ARR: csplan cannot know
+ * how they spread across bands, and one honest group is better than an invented split.
+ */
+export async function answersFromFlags(
+  given: GivenAnswers,
+  context: { cwd: string; orgDir: string },
+): Promise<InitAnswers> {
+  const answers = defaultAnswers();
+  answers.company = {
+    name: given.name ?? answers.company.name,
+    motion: given.motion ?? answers.company.motion,
+    productComplexity: given.productComplexity ?? answers.company.productComplexity,
+  };
+  if (given.customers) answers.customers = given.customers;
+  else if (given.from !== undefined) {
+    const preset =
+      given.preset ?? detectPreset(await readCsvHeader(resolve(context.cwd, given.from)));
+    answers.customers = {
+      source: 'file',
+      file: pathFromOrgFile(given.from, context.cwd, context.orgDir),
+      ...(preset ? { preset } : {}),
+    };
+  }
+  return answers;
+}
