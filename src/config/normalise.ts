@@ -168,6 +168,8 @@ export function mergePolicy(input: PolicyInput | undefined): {
     healthMixMax: p.health_mix_max ?? base.healthMixMax,
     csOpsAtCsms: p.cs_ops_at_csms ?? base.csOpsAtCsms,
     unownedArrShareMax: p.unowned_arr_share_max ?? base.unownedArrShareMax,
+    downgradeCooldownDays: p.downgrade_cooldown_days ?? base.downgradeCooldownDays,
+    renewalFreezeDays: p.renewal_freeze_days ?? base.renewalFreezeDays,
     salaries: { ...base.salaries, ...definedOnly(p.salaries) },
   };
   return { policy, diagnostics: checkPolicy(policy) };

@@ -256,6 +256,12 @@ export const policySchema = z
     health_mix_max: share('Most red/yellow share in one book').optional(),
     cs_ops_at_csms: positiveInt('CSM count by which CS Ops should exist').optional(),
     unowned_arr_share_max: share('Largest share of ARR allowed without an owner').optional(),
+    downgrade_cooldown_days: positiveInt(
+      'Days after a negative event during which an account must not be moved to a lower tier',
+    ).optional(),
+    renewal_freeze_days: positiveInt(
+      'Days before a renewal during which an account should not change owner',
+    ).optional(),
     salaries: z
       .partialRecord(role, money('Yearly fully loaded cost'))
       .optional()

@@ -62,6 +62,10 @@ export interface Policy {
   csOpsAtCsms: number;
   /** Largest share of total ARR that may sit on accounts with no owner. */
   unownedArrShareMax: number;
+  /** No tier downgrade within this many days of a negative event. */
+  downgradeCooldownDays: number;
+  /** Accounts renewing within this many days should not change owner. */
+  renewalFreezeDays: number;
   /** Optional yearly fully-loaded cost per role, to price hiring gaps. */
   salaries: Partial<Record<RoleId, number>>;
 }
@@ -128,6 +132,8 @@ export const DEFAULT_POLICY: Policy = {
   healthMixMax: 0.3,
   csOpsAtCsms: 5,
   unownedArrShareMax: 0.05,
+  downgradeCooldownDays: 90,
+  renewalFreezeDays: 60,
   salaries: {},
 };
 
@@ -151,4 +157,8 @@ export const POLICY_SOURCES: Record<string, string> = {
   health_mix_max: 'No CSM above 30% red/yellow accounts (seed 004)',
   cs_ops_at_csms: 'CS Operations before 5+ CSMs (seed 000, seed 004)',
   unowned_arr_share_max: 'Every account has an owner (seed 000); the 5% tolerance is a csplan default',
+  downgrade_cooldown_days:
+    'Never downgrade a tier during an active issue or within 90 days of a negative event (seed 004)',
+  renewal_freeze_days:
+    "Rebalance guardrail seen in practice: don't move accounts renewing within ~60 days (DOMAIN.md \"Published figures beyond the seeds\")",
 };
