@@ -6,6 +6,7 @@ import { STAGE_LABELS } from '../../core/stage.js';
 import { STRUCTURE_LABELS } from '../../core/structure.js';
 import { countLine } from '../../render/diagnostics.js';
 import { painter } from '../../render/paint.js';
+import { shellWord, wrap } from './text.js';
 
 export interface SummaryOptions {
   color: boolean;
@@ -71,23 +72,4 @@ export function renderInitSummary(
     `  csplan check ${file}       the same checks as a CI gate; run it after each edit`,
   );
   return `${out.join('\n')}\n`;
-}
-
-/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/** A path as it would be typed in a shell: quoted when it has spaces or special characters. */
-export function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -8,6 +8,7 @@ import type { OrgFileInput } from '../../config/schema.js';
 import { formatMoney } from '../../core/money.js';
 import { DEFAULT_POLICY } from '../../core/policy.js';
 import { BANDS } from './bands.js';
+import { wrap } from './text.js';
 
 export interface YamlOptions {
   /** Where editors find the JSON Schema (first line of the file). */
@@ -26,6 +27,18 @@ function comment(...lines: string[]): string {
   return lines.map((line) => (line === '' ? '' : ` ${line}`)).join('\n');
 }
 
+/** Paragraphs of comment, each starting on its own line, wrapped to sit beside the code. */
+function prose(...paragraphs: string[]): string {
+  return comment(
+    ...paragraphs.flatMap((paragraph) =>
+      // Indented paragraphs are examples: kept as written.
+      paragraph.startsWith('  ') ? [paragraph] : wrap(paragraph, COMMENT_WIDTH),
+    ),
+  );
+}
+
+const COMMENT_WIDTH = 94;
+
 const rampWeeks = Math.max(...DEFAULT_POLICY.ramp.map((step) => step.untilWeek));
 
 const segmentThresholds = BANDS.filter((band) => band.min > 0)
@@ -33,41 +46,41 @@ const segmentThresholds = BANDS.filter((band) => band.min > 0)
   .join(', ');
 
 const SECTION_COMMENTS: Record<string, (org: OrgFileInput) => string> = {
-  version: () => comment('File format version; leave it at 1.'),
+  version: () => prose('File format version; leave it at 1.'),
   company: () =>
-    comment(
+    prose(
       'The company. motion: how you sell (sales-led, product-led or hybrid).',
-      'product_complexity: how hard the product is to adopt (low, medium or high); it sets how',
-      'much CSM time an average account needs. Add as_of: YYYY-MM-DD to plan for a fixed date.',
+      'product_complexity: how hard the product is to adopt (low, medium or high);',
+      'it sets how much CSM time an average account needs.',
+      'Add as_of: YYYY-MM-DD to plan for a fixed date instead of today.',
     ),
   account_groups: () =>
-    comment(
-      'Customers, as groups of similar accounts: count is how many, arr_each what one of them',
-      'pays per year (or arr_total for the whole group), in whole dollars. Each group lands in a',
-      `segment by its ARR: ${segmentThresholds},`,
-      'self-serve below. owner is the team id of the person who looks after the group.',
-      'Once you can export your accounts from a CRM, replace the groups with',
-      'accounts: { file: accounts.csv } to plan account by account.',
+    prose(
+      'Customers, as groups of similar accounts: count is how many, arr_each what one of them pays per year (or arr_total for the whole group), in whole dollars.',
+      `Each group lands in a segment by its ARR: ${segmentThresholds}, self-serve below.`,
+      'owner: the team id of the person who looks after the group.',
+      'To plan account by account, export your accounts from your CRM and replace the groups with',
+      '  accounts: { file: accounts.csv }',
     ),
   accounts: (org) =>
-    comment(
+    prose(
       'Customers, read from a CRM export. file is relative to this file.',
-      ...(org.accounts && !Array.isArray(org.accounts) && org.accounts.preset
-        ? [`preset: the export comes from ${org.accounts.preset} and uses its column names.`]
-        : ['Without a preset, column headers are csplan field names: id, name, arr, owner...']),
-      'columns maps a csplan field to a header where the names differ, e.g. arr: "Current ARR".',
-      'ARR is whole dollars a year; "Annual Revenue" in a CRM is the customer\'s own revenue.',
+      org.accounts && !Array.isArray(org.accounts) && org.accounts.preset
+        ? `preset: the export comes from ${org.accounts.preset} and uses its column names.`
+        : 'Without a preset, column headers are csplan field names: id, name, arr, owner...',
+      'columns: maps a csplan field to a header where the names differ, e.g. arr: "Current ARR".',
+      'ARR is whole dollars a year; "Annual Revenue" in a CRM is the customer\'s own revenue, not ARR.',
     ),
   team: () =>
-    comment(
+    prose(
       'The people who work with customers. id is how owner and reports_to refer to someone.',
-      'role: founder, csm, manager-cs, cs-ops, support, onboarding... (the schema lists all).',
+      'role: founder, csm, manager-cs, cs-ops, support, onboarding... (the schema lists them all).',
       `start_date: first day in the role; a new CSM ramps up over ${rampWeeks} weeks, and a date`,
-      'still ahead is a planned hire. segment: the segment a CSM serves (leave it out for a',
-      'generalist). fte: 0.5 for someone half time (default 1).',
+      'still ahead makes the person a planned hire.',
+      'segment: the segment a CSM serves (none: a generalist). fte: 0.5 for half time (default 1).',
     ),
   growth: () =>
-    comment(
+    prose(
       'What you expect over the next 12 months, recorded for planning ahead.',
       'arr_growth_pct_12m is a percentage: 40 means ARR grows by 40%.',
     ),
@@ -82,9 +95,8 @@ const NO_CUSTOMERS = comment(
   'or point to a CRM export: accounts: { file: accounts.csv, preset: hubspot }',
 );
 
-const FOOTER = comment(
-  'Benchmarks such as accounts per CSM, segment thresholds and the ramp are defaults that',
-  'you can override under policy:, and rule severities under rules: (`csplan rules` lists them).',
+const FOOTER = prose(
+  'Benchmarks such as accounts per CSM, segment thresholds and the ramp are defaults that you can override under policy:, and rule severities under rules: (`csplan rules` lists them).',
 );
 
 /** The org file as commented YAML text, ending with a newline. */
