@@ -32,7 +32,11 @@ export async function loadAndPlan(
     throw error;
   }
   if (!loaded.org) {
-    return { file, diagnostics: locateDiagnostics(loaded.diagnostics, loaded.locate), invalid: true };
+    return {
+      file,
+      diagnostics: locateDiagnostics(loaded.diagnostics, loaded.locate),
+      invalid: true,
+    };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);

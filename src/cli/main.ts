@@ -15,8 +15,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version are successes; every other commander error is a usage problem.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      if (error.code === 'commander.help') return EXIT.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+        return EXIT.ok;
+      // `csplan` with no command prints help as an error: that is a usage problem.
+      if (error.code === 'commander.help') return EXIT.usage;
       return EXIT.usage;
     }
     if (error instanceof UsageError) {

@@ -34,7 +34,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .description('detect the stage, size CSM capacity per segment, recommend a structure and hires')
     .argument('<file>', 'org file (YAML)')
     .addOption(formatOption('text, json, markdown', 'text'))
-    .option('--as-of <date>', 'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today')
+    .option(
+      '--as-of <date>',
+      'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today',
+    )
     .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour')

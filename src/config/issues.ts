@@ -1,7 +1,8 @@
 /** Zod issues, turned into csplan diagnostics with a rule id and an actionable message. */
 import type * as z from 'zod';
+import { didYouMean, suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Path } from '../core/model.js';
-import { didYouMean } from '../core/did-you-mean.js';
+import { ROLE_IDS } from '../core/roles.js';
 import { orgFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
@@ -54,6 +55,17 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
         return;
       }
       break;
+    case 'invalid_value':
+      if (path[path.length - 1] === 'role' && typeof issue.input === 'string') {
+        out.push({
+          rule: 'unknown-role',
+          severity: 'error',
+          path,
+          message: `unknown role "${issue.input}"${suggestion(issue.input, ROLE_IDS)}; valid roles: ${ROLE_IDS.join(', ')}`,
+        });
+        return;
+      }
+      break;
     default:
       break;
   }
@@ -66,7 +78,11 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
 }
 
 function ruleFor(issue: Issue): string {
-  if (issue.code === 'invalid_type' && typeof issue.input === 'string' && issue.expected === 'number')
+  if (
+    issue.code === 'invalid_type' &&
+    typeof issue.input === 'string' &&
+    issue.expected === 'number'
+  )
     return 'money-format';
   if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'role')
     return 'unknown-role';
@@ -108,7 +124,8 @@ function unwrap(schema: unknown): unknown {
   for (;;) {
     const d = def(current);
     if (!d) return current;
-    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') current = d.innerType;
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable')
+      current = d.innerType;
     else if (d.type === 'pipe') current = d.in;
     else return current;
   }

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import { suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
-import { suggestion } from '../core/did-you-mean.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
@@ -61,14 +61,23 @@ export function readErrorMessage(path: string, error: unknown): string {
   return `${path}: cannot be read (${code ?? 'unknown error'})`;
 }
 
-export async function loadOrgText(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
+export async function loadOrgText(
+  text: string,
+  file: string,
+  options: LoadOptions,
+): Promise<LoadResult> {
   const parsed = parseOrgYaml(text, file);
-  if (!parsed.value) return { diagnostics: parsed.diagnostics, locate: parsed.locate, document: parsed.document };
+  if (!parsed.value)
+    return { diagnostics: parsed.diagnostics, locate: parsed.locate, document: parsed.document };
   const { locate, document } = parsed;
 
-  const validated = orgFileSchema.safeParse(parsed.value);
+  const validated = orgFileSchema.safeParse(parsed.value, { reportInput: true });
   if (!validated.success) {
-    return { diagnostics: schemaDiagnostics(validated.error.issues, parsed.value), locate, document };
+    return {
+      diagnostics: schemaDiagnostics(validated.error.issues, parsed.value),
+      locate,
+      document,
+    };
   }
   const orgFile = validated.data;
   const diagnostics: Diagnostic[] = unknownRuleDiagnostics(orgFile);
@@ -139,7 +148,8 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
     );
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.trim() === '') return fail('empty-file', 'the file is empty; run `csplan init` to start one');
+  if (source.trim() === '')
+    return fail('empty-file', 'the file is empty; run `csplan init` to start one');
 
   const lineCounter = new LineCounter();
   let document: Document;
@@ -167,14 +177,23 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return { ...fail('yaml-syntax', `the YAML could not be read: ${resourceMessage(error)}`), locate, document };
+    return {
+      ...fail('yaml-syntax', `the YAML could not be read: ${resourceMessage(error)}`),
+      locate,
+      document,
+    };
   }
   if (value === null || value === undefined)
     return fail('empty-file', 'the file has no content; run `csplan init` to start one');
   if (typeof value !== 'object' || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'a list' : `a single ${typeof value}`;
     return {
-      ...fail('not-a-mapping', `the file is ${what}; an org file is a mapping with keys version, company, accounts, team`, 1, 1),
+      ...fail(
+        'not-a-mapping',
+        `the file is ${what}; an org file is a mapping with keys version, company, accounts, team`,
+        1,
+        1,
+      ),
       locate,
       document,
     };
@@ -186,7 +205,7 @@ function resourceMessage(error: unknown): string {
   if (error instanceof RangeError) return 'it is nested too deeply';
   if (error instanceof ReferenceError && /alias/i.test(error.message))
     return `it uses more than ${MAX_ALIASES} aliases (refused: alias expansion can exhaust memory)`;
-  return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }
 
 function yamlMessage(code: string, message: string): string {

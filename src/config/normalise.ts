@@ -111,9 +111,16 @@ export function toAccount(account: AccountInput, path: Path): Account {
   };
 }
 
-function mergeRange(base: Range, override: { min: number; max: number; target?: number } | undefined) {
+function mergeRange(
+  base: Range,
+  override: { min: number; max: number; target?: number } | undefined,
+) {
   if (!override) return base;
-  return { min: override.min, max: override.max, target: override.target ?? (override.min + override.max) / 2 };
+  return {
+    min: override.min,
+    max: override.max,
+    target: override.target ?? (override.min + override.max) / 2,
+  };
 }
 
 /** Applies `policy:` overrides to the defaults and checks that the result is coherent. */
@@ -138,7 +145,8 @@ export function mergePolicy(input: PolicyInput | undefined): {
   const policy: Policy = {
     stage: {
       firstHireCustomers: p.stage?.first_hire_customers ?? base.stage.firstHireCustomers,
-      specializationCustomers: p.stage?.specialization_customers ?? base.stage.specializationCustomers,
+      specializationCustomers:
+        p.stage?.specialization_customers ?? base.stage.specializationCustomers,
       scaleCustomers: p.stage?.scale_customers ?? base.stage.scaleCustomers,
       specializationArr: p.stage?.specialization_arr ?? base.stage.specializationArr,
       scaleArr: p.stage?.scale_arr ?? base.stage.scaleArr,
@@ -206,7 +214,12 @@ function checkPolicy(policy: Policy): Diagnostic[] {
       );
   }
   const s = policy.stage;
-  if (!(s.firstHireCustomers < s.specializationCustomers && s.specializationCustomers < s.scaleCustomers))
+  if (
+    !(
+      s.firstHireCustomers < s.specializationCustomers &&
+      s.specializationCustomers < s.scaleCustomers
+    )
+  )
     bad(['stage'], 'stage customer thresholds must increase: first_hire < specialization < scale');
   if (s.specializationArr >= s.scaleArr)
     bad(['stage'], 'stage ARR thresholds must increase: specialization_arr < scale_arr');

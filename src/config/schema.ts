@@ -48,7 +48,9 @@ const id = (description: string) =>
     .meta({ description });
 
 const level = (description: string) =>
-  z.enum(['low', 'medium', 'high'], { error: 'expected low, medium or high' }).meta({ description });
+  z
+    .enum(['low', 'medium', 'high'], { error: 'expected low, medium or high' })
+    .meta({ description });
 
 const segment = (description: string) =>
   z.enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` }).meta({ description });
@@ -100,7 +102,9 @@ export const accountSchema = z
     arr: money('Annual recurring revenue of the account, whole dollars'),
     owner: id('Team id of the person who owns the account').optional(),
     health: health.optional(),
-    complexity: level('How much CSM effort the account needs; defaults to product_complexity').optional(),
+    complexity: level(
+      'How much CSM effort the account needs; defaults to product_complexity',
+    ).optional(),
     industry: z.string().optional().meta({ description: 'Industry, for vertical structures' }),
     region: z.string().optional().meta({ description: 'Region, e.g. EMEA' }),
     timezone: z.string().optional().meta({ description: 'Time zone, e.g. Europe/Berlin' }),
@@ -127,7 +131,10 @@ const columnMapping = z
 
 export const accountsFileSchema = z
   .strictObject({
-    file: z.string().min(1).meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
+    file: z
+      .string()
+      .min(1)
+      .meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
     preset: z
       .enum(['salesforce', 'hubspot'], { error: 'expected salesforce or hubspot' })
       .optional()
@@ -150,14 +157,16 @@ export const accountGroupSchema = z
   .refine((group) => (group.arr_each === undefined) !== (group.arr_total === undefined), {
     error: 'give either arr_each or arr_total',
   })
-  .meta({ description: 'Many similar accounts described at once; planned exactly like that many accounts' });
+  .meta({
+    description: 'Many similar accounts described at once; planned exactly like that many accounts',
+  });
 
 export const teamMemberSchema = z
   .strictObject({
     id: id('Unique team id, referenced by owner and reports_to'),
     name: z.string().optional().meta({ description: "Person's name (or the open role's title)" }),
     role,
-    reports_to: id('Team id of this person\'s manager').optional(),
+    reports_to: id("Team id of this person's manager").optional(),
     start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
     seniority: z
       .enum(['junior', 'mid', 'senior', 'lead'], { error: 'expected junior, mid, senior or lead' })
@@ -171,7 +180,10 @@ export const teamMemberSchema = z
       .default(1)
       .meta({ description: 'Share of a full-time role, 0 to 1' }),
     region: z.string().optional().meta({ description: 'Region the person covers' }),
-    languages: z.array(z.string()).optional().meta({ description: 'Languages the person works in' }),
+    languages: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
   })
   .meta({ description: 'One person (or planned hire) on the team' });
@@ -203,8 +215,12 @@ export const policySchema = z
   .strictObject({
     stage: z
       .strictObject({
-        first_hire_customers: positiveInt('Customers at which the first-hire stage starts').optional(),
-        specialization_customers: positiveInt('Customers at which specialization starts').optional(),
+        first_hire_customers: positiveInt(
+          'Customers at which the first-hire stage starts',
+        ).optional(),
+        specialization_customers: positiveInt(
+          'Customers at which specialization starts',
+        ).optional(),
         scale_customers: positiveInt('Customers at which the scale stage starts').optional(),
         specialization_arr: money('ARR at which specialization starts').optional(),
         scale_arr: money('ARR at which the scale stage starts').optional(),
@@ -219,10 +235,14 @@ export const policySchema = z
       )
       .optional()
       .meta({ description: 'Per-segment thresholds and CSM ratios' }),
-    complexity_factors: levelFactors.optional().meta({ description: 'Load multiplier per complexity' }),
+    complexity_factors: levelFactors
+      .optional()
+      .meta({ description: 'Load multiplier per complexity' }),
     load_drivers: z
       .strictObject({
-        long_implementation_days: positiveInt('Implementation longer than this adds load').optional(),
+        long_implementation_days: positiveInt(
+          'Implementation longer than this adds load',
+        ).optional(),
         long_implementation_uplift: z.number().nonnegative().optional(),
         many_stakeholders: positiveInt('More stakeholders than this adds load').optional(),
         many_stakeholders_uplift: z.number().nonnegative().optional(),
@@ -269,12 +289,22 @@ export const policySchema = z
   })
   .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
 
-const ruleSetting = z.enum(['off', 'warning', 'error'], { error: 'expected off, warning or error' });
+const ruleSetting = z.enum(['off', 'warning', 'error'], {
+  error: 'expected off, warning or error',
+});
 
 export const compPlanSchema = z
   .strictObject({
-    base_pct: z.number().min(0).max(100).meta({ description: 'Base salary share of on-target pay, %' }),
-    variable_pct: z.number().min(0).max(100).meta({ description: 'Variable share of on-target pay, %' }),
+    base_pct: z
+      .number()
+      .min(0)
+      .max(100)
+      .meta({ description: 'Base salary share of on-target pay, %' }),
+    variable_pct: z
+      .number()
+      .min(0)
+      .max(100)
+      .meta({ description: 'Variable share of on-target pay, %' }),
     variable_weights: z
       .record(z.string(), z.number().min(0).max(100))
       .optional()
@@ -285,7 +315,10 @@ export const compPlanSchema = z
 export const growthSchema = z
   .strictObject({
     new_customers_12m: positiveInt('New customers expected in the next 12 months').optional(),
-    arr_growth_pct_12m: z.number().meta({ description: 'Expected ARR growth over 12 months, %' }).optional(),
+    arr_growth_pct_12m: z
+      .number()
+      .meta({ description: 'Expected ARR growth over 12 months, %' })
+      .optional(),
     new_csm_hires_12m: positiveInt('CSM hires already budgeted for the next 12 months').optional(),
   })
   .meta({ description: 'Expected growth, recorded for planning ahead' });
@@ -293,7 +326,9 @@ export const growthSchema = z
 export const orgFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors' }),
-    version: z.literal(1, { error: 'version must be 1' }).meta({ description: 'File format version' }),
+    version: z
+      .literal(1, { error: 'version must be 1' })
+      .meta({ description: 'File format version' }),
     company: companySchema,
     accounts: z
       .union([z.array(accountSchema), accountsFileSchema], {
@@ -302,7 +337,10 @@ export const orgFileSchema = z
       .optional()
       .meta({ description: 'Customer accounts, listed or read from a CSV/JSON export' }),
     account_groups: z.array(accountGroupSchema).optional(),
-    team: z.array(teamMemberSchema).optional().meta({ description: 'The CS team and its reporting lines' }),
+    team: z
+      .array(teamMemberSchema)
+      .optional()
+      .meta({ description: 'The CS team and its reporting lines' }),
     policy: policySchema.optional(),
     rules: z
       .record(z.string(), ruleSetting)

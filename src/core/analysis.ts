@@ -212,7 +212,10 @@ function bookOwner(
     byAccountsMax += weighted / s.accountsPerCsm.max;
     byArrTarget += (p.account.arr * n) / s.arrPerCsm.target;
     byArrMax += (p.account.arr * n) / s.arrPerCsm.max;
-    loadBySegment.set(p.segment, (loadBySegment.get(p.segment) ?? 0) + weighted / s.accountsPerCsm.target);
+    loadBySegment.set(
+      p.segment,
+      (loadBySegment.get(p.segment) ?? 0) + weighted / s.accountsPerCsm.target,
+    );
   }
   let mainSegment = member.segment;
   if (!mainSegment) {

@@ -3,8 +3,8 @@
  * each with a priority and a one-line reason that names the rule it comes from.
  */
 import type { Analysis } from './analysis.js';
-import { formatFte, formatPct } from './money.js';
 import type { SegmentId, StageId } from './model.js';
+import { formatFte, formatPct } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
 import { type RoleId, roleLabel } from './roles.js';
 import { STAGE_LABELS } from './stage.js';
@@ -84,13 +84,18 @@ export function findGaps(
   // The CS leader.
   const leader = leaderRole(stage);
   if (leader) {
-    const leaders = headcount(['cco', 'vp-cs', ...(leader === 'director-cs' ? (['director-cs'] as RoleId[]) : [])]);
+    const leaders = headcount([
+      'cco',
+      'vp-cs',
+      ...(leader === 'director-cs' ? (['director-cs'] as RoleId[]) : []),
+    ]);
     if (leaders === 0) {
       gaps.push({
         role: leader,
         segment: null,
         count: 1,
-        priority: stage === 'scale' || activeCsms >= org.policy.spanOfControl.managerMin ? 'now' : 'next',
+        priority:
+          stage === 'scale' || activeCsms >= org.policy.spanOfControl.managerMin ? 'now' : 'next',
         reason:
           stage === 'scale'
             ? 'scale stage and no VP/CCO: CS leadership owns all post-sale (seed 000)'
@@ -120,7 +125,10 @@ export function findGaps(
   const opsHave = headcount(['cs-ops']);
   const opsRule = org.policy.csOpsAtCsms;
   const stageNeeds = stageRoles(stage);
-  const opsWanted = Math.max(activeCsms >= opsRule - 1 ? 1 : 0, stageNeeds.get('cs-ops')?.count ?? 0);
+  const opsWanted = Math.max(
+    activeCsms >= opsRule - 1 ? 1 : 0,
+    stageNeeds.get('cs-ops')?.count ?? 0,
+  );
   if (opsWanted > opsHave) {
     gaps.push({
       role: 'cs-ops',
@@ -128,7 +136,7 @@ export function findGaps(
       count: Math.ceil(opsWanted - opsHave),
       priority: activeCsms >= opsRule && opsHave === 0 ? 'now' : 'next',
       reason:
-        opsHave === 0 && activeCsms > 0
+        opsHave === 0 && activeCsms >= opsRule - 1
           ? `${activeCsms} CSMs and no CS Ops: CS Ops comes before ${opsRule}+ CSMs (seed 000, seed 004)`
           : (stageNeeds.get('cs-ops')?.why ?? `CS Ops comes before ${opsRule}+ CSMs (seed 000)`),
     });
@@ -147,9 +155,9 @@ export function findGaps(
       reason: `${STAGE_LABELS[stage]} stage and no ${roleLabel(role)}: ${entry.why}`,
     });
   }
-  const nextStage = ({ founding: 'first-hire', 'first-hire': 'specialization', specialization: 'scale' } as const)[
-    stage as Exclude<StageId, 'scale'>
-  ];
+  const nextStage = (
+    { founding: 'first-hire', 'first-hire': 'specialization', specialization: 'scale' } as const
+  )[stage as Exclude<StageId, 'scale'>];
   if (nextStage) {
     for (const [role, entry] of stageRoles(nextStage)) {
       if (stageNeeds.has(role) || headcount([role]) >= entry.count) continue;

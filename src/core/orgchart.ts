@@ -85,7 +85,9 @@ export function csmTeams(stage: StageId, capacity: CapacityResult): CsmTeam[] {
     if (small && into) into.push(...small);
   }
   return groups.map((group) => {
-    const segments = group.map((s) => s.id).sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b));
+    const segments = group
+      .map((s) => s.id)
+      .sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b));
     const needed = sum(group, (s) => s.csmFteNeeded);
     const digitalOnly = group.every((s) => s.coverage === 'digital');
     return {
@@ -109,13 +111,48 @@ export interface StageRole {
 }
 
 export const STAGE_ROLES: StageRole[] = [
-  { role: 'cs-ops', count: 1, from: 'specialization', why: 'CS Ops and enablement take process and tooling off the CSMs (seed 000)' },
-  { role: 'onboarding', count: 1, from: 'specialization', why: 'an onboarding specialist owns implementation and time to value (seed 000)' },
-  { role: 'support', count: 1, from: 'specialization', why: 'support splits from CS so CSMs keep proactive time (DOMAIN.md stages, seed 000)' },
-  { role: 'cs-ops', count: 2, from: 'scale', why: 'a CS Operations team, not one person (seed 000)' },
-  { role: 'renewals', count: 1, from: 'scale', why: 'dedicated renewals keep forecasts reliable (seed 000)' },
-  { role: 'customer-marketing', count: 1, from: 'scale', why: 'customer marketing runs advocacy and programs (seed 000)' },
-  { role: 'enablement', count: 1, from: 'scale', why: 'enablement becomes its own track (seed 000)' },
+  {
+    role: 'cs-ops',
+    count: 1,
+    from: 'specialization',
+    why: 'CS Ops and enablement take process and tooling off the CSMs (seed 000)',
+  },
+  {
+    role: 'onboarding',
+    count: 1,
+    from: 'specialization',
+    why: 'an onboarding specialist owns implementation and time to value (seed 000)',
+  },
+  {
+    role: 'support',
+    count: 1,
+    from: 'specialization',
+    why: 'support splits from CS so CSMs keep proactive time (DOMAIN.md stages, seed 000)',
+  },
+  {
+    role: 'cs-ops',
+    count: 2,
+    from: 'scale',
+    why: 'a CS Operations team, not one person (seed 000)',
+  },
+  {
+    role: 'renewals',
+    count: 1,
+    from: 'scale',
+    why: 'dedicated renewals keep forecasts reliable (seed 000)',
+  },
+  {
+    role: 'customer-marketing',
+    count: 1,
+    from: 'scale',
+    why: 'customer marketing runs advocacy and programs (seed 000)',
+  },
+  {
+    role: 'enablement',
+    count: 1,
+    from: 'scale',
+    why: 'enablement becomes its own track (seed 000)',
+  },
 ];
 
 const STAGE_ORDER: StageId[] = ['founding', 'first-hire', 'specialization', 'scale'];
@@ -165,7 +202,10 @@ export function buildOrgChart(
     ceo.note = 'owns customer relationships; no dedicated CS yet';
     return {
       root: ceo,
-      leaderReportsTo: { role: 'ceo', why: 'the founder leads CS personally at this stage (seed 000)' },
+      leaderReportsTo: {
+        role: 'ceo',
+        why: 'the founder leads CS personally at this stage (seed 000)',
+      },
       managers: 0,
       directors: 0,
     };

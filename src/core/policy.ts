@@ -156,9 +156,10 @@ export const POLICY_SOURCES: Record<string, string> = {
   span_of_control: 'Managers 5-8 direct reports, directors 2-4 managers (seed 000)',
   health_mix_max: 'No CSM above 30% red/yellow accounts (seed 004)',
   cs_ops_at_csms: 'CS Operations before 5+ CSMs (seed 000, seed 004)',
-  unowned_arr_share_max: 'Every account has an owner (seed 000); the 5% tolerance is a csplan default',
+  unowned_arr_share_max:
+    'Every account has an owner (seed 000); the 5% tolerance is a csplan default',
   downgrade_cooldown_days:
     'Never downgrade a tier during an active issue or within 90 days of a negative event (seed 004)',
   renewal_freeze_days:
-    "Rebalance guardrail seen in practice: don't move accounts renewing within ~60 days (DOMAIN.md \"Published figures beyond the seeds\")",
+    'Rebalance guardrail seen in practice: don\'t move accounts renewing within ~60 days (DOMAIN.md "Published figures beyond the seeds")',
 };

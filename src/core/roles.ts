@@ -76,7 +76,11 @@ export const EXECUTIVE_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
   'cro',
 ]);
 
-export const SALES_LEADER_ROLES: ReadonlySet<RoleId> = new Set<RoleId>(['cro', 'vp-sales', 'sales']);
+export const SALES_LEADER_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
+  'cro',
+  'vp-sales',
+  'sales',
+]);
 
 export function roleLabel(role: RoleId): string {
   return ROLES[role].label;

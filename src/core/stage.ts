@@ -2,9 +2,10 @@
  * The company's stage from two signals, customer count (seed 000) and ARR (seed 002). When they
  * disagree the earlier stage wins: an org is built for both the workload and the budget it has.
  */
-import { formatCount, formatMoney } from './money.js';
+
 import type { StageId } from './model.js';
 import { STAGE_IDS } from './model.js';
+import { formatCount, formatMoney } from './money.js';
 import type { Policy } from './policy.js';
 
 export interface StageResult {

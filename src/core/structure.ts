@@ -4,8 +4,8 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import { formatCount, formatPct } from './money.js';
 import type { StageId } from './model.js';
+import { formatCount, formatPct } from './money.js';
 
 export const STRUCTURE_MODELS = [
   'founder-led',
@@ -79,7 +79,7 @@ export function chooseStructure(
       model: 'founder-led',
       reasons: [
         `Fewer than ${analysis.org.policy.stage.firstHireCustomers} customers: the founder owns the relationships and everyone does CS (seed 000)`,
-        'Write down what works with each customer now: it becomes the first CSM\'s playbook',
+        "Write down what works with each customer now: it becomes the first CSM's playbook",
       ],
       alternatives: [],
     };
@@ -128,11 +128,17 @@ export function chooseStructure(
           ? 'with a complex product, industry knowledge is what customers value most (seed 000)'
           : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules (seed 000)`,
       ],
-      alternatives: [{ model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' }],
+      alternatives: [
+        { model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' },
+      ],
     };
   }
   if (present.length >= 3 && namedShare >= t.wideRangeShare && scaledShare >= t.wideRangeShare) {
-    if (industry) alternatives.push({ model: 'vertical', why: 'industries are concentrated, but the product is not complex enough to need industry specialists' });
+    if (industry)
+      alternatives.push({
+        model: 'vertical',
+        why: 'industries are concentrated, but the product is not complex enough to need industry specialists',
+      });
     return {
       model: 'hybrid',
       reasons: [
@@ -140,16 +146,6 @@ export function chooseStructure(
         'Named CSMs for the top tiers, pooled and digital coverage below, one onboarding team for all (seed 004)',
       ],
       alternatives,
-    };
-  }
-  if (stage === 'specialization' && share(['mid-market', 'smb']) >= 0.6 && !present.includes('strategic')) {
-    return {
-      model: 'pooled',
-      reasons: [
-        `${pct(share(['mid-market', 'smb']))} of ARR in mid-market and SMB at the specialization stage`,
-        'Pooled CSMs with shared specialists fit mid-market books at the growth stage (seed 004)',
-      ],
-      alternatives: [{ model: 'segmented', why: 'switch once mid-market and SMB each fill several books' }],
     };
   }
   if (
@@ -164,6 +160,22 @@ export function chooseStructure(
         'High volume and a repeatable process: specialise by function, onboarding -> adoption -> renewals (seed 000, seed 004)',
       ],
       alternatives,
+    };
+  }
+  if (
+    stage === 'specialization' &&
+    share(['mid-market', 'smb']) >= 0.6 &&
+    !present.includes('strategic')
+  ) {
+    return {
+      model: 'pooled',
+      reasons: [
+        `${pct(share(['mid-market', 'smb']))} of ARR in mid-market and SMB at the specialization stage`,
+        'Pooled CSMs with shared specialists fit mid-market books at the growth stage (seed 004)',
+      ],
+      alternatives: [
+        { model: 'segmented', why: 'switch once mid-market and SMB each fill several books' },
+      ],
     };
   }
   return {
@@ -194,7 +206,8 @@ function industrySpread(analysis: Analysis): IndustrySpread | undefined {
     tagged += account.count;
     arrBy.set(account.industry, (arrBy.get(account.industry) ?? 0) + account.arr * account.count);
   }
-  if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage) return undefined;
+  if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage)
+    return undefined;
   if (arrBy.size < 2) return undefined;
   const ranked = [...arrBy.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
   const top = ranked.slice(0, 4);

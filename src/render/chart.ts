@@ -11,7 +11,9 @@ export function chartTreeLines(
   const lines = [isRoot ? label(node) : `${prefix}${isLast ? '└─ ' : '├─ '}${label(node)}`];
   const childPrefix = isRoot ? '' : `${prefix}${isLast ? '   ' : '│  '}`;
   node.children.forEach((child, index) => {
-    lines.push(...chartTreeLines(child, label, childPrefix, index === node.children.length - 1, false));
+    lines.push(
+      ...chartTreeLines(child, label, childPrefix, index === node.children.length - 1, false),
+    );
   });
   return lines;
 }

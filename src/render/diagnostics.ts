@@ -9,7 +9,11 @@ export interface DiagnosticTextOptions {
   file: string;
 }
 
-export function diagnosticLine(d: Diagnostic, options: DiagnosticTextOptions, paint?: Paint): string {
+export function diagnosticLine(
+  d: Diagnostic,
+  options: DiagnosticTextOptions,
+  paint?: Paint,
+): string {
   const p = paint ?? painter(options.color);
   const file = d.file ?? options.file;
   const where = d.line === undefined ? file : `${file}:${d.line}:${d.column ?? 1}`;

@@ -1,12 +1,13 @@
 /** The `csplan recommend` report as Markdown, for a wiki page or a pull request. */
-import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
+
 import type { Diagnostic } from '../core/model.js';
+import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
 import { segmentTitle } from '../core/orgchart.js';
-import { chartTreeLines, plainChartLabel } from './chart.js';
 import type { Plan } from '../core/plan.js';
 import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
+import { chartTreeLines, plainChartLabel } from './chart.js';
 import { utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
@@ -20,12 +21,23 @@ export function mdTable(head: string[], rows: string[][], right: number[] = []):
   return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
-export function renderPlanMarkdown(plan: Plan, findings: readonly Diagnostic[], file: string): string {
+export function renderPlanMarkdown(
+  plan: Plan,
+  findings: readonly Diagnostic[],
+  file: string,
+): string {
   const out: string[] = [];
-  out.push(`# ${plan.company.name}: Customer Success plan`, '', `_As of ${plan.company.asOf}._`, '');
+  out.push(
+    `# ${plan.company.name}: Customer Success plan`,
+    '',
+    `_As of ${plan.company.asOf}._`,
+    '',
+  );
 
   out.push(`## Stage: ${STAGE_LABELS[plan.stage.id]}`, '');
-  out.push(`- By customers: **${STAGE_LABELS[plan.stage.byCustomers]}** (${formatCount(plan.stage.customers)} customers)`);
+  out.push(
+    `- By customers: **${STAGE_LABELS[plan.stage.byCustomers]}** (${formatCount(plan.stage.customers)} customers)`,
+  );
   out.push(`- By ARR: **${STAGE_LABELS[plan.stage.byArr]}** (${formatMoney(plan.stage.arr)})`);
   out.push('', `${plan.stage.reason}.`);
   if (plan.stage.disagreement) out.push('', `> **Signals disagree.** ${plan.stage.disagreement}`);
@@ -40,11 +52,16 @@ export function renderPlanMarkdown(plan: Plan, findings: readonly Diagnostic[], 
       formatMoney(s.arr),
       formatPct(s.arrShare),
       `${formatFte(s.csmFteNeeded)}${s.csmFteNeeded > 0 ? ` (${s.binding === 'arr' ? 'ARR' : 'accts'})` : ''}`,
-      formatFte(s.csmFteAvailable) + (s.csmFtePlanned > 0 ? ` +${formatFte(s.csmFtePlanned)} planned` : ''),
+      formatFte(s.csmFteAvailable) +
+        (s.csmFtePlanned > 0 ? ` +${formatFte(s.csmFtePlanned)} planned` : ''),
       utilisationText(s),
     ]);
   out.push(
-    mdTable(['Segment', 'Coverage', 'Accounts', 'ARR', 'Share', 'FTE needed', 'FTE today', 'Load'], rows, [2, 3, 4, 5, 6, 7]),
+    mdTable(
+      ['Segment', 'Coverage', 'Accounts', 'ARR', 'Share', 'FTE needed', 'FTE today', 'Load'],
+      rows,
+      [2, 3, 4, 5, 6, 7],
+    ),
   );
   out.push(
     '',
@@ -53,9 +70,18 @@ export function renderPlanMarkdown(plan: Plan, findings: readonly Diagnostic[], 
 
   out.push('', `## Structure: ${STRUCTURE_LABELS[plan.structure.model]}`, '');
   for (const reason of plan.structure.reasons) out.push(`- ${reason}`);
-  for (const alt of plan.structure.alternatives) out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}._`);
+  for (const alt of plan.structure.alternatives)
+    out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}._`);
 
-  out.push('', '## Recommended org chart', '', '```', ...chartTreeLines(plan.chart.root, plainChartLabel), '```', '');
+  out.push(
+    '',
+    '## Recommended org chart',
+    '',
+    '```',
+    ...chartTreeLines(plan.chart.root, plainChartLabel),
+    '```',
+    '',
+  );
   out.push(`Reporting line: ${plan.chart.leaderReportsTo.why}.`);
 
   out.push('', '## Hiring gaps', '');

@@ -1,14 +1,14 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
 import type { SegmentCapacity } from '../core/capacity.js';
-import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
 import type { Diagnostic } from '../core/model.js';
+import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
-import { chartTreeLines } from './chart.js';
 import type { Plan } from '../core/plan.js';
 import type { Range } from '../core/policy.js';
 import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
+import { chartTreeLines } from './chart.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
 import { renderTable } from './table.js';
@@ -20,18 +20,27 @@ export interface TextOptions {
   file: string;
 }
 
-export function renderPlanText(plan: Plan, findings: readonly Diagnostic[], options: TextOptions): string {
+export function renderPlanText(
+  plan: Plan,
+  findings: readonly Diagnostic[],
+  options: TextOptions,
+): string {
   const p = painter(options.color);
   const out: string[] = [];
   const heading = (title: string) => out.push('', p.bold(title));
 
-  out.push(p.bold(`${plan.company.name}: Customer Success plan`) + p.dim(` (as of ${plan.company.asOf})`));
+  out.push(
+    p.bold(`${plan.company.name}: Customer Success plan`) + p.dim(` (as of ${plan.company.asOf})`),
+  );
 
   heading(`Stage: ${STAGE_LABELS[plan.stage.id]}`);
-  out.push(`  By customers: ${STAGE_LABELS[plan.stage.byCustomers]} (${formatCount(plan.stage.customers)} customers)`);
+  out.push(
+    `  By customers: ${STAGE_LABELS[plan.stage.byCustomers]} (${formatCount(plan.stage.customers)} customers)`,
+  );
   out.push(`  By ARR:       ${STAGE_LABELS[plan.stage.byArr]} (${formatMoney(plan.stage.arr)})`);
   out.push(`  ${plan.stage.reason}.`);
-  if (plan.stage.disagreement) out.push(`  ${p.yellow('Signals disagree:')} ${plan.stage.disagreement}`);
+  if (plan.stage.disagreement)
+    out.push(`  ${p.yellow('Signals disagree:')} ${plan.stage.disagreement}`);
 
   heading('Segments and CSM capacity');
   out.push(segmentTable(plan, options, p));
@@ -56,7 +65,8 @@ export function renderPlanText(plan: Plan, findings: readonly Diagnostic[], opti
 
   heading(`Findings (${countLine(findings)})`);
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
-  for (const d of findings) out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
+  for (const d of findings)
+    out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -84,12 +94,22 @@ function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
         formatPct(s.arrShare),
         ratio(policy.accountsPerCsm, policy.arrPerCsm),
         `${formatFte(s.csmFteNeeded)}${s.csmFteNeeded > 0 ? ` (${s.binding === 'arr' ? 'ARR' : 'accts'})` : ''}`,
-        formatFte(s.csmFteAvailable) + (s.csmFtePlanned > 0 ? ` +${formatFte(s.csmFtePlanned)} planned` : ''),
+        formatFte(s.csmFteAvailable) +
+          (s.csmFtePlanned > 0 ? ` +${formatFte(s.csmFtePlanned)} planned` : ''),
         loud ? p.red(load) : load,
       ];
     });
   return renderTable(
-    ['Segment (coverage)', 'Accounts', 'ARR', 'Share', 'Accts / ARR per CSM', 'FTE needed', 'FTE today', 'Load'],
+    [
+      'Segment (coverage)',
+      'Accounts',
+      'ARR',
+      'Share',
+      'Accts / ARR per CSM',
+      'FTE needed',
+      'FTE today',
+      'Load',
+    ],
     rows,
     { color: options.color, width: options.width, right: [1, 2, 3, 5, 6, 7] },
   );
@@ -115,8 +135,13 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
   if (plan.gaps.length === 0) return `  ${p.green('None: the team matches the recommended org.')}`;
   const withCost = plan.gaps.some((g) => g.cost !== undefined);
   const rows = plan.gaps.map((g) => {
-    const priority = g.priority === 'now' ? p.red('now') : g.priority === 'next' ? p.yellow('next') : 'later';
-    const row = [priority, `${g.count} x ${roleLabel(g.role)}`, g.segment ? segmentTitle(g.segment) : '-'];
+    const priority =
+      g.priority === 'now' ? p.red('now') : g.priority === 'next' ? p.yellow('next') : 'later';
+    const row = [
+      priority,
+      `${g.count} x ${roleLabel(g.role)}`,
+      g.segment ? segmentTitle(g.segment) : '-',
+    ];
     if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
     row.push(g.reason);
     return row;

@@ -1,6 +1,7 @@
 /** `csplan recommend FILE`: stage, segments, capacity, structure, org chart, gaps, findings. */
-import { findingJson, renderPlanJson, SCHEMA_VERSION } from '../../render/json.js';
+
 import { renderDiagnostics } from '../../render/diagnostics.js';
+import { findingJson, renderPlanJson, SCHEMA_VERSION } from '../../render/json.js';
 import { renderPlanMarkdown } from '../../render/markdown.js';
 import { renderPlanText } from '../../render/text.js';
 import { outputWidth, useColor } from '../color.js';
@@ -18,7 +19,11 @@ export interface RecommendOptions {
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
-export async function runRecommend(file: string, options: RecommendOptions, io: CliIO): Promise<number> {
+export async function runRecommend(
+  file: string,
+  options: RecommendOptions,
+  io: CliIO,
+): Promise<number> {
   const format = parseFormat(options.format, FORMATS, 'text');
   const asOf = parseAsOf(options.asOf);
   const ruleOverrides = parseRuleOverrides(options.rule);
@@ -27,10 +32,16 @@ export async function runRecommend(file: string, options: RecommendOptions, io: 
   const result = await loadAndPlan(file, io, { asOf, ruleOverrides });
   if (result.invalid || !result.plan) {
     if (format === 'json') {
-      const body = { schemaVersion: SCHEMA_VERSION, valid: false, findings: result.diagnostics.map(findingJson) };
+      const body = {
+        schemaVersion: SCHEMA_VERSION,
+        valid: false,
+        findings: result.diagnostics.map(findingJson),
+      };
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
     } else {
-      io.stderr(renderDiagnostics(result.diagnostics, { color: useColor(options.color, io), file }));
+      io.stderr(
+        renderDiagnostics(result.diagnostics, { color: useColor(options.color, io), file }),
+      );
       io.stderr(`${file} has problems to fix before it can be planned.\n`);
     }
     return EXIT.problems;

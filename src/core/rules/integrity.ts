@@ -1,10 +1,11 @@
 /** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
 import { suggestion } from '../did-you-mean.js';
-import { formatMoney, formatPct } from '../money.js';
 import type { Path, TeamMember } from '../model.js';
+import { formatMoney, formatPct } from '../money.js';
 import type { Rule, RuleFinding } from './types.js';
 
-const SOURCE_OWNERSHIP = 'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
+const SOURCE_OWNERSHIP =
+  'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -132,7 +133,8 @@ function hasBookOwners(context: Parameters<Rule['check']>[0]): boolean {
 /** Segments that at least one CSM is assigned to (`segment:` on the team member). */
 function servedSegments(context: Parameters<Rule['check']>[0]): Set<string> {
   const served = new Set<string>();
-  for (const owner of context.analysis.bookOwners) if (owner.member.segment) served.add(owner.member.segment);
+  for (const owner of context.analysis.bookOwners)
+    if (owner.member.segment) served.add(owner.member.segment);
   return served;
 }
 
@@ -148,14 +150,16 @@ export const orphanAccount: Rule = {
   check(context) {
     if (!hasBookOwners(context)) return [];
     const served = servedSegments(context);
-    return context.analysis.placed
-      .filter((p) => p.coverage === 'named' && p.account.owner === undefined)
-      // An account group is covered by the team serving its segment, like a pool.
-      .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
-      .map((p) => ({
-        path: p.account.path,
-        message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
-      }));
+    return (
+      context.analysis.placed
+        .filter((p) => p.coverage === 'named' && p.account.owner === undefined)
+        // An account group is covered by the team serving its segment, like a pool.
+        .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
+        .map((p) => ({
+          path: p.account.path,
+          message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
+        }))
+    );
   },
 };
 

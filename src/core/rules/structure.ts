@@ -1,7 +1,6 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
 import { isPlanned } from '../analysis.js';
-import { roleLabel } from '../roles.js';
-import { BOOK_ROLES, CS_MANAGER_ROLES } from '../roles.js';
+import { BOOK_ROLES, CS_MANAGER_ROLES, roleLabel } from '../roles.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const spanOfControl: Rule = {

@@ -1,0 +1,236 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/io.js';
+
+/** Matches an ANSI colour escape. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+
+const EXAMPLES = ['founder', 'first-csm', 'growth', 'scale'] as const;
+
+describe('csplan recommend on every example', () => {
+  it.each(EXAMPLES)('%s: plans, exit 0, all report sections', async (name) => {
+    const { code, stdout, stderr } = await runCli(['recommend', `examples/${name}.yaml`]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const section of [
+      'Stage:',
+      'Segments and CSM capacity',
+      'Structure:',
+      'Recommended org chart',
+      'Hiring gaps',
+      'Findings',
+    ]) {
+      expect(stdout).toContain(section);
+    }
+    expect(stdout).not.toMatch(ANSI); // no colour when not a terminal
+  });
+
+  it.each([
+    ['founder', 'founding', 'founder-led'],
+    ['first-csm', 'first-hire', 'generalist'],
+    ['growth', 'specialization', 'hybrid'],
+    ['scale', 'scale', 'hybrid'],
+  ] as const)('%s: stage %s, structure %s in the JSON contract', async (name, stage, model) => {
+    const { code, stdout } = await runCli([
+      'recommend',
+      `examples/${name}.yaml`,
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.stage.id).toBe(stage);
+    expect(json.structure.model).toBe(model);
+    for (const segment of json.segments) {
+      expect(Object.keys(segment)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'accounts',
+          'arr',
+          'coverage',
+          'csmFteNeeded',
+          'csmFteAvailable',
+        ]),
+      );
+    }
+    for (const gap of json.gaps)
+      expect(Object.keys(gap)).toEqual(
+        expect.arrayContaining(['role', 'segment', 'count', 'priority', 'reason']),
+      );
+    for (const f of json.findings)
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['rule', 'severity', 'message', 'path', 'line', 'column']),
+      );
+  });
+
+  it('growth: the flat team fails for the reasons a CS leader would name', async () => {
+    const json = JSON.parse(
+      (await runCli(['recommend', 'examples/growth.yaml', '-f', 'json'])).stdout,
+    );
+    const rules = json.findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'span-of-control',
+        'missing-cs-ops',
+        'ramp-overload',
+        'csm-overloaded',
+      ]),
+    );
+    const ops = json.gaps.find((g: { role: string }) => g.role === 'cs-ops');
+    expect(ops).toMatchObject({ priority: 'now', count: 1 });
+    expect(ops.reason).toMatch(/^7 CSMs and no CS Ops/);
+    const span = json.findings.find((f: { rule: string }) => f.rule === 'span-of-control');
+    expect(span).toMatchObject({ path: 'team[1]', line: 17, column: 5 });
+  });
+
+  it('is deterministic: same input, same bytes', async () => {
+    const a = await runCli(['recommend', 'examples/scale.yaml', '-f', 'json']);
+    const b = await runCli(['recommend', 'examples/scale.yaml', '-f', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('renders markdown with tables', async () => {
+    const { code, stdout } = await runCli([
+      'recommend',
+      'examples/growth.yaml',
+      '--format',
+      'markdown',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Northwind Analytics: Customer Success plan/);
+    expect(stdout).toContain('| Segment | Coverage | Accounts |');
+    expect(stdout).toContain('## Hiring gaps');
+  });
+
+  it('--as-of moves the plan date: the new CSM is out of the ramp by February', async () => {
+    const { stdout } = await runCli([
+      'recommend',
+      'examples/growth.yaml',
+      '-f',
+      'json',
+      '--as-of',
+      '2027-02-01',
+    ]);
+    const json = JSON.parse(stdout);
+    expect(json.company.asOf).toBe('2027-02-01');
+    expect(json.findings.map((f: { rule: string }) => f.rule)).not.toContain('ramp-overload');
+  });
+
+  it('--rule overrides a severity', async () => {
+    const { stdout } = await runCli([
+      'recommend',
+      'examples/growth.yaml',
+      '-f',
+      'json',
+      '--rule',
+      'span-of-control=off',
+    ]);
+    expect(JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule)).not.toContain(
+      'span-of-control',
+    );
+  });
+});
+
+describe('colour', () => {
+  it('colours on a terminal, not under NO_COLOR, and FORCE_COLOR wins over NO_COLOR', async () => {
+    const tty = await runCli(['recommend', 'examples/founder.yaml'], {
+      stdoutIsTTY: true,
+      columns: 120,
+    });
+    expect(tty.stdout).toMatch(ANSI);
+    const noColor = await runCli(['recommend', 'examples/founder.yaml'], {
+      stdoutIsTTY: true,
+      env: { NO_COLOR: '1' },
+    });
+    expect(noColor.stdout).not.toMatch(ANSI);
+    const forced = await runCli(['recommend', 'examples/founder.yaml'], {
+      env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+    });
+    expect(forced.stdout).toMatch(ANSI);
+    const flag = await runCli(['recommend', 'examples/founder.yaml', '--no-color'], {
+      stdoutIsTTY: true,
+    });
+    expect(flag.stdout).not.toMatch(ANSI);
+  });
+
+  it('never colours JSON', async () => {
+    const { stdout } = await runCli([
+      'recommend',
+      'examples/founder.yaml',
+      '-f',
+      'json',
+      '--color',
+    ]);
+    expect(stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('exit codes', () => {
+  it('1 with located diagnostics on stderr for an invalid file', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'recommend',
+      'test/fixtures/invalid/unknown-owner.yaml',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'test/fixtures/invalid/unknown-owner.yaml:11:12 error unknown-owner Account "globex" names owner "dan", who is not in team (did you mean "dana"?)',
+    );
+  });
+
+  it('1 with a JSON body for an invalid file under --format json', async () => {
+    const { code, stdout } = await runCli([
+      'recommend',
+      'test/fixtures/invalid/unknown-owner.yaml',
+      '-f',
+      'json',
+    ]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      valid: false,
+      findings: [{ rule: 'unknown-owner', line: 11 }],
+    });
+  });
+
+  it.each([
+    [['recommend', 'no/such/file.yaml'], 'no such file'],
+    [
+      ['recommend', 'examples/growth.yaml', '--format', 'yaml'],
+      '--format must be one of text, json, markdown',
+    ],
+    [['recommend', 'examples/growth.yaml', '--as-of', '2026-13-01'], '--as-of must be a date'],
+    [['recommend', 'examples/growth.yaml', '--rule', 'nope=off'], 'unknown rule "nope"'],
+    [['recommend'], "missing required argument 'file'"],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+    [[], 'Usage: csplan'],
+  ])('2 for usage problems: %j', async (argv, message) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('the installed binary', () => {
+  it('prints the version and plans an example as a subprocess', () => {
+    const version = execFileSync('node', ['bin/csplan.js', '--version'], { encoding: 'utf8' });
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const run = spawnSync(
+      'node',
+      ['bin/csplan.js', 'recommend', 'examples/growth.yaml', '-f', 'json'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).stage.id).toBe('specialization');
+  });
+
+  it('exits 1 without a stack trace on a broken file', () => {
+    const run = spawnSync(
+      'node',
+      ['bin/csplan.js', 'recommend', 'test/fixtures/invalid/unknown-owner.yaml'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

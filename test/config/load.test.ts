@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { schemaText } from '../../src/cli/commands/schema.js';
+import { loadOrgText, MAX_YAML_BYTES } from '../../src/config/load.js';
+import { locateDiagnostics } from '../../src/config/locate.js';
+
+async function problems(text: string) {
+  const result = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+  return locateDiagnostics(result.diagnostics, result.locate).map((d) => ({
+    rule: d.rule,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+  }));
+}
+
+const HEAD = 'version: 1\ncompany:\n  name: Acme\n';
+
+describe('loading bad org files: every problem located, with a rule id', () => {
+  it.each([
+    ['YAML syntax error', `${HEAD}accounts: [\n  - a\n`, 'yaml-syntax', 5],
+    ['duplicate key', `${HEAD}  name: Again\n`, 'duplicate-key', 4],
+    ['unknown top-level key', `${HEAD}acounts: []\n`, 'unknown-key', 4],
+    ['unknown nested key', `${HEAD}  motinon: sales-led\n`, 'unknown-key', 4],
+    [
+      'wrong type',
+      `${HEAD}accounts:\n  - { id: a, arr: 10, regulated: maybe }\n`,
+      'invalid-value',
+      5,
+    ],
+    ['money as "$1.2M"', `${HEAD}accounts:\n  - id: a\n    arr: $1.2M\n`, 'money-format', 6],
+    ['money as 1,000,000', `${HEAD}accounts:\n  - id: a\n    arr: 1,000,000\n`, 'money-format', 6],
+    ['money as 250_000', `${HEAD}accounts:\n  - id: a\n    arr: 250_000\n`, 'money-format', 6],
+    ['negative money', `${HEAD}accounts:\n  - id: a\n    arr: -5\n`, 'invalid-value', 6],
+    ['cents', `${HEAD}accounts:\n  - id: a\n    arr: 10.5\n`, 'invalid-value', 6],
+    ['unknown role', `${HEAD}team:\n  - id: x\n    role: cmo\n`, 'unknown-role', 6],
+    ['missing required field', `${HEAD}accounts:\n  - id: a\n`, 'missing-field', 5],
+    ['missing company', 'version: 1\n', 'missing-field', 1],
+    ['bad date', `${HEAD}  as_of: 2026-02-30\n`, 'invalid-value', 4],
+    [
+      'group with both ARR forms',
+      `${HEAD}account_groups:\n  - { name: g, count: 2, arr_each: 1, arr_total: 2 }\n`,
+      'invalid-value',
+      5,
+    ],
+    ['unknown rule id', `${HEAD}rules:\n  span-of-contrl: warning\n`, 'unknown-rule', 5],
+    [
+      'incoherent policy',
+      `${HEAD}policy:\n  segments:\n    enterprise:\n      accounts_per_csm: { min: 30, max: 20 }\n`,
+      'invalid-policy',
+      7,
+    ],
+  ])('%s -> %s at line %i', async (_name, text, rule, line) => {
+    const found = await problems(text);
+    expect(found).toContainEqual(expect.objectContaining({ rule, line }));
+  });
+
+  it('points at the key itself for an unknown key, with did-you-mean', async () => {
+    const [first] = await problems(`${HEAD}accounts:\n  - id: a\n    arr: 1\n    ownr: x\n`);
+    expect(first).toEqual({
+      rule: 'unknown-key',
+      line: 7,
+      column: 5,
+      message: 'unknown key "ownr" (did you mean "owner"?)',
+    });
+  });
+
+  it('reports all problems of a file at once', async () => {
+    const found = await problems(
+      `${HEAD}  motinon: x\naccounts:\n  - { id: a, arr: "$5k" }\n  - { id: b, arr: 1, owner: 3.5, helth: red }\nteam:\n  - { id: x, role: boss }\n`,
+    );
+    expect(found.map((d) => d.rule)).toEqual([
+      'unknown-key',
+      'money-format',
+      'unknown-key',
+      'unknown-role',
+    ]);
+  });
+
+  it('never echoes the bad money value', async () => {
+    const [found] = await problems(`${HEAD}accounts:\n  - { id: a, arr: "$987,654" }\n`);
+    expect(found?.message).not.toContain('987');
+  });
+
+  it.each([
+    ['empty file', '', 'empty-file'],
+    ['only a comment', '# nothing\n', 'empty-file'],
+    ['a top-level list', '- a\n- b\n', 'not-a-mapping'],
+    ['a top-level scalar', 'hello\n', 'not-a-mapping'],
+  ])('%s -> %s', async (_name, text, rule) => {
+    expect((await problems(text)).map((d) => d.rule)).toEqual([rule]);
+  });
+
+  it('refuses an alias bomb quickly', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    const started = performance.now();
+    const found = await problems(`${levels.join('\n')}\n`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(found[0]?.rule).toBe('yaml-syntax');
+    expect(found[0]?.message).toMatch(/aliases/);
+  });
+
+  it('survives 20,000-deep nesting without a crash', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const found = await problems(`${HEAD}policy: ${deep}\n`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((d) => typeof d.rule === 'string')).toBe(true);
+  });
+
+  it('refuses a file over the size limit before parsing it', async () => {
+    const big = `${HEAD}# ${'x'.repeat(MAX_YAML_BYTES)}\n`;
+    const found = await problems(big);
+    expect(found).toEqual([expect.objectContaining({ rule: 'file-too-large' })]);
+    expect(found[0]?.message).toContain('CSV');
+  });
+
+  it('accepts a BOM and CRLF line endings', async () => {
+    const result = await loadOrgText(
+      `\ufeff${HEAD.replace(/\n/g, '\r\n')}accounts:\r\n  - { id: a, arr: 5 }\r\n`,
+      'org.yaml',
+      { today: '2026-11-23' },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.org?.accounts[0]?.arr).toBe(5);
+  });
+});
+
+describe('normalising', () => {
+  it('takes as_of from --as-of, then the file, then today', async () => {
+    const load = (text: string, asOf?: string) =>
+      loadOrgText(text, 'o.yaml', { today: '2030-01-01', asOf });
+    expect((await load(HEAD))?.org?.company.asOf).toBe('2030-01-01');
+    expect((await load(`${HEAD}  as_of: 2026-05-01\n`))?.org?.company.asOf).toBe('2026-05-01');
+    expect((await load(`${HEAD}  as_of: 2026-05-01\n`, '2026-06-01'))?.org?.company.asOf).toBe(
+      '2026-06-01',
+    );
+  });
+
+  it('applies policy overrides over the defaults, target defaulting to the middle', async () => {
+    const result = await loadOrgText(
+      `${HEAD}policy:\n  segments:\n    enterprise:\n      accounts_per_csm: { min: 10, max: 20 }\n  health_mix_max: 0.25\n`,
+      'o.yaml',
+      { today: '2026-11-23' },
+    );
+    const policy = result.org?.policy;
+    expect(policy?.segments.enterprise.accountsPerCsm).toEqual({ min: 10, max: 20, target: 15 });
+    expect(policy?.segments.enterprise.arrPerCsm).toEqual({
+      min: 2_000_000,
+      max: 5_000_000,
+      target: 3_500_000,
+    });
+    expect(policy?.healthMixMax).toBe(0.25);
+    expect(policy?.spanOfControl.managerMax).toBe(8);
+  });
+
+  it('keeps account groups as one weighted record each', async () => {
+    const result = await loadOrgText(
+      `${HEAD}account_groups:\n  - { name: tail, count: 4, arr_total: 10000 }\n`,
+      'o.yaml',
+      { today: '2026-11-23' },
+    );
+    expect(result.org?.accounts).toEqual([
+      expect.objectContaining({ id: 'tail', count: 4, arr: 2500, path: ['account_groups', 0] }),
+    ]);
+  });
+});
+
+describe('the committed JSON Schema', () => {
+  it('matches the zod schema (run `npm run schema` after changing it)', () => {
+    const committed = readFileSync(
+      new URL('../../schema/org.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(committed).toBe(schemaText());
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { accounts, planFrom } from '../../helpers/org.js';
+
+async function findings(body: string, rule: string) {
+  const plan = await planFrom(body);
+  return plan.findings.filter((f) => f.rule === rule);
+}
+
+describe('duplicate-id', () => {
+  it('flags the second use of an account id and of a team id', async () => {
+    const found = await findings(
+      `team:
+  - { id: dana, role: csm }
+  - { id: dana, role: csm }
+accounts:
+  - { id: acme, arr: 1000 }
+  - { id: acme, arr: 2000 }
+`,
+      'duplicate-id',
+    );
+    expect(found.map((f) => f.path)).toEqual([
+      ['accounts', 1, 'id'],
+      ['team', 1, 'id'],
+    ]);
+    expect(found[0]?.message).toContain('first at accounts[0]');
+  });
+
+  it('passes unique ids', async () => {
+    expect(await findings(`accounts:\n${accounts('a', 3, 1000)}\n`, 'duplicate-id')).toEqual([]);
+  });
+});
+
+describe('unknown-owner', () => {
+  it('names the account, the owner and the closest team id', async () => {
+    const found = await findings(
+      `team:\n  - { id: dana, role: csm }\naccounts:\n  - { id: globex, arr: 50000, owner: dan }\n`,
+      'unknown-owner',
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: ['accounts', 0, 'owner'],
+        severity: 'error',
+        message: 'Account "globex" names owner "dan", who is not in team (did you mean "dana"?)',
+      }),
+    ]);
+  });
+
+  it('passes owners that exist', async () => {
+    expect(
+      await findings(
+        `team:\n  - { id: dana, role: csm }\naccounts:\n  - { id: g, arr: 1, owner: dana }\n`,
+        'unknown-owner',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('unknown-manager', () => {
+  it('flags a reports_to that names nobody', async () => {
+    const found = await findings(
+      `team:\n  - { id: ken, role: vp-cs }\n  - { id: a, role: csm, reports_to: kem }\n`,
+      'unknown-manager',
+    );
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 1, 'reports_to'] })]);
+    expect(found[0]?.message).toContain('did you mean "ken"');
+  });
+});
+
+describe('reporting-cycle', () => {
+  it('reports a loop once, at its first member in the file', async () => {
+    const found = await findings(
+      `team:
+  - { id: ceo, role: ceo }
+  - { id: a, role: manager-cs, reports_to: c }
+  - { id: b, role: csm, reports_to: a }
+  - { id: c, role: director-cs, reports_to: b }
+  - { id: d, role: csm, reports_to: a }
+`,
+      'reporting-cycle',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toEqual(['team', 1, 'reports_to']);
+    expect(found[0]?.message).toContain('a -> c -> b -> a');
+  });
+
+  it('catches someone reporting to themselves', async () => {
+    const found = await findings(
+      `team:\n  - { id: a, role: csm, reports_to: a }\n`,
+      'reporting-cycle',
+    );
+    expect(found[0]?.message).toContain('a -> a');
+  });
+
+  it('passes a tree', async () => {
+    expect(
+      await findings(
+        `team:\n  - { id: ceo, role: ceo }\n  - { id: a, role: csm, reports_to: ceo }\n`,
+        'reporting-cycle',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('orphan-account', () => {
+  const team = 'team:\n  - { id: c, role: csm }\n';
+  it('flags named-segment accounts without an owner once someone carries a book', async () => {
+    const found = await findings(
+      `${team}accounts:\n  - { id: big, arr: 200000 }\n  - { id: small, arr: 8000 }\n`,
+      'orphan-account',
+    );
+    expect(found.map((f) => f.path)).toEqual([['accounts', 0]]); // SMB is pooled: exempt
+    expect(found[0]?.message).toBe(
+      'enterprise account "big" has no owner; named-CSM segments need one',
+    );
+  });
+
+  it('is quiet before the first CSM (the founder covers everything)', async () => {
+    expect(await findings(`accounts:\n  - { id: big, arr: 200000 }\n`, 'orphan-account')).toEqual(
+      [],
+    );
+  });
+
+  it('lets a CSM assigned to the segment cover an account group', async () => {
+    const body = `team:\n  - { id: c, role: csm, segment: enterprise }\naccount_groups:\n  - { name: ent, count: 10, arr_each: 150000 }\n`;
+    expect(await findings(body, 'orphan-account')).toEqual([]);
+  });
+});
+
+describe('unowned-arr-share', () => {
+  it('fails above 5% of ARR without an owner', async () => {
+    // $60k unowned of $1,060k = 5.7% > 5%.
+    const found = await findings(
+      `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: a, arr: 1000000, owner: c }\n  - { id: b, arr: 60000 }\n`,
+      'unowned-arr-share',
+    );
+    expect(found[0]?.message).toBe('6% of ARR ($60k on 1 accounts) has no owner; the limit is 5%');
+  });
+
+  it('passes at 5% or less', async () => {
+    // $50k of $1,050k = 4.8%.
+    const found = await findings(
+      `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: a, arr: 1000000, owner: c }\n  - { id: b, arr: 50000 }\n`,
+      'unowned-arr-share',
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe('rule severities', () => {
+  it("follows the file's rules: section, and off silences a rule", async () => {
+    const body = `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: g, arr: 1, owner: x }\n`;
+    const asWarning = await planFrom(`${body}rules:\n  unknown-owner: warning\n`);
+    expect(asWarning.findings.find((f) => f.rule === 'unknown-owner')?.severity).toBe('warning');
+    const off = await planFrom(`${body}rules:\n  unknown-owner: off\n`);
+    expect(off.findings.some((f) => f.rule === 'unknown-owner')).toBe(false);
+  });
+});
