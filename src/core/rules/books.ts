@@ -1,7 +1,25 @@
 /** Book rules: what each CSM carries, weighed by ARR and complexity, not only by count. */
-import type { BookOwner } from '../analysis.js';
-import { formatMoney, formatPct, plural } from '../money.js';
+import { type BookOwner, segmentForArr } from '../analysis.js';
+import { daysBetween } from '../dates.js';
+import type { SegmentId } from '../model.js';
+import { SEGMENT_IDS } from '../model.js';
+import { formatCount, formatMoney, formatPct, plural } from '../money.js';
+import { csmTeams } from '../orgchart.js';
+import { idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
+
+/**
+ * Thresholds of the book rules that DOMAIN.md states only in words ("a pile of SMB accounts",
+ * "far apart"): csplan defaults, named in each rule's explanation.
+ */
+export const BOOK_THRESHOLDS = {
+  /** Share of a book's load in far-away tiers from which the book counts as mixed. */
+  mixedSegmentLoadShare: 0.2,
+  /** Heaviest / lightest book in one segment (load or ARR per FTE) above which books are unbalanced. */
+  imbalanceRatio: 1.5,
+};
+
+const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
 function bookSummary(owner: BookOwner): string {
   return `${plural(owner.accountCount, 'account')}, ${formatMoney(owner.arr)} ARR`;
@@ -16,7 +34,12 @@ export const csmOverloaded: Rule = {
     "Each account counts as its share of a full book at the top of its segment's published range, by account count (weighted by complexity and load drivers) and by ARR, whichever is larger. A book above 100% of that is beyond every benchmark: the CSM can only react. Move accounts to a CSM with room, or hire. Part-time CSMs (fte below 1) are measured against their share.",
   source:
     'DOMAIN.md "Segments and ratios" and "Books of business": accounts per CSM (seed 000), ARR per CSM (seed 004), never by count alone (seed 004)',
-  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors', 'load_drivers'],
+  policy: [
+    'segments.*.accounts_per_csm',
+    'segments.*.arr_per_csm',
+    'complexity_factors',
+    'load_drivers',
+  ],
   check({ analysis }) {
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
@@ -56,4 +79,230 @@ export const rampOverload: Rule = {
   },
 };
 
-export const bookRules: Rule[] = [csmOverloaded, rampOverload];
+export const mixedSegmentBook: Rule = {
+  id: 'mixed-segment-book',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'One book mixes tiers two or more segments apart (e.g. enterprise and SMB accounts)',
+  explanation: `From the specialization stage on, each segment has its own touch model: executive and high touch for strategic and enterprise, low touch for mid-market, pooled and digital below. A CSM whose book holds accounts two or more tiers away from the rest (an enterprise CSM with a pile of SMB accounts) runs two playbooks at once and serves neither well. Neighbouring tiers may share a book, and so may segments that csplan's recommended org puts in one team. The rule reports a book when the far-away accounts make up at least ${formatPct(BOOK_THRESHOLDS.mixedSegmentLoadShare)} of its load (a csplan default). Move those accounts to the team that serves their segment. Founding and first-hire stages are exempt: generalists are the plan there.`,
+  source:
+    'DOMAIN.md "Good and bad org design": one team for all segments is an anti-pattern (seed 000, seed 004); touch models per segment in "Segments and ratios"',
+  policy: ['segments.*.min_arr', 'segments.*.accounts_per_csm'],
+  check({ analysis, stage, capacity }) {
+    if (stage.id === 'founding' || stage.id === 'first-hire') return [];
+    const teamOf = new Map<SegmentId, string>();
+    for (const team of csmTeams(stage.id, capacity)) {
+      for (const segment of team.segments) teamOf.set(segment, team.key);
+    }
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      const anchor = owner.member.segment ?? owner.mainSegment;
+      if (!anchor) continue;
+      const far = (segment: SegmentId) =>
+        Math.abs(rank(segment) - rank(anchor)) >= 2 &&
+        (teamOf.get(segment) === undefined || teamOf.get(segment) !== teamOf.get(anchor));
+      let total = 0;
+      let farLoad = 0;
+      for (const [segment, load] of owner.loadBySegment) {
+        total += load;
+        if (far(segment)) farLoad += load;
+      }
+      if (total === 0 || farLoad / total < BOOK_THRESHOLDS.mixedSegmentLoadShare - 1e-9) continue;
+      const farAccounts = owner.accounts.filter((p) => far(p.segment));
+      const counts = new Map<SegmentId, number>();
+      for (const p of farAccounts)
+        counts.set(p.segment, (counts.get(p.segment) ?? 0) + p.account.count);
+      const farCount = [...counts.values()].reduce((sum, n) => sum + n, 0);
+      const what = [...counts.entries()]
+        .sort((a, b) => rank(a[0]) - rank(b[0]))
+        .map(([segment, n]) => `${formatCount(n)} ${segment}`)
+        .join(' and ');
+      findings.push({
+        path: owner.member.path,
+        message: `"${owner.member.id}" mixes tiers: ${what} ${farCount === 1 ? 'account' : 'accounts'} (${idList(farAccounts.map((p) => p.account.id))}) ${farCount === 1 ? 'is' : 'are'} ${formatPct(farLoad / total)} of the load of a book otherwise in ${anchor}; move them to the team that serves their segment`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const bookHealthMix: Rule = {
+  id: 'book-health-mix',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'More than 30% of the accounts in one book are red or yellow',
+  explanation:
+    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size.',
+  source:
+    'DOMAIN.md "Books of business": balance books on health mix, no CSM above 30% red/yellow accounts (seed 004)',
+  policy: ['health_mix_max'],
+  check({ analysis }) {
+    const max = analysis.org.policy.healthMixMax;
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      let scored = 0;
+      let atRisk = 0;
+      const red: string[] = [];
+      const yellow: string[] = [];
+      for (const { account } of owner.accounts) {
+        if (!account.health) continue;
+        scored += account.count;
+        if (account.health === 'green') continue;
+        atRisk += account.count;
+        (account.health === 'red' ? red : yellow).push(account.id);
+      }
+      if (scored === 0 || atRisk / scored <= max + 1e-9) continue;
+      const unscored = owner.accountCount - scored;
+      findings.push({
+        path: owner.member.path,
+        message: `"${owner.member.id}" has ${formatCount(atRisk)} of ${plural(scored, 'account')}${unscored > 0 ? ' with a health score' : ''} red or yellow (${sharePast(atRisk / scored, max)}; limit ${formatPct(max)}): ${idList([...red, ...yellow])}; spread at-risk accounts across books`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** A share just above a limit, with a decimal when whole percents would print them equal. */
+function sharePast(share: number, limit: number): string {
+  if (formatPct(share) !== formatPct(limit)) return formatPct(share);
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+export const seniorityMismatch: Rule = {
+  id: 'seniority-mismatch',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'A junior CSM owns high-complexity accounts',
+  explanation:
+    "Complex accounts (deep integrations, many stakeholders, varied use cases) go to senior CSMs; a junior CSM learns on simpler ones. The rule reports each CSM with `seniority: junior` who owns accounts whose complexity is high (the account's own `complexity`, or the company's `product_complexity` when the account sets none). Move those accounts to a senior CSM, or pair the junior CSM with one. CSMs without a seniority are not checked.",
+  source: 'DOMAIN.md "Books of business": seniority, complex accounts to senior CSMs (seed 004)',
+  policy: [],
+  check({ analysis }) {
+    const productComplexity = analysis.org.company.productComplexity;
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      if (owner.member.seniority !== 'junior') continue;
+      const complex = owner.accounts.filter(
+        (p) => (p.account.complexity ?? productComplexity) === 'high',
+      );
+      if (complex.length === 0) continue;
+      const n = complex.reduce((sum, p) => sum + p.account.count, 0);
+      findings.push({
+        path: owner.member.path,
+        message: `junior CSM "${owner.member.id}" owns ${plural(n, 'high-complexity account')} (${idList(complex.map((p) => p.account.id))}); give complex accounts to a senior CSM or pair them with one`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const bookImbalance: Rule = {
+  id: 'book-imbalance',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'Books in one segment are far apart in load or ARR',
+  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon. CSMs still in the ramp carry smaller books on purpose and are left out.`,
+  source:
+    'DOMAIN.md "Books of business": balance books on ARR, account count and complexity; never assign purely by count (seed 004)',
+  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
+  check({ analysis }) {
+    const bySegment = new Map<SegmentId, BookOwner[]>();
+    for (const owner of analysis.bookOwners) {
+      const segment = owner.member.segment ?? owner.mainSegment;
+      if (!segment || owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
+      const list = bySegment.get(segment) ?? [];
+      list.push(owner);
+      bySegment.set(segment, list);
+    }
+    const findings: RuleFinding[] = [];
+    for (const segment of SEGMENT_IDS) {
+      const owners = bySegment.get(segment) ?? [];
+      if (owners.length < 2) continue;
+      const perFte = owners.some((o) => o.member.fte !== 1);
+      const load = extremes(owners, (o) => o.loadAtTarget / o.member.fte);
+      const arr = extremes(owners, (o) => o.arr / o.member.fte);
+      const loadRatio =
+        load.low.value > 0 ? load.high.value / load.low.value : Number.POSITIVE_INFINITY;
+      const arrRatio =
+        arr.low.value > 0 ? arr.high.value / arr.low.value : Number.POSITIVE_INFINITY;
+      const limit = BOOK_THRESHOLDS.imbalanceRatio;
+      if (loadRatio <= limit + 1e-9 && arrRatio <= limit + 1e-9) continue;
+      const fte = perFte ? ' per FTE' : '';
+      const detail =
+        loadRatio >= arrRatio
+          ? `"${load.high.owner.member.id}" carries ${ratioText(loadRatio)} the load of "${load.low.owner.member.id}" (${formatPct(load.high.value)} vs ${formatPct(load.low.value)} of a target book${fte})`
+          : `"${arr.high.owner.member.id}" holds ${ratioText(arrRatio)} the ARR of "${arr.low.owner.member.id}" (${formatMoney(arr.high.value)} vs ${formatMoney(arr.low.value)}${fte})`;
+      const heavy = loadRatio >= arrRatio ? load.high.owner : arr.high.owner;
+      const light = loadRatio >= arrRatio ? load.low.owner : arr.low.owner;
+      findings.push({
+        path: heavy.member.path,
+        message: `${segment} books are far apart: ${detail}; move accounts from "${heavy.member.id}" to "${light.member.id}"`,
+      });
+    }
+    return findings;
+  },
+};
+
+function extremes(owners: BookOwner[], measure: (owner: BookOwner) => number) {
+  let high = { owner: owners[0] as BookOwner, value: measure(owners[0] as BookOwner) };
+  let low = high;
+  for (const owner of owners.slice(1)) {
+    const value = measure(owner);
+    if (value > high.value) high = { owner, value };
+    if (value < low.value) low = { owner, value };
+  }
+  return { high, low };
+}
+
+function ratioText(ratio: number): string {
+  return `${(Math.round(ratio * 10) / 10).toFixed(1)}x`;
+}
+
+export const prematureDowngrade: Rule = {
+  id: 'premature-downgrade',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'An account is pinned below its ARR tier within 90 days of a negative event',
+  explanation:
+    'Moving an account to a lower tier takes away attention (a named CSM, QBRs, executive sponsor). Doing it during an active issue or soon after one tells the customer they matter less just when trust is lowest. The rule reports accounts whose `segment` pin places them below the tier their ARR (or `strategic: true`) gives them, while `last_negative_event` lies within `downgrade_cooldown_days` (90 by default) before the plan date. The file cannot say when the pin was set, so any such pin in the window is reported: keep the account in its tier until the window ends.',
+  source:
+    'DOMAIN.md "Segments and ratios", tier movement: never downgrade during an active issue or within 90 days of a negative event (seed 004)',
+  policy: ['downgrade_cooldown_days', 'segments.*.min_arr'],
+  check({ analysis }) {
+    const { org } = analysis;
+    const cooldown = org.policy.downgradeCooldownDays;
+    const findings: RuleFinding[] = [];
+    for (const p of analysis.placed) {
+      const { account } = p;
+      if (p.segmentSource !== 'pinned' || !account.lastNegativeEvent) continue;
+      const earned: SegmentId = account.strategic
+        ? 'strategic'
+        : segmentForArr(account.arr, org.policy);
+      if (rank(p.segment) <= rank(earned)) continue;
+      const days = daysBetween(account.lastNegativeEvent, org.company.asOf);
+      if (days < 0 || days >= cooldown) continue;
+      findings.push({
+        path: [...account.path, 'segment'],
+        message: `account "${account.id}" is pinned to ${p.segment}, below its ${earned} tier, ${plural(days, 'day')} after a negative event (${account.lastNegativeEvent}); keep it in ${earned} until ${addDays(account.lastNegativeEvent, cooldown)}`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** YYYY-MM-DD plus a number of days, in UTC (calendar arithmetic, not a clock reading). */
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days));
+  return next.toISOString().slice(0, 10);
+}
+
+export const bookRules: Rule[] = [
+  csmOverloaded,
+  rampOverload,
+  mixedSegmentBook,
+  bookHealthMix,
+  seniorityMismatch,
+  bookImbalance,
+  prematureDowngrade,
+];

@@ -1,10 +1,16 @@
 /** Every rule csplan runs, in the order findings are reported. */
 import { bookRules } from './books.js';
 import { integrityRules } from './integrity.js';
+import { moneyRules } from './money.js';
 import { structureRules } from './structure.js';
 import type { Rule } from './types.js';
 
-export const RULES: readonly Rule[] = [...integrityRules, ...bookRules, ...structureRules];
+export const RULES: readonly Rule[] = [
+  ...integrityRules,
+  ...bookRules,
+  ...structureRules,
+  ...moneyRules,
+];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 

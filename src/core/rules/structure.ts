@@ -1,7 +1,12 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
 import { isPlanned } from '../analysis.js';
-import { BOOK_ROLES, CS_MANAGER_ROLES, roleLabel } from '../roles.js';
-import type { Rule, RuleFinding } from './types.js';
+import type { StageId, TeamMember } from '../model.js';
+import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
+import { MIN_TEAM_FTE } from '../orgchart.js';
+import { BOOK_ROLES, CS_MANAGER_ROLES, type RoleId, roleLabel } from '../roles.js';
+import { STAGE_LABELS } from '../stage.js';
+import { idList } from './ids.js';
+import type { Rule, RuleContext, RuleFinding } from './types.js';
 
 export const spanOfControl: Rule = {
   id: 'span-of-control',
@@ -62,4 +67,165 @@ export const missingCsOps: Rule = {
   },
 };
 
-export const structureRules: Rule[] = [spanOfControl, missingCsOps];
+const SPECIALIZED: ReadonlySet<StageId> = new Set<StageId>(['specialization', 'scale']);
+
+function hasRole(context: RuleContext, roles: readonly RoleId[]): boolean {
+  return context.analysis.org.team.some((m) => roles.includes(m.role));
+}
+
+function stageFacts(context: RuleContext): string {
+  const { stage } = context;
+  return `${STAGE_LABELS[stage.id]} stage (${formatCount(stage.customers)} customers, ${formatMoney(stage.arr)} ARR)`;
+}
+
+export const missingOnboarding: Rule = {
+  id: 'missing-onboarding',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'Specialization stage or later and nobody owns onboarding',
+  explanation:
+    'From about 100 customers (or $2M ARR) new customers arrive faster than CSMs can onboard them beside their books. An onboarding or implementation specialist owns the first 90 days (time to first value, early adoption) and frees CSM time for adoption and renewals. The rule looks for anyone with `role: onboarding`, planned hires included. Hire one, or name who owns onboarding.',
+  source:
+    'DOMAIN.md "Stages": an onboarding specialist at the specialization stage (seed 000); "Roles": onboarding owns time to first value (seed 002)',
+  policy: ['stage'],
+  check(context) {
+    if (!SPECIALIZED.has(context.stage.id) || hasRole(context, ['onboarding'])) return [];
+    return [
+      {
+        path: ['team'],
+        message: `${stageFacts(context)} and nobody in onboarding: CSMs onboard every new customer; add an onboarding specialist`,
+      },
+    ];
+  },
+};
+
+export const missingRenewals: Rule = {
+  id: 'missing-renewals',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'Scale stage and nobody owns renewals',
+  explanation:
+    'At scale, renewals handled on the side by CSMs slip and the renewal forecast becomes unreliable. A dedicated renewals team owns the calendar, the paperwork and the forecast, and leaves CSMs the adoption work that earns the renewal. The rule looks for anyone with `role: renewals`, planned hires included.',
+  source:
+    'DOMAIN.md "Stages" (scale: dedicated renewals) and "Good and bad org design": no dedicated renewals at scale means renewals slip and forecasting suffers (seed 000)',
+  policy: ['stage'],
+  check(context) {
+    if (context.stage.id !== 'scale' || hasRole(context, ['renewals'])) return [];
+    return [
+      {
+        path: ['team'],
+        message: `${stageFacts(context)} and nobody owns renewals: add a renewals manager so renewals and the forecast stop depending on CSMs' spare time`,
+      },
+    ];
+  },
+};
+
+/** Roles that make up the CS department proper, whose reporting line the rule checks. */
+const CS_LINE_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([...CS_MANAGER_ROLES, ...BOOK_ROLES]);
+
+export const csReportsToSales: Rule = {
+  id: 'cs-reports-to-sales',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'In a sales-led company, CS reports to a sales leader',
+  explanation:
+    "Early on the CS lead reports to the CEO; as CS scales, a VP CS or CCO who owns all post-sale and reports to the CEO works best. Under a sales leader, this quarter's new bookings win every trade-off against adoption and retention: in a sales-led company that is a long-term mistake. The rule reports CS leaders, managers and CSMs of a sales-led company (`company.motion`) who report to a VP Sales or salesperson, or to a CRO before the scale stage (at scale, a CRO who owns all revenue can fit). Have CS report to the CEO, or to a CCO.",
+  source:
+    'DOMAIN.md "Reporting line": CS under a sales leader is a long-term mistake in a sales-led company; a CRO can fit at the enterprise stage (seed 002, seed 003)',
+  policy: [],
+  check(context) {
+    const { analysis, stage } = context;
+    if (analysis.org.company.motion !== 'sales-led') return [];
+    const salesLeader = (role: RoleId) =>
+      role === 'vp-sales' || role === 'sales' || (role === 'cro' && stage.id !== 'scale');
+    const underSales = new Map<string, TeamMember[]>();
+    for (const member of analysis.org.team) {
+      if (!CS_LINE_ROLES.has(member.role) || !member.reportsTo) continue;
+      const manager = analysis.teamById.get(member.reportsTo);
+      if (!manager || !salesLeader(manager.role)) continue;
+      const list = underSales.get(manager.id) ?? [];
+      list.push(member);
+      underSales.set(manager.id, list);
+    }
+    const findings: RuleFinding[] = [];
+    for (const [managerId, members] of underSales) {
+      const manager = analysis.teamById.get(managerId);
+      const first = members[0];
+      if (!manager || !first) continue;
+      const who =
+        members.length === 1
+          ? `"${first.id}" (${roleLabel(first.role)}) reports`
+          : `${idList(members.map((m) => m.id))} (CS) report`;
+      findings.push({
+        path: [...first.path, 'reports_to'],
+        message: `${who} to "${manager.id}" (${roleLabel(manager.role)}) in a sales-led company; CS should report to the CEO or a CCO`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const noDigitalCoverage: Rule = {
+  id: 'no-digital-coverage',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'A self-serve tail large enough for its own digital CS, and nobody covers it',
+  explanation: `Accounts in digital-coverage segments (self-serve by default) get no named CSM, but they still need someone: a digital CSM running lifecycle emails, in-app guides, webinars and community. Individually small, the tail often holds 30-40% of ARR. The rule reports the tail once it needs at least ${formatFte(MIN_TEAM_FTE)} FTE of digital CS at the policy ratios (the size from which csplan plans it as its own team rather than part of the SMB pool) and nobody has \`role: digital-csm\` or a \`segment\` in a digital-coverage segment.`,
+  source:
+    'DOMAIN.md "Segments and ratios" (self-serve: pure tech touch, digital CS) and "Good and bad org design": ignoring the long tail (seed 004)',
+  policy: ['segments.*.coverage', 'segments.*.accounts_per_csm', 'segments.*.arr_per_csm'],
+  check({ analysis, capacity }) {
+    const digital = capacity.segments.filter((s) => s.coverage === 'digital' && s.accounts > 0);
+    const needed = digital.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+    if (needed < MIN_TEAM_FTE - 1e-9) return [];
+    const digitalIds = new Set(digital.map((s) => s.id));
+    const covered = analysis.org.team.some(
+      (m) => m.role === 'digital-csm' || (m.segment !== undefined && digitalIds.has(m.segment)),
+    );
+    if (covered) return [];
+    const accounts = digital.reduce((sum, s) => sum + s.accounts, 0);
+    const arr = digital.reduce((sum, s) => sum + s.arr, 0);
+    const share = digital.reduce((sum, s) => sum + s.arrShare, 0);
+    return [
+      {
+        path: ['team'],
+        message: `${plural(accounts, `${digital.map((s) => s.id).join('/')} account`)} (${formatMoney(arr)}, ${formatPct(share)} of ARR) need ${formatFte(needed)} FTE of digital CS and nobody covers them; add a digital CSM`,
+      },
+    ];
+  },
+};
+
+export const csmCatchAll: Rule = {
+  id: 'csm-catch-all',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'CSMs are the support desk at a stage where support should be its own team',
+  explanation:
+    'A CSM who also answers support tickets (and often implements, sells and renews) has no proactive time left: the week goes to whatever is most urgent. From the specialization stage on, support splits from CS with its own escalation path. The rule reports a team with CSMs but nobody in `role: support` at the specialization stage or later; the message adds implementation when nobody holds onboarding or professional services either (a missing onboarding owner alone is `missing-onboarding`).',
+  source:
+    'DOMAIN.md "Good and bad org design": CSM as catch-all does not scale; CS doing support leaves no proactive time (seed 000); "Stages": support split from CS at specialization',
+  policy: ['stage'],
+  check(context) {
+    const { analysis } = context;
+    if (!SPECIALIZED.has(context.stage.id)) return [];
+    const csms = analysis.bookOwners.filter((o) => !isPlanned(o.member, analysis.org.company.asOf));
+    if (csms.length === 0 || hasRole(context, ['support'])) return [];
+    const implementation = !hasRole(context, ['onboarding', 'professional-services']);
+    return [
+      {
+        path: ['team'],
+        message: `${stageFacts(context)}, ${plural(csms.length, 'CSM')} and nobody in support: CSMs (${idList(csms.map((o) => o.member.id))}) take the tickets${implementation ? ' and run implementations' : ''}; split support from CS with its own escalation path`,
+      },
+    ];
+  },
+};
+
+export const structureRules: Rule[] = [
+  spanOfControl,
+  missingCsOps,
+  missingOnboarding,
+  missingRenewals,
+  csReportsToSales,
+  noDigitalCoverage,
+  csmCatchAll,
+];

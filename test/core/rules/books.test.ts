@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { accounts, planFrom } from '../../helpers/org.js';
+
+async function findings(body: string, rule: string, company?: string) {
+  return (await planFrom(body, company)).findings.filter((f) => f.rule === rule);
+}
+
+describe('mixed-segment-book', () => {
+  // 110 customers and $3M ARR: specialization. "ent" serves enterprise; "pool" serves SMB.
+  // Capacity: enterprise max(10/20, $2M/$3.5M) = 0.57 FTE, SMB max(100/150, $1M/$1.25M) = 0.8 FTE:
+  // both at least 0.5, so they are separate teams and two tiers apart.
+  const org = (smbOnEnt: number) => `team:
+  - { id: ent, role: csm, segment: enterprise }
+  - { id: pool, role: csm, segment: smb }
+accounts:
+${accounts('e', 10, 200_000, 'owner: ent')}
+${accounts('s', smbOnEnt, 10_000, 'owner: ent')}
+${accounts('p', 100 - smbOnEnt, 10_000, 'owner: pool')}
+`;
+
+  it('flags an enterprise CSM holding a pile of SMB accounts', async () => {
+    // Load: enterprise 10/20 = 0.5, SMB 40/150 = 0.267; far share 0.267 / 0.767 = 35% >= 20%.
+    const found = await findings(org(40), 'mixed-segment-book');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
+    expect(found[0]?.message).toBe(
+      '"ent" mixes tiers: 40 smb accounts ("s-1", "s-2", "s-3", "s-4", "s-5" and 35 more) are 35% of the load of a book otherwise in enterprise; move them to the team that serves their segment',
+    );
+  });
+
+  it('passes a few far-away accounts: 10 SMB accounts are 12% of the load', async () => {
+    // SMB 10/150 = 0.067; 0.067 / 0.567 = 12% < 20%.
+    expect(await findings(org(10), 'mixed-segment-book')).toEqual([]);
+  });
+
+  it('passes neighbouring tiers: enterprise and mid-market in one book', async () => {
+    const body = `team:
+  - { id: c, role: csm }
+accounts:
+${accounts('e', 10, 200_000, 'owner: c')}
+${accounts('m', 40, 50_000, 'owner: c')}
+${accounts('t', 60, 3_000)}
+`;
+    expect(await findings(body, 'mixed-segment-book')).toEqual([]);
+  });
+
+  it('exempts the first-hire stage, where a generalist holds everything', async () => {
+    // 40 customers, $1M ARR: first-hire.
+    const body = `team:
+  - { id: c, role: csm }
+accounts:
+${accounts('e', 5, 150_000, 'owner: c')}
+${accounts('s', 35, 7_000, 'owner: c')}
+`;
+    expect(await findings(body, 'mixed-segment-book')).toEqual([]);
+  });
+});
+
+describe('book-health-mix', () => {
+  const book = (red: number, yellow: number, green: number, unscored = 0) => `team:
+  - { id: c, role: csm }
+accounts:
+${accounts('r', red, 50_000, 'owner: c, health: red')}
+${accounts('y', yellow, 50_000, 'owner: c, health: yellow')}
+${accounts('g', green, 50_000, 'owner: c, health: green')}
+${accounts('u', unscored, 50_000, 'owner: c')}
+`;
+
+  it('flags 4 of 10 red or yellow (40% > 30%), naming red accounts first', async () => {
+    const found = await findings(book(1, 3, 6), 'book-health-mix');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
+    expect(found[0]?.message).toBe(
+      '"c" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books',
+    );
+  });
+
+  it('passes exactly 30%: 3 of 10', async () => {
+    expect(await findings(book(1, 2, 7), 'book-health-mix')).toEqual([]);
+  });
+
+  it('counts only accounts with a health score: 3 of 7 scored is 43%', async () => {
+    const found = await findings(book(3, 0, 4, 5), 'book-health-mix');
+    expect(found[0]?.message).toContain('3 of 7 accounts with a health score red or yellow (43%');
+  });
+
+  it('honours policy health_mix_max', async () => {
+    const body = `${book(1, 3, 6)}policy:\n  health_mix_max: 0.5\n`;
+    expect(await findings(body, 'book-health-mix')).toEqual([]);
+  });
+});
+
+describe('seniority-mismatch', () => {
+  const team = (seniority: string) => `team:
+  - { id: j, role: csm, seniority: ${seniority} }
+accounts:
+${accounts('h', 2, 150_000, 'owner: j, complexity: high')}
+${accounts('m', 3, 150_000, 'owner: j')}
+`;
+
+  it('flags a junior CSM with high-complexity accounts, by id', async () => {
+    const found = await findings(team('junior'), 'seniority-mismatch');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
+    expect(found[0]?.message).toBe(
+      'junior CSM "j" owns 2 high-complexity accounts ("h-1" and "h-2"); give complex accounts to a senior CSM or pair them with one',
+    );
+  });
+
+  it('passes a senior CSM with the same book', async () => {
+    expect(await findings(team('senior'), 'seniority-mismatch')).toEqual([]);
+  });
+
+  it('counts the product complexity when an account sets none', async () => {
+    const body = `team:\n  - { id: j, role: csm, seniority: junior }\naccounts:\n${accounts('a', 3, 40_000, 'owner: j')}\n`;
+    const found = await findings(body, 'seniority-mismatch', 'name: T\n  product_complexity: high');
+    expect(found[0]?.message).toContain('owns 3 high-complexity accounts');
+  });
+});
+
+describe('book-imbalance', () => {
+  const books = (a: string, b: string, extraB = '') => `team:
+  - { id: a, role: csm }
+  - { id: b, role: csm${extraB} }
+accounts:
+${a}
+${b}
+`;
+
+  it('flags one mid-market book twice the load of another', async () => {
+    // a: 60 x $25k: max(60/57.5, $1.5M/$2M) = 1.043; b: 30 x $30k: max(30/57.5, $0.9M/$2M) = 0.522.
+    // Load ratio 2.0 beats the ARR ratio ($1.5M / $0.9M = 1.67): the load is reported.
+    const found = await findings(
+      books(accounts('a', 60, 25_000, 'owner: a'), accounts('b', 30, 30_000, 'owner: b')),
+      'book-imbalance',
+    );
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
+    expect(found[0]?.message).toBe(
+      'mid-market books are far apart: "a" carries 2.0x the load of "b" (104% vs 52% of a target book); move accounts from "a" to "b"',
+    );
+  });
+
+  it('flags books far apart in ARR when counts match', async () => {
+    // a: 40 x $60k = $2.4M, load max(0.696, 1.2) = 1.2; b: 40 x $30k = $1.2M, load 0.696.
+    // Load ratio 1.72 < ARR ratio 2.0: the ARR is reported.
+    const found = await findings(
+      books(accounts('a', 40, 60_000, 'owner: a'), accounts('b', 40, 30_000, 'owner: b')),
+      'book-imbalance',
+    );
+    expect(found[0]?.message).toBe(
+      'mid-market books are far apart: "a" holds 2.0x the ARR of "b" ($2.4M vs $1.2M); move accounts from "a" to "b"',
+    );
+  });
+
+  it('passes books within 1.5x: 40 and 30 accounts', async () => {
+    const body = books(
+      accounts('a', 40, 30_000, 'owner: a'),
+      accounts('b', 30, 30_000, 'owner: b'),
+    );
+    expect(await findings(body, 'book-imbalance')).toEqual([]);
+  });
+
+  it('leaves CSMs in the ramp out', async () => {
+    // b started 2026-10-26: week 5, half a book on purpose.
+    const body = books(
+      accounts('a', 60, 30_000, 'owner: a'),
+      accounts('b', 20, 30_000, 'owner: b'),
+      ', start_date: 2026-10-26',
+    );
+    expect(await findings(body, 'book-imbalance')).toEqual([]);
+  });
+});
+
+describe('premature-downgrade', () => {
+  const account = (segment: string, event: string) =>
+    `accounts:\n  - { id: acme, arr: 150000, segment: ${segment}, last_negative_event: ${event} }\n`;
+
+  it('flags an enterprise-ARR account pinned to mid-market 30 days after an escalation', async () => {
+    // 2026-10-24 -> 2026-11-23 is 30 days; 2026-10-24 + 90 days = 2027-01-22.
+    const found = await findings(account('mid-market', '2026-10-24'), 'premature-downgrade');
+    expect(found).toEqual([
+      expect.objectContaining({ path: ['accounts', 0, 'segment'], severity: 'warning' }),
+    ]);
+    expect(found[0]?.message).toBe(
+      'account "acme" is pinned to mid-market, below its enterprise tier, 30 days after a negative event (2026-10-24); keep it in enterprise until 2027-01-22',
+    );
+  });
+
+  it('passes once 90 days have gone by (114 days since 2026-08-01)', async () => {
+    expect(await findings(account('mid-market', '2026-08-01'), 'premature-downgrade')).toEqual([]);
+  });
+
+  it('passes a pin that moves the account up a tier', async () => {
+    expect(await findings(account('strategic', '2026-11-01'), 'premature-downgrade')).toEqual([]);
+  });
+
+  it('honours policy downgrade_cooldown_days', async () => {
+    const body = `${account('mid-market', '2026-10-24')}policy:\n  downgrade_cooldown_days: 30\n`;
+    expect(await findings(body, 'premature-downgrade')).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { accounts, planFrom } from '../../helpers/org.js';
+
+async function findings(body: string, rule: string, company?: string) {
+  return (await planFrom(body, company)).findings.filter((f) => f.rule === rule);
+}
+
+/** 150 customers x $20k = $3M ARR: specialization by both signals. */
+const SPECIALIZATION = `account_groups:\n  - { name: Customers, count: 150, arr_each: 20000 }\n`;
+/** 600 customers x $40k = $24M ARR: scale by both signals. */
+const SCALE = `account_groups:\n  - { name: Customers, count: 600, arr_each: 40000 }\n`;
+/** 50 customers x $10k = $500k: first-hire. */
+const FIRST_HIRE = `account_groups:\n  - { name: Customers, count: 50, arr_each: 10000 }\n`;
+
+const team = (...roles: string[]) =>
+  `team:\n${roles.map((role, i) => `  - { id: ${role}-${i + 1}, role: ${role} }`).join('\n')}\n`;
+
+describe('missing-onboarding', () => {
+  it('flags the specialization stage with nobody in onboarding', async () => {
+    const found = await findings(team('csm', 'csm') + SPECIALIZATION, 'missing-onboarding');
+    expect(found).toEqual([
+      {
+        rule: 'missing-onboarding',
+        severity: 'warning',
+        path: ['team'],
+        message:
+          'Specialization stage (150 customers, $3M ARR) and nobody in onboarding: CSMs onboard every new customer; add an onboarding specialist',
+      },
+    ]);
+  });
+
+  it('passes with an onboarding specialist', async () => {
+    expect(
+      await findings(team('csm', 'onboarding') + SPECIALIZATION, 'missing-onboarding'),
+    ).toEqual([]);
+  });
+
+  it('passes at the first-hire stage', async () => {
+    expect(await findings(team('csm') + FIRST_HIRE, 'missing-onboarding')).toEqual([]);
+  });
+});
+
+describe('missing-renewals', () => {
+  it('flags the scale stage with nobody on renewals', async () => {
+    const found = await findings(team('vp-cs', 'csm') + SCALE, 'missing-renewals');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toEqual(['team']);
+    expect(found[0]?.message).toMatch(
+      /^Scale stage \(600 customers, \$24M ARR\) and nobody owns renewals/,
+    );
+  });
+
+  it('passes with a renewals manager, and below the scale stage', async () => {
+    expect(await findings(team('csm', 'renewals') + SCALE, 'missing-renewals')).toEqual([]);
+    expect(await findings(team('csm') + SPECIALIZATION, 'missing-renewals')).toEqual([]);
+  });
+});
+
+describe('cs-reports-to-sales', () => {
+  const org = (bossRole: string) => `team:
+  - { id: ceo, role: ceo }
+  - { id: sam, role: ${bossRole}, reports_to: ceo }
+  - { id: ken, role: vp-cs, reports_to: sam }
+  - { id: dana, role: csm, reports_to: ken }
+${FIRST_HIRE}`;
+
+  it('flags the CS leader under the VP Sales of a sales-led company', async () => {
+    const found = await findings(org('vp-sales'), 'cs-reports-to-sales');
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: ['team', 2, 'reports_to'],
+        severity: 'warning',
+        message:
+          '"ken" (VP Customer Success) reports to "sam" (VP Sales) in a sales-led company; CS should report to the CEO or a CCO',
+      }),
+    ]);
+  });
+
+  it('names every CSM under a salesperson in one finding', async () => {
+    const body = `team:
+  - { id: rep, role: sales }
+  - { id: a, role: csm, reports_to: rep }
+  - { id: b, role: csm, reports_to: rep }
+${FIRST_HIRE}`;
+    const found = await findings(body, 'cs-reports-to-sales');
+    expect(found.map((f) => [f.path, f.message])).toEqual([
+      [
+        ['team', 1, 'reports_to'],
+        '"a" and "b" (CS) report to "rep" (Sales) in a sales-led company; CS should report to the CEO or a CCO',
+      ],
+    ]);
+  });
+
+  it('passes CS under the CEO, and any line in a product-led company', async () => {
+    expect(await findings(org('coo'), 'cs-reports-to-sales')).toEqual([]);
+    expect(
+      await findings(org('vp-sales'), 'cs-reports-to-sales', 'name: T\n  motion: product-led'),
+    ).toEqual([]);
+  });
+
+  it('accepts a CRO at the scale stage but not before', async () => {
+    const atScale = org('cro').replace(FIRST_HIRE, SCALE);
+    expect(await findings(atScale, 'cs-reports-to-sales')).toEqual([]);
+    expect(await findings(org('cro'), 'cs-reports-to-sales')).toHaveLength(1);
+  });
+});
+
+describe('no-digital-coverage', () => {
+  // 10 enterprise x $100k = $1M and a self-serve tail of N x $1k.
+  const org = (tail: number, roles: string[]) =>
+    `${team(...roles)}accounts:\n${accounts('e', 10, 100_000, 'owner: csm-1')}\naccount_groups:\n  - { name: Self-serve, count: ${tail}, arr_each: 1000 }\n`;
+
+  it('flags a tail needing 0.8 FTE of digital CS with nobody on it', async () => {
+    // Self-serve: max(1,000 / 1,250, $1M / $3M) = 0.8 FTE; $1M of $2M ARR = 50%.
+    const found = await findings(org(1000, ['csm']), 'no-digital-coverage');
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: ['team'],
+        message:
+          '1,000 self-serve accounts ($1M, 50% of ARR) need 0.8 FTE of digital CS and nobody covers them; add a digital CSM',
+      }),
+    ]);
+  });
+
+  it('passes with a digital CSM', async () => {
+    expect(await findings(org(1000, ['csm', 'digital-csm']), 'no-digital-coverage')).toEqual([]);
+  });
+
+  it('passes a small tail: 500 accounts need 0.4 FTE', async () => {
+    expect(await findings(org(500, ['csm']), 'no-digital-coverage')).toEqual([]);
+  });
+});
+
+describe('csm-catch-all', () => {
+  it('flags CSMs with no support team at the specialization stage', async () => {
+    const found = await findings(team('csm', 'csm') + SPECIALIZATION, 'csm-catch-all');
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: ['team'],
+        severity: 'warning',
+        message:
+          'Specialization stage (150 customers, $3M ARR), 2 CSMs and nobody in support: CSMs ("csm-1" and "csm-2") take the tickets and run implementations; split support from CS with its own escalation path',
+      }),
+    ]);
+  });
+
+  it('leaves implementation out of the message when onboarding exists', async () => {
+    const found = await findings(team('csm', 'onboarding') + SPECIALIZATION, 'csm-catch-all');
+    expect(found[0]?.message).toContain('take the tickets; split support');
+  });
+
+  it('passes with support, and at the first-hire stage', async () => {
+    expect(await findings(team('csm', 'support') + SPECIALIZATION, 'csm-catch-all')).toEqual([]);
+    expect(await findings(team('csm') + FIRST_HIRE, 'csm-catch-all')).toEqual([]);
+  });
+});
