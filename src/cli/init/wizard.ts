@@ -183,7 +183,7 @@ export async function askBands(prompts: Prompts): Promise<BandAnswer[]> {
     const arrEach = accepted(
       parseBandArr(
         await prompts.input({
-          message: `  What does a typical one of them pay per year? (${band.range})`,
+          message: '  What does a typical one of them pay per year?',
           default: formatMoney(band.typicalArr),
           validate: validator((text) => parseBandArr(text, band)),
         }),
