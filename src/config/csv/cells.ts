@@ -1,0 +1,232 @@
+/**
+ * One CSV cell (text) to one account field value, with the same rules as `accountSchema` plus
+ * the forgiving forms CRM exports use: money with currency and thousands separators, checkbox
+ * values, capitalised picklist values, date-times. Hand-written because zod costs ~2-4 µs per
+ * account, which at 100k accounts is most of the time budget; `test/config/csv-cells.test.ts`
+ * checks that every value produced here passes `accountSchema` unchanged.
+ */
+import { SEGMENT_IDS } from '../../core/model.js';
+import { type AccountInput, accountSchema, isRealDate } from '../schema.js';
+
+export type AccountField = keyof AccountInput & string;
+
+export type FieldKind = 'id' | 'text' | 'money' | 'count' | 'boolean' | 'date' | 'enum';
+
+/** Every account field and how its cells are read. `satisfies` keeps it in step with the schema. */
+export const FIELD_KINDS = {
+  id: 'id',
+  name: 'text',
+  arr: 'money',
+  owner: 'id',
+  health: 'enum',
+  complexity: 'enum',
+  industry: 'text',
+  region: 'text',
+  timezone: 'text',
+  language: 'text',
+  stakeholders: 'count',
+  implementation_days: 'count',
+  regulated: 'boolean',
+  segment: 'enum',
+  strategic: 'boolean',
+  renewal_date: 'date',
+  last_negative_event: 'date',
+} as const satisfies Record<AccountField, FieldKind>;
+
+/** Field names in the schema's order. */
+export const ACCOUNT_FIELDS = Object.keys(accountSchema.shape) as AccountField[];
+
+export const REQUIRED_FIELDS: readonly AccountField[] = ['id', 'arr'];
+
+const ENUM_VALUES: Partial<Record<AccountField, readonly string[]>> = {
+  health: ['green', 'yellow', 'red'],
+  complexity: ['low', 'medium', 'high'],
+  segment: SEGMENT_IDS,
+};
+
+/** Why a cell could not be read; `rule` is the diagnostic's rule id. */
+export interface CellError {
+  rule: 'csv-bad-money' | 'csv-bad-number' | 'csv-bad-boolean' | 'csv-bad-date' | 'csv-bad-value';
+  message: string;
+}
+
+export type CellValue = string | number | boolean;
+
+const DIGITS = /^\d+$/;
+const GROUPED = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const SCIENTIFIC = /^\d+(?:\.\d+)?[eE]\+?\d+$/;
+const CURRENCY_PREFIX = /^(?:([A-Z]{3})\s*)?([$€£¥])?\s*/;
+const CURRENCY_SUFFIX = /\s*([$€£¥])?\s*([A-Z]{3})?$/;
+const SYMBOL_CODES: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
+export interface Money {
+  value: number;
+  /** ISO code when the cell named a currency ("$", "USD", "€"...). */
+  currency?: string;
+}
+
+/**
+ * Whole dollars from a money cell: `1250000`, `1,250,000`, `$1,250,000.00`, `USD 1,250,000.00`,
+ * `1250000 EUR`, `1.25E+06`. Cents are rounded to the nearest dollar (half up): CRM exports
+ * carry them, the plan is in whole dollars. Abbreviations (`1.2M`), negative amounts and
+ * decimal commas (`1.250.000,00`) are errors.
+ */
+export function parseMoney(cell: string): Money | CellError {
+  if (DIGITS.test(cell) && cell.length <= 15) return { value: Number(cell) };
+  if (/^[-−(]|^[A-Z$€£¥\s]*[-−(]/.test(cell)) {
+    return { rule: 'csv-bad-money', message: 'money cannot be negative' };
+  }
+  const prefix = CURRENCY_PREFIX.exec(cell);
+  let rest = cell.slice(prefix?.[0].length ?? 0);
+  const suffix = CURRENCY_SUFFIX.exec(rest);
+  if (suffix && suffix[0].length > 0) rest = rest.slice(0, rest.length - suffix[0].length);
+  const code = prefix?.[1] ?? suffix?.[2];
+  const symbol = prefix?.[2] ?? suffix?.[1];
+  const currency = code ?? (symbol === undefined ? undefined : SYMBOL_CODES[symbol]);
+  const grouped = GROUPED.exec(rest);
+  if (grouped?.[1] !== undefined) {
+    const whole = grouped[1].replaceAll(',', '');
+    const value = Math.round(Number(grouped[2] === undefined ? whole : `${whole}.${grouped[2]}`));
+    if (Number.isSafeInteger(value))
+      return currency === undefined ? { value } : { value, currency };
+  } else if (SCIENTIFIC.test(rest)) {
+    const value = Math.round(Number(rest));
+    if (Number.isSafeInteger(value))
+      return currency === undefined ? { value } : { value, currency };
+  }
+  return { rule: 'csv-bad-money', message: moneyHint(rest) };
+}
+
+function moneyHint(rest: string): string {
+  if (/^\d+(?:[.,]\d+)?\s*[kKmMbB]$/.test(rest)) {
+    return 'money abbreviations like 1.2M are not read (the rounding is unknown): export the full amount, e.g. 1200000';
+  }
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$/.test(rest)) {
+    return 'the amount uses a decimal comma; export with "." as the decimal mark, e.g. 1250000.00';
+  }
+  return 'expected an amount of money such as 1250000 or $1,250,000.00';
+}
+
+/** Whole, non-negative numbers (stakeholders, implementation days): `12`, `1,200`, `12.0`. */
+export function parseCount(cell: string): number | CellError {
+  if (DIGITS.test(cell) && cell.length <= 15) return Number(cell);
+  if (/^[-−]/.test(cell)) return { rule: 'csv-bad-number', message: 'cannot be negative' };
+  const grouped = GROUPED.exec(cell);
+  if (grouped?.[1] !== undefined) {
+    if (grouped[2] === undefined || /^0+$/.test(grouped[2])) {
+      const value = Number(grouped[1].replaceAll(',', ''));
+      if (Number.isSafeInteger(value)) return value;
+    }
+  }
+  return { rule: 'csv-bad-number', message: 'expected a whole number' };
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'checked', 'x']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'unchecked']);
+
+/** Checkbox values as CRMs export them: true/false, yes/no, 1/0 (any case). */
+export function parseBoolean(cell: string): boolean | CellError {
+  const word = cell.toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return { rule: 'csv-bad-boolean', message: 'expected true or false (also read: yes/no, 1/0)' };
+}
+
+const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** YYYY-MM-DD, or an ISO date-time whose date part is taken as written. */
+export function parseDate(cell: string): string | CellError {
+  const match = ISO_DATE.exec(cell);
+  if (match?.[1] !== undefined) {
+    if (isRealDate(match[1])) return match[1];
+    return { rule: 'csv-bad-date', message: 'not a real calendar date' };
+  }
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.test(cell)) {
+    return {
+      rule: 'csv-bad-date',
+      message:
+        "dates like 11/23/2026 depend on the CRM user's locale; expected YYYY-MM-DD (export dates in ISO format, or convert the column)",
+    };
+  }
+  return { rule: 'csv-bad-date', message: 'expected a date written YYYY-MM-DD' };
+}
+
+/** Picklist values in any case, with spaces or underscores for hyphens: "Mid Market" is mid-market. */
+export function parseEnum(field: AccountField, cell: string): string | CellError {
+  const allowed = ENUM_VALUES[field] ?? [];
+  if (allowed.includes(cell)) return cell;
+  const word = cell.toLowerCase().replace(/[\s_]+/g, '-');
+  if (allowed.includes(word)) return word;
+  return { rule: 'csv-bad-value', message: `expected one of: ${allowed.join(', ')}` };
+}
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === 'object' && value !== null && 'rule' in value;
+}
+
+/** A column's cell reader: a value, money with its currency, or why the cell cannot be read. */
+export type Converter = (cell: string) => CellValue | Money | CellError;
+
+/** Position of each field in the values array that `accountOf` reads. */
+export const SLOT = Object.fromEntries(
+  ACCOUNT_FIELDS.map((field, index) => [field, index]),
+) as Record<AccountField, number>;
+
+export function converterFor(field: AccountField): Converter {
+  switch (FIELD_KINDS[field]) {
+    case 'money':
+      return (cell) => {
+        if (DIGITS.test(cell) && cell.length <= 15) return Number(cell);
+        const money = parseMoney(cell);
+        return 'rule' in money || money.currency !== undefined ? money : money.value;
+      };
+    case 'count':
+      return parseCount;
+    case 'boolean':
+      return parseBoolean;
+    case 'date': {
+      // Renewal dates repeat a lot: remember each distinct cell's result.
+      const seen = new Map<string, string | CellError>();
+      return (cell) => {
+        let value = seen.get(cell);
+        if (value === undefined) {
+          value = parseDate(cell);
+          seen.set(cell, value);
+        }
+        return value;
+      };
+    }
+    case 'enum':
+      return (cell) => parseEnum(field, cell);
+    default:
+      return (cell) => cell;
+  }
+}
+
+/**
+ * One account from the values of a row, by slot. Every field is present (undefined when the cell
+ * was empty) so that all accounts share one object shape: building them key by key costs ~3x more
+ * at 100k rows.
+ */
+export function accountOf(v: readonly (CellValue | undefined)[]): AccountInput {
+  return {
+    id: v[SLOT.id] as string,
+    name: v[SLOT.name] as string | undefined,
+    arr: v[SLOT.arr] as number,
+    owner: v[SLOT.owner] as string | undefined,
+    health: v[SLOT.health] as AccountInput['health'],
+    complexity: v[SLOT.complexity] as AccountInput['complexity'],
+    industry: v[SLOT.industry] as string | undefined,
+    region: v[SLOT.region] as string | undefined,
+    timezone: v[SLOT.timezone] as string | undefined,
+    language: v[SLOT.language] as string | undefined,
+    stakeholders: v[SLOT.stakeholders] as number | undefined,
+    implementation_days: v[SLOT.implementation_days] as number | undefined,
+    regulated: v[SLOT.regulated] as boolean | undefined,
+    segment: v[SLOT.segment] as AccountInput['segment'],
+    strategic: v[SLOT.strategic] as boolean | undefined,
+    renewal_date: v[SLOT.renewal_date] as string | undefined,
+    last_negative_event: v[SLOT.last_negative_event] as string | undefined,
+  } satisfies Record<AccountField, unknown>;
+}

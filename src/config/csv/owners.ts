@@ -1,0 +1,87 @@
+/**
+ * CRM owners to team ids. A CRM export names the owner by user id, full name or email; the org
+ * file's `team[]` has `id`, `name` and `email`. Matching is case-insensitive and ignores repeated
+ * spaces; an id wins over an email, an email over a name. An owner that matches nobody is kept
+ * as written, so the `unknown-owner` rule reports it with a did-you-mean.
+ */
+import type { OrgFile } from '../schema.js';
+
+type Team = NonNullable<OrgFile['team']>;
+
+export type OwnerMatch =
+  | { kind: 'id' | 'email' | 'name'; id: string }
+  | { kind: 'ambiguous'; ids: string[] }
+  | { kind: 'unmatched' };
+
+export interface OwnerStats {
+  byId: number;
+  byEmail: number;
+  byName: number;
+  unmatched: number;
+  ambiguous: number;
+}
+
+export function emptyOwnerStats(): OwnerStats {
+  return { byId: 0, byEmail: 0, byName: 0, unmatched: 0, ambiguous: 0 };
+}
+
+export function countOwner(stats: OwnerStats, match: OwnerMatch): void {
+  if (match.kind === 'id') stats.byId++;
+  else if (match.kind === 'email') stats.byEmail++;
+  else if (match.kind === 'name') stats.byName++;
+  else if (match.kind === 'ambiguous') stats.ambiguous++;
+  else stats.unmatched++;
+}
+
+const key = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
+const EMAIL = /[^\s<>()"',;]+@[^\s<>()"',;]+\.[^\s<>()"',;]+/;
+
+export class OwnerResolver {
+  private readonly exact = new Set<string>();
+  private readonly byId = new Map<string, string>();
+  private readonly byEmail = new Map<string, string>();
+  private readonly byName = new Map<string, string[]>();
+  private readonly cache = new Map<string, OwnerMatch>();
+
+  constructor(team: Team) {
+    for (const member of team) {
+      this.exact.add(member.id);
+      if (!this.byId.has(key(member.id))) this.byId.set(key(member.id), member.id);
+      if (member.email && !this.byEmail.has(key(member.email))) {
+        this.byEmail.set(key(member.email), member.id);
+      }
+      if (member.name) {
+        const ids = this.byName.get(key(member.name)) ?? [];
+        if (!ids.includes(member.id)) ids.push(member.id);
+        this.byName.set(key(member.name), ids);
+      }
+    }
+  }
+
+  resolve(owner: string): OwnerMatch {
+    const cached = this.cache.get(owner);
+    if (cached) return cached;
+    const match = this.match(owner);
+    this.cache.set(owner, match);
+    return match;
+  }
+
+  private match(owner: string): OwnerMatch {
+    if (this.exact.has(owner)) return { kind: 'id', id: owner };
+    const k = key(owner);
+    const id = this.byId.get(k);
+    if (id !== undefined) return { kind: 'id', id };
+    const email = this.byEmail.get(k);
+    if (email !== undefined) return { kind: 'email', id: email };
+    const names = this.byName.get(k);
+    if (names?.length === 1 && names[0] !== undefined) return { kind: 'name', id: names[0] };
+    if (names && names.length > 1) return { kind: 'ambiguous', ids: names };
+    // "Dana Scully <dana@acme.io>" or "Dana Scully (dana@acme.io)"
+    const embedded = EMAIL.exec(owner)?.[0];
+    if (embedded !== undefined && embedded !== owner) {
+      const byEmbedded = this.byEmail.get(key(embedded));
+      if (byEmbedded !== undefined) return { kind: 'email', id: byEmbedded };
+    }
+    return { kind: 'unmatched' };
+  }
+}
