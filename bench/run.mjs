@@ -1,0 +1,295 @@
+/**
+ * `npm run bench` (after `npm run build`): performance figures of csplan against a baseline that
+ * only reads and parses the same file with the same parser, measured in the same run.
+ *
+ *   node bench/run.mjs [--runs N] [--only yaml|csv|version|profile] [--json]
+ *
+ * - Data: seeded synthetic orgs from bench/generate.mjs, written once to bench/.data/.
+ * - Each case alternates baseline and csplan runs (so drift on a busy machine hits both) and
+ *   prints medians, their ratio and peak RSS (GNU time's %M when /usr/bin/time exists, else the
+ *   process's own maxRSS reported by bench/rss.mjs preloaded with --import).
+ * - For CSV, bench/profile.mjs times each stage in-process (medians of the same number of runs).
+ * - Targets (issues 2 and 5): recommend <= 1.3x the parse baseline at 10k and 100k accounts,
+ *   peak RSS < 500 MB at 100k, `csplan --version` <= 1.5x `node -e 0`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, writeBenchData } from './generate.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dataDir = join(root, 'bench', '.data');
+const args = process.argv.slice(2);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+const RUNS = Number(option('--runs') ?? 5);
+/** 100k accounts as YAML take ~10 s per run: three runs give a median without taking minutes. */
+const RUNS_YAML_100K = Math.min(RUNS, 3);
+const only = option('--only');
+const AS_OF = '2026-11-23';
+
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error(
+    'bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`',
+  );
+  process.exitCode = 2;
+} else {
+  await main();
+}
+
+async function main() {
+  ensureData();
+  const timeTool = gnuTime();
+  const header = `csplan benchmark: node ${process.version} on ${process.platform} ${process.arch}, ${cpus().length} CPUs; medians; peak RSS by ${timeTool ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS'}`;
+  console.log(header);
+  const results = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cases: [],
+    profile: [],
+    version: undefined,
+  };
+
+  const cases = [];
+  if (!only || only === 'yaml') {
+    for (const size of ['1k', '10k', '100k']) {
+      cases.push({
+        label: `YAML ${size}`,
+        org: `org-${size}.yaml`,
+        parsed: `org-${size}.yaml`,
+        runs: size === '100k' ? RUNS_YAML_100K : RUNS,
+        target: size !== '1k',
+      });
+    }
+  }
+  if (!only || only === 'csv') {
+    for (const size of ['1k', '10k', '100k']) {
+      cases.push({
+        label: `CSV ${size}`,
+        org: `org-${size}-csv.yaml`,
+        parsed: `accounts-${size}.csv`,
+        runs: RUNS,
+        target: size !== '1k',
+      });
+    }
+    cases.push({
+      label: 'CSV 100k (Salesforce report)',
+      org: 'org-100k-sf.yaml',
+      parsed: 'sf-100k.csv',
+      runs: RUNS,
+      target: true,
+    });
+  }
+  if (cases.length > 0) {
+    console.log('');
+    console.log(
+      row([
+        'case',
+        'file',
+        'runs',
+        'parse only',
+        'recommend',
+        'ratio',
+        'peak RSS (recommend / parse)',
+        'target',
+      ]),
+    );
+  }
+  for (const c of cases) {
+    const parsedPath = join(dataDir, c.parsed);
+    const orgPath = join(dataDir, c.org);
+    const base = [];
+    const csplan = [];
+    for (let i = 0; i < c.runs; i++) {
+      base.push(measure([join(root, 'bench', 'baseline.mjs'), parsedPath], timeTool));
+      csplan.push(
+        measure(
+          [
+            join(root, 'bin', 'csplan.js'),
+            'recommend',
+            orgPath,
+            '--format',
+            'json',
+            '--as-of',
+            AS_OF,
+          ],
+          timeTool,
+        ),
+      );
+    }
+    const b = median(base.map((r) => r.ms));
+    const p = median(csplan.map((r) => r.ms));
+    const rssB = Math.max(...base.map((r) => r.rssKb));
+    const rssP = Math.max(...csplan.map((r) => r.rssKb));
+    const ratio = p / b;
+    const hundredK = c.label.includes('100k');
+    const checks = [];
+    if (c.target) checks.push(ratio <= 1.3 ? 'ratio ok' : 'ratio > 1.3x');
+    if (hundredK) checks.push(rssP / 1024 < 500 ? 'RSS ok' : 'RSS >= 500 MB');
+    console.log(
+      row([
+        c.label,
+        `${c.parsed} ${mb(statSync(parsedPath).size)}`,
+        String(c.runs),
+        ms(b),
+        ms(p),
+        `${ratio.toFixed(2)}x`,
+        `${mbKb(rssP)} / ${mbKb(rssB)}`,
+        checks.join(', ') || '-',
+      ]),
+    );
+    results.cases.push({
+      case: c.label,
+      file: c.parsed,
+      bytes: statSync(parsedPath).size,
+      runs: c.runs,
+      baselineMs: round(b),
+      recommendMs: round(p),
+      ratio: round(ratio),
+      peakRssMb: round(rssP / 1024),
+      baselinePeakRssMb: round(rssB / 1024),
+    });
+  }
+
+  if (!only || only === 'csv' || only === 'profile') {
+    for (const org of ['org-100k-csv.yaml', 'org-100k-sf.yaml']) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(profileOnce(join(dataDir, org)));
+      const stages = Object.keys(runs[0]).filter(
+        (k) => !['accounts', 'diagnostics', 'total'].includes(k),
+      );
+      const total = median(runs.map((r) => r.total));
+      console.log('');
+      console.log(
+        `Where the time goes: ${org} (${runs[0].accounts} accounts; in-process, medians of ${RUNS} runs, bench/profile.mjs)`,
+      );
+      for (const stage of stages) {
+        const value = median(runs.map((r) => r[stage]));
+        console.log(
+          `  ${stage.padEnd(32)} ${ms(value).padStart(8)}  ${pct(value / total).padStart(4)}`,
+        );
+      }
+      console.log(`  ${'total (after node start-up)'.padEnd(32)} ${ms(total).padStart(8)}`);
+      results.profile.push({
+        org,
+        accounts: runs[0].accounts,
+        stages: Object.fromEntries(stages.map((s) => [s, round(median(runs.map((r) => r[s])))])),
+        totalMs: round(total),
+      });
+    }
+  }
+
+  if (!only || only === 'version') {
+    const runs = Math.max(RUNS, 15);
+    const node = [];
+    const version = [];
+    for (let i = 0; i < runs; i++) {
+      node.push(measure(['-e', '0'], undefined).ms);
+      version.push(measure([join(root, 'bin', 'csplan.js'), '--version'], undefined).ms);
+    }
+    const n = median(node);
+    const v = median(version);
+    console.log('');
+    console.log(
+      `Start-up (medians of ${runs} runs): node -e 0 ${ms(n)}, csplan --version ${ms(v)}: ${(v / n).toFixed(2)}x (target <= 1.5x: ${v / n <= 1.5 ? 'ok' : 'missed'})`,
+    );
+    results.version = { runs, nodeMs: round(n), versionMs: round(v), ratio: round(v / n) };
+  }
+  writeFileSync(join(dataDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
+  console.log(`\n(figures also in ${join('bench', '.data', 'results.json')})`);
+}
+
+function ensureData() {
+  const stamp = join(dataDir, 'VERSION');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === String(GENERATOR_VERSION)) return;
+  const started = performance.now();
+  process.stderr.write('bench: generating seeded data in bench/.data/ ... ');
+  writeBenchData(dataDir);
+  process.stderr.write(`${ms(performance.now() - started)}\n`);
+}
+
+/** GNU time with a format option, or undefined (macOS and BusyBox have other flags). */
+function gnuTime() {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+\s*$/.test(probe.stderr.trim().split('\n').pop() ?? '')
+    ? '/usr/bin/time'
+    : undefined;
+}
+
+/** One run of `node ...args`: wall time in ms and peak RSS in KB. */
+function measure(nodeArgs, timeTool) {
+  const rssFile = join(dataDir, `.rss-${process.pid}`);
+  const command = timeTool ? timeTool : process.execPath;
+  const commandArgs = timeTool
+    ? ['-f', 'RSS %M', process.execPath, ...nodeArgs]
+    : ['--import', join(root, 'bench', 'rss.mjs'), ...nodeArgs];
+  const started = performance.now();
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) {
+    throw new Error(
+      `bench: node ${nodeArgs.join(' ')} exited with ${result.status}:\n${result.stderr.slice(0, 2000)}`,
+    );
+  }
+  let rssKb = 0;
+  if (timeTool) {
+    rssKb = Number(/RSS (\d+)\s*$/.exec(result.stderr)?.[1] ?? 0);
+  } else if (existsSync(rssFile)) {
+    rssKb = Number(readFileSync(rssFile, 'utf8'));
+  }
+  return { ms: elapsed, rssKb };
+}
+
+function profileOnce(org) {
+  const result = spawnSync(process.execPath, [join(root, 'bench', 'profile.mjs'), org], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`bench: profile of ${org} failed:\n${result.stderr.slice(0, 2000)}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function row(cells) {
+  const widths = [30, 26, 5, 11, 10, 7, 29, 20];
+  return cells
+    .map((cell, i) => (i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+    .join(' ')
+    .trimEnd();
+}
+
+function round(value) {
+  return Math.round(value * 100) / 100;
+}
+function ms(value) {
+  return `${Math.round(value)} ms`;
+}
+function mb(bytes) {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+function mbKb(kb) {
+  return `${Math.round(kb / 1024)} MB`;
+}
+function pct(share) {
+  return `${Math.round(share * 100)}%`;
+}
