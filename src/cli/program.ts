@@ -54,5 +54,68 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       done(await runSchema(io));
     });
 
+  program
+    .command('check')
+    .description('check org files for problems, for CI: exit 1 when findings reach --fail-on')
+    .argument('<files...>', 'org files (YAML)')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format: text, json, github, markdown (default: github under GitHub Actions, else text)',
+      ),
+    )
+    .option(
+      '--fail-on <severity>',
+      'lowest severity that fails the check: error or warning',
+      'error',
+    )
+    .option('--max-warnings <n>', 'also fail when there are more warnings than this')
+    .option('--as-of <date>', 'evaluate the plans at this date (YYYY-MM-DD)')
+    .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (files: string[], options) => {
+      const { runCheck } = await import('./commands/check.js');
+      done(await runCheck(files, options, io));
+    });
+
+  program
+    .command('diff')
+    .description('what a change to an org file does to stage, capacity, gaps and findings')
+    .argument('<files...>', 'BASE HEAD, or one FILE with --base REF')
+    .option('--base <ref>', 'compare FILE with the same file at this git ref')
+    .addOption(formatOption('text, markdown, json', 'text'))
+    .option('--as-of <date>', "evaluate both plans at this date (default: the head file's as_of)")
+    .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (files: string[], options) => {
+      const { runDiff } = await import('./commands/diff.js');
+      done(await runDiff(files, options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its category, default severity and summary')
+    .addOption(formatOption('text, json, markdown', 'text'))
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (options) => {
+      const { runRules } = await import('./commands/rules.js');
+      done(await runRules(options, io));
+    });
+
+  program
+    .command('explain')
+    .description('explain one rule: why it exists, its source and the policy values it reads')
+    .argument('<rule>', 'rule id, e.g. span-of-control')
+    .addOption(formatOption('text, json', 'text'))
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (rule: string, options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      done(await runExplain(rule, options, io));
+    });
+
   return program;
 }

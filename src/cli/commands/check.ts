@@ -1,0 +1,103 @@
+/** `csplan check FILE...`: the org plan as a CI gate. Findings out, exit code from --fail-on. */
+import { appendFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Severity } from '../../core/model.js';
+import {
+  type CheckedFile,
+  renderCheckGithub,
+  renderCheckJson,
+  renderCheckMarkdown,
+  renderCheckText,
+} from '../../render/check.js';
+import { useColor } from '../color.js';
+import { exitCodeFor, UsageError } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+import { loadAndPlan } from '../load-plan.js';
+import { parseAsOf, parseFormat, parseRuleOverrides } from '../options.js';
+
+export interface CheckOptions {
+  format?: string;
+  failOn?: string;
+  maxWarnings?: string;
+  asOf?: string;
+  rule?: string[];
+  color?: boolean;
+}
+
+const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
+
+export function parseFailOn(value: string | undefined): Severity {
+  if (value === undefined || value === 'error' || value === 'warning') return value ?? 'error';
+  throw new UsageError(`--fail-on must be error or warning (got "${value}")`);
+}
+
+export function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(`--max-warnings takes a whole number, 0 or more (got "${value}")`);
+  }
+  return Number(value);
+}
+
+/**
+ * Annotations need paths relative to the repository checkout; a file named from a subfolder is
+ * rewritten against GITHUB_WORKSPACE when it lies inside it.
+ */
+function workspacePath(file: string, io: CliIO): string {
+  const workspace = io.env.GITHUB_WORKSPACE;
+  if (!workspace) return file;
+  const rel = relative(workspace, resolve(io.cwd, file));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
+  return rel.split(sep).join('/');
+}
+
+export async function runCheck(files: string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const github = io.env.GITHUB_ACTIONS === 'true';
+  const format = parseFormat(options.format, FORMATS, github ? 'github' : 'text');
+  const failOn = parseFailOn(options.failOn);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const asOf = parseAsOf(options.asOf);
+  const ruleOverrides = parseRuleOverrides(options.rule);
+
+  const results: CheckedFile[] = [];
+  for (const file of files) {
+    const planned = await loadAndPlan(file, io, { asOf, ruleOverrides });
+    results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
+  }
+
+  if (format === 'json') io.stdout(renderCheckJson(results));
+  else if (format === 'markdown') io.stdout(renderCheckMarkdown(results));
+  else if (format === 'github') {
+    const shown = results.map((r) => ({
+      ...r,
+      file: workspacePath(r.file, io),
+      diagnostics: r.diagnostics.map((d) =>
+        d.file ? { ...d, file: workspacePath(d.file, io) } : d,
+      ),
+    }));
+    io.stdout(renderCheckGithub(shown));
+    await writeStepSummary(renderCheckMarkdown(shown), io);
+  } else io.stdout(renderCheckText(results, { color: useColor(options.color, io) }));
+
+  const all = results.flatMap((r) => r.diagnostics);
+  const code = exitCodeFor(all, { failOn, maxWarnings });
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`csplan: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+  }
+  return code;
+}
+
+/** GitHub shows this file on the run's summary page; a failure to write it is only a warning. */
+async function writeStepSummary(markdown: string, io: CliIO): Promise<void> {
+  const path = io.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    await appendFile(path, `${markdown}\n`, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    io.stderr(
+      `csplan: could not append to GITHUB_STEP_SUMMARY (${code}); annotations are unaffected\n`,
+    );
+  }
+}

@@ -1,0 +1,107 @@
+/** `csplan check` output: every file's findings as text, JSON, GitHub annotations or Markdown. */
+
+import type { Diagnostic } from '../core/model.js';
+import { plural } from '../core/money.js';
+import { countLine, diagnosticLine } from './diagnostics.js';
+import { githubAnnotation } from './github.js';
+import { findingJson, SCHEMA_VERSION } from './json.js';
+import { findingsTable, mdCell } from './markdown.js';
+import { painter } from './paint.js';
+
+export interface CheckedFile {
+  file: string;
+  /** False when the file could not be planned (syntax, schema or integrity errors). */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Findings in file order (line, then column); findings without a place come first. */
+export function sortedFindings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, index) => ({ d, index }))
+    .sort(
+      (a, b) =>
+        (a.d.line ?? 0) - (b.d.line ?? 0) ||
+        (a.d.column ?? 0) - (b.d.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map((entry) => entry.d);
+}
+
+function allFindings(results: readonly CheckedFile[]): Diagnostic[] {
+  return results.flatMap((r) => r.diagnostics);
+}
+
+/** `3 errors, 1 warning (2 files checked)`. */
+export function checkCountLine(results: readonly CheckedFile[]): string {
+  return `${countLine(allFindings(results))} (${plural(results.length, 'file')} checked)`;
+}
+
+export function renderCheckText(
+  results: readonly CheckedFile[],
+  options: { color: boolean },
+): string {
+  const p = painter(options.color);
+  const blocks = results.map((result) => {
+    if (result.diagnostics.length === 0) return `${result.file}: ${p.green('no problems')}`;
+    return sortedFindings(result.diagnostics)
+      .map((d) => diagnosticLine(d, { color: options.color, file: result.file }, p))
+      .join('\n');
+  });
+  return `${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`;
+}
+
+export function checkJson(results: readonly CheckedFile[]) {
+  const count = (list: readonly Diagnostic[], severity: Diagnostic['severity']) =>
+    list.filter((d) => d.severity === severity).length;
+  const all = allFindings(results);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    results: results.map((r) => ({
+      file: r.file,
+      valid: r.valid,
+      errors: count(r.diagnostics, 'error'),
+      warnings: count(r.diagnostics, 'warning'),
+      findings: sortedFindings(r.diagnostics).map(findingJson),
+    })),
+    summary: {
+      files: results.length,
+      errors: count(all, 'error'),
+      warnings: count(all, 'warning'),
+    },
+  };
+}
+
+export function renderCheckJson(results: readonly CheckedFile[]): string {
+  return `${JSON.stringify(checkJson(results), null, 2)}\n`;
+}
+
+/** One annotation per finding, then the count line (plain text in the log). */
+export function renderCheckGithub(results: readonly CheckedFile[]): string {
+  const lines = results.flatMap((r) =>
+    sortedFindings(r.diagnostics).map((d) => githubAnnotation(d, r.file)),
+  );
+  lines.push(checkCountLine(results));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A report for a pull request or the GitHub step summary. */
+export function renderCheckMarkdown(results: readonly CheckedFile[]): string {
+  const all = allFindings(results);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const out = ['## csplan check', ''];
+  out.push(
+    `${errors > 0 ? '**Failed:**' : '**Passed:**'} ${countLine(all)} in ${plural(results.length, 'file')}.`,
+    '',
+  );
+  out.push('| File | Errors | Warnings |', '| --- | ---: | ---: |');
+  for (const r of results) {
+    const n = (s: Diagnostic['severity']) => r.diagnostics.filter((d) => d.severity === s).length;
+    out.push(`| \`${mdCell(r.file)}\` | ${n('error')} | ${n('warning')} |`);
+  }
+  for (const r of results) {
+    if (r.diagnostics.length === 0) continue;
+    out.push('', `### ${mdCell(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
+  }
+  return `${out.join('\n')}\n`;
+}
