@@ -66,9 +66,6 @@ export async function runInit(
   let replace = options.force === true;
   if (interactive) {
     prompts = await (dependencies.loadPrompts ?? loadInquirer)();
-    io.stderr(
-      `csplan init: a few questions about your company, customers and team (about 2 minutes).\nPress Enter to take the suggested answer; Ctrl-C quits without writing anything.\n`,
-    );
     try {
       if (found === 'file' && !replace) {
         replace = await prompts.confirm({
@@ -80,6 +77,9 @@ export async function runInit(
           return EXIT.ok;
         }
       }
+      io.stderr(
+        `csplan init: a few questions about your company, customers and team (about 2 minutes).\nPress Enter to take the suggested answer; Ctrl-C quits without writing anything.\n`,
+      );
       answers = await runWizard(prompts, {
         today: io.today,
         cwd: io.cwd,

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Level, Motion, SegmentId } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
+import { segmentTitle } from '../../core/orgchart.js';
 import { DEFAULT_POLICY } from '../../core/policy.js';
 import {
   BOOK_ROLES,
@@ -99,7 +100,7 @@ export async function runWizard(prompts: Prompts, context: WizardContext): Promi
   const company = await askCompany(prompts, context);
   context.say('\nYour customers');
   const customers = await askCustomers(prompts, context);
-  context.say('\nWho looks after customers today');
+  context.say('\nYour team');
   const { team, founderOwnsAccounts } = await askTeam(prompts, context, customers);
   context.say('\nThe next 12 months');
   const growth = await askGrowth(prompts);
@@ -348,7 +349,7 @@ export async function askPerson(
   const name = accepted(
     parseName(
       await prompts.input({
-        message: 'Name',
+        message: 'Their name',
         validate: validator((text) => parseName(text, 'their name')),
       }),
     ),
@@ -393,7 +394,7 @@ export async function askPerson(
         { value: 'all', name: 'All of them (a generalist)' },
         ...BANDS.map((band) => ({
           value: band.segment,
-          name: `${band.segment}: paying ${band.range} a year`,
+          name: `${segmentTitle(band.segment)}: customers paying ${band.range} a year`,
         })),
       ],
       default: segments.length === 1 && segments[0] ? segments[0] : 'all',

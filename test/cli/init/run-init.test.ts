@@ -264,7 +264,7 @@ describe('the interactive wizard', () => {
       [/Who looks after/, 'founder'],
       [/Your name/, 'Jo'],
       [/Add another/, true],
-      [/^Name$/, 'Ana'],
+      [/^Their name$/, 'Ana'],
       [/What does Ana do/, 'csm'],
       [/Short id/, ENTER],
       [/first day/, '2025-06-01'],

@@ -59,7 +59,7 @@ describe('the wizard in a (virtual) terminal', () => {
     await answer(undefined, 'Who looks after customers today?');
     await answer('Jo', 'Your name (Founder)');
     await answer('y', 'Add another person who works with customers');
-    await answer('Ana', 'Name');
+    await answer('Ana', 'Their name');
     expect(screen.getScreen()).toContain('What does Ana do?');
     expect(screen.getScreen()).toContain(
       'Owns a book of customers: onboarding, adoption, renewals',
@@ -73,7 +73,7 @@ describe('the wizard in a (virtual) terminal', () => {
     expect(screen.getScreen()).toContain('2026-02-30 is not a real calendar date');
     for (let i = 0; i < 2; i++) screen.keypress('backspace');
     await answer('01', "Ana's first day in the role");
-    await answer(undefined, '❯ mid-market: paying $25k to $100k a year');
+    await answer(undefined, '❯ Mid-Market: customers paying $25k to $100k a year');
     await answer(undefined, '❯ Jo (Founder)');
     await answer(undefined, 'Add another person');
     screen.keypress('enter');
