@@ -1,0 +1,339 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseAccountsText, readAccountsFile } from '../../src/config/accounts-file.js';
+import { loadOrgFile } from '../../src/config/load.js';
+import { locateDiagnostics } from '../../src/config/locate.js';
+import type { Diagnostic } from '../../src/core/model.js';
+
+const dir = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
+const fixture = (name: string) => `${dir}${name}`;
+
+async function load(name: string) {
+  const result = await loadOrgFile(fixture(name), { today: '2026-11-23' });
+  const diagnostics = locateDiagnostics(result.diagnostics, result.locate);
+  return { ...result, diagnostics };
+}
+
+const where = (d: Diagnostic) =>
+  `${d.file?.split('/').pop()}:${d.line}:${d.column} ${d.severity} ${d.rule}`;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+describe('Salesforce report export (BOM, CRLF, all quoted, $ money, footer)', () => {
+  it('reads 10 accounts, skips the footer and rounds cents', async () => {
+    const { org, diagnostics } = await load('salesforce-report.yaml');
+    expect(diagnostics).toEqual([]);
+    const accounts = org?.accounts ?? [];
+    expect(accounts).toHaveLength(10);
+    // 1,250,000 + 240,000 + 62,501 (62,500.50 rounded) + 610,000 + 98,000 + 1,800,000 + 520,000
+    // + 18,000 + 45,000 + 4,800
+    expect(sum(accounts.map((a) => a.arr))).toBe(4_648_301);
+    expect(accounts[2]?.arr).toBe(62_501);
+    expect(accounts[1]?.name).toBe('Globex, Inc.');
+    expect(accounts[0]).toMatchObject({
+      id: '0015g00000A1aaaAAA',
+      owner: 'dana',
+      industry: 'Manufacturing',
+      region: 'United States',
+    });
+  });
+
+  it('matches "Account Owner" full names to team ids', async () => {
+    const { org } = await load('salesforce-report.yaml');
+    const owners = org?.accounts.map((a) => a.owner);
+    expect(owners).toEqual([
+      'dana',
+      'fox',
+      'dana',
+      'walter',
+      'fox',
+      'monica',
+      'monica',
+      'john',
+      'dana',
+      'john',
+    ]);
+  });
+
+  it('maps report labels, never Annual Revenue, and lists the unread columns', async () => {
+    const result = await readAccountsFile(
+      { file: 'salesforce-report.csv', preset: 'salesforce' },
+      { orgFile: fixture('salesforce-report.yaml'), baseDir: dir, team: [] },
+    );
+    const mapping = result.mapping?.columns.map((c) => `${c.field}<-${c.header}`);
+    expect(mapping).toEqual([
+      'id<-Account ID',
+      'name<-Account Name',
+      'arr<-ARR',
+      'owner<-Account Owner',
+      'industry<-Industry',
+      'region<-Billing Country',
+    ]);
+    expect(result.mapping?.ignored.map((c) => c.header)).toEqual([
+      'Employees',
+      'Annual Revenue',
+      'Type',
+    ]);
+    expect(result.stats).toMatchObject({ rows: 10, footerRows: 2, currencies: ['USD'] });
+    // Without a team every owner is kept as written (the unknown-owner rule reports them).
+    expect(result.stats.owners.unmatched).toBe(10);
+  });
+});
+
+describe('Salesforce Data Loader export (API names)', () => {
+  it('reads API-named headers, emails, picklists, checkboxes and ISO dates', async () => {
+    const { org, diagnostics } = await load('salesforce-dataloader.yaml');
+    expect(diagnostics).toEqual([]);
+    const accounts = org?.accounts ?? [];
+    expect(accounts).toHaveLength(6);
+    // 1,250,000 + 240,000 + 610,000 + 455,000 + 36,000 + 12,500
+    expect(sum(accounts.map((a) => a.arr))).toBe(2_603_500);
+    // Owner.Email wins over OwnerId; "Fox.Mulder@Example.com" matches case-insensitively.
+    expect(accounts.map((a) => a.owner)).toEqual([
+      'dana',
+      'fox',
+      'walter',
+      'monica',
+      'dana',
+      'john',
+    ]);
+    expect(accounts[2]).toMatchObject({
+      health: 'red',
+      regulated: true,
+      renewalDate: '2026-12-20',
+    });
+    expect(accounts.filter((a) => a.regulated)).toHaveLength(2);
+    expect(accounts[5]?.renewalDate).toBeUndefined();
+  });
+});
+
+describe('HubSpot company export', () => {
+  it('reads 7 companies, a multi-line quoted description included', async () => {
+    const { org, diagnostics } = await load('hubspot-companies.yaml');
+    expect(diagnostics).toEqual([]);
+    const accounts = org?.accounts ?? [];
+    expect(accounts).toHaveLength(7);
+    // 180,000 + 95,000 + 42,000 + 8,500 + 2,400 + 3,600 + 520,000
+    expect(sum(accounts.map((a) => a.arr))).toBe(851_500);
+    expect(accounts[3]).toMatchObject({ id: '5821694504', name: 'Adventure Works, LLC' });
+    expect(accounts[0]).toMatchObject({ region: 'United States', timezone: 'America/New_York' });
+  });
+
+  it('matches owners by name, email and id', async () => {
+    const team = (await load('hubspot-companies.yaml')).org?.team ?? [];
+    const result = await readAccountsFile(
+      { file: 'hubspot-companies.csv', preset: 'hubspot' },
+      {
+        orgFile: fixture('hubspot-companies.yaml'),
+        baseDir: dir,
+        team: team.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, fte: 1 })),
+      },
+    );
+    expect(result.accounts.map((a) => a.owner)).toEqual([
+      'dana',
+      'fox',
+      'fox',
+      'monica',
+      'john',
+      'monica',
+      'dana',
+    ]);
+    expect(result.stats.owners).toEqual({
+      byId: 1,
+      byEmail: 1,
+      byName: 5,
+      unmatched: 0,
+      ambiguous: 0,
+    });
+  });
+
+  it('locates a finding on a row after the multi-line cell at its physical line', async () => {
+    const { locate, org } = await load('hubspot-companies.yaml');
+    const contoso = org?.accounts[1];
+    expect(contoso?.path).toEqual(['accounts-file', 1]);
+    // Northwind's description spans lines 2-3, so Contoso is on line 4; owner is column 3.
+    expect(locate([...(contoso?.path ?? []), 'owner'])).toMatchObject({ line: 4, column: 24 });
+  });
+});
+
+describe('explicit columns', () => {
+  it('override the field names and "" turns a column off', async () => {
+    const { org, diagnostics } = await load('custom-headers.yaml');
+    expect(diagnostics).toEqual([]);
+    const accounts = org?.accounts ?? [];
+    expect(accounts.map((a) => [a.id, a.arr, a.owner, a.segment])).toEqual([
+      ['C-001', 410_000, 'dana', undefined],
+      ['C-002', 95_500, 'fox', undefined],
+      ['C-003', 12_000, 'monica', undefined],
+    ]);
+  });
+
+  it('report an unknown field and a header the file lacks, located in the org file', async () => {
+    const team: never[] = [];
+    const result = await parseAccountsText(
+      'Customer #,Current ARR\nC-1,100\n',
+      { file: 'x.csv', columns: { id: 'Customer #', arr: 'Curent ARR', revenue: 'Current ARR' } },
+      { file: 'x.csv', format: 'csv', team },
+    );
+    expect(result.diagnostics.map((d) => [d.rule, d.path.join('.'), d.file])).toEqual([
+      ['csv-missing-column', 'accounts.columns.arr', undefined],
+      ['unknown-key', 'accounts.columns.revenue', undefined],
+    ]);
+    expect(result.diagnostics[0]?.message).toContain('did you mean "Current ARR"');
+  });
+});
+
+describe('broken files', () => {
+  it('report every bad cell at its line and column, with a rule id and no row data', async () => {
+    const { org, diagnostics } = await load('broken.yaml');
+    expect(org).toBeUndefined();
+    expect(diagnostics.map(where)).toEqual([
+      'broken.csv:1:62 warning csv-duplicate-header',
+      'broken.csv:3:15 error csv-bad-money',
+      'broken.csv:4:17 error csv-bad-money',
+      'broken.csv:6:13 error csv-missing-value',
+      'broken.csv:7:25 error csv-bad-value',
+      'broken.csv:7:40 error csv-bad-date',
+      'broken.csv:8:33 error csv-bad-number',
+      'broken.csv:8:37 error csv-bad-boolean',
+      'broken.csv:8:19 error csv-ambiguous-owner',
+      'broken.csv:9:37 error csv-ragged-row',
+      'broken.csv:10:54 error csv-ragged-row',
+      'broken.csv:11:1 error csv-missing-value',
+      'broken.csv:12:46 error csv-bad-date',
+    ]);
+    const text = diagnostics.map((d) => d.message).join('\n');
+    for (const data of [
+      'Globex',
+      'Hooli',
+      'Umbrella',
+      'Wayne',
+      '2.5M',
+      '-500',
+      'purple',
+      '12/31/2026',
+      'maybe',
+    ]) {
+      expect(text).not.toContain(data);
+    }
+    expect(diagnostics[1]?.message).toMatch(/abbreviations like 1\.2M/);
+  });
+
+  it('explains a missing ARR column: what it looked for, what it saw, the line to add', async () => {
+    const { diagnostics } = await load('salesforce-no-arr.yaml');
+    expect(diagnostics.map(where)).toEqual(['salesforce-no-arr.csv:1:1 error csv-missing-column']);
+    const message = diagnostics[0]?.message ?? '';
+    expect(message).toContain('"ARR" or "ARR__c"');
+    expect(message).toContain('headers that look like revenue: "Annual Revenue"');
+    expect(message).toContain('columns: { arr: "Your ARR header" }');
+  });
+
+  it('suggests a revenue-like header that can be ARR', async () => {
+    const result = await parseAccountsText(
+      'Id,Name,Annual Revenue,Subscription Amount\n1,a,5,6\n',
+      { file: 'x.csv', preset: 'salesforce' },
+      { file: 'x.csv', format: 'csv', team: [] },
+    );
+    expect(result.diagnostics[0]?.message).toContain('columns: { arr: "Subscription Amount" }');
+  });
+
+  it('report an unclosed quote as a located syntax error', async () => {
+    const { diagnostics } = await load('bad-quote.yaml');
+    expect(diagnostics.map(where)).toEqual(['bad-quote.csv:3:8 error csv-syntax']);
+  });
+
+  it('report a missing accounts file in the org file', async () => {
+    const { diagnostics } = await load('missing-file.yaml');
+    expect(diagnostics.map(where)).toEqual(['missing-file.yaml:5:9 error accounts-file-missing']);
+  });
+
+  it('locate JSON problems in the JSON file', async () => {
+    const { diagnostics } = await load('broken-json.yaml');
+    expect(diagnostics.map(where)).toEqual([
+      'broken.json:3:28 error money-format',
+      'broken.json:4:5 error unknown-key',
+    ]);
+  });
+});
+
+describe('JSON accounts file', () => {
+  it('reads account objects and resolves owners by name, email and id', async () => {
+    const { org, diagnostics } = await load('json-accounts.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(org?.accounts.map((a) => [a.id, a.arr, a.owner])).toEqual([
+      ['acme', 250_000, 'dana'],
+      ['globex', 90_000, 'fox'],
+      ['initech', 30_000, 'monica'],
+    ]);
+  });
+});
+
+describe('export quirks', () => {
+  const read = (
+    text: string,
+    spec: { preset?: 'salesforce' | 'hubspot'; columns?: Record<string, string> } = {},
+  ) =>
+    parseAccountsText(text, { file: 'x.csv', ...spec }, { file: 'x.csv', format: 'csv', team: [] });
+
+  it('skip blank lines and rows of empty cells, and count rows after them on their own line', async () => {
+    const result = await read('id,arr\n\na,1\n,\n\nb,2\n');
+    expect(result.accounts.map((a) => a.id)).toEqual(['a', 'b']);
+    expect(result.stats).toMatchObject({ rows: 2, blankRows: 3 });
+    expect(result.locate(['accounts-file', 1, 'arr'])).toEqual({
+      file: 'x.csv',
+      line: 6,
+      column: 3,
+    });
+  });
+
+  it('skip a "Generated By" footer without a blank line before it', async () => {
+    const result = await read(
+      '"Id","Name","ARR"\r\n"1","A","10"\r\n"Generated By:  Dana Scully  11/23/2026 9:14 AM"\r\n"Cobalt Analytics"\r\n',
+      {
+        preset: 'salesforce',
+      },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.stats).toMatchObject({ rows: 1, footerRows: 2 });
+  });
+
+  it('accept trailing empty cells but not extra values', async () => {
+    const result = await read('id,arr\na,1,,\nb,2,x\n');
+    expect(result.accounts.map((a) => a.id)).toEqual(['a']);
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['csv-ragged-row', 3, 5],
+    ]);
+  });
+
+  it('warn when amounts mix currencies', async () => {
+    const result = await read('id,arr\na,$10\nb,EUR 20\nc,€30\n');
+    expect(result.accounts.map((a) => a.arr)).toEqual([10, 20, 30]);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([
+      ['csv-mixed-currency', 'warning', 3],
+    ]);
+  });
+
+  it('warn about text that is not UTF-8', async () => {
+    const result = await read('id,name,arr\na,Soci\uFFFDt\uFFFD,1\n');
+    expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['csv-encoding', 2, 7],
+    ]);
+  });
+
+  it('say when the headers look like a CRM export and no preset is set', async () => {
+    const result = await read('Account ID,Account Name,ARR\n1,A,10\n');
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['csv-missing-column']);
+    expect(result.diagnostics[0]?.message).toContain('add `preset: salesforce`');
+  });
+
+  it('report an empty file', async () => {
+    const result = await read('\n\n');
+    expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([['csv-empty', 1]]);
+  });
+
+  it('number the path by data row when earlier rows were invalid', async () => {
+    const result = await read('id,arr\na,x\nb,2\n');
+    expect(result.accounts.map((a) => a.id)).toEqual(['b']);
+    expect(result.pathOf(0)).toEqual(['accounts-file', 1]);
+    expect(result.locate([...result.pathOf(0), 'arr'])).toMatchObject({ line: 3, column: 3 });
+  });
+});
