@@ -12,6 +12,7 @@ import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
 import { type AccountInput, type OrgFile, orgFileSchema } from './schema.js';
+import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -151,6 +152,12 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
   if (source.trim() === '')
     return fail('empty-file', 'the file is empty; run `csplan init` to start one');
 
+  if (bytes >= SLICE_FROM_BYTES) {
+    const sliced = parseSlicedYaml(source, file);
+    if (sliced)
+      return { value: sliced.value, diagnostics: sliced.diagnostics, locate: sliced.locate };
+  }
+
   const lineCounter = new LineCounter();
   let document: Document;
   try {
@@ -202,7 +209,8 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
 }
 
 function resourceMessage(error: unknown): string {
-  if (error instanceof RangeError) return 'it is nested too deeply';
+  if (error instanceof RangeError)
+    return 'it is nested too deeply, or a [ or { is never closed; check brackets near the end of the last edit';
   if (error instanceof ReferenceError && /alias/i.test(error.message))
     return `it uses more than ${MAX_ALIASES} aliases (refused: alias expansion can exhaust memory)`;
   return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);

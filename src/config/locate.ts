@@ -23,7 +23,7 @@ export function yamlLocator(file: string, doc: Document, lineCounter: LineCounte
   };
 }
 
-function offsetOf(root: Node | null, path: Path, wantKey: boolean): number | undefined {
+export function offsetOf(root: Node | null, path: Path, wantKey: boolean): number | undefined {
   let node: unknown = root;
   let best = rangeStart(root);
   for (let i = 0; i < path.length; i++) {
