@@ -48,29 +48,49 @@ function memberText(m: PlanDiff['team']['added'][number]): string {
   return `"${m.id}" (${parts.join(', ')})`;
 }
 
-function teamLines(diff: PlanDiff): string[] {
+type Change = 'added' | 'removed' | 'changed';
+
+function teamChanges(diff: PlanDiff): [Change, string][] {
   return [
-    ...diff.team.added.map((m) => `+ ${memberText(m)}`),
-    ...diff.team.removed.map((m) => `- ${memberText(m)}`),
-    ...diff.team.changed.map(
-      (c) => `~ "${c.id}": ${c.changes.map((f) => `${f.field} ${f.base} -> ${f.head}`).join(', ')}`,
-    ),
+    ...diff.team.added.map((m): [Change, string] => ['added', memberText(m)]),
+    ...diff.team.removed.map((m): [Change, string] => ['removed', memberText(m)]),
+    ...diff.team.changed.map((c): [Change, string] => [
+      'changed',
+      `"${c.id}": ${c.changes.map((f) => `${f.field} ${f.base} -> ${f.head}`).join(', ')}`,
+    ]),
   ];
+}
+
+const SIGN: Record<Change, string> = { added: '+', removed: '-', changed: '~' };
+
+function accountChanges(diff: PlanDiff): [Change, string][] {
+  const { added, removed } = diff.accounts;
+  const out: [Change, string][] = [];
+  if (added.length > 0) out.push(['added', `${plural(added.length, 'record')}: ${idsText(added)}`]);
+  if (removed.length > 0)
+    out.push(['removed', `${plural(removed.length, 'record')}: ${idsText(removed)}`]);
+  return out;
+}
+
+/** Moves shown one per line: every one near a renewal, then the others up to a limit. */
+const MAX_MOVES = 20;
+
+function moveLines(diff: PlanDiff, mark: (text: string) => string): string[] {
+  const near = diff.moves.filter((m) => m.nearRenewal);
+  const others = diff.moves.filter((m) => !m.nearRenewal);
+  const shown = others.slice(0, Math.max(0, MAX_MOVES - near.length));
+  const lines = [
+    ...near.map((m) => mark(moveText(m, diff.renewalFreezeDays))),
+    ...shown.map((m) => moveText(m, diff.renewalFreezeDays)),
+  ];
+  const rest = others.length - shown.length;
+  if (rest > 0) lines.push(`and ${plural(rest, 'more account')}`);
+  return lines;
 }
 
 function idsText(ids: readonly string[]): string {
   const shown = ids.slice(0, MAX_IDS).join(', ');
   return ids.length > MAX_IDS ? `${shown} and ${ids.length - MAX_IDS} more` : shown;
-}
-
-function accountLines(diff: PlanDiff): string[] {
-  const { accounts } = diff;
-  const out: string[] = [];
-  if (accounts.added.length > 0)
-    out.push(`+ ${plural(accounts.added.length, 'record')}: ${idsText(accounts.added)}`);
-  if (accounts.removed.length > 0)
-    out.push(`- ${plural(accounts.removed.length, 'record')}: ${idsText(accounts.removed)}`);
-  return out;
 }
 
 function moveText(m: PlanDiff['moves'][number], freeze: number): string {
@@ -137,15 +157,12 @@ export function renderDiffText(
     `${p.bold('csplan diff')} ${labels.base} -> ${labels.head} ${p.dim(`(as of ${diff.asOf})`)}`,
   );
   out.push('', `${p.bold('Stage:')} ${stageLine(diff)}`);
-  section('Team', teamLines(diff), 'no change');
-  section('Accounts', accountLines(diff), 'none added or removed');
+  const signed = (list: [Change, string][]) => list.map(([c, text]) => `${SIGN[c]} ${text}`);
+  section('Team', signed(teamChanges(diff)), 'no change');
+  section('Accounts', signed(accountChanges(diff)), 'none added or removed');
   section(
     `Accounts moved (${diff.moves.length})`,
-    diff.moves.map((m) =>
-      m.nearRenewal
-        ? p.yellow(moveText(m, diff.renewalFreezeDays))
-        : moveText(m, diff.renewalFreezeDays),
-    ),
+    moveLines(diff, p.yellow),
     'no account changed owner',
   );
   out.push('', p.bold('Capacity per segment'));
@@ -186,11 +203,12 @@ export function renderDiffMarkdown(diff: PlanDiff, labels: DiffLabels): string {
     if (lines.length === 0) return;
     out.push(`### ${title}`, '', ...lines.map((l) => `- ${mdInline(l)}`), '');
   };
-  list('Team', teamLines(diff));
-  list('Accounts', accountLines(diff));
+  const worded = (list: [Change, string][]) => list.map(([c, text]) => `${c}: ${text}`);
+  list('Team', worded(teamChanges(diff)));
+  list('Accounts', worded(accountChanges(diff)));
   list(
     `Accounts moved (${diff.moves.length})`,
-    diff.moves.map((m) => `${m.nearRenewal ? '⚠️ ' : ''}${moveText(m, diff.renewalFreezeDays)}`),
+    moveLines(diff, (text) => `⚠️ ${text}`),
   );
   const changed = diff.segments.filter((s) => s.changed);
   if (changed.length > 0) {
@@ -219,7 +237,7 @@ export function renderDiffMarkdown(diff: PlanDiff, labels: DiffLabels): string {
 
 /** Keeps text from turning into Markdown markup in a list item. */
 function mdInline(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<|])/g, '\\$1');
 }
 
 export function diffJson(diff: PlanDiff, labels: DiffLabels) {
