@@ -1,10 +1,18 @@
 /** Runs the CLI and turns every outcome, including crashes, into an exit code. */
-import { CommanderError } from 'commander';
 import { EXIT, UsageError } from './exit-codes.js';
 import { type CliIO, processIO } from './io.js';
-import { buildProgram } from './program.js';
+import { packageVersion } from './version.js';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  // `csplan --version` is what scripts call most: answer it without loading commander.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([
+    import('commander'),
+    import('./program.js'),
+  ]);
   let code: number = EXIT.ok;
   const program = buildProgram(io, (result) => {
     code = result;

@@ -51,7 +51,3 @@ export function parseRuleOverrides(
   }
   return out;
 }
-
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}

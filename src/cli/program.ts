@@ -2,16 +2,13 @@
  * The commander program. Each command's module is imported only when that command runs, so
  * `csplan --version` and `csplan schema` don't pay for the planner, prompts or CSV parsing.
  */
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { collect } from './options.js';
+import { packageVersion } from './version.js';
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+/** Repeatable option values, kept here so start-up imports nothing heavier than commander. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 /** Sets `exitCode` through `done` rather than exiting, so piped output is never cut. */

@@ -2,7 +2,7 @@
  * `csplan init [FILE]`: ask a founder about the company, customers and team (or take `--yes`
  * and flags), write a commented org file, then show a first recommendation.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadOrgText } from '../../config/load.js';
 import { locateDiagnostics } from '../../config/locate.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -12,7 +12,7 @@ import { renderDiagnostics } from '../../render/diagnostics.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { packageVersion } from '../program.js';
+import { packageVersion } from '../version.js';
 import { buildOrgFile, type InitAnswers } from './answers.js';
 import { answersFromFlags, givenAnswers, type InitOptions } from './flags.js';
 import { renderInitSummary } from './summary.js';
@@ -99,7 +99,11 @@ export async function runInit(
   const arrAssumed = answers.customers.source === 'total' && answers.customers.arrAssumed;
   const text = orgFileToYaml(org, { schemaUrl: schemaUrl(packageVersion()), arrAssumed });
   const loaded = await loadOrgText(text, path, { today: io.today });
-  const located = locateDiagnostics(loaded.diagnostics, loaded.locate);
+  // Located against absolute paths (so the accounts file resolves from the org file's folder),
+  // shown relative to where the person runs csplan.
+  const located = locateDiagnostics(loaded.diagnostics, loaded.locate).map((d) =>
+    d.file === undefined ? d : { ...d, file: displayPath(d.file, io.cwd) },
+  );
   const ownFault = located.filter((d) => d.severity === 'error' && !isAccountsFileProblem(d, path));
   if (ownFault.length > 0) {
     throw new Error(
@@ -140,7 +144,9 @@ export async function runInit(
     return EXIT.problems;
   }
   const plan = planOrg(loaded.org);
-  const findings = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
+  const findings = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate).map(
+    (d) => (d.file === undefined ? d : { ...d, file: displayPath(d.file, io.cwd) }),
+  );
   io.stdout(renderInitSummary(plan, findings, { color, width: outputWidth(io), file: target }));
   return EXIT.ok;
 }
@@ -181,4 +187,10 @@ function describe(answers: InitAnswers): string {
             'customer',
           );
   return `${who}, ${plural(answers.team.length, 'person', 'people')} on the team`;
+}
+
+/** A path relative to the working folder when it lies inside it, else as given. */
+function displayPath(file: string, cwd: string): string {
+  const inside = relative(cwd, resolve(cwd, file));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
