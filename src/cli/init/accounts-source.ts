@@ -112,7 +112,7 @@ export function fieldFound(
 /** The header most likely to hold a field, to offer as the default choice. */
 export function guessColumn(field: MappedField, headers: readonly string[]): string | undefined {
   const patterns: Record<MappedField, RegExp> = {
-    id: /(^|\s|_)(id|identifier|number)$/i,
+    id: /(^|\s|_)(id|identifier|number|no\.?|#)$/i,
     arr: /(\barr\b|annual recurring|subscription value)/i,
     owner: /(owner|csm|manager)/i,
   };

@@ -215,14 +215,14 @@ describe('customers from a CRM export', () => {
 
   it('maps the columns of an export from another CRM', async () => {
     const dir = await folderWith({
-      'accounts.csv': 'Customer,Company,Yearly subscription value,CSM\nc1,Acme,50000,dana\n',
+      'accounts.csv': 'Company,Customer #,Yearly subscription value,CSM\nAcme,c1,50000,dana\n',
     });
     const prompts = scriptedPrompts([
       ...company,
       [/describe your customers/, 'file'],
       [/Path to the CSV file/, ENTER],
       [/Which CRM/, ENTER],
-      [/unique id/, 'Customer'],
+      [/unique id/, ENTER],
       [/ARR/, ENTER],
       [/who owns each account/, ENTER],
       ...rest,
@@ -231,7 +231,7 @@ describe('customers from a CRM export', () => {
     expect(answers.customers).toEqual({
       source: 'file',
       file: 'accounts.csv',
-      columns: { id: 'Customer', arr: 'Yearly subscription value', owner: 'CSM' },
+      columns: { id: 'Customer #', arr: 'Yearly subscription value', owner: 'CSM' },
     });
   });
 
