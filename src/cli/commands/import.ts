@@ -1,0 +1,444 @@
+/**
+ * `csplan import ACCOUNTS.csv`: shows how csplan reads a CRM export (the column mapping, the
+ * columns it leaves unread, a sample of accounts, every problem) so a user can check it before an
+ * org file relies on it; with `--org org.yaml`, shows the change that points the org file at the
+ * export (a dry run), and `--write` applies it.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import type { AccountsFileResult } from '../../config/accounts-file.js';
+import { ACCOUNT_FIELDS } from '../../config/csv/cells.js';
+import { detectPreset } from '../../config/csv/mapping.js';
+import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
+import { accountsFromRecords, parseCsv } from '../../config/csv/read-csv.js';
+import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
+import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import { locateDiagnostics } from '../../config/locate.js';
+import { mergePolicy } from '../../config/normalise.js';
+import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
+import { segmentForArr } from '../../core/analysis.js';
+import { suggestion } from '../../core/did-you-mean.js';
+import type { Diagnostic } from '../../core/model.js';
+import { formatCount, formatMoney, plural } from '../../core/money.js';
+import { DEFAULT_POLICY, type Policy } from '../../core/policy.js';
+import { countLine, renderDiagnostics } from '../../render/diagnostics.js';
+import { findingJson } from '../../render/json.js';
+import { useColor } from '../color.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { pathFromOrgFile } from '../init/accounts-source.js';
+import { writeFileAtomic } from '../init/write.js';
+import type { CliIO } from '../io.js';
+import { parseFormat } from '../options.js';
+
+export interface ImportOptions {
+  /** salesforce | hubspot; detected from the headers when absent. */
+  preset?: string;
+  /** `field=Header`, repeatable: overrides the preset for one field (`field=` turns it off). */
+  columns?: string[];
+  /** The org file to point at the export: its team matches owners, its change is shown. */
+  org?: string;
+  /** Apply the change to --org instead of showing it. */
+  write?: boolean;
+  format?: string;
+  color?: boolean;
+}
+
+export const IMPORT_SCHEMA_VERSION = 1;
+const SAMPLE_SIZE = 5;
+
+type Team = NonNullable<OrgFile['team']>;
+
+interface OrgContext {
+  /** As given on the command line, for messages. */
+  path: string;
+  absolute: string;
+  text: string;
+  team: Team;
+  policy: Policy;
+  /** The accounts spec the org file has now, when it points at this same file. */
+  current?: AccountsSpec;
+}
+
+export async function runImport(file: string, options: ImportOptions, io: CliIO): Promise<number> {
+  const format = parseFormat(options.format, ['text', 'json'] as const, 'text');
+  const preset = parsePreset(options.preset);
+  const columns = parseColumns(options.columns);
+  if (options.write && !options.org) {
+    throw new UsageError(
+      '--write changes the org file given with --org ORG_FILE; add --org org.yaml',
+    );
+  }
+  const csvPath = resolve(io.cwd, file);
+  const kind =
+    extname(file).toLowerCase() === '.json'
+      ? 'json'
+      : extname(file).toLowerCase() === '.csv'
+        ? 'csv'
+        : undefined;
+  if (!kind)
+    throw new UsageError(
+      `${file}: csplan imports a .csv (or .json) file; save the CRM export as CSV`,
+    );
+  let text: string;
+  try {
+    text = await readFile(csvPath, 'utf8');
+  } catch (error) {
+    throw new UsageError(readErrorMessage(file, error));
+  }
+  const org = options.org ? await readOrg(options.org, csvPath, io) : undefined;
+
+  // Flags win; otherwise the org file's current mapping for this file; otherwise detection.
+  const base = org?.current;
+  const chosenColumns = columns ?? base?.columns;
+  let chosenPreset: PresetId | undefined = preset ?? (base?.preset as PresetId | undefined);
+  let detected = false;
+  const result = await readAccounts(text, kind, file, org?.team ?? [], (headers) => {
+    if (chosenPreset === undefined && preset === undefined && !base) {
+      chosenPreset = detectPreset(headers);
+      detected = chosenPreset !== undefined;
+    }
+    return { preset: chosenPreset, columns: chosenColumns };
+  });
+  const diagnostics = locateDiagnostics(result.diagnostics, result.locate);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+
+  const spec: AccountsSpec = {
+    file: org ? pathFromOrgFile(file, io.cwd, dirname(org.absolute)) : file,
+    ...(chosenPreset ? { preset: chosenPreset } : {}),
+    ...(chosenColumns && Object.keys(chosenColumns).length > 0 ? { columns: chosenColumns } : {}),
+  };
+  const change = org
+    ? await planChange(org, spec, options.write === true && errors === 0)
+    : undefined;
+
+  const policy = org?.policy ?? DEFAULT_POLICY;
+  if (format === 'json') {
+    io.stdout(
+      `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change), null, 2)}\n`,
+    );
+  } else {
+    io.stdout(importText(file, result, spec, detected, policy, org, change));
+    if (diagnostics.length > 0) {
+      io.stderr(renderDiagnostics(diagnostics, { color: useColor(options.color, io), file }));
+    }
+    if (options.write && errors > 0)
+      io.stderr(`${org?.path} not changed: fix the problems above first.\n`);
+  }
+  if (change && 'refused' in change) {
+    io.stderr(`csplan: ${change.refused}\n`);
+    return EXIT.usage;
+  }
+  return errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function parsePreset(value: string | undefined): PresetId | undefined {
+  if (value === undefined) return undefined;
+  if ((PRESET_IDS as readonly string[]).includes(value)) return value as PresetId;
+  throw new UsageError(
+    `--preset must be ${PRESET_IDS.join(' or ')} (got "${value}")${suggestion(value, PRESET_IDS)}`,
+  );
+}
+
+function parseColumns(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const field = value.slice(0, at).trim();
+    if (at <= 0)
+      throw new UsageError(
+        `--columns takes FIELD=Header, e.g. --columns "arr=Current ARR" (got "${value}")`,
+      );
+    if (!(ACCOUNT_FIELDS as string[]).includes(field)) {
+      throw new UsageError(
+        `--columns: "${field}" is not an account field${suggestion(field, ACCOUNT_FIELDS)}; fields: ${ACCOUNT_FIELDS.join(', ')}`,
+      );
+    }
+    out[field] = value.slice(at + 1).trim();
+  }
+  return out;
+}
+
+async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgContext> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    throw new UsageError(readErrorMessage(path, error));
+  }
+  const parsed = parseOrgYaml(text, path);
+  const value = (parsed.value ?? {}) as Record<string, unknown>;
+  const team = teamMemberSchema.array().safeParse(value.team ?? []);
+  const policy = orgFileSchema.shape.policy.safeParse(value.policy);
+  const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
+  let current: AccountsSpec | undefined;
+  if (accounts.success && accounts.data && !Array.isArray(accounts.data)) {
+    const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
+    if (target === csvPath) current = accounts.data;
+  }
+  if (!team.success) {
+    io.stderr(
+      `${path}: its team has problems (run \`csplan check ${path}\`); owners are shown as written\n`,
+    );
+  }
+  return {
+    path,
+    absolute: resolve(io.cwd, path),
+    text,
+    team: team.success ? team.data : [],
+    policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
+    current,
+  };
+}
+
+/** Reads the file like the loader does, choosing the mapping once the headers are known. */
+async function readAccounts(
+  text: string,
+  kind: 'csv' | 'json',
+  file: string,
+  team: Team,
+  mappingFor: (headers: string[]) => { preset?: PresetId; columns?: Record<string, string> },
+): Promise<AccountsFileResult> {
+  if (kind === 'json') {
+    const { parseAccountsText } = await import('../../config/accounts-file.js');
+    return parseAccountsText(text, { file }, { file, format: 'json', team });
+  }
+  const parsed = parseCsv(text, file);
+  if ('diagnostic' in parsed) {
+    const { parseAccountsText } = await import('../../config/accounts-file.js');
+    return parseAccountsText(text, { file }, { file, format: 'csv', team });
+  }
+  const header = parsed.records.find((record) => record.some((cell) => cell.trim() !== '')) ?? [];
+  const mapping = mappingFor(header.map((h) => h.trim()));
+  const csv = accountsFromRecords(parsed.records, text, { file, ...mapping, team });
+  return { ...csv, file, format: 'csv' };
+}
+
+type Change =
+  | { orgFile: string; changed: boolean; written: boolean; diff: string }
+  | { orgFile: string; refused: string };
+
+async function planChange(org: OrgContext, spec: AccountsSpec, write: boolean): Promise<Change> {
+  const edit = setAccountsSpec(org.text, spec);
+  if (!edit.ok) return { orgFile: org.path, refused: `${org.path}: ${edit.reason}` };
+  const diff = edit.changed ? unifiedDiff(org.text, edit.text, org.path) : '';
+  if (!write || !edit.changed)
+    return { orgFile: org.path, changed: edit.changed, written: false, diff };
+  const now = await readFile(org.absolute, 'utf8');
+  if (now !== org.text) {
+    return {
+      orgFile: org.path,
+      refused: `${org.path} changed while csplan was reading it; run the command again`,
+    };
+  }
+  await writeFileAtomic(org.absolute, edit.text, { replace: true });
+  return { orgFile: org.path, changed: true, written: true, diff };
+}
+
+/** A unified diff of one contiguous change (what setAccountsSpec makes), with 2 lines of context. */
+export function unifiedDiff(before: string, after: string, name: string): string {
+  const a = before.replace(/\r\n/g, '\n').split('\n');
+  const b = after.replace(/\r\n/g, '\n').split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const from = Math.max(0, start - 2);
+  const toA = Math.min(a.length, endA + 2);
+  const toB = Math.min(b.length, endB + 2);
+  const lines = [
+    `--- ${name}`,
+    `+++ ${name}`,
+    `@@ -${from + 1},${toA - from} +${from + 1},${toB - from} @@`,
+  ];
+  for (let i = from; i < start; i++) lines.push(` ${a[i]}`);
+  for (let i = start; i < endA; i++) lines.push(`-${a[i]}`);
+  for (let i = start; i < endB; i++) lines.push(`+${b[i]}`);
+  for (let i = endA; i < toA; i++) lines.push(` ${a[i]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+interface SampleRow {
+  id: string;
+  name: string | null;
+  arr: number;
+  owner: string | null;
+  segment: string;
+  health: string | null;
+}
+
+function sample(result: AccountsFileResult, policy: Policy): SampleRow[] {
+  return result.accounts.slice(0, SAMPLE_SIZE).map((a) => ({
+    id: a.id,
+    name: a.name ?? null,
+    arr: a.arr,
+    owner: a.owner ?? null,
+    segment: a.segment ?? segmentForArr(a.arr, policy),
+    health: a.health ?? null,
+  }));
+}
+
+function totalArr(result: AccountsFileResult): number {
+  let total = 0;
+  for (const account of result.accounts) total += account.arr;
+  return total;
+}
+
+function importJson(
+  file: string,
+  result: AccountsFileResult,
+  spec: AccountsSpec,
+  detected: boolean,
+  diagnostics: readonly Diagnostic[],
+  policy: Policy,
+  withTeam: boolean,
+  change: Change | undefined,
+) {
+  return {
+    schemaVersion: IMPORT_SCHEMA_VERSION,
+    file,
+    format: result.format,
+    preset: spec.preset ?? null,
+    presetDetected: detected,
+    mapping: (result.mapping?.columns ?? []).map((c) => ({
+      field: c.field,
+      header: c.header,
+      column: c.index + 1,
+      source: c.source,
+    })),
+    ignored: (result.mapping?.ignored ?? []).map((c) => ({
+      header: c.header,
+      column: c.index + 1,
+      reason: c.reason ?? null,
+    })),
+    accounts: result.accounts.length,
+    rows: result.stats.rows,
+    blankRows: result.stats.blankRows,
+    footerRows: result.stats.footerRows,
+    totalArr: totalArr(result),
+    currencies: result.stats.currencies,
+    owners: withTeam ? result.stats.owners : null,
+    sample: sample(result, policy),
+    spec,
+    change: change ?? null,
+    findings: diagnostics.map(findingJson),
+  };
+}
+
+function importText(
+  file: string,
+  result: AccountsFileResult,
+  spec: AccountsSpec,
+  detected: boolean,
+  policy: Policy,
+  org: OrgContext | undefined,
+  change: Change | undefined,
+): string {
+  const out: string[] = [];
+  const crm =
+    spec.preset === 'salesforce' ? 'Salesforce' : spec.preset === 'hubspot' ? 'HubSpot' : undefined;
+  const how = crm
+    ? `${crm} export (preset ${spec.preset}${detected ? ', detected from the headers' : ''})`
+    : result.format === 'json'
+      ? 'JSON accounts file'
+      : 'headers named like the org file fields';
+  out.push(`${file}: ${how}`);
+  const extras = [
+    result.stats.blankRows > 0 ? plural(result.stats.blankRows, 'blank line') : '',
+    result.stats.footerRows > 0 ? `${plural(result.stats.footerRows, 'report footer line')}` : '',
+  ].filter(Boolean);
+  const invalid = result.stats.rows - result.accounts.length;
+  out.push(
+    `${plural(result.accounts.length, 'account')} read, ${formatMoney(totalArr(result))} ARR${invalid > 0 ? `; ${plural(invalid, 'row')} with problems` : ''}${extras.length > 0 ? `; skipped ${extras.join(' and ')}` : ''}`,
+  );
+
+  const mapping = result.mapping;
+  if (mapping) {
+    out.push('', 'Mapping (org field <- column)');
+    const width = Math.max(...mapping.columns.map((c) => c.field.length), 4);
+    for (const c of mapping.columns) {
+      const from = c.source === 'columns' ? ' (columns)' : '';
+      out.push(`  ${c.field.padEnd(width)} <- "${c.header}" (column ${c.index + 1})${from}`);
+    }
+    if (mapping.ignored.length > 0) {
+      out.push('', 'Not read');
+      for (const c of mapping.ignored) {
+        out.push(`  "${c.header}" (column ${c.index + 1})${c.reason ? `: ${c.reason}` : ''}`);
+      }
+    }
+  }
+
+  const rows = sample(result, policy);
+  if (rows.length > 0) {
+    out.push('', `Sample (first ${rows.length} of ${formatCount(result.accounts.length)})`);
+    const table = [
+      ['id', 'name', 'ARR', 'owner', 'segment by ARR', 'health'],
+      ...rows.map((r) => [
+        r.id,
+        r.name ?? '',
+        formatMoney(r.arr),
+        r.owner ?? '',
+        r.segment,
+        r.health ?? '',
+      ]),
+    ];
+    const widths =
+      table[0]?.map((_, i) => Math.max(...table.map((row) => clip(row[i] ?? '').length))) ?? [];
+    for (const row of table) {
+      out.push(
+        `  ${row
+          .map((cell, i) => clip(cell).padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd()}`,
+      );
+    }
+  }
+
+  if (org) {
+    const o = result.stats.owners;
+    const matched = o.byId + o.byEmail + o.byName;
+    out.push(
+      '',
+      `Owners: ${formatCount(matched)} matched to ${org.path} team ids (${o.byId} by id, ${o.byEmail} by email, ${o.byName} by name); ${formatCount(o.unmatched)} not in team; ${formatCount(o.ambiguous)} ambiguous`,
+    );
+  } else if (result.mapping?.columns.some((c) => c.field === 'owner')) {
+    out.push(
+      '',
+      'Owners are shown as written; add --org org.yaml to match them to its team by id, email or name.',
+    );
+  }
+
+  out.push('');
+  if (!change) {
+    out.push('To plan with it, add to your org file:', '  accounts:', `    file: ${spec.file}`);
+    if (spec.preset) out.push(`    preset: ${spec.preset}`);
+    if (spec.columns) {
+      out.push('    columns:');
+      for (const [field, header] of Object.entries(spec.columns))
+        out.push(`      ${field}: ${JSON.stringify(header)}`);
+    }
+    out.push('(or run again with --org org.yaml to see the change, and --write to make it)');
+  } else if ('refused' in change) {
+    out.push(`${change.orgFile} not changed.`);
+  } else if (!change.changed) {
+    out.push(`${change.orgFile} already reads ${spec.file} this way: nothing to change.`);
+  } else {
+    out.push(change.diff.trimEnd());
+    out.push(
+      change.written
+        ? `Wrote ${change.orgFile}.`
+        : `Dry run: run again with --write to change ${change.orgFile}.`,
+    );
+  }
+  if (result.diagnostics.length === 0) out.push(countLine([]));
+  return `${out.join('\n')}\n`;
+}
+
+/** Sample cells stay short: a long account name must not push the table off the screen. */
+function clip(text: string): string {
+  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
+}
