@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ImportOptions, runImport } from '../../src/cli/commands/import.js';
 import { UsageError } from '../../src/cli/exit-codes.js';
 import { loadOrgFile } from '../../src/config/load.js';
