@@ -3,7 +3,6 @@
  * or a message that says what to type instead; prompts use them as validators, and the flow uses
  * them again to turn the accepted text into data, so both always agree.
  */
-import { isRealDate } from '../../config/schema.js';
 import { daysBetween } from '../../core/dates.js';
 import { formatMoney } from '../../core/money.js';
 
@@ -93,6 +92,15 @@ export function parseDate(text: string, today: string): Parsed<string> {
   if (daysBetween(today, trimmed) > 731)
     return fail('that date is more than two years ahead: check the year');
   return ok(trimmed);
+}
+
+/** YYYY-MM-DD names a day that exists (no February 30th). Kept here so init loads no zod early. */
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** An optional date: empty means "not given". */
