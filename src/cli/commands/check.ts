@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../../core/model.js';
+import { plural } from '../../core/money.js';
 import {
   type CheckedFile,
   renderCheckGithub,
@@ -83,7 +84,9 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
   const code = exitCodeFor(all, { failOn, maxWarnings });
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`csplan: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+    io.stderr(
+      `csplan: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows\n`,
+    );
   }
   return code;
 }

@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/io.js';
+
+const F = 'test/fixtures/check';
+const CLEAN = `${F}/clean.yaml`;
+const WARN = `${F}/warn.yaml`;
+const ERROR = `${F}/error.yaml`;
+
+const WARN_MESSAGE =
+  '"cy" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books';
+const ERROR_MESSAGE =
+  '"dana" holds 30 accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a target book); move accounts or hire';
+
+describe('csplan check: text', () => {
+  it('groups findings by file, then prints one count line', async () => {
+    const { code, stdout, stderr } = await runCli(['check', WARN, CLEAN, ERROR]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      [
+        `${WARN}:8:5 warning book-health-mix ${WARN_MESSAGE}`,
+        '',
+        `${CLEAN}: no problems`,
+        '',
+        `${ERROR}:8:5 error csm-overloaded ${ERROR_MESSAGE}`,
+        '',
+        '1 error, 1 warning (3 files checked)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    [[CLEAN], 0],
+    [[WARN], 0],
+    [[WARN, '--fail-on', 'warning'], 1],
+    [[WARN, '--max-warnings', '1'], 0],
+    [[WARN, '--max-warnings', '0'], 1],
+    [[ERROR], 1],
+    [[ERROR, '--rule', 'csm-overloaded=warning'], 0],
+    [[ERROR, '--rule', 'csm-overloaded=off', '--fail-on', 'warning'], 0],
+    [[CLEAN, WARN, ERROR], 1],
+  ])('exit code for %j is %i', async (args, expected) => {
+    const { code } = await runCli(['check', ...args]);
+    expect(code).toBe(expected);
+  });
+
+  it('says why --max-warnings failed the run', async () => {
+    const { code, stderr } = await runCli(['check', WARN, '--max-warnings', '0']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('csplan: 1 warning, more than --max-warnings 0 allows\n');
+  });
+
+  it('exits 1 with the schema problem for an invalid file', async () => {
+    const { code, stdout } = await runCli(['check', 'test/fixtures/invalid/unknown-owner.yaml']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('error unknown-owner');
+  });
+
+  it('honours --as-of: the same CSM is in the ramp a week after starting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-check-'));
+    const file = join(dir, 'org.yaml');
+    writeFileSync(
+      file,
+      'version: 1\ncompany: { name: T }\nteam:\n  - { id: c, role: csm, start_date: 2026-11-16 }\naccount_groups:\n  - { name: G, count: 20, arr_each: 20000, owner: c }\n',
+    );
+    expect((await runCli(['check', file, '--as-of', '2027-06-01'])).code).toBe(0);
+    const early = await runCli(['check', file, '--as-of', '2026-11-23']);
+    expect(early.code).toBe(1);
+    expect(early.stdout).toContain('ramp-overload');
+  });
+});
+
+describe('csplan check: usage errors exit 2', () => {
+  it.each([
+    [['check'], "missing required argument 'files'"],
+    [['check', 'no-such.yaml'], 'no-such.yaml: no such file'],
+    [['check', CLEAN, '--fail-on', 'info'], '--fail-on must be error or warning'],
+    [['check', CLEAN, '--max-warnings', 'lots'], '--max-warnings takes a whole number'],
+    [['check', CLEAN, '--format', 'sarif'], '--format must be one of text, json, github, markdown'],
+    [['check', CLEAN, '--rule', 'span-of-contrl=off'], 'did you mean "span-of-control"'],
+    [['check', CLEAN, '--as-of', '2026-02-30'], '--as-of must be a date'],
+    [['check', CLEAN, '--frobnicate'], "unknown option '--frobnicate'"],
+  ])('%j', async (argv, message) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('csplan check: json', () => {
+  it('is { schemaVersion, results: [{ file, findings }] } with findings as in recommend', async () => {
+    const { code, stdout } = await runCli(['check', WARN, CLEAN, '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toEqual({
+      schemaVersion: 1,
+      results: [
+        {
+          file: WARN,
+          valid: true,
+          errors: 0,
+          warnings: 1,
+          findings: [
+            {
+              rule: 'book-health-mix',
+              severity: 'warning',
+              message: WARN_MESSAGE,
+              path: 'team[1]',
+              file: WARN,
+              line: 8,
+              column: 5,
+            },
+          ],
+        },
+        { file: CLEAN, valid: true, errors: 0, warnings: 0, findings: [] },
+      ],
+      summary: { files: 2, errors: 0, warnings: 1 },
+    });
+  });
+
+  it('marks a file that cannot be planned as not valid', async () => {
+    const { stdout } = await runCli([
+      'check',
+      'test/fixtures/invalid/unknown-owner.yaml',
+      '-f',
+      'json',
+    ]);
+    expect(JSON.parse(stdout).results[0].valid).toBe(false);
+  });
+});
+
+describe('csplan check: github', () => {
+  const summaryFile = () => join(mkdtempSync(join(tmpdir(), 'csplan-summary-')), 'summary.md');
+
+  it('is the default under GITHUB_ACTIONS=true, with exact workflow-command syntax', async () => {
+    const { code, stdout } = await runCli(['check', WARN, ERROR], {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      `::warning file=${WARN},line=8,col=5,title=book-health-mix::"cy" has 4 of 10 accounts red or yellow (40%25; limit 30%25): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books`,
+      `::error file=${ERROR},line=8,col=5,title=csm-overloaded::"dana" holds 30 accounts, $3M ARR: 120%25 of the largest book the benchmarks allow (150%25 of a target book); move accounts or hire`,
+      '1 error, 1 warning (2 files checked)',
+      '',
+    ]);
+  });
+
+  it('names files relative to GITHUB_WORKSPACE', async () => {
+    const root = dirname(process.cwd());
+    const { stdout } = await runCli(['check', WARN, '-f', 'github'], {
+      env: { GITHUB_WORKSPACE: root },
+    });
+    expect(stdout).toContain(`::warning file=${basename(process.cwd())}/${WARN},line=8,col=5,`);
+  });
+
+  it('appends a Markdown summary to GITHUB_STEP_SUMMARY, and only there', async () => {
+    const path = summaryFile();
+    writeFileSync(path, '# earlier step\n');
+    const { stdout } = await runCli(['check', WARN, CLEAN], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path },
+    });
+    const summary = readFileSync(path, 'utf8');
+    expect(summary.startsWith('# earlier step\n## csplan check\n')).toBe(true);
+    expect(summary).toContain('**Passed:** 0 errors, 1 warning in 2 files.');
+    expect(summary).toContain('| warning | `book-health-mix` |');
+    expect(stdout).not.toContain('## csplan check');
+  });
+
+  it('warns but keeps the exit code when the summary cannot be written', async () => {
+    const { code, stderr } = await runCli(['check', CLEAN], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(summaryFile(), 'missing', 'x.md') },
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('could not append to GITHUB_STEP_SUMMARY');
+  });
+
+  it('--format text wins over GITHUB_ACTIONS', async () => {
+    const { stdout } = await runCli(['check', CLEAN, '--format', 'text'], {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(stdout).toBe(`${CLEAN}: no problems\n\nno problems (1 file checked)\n`);
+  });
+});
+
+describe('csplan check: markdown', () => {
+  it('prints a summary table and each file with findings', async () => {
+    const { code, stdout } = await runCli(['check', WARN, ERROR, '--format', 'markdown']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('**Failed:** 1 error, 1 warning in 2 files.');
+    expect(stdout).toContain(`| \`${WARN}\` | 0 | 1 |`);
+    expect(stdout).toContain(`### ${ERROR}`);
+    expect(stdout).toContain(`| error | \`csm-overloaded\` | ${ERROR}:8:5 |`);
+  });
+});
+
+describe('csplan check on the examples', () => {
+  it('passes the healthy example with no findings', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/healthy.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('examples/healthy.yaml: no problems\n\nno problems (1 file checked)\n');
+  });
+
+  it('fails the flat growth example for its real problems', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/growth.yaml', '-f', 'json']);
+    expect(code).toBe(1);
+    const rules = new Set(
+      JSON.parse(stdout).results[0].findings.map((f: { rule: string }) => f.rule),
+    );
+    for (const rule of ['csm-overloaded', 'ramp-overload', 'span-of-control', 'missing-cs-ops']) {
+      expect(rules).toContain(rule);
+    }
+  });
+
+  it('fails the diff example before the hire and passes it after', async () => {
+    expect((await runCli(['check', 'examples/diff/before.yaml'])).code).toBe(1);
+    expect((await runCli(['check', 'examples/diff/after.yaml'])).code).toBe(0);
+  });
+});
+
+describe('csplan check as a process', () => {
+  it('exits 1 on the growth example and 0 on the healthy one, output on stdout', () => {
+    const growth = spawnSync('node', ['bin/csplan.js', 'check', 'examples/growth.yaml'], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    expect(growth.status).toBe(1);
+    expect(growth.stdout).toContain('error span-of-control');
+    const healthy = spawnSync('node', ['bin/csplan.js', 'check', 'examples/healthy.yaml'], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    expect(healthy.status).toBe(0);
+    expect(healthy.stderr).toBe('');
+  });
+});
