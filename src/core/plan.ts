@@ -4,6 +4,7 @@ import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting } from './model.js';
 import { buildOrgChart, type CsmTeam, csmTeams, type OrgChart } from './orgchart.js';
+import type { RoleId } from './roles.js';
 import { runRules } from './rules/engine.js';
 import { detectStage, type StageResult } from './stage.js';
 import { chooseStructure, type StructureResult } from './structure.js';
@@ -20,7 +21,15 @@ export interface Plan {
   gaps: Gap[];
   findings: Diagnostic[];
   /** Headcount in the file by role, planned hires included. */
-  team: { total: number; csms: number; planned: number };
+  team: {
+    total: number;
+    csms: number;
+    /** CSMs whose start date is still ahead, and CSMs inside the ramp. */
+    planned: number;
+    ramping: number;
+    /** People per role in file order of first appearance, planned hires included. */
+    byRole: { role: RoleId; count: number }[];
+  };
   /** Every account's segment and coverage, in input order. */
   placed: PlacedAccount[];
 }
@@ -56,7 +65,15 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
       total: org.team.length,
       csms: analysis.bookOwners.length,
       planned: analysis.bookOwners.filter((o) => o.rampStatus === 'planned').length,
+      ramping: analysis.bookOwners.filter((o) => o.rampStatus === 'ramping').length,
+      byRole: countByRole(org),
     },
     placed: analysis.placed,
   };
+}
+
+function countByRole(org: Org): { role: RoleId; count: number }[] {
+  const counts = new Map<RoleId, number>();
+  for (const member of org.team) counts.set(member.role, (counts.get(member.role) ?? 0) + 1);
+  return [...counts].map(([role, count]) => ({ role, count }));
 }

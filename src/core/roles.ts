@@ -29,7 +29,10 @@ export type RoleId = (typeof ROLE_IDS)[number];
 export type RoleKind = 'executive' | 'cs-leader' | 'cs-manager' | 'csm' | 'specialist' | 'sales';
 
 export interface RoleInfo {
+  /** A job title, so that "1 x CS Ops Specialist" and "2 CS Ops Specialists" both read well. */
   label: string;
+  /** Only where adding "s" is wrong. */
+  plural?: string;
   kind: RoleKind;
 }
 
@@ -39,23 +42,23 @@ export const ROLES: Record<RoleId, RoleInfo> = {
   coo: { label: 'COO', kind: 'executive' },
   cro: { label: 'CRO', kind: 'executive' },
   cco: { label: 'Chief Customer Officer', kind: 'cs-leader' },
-  'vp-cs': { label: 'VP Customer Success', kind: 'cs-leader' },
-  'director-cs': { label: 'Director, Customer Success', kind: 'cs-leader' },
+  'vp-cs': { label: 'VP Customer Success', plural: 'VPs Customer Success', kind: 'cs-leader' },
+  'director-cs': { label: 'Director of CS', plural: 'Directors of CS', kind: 'cs-leader' },
   'manager-cs': { label: 'CS Manager', kind: 'cs-manager' },
   csm: { label: 'CSM', kind: 'csm' },
   'digital-csm': { label: 'Digital CSM', kind: 'csm' },
   onboarding: { label: 'Onboarding Specialist', kind: 'specialist' },
   renewals: { label: 'Renewals Manager', kind: 'specialist' },
   'account-manager': { label: 'Account Manager', kind: 'specialist' },
-  'cs-ops': { label: 'CS Operations', kind: 'specialist' },
-  enablement: { label: 'CS Enablement', kind: 'specialist' },
-  support: { label: 'Support', kind: 'specialist' },
-  'professional-services': { label: 'Professional Services', kind: 'specialist' },
+  'cs-ops': { label: 'CS Ops Specialist', kind: 'specialist' },
+  enablement: { label: 'Enablement Specialist', kind: 'specialist' },
+  support: { label: 'Support Specialist', kind: 'specialist' },
+  'professional-services': { label: 'Professional Services Consultant', kind: 'specialist' },
   'solutions-engineer': { label: 'Solutions Engineer', kind: 'specialist' },
-  education: { label: 'Customer Education', kind: 'specialist' },
-  'customer-marketing': { label: 'Customer Marketing', kind: 'specialist' },
-  sales: { label: 'Sales', kind: 'sales' },
-  'vp-sales': { label: 'VP Sales', kind: 'sales' },
+  education: { label: 'Customer Education Specialist', kind: 'specialist' },
+  'customer-marketing': { label: 'Customer Marketing Manager', kind: 'specialist' },
+  sales: { label: 'Sales Rep', kind: 'sales' },
+  'vp-sales': { label: 'VP Sales', plural: 'VPs Sales', kind: 'sales' },
 };
 
 /** Roles that carry a book of accounts. */
@@ -84,4 +87,8 @@ export const SALES_LEADER_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
 
 export function roleLabel(role: RoleId): string {
   return ROLES[role].label;
+}
+
+export function roleLabelPlural(role: RoleId): string {
+  return ROLES[role].plural ?? `${ROLES[role].label}s`;
 }

@@ -8,7 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
-import { utilisationText } from './text.js';
+import { teamSummary, utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
 export function mdCell(text: string): string {
@@ -41,6 +41,7 @@ export function renderPlanMarkdown(
   out.push(`- By ARR: **${STAGE_LABELS[plan.stage.byArr]}** (${formatMoney(plan.stage.arr)})`);
   out.push('', `${plan.stage.reason}.`);
   if (plan.stage.disagreement) out.push('', `> **Signals disagree.** ${plan.stage.disagreement}`);
+  out.push('', `Team today: ${teamSummary(plan)}.`);
 
   out.push('', '## Segments and CSM capacity', '');
   const rows = plan.capacity.segments

@@ -5,7 +5,7 @@ import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
 import type { Range } from '../core/policy.js';
-import { roleLabel } from '../core/roles.js';
+import { roleLabel, roleLabelPlural } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines } from './chart.js';
@@ -41,6 +41,7 @@ export function renderPlanText(
   out.push(`  ${plan.stage.reason}.`);
   if (plan.stage.disagreement)
     out.push(`  ${p.yellow('Signals disagree:')} ${plan.stage.disagreement}`);
+  out.push(`  Team today: ${teamSummary(plan)}.`);
 
   heading('Segments and CSM capacity');
   out.push(segmentTable(plan, options, p));
@@ -148,4 +149,22 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
   });
   const head = ['When', 'Hire', 'Segment', ...(withCost ? ['Cost'] : []), 'Why'];
   return renderTable(head, rows, { color: options.color, width: options.width });
+}
+
+/** "1 CEO, 1 VP Customer Success, 7 CSMs (1 in ramp, 1 not started)" */
+export function teamSummary(plan: Plan): string {
+  if (plan.team.byRole.length === 0) return 'nobody listed under team';
+  return plan.team.byRole
+    .map(({ role, count }) => {
+      const label = count === 1 ? roleLabel(role) : roleLabelPlural(role);
+      let note = '';
+      if (role === 'csm') {
+        const parts = [];
+        if (plan.team.ramping > 0) parts.push(`${plan.team.ramping} in ramp`);
+        if (plan.team.planned > 0) parts.push(`${plan.team.planned} not started`);
+        if (parts.length > 0) note = ` (${parts.join(', ')})`;
+      }
+      return `${count} ${label}${note}`;
+    })
+    .join(', ');
 }

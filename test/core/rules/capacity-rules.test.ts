@@ -113,7 +113,7 @@ describe('span-of-control', () => {
       'span-of-control',
     );
     expect(found[0]?.message).toBe(
-      '"d" (Director, Customer Success) leads 5 managers; directors lead 2-4',
+      '"d" (Director of CS) leads 5 managers; directors lead 2-4',
     );
   });
 
