@@ -1,8 +1,8 @@
 /** The planner's entry point: an Org in, a Plan (data only) out. */
-import { analyse, type PlacedAccount } from './analysis.js';
+import { analyse, type BookOwner, type PlacedAccount, type RampStatus } from './analysis.js';
 import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
-import type { Diagnostic, Org, RuleSetting } from './model.js';
+import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type CsmTeam, csmTeams, type OrgChart } from './orgchart.js';
 import type { RoleId } from './roles.js';
 import { runRules } from './rules/engine.js';
@@ -32,6 +32,23 @@ export interface Plan {
   };
   /** Every account's segment and coverage, in input order. */
   placed: PlacedAccount[];
+  /** One row per CSM and digital CSM, in file order. */
+  books: BookSummary[];
+}
+
+export interface BookSummary {
+  id: string;
+  role: RoleId;
+  segment: SegmentId | null;
+  accounts: number;
+  arr: number;
+  /** Book size as a share of one full-time target book, per FTE (1 = a full book). */
+  load: number;
+  /** Share of the book's accounts that are red or yellow; null with no health data. */
+  atRisk: number | null;
+  status: RampStatus;
+  tenureWeek: number | null;
+  startDate: string | null;
 }
 
 export interface PlanOptions {
@@ -69,6 +86,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
       byRole: countByRole(org),
     },
     placed: analysis.placed,
+    books: analysis.bookOwners.map(bookSummary),
   };
 }
 
@@ -76,4 +94,26 @@ function countByRole(org: Org): { role: RoleId; count: number }[] {
   const counts = new Map<RoleId, number>();
   for (const member of org.team) counts.set(member.role, (counts.get(member.role) ?? 0) + 1);
   return [...counts].map(([role, count]) => ({ role, count }));
+}
+
+function bookSummary(owner: BookOwner): BookSummary {
+  let rated = 0;
+  let risky = 0;
+  for (const { account } of owner.accounts) {
+    if (!account.health) continue;
+    rated += account.count;
+    if (account.health !== 'green') risky += account.count;
+  }
+  return {
+    id: owner.member.id,
+    role: owner.member.role,
+    segment: owner.mainSegment ?? null,
+    accounts: owner.accountCount,
+    arr: owner.arr,
+    load: owner.loadAtTarget / owner.member.fte,
+    atRisk: rated > 0 ? risky / rated : null,
+    status: owner.rampStatus,
+    tenureWeek: owner.tenureWeek ?? null,
+    startDate: owner.member.startDate ?? null,
+  };
 }

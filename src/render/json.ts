@@ -66,6 +66,12 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       csms: s.csms,
     })),
     unassignedCsms: plan.capacity.unassignedCsms,
+    books: plan.books.map((b) => ({
+      ...b,
+      arr: round(b.arr),
+      load: round(b.load),
+      atRisk: b.atRisk === null ? null : round(b.atRisk),
+    })),
     structure: {
       model: plan.structure.model,
       reasons: plan.structure.reasons,

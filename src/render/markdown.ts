@@ -8,7 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
-import { teamSummary, utilisationText } from './text.js';
+import { bookStatus, teamSummary, utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
 export function mdCell(text: string): string {
@@ -68,6 +68,25 @@ export function renderPlanMarkdown(
     '',
     'FTE needed is the larger of weighted accounts / target accounts per CSM (seed 000) and ARR / target ARR per CSM (seed 004); FTE today counts new CSMs by the ramp schedule (seed 000).',
   );
+
+  if (plan.books.length > 0) {
+    out.push('', '## Books', '');
+    out.push(
+      mdTable(
+        ['CSM', 'Mostly', 'Accounts', 'ARR', 'Load', 'Red/yellow', 'Status'],
+        plan.books.map((b) => [
+          b.id,
+          b.segment ? segmentTitle(b.segment) : '-',
+          formatCount(b.accounts),
+          formatMoney(b.arr),
+          formatPct(b.load),
+          b.atRisk === null ? '-' : formatPct(b.atRisk),
+          bookStatus(b),
+        ]),
+        [2, 3, 4, 5],
+      ),
+    );
+  }
 
   out.push('', `## Structure: ${STRUCTURE_LABELS[plan.structure.model]}`, '');
   for (const reason of plan.structure.reasons) out.push(`- ${reason}`);

@@ -47,6 +47,16 @@ export function renderPlanText(
   out.push(segmentTable(plan, options, p));
   out.push(...capacityNotes(plan, p));
 
+  if (plan.books.length > 0) {
+    heading('Books');
+    out.push(bookTable(plan, options, p));
+    out.push(
+      p.dim(
+        '  Load: the book as a share of one target book (accounts weighted by complexity, or ARR, whichever is larger).',
+      ),
+    );
+  }
+
   heading(`Structure: ${STRUCTURE_LABELS[plan.structure.model]}`);
   for (const reason of plan.structure.reasons) out.push(`  - ${reason}`);
   for (const alt of plan.structure.alternatives)
@@ -167,4 +177,28 @@ export function teamSummary(plan: Plan): string {
       return `${count} ${label}${note}`;
     })
     .join(', ');
+}
+
+export function bookStatus(book: Plan['books'][number]): string {
+  if (book.status === 'planned') return `starts ${book.startDate}`;
+  if (book.status === 'ramping') return `ramp, week ${book.tenureWeek}`;
+  return '';
+}
+
+function bookTable(plan: Plan, options: TextOptions, p: Paint): string {
+  const max = plan.policy.healthMixMax;
+  const rows = plan.books.map((b) => [
+    b.id,
+    b.segment ? segmentTitle(b.segment) : '-',
+    formatCount(b.accounts),
+    formatMoney(b.arr),
+    b.load > 1 ? p.red(formatPct(b.load)) : formatPct(b.load),
+    b.atRisk === null ? '-' : b.atRisk > max ? p.yellow(formatPct(b.atRisk)) : formatPct(b.atRisk),
+    bookStatus(b),
+  ]);
+  return renderTable(['CSM', 'Mostly', 'Accounts', 'ARR', 'Load', 'Red/yellow', 'Status'], rows, {
+    color: options.color,
+    width: options.width,
+    right: [2, 3, 4, 5],
+  });
 }

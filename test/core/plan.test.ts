@@ -183,3 +183,30 @@ describe('structure model', () => {
     expect(plan.structure.model).toBe('segmented');
   });
 });
+
+describe('books', () => {
+  it('summarises each CSM book: size, load against a target book, red/yellow share, ramp', async () => {
+    // c: 7 green + 3 red enterprise accounts at $300k: by count 10/20 = 0.5, by ARR $3M/$3.5M = 0.857.
+    // half: fte 0.5 with 5 mid-market accounts at $40k: 5/57.5 = 0.087, $200k/$2M = 0.1 -> 0.1/0.5 = 0.2.
+    const plan = await planFrom(`team:
+  - { id: c, role: csm }
+  - { id: half, role: csm, fte: 0.5, start_date: 2026-11-02 }
+  - { id: later, role: csm, start_date: 2027-01-04 }
+accounts:
+${accounts('g', 7, 300_000, 'owner: c, health: green')}
+${accounts('r', 3, 300_000, 'owner: c, health: red')}
+${accounts('m', 5, 40_000, 'owner: half')}
+`);
+    expect(
+      plan.books.map((b) => [b.id, b.segment, b.accounts, b.arr, b.status, b.tenureWeek]),
+    ).toEqual([
+      ['c', 'enterprise', 10, 3_000_000, 'ramped', null],
+      ['half', 'mid-market', 5, 200_000, 'ramping', 4],
+      ['later', null, 0, 0, 'planned', null],
+    ]);
+    expect(plan.books[0]?.load).toBeCloseTo(3 / 3.5);
+    expect(plan.books[0]?.atRisk).toBeCloseTo(0.3);
+    expect(plan.books[1]?.load).toBeCloseTo(0.2);
+    expect(plan.books[1]?.atRisk).toBeNull();
+  });
+});
