@@ -114,5 +114,23 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       done(await runExplain(rule, options, io));
     });
 
+  program
+    .command('init')
+    .description('answer a few questions; get a commented org.yaml and a first recommendation')
+    .argument('[file]', 'org file to write (default: org.yaml)')
+    .option('-y, --yes', 'write a starter file from defaults and flags, without questions')
+    .option('--force', 'replace the file if it exists, without asking')
+    .option('--name <name>', 'company name')
+    .option('--motion <motion>', 'sales-led, product-led or hybrid')
+    .option('--complexity <level>', 'product complexity: low, medium or high')
+    .option('--customers <count>', 'number of customers today (written as one group)')
+    .option('--arr <dollars>', 'total ARR of those customers, e.g. 1200000 or 1.2M')
+    .option('--from <csv>', 'read accounts from a CRM export instead of asking')
+    .option('--preset <crm>', 'CRM of the --from file: salesforce or hubspot')
+    .action(async (file: string | undefined, options) => {
+      const { runInit } = await import('./init/index.js');
+      done(await runInit(file, options, io));
+    });
+
   return program;
 }
