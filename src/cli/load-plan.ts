@@ -26,7 +26,7 @@ export async function loadAndPlan(
 ): Promise<PlannedFile> {
   let loaded: Awaited<ReturnType<typeof loadOrgFile>>;
   try {
-    loaded = await loadOrgFile(file, { today: io.today, asOf: options.asOf });
+    loaded = await loadOrgFile(file, { today: io.today, asOf: options.asOf, cwd: io.cwd });
   } catch (error) {
     if (error instanceof FileReadError) throw new UsageError(error.message);
     throw error;

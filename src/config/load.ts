@@ -33,6 +33,8 @@ export interface LoadOptions {
   today: string;
   /** --as-of: overrides company.as_of. */
   asOf?: string;
+  /** Folder relative paths are read from (the process's, by default); messages keep the path as given. */
+  cwd?: string;
 }
 
 export interface LoadResult {
@@ -47,7 +49,7 @@ export interface LoadResult {
 export async function loadOrgFile(path: string, options: LoadOptions): Promise<LoadResult> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(resolve(options.cwd ?? '.', path), 'utf8');
   } catch (error) {
     throw new FileReadError(path, readErrorMessage(path, error));
   }
@@ -92,7 +94,7 @@ export async function loadOrgText(
     const { readAccountsFile } = await import('./accounts-file.js');
     const result = await readAccountsFile(orgFile.accounts, {
       orgFile: file,
-      baseDir: dirname(resolve(file)),
+      baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
     });
     diagnostics.push(...result.diagnostics);

@@ -117,6 +117,14 @@ describe('csplan recommend on every example', () => {
     expect(json.findings.map((f: { rule: string }) => f.rule)).not.toContain('ramp-overload');
   });
 
+  it('reads relative paths from the working folder it is given', async () => {
+    const { code, stdout } = await runCli(['recommend', 'founder.yaml', '-f', 'json'], {
+      cwd: `${process.cwd()}/examples`,
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).company.name).toBe('Brightline');
+  });
+
   it('--rule overrides a severity', async () => {
     const { stdout } = await runCli([
       'recommend',
