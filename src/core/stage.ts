@@ -51,27 +51,16 @@ export function detectStage(customers: number, arr: number, policy: Policy): Sta
   const rank = (stage: StageId) => STAGE_IDS.indexOf(stage);
   const id = rank(byCustomers) <= rank(byArr) ? byCustomers : byArr;
   const counts = `${formatCount(customers)} customers and ${formatMoney(arr)} ARR`;
+  const signals = { id, byCustomers, byArr, customers, arr };
   if (byCustomers === byArr) {
-    return {
-      id,
-      byCustomers,
-      byArr,
-      customers,
-      arr,
-      reason: `${counts}: both signals point to ${STAGE_LABELS[id]}`,
-    };
+    return { ...signals, reason: `${counts}: both signals point to ${STAGE_LABELS[id]}` };
   }
   const fewLarge = rank(byArr) > rank(byCustomers);
-  const disagreement = fewLarge
-    ? `Revenue is ahead of the customer count: a few large accounts. Cover them high-touch (named, senior CSMs, executive sponsors) rather than building volume programs.`
-    : `The customer count is ahead of revenue: a long tail of small accounts. Cover the tail with digital / tech-touch programs; the budget is that of a ${STAGE_LABELS[byArr]} company.`;
   return {
-    id,
-    byCustomers,
-    byArr,
-    customers,
-    arr,
+    ...signals,
     reason: `${counts}: ${STAGE_LABELS[byCustomers]} by customers, ${STAGE_LABELS[byArr]} by ARR; planning as ${STAGE_LABELS[id]}, the earlier of the two, because an org needs both the workload and the revenue of a stage to staff it`,
-    disagreement,
+    disagreement: fewLarge
+      ? 'Revenue is ahead of the customer count: a few large accounts. Cover them high-touch (named, senior CSMs, executive sponsors) rather than building volume programs.'
+      : `The customer count is ahead of revenue: a long tail of small accounts. Cover the tail with digital / tech-touch programs; the budget is that of a ${STAGE_LABELS[byArr]} company.`,
   };
 }
