@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roleLabel } from '../../../src/core/roles.js';
 import { accounts, planFrom } from '../../helpers/org.js';
 
 async function findings(body: string, rule: string, company?: string) {
@@ -70,8 +71,7 @@ ${FIRST_HIRE}`;
       expect.objectContaining({
         path: ['team', 2, 'reports_to'],
         severity: 'warning',
-        message:
-          '"ken" (VP Customer Success) reports to "sam" (VP Sales) in a sales-led company; CS should report to the CEO or a CCO',
+        message: `"ken" (${roleLabel('vp-cs')}) reports to "sam" (${roleLabel('vp-sales')}) in a sales-led company; CS should report to the CEO or a CCO`,
       }),
     ]);
   });
@@ -86,7 +86,7 @@ ${FIRST_HIRE}`;
     expect(found.map((f) => [f.path, f.message])).toEqual([
       [
         ['team', 1, 'reports_to'],
-        '"a" and "b" (CS) report to "rep" (Sales) in a sales-led company; CS should report to the CEO or a CCO',
+        `"a" and "b" (CS) report to "rep" (${roleLabel('sales')}) in a sales-led company; CS should report to the CEO or a CCO`,
       ],
     ]);
   });
