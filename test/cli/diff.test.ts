@@ -159,3 +159,13 @@ describe('csplan diff: usage errors exit 2', () => {
     expect(stderr).toContain('has problems to fix before it can be compared');
   });
 });
+
+describe('csplan diff from another folder', () => {
+  it('reads both files relative to the working folder it is given', async () => {
+    const { code, stdout } = await runCli(['diff', 'before.yaml', 'after.yaml', '-f', 'json'], {
+      cwd: join(process.cwd(), 'examples', 'diff'),
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).moves).toHaveLength(16);
+  });
+});

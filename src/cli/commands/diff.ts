@@ -40,7 +40,7 @@ export async function runDiff(files: string[], options: DiffOptions, io: CliIO):
   const format = parseFormat(options.format, FORMATS, 'text');
   const asOf = parseAsOf(options.asOf);
   const ruleOverrides = parseRuleOverrides(options.rule);
-  const loadOptions = (date: string | undefined) => ({ today: io.today, asOf: date });
+  const loadOptions = (date: string | undefined) => ({ today: io.today, asOf: date, cwd: io.cwd });
 
   let base: Source;
   let head: Source;
@@ -84,7 +84,7 @@ export async function runDiff(files: string[], options: DiffOptions, io: CliIO):
 
 async function readOrg(
   file: string,
-  options: { today: string; asOf?: string },
+  options: { today: string; asOf?: string; cwd: string },
 ): Promise<LoadResult> {
   try {
     return await loadOrgFile(file, options);
