@@ -44,7 +44,7 @@ for band, count, lo, hi in bands:
         arr = int(round(rng.randint(lo, hi), -2))
         region = rng.choice(REGIONS)
         acct = {"id": slug(n), "name": n, "arr": arr, "band": band,
-                "health": rng.choices(["green", "yellow", "red"], [70, 20, 10])[0],
+                "health": rng.choices(["green", "yellow", "red"], [80, 14, 6])[0],
                 "industry": INDUSTRY.get(n.split(" ")[-1] if n.split(" ")[-1] in INDUSTRY else n.split(" ")[1], "technology"),
                 "region": region[0], "timezone": region[1], "language": region[2]}
         if band in ("strategic", "enterprise"):
@@ -77,6 +77,12 @@ print("  name: Northwind Analytics")
 print("  motion: sales-led")
 print("  product_complexity: medium")
 print("  as_of: 2026-11-23")
+print()
+print("# What the next year looks like: the report adds an 'In 12 months' section.")
+print("growth:")
+print("  new_customers_12m: 120")
+print("  arr_growth_pct_12m: 45")
+print("  new_csm_hires_12m: 2")
 print()
 print("team:")
 team = [

@@ -4,6 +4,7 @@ import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type CsmTeam, csmTeams, type OrgChart } from './orgchart.js';
+import { type GrowthProjection, projectGrowth } from './projection.js';
 import type { RoleId } from './roles.js';
 import { runRules } from './rules/engine.js';
 import { detectStage, type StageResult } from './stage.js';
@@ -34,6 +35,8 @@ export interface Plan {
   placed: PlacedAccount[];
   /** One row per CSM and digital CSM, in file order. */
   books: BookSummary[];
+  /** The plan in 12 months, when the file has `growth:` figures. */
+  projection?: GrowthProjection;
 }
 
 export interface BookSummary {
@@ -87,6 +90,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
     },
     placed: analysis.placed,
     books: analysis.bookOwners.map(bookSummary),
+    projection: projectGrowth(org, stage.id),
   };
 }
 

@@ -89,6 +89,18 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       reason: g.reason,
       cost: g.cost ?? null,
     })),
+    projection: plan.projection
+      ? {
+          customers: plan.projection.customers,
+          arr: round(plan.projection.arr),
+          stage: plan.projection.stage.id,
+          structure: plan.projection.structure,
+          csmFteNeeded: round(plan.projection.csmFteNeeded),
+          csmsRecommended: plan.projection.csmsRecommended,
+          csmsPlanned: plan.projection.csmsPlanned,
+          csmsToHire: plan.projection.csmsToHire,
+        }
+      : null,
     findings: findings.map(findingJson),
     summary: {
       errors: findings.filter((d) => d.severity === 'error').length,

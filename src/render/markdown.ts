@@ -8,7 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
-import { bookStatus, teamSummary, utilisationText } from './text.js';
+import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
 export function mdCell(text: string): string {
@@ -120,6 +120,10 @@ export function renderPlanMarkdown(
         ]),
       ),
     );
+  }
+
+  if (plan.projection) {
+    out.push('', '## In 12 months', '', ...projectionLines(plan).map((line) => `- ${line}`));
   }
 
   out.push('', '## Findings', '');

@@ -74,6 +74,11 @@ export function renderPlanText(
   heading('Hiring gaps');
   out.push(gapTable(plan, options, p));
 
+  if (plan.projection) {
+    heading('In 12 months (from growth:)');
+    out.push(...projectionLines(plan).map((line) => `  ${line}`));
+  }
+
   heading(`Findings (${countLine(findings)})`);
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
   for (const d of findings)
@@ -201,4 +206,23 @@ function bookTable(plan: Plan, options: TextOptions, p: Paint): string {
     width: options.width,
     right: [2, 3, 4, 5],
   });
+}
+
+/** The growth projection in two or three sentences. */
+export function projectionLines(plan: Plan): string[] {
+  const p = plan.projection;
+  if (!p) return [];
+  const stage = p.stageChanges
+    ? `${STAGE_LABELS[p.stage.id]} stage (from ${STAGE_LABELS[plan.stage.id]})`
+    : `still ${STAGE_LABELS[p.stage.id]}`;
+  const lines = [
+    `${formatCount(p.customers)} customers and ${formatMoney(p.arr)} ARR: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE, ${p.csmsRecommended} CSMs recommended; ${p.csmsPlanned} in the file and budgeted.`,
+  ];
+  lines.push(
+    p.csmsToHire > 0
+      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the 8-week ramp.`
+      : 'The CSMs in the file and the budgeted hires cover the growth.',
+  );
+  return lines;
 }

@@ -81,7 +81,7 @@ describe('csplan recommend on every example', () => {
     expect(ops).toMatchObject({ priority: 'now', count: 1 });
     expect(ops.reason).toMatch(/^7 CSMs and no CS Ops/);
     const span = json.findings.find((f: { rule: string }) => f.rule === 'span-of-control');
-    expect(span).toMatchObject({ path: 'team[1]', line: 17, column: 5 });
+    expect(span).toMatchObject({ path: 'team[1]', line: 23, column: 5 });
   });
 
   it('is deterministic: same input, same bytes', async () => {

@@ -210,3 +210,34 @@ ${accounts('m', 5, 40_000, 'owner: half')}
     expect(plan.books[1]?.atRisk).toBeNull();
   });
 });
+
+describe('growth projection', () => {
+  it('re-plans the org grown by growth: figures', async () => {
+    // Today: 100 mid-market accounts at $30k ($3M). +100 customers and +50% ARR in 12 months:
+    // 200 customers, $4.5M ARR, so the average account falls to $22.5k: SMB.
+    // SMB needs max(200/150, $4.5M/$1.25M) = 3.6 FTE -> 4 CSMs; 2 in the file + 1 budgeted -> hire 1.
+    const plan = await planFrom(`team:
+  - { id: a, role: csm }
+  - { id: b, role: csm }
+growth: { new_customers_12m: 100, arr_growth_pct_12m: 50, new_csm_hires_12m: 1 }
+accounts:
+${accounts('m', 100, 30_000)}
+`);
+    expect(plan.projection).toMatchObject({
+      customers: 200,
+      arr: 4_500_000,
+      csmsRecommended: 4,
+      csmsPlanned: 3,
+      csmsToHire: 1,
+      stageChanges: false,
+    });
+    expect(plan.projection?.csmFteNeeded).toBeCloseTo(3.6);
+    expect(plan.projection?.stage.id).toBe('specialization');
+  });
+
+  it('is absent without growth figures', async () => {
+    expect(
+      (await planFrom(`accounts:\n${accounts('m', 10, 30_000)}\n`)).projection,
+    ).toBeUndefined();
+  });
+});
