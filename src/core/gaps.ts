@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analysis.js';
 import type { SegmentId, StageId } from './model.js';
-import { formatFte, formatPct } from './money.js';
+import { formatFte, formatPct, plural } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
 import { type RoleId, roleLabel } from './roles.js';
 import { STAGE_LABELS } from './stage.js';
@@ -117,7 +117,7 @@ export function findGaps(
       segment: null,
       count: leadersMissing,
       priority: overSpan ? 'now' : 'next',
-      reason: `the recommended org has ${chart.managers} CS managers${chart.directors > 0 ? ` and ${chart.directors} director` : ''} for its CSM teams (${managerMin}-${managerMax} reports each, seed 000); the file has ${Math.max(0, leadersHave)}`,
+      reason: `the recommended org has ${plural(chart.managers, 'CS manager')}${chart.directors > 0 ? ` and ${plural(chart.directors, 'director')}` : ''} for its CSM teams (${managerMin}-${managerMax} reports each, seed 000); the file has ${Math.max(0, leadersHave)}`,
     });
   }
 

@@ -269,9 +269,9 @@ export function buildOrgChart(
 
   const leader: ChartNode = {
     role: leaderRole(stage) ?? 'director-cs',
-    title: stage === 'scale' ? 'VP Customer Success' : 'Head of CS (Director)',
+    title: stage === 'scale' ? 'VP Customer Success' : 'Head of CS',
     count: 1,
-    note: 'owns all post-sale',
+    note: stage === 'scale' ? 'owns all post-sale' : 'director level; owns all post-sale',
     children: leaderChildren,
   };
   ceo.children.push(leader);

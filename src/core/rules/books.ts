@@ -59,15 +59,23 @@ export const rampOverload: Rule = {
   id: 'ramp-overload',
   category: 'books',
   defaultSeverity: 'error',
-  summary: 'A CSM still in the ramp holds more than the ramp schedule allows',
+  summary: 'A CSM still in the ramp (or not yet started) holds more than the ramp schedule allows',
   explanation:
-    'New CSMs learn and shadow for four weeks with no book, own a few small accounts in weeks 5-6, and take a full book from week 7 (policy `ramp`). A full book on day one sets a new hire up to fail. Keep the book at the ramp share until the ramp ends, then hand over the rest.',
+    'New CSMs learn and shadow for four weeks with no book, own a few small accounts in weeks 5-6, and take a full book from week 7 (policy `ramp`). A full book on day one sets a new hire up to fail, and accounts given to someone whose start date is still ahead have nobody until then. Keep the book at the ramp share until the ramp ends, then hand over the rest.',
   source: 'DOMAIN.md "What changes capacity": the new-CSM onboarding plan (seed 000)',
   policy: ['ramp'],
   check({ analysis }) {
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
-      if (owner.rampStatus !== 'ramping' || owner.accountCount === 0) continue;
+      if (owner.accountCount === 0 || owner.rampStatus === 'ramped') continue;
+      if (owner.rampStatus === 'planned') {
+        // Accounts handed to someone who has not started yet have nobody until that day.
+        findings.push({
+          path: owner.member.path,
+          message: `"${owner.member.id}" starts on ${owner.member.startDate} but already owns ${bookSummary(owner)}; until then nobody covers them, and weeks 1-4 carry no book`,
+        });
+        continue;
+      }
       const allowed = owner.rampShare * owner.member.fte;
       if (owner.loadAtTarget <= allowed + 1e-9) continue;
       findings.push({

@@ -65,6 +65,16 @@ describe('ramp-overload', () => {
     expect(found[0]?.message).toContain('week 4 of the ramp, where a book is 0% of a full one');
   });
 
+  it('flags a planned hire who already owns accounts', async () => {
+    const found = await findings(
+      `team:\n  - { id: new, role: csm, start_date: 2027-01-04 }\naccounts:\n${accounts('s', 2, 10_000, 'owner: new')}\n`,
+      'ramp-overload',
+    );
+    expect(found[0]?.message).toBe(
+      '"new" starts on 2027-01-04 but already owns 2 accounts, $20k ARR; until then nobody covers them, and weeks 1-4 carry no book',
+    );
+  });
+
   it('allows half a book in weeks 5-6 and flags more', async () => {
     // Started 2026-10-19: 35 days -> week 6, half a book. Mid-market target 57.5 accounts / $2M.
     // 25 accounts at $30k: 25/57.5 = 0.43, $750k/$2M = 0.375 -> 0.43 <= 0.5: fine.
@@ -112,9 +122,7 @@ describe('span-of-control', () => {
       `team:\n  - { id: d, role: director-cs }\n${managers}\n`,
       'span-of-control',
     );
-    expect(found[0]?.message).toBe(
-      '"d" (Director of CS) leads 5 managers; directors lead 2-4',
-    );
+    expect(found[0]?.message).toBe('"d" (Director of CS) leads 5 managers; directors lead 2-4');
   });
 
   it('reads the limits from policy', async () => {
