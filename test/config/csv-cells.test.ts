@@ -46,6 +46,39 @@ describe('money cells', () => {
     expect('message' in result ? result.message : '').toMatch(message);
   });
 
+  it('the fast money reader agrees with parseMoney', () => {
+    const cells = [
+      '0',
+      '7',
+      '0.5',
+      '0.49',
+      '12.',
+      '$',
+      ',1',
+      '1,',
+      '1,2',
+      '1234,567',
+      '$1,250,000.00',
+      '$99.995',
+    ];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const cents = seed % 100_000_000_000;
+      const whole = Math.floor(cents / 100);
+      const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      const decimals = String(cents % 100).padStart(2, '0');
+      cells.push(String(whole), grouped, `$${grouped}.${decimals}`, `${whole}.${decimals[0]}`);
+    }
+    const read = converterFor('arr');
+    for (const cell of cells) {
+      const fast = read(cell);
+      const slow = parseMoney(cell);
+      const fastValue = typeof fast === 'object' ? ('rule' in fast ? 'error' : fast.value) : fast;
+      expect([cell, fastValue]).toEqual([cell, 'rule' in slow ? 'error' : slow.value]);
+    }
+  });
+
   it('names the currency', () => {
     expect(parseMoney('$5')).toEqual({ value: 5, currency: 'USD' });
     expect(parseMoney('£5')).toEqual({ value: 5, currency: 'GBP' });

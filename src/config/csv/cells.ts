@@ -175,33 +175,89 @@ export const SLOT = Object.fromEntries(
 
 export function converterFor(field: AccountField): Converter {
   switch (FIELD_KINDS[field]) {
-    case 'money':
+    case 'money': {
+      // A currency is reported once, the first time this column shows it; after that only
+      // the amount is returned (no object per cell).
+      const currencies = new Set<string>();
       return (cell) => {
-        if (DIGITS.test(cell) && cell.length <= 15) return Number(cell);
+        const fast = plainMoney(cell);
+        if (fast !== undefined) {
+          if (cell.charCodeAt(0) !== DOLLAR || currencies.has('USD')) return fast;
+          currencies.add('USD');
+          return { value: fast, currency: 'USD' };
+        }
         const money = parseMoney(cell);
-        return 'rule' in money || money.currency !== undefined ? money : money.value;
+        if ('rule' in money || money.currency === undefined || currencies.has(money.currency)) {
+          return 'rule' in money ? money : money.value;
+        }
+        currencies.add(money.currency);
+        return money;
       };
+    }
     case 'count':
       return parseCount;
     case 'boolean':
       return parseBoolean;
-    case 'date': {
-      // Renewal dates repeat a lot: remember each distinct cell's result.
-      const seen = new Map<string, string | CellError>();
-      return (cell) => {
-        let value = seen.get(cell);
-        if (value === undefined) {
-          value = parseDate(cell);
-          seen.set(cell, value);
-        }
-        return value;
-      };
-    }
+    case 'date':
+      return remembered(parseDate);
     case 'enum':
-      return (cell) => parseEnum(field, cell);
+      return remembered((cell) => parseEnum(field, cell));
     default:
       return (cell) => cell;
   }
+}
+
+/** Dates and picklist values repeat a lot: each distinct cell is read once per column. */
+function remembered<T extends CellValue | CellError>(
+  read: (cell: string) => T,
+): (cell: string) => T {
+  const seen = new Map<string, T>();
+  return (cell) => {
+    let value = seen.get(cell);
+    if (value === undefined) {
+      value = read(cell);
+      seen.set(cell, value);
+    }
+    return value;
+  };
+}
+
+const DOLLAR = 36;
+const COMMA_CODE = 44;
+const DOT = 46;
+
+/**
+ * The common money forms without regular expressions: `1250000`, `1,250,000`, `$1,250,000.00`
+ * (at most two decimals, rounded half up as parseMoney does). Undefined: use parseMoney.
+ */
+function plainMoney(cell: string): number | undefined {
+  const length = cell.length;
+  let i = cell.charCodeAt(0) === DOLLAR ? 1 : 0;
+  let value = 0;
+  let digits = 0;
+  let group = 0;
+  let grouped = false;
+  for (; i < length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      group++;
+    } else if (c === COMMA_CODE) {
+      if (group === 0 || group > 3 || (grouped && group !== 3)) return undefined;
+      grouped = true;
+      group = 0;
+    } else if (c === DOT) break;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || (grouped && group !== 3)) return undefined;
+  if (i === length) return value;
+  const decimals = length - i - 1;
+  if (decimals < 1 || decimals > 2) return undefined;
+  const first = cell.charCodeAt(i + 1) - 48;
+  const second = decimals === 2 ? cell.charCodeAt(i + 2) - 48 : 0;
+  if (first < 0 || first > 9 || second < 0 || second > 9) return undefined;
+  return first >= 5 ? value + 1 : value;
 }
 
 /**

@@ -279,7 +279,12 @@ export function accountsFromRecords(
     let ok = true;
     for (let j = 0; j < slots.length; j++) {
       const cellIndex = indexes[j] as number;
-      const cell = (record[cellIndex] as string).trim();
+      const raw = record[cellIndex] as string;
+      // Most cells have no surrounding spaces: skip the trim call for them.
+      const cell =
+        raw.length === 0 || (raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32)
+          ? raw
+          : raw.trim();
       const slot = slots[j] as number;
       if (cell === '') {
         if (slot === SLOT.id || slot === SLOT.arr) {
