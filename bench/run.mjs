@@ -157,6 +157,12 @@ async function main() {
     });
   }
 
+  if (cases.some((c) => c.runs < RUNS)) {
+    console.log(
+      `(YAML 100k: ${RUNS_YAML_100K} runs instead of ${RUNS}: each run parses 25 MB of YAML, ~10 s or more)`,
+    );
+  }
+
   if (!only || only === 'csv' || only === 'profile') {
     for (const org of ['org-100k-csv.yaml', 'org-100k-sf.yaml']) {
       const runs = [];
