@@ -132,5 +132,25 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       done(await runInit(file, options, io));
     });
 
+  program
+    .command('import')
+    .description('check how csplan reads a CRM export and point an org file at it')
+    .argument('<file>', 'accounts file exported from the CRM (.csv or .json)')
+    .option('--preset <crm>', 'salesforce or hubspot (default: detected from the headers)')
+    .option(
+      '--columns <field=Header>',
+      'read a field from this column; field= turns it off (repeatable)',
+      collect,
+    )
+    .option('--org <file>', 'org file: match owners to its team and show the change')
+    .option('--write', 'apply the change to --org')
+    .addOption(formatOption('text, json', 'text'))
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .action(async (file: string, options) => {
+      const { runImport } = await import('./commands/import.js');
+      done(await runImport(file, options, io));
+    });
+
   return program;
 }
