@@ -34,7 +34,7 @@ export async function loadAndPlan(
   if (!loaded.org) {
     return {
       file,
-      diagnostics: locateDiagnostics(loaded.diagnostics, loaded.locate),
+      diagnostics: sortByPlace(locateDiagnostics(loaded.diagnostics, loaded.locate)),
       invalid: true,
     };
   }
@@ -44,4 +44,14 @@ export async function loadAndPlan(
     (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULES.some((r) => r.id === d.rule)),
   );
   return { file, plan, diagnostics, invalid };
+}
+
+/** Input problems read best in file order; the sort is stable for problems at the same place. */
+function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.file ?? '', d.line ?? 0, d.column ?? 0] as const;
+  return [...diagnostics].sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
 }

@@ -73,20 +73,41 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
     rule: issue.code === 'custom' ? 'invalid-value' : ruleFor(issue),
     severity: 'error',
     path,
-    message: `${describe(path)}: ${issue.message}`,
+    message: `${describe(path)}: ${messageFor(issue)}`,
   });
 }
 
 function ruleFor(issue: Issue): string {
-  if (
-    issue.code === 'invalid_type' &&
-    typeof issue.input === 'string' &&
-    issue.expected === 'number'
-  )
-    return 'money-format';
+  if (issue.message.startsWith('money must be')) return 'money-format';
   if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'role')
     return 'unknown-role';
   return 'invalid-value';
+}
+
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function found(input: unknown): string {
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  if (typeof input === 'string') return 'text';
+  if (typeof input === 'boolean') return 'true/false';
+  return `a ${typeof input}`;
+}
+
+/** Zod's own wording ("Invalid input: expected array, received null") in plain words. */
+function messageFor(issue: Issue): string {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    const expected = EXPECTED[issue.expected] ?? issue.expected;
+    return `expected ${expected}, found ${found(issue.input)}`;
+  }
+  return issue.message;
 }
 
 function describe(path: Path): string {

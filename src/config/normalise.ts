@@ -70,7 +70,7 @@ export function normaliseOrg(
                 {
                   basePct: plan.base_pct,
                   variablePct: plan.variable_pct,
-                  variableWeights: plan.variable_weights,
+                  variableWeights: plan.variable_weights && metricKeys(plan.variable_weights),
                   path: ['compensation', role],
                 } satisfies CompPlan & { path: Path },
               ],
@@ -234,5 +234,18 @@ function checkPolicy(policy: Policy): Diagnostic[] {
     bad(['span_of_control'], 'manager_min must not be above manager_max');
   if (span.directorMin > span.directorMax)
     bad(['span_of_control'], 'director_min must not be above director_max');
+  return out;
+}
+
+/** "NRR", "Renewal Rate" and "renewal-rate" all mean the metric the comp-plan rule calls renewal_rate. */
+function metricKeys(weights: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(weights)) {
+    const metric = key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+    out[metric] = (out[metric] ?? 0) + value;
+  }
   return out;
 }

@@ -9,6 +9,10 @@ import { ROLE_IDS } from '../core/roles.js';
 const ROLE_LIST = ROLE_IDS.join(', ');
 const SEGMENT_LIST = SEGMENT_IDS.join(', ');
 
+/** Bounds that catch typos (an extra 000) before they turn into absurd plans. */
+const MAX_MONEY = 1_000_000_000_000;
+const MAX_COUNT = 10_000_000;
+
 /** Whole dollars. Text such as "$1.2M", "1,000,000" or "250_000" gets a hint to write a number. */
 export function money(description: string) {
   return z
@@ -18,15 +22,16 @@ export function money(description: string) {
           ? 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000'
           : 'expected a whole number of dollars',
     })
+    .nonnegative({ error: 'money cannot be negative', abort: true })
+    .max(MAX_MONEY, { error: 'more than $1 trillion: check the number', abort: true })
     .int({ error: 'money is whole dollars: drop the cents' })
-    .nonnegative({ error: 'money cannot be negative' })
     .meta({ description });
 }
 
 const isoDate = (description: string) =>
   z
     .string({ error: 'expected a date written YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
     .refine((value) => isRealDate(value), { error: 'not a real calendar date' })
     .meta({ description });
 
@@ -63,11 +68,20 @@ const health = z
   .enum(['green', 'yellow', 'red'], { error: 'expected green, yellow or red' })
   .meta({ description: 'Current health score' });
 
-const positiveInt = (description: string) =>
+const wholeNumber = (description: string) =>
   z
     .number({ error: 'expected a whole number' })
     .int({ error: 'expected a whole number' })
     .nonnegative({ error: 'cannot be negative' })
+    .meta({ description });
+
+/** A whole number of at least 1: counts and thresholds where 0 would divide by zero or mean nothing. */
+const atLeastOne = (description: string) =>
+  z
+    .number({ error: 'expected a whole number of 1 or more' })
+    .int({ error: 'expected a whole number of 1 or more' })
+    .min(1, { error: 'expected a whole number of 1 or more' })
+    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
     .meta({ description });
 
 const share = (description: string) =>
@@ -109,8 +123,8 @@ export const accountSchema = z
     region: z.string().optional().meta({ description: 'Region, e.g. EMEA' }),
     timezone: z.string().optional().meta({ description: 'Time zone, e.g. Europe/Berlin' }),
     language: z.string().optional().meta({ description: 'Main language of the account' }),
-    stakeholders: positiveInt('Number of stakeholders the CSM works with').optional(),
-    implementation_days: positiveInt('Length of the implementation in days').optional(),
+    stakeholders: wholeNumber('Number of stakeholders the CSM works with').optional(),
+    implementation_days: wholeNumber('Length of the implementation in days').optional(),
     regulated: z
       .boolean({ error: 'expected true or false' })
       .optional()
@@ -146,7 +160,7 @@ export const accountsFileSchema = z
 export const accountGroupSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'What the group is, e.g. "Self-serve tail"' }),
-    count: positiveInt('How many accounts the group stands for'),
+    count: atLeastOne('How many accounts the group stands for'),
     arr_each: money('Typical ARR of one account in the group').optional(),
     arr_total: money('ARR of the whole group').optional(),
     segment: segment('Pin the whole group to a segment').optional(),
@@ -215,13 +229,11 @@ export const policySchema = z
   .strictObject({
     stage: z
       .strictObject({
-        first_hire_customers: positiveInt(
+        first_hire_customers: atLeastOne(
           'Customers at which the first-hire stage starts',
         ).optional(),
-        specialization_customers: positiveInt(
-          'Customers at which specialization starts',
-        ).optional(),
-        scale_customers: positiveInt('Customers at which the scale stage starts').optional(),
+        specialization_customers: atLeastOne('Customers at which specialization starts').optional(),
+        scale_customers: atLeastOne('Customers at which the scale stage starts').optional(),
         specialization_arr: money('ARR at which specialization starts').optional(),
         scale_arr: money('ARR at which the scale stage starts').optional(),
       })
@@ -240,11 +252,11 @@ export const policySchema = z
       .meta({ description: 'Load multiplier per complexity' }),
     load_drivers: z
       .strictObject({
-        long_implementation_days: positiveInt(
+        long_implementation_days: wholeNumber(
           'Implementation longer than this adds load',
         ).optional(),
         long_implementation_uplift: z.number().nonnegative().optional(),
-        many_stakeholders: positiveInt('More stakeholders than this adds load').optional(),
+        many_stakeholders: wholeNumber('More stakeholders than this adds load').optional(),
         many_stakeholders_uplift: z.number().nonnegative().optional(),
         regulated_uplift: z.number().nonnegative().optional(),
       })
@@ -259,7 +271,7 @@ export const policySchema = z
     ramp: z
       .array(
         z.strictObject({
-          until_week: positiveInt('Last week of tenure this step covers'),
+          until_week: atLeastOne('Last week of tenure this step covers'),
           capacity: share('Share of a full book carried in this step'),
         }),
       )
@@ -267,19 +279,19 @@ export const policySchema = z
       .meta({ description: 'Ramp schedule for new CSMs' }),
     span_of_control: z
       .strictObject({
-        manager_min: positiveInt('Fewest direct reports for a manager').optional(),
-        manager_max: positiveInt('Most direct reports for a manager').optional(),
-        director_min: positiveInt('Fewest managers under a director').optional(),
-        director_max: positiveInt('Most managers under a director').optional(),
+        manager_min: atLeastOne('Fewest direct reports for a manager').optional(),
+        manager_max: atLeastOne('Most direct reports for a manager').optional(),
+        director_min: atLeastOne('Fewest managers under a director').optional(),
+        director_max: atLeastOne('Most managers under a director').optional(),
       })
       .optional(),
     health_mix_max: share('Most red/yellow share in one book').optional(),
-    cs_ops_at_csms: positiveInt('CSM count by which CS Ops should exist').optional(),
+    cs_ops_at_csms: atLeastOne('CSM count by which CS Ops should exist').optional(),
     unowned_arr_share_max: share('Largest share of ARR allowed without an owner').optional(),
-    downgrade_cooldown_days: positiveInt(
+    downgrade_cooldown_days: wholeNumber(
       'Days after a negative event during which an account must not be moved to a lower tier',
     ).optional(),
-    renewal_freeze_days: positiveInt(
+    renewal_freeze_days: wholeNumber(
       'Days before a renewal during which an account should not change owner',
     ).optional(),
     salaries: z
@@ -314,12 +326,14 @@ export const compPlanSchema = z
 
 export const growthSchema = z
   .strictObject({
-    new_customers_12m: positiveInt('New customers expected in the next 12 months').optional(),
+    new_customers_12m: wholeNumber('New customers expected in the next 12 months').optional(),
     arr_growth_pct_12m: z
-      .number()
+      .number({ error: 'expected a percentage, e.g. 40' })
+      .min(-100, { error: 'ARR cannot shrink by more than 100%' })
+      .max(10_000, { error: 'more than 10,000%: check the number' })
       .meta({ description: 'Expected ARR growth over 12 months, %' })
       .optional(),
-    new_csm_hires_12m: positiveInt('CSM hires already budgeted for the next 12 months').optional(),
+    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months').optional(),
   })
   .meta({ description: 'Expected growth, recorded for planning ahead' });
 

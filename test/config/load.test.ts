@@ -43,6 +43,25 @@ describe('loading bad org files: every problem located, with a rule id', () => {
       'invalid-value',
       5,
     ],
+    [
+      'a zero span of control',
+      `${HEAD}policy:\n  span_of_control: { manager_max: 0 }\n`,
+      'invalid-value',
+      5,
+    ],
+    [
+      'an empty account group',
+      `${HEAD}account_groups:\n  - { name: g, count: 0, arr_total: 5 }\n`,
+      'invalid-value',
+      5,
+    ],
+    ['absurd money', `${HEAD}accounts:\n  - { id: a, arr: 1e20 }\n`, 'invalid-value', 5],
+    [
+      'ARR shrinking by more than 100%',
+      `${HEAD}growth: { arr_growth_pct_12m: -250 }\n`,
+      'invalid-value',
+      4,
+    ],
     ['unknown rule id', `${HEAD}rules:\n  span-of-contrl: warning\n`, 'unknown-rule', 5],
     [
       'incoherent policy',
@@ -74,6 +93,14 @@ describe('loading bad org files: every problem located, with a rule id', () => {
       'money-format',
       'unknown-key',
       'unknown-role',
+    ]);
+  });
+
+  it('reports a malformed date once, and an empty list in plain words', async () => {
+    const found = await problems(`${HEAD}  as_of: 2026-2-3\nteam:\n`);
+    expect(found.map((d) => d.message)).toEqual([
+      'as_of: expected a date written YYYY-MM-DD',
+      'team: expected a list, found an empty value',
     ]);
   });
 

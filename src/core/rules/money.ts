@@ -79,7 +79,7 @@ function checkPlan(role: RoleId, plan: CompPlan, path: Path): RuleFinding[] {
   const retention = (weights.nrr ?? 0) + (weights.grr ?? 0);
   const rivals = Object.entries(weights)
     .filter(([metric, weight]) => metric !== 'nrr' && metric !== 'grr' && weight >= retention)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (rivals.length > 0) {
     const [metric, weight] = rivals[0] as [string, number];
     findings.push({

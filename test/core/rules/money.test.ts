@@ -55,3 +55,15 @@ describe('comp-plan', () => {
     expect(await findings(`  sales: { base_pct: 50, variable_pct: 50 }\n`)).toEqual([]);
   });
 });
+
+describe('comp-plan metric names', () => {
+  it('reads NRR, GRR and "Renewal Rate" whatever their case', async () => {
+    const plan = await planFrom(`compensation:
+  csm:
+    base_pct: 65
+    variable_pct: 35
+    variable_weights: { NRR: 30, GRR: 15, Renewal Rate: 25, Expansion: 20, Health: 10 }
+`);
+    expect(plan.findings.filter((f) => f.rule === 'comp-plan')).toEqual([]);
+  });
+});
