@@ -201,7 +201,8 @@ function bookOwner(
   let byArrTarget = 0;
   let byAccountsMax = 0;
   let byArrMax = 0;
-  const loadBySegment = new Map<SegmentId, number>();
+  const accountLoad = new Map<SegmentId, number>();
+  const arrLoad = new Map<SegmentId, number>();
   for (const p of accounts) {
     const s = policy.segments[p.segment];
     const n = p.account.count;
@@ -212,10 +213,14 @@ function bookOwner(
     byAccountsMax += weighted / s.accountsPerCsm.max;
     byArrTarget += (p.account.arr * n) / s.arrPerCsm.target;
     byArrMax += (p.account.arr * n) / s.arrPerCsm.max;
-    loadBySegment.set(
-      p.segment,
-      (loadBySegment.get(p.segment) ?? 0) + weighted / s.accountsPerCsm.target,
-    );
+    const segment = p.segment;
+    accountLoad.set(segment, (accountLoad.get(segment) ?? 0) + weighted / s.accountsPerCsm.target);
+    arrLoad.set(segment, (arrLoad.get(segment) ?? 0) + (p.account.arr * n) / s.arrPerCsm.target);
+  }
+  // Per segment, the same measure as the whole book: the larger of count load and ARR load.
+  const loadBySegment = new Map<SegmentId, number>();
+  for (const [segment, load] of accountLoad) {
+    loadBySegment.set(segment, Math.max(load, arrLoad.get(segment) ?? 0));
   }
   let mainSegment = member.segment;
   if (!mainSegment) {

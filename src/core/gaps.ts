@@ -49,7 +49,7 @@ export function findGaps(
     const missing = Math.ceil(needed - team.staffed - 1e-9);
     const segment = team.key === 'generalist' ? null : (team.segments[0] ?? null);
     const label = teamTitle(team);
-    const load = team.staffed > 0 ? needed / team.staffed : Number.POSITIVE_INFINITY;
+    const load = team.staffed > 0 ? team.needed / team.staffed : Number.POSITIVE_INFINITY;
     if (missing > 0) {
       gaps.push({
         role: team.role,
@@ -71,7 +71,7 @@ export function findGaps(
       });
     }
   }
-  if (stage === 'founding') {
+  if (stage === 'founding' && analysis.bookOwners.length === 0) {
     gaps.push({
       role: 'csm',
       segment: null,
@@ -81,8 +81,10 @@ export function findGaps(
     });
   }
 
-  // The CS leader.
-  const leader = leaderRole(stage);
+  // The CS leader: by stage, or a head of CS once the chart has one (5+ CSMs at first-hire).
+  const leader =
+    leaderRole(stage) ??
+    (chart.root.children.some((node) => node.role === 'director-cs') ? 'director-cs' : undefined);
   if (leader) {
     const leaders = headcount([
       'cco',
@@ -105,7 +107,9 @@ export function findGaps(
   }
 
   // People leaders: the file's managers and directors against the recommended chart's.
-  const leadersHave = headcount(['manager-cs', 'director-cs']) - (leader === 'director-cs' ? 1 : 0);
+  // A director heading CS (no VP or CCO above) fills the leader's seat, not a manager's.
+  const directorLeads = leader === 'director-cs' && headcount(['cco', 'vp-cs']) === 0;
+  const leadersHave = headcount(['manager-cs', 'director-cs']) - (directorLeads ? 1 : 0);
   const leadersMissing = Math.ceil(chart.managers + chart.directors - Math.max(0, leadersHave));
   if (leadersMissing > 0) {
     const overSpan = org.team.some(
@@ -125,10 +129,9 @@ export function findGaps(
   const opsHave = headcount(['cs-ops']);
   const opsRule = org.policy.csOpsAtCsms;
   const stageNeeds = stageRoles(stage);
-  const opsWanted = Math.max(
-    activeCsms >= opsRule - 1 ? 1 : 0,
-    stageNeeds.get('cs-ops')?.count ?? 0,
-  );
+  const recommendedCsms = teams.reduce((total, team) => total + team.recommended, 0);
+  const opsBeforeCsms = activeCsms >= opsRule - 1 || recommendedCsms >= opsRule;
+  const opsWanted = Math.max(opsBeforeCsms ? 1 : 0, stageNeeds.get('cs-ops')?.count ?? 0);
   if (opsWanted > opsHave) {
     gaps.push({
       role: 'cs-ops',

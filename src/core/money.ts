@@ -4,10 +4,22 @@
 export function formatMoney(dollars: number): string {
   const sign = dollars < 0 ? '-' : '';
   const abs = Math.abs(dollars);
-  if (abs >= 1_000_000_000) return `${sign}$${trim(abs / 1_000_000_000)}B`;
-  if (abs >= 1_000_000) return `${sign}$${trim(abs / 1_000_000)}M`;
-  if (abs >= 1_000) return `${sign}$${trim(abs / 1_000)}k`;
-  return `${sign}$${Math.round(abs)}`;
+  const units: [number, string][] = [
+    [1_000_000_000, 'B'],
+    [1_000_000, 'M'],
+    [1_000, 'k'],
+    [1, ''],
+  ];
+  for (let i = 0; i < units.length; i++) {
+    const [size, suffix] = units[i] as [number, string];
+    if (abs < size && size > 1) continue;
+    const shown = size === 1 ? String(Math.round(abs)) : trim(abs / size);
+    // $999,999 would round to "1000k": say $1M instead.
+    const bigger = units[i - 1];
+    if (shown === '1000' && bigger) return `${sign}$1${bigger[1]}`;
+    return `${sign}$${shown}${suffix}`;
+  }
+  return `${sign}$0`;
 }
 
 function trim(value: number): string {

@@ -210,7 +210,9 @@ export function buildOrgChart(
       directors: 0,
     };
   }
-  if (stage === 'first-hire') {
+  // Five or more CSMs need someone to lead them, whatever the customer count says.
+  const csmCount = teamNodes.reduce((total, node) => total + node.count, 0);
+  if (stage === 'first-hire' && csmCount < managerMin) {
     ceo.children.push(...teamNodes);
     return {
       root: ceo,
@@ -229,7 +231,11 @@ export function buildOrgChart(
     const people = group.reduce((sum, node) => sum + node.count, 0);
     const count = Math.ceil(people / managerMax);
     managers += count;
-    const name = group.map((node) => node.title.replace(/ CSMs$/, '')).join(' + ');
+    const name = group
+      .map((node) =>
+        node.title.replace(/ CSMs$/, '').replace(/^Digital CSMs \((.*)\)$/, 'Digital $1'),
+      )
+      .join(' + ');
     return {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
@@ -311,7 +317,25 @@ function managedGroups(
     }
   }
   flush();
-  return { groups, leftovers };
+  // A small CSM team left over joins the nearest managed group rather than the leader's span.
+  const last = groups[groups.length - 1];
+  if (!last) return { groups, leftovers };
+  const small = leftovers.filter((node) => node.role !== 'digital-csm');
+  for (const node of small) {
+    const after = groups.find(
+      (group) => teams.indexOf(group[0] as ChartNode) > teams.indexOf(node),
+    );
+    const into =
+      groups
+        .filter(
+          (group) => teams.indexOf(group[group.length - 1] as ChartNode) < teams.indexOf(node),
+        )
+        .pop() ??
+      after ??
+      last;
+    into.push(node);
+  }
+  return { groups, leftovers: leftovers.filter((node) => node.role === 'digital-csm') };
 }
 
 function roleTitle(role: RoleId): string {

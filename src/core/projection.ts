@@ -55,7 +55,7 @@ export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection |
     customers: Math.round(analysis.customers),
     arr: analysis.totalArr,
     stage,
-    structure: chooseStructure(stage.id, analysis, capacity).model,
+    structure: chooseStructure(stage.id, analysis, capacity, stage.byArr).model,
     csmFteNeeded: capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0),
     csmsRecommended,
     csmsPlanned,

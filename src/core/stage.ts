@@ -5,7 +5,7 @@
 
 import type { StageId } from './model.js';
 import { STAGE_IDS } from './model.js';
-import { formatCount, formatMoney } from './money.js';
+import { formatMoney, plural } from './money.js';
 import type { Policy } from './policy.js';
 
 export interface StageResult {
@@ -50,7 +50,7 @@ export function detectStage(customers: number, arr: number, policy: Policy): Sta
   const byArr = stageByArr(arr, customers, policy);
   const rank = (stage: StageId) => STAGE_IDS.indexOf(stage);
   const id = rank(byCustomers) <= rank(byArr) ? byCustomers : byArr;
-  const counts = `${formatCount(customers)} customers and ${formatMoney(arr)} ARR`;
+  const counts = `${plural(customers, 'customer')} and ${formatMoney(arr)} ARR`;
   const signals = { id, byCustomers, byArr, customers, arr };
   if (byCustomers === byArr) {
     return { ...signals, reason: `${counts}: both signals point to ${STAGE_LABELS[id]}` };

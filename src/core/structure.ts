@@ -4,8 +4,9 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import type { StageId } from './model.js';
-import { formatCount, formatPct } from './money.js';
+import { STAGE_IDS, type StageId } from './model.js';
+import { formatCount, formatPct, plural } from './money.js';
+import { STAGE_LABELS } from './stage.js';
 
 export const STRUCTURE_MODELS = [
   'founder-led',
@@ -57,7 +58,20 @@ export function chooseStructure(
   stage: StageId,
   analysis: Analysis,
   capacity: CapacityResult,
+  /** The stage ARR alone points to: when it is ahead, a few large accounts set the structure. */
+  revenueStage?: StageId,
 ): StructureResult {
+  const early = stage === 'founding' || stage === 'first-hire';
+  if (early && revenueStage && STAGE_IDS.indexOf(revenueStage) > STAGE_IDS.indexOf(stage)) {
+    const result = chooseStructure('specialization', analysis, capacity);
+    return {
+      ...result,
+      reasons: [
+        `Revenue is at the ${STAGE_LABELS[revenueStage]} stage while the customer count is at ${STAGE_LABELS[stage]}: a few large accounts need named, senior CSMs rather than generalists`,
+        ...result.reasons,
+      ],
+    };
+  }
   const t = STRUCTURE_THRESHOLDS;
   const share = (ids: string[]) =>
     capacity.segments.filter((s) => ids.includes(s.id)).reduce((sum, s) => sum + s.arrShare, 0);
@@ -142,7 +156,7 @@ export function chooseStructure(
     return {
       model: 'hybrid',
       reasons: [
-        `A wide ACV range: ${present.length} segments, ${pct(namedShare)} of ARR in named-CSM tiers and ${pct(scaledShare)} in pooled/digital tiers`,
+        `A wide ACV range: ${plural(present.length, 'segment')}, ${pct(namedShare)} of ARR in named-CSM tiers and ${pct(scaledShare)} in pooled/digital tiers`,
         'Named CSMs for the top tiers, pooled and digital coverage below, one onboarding team for all (seed 004)',
       ],
       alternatives,
@@ -181,7 +195,9 @@ export function chooseStructure(
   return {
     model: 'segmented',
     reasons: [
-      `${present.length} segments with their own ratios: ${present.join(', ')}`,
+      present.length === 1
+        ? `Every account is in one tier (${present[0]}): one team of named CSMs with that tier's ratio; split by tier as the base broadens`
+        : `${present.length} segments with their own ratios: ${present.join(', ')}`,
       'Segmenting by ARR tier is the most common structure: each team runs the playbook its accounts need (seed 000)',
     ],
     alternatives,
@@ -209,7 +225,9 @@ function industrySpread(analysis: Analysis): IndustrySpread | undefined {
   if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage)
     return undefined;
   if (arrBy.size < 2) return undefined;
-  const ranked = [...arrBy.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+  const ranked = [...arrBy.entries()].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
   const top = ranked.slice(0, 4);
   const topArr = top.reduce((sum, [, arr]) => sum + arr, 0);
   const topShare = analysis.totalArr > 0 ? topArr / analysis.totalArr : 0;

@@ -1,7 +1,9 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
+
+import { rampEndWeek } from '../core/analysis.js';
 import type { SegmentCapacity } from '../core/capacity.js';
 import type { Diagnostic } from '../core/model.js';
-import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
+import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/money.js';
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
 import type { Range } from '../core/policy.js';
@@ -136,7 +138,7 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
     'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM',
     '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by',
     `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
-    'FTE today counts new CSMs by the ramp: no book in weeks 1-4, half in weeks 5-6, full from week 7 (seed 000).',
+    `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} (seed 000).`,
   ];
   const out = notes.map((n) => p.dim(`  ${n}`));
   if (plan.capacity.unassignedCsms.length > 0) {
@@ -216,13 +218,31 @@ export function projectionLines(plan: Plan): string[] {
     ? `${STAGE_LABELS[p.stage.id]} stage (from ${STAGE_LABELS[plan.stage.id]})`
     : `still ${STAGE_LABELS[p.stage.id]}`;
   const lines = [
-    `${formatCount(p.customers)} customers and ${formatMoney(p.arr)} ARR: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
-    `CSM work: ${formatFte(p.csmFteNeeded)} FTE, ${p.csmsRecommended} CSMs recommended; ${p.csmsPlanned} in the file and budgeted.`,
+    `${plural(p.customers, 'customer')} and ${formatMoney(p.arr)} ARR: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE, ${plural(p.csmsRecommended, 'CSM')} recommended; ${p.csmsPlanned} in the file and budgeted.`,
   ];
   lines.push(
     p.csmsToHire > 0
-      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the 8-week ramp.`
+      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the ${rampEndWeek(plan.policy)}-week ramp.`
       : 'The CSMs in the file and the budgeted hires cover the growth.',
   );
   return lines;
+}
+
+/** "no book in weeks 1-4, 50% in weeks 5-6, full from week 7", from whatever ramp the policy sets. */
+export function rampText(policy: Plan['policy']): string {
+  const parts: string[] = [];
+  let from = 1;
+  for (const step of policy.ramp) {
+    const weeks = from === step.untilWeek ? `week ${from}` : `weeks ${from}-${step.untilWeek}`;
+    if (step.capacity >= 1) break;
+    parts.push(
+      step.capacity === 0
+        ? `no book in ${weeks}`
+        : `${formatPct(step.capacity)} of a book in ${weeks}`,
+    );
+    from = step.untilWeek + 1;
+  }
+  parts.push(`full from week ${from}`);
+  return parts.join(', ');
 }

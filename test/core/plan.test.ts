@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChartNode } from '../../src/core/orgchart.js';
 import { accounts, planFrom } from '../helpers/org.js';
 
 // 40 enterprise accounts at $150k: 40/20 = 2.0 FTE by count, $6M/$3.5M = 1.71 by ARR -> 2.0.
@@ -239,5 +240,73 @@ ${accounts('m', 100, 30_000)}
     expect(
       (await planFrom(`accounts:\n${accounts('m', 10, 30_000)}\n`)).projection,
     ).toBeUndefined();
+  });
+});
+
+describe('review fixes: the plan agrees with itself', () => {
+  /** Largest number of direct reports anywhere in a recommended chart, counting head counts. */
+  function widestSpan(node: ChartNode): number {
+    const own = node.children.reduce((sum, child) => sum + child.count, 0);
+    // CSM team nodes have no children; a manager node of count k splits its reports k ways.
+    const perLeader = node.count > 0 ? own / node.count : own;
+    return Math.max(
+      node.role === 'csm' || node.role === 'digital-csm' ? 0 : perLeader,
+      ...node.children.map(widestSpan),
+    );
+  }
+
+  it('founding: no "first CSM" gap when a CSM is already on the team', async () => {
+    const plan = await planFrom(
+      `team:\n  - { id: sam, role: csm }\naccounts:\n${accounts('a', 5, 20_000, 'owner: sam')}\n`,
+    );
+    expect(plan.stage.id).toBe('founding');
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([]);
+  });
+
+  it('a VP heading CS does not count as one of the managers', async () => {
+    // 300 mid-market accounts at $30k ($9M, specialization): 300/57.5 = 5.2 FTE -> 6 CSMs and one
+    // manager. The file has a VP over one manager over 6 CSMs: the manager seat is filled.
+    const csms = Array.from(
+      { length: 6 },
+      (_, i) => `  - { id: c${i}, role: csm, segment: mid-market, reports_to: m }`,
+    ).join('\n');
+    const plan = await planFrom(
+      `team:\n  - { id: vp, role: vp-cs }\n  - { id: m, role: manager-cs, reports_to: vp }\n${csms}\naccounts:\n${accounts('a', 300, 30_000)}\n`,
+    );
+    expect(plan.chart.managers).toBe(1);
+    expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
+  });
+
+  it('never recommends a span above 8, at any stage', async () => {
+    const shapes = [
+      `accounts:\n${accounts('s', 30, 850_000)}\n`, // few large accounts: 16 CSMs at first-hire by count
+      `accounts:\n${accounts('s', 12, 700_000)}\n${accounts('m', 300, 40_000)}\n${accounts('p', 700, 10_000)}\n`,
+      `accounts:\n${accounts('s', 9, 700_000)}\n${accounts('m', 400, 40_000)}\n`,
+    ];
+    for (const shape of shapes) {
+      const plan = await planFrom(shape);
+      expect(widestSpan(plan.chart.root)).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('few large accounts: named CSMs under a head of CS, not generalists under the CEO', async () => {
+    // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR.
+    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs.
+    const plan = await planFrom(`accounts:\n${accounts('s', 30, 850_000)}\n`);
+    expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'scale' });
+    expect(plan.structure.model).not.toBe('generalist');
+    expect(plan.structure.reasons[0]).toMatch(/a few large accounts need named, senior CSMs/);
+    expect(plan.chart.root.children[0]?.title).toBe('Head of CS');
+    expect(plan.gaps.find((g) => g.role === 'cs-ops')).toBeDefined();
+  });
+
+  it('splits a generalist by the larger of count and ARR load per segment', async () => {
+    // 3 x $2M strategic: max(3/7.5, $6M/$3.5M) = 1.71; 70 x $6k SMB: max(70/150, $420k/$1.25M) = 0.47.
+    const plan = await planFrom(
+      `team:\n  - { id: g, role: csm }\naccounts:\n${accounts('s', 3, 2_000_000, 'owner: g')}\n${accounts('m', 70, 6_000, 'owner: g')}\n`,
+    );
+    expect(plan.books[0]?.segment).toBe('strategic');
+    const strategic = plan.capacity.segments.find((s) => s.id === 'strategic');
+    expect(strategic?.csmFteAvailable).toBeCloseTo(1.714 / (1.714 + 0.467), 2);
   });
 });

@@ -1,7 +1,7 @@
 /** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
 import { suggestion } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
-import { formatMoney, formatPct } from '../money.js';
+import { formatMoney, formatPct, plural } from '../money.js';
 import type { Rule, RuleFinding } from './types.js';
 
 const SOURCE_OWNERSHIP =
@@ -191,7 +191,7 @@ export const unownedArrShare: Rule = {
     return [
       {
         path: ['accounts'],
-        message: `${formatPct(share)} of ARR (${formatMoney(unowned)} on ${count} accounts) has no owner; the limit is ${formatPct(max)}`,
+        message: `${formatPct(share)} of ARR (${formatMoney(unowned)} on ${plural(count, 'account')}) has no owner; the limit is ${formatPct(max)}`,
       },
     ];
   },

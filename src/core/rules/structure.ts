@@ -3,7 +3,14 @@ import { isPlanned } from '../analysis.js';
 import type { StageId, TeamMember } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
-import { BOOK_ROLES, CS_MANAGER_ROLES, type RoleId, roleLabel } from '../roles.js';
+import {
+  BOOK_ROLES,
+  CS_MANAGER_ROLES,
+  EXECUTIVE_ROLES,
+  ROLES,
+  type RoleId,
+  roleLabel,
+} from '../roles.js';
 import { STAGE_LABELS } from '../stage.js';
 import { idList } from './ids.js';
 import type { Rule, RuleContext, RuleFinding } from './types.js';
@@ -29,12 +36,19 @@ export const spanOfControl: Rule = {
           message: `"${member.id}" (${roleLabel(member.role)}) leads ${managers.length} managers; directors lead ${analysis.org.policy.spanOfControl.directorMin}-${directorMax}`,
         });
       }
-      if (reports.length > managerMax) {
-        const csms = reports.filter((r) => BOOK_ROLES.has(r.role)).length;
+      // An executive's span outside CS (sales, finance...) is not this plan's business.
+      const counted = EXECUTIVE_ROLES.has(member.role)
+        ? reports.filter(
+            (r) => ROLES[r.role].kind !== 'executive' && ROLES[r.role].kind !== 'sales',
+          )
+        : reports;
+      if (counted.length > managerMax) {
+        const csms = counted.filter((r) => BOOK_ROLES.has(r.role)).length;
         const flat = csms > managerMax ? ` including ${csms} CSMs (a flat team)` : '';
+        const what = counted.length === reports.length ? 'direct reports' : 'direct reports in CS';
         findings.push({
           path: member.path,
-          message: `"${member.id}" (${roleLabel(member.role)}) has ${reports.length} direct reports${flat}; keep spans at ${analysis.org.policy.spanOfControl.managerMin}-${managerMax} by adding a manager per group`,
+          message: `"${member.id}" (${roleLabel(member.role)}) has ${counted.length} ${what}${flat}; keep spans at ${analysis.org.policy.spanOfControl.managerMin}-${managerMax} by adding a manager per group`,
         });
       }
     }
@@ -55,9 +69,8 @@ export const missingCsOps: Rule = {
     const { org } = analysis;
     const csms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
     if (csms < org.policy.csOpsAtCsms) return [];
+    // Anyone in CS Ops counts, a planned hire included: the gap is being closed.
     if (org.team.some((m) => m.role === 'cs-ops')) return [];
-    const planned = org.team.some((m) => m.role === 'cs-ops' && isPlanned(m, org.company.asOf));
-    if (planned) return [];
     return [
       {
         path: ['team'],

@@ -19,16 +19,17 @@ ${accounts('p', 100 - smbOnEnt, 10_000, 'owner: pool')}
 `;
 
   it('flags an enterprise CSM holding a pile of SMB accounts', async () => {
-    // Load: enterprise 10/20 = 0.5, SMB 40/150 = 0.267; far share 0.267 / 0.767 = 35% >= 20%.
+    // Load per segment, the larger of count and ARR: enterprise max(10/20, $2M/$3.5M) = 0.571,
+    // SMB max(40/150, $400k/$1.25M) = 0.32; far share 0.32 / 0.891 = 36% >= 20%.
     const found = await findings(org(40), 'mixed-segment-book');
     expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
     expect(found[0]?.message).toBe(
-      '"ent" mixes tiers: 40 smb accounts ("s-1", "s-2", "s-3", "s-4", "s-5" and 35 more) are 35% of the load of a book otherwise in enterprise; move them to the team that serves their segment',
+      '"ent" mixes tiers: 40 smb accounts ("s-1", "s-2", "s-3", "s-4", "s-5" and 35 more) are 36% of the load of a book otherwise in enterprise; move them to the team that serves their segment',
     );
   });
 
   it('passes a few far-away accounts: 10 SMB accounts are 12% of the load', async () => {
-    // SMB 10/150 = 0.067; 0.067 / 0.567 = 12% < 20%.
+    // SMB max(10/150, $100k/$1.25M) = 0.08; 0.08 / 0.651 = 12% < 20%.
     expect(await findings(org(10), 'mixed-segment-book')).toEqual([]);
   });
 

@@ -125,6 +125,15 @@ describe('span-of-control', () => {
     expect(found[0]?.message).toBe('"d" (Director of CS) leads 5 managers; directors lead 2-4');
   });
 
+  it("counts only the CS side of an executive's span", async () => {
+    const sales = Array.from(
+      { length: 8 },
+      (_, i) => `  - { id: s${i}, role: sales, reports_to: ceo }`,
+    ).join('\n');
+    const body = `team:\n  - { id: ceo, role: ceo }\n  - { id: cro, role: cro, reports_to: ceo }\n${sales}\n  - { id: c, role: csm, reports_to: ceo }\n`;
+    expect(await findings(body, 'span-of-control')).toEqual([]);
+  });
+
   it('reads the limits from policy', async () => {
     const found = await findings(
       `team:\n  - { id: m, role: manager-cs }\n${csms(7, 'm')}\npolicy:\n  span_of_control: { manager_max: 6 }\n`,

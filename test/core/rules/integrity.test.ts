@@ -133,7 +133,7 @@ describe('unowned-arr-share', () => {
       `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: a, arr: 1000000, owner: c }\n  - { id: b, arr: 60000 }\n`,
       'unowned-arr-share',
     );
-    expect(found[0]?.message).toBe('6% of ARR ($60k on 1 accounts) has no owner; the limit is 5%');
+    expect(found[0]?.message).toBe('6% of ARR ($60k on 1 account) has no owner; the limit is 5%');
   });
 
   it('passes at 5% or less', async () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatFte, formatMoney, formatPct, plural } from '../../src/core/money.js';
+
+describe('money and numbers, whatever the locale', () => {
+  it.each([
+    [0, '$0'],
+    [950, '$950'],
+    [999.6, '$1k'],
+    [4_800, '$4.8k'],
+    [480_000, '$480k'],
+    [999_999, '$1M'],
+    [1_250_000, '$1.3M'],
+    [16_900_000, '$16.9M'],
+    [999_999_999, '$1B'],
+    [2_000_000_000, '$2B'],
+    [-60_000, '-$60k'],
+  ])('formatMoney(%d) = %s', (value, text) => {
+    expect(formatMoney(value)).toBe(text);
+  });
+
+  it('groups thousands with commas and rounds FTE to a tenth', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatFte(2.04)).toBe('2');
+    expect(formatFte(0.04)).toBe('<0.1');
+    expect(formatFte(1.25)).toBe('1.3');
+    expect(formatPct(0.855)).toBe('86%');
+    expect(plural(1, 'account')).toBe('1 account');
+    expect(plural(1200, 'account')).toBe('1,200 accounts');
+  });
+});
