@@ -83,6 +83,8 @@ export async function loadOrgText(
     };
   }
   const orgFile = validated.data;
+  // The raw parse is a full copy of every account: let it go before normalising makes another.
+  parsed.value = undefined;
   const diagnostics: Diagnostic[] = unknownRuleDiagnostics(orgFile);
 
   let accounts: AccountInput[] = [];

@@ -14,7 +14,8 @@ import { type Locator, offsetOf } from './locate.js';
 
 /** Files smaller than this are parsed whole: slicing only pays off for large account lists. */
 export const SLICE_FROM_BYTES = 256 * 1024;
-const ITEMS_PER_SLICE = 2000;
+/** Small slices die young: their parse trees are collected before they reach the old generation. */
+const ITEMS_PER_SLICE = 50;
 const MAX_ALIASES = 100;
 
 interface Slice {

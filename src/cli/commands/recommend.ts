@@ -1,9 +1,6 @@
 /** `csplan recommend FILE`: stage, segments, capacity, structure, org chart, gaps, findings. */
 
-import { renderDiagnostics } from '../../render/diagnostics.js';
 import { findingJson, renderPlanJson, SCHEMA_VERSION } from '../../render/json.js';
-import { renderPlanMarkdown } from '../../render/markdown.js';
-import { renderPlanText } from '../../render/text.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -39,6 +36,7 @@ export async function runRecommend(
       };
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
     } else {
+      const { renderDiagnostics } = await import('../../render/diagnostics.js');
       io.stderr(
         renderDiagnostics(result.diagnostics, { color: useColor(options.color, io), file }),
       );
@@ -47,8 +45,14 @@ export async function runRecommend(
     return EXIT.problems;
   }
   const { plan, diagnostics } = result;
+  // Text and markdown pull in chalk and cli-table3; JSON output (CI, scripts) does not need them.
   if (format === 'json') io.stdout(renderPlanJson(plan, diagnostics));
-  else if (format === 'markdown') io.stdout(renderPlanMarkdown(plan, diagnostics, file));
-  else io.stdout(renderPlanText(plan, diagnostics, { color, width: outputWidth(io), file }));
+  else if (format === 'markdown') {
+    const { renderPlanMarkdown } = await import('../../render/markdown.js');
+    io.stdout(renderPlanMarkdown(plan, diagnostics, file));
+  } else {
+    const { renderPlanText } = await import('../../render/text.js');
+    io.stdout(renderPlanText(plan, diagnostics, { color, width: outputWidth(io), file }));
+  }
   return EXIT.ok;
 }

@@ -19,8 +19,17 @@ export const duplicateId: Rule = {
   check({ analysis }) {
     const findings: RuleFinding[] = [];
     const seen = (records: { id: string; path: Path }[], what: string) => {
+      // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
+      const ids = new Set<string>();
+      const repeated = new Set<string>();
+      for (const record of records) {
+        if (ids.has(record.id)) repeated.add(record.id);
+        else ids.add(record.id);
+      }
+      if (repeated.size === 0) return;
       const first = new Map<string, Path>();
       for (const record of records) {
+        if (!repeated.has(record.id)) continue;
         const earlier = first.get(record.id);
         if (earlier) {
           findings.push({
