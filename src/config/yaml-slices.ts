@@ -22,9 +22,9 @@ interface Slice {
   /** Index of the slice's first account in the whole list. */
   firstItem: number;
   itemCount: number;
-  /** 0-based line of the slice's first line in the file. */
+  /** 0-based lines of the file the slice covers, [firstLine, endLine). */
   firstLine: number;
-  text: string;
+  endLine: number;
 }
 
 export interface SlicedYaml {
@@ -76,7 +76,8 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
   const accounts: unknown[] = [];
   for (const slice of slices) {
     const counter = new LineCounter();
-    const doc = parseDocument(slice.text, {
+    // Joined one slice at a time, so no second copy of the whole list is ever held.
+    const doc = parseDocument(sliceText(lines, slice), {
       lineCounter: counter,
       uniqueKeys: true,
       prettyErrors: false,
@@ -96,7 +97,7 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
     for (const item of items) accounts.push(item);
   }
 
-  const locate = slicedLocator(file, headDoc, headCounter, slices);
+  const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
   if (diagnostics.length > 0) return { diagnostics, locate };
   const value = headDoc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -134,10 +135,14 @@ function sliceItems(lines: string[], from: number, to: number): Slice[] | undefi
       firstItem: k,
       itemCount: Math.min(ITEMS_PER_SLICE, itemStarts.length - k),
       firstLine: first,
-      text: lines.slice(first, last).join('\n'),
+      endLine: last,
     });
   }
   return slices;
+}
+
+function sliceText(lines: readonly string[], slice: Slice): string {
+  return lines.slice(slice.firstLine, slice.endLine).join('\n');
 }
 
 function syntaxDiagnostic(
@@ -167,6 +172,7 @@ function slicedLocator(
   headDoc: Document,
   headCounter: LineCounter,
   slices: Slice[],
+  lines: readonly string[],
 ): Locator {
   let cached: { slice: Slice; doc: Document; counter: LineCounter } | undefined;
   return (path: Path, options = {}) => {
@@ -176,7 +182,8 @@ function slicedLocator(
       if (slice) {
         if (cached?.slice !== slice) {
           const counter = new LineCounter();
-          cached = { slice, doc: parseDocument(slice.text, { lineCounter: counter }), counter };
+          const doc = parseDocument(sliceText(lines, slice), { lineCounter: counter });
+          cached = { slice, doc, counter };
         }
         const offset = offsetOf(
           cached.doc.contents,
