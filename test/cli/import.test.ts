@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type ImportOptions, runImport } from '../../src/cli/commands/import.js';
 import { UsageError } from '../../src/cli/exit-codes.js';
 import { loadOrgFile } from '../../src/config/load.js';
-import { fakeIO } from '../helpers/io.js';
+import { fakeIO, runCli } from '../helpers/io.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 
@@ -116,5 +116,24 @@ describe('csplan import', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('headers that only look alike', () => {
+  it('does not call "Customer" a repeat of "Customer #"', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'import',
+      'test/fixtures/csv/custom-headers.csv',
+      '--columns',
+      'id=Customer #',
+      '--columns',
+      'arr=Current ARR',
+      '--columns',
+      'owner=CSM',
+      '--columns',
+      'segment=',
+    ]);
+    expect(`${stdout}${stderr}`).not.toContain('repeats the header');
+    expect(code).toBe(0);
   });
 });

@@ -137,7 +137,11 @@ export function mapColumns(headers: readonly string[], spec: MappingSpec): Colum
     if (used.has(index)) return;
     const first = byKey.get(normaliseHeader(header));
     const mappedFirst = first === undefined ? undefined : columns.find((c) => c.index === first);
-    if (first !== undefined && first !== index && mappedFirst) {
+    // A repeated header is the same text twice ("Owner", "owner"), not two headers the fuzzy
+    // match folds together ("Customer #" and "Customer").
+    const sameText =
+      first !== undefined && headers[first]?.trim().toLowerCase() === header.trim().toLowerCase();
+    if (first !== undefined && first !== index && mappedFirst && sameText) {
       duplicates.push({ header, index, firstIndex: first, field: mappedFirst.field });
       ignored.push({ header, index, reason: `repeats the header of column ${first + 1}` });
       return;
