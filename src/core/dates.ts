@@ -4,6 +4,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }
 
+/** The date `days` after `date` (negative for before). */
+export function addDays(date: string, days: number): string {
+  return new Date(toUtc(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function toUtc(date: string): number {
   const [year, month, day] = date.split('-').map(Number);
   return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);

@@ -6,7 +6,7 @@ import type { Analysis } from './analysis.js';
 import type { SegmentId, StageId } from './model.js';
 import { formatFte, formatPct, plural } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
-import { type RoleId, roleLabel } from './roles.js';
+import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
 import { STAGE_LABELS } from './stage.js';
 
 export type Priority = 'now' | 'next' | 'later';
@@ -155,7 +155,10 @@ export function findGaps(
       segment: null,
       count: Math.ceil(entry.count - have),
       priority: stage === 'scale' && entry.from === 'specialization' ? 'now' : 'next',
-      reason: `${STAGE_LABELS[stage]} stage and no ${roleLabel(role)}: ${entry.why}`,
+      reason:
+        have === 0
+          ? `${STAGE_LABELS[stage]} stage and no ${roleLabel(role)}: ${entry.why}`
+          : `${STAGE_LABELS[stage]} stage: ${entry.count} ${roleLabelPlural(role)} wanted, ${formatFte(have)} in the file: ${entry.why}`,
     });
   }
   const nextStage = (

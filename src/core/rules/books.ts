@@ -1,6 +1,6 @@
 /** Book rules: what each CSM carries, weighed by ARR and complexity, not only by count. */
 import { type BookOwner, segmentForArr } from '../analysis.js';
-import { daysBetween } from '../dates.js';
+import { addDays, daysBetween } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatMoney, formatPct, plural } from '../money.js';
@@ -21,7 +21,7 @@ export const BOOK_THRESHOLDS = {
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
-function bookSummary(owner: BookOwner): string {
+function describeBook(owner: BookOwner): string {
   return `${plural(owner.accountCount, 'account')}, ${formatMoney(owner.arr)} ARR`;
 }
 
@@ -48,7 +48,7 @@ export const csmOverloaded: Rule = {
       if (owner.loadAtMax <= limit + 1e-9) continue;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" holds ${bookSummary(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); move accounts or hire`,
+        message: `"${owner.member.id}" holds ${describeBook(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); move accounts or hire`,
       });
     }
     return findings;
@@ -72,7 +72,7 @@ export const rampOverload: Rule = {
         // Accounts handed to someone who has not started yet have nobody until that day.
         findings.push({
           path: owner.member.path,
-          message: `"${owner.member.id}" starts on ${owner.member.startDate} but already owns ${bookSummary(owner)}; until then nobody covers them, and weeks 1-4 carry no book`,
+          message: `"${owner.member.id}" starts on ${owner.member.startDate} but already owns ${describeBook(owner)}; until then nobody covers them, and the first weeks of the ramp carry no book`,
         });
         continue;
       }
@@ -80,7 +80,7 @@ export const rampOverload: Rule = {
       if (owner.loadAtTarget <= allowed + 1e-9) continue;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${bookSummary(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
+        message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${describeBook(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
       });
     }
     return findings;
@@ -299,12 +299,6 @@ export const prematureDowngrade: Rule = {
 };
 
 /** YYYY-MM-DD plus a number of days, in UTC (calendar arithmetic, not a clock reading). */
-function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days));
-  return next.toISOString().slice(0, 10);
-}
-
 export const bookRules: Rule[] = [
   csmOverloaded,
   rampOverload,

@@ -71,7 +71,7 @@ describe('ramp-overload', () => {
       'ramp-overload',
     );
     expect(found[0]?.message).toBe(
-      '"new" starts on 2027-01-04 but already owns 2 accounts, $20k ARR; until then nobody covers them, and weeks 1-4 carry no book',
+      '"new" starts on 2027-01-04 but already owns 2 accounts, $20k ARR; until then nobody covers them, and the first weeks of the ramp carry no book',
     );
   });
 
