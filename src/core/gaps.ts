@@ -30,6 +30,17 @@ export const OVERLOAD_NOW = 1.1;
 
 const PRIORITY_ORDER: Record<Priority, number> = { now: 0, next: 1, later: 2 };
 
+interface GapContext {
+  stage: StageId;
+  analysis: Analysis;
+  teams: CsmTeam[];
+  chart: OrgChart;
+  /** FTE in the file with any of these roles, planned hires included. */
+  headcount: (roles: RoleId[]) => number;
+  /** CSMs who have started (ramping or ramped). */
+  activeCsms: number;
+}
+
 export function findGaps(
   stage: StageId,
   analysis: Analysis,
@@ -37,13 +48,34 @@ export function findGaps(
   chart: OrgChart,
 ): Gap[] {
   const { org } = analysis;
-  const gaps: Gap[] = [];
-  const headcount = (roles: RoleId[]) =>
-    org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0);
-  const activeCsms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+  const context: GapContext = {
+    stage,
+    analysis,
+    teams,
+    chart,
+    headcount: (roles) =>
+      org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0),
+    activeCsms: analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length,
+  };
+  const gaps = [
+    ...csmGaps(context),
+    ...leadershipGaps(context),
+    ...opsGaps(context),
+    ...stageRoleGaps(context),
+  ];
+  for (const gap of gaps) {
+    const salary = org.policy.salaries[gap.role];
+    if (salary !== undefined) gap.cost = salary * gap.count;
+  }
+  return gaps.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+}
 
-  // CSM teams. Needed FTE is rounded to the tenth shown in the report, so a team at 2.01 FTE
-  // with two people is "at capacity", not "hire one more".
+/**
+ * CSM teams. Needed FTE is rounded to the tenth shown in the report, so a team at 2.01 FTE
+ * with two people is "at capacity", not "hire one more".
+ */
+function csmGaps({ stage, analysis, teams }: GapContext): Gap[] {
+  const gaps: Gap[] = [];
   for (const team of teams) {
     const needed = Math.round(team.needed * 10) / 10;
     const missing = Math.ceil(needed - team.staffed - 1e-9);
@@ -77,11 +109,17 @@ export function findGaps(
       segment: null,
       count: 1,
       priority: 'later',
-      reason: `first generalist CSM at ${org.policy.stage.firstHireCustomers} customers (seed 000); until then the founder owns CS`,
+      reason: `first generalist CSM at ${analysis.org.policy.stage.firstHireCustomers} customers (seed 000); until then the founder owns CS`,
     });
   }
+  return gaps;
+}
 
-  // The CS leader: by stage, or a head of CS once the chart has one (5+ CSMs at first-hire).
+/** The CS leader the stage calls for, and managers and directors for the chart's spans. */
+function leadershipGaps({ stage, analysis, chart, headcount, activeCsms }: GapContext): Gap[] {
+  const { org } = analysis;
+  const gaps: Gap[] = [];
+  // By stage, or a head of CS once the chart has one (5+ CSMs at first-hire).
   const leader =
     leaderRole(stage) ??
     (chart.root.children.some((node) => node.role === 'director-cs') ? 'director-cs' : undefined);
@@ -106,46 +144,61 @@ export function findGaps(
     }
   }
 
-  // People leaders: the file's managers and directors against the recommended chart's.
   // A director heading CS (no VP or CCO above) fills the leader's seat, not a manager's.
   const directorLeads = leader === 'director-cs' && headcount(['cco', 'vp-cs']) === 0;
-  const leadersHave = headcount(['manager-cs', 'director-cs']) - (directorLeads ? 1 : 0);
-  const leadersMissing = Math.ceil(chart.managers + chart.directors - Math.max(0, leadersHave));
+  const leadersHave = Math.max(
+    0,
+    headcount(['manager-cs', 'director-cs']) - (directorLeads ? 1 : 0),
+  );
+  const leadersMissing = Math.ceil(chart.managers + chart.directors - leadersHave);
   if (leadersMissing > 0) {
-    const overSpan = org.team.some(
-      (m) => (analysis.reportsOf.get(m.id)?.length ?? 0) > org.policy.spanOfControl.managerMax,
-    );
     const { managerMin, managerMax } = org.policy.spanOfControl;
+    const overSpan = org.team.some((m) => (analysis.reportsOf.get(m.id)?.length ?? 0) > managerMax);
     gaps.push({
       role: 'manager-cs',
       segment: null,
       count: leadersMissing,
       priority: overSpan ? 'now' : 'next',
-      reason: `the recommended org has ${plural(chart.managers, 'CS manager')}${chart.directors > 0 ? ` and ${plural(chart.directors, 'director')}` : ''} for its CSM teams (${managerMin}-${managerMax} reports each, seed 000); the file has ${Math.max(0, leadersHave)}`,
+      reason: `the recommended org has ${plural(chart.managers, 'CS manager')}${chart.directors > 0 ? ` and ${plural(chart.directors, 'director')}` : ''} for its CSM teams (${managerMin}-${managerMax} reports each, seed 000); the file has ${leadersHave}`,
     });
   }
+  return gaps;
+}
 
-  // CS Ops: before the fifth CSM, whatever the stage.
-  const opsHave = headcount(['cs-ops']);
-  const opsRule = org.policy.csOpsAtCsms;
-  const stageNeeds = stageRoles(stage);
+/** CS Ops people wanted: one before the fifth CSM whatever the stage, more if the stage says so. */
+function opsWanted({ stage, teams, activeCsms, analysis }: GapContext): number {
+  const rule = analysis.org.policy.csOpsAtCsms;
   const recommendedCsms = teams.reduce((total, team) => total + team.recommended, 0);
-  const opsBeforeCsms = activeCsms >= opsRule - 1 || recommendedCsms >= opsRule;
-  const opsWanted = Math.max(opsBeforeCsms ? 1 : 0, stageNeeds.get('cs-ops')?.count ?? 0);
-  if (opsWanted > opsHave) {
-    gaps.push({
+  const beforeCsms = activeCsms >= rule - 1 || recommendedCsms >= rule;
+  return Math.max(beforeCsms ? 1 : 0, stageRoles(stage).get('cs-ops')?.count ?? 0);
+}
+
+function opsGaps(context: GapContext): Gap[] {
+  const { stage, analysis, headcount, activeCsms } = context;
+  const have = headcount(['cs-ops']);
+  const wanted = opsWanted(context);
+  if (wanted <= have) return [];
+  const rule = analysis.org.policy.csOpsAtCsms;
+  return [
+    {
       role: 'cs-ops',
       segment: null,
-      count: Math.ceil(opsWanted - opsHave),
-      priority: activeCsms >= opsRule && opsHave === 0 ? 'now' : 'next',
+      count: Math.ceil(wanted - have),
+      priority: activeCsms >= rule && have === 0 ? 'now' : 'next',
       reason:
-        opsHave === 0 && activeCsms >= opsRule - 1
-          ? `${activeCsms} CSMs and no CS Ops: CS Ops comes before ${opsRule}+ CSMs (seed 000, seed 004)`
-          : (stageNeeds.get('cs-ops')?.why ?? `CS Ops comes before ${opsRule}+ CSMs (seed 000)`),
-    });
-  }
+        have === 0 && activeCsms >= rule - 1
+          ? `${activeCsms} CSMs and no CS Ops: CS Ops comes before ${rule}+ CSMs (seed 000, seed 004)`
+          : (stageRoles(stage).get('cs-ops')?.why ??
+            `CS Ops comes before ${rule}+ CSMs (seed 000)`),
+    },
+  ];
+}
 
-  // Other stage roles; the next stage's roles are listed as "later" so nothing surprises.
+/** The stage's specialist roles; the next stage's are listed as "later" so nothing surprises. */
+function stageRoleGaps(context: GapContext): Gap[] {
+  const { stage, headcount } = context;
+  const gaps: Gap[] = [];
+  const stageNeeds = stageRoles(stage);
   for (const [role, entry] of stageNeeds) {
     if (role === 'cs-ops') continue;
     const have = headcount([role]);
@@ -164,24 +217,17 @@ export function findGaps(
   const nextStage = (
     { founding: 'first-hire', 'first-hire': 'specialization', specialization: 'scale' } as const
   )[stage as Exclude<StageId, 'scale'>];
-  if (nextStage) {
-    for (const [role, entry] of stageRoles(nextStage)) {
-      if (stageNeeds.has(role) || headcount([role]) >= entry.count) continue;
-      if (role === 'cs-ops' && opsWanted > 0) continue;
-      gaps.push({
-        role,
-        segment: null,
-        count: entry.count,
-        priority: 'later',
-        reason: `at the ${STAGE_LABELS[nextStage]} stage: ${entry.why}`,
-      });
-    }
+  if (!nextStage) return gaps;
+  for (const [role, entry] of stageRoles(nextStage)) {
+    if (stageNeeds.has(role) || headcount([role]) >= entry.count) continue;
+    if (role === 'cs-ops' && opsWanted(context) > 0) continue;
+    gaps.push({
+      role,
+      segment: null,
+      count: entry.count,
+      priority: 'later',
+      reason: `at the ${STAGE_LABELS[nextStage]} stage: ${entry.why}`,
+    });
   }
-
-  const salaries = org.policy.salaries;
-  for (const gap of gaps) {
-    const salary = salaries[gap.role];
-    if (salary !== undefined) gap.cost = salary * gap.count;
-  }
-  return gaps.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  return gaps;
 }
