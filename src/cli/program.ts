@@ -30,7 +30,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .command('recommend')
     .description('detect the stage, size CSM capacity per segment, recommend a structure and hires')
     .argument('<file>', 'org file (YAML)')
-    .addOption(formatOption('text, json, markdown', 'text'))
+    .addOption(formatOption('text, json, markdown, mermaid (the org chart)', 'text'))
     .option(
       '--as-of <date>',
       'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today',

@@ -231,11 +231,12 @@ export function buildOrgChart(
     const people = group.reduce((sum, node) => sum + node.count, 0);
     const count = Math.ceil(people / managerMax);
     managers += count;
-    const name = group
-      .map((node) =>
-        node.title.replace(/ CSMs$/, '').replace(/^Digital CSMs \((.*)\)$/, 'Digital $1'),
-      )
-      .join(' + ');
+    const segments = group.flatMap((node) => node.segments ?? []);
+    // "Strategic + Enterprise" reads well; five segments in a title do not.
+    const name =
+      segments.length <= 2
+        ? segments.map(segmentTitle).join(' + ')
+        : `${segmentTitle(segments[0] as SegmentId)} to ${segmentTitle(segments[segments.length - 1] as SegmentId)}`;
     return {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,

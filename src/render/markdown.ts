@@ -8,6 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
+import { renderChartMermaid } from './mermaid.js';
 import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
@@ -97,9 +98,17 @@ export function renderPlanMarkdown(
     '',
     '## Recommended org chart',
     '',
+    '```mermaid',
+    renderChartMermaid(plan).trimEnd(),
+    '```',
+    '',
+    '<details><summary>As text</summary>',
+    '',
     '```',
     ...chartTreeLines(plan.chart.root, plainChartLabel),
     '```',
+    '',
+    '</details>',
     '',
   );
   out.push(`Reporting line: ${plan.chart.leaderReportsTo.why}.`);

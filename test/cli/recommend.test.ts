@@ -103,6 +103,20 @@ describe('csplan recommend on every example', () => {
     expect(stdout).toContain('## Hiring gaps');
   });
 
+  it('draws the recommended org chart as a Mermaid flowchart, alone or inside markdown', async () => {
+    const { code, stdout } = await runCli(['recommend', 'examples/scale.yaml', '-f', 'mermaid']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('flowchart TD');
+    const nodes = lines.filter((line) => /^ {2}n\d+\["/.test(line));
+    const edges = lines.filter((line) => / --> /.test(line));
+    expect(edges).toHaveLength(nodes.length - 1); // a tree
+    expect(nodes[0]).toBe('  n0["CEO"]');
+    expect(stdout).toContain('["SMB CSMs x11"]');
+    const markdown = await runCli(['recommend', 'examples/scale.yaml', '-f', 'markdown']);
+    expect(markdown.stdout).toContain('```mermaid\nflowchart TD\n');
+  });
+
   it('--as-of moves the plan date: the new CSM is out of the ramp by February', async () => {
     const { stdout } = await runCli([
       'recommend',

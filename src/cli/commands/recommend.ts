@@ -14,7 +14,7 @@ export interface RecommendOptions {
   rule?: string[];
 }
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'mermaid'] as const;
 
 export async function runRecommend(
   file: string,
@@ -47,7 +47,10 @@ export async function runRecommend(
   const { plan, diagnostics } = result;
   // Text and markdown pull in chalk and cli-table3; JSON output (CI, scripts) does not need them.
   if (format === 'json') io.stdout(renderPlanJson(plan, diagnostics));
-  else if (format === 'markdown') {
+  else if (format === 'mermaid') {
+    const { renderChartMermaid } = await import('../../render/mermaid.js');
+    io.stdout(renderChartMermaid(plan));
+  } else if (format === 'markdown') {
     const { renderPlanMarkdown } = await import('../../render/markdown.js');
     io.stdout(renderPlanMarkdown(plan, diagnostics, file));
   } else {
