@@ -108,15 +108,7 @@ export class CsvPositions {
 
   private position(offset: number): Position {
     if (!this.lineStarts) this.lineStarts = this.scanLines();
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    return positionIn(this.lineStarts, offset);
   }
 
   private scanLines(): number[] {
@@ -130,4 +122,16 @@ export class CsvPositions {
     }
     return starts;
   }
+}
+
+/** Line and column (1-based) of a text offset, given the offsets where lines start (sorted). */
+export function positionIn(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
 }

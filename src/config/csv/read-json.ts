@@ -9,6 +9,7 @@ import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
 import { type AccountInput, accountSchema, type OrgFile } from '../schema.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from './owners.js';
+import { positionIn } from './positions.js';
 
 export interface JsonAccounts {
   accounts: AccountInput[];
@@ -132,15 +133,7 @@ export class JsonPositions {
         this.lineStarts.push(at + 1);
       }
     }
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    return positionIn(this.lineStarts, offset);
   }
 
   /**
