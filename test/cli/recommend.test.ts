@@ -154,6 +154,32 @@ describe('csplan recommend on every example', () => {
   });
 });
 
+describe('accounts from a CRM export', () => {
+  it('plans an org whose accounts are a HubSpot export', async () => {
+    const { code, stdout } = await runCli([
+      'recommend',
+      'test/fixtures/csv/hubspot-companies.yaml',
+      '-f',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    // 7 companies; ARR 520,000 + 180,000 + 137,000 (two mid-market) + 8,500 + 6,000 (two self-serve).
+    expect(json.stage).toMatchObject({ customers: 7, arr: 851_500 });
+    expect(json.segments.map((s: { id: string; accounts: number }) => s.accounts)).toEqual([
+      1, 1, 2, 1, 2,
+    ]);
+  });
+
+  it('exits 1 with every bad cell located in the CSV itself', async () => {
+    const { code, stderr } = await runCli(['recommend', 'test/fixtures/csv/broken.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('test/fixtures/csv/broken.csv:3:15 error csv-bad-money');
+    expect(stderr).toContain('test/fixtures/csv/broken.csv:9:37 error csv-ragged-row');
+    expect(stderr).toContain('12 errors, 1 warning');
+  });
+});
+
 describe('colour', () => {
   it('colours on a terminal, not under NO_COLOR, and FORCE_COLOR wins over NO_COLOR', async () => {
     const tty = await runCli(['recommend', 'examples/founder.yaml'], {
