@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analysis.js';
 import type { SegmentId, StageId } from './model.js';
-import { formatFte, formatPct, plural } from './money.js';
+import { formatFte, formatMoney, formatPct, plural } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
 import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
 import { STAGE_LABELS } from './stage.js';
@@ -91,7 +91,7 @@ function csmGaps({ stage, analysis, teams }: GapContext): Gap[] {
         reason:
           team.staffed === 0
             ? `${label}: ${formatFte(team.needed)} FTE of work and nobody assigned`
-            : `${label}: ${formatFte(team.needed)} FTE needed, ${formatFte(team.staffed)} staffed (${formatPct(load)} of capacity)`,
+            : `${label}: ${formatFte(team.needed)} FTE needed, ${formatFte(team.staffed)} staffed (${formatPct(load)} of capacity); each CSM here looks after about ${formatMoney(team.arr / team.needed)} of ARR`,
       });
     } else if (team.staffed > 0 && load > UTILISATION_CEILING) {
       gaps.push({

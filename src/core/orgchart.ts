@@ -16,6 +16,8 @@ export interface CsmTeam {
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
   needed: number;
+  /** ARR of the accounts the team covers, so a hire can be argued in revenue (seed 002). */
+  arr: number;
   /** Capacity today (ramp-adjusted). */
   available: number;
   /** Full FTE of present and planned CSMs, as if ramped. */
@@ -68,6 +70,7 @@ export function csmTeams(stage: StageId, capacity: CapacityResult): CsmTeam[] {
         role: 'csm',
         segments: rows.map((s) => s.id),
         needed,
+        arr: sum(rows, (s) => s.arr),
         available: sum(rows, (s) => s.csmFteAvailable) + capacity.unassignedFte,
         staffed: sum(rows, (s) => s.csmFteStaffed) + capacity.unassignedStaffedFte,
         recommended: Math.max(1, wholePeople(needed)),
@@ -95,6 +98,7 @@ export function csmTeams(stage: StageId, capacity: CapacityResult): CsmTeam[] {
       role: digitalOnly ? 'digital-csm' : 'csm',
       segments,
       needed,
+      arr: sum(group, (s) => s.arr),
       available: sum(group, (s) => s.csmFteAvailable),
       staffed: sum(group, (s) => s.csmFteStaffed),
       recommended: Math.max(1, wholePeople(needed)),

@@ -24,7 +24,10 @@ describe('hiring gaps', () => {
       expect.objectContaining({ segment: 'enterprise', count: 1, priority: 'now' }), // 2.0 - 1
       expect.objectContaining({ segment: 'mid-market', count: 1, priority: 'now' }), // 1.4 - 1 -> 1
     ]);
-    expect(csm[0]?.reason).toBe('Enterprise CSMs: 2 FTE needed, 1 staffed (200% of capacity)');
+    // $6M of enterprise ARR over 2.0 FTE of work: $3M per CSM, the business case in revenue.
+    expect(csm[0]?.reason).toBe(
+      'Enterprise CSMs: 2 FTE needed, 1 staffed (200% of capacity); each CSM here looks after about $3M of ARR',
+    );
   });
 
   it('asks for the specialization roles and lists the scale roles for later', async () => {
