@@ -26,9 +26,9 @@ import { findingJson } from '../../render/json.js';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { pathFromOrgFile } from '../init/accounts-source.js';
-import { writeFileAtomic } from '../init/write.js';
 import type { CliIO } from '../io.js';
 import { parseFormat } from '../options.js';
+import { writeFileAtomic } from '../write-file.js';
 
 export interface ImportOptions {
   /** salesforce | hubspot; detected from the headers when absent. */

@@ -14,11 +14,11 @@ import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageVersion } from '../version.js';
+import { FileExistsError, writeFileAtomic } from '../write-file.js';
 import { buildOrgFile, type InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
 import { renderInitSummary } from './summary.js';
 import type { Prompts } from './wizard.js';
-import { FileExistsError, writeFileAtomic } from './write.js';
 import { orgFileToYaml } from './yaml.js';
 
 /** Where the JSON Schema of this csplan version is published (first line of written files). */

@@ -5,11 +5,11 @@
 import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { existing } from '../write-file.js';
 import type { InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
 import { answersFromFlags, givenAnswers, type InitOptions } from './flags.js';
 import type { Prompts } from './wizard.js';
-import { existing } from './write.js';
 
 export type { InitOptions } from './flags.js';
 
