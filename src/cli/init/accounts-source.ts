@@ -5,6 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { mapColumns } from '../../config/csv/mapping.js';
 import type { Preset } from './answers.js';
 
 export const ACCOUNT_FILE_EXTENSIONS = ['.csv', '.json'] as const;
@@ -65,25 +66,8 @@ export async function readCsvHeader(path: string): Promise<string[]> {
   }
 }
 
-/** Lower case without spaces, underscores or dots: how presets compare header names. */
-export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[\s_.-]+/g, '');
-}
-
-/** Headers that only one CRM's exports use: Salesforce names accounts, HubSpot companies. */
-const PRESET_MARKERS: Record<Preset, string[]> = {
-  salesforce: ['accountid', 'accountname', 'accountowner', 'accountnumber', 'arrc'],
-  hubspot: ['recordid', 'companyname', 'companyowner', 'companydomainname', 'hubspotowner'],
-};
-
-/** Which CRM an export comes from, judged by its header; undefined when it is not clear. */
-export function detectPreset(headers: readonly string[]): Preset | undefined {
-  const keys = new Set(headers.map(headerKey));
-  const hits = (Object.keys(PRESET_MARKERS) as Preset[]).filter((preset) =>
-    PRESET_MARKERS[preset].some((marker) => keys.has(marker)),
-  );
-  return hits.length === 1 ? hits[0] : undefined;
-}
+/** Which CRM an export comes from: the loader's own detection, so the two never disagree. */
+export { detectPreset } from '../../config/csv/mapping.js';
 
 /** Account fields the wizard may map to a column, and whether a file needs them. */
 export const MAPPED_FIELDS = [
@@ -93,20 +77,13 @@ export const MAPPED_FIELDS = [
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number]['field'];
 
-/**
- * Whether the loader will find a field without a mapping. Without a preset headers must be the
- * field's own name; presets know CRM names for everything except ARR, which only maps from a
- * column called ARR (a CRM's "Annual Revenue" is the customer's own revenue, never ARR).
- */
+/** Whether the loader will find a field without a mapping: asks the loader's own column mapper. */
 export function fieldFound(
   field: MappedField,
   headers: readonly string[],
   preset: Preset | undefined,
 ): boolean {
-  const keys = headers.map(headerKey);
-  if (field === 'arr') return keys.includes('arr') || keys.includes('arrc');
-  if (preset) return true;
-  return keys.includes(field);
+  return mapColumns(headers, { preset }).columns.some((column) => column.field === field);
 }
 
 /** The header most likely to hold a field, to offer as the default choice. */
