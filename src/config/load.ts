@@ -11,7 +11,7 @@ import { RULE_IDS } from '../core/rules/registry.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
-import { type AccountInput, type OrgFile, orgFileSchema } from './schema.js';
+import { type AccountInput, orgFileSchema } from './schema.js';
 import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
@@ -76,8 +76,14 @@ export async function loadOrgText(
 
   const validated = orgFileSchema.safeParse(parsed.value, { reportInput: true });
   if (!validated.success) {
+    // Rule names are checked on the raw file too, so a typo there is not hidden behind the
+    // schema errors until those are fixed.
+    const rules = (parsed.value as { rules?: unknown }).rules;
     return {
-      diagnostics: schemaDiagnostics(validated.error.issues, parsed.value),
+      diagnostics: [
+        ...schemaDiagnostics(validated.error.issues, parsed.value),
+        ...unknownRuleDiagnostics(rules),
+      ],
       locate,
       document,
     };
@@ -85,7 +91,7 @@ export async function loadOrgText(
   const orgFile = validated.data;
   // The raw parse is a full copy of every account: let it go before normalising makes another.
   parsed.value = undefined;
-  const diagnostics: Diagnostic[] = unknownRuleDiagnostics(orgFile);
+  const diagnostics: Diagnostic[] = unknownRuleDiagnostics(orgFile.rules);
 
   let accounts: AccountInput[] = [];
   let accountsLocate: Locator | undefined;
@@ -120,8 +126,9 @@ function isAccountsFilePath(path: Path): boolean {
   return path[0] === 'accounts-file';
 }
 
-function unknownRuleDiagnostics(orgFile: OrgFile): Diagnostic[] {
-  return Object.keys(orgFile.rules ?? {})
+function unknownRuleDiagnostics(rules: unknown): Diagnostic[] {
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  return Object.keys(rules)
     .filter((rule) => !RULE_IDS.has(rule))
     .map((rule) => ({
       rule: 'unknown-rule',

@@ -104,6 +104,11 @@ describe('loading bad org files: every problem located, with a rule id', () => {
     ]);
   });
 
+  it('reports a misspelt rule even while the schema has other errors', async () => {
+    const found = await problems(`${HEAD}  motinon: x\nrules:\n  span-of-contrl: warning\n`);
+    expect(found.map((d) => d.rule)).toEqual(['unknown-key', 'unknown-rule']);
+  });
+
   it('never echoes the bad money value', async () => {
     const [found] = await problems(`${HEAD}accounts:\n  - { id: a, arr: "$987,654" }\n`);
     expect(found?.message).not.toContain('987');
