@@ -34,6 +34,8 @@ export interface PersonAnswer {
   startDate?: string;
   /** Segment a CSM serves; undefined for a generalist. */
   segment?: SegmentId;
+  /** Work email, so a CRM export's owner column can name the person by it. */
+  email?: string;
 }
 
 export interface GrowthAnswer {
@@ -112,6 +114,7 @@ function teamMember(person: PersonAnswer): TeamMemberInput {
     ...(person.reportsTo ? { reports_to: person.reportsTo } : {}),
     ...(person.startDate ? { start_date: person.startDate } : {}),
     ...(person.segment ? { segment: person.segment } : {}),
+    ...(person.email ? { email: person.email } : {}),
   };
 }
 

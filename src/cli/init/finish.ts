@@ -9,6 +9,7 @@ import { locateDiagnostics } from '../../config/locate.js';
 import type { Diagnostic } from '../../core/model.js';
 import { plural } from '../../core/money.js';
 import { planOrg } from '../../core/plan.js';
+import { idList } from '../../core/rules/ids.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -17,6 +18,7 @@ import { packageVersion } from '../version.js';
 import { FileExistsError, writeFileAtomic } from '../write-file.js';
 import { buildOrgFile, type InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
+import { ownersAsCsms, unmatchedOwners } from './export-owners.js';
 import { renderInitSummary } from './summary.js';
 import type { Prompts } from './wizard.js';
 import { orgFileToYaml } from './yaml.js';
@@ -37,15 +39,47 @@ export interface WriteTarget {
   prompts?: Prompts;
 }
 
-export async function writeOrgFile(
-  answers: InitAnswers,
-  { target, path, replace, prompts }: WriteTarget,
-  io: CliIO,
-): Promise<number> {
+async function compose(answers: InitAnswers, path: string, io: CliIO) {
   const org = buildOrgFile(answers, { today: io.today });
   const arrAssumed = answers.customers.source === 'total' && answers.customers.arrAssumed;
   const text = orgFileToYaml(org, { schemaUrl: schemaUrl(packageVersion()), arrAssumed });
-  const loaded = await loadOrgText(text, path, { today: io.today });
+  return { text, loaded: await loadOrgText(text, path, { today: io.today }) };
+}
+
+export async function writeOrgFile(
+  initial: InitAnswers,
+  { target, path, replace, prompts }: WriteTarget,
+  io: CliIO,
+): Promise<number> {
+  let answers = initial;
+  let { text, loaded } = await compose(answers, path, io);
+  // Owners named in a CRM export but missing from the team: offer them as CSMs (with --yes,
+  // add them), so the first check is about the org rather than about people left out.
+  const owners = loaded.org ? unmatchedOwners(loaded.org) : [];
+  if (owners.length > 0) {
+    const added = ownersAsCsms(owners, answers.team);
+    const names = idList(added.map((person) => person.name));
+    let add = true;
+    if (prompts) {
+      try {
+        add = await prompts.confirm({
+          message: `The export names ${plural(added.length, 'account owner')} who ${added.length === 1 ? 'is' : 'are'} not on your team (${names}). Add them as CSMs?`,
+          default: true,
+        });
+      } catch (error) {
+        if (isPromptExit(error)) return cancelled(io);
+        throw error;
+      }
+    } else {
+      io.stderr(
+        `Added the export's account owners to the team as CSMs: ${names}; check their roles.\n`,
+      );
+    }
+    if (add) {
+      answers = { ...answers, team: [...answers.team, ...added] };
+      ({ text, loaded } = await compose(answers, path, io));
+    }
+  }
   // Located against absolute paths (so the accounts file resolves from the org file's folder),
   // shown relative to where the person runs csplan.
   const raw = locateDiagnostics(loaded.diagnostics, loaded.locate);
