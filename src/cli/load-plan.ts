@@ -3,7 +3,7 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics } from '../config/locate.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
-import { RULES } from '../core/rules/registry.js';
+import { RULE_IDS, RULES } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
@@ -41,7 +41,7 @@ export async function loadAndPlan(
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
   const invalid = diagnostics.some(
-    (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULES.some((r) => r.id === d.rule)),
+    (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
   );
   return { file, plan, diagnostics, invalid };
 }

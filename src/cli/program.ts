@@ -11,6 +11,15 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** Options several commands share, declared once so their wording stays the same. */
+const ruleOption = () =>
+  new Option(
+    '--rule <rule=severity>',
+    'set a rule to off, warning or error (repeatable)',
+  ).argParser(collect);
+const colorOption = () => new Option('--color', 'force colour');
+const noColorOption = () => new Option('--no-color', 'disable colour');
+
 /** Sets `exitCode` through `done` rather than exiting, so piped output is never cut. */
 export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('csplan')
@@ -35,9 +44,9 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       '--as-of <date>',
       'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today',
     )
-    .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(ruleOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (file: string, options) => {
       const { runRecommend } = await import('./commands/recommend.js');
       done(await runRecommend(file, options, io));
@@ -68,9 +77,9 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .option('--max-warnings <n>', 'also fail when there are more warnings than this')
     .option('--as-of <date>', 'evaluate the plans at this date (YYYY-MM-DD)')
-    .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(ruleOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (files: string[], options) => {
       const { runCheck } = await import('./commands/check.js');
       done(await runCheck(files, options, io));
@@ -83,9 +92,9 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--base <ref>', 'compare FILE with the same file at this git ref')
     .addOption(formatOption('text, markdown, json', 'text'))
     .option('--as-of <date>', "evaluate both plans at this date (default: the head file's as_of)")
-    .option('--rule <rule=severity>', 'set a rule to off, warning or error (repeatable)', collect)
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(ruleOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (files: string[], options) => {
       const { runDiff } = await import('./commands/diff.js');
       done(await runDiff(files, options, io));
@@ -95,8 +104,8 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .command('rules')
     .description('list every rule with its category, default severity and summary')
     .addOption(formatOption('text, json, markdown', 'text'))
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (options) => {
       const { runRules } = await import('./commands/rules.js');
       done(await runRules(options, io));
@@ -107,8 +116,8 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .description('explain one rule: why it exists, its source and the policy values it reads')
     .argument('<rule>', 'rule id, e.g. span-of-control')
     .addOption(formatOption('text, json', 'text'))
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (rule: string, options) => {
       const { runExplain } = await import('./commands/explain.js');
       done(await runExplain(rule, options, io));
@@ -145,8 +154,8 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--org <file>', 'org file: match owners to its team and show the change')
     .option('--write', 'apply the change to --org')
     .addOption(formatOption('text, json', 'text'))
-    .option('--color', 'force colour')
-    .option('--no-color', 'disable colour')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (file: string, options) => {
       const { runImport } = await import('./commands/import.js');
       done(await runImport(file, options, io));

@@ -12,7 +12,7 @@ import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
 import { type AccountInput, orgFileSchema } from './schema.js';
-import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
+import { parseSlicedYaml, SLICE_FROM_BYTES, yamlErrorDiagnostic } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -177,18 +177,9 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
     return fail('yaml-syntax', `the YAML could not be parsed: ${resourceMessage(error)}`);
   }
   const locate = yamlLocator(file, document, lineCounter);
-  const syntax = document.errors.map((error): Diagnostic => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return {
-      rule: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      severity: 'error',
-      path: [],
-      message: yamlMessage(error.code, error.message),
-      file,
-      line,
-      column: col,
-    };
-  });
+  const syntax = document.errors.map((error) =>
+    yamlErrorDiagnostic(file, error.code, error.message, lineCounter.linePos(error.pos[0])),
+  );
   if (syntax.length > 0) return { diagnostics: syntax, locate, document };
 
   let value: unknown;
@@ -225,10 +216,4 @@ function resourceMessage(error: unknown): string {
   if (error instanceof ReferenceError && /alias/i.test(error.message))
     return `it uses more than ${MAX_ALIASES} aliases (refused: alias expansion can exhaust memory)`;
   return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
-}
-
-function yamlMessage(code: string, message: string): string {
-  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once in a mapping';
-  return `YAML syntax: ${first}`;
 }

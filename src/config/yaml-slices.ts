@@ -71,7 +71,7 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
   });
 
   const diagnostics: Diagnostic[] = headDoc.errors.map((error) =>
-    syntaxDiagnostic(file, error.code, error.message, headCounter.linePos(error.pos[0])),
+    yamlErrorDiagnostic(file, error.code, error.message, headCounter.linePos(error.pos[0])),
   );
   const accounts: unknown[] = [];
   for (const slice of slices) {
@@ -85,7 +85,7 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
     for (const error of doc.errors) {
       const pos = counter.linePos(error.pos[0]);
       diagnostics.push(
-        syntaxDiagnostic(file, error.code, error.message, {
+        yamlErrorDiagnostic(file, error.code, error.message, {
           line: pos.line + slice.firstLine,
           col: pos.col,
         }),
@@ -145,21 +145,22 @@ function sliceText(lines: readonly string[], slice: Slice): string {
   return lines.slice(slice.firstLine, slice.endLine).join('\n');
 }
 
-function syntaxDiagnostic(
+/** A yaml parser error as a csplan diagnostic; shared by the whole-file and sliced parsers. */
+export function yamlErrorDiagnostic(
   file: string,
   code: string,
   message: string,
   pos: { line: number; col: number },
 ): Diagnostic {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  const duplicate = code === 'DUPLICATE_KEY';
   return {
-    rule: code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+    rule: duplicate ? 'duplicate-key' : 'yaml-syntax',
     severity: 'error',
     path: [],
-    message:
-      code === 'DUPLICATE_KEY'
-        ? 'duplicate key: each key may appear once in a mapping'
-        : `YAML syntax: ${first}`,
+    message: duplicate
+      ? 'duplicate key: each key may appear once in a mapping'
+      : `YAML syntax: ${first}`,
     file,
     line: pos.line,
     column: pos.col,

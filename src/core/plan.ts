@@ -68,7 +68,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const chart = buildOrgChart(stage.id, org.company.motion, teams, org.policy);
   const gaps = findGaps(stage.id, analysis, teams, chart);
   const findings = runRules(
-    { analysis, capacity, stage },
+    { analysis, capacity, stage, teams },
     { ...org.rules, ...(options.ruleOverrides ?? {}) },
   );
   return {

@@ -4,7 +4,6 @@ import { addDays, daysBetween } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatMoney, formatPct, plural } from '../money.js';
-import { csmTeams } from '../orgchart.js';
 import { idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
@@ -96,10 +95,10 @@ export const mixedSegmentBook: Rule = {
   source:
     'DOMAIN.md "Good and bad org design": one team for all segments is an anti-pattern (seed 000, seed 004); touch models per segment in "Segments and ratios"',
   policy: ['segments.*.min_arr', 'segments.*.accounts_per_csm'],
-  check({ analysis, stage, capacity }) {
+  check({ analysis, stage, teams }) {
     if (stage.id === 'founding' || stage.id === 'first-hire') return [];
     const teamOf = new Map<SegmentId, string>();
-    for (const team of csmTeams(stage.id, capacity)) {
+    for (const team of teams) {
       for (const segment of team.segments) teamOf.set(segment, team.key);
     }
     const findings: RuleFinding[] = [];

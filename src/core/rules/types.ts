@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis.js';
 import type { CapacityResult } from '../capacity.js';
 import type { Path, Severity } from '../model.js';
+import type { CsmTeam } from '../orgchart.js';
 import type { StageResult } from '../stage.js';
 
 export type RuleCategory = 'integrity' | 'books' | 'structure' | 'money';
@@ -10,6 +11,8 @@ export interface RuleContext {
   analysis: Analysis;
   capacity: CapacityResult;
   stage: StageResult;
+  /** The recommended CSM teams, as the plan sized them. */
+  teams: CsmTeam[];
 }
 
 export interface RuleFinding {
