@@ -4,6 +4,7 @@
  */
 import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
+import { pathToString } from '../core/paths.js';
 
 export interface Location {
   file: string;
@@ -57,15 +58,30 @@ function rangeStart(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
 
-/** Fills in file, line and column for diagnostics that only carry a path. */
+/**
+ * Fills in file, line and column for diagnostics that only carry a path, and writes the place of
+ * a `related` path into the message's `{related}`.
+ */
 export function locateDiagnostics(
   diagnostics: readonly Diagnostic[],
   locate: Locator,
 ): Diagnostic[] {
   return diagnostics.map((d) => {
-    if (d.line !== undefined) return d;
-    const where = locate(d.path, { key: d.rule === 'unknown-key' });
-    const file = d.file ?? where.file;
-    return { ...d, file, line: where.line, column: where.column };
+    let located = d;
+    if (d.line === undefined) {
+      const where = locate(d.path, { key: d.rule === 'unknown-key' });
+      located = { ...d, file: d.file ?? where.file, line: where.line, column: where.column };
+    }
+    if (!d.related) return located;
+    return { ...located, message: withRelated(located, d.related, locate) };
   });
+}
+
+/** "line 4" in the diagnostic's own file, "file:line:column" in another, else the path. */
+function withRelated(d: Diagnostic, related: Path, locate: Locator): string {
+  const where = locate(related);
+  let place = pathToString(related);
+  if (where.line !== undefined && where.file === d.file) place = `line ${where.line}`;
+  else if (where.line !== undefined) place = `${where.file}:${where.line}:${where.column ?? 1}`;
+  return d.message.replace('{related}', place);
 }

@@ -105,6 +105,12 @@ export interface Diagnostic {
   path: Path;
   /** Set when the problem is in a file other than the org file (e.g. an accounts CSV). */
   file?: string;
+  /**
+   * A second place the message refers to as `{related}` (the first of two duplicates). Locating
+   * the diagnostic replaces the token with that place's `file:line:column`, so a CSV row reads as
+   * its line in the CSV rather than as an index.
+   */
+  related?: Path;
   line?: number;
   column?: number;
 }

@@ -4,8 +4,8 @@
  */
 import type { Diagnostic } from '../core/model.js';
 import type { ChartNode } from '../core/orgchart.js';
+import { pathToString } from '../core/paths.js';
 import type { Plan } from '../core/plan.js';
-import { pathToString } from './paths.js';
 
 export const SCHEMA_VERSION = 1;
 

@@ -75,6 +75,28 @@ describe('csplan check: text', () => {
   });
 });
 
+describe('csplan check: duplicate ids', () => {
+  it('name the first of two duplicates by its line, in the org file and in a CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-check-'));
+    const org = join(dir, 'org.yaml');
+    const csv = join(dir, 'accounts.csv');
+    writeFileSync(
+      org,
+      'version: 1\ncompany: { name: T }\nteam:\n  - { id: c, role: csm }\n  - { id: c, role: csm }\naccounts: { file: accounts.csv }\n',
+    );
+    // A blank line before the first "a": row 2 of the data is line 3, its twin line 5.
+    writeFileSync(csv, 'id,arr,owner\n\na,1000,c\nb,2000,c\na,3000,c\n');
+    const { code, stdout } = await runCli(['check', org]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${csv}:5:1 error duplicate-id account id "a" is used twice (first at line 3); ids must be unique`,
+    );
+    expect(stdout).toContain(
+      `${org}:5:11 error duplicate-id team id "c" is used twice (first at line 4); ids must be unique`,
+    );
+  });
+});
+
 describe('csplan check: usage errors exit 2', () => {
   it.each([
     [['check'], "missing required argument 'files'"],

@@ -24,7 +24,13 @@ export function runRules(
     const severity = effectiveSeverity(rule.id, rule.defaultSeverity, settings);
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
-      out.push({ rule: rule.id, severity, path: finding.path, message: finding.message });
+      out.push({
+        rule: rule.id,
+        severity,
+        path: finding.path,
+        message: finding.message,
+        ...(finding.related ? { related: finding.related } : {}),
+      });
     }
   }
   return out;

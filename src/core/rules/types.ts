@@ -18,6 +18,8 @@ export interface RuleContext {
 export interface RuleFinding {
   path: Path;
   message: string;
+  /** See Diagnostic.related. */
+  related?: Path;
 }
 
 /** A rule is data (id, severity, documentation) plus one pure check. */

@@ -22,7 +22,11 @@ accounts:
       ['accounts', 1, 'id'],
       ['team', 1, 'id'],
     ]);
-    expect(found[0]?.message).toContain('first at accounts[0]');
+    // The first place is a path here; locating the finding writes it as a line (check.test.ts).
+    expect(found[0]).toMatchObject({
+      message: 'account id "acme" is used twice (first at {related}); ids must be unique',
+      related: ['accounts', 0, 'id'],
+    });
   });
 
   it('passes unique ids', async () => {

@@ -1,4 +1,4 @@
-import type { Path } from '../core/model.js';
+import type { Path } from './model.js';
 
 /** ['accounts', 3, 'owner'] -> "accounts[3].owner" */
 export function pathToString(path: Path): string {
