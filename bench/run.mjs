@@ -2,13 +2,14 @@
  * `npm run bench` (after `npm run build`): performance figures of csplan against a baseline that
  * only reads and parses the same file with the same parser, measured in the same run.
  *
- *   node bench/run.mjs [--runs N] [--only yaml|csv|version|profile] [--json]
+ *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile] [--json]
  *
  * - Data: seeded synthetic orgs from bench/generate.mjs, written once to bench/.data/.
  * - Each case alternates baseline and csplan runs (so drift on a busy machine hits both) and
  *   prints medians, their ratio and peak RSS (GNU time's %M when /usr/bin/time exists, else the
  *   process's own maxRSS reported by bench/rss.mjs preloaded with --import).
- * - For CSV, bench/profile.mjs times each stage in-process (medians of the same number of runs).
+ * - For CSV, bench/profile.mjs times each stage in-process (medians of the same number of runs),
+ *   and bench/floor.mjs measures the least work any run must do, to put the ratio in context.
  * - Targets (issues 2 and 5): recommend <= 1.3x the parse baseline at 10k and 100k accounts,
  *   peak RSS < 500 MB at 100k, `csplan --version` <= 1.5x `node -e 0`.
  */
@@ -53,6 +54,7 @@ async function main() {
     cpus: cpus().length,
     cases: [],
     profile: [],
+    floor: [],
     version: undefined,
   };
 
@@ -163,6 +165,15 @@ async function main() {
     );
   }
 
+  if (!only || only === 'csv' || only === 'floor') {
+    for (const [org, csv] of [
+      ['org-100k-csv.yaml', 'accounts-100k.csv'],
+      ['org-100k-sf.yaml', 'sf-100k.csv'],
+    ]) {
+      results.floor.push(floorCase(join(dataDir, org), join(dataDir, csv), timeTool));
+    }
+  }
+
   if (!only || only === 'csv' || only === 'profile') {
     for (const org of ['org-100k-csv.yaml', 'org-100k-sf.yaml']) {
       const runs = [];
@@ -257,6 +268,47 @@ function measure(nodeArgs, timeTool) {
     rssKb = Number(readFileSync(rssFile, 'utf8'));
   }
   return { ms: elapsed, rssKb };
+}
+
+/**
+ * The 1.3x target in context: the baseline, the least any csplan run must do (bench/floor.mjs:
+ * libraries + org file + CSV parse, serial and with the CSV in a worker thread) and csplan itself,
+ * alternated run by run.
+ */
+function floorCase(orgPath, csvPath, timeTool) {
+  const commands = [
+    ['baseline: read + csv-parse the CSV', [join(root, 'bench', 'baseline.mjs'), csvPath]],
+    [
+      'floor: + load libraries, parse org file',
+      [join(root, 'bench', 'floor.mjs'), orgPath, csvPath],
+    ],
+    [
+      'floor, CSV parsed in a worker thread',
+      [join(root, 'bench', 'floor.mjs'), orgPath, csvPath, '--parallel'],
+    ],
+    [
+      'csplan recommend --format json',
+      [join(root, 'bin', 'csplan.js'), 'recommend', orgPath, '--format', 'json', '--as-of', AS_OF],
+    ],
+  ];
+  const times = commands.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, [, nodeArgs]] of commands.entries()) {
+      times[k].push(measure(nodeArgs, timeTool).ms);
+    }
+  }
+  const medians = times.map(median);
+  const base = medians[0];
+  console.log('');
+  console.log(
+    `Least work any run must do: ${csvPath.split('/').pop()} with ${orgPath.split('/').pop()} (medians of ${RUNS} runs; bench/floor.mjs)`,
+  );
+  commands.forEach(([label], k) => {
+    console.log(
+      `  ${label.padEnd(42)} ${ms(medians[k]).padStart(8)}  ${(medians[k] / base).toFixed(2)}x`,
+    );
+  });
+  return Object.fromEntries(commands.map(([label], k) => [label, round(medians[k])]));
 }
 
 function profileOnce(org) {
