@@ -98,6 +98,7 @@ export function toAccount(account: AccountInput, path: Path): Account {
     complexity: account.complexity,
     industry: account.industry,
     region: account.region,
+    employees: account.employees,
     timezone: account.timezone,
     language: account.language,
     stakeholders: account.stakeholders,

@@ -121,6 +121,9 @@ export const accountSchema = z
     ).optional(),
     industry: z.string().optional().meta({ description: 'Industry, for vertical structures' }),
     region: z.string().optional().meta({ description: 'Region, e.g. EMEA' }),
+    employees: wholeNumber(
+      "The customer's headcount as the CRM records it; kept for reference (segments come from ARR)",
+    ).optional(),
     timezone: z.string().optional().meta({ description: 'Time zone, e.g. Europe/Berlin' }),
     language: z.string().optional().meta({ description: 'Main language of the account' }),
     stakeholders: wholeNumber('Number of stakeholders the CSM works with').optional(),

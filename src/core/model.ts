@@ -42,6 +42,8 @@ export interface Account {
   complexity?: Level;
   industry?: string;
   region?: string;
+  /** The customer's headcount, carried from the CRM for reference; planning does not use it. */
+  employees?: number;
   timezone?: string;
   language?: string;
   stakeholders?: number;

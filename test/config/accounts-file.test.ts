@@ -67,12 +67,11 @@ describe('Salesforce report export (BOM, CRLF, all quoted, $ money, footer)', ()
       'owner<-Account Owner',
       'industry<-Industry',
       'region<-Billing Country',
+      'employees<-Employees',
     ]);
-    expect(result.mapping?.ignored.map((c) => c.header)).toEqual([
-      'Employees',
-      'Annual Revenue',
-      'Type',
-    ]);
+    expect(result.mapping?.ignored.map((c) => c.header)).toEqual(['Annual Revenue', 'Type']);
+    // "12,000" in the report, "850" in the next row.
+    expect(result.accounts.slice(0, 2).map((a) => a.employees)).toEqual([12_000, 850]);
     expect(result.stats).toMatchObject({ rows: 10, footerRows: 2, currencies: ['USD'] });
     // Without a team every owner is kept as written (the unknown-owner rule reports them).
     expect(result.stats.owners.unmatched).toBe(10);
@@ -96,6 +95,7 @@ describe('Salesforce Data Loader export (API names)', () => {
       'dana',
       'john',
     ]);
+    expect(accounts[0]?.employees).toBe(12_000);
     expect(accounts[2]).toMatchObject({
       health: 'red',
       regulated: true,
@@ -115,7 +115,11 @@ describe('HubSpot company export', () => {
     // 180,000 + 95,000 + 42,000 + 8,500 + 2,400 + 3,600 + 520,000
     expect(sum(accounts.map((a) => a.arr))).toBe(851_500);
     expect(accounts[3]).toMatchObject({ id: '5821694504', name: 'Adventure Works, LLC' });
-    expect(accounts[0]).toMatchObject({ region: 'United States', timezone: 'America/New_York' });
+    expect(accounts[0]).toMatchObject({
+      region: 'United States',
+      timezone: 'America/New_York',
+      employees: 1200,
+    });
   });
 
   it('matches owners by name, email and id', async () => {
@@ -294,6 +298,22 @@ describe('export quirks', () => {
     );
     expect(result.diagnostics).toEqual([]);
     expect(result.stats).toMatchObject({ rows: 1, footerRows: 2 });
+  });
+
+  it('warn about a bad headcount but still read the row: planning does not use it', async () => {
+    const result = await read('Id,ARR,Employees\na,100,51-200\nb,200,40\n', {
+      preset: 'salesforce',
+    });
+    expect(result.accounts.map((a) => [a.id, a.employees])).toEqual([
+      ['a', undefined],
+      ['b', 40],
+    ]);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      '2:7 warning csv-bad-number',
+    ]);
+    expect(result.diagnostics[0]?.message).toBe(
+      'employees (column "Employees"): expected a whole number; the cell is left empty (planning does not use it)',
+    );
   });
 
   it('accept trailing empty cells but not extra values', async () => {

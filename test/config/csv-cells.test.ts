@@ -205,11 +205,11 @@ describe('headers', () => {
       ['name', 'Company name', 'preset'],
       ['owner', 'Company owner', 'preset'],
       ['region', 'Country/Region', 'preset'],
+      ['employees', 'Number of Employees', 'preset'],
     ]);
     expect(mapping.problems.map((p) => p.kind)).toEqual(['required-missing']);
     expect(mapping.ignored).toEqual([
       { header: 'Annual Revenue', index: 3, reason: "the customer's own revenue, not ARR" },
-      { header: 'Number of Employees', index: 5, reason: 'csplan has no employee-count field' },
     ]);
   });
 });

@@ -22,6 +22,7 @@ export const FIELD_KINDS = {
   complexity: 'enum',
   industry: 'text',
   region: 'text',
+  employees: 'count',
   timezone: 'text',
   language: 'text',
   stakeholders: 'count',
@@ -37,6 +38,9 @@ export const FIELD_KINDS = {
 export const ACCOUNT_FIELDS = Object.keys(accountSchema.shape) as AccountField[];
 
 export const REQUIRED_FIELDS: readonly AccountField[] = ['id', 'arr'];
+
+/** Fields carried for reference only: a bad cell is a warning and the row is still read. */
+export const REFERENCE_FIELDS: ReadonlySet<AccountField> = new Set(['employees']);
 
 const ENUM_VALUES: Partial<Record<AccountField, readonly string[]>> = {
   health: ['green', 'yellow', 'red'],
@@ -275,6 +279,7 @@ export function accountOf(v: readonly (CellValue | undefined)[]): AccountInput {
     complexity: v[SLOT.complexity] as AccountInput['complexity'],
     industry: v[SLOT.industry] as string | undefined,
     region: v[SLOT.region] as string | undefined,
+    employees: v[SLOT.employees] as number | undefined,
     timezone: v[SLOT.timezone] as string | undefined,
     language: v[SLOT.language] as string | undefined,
     stakeholders: v[SLOT.stakeholders] as number | undefined,

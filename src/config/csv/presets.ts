@@ -36,6 +36,7 @@ const SALESFORCE: Aliases = {
   ],
   industry: ['Industry'],
   region: ['Region', 'Sales Region', 'Billing Country', 'BillingCountry', 'Billing Country Code'],
+  employees: ['Employees', 'NumberOfEmployees', 'Number of Employees'],
   health: ['Health', 'Health Status', 'Customer Health'],
   renewal_date: ['Renewal Date', 'Contract End Date'],
 };
@@ -49,6 +50,7 @@ const HUBSPOT: Aliases = {
   industry: ['Industry'],
   region: ['Region', 'Country/Region', 'Country'],
   timezone: ['Time Zone', 'Timezone'],
+  employees: ['Number of Employees', 'numberofemployees', 'Employees'],
   health: ['Health', 'Health Status', 'Customer Health'],
   renewal_date: ['Renewal Date', 'Contract End Date'],
 };
@@ -60,9 +62,6 @@ const KNOWN_UNUSED: readonly [string, string][] = [
   ['Annual Revenue', "the customer's own revenue, not ARR"],
   ['AnnualRevenue', "the customer's own revenue, not ARR"],
   ['Total Revenue', 'lifetime deal revenue, not ARR'],
-  ['Employees', 'csplan has no employee-count field'],
-  ['NumberOfEmployees', 'csplan has no employee-count field'],
-  ['Number of Employees', 'csplan has no employee-count field'],
 ];
 
 const KNOWN_UNUSED_BY_KEY = new Map(

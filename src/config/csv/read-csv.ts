@@ -17,6 +17,7 @@ import {
   accountOf,
   type Converter,
   converterFor,
+  REFERENCE_FIELDS,
   SLOT,
 } from './cells.js';
 import { type ColumnMapping, type MappingProblem, mapColumns } from './mapping.js';
@@ -204,7 +205,10 @@ export function accountsFromRecords(
   const idIndex = columnOf.get('id') ?? 0;
   const ownerIndex = columnOf.get('owner');
   const owners = new OwnerResolver(options.team);
-  const reported = new Map<string, { count: number; first?: { record: number; cell: number } }>();
+  const reported = new Map<
+    string,
+    { count: number; severity: 'error' | 'warning'; first?: { record: number; cell: number } }
+  >();
   const accounts: AccountInput[] = [];
   const rowOfAccount: number[] = [];
   const values: (string | number | boolean | undefined)[] = new Array(ACCOUNT_FIELDS.length);
@@ -227,13 +231,20 @@ export function accountsFromRecords(
     });
   };
 
-  const report = (rule: string, key: string, record: number, cell: number, message: string) => {
-    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0 };
+  const report = (
+    rule: string,
+    key: string,
+    record: number,
+    cell: number,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => {
+    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0, severity };
     seen.count++;
     if (seen.count <= MAX_DIAGNOSTICS_PER_COLUMN) {
       diagnostics.push({
         rule,
-        severity: 'error',
+        severity,
         path: ['accounts-file', stats.rows - 1, key],
         message,
         ...at(record, cell),
@@ -314,13 +325,16 @@ export function accountsFromRecords(
           noteCurrency(value.currency, field, headerOf[j], k, cellIndex);
         continue;
       }
-      ok = false;
+      // A field kept only for reference does not cost the row: warn and leave it empty.
+      const reference = REFERENCE_FIELDS.has(field);
+      if (!reference) ok = false;
       report(
         value.rule,
         field,
         k,
         cellIndex,
-        `${field} (column "${headerOf[j]}"): ${value.message}`,
+        `${field} (column "${headerOf[j]}"): ${value.message}${reference ? '; the cell is left empty (planning does not use it)' : ''}`,
+        reference ? 'warning' : 'error',
       );
     }
     if (ownerIndex !== undefined && typeof values[SLOT.owner] === 'string') {
@@ -349,7 +363,7 @@ export function accountsFromRecords(
     const [rule, field] = key.split('\u0000');
     diagnostics.push({
       rule: rule ?? 'csv-bad-value',
-      severity: 'error',
+      severity: seen.severity,
       path: ['accounts-file'],
       message: `${formatCount(seen.count - MAX_DIAGNOSTICS_PER_COLUMN)} more rows have this problem in ${field === 'row' ? 'their cell count' : field} (the first ${MAX_DIAGNOSTICS_PER_COLUMN} are listed; this is the next)`,
       ...at(seen.first.record, seen.first.cell),
