@@ -1,6 +1,6 @@
 /** Load an org file, plan it and locate every diagnostic: the shared first half of most commands. */
 import { FileReadError, loadOrgFile } from '../config/load.js';
-import { locateDiagnostics } from '../config/locate.js';
+import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { RULE_IDS, RULES } from '../core/rules/registry.js';
@@ -18,6 +18,13 @@ export interface PlannedFile {
 }
 
 const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
+/** Integrity rules whose findings stay true when some rows could not be read. */
+const REFERENCE_RULES = new Set([
+  'duplicate-id',
+  'unknown-owner',
+  'unknown-manager',
+  'reporting-cycle',
+]);
 
 export async function loadAndPlan(
   file: string,
@@ -32,9 +39,18 @@ export async function loadAndPlan(
     throw error;
   }
   if (!loaded.org) {
+    // Rows with bad cells are left out of `partial`; the rows that were read are still checked
+    // for duplicate ids and broken references, so one run reports every input problem.
+    const references = loaded.partial
+      ? planOrg(loaded.partial, { ruleOverrides: options.ruleOverrides }).findings.filter((d) =>
+          REFERENCE_RULES.has(d.rule),
+        )
+      : [];
     return {
       file,
-      diagnostics: sortByPlace(locateDiagnostics(loaded.diagnostics, loaded.locate)),
+      diagnostics: sortByPlace(
+        locateDiagnostics([...loaded.diagnostics, ...references], loaded.locate),
+      ),
       invalid: true,
     };
   }
@@ -44,14 +60,4 @@ export async function loadAndPlan(
     (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
   );
   return { file, plan, diagnostics, invalid };
-}
-
-/** Input problems read best in file order; the sort is stable for problems at the same place. */
-function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.file ?? '', d.line ?? 0, d.column ?? 0] as const;
-  return [...diagnostics].sort((a, b) => {
-    const [fa, la, ca] = key(a);
-    const [fb, lb, cb] = key(b);
-    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
-  });
 }

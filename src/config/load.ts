@@ -40,6 +40,11 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Set when the file could be planned: no parse or schema errors. */
   org?: Org;
+  /**
+   * When the only errors are in accounts-file rows: the org without those rows, so the same run
+   * can still report duplicate ids and unknown owners among the rows that were read.
+   */
+  partial?: Org;
   diagnostics: Diagnostic[];
   locate: Locator;
   /** The parsed document, for commands that rewrite the file. */
@@ -117,8 +122,16 @@ export async function loadOrgText(
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
     : locate;
-  const fatal = diagnostics.some((d) => d.severity === 'error');
-  return { org: fatal ? undefined : normalised.org, diagnostics, locate: combined, document };
+  const isError = (d: Diagnostic) => d.severity === 'error';
+  if (!diagnostics.some(isError))
+    return { org: normalised.org, diagnostics, locate: combined, document };
+  const onlyRows = diagnostics.every((d) => !isError(d) || isAccountsFilePath(d.path));
+  return {
+    diagnostics,
+    locate: combined,
+    document,
+    ...(onlyRows && accounts.length > 0 ? { partial: normalised.org } : {}),
+  };
 }
 
 /** Paths that point into an external accounts file rather than the org file. */

@@ -85,3 +85,13 @@ function withRelated(d: Diagnostic, related: Path, locate: Locator): string {
   else if (where.line !== undefined) place = `${where.file}:${where.line}:${where.column ?? 1}`;
   return d.message.replace('{related}', place);
 }
+
+/** Input problems read best in file order; the sort is stable for problems at the same place. */
+export function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.file ?? '', d.line ?? 0, d.column ?? 0] as const;
+  return [...diagnostics].sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
+}

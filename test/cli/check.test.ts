@@ -97,6 +97,43 @@ describe('csplan check: duplicate ids', () => {
   });
 });
 
+describe('csplan check: a CSV with bad rows', () => {
+  const write = (policy: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-check-'));
+    const org = join(dir, 'org.yaml');
+    writeFileSync(
+      org,
+      `version: 1\ncompany: { name: T }\nteam:\n  - { id: c, role: csm }\naccounts: { file: accounts.csv }\n${policy}`,
+    );
+    writeFileSync(
+      join(dir, 'accounts.csv'),
+      'id,arr,owner\na,1000,c\nb,1.2M,c\nc,3000,dan\na,4000,c\n',
+    );
+    return { org, csv: join(dir, 'accounts.csv') };
+  };
+
+  it('still reports duplicate ids and unknown owners among the rows it could read', async () => {
+    const { org, csv } = write('');
+    const { code, stdout } = await runCli(['check', org]);
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 3).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      `${csv}:3:3 error csv-bad-money`,
+      `${csv}:4:8 error unknown-owner`,
+      `${csv}:5:1 error duplicate-id`,
+    ]);
+    expect(lines.slice(3)).toEqual(['', '3 errors, 0 warnings (1 file checked)', '']);
+  });
+
+  it('reports only the input problems when the org file itself has errors too', async () => {
+    // A policy that contradicts itself: planning the rows that were read would mean nothing.
+    const { org } = write('policy:\n  segments:\n    smb: { min_arr: 9000000 }\n');
+    const { stdout } = await runCli(['check', org]);
+    expect(stdout).toContain('csv-bad-money');
+    expect(stdout).not.toContain('duplicate-id');
+  });
+});
+
 describe('csplan check: usage errors exit 2', () => {
   it.each([
     [['check'], "missing required argument 'files'"],

@@ -13,7 +13,7 @@ import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
 import { accountsFromRecords, parseCsv } from '../../config/csv/read-csv.js';
 import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
 import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
-import { locateDiagnostics } from '../../config/locate.js';
+import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy } from '../../config/normalise.js';
 import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
@@ -99,7 +99,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     }
     return { preset: chosenPreset, columns: chosenColumns };
   });
-  const diagnostics = locateDiagnostics(result.diagnostics, result.locate);
+  const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, result.locate));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
 
   const spec: AccountsSpec = {
