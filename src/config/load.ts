@@ -130,7 +130,7 @@ export async function loadOrgText(
     diagnostics,
     locate: combined,
     document,
-    ...(onlyRows && accounts.length > 0 ? { partial: normalised.org } : {}),
+    ...(onlyRows ? { partial: normalised.org } : {}),
   };
 }
 

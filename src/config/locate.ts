@@ -72,19 +72,24 @@ export function locateDiagnostics(
       const where = locate(d.path, { key: d.rule === 'unknown-key' });
       located = { ...d, file: d.file ?? where.file, line: where.line, column: where.column };
     }
-    if (!d.related) return located;
-    return { ...located, message: withRelated(located, d.related, locate) };
+    return d.related ? withRelated(located, d.related, locate) : located;
   });
 }
 
 /** "line 4" in the diagnostic's own file, "file:line:column" in another, else the path. */
-function withRelated(d: Diagnostic, related: Path, locate: Locator): string {
+function withRelated(d: Diagnostic, related: Path, locate: Locator): Diagnostic {
   const where = locate(related);
   let place = pathToString(related);
   if (where.line !== undefined && where.file === d.file) place = `line ${where.line}`;
   else if (where.line !== undefined) place = `${where.file}:${where.line}:${where.column ?? 1}`;
-  return d.message.replace('{related}', place);
+  // The rule's own token is the last one: an id quoted earlier in the message may contain it too.
+  const at = d.message.lastIndexOf(RELATED);
+  if (at === -1) return d;
+  const message = d.message.slice(0, at) + place + d.message.slice(at + RELATED.length);
+  return { ...d, message, template: d.message };
 }
+
+const RELATED = '{related}';
 
 /** Input problems read best in file order; the sort is stable for problems at the same place. */
 export function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {

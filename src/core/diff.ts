@@ -272,7 +272,7 @@ function diffFindings(base: DiffSide, head: DiffSide): PlanDiff['findings'] {
   let unchanged = 0;
   // Same subject and same message: unchanged.
   for (const r of right) {
-    const l = left.find((x) => !x.matched && x.key === r.key && x.d.message === r.d.message);
+    const l = left.find((x) => !x.matched && x.key === r.key && sameMessage(x.d, r.d));
     if (l) {
       l.matched = true;
       r.matched = true;
@@ -296,4 +296,9 @@ function diffFindings(base: DiffSide, head: DiffSide): PlanDiff['findings'] {
     changed,
     unchanged,
   };
+}
+
+/** Same words; a line number written into the message (`{related}`) may move with edits. */
+function sameMessage(a: Diagnostic, b: Diagnostic): boolean {
+  return (a.template ?? a.message) === (b.template ?? b.message);
 }

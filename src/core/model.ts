@@ -109,10 +109,12 @@ export interface Diagnostic {
   file?: string;
   /**
    * A second place the message refers to as `{related}` (the first of two duplicates). Locating
-   * the diagnostic replaces the token with that place's `file:line:column`, so a CSV row reads as
-   * its line in the CSV rather than as an index.
+   * the diagnostic writes that place's line into the message, so a CSV row reads as its line in
+   * the CSV rather than as an index.
    */
   related?: Path;
+  /** The message as the rule wrote it, `{related}` included: what stays the same across edits. */
+  template?: string;
   line?: number;
   column?: number;
 }

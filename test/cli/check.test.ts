@@ -84,7 +84,7 @@ describe('csplan check: duplicate ids', () => {
       org,
       'version: 1\ncompany: { name: T }\nteam:\n  - { id: c, role: csm }\n  - { id: c, role: csm }\naccounts: { file: accounts.csv }\n',
     );
-    // A blank line before the first "a": row 2 of the data is line 3, its twin line 5.
+    // A blank line after the header puts the first "a" on line 3 and its twin on line 5.
     writeFileSync(csv, 'id,arr,owner\n\na,1000,c\nb,2000,c\na,3000,c\n');
     const { code, stdout } = await runCli(['check', org]);
     expect(code).toBe(1);

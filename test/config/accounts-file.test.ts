@@ -300,20 +300,39 @@ describe('export quirks', () => {
     expect(result.stats).toMatchObject({ rows: 1, footerRows: 2 });
   });
 
-  it('warn about a bad headcount but still read the row: planning does not use it', async () => {
-    const result = await read('Id,ARR,Employees\na,100,51-200\nb,200,40\n', {
+  it('warn once about unreadable headcounts but still read the rows: planning does not use them', async () => {
+    const result = await read('Id,ARR,Employees\na,100,51-200\nb,200,40\nc,300,1k\nd,400,many\n', {
       preset: 'salesforce',
     });
     expect(result.accounts.map((a) => [a.id, a.employees])).toEqual([
       ['a', undefined],
       ['b', 40],
+      ['c', undefined],
+      ['d', undefined],
     ]);
+    // The first bad cell, then one line for the other two, located at the next (line 4).
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
       '2:7 warning csv-bad-number',
+      '4:7 warning csv-bad-number',
     ]);
-    expect(result.diagnostics[0]?.message).toBe(
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
       'employees (column "Employees"): expected a whole number; the cell is left empty (planning does not use it)',
-    );
+      '2 more employees cells cannot be read either (this is the next); they are left empty too',
+    ]);
+  });
+
+  it('list 200 bad cells of a column one by one, then count the rest in one line', async () => {
+    const rows = Array.from({ length: 203 }, (_, i) => `a${i},1.2M`).join('\n');
+    const result = await read(`id,arr\n${rows}\n`);
+    expect(result.accounts).toEqual([]);
+    expect(result.diagnostics).toHaveLength(201);
+    expect(result.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    // Rows 1-200 are lines 2-201; the summary points at the 201st bad row, line 202.
+    expect(result.diagnostics[200]).toMatchObject({
+      rule: 'csv-bad-money',
+      line: 202,
+      message: '3 more rows have this problem in arr (the first 200 are listed; this is the next)',
+    });
   });
 
   it('accept trailing empty cells but not extra values', async () => {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../../src/cli/commands/schema.js';
 import { loadOrgText, MAX_YAML_BYTES } from '../../src/config/load.js';
@@ -210,5 +212,36 @@ describe('the committed JSON Schema', () => {
       'utf8',
     );
     expect(committed).toBe(schemaText());
+  });
+});
+
+describe('an accounts file with bad rows', () => {
+  const load = async (csv: string, extra = '') => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-load-'));
+    writeFileSync(join(dir, 'accounts.csv'), csv);
+    const text = `version: 1\ncompany: { name: T }\nteam:\n  - { id: c, role: csm, reports_to: bob }\naccounts: { file: accounts.csv }\n${extra}`;
+    return loadOrgText(text, 'org.yaml', { today: '2026-11-23', cwd: dir });
+  };
+
+  it('gives no org, but the org without those rows to check references in', async () => {
+    const loaded = await load('id,arr\na,1000\nb,1.2M\nc,3000\n');
+    expect(loaded.org).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => d.rule)).toEqual(['csv-bad-money']);
+    expect(loaded.partial?.accounts.map((a) => a.id)).toEqual(['a', 'c']);
+  });
+
+  it('still gives the team to check when no row could be read', async () => {
+    const loaded = await load('id,arr\na,1.2M\n');
+    expect(loaded.partial?.accounts).toEqual([]);
+    expect(loaded.partial?.team.map((m) => m.id)).toEqual(['c']);
+  });
+
+  it('gives nothing to plan when the org file has errors of its own', async () => {
+    const loaded = await load(
+      'id,arr\na,1.2M\n',
+      'policy:\n  segments:\n    smb: { min_arr: 9000000 }\n',
+    );
+    expect(loaded.diagnostics.map((d) => d.rule)).toEqual(['csv-bad-money', 'invalid-policy']);
+    expect(loaded.partial).toBeUndefined();
   });
 });

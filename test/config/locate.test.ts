@@ -35,6 +35,15 @@ describe('locateDiagnostics', () => {
     expect(d?.message).toBe('first at team[7].id');
   });
 
+  it("writes the rule's own token, the last one, even when a quoted id contains the token", () => {
+    const tricky = { ...finding(['accounts-file', 1], ['accounts-file', 0]) };
+    tricky.message = 'id "{related}$&" is used twice (first at {related})';
+    const [d] = locateDiagnostics([tricky], locate);
+    expect(d?.message).toBe('id "{related}$&" is used twice (first at line 3)');
+    // The rule's wording stays available for comparing findings across edits (csplan diff).
+    expect(d?.template).toBe(tricky.message);
+  });
+
   it('leaves a diagnostic that already has a line where it is', () => {
     const placed = { ...finding(['team', 0], ['team', 0]), file: 'x.csv', line: 9, column: 2 };
     expect(locateDiagnostics([placed], locate)[0]).toMatchObject({ file: 'x.csv', line: 9 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadOrgText } from '../../src/config/load.js';
+import { locateDiagnostics } from '../../src/config/locate.js';
 import { type DiffSide, diffPlans, findingSubject } from '../../src/core/diff.js';
 import { planOrg } from '../../src/core/plan.js';
 import { accounts, orgFrom } from '../helpers/org.js';
@@ -23,6 +25,26 @@ describe('diffPlans', () => {
     expect(diff.team.changed).toEqual([
       { id: 'dana', changes: [{ field: 'reports_to', base: '-', head: 'ceo' }] },
     ]);
+  });
+
+  it('keeps a duplicate id unchanged when an edit above it moves the first copy down', async () => {
+    const located = async (team: string): Promise<DiffSide> => {
+      const text = `version: 1\ncompany: { name: T, as_of: 2026-11-23 }\nteam:\n${team}  - { id: dana, role: csm }\n  - { id: dana, role: csm }\n`;
+      const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+      if (!loaded.org) throw new Error('fixture does not load');
+      const plan = planOrg(loaded.org);
+      return { org: loaded.org, plan, findings: locateDiagnostics(plan.findings, loaded.locate) };
+    };
+    const base = await located('');
+    const head = await located('  - { id: ceo, role: ceo }\n');
+    const [before, after] = [base, head].map(
+      (s) => s.findings.find((d) => d.rule === 'duplicate-id')?.message,
+    );
+    expect([before, after]).toEqual([
+      'team id "dana" is used twice (first at line 4); ids must be unique',
+      'team id "dana" is used twice (first at line 5); ids must be unique',
+    ]);
+    expect(diffPlans(base, head).findings).toMatchObject({ changed: [], added: [], fixed: [] });
   });
 
   it('reports a finding whose numbers moved as changed', async () => {

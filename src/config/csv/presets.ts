@@ -36,7 +36,7 @@ const SALESFORCE: Aliases = {
   ],
   industry: ['Industry'],
   region: ['Region', 'Sales Region', 'Billing Country', 'BillingCountry', 'Billing Country Code'],
-  employees: ['Employees', 'NumberOfEmployees', 'Number of Employees'],
+  employees: ['Employees', 'Number of Employees'],
   health: ['Health', 'Health Status', 'Customer Health'],
   renewal_date: ['Renewal Date', 'Contract End Date'],
 };
@@ -50,7 +50,7 @@ const HUBSPOT: Aliases = {
   industry: ['Industry'],
   region: ['Region', 'Country/Region', 'Country'],
   timezone: ['Time Zone', 'Timezone'],
-  employees: ['Number of Employees', 'numberofemployees', 'Employees'],
+  employees: ['Number of Employees', 'Employees'],
   health: ['Health', 'Health Status', 'Customer Health'],
   renewal_date: ['Renewal Date', 'Contract End Date'],
 };

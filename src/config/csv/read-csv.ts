@@ -207,7 +207,13 @@ export function accountsFromRecords(
   const owners = new OwnerResolver(options.team);
   const reported = new Map<
     string,
-    { count: number; severity: 'error' | 'warning'; first?: { record: number; cell: number } }
+    {
+      count: number;
+      /** Rows listed one by one; the rest are counted in one line. */
+      limit: number;
+      severity: 'error' | 'warning';
+      first?: { record: number; cell: number };
+    }
   >();
   const accounts: AccountInput[] = [];
   const rowOfAccount: number[] = [];
@@ -239,9 +245,11 @@ export function accountsFromRecords(
     message: string,
     severity: 'error' | 'warning' = 'error',
   ) => {
-    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0, severity };
+    // A warning about a reference-only field is said once per column: it changes nothing planned.
+    const limit = severity === 'warning' ? 1 : MAX_DIAGNOSTICS_PER_COLUMN;
+    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0, limit, severity };
     seen.count++;
-    if (seen.count <= MAX_DIAGNOSTICS_PER_COLUMN) {
+    if (seen.count <= seen.limit) {
       diagnostics.push({
         rule,
         severity,
@@ -359,13 +367,17 @@ export function accountsFromRecords(
   }
 
   for (const [key, seen] of reported) {
-    if (seen.count <= MAX_DIAGNOSTICS_PER_COLUMN || !seen.first) continue;
+    if (seen.count <= seen.limit || !seen.first) continue;
     const [rule, field] = key.split('\u0000');
+    const more = formatCount(seen.count - seen.limit);
     diagnostics.push({
       rule: rule ?? 'csv-bad-value',
       severity: seen.severity,
       path: ['accounts-file'],
-      message: `${formatCount(seen.count - MAX_DIAGNOSTICS_PER_COLUMN)} more rows have this problem in ${field === 'row' ? 'their cell count' : field} (the first ${MAX_DIAGNOSTICS_PER_COLUMN} are listed; this is the next)`,
+      message:
+        seen.severity === 'warning'
+          ? `${more} more ${field} cells cannot be read either (this is the next); they are left empty too`
+          : `${more} more rows have this problem in ${field === 'row' ? 'their cell count' : field} (the first ${seen.limit} are listed; this is the next)`,
       ...at(seen.first.record, seen.first.cell),
     });
   }

@@ -19,12 +19,12 @@ export const duplicateId: Rule = {
   check({ analysis }) {
     const findings: RuleFinding[] = [];
     const seen = (records: { id: string; path: Path }[], what: string) => {
-      // The common case has no duplicates: sorting the ids and comparing neighbours finds that
-      // about 3x faster than a Set at 100k accounts. First places only for the ids that repeat.
-      const sorted = records.map((record) => record.id).sort();
+      // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
+      const ids = new Set<string>();
       const repeated = new Set<string>();
-      for (let i = 1; i < sorted.length; i++) {
-        if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as string);
+      for (const record of records) {
+        if (ids.has(record.id)) repeated.add(record.id);
+        else ids.add(record.id);
       }
       if (repeated.size === 0) return;
       const first = new Map<string, Path>();
