@@ -151,6 +151,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       'read a field from this column; field= turns it off (repeatable)',
       collect,
     )
+    .option(
+      '--date-order <order>',
+      'dates like 3/4/2027: month-first or day-first (default: detected from the file)',
+    )
     .option('--org <file>', 'org file: match owners to its team and show the change')
     .option('--write', 'apply the change to --org')
     .addOption(formatOption('text, json', 'text'))

@@ -1,5 +1,5 @@
 /**
- * Accounts read from a CRM export (`accounts: { file, preset, columns }`).
+ * Accounts read from a CRM export (`accounts: { file, preset, columns, date_order }`).
  * CONTRACT (owned by the CSV import work, issue 5):
  * - returns validated account inputs in the org file's own field names (snake_case, as
  *   `accountSchema` outputs them), with owners already resolved to team ids where a name or
@@ -21,7 +21,7 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
-import { accountsFromRecords, parseCsv } from './csv/read-csv.js';
+import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
 import type { Locator } from './locate.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
@@ -57,6 +57,8 @@ export interface AccountsFileResult {
   format: 'csv' | 'json';
   /** CSV: which column feeds which field, and the columns left unread. */
   mapping?: ColumnMapping;
+  /** CSV: how dates like 3/31/2027 were read, when the file has some. */
+  dates?: CsvDates;
   stats: AccountsFileStats;
 }
 
@@ -123,13 +125,16 @@ export async function parseAccountsText(
   if (format === 'json') {
     const { readJsonAccounts } = await import('./csv/read-json.js');
     const json = readJsonAccounts(text, { file, team: options.team });
-    const ignored: Diagnostic[] = (['preset', 'columns'] as const)
+    const ignored: Diagnostic[] = (['preset', 'columns', 'date_order'] as const)
       .filter((key) => spec[key] !== undefined)
       .map((key) => ({
         rule: 'accounts-file-option-ignored',
         severity: 'warning',
         path: ['accounts', key],
-        message: `${key} applies to CSV files only; a JSON accounts file uses the org file's field names`,
+        message:
+          key === 'date_order'
+            ? 'date_order applies to CSV files only; dates in a JSON accounts file are written YYYY-MM-DD'
+            : `${key} applies to CSV files only; a JSON accounts file uses the org file's field names`,
       }));
     return {
       ...json,
@@ -145,6 +150,7 @@ export async function parseAccountsText(
     file,
     preset: spec.preset,
     columns: spec.columns,
+    dateOrder: spec.date_order,
     team: options.team,
   });
   return { ...csv, file, format };

@@ -157,6 +157,15 @@ export const accountsFileSchema = z
       .optional()
       .meta({ description: 'Header names of a CRM export' }),
     columns: columnMapping.optional(),
+    date_order: z
+      .enum(['month-first', 'day-first'], {
+        error: 'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
+      })
+      .optional()
+      .meta({
+        description:
+          'How to read dates like 3/4/2027: month-first (US) or day-first. Detected from the file when a day is above 12; ISO dates need nothing',
+      }),
   })
   .meta({ description: 'Accounts read from a CRM export' });
 

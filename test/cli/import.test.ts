@@ -102,6 +102,44 @@ describe('csplan import', () => {
     await expect(run('custom-headers.csv', { write: true })).rejects.toThrow(/--org/);
   });
 
+  it('says how it reads US dates, and writes the order it detected into the org file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csplan-import-'));
+    try {
+      await writeFile(
+        join(dir, 'accounts.csv'),
+        '"Account ID","ARR","Renewal Date"\n"a","$1,000.00","3/4/2027"\n"b","$2,000.00","12/13/2027"\n',
+      );
+      await writeFile(join(dir, 'org.yaml'), 'version: 1\ncompany:\n  name: X\n');
+      const dry = await run('accounts.csv', {}, dir);
+      expect(dry.stdout).toContain(
+        'Dates read month-first (3/4/2027 is March 4): detected from a day above 12 in the file',
+      );
+      const json = JSON.parse((await run('accounts.csv', { format: 'json' }, dir)).stdout);
+      expect(json.dateOrder).toEqual({ order: 'month-first', detected: true });
+
+      const wrote = await run('accounts.csv', { org: 'org.yaml', write: true }, dir);
+      expect(wrote.code).toBe(0);
+      expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toContain(
+        'accounts:\n  file: accounts.csv\n  preset: salesforce\n  date_order: month-first\n',
+      );
+      const loaded = await loadOrgFile(join(dir, 'org.yaml'), { today: '2026-11-23' });
+      expect(loaded.org?.accounts.map((a) => a.renewalDate)).toEqual(['2027-03-04', '2027-12-13']);
+
+      // --date-order wins over the file, and a misspelt order is a usage error.
+      const dayFirst = await run('accounts.csv', { dateOrder: 'day-first', format: 'json' }, dir);
+      expect(JSON.parse(dayFirst.stdout).dateOrder).toEqual({
+        order: 'day-first',
+        detected: false,
+      });
+      expect(dayFirst.code).toBe(1);
+      await expect(run('accounts.csv', { dateOrder: 'us' }, dir)).rejects.toThrow(
+        /--date-order must be month-first/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to replace accounts listed inline', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'csplan-import-'));
     try {

@@ -214,7 +214,7 @@ describe('broken files', () => {
       '2.5M',
       '-500',
       'purple',
-      '12/31/2026',
+      '2026-12-32',
       'maybe',
     ]) {
       expect(text).not.toContain(data);
@@ -269,14 +269,35 @@ describe('JSON accounts file', () => {
       ['initech', 30_000, 'monica'],
     ]);
   });
+
+  it('warns that CSV-only options such as date_order do nothing for it', async () => {
+    const result = await parseAccountsText(
+      '[{ "id": "a", "arr": 1, "renewal_date": "2027-03-04" }]',
+      { file: 'a.json', date_order: 'month-first' },
+      { file: 'a.json', format: 'json', team: [] },
+    );
+    expect(result.accounts).toHaveLength(1);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'accounts-file-option-ignored',
+        severity: 'warning',
+        path: ['accounts', 'date_order'],
+      }),
+    ]);
+  });
 });
 
 describe('export quirks', () => {
   const read = (
     text: string,
     spec: { preset?: 'salesforce' | 'hubspot'; columns?: Record<string, string> } = {},
+    dateOrder?: 'month-first' | 'day-first',
   ) =>
-    parseAccountsText(text, { file: 'x.csv', ...spec }, { file: 'x.csv', format: 'csv', team: [] });
+    parseAccountsText(
+      text,
+      { file: 'x.csv', ...spec, ...(dateOrder ? { date_order: dateOrder } : {}) },
+      { file: 'x.csv', format: 'csv', team: [] },
+    );
 
   it('skip blank lines and rows of empty cells, and count rows after them on their own line', async () => {
     const result = await read('id,arr\n\na,1\n,\n\nb,2\n');
@@ -333,6 +354,47 @@ describe('export quirks', () => {
       line: 202,
       message: '3 more rows have this problem in arr (the first 200 are listed; this is the next)',
     });
+  });
+
+  it('read US dates month-first when a day above 12 says so, and keep ISO dates as they are', async () => {
+    const result = await read(
+      '"Id","ARR","Renewal Date"\n"a","1","3/4/2027"\n"b","2","12/13/2027 9:14 AM"\n"c","3","2027-06-30"\n',
+      { preset: 'salesforce' },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.dates).toEqual({ order: 'month-first', detected: true });
+    expect(result.accounts.map((a) => a.renewal_date)).toEqual([
+      '2027-03-04',
+      '2027-12-13',
+      '2027-06-30',
+    ]);
+  });
+
+  it('read day-first dates when a first number above 12 says so', async () => {
+    const result = await read('id,arr,renewal_date\na,1,3/4/2027\nb,2,31/12/2027\n');
+    expect(result.dates).toEqual({ order: 'day-first', detected: true });
+    expect(result.accounts.map((a) => a.renewal_date)).toEqual(['2027-04-03', '2027-12-31']);
+  });
+
+  it('report dates whose order nothing tells once, at the first of them, not per cell', async () => {
+    const result = await read('id,arr,renewal_date\na,1,2027-05-01\nb,2,3/4/2027\nc,3,12/1/2027\n');
+    expect(result.dates).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      '3:5 error csv-date-order',
+    ]);
+    expect(result.diagnostics[0]?.message).toBe(
+      'column "renewal_date" has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: add date_order: month-first (US) or day-first under accounts',
+    );
+  });
+
+  it('follow date_order over the file, and locate the dates it cannot read that way', async () => {
+    const text = 'id,arr,renewal_date\na,1,3/4/2027\nb,2,3/14/2027\n';
+    const result = await read(text, {}, 'day-first');
+    expect(result.dates).toEqual({ order: 'day-first', detected: false });
+    expect(result.accounts.map((a) => a.renewal_date)).toEqual(['2027-04-03']);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '3:5 csv-bad-date',
+    ]);
   });
 
   it('accept trailing empty cells but not extra values', async () => {

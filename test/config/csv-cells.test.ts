@@ -3,6 +3,7 @@ import {
   ACCOUNT_FIELDS,
   accountOf,
   converterFor,
+  detectDateOrder,
   parseBoolean,
   parseCount,
   parseDate,
@@ -104,7 +105,7 @@ describe('other cells', () => {
     expect(parseBoolean('maybe')).toMatchObject({ rule: 'csv-bad-boolean' });
   });
 
-  it('dates are ISO; date-times keep their date; locale dates are refused', () => {
+  it('dates are ISO; date-times keep their date; locale dates need an order', () => {
     expect(parseDate('2027-03-31')).toBe('2027-03-31');
     expect(parseDate('2026-10-02T14:21:07.000Z')).toBe('2026-10-02');
     expect(parseDate('2024-01-15 10:32')).toBe('2024-01-15');
@@ -112,7 +113,34 @@ describe('other cells', () => {
       rule: 'csv-bad-date',
       message: 'not a real calendar date',
     });
-    expect(parseDate('3/31/2027')).toMatchObject({ rule: 'csv-bad-date' });
+    expect(parseDate('3/31/2027')).toMatchObject({
+      rule: 'csv-bad-date',
+      message: expect.stringContaining('set date_order under accounts'),
+    });
+  });
+
+  it('locale dates read in the order given, with or without a time after them', () => {
+    expect(parseDate('3/4/2027', 'month-first')).toBe('2027-03-04');
+    expect(parseDate('3/4/2027', 'day-first')).toBe('2027-04-03');
+    expect(parseDate('12/31/2027 9:14 AM', 'month-first')).toBe('2027-12-31');
+    expect(parseDate('31.12.2027', 'day-first')).toBe('2027-12-31');
+    expect(parseDate('29/2/2028', 'day-first')).toBe('2028-02-29');
+    // 29 February 2027 does not exist; 31/3 read month-first is month 31.
+    expect(parseDate('2/29/2027', 'month-first')).toMatchObject({ rule: 'csv-bad-date' });
+    expect(parseDate('31/3/2027', 'month-first')).toMatchObject({
+      message: expect.stringContaining('when read month-first'),
+    });
+    expect(parseDate('3/4/27', 'month-first')).toMatchObject({
+      message: 'write the year in full (2027, not 27)',
+    });
+  });
+
+  it('the order is told by the first date with a number above 12, else unknown', () => {
+    expect(detectDateOrder(['2027-01-01', '3/4/2027', '3/14/2027', '31/3/2027'])).toBe(
+      'month-first',
+    );
+    expect(detectDateOrder(['3/4/2027', ' 14/3/2027 '])).toBe('day-first');
+    expect(detectDateOrder(['3/4/2027', '12/12/2027', '2027-12-31'])).toBeUndefined();
   });
 
   it('picklists ignore case, spaces and underscores', () => {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { AccountsFileResult } from '../../config/accounts-file.js';
-import { ACCOUNT_FIELDS } from '../../config/csv/cells.js';
+import { ACCOUNT_FIELDS, type DateOrder } from '../../config/csv/cells.js';
 import { detectPreset } from '../../config/csv/mapping.js';
 import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
 import { accountsFromRecords, parseCsv } from '../../config/csv/read-csv.js';
@@ -35,6 +35,8 @@ export interface ImportOptions {
   preset?: string;
   /** `field=Header`, repeatable: overrides the preset for one field (`field=` turns it off). */
   columns?: string[];
+  /** month-first | day-first: how to read dates like 3/4/2027; detected from the file when absent. */
+  dateOrder?: string;
   /** The org file to point at the export: its team matches owners, its change is shown. */
   org?: string;
   /** Apply the change to --org instead of showing it. */
@@ -63,6 +65,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const format = parseFormat(options.format, ['text', 'json'] as const, 'text');
   const preset = parsePreset(options.preset);
   const columns = parseColumns(options.columns);
+  const dateOrder = parseDateOrder(options.dateOrder);
   if (options.write && !options.org) {
     throw new UsageError(
       '--write changes the org file given with --org ORG_FILE; add --org org.yaml',
@@ -90,6 +93,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   // Flags win; otherwise the org file's current mapping for this file; otherwise detection.
   const base = org?.current;
   const chosenColumns = columns ?? base?.columns;
+  const chosenDateOrder = dateOrder ?? base?.date_order;
   let chosenPreset: PresetId | undefined = preset ?? (base?.preset as PresetId | undefined);
   let detected = false;
   const result = await readAccounts(text, kind, file, org?.team ?? [], (headers) => {
@@ -97,7 +101,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       chosenPreset = detectPreset(headers);
       detected = chosenPreset !== undefined;
     }
-    return { preset: chosenPreset, columns: chosenColumns };
+    return { preset: chosenPreset, columns: chosenColumns, dateOrder: chosenDateOrder };
   });
   const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, result.locate));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -106,6 +110,9 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     file: org ? pathFromOrgFile(file, io.cwd, dirname(org.absolute)) : file,
     ...(chosenPreset ? { preset: chosenPreset } : {}),
     ...(chosenColumns && Object.keys(chosenColumns).length > 0 ? { columns: chosenColumns } : {}),
+    // A detected order is written down too: a later export whose days are all 12 or less
+    // could not tell it again.
+    ...(result.dates ? { date_order: result.dates.order } : {}),
   };
   const change = org
     ? await planChange(org, spec, options.write === true && errors === 0)
@@ -138,6 +145,16 @@ function parsePreset(value: string | undefined): PresetId | undefined {
     `--preset must be ${PRESET_IDS.join(' or ')} (got "${value}")${suggestion(value, PRESET_IDS)}`,
   );
 }
+
+function parseDateOrder(value: string | undefined): DateOrder | undefined {
+  if (value === undefined) return undefined;
+  if ((DATE_ORDERS as readonly string[]).includes(value)) return value as DateOrder;
+  throw new UsageError(
+    `--date-order must be month-first (3/31/2027) or day-first (31/3/2027) (got "${value}")${suggestion(value, DATE_ORDERS)}`,
+  );
+}
+
+const DATE_ORDERS = ['month-first', 'day-first'] as const satisfies readonly DateOrder[];
 
 function parseColumns(values: readonly string[] | undefined): Record<string, string> | undefined {
   if (!values || values.length === 0) return undefined;
@@ -197,7 +214,11 @@ async function readAccounts(
   kind: 'csv' | 'json',
   file: string,
   team: Team,
-  mappingFor: (headers: string[]) => { preset?: PresetId; columns?: Record<string, string> },
+  mappingFor: (headers: string[]) => {
+    preset?: PresetId;
+    columns?: Record<string, string>;
+    dateOrder?: DateOrder;
+  },
 ): Promise<AccountsFileResult> {
   if (kind === 'json') {
     const { parseAccountsText } = await import('../../config/accounts-file.js');
@@ -310,6 +331,7 @@ function importJson(
       column: c.index + 1,
       source: c.source,
     })),
+    dateOrder: result.dates ? { order: result.dates.order, detected: result.dates.detected } : null,
     ignored: (result.mapping?.ignored ?? []).map((c) => ({
       header: c.header,
       column: c.index + 1,
@@ -363,6 +385,14 @@ function importText(
     for (const c of mapping.columns) {
       const from = c.source === 'columns' ? ' (columns)' : '';
       out.push(`  ${c.field.padEnd(width)} <- "${c.header}" (column ${c.index + 1})${from}`);
+    }
+    if (result.dates) {
+      const { order, detected: found } = result.dates;
+      const example = order === 'month-first' ? '3/4/2027 is March 4' : '3/4/2027 is 3 April';
+      out.push(
+        '',
+        `Dates read ${order} (${example}): ${found ? 'detected from a day above 12 in the file' : 'date_order'}`,
+      );
     }
     if (mapping.ignored.length > 0) {
       out.push('', 'Not read');

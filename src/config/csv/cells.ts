@@ -139,21 +139,62 @@ export function parseBoolean(cell: string): boolean | CellError {
 const ISO_DATE =
   /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** YYYY-MM-DD, or an ISO date-time whose date part is taken as written. */
-export function parseDate(cell: string): string | CellError {
+/**
+ * How a CRM user's locale writes dates: 3/31/2027 (month first, US) or 31/3/2027 (day first).
+ * `unknown`: the file has such dates but none tells the order; csv/read-csv.ts reports that once.
+ */
+export type DateOrder = 'month-first' | 'day-first';
+export type ColumnDateOrder = DateOrder | 'unknown';
+
+/** 3/31/2027, 31.03.2027, or either with a time after it ("3/31/2027 9:14 AM"). */
+export const LOCALE_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[\sT,].*)?$/;
+
+/**
+ * YYYY-MM-DD, or an ISO date-time whose date part is taken as written; with a date order, also
+ * the locale form of that order. Without one, a locale date is an error: its meaning is unknown.
+ */
+export function parseDate(cell: string, order?: DateOrder): string | CellError {
   const match = ISO_DATE.exec(cell);
   if (match?.[1] !== undefined) {
     if (isRealDate(match[1])) return match[1];
     return { rule: 'csv-bad-date', message: 'not a real calendar date' };
   }
-  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.test(cell)) {
+  const local = LOCALE_DATE.exec(cell);
+  if (local) {
+    if (order === undefined) {
+      return {
+        rule: 'csv-bad-date',
+        message:
+          'a date like 3/4/2027 can be March 4 or 3 April: set date_order under accounts (month-first or day-first)',
+      };
+    }
+    const [first, second, year] = [local[1], local[2], local[3]] as [string, string, string];
+    if (year.length === 2) {
+      return { rule: 'csv-bad-date', message: 'write the year in full (2027, not 27)' };
+    }
+    const [month, day] = order === 'month-first' ? [first, second] : [second, first];
+    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    if (isRealDate(iso)) return iso;
     return {
       rule: 'csv-bad-date',
-      message:
-        "dates like 11/23/2026 depend on the CRM user's locale; expected YYYY-MM-DD (export dates in ISO format, or convert the column)",
+      message: `not a real calendar date when read ${order} (date_order); is the column in another order?`,
     };
   }
   return { rule: 'csv-bad-date', message: 'expected a date written YYYY-MM-DD' };
+}
+
+/**
+ * The order the file's locale dates are in: the first cell whose first number is above 12 says
+ * day first, whose second is above 12 says month first. Undefined when no cell tells.
+ */
+export function detectDateOrder(cells: Iterable<string>): DateOrder | undefined {
+  for (const cell of cells) {
+    const local = LOCALE_DATE.exec(cell.trim());
+    if (!local) continue;
+    if (Number(local[1]) > 12) return 'day-first';
+    if (Number(local[2]) > 12) return 'month-first';
+  }
+  return undefined;
 }
 
 /** Picklist values in any case, with spaces or underscores for hyphens: "Mid Market" is mid-market. */
@@ -170,14 +211,18 @@ export function isCellError(value: unknown): value is CellError {
 }
 
 /** A column's cell reader: a value, money with its currency, or why the cell cannot be read. */
-export type Converter = (cell: string) => CellValue | Money | CellError;
+export type Converter = (cell: string) => CellValue | Money | CellError | undefined;
 
 /** Position of each field in the values array that `accountOf` reads. */
 export const SLOT = Object.fromEntries(
   ACCOUNT_FIELDS.map((field, index) => [field, index]),
 ) as Record<AccountField, number>;
 
-export function converterFor(field: AccountField): Converter {
+/**
+ * `dateOrder` 'unknown': the file's locale dates are left empty, because the reader reports
+ * their unknown order once for the file rather than once per cell.
+ */
+export function converterFor(field: AccountField, dateOrder?: ColumnDateOrder): Converter {
   switch (FIELD_KINDS[field]) {
     case 'money': {
       // A currency is reported once, the first time this column shows it; after that only
@@ -203,7 +248,10 @@ export function converterFor(field: AccountField): Converter {
     case 'boolean':
       return parseBoolean;
     case 'date':
-      return remembered(parseDate);
+      if (dateOrder === 'unknown') {
+        return remembered((cell) => (LOCALE_DATE.test(cell) ? undefined : parseDate(cell)));
+      }
+      return remembered((cell) => parseDate(cell, dateOrder));
     case 'enum':
       return remembered((cell) => parseEnum(field, cell));
     default:
@@ -212,7 +260,7 @@ export function converterFor(field: AccountField): Converter {
 }
 
 /** Dates and picklist values repeat a lot: each distinct cell is read once per column. */
-function remembered<T extends CellValue | CellError>(
+function remembered<T extends CellValue | CellError | undefined>(
   read: (cell: string) => T,
 ): (cell: string) => T {
   const seen = new Map<string, T>();

@@ -17,6 +17,10 @@ import {
   accountOf,
   type Converter,
   converterFor,
+  type DateOrder,
+  detectDateOrder,
+  FIELD_KINDS,
+  LOCALE_DATE,
   REFERENCE_FIELDS,
   SLOT,
 } from './cells.js';
@@ -30,7 +34,16 @@ export interface CsvReadOptions {
   file: string;
   preset?: PresetId;
   columns?: Record<string, string>;
+  /** `accounts.date_order`: how to read dates like 3/4/2027. Detected from the file when absent. */
+  dateOrder?: DateOrder;
   team: NonNullable<OrgFile['team']>;
+}
+
+/** How the file's locale dates (3/31/2027) were read; absent when it has none. */
+export interface CsvDates {
+  order: DateOrder;
+  /** True when the order came from the file's own dates rather than `date_order`. */
+  detected: boolean;
 }
 
 export interface CsvStats {
@@ -52,6 +65,7 @@ export interface CsvAccounts {
   /** Absent when the file has no header row. */
   mapping?: ColumnMapping;
   stats: CsvStats;
+  dates?: CsvDates;
 }
 
 /** Problems of one rule in one column reported one by one; the rest are counted in one line. */
@@ -200,7 +214,20 @@ export function accountsFromRecords(
   const mapped = mapping.columns;
   const slots = mapped.map((c) => SLOT[c.field]);
   const indexes = mapped.map((c) => c.index);
-  const converters = mapped.map((c) => converterFor(c.field));
+  const dateOrder = readDateOrder(records, headerIndex + 1, end, mapped, options.dateOrder);
+  if (dateOrder.unknownAt) {
+    const { record, cell, header } = dateOrder.unknownAt;
+    diagnostics.push({
+      rule: 'csv-date-order',
+      severity: 'error',
+      path: ['accounts-file'],
+      message: `column "${header}" has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: add date_order: month-first (US) or day-first under accounts`,
+      ...at(record, cell),
+    });
+  }
+  const converters = mapped.map((c) =>
+    converterFor(c.field, dateOrder.unknownAt ? 'unknown' : dateOrder.dates?.order),
+  );
   const headerOf = mapped.map((c) => c.header);
   const idIndex = columnOf.get('id') ?? 0;
   const ownerIndex = columnOf.get('owner');
@@ -397,11 +424,40 @@ export function accountsFromRecords(
   const identity = rowOfAccount.every((row, index) => row === index);
   return {
     ...result,
+    ...(dateOrder.dates ? { dates: dateOrder.dates } : {}),
     accounts,
     pathOf: identity
       ? (index) => ['accounts-file', index]
       : (index) => ['accounts-file', rowOfAccount[index] ?? index],
   };
+}
+
+/**
+ * The order of the file's locale dates: `date_order` when set, else the first date cell whose
+ * numbers tell (see detectDateOrder). `unknownAt` is the first locale date when none tells.
+ */
+function readDateOrder(
+  records: readonly string[][],
+  from: number,
+  to: number,
+  mapped: ColumnMapping['columns'],
+  option: DateOrder | undefined,
+): { dates?: CsvDates; unknownAt?: { record: number; cell: number; header: string } } {
+  const columns = mapped.filter((c) => FIELD_KINDS[c.field] === 'date');
+  if (columns.length === 0) return {};
+  let firstAt: { record: number; cell: number; header: string } | undefined;
+  for (let k = from; k < to; k++) {
+    const record = records[k] as string[];
+    for (const column of columns) {
+      const cell = (record[column.index] ?? '').trim();
+      if (!LOCALE_DATE.test(cell)) continue;
+      if (option) return { dates: { order: option, detected: false } };
+      firstAt ??= { record: k, cell: column.index, header: column.header };
+      const order = detectDateOrder([cell]);
+      if (order) return { dates: { order, detected: true } };
+    }
+  }
+  return firstAt ? { unknownAt: firstAt } : {};
 }
 
 function isBlank(record: readonly string[]): boolean {

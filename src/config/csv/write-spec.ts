@@ -1,15 +1,17 @@
 /**
- * Pointing an org file at an accounts file: sets `accounts: { file, preset, columns }` through the
+ * Pointing an org file at an accounts file: sets `accounts: { file, preset, columns, date_order }` through the
  * yaml Document (comments, order and quoting of everything else kept), keeping a byte-order mark
  * and CRLF line ends. Pure: old text in, new text out. A second run with the same spec returns
  * the text unchanged.
  */
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { DateOrder } from './cells.js';
 
 export interface AccountsSpec {
   file: string;
   preset?: string;
   columns?: Record<string, string>;
+  date_order?: DateOrder;
 }
 
 export type SpecEdit = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
@@ -28,6 +30,7 @@ export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit 
   const value: Record<string, unknown> = { file: spec.file };
   if (spec.preset) value.preset = spec.preset;
   if (spec.columns && Object.keys(spec.columns).length > 0) value.columns = spec.columns;
+  if (spec.date_order) value.date_order = spec.date_order;
 
   const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'accounts');
   const current = index === -1 ? undefined : map.items[index];
