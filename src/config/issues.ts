@@ -107,6 +107,11 @@ function messageFor(issue: Issue): string {
     const expected = EXPECTED[issue.expected] ?? issue.expected;
     return `expected ${expected}, found ${found(issue.input)}`;
   }
+  // A misspelt choice (`month_first`, `Salesforce`) gets the closest valid value.
+  if (issue.code === 'invalid_value' && typeof issue.input === 'string') {
+    const choices = issue.values.filter((v): v is string => typeof v === 'string');
+    return `${issue.message}${suggestion(issue.input, choices)}`;
+  }
   return issue.message;
 }
 

@@ -135,6 +135,18 @@ describe('csplan import', () => {
       await expect(run('accounts.csv', { dateOrder: 'us' }, dir)).rejects.toThrow(
         /--date-order must be month-first/,
       );
+
+      // A later export with ISO dates only keeps the order the org file already has.
+      await writeFile(
+        join(dir, 'accounts.csv'),
+        '"Account ID","ARR","Renewal Date"\n"a","$1,000.00","2027-03-04"\n',
+      );
+      const again = await run('accounts.csv', { org: 'org.yaml', write: true }, dir);
+      expect(again.stdout).toContain('org.yaml already reads accounts.csv this way');
+      await writeFile(join(dir, 'accounts.json'), '[]');
+      await expect(run('accounts.json', { dateOrder: 'month-first' }, dir)).rejects.toThrow(
+        /--date-order is for CSV files/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -387,6 +387,15 @@ describe('export quirks', () => {
     );
   });
 
+  it('report two-digit years with the unknown order, not only once the order is set', async () => {
+    const result = await read('id,arr,renewal_date\na,1,3/4/27\nb,2,\u00a05/6/2027\n');
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '2:5 csv-date-order',
+      '2:5 csv-bad-date',
+    ]);
+    expect(result.diagnostics[1]?.message).toContain('write the year in full');
+  });
+
   it('follow date_order over the file, and locate the dates it cannot read that way', async () => {
     const text = 'id,arr,renewal_date\na,1,3/4/2027\nb,2,3/14/2027\n';
     const result = await read(text, {}, 'day-first');

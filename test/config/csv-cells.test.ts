@@ -133,6 +133,26 @@ describe('other cells', () => {
     expect(parseDate('3/4/27', 'month-first')).toMatchObject({
       message: 'write the year in full (2027, not 27)',
     });
+    expect(parseDate('31.12.2027 14:00:05 CET', 'day-first')).toBe('2027-12-31');
+    expect(parseDate('3/31/2027, 9:14 PM', 'month-first')).toBe('2027-03-31');
+  });
+
+  it('a locale date is the date alone or with a time: other text after it is not read', () => {
+    for (const cell of ['3/31/2027 - 4/15/2027', '3/31/2027 (est.)', '3/31/2027,', '3/31.2027']) {
+      expect(parseDate(cell, 'month-first')).toMatchObject({
+        message: 'expected a date written YYYY-MM-DD',
+      });
+    }
+  });
+
+  it('says where an order came from when a date does not fit it', () => {
+    expect(parseDate('25/1/2026', 'month-first', 'detected')).toMatchObject({
+      message:
+        'not a real calendar date when read month-first (the order csplan found in the file; set date_order under accounts if that is wrong)',
+    });
+    expect(parseDate('25/1/2026', 'month-first', 'date_order')).toMatchObject({
+      message: 'not a real calendar date when read month-first (date_order)',
+    });
   });
 
   it('the order is told by the first date with a number above 12, else unknown', () => {
@@ -141,6 +161,8 @@ describe('other cells', () => {
     );
     expect(detectDateOrder(['3/4/2027', ' 14/3/2027 '])).toBe('day-first');
     expect(detectDateOrder(['3/4/2027', '12/12/2027', '2027-12-31'])).toBeUndefined();
+    // The reader's own trim: a no-break space around the date (Excel) is not part of it.
+    expect(detectDateOrder(['\u00a03/31/2027'])).toBe('month-first');
   });
 
   it('picklists ignore case, spaces and underscores', () => {

@@ -215,6 +215,18 @@ describe('the committed JSON Schema', () => {
   });
 });
 
+describe('a misspelt choice', () => {
+  it('gets the closest valid value', async () => {
+    const text = `${HEAD}  motion: sales_led\naccounts: { file: a.csv, preset: Salesforce, date_order: month_first }\n`;
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      'motion: expected sales-led, product-led or hybrid (did you mean "sales-led"?)',
+      'preset: expected salesforce or hubspot (did you mean "salesforce"?)',
+      'date_order: expected month-first (3/31/2027, US) or day-first (31/3/2027) (did you mean "month-first"?)',
+    ]);
+  });
+});
+
 describe('an accounts file with bad rows', () => {
   const load = async (csv: string, extra = '') => {
     const dir = mkdtempSync(join(tmpdir(), 'csplan-load-'));

@@ -82,6 +82,8 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     throw new UsageError(
       `${file}: csplan imports a .csv (or .json) file; save the CRM export as CSV`,
     );
+  if (kind === 'json' && dateOrder)
+    throw new UsageError('--date-order is for CSV files; dates in a JSON file are YYYY-MM-DD');
   let text: string;
   try {
     text = await readFile(csvPath, 'utf8');
@@ -111,8 +113,10 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     ...(chosenPreset ? { preset: chosenPreset } : {}),
     ...(chosenColumns && Object.keys(chosenColumns).length > 0 ? { columns: chosenColumns } : {}),
     // A detected order is written down too: a later export whose days are all 12 or less
-    // could not tell it again.
-    ...(result.dates ? { date_order: result.dates.order } : {}),
+    // could not tell it again. An order already chosen is kept, even for a file without such dates.
+    ...(result.dates || chosenDateOrder
+      ? { date_order: result.dates?.order ?? chosenDateOrder }
+      : {}),
   };
   const change = org
     ? await planChange(org, spec, options.write === true && errors === 0)

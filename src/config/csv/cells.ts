@@ -146,14 +146,37 @@ const ISO_DATE =
 export type DateOrder = 'month-first' | 'day-first';
 export type ColumnDateOrder = DateOrder | 'unknown';
 
-/** 3/31/2027, 31.03.2027, or either with a time after it ("3/31/2027 9:14 AM"). */
-export const LOCALE_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[\sT,].*)?$/;
+/**
+ * 3/31/2027, 31.03.2027, 31-03-2027 (one separator throughout), or one of them with a time after
+ * it ("3/31/2027 9:14 AM", "31.03.2027 14:00:05 CET"). Other text after a date is not a date.
+ * Groups: first number, separator, second number, year.
+ */
+export const LOCALE_DATE =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:(?:[ T]|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?(?:\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?$/;
+
+/** Where the order of locale dates came from, for messages about a date that does not fit it. */
+export type DateOrderSource = 'date_order' | 'detected';
+
+/** A cell's text as the reader uses it: surrounding spaces, tabs and no-break spaces removed. */
+export function cellText(raw: string): string {
+  if (raw.length === 0) return raw;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  // Most cells have no surrounding space: skip the trim call for them.
+  return first > 32 && first !== NBSP && last > 32 && last !== NBSP ? raw : raw.trim();
+}
+
+const NBSP = 0xa0;
 
 /**
  * YYYY-MM-DD, or an ISO date-time whose date part is taken as written; with a date order, also
  * the locale form of that order. Without one, a locale date is an error: its meaning is unknown.
  */
-export function parseDate(cell: string, order?: DateOrder): string | CellError {
+export function parseDate(
+  cell: string,
+  order?: DateOrder,
+  source: DateOrderSource = 'date_order',
+): string | CellError {
   const match = ISO_DATE.exec(cell);
   if (match?.[1] !== undefined) {
     if (isRealDate(match[1])) return match[1];
@@ -168,16 +191,20 @@ export function parseDate(cell: string, order?: DateOrder): string | CellError {
           'a date like 3/4/2027 can be March 4 or 3 April: set date_order under accounts (month-first or day-first)',
       };
     }
-    const [first, second, year] = [local[1], local[2], local[3]] as [string, string, string];
+    const [first, second, year] = [local[1], local[3], local[4]] as [string, string, string];
     if (year.length === 2) {
       return { rule: 'csv-bad-date', message: 'write the year in full (2027, not 27)' };
     }
     const [month, day] = order === 'month-first' ? [first, second] : [second, first];
     const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
     if (isRealDate(iso)) return iso;
+    const why =
+      source === 'detected'
+        ? 'the order csplan found in the file; set date_order under accounts if that is wrong'
+        : 'date_order';
     return {
       rule: 'csv-bad-date',
-      message: `not a real calendar date when read ${order} (date_order); is the column in another order?`,
+      message: `not a real calendar date when read ${order} (${why})`,
     };
   }
   return { rule: 'csv-bad-date', message: 'expected a date written YYYY-MM-DD' };
@@ -189,10 +216,10 @@ export function parseDate(cell: string, order?: DateOrder): string | CellError {
  */
 export function detectDateOrder(cells: Iterable<string>): DateOrder | undefined {
   for (const cell of cells) {
-    const local = LOCALE_DATE.exec(cell.trim());
+    const local = LOCALE_DATE.exec(cellText(cell));
     if (!local) continue;
     if (Number(local[1]) > 12) return 'day-first';
-    if (Number(local[2]) > 12) return 'month-first';
+    if (Number(local[3]) > 12) return 'month-first';
   }
   return undefined;
 }
@@ -222,7 +249,11 @@ export const SLOT = Object.fromEntries(
  * `dateOrder` 'unknown': the file's locale dates are left empty, because the reader reports
  * their unknown order once for the file rather than once per cell.
  */
-export function converterFor(field: AccountField, dateOrder?: ColumnDateOrder): Converter {
+export function converterFor(
+  field: AccountField,
+  dateOrder?: ColumnDateOrder,
+  dateSource?: DateOrderSource,
+): Converter {
   switch (FIELD_KINDS[field]) {
     case 'money': {
       // A currency is reported once, the first time this column shows it; after that only
@@ -249,9 +280,14 @@ export function converterFor(field: AccountField, dateOrder?: ColumnDateOrder): 
       return parseBoolean;
     case 'date':
       if (dateOrder === 'unknown') {
-        return remembered((cell) => (LOCALE_DATE.test(cell) ? undefined : parseDate(cell)));
+        // Left empty, except what no order would fix: a two-digit year.
+        return remembered((cell) => {
+          const local = LOCALE_DATE.exec(cell);
+          if (!local) return parseDate(cell);
+          return local[4]?.length === 2 ? parseDate(cell, 'month-first') : undefined;
+        });
       }
-      return remembered((cell) => parseDate(cell, dateOrder));
+      return remembered((cell) => parseDate(cell, dateOrder, dateSource));
     case 'enum':
       return remembered((cell) => parseEnum(field, cell));
     default:

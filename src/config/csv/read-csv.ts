@@ -16,6 +16,7 @@ import {
   type AccountField,
   accountOf,
   type Converter,
+  cellText,
   converterFor,
   type DateOrder,
   detectDateOrder,
@@ -226,7 +227,11 @@ export function accountsFromRecords(
     });
   }
   const converters = mapped.map((c) =>
-    converterFor(c.field, dateOrder.unknownAt ? 'unknown' : dateOrder.dates?.order),
+    converterFor(
+      c.field,
+      dateOrder.unknownAt ? 'unknown' : dateOrder.dates?.order,
+      dateOrder.dates?.detected ? 'detected' : 'date_order',
+    ),
   );
   const headerOf = mapped.map((c) => c.header);
   const idIndex = columnOf.get('id') ?? 0;
@@ -326,11 +331,7 @@ export function accountsFromRecords(
     for (let j = 0; j < slots.length; j++) {
       const cellIndex = indexes[j] as number;
       const raw = record[cellIndex] as string;
-      // Most cells have no surrounding spaces: skip the trim call for them.
-      const cell =
-        raw.length === 0 || (raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32)
-          ? raw
-          : raw.trim();
+      const cell = cellText(raw);
       const slot = slots[j] as number;
       if (cell === '') {
         if (slot === SLOT.id || slot === SLOT.arr) {
@@ -449,7 +450,9 @@ function readDateOrder(
   for (let k = from; k < to; k++) {
     const record = records[k] as string[];
     for (const column of columns) {
-      const cell = (record[column.index] ?? '').trim();
+      const cell = cellText(record[column.index] ?? '');
+      // ISO dates (the common case) have no separator at index 1 or 2: skip the regex for them.
+      if (!isDateSeparator(cell.charCodeAt(1)) && !isDateSeparator(cell.charCodeAt(2))) continue;
       if (!LOCALE_DATE.test(cell)) continue;
       if (option) return { dates: { order: option, detected: false } };
       firstAt ??= { record: k, cell: column.index, header: column.header };
@@ -458,6 +461,11 @@ function readDateOrder(
     }
   }
   return firstAt ? { unknownAt: firstAt } : {};
+}
+
+/** / . - */
+function isDateSeparator(code: number): boolean {
+  return code === 47 || code === 46 || code === 45;
 }
 
 function isBlank(record: readonly string[]): boolean {
