@@ -126,3 +126,29 @@ function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
   if (member.role === 'digital-csm') return new Map([['self-serve', 1]]);
   return new Map();
 }
+
+/**
+ * When CSM capacity is far beyond the work ("hiring ahead of need", seed 000): csplan defaults,
+ * named in the csm-capacity-idle rule's explanation.
+ */
+export const IDLE_CAPACITY = {
+  /** Capacity at least this many FTE above what the accounts need... */
+  surplusFte: 2,
+  /** ...and at least this many times it. */
+  ratio: 2,
+};
+
+/** CSM capacity today against the FTE the accounts need, when the first is far beyond. */
+export function idleCsmCapacity(
+  capacity: CapacityResult,
+): { available: number; needed: number } | undefined {
+  let needed = 0;
+  let available = capacity.unassignedFte;
+  for (const segment of capacity.segments) {
+    needed += segment.csmFteNeeded;
+    available += segment.csmFteAvailable;
+  }
+  const idle =
+    available >= needed + IDLE_CAPACITY.surplusFte && available >= needed * IDLE_CAPACITY.ratio;
+  return idle ? { available, needed } : undefined;
+}

@@ -3,6 +3,7 @@
  * each with a priority and a one-line reason that names the rule it comes from.
  */
 import type { Analysis } from './analysis.js';
+import { type CapacityResult, idleCsmCapacity } from './capacity.js';
 import type { SegmentId, StageId } from './model.js';
 import { formatFte, formatMoney, formatPct, plural } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
@@ -39,6 +40,8 @@ interface GapContext {
   headcount: (roles: RoleId[]) => number;
   /** CSMs who have started (ramping or ramped). */
   activeCsms: number;
+  /** The CSMs have far more capacity than the work needs (see idleCsmCapacity). */
+  idleCsms: boolean;
 }
 
 export function findGaps(
@@ -46,6 +49,7 @@ export function findGaps(
   analysis: Analysis,
   teams: CsmTeam[],
   chart: OrgChart,
+  capacity: CapacityResult,
 ): Gap[] {
   const { org } = analysis;
   const context: GapContext = {
@@ -56,6 +60,7 @@ export function findGaps(
     headcount: (roles) =>
       org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0),
     activeCsms: analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length,
+    idleCsms: idleCsmCapacity(capacity) !== undefined,
   };
   const gaps = [
     ...csmGaps(context),
@@ -166,15 +171,17 @@ function leadershipGaps({ stage, analysis, chart, headcount, activeCsms }: GapCo
 }
 
 /** CS Ops people wanted: one before the fifth CSM whatever the stage, more if the stage says so. */
-function opsWanted({ stage, teams, activeCsms, analysis }: GapContext): number {
+function opsWanted({ stage, teams, activeCsms, idleCsms, analysis }: GapContext): number {
   const rule = analysis.org.policy.csOpsAtCsms;
   const recommendedCsms = teams.reduce((total, team) => total + team.recommended, 0);
-  const beforeCsms = activeCsms >= rule - 1 || recommendedCsms >= rule;
+  // CSMs with little to do are no reason to add CS Ops (hiring ahead of need, seed 000).
+  const beforeCsms = (activeCsms >= rule - 1 && !idleCsms) || recommendedCsms >= rule;
   return Math.max(beforeCsms ? 1 : 0, stageRoles(stage).get('cs-ops')?.count ?? 0);
 }
 
 function opsGaps(context: GapContext): Gap[] {
-  const { stage, analysis, headcount, activeCsms } = context;
+  const { stage, analysis, headcount, idleCsms } = context;
+  const activeCsms = idleCsms ? 0 : context.activeCsms;
   const have = headcount(['cs-ops']);
   const wanted = opsWanted(context);
   if (wanted <= have) return [];

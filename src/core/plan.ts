@@ -66,7 +66,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const teams = csmTeams(stage.id, capacity);
   const structure = chooseStructure(stage.id, analysis, capacity, stage.byArr);
   const chart = buildOrgChart(stage.id, org.company.motion, teams, org.policy);
-  const gaps = findGaps(stage.id, analysis, teams, chart);
+  const gaps = findGaps(stage.id, analysis, teams, chart, capacity);
   const findings = runRules(
     { analysis, capacity, stage, teams },
     { ...org.rules, ...(options.ruleOverrides ?? {}) },

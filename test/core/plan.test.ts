@@ -50,7 +50,8 @@ describe('hiring gaps', () => {
       { length: 5 },
       (_, i) => `  - { id: c${i}, role: csm, segment: mid-market }`,
     ).join('\n');
-    const plan = await planFrom(`team:\n${team}\naccounts:\n${accounts('mm', 120, 30_000)}\n`);
+    // Busy enough not to be idle: max(250 / 57.5, $7.5M / $2M) = 4.35 FTE of work for 5.
+    const plan = await planFrom(`team:\n${team}\naccounts:\n${accounts('mm', 250, 30_000)}\n`);
     const ops = plan.gaps.find((g) => g.role === 'cs-ops');
     expect(ops).toMatchObject({ count: 1, priority: 'now' });
     expect(ops?.reason).toMatch(/^5 CSMs and no CS Ops: CS Ops comes before 5\+ CSMs/);

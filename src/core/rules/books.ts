@@ -1,9 +1,10 @@
 /** Book rules: what each CSM carries, weighed by ARR and complexity, not only by count. */
 import { type BookOwner, segmentForArr } from '../analysis.js';
+import { IDLE_CAPACITY, idleCsmCapacity } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
-import { formatCount, formatMoney, formatPct, plural } from '../money.js';
+import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
@@ -298,6 +299,28 @@ export const prematureDowngrade: Rule = {
 };
 
 /** YYYY-MM-DD plus a number of days, in UTC (calendar arithmetic, not a clock reading). */
+export const csmCapacityIdle: Rule = {
+  id: 'csm-capacity-idle',
+  category: 'books',
+  defaultSeverity: 'warning',
+  summary: 'The CSMs have far more capacity than the accounts need',
+  explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above what the accounts need by the benchmarks and at least ${IDLE_CAPACITY.ratio}x it (csplan defaults). Hiring ahead of need is an anti-pattern: write the playbooks first. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs. Give them their real role (founder, sales), or plan the extra CSMs into a segment that will need them.`,
+  source:
+    'DOMAIN.md "Good and bad org design": hiring ahead of need (seed 000); "30 SMB accounts leave one idle" (seed 004)',
+  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp'],
+  check({ capacity, analysis }) {
+    const idle = idleCsmCapacity(capacity);
+    if (!idle) return [];
+    const csms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+    return [
+      {
+        path: ['team'],
+        message: `${plural(csms, 'CSM')} give ${formatFte(idle.available)} FTE of capacity for ${formatFte(idle.needed)} FTE of work by the benchmarks; if some of them are founders or sales reps who own accounts in the CRM, give them that role`,
+      },
+    ];
+  },
+};
+
 export const bookRules: Rule[] = [
   csmOverloaded,
   rampOverload,
@@ -306,4 +329,5 @@ export const bookRules: Rule[] = [
   seniorityMismatch,
   bookImbalance,
   prematureDowngrade,
+  csmCapacityIdle,
 ];

@@ -197,3 +197,39 @@ describe('premature-downgrade', () => {
     expect(await findings(body, 'premature-downgrade')).toEqual([]);
   });
 });
+
+describe('csm-capacity-idle', () => {
+  const csms = (n: number) =>
+    Array.from({ length: n }, (_, i) => `  - { id: c${i + 1}, role: csm }`).join('\n');
+
+  it('flags CSMs with far more capacity than the accounts need, and no CS Ops gap for them', async () => {
+    // 10 mid-market accounts at $30k, all with c1: max(10 / 57.5, $300k / $2M) = 0.174 FTE.
+    // Capacity: c1 plus c2-c5 without a book = 5 FTE >= 0.174 + 2 and >= 2 x 0.174.
+    const plan = await planFrom(
+      `team:\n${csms(5)}\naccounts:\n${accounts('m', 10, 30_000, 'owner: c1')}\n`,
+    );
+    const idle = plan.findings.filter((f) => f.rule === 'csm-capacity-idle');
+    expect(idle).toEqual([expect.objectContaining({ path: ['team'], severity: 'warning' })]);
+    expect(idle[0]?.message).toBe(
+      '5 CSMs give 5 FTE of capacity for 0.2 FTE of work by the benchmarks; if some of them are founders or sales reps who own accounts in the CRM, give them that role',
+    );
+    // Five CSMs would otherwise call for CS Ops now (missing-cs-ops, seed 000).
+    expect(plan.findings.filter((f) => f.rule === 'missing-cs-ops')).toEqual([]);
+    expect(plan.gaps.filter((g) => g.role === 'cs-ops')).toEqual([]);
+  });
+
+  it('passes a surplus under 2 FTE: 2 CSMs for 0.174 FTE of work', async () => {
+    const body = `team:\n${csms(2)}\naccounts:\n${accounts('m', 10, 30_000, 'owner: c1')}\n`;
+    expect(await findings(body, 'csm-capacity-idle')).toEqual([]);
+  });
+
+  it('needs twice the work as well: 5 CSMs for 3 FTE pass, 7 do not', async () => {
+    // 100 mid-market accounts at $60k: max(100 / 57.5, $6M / $2M) = 3 FTE.
+    const body = (n: number) =>
+      `team:\n${csms(n)}\naccounts:\n${accounts('m', 100, 60_000, 'owner: c1')}\n`;
+    // 5 >= 3 + 2 but 5 < 2 x 3.
+    expect(await findings(body(5), 'csm-capacity-idle')).toEqual([]);
+    const seven = await findings(body(7), 'csm-capacity-idle');
+    expect(seven[0]?.message).toMatch(/^7 CSMs give 7 FTE of capacity for 3 FTE of work/);
+  });
+});

@@ -144,22 +144,28 @@ describe('span-of-control', () => {
 });
 
 describe('missing-cs-ops', () => {
+  // Busy CSMs: 250 mid-market accounts at $30k need max(250 / 57.5, $7.5M / $2M) = 4.35 FTE.
+  const work = `accounts:\n${accounts('m', 250, 30_000)}\n`;
   const team = (n: number) =>
-    Array.from({ length: n }, (_, i) => `  - { id: c${i}, role: csm }`).join('\n');
+    `${Array.from({ length: n }, (_, i) => `  - { id: c${i}, role: csm }`).join('\n')}\n${work}`;
   it('warns at 5 CSMs without CS Ops', async () => {
     const found = await findings(`team:\n${team(5)}\n`, 'missing-cs-ops');
     expect(found).toEqual([expect.objectContaining({ severity: 'warning', path: ['team'] })]);
   });
+  it('leaves 5 idle CSMs to csm-capacity-idle: no accounts, nothing for CS Ops to run', async () => {
+    const idle = Array.from({ length: 5 }, (_, i) => `  - { id: c${i}, role: csm }`).join('\n');
+    expect(await findings(`team:\n${idle}\n`, 'missing-cs-ops')).toEqual([]);
+  });
   it('passes at 4 CSMs, or with CS Ops', async () => {
     expect(await findings(`team:\n${team(4)}\n`, 'missing-cs-ops')).toEqual([]);
     expect(
-      await findings(`team:\n${team(6)}\n  - { id: ops, role: cs-ops }\n`, 'missing-cs-ops'),
+      await findings(`team:\n  - { id: ops, role: cs-ops }\n${team(6)}\n`, 'missing-cs-ops'),
     ).toEqual([]);
   });
   it('does not count planned CSMs', async () => {
     expect(
       await findings(
-        `team:\n${team(4)}\n  - { id: new, role: csm, start_date: 2027-01-04 }\n`,
+        `team:\n  - { id: new, role: csm, start_date: 2027-01-04 }\n${team(4)}\n`,
         'missing-cs-ops',
       ),
     ).toEqual([]);
