@@ -136,6 +136,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--arr <dollars>', 'total ARR of those customers, e.g. 1200000 or 1.2M')
     .option('--from <csv>', 'read accounts from a CRM export instead of asking')
     .option('--preset <crm>', 'CRM of the --from file: salesforce or hubspot')
+    .option(
+      '--date-order <order>',
+      'dates like 3/4/2027 in the --from file: month-first or day-first',
+    )
     .action(async (file: string | undefined, options) => {
       const { runInit } = await import('./init/index.js');
       done(await runInit(file, options, io));

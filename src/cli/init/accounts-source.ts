@@ -1,7 +1,7 @@
 /**
  * Looking at a CRM export before pointing the org file at it: does it exist, which CRM does its
- * header look like, and which of its columns hold the fields csplan needs. Reading the rows is
- * the loader's job (`src/config/accounts-file.ts`); this reads the header line only.
+ * header look like, which of its columns hold the fields csplan needs, and whether its dates need
+ * an order. Reading the rows is the loader's job (`src/config/accounts-file.ts`), used here as is.
  */
 import { open, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -94,4 +94,29 @@ export function guessColumn(field: MappedField, headers: readonly string[]): str
     owner: /(owner|csm|manager)/i,
   };
   return headers.find((header) => patterns[field].test(header) && !/annual revenue/i.test(header));
+}
+
+/**
+ * True when the export's dates (3/4/2027) do not tell whether the day or the month comes first:
+ * the loader would stop with csv-date-order, so the wizard asks instead.
+ */
+export async function datesNeedOrder(
+  path: string,
+  spec: { preset?: Preset; columns?: Record<string, string> },
+): Promise<boolean> {
+  if (extname(path).toLowerCase() !== '.csv') return false;
+  const { readFile } = await import('node:fs/promises');
+  const { parseAccountsText } = await import('../../config/accounts-file.js');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return false;
+  }
+  const result = await parseAccountsText(
+    text,
+    { file: path, ...spec },
+    { file: path, format: 'csv', team: [] },
+  );
+  return result.diagnostics.some((d) => d.rule === 'csv-date-order');
 }

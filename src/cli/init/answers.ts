@@ -17,13 +17,22 @@ export interface BandAnswer {
   arrEach: number;
 }
 
+export type DateOrderAnswer = 'month-first' | 'day-first';
+
 export type CustomersAnswer =
   /** Counts per ARR band; an empty list means no customers yet. */
   | { source: 'bands'; bands: BandAnswer[] }
   /** One total (from `--customers` / `--arr`): a single group, segmented by its average ARR. */
   | { source: 'total'; count: number; arrTotal?: number; arrEach?: number; arrAssumed: boolean }
   /** A CRM export; `file` is already relative to the org file's folder. */
-  | { source: 'file'; file: string; preset?: Preset; columns?: Record<string, string> };
+  | {
+      source: 'file';
+      file: string;
+      preset?: Preset;
+      columns?: Record<string, string>;
+      /** Asked only when the file's dates (3/4/2027) do not tell the order themselves. */
+      dateOrder?: DateOrderAnswer;
+    };
 
 export interface PersonAnswer {
   id: string;
@@ -95,6 +104,7 @@ export function buildOrgFile(answers: InitAnswers, context: BuildContext): OrgFi
       ...(customers.columns && Object.keys(customers.columns).length > 0
         ? { columns: customers.columns }
         : {}),
+      ...(customers.dateOrder ? { date_order: customers.dateOrder } : {}),
     };
   } else {
     const groups = accountGroups(answers, context);

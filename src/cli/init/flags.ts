@@ -13,7 +13,13 @@ import {
   pathFromOrgFile,
   readCsvHeader,
 } from './accounts-source.js';
-import { type CustomersAnswer, defaultAnswers, type InitAnswers, type Preset } from './answers.js';
+import {
+  type CustomersAnswer,
+  type DateOrderAnswer,
+  defaultAnswers,
+  type InitAnswers,
+  type Preset,
+} from './answers.js';
 import { bandOf } from './bands.js';
 import { parseCount, parseMoney, parseName } from './parse.js';
 import type { GivenAnswers } from './wizard.js';
@@ -34,11 +40,14 @@ export interface InitOptions {
   /** Accounts from a CRM export (CSV or JSON). */
   from?: string;
   preset?: string;
+  /** month-first | day-first: dates like 3/4/2027 in the --from file. */
+  dateOrder?: string;
 }
 
 const MOTIONS: readonly Motion[] = ['sales-led', 'product-led', 'hybrid'];
 const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
 const PRESETS: readonly Preset[] = ['salesforce', 'hubspot'];
+const DATE_ORDERS: readonly DateOrderAnswer[] = ['month-first', 'day-first'];
 
 function oneOf<T extends string>(
   flag: string,
@@ -70,6 +79,10 @@ export async function givenAnswers(options: InitOptions, cwd: string): Promise<G
     throw new UsageError('--preset names the CRM of the --from file; give --from too');
   const preset = oneOf('--preset', options.preset, PRESETS);
   if (preset) given.preset = preset;
+  if (options.dateOrder !== undefined && options.from === undefined)
+    throw new UsageError('--date-order is how the --from file writes dates; give --from too');
+  const dateOrder = oneOf('--date-order', options.dateOrder, DATE_ORDERS);
+  if (dateOrder) given.dateOrder = dateOrder;
   if (options.from !== undefined) {
     const problem = await accountsFileProblem(options.from, cwd);
     if (problem) throw new UsageError(`--from: ${problem}`);
@@ -130,6 +143,7 @@ export async function answersFromFlags(
       source: 'file',
       file: pathFromOrgFile(given.from, context.cwd, context.orgDir),
       ...(preset ? { preset } : {}),
+      ...(given.dateOrder ? { dateOrder: given.dateOrder } : {}),
     };
   }
   return answers;

@@ -19,6 +19,7 @@ import {
 } from '../../core/roles.js';
 import {
   accountsFileProblem,
+  datesNeedOrder,
   detectPreset,
   fieldFound,
   guessColumn,
@@ -29,6 +30,7 @@ import {
 import {
   type BandAnswer,
   type CustomersAnswer,
+  type DateOrderAnswer,
   DEFAULT_COMPANY_NAME,
   DEFAULT_FOUNDER_NAME,
   type GrowthAnswer,
@@ -82,6 +84,8 @@ export interface GivenAnswers {
   /** `--from`: path of a CRM export as typed (relative to the working folder). */
   from?: string;
   preset?: Preset;
+  /** `--date-order`: how the --from file writes dates like 3/4/2027. */
+  dateOrder?: DateOrderAnswer;
 }
 
 export interface WizardContext {
@@ -249,11 +253,25 @@ export async function askAccountsFile(
     });
     if (column !== none) columns[field] = column;
   }
+  const mapped = Object.keys(columns).length > 0 ? { columns } : {};
+  const dateOrder =
+    context.given.dateOrder ??
+    ((await datesNeedOrder(resolve(context.cwd, path), { preset, ...mapped }))
+      ? await prompts.select<DateOrderAnswer>({
+          message: 'The file has dates like 3/4/2027. Which is it?',
+          choices: [
+            { value: 'month-first', name: 'March 4, 2027: month first, as in the US' },
+            { value: 'day-first', name: '3 April 2027: day first' },
+          ],
+          default: 'month-first',
+        })
+      : undefined);
   return {
     source: 'file',
     file,
     ...presetPart(preset),
-    ...(Object.keys(columns).length > 0 ? { columns } : {}),
+    ...mapped,
+    ...(dateOrder ? { dateOrder } : {}),
   };
 }
 

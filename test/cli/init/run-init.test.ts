@@ -152,6 +152,10 @@ describe('--yes', () => {
     [{ complexity: 'extreme' }, '--complexity must be one of low, medium, high'],
     [{ name: '  ' }, '--name: type a company name'],
     [{ preset: 'hubspot' }, '--preset names the CRM of the --from file; give --from too'],
+    [
+      { dateOrder: 'day-first' },
+      '--date-order is how the --from file writes dates; give --from too',
+    ],
     [{ from: 'missing.csv' }, '--from: no file at'],
     [
       { from: 'a.csv', customers: '3' },
@@ -176,6 +180,20 @@ describe('--yes', () => {
     // Whether the export's rows load is the CSV reader's business; init writes the file either way.
     expect([EXIT.ok, EXIT.problems]).toContain(code);
     expect(io.err()).toContain('Wrote plan/org.yaml (accounts from ../exports/hubspot.csv');
+  });
+
+  it('writes --date-order for an export whose dates do not tell the order', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'hs.csv'), 'Record ID,ARR,Renewal Date\n1,50000,3/4/2027\n');
+    const io = fakeIO(dir);
+    const options = { yes: true, from: 'hs.csv', dateOrder: 'day-first' };
+    expect(await init(undefined, options, io)).toBe(EXIT.ok);
+    const text = await readFile(join(dir, 'org.yaml'), 'utf8');
+    expect(text).toContain(
+      'accounts:\n  file: hs.csv\n  preset: hubspot\n  date_order: day-first\n',
+    );
+    const loaded = await loadOrgFile(join(dir, 'org.yaml'), { today: '2026-11-23' });
+    expect(loaded.org?.accounts[0]?.renewalDate).toBe('2027-04-03');
   });
 });
 

@@ -243,6 +243,33 @@ describe('customers from a CRM export', () => {
     const answers = await runWizard(prompts, context({ from: 'hs.csv' }, dir));
     expect(answers.customers).toEqual({ source: 'file', file: 'hs.csv', preset: 'hubspot' });
   });
+
+  it('asks how dates like 3/4/2027 read only when no date in the file tells', async () => {
+    const dir = await folderWith({
+      'unclear.csv': 'Record ID,ARR,Renewal Date\n1,50000,3/4/2027\n2,9000,12/1/2027\n',
+      'clear.csv': 'Record ID,ARR,Renewal Date\n1,50000,3/4/2027\n2,9000,12/31/2027\n',
+    });
+    const asked = scriptedPrompts([...company, [/dates like 3\/4\/2027/, 'day-first'], ...rest]);
+    const unclear = await runWizard(asked, context({ from: 'unclear.csv' }, dir));
+    expect(unclear.customers).toEqual({
+      source: 'file',
+      file: 'unclear.csv',
+      preset: 'hubspot',
+      dateOrder: 'day-first',
+    });
+    // 12/31/2027 can only be month first: the loader reads the file without being told.
+    const clear = await runWizard(
+      scriptedPrompts([...company, ...rest]),
+      context({ from: 'clear.csv' }, dir),
+    );
+    expect(clear.customers).toEqual({ source: 'file', file: 'clear.csv', preset: 'hubspot' });
+    // --date-order answers the question.
+    const given = await runWizard(
+      scriptedPrompts([...company, ...rest]),
+      context({ from: 'unclear.csv', dateOrder: 'month-first' }, dir),
+    );
+    expect(given.customers).toMatchObject({ dateOrder: 'month-first' });
+  });
 });
 
 describe('likelyManager', () => {
