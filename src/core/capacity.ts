@@ -129,26 +129,51 @@ function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
 
 /**
  * When CSM capacity is far beyond the work ("hiring ahead of need", seed 000): csplan defaults,
- * named in the csm-capacity-idle rule's explanation.
+ * named in the csm-capacity-idle rule's explanation. The work is measured at the low end of every
+ * benchmark range (the most CSMs the benchmarks justify), so a team staffed anywhere inside the
+ * published ranges is never idle.
  */
 export const IDLE_CAPACITY = {
-  /** Capacity at least this many FTE above what the accounts need... */
+  /** Capacity at least this many FTE above the most the accounts need... */
   surplusFte: 2,
   /** ...and at least this many times it. */
   ratio: 2,
 };
 
-/** CSM capacity today against the FTE the accounts need, when the first is far beyond. */
+export interface IdleCapacity {
+  /** CSM capacity today (ramp-adjusted), CSMs without a segment or book included. */
+  available: number;
+  /** FTE the accounts need at the low end of each range: accounts and ARR per CSM. */
+  mostNeeded: number;
+}
+
+/** CSM capacity far beyond the most the accounts need; undefined when it is not, or no accounts. */
 export function idleCsmCapacity(
+  analysis: Analysis,
   capacity: CapacityResult,
-): { available: number; needed: number } | undefined {
-  let needed = 0;
+): IdleCapacity | undefined {
+  if (analysis.customers === 0) return undefined;
+  const { policy } = analysis.org;
+  let mostNeeded = 0;
   let available = capacity.unassignedFte;
   for (const segment of capacity.segments) {
-    needed += segment.csmFteNeeded;
+    const ranges = policy.segments[segment.id];
+    const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm.min;
+    const byArr = segment.arr / ranges.arrPerCsm.min;
+    mostNeeded += Math.max(byAccounts, byArr) / analysis.offloadMultiplier;
     available += segment.csmFteAvailable;
   }
   const idle =
-    available >= needed + IDLE_CAPACITY.surplusFte && available >= needed * IDLE_CAPACITY.ratio;
-  return idle ? { available, needed } : undefined;
+    available >= mostNeeded + IDLE_CAPACITY.surplusFte &&
+    available >= mostNeeded * IDLE_CAPACITY.ratio;
+  return idle ? { available, mostNeeded } : undefined;
+}
+
+/**
+ * Idle CSMs whose accounts would not fill the CS Ops threshold even at the most generous
+ * ratios: their number is no reason for CS Ops yet (the usual cause is founders or sales reps
+ * listed as CSMs). A real team of 5+ busy CSMs is never in this case.
+ */
+export function csOpsWaitsForWork(idle: IdleCapacity | undefined, csOpsAtCsms: number): boolean {
+  return idle !== undefined && idle.mostNeeded < csOpsAtCsms - 1;
 }

@@ -3,7 +3,7 @@
  * each with a priority and a one-line reason that names the rule it comes from.
  */
 import type { Analysis } from './analysis.js';
-import { type CapacityResult, idleCsmCapacity } from './capacity.js';
+import { csOpsWaitsForWork, type IdleCapacity } from './capacity.js';
 import type { SegmentId, StageId } from './model.js';
 import { formatFte, formatMoney, formatPct, plural } from './money.js';
 import { type CsmTeam, leaderRole, type OrgChart, stageRoles, teamTitle } from './orgchart.js';
@@ -40,8 +40,8 @@ interface GapContext {
   headcount: (roles: RoleId[]) => number;
   /** CSMs who have started (ramping or ramped). */
   activeCsms: number;
-  /** The CSMs have far more capacity than the work needs (see idleCsmCapacity). */
-  idleCsms: boolean;
+  /** Idle CSMs whose work is no reason for CS Ops yet (see csOpsWaitsForWork). */
+  csOpsWaits: boolean;
 }
 
 export function findGaps(
@@ -49,7 +49,7 @@ export function findGaps(
   analysis: Analysis,
   teams: CsmTeam[],
   chart: OrgChart,
-  capacity: CapacityResult,
+  idle?: IdleCapacity,
 ): Gap[] {
   const { org } = analysis;
   const context: GapContext = {
@@ -60,7 +60,7 @@ export function findGaps(
     headcount: (roles) =>
       org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0),
     activeCsms: analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length,
-    idleCsms: idleCsmCapacity(capacity) !== undefined,
+    csOpsWaits: csOpsWaitsForWork(idle, org.policy.csOpsAtCsms),
   };
   const gaps = [
     ...csmGaps(context),
@@ -171,17 +171,17 @@ function leadershipGaps({ stage, analysis, chart, headcount, activeCsms }: GapCo
 }
 
 /** CS Ops people wanted: one before the fifth CSM whatever the stage, more if the stage says so. */
-function opsWanted({ stage, teams, activeCsms, idleCsms, analysis }: GapContext): number {
+function opsWanted({ stage, teams, activeCsms, csOpsWaits, analysis }: GapContext): number {
   const rule = analysis.org.policy.csOpsAtCsms;
   const recommendedCsms = teams.reduce((total, team) => total + team.recommended, 0);
   // CSMs with little to do are no reason to add CS Ops (hiring ahead of need, seed 000).
-  const beforeCsms = (activeCsms >= rule - 1 && !idleCsms) || recommendedCsms >= rule;
+  const beforeCsms = (activeCsms >= rule - 1 && !csOpsWaits) || recommendedCsms >= rule;
   return Math.max(beforeCsms ? 1 : 0, stageRoles(stage).get('cs-ops')?.count ?? 0);
 }
 
 function opsGaps(context: GapContext): Gap[] {
-  const { stage, analysis, headcount, idleCsms } = context;
-  const activeCsms = idleCsms ? 0 : context.activeCsms;
+  const { stage, analysis, headcount, csOpsWaits } = context;
+  const activeCsms = csOpsWaits ? 0 : context.activeCsms;
   const have = headcount(['cs-ops']);
   const wanted = opsWanted(context);
   if (wanted <= have) return [];

@@ -1,12 +1,13 @@
 /** The planner's entry point: an Org in, a Plan (data only) out. */
 import { analyse, type BookOwner, type PlacedAccount, type RampStatus } from './analysis.js';
-import { type CapacityResult, computeCapacity } from './capacity.js';
+import { type CapacityResult, computeCapacity, idleCsmCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type CsmTeam, csmTeams, type OrgChart } from './orgchart.js';
 import { type GrowthProjection, projectGrowth } from './projection.js';
 import type { RoleId } from './roles.js';
-import { runRules } from './rules/engine.js';
+import { csmCapacityIdle } from './rules/books.js';
+import { effectiveSeverity, runRules } from './rules/engine.js';
 import { detectStage, type StageResult } from './stage.js';
 import { chooseStructure, type StructureResult } from './structure.js';
 
@@ -66,11 +67,14 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const teams = csmTeams(stage.id, capacity);
   const structure = chooseStructure(stage.id, analysis, capacity, stage.byArr);
   const chart = buildOrgChart(stage.id, org.company.motion, teams, org.policy);
-  const gaps = findGaps(stage.id, analysis, teams, chart, capacity);
-  const findings = runRules(
-    { analysis, capacity, stage, teams },
-    { ...org.rules, ...(options.ruleOverrides ?? {}) },
-  );
+  const settings = { ...org.rules, ...(options.ruleOverrides ?? {}) };
+  // Idle CSMs hold back the CS Ops advice only while the rule that says why is on.
+  const idle =
+    effectiveSeverity(csmCapacityIdle.id, csmCapacityIdle.defaultSeverity, settings) === 'off'
+      ? undefined
+      : idleCsmCapacity(analysis, capacity);
+  const gaps = findGaps(stage.id, analysis, teams, chart, idle);
+  const findings = runRules({ analysis, capacity, stage, teams, idle }, settings);
   return {
     company: org.company,
     policy: org.policy,

@@ -4,7 +4,7 @@
  * `csplan init --name Acme` asks everything but the name.
  */
 
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Level, Motion } from '../../core/model.js';
 import { UsageError } from '../exit-codes.js';
 import {
@@ -82,6 +82,8 @@ export async function givenAnswers(options: InitOptions, cwd: string): Promise<G
   if (options.dateOrder !== undefined && options.from === undefined)
     throw new UsageError('--date-order is how the --from file writes dates; give --from too');
   const dateOrder = oneOf('--date-order', options.dateOrder, DATE_ORDERS);
+  if (dateOrder && extname(options.from ?? '').toLowerCase() !== '.csv')
+    throw new UsageError('--date-order is for a CSV export; dates in a JSON file are YYYY-MM-DD');
   if (dateOrder) given.dateOrder = dateOrder;
   if (options.from !== undefined) {
     const problem = await accountsFileProblem(options.from, cwd);

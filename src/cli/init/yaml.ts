@@ -69,6 +69,8 @@ const SECTION_COMMENTS: Record<string, (org: OrgFileInput) => string> = {
         ? `preset: the export comes from ${org.accounts.preset} and uses its column names.`
         : 'Without a preset, column headers are csplan field names: id, name, arr, owner...',
       'columns: maps a csplan field to a header where the names differ, e.g. arr: "Current ARR".',
+      'date_order: how the export writes dates like 3/4/2027, month-first (US) or day-first;',
+      'csplan finds it in the file when a day is above 12.',
       'ARR is whole dollars a year; "Annual Revenue" in a CRM is the customer\'s own revenue, not ARR.',
     ),
   team: () =>

@@ -222,7 +222,19 @@ export function accountsFromRecords(
       rule: 'csv-date-order',
       severity: 'error',
       path: ['accounts-file'],
-      message: `column "${header}" has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: add date_order: month-first (US) or day-first under accounts`,
+      message: `column "${header}" has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: add date_order: month-first (US) or day-first under accounts (csplan import and init take --date-order)`,
+      ...at(record, cell),
+    });
+  }
+  if (dateOrder.contradictedAt) {
+    const { record, cell, header } = dateOrder.contradictedAt;
+    const order = options.dateOrder;
+    const other = order === 'month-first' ? 'day-first' : 'month-first';
+    diagnostics.push({
+      rule: 'csv-date-order',
+      severity: 'error',
+      path: ['accounts-file'],
+      message: `date_order is ${order}, but column "${header}" has a date that only ${other} can read (a number above 12 where ${order} puts the month): check date_order`,
       ...at(record, cell),
     });
   }
@@ -443,10 +455,15 @@ function readDateOrder(
   to: number,
   mapped: ColumnMapping['columns'],
   option: DateOrder | undefined,
-): { dates?: CsvDates; unknownAt?: { record: number; cell: number; header: string } } {
+): {
+  dates?: CsvDates;
+  unknownAt?: DateCell;
+  /** With date_order set: the first date that only the other order can read. */
+  contradictedAt?: DateCell;
+} {
   const columns = mapped.filter((c) => FIELD_KINDS[c.field] === 'date');
   if (columns.length === 0) return {};
-  let firstAt: { record: number; cell: number; header: string } | undefined;
+  let firstAt: DateCell | undefined;
   for (let k = from; k < to; k++) {
     const record = records[k] as string[];
     for (const column of columns) {
@@ -454,13 +471,24 @@ function readDateOrder(
       // ISO dates (the common case) have no separator at index 1 or 2: skip the regex for them.
       if (!isDateSeparator(cell.charCodeAt(1)) && !isDateSeparator(cell.charCodeAt(2))) continue;
       if (!LOCALE_DATE.test(cell)) continue;
-      if (option) return { dates: { order: option, detected: false } };
       firstAt ??= { record: k, cell: column.index, header: column.header };
       const order = detectDateOrder([cell]);
-      if (order) return { dates: { order, detected: true } };
+      if (!order) continue;
+      if (!option) return { dates: { order, detected: true } };
+      const dates = { order: option, detected: false };
+      return order === option
+        ? { dates }
+        : { dates, contradictedAt: { record: k, cell: column.index, header: column.header } };
     }
   }
+  if (option) return firstAt ? { dates: { order: option, detected: false } } : {};
   return firstAt ? { unknownAt: firstAt } : {};
+}
+
+interface DateCell {
+  record: number;
+  cell: number;
+  header: string;
 }
 
 /** / . - */

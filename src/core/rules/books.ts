@@ -1,6 +1,6 @@
 /** Book rules: what each CSM carries, weighed by ARR and complexity, not only by count. */
 import { type BookOwner, segmentForArr } from '../analysis.js';
-import { IDLE_CAPACITY, idleCsmCapacity } from '../capacity.js';
+import { IDLE_CAPACITY } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -298,24 +298,38 @@ export const prematureDowngrade: Rule = {
   },
 };
 
-/** YYYY-MM-DD plus a number of days, in UTC (calendar arithmetic, not a clock reading). */
+/** Books under this share of a target book are named as the lightest in csm-capacity-idle. */
+const LIGHT_BOOK = 0.5;
+
 export const csmCapacityIdle: Rule = {
   id: 'csm-capacity-idle',
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'The CSMs have far more capacity than the accounts need',
-  explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above what the accounts need by the benchmarks and at least ${IDLE_CAPACITY.ratio}x it (csplan defaults). Hiring ahead of need is an anti-pattern: write the playbooks first. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs. Give them their real role (founder, sales), or plan the extra CSMs into a segment that will need them.`,
+  explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above the most the accounts need and at least ${IDLE_CAPACITY.ratio}x it (csplan defaults). "The most" is measured at the low end of every benchmark range, accounts and ARR per CSM, so a team staffed anywhere inside the published ranges is never reported. Hiring ahead of need is an anti-pattern: write the playbooks first. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs; give them their real role (founder, sales). Otherwise move CSMs to the segments that lack them before hiring. While this rule reports CSMs whose accounts would need fewer than cs_ops_at_csms of them, missing-cs-ops and the CS Ops gap wait. Not checked before the file has accounts.`,
   source:
     'DOMAIN.md "Good and bad org design": hiring ahead of need (seed 000); "30 SMB accounts leave one idle" (seed 004)',
-  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp'],
-  check({ capacity, analysis }) {
-    const idle = idleCsmCapacity(capacity);
+  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp', 'cs_ops_at_csms'],
+  check({ analysis, idle }) {
     if (!idle) return [];
-    const csms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+    const active = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned');
+    const planned = analysis.bookOwners.length - active.length;
+    const light = active
+      .map((o) => ({ id: o.member.id, load: o.member.fte > 0 ? o.loadAtTarget / o.member.fte : 0 }))
+      .filter((o) => o.load < LIGHT_BOOK)
+      .sort((a, b) => a.load - b.load || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const named = light.slice(0, 3).map((o) => `"${o.id}" ${formatPct(o.load)}`);
+    const more = light.length > named.length ? ` and ${light.length - named.length} more` : '';
+    const lightest =
+      named.length > 0
+        ? ` Lightest books, as a share of a target book: ${named.join(', ')}${more}.`
+        : '';
+    const hires =
+      planned > 0 ? ` ${plural(planned, 'more CSM')} ${planned === 1 ? 'is' : 'are'} planned.` : '';
     return [
       {
         path: ['team'],
-        message: `${plural(csms, 'CSM')} give ${formatFte(idle.available)} FTE of capacity for ${formatFte(idle.needed)} FTE of work by the benchmarks; if some of them are founders or sales reps who own accounts in the CRM, give them that role`,
+        message: `${plural(active.length, 'CSM')} give ${formatFte(idle.available)} FTE of capacity; the accounts need ${formatFte(idle.mostNeeded)} FTE even at the most generous benchmark ratios.${lightest}${hires} If some of them are founders or sales reps who own accounts in the CRM, give them that role; otherwise move CSMs where they are missing before hiring.`,
       },
     ];
   },

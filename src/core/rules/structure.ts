@@ -1,6 +1,6 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
 import { isPlanned } from '../analysis.js';
-import { idleCsmCapacity } from '../capacity.js';
+import { csOpsWaitsForWork } from '../capacity.js';
 import type { StageId, TeamMember } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
@@ -63,15 +63,16 @@ export const missingCsOps: Rule = {
   defaultSeverity: 'warning',
   summary: 'The team has 5 or more CSMs and nobody in CS Operations',
   explanation:
-    'At five CSMs the work of keeping data, tooling, playbooks and reporting straight no longer fits beside a book; even one CS Ops person makes a large difference. Hire CS Ops before the fifth CSM, or name who covers it. Not reported while the CSMs have far more capacity than the accounts need: csm-capacity-idle says so instead.',
+    'At five CSMs the work of keeping data, tooling, playbooks and reporting straight no longer fits beside a book; even one CS Ops person makes a large difference. Hire CS Ops before the fifth CSM, or name who covers it. Not reported while csm-capacity-idle reports idle CSMs whose accounts would not need this many CSMs even at the most generous ratios: their number is no reason for CS Ops yet.',
   source: 'DOMAIN.md "Good and bad org design": CS Operations before 5+ CSMs (seed 000, seed 004)',
   policy: ['cs_ops_at_csms'],
-  check({ analysis, capacity }) {
+  check({ analysis, idle }) {
     const { org } = analysis;
     const csms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
     if (csms < org.policy.csOpsAtCsms) return [];
-    // Idle CSMs are the finding then (csm-capacity-idle), not the missing CS Ops.
-    if (idleCsmCapacity(capacity)) return [];
+    // Idle CSMs whose accounts need fewer than this even at generous ratios: csm-capacity-idle
+    // is the finding then, not the missing CS Ops.
+    if (csOpsWaitsForWork(idle, org.policy.csOpsAtCsms)) return [];
     // Anyone in CS Ops counts, a planned hire included: the gap is being closed.
     if (org.team.some((m) => m.role === 'cs-ops')) return [];
     return [

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis.js';
-import type { CapacityResult } from '../capacity.js';
+import type { CapacityResult, IdleCapacity } from '../capacity.js';
 import type { Path, Severity } from '../model.js';
 import type { CsmTeam } from '../orgchart.js';
 import type { StageResult } from '../stage.js';
@@ -13,6 +13,8 @@ export interface RuleContext {
   stage: StageResult;
   /** The recommended CSM teams, as the plan sized them. */
   teams: CsmTeam[];
+  /** Set when CSM capacity is far beyond the work and csm-capacity-idle is on. */
+  idle?: IdleCapacity;
 }
 
 export interface RuleFinding {

@@ -156,6 +156,7 @@ describe('--yes', () => {
       { dateOrder: 'day-first' },
       '--date-order is how the --from file writes dates; give --from too',
     ],
+    [{ from: 'a.json', dateOrder: 'day-first' }, '--date-order is for a CSV export'],
     [{ from: 'missing.csv' }, '--from: no file at'],
     [
       { from: 'a.csv', customers: '3' },

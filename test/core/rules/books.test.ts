@@ -201,35 +201,66 @@ describe('premature-downgrade', () => {
 describe('csm-capacity-idle', () => {
   const csms = (n: number) =>
     Array.from({ length: n }, (_, i) => `  - { id: c${i + 1}, role: csm }`).join('\n');
+  const body = (n: number, count: number, extra = '') =>
+    `team:\n${csms(n)}\naccounts:\n${accounts('m', count, 30_000, 'owner: c1')}\n${extra}`;
 
   it('flags CSMs with far more capacity than the accounts need, and no CS Ops gap for them', async () => {
-    // 10 mid-market accounts at $30k, all with c1: max(10 / 57.5, $300k / $2M) = 0.174 FTE.
-    // Capacity: c1 plus c2-c5 without a book = 5 FTE >= 0.174 + 2 and >= 2 x 0.174.
-    const plan = await planFrom(
-      `team:\n${csms(5)}\naccounts:\n${accounts('m', 10, 30_000, 'owner: c1')}\n`,
-    );
+    // 10 mid-market accounts at $30k, all with c1. At the generous end of the ranges (40 accounts,
+    // $1M per CSM) they need max(10 / 40, $300k / $1M) = 0.3 FTE. Capacity: c1 plus c2-c5
+    // without a book = 5 FTE >= 0.3 + 2 and >= 2 x 0.3. c1's book: max(10 / 57.5, $300k / $2M)
+    // = 17% of a target book.
+    const plan = await planFrom(body(5, 10));
     const idle = plan.findings.filter((f) => f.rule === 'csm-capacity-idle');
     expect(idle).toEqual([expect.objectContaining({ path: ['team'], severity: 'warning' })]);
     expect(idle[0]?.message).toBe(
-      '5 CSMs give 5 FTE of capacity for 0.2 FTE of work by the benchmarks; if some of them are founders or sales reps who own accounts in the CRM, give them that role',
+      '5 CSMs give 5 FTE of capacity; the accounts need 0.3 FTE even at the most generous benchmark ratios. Lightest books, as a share of a target book: "c2" 0%, "c3" 0%, "c4" 0% and 2 more. If some of them are founders or sales reps who own accounts in the CRM, give them that role; otherwise move CSMs where they are missing before hiring.',
     );
-    // Five CSMs would otherwise call for CS Ops now (missing-cs-ops, seed 000).
+    // Five CSMs would otherwise call for CS Ops now; their work would need fewer than 4.
     expect(plan.findings.filter((f) => f.rule === 'missing-cs-ops')).toEqual([]);
     expect(plan.gaps.filter((g) => g.role === 'cs-ops')).toEqual([]);
   });
 
-  it('passes a surplus under 2 FTE: 2 CSMs for 0.174 FTE of work', async () => {
-    const body = `team:\n${csms(2)}\naccounts:\n${accounts('m', 10, 30_000, 'owner: c1')}\n`;
-    expect(await findings(body, 'csm-capacity-idle')).toEqual([]);
+  it('names planned hires on top of idle CSMs', async () => {
+    const planned = '  - { id: new, role: csm, start_date: 2027-02-01 }\n';
+    const found = await findings(
+      body(5, 10).replace('accounts:', `${planned}accounts:`),
+      'csm-capacity-idle',
+    );
+    expect(found[0]?.message).toContain('and 2 more. 1 more CSM is planned. If some');
+  });
+
+  it('with the rule off, CS Ops is asked for as before', async () => {
+    const plan = await planFrom(body(5, 10, 'rules:\n  csm-capacity-idle: off\n'));
+    expect(plan.findings.map((f) => f.rule)).toContain('missing-cs-ops');
+    expect(plan.gaps.find((g) => g.role === 'cs-ops')).toMatchObject({ priority: 'now' });
+  });
+
+  it('passes a surplus under 2 FTE: 2 CSMs for 0.3 FTE of work', async () => {
+    expect(await findings(body(2, 10), 'csm-capacity-idle')).toEqual([]);
   });
 
   it('needs twice the work as well: 5 CSMs for 3 FTE pass, 7 do not', async () => {
-    // 100 mid-market accounts at $60k: max(100 / 57.5, $6M / $2M) = 3 FTE.
-    const body = (n: number) =>
-      `team:\n${csms(n)}\naccounts:\n${accounts('m', 100, 60_000, 'owner: c1')}\n`;
+    // 100 mid-market accounts at $30k: max(100 / 40, $3M / $1M) = 3 FTE at the generous end.
     // 5 >= 3 + 2 but 5 < 2 x 3.
-    expect(await findings(body(5), 'csm-capacity-idle')).toEqual([]);
-    const seven = await findings(body(7), 'csm-capacity-idle');
-    expect(seven[0]?.message).toMatch(/^7 CSMs give 7 FTE of capacity for 3 FTE of work/);
+    expect(await findings(body(5, 100), 'csm-capacity-idle')).toEqual([]);
+    const seven = await findings(body(7, 100), 'csm-capacity-idle');
+    expect(seven[0]?.message).toMatch(
+      /^7 CSMs give 7 FTE of capacity; the accounts need 3 FTE even at the most generous/,
+    );
+  });
+
+  it('passes a team inside the published ranges: 10 CSMs with 28 mid-market accounts each', async () => {
+    // 280 accounts at $30k: max(280 / 40, $8.4M / $1M) = 8.4 FTE at the generous end; 10 < 10.4.
+    const team = Array.from(
+      { length: 10 },
+      (_, i) => `  - { id: c${i}, role: csm, segment: mid-market }`,
+    ).join('\n');
+    const plan = await planFrom(`team:\n${team}\naccounts:\n${accounts('m', 280, 30_000)}\n`);
+    expect(plan.findings.map((f) => f.rule)).not.toContain('csm-capacity-idle');
+    expect(plan.findings.map((f) => f.rule)).toContain('missing-cs-ops');
+  });
+
+  it('waits for accounts: CSMs in a file without any are not idle yet', async () => {
+    expect(await findings(`team:\n${csms(4)}\n`, 'csm-capacity-idle')).toEqual([]);
   });
 });

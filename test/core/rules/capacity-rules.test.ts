@@ -152,9 +152,12 @@ describe('missing-cs-ops', () => {
     const found = await findings(`team:\n${team(5)}\n`, 'missing-cs-ops');
     expect(found).toEqual([expect.objectContaining({ severity: 'warning', path: ['team'] })]);
   });
-  it('leaves 5 idle CSMs to csm-capacity-idle: no accounts, nothing for CS Ops to run', async () => {
+  it('leaves 5 idle CSMs with 0.3 FTE of work to csm-capacity-idle', async () => {
+    // 10 mid-market accounts at $30k need max(10 / 40, $300k / $1M) = 0.3 FTE at most.
     const idle = Array.from({ length: 5 }, (_, i) => `  - { id: c${i}, role: csm }`).join('\n');
-    expect(await findings(`team:\n${idle}\n`, 'missing-cs-ops')).toEqual([]);
+    const body = `team:\n${idle}\naccounts:\n${accounts('m', 10, 30_000)}\n`;
+    expect(await findings(body, 'missing-cs-ops')).toEqual([]);
+    expect(await findings(body, 'csm-capacity-idle')).toHaveLength(1);
   });
   it('passes at 4 CSMs, or with CS Ops', async () => {
     expect(await findings(`team:\n${team(4)}\n`, 'missing-cs-ops')).toEqual([]);
