@@ -161,8 +161,9 @@ describe('other cells', () => {
     );
     expect(detectDateOrder(['3/4/2027', ' 14/3/2027 '])).toBe('day-first');
     expect(detectDateOrder(['3/4/2027', '12/12/2027', '2027-12-31'])).toBeUndefined();
-    // The reader's own trim: a no-break space around the date (Excel) is not part of it.
+    // The reader's own trim: a no-break space (Excel) or a figure space around it is not part of it.
     expect(detectDateOrder(['\u00a03/31/2027'])).toBe('month-first');
+    expect(detectDateOrder(['3/31/2027\u2007'])).toBe('month-first');
   });
 
   it('picklists ignore case, spaces and underscores', () => {

@@ -157,16 +157,18 @@ export const LOCALE_DATE =
 /** Where the order of locale dates came from, for messages about a date that does not fit it. */
 export type DateOrderSource = 'date_order' | 'detected';
 
-/** A cell's text as the reader uses it: surrounding spaces, tabs and no-break spaces removed. */
+/** A cell's text as the reader uses it: surrounding white space of any kind removed. */
 export function cellText(raw: string): string {
   if (raw.length === 0) return raw;
-  const first = raw.charCodeAt(0);
-  const last = raw.charCodeAt(raw.length - 1);
-  // Most cells have no surrounding space: skip the trim call for them.
-  return first > 32 && first !== NBSP && last > 32 && last !== NBSP ? raw : raw.trim();
+  // Most cells start and end with a visible ASCII character: skip the trim call for them.
+  return visibleAscii(raw.charCodeAt(0)) && visibleAscii(raw.charCodeAt(raw.length - 1))
+    ? raw
+    : raw.trim();
 }
 
-const NBSP = 0xa0;
+function visibleAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
 
 /**
  * YYYY-MM-DD, or an ISO date-time whose date part is taken as written; with a date order, also
