@@ -5,7 +5,7 @@ import { runCli } from '../helpers/io.js';
 /** Matches an ANSI colour escape. */
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
-const EXAMPLES = ['founder', 'first-csm', 'growth', 'scale'] as const;
+const EXAMPLES = ['founder', 'first-csm', 'growth', 'scale', 'salesforce/org'] as const;
 
 describe('csplan recommend on every example', () => {
   it.each(EXAMPLES)('%s: plans, exit 0, all report sections', async (name) => {
@@ -30,6 +30,8 @@ describe('csplan recommend on every example', () => {
     ['first-csm', 'first-hire', 'generalist'],
     ['growth', 'specialization', 'hybrid'],
     ['scale', 'scale', 'hybrid'],
+    // 130 customers (100-499) and $7.4M ARR ($2M-$20M): specialization by both signals.
+    ['salesforce/org', 'specialization', 'hybrid'],
   ] as const)('%s: stage %s, structure %s in the JSON contract', async (name, stage, model) => {
     const { code, stdout } = await runCli([
       'recommend',

@@ -452,3 +452,19 @@ describe('export quirks', () => {
     expect(result.locate([...result.pathOf(0), 'arr'])).toMatchObject({ line: 3, column: 3 });
   });
 });
+
+describe('examples/salesforce: a Salesforce report as a US user exports it', () => {
+  it('loads 130 accounts, all owners matched by name, US dates read month first', async () => {
+    const result = await loadOrgFile('examples/salesforce/org.yaml', { today: '2026-11-23' });
+    expect(result.diagnostics).toEqual([]);
+    const accounts = result.org?.accounts ?? [];
+    expect(accounts).toHaveLength(130);
+    // Summed from the file's ARR column with Python's csv module (scripts/ has the generator).
+    expect(sum(accounts.map((a) => a.arr))).toBe(7_427_750);
+    const books = new Map<string, number>();
+    for (const a of accounts) books.set(a.owner ?? '-', (books.get(a.owner ?? '-') ?? 0) + 1);
+    expect(Object.fromEntries(books)).toEqual({ maya: 7, jordan: 7, chris: 23, dana: 23, sam: 70 });
+    // The first row's "1/2/2028" is January 2 under date_order: month-first.
+    expect(accounts[0]).toMatchObject({ id: '0015g000000001AAAB', renewalDate: '2028-01-02' });
+  });
+});
