@@ -3,6 +3,7 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
+import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
 import { RULE_IDS, RULES } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -18,13 +19,6 @@ export interface PlannedFile {
 }
 
 const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
-/** Integrity rules whose findings stay true when some rows could not be read. */
-const REFERENCE_RULES = new Set([
-  'duplicate-id',
-  'unknown-owner',
-  'unknown-manager',
-  'reporting-cycle',
-]);
 
 export async function loadAndPlan(
   file: string,
@@ -43,7 +37,7 @@ export async function loadAndPlan(
     // for duplicate ids and broken references, so one run reports every input problem.
     const references = loaded.partial
       ? planOrg(loaded.partial, { ruleOverrides: options.ruleOverrides }).findings.filter((d) =>
-          REFERENCE_RULES.has(d.rule),
+          REFERENCE_RULE_IDS.has(d.rule),
         )
       : [];
     return {

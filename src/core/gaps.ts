@@ -40,8 +40,8 @@ interface GapContext {
   headcount: (roles: RoleId[]) => number;
   /** CSMs who have started (ramping or ramped). */
   activeCsms: number;
-  /** Idle CSMs whose work is no reason for CS Ops yet (see csOpsWaitsForWork). */
-  csOpsWaits: boolean;
+  /** CSMs that count toward CS Ops: none while idle CSMs' work is no reason for it yet. */
+  opsCsms: number;
 }
 
 export function findGaps(
@@ -52,6 +52,7 @@ export function findGaps(
   idle?: IdleCapacity,
 ): Gap[] {
   const { org } = analysis;
+  const activeCsms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
   const context: GapContext = {
     stage,
     analysis,
@@ -59,8 +60,8 @@ export function findGaps(
     chart,
     headcount: (roles) =>
       org.team.filter((m) => roles.includes(m.role)).reduce((sum, m) => sum + m.fte, 0),
-    activeCsms: analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length,
-    csOpsWaits: csOpsWaitsForWork(idle, org.policy.csOpsAtCsms),
+    activeCsms,
+    opsCsms: csOpsWaitsForWork(idle, org.policy.csOpsAtCsms) ? 0 : activeCsms,
   };
   const gaps = [
     ...csmGaps(context),
@@ -171,17 +172,15 @@ function leadershipGaps({ stage, analysis, chart, headcount, activeCsms }: GapCo
 }
 
 /** CS Ops people wanted: one before the fifth CSM whatever the stage, more if the stage says so. */
-function opsWanted({ stage, teams, activeCsms, csOpsWaits, analysis }: GapContext): number {
+function opsWanted({ stage, teams, opsCsms, analysis }: GapContext): number {
   const rule = analysis.org.policy.csOpsAtCsms;
   const recommendedCsms = teams.reduce((total, team) => total + team.recommended, 0);
-  // CSMs with little to do are no reason to add CS Ops (hiring ahead of need, seed 000).
-  const beforeCsms = (activeCsms >= rule - 1 && !csOpsWaits) || recommendedCsms >= rule;
+  const beforeCsms = opsCsms >= rule - 1 || recommendedCsms >= rule;
   return Math.max(beforeCsms ? 1 : 0, stageRoles(stage).get('cs-ops')?.count ?? 0);
 }
 
 function opsGaps(context: GapContext): Gap[] {
-  const { stage, analysis, headcount, csOpsWaits } = context;
-  const activeCsms = csOpsWaits ? 0 : context.activeCsms;
+  const { stage, analysis, headcount, opsCsms } = context;
   const have = headcount(['cs-ops']);
   const wanted = opsWanted(context);
   if (wanted <= have) return [];
@@ -191,10 +190,10 @@ function opsGaps(context: GapContext): Gap[] {
       role: 'cs-ops',
       segment: null,
       count: Math.ceil(wanted - have),
-      priority: activeCsms >= rule && have === 0 ? 'now' : 'next',
+      priority: opsCsms >= rule && have === 0 ? 'now' : 'next',
       reason:
-        have === 0 && activeCsms >= rule - 1
-          ? `${activeCsms} CSMs and no CS Ops: CS Ops comes before ${rule}+ CSMs (seed 000, seed 004)`
+        have === 0 && opsCsms >= rule - 1
+          ? `${opsCsms} CSMs and no CS Ops: CS Ops comes before ${rule}+ CSMs (seed 000, seed 004)`
           : (stageRoles(stage).get('cs-ops')?.why ??
             `CS Ops comes before ${rule}+ CSMs (seed 000)`),
     },

@@ -3,7 +3,7 @@
  * header look like, which of its columns hold the fields csplan needs, and whether its dates need
  * an order. Reading the rows is the loader's job (`src/config/accounts-file.ts`), used here as is.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { mapColumns } from '../../config/csv/mapping.js';
 import type { Preset } from './answers.js';
@@ -105,7 +105,6 @@ export async function datesNeedOrder(
   spec: { preset?: Preset; columns?: Record<string, string> },
 ): Promise<boolean> {
   if (extname(path).toLowerCase() !== '.csv') return false;
-  const { readFile } = await import('node:fs/promises');
   const { parseAccountsText } = await import('../../config/accounts-file.js');
   let text: string;
   try {

@@ -139,12 +139,14 @@ export function parseBoolean(cell: string): boolean | CellError {
 const ISO_DATE =
   /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/**
- * How a CRM user's locale writes dates: 3/31/2027 (month first, US) or 31/3/2027 (day first).
- * `unknown`: the file has such dates but none tells the order; csv/read-csv.ts reports that once.
- */
+/** How a CRM user's locale writes dates: 3/31/2027 (month first, US) or 31/3/2027 (day first). */
 export type DateOrder = 'month-first' | 'day-first';
-export type ColumnDateOrder = DateOrder | 'unknown';
+
+/** How a file's locale dates are read; `detected`: the order came from the file, not date_order. */
+export interface DateReading {
+  order: DateOrder;
+  detected: boolean;
+}
 
 /**
  * 3/31/2027, 31.03.2027, 31-03-2027 (one separator throughout), or one of them with a time after
@@ -213,15 +215,31 @@ export function parseDate(
 }
 
 /**
- * The order the file's locale dates are in: the first cell whose first number is above 12 says
- * day first, whose second is above 12 says month first. Undefined when no cell tells.
+ * What one cell says about date order: undefined when it is not a locale date, `either` when it
+ * is one whose numbers are both 12 or less (3/4/2027), else the only order that can read it.
  */
+export function localeDateOrder(raw: string): DateOrder | 'either' | undefined {
+  const cell = cellText(raw);
+  // ISO dates (the common case) have no separator at index 1 or 2: skip the regex for them.
+  if (!isDateSeparator(cell.charCodeAt(1)) && !isDateSeparator(cell.charCodeAt(2)))
+    return undefined;
+  const local = LOCALE_DATE.exec(cell);
+  if (!local) return undefined;
+  if (Number(local[1]) > 12) return 'day-first';
+  if (Number(local[3]) > 12) return 'month-first';
+  return 'either';
+}
+
+/** / . - */
+function isDateSeparator(code: number): boolean {
+  return code === 47 || code === 46 || code === 45;
+}
+
+/** The order the first cell that tells says (see localeDateOrder); undefined when none tells. */
 export function detectDateOrder(cells: Iterable<string>): DateOrder | undefined {
   for (const cell of cells) {
-    const local = LOCALE_DATE.exec(cellText(cell));
-    if (!local) continue;
-    if (Number(local[1]) > 12) return 'day-first';
-    if (Number(local[3]) > 12) return 'month-first';
+    const order = localeDateOrder(cell);
+    if (order !== undefined && order !== 'either') return order;
   }
   return undefined;
 }
@@ -248,14 +266,10 @@ export const SLOT = Object.fromEntries(
 ) as Record<AccountField, number>;
 
 /**
- * `dateOrder` 'unknown': the file's locale dates are left empty, because the reader reports
- * their unknown order once for the file rather than once per cell.
+ * `dates` 'unknown': the file's locale dates are left empty, because the reader reports their
+ * unknown order once for the file rather than once per cell.
  */
-export function converterFor(
-  field: AccountField,
-  dateOrder?: ColumnDateOrder,
-  dateSource?: DateOrderSource,
-): Converter {
+export function converterFor(field: AccountField, dates?: DateReading | 'unknown'): Converter {
   switch (FIELD_KINDS[field]) {
     case 'money': {
       // A currency is reported once, the first time this column shows it; after that only
@@ -281,7 +295,7 @@ export function converterFor(
     case 'boolean':
       return parseBoolean;
     case 'date':
-      if (dateOrder === 'unknown') {
+      if (dates === 'unknown') {
         // Left empty, except what no order would fix: a two-digit year.
         return remembered((cell) => {
           const local = LOCALE_DATE.exec(cell);
@@ -289,7 +303,9 @@ export function converterFor(
           return local[4]?.length === 2 ? parseDate(cell, 'month-first') : undefined;
         });
       }
-      return remembered((cell) => parseDate(cell, dateOrder, dateSource));
+      return remembered((cell) =>
+        parseDate(cell, dates?.order, dates?.detected ? 'detected' : 'date_order'),
+      );
     case 'enum':
       return remembered((cell) => parseEnum(field, cell));
     default:

@@ -19,9 +19,9 @@ import {
   cellText,
   converterFor,
   type DateOrder,
-  detectDateOrder,
+  type DateReading,
   FIELD_KINDS,
-  LOCALE_DATE,
+  localeDateOrder,
   REFERENCE_FIELDS,
   SLOT,
 } from './cells.js';
@@ -41,11 +41,7 @@ export interface CsvReadOptions {
 }
 
 /** How the file's locale dates (3/31/2027) were read; absent when it has none. */
-export interface CsvDates {
-  order: DateOrder;
-  /** True when the order came from the file's own dates rather than `date_order`. */
-  detected: boolean;
-}
+export type CsvDates = DateReading;
 
 export interface CsvStats {
   /** Data rows read (valid or not), blank and footer rows excluded. */
@@ -239,11 +235,7 @@ export function accountsFromRecords(
     });
   }
   const converters = mapped.map((c) =>
-    converterFor(
-      c.field,
-      dateOrder.unknownAt ? 'unknown' : dateOrder.dates?.order,
-      dateOrder.dates?.detected ? 'detected' : 'date_order',
-    ),
+    converterFor(c.field, dateOrder.unknownAt ? 'unknown' : dateOrder.dates),
   );
   const headerOf = mapped.map((c) => c.header);
   const idIndex = columnOf.get('id') ?? 0;
@@ -251,14 +243,12 @@ export function accountsFromRecords(
   const owners = new OwnerResolver(options.team);
   const reported = new Map<
     string,
-    {
-      count: number;
-      /** Rows listed one by one; the rest are counted in one line. */
-      limit: number;
-      severity: 'error' | 'warning';
-      first?: { record: number; cell: number };
-    }
+    { count: number; severity: 'error' | 'warning'; first?: { record: number; cell: number } }
   >();
+  // Rows listed one by one, the rest counted in one line. A warning about a reference-only
+  // field is said once per column: it changes nothing planned.
+  const limitOf = (severity: 'error' | 'warning') =>
+    severity === 'warning' ? 1 : MAX_DIAGNOSTICS_PER_COLUMN;
   const accounts: AccountInput[] = [];
   const rowOfAccount: number[] = [];
   const values: (string | number | boolean | undefined)[] = new Array(ACCOUNT_FIELDS.length);
@@ -289,11 +279,9 @@ export function accountsFromRecords(
     message: string,
     severity: 'error' | 'warning' = 'error',
   ) => {
-    // A warning about a reference-only field is said once per column: it changes nothing planned.
-    const limit = severity === 'warning' ? 1 : MAX_DIAGNOSTICS_PER_COLUMN;
-    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0, limit, severity };
+    const seen = reported.get(`${rule}\u0000${key}`) ?? { count: 0, severity };
     seen.count++;
-    if (seen.count <= seen.limit) {
+    if (seen.count <= limitOf(severity)) {
       diagnostics.push({
         rule,
         severity,
@@ -407,9 +395,10 @@ export function accountsFromRecords(
   }
 
   for (const [key, seen] of reported) {
-    if (seen.count <= seen.limit || !seen.first) continue;
+    const limit = limitOf(seen.severity);
+    if (seen.count <= limit || !seen.first) continue;
     const [rule, field] = key.split('\u0000');
-    const more = formatCount(seen.count - seen.limit);
+    const more = formatCount(seen.count - limit);
     diagnostics.push({
       rule: rule ?? 'csv-bad-value',
       severity: seen.severity,
@@ -417,7 +406,7 @@ export function accountsFromRecords(
       message:
         seen.severity === 'warning'
           ? `${more} more ${field} cells cannot be read either (this is the next); they are left empty too`
-          : `${more} more rows have this problem in ${field === 'row' ? 'their cell count' : field} (the first ${seen.limit} are listed; this is the next)`,
+          : `${more} more rows have this problem in ${field === 'row' ? 'their cell count' : field} (the first ${limit} are listed; this is the next)`,
       ...at(seen.first.record, seen.first.cell),
     });
   }
@@ -462,38 +451,28 @@ function readDateOrder(
   contradictedAt?: DateCell;
 } {
   const columns = mapped.filter((c) => FIELD_KINDS[c.field] === 'date');
-  if (columns.length === 0) return {};
   let firstAt: DateCell | undefined;
-  for (let k = from; k < to; k++) {
+  for (let k = from; k < to && columns.length > 0; k++) {
     const record = records[k] as string[];
     for (const column of columns) {
-      const cell = cellText(record[column.index] ?? '');
-      // ISO dates (the common case) have no separator at index 1 or 2: skip the regex for them.
-      if (!isDateSeparator(cell.charCodeAt(1)) && !isDateSeparator(cell.charCodeAt(2))) continue;
-      if (!LOCALE_DATE.test(cell)) continue;
-      firstAt ??= { record: k, cell: column.index, header: column.header };
-      const order = detectDateOrder([cell]);
-      if (!order) continue;
+      const order = localeDateOrder(record[column.index] ?? '');
+      if (order === undefined) continue;
+      const here = { record: k, cell: column.index, header: column.header };
+      firstAt ??= here;
+      if (order === 'either') continue;
       if (!option) return { dates: { order, detected: true } };
       const dates = { order: option, detected: false };
-      return order === option
-        ? { dates }
-        : { dates, contradictedAt: { record: k, cell: column.index, header: column.header } };
+      return order === option ? { dates } : { dates, contradictedAt: here };
     }
   }
-  if (option) return firstAt ? { dates: { order: option, detected: false } } : {};
-  return firstAt ? { unknownAt: firstAt } : {};
+  if (!firstAt) return {};
+  return option ? { dates: { order: option, detected: false } } : { unknownAt: firstAt };
 }
 
 interface DateCell {
   record: number;
   cell: number;
   header: string;
-}
-
-/** / . - */
-function isDateSeparator(code: number): boolean {
-  return code === 47 || code === 46 || code === 45;
 }
 
 function isBlank(record: readonly string[]): boolean {

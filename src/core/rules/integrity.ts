@@ -215,3 +215,8 @@ export const integrityRules: Rule[] = [
   orphanAccount,
   unownedArrShare,
 ];
+
+/** Integrity rules whose findings stay true when some accounts could not be read. */
+export const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(
+  [duplicateId, unknownOwner, unknownManager, reportingCycle].map((rule) => rule.id),
+);
