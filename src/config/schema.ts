@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
+import { formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
@@ -294,7 +295,7 @@ const segmentPolicy = (segment: SegmentId) => {
           ...coverageDocs,
         }),
       accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts).optional(),
-      arr_per_csm: rangeOverride('ARR dollars one CSM carries', defaults.arr).optional(),
+      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr).optional(),
     })
     .meta({ description: `Thresholds and CSM ratios of the ${segment} segment` });
 };
@@ -314,6 +315,11 @@ const levelFactors = z.strictObject({
   high: levelFactor('high'),
 });
 
+/** A policy description that quotes the default it overrides. */
+const byDefault = (description: string, value: number | string) =>
+  `${description} (default ${value})`;
+const { stage, spanOfControl, loadDrivers } = DEFAULT_POLICY;
+
 const uplift = (description: string, value: number) =>
   z
     .number()
@@ -326,12 +332,20 @@ export const policySchema = z
     stage: z
       .strictObject({
         first_hire_customers: atLeastOne(
-          'Customers at which the first-hire stage starts',
+          byDefault('Customers at which the first-hire stage starts', stage.firstHireCustomers),
         ).optional(),
-        specialization_customers: atLeastOne('Customers at which specialization starts').optional(),
-        scale_customers: atLeastOne('Customers at which the scale stage starts').optional(),
-        specialization_arr: money('ARR at which specialization starts').optional(),
-        scale_arr: money('ARR at which the scale stage starts').optional(),
+        specialization_customers: atLeastOne(
+          byDefault('Customers at which specialization starts', stage.specializationCustomers),
+        ).optional(),
+        scale_customers: atLeastOne(
+          byDefault('Customers at which the scale stage starts', stage.scaleCustomers),
+        ).optional(),
+        specialization_arr: money(
+          byDefault('ARR at which specialization starts', formatMoney(stage.specializationArr)),
+        ).optional(),
+        scale_arr: money(
+          byDefault('ARR at which the scale stage starts', formatMoney(stage.scaleArr)),
+        ).optional(),
       })
       .optional()
       .meta({ description: 'Where each stage starts, by customer count and by ARR' }),
@@ -350,13 +364,18 @@ export const policySchema = z
     load_drivers: z
       .strictObject({
         long_implementation_days: wholeNumber(
-          'Implementation longer than this adds load',
+          byDefault(
+            'Implementation longer than this, in days, adds load',
+            loadDrivers.longImplementationDays,
+          ),
         ).optional(),
         long_implementation_uplift: uplift(
           'Extra load of an account with a long implementation',
           DEFAULT_POLICY.loadDrivers.longImplementationUplift,
         ),
-        many_stakeholders: wholeNumber('More stakeholders than this adds load').optional(),
+        many_stakeholders: wholeNumber(
+          byDefault('More stakeholders than this adds load', loadDrivers.manyStakeholders),
+        ).optional(),
         many_stakeholders_uplift: uplift(
           'Extra load of an account with many stakeholders',
           DEFAULT_POLICY.loadDrivers.manyStakeholdersUplift,
@@ -392,21 +411,41 @@ export const policySchema = z
       .meta({ description: 'Ramp schedule for new CSMs' }),
     span_of_control: z
       .strictObject({
-        manager_min: atLeastOne('Fewest direct reports for a manager').optional(),
-        manager_max: atLeastOne('Most direct reports for a manager').optional(),
-        director_min: atLeastOne('Fewest managers under a director').optional(),
-        director_max: atLeastOne('Most managers under a director').optional(),
+        manager_min: atLeastOne(
+          byDefault('Fewest direct reports for a manager', spanOfControl.managerMin),
+        ).optional(),
+        manager_max: atLeastOne(
+          byDefault('Most direct reports for a manager', spanOfControl.managerMax),
+        ).optional(),
+        director_min: atLeastOne(
+          byDefault('Fewest managers under a director', spanOfControl.directorMin),
+        ).optional(),
+        director_max: atLeastOne(
+          byDefault('Most managers under a director', spanOfControl.directorMax),
+        ).optional(),
       })
       .optional()
       .meta({ description: 'How many people one leader manages well' }),
-    health_mix_max: share('Most red/yellow share in one book').optional(),
-    cs_ops_at_csms: atLeastOne('CSM count by which CS Ops should exist').optional(),
-    unowned_arr_share_max: share('Largest share of ARR allowed without an owner').optional(),
+    health_mix_max: share(
+      byDefault('Most red/yellow share in one book', DEFAULT_POLICY.healthMixMax),
+    ).optional(),
+    cs_ops_at_csms: atLeastOne(
+      byDefault('CSM count by which CS Ops should exist', DEFAULT_POLICY.csOpsAtCsms),
+    ).optional(),
+    unowned_arr_share_max: share(
+      byDefault('Largest share of ARR allowed without an owner', DEFAULT_POLICY.unownedArrShareMax),
+    ).optional(),
     downgrade_cooldown_days: wholeNumber(
-      'Days after a negative event during which an account must not be moved to a lower tier',
+      byDefault(
+        'Days after a negative event during which an account must not be moved to a lower tier',
+        DEFAULT_POLICY.downgradeCooldownDays,
+      ),
     ).optional(),
     renewal_freeze_days: wholeNumber(
-      'Days before a renewal during which an account should not change owner',
+      byDefault(
+        'Days before a renewal during which an account should not change owner',
+        DEFAULT_POLICY.renewalFreezeDays,
+      ),
     ).optional(),
     salaries: z
       .partialRecord(role, money('Yearly fully loaded cost'))
