@@ -28,7 +28,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { pathFromOrgFile } from '../init/accounts-source.js';
 import type { CliIO } from '../io.js';
 import { parseFormat } from '../options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { FileChangedError, writeFileAtomic } from '../write-file.js';
 
 export interface ImportOptions {
   /** salesforce | hubspot; detected from the headers when absent. */
@@ -249,14 +249,16 @@ async function planChange(org: OrgContext, spec: AccountsSpec, write: boolean): 
   const diff = edit.changed ? unifiedDiff(org.text, edit.text, org.path) : '';
   if (!write || !edit.changed)
     return { orgFile: org.path, changed: edit.changed, written: false, diff };
-  const now = await readFile(org.absolute, 'utf8');
-  if (now !== org.text) {
-    return {
-      orgFile: org.path,
-      refused: `${org.path} changed while csplan was reading it; run the command again`,
-    };
+  try {
+    await writeFileAtomic(org.absolute, edit.text, {
+      replace: true,
+      expected: org.text,
+      name: org.path,
+    });
+  } catch (error) {
+    if (!(error instanceof FileChangedError)) throw error;
+    return { orgFile: org.path, refused: error.message };
   }
-  await writeFileAtomic(org.absolute, edit.text, { replace: true });
   return { orgFile: org.path, changed: true, written: true, diff };
 }
 
