@@ -7,6 +7,7 @@
  * never quote a row's data: only the field, the header and what was expected.
  */
 import { isUtf8 } from 'node:buffer';
+import { Parser } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
@@ -104,15 +105,7 @@ export function readCsv(
   const positionsOf = options.reread ? rereadPositions(options.reread) : here;
   const reader = new RowReader(options, positionsOf);
   try {
-    parse(input, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      on_record: (record: string[]) => {
-        reader.record(record);
-        return null;
-      },
-    });
+    parseRecords(input, (record) => reader.record(record));
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const where = syntaxPosition(error, here());
@@ -147,6 +140,37 @@ export function readCsv(
 }
 
 const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
+
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false };
+
+/**
+ * Every record of the input, in order, to `push`; throws a CsvError on bad syntax. csv-parse's
+ * record loop (`Parser#api`, what its sync and stream APIs both run) is called directly: its
+ * `on_record` hook builds an info object per record, which costs more than the parse saves.
+ */
+function parseRecords(input: CsvInput, push: (record: string[]) => void): void {
+  const api = (new Parser(CSV_OPTIONS) as Parser & { api?: RecordLoop }).api;
+  if (typeof api?.parse !== 'function') {
+    const onRecord = (record: string[]) => {
+      push(record);
+      return null;
+    };
+    parse(input, { ...CSV_OPTIONS, on_record: onRecord });
+    return;
+  }
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const error = api.parse(bytes, true, push, () => undefined);
+  if (error !== undefined) throw error;
+}
+
+interface RecordLoop {
+  parse(
+    data: Buffer,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): Error | undefined;
+}
 
 function decode(input: CsvInput): string {
   return typeof input === 'string' ? input : input.toString('utf8');
