@@ -4,7 +4,8 @@
  * and CRLF line ends. Pure: old text in, new text out. A second run with the same spec returns
  * the text unchanged.
  */
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { MAX_YAML_DEPTH, parseYamlDocument } from '../yaml-parse.js';
 import type { DateOrder } from './cells.js';
 
 export interface AccountsSpec {
@@ -20,7 +21,10 @@ export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit 
   const bom = original.charCodeAt(0) === 0xfeff;
   const source = bom ? original.slice(1) : original;
   const crlf = /\r\n/.test(source);
-  const doc = parseDocument(crlf ? source.replace(/\r\n/g, '\n') : source);
+  const doc = parseYamlDocument(crlf ? source.replace(/\r\n/g, '\n') : source).document;
+  if (!doc) {
+    return { ok: false, reason: `the org file is nested more than ${MAX_YAML_DEPTH} levels deep` };
+  }
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'the org file has YAML errors; run `csplan check` on it first' };
   }
