@@ -74,3 +74,17 @@ export function placeOf(text: string, index: number): { line: number; column: nu
   }
   return { line, column: index - start + 1 };
 }
+
+/**
+ * Index of the first control character (C0 other than tab and line feed, DEL, C1), or -1.
+ * `allowCarriageReturn`: for raw file text, where CRLF line ends are normal.
+ */
+export function controlCharacterIndex(text: string, allowCarriageReturn = false): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32) {
+      if (c !== 9 && c !== 10 && !(c === 13 && allowCarriageReturn)) return i;
+    } else if (c >= 127 && c < 160) return i;
+  }
+  return -1;
+}

@@ -8,7 +8,7 @@ import { type Document, LineCounter } from 'yaml';
 import { suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
-import { decodeUtf8, placeOf } from './encoding.js';
+import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
@@ -250,7 +250,7 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
 
 /** Control characters written raw in the file; tab, line feed and carriage return are text. */
 function rawControlIndex(text: string): number {
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text)?.index ?? -1;
+  return controlCharacterIndex(text, true);
 }
 
 function resourceMessage(error: unknown): string {

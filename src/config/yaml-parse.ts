@@ -20,6 +20,7 @@ import {
   YAMLParseError,
 } from 'yaml';
 import type { Diagnostic } from '../core/model.js';
+import { controlCharacterIndex } from './encoding.js';
 
 /** An org file needs about 6 levels; 64 leaves room for any hand-written layout. */
 export const MAX_YAML_DEPTH = 64;
@@ -262,15 +263,6 @@ function isDigit(c: number): boolean {
 /** A plain scalar YAML turned into a number (or true/false/null, which ids cannot be either). */
 function isNumberLike(node: Scalar): boolean {
   return node.type === 'PLAIN' && typeof node.value === 'number';
-}
-
-/** C0 controls other than tab and line feed, DEL, and C1 controls. */
-export function controlCharacterIndex(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10) || (c >= 127 && c < 160)) return i;
-  }
-  return -1;
 }
 
 function codePoint(text: string, index: number): string {
