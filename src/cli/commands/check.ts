@@ -61,7 +61,12 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
   const ruleOverrides = parseRuleOverrides(options.rule);
 
   const results: CheckedFile[] = [];
+  // A file named twice (`check a.yaml ./a.yaml`) is read, parsed and reported once.
+  const seen = new Set<string>();
   for (const file of files) {
+    const absolute = resolve(io.cwd, file);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
     const planned = await loadAndPlan(file, io, { asOf, ruleOverrides });
     results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
   }
