@@ -16,10 +16,11 @@
  * CSV: see csv/read-csv.ts (quirks of real exports), csv/presets.ts (header names), csv/cells.ts
  * (how a cell becomes a value). JSON: an array of account objects, see csv/read-json.ts.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
+import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
 import type { Locator } from './locate.js';
@@ -33,6 +34,11 @@ export interface AccountsFileContext {
   /** Folder the accounts file path is relative to. */
   baseDir: string;
   team: NonNullable<OrgFile['team']>;
+  /**
+   * --allow-outside-accounts-file: read an accounts file outside the org file's folder. Without
+   * it, a committed org file (or a symlink beside it) cannot make csplan read ~/.ssh or /etc.
+   */
+  allowOutside?: boolean;
 }
 
 export interface AccountsFileStats {
@@ -81,9 +87,12 @@ export async function readAccountsFile(
       `accounts.file must be a .csv or .json file (got "${spec.file}"); save the CRM export as CSV`,
     );
   }
+  const target = resolve(context.baseDir, spec.file);
   let buffer: Buffer;
   try {
-    buffer = await readFile(resolve(context.baseDir, spec.file));
+    const refusal = await placeProblem(target, context);
+    if (refusal) return fail(refusal.rule, `${file}: ${refusal.message}`);
+    buffer = await readFile(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -99,20 +108,68 @@ export async function readAccountsFile(
       `${file} is ${(buffer.length / 1048576).toFixed(0)} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
     );
   }
-  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+  const decoded = decodeUtf8(buffer);
+  const problem = 'problem' in decoded ? decoded.problem : controlProblem(decoded.text);
+  if (problem) {
+    const { rule, message, line, column } = problem;
     return emptyResult(file, format, [
       {
-        rule: `${format}-encoding`,
+        rule: rule === 'file-encoding' ? `${format}-encoding` : rule,
         severity: 'error',
         path: ['accounts-file'],
-        message: 'the file is UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8"',
+        message,
         file,
-        line: 1,
-        column: 1,
+        line,
+        column,
       },
     ]);
   }
-  return parseAccountsText(buffer.toString('utf8'), spec, { file, format, team: context.team });
+  return parseAccountsText('text' in decoded ? decoded.text : '', spec, {
+    file,
+    format,
+    team: context.team,
+  });
+}
+
+/** A control character in an export (other than tab and line ends) is refused, with its place. */
+function controlProblem(text: string) {
+  const index = controlCharacterIndex(text, true);
+  if (index === -1) return undefined;
+  const code = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+  return {
+    rule: 'control-character' as const,
+    message: `the file contains a control character (U+${code}); remove it from the export`,
+    ...placeOf(text, index),
+  };
+}
+
+/**
+ * Why the accounts file may not be read: not a regular file (a folder, a device, a pipe that
+ * would block), or, without allowOutside, a file whose real path (symlinks resolved) is outside
+ * the org file's folder. Undefined: read it. A missing file throws ENOENT for the caller.
+ */
+async function placeProblem(
+  target: string,
+  context: AccountsFileContext,
+): Promise<{ rule: string; message: string } | undefined> {
+  const real = await realpath(target);
+  if (!(await stat(real)).isFile()) {
+    return {
+      rule: 'accounts-file-unreadable',
+      message: 'is not a regular file (accounts.file must name a .csv or .json file)',
+    };
+  }
+  if (context.allowOutside) return undefined;
+  const root = await realpath(context.baseDir);
+  const inside = relative(root, real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    return {
+      rule: 'accounts-file-outside',
+      message:
+        "is outside the org file's folder (symlinks followed); move it beside the org file, or pass --allow-outside-accounts-file if you trust this org file",
+    };
+  }
+  return undefined;
 }
 
 /** The file's text to accounts; pure, for `readAccountsFile`, `csplan import` and the benchmark. */

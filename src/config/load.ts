@@ -37,6 +37,8 @@ export interface LoadOptions {
   asOf?: string;
   /** Folder relative paths are read from (the process's, by default); messages keep the path as given. */
   cwd?: string;
+  /** --allow-outside-accounts-file (see AccountsFileContext.allowOutside). */
+  allowOutsideAccountsFile?: boolean;
 }
 
 export interface LoadResult {
@@ -123,6 +125,7 @@ export async function loadOrgText(
       orgFile: file,
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
+      allowOutside: options.allowOutsideAccountsFile === true,
     });
     diagnostics.push(...result.diagnostics);
     accounts = result.accounts;

@@ -23,6 +23,7 @@ export interface CheckOptions {
   asOf?: string;
   rule?: string[];
   color?: boolean;
+  allowOutsideAccountsFile?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
@@ -67,7 +68,11 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
     const absolute = resolve(io.cwd, file);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
-    const planned = await loadAndPlan(file, io, { asOf, ruleOverrides });
+    const planned = await loadAndPlan(file, io, {
+      asOf,
+      ruleOverrides,
+      allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+    });
     results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
   }
 
