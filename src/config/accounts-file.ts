@@ -20,9 +20,9 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
-import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
+import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import type { Locator } from './locate.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
@@ -108,7 +108,7 @@ export async function readAccountsFile(
       `${file} is ${(buffer.length / 1048576).toFixed(0)} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
     );
   }
-  const decoded = decodeUtf8(buffer);
+  const decoded = decodeUtf8(buffer, 'save it as UTF-8 (in Excel: "CSV UTF-8")');
   const problem = 'problem' in decoded ? decoded.problem : controlProblem(decoded.text);
   if (problem) {
     const { rule, message, line, column } = problem;

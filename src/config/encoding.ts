@@ -13,12 +13,16 @@ export interface TextProblem {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function decodeUtf8(buffer: Uint8Array): { text: string } | { problem: TextProblem } {
+export function decodeUtf8(
+  buffer: Uint8Array,
+  /** How to save as UTF-8 in the program that likely wrote the file. */
+  saveHint = 'save it as UTF-8',
+): { text: string } | { problem: TextProblem } {
   if (isUtf16(buffer)) {
     return {
       problem: {
         rule: 'file-encoding',
-        message: 'the file is UTF-16 encoded; save it as UTF-8 (in Excel: "CSV UTF-8")',
+        message: `the file is UTF-16 encoded; ${saveHint}`,
         line: 1,
         column: 1,
       },
@@ -34,8 +38,7 @@ export function decodeUtf8(buffer: Uint8Array): { text: string } | { problem: Te
     return {
       problem: {
         rule: 'file-encoding',
-        message:
-          'the file is not valid UTF-8 here (saved in another encoding, such as Latin-1?); save it as UTF-8',
+        message: `the file is not valid UTF-8 here (saved in another encoding, such as Latin-1?); ${saveHint}`,
         ...placeOf(loose, Math.max(0, at)),
       },
     };

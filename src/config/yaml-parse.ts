@@ -31,6 +31,8 @@ const DOCUMENT_OPTIONS = {
   prettyErrors: false,
   schema: 'core',
   version: '1.2',
+  // !!binary, !!set, !!timestamp... are YAML 1.1 types: unknown tags here, refused like !custom.
+  resolveKnownTags: false,
 } as const;
 
 export type ParsedYamlDocument =

@@ -10,8 +10,8 @@ import { diagnosticLine } from './diagnostics.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { mdCell, mdTable } from './markdown.js';
 import { type Paint, painter } from './paint.js';
-import { renderTable } from './table.js';
 import { safeOutput } from './safe-text.js';
+import { renderTable } from './table.js';
 
 export interface DiffLabels {
   base: string;

@@ -9,8 +9,8 @@ import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
 import { renderChartMermaid } from './mermaid.js';
-import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
 import { safeOutput } from './safe-text.js';
+import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
 export function mdCell(text: string): string {

@@ -13,8 +13,8 @@ import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines } from './chart.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
-import { renderTable } from './table.js';
 import { safeOutput } from './safe-text.js';
+import { renderTable } from './table.js';
 
 export interface TextOptions {
   color: boolean;
