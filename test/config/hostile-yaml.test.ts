@@ -210,7 +210,7 @@ describe('YAML syntax errors in csplan words, on the line to change', () => {
   it.each([
     ['a: b: c', 'a second "key: value" starts on the same line'],
     ['a\nb: c', 'this line has no ":"'],
-    ['  x: 1\n  y\n  z: 2', 'runs into line 7'],
+    ['  x: 1\n  y\n  z: 2', 'this line has no ":"'],
     ['a: "abc', 'quoted text is not closed'],
     ['a: [1, 2\nb: 3', 'not closed'],
   ])('%j gets an actionable message', async (body, words) => {
