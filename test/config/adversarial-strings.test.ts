@@ -18,6 +18,7 @@ import { detectPreset } from '../../src/config/csv/mapping.js';
 import { embeddedEmail, OwnerResolver } from '../../src/config/csv/owners.js';
 import { normaliseHeader, revenueLike } from '../../src/config/csv/presets.js';
 import { loadOrgText } from '../../src/config/load.js';
+import { teamMemberSchema } from '../../src/config/schema.js';
 
 const N = 50_000;
 const spaces = ' '.repeat(N);
@@ -58,7 +59,9 @@ describe('CSV cell readers on long adversarial strings', () => {
 });
 
 describe('owners and headers on long adversarial strings', () => {
-  const team = [{ id: 'dana', role: 'csm' as const, email: 'dana@acme.io', name: 'Dana Scully' }];
+  const team = [
+    teamMemberSchema.parse({ id: 'dana', role: 'csm', email: 'dana@acme.io', name: 'Dana Scully' }),
+  ];
 
   it.each(ADVERSARIAL.map((s, i) => [i, s] as const))('case %i', (_i, text) => {
     expect(new OwnerResolver(team).resolve(text)).toEqual({ kind: 'unmatched' });
