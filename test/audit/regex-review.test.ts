@@ -105,6 +105,7 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/render/markdown.ts', '/\\\\/g'],
   ['src/render/markdown.ts', '/\\|/g'],
   ['src/render/markdown.ts', '/\\n/g'],
+  ['src/render/markdown.ts', '/^ {2}/'],
   ['src/render/mermaid.ts', '/"/g'],
   ['src/render/rules.ts', '/\\s+/'],
   ['src/render/table.ts', '/\\u001b\\[[0-9;]*m/g'],
