@@ -217,8 +217,8 @@ describe('fuzz: every command in-process', () => {
           await writeFile(join(cwd, 'org.yaml'), yaml);
           await writeFile(join(cwd, 'a.csv'), csv);
           await writeFile(join(cwd, 'csv.yaml'), `${VALID_HEAD}accounts:\n  file: a.csv\n`);
-          const run = await runCli(argv, { cwd });
-          expect([0, 1, 2]).toContain(run.code);
+          const run = await runCli(argv, { cwd, env: { CSPLAN_DEBUG: '1' } });
+          expect([0, 1, 2], `${argv.join(' ')}\n${run.stderr}`).toContain(run.code);
           expectClean([run.stdout, run.stderr]);
         }),
         options,
