@@ -15,12 +15,30 @@ export interface CliIO {
   today: string;
   /** Terminal width in columns, when stdout is a terminal. */
   columns?: number;
+  /** True once the reader of stdout went away (`csplan ... | head`): the run then ends quietly. */
+  stdoutClosed?: () => boolean;
 }
 
 export function processIO(): CliIO {
+  // A reader that closes the pipe early (head, less quitting) is normal for a Unix tool: stop
+  // writing, say nothing, exit 0. Any other write error is left to crash loudly.
+  const closed = { stdout: false, stderr: false };
+  const onError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed[stream] = true;
+    // The error can arrive after the command has set its exit code.
+    if (stream === 'stdout') process.exitCode = 0;
+  };
+  process.stdout.on('error', onError('stdout'));
+  process.stderr.on('error', onError('stderr'));
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      if (!closed.stdout) process.stdout.write(text);
+    },
+    stderr: (text) => {
+      if (!closed.stderr) process.stderr.write(text);
+    },
+    stdoutClosed: () => closed.stdout,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,

@@ -28,11 +28,20 @@ export interface PlannedFile {
 export async function loadAndPlan(
   file: string,
   io: CliIO,
-  options: { asOf?: string; ruleOverrides?: Record<string, RuleSetting> },
+  options: {
+    asOf?: string;
+    ruleOverrides?: Record<string, RuleSetting>;
+    allowOutsideAccountsFile?: boolean;
+  },
 ): Promise<PlannedFile> {
   let loaded: Awaited<ReturnType<typeof loadOrgFile>>;
   try {
-    loaded = await loadOrgFile(file, { today: io.today, asOf: options.asOf, cwd: io.cwd });
+    loaded = await loadOrgFile(file, {
+      today: io.today,
+      asOf: options.asOf,
+      cwd: io.cwd,
+      allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+    });
   } catch (error) {
     if (error instanceof FileReadError) throw new UsageError(error.message);
     throw error;

@@ -42,5 +42,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 export async function run(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  const io = processIO();
+  const code = await main(process.argv.slice(2), io);
+  process.exitCode = io.stdoutClosed?.() ? EXIT.ok : code;
 }

@@ -19,6 +19,11 @@ const ruleOption = () =>
   ).argParser(collect);
 const colorOption = () => new Option('--color', 'force colour');
 const noColorOption = () => new Option('--no-color', 'disable colour');
+const outsideOption = () =>
+  new Option(
+    '--allow-outside-accounts-file',
+    "read accounts.file even when it lies outside the org file's folder (only for org files you trust)",
+  );
 
 /** Sets `exitCode` through `done` rather than exiting, so piped output is never cut. */
 export function buildProgram(io: CliIO, done: (code: number) => void): Command {
@@ -45,6 +50,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today',
     )
     .addOption(ruleOption())
+    .addOption(outsideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (file: string, options) => {
@@ -82,6 +88,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--max-warnings <n>', 'also fail when there are more warnings than this')
     .option('--as-of <date>', 'evaluate the plans at this date (YYYY-MM-DD)')
     .addOption(ruleOption())
+    .addOption(outsideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (files: string[], options) => {
@@ -97,6 +104,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .addOption(formatOption('text, markdown, json', 'text'))
     .option('--as-of <date>', "evaluate both plans at this date (default: the head file's as_of)")
     .addOption(ruleOption())
+    .addOption(outsideOption())
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (files: string[], options) => {

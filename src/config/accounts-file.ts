@@ -17,12 +17,13 @@
  * (how a cell becomes a value). JSON: an array of account objects, see csv/read-json.ts.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { type CsvDates, readCsv } from './csv/read-csv.js';
+import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import type { Locator } from './locate.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
@@ -34,6 +35,11 @@ export interface AccountsFileContext {
   /** Folder the accounts file path is relative to. */
   baseDir: string;
   team: NonNullable<OrgFile['team']>;
+  /**
+   * --allow-outside-accounts-file: read an accounts file outside the org file's folder. Without
+   * it, a committed org file (or a symlink beside it) cannot make csplan read ~/.ssh or /etc.
+   */
+  allowOutside?: boolean;
 }
 
 export interface AccountsFileStats {
@@ -82,10 +88,12 @@ export async function readAccountsFile(
       `accounts.file must be a .csv or .json file (got "${spec.file}"); save the CRM export as CSV`,
     );
   }
+  const target = resolve(context.baseDir, spec.file);
   let buffer: Buffer;
-  const path = resolve(context.baseDir, spec.file);
   try {
-    buffer = await readFile(path);
+    const refusal = await placeProblem(target, context);
+    if (refusal) return fail(refusal.rule, `${file}: ${refusal.message}`);
+    buffer = await readFile(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -101,26 +109,75 @@ export async function readAccountsFile(
       `${file} is ${(buffer.length / 1048576).toFixed(0)} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
     );
   }
-  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+  const decoded = decodeUtf8(buffer, 'save it as UTF-8 (in Excel: "CSV UTF-8")');
+  const problem = 'problem' in decoded ? decoded.problem : controlProblem(decoded.text);
+  if (problem) {
+    const { rule, message, line, column } = problem;
     return emptyResult(file, format, [
       {
-        rule: `${format}-encoding`,
+        rule: rule === 'file-encoding' ? `${format}-encoding` : rule,
         severity: 'error',
         path: ['accounts-file'],
-        message: 'the file is UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8"',
+        message,
         file,
-        line: 1,
-        column: 1,
+        line,
+        column,
       },
     ]);
   }
-  // A CSV is read from its bytes: the text is decoded only to locate a problem.
-  return parseAccountsText(format === 'csv' ? buffer : buffer.toString('utf8'), spec, {
-    file,
-    format,
-    team: context.team,
-    reread: () => readFileSync(path),
-  });
+  // A CSV is read from its bytes once they are known to be clean UTF-8: the decoded text is
+  // dropped here and only re-read to locate a problem.
+  return parseAccountsText(
+    format === 'csv' ? buffer : 'text' in decoded ? decoded.text : '',
+    spec,
+    {
+      file,
+      format,
+      team: context.team,
+      reread: () => readFileSync(target),
+    },
+  );
+}
+
+/** A control character in an export (other than tab and line ends) is refused, with its place. */
+function controlProblem(text: string) {
+  const index = controlCharacterIndex(text, true);
+  if (index === -1) return undefined;
+  const code = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+  return {
+    rule: 'control-character' as const,
+    message: `the file contains a control character (U+${code}); remove it from the export`,
+    ...placeOf(text, index),
+  };
+}
+
+/**
+ * Why the accounts file may not be read: not a regular file (a folder, a device, a pipe that
+ * would block), or, without allowOutside, a file whose real path (symlinks resolved) is outside
+ * the org file's folder. Undefined: read it. A missing file throws ENOENT for the caller.
+ */
+async function placeProblem(
+  target: string,
+  context: AccountsFileContext,
+): Promise<{ rule: string; message: string } | undefined> {
+  const real = await realpath(target);
+  if (!(await stat(real)).isFile()) {
+    return {
+      rule: 'accounts-file-unreadable',
+      message: 'is not a regular file (accounts.file must name a .csv or .json file)',
+    };
+  }
+  if (context.allowOutside) return undefined;
+  const root = await realpath(context.baseDir);
+  const inside = relative(root, real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    return {
+      rule: 'accounts-file-outside',
+      message:
+        "is outside the org file's folder (symlinks followed); move it beside the org file, or pass --allow-outside-accounts-file if you trust this org file",
+    };
+  }
+  return undefined;
 }
 
 /** The file's text (or a CSV's bytes) to accounts; pure, for `readAccountsFile` and `csplan import`. */

@@ -4,15 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter } from 'yaml';
 import { suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
+import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
 import { type AccountInput, orgFileSchema } from './schema.js';
-import { parseSlicedYaml, SLICE_FROM_BYTES, yamlErrorDiagnostic } from './yaml-slices.js';
+import { documentDiagnostics, parseYamlDocument, tooDeepDiagnostics } from './yaml-parse.js';
+import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -35,6 +37,8 @@ export interface LoadOptions {
   asOf?: string;
   /** Folder relative paths are read from (the process's, by default); messages keep the path as given. */
   cwd?: string;
+  /** --allow-outside-accounts-file (see AccountsFileContext.allowOutside). */
+  allowOutsideAccountsFile?: boolean;
 }
 
 export interface LoadResult {
@@ -52,13 +56,21 @@ export interface LoadResult {
 }
 
 export async function loadOrgFile(path: string, options: LoadOptions): Promise<LoadResult> {
-  let text: string;
+  let buffer: Buffer;
   try {
-    text = await readFile(resolve(options.cwd ?? '.', path), 'utf8');
+    buffer = await readFile(resolve(options.cwd ?? '.', path));
   } catch (error) {
     throw new FileReadError(path, readErrorMessage(path, error));
   }
-  return loadOrgText(text, path, options);
+  const decoded = decodeUtf8(buffer);
+  if ('problem' in decoded) {
+    const { rule, message, line, column } = decoded.problem;
+    return {
+      diagnostics: [{ rule, severity: 'error', path: [], message, file: path, line, column }],
+      locate: () => ({ file: path }),
+    };
+  }
+  return loadOrgText(decoded.text, path, options);
 }
 
 export function readErrorMessage(path: string, error: unknown): string {
@@ -86,6 +98,7 @@ export async function loadOrgText(
     const rules = (parsed.value as { rules?: unknown }).rules;
     return {
       diagnostics: [
+        ...parsed.diagnostics,
         ...schemaDiagnostics(validated.error.issues, parsed.value),
         ...unknownRuleDiagnostics(rules),
       ],
@@ -96,7 +109,10 @@ export async function loadOrgText(
   const orgFile = validated.data;
   // The raw parse is a full copy of every account: let it go before normalising makes another.
   parsed.value = undefined;
-  const diagnostics: Diagnostic[] = unknownRuleDiagnostics(orgFile.rules);
+  const diagnostics: Diagnostic[] = [
+    ...parsed.diagnostics,
+    ...unknownRuleDiagnostics(orgFile.rules),
+  ];
 
   let accounts: AccountInput[] = [];
   let accountsLocate: Locator | undefined;
@@ -109,6 +125,7 @@ export async function loadOrgText(
       orgFile: file,
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
+      allowOutside: options.allowOutsideAccountsFile === true,
     });
     diagnostics.push(...result.diagnostics);
     accounts = result.accounts;
@@ -180,6 +197,17 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '')
     return fail('empty-file', 'the file is empty; run `csplan init` to start one');
+  const control = rawControlIndex(source);
+  if (control !== -1) {
+    const { line, column } = placeOf(source, control);
+    const code = source.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    return fail(
+      'control-character',
+      `the file contains a control character (U+${code}); remove it (a YAML file is plain text)`,
+      line,
+      column,
+    );
+  }
 
   if (bytes >= SLICE_FROM_BYTES) {
     const sliced = parseSlicedYaml(source, file);
@@ -188,17 +216,17 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
   }
 
   const lineCounter = new LineCounter();
-  let document: Document;
-  try {
-    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  } catch (error) {
-    return fail('yaml-syntax', `the YAML could not be parsed: ${resourceMessage(error)}`);
+  const parsed = parseYamlDocument(source, lineCounter);
+  if (!parsed.document) {
+    return {
+      diagnostics: tooDeepDiagnostics(file, source, parsed.tooDeep, lineCounter),
+      locate: noLocation,
+    };
   }
+  const document = parsed.document;
   const locate = yamlLocator(file, document, lineCounter);
-  const syntax = document.errors.map((error) =>
-    yamlErrorDiagnostic(file, error.code, error.message, lineCounter.linePos(error.pos[0])),
-  );
-  if (syntax.length > 0) return { diagnostics: syntax, locate, document };
+  const found = documentDiagnostics(document, source, lineCounter, file);
+  if (found.some((d) => d.severity === 'error')) return { diagnostics: found, locate, document };
 
   let value: unknown;
   try {
@@ -225,13 +253,20 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
       document,
     };
   }
-  return { value, diagnostics: [], locate, document };
+  return { value, diagnostics: found, locate, document };
+}
+
+/** Control characters written raw in the file; tab, line feed and carriage return are text. */
+function rawControlIndex(text: string): number {
+  return controlCharacterIndex(text, true);
 }
 
 function resourceMessage(error: unknown): string {
   if (error instanceof RangeError)
     return 'it is nested too deeply, or a [ or { is never closed; check brackets near the end of the last edit';
-  if (error instanceof ReferenceError && /alias/i.test(error.message))
+  if (error instanceof ReferenceError && error.message.startsWith('Excessive alias count'))
     return `it uses more than ${MAX_ALIASES} aliases (refused: alias expansion can exhaust memory)`;
+  if (error instanceof ReferenceError && error.message.startsWith('Unresolved alias'))
+    return 'an alias (*name) has no anchor (&name) before it';
   return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }

@@ -74,7 +74,7 @@ export async function schemaRefDiagnostics(
   if (!ref) return [];
   const place = { path: [], line: ref.line, column: ref.column };
 
-  const named = /csplan@([0-9][^/]*)\//.exec(ref.value)?.[1];
+  const named = versionNamed(ref.value);
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref.value) && !ref.value.startsWith('file:')) {
     if (named === undefined || compareVersions(named, options.version) >= 0) return [];
     const local = shown(resolve(options.cwd, dirname(orgPath), LOCAL_SCHEMA_PATH), options.cwd);
@@ -139,4 +139,15 @@ async function readHead(path: string): Promise<string | undefined> {
 function shown(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return isAbsolute(rel) ? path : rel;
+}
+
+/** "1.2.0" from ".../csplan@1.2.0/schema/...": plain parsing, as the value is the user's text. */
+function versionNamed(value: string): string | undefined {
+  const at = value.indexOf('csplan@');
+  if (at === -1) return undefined;
+  const rest = value.slice(at + 'csplan@'.length);
+  const slash = rest.indexOf('/');
+  const first = rest.charCodeAt(0);
+  if (slash <= 0 || first < 48 || first > 57) return undefined;
+  return rest.slice(0, slash);
 }

@@ -8,9 +8,10 @@
  * Only plain layouts are sliced: a block `accounts:` list at the top level, no anchors or aliases
  * anywhere, one document. Anything else returns undefined and the caller parses the whole file.
  */
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
 import { type Locator, offsetOf } from './locate.js';
+import { documentDiagnostics, parseYamlDocument, tooDeepDiagnostics } from './yaml-parse.js';
 
 /** Files smaller than this are parsed whole: slicing only pays off for large account lists. */
 export const SLICE_FROM_BYTES = 256 * 1024;
@@ -64,41 +65,35 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
   head[start] = 'accounts: []';
   for (let i = start + 1; i < end; i++) head[i] = '';
   const headCounter = new LineCounter();
-  const headDoc = parseDocument(head.join('\n'), {
-    lineCounter: headCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-
-  const diagnostics: Diagnostic[] = headDoc.errors.map((error) =>
-    yamlErrorDiagnostic(file, error.code, error.message, headCounter.linePos(error.pos[0])),
-  );
+  const headText = head.join('\n');
+  const headParse = parseYamlDocument(headText, headCounter);
+  if (!headParse.document) {
+    const found = tooDeepDiagnostics(file, headText, headParse.tooDeep, headCounter);
+    return { diagnostics: found, locate: () => ({ file }) };
+  }
+  const headDoc = headParse.document;
+  const diagnostics = documentDiagnostics(headDoc, headText, headCounter, file);
   const accounts: unknown[] = [];
   for (const slice of slices) {
     const counter = new LineCounter();
     // Joined one slice at a time, so no second copy of the whole list is ever held.
-    const doc = parseDocument(sliceText(lines, slice), {
-      lineCounter: counter,
-      uniqueKeys: true,
-      prettyErrors: false,
-    });
-    for (const error of doc.errors) {
-      const pos = counter.linePos(error.pos[0]);
-      diagnostics.push(
-        yamlErrorDiagnostic(file, error.code, error.message, {
-          line: pos.line + slice.firstLine,
-          col: pos.col,
-        }),
-      );
+    const text = sliceText(lines, slice);
+    const parsed = parseYamlDocument(text, counter);
+    if (!parsed.document) {
+      diagnostics.push(...tooDeepDiagnostics(file, text, parsed.tooDeep, counter, slice.firstLine));
+      continue;
     }
-    if (doc.errors.length > 0) continue;
+    const doc = parsed.document;
+    const found = documentDiagnostics(doc, text, counter, file, slice.firstLine);
+    diagnostics.push(...found);
+    if (found.some((d) => d.severity === 'error')) continue;
     const items = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     if (!Array.isArray(items) || items.length !== slice.itemCount) return undefined;
     for (const item of items) accounts.push(item);
   }
 
   const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
-  if (diagnostics.length > 0) return { diagnostics, locate };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locate };
   const value = headDoc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   (value as Record<string, unknown>).accounts = accounts;
@@ -145,28 +140,6 @@ function sliceText(lines: readonly string[], slice: Slice): string {
   return lines.slice(slice.firstLine, slice.endLine).join('\n');
 }
 
-/** A yaml parser error as a csplan diagnostic; shared by the whole-file and sliced parsers. */
-export function yamlErrorDiagnostic(
-  file: string,
-  code: string,
-  message: string,
-  pos: { line: number; col: number },
-): Diagnostic {
-  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  const duplicate = code === 'DUPLICATE_KEY';
-  return {
-    rule: duplicate ? 'duplicate-key' : 'yaml-syntax',
-    severity: 'error',
-    path: [],
-    message: duplicate
-      ? 'duplicate key: each key may appear once in a mapping'
-      : `YAML syntax: ${first}`,
-    file,
-    line: pos.line,
-    column: pos.col,
-  };
-}
-
 /** Locates paths in the head document, or in the account slice a path points into. */
 function slicedLocator(
   file: string,
@@ -183,15 +156,18 @@ function slicedLocator(
       if (slice) {
         if (cached?.slice !== slice) {
           const counter = new LineCounter();
-          const doc = parseDocument(sliceText(lines, slice), { lineCounter: counter });
-          cached = { slice, doc, counter };
+          // Parsed before without problems, so the depth guard cannot refuse it now.
+          const doc = parseYamlDocument(sliceText(lines, slice), counter).document;
+          if (doc) cached = { slice, doc, counter };
         }
-        const offset = offsetOf(
-          cached.doc.contents,
-          [index - slice.firstItem, ...path.slice(2)],
-          options.key === true,
-        );
-        if (offset !== undefined) {
+        const offset =
+          cached &&
+          offsetOf(
+            cached.doc.contents,
+            [index - slice.firstItem, ...path.slice(2)],
+            options.key === true,
+          );
+        if (cached && offset !== undefined) {
           const { line, col } = cached.counter.linePos(offset);
           return { file, line: line + slice.firstLine, column: col };
         }

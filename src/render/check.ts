@@ -7,6 +7,7 @@ import { githubAnnotation } from './github.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { findingsTable, mdCell } from './markdown.js';
 import { painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
 
 export interface CheckedFile {
   file: string;
@@ -48,7 +49,7 @@ export function renderCheckText(
       .map((d) => diagnosticLine(d, { color: options.color, file: result.file }, p))
       .join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`;
+  return safeOutput(`${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`, options);
 }
 
 export function checkJson(results: readonly CheckedFile[]) {
@@ -82,7 +83,7 @@ export function renderCheckGithub(results: readonly CheckedFile[]): string {
     sortedFindings(r.diagnostics).map((d) => githubAnnotation(d, r.file)),
   );
   lines.push(checkCountLine(results));
-  return `${lines.join('\n')}\n`;
+  return safeOutput(`${lines.join('\n')}\n`, { color: false });
 }
 
 /** A report for a pull request or the GitHub step summary. */
@@ -103,5 +104,5 @@ export function renderCheckMarkdown(results: readonly CheckedFile[]): string {
     if (r.diagnostics.length === 0) continue;
     out.push('', `### ${mdCell(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
   }
-  return `${out.join('\n')}\n`;
+  return safeOutput(`${out.join('\n')}\n`, { color: false });
 }

@@ -2,6 +2,7 @@
 import type { Diagnostic, Severity } from '../core/model.js';
 import { plural } from '../core/money.js';
 import { type Paint, painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
 
 export interface DiagnosticTextOptions {
   color: boolean;
@@ -41,5 +42,5 @@ export function renderDiagnostics(
   const p = painter(options.color);
   const lines = diagnostics.map((d) => diagnosticLine(d, options, p));
   lines.push(countLine(diagnostics));
-  return `${lines.join('\n')}\n`;
+  return safeOutput(`${lines.join('\n')}\n`, options);
 }

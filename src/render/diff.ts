@@ -10,6 +10,7 @@ import { diagnosticLine } from './diagnostics.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { mdCell, mdTable } from './markdown.js';
 import { type Paint, painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
 
 export interface DiffLabels {
@@ -179,7 +180,7 @@ export function renderDiffText(
   section('Hiring gaps', gapLines(diff), 'no change');
   out.push('', p.bold(`Findings: ${findingsHeadline(diff)}`));
   out.push(...findingLines(diff, labels, p, options.color));
-  return `${out.join('\n')}\n`;
+  return safeOutput(`${out.join('\n')}\n`, options);
 }
 
 function findingLines(diff: PlanDiff, labels: DiffLabels, p: Paint, color: boolean): string[] {
@@ -232,7 +233,7 @@ export function renderDiffMarkdown(diff: PlanDiff, labels: DiffLabels): string {
   ];
   if (rows.length > 0)
     out.push('### Findings', '', mdTable(['', 'Severity', 'Rule', 'Message'], rows), '');
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return safeOutput(`${out.join('\n').trimEnd()}\n`, { color: false });
 }
 
 /** Keeps text from turning into Markdown markup in a list item. */

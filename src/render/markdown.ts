@@ -10,6 +10,7 @@ import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
 import { renderChartMermaid } from './mermaid.js';
+import { safeOutput } from './safe-text.js';
 import {
   bookStatus,
   gapTeam,
@@ -169,7 +170,7 @@ export function renderPlanMarkdown(
   out.push('', '## Findings', '');
   if (findings.length === 0) out.push('No problems found in the current org.');
   else out.push(findingsTable(findings, file));
-  return `${out.join('\n')}\n`;
+  return safeOutput(`${out.join('\n')}\n`, { color: false });
 }
 
 export function findingsTable(findings: readonly Diagnostic[], file: string): string {

@@ -4,6 +4,7 @@
  */
 import type { ChartNode } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
+import { safeOutput } from './safe-text.js';
 
 /** Mermaid labels are quoted; quotes inside become their HTML entity. */
 function label(node: ChartNode): string {
@@ -21,5 +22,5 @@ export function renderChartMermaid(plan: Plan): string {
     return id;
   };
   walk(plan.chart.root);
-  return `${lines.join('\n')}\n`;
+  return safeOutput(`${lines.join('\n')}\n`, { color: false });
 }

@@ -14,6 +14,7 @@ import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines } from './chart.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
 
 export interface TextOptions {
@@ -104,7 +105,7 @@ export function renderPlanText(
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
   for (const d of findings)
     out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
-  return `${out.join('\n')}\n`;
+  return safeOutput(`${out.join('\n')}\n`, options);
 }
 
 function ratio(accounts: Range, arr: Range): string {

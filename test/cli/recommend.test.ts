@@ -229,6 +229,23 @@ describe('exit codes', () => {
     );
   });
 
+  it('0 with the plan when the file loads and resolves, whatever its findings', async () => {
+    // 20 of 25 named accounts unowned ($600k of $800k named ARR) and an unowned self-serve tail:
+    // error findings for check, a plan for recommend. unowned-arr-share counts named ARR only:
+    // $600k of $1.16M in all = 52%, located at the largest unowned account (n-1, the first of ties).
+    const file = 'test/fixtures/check/unowned-first-csm.yaml';
+    const { code, stdout } = await runCli(['recommend', file, '-f', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.stage.id).toBe('first-hire');
+    expect(json.teams.map((t: { key: string }) => t.key)).toEqual(['generalist']);
+    const unowned = json.findings.find((f: { rule: string }) => f.rule === 'unowned-arr-share');
+    expect(unowned).toMatchObject({ severity: 'error', path: 'accounts[5]' });
+    expect(unowned.message).toMatch(/^52% of ARR \(\$600k on 20 named-coverage accounts\)/);
+    const checked = await runCli(['check', file]);
+    expect(checked.code).toBe(1);
+  });
+
   it('1 with a JSON body for an invalid file under --format json', async () => {
     const { code, stdout } = await runCli([
       'recommend',

@@ -57,7 +57,7 @@ describe('loading bad org files: every problem located, with a rule id', () => {
       'invalid-value',
       5,
     ],
-    ['absurd money', `${HEAD}accounts:\n  - { id: a, arr: 1e20 }\n`, 'invalid-value', 5],
+    ['absurd money', `${HEAD}accounts:\n  - { id: a, arr: 1e20 }\n`, 'money-format', 5],
     [
       'ARR shrinking by more than 100%',
       `${HEAD}growth: { arr_growth_pct_12m: -250 }\n`,
@@ -91,6 +91,7 @@ describe('loading bad org files: every problem located, with a rule id', () => {
       `${HEAD}  motinon: x\naccounts:\n  - { id: a, arr: "$5k" }\n  - { id: b, arr: 1, owner: 3.5, helth: red }\nteam:\n  - { id: x, role: boss }\n`,
     );
     expect(found.map((d) => d.rule)).toEqual([
+      'numeric-id',
       'unknown-key',
       'money-format',
       'unknown-key',

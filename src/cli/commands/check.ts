@@ -23,6 +23,7 @@ export interface CheckOptions {
   asOf?: string;
   rule?: string[];
   color?: boolean;
+  allowOutsideAccountsFile?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
@@ -61,8 +62,17 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
   const ruleOverrides = parseRuleOverrides(options.rule);
 
   const results: CheckedFile[] = [];
+  // A file named twice (`check a.yaml ./a.yaml`) is read, parsed and reported once.
+  const seen = new Set<string>();
   for (const file of files) {
-    const planned = await loadAndPlan(file, io, { asOf, ruleOverrides });
+    const absolute = resolve(io.cwd, file);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    const planned = await loadAndPlan(file, io, {
+      asOf,
+      ruleOverrides,
+      allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+    });
     results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
   }
 

@@ -25,6 +25,7 @@ export interface DiffOptions {
   asOf?: string;
   rule?: string[];
   color?: boolean;
+  allowOutsideAccountsFile?: boolean;
 }
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -40,7 +41,12 @@ export async function runDiff(files: string[], options: DiffOptions, io: CliIO):
   const format = parseFormat(options.format, FORMATS, 'text');
   const asOf = parseAsOf(options.asOf);
   const ruleOverrides = parseRuleOverrides(options.rule);
-  const loadOptions = (date: string | undefined) => ({ today: io.today, asOf: date, cwd: io.cwd });
+  const loadOptions = (date: string | undefined) => ({
+    today: io.today,
+    asOf: date,
+    cwd: io.cwd,
+    allowOutsideAccountsFile: options.allowOutsideAccountsFile === true,
+  });
 
   let base: Source;
   let head: Source;
@@ -84,7 +90,7 @@ export async function runDiff(files: string[], options: DiffOptions, io: CliIO):
 
 async function readOrg(
   file: string,
-  options: { today: string; asOf?: string; cwd: string },
+  options: { today: string; asOf?: string; cwd: string; allowOutsideAccountsFile: boolean },
 ): Promise<LoadResult> {
   try {
     return await loadOrgFile(file, options);

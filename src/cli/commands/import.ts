@@ -23,6 +23,7 @@ import { formatCount, formatMoney, plural } from '../../core/money.js';
 import { DEFAULT_POLICY, type Policy } from '../../core/policy.js';
 import { countLine, renderDiagnostics } from '../../render/diagnostics.js';
 import { findingJson } from '../../render/json.js';
+import { safeOutput } from '../../render/safe-text.js';
 import { useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { pathFromOrgFile } from '../init/accounts-source.js';
@@ -46,6 +47,7 @@ export interface ImportOptions {
 }
 
 export const IMPORT_SCHEMA_VERSION = 1;
+const PLAIN = { color: false };
 const SAMPLE_SIZE = 5;
 
 type Team = NonNullable<OrgFile['team']>;
@@ -128,7 +130,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change), null, 2)}\n`,
     );
   } else {
-    io.stdout(importText(file, result, spec, detected, policy, org, change));
+    io.stdout(safeOutput(importText(file, result, spec, detected, policy, org, change), PLAIN));
     if (diagnostics.length > 0) {
       io.stderr(renderDiagnostics(diagnostics, { color: useColor(options.color, io), file }));
     }

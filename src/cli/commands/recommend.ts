@@ -12,6 +12,7 @@ export interface RecommendOptions {
   asOf?: string;
   color?: boolean;
   rule?: string[];
+  allowOutsideAccountsFile?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'mermaid'] as const;
@@ -26,7 +27,11 @@ export async function runRecommend(
   const ruleOverrides = parseRuleOverrides(options.rule);
   const color = format === 'text' && useColor(options.color, io);
 
-  const result = await loadAndPlan(file, io, { asOf, ruleOverrides });
+  const result = await loadAndPlan(file, io, {
+    asOf,
+    ruleOverrides,
+    allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+  });
   if (result.invalid || !result.plan) {
     if (format === 'json') {
       const body = {

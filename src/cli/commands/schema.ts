@@ -18,7 +18,10 @@ export async function runSchema(options: { output?: string }, io: CliIO): Promis
     return EXIT.ok;
   }
   try {
-    await writeSchemaFile(resolve(io.cwd, options.output), { keepNewer: false });
+    await writeSchemaFile(resolve(io.cwd, options.output), {
+      keepNewer: false,
+      name: options.output,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
@@ -35,7 +38,7 @@ export async function runSchema(options: { output?: string }, io: CliIO): Promis
  */
 export async function writeSchemaFile(
   path: string,
-  { keepNewer }: { keepNewer: boolean },
+  { keepNewer, name }: { keepNewer: boolean; name?: string },
 ): Promise<boolean> {
   const version = packageVersion();
   if (keepNewer) {
@@ -44,6 +47,6 @@ export async function writeSchemaFile(
       .catch(() => undefined);
     if (present !== undefined && compareVersions(present, version) > 0) return false;
   }
-  await writeFileAtomic(path, schemaText(version), { replace: true });
+  await writeFileAtomic(path, schemaText(version), { replace: true, ...(name ? { name } : {}) });
   return true;
 }

@@ -69,7 +69,8 @@ export function parseCount(
 
 /** A growth percentage: 40, 40%, -10%, 12.5. Decrease down to -100%. */
 export function parsePercent(text: string): Parsed<number> {
-  const trimmed = text.trim().replace(/\s*%$/, '');
+  const whole = text.trim();
+  const trimmed = whole.endsWith('%') ? whole.slice(0, -1).trimEnd() : whole;
   if (trimmed === '') return fail('type a percentage, e.g. 40 for 40%');
   const match = /^(-)?(\d+(?:\.\d+)?)$/.exec(trimmed);
   if (!match?.[2]) return fail(`"${text.trim()}" is not a percentage: type e.g. 40 for 40%`);

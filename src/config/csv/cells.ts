@@ -60,7 +60,6 @@ const DIGITS = /^\d+$/;
 const GROUPED = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const SCIENTIFIC = /^\d+(?:\.\d+)?[eE]\+?\d+$/;
 const CURRENCY_PREFIX = /^(?:([A-Z]{3})\s*)?([$€£¥])?\s*/;
-const CURRENCY_SUFFIX = /\s*([$€£¥])?\s*([A-Z]{3})?$/;
 const SYMBOL_CODES: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 export interface Money {
@@ -82,10 +81,10 @@ export function parseMoney(cell: string): Money | CellError {
   }
   const prefix = CURRENCY_PREFIX.exec(cell);
   let rest = cell.slice(prefix?.[0].length ?? 0);
-  const suffix = CURRENCY_SUFFIX.exec(rest);
-  if (suffix && suffix[0].length > 0) rest = rest.slice(0, rest.length - suffix[0].length);
-  const code = prefix?.[1] ?? suffix?.[2];
-  const symbol = prefix?.[2] ?? suffix?.[1];
+  const suffix = currencySuffix(rest);
+  rest = rest.slice(0, suffix.start);
+  const code = prefix?.[1] ?? suffix.code;
+  const symbol = prefix?.[2] ?? suffix.symbol;
   const currency = code ?? (symbol === undefined ? undefined : SYMBOL_CODES[symbol]);
   const grouped = GROUPED.exec(rest);
   if (grouped?.[1] !== undefined) {
@@ -99,6 +98,45 @@ export function parseMoney(cell: string): Money | CellError {
       return currency === undefined ? { value } : { value, currency };
   }
   return { rule: 'csv-bad-money', message: moneyHint(rest) };
+}
+
+/**
+ * A currency written after the amount: `1250000 EUR`, `1250000 €`, `1250000€ EUR`. Read from the
+ * end by hand (a regular expression with white space on both sides of an optional group takes
+ * cubic time on a cell of spaces). `start`: where the suffix, with its white space, begins.
+ */
+function currencySuffix(text: string): { start: number; symbol?: string; code?: string } {
+  let end = trimmedEnd(text, text.length);
+  let code: string | undefined;
+  if (end >= 3 && isUpperAscii(text, end - 3, end)) {
+    code = text.slice(end - 3, end);
+    end = trimmedEnd(text, end - 3);
+  }
+  let symbol: string | undefined;
+  const last = text[end - 1];
+  if (last !== undefined && last in SYMBOL_CODES) {
+    symbol = last;
+    end = trimmedEnd(text, end - 1);
+  }
+  if (code === undefined && symbol === undefined) return { start: trimmedEnd(text, text.length) };
+  return { start: end, symbol, code };
+}
+
+/** Index after the last non-white-space character before `end`. */
+function trimmedEnd(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\s/.test(text[i - 1] ?? '')) i--;
+  return i;
+}
+
+function isUpperAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  // "ABCD" is not a code: the letter before must not be one too.
+  const before = text.charCodeAt(from - 1);
+  return !(before >= 65 && before <= 90);
 }
 
 function moneyHint(rest: string): string {

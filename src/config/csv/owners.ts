@@ -34,7 +34,31 @@ export function countOwner(stats: OwnerStats, match: OwnerMatch): void {
 }
 
 const key = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
-const EMAIL = /[^\s<>()"',;]+@[^\s<>()"',;]+\.[^\s<>()"',;]+/;
+/** Characters around an email in "Dana Scully <dana@acme.io>" or "Dana (dana@acme.io); x". */
+const AROUND_EMAIL = new Set(['<', '>', '(', ')', '"', "'", ',', ';']);
+
+/**
+ * The first email-like word in an owner cell: text@text.text between white space or one of
+ * AROUND_EMAIL. Plain parsing: the regular expression it replaces took cubic time on a cell of @.
+ */
+export function embeddedEmail(owner: string): string | undefined {
+  let start = 0;
+  for (let i = 0; i <= owner.length; i++) {
+    const c = owner[i];
+    if (c === undefined || AROUND_EMAIL.has(c) || /\s/.test(c)) {
+      if (i > start && looksLikeEmail(owner, start, i)) return owner.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+function looksLikeEmail(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('@', from + 1);
+  if (at === -1 || at >= to) return false;
+  const dot = text.lastIndexOf('.', to - 2);
+  return dot > at + 1;
+}
 
 export class OwnerResolver {
   private readonly exact = new Set<string>();
@@ -77,7 +101,7 @@ export class OwnerResolver {
     if (names?.length === 1 && names[0] !== undefined) return { kind: 'name', id: names[0] };
     if (names && names.length > 1) return { kind: 'ambiguous', ids: names };
     // "Dana Scully <dana@acme.io>" or "Dana Scully (dana@acme.io)"
-    const embedded = EMAIL.exec(owner)?.[0];
+    const embedded = embeddedEmail(owner);
     if (embedded !== undefined && embedded !== owner) {
       const byEmbedded = this.byEmail.get(key(embedded));
       if (byEmbedded !== undefined) return { kind: 'email', id: byEmbedded };

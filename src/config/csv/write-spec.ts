@@ -5,7 +5,8 @@
  * maps, BOM, each line's own ending) stays as it was. Pure: old text in, new text out. A second
  * run with the same spec returns the text unchanged.
  */
-import { isMap, isScalar, isSeq, type Pair, parse, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, parse, type YAMLMap } from 'yaml';
+import { MAX_YAML_DEPTH, parseYamlDocument } from '../yaml-parse.js';
 import type { DateOrder } from './cells.js';
 
 export interface AccountsSpec {
@@ -22,7 +23,11 @@ type Range = [number, number, number];
 export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit {
   const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const source = original.slice(bom.length);
-  const doc = parseDocument(source);
+  // Byte ranges are taken on the text as it is (CRLF kept), so the splice touches nothing else.
+  const doc = parseYamlDocument(source).document;
+  if (!doc) {
+    return { ok: false, reason: `the org file is nested more than ${MAX_YAML_DEPTH} levels deep` };
+  }
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'the org file has YAML errors; run `csplan check` on it first' };
   }

@@ -49,6 +49,48 @@ export const duplicateId: Rule = {
   },
 };
 
+/** Case and white space ignored: "Acme", "acme " and "ac me" are near-duplicates. */
+function looseId(id: string): string {
+  let out = '';
+  for (const c of id.toLowerCase()) if (c.trim() !== '') out += c;
+  return out;
+}
+
+export const nearDuplicateId: Rule = {
+  id: 'near-duplicate-id',
+  category: 'integrity',
+  defaultSeverity: 'warning',
+  summary: 'Two ids differ only in upper/lower case or spaces',
+  explanation:
+    'Ids are compared exactly, so "Acme" and "acme " are two different accounts (or people) to csplan. That is rarely meant: usually one record was typed or exported twice. Use one spelling for one record; if they really are two, give them ids that differ in more than case or spaces.',
+  source: 'csplan input contract',
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    const scan = (records: { id: string; path: Path }[], what: string) => {
+      const first = new Map<string, { id: string; path: Path }>();
+      for (const record of records) {
+        const key = looseId(record.id);
+        const earlier = first.get(key);
+        if (!earlier) first.set(key, record);
+        else if (earlier.id !== record.id) {
+          findings.push({
+            path: [...record.path, 'id'],
+            message: `${what} id "${record.id}" differs from "${earlier.id}" (at {related}) only in case or spaces; use one spelling for one record`,
+            related: [...earlier.path, 'id'],
+          });
+        }
+      }
+    };
+    scan(
+      analysis.org.accounts.filter((a) => a.count === 1 && a.path[0] !== 'account_groups'),
+      'account',
+    );
+    scan(analysis.org.team, 'team');
+    return findings;
+  },
+};
+
 export const unknownOwner: Rule = {
   id: 'unknown-owner',
   category: 'integrity',
@@ -215,6 +257,7 @@ export const unownedArrShare: Rule = {
 
 export const integrityRules: Rule[] = [
   duplicateId,
+  nearDuplicateId,
   unknownOwner,
   unknownManager,
   reportingCycle,
@@ -224,5 +267,7 @@ export const integrityRules: Rule[] = [
 
 /** Integrity rules whose findings stay true when some accounts could not be read. */
 export const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(
-  [duplicateId, unknownOwner, unknownManager, reportingCycle].map((rule) => rule.id),
+  [duplicateId, nearDuplicateId, unknownOwner, unknownManager, reportingCycle].map(
+    (rule) => rule.id,
+  ),
 );
