@@ -7,6 +7,7 @@ import { githubAnnotation } from './github.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { findingsTable, mdCell } from './markdown.js';
 import { painter } from './paint.js';
+import { fitText } from './wrap.js';
 
 export interface CheckedFile {
   file: string;
@@ -39,7 +40,7 @@ export function checkCountLine(results: readonly CheckedFile[]): string {
 
 export function renderCheckText(
   results: readonly CheckedFile[],
-  options: { color: boolean },
+  options: { color: boolean; width: number },
 ): string {
   const p = painter(options.color);
   const blocks = results.map((result) => {
@@ -48,7 +49,7 @@ export function renderCheckText(
       .map((d) => diagnosticLine(d, { color: options.color, file: result.file }, p))
       .join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`;
+  return fitText(`${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`, options.width);
 }
 
 export function checkJson(results: readonly CheckedFile[]) {

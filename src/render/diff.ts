@@ -11,6 +11,7 @@ import { findingJson, SCHEMA_VERSION } from './json.js';
 import { mdCell, mdTable } from './markdown.js';
 import { type Paint, painter } from './paint.js';
 import { renderTable } from './table.js';
+import { fitText } from './wrap.js';
 
 export interface DiffLabels {
   base: string;
@@ -179,7 +180,7 @@ export function renderDiffText(
   section('Hiring gaps', gapLines(diff), 'no change');
   out.push('', p.bold(`Findings: ${findingsHeadline(diff)}`));
   out.push(...findingLines(diff, labels, p, options.color));
-  return `${out.join('\n')}\n`;
+  return fitText(`${out.join('\n')}\n`, options.width);
 }
 
 function findingLines(diff: PlanDiff, labels: DiffLabels, p: Paint, color: boolean): string[] {

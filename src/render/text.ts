@@ -14,6 +14,7 @@ import { chartTreeLines } from './chart.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
 import { renderTable } from './table.js';
+import { fitText } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
@@ -85,7 +86,7 @@ export function renderPlanText(
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
   for (const d of findings)
     out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
-  return `${out.join('\n')}\n`;
+  return fitText(`${out.join('\n')}\n`, options.width);
 }
 
 function ratio(accounts: Range, arr: Range): string {

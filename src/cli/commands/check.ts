@@ -10,7 +10,7 @@ import {
   renderCheckMarkdown,
   renderCheckText,
 } from '../../render/check.js';
-import { useColor } from '../color.js';
+import { outputWidth, useColor } from '../color.js';
 import { exitCodeFor, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { loadAndPlan } from '../load-plan.js';
@@ -78,7 +78,10 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
     }));
     io.stdout(renderCheckGithub(shown));
     await writeStepSummary(renderCheckMarkdown(shown), io);
-  } else io.stdout(renderCheckText(results, { color: useColor(options.color, io) }));
+  } else
+    io.stdout(
+      renderCheckText(results, { color: useColor(options.color, io), width: outputWidth(io) }),
+    );
 
   const all = results.flatMap((r) => r.diagnostics);
   const code = exitCodeFor(all, { failOn, maxWarnings });
