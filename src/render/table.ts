@@ -26,20 +26,57 @@ export function tableLayout(
   // Cell padding (1 each side) and borders: 3 per column + 1.
   const room = width - (head.length * 3 + 1);
   if (sum(natural) <= room) return { layout: 'lines', widths: natural };
-  const widths = head.map((_, i) => Math.max(...column(i).map(longestWord)));
-  if (sum(widths) > room) return { layout: 'stacked', widths };
-  // Give the spare columns one at a time to the column furthest from its natural width.
-  for (let spare = room - sum(widths); spare > 0; spare--) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++) {
-      const short = (natural[i] ?? 0) - (widths[i] ?? 0);
-      if (short > 0 && (widest < 0 || short > (natural[widest] ?? 0) - (widths[widest] ?? 0)))
-        widest = i;
+  const least = head.map((_, i) => Math.max(...column(i).map(longestWord)));
+  if (sum(least) > room) return { layout: 'stacked', widths: least };
+  return { layout: 'wrapped', widths: shareColumns(natural, least, room) };
+}
+
+/**
+ * Column widths that add up to `room`: a column narrower than a fair share of what is left keeps
+ * its whole width (short cells stay on one line); the wide ones share the rest.
+ */
+function shareColumns(
+  natural: readonly number[],
+  least: readonly number[],
+  room: number,
+): number[] {
+  const widths = [...least];
+  const open = new Set(natural.keys());
+  let left = room;
+  while (open.size > 0) {
+    const fair = left / open.size;
+    const narrow = [...open].filter((i) => (natural[i] ?? 0) <= fair);
+    if (narrow.length === 0) break;
+    for (const i of narrow) {
+      widths[i] = natural[i] ?? 0;
+      left -= widths[i] ?? 0;
+      open.delete(i);
     }
-    if (widest < 0) break;
-    widths[widest] = (widths[widest] ?? 0) + 1;
   }
-  return { layout: 'wrapped', widths };
+  const wide = [...open];
+  if (sum(wide.map((i) => least[i] ?? 0)) > left)
+    return grow([...least], natural, [...natural.keys()], room - sum(least));
+  return grow(widths, natural, wide, left - sum(wide.map((i) => least[i] ?? 0)));
+}
+
+/** Gives `spare` columns one at a time to the column furthest from its natural width. */
+function grow(
+  widths: number[],
+  natural: readonly number[],
+  columns: readonly number[],
+  spare: number,
+): number[] {
+  for (; spare > 0; spare--) {
+    let furthest = -1;
+    let short = 0;
+    for (const i of columns) {
+      const gap = (natural[i] ?? 0) - (widths[i] ?? 0);
+      if (gap > short) [furthest, short] = [i, gap];
+    }
+    if (furthest < 0) break;
+    widths[furthest] = (widths[furthest] ?? 0) + 1;
+  }
+  return widths;
 }
 
 export function renderTable(head: string[], rows: string[][], options: TableOptions): string {

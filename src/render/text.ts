@@ -136,9 +136,10 @@ function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
 
 function capacityNotes(plan: Plan, p: Paint): string[] {
   const notes = [
-    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM',
-    '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by',
-    `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
+    // One paragraph per note: the renderer's width decides where lines break.
+    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM ' +
+      '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by ' +
+      `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
     `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} (seed 000).`,
   ];
   const out = notes.map((n) => p.dim(`  ${n}`));
