@@ -5,7 +5,8 @@ import { plural } from '../core/money.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { githubAnnotation } from './github.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
-import { findingsTable, mdCell } from './markdown.js';
+import { findingsTable } from './markdown.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { painter } from './paint.js';
 import { fitText } from './wrap.js';
 
@@ -95,14 +96,18 @@ export function renderCheckMarkdown(results: readonly CheckedFile[]): string {
     `${errors > 0 ? '**Failed:**' : '**Passed:**'} ${countLine(all)} in ${plural(results.length, 'file')}.`,
     '',
   );
-  out.push('| File | Errors | Warnings |', '| --- | ---: | ---: |');
-  for (const r of results) {
-    const n = (s: Diagnostic['severity']) => r.diagnostics.filter((d) => d.severity === s).length;
-    out.push(`| \`${mdCell(r.file)}\` | ${n('error')} | ${n('warning')} |`);
-  }
+  const n = (r: CheckedFile, s: Diagnostic['severity']) =>
+    String(r.diagnostics.filter((d) => d.severity === s).length);
+  out.push(
+    mdTable(
+      ['File', 'Errors', 'Warnings'],
+      results.map((r) => [mdCode(r.file), n(r, 'error'), n(r, 'warning')]),
+      [1, 2],
+    ),
+  );
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    out.push('', `### ${mdCell(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
+    out.push('', `### ${mdText(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
   }
   return `${out.join('\n')}\n`;
 }

@@ -8,19 +8,9 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { renderChartMermaid } from './mermaid.js';
 import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
-
-/** Escapes the characters that would break a table cell or start formatting. */
-export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-export function mdTable(head: string[], rows: string[][], right: number[] = []): string {
-  const line = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
-  const rule = `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
-  return [line(head), rule, ...rows.map(line)].join('\n');
-}
 
 export function renderPlanMarkdown(
   plan: Plan,
@@ -29,7 +19,7 @@ export function renderPlanMarkdown(
 ): string {
   const out: string[] = [];
   out.push(
-    `# ${plan.company.name}: Customer Success plan`,
+    `# ${mdText(plan.company.name)}: Customer Success plan`,
     '',
     `_As of ${plan.company.asOf}._`,
     '',
@@ -40,9 +30,10 @@ export function renderPlanMarkdown(
     `- By customers: **${STAGE_LABELS[plan.stage.byCustomers]}** (${formatCount(plan.stage.customers)} customers)`,
   );
   out.push(`- By ARR: **${STAGE_LABELS[plan.stage.byArr]}** (${formatMoney(plan.stage.arr)})`);
-  out.push('', `${plan.stage.reason}.`);
-  if (plan.stage.disagreement) out.push('', `> **Signals disagree.** ${plan.stage.disagreement}`);
-  out.push('', `Team today: ${teamSummary(plan)}.`);
+  out.push('', `${mdText(plan.stage.reason)}.`);
+  if (plan.stage.disagreement)
+    out.push('', `> **Signals disagree.** ${mdText(plan.stage.disagreement)}`);
+  out.push('', `Team today: ${mdText(teamSummary(plan))}.`);
 
   out.push('', '## Segments and CSM capacity', '');
   const rows = plan.capacity.segments
@@ -90,9 +81,9 @@ export function renderPlanMarkdown(
   }
 
   out.push('', `## Structure: ${STRUCTURE_LABELS[plan.structure.model]}`, '');
-  for (const reason of plan.structure.reasons) out.push(`- ${reason}`);
+  for (const reason of plan.structure.reasons) out.push(`- ${mdText(reason)}`);
   for (const alt of plan.structure.alternatives)
-    out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}._`);
+    out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${mdText(alt.why)}._`);
 
   out.push(
     '',
@@ -111,7 +102,7 @@ export function renderPlanMarkdown(
     '</details>',
     '',
   );
-  out.push(`Reporting line: ${plan.chart.leaderReportsTo.why}.`);
+  out.push(`Reporting line: ${mdText(plan.chart.leaderReportsTo.why)}.`);
 
   out.push('', '## Hiring gaps', '');
   if (plan.gaps.length === 0) out.push('None: the team matches the recommended org.');
@@ -132,7 +123,12 @@ export function renderPlanMarkdown(
   }
 
   if (plan.projection) {
-    out.push('', '## In 12 months', '', ...projectionLines(plan).map((line) => `- ${line}`));
+    out.push(
+      '',
+      '## In 12 months',
+      '',
+      ...projectionLines(plan).map((line) => `- ${mdText(line)}`),
+    );
   }
 
   out.push('', '## Findings', '');
@@ -146,7 +142,7 @@ export function findingsTable(findings: readonly Diagnostic[], file: string): st
     ['Severity', 'Rule', 'Where', 'Message'],
     findings.map((d) => [
       d.severity,
-      `\`${d.rule}\``,
+      mdCode(d.rule),
       d.line === undefined ? (d.file ?? file) : `${d.file ?? file}:${d.line}:${d.column ?? 1}`,
       d.message,
     ]),
