@@ -1,6 +1,7 @@
 /**
- * Whether to colour output: --color / --no-color, then FORCE_COLOR, then NO_COLOR, then whether
- * stdout is a terminal (DESIGN.md "Output"). Decided once here; renderers just obey.
+ * Whether to colour output: --color / --no-color, then FORCE_COLOR, then NO_COLOR, then TERM=dumb
+ * (a terminal that shows escape codes as text), then whether stdout is a terminal (DESIGN.md
+ * "Output"). Decided once here; renderers just obey.
  */
 import type { CliIO } from './io.js';
 
@@ -9,10 +10,21 @@ export function useColor(flag: boolean | undefined, io: CliIO): boolean {
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.TERM === 'dumb') return false;
   return io.stdoutIsTTY;
 }
 
-/** Width for tables: the terminal's, or a fixed 100 columns when piped so output is stable. */
+/** Below this, even stacked tables and wrapped prose stop being readable. */
+const MIN_WIDTH = 20;
+
+/**
+ * Columns to fit text output to: the terminal's; when piped, COLUMNS if set (so `| less` and CI
+ * logs can ask for a width); else 80.
+ */
 export function outputWidth(io: CliIO): number {
-  return io.stdoutIsTTY && io.columns ? Math.max(60, io.columns) : 100;
+  if (io.stdoutIsTTY && io.columns) return Math.max(MIN_WIDTH, io.columns);
+  const columns = io.env.COLUMNS?.trim();
+  if (columns && /^\d+$/.test(columns) && Number(columns) > 0)
+    return Math.max(MIN_WIDTH, Number(columns));
+  return 80;
 }

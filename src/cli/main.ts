@@ -25,8 +25,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       // Help and --version are successes; every other commander error is a usage problem.
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
         return EXIT.ok;
-      // `csplan` with no command prints help as an error: that is a usage problem.
-      if (error.code === 'commander.help') return EXIT.usage;
+      // `csplan help [command]` asked for help (exit code 0 from commander); `csplan` with no
+      // command, or `csplan help nosuch`, prints help as an error: a usage problem.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return EXIT.usage;
     }
     if (error instanceof UsageError) {

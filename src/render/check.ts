@@ -5,9 +5,11 @@ import { plural } from '../core/money.js';
 import { countLine, diagnosticLine } from './diagnostics.js';
 import { githubAnnotation } from './github.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
-import { findingsTable, mdCell } from './markdown.js';
+import { findingsTable } from './markdown.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
+import { fitText } from './wrap.js';
 
 export interface CheckedFile {
   file: string;
@@ -40,7 +42,7 @@ export function checkCountLine(results: readonly CheckedFile[]): string {
 
 export function renderCheckText(
   results: readonly CheckedFile[],
-  options: { color: boolean },
+  options: { color: boolean; width: number },
 ): string {
   const p = painter(options.color);
   const blocks = results.map((result) => {
@@ -49,7 +51,10 @@ export function renderCheckText(
       .map((d) => diagnosticLine(d, { color: options.color, file: result.file }, p))
       .join('\n');
   });
-  return safeOutput(`${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`, options);
+  return fitText(
+    safeOutput(`${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`, options),
+    options.width,
+  );
 }
 
 export function checkJson(results: readonly CheckedFile[]) {
@@ -95,14 +100,18 @@ export function renderCheckMarkdown(results: readonly CheckedFile[]): string {
     `${errors > 0 ? '**Failed:**' : '**Passed:**'} ${countLine(all)} in ${plural(results.length, 'file')}.`,
     '',
   );
-  out.push('| File | Errors | Warnings |', '| --- | ---: | ---: |');
-  for (const r of results) {
-    const n = (s: Diagnostic['severity']) => r.diagnostics.filter((d) => d.severity === s).length;
-    out.push(`| \`${mdCell(r.file)}\` | ${n('error')} | ${n('warning')} |`);
-  }
+  const n = (r: CheckedFile, s: Diagnostic['severity']) =>
+    String(r.diagnostics.filter((d) => d.severity === s).length);
+  out.push(
+    mdTable(
+      ['File', 'Errors', 'Warnings'],
+      results.map((r) => [mdCode(r.file), n(r, 'error'), n(r, 'warning')]),
+      [1, 2],
+    ),
+  );
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    out.push('', `### ${mdCell(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
+    out.push('', `### ${mdText(r.file)}`, '', findingsTable(sortedFindings(r.diagnostics), r.file));
   }
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }

@@ -3,11 +3,17 @@ import type { Diagnostic, Severity } from '../core/model.js';
 import { plural } from '../core/money.js';
 import { type Paint, painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
+import { fitText } from './wrap.js';
 
 export interface DiagnosticTextOptions {
   color: boolean;
   /** Used when a diagnostic has no file of its own. */
   file: string;
+}
+
+export interface DiagnosticListOptions extends DiagnosticTextOptions {
+  /** Columns to fit the lines to; long messages wrap under their first line. */
+  width: number;
 }
 
 export function diagnosticLine(
@@ -37,10 +43,10 @@ export function countLine(diagnostics: readonly Diagnostic[]): string {
 
 export function renderDiagnostics(
   diagnostics: readonly Diagnostic[],
-  options: DiagnosticTextOptions,
+  options: DiagnosticListOptions,
 ): string {
   const p = painter(options.color);
   const lines = diagnostics.map((d) => diagnosticLine(d, options, p));
   lines.push(countLine(diagnostics));
-  return safeOutput(`${lines.join('\n')}\n`, options);
+  return fitText(safeOutput(`${lines.join('\n')}\n`, options), options.width);
 }

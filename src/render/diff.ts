@@ -8,10 +8,11 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { diagnosticLine } from './diagnostics.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
-import { mdCell, mdTable } from './markdown.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { type Paint, painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
+import { fitText } from './wrap.js';
 
 export interface DiffLabels {
   base: string;
@@ -180,7 +181,7 @@ export function renderDiffText(
   section('Hiring gaps', gapLines(diff), 'no change');
   out.push('', p.bold(`Findings: ${findingsHeadline(diff)}`));
   out.push(...findingLines(diff, labels, p, options.color));
-  return safeOutput(`${out.join('\n')}\n`, options);
+  return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 
 function findingLines(diff: PlanDiff, labels: DiffLabels, p: Paint, color: boolean): string[] {
@@ -197,12 +198,15 @@ function findingLines(diff: PlanDiff, labels: DiffLabels, p: Paint, color: boole
 
 export function renderDiffMarkdown(diff: PlanDiff, labels: DiffLabels): string {
   const out: string[] = [];
-  out.push(`## csplan diff: \`${mdCell(labels.base)}\` -> \`${mdCell(labels.head)}\``, '');
+  out.push(
+    `## csplan diff: ${mdCode(labels.base).markdown} -> ${mdCode(labels.head).markdown}`,
+    '',
+  );
   out.push(`**Stage:** ${stageLine(diff)}.`, '');
   out.push(`**Findings:** ${findingsHeadline(diff)}.`, '');
   const list = (title: string, lines: string[]) => {
     if (lines.length === 0) return;
-    out.push(`### ${title}`, '', ...lines.map((l) => `- ${mdInline(l)}`), '');
+    out.push(`### ${title}`, '', ...lines.map((l) => `- ${mdText(l)}`), '');
   };
   const worded = (list: [Change, string][]) => list.map(([c, text]) => `${c}: ${text}`);
   list('Team', worded(teamChanges(diff)));
@@ -222,23 +226,18 @@ export function renderDiffMarkdown(diff: PlanDiff, labels: DiffLabels): string {
   }
   list('Hiring gaps', gapLines(diff));
   const rows = [
-    ...diff.findings.fixed.map((d) => ['fixed', d.severity, `\`${d.rule}\``, d.message]),
-    ...diff.findings.added.map((d) => ['new', d.severity, `\`${d.rule}\``, d.message]),
+    ...diff.findings.fixed.map((d) => ['fixed', d.severity, mdCode(d.rule), d.message]),
+    ...diff.findings.added.map((d) => ['new', d.severity, mdCode(d.rule), d.message]),
     ...diff.findings.changed.map((c) => [
       'changed',
       c.head.severity,
-      `\`${c.head.rule}\``,
+      mdCode(c.head.rule),
       `${c.head.message} (was: ${c.base.message})`,
     ]),
   ];
   if (rows.length > 0)
     out.push('### Findings', '', mdTable(['', 'Severity', 'Rule', 'Message'], rows), '');
   return safeOutput(`${out.join('\n').trimEnd()}\n`, { color: false });
-}
-
-/** Keeps text from turning into Markdown markup in a list item. */
-function mdInline(text: string): string {
-  return text.replace(/([\\`*_[\]<|])/g, '\\$1');
 }
 
 export function diffJson(diff: PlanDiff, labels: DiffLabels) {

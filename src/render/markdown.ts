@@ -9,6 +9,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { renderChartMermaid } from './mermaid.js';
 import { safeOutput } from './safe-text.js';
 import {
@@ -21,17 +22,6 @@ import {
   utilisationText,
 } from './text.js';
 
-/** Escapes the characters that would break a table cell or start formatting. */
-export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-export function mdTable(head: string[], rows: string[][], right: number[] = []): string {
-  const line = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
-  const rule = `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`;
-  return [line(head), rule, ...rows.map(line)].join('\n');
-}
-
 export function renderPlanMarkdown(
   plan: Plan,
   findings: readonly Diagnostic[],
@@ -39,7 +29,7 @@ export function renderPlanMarkdown(
 ): string {
   const out: string[] = [];
   out.push(
-    `# ${plan.company.name}: Customer Success plan`,
+    `# ${mdText(plan.company.name)}: Customer Success plan`,
     '',
     `_As of ${plan.company.asOf}._`,
     '',
@@ -50,9 +40,10 @@ export function renderPlanMarkdown(
     `- By customers: **${STAGE_LABELS[plan.stage.byCustomers]}** (${formatCount(plan.stage.customers)} customers)`,
   );
   out.push(`- By ARR: **${STAGE_LABELS[plan.stage.byArr]}** (${formatMoney(plan.stage.arr)})`);
-  out.push('', `${plan.stage.reason}.`);
-  if (plan.stage.disagreement) out.push('', `> **Signals disagree.** ${plan.stage.disagreement}`);
-  out.push('', `Team today: ${teamSummary(plan)}.`);
+  out.push('', `${mdText(plan.stage.reason)}.`);
+  if (plan.stage.disagreement)
+    out.push('', `> **Signals disagree.** ${mdText(plan.stage.disagreement)}`);
+  out.push('', `Team today: ${mdText(teamSummary(plan))}.`);
 
   out.push('', '## Segments and CSM capacity', '');
   const rows = plan.capacity.segments
@@ -100,9 +91,9 @@ export function renderPlanMarkdown(
   }
 
   out.push('', `## Structure: ${STRUCTURE_LABELS[plan.structure.model]}`, '');
-  for (const reason of plan.structure.reasons) out.push(`- ${reason}`);
+  for (const reason of plan.structure.reasons) out.push(`- ${mdText(reason)}`);
   for (const alt of plan.structure.alternatives)
-    out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${alt.why}._`);
+    out.push(`- _Considered ${STRUCTURE_LABELS[alt.model]}: ${mdText(alt.why)}._`);
 
   out.push(
     '',
@@ -123,12 +114,14 @@ export function renderPlanMarkdown(
   );
   const line = plan.chart.leaderReportsTo;
   out.push(
-    line.fits ? `Reporting line: ${line.why}.` : `> **Reporting line does not fit.** ${line.why}.`,
+    line.fits
+      ? `Reporting line: ${mdText(line.why)}.`
+      : `> **Reporting line does not fit.** ${mdText(line.why)}.`,
   );
 
   if (plan.redeployments.length > 0) {
     out.push('', '## Moves before hiring', '');
-    for (const move of redeploymentLines(plan)) out.push(`- ${move}`);
+    for (const move of redeploymentLines(plan)) out.push(`- ${mdText(move)}`);
   }
 
   out.push('', '## Headcount (today -> target)', '');
@@ -160,11 +153,16 @@ export function renderPlanMarkdown(
   if (plan.later.length > 0) {
     out.push('', '**Later, when the trigger is reached:**', '');
     for (const later of plan.later)
-      out.push(`- ${later.count} x ${roleLabel(later.role)}: ${later.why}`);
+      out.push(`- ${later.count} x ${roleLabel(later.role)}: ${mdText(later.why)}`);
   }
 
   if (plan.projection) {
-    out.push('', '## In 12 months', '', ...projectionLines(plan).map((line) => `- ${line}`));
+    out.push(
+      '',
+      '## In 12 months',
+      '',
+      ...projectionLines(plan).map((line) => `- ${mdText(line)}`),
+    );
   }
 
   out.push('', '## Findings', '');
@@ -178,7 +176,7 @@ export function findingsTable(findings: readonly Diagnostic[], file: string): st
     ['Severity', 'Rule', 'Where', 'Message'],
     findings.map((d) => [
       d.severity,
-      `\`${d.rule}\``,
+      mdCode(d.rule),
       d.line === undefined ? (d.file ?? file) : `${d.file ?? file}:${d.line}:${d.column ?? 1}`,
       d.message,
     ]),

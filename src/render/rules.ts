@@ -3,7 +3,7 @@ import type { Policy } from '../core/policy.js';
 import { policyEntries, policySource } from '../core/policy-keys.js';
 import type { Rule } from '../core/rules/types.js';
 import { SCHEMA_VERSION } from './json.js';
-import { mdTable } from './markdown.js';
+import { mdCode, mdTable } from './md-text.js';
 import { painter } from './paint.js';
 import { renderTable } from './table.js';
 
@@ -18,7 +18,7 @@ export function renderRulesText(rules: readonly Rule[], options: RuleListOptions
 }
 
 export function renderRulesMarkdown(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => [`\`${r.id}\``, r.category, r.defaultSeverity, r.summary]);
+  const rows = rules.map((r) => [mdCode(r.id), r.category, r.defaultSeverity, r.summary]);
   return `${mdTable(['Rule', 'Category', 'Default', 'Summary'], rows)}\n`;
 }
 

@@ -16,6 +16,7 @@ import { countLine, diagnosticLine } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
+import { fitText } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
@@ -105,7 +106,7 @@ export function renderPlanText(
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
   for (const d of findings)
     out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
-  return safeOutput(`${out.join('\n')}\n`, options);
+  return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 
 function ratio(accounts: Range, arr: Range): string {
@@ -155,9 +156,10 @@ function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
 
 function capacityNotes(plan: Plan, p: Paint): string[] {
   const notes = [
-    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM',
-    '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by',
-    `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
+    // One paragraph per note: the renderer's width decides where lines break.
+    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM ' +
+      '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by ' +
+      `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
     `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} (seed 000).`,
   ];
   const out = notes.map((n) => p.dim(`  ${n}`));

@@ -17,7 +17,9 @@ const ERROR_MESSAGE =
 
 describe('csplan check: text', () => {
   it('groups findings by file, then prints one count line', async () => {
-    const { code, stdout, stderr } = await runCli(['check', WARN, CLEAN, ERROR]);
+    const { code, stdout, stderr } = await runCli(['check', WARN, CLEAN, ERROR], {
+      env: { COLUMNS: '300' },
+    });
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toBe(
@@ -27,6 +29,26 @@ describe('csplan check: text', () => {
         `${CLEAN}: no problems`,
         '',
         `${ERROR}:8:5 error csm-overloaded ${ERROR_MESSAGE}`,
+        '',
+        '1 error, 1 warning (3 files checked)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('wraps long messages under their first line to fit 80 columns when piped', async () => {
+    const { stdout } = await runCli(['check', WARN, CLEAN, ERROR]);
+    expect(stdout).toBe(
+      [
+        `${WARN}:8:5 warning book-health-mix "cy" has 4 of 10`,
+        '  accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread',
+        '  at-risk accounts across books',
+        '',
+        `${CLEAN}: no problems`,
+        '',
+        `${ERROR}:8:5 error csm-overloaded "dana" holds 30`,
+        '  accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a',
+        '  target book); move accounts or hire',
         '',
         '1 error, 1 warning (3 files checked)',
         '',
@@ -86,7 +108,8 @@ describe('csplan check: duplicate ids', () => {
     );
     // A blank line after the header puts the first "a" on line 3 and its twin on line 5.
     writeFileSync(csv, 'id,arr,owner\n\na,1000,c\nb,2000,c\na,3000,c\n');
-    const { code, stdout } = await runCli(['check', org]);
+    // Wide enough for one line per finding, as a script reading the output would set it.
+    const { code, stdout } = await runCli(['check', org], { env: { COLUMNS: '300' } });
     expect(code).toBe(1);
     expect(stdout).toContain(
       `${csv}:5:1 error duplicate-id account id "a" is used twice (first at line 3); ids must be unique`,
@@ -114,7 +137,8 @@ describe('csplan check: a CSV with bad rows', () => {
 
   it('still reports duplicate ids and unknown owners among the rows it could read', async () => {
     const { org, csv } = write('');
-    const { code, stdout } = await runCli(['check', org]);
+    // Wide enough for one line per finding, as a script reading the output would set it.
+    const { code, stdout } = await runCli(['check', org], { env: { COLUMNS: '300' } });
     expect(code).toBe(1);
     const lines = stdout.split('\n');
     expect(lines.slice(0, 3).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([

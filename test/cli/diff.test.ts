@@ -15,7 +15,9 @@ const DANA_LINE =
 
 describe('csplan diff BASE HEAD on the example', () => {
   it('shows the hire, the moved book, the capacity, the closed gap and the fixed finding', async () => {
-    const { code, stdout, stderr } = await runCli(['diff', BEFORE, AFTER]);
+    const { code, stdout, stderr } = await runCli(['diff', BEFORE, AFTER], {
+      env: { COLUMNS: '300' },
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // 132 customers either way; the stage does not move.
@@ -112,7 +114,9 @@ describe('csplan diff FILE --base REF', () => {
 
   it('compares the working file with the same path at a git ref', async () => {
     const { file } = repo();
-    const { code, stdout, stderr } = await runCli(['diff', file, '--base', 'HEAD']);
+    const { code, stdout, stderr } = await runCli(['diff', file, '--base', 'HEAD'], {
+      env: { COLUMNS: '300' },
+    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`csplan diff HEAD:${file} -> ${file}`);

@@ -11,7 +11,8 @@ import { fakeIO, runCli } from '../helpers/io.js';
 const fixtures = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
 
 async function run(file: string, options: ImportOptions = {}, cwd = fixtures) {
-  const io = fakeIO({ cwd });
+  // A wide terminal: these tests read what import says; fitting the width is tested apart.
+  const io = fakeIO({ cwd, env: { COLUMNS: '300' } });
   const code = await runImport(file, options, io);
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
@@ -28,7 +29,9 @@ describe('csplan import', () => {
     expect(stdout).toMatch(/arr +<- "ARR" \(column 8\)/);
     expect(stdout).toContain(`"Annual Revenue" (column 7): the customer's own revenue, not ARR`);
     expect(stdout).toContain('Sample (first 5 of 10)');
-    expect(stdout).toMatch(/0015g00000A1aaaAAA +Acme Corporation +\$1\.3M +Dana Scully +strategic/);
+    expect(stdout).toMatch(
+      /│ 0015g00000A1aaaAAA │ Acme Corporation +│ +\$1\.3M │ Dana Scully +│ strategic +│/,
+    );
     expect(stdout).toContain('    preset: salesforce');
   });
 

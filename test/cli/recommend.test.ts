@@ -218,10 +218,10 @@ describe('colour', () => {
 
 describe('exit codes', () => {
   it('1 with located diagnostics on stderr for an invalid file', async () => {
-    const { code, stdout, stderr } = await runCli([
-      'recommend',
-      'test/fixtures/invalid/unknown-owner.yaml',
-    ]);
+    const { code, stdout, stderr } = await runCli(
+      ['recommend', 'test/fixtures/invalid/unknown-owner.yaml'],
+      { env: { COLUMNS: '300' } },
+    );
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(

@@ -50,7 +50,9 @@ describe('csplan rules', () => {
 
 describe('csplan explain', () => {
   it('prints the explanation, the source and the policy defaults', async () => {
-    const { code, stdout } = await runCli(['explain', 'book-health-mix']);
+    const { code, stdout } = await runCli(['explain', 'book-health-mix'], {
+      env: { COLUMNS: '100' },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('book-health-mix (books, default severity: warning)');
     expect(stdout).toContain('seed 004');

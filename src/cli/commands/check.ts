@@ -1,5 +1,5 @@
 /** `csplan check FILE...`: the org plan as a CI gate. Findings out, exit code from --fail-on. */
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../../core/model.js';
 import { plural } from '../../core/money.js';
@@ -10,8 +10,9 @@ import {
   renderCheckMarkdown,
   renderCheckText,
 } from '../../render/check.js';
-import { useColor } from '../color.js';
-import { exitCodeFor, UsageError } from '../exit-codes.js';
+import { outputWidth, useColor } from '../color.js';
+import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
+import { expandPattern, isPattern } from '../glob.js';
 import type { CliIO } from '../io.js';
 import { loadAndPlan } from '../load-plan.js';
 import { parseAsOf, parseFormat, parseRuleOverrides } from '../options.js';
@@ -61,20 +62,32 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
   const asOf = parseAsOf(options.asOf);
   const ruleOverrides = parseRuleOverrides(options.rule);
 
+  // A file that cannot be read, or a pattern that matches nothing, is reported on stderr and the
+  // others are still checked; the run then exits 2, which outranks 1 (see README).
+  const { files: named, unmatched } = await namedFiles(files, io.cwd);
+  let unreadable = unmatched.length;
+  for (const pattern of unmatched) io.stderr(`csplan: no file matches "${pattern}"\n`);
   const results: CheckedFile[] = [];
   // A file named twice (`check a.yaml ./a.yaml`) is read, parsed and reported once.
   const seen = new Set<string>();
-  for (const file of files) {
+  for (const file of named) {
     const absolute = resolve(io.cwd, file);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
-    const planned = await loadAndPlan(file, io, {
-      asOf,
-      ruleOverrides,
-      allowOutsideAccountsFile: options.allowOutsideAccountsFile,
-    });
-    results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
+    try {
+      const planned = await loadAndPlan(file, io, {
+        asOf,
+        ruleOverrides,
+        allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+      });
+      results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`csplan: ${error.message}\n`);
+      unreadable += 1;
+    }
   }
+  if (results.length === 0) return EXIT.usage;
 
   if (format === 'json') io.stdout(renderCheckJson(results));
   else if (format === 'markdown') io.stdout(renderCheckMarkdown(results));
@@ -88,10 +101,13 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
     }));
     io.stdout(renderCheckGithub(shown));
     await writeStepSummary(renderCheckMarkdown(shown), io);
-  } else io.stdout(renderCheckText(results, { color: useColor(options.color, io) }));
+  } else
+    io.stdout(
+      renderCheckText(results, { color: useColor(options.color, io), width: outputWidth(io) }),
+    );
 
   const all = results.flatMap((r) => r.diagnostics);
-  const code = exitCodeFor(all, { failOn, maxWarnings });
+  const code = unreadable > 0 ? EXIT.usage : exitCodeFor(all, { failOn, maxWarnings });
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(
@@ -99,6 +115,36 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
     );
   }
   return code;
+}
+
+/**
+ * The files to check: each argument as named, or, for a pattern with `*` or `?` that is not
+ * itself a file's name, the files it matches. Each file once, in the order first named.
+ */
+async function namedFiles(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; unmatched: string[] }> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    if (!isPattern(arg) || (await isFile(resolve(cwd, arg)))) {
+      files.add(arg);
+      continue;
+    }
+    const matched = await expandPattern(arg, cwd);
+    if (matched.length === 0) unmatched.push(arg);
+    for (const file of matched) files.add(file);
+  }
+  return { files: [...files], unmatched };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** GitHub shows this file on the run's summary page; a failure to write it is only a warning. */

@@ -115,7 +115,13 @@ async function plan(
     );
   if (!loaded.org) {
     const located = locate(loaded.diagnostics);
-    io.stderr(renderDiagnostics(located, { color: useColor(color, io), file: source.label }));
+    io.stderr(
+      renderDiagnostics(located, {
+        color: useColor(color, io),
+        file: source.label,
+        width: outputWidth(io),
+      }),
+    );
     io.stderr(`${source.label} has problems to fix before it can be compared.\n`);
     return undefined;
   }

@@ -24,7 +24,9 @@ import { DEFAULT_POLICY, type Policy } from '../../core/policy.js';
 import { countLine, renderDiagnostics } from '../../render/diagnostics.js';
 import { findingJson } from '../../render/json.js';
 import { safeOutput } from '../../render/safe-text.js';
-import { useColor } from '../color.js';
+import { renderTable } from '../../render/table.js';
+import { fitLine } from '../../render/wrap.js';
+import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { pathFromOrgFile } from '../init/accounts-source.js';
 import type { CliIO } from '../io.js';
@@ -47,7 +49,6 @@ export interface ImportOptions {
 }
 
 export const IMPORT_SCHEMA_VERSION = 1;
-const PLAIN = { color: false };
 const SAMPLE_SIZE = 5;
 
 type Team = NonNullable<OrgFile['team']>;
@@ -130,9 +131,24 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change), null, 2)}\n`,
     );
   } else {
-    io.stdout(safeOutput(importText(file, result, spec, detected, policy, org, change), PLAIN));
+    const color = useColor(options.color, io);
+    io.stdout(
+      safeOutput(
+        importText(file, result, spec, detected, policy, org, change, {
+          color,
+          width: outputWidth(io),
+        }),
+        { color },
+      ),
+    );
     if (diagnostics.length > 0) {
-      io.stderr(renderDiagnostics(diagnostics, { color: useColor(options.color, io), file }));
+      io.stderr(
+        renderDiagnostics(diagnostics, {
+          color: useColor(options.color, io),
+          file,
+          width: outputWidth(io),
+        }),
+      );
     }
     if (options.write && errors > 0)
       io.stderr(`${org?.path} not changed: fix the problems above first.\n`);
@@ -364,8 +380,14 @@ function importText(
   policy: Policy,
   org: OrgContext | undefined,
   change: Change | undefined,
+  view: { color: boolean; width: number },
 ): string {
   const out: string[] = [];
+  // YAML to paste and the diff stay exactly as written, however long; the rest fits the width.
+  const verbatim = new Set<number>();
+  const code = (...lines: string[]) => {
+    for (const line of lines) verbatim.add(out.push(line) - 1);
+  };
   const crm =
     spec.preset === 'salesforce' ? 'Salesforce' : spec.preset === 'hubspot' ? 'HubSpot' : undefined;
   const how = crm
@@ -410,27 +432,16 @@ function importText(
   const rows = sample(result, policy);
   if (rows.length > 0) {
     out.push('', `Sample (first ${rows.length} of ${formatCount(result.accounts.length)})`);
-    const table = [
-      ['id', 'name', 'ARR', 'owner', 'segment by ARR', 'health'],
-      ...rows.map((r) => [
-        r.id,
-        r.name ?? '',
-        formatMoney(r.arr),
-        r.owner ?? '',
-        r.segment,
-        r.health ?? '',
-      ]),
-    ];
-    const widths =
-      table[0]?.map((_, i) => Math.max(...table.map((row) => clip(row[i] ?? '').length))) ?? [];
-    for (const row of table) {
-      out.push(
-        `  ${row
-          .map((cell, i) => clip(cell).padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd()}`,
-      );
-    }
+    const head = ['id', 'name', 'ARR', 'owner', 'segment by ARR', 'health'];
+    const cells = rows.map((r) => [
+      r.id,
+      clip(r.name ?? ''),
+      formatMoney(r.arr),
+      clip(r.owner ?? ''),
+      r.segment,
+      r.health ?? '',
+    ]);
+    out.push(renderTable(head, cells, { ...view, right: [2] }));
   }
 
   if (org) {
@@ -449,12 +460,13 @@ function importText(
 
   out.push('');
   if (!change) {
-    out.push('To plan with it, add to your org file:', '  accounts:', `    file: ${spec.file}`);
-    if (spec.preset) out.push(`    preset: ${spec.preset}`);
+    out.push('To plan with it, add to your org file:');
+    code('  accounts:', `    file: ${spec.file}`);
+    if (spec.preset) code(`    preset: ${spec.preset}`);
     if (spec.columns) {
-      out.push('    columns:');
+      code('    columns:');
       for (const [field, header] of Object.entries(spec.columns))
-        out.push(`      ${field}: ${JSON.stringify(header)}`);
+        code(`      ${field}: ${JSON.stringify(header)}`);
     }
     out.push('(or run again with --org org.yaml to see the change, and --write to make it)');
   } else if ('refused' in change) {
@@ -462,7 +474,7 @@ function importText(
   } else if (!change.changed) {
     out.push(`${change.orgFile} already reads ${spec.file} this way: nothing to change.`);
   } else {
-    out.push(change.diff.trimEnd());
+    code(...change.diff.trimEnd().split('\n'));
     out.push(
       change.written
         ? `Wrote ${change.orgFile}.`
@@ -470,7 +482,10 @@ function importText(
     );
   }
   if (result.diagnostics.length === 0) out.push(countLine([]));
-  return `${out.join('\n')}\n`;
+  const fitted = out.flatMap((text, i) =>
+    verbatim.has(i) ? [text] : text.split('\n').flatMap((line) => fitLine(line, view.width)),
+  );
+  return `${fitted.join('\n')}\n`;
 }
 
 /** Sample cells stay short: a long account name must not push the table off the screen. */

@@ -43,7 +43,11 @@ export async function runRecommend(
     } else {
       const { renderDiagnostics } = await import('../../render/diagnostics.js');
       io.stderr(
-        renderDiagnostics(result.diagnostics, { color: useColor(options.color, io), file }),
+        renderDiagnostics(result.diagnostics, {
+          color: useColor(options.color, io),
+          file,
+          width: outputWidth(io),
+        }),
       );
       io.stderr(`${file} has problems to fix before it can be planned.\n`);
     }

@@ -121,7 +121,7 @@ export async function writeOrgFile(
 
   const color = useColor(undefined, io);
   if (!loaded.org) {
-    io.stderr(renderDiagnostics(located, { color, file: target }));
+    io.stderr(renderDiagnostics(located, { color, file: target, width: outputWidth(io) }));
     io.stderr(
       `Fix the accounts file (or its mapping in ${target}), then run: csplan recommend ${target}\n`,
     );

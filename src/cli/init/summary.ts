@@ -6,6 +6,7 @@ import { STAGE_LABELS } from '../../core/stage.js';
 import { STRUCTURE_LABELS } from '../../core/structure.js';
 import { countLine } from '../../render/diagnostics.js';
 import { painter } from '../../render/paint.js';
+import { fitText } from '../../render/wrap.js';
 import { shellWord, wrap } from './text.js';
 
 export interface SummaryOptions {
@@ -71,5 +72,5 @@ export function renderInitSummary(
     `  csplan recommend ${file}   the full plan: capacity per segment, org chart, every gap`,
     `  csplan check ${file}       the same checks as a CI gate; run it after each edit`,
   );
-  return `${out.join('\n')}\n`;
+  return fitText(`${out.join('\n')}\n`, options.width);
 }
