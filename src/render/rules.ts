@@ -77,6 +77,7 @@ export function renderExplainText(rule: Rule, policy: Policy, options: RuleListO
   out.push(...wrap(rule.summary, options.width));
   out.push('', ...wrap(rule.explanation, options.width));
   out.push('', p.bold('Source'), ...wrap(rule.source, options.width, '  '));
+  out.push(p.dim('  (sources by short name: docs/sources.md in the csplan package)'));
   out.push('', p.bold('Policy'));
   if (rule.policy.length === 0) out.push('  none: the rule has no thresholds to override');
   else {

@@ -53,7 +53,7 @@ describe('csplan explain', () => {
     const { code, stdout } = await runCli(['explain', 'book-health-mix']);
     expect(code).toBe(0);
     expect(stdout).toContain('book-health-mix (books, default severity: warning)');
-    expect(stdout).toContain('seed 004');
+    expect(stdout).toContain('(CS Operations Architect guide)');
     expect(stdout).toContain('health_mix_max: 0.3');
     expect(stdout).toContain('`rules: { book-health-mix: off | warning | error }`');
   });
