@@ -4,8 +4,7 @@ import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
-import { RULE_IDS, RULES } from '../core/rules/registry.js';
-import { UsageError } from './exit-codes.js';
+import { stopsPlanning, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
 export interface PlannedFile {
@@ -17,8 +16,6 @@ export interface PlannedFile {
   /** True when the file is invalid: input errors or integrity-rule errors. */
   invalid: boolean;
 }
-
-const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
 
 export async function loadAndPlan(
   file: string,
@@ -50,8 +47,6 @@ export async function loadAndPlan(
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
-  const invalid = diagnostics.some(
-    (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
-  );
+  const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
   return { file, plan, diagnostics, invalid };
 }

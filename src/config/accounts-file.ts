@@ -19,6 +19,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
+import type { InputCode } from './codes.js';
 import type { ColumnMapping } from './csv/mapping.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
@@ -71,7 +72,7 @@ export async function readAccountsFile(
 ): Promise<AccountsFileResult> {
   const file = isAbsolute(spec.file) ? spec.file : join(dirname(context.orgFile), spec.file);
   const format = formatOf(spec.file);
-  const fail = (rule: string, message: string, extra: Partial<Diagnostic> = {}) =>
+  const fail = (rule: InputCode, message: string, extra: Partial<Diagnostic> = {}) =>
     emptyResult(file, format ?? 'csv', [
       { rule, severity: 'error', path: ['accounts', 'file'], message, ...extra },
     ]);
@@ -102,7 +103,7 @@ export async function readAccountsFile(
   if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
     return emptyResult(file, format, [
       {
-        rule: `${format}-encoding`,
+        rule: format === 'csv' ? 'csv-encoding' : 'json-encoding',
         severity: 'error',
         path: ['accounts-file'],
         message: 'the file is UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8"',

@@ -68,7 +68,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
-export function renderExplainText(rule: Rule, policy: Policy, options: RuleListOptions): string {
+export function renderExplainText(
+  rule: Rule,
+  policy: Policy,
+  options: RuleListOptions,
+  exitEffect: string,
+): string {
   const p = painter(options.color);
   const out: string[] = [];
   out.push(
@@ -98,5 +103,6 @@ export function renderExplainText(rule: Rule, policy: Policy, options: RuleListO
       '  ',
     ),
   );
+  out.push('', p.bold('Exit code'), ...wrap(exitEffect, options.width, '  '));
   return `${out.join('\n')}\n`;
 }

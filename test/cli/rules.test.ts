@@ -73,7 +73,7 @@ describe('csplan explain', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'csplan: unknown rule "book-helth-mix" (did you mean "book-health-mix"?); `csplan rules` lists them\n',
+      'csplan: unknown code "book-helth-mix" (did you mean "book-health-mix"?); `csplan explain` lists every code\n',
     );
   });
 });

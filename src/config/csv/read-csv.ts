@@ -9,6 +9,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
+import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
 import type { AccountInput, OrgFile } from '../schema.js';
 import {
@@ -272,7 +273,7 @@ export function accountsFromRecords(
   };
 
   const report = (
-    rule: string,
+    rule: InputCode,
     key: string,
     record: number,
     cell: number,
