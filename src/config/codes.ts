@@ -49,7 +49,7 @@ export const INPUT_CODES = {
     category: 'yaml',
     severity: 'error',
     summary: 'A key appears twice in the same mapping',
-    why: 'YAML keeps only one of two equal keys, so one of the values you wrote would be silently lost.',
+    why: 'Only one of two equal keys can hold, so one of the values you wrote would be silently lost.',
     fix: 'Keep one of the two keys, or merge their values.',
     example: 'company:\n  name: Acme\n  name: Acme Inc.\n\nbecomes\n\ncompany:\n  name: Acme Inc.',
   },
@@ -84,7 +84,7 @@ export const INPUT_CODES = {
     severity: 'error',
     summary: 'A key csplan does not know, usually a misspelling',
     why: 'An unknown key is most often a typo of a known one (`onwer` for `owner`), and the value you meant to set would otherwise be ignored without a word. In an accounts CSV mapping, it is a `columns:` entry for an account field that does not exist.',
-    fix: 'Use the suggested key, or remove the line. The message lists the keys allowed at that place; your editor completes them when the file starts with the `# yaml-language-server: $schema=...` line.',
+    fix: 'Use the suggested key, or remove the line. When there is no close match, the message lists the keys allowed at that place; `csplan schema` prints them all.',
     example:
       'accounts:\n  - id: acme\n    onwer: dana\n\nbecomes\n\naccounts:\n  - id: acme\n    owner: dana',
   },
