@@ -137,8 +137,8 @@ function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
 function capacityNotes(plan: Plan, p: Paint): string[] {
   const notes = [
     `FTE needed: the larger of weighted accounts / target accounts per CSM ${cite('org-design-guide')}`,
-    `and ARR / target ARR per CSM ${cite('cs-ops-architect')}; each target is the middle of its range. Accounts are weighted by`,
-    `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
+    `and ARR / target ARR per CSM ${cite('cs-ops-architect')}; each target is the middle of its range.`,
+    `Accounts are weighted by complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
     `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} ${cite('org-design-guide')}.`,
   ];
   const out = notes.map((n) => p.dim(`  ${n}`));

@@ -186,7 +186,7 @@ export const noDigitalCoverage: Rule = {
   defaultSeverity: 'warning',
   summary: 'A self-serve tail large enough for its own digital CS, and nobody covers it',
   explanation: `Accounts in digital-coverage segments (self-serve by default) get no named CSM, but they still need someone: a digital CSM running lifecycle emails, in-app guides, webinars and community. Individually small, the tail often holds 30-40% of ARR. The rule reports the tail once it needs at least ${formatFte(MIN_TEAM_FTE)} FTE of digital CS at the policy ratios (the size from which csplan plans it as its own team rather than part of the SMB pool) and nobody has \`role: digital-csm\` or a \`segment\` in a digital-coverage segment.`,
-  source: `Self-serve accounts get pure tech touch ${cite('org-design-guide')}; do not ignore the digital tier, the long tail often holds 30-40% of ARR ${cite('cs-ops-architect')}`,
+  source: `Self-serve accounts get pure tech touch ${cite('org-design-guide')}; the long tail of small accounts can add up to 30-40% of ARR ${cite('cs-ops-architect')}`,
   policy: ['segments.*.coverage', 'segments.*.accounts_per_csm', 'segments.*.arr_per_csm'],
   check({ analysis, capacity }) {
     const digital = capacity.segments.filter((s) => s.coverage === 'digital' && s.accounts > 0);
