@@ -1,6 +1,7 @@
 /** The one place that decides exit codes (DESIGN.md "Exit codes"). */
 import type { Diagnostic, Severity } from '../core/model.js';
-import { RULE_IDS, RULES } from '../core/rules/registry.js';
+import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
+import { RULE_IDS } from '../core/rules/registry.js';
 
 export const EXIT = {
   ok: 0,
@@ -31,16 +32,13 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], options: FailOpt
   return EXIT.ok;
 }
 
-const INTEGRITY: ReadonlySet<string> = new Set(
-  RULES.filter((r) => r.category === 'integrity').map((r) => r.id),
-);
-
 /**
  * Whether an error with this code makes a file invalid, so `recommend` prints no plan and exits 1:
- * every input problem (syntax, schema, accounts file) and the integrity rules.
+ * every input problem (syntax, schema, accounts file) and references that do not resolve
+ * (duplicate ids, unknown owners or managers, reporting loops). Findings about the org never do.
  */
 export function stopsPlanning(code: string): boolean {
-  return INTEGRITY.has(code) || !RULE_IDS.has(code);
+  return REFERENCE_RULE_IDS.has(code) || !RULE_IDS.has(code);
 }
 
 /** A usage problem: bad flag value, missing file. Printed as one line, exit 2. */

@@ -9,11 +9,16 @@ import type { CliIO } from './io.js';
 
 export interface PlannedFile {
   file: string;
-  /** Absent when the file could not be planned (syntax, schema or integrity errors). */
+  /** Absent when the file could not be planned (syntax, schema or reference errors). */
   plan?: Plan;
   /** Every problem: loading diagnostics and rule findings, located. */
   diagnostics: Diagnostic[];
-  /** True when the file is invalid: input errors or integrity-rule errors. */
+  /**
+   * True when the file cannot be planned: syntax and schema errors, and references that do not
+   * resolve (duplicate ids, unknown owners or managers, reporting loops). Findings about the org
+   * (orphan accounts, unowned ARR, overloaded books) never make a file invalid: the plan is what
+   * fixes them, and `check` is the gate.
+   */
   invalid: boolean;
 }
 

@@ -53,7 +53,7 @@ describe('no internal source references reach a user', () => {
     expect(found).toEqual([]);
   });
 
-  it('in recommend and diff, every example and format (beyond the references still pending)', async () => {
+  it('in recommend and diff, every example and format', async () => {
     const found: string[] = [];
     for (const file of EXAMPLES)
       for (const format of ['text', 'json', 'markdown', 'mermaid'])
@@ -68,37 +68,6 @@ describe('no internal source references reach a user', () => {
           format,
         ])),
       );
-    const pending = (ref: string) => PENDING.some((text) => ref.includes(text));
-    expect(found.filter((ref) => !pending(ref))).toEqual([]);
-    // An entry that no output shows any more has been fixed: delete it from PENDING.
-    for (const text of PENDING)
-      expect(
-        found.some((ref) => ref.includes(text)),
-        `stale PENDING entry: ${text}`,
-      ).toBe(true);
+    expect(found).toEqual([]);
   });
 });
-
-/**
- * References still printed by the planning modules being rewritten for issue 9 (structure, org
- * chart, gaps). Each entry is the end of one message and its reference; the rewrite replaces them
- * with `cite()` and empties this list, so the test above then covers every output.
- */
-const PENDING = [
-  'everyone does CS (seed 000)',
-  'personally at this stage (seed 000)',
-  'CSM at 20 customers (seed 000)',
-  'adoption and renewals (seed 000, seed 002)',
-  'stays close to customers (seed 002)',
-  'tooling off the CSMs (seed 000)',
-  'and time to value (seed 000)',
-  'one onboarding team for all (seed 004)',
-  'in a sales-led company (seed 002)',
-  '(5-8 reports each, seed 000)',
-  'before 5+ CSMs (seed 000, seed 004)',
-  'keep forecasts reliable (seed 000)',
-  'advocacy and programs (seed 000)',
-  'becomes its own track (seed 000)',
-  'the playbook its accounts need (seed 000)',
-  'keep proactive time (DOMAIN.md stages',
-];
