@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Motion, StageId, TeamMember } from '../model.js';
-import { CS_MANAGER_ROLES, type RoleId, roleLabel } from '../roles.js';
+import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import type { TargetTeam } from './staffing.js';
 
@@ -215,7 +215,11 @@ function ceoLine(stage: StageId, csms: boolean): ReportingLine {
 
 function reportingLine(input: LeadershipInput, present: TeamMember | undefined): ReportingLine {
   const { stage, motion, analysis } = input;
-  const boss = present?.reportsTo ? analysis.teamById.get(present.reportsTo) : undefined;
+  // Only an executive or a sales leader is a reporting line; anyone else above the top CS
+  // leader (a data slip) leaves the line at the CEO.
+  const above = present?.reportsTo ? analysis.teamById.get(present.reportsTo) : undefined;
+  const kind = above ? ROLES[above.role].kind : undefined;
+  const boss = kind === 'executive' || kind === 'sales' ? above : undefined;
   const role: RoleId = boss?.role ?? 'ceo';
   const id = boss?.id ?? null;
   if (role === 'cro') {
