@@ -79,6 +79,24 @@ export const INPUT_CODES = {
     fix: 'Move the account list to a CSV file (one account per line) and point the org file at it.',
     example: 'accounts:\n  file: accounts.csv',
   },
+  'schema-outdated': {
+    category: 'yaml',
+    severity: 'warning',
+    summary: 'The editor schema the org file points at is from an older csplan',
+    why: 'The `# yaml-language-server: $schema=...` line tells editors which keys and values the file may hold. A schema from an older csplan makes the editor flag keys this csplan accepts, or miss new ones. csplan itself still checks the file against its own schema.',
+    fix: 'Write a current copy with `csplan schema --output FILE` and point `$schema=` at it (the message gives the command).',
+    example:
+      'csplan schema --output .csplan/org.schema.json\n\n# yaml-language-server: $schema=.csplan/org.schema.json',
+  },
+  'schema-not-found': {
+    category: 'yaml',
+    severity: 'warning',
+    summary: 'The editor schema the org file points at does not exist',
+    why: 'The `# yaml-language-server: $schema=...` line names a local file that is not there, so editors validate and complete nothing. csplan itself still checks the file.',
+    fix: 'Write the schema where the line points with `csplan schema --output FILE`, or correct the path (it is relative to the org file).',
+    example:
+      'csplan schema --output .csplan/org.schema.json\n\n# yaml-language-server: $schema=.csplan/org.schema.json',
+  },
   'unknown-key': {
     category: 'schema',
     severity: 'error',
