@@ -5,8 +5,7 @@ import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
-import { RULE_IDS } from '../core/rules/registry.js';
-import { UsageError } from './exit-codes.js';
+import { stopsPlanning, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { packageVersion } from './version.js';
 
@@ -69,8 +68,6 @@ export async function loadAndPlan(
     [...loaded.diagnostics, ...editorSchema, ...plan.findings],
     loaded.locate,
   );
-  const invalid = diagnostics.some(
-    (d) => d.severity === 'error' && (REFERENCE_RULE_IDS.has(d.rule) || !RULE_IDS.has(d.rule)),
-  );
+  const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
   return { file, plan, diagnostics, invalid };
 }

@@ -125,14 +125,16 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
 
   program
     .command('explain')
-    .description('explain one rule: why it exists, its source and the policy values it reads')
-    .argument('<rule>', 'rule id, e.g. span-of-control')
+    .description(
+      'explain a rule or any other code csplan prints: what it means, how to fix it, its exit code',
+    )
+    .argument('[code]', 'a rule or code, e.g. span-of-control or csv-bad-money (none: list them)')
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())
     .addOption(noColorOption())
-    .action(async (rule: string, options) => {
+    .action(async (code: string | undefined, options) => {
       const { runExplain } = await import('./commands/explain.js');
-      done(await runExplain(rule, options, io));
+      done(await runExplain(code, options, io));
     });
 
   program

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
+import type { InputCode } from './codes.js';
 import type { ColumnMapping } from './csv/mapping.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { type CsvDates, readCsv } from './csv/read-csv.js';
@@ -78,7 +79,7 @@ export async function readAccountsFile(
 ): Promise<AccountsFileResult> {
   const file = isAbsolute(spec.file) ? spec.file : join(dirname(context.orgFile), spec.file);
   const format = formatOf(spec.file);
-  const fail = (rule: string, message: string, extra: Partial<Diagnostic> = {}) =>
+  const fail = (rule: InputCode, message: string, extra: Partial<Diagnostic> = {}) =>
     emptyResult(file, format ?? 'csv', [
       { rule, severity: 'error', path: ['accounts', 'file'], message, ...extra },
     ]);
@@ -115,7 +116,8 @@ export async function readAccountsFile(
     const { rule, message, line, column } = problem;
     return emptyResult(file, format, [
       {
-        rule: rule === 'file-encoding' ? `${format}-encoding` : rule,
+        rule:
+          rule === 'file-encoding' ? (format === 'csv' ? 'csv-encoding' : 'json-encoding') : rule,
         severity: 'error',
         path: ['accounts-file'],
         message,
@@ -159,7 +161,7 @@ function controlProblem(text: string) {
 async function placeProblem(
   target: string,
   context: AccountsFileContext,
-): Promise<{ rule: string; message: string } | undefined> {
+): Promise<{ rule: InputCode; message: string } | undefined> {
   const real = await realpath(target);
   if (!(await stat(real)).isFile()) {
     return {

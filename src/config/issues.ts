@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { didYouMean, suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Path } from '../core/model.js';
 import { ROLE_IDS } from '../core/roles.js';
+import type { InputCode } from './codes.js';
 import { orgFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
@@ -77,7 +78,7 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
   });
 }
 
-function ruleFor(issue: Issue): string {
+function ruleFor(issue: Issue): InputCode {
   if (issue.message.startsWith('money must be')) return 'money-format';
   if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'role')
     return 'unknown-role';

@@ -8,6 +8,7 @@ import { type Document, LineCounter } from 'yaml';
 import { suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
+import type { InputCode } from './codes.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
@@ -183,7 +184,7 @@ interface ParsedYaml {
 /** YAML text to plain data, refusing what would hang or crash the parser. */
 export function parseOrgYaml(text: string, file: string): ParsedYaml {
   const noLocation: Locator = () => ({ file });
-  const fail = (rule: string, message: string, line?: number, column?: number): ParsedYaml => ({
+  const fail = (rule: InputCode, message: string, line?: number, column?: number): ParsedYaml => ({
     diagnostics: [{ rule, severity: 'error', path: [], message, file, line, column }],
     locate: noLocation,
   });

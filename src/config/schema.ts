@@ -452,7 +452,10 @@ export const policySchema = z
       .optional()
       .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
   })
-  .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
+  .meta({
+    description:
+      'Overrides of the default benchmarks: each figure and its published source are listed in the README ("Where the numbers come from") and docs/sources.md',
+  });
 
 const SETTINGS = ['off', 'warning', 'error'] as const;
 const ruleSetting = z.enum(SETTINGS, { error: 'expected off, warning or error' }).meta({

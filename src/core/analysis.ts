@@ -87,7 +87,7 @@ export function placeAccount(account: Account, org: Org): PlacedAccount {
   };
 }
 
-/** complexity factor x (1 + the uplifts of seed 004's load drivers that apply). */
+/** complexity factor x (1 + the uplifts of the load drivers that apply; CS Operations Architect guide). */
 export function loadFactor(account: Account, org: Org): number {
   const { complexityFactors, loadDrivers } = org.policy;
   const complexity = account.complexity ?? org.company.productComplexity;

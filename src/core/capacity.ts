@@ -128,7 +128,7 @@ function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
 }
 
 /**
- * When CSM capacity is far beyond the work ("hiring ahead of need", seed 000): csplan defaults,
+ * When CSM capacity is far beyond the work ("hiring ahead of need", CS org design guide): csplan defaults,
  * named in the csm-capacity-idle rule's explanation. The work is measured at the low end of every
  * benchmark range (the most CSMs the benchmarks justify), so a team staffed anywhere inside the
  * published ranges is never idle.

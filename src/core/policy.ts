@@ -1,10 +1,11 @@
 /**
- * Every benchmark figure the planner uses, as data with its source (DOMAIN.md names the seeds).
+ * Every benchmark figure the planner uses, as data with its source (docs/sources.md lists them).
  * A user overrides any of them under `policy:` in the org file; the config layer merges the
  * overrides onto DEFAULT_POLICY before planning.
  */
 import type { Coverage, Level, SegmentId } from './model.js';
 import type { RoleId } from './roles.js';
+import { cite } from './sources.js';
 
 export interface Range {
   min: number;
@@ -39,7 +40,7 @@ export interface Policy {
   segments: Record<SegmentId, SegmentPolicy>;
   /** Multiplies an account's load by its complexity (defaults to the company's product complexity). */
   complexityFactors: Record<Level, number>;
-  /** Extra load for accounts that seed 004 says take more of a CSM's time. */
+  /** Extra load for accounts that the CS Operations Architect guide says take more of a CSM's time. */
   loadDrivers: {
     longImplementationDays: number;
     longImplementationUplift: number;
@@ -139,27 +140,18 @@ export const DEFAULT_POLICY: Policy = {
 
 /** Where each default comes from, keyed by the snake_case path a user writes under `policy:`. */
 export const POLICY_SOURCES: Record<string, string> = {
-  stage:
-    'Stages by customer count (DOMAIN.md "Stages", seed 000) and by ARR (seed 002): customers < 20 / < 100 / < 500, ARR < $2M / < $20M',
-  'segments.*.min_arr': 'Segment by account ARR (DOMAIN.md "Segments and ratios", seed 000)',
-  'segments.*.accounts_per_csm':
-    'Accounts per CSM by segment (seed 000); target is the middle of the range',
-  'segments.*.arr_per_csm':
-    'ARR per CSM by segment (seed 004: Enterprise $2-5M, Mid-Market $1-3M, SMB $500k-2M, Digital $1-5M); target is the middle of the range',
-  complexity_factors:
-    'Complex products need fewer accounts per CSM, simple ones allow more (seed 004); the factors themselves are csplan defaults',
-  load_drivers:
-    'Implementation over 90 days, more than 5 stakeholders and regulated industries lower the ratio (seed 004); the uplifts are csplan defaults',
-  offload:
-    'Dedicated onboarding and support teams raise the ratio (seed 004); the 10% figures are csplan defaults',
-  ramp: 'New-CSM onboarding plan: weeks 1-4 no book, weeks 5-6 small accounts, weeks 7-8 full book (seed 000)',
-  span_of_control: 'Managers 5-8 direct reports, directors 2-4 managers (seed 000)',
-  health_mix_max: 'No CSM above 30% red/yellow accounts (seed 004)',
-  cs_ops_at_csms: 'CS Operations before 5+ CSMs (seed 000, seed 004)',
-  unowned_arr_share_max:
-    'Every account has an owner (seed 000); the 5% tolerance is a csplan default',
-  downgrade_cooldown_days:
-    'Never downgrade a tier during an active issue or within 90 days of a negative event (seed 004)',
-  renewal_freeze_days:
-    'Rebalance guardrail seen in practice: don\'t move accounts renewing within ~60 days (DOMAIN.md "Published figures beyond the seeds")',
+  stage: `Stages by customer count: < 20 / < 100 / < 500 ${cite('org-design-guide')}; by ARR: < $2M / < $20M ${cite('team-structure-guide')}`,
+  'segments.*.min_arr': `Segment by account ARR, never by logo: $500k / $100k / $25k / $5k ${cite('org-design-guide')}`,
+  'segments.*.accounts_per_csm': `Accounts per CSM by segment ${cite('org-design-guide')}; the target is the middle of the range ${cite('csplan-default')}`,
+  'segments.*.arr_per_csm': `ARR per CSM by segment: Enterprise $2-5M, Mid-Market $1-3M, SMB $500k-2M, Digital $1-5M ${cite('cs-ops-architect')}; the target is the middle of the range ${cite('csplan-default')}`,
+  complexity_factors: `Complex products need fewer accounts per CSM, simple ones allow more ${cite('cs-ops-architect')}; the factors themselves ${cite('csplan-default')}`,
+  load_drivers: `Implementation over 90 days, more than 5 stakeholders and regulated industries lower the ratio ${cite('cs-ops-architect')}; the uplifts ${cite('csplan-default')}`,
+  offload: `Dedicated onboarding and support teams raise the ratio ${cite('cs-ops-architect')}; the 10% figures ${cite('csplan-default')}`,
+  ramp: `New-CSM onboarding plan: weeks 1-4 no book, weeks 5-6 small accounts, weeks 7-8 full book ${cite('org-design-guide')}`,
+  span_of_control: `Managers 5-8 direct reports, directors 2-4 managers ${cite('org-design-guide')}`,
+  health_mix_max: `No CSM above 30% red/yellow accounts ${cite('cs-ops-architect')}`,
+  cs_ops_at_csms: `CS Operations before 5+ CSMs ${cite('org-design-guide', 'cs-ops-architect')}`,
+  unowned_arr_share_max: `Every account has an owner ${cite('org-design-guide')}; the 5% tolerance ${cite('csplan-default')}`,
+  downgrade_cooldown_days: `Never downgrade a tier during an active issue or within 90 days of a negative event ${cite('cs-ops-architect')}`,
+  renewal_freeze_days: `Do not move accounts renewing within about 60 days ${cite('common-practice')}`,
 };

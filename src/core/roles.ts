@@ -1,4 +1,4 @@
-/** Team roles csplan knows, with the facts the planner needs about each (DOMAIN.md "Roles"). */
+/** Team roles csplan knows, with the facts the planner needs about each (docs/sources.md). */
 
 export const ROLE_IDS = [
   'ceo',

@@ -14,7 +14,7 @@ export const SOURCES = {
     title: 'What does your customer success team org structure look like?',
   },
   'team-structure-guide': {
-    short: 'CS team structure guide',
+    short: 'SaaS Operations: CS team structure',
     title: 'Customer Success Team Structure: Build a Scalable Model',
   },
   'dock-org-charts': {
@@ -32,6 +32,14 @@ export const SOURCES = {
   'gainsight-pulse-2016': {
     short: 'Gainsight Pulse 2016 panel',
     title: 'Gainsight Pulse 2016 panel on ARR per CSM',
+  },
+  'commune-arr-per-csm': {
+    short: 'commune.us: ARR per CSM',
+    title: 'commune.us figures on ARR per CSM by touch model',
+  },
+  'no-universal-ratio': {
+    short: 'ChurnZero and CS Association: no universal ratio',
+    title: 'ChurnZero and the Customer Success Association on CSM ratios',
   },
   'csm-confidential-2024': {
     short: 'CSM Confidential 2024',

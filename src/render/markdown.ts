@@ -6,6 +6,7 @@ import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js
 import { segmentTitle } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
 import { roleLabel } from '../core/roles.js';
+import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
@@ -68,7 +69,7 @@ export function renderPlanMarkdown(
   );
   out.push(
     '',
-    'FTE needed is the larger of weighted accounts / target accounts per CSM (seed 000) and ARR / target ARR per CSM (seed 004); FTE today counts new CSMs by the ramp schedule (seed 000).',
+    `FTE needed is the larger of weighted accounts / target accounts per CSM ${cite('org-design-guide')} and ARR / target ARR per CSM ${cite('cs-ops-architect')}; FTE today counts new CSMs by the ramp schedule ${cite('org-design-guide')}.`,
   );
 
   if (plan.books.length > 0) {

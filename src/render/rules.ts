@@ -68,7 +68,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
-export function renderExplainText(rule: Rule, policy: Policy, options: RuleListOptions): string {
+export function renderExplainText(
+  rule: Rule,
+  policy: Policy,
+  options: RuleListOptions,
+  exitEffect: string,
+): string {
   const p = painter(options.color);
   const out: string[] = [];
   out.push(
@@ -77,6 +82,7 @@ export function renderExplainText(rule: Rule, policy: Policy, options: RuleListO
   out.push(...wrap(rule.summary, options.width));
   out.push('', ...wrap(rule.explanation, options.width));
   out.push('', p.bold('Source'), ...wrap(rule.source, options.width, '  '));
+  out.push(p.dim('  (sources by short name: docs/sources.md in the csplan package)'));
   out.push('', p.bold('Policy'));
   if (rule.policy.length === 0) out.push('  none: the rule has no thresholds to override');
   else {
@@ -97,5 +103,6 @@ export function renderExplainText(rule: Rule, policy: Policy, options: RuleListO
       '  ',
     ),
   );
+  out.push('', p.bold('Exit code'), ...wrap(exitEffect, options.width, '  '));
   return `${out.join('\n')}\n`;
 }

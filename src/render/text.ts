@@ -9,6 +9,7 @@ import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
 import type { Range } from '../core/policy.js';
 import { roleLabel, roleLabelPlural } from '../core/roles.js';
+import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines } from './chart.js';
@@ -157,10 +158,8 @@ function segmentTable(plan: Plan, options: TextOptions, p: Paint): string {
 function capacityNotes(plan: Plan, p: Paint): string[] {
   const notes = [
     // One paragraph per note: the renderer's width decides where lines break.
-    'FTE needed: the larger of weighted accounts / target accounts per CSM and ARR / target ARR per CSM ' +
-      '(targets: the middle of each benchmark range; seed 000 accounts, seed 004 ARR). Accounts are weighted by ' +
-      `complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
-    `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} (seed 000).`,
+    `FTE needed: the larger of weighted accounts / target accounts per CSM ${cite('org-design-guide')} and ARR / target ARR per CSM ${cite('cs-ops-architect')}; each target is the middle of its range. Accounts are weighted by complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
+    `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} ${cite('org-design-guide')}.`,
   ];
   const out = notes.map((n) => p.dim(`  ${n}`));
   if (plan.capacity.unassignedCsms.length > 0) {

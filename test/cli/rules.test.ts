@@ -55,7 +55,7 @@ describe('csplan explain', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain('book-health-mix (books, default severity: warning)');
-    expect(stdout).toContain('seed 004');
+    expect(stdout).toContain('(CS Operations Architect guide)');
     expect(stdout).toContain('health_mix_max: 0.3');
     expect(stdout).toContain('`rules: { book-health-mix: off | warning | error }`');
   });
@@ -75,7 +75,7 @@ describe('csplan explain', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'csplan: unknown rule "book-helth-mix" (did you mean "book-health-mix"?); `csplan rules` lists them\n',
+      'csplan: unknown code "book-helth-mix" (did you mean "book-health-mix"?); `csplan explain` lists every code\n',
     );
   });
 });

@@ -29,7 +29,7 @@ describe('hiring gaps', () => {
     expect(plan.redeployments).toEqual([]);
     // $6M of enterprise ARR over 2.0 FTE of work: $3M per CSM, the business case in revenue.
     expect(csm[0]?.reason).toBe(
-      'Enterprise CSMs: 2 FTE of work, 1 staffed (200% of target); each CSM here looks after about $3M of ARR (CS team structure guide)',
+      'Enterprise CSMs: 2 FTE of work, 1 staffed (200% of target); each CSM here looks after about $3M of ARR (SaaS Operations: CS team structure)',
     );
     // Published ranges: 40 accounts at 15-25 per CSM and $6M at $2M-5M per CSM:
     // fewest max(40/25, 6/5) = 1.6, most max(40/15, 6/2) = 3.

@@ -11,6 +11,7 @@ import { Parser } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
+import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
 import type { AccountInput, OrgFile } from '../schema.js';
 import {
@@ -399,7 +400,7 @@ class RowReader {
   }
 
   private report(
-    rule: string,
+    rule: InputCode,
     key: string,
     record: number,
     cell: number,

@@ -5,11 +5,12 @@ import { addDays, daysBetween } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
+import { cite } from '../sources.js';
 import { idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
 /**
- * Thresholds of the book rules that DOMAIN.md states only in words ("a pile of SMB accounts",
+ * Thresholds of the book rules that the sources state only in words ("a pile of SMB accounts",
  * "far apart"): csplan defaults, named in each rule's explanation.
  */
 export const BOOK_THRESHOLDS = {
@@ -32,8 +33,7 @@ export const csmOverloaded: Rule = {
   summary: "A CSM's book is beyond the top of the published range for its segments",
   explanation:
     "Each account counts as its share of a full book at the top of its segment's published range, by account count (weighted by complexity and load drivers) and by ARR, whichever is larger. A book above 100% of that is beyond every benchmark: the CSM can only react. Move accounts to a CSM with room, or hire. Part-time CSMs (fte below 1) are measured against their share.",
-  source:
-    'DOMAIN.md "Segments and ratios" and "Books of business": accounts per CSM (seed 000), ARR per CSM (seed 004), never by count alone (seed 004)',
+  source: `Accounts per CSM by segment ${cite('org-design-guide')}; ARR per CSM by segment, and never assign books by account count alone ${cite('cs-ops-architect')}`,
   policy: [
     'segments.*.accounts_per_csm',
     'segments.*.arr_per_csm',
@@ -62,7 +62,7 @@ export const rampOverload: Rule = {
   summary: 'A CSM still in the ramp (or not yet started) holds more than the ramp schedule allows',
   explanation:
     'New CSMs learn and shadow for four weeks with no book, own a few small accounts in weeks 5-6, and take a full book from week 7 (policy `ramp`). A full book on day one sets a new hire up to fail, and accounts given to someone whose start date is still ahead have nobody until then. Keep the book at the ramp share until the ramp ends, then hand over the rest.',
-  source: 'DOMAIN.md "What changes capacity": the new-CSM onboarding plan (seed 000)',
+  source: `The new-CSM onboarding plan: no book in weeks 1-4, small accounts in weeks 5-6, a full book from weeks 7-8; a full book on day one fails ${cite('org-design-guide')}`,
   policy: ['ramp'],
   check({ analysis }) {
     const findings: RuleFinding[] = [];
@@ -93,8 +93,7 @@ export const mixedSegmentBook: Rule = {
   defaultSeverity: 'warning',
   summary: 'One book mixes tiers two or more segments apart (e.g. enterprise and SMB accounts)',
   explanation: `From the specialization stage on, each segment has its own touch model: executive and high touch for strategic and enterprise, low touch for mid-market, pooled and digital below. A CSM whose book holds accounts two or more tiers away from the rest (an enterprise CSM with a pile of SMB accounts) runs two playbooks at once and serves neither well. Neighbouring tiers may share a book, and so may segments that csplan's recommended org puts in one team. The rule reports a book when the far-away accounts make up at least ${formatPct(BOOK_THRESHOLDS.mixedSegmentLoadShare)} of its load (a csplan default). Move those accounts to the team that serves their segment. Founding and first-hire stages are exempt, and so is any org whose CSM work is too small to split into tier teams: generalists are the plan there.`,
-  source:
-    'DOMAIN.md "Good and bad org design": one team for all segments is an anti-pattern (seed 000, seed 004); touch models per segment in "Segments and ratios"',
+  source: `A touch model per segment, and segmenting by ARR rather than by logo ${cite('org-design-guide')}; enterprise and SMB accounts in one book weigh very differently ${cite('cs-ops-architect')}`,
   policy: ['segments.*.min_arr', 'segments.*.accounts_per_csm'],
   check({ analysis, stage, teams }) {
     if (stage.id === 'founding' || stage.id === 'first-hire') return [];
@@ -143,8 +142,7 @@ export const bookHealthMix: Rule = {
   summary: 'More than 30% of the accounts in one book are red or yellow',
   explanation:
     'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size.',
-  source:
-    'DOMAIN.md "Books of business": balance books on health mix, no CSM above 30% red/yellow accounts (seed 004)',
+  source: `Balance books on health mix: no CSM above 30% red or yellow accounts ${cite('cs-ops-architect')}`,
   policy: ['health_mix_max'],
   check({ analysis }) {
     const max = analysis.org.policy.healthMixMax;
@@ -185,7 +183,7 @@ export const seniorityMismatch: Rule = {
   summary: 'A junior CSM owns high-complexity accounts',
   explanation:
     "Complex accounts (deep integrations, many stakeholders, varied use cases) go to senior CSMs; a junior CSM learns on simpler ones. The rule reports each CSM with `seniority: junior` who owns accounts whose complexity is high (the account's own `complexity`, or the company's `product_complexity` when the account sets none). Move those accounts to a senior CSM, or pair the junior CSM with one. CSMs without a seniority are not checked.",
-  source: 'DOMAIN.md "Books of business": seniority, complex accounts to senior CSMs (seed 004)',
+  source: `Balance books on seniority: complex accounts go to senior CSMs ${cite('cs-ops-architect')}`,
   policy: [],
   check({ analysis }) {
     const productComplexity = analysis.org.company.productComplexity;
@@ -212,8 +210,7 @@ export const bookImbalance: Rule = {
   defaultSeverity: 'warning',
   summary: 'Books in one segment are far apart in load or ARR',
   explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon. CSMs still in the ramp carry smaller books on purpose and are left out.`,
-  source:
-    'DOMAIN.md "Books of business": balance books on ARR, account count and complexity; never assign purely by count (seed 004)',
+  source: `Balance books on ARR, account count and complexity; never assign purely by count ${cite('cs-ops-architect')}; the 1.5x spread ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
   check({ analysis }) {
     const bySegment = new Map<SegmentId, BookOwner[]>();
@@ -275,8 +272,7 @@ export const prematureDowngrade: Rule = {
   summary: 'An account is pinned below its ARR tier within 90 days of a negative event',
   explanation:
     'Moving an account to a lower tier takes away attention (a named CSM, QBRs, executive sponsor). Doing it during an active issue or soon after one tells the customer they matter less just when trust is lowest. The rule reports accounts whose `segment` pin places them below the tier their ARR (or `strategic: true`) gives them, while `last_negative_event` lies within `downgrade_cooldown_days` (90 by default) before the plan date. The file cannot say when the pin was set, so any such pin in the window is reported: keep the account in its tier until the window ends.',
-  source:
-    'DOMAIN.md "Segments and ratios", tier movement: never downgrade during an active issue or within 90 days of a negative event (seed 004)',
+  source: `Tier movement: never downgrade during an active issue or within 90 days of a negative event ${cite('cs-ops-architect')}`,
   policy: ['downgrade_cooldown_days', 'segments.*.min_arr'],
   check({ analysis }) {
     const { org } = analysis;
@@ -309,8 +305,7 @@ export const csmCapacityIdle: Rule = {
   defaultSeverity: 'warning',
   summary: 'The CSMs have far more capacity than the accounts need',
   explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above the most the accounts need and at least ${IDLE_CAPACITY.ratio}x it (csplan defaults). "The most" is measured at the low end of every benchmark range, accounts and ARR per CSM, so a team staffed anywhere inside the published ranges is never reported. Hiring ahead of need is an anti-pattern: write the playbooks first. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs; give them their real role (founder, sales). Otherwise move CSMs to the segments that lack them before hiring. While this rule reports CSMs whose accounts would need fewer than cs_ops_at_csms - 1 of them even so (4 by default), missing-cs-ops and the five-CSM CS Ops gap wait. Not checked before the file has accounts.`,
-  source:
-    'DOMAIN.md "Good and bad org design": hiring ahead of need (seed 000); "30 SMB accounts leave one idle" (seed 004)',
+  source: `Hiring ahead of need is an anti-pattern ${cite('org-design-guide')}; a CSM with a book of small accounts has time to spare ${cite('cs-ops-architect')}; the 2 FTE and 2x thresholds ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp', 'cs_ops_at_csms'],
   check({ analysis, idle }) {
     if (!idle) return [];

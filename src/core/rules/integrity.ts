@@ -2,10 +2,10 @@
 import { suggestion } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
+import { cite } from '../sources.js';
 import type { Rule, RuleFinding } from './types.js';
 
-const SOURCE_OWNERSHIP =
-  'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
+const SOURCE_OWNERSHIP = `Every account has an owner; no orphan accounts ${cite('org-design-guide')}`;
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',

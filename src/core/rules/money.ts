@@ -1,9 +1,10 @@
 /** Money rules: what the file says about compensation, checked against the published structure. */
 import type { CompPlan, Path } from '../model.js';
 import type { RoleId } from '../roles.js';
+import { cite } from '../sources.js';
 import type { Rule, RuleFinding } from './types.js';
 
-/** Published CSM pay structure (seed 000): percent of on-target pay, and of the variable part. */
+/** Published CSM pay structure (CS org design guide): percent of on-target pay, and of the variable part. */
 export const COMP_BENCHMARKS = {
   basePct: { min: 60, max: 70 },
   variablePct: { min: 30, max: 40 },
@@ -29,8 +30,7 @@ export const compPlan: Rule = {
   summary: 'A CSM pay plan strays from 60-70% base, 30-40% variable, NRR/GRR-led weights',
   explanation:
     'Pay says what the job is. The published CSM structure is 60-70% base and 30-40% variable, with the variable part weighted NRR/GRR 40-50%, renewal rate 20-30%, expansion 15-25% and health 5-15%: retention first, because NRR and GRR are what the board watches. The rule checks the `compensation:` plans of `csm` and `digital-csm` (other roles have other pay structures) and reports, for each plan: base and variable outside their bands or not adding up to 100; weights that do not add up to 100; another metric weighted as much as NRR and GRR together; and the known metrics (nrr + grr, renewal_rate, expansion, health) outside their bands. Other metric names (nps, adoption) are allowed and count towards the total.',
-  source:
-    'DOMAIN.md "Money and metrics": compensation base 60-70%, variable 30-40%, weights NRR/GRR 40-50%, renewal rate 20-30%, expansion 15-25%, health 5-15% (seed 000); NRR and GRR first (seed 004)',
+  source: `CSM pay: base 60-70%, variable 30-40%, variable weights NRR/GRR 40-50%, renewal rate 20-30%, expansion 15-25%, health 5-15% ${cite('org-design-guide')}; NRR and GRR are the metrics a board cares about ${cite('cs-ops-architect')}`,
   policy: [],
   check({ analysis }) {
     const findings: RuleFinding[] = [];

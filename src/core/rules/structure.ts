@@ -12,6 +12,7 @@ import {
   type RoleId,
   roleLabel,
 } from '../roles.js';
+import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
 import { idList } from './ids.js';
 import type { Rule, RuleContext, RuleFinding } from './types.js';
@@ -23,7 +24,7 @@ export const spanOfControl: Rule = {
   summary: 'A manager has more than 8 direct reports, or a director more than 4 managers',
   explanation:
     'Managers coach 5-8 direct reports and directors lead 2-4 managers; beyond that nobody gets coaching time and the leader becomes a bottleneck. A flat team (many CSMs reporting straight to a VP or the CEO) is the common form of this problem. Add a team lead or manager for each group of 5-8, or a director over each 2-4 managers.',
-  source: 'DOMAIN.md "Good and bad org design": span of control (seed 000)',
+  source: `Span of control: managers 5-8 direct reports, directors 2-4 managers; flat management causes turnover ${cite('org-design-guide')}`,
   policy: ['span_of_control'],
   check({ analysis }) {
     const { managerMax, directorMax } = analysis.org.policy.spanOfControl;
@@ -64,7 +65,7 @@ export const missingCsOps: Rule = {
   summary: 'The team has 5 or more CSMs and nobody in CS Operations',
   explanation:
     'At five CSMs the work of keeping data, tooling, playbooks and reporting straight no longer fits beside a book; even one CS Ops person makes a large difference. Hire CS Ops before the fifth CSM, or name who covers it. Not reported while csm-capacity-idle reports idle CSMs whose accounts would not need this many CSMs even at the most generous ratios: their number is no reason for CS Ops yet.',
-  source: 'DOMAIN.md "Good and bad org design": CS Operations before 5+ CSMs (seed 000, seed 004)',
+  source: `CS Operations before 5+ CSMs ${cite('org-design-guide', 'cs-ops-architect')}`,
   policy: ['cs_ops_at_csms'],
   check({ analysis, idle }) {
     const { org } = analysis;
@@ -102,8 +103,7 @@ export const missingOnboarding: Rule = {
   summary: 'Specialization stage or later and nobody owns onboarding',
   explanation:
     'From about 100 customers (or $2M ARR) new customers arrive faster than CSMs can onboard them beside their books. An onboarding or implementation specialist owns the first 90 days (time to first value, early adoption) and frees CSM time for adoption and renewals. The rule looks for anyone with `role: onboarding`, planned hires included. Hire one, or name who owns onboarding.',
-  source:
-    'DOMAIN.md "Stages": an onboarding specialist at the specialization stage (seed 000); "Roles": onboarding owns time to first value (seed 002)',
+  source: `An onboarding specialist at the specialization stage ${cite('org-design-guide')}; onboarding owns time to first value ${cite('team-structure-guide')}`,
   policy: ['stage'],
   check(context) {
     if (!SPECIALIZED.has(context.stage.id) || hasRole(context, ['onboarding'])) return [];
@@ -123,8 +123,7 @@ export const missingRenewals: Rule = {
   summary: 'Scale stage and nobody owns renewals',
   explanation:
     'At scale, renewals handled on the side by CSMs slip and the renewal forecast becomes unreliable. A dedicated renewals team owns the calendar, the paperwork and the forecast, and leaves CSMs the adoption work that earns the renewal. The rule looks for anyone with `role: renewals`, planned hires included.',
-  source:
-    'DOMAIN.md "Stages" (scale: dedicated renewals) and "Good and bad org design": no dedicated renewals at scale means renewals slip and forecasting suffers (seed 000)',
+  source: `Dedicated renewals at the scale stage; without them renewals slip and forecasting suffers ${cite('org-design-guide')}`,
   policy: ['stage'],
   check(context) {
     if (context.stage.id !== 'scale' || hasRole(context, ['renewals'])) return [];
@@ -143,8 +142,7 @@ export const noDigitalCoverage: Rule = {
   defaultSeverity: 'warning',
   summary: 'A self-serve tail large enough for its own digital CS, and nobody covers it',
   explanation: `Accounts in digital-coverage segments (self-serve by default) get no named CSM, but they still need someone: a digital CSM running lifecycle emails, in-app guides, webinars and community. Individually small, the tail often holds 30-40% of ARR. The rule reports the tail once it needs at least ${formatFte(MIN_TEAM_FTE)} FTE of digital CS at the policy ratios (the size from which csplan plans it as its own team rather than part of the SMB pool) and nobody has \`role: digital-csm\` or a \`segment\` in a digital-coverage segment.`,
-  source:
-    'DOMAIN.md "Segments and ratios" (self-serve: pure tech touch, digital CS) and "Good and bad org design": ignoring the long tail (seed 004)',
+  source: `Self-serve accounts get pure tech touch ${cite('org-design-guide')}; the long tail of small accounts can add up to 30-40% of ARR ${cite('cs-ops-architect')}`,
   policy: ['segments.*.coverage', 'segments.*.accounts_per_csm', 'segments.*.arr_per_csm'],
   check({ analysis, capacity }) {
     const digital = capacity.segments.filter((s) => s.coverage === 'digital' && s.accounts > 0);
@@ -174,8 +172,7 @@ export const csmCatchAll: Rule = {
   summary: 'CSMs are the support desk at a stage where support should be its own team',
   explanation:
     'A CSM who also answers support tickets (and often implements, sells and renews) has no proactive time left: the week goes to whatever is most urgent. From the specialization stage on, support splits from CS with its own escalation path. The rule reports a team with CSMs but nobody in `role: support` at the specialization stage or later; the message adds implementation when nobody holds onboarding or professional services either (a missing onboarding owner alone is `missing-onboarding`).',
-  source:
-    'DOMAIN.md "Good and bad org design": CSM as catch-all does not scale; CS doing support leaves no proactive time (seed 000); "Stages": support split from CS at specialization',
+  source: `CSM as catch-all does not scale, and CS doing support leaves no proactive time: give support a clear escalation path ${cite('org-design-guide')}; a support team takes the reactive questions from the growth stage on ${cite('team-structure-guide')}`,
   policy: ['stage'],
   check(context) {
     const { analysis } = context;

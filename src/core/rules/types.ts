@@ -35,7 +35,7 @@ export interface Rule {
   summary: string;
   /** Why the rule exists and what to do about a finding, for `csplan explain`. */
   explanation: string;
-  /** DOMAIN.md section and seed the rule comes from. */
+  /** What the rule encodes and the published sources it comes from, cited with `cite()`. */
   source: string;
   /** The policy keys (as written under `policy:`) whose values the rule reads. */
   policy: string[];
