@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { SEGMENT_IDS } from '../core/model.js';
 import { ROLE_IDS } from '../core/roles.js';
+import { canonicalChoice } from './choice.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
 const SEGMENT_LIST = SEGMENT_IDS.join(', ');
@@ -18,14 +19,21 @@ export function money(description: string) {
   return z
     .number({
       error: (issue) =>
-        typeof issue.input === 'string'
-          ? 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000'
-          : 'expected a whole number of dollars',
+        typeof issue.input !== 'string'
+          ? 'expected a whole number of dollars'
+          : isQuotedNumber(issue.input)
+            ? 'money must be a whole number of dollars' // issues.ts adds: remove the quotes
+            : 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000',
     })
     .nonnegative({ error: 'money cannot be negative', abort: true })
     .max(MAX_MONEY, { error: 'more than $1 trillion: check the number', abort: true })
     .int({ error: 'money is whole dollars: drop the cents' })
     .meta({ description });
+}
+
+/** `"50000"`, `'0.5'`: a number in quotes, which YAML and JSON read as text. */
+export function isQuotedNumber(text: string): boolean {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(text);
 }
 
 const isoDate = (description: string) =>
@@ -52,21 +60,34 @@ const id = (description: string) =>
     .pipe(z.string().min(1, { error: 'an id cannot be empty' }))
     .meta({ description });
 
+/**
+ * A fixed choice, read in any case and with spaces or underscores for hyphens (`Green`, `CEO`,
+ * `Mid Market`) as in a CSV cell, and stored as the canonical value. The JSON Schema lists the
+ * canonical values only, so an editor completes them and may flag `Green`, which csplan reads.
+ */
+function choice<const T extends readonly [string, ...string[]]>(values: T, error: string) {
+  return z.preprocess<T[number], z.ZodEnum<{ [K in T[number]]: K }>, T[number]>(
+    (input) => canonicalChoice(input, values) ?? input,
+    z.enum(values, { error }),
+  );
+}
+
 const level = (description: string) =>
-  z
-    .enum(['low', 'medium', 'high'], { error: 'expected low, medium or high' })
-    .meta({ description });
+  choice(['low', 'medium', 'high'], 'expected low, medium or high').meta({ description });
 
 const segment = (description: string) =>
-  z.enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` }).meta({ description });
+  choice(SEGMENT_IDS, `expected one of: ${SEGMENT_LIST}`).meta({ description });
 
-const role = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }).meta({
+/** Roles as keys (of salaries and compensation plans) are written exactly. */
+const roleKey = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` });
+
+const role = choice(ROLE_IDS, `unknown role; valid roles: ${ROLE_LIST}`).meta({
   description: `What the person does: ${ROLE_LIST}`,
 });
 
-const health = z
-  .enum(['green', 'yellow', 'red'], { error: 'expected green, yellow or red' })
-  .meta({ description: 'Current health score' });
+const health = choice(['green', 'yellow', 'red'], 'expected green, yellow or red').meta({
+  description: 'Current health score',
+});
 
 const wholeNumber = (description: string) =>
   z
@@ -94,10 +115,10 @@ const share = (description: string) =>
 export const companySchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Company name, used in report titles' }),
-    motion: z
-      .enum(['sales-led', 'product-led', 'hybrid'], {
-        error: 'expected sales-led, product-led or hybrid',
-      })
+    motion: choice(
+      ['sales-led', 'product-led', 'hybrid'],
+      'expected sales-led, product-led or hybrid',
+    )
       .default('sales-led')
       .meta({ description: 'How the company sells: sales-led, product-led or hybrid' }),
     product_complexity: level(
@@ -152,15 +173,14 @@ export const accountsFileSchema = z
       .string()
       .min(1)
       .meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
-    preset: z
-      .enum(['salesforce', 'hubspot'], { error: 'expected salesforce or hubspot' })
+    preset: choice(['salesforce', 'hubspot'], 'expected salesforce or hubspot')
       .optional()
       .meta({ description: 'Header names of a CRM export' }),
     columns: columnMapping.optional(),
-    date_order: z
-      .enum(['month-first', 'day-first'], {
-        error: 'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
-      })
+    date_order: choice(
+      ['month-first', 'day-first'],
+      'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
+    )
       .optional()
       .meta({
         description:
@@ -194,8 +214,7 @@ export const teamMemberSchema = z
     role,
     reports_to: id("Team id of this person's manager").optional(),
     start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
-    seniority: z
-      .enum(['junior', 'mid', 'senior', 'lead'], { error: 'expected junior, mid, senior or lead' })
+    seniority: choice(['junior', 'mid', 'senior', 'lead'], 'expected junior, mid, senior or lead')
       .optional()
       .meta({ description: 'Seniority, matched against account complexity' }),
     segment: segment('Segment a CSM serves').optional(),
@@ -224,9 +243,7 @@ const rangeOverride = z
 
 const segmentPolicy = z.strictObject({
   min_arr: money('Lowest account ARR in this segment').optional(),
-  coverage: z
-    .enum(['named', 'pooled', 'digital'], { error: 'expected named, pooled or digital' })
-    .optional(),
+  coverage: choice(['named', 'pooled', 'digital'], 'expected named, pooled or digital').optional(),
   accounts_per_csm: rangeOverride.optional(),
   arr_per_csm: rangeOverride.optional(),
 });
@@ -307,15 +324,13 @@ export const policySchema = z
       'Days before a renewal during which an account should not change owner',
     ).optional(),
     salaries: z
-      .partialRecord(role, money('Yearly fully loaded cost'))
+      .partialRecord(roleKey, money('Yearly fully loaded cost'))
       .optional()
       .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
   })
   .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
 
-const ruleSetting = z.enum(['off', 'warning', 'error'], {
-  error: 'expected off, warning or error',
-});
+const ruleSetting = choice(['off', 'warning', 'error'], 'expected off, warning or error');
 
 export const compPlanSchema = z
   .strictObject({
@@ -373,12 +388,16 @@ export const orgFileSchema = z
       .optional()
       .meta({ description: 'Severity per rule id: off, warning or error' }),
     compensation: z
-      .partialRecord(role, compPlanSchema)
+      .partialRecord(roleKey, compPlanSchema)
       .optional()
       .meta({ description: 'Compensation plans by role, checked by the comp-plan rule' }),
     growth: growthSchema.optional(),
   })
-  .meta({ title: 'csplan org file', description: 'A Customer Success org plan for csplan' });
+  .meta({
+    title: 'csplan org file',
+    description:
+      'A Customer Success org plan for csplan. Fixed choices (role, health, segment...) are read in any case, with spaces or underscores for hyphens: csplan reads "Mid Market" as mid-market; this schema lists the canonical spellings',
+  });
 
 export type OrgFileInput = z.input<typeof orgFileSchema>;
 export type OrgFile = z.output<typeof orgFileSchema>;
@@ -386,8 +405,15 @@ export type AccountInput = z.output<typeof accountSchema>;
 export type PolicyInput = z.output<typeof policySchema>;
 
 export function orgJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(orgFileSchema, { target: 'draft-07', io: 'input' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(orgFileSchema, {
+    target: 'draft-07',
+    io: 'input',
+    // zod drops the default of a field read through `choice` (a transform); the default is
+    // still what an absent key means, so it is put back for editors to show.
+    override: ({ zodSchema, jsonSchema }) => {
+      const def = zodSchema._zod.def;
+      if (def.type === 'default' && jsonSchema.default === undefined)
+        jsonSchema.default = (def as { defaultValue: unknown }).defaultValue;
+    },
+  }) as Record<string, unknown>;
 }

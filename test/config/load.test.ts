@@ -217,7 +217,7 @@ describe('the committed JSON Schema', () => {
 
 describe('a misspelt choice', () => {
   it('gets the closest valid value', async () => {
-    const text = `${HEAD}  motion: sales_led\naccounts: { file: a.csv, preset: Salesforce, date_order: month_first }\n`;
+    const text = `${HEAD}  motion: sales-lead\naccounts: { file: a.csv, preset: salesforse, date_order: month-frist }\n`;
     const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
       'motion: expected sales-led, product-led or hybrid (did you mean "sales-led"?)',
@@ -255,5 +255,58 @@ describe('an accounts file with bad rows', () => {
     );
     expect(loaded.diagnostics.map((d) => d.rule)).toEqual(['csv-bad-money', 'invalid-policy']);
     expect(loaded.partial).toBeUndefined();
+  });
+});
+
+describe('fixed choices in any case', () => {
+  it('reads Green, CEO, "Mid Market", OFF as their canonical values, as a CSV cell would be', async () => {
+    const text = `${HEAD}  motion: Sales-Led\n  product_complexity: HIGH\nteam:\n  - { id: ann, role: CEO }\n  - { id: bo, role: VP CS, reports_to: ann, seniority: Senior }\naccounts:\n  - { id: a, arr: 50000, owner: bo, health: Green, segment: Mid Market, complexity: Low }\nrules:\n  book-imbalance: OFF\n`;
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    expect(loaded.diagnostics).toEqual([]);
+    const org = loaded.org;
+    expect(org?.company).toMatchObject({ motion: 'sales-led', productComplexity: 'high' });
+    expect(org?.team.map((m) => [m.role, m.seniority])).toEqual([
+      ['ceo', undefined],
+      ['vp-cs', 'senior'],
+    ]);
+    expect(org?.accounts[0]).toMatchObject({
+      health: 'green',
+      segment: 'mid-market',
+      complexity: 'low',
+    });
+    expect(org?.rules).toEqual({ 'book-imbalance': 'off' });
+  });
+
+  it('still reports a value that is not a choice in any case, as written', async () => {
+    expect(await problems(`${HEAD}team:\n  - id: x\n    role: CMO\n`)).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-role',
+        message: expect.stringMatching(/^unknown role "CMO" \(did you mean "ceo"\?\)/),
+      }),
+    ]);
+  });
+});
+
+describe('a number in quotes', () => {
+  it('is told to drop the quotes, for money and for other numbers', async () => {
+    const text = `${HEAD}team:\n  - { id: c, role: csm, fte: "0.5" }\naccounts:\n  - { id: a, arr: "50000", stakeholders: '5' }\n  - { id: b, arr: "$1.2M" }\n`;
+    expect((await problems(text)).map((p) => [p.rule, p.message])).toEqual([
+      [
+        'money-format',
+        'arr: money must be a whole number of dollars, not text: remove the quotes and write 50000',
+      ],
+      [
+        'invalid-value',
+        'stakeholders: expected a whole number, not text: remove the quotes and write 5',
+      ],
+      [
+        'money-format',
+        'arr: money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000',
+      ],
+      [
+        'invalid-value',
+        'fte: expected a number between 0 and 1, not text: remove the quotes and write 0.5',
+      ],
+    ]);
   });
 });
