@@ -3,7 +3,7 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
-import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
+import { runReferenceRules } from '../core/rules/engine.js';
 import { RULE_IDS, RULES } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -33,12 +33,10 @@ export async function loadAndPlan(
     throw error;
   }
   if (!loaded.org) {
-    // Rows with bad cells are left out of `partial`; the rows that were read are still checked
-    // for duplicate ids and broken references, so one run reports every input problem.
+    // The records that could be read are still checked for duplicate ids and broken
+    // references, so one run reports every input problem.
     const references = loaded.partial
-      ? planOrg(loaded.partial, { ruleOverrides: options.ruleOverrides }).findings.filter((d) =>
-          REFERENCE_RULE_IDS.has(d.rule),
-        )
+      ? runReferenceRules(loaded.partial, options.ruleOverrides)
       : [];
     return {
       file,

@@ -20,9 +20,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
-import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
 import type { Locator } from './locate.js';
+import { emptyOwnerStats, type OwnerStats } from './owners.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
 export type AccountsFileSpec = Exclude<NonNullable<OrgFile['accounts']>, unknown[]>;

@@ -330,7 +330,10 @@ export const policySchema = z
   })
   .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
 
-const ruleSetting = choice(['off', 'warning', 'error'], 'expected off, warning or error');
+export const ruleSettingSchema = choice(
+  ['off', 'warning', 'error'],
+  'expected off, warning or error',
+);
 
 export const compPlanSchema = z
   .strictObject({
@@ -384,7 +387,7 @@ export const orgFileSchema = z
       .meta({ description: 'The CS team and its reporting lines' }),
     policy: policySchema.optional(),
     rules: z
-      .record(z.string(), ruleSetting)
+      .record(z.string(), ruleSettingSchema)
       .optional()
       .meta({ description: 'Severity per rule id: off, warning or error' }),
     compensation: z

@@ -125,12 +125,15 @@ describe('csplan check: a CSV with bad rows', () => {
     expect(lines.slice(3)).toEqual(['', '3 errors, 0 warnings (1 file checked)', '']);
   });
 
-  it('reports only the input problems when the org file itself has errors too', async () => {
-    // A policy that contradicts itself: planning the rows that were read would mean nothing.
+  it('still checks references when the org file itself has errors too', async () => {
+    // A policy that contradicts itself stops planning, not the checks of ids and owners.
     const { org } = write('policy:\n  segments:\n    smb: { min_arr: 9000000 }\n');
     const { stdout } = await runCli(['check', org]);
-    expect(stdout).toContain('csv-bad-money');
-    expect(stdout).not.toContain('duplicate-id');
+    const rules = stdout
+      .split('\n')
+      .filter((line) => line.includes(' error '))
+      .map((line) => line.split(' ')[2]);
+    expect(rules).toEqual(['csv-bad-money', 'unknown-owner', 'duplicate-id', 'invalid-policy']);
   });
 });
 

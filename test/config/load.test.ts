@@ -248,13 +248,14 @@ describe('an accounts file with bad rows', () => {
     expect(loaded.partial?.team.map((m) => m.id)).toEqual(['c']);
   });
 
-  it('gives nothing to plan when the org file has errors of its own', async () => {
+  it('still gives the rows that were read when the org file has errors of its own', async () => {
     const loaded = await load(
-      'id,arr\na,1.2M\n',
+      'id,arr\na,1.2M\nb,2000\n',
       'policy:\n  segments:\n    smb: { min_arr: 9000000 }\n',
     );
     expect(loaded.diagnostics.map((d) => d.rule)).toEqual(['csv-bad-money', 'invalid-policy']);
-    expect(loaded.partial).toBeUndefined();
+    expect(loaded.org).toBeUndefined();
+    expect(loaded.partial?.accounts.map((a) => a.id)).toEqual(['b']);
   });
 });
 

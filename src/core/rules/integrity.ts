@@ -1,13 +1,20 @@
 /** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
+
+import type { Analysis } from '../analysis.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
 import type { Rule, RuleFinding } from './types.js';
 
+/** A rule that needs only the analysed org: it can run on a file that cannot be planned. */
+export interface ReferenceRule extends Rule {
+  checkReferences(analysis: Analysis): RuleFinding[];
+}
+
 const SOURCE_OWNERSHIP =
   'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
 
-export const duplicateId: Rule = {
+export const duplicateId: ReferenceRule = {
   id: 'duplicate-id',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -16,7 +23,8 @@ export const duplicateId: Rule = {
     'Ids are how owners and reporting lines refer to accounts and people. When two records share an id, csplan cannot tell which one a reference means, so every figure built on it would be wrong. Give each account and each person its own id (a CRM id or a short slug).',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => duplicateId.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     const seen = (records: { id: string; path: Path }[], what: string) => {
       // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
@@ -49,7 +57,7 @@ export const duplicateId: Rule = {
   },
 };
 
-export const unknownOwner: Rule = {
+export const unknownOwner: ReferenceRule = {
   id: 'unknown-owner',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -58,7 +66,8 @@ export const unknownOwner: Rule = {
     'An account names an owner that is not in `team`. Until it points at a real person the account is effectively unowned and its load is counted against nobody. Fix the id, or add the person to `team`.',
   source: SOURCE_OWNERSHIP,
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => unknownOwner.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     const ids = [...analysis.teamById.keys()];
     for (const { account } of analysis.placed) {
@@ -73,7 +82,7 @@ export const unknownOwner: Rule = {
   },
 };
 
-export const unknownManager: Rule = {
+export const unknownManager: ReferenceRule = {
   id: 'unknown-manager',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -82,7 +91,8 @@ export const unknownManager: Rule = {
     '`reports_to` must name the id of another person in `team`. A dangling reporting line hides the person from spans of control and from the org chart. Fix the id, or add the manager to `team`.',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => unknownManager.checkReferences(analysis),
+  checkReferences(analysis) {
     const ids = [...analysis.teamById.keys()];
     return analysis.org.team
       .filter((m) => m.reportsTo !== undefined && !analysis.teamById.has(m.reportsTo))
@@ -93,7 +103,7 @@ export const unknownManager: Rule = {
   },
 };
 
-export const reportingCycle: Rule = {
+export const reportingCycle: ReferenceRule = {
   id: 'reporting-cycle',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -102,7 +112,8 @@ export const reportingCycle: Rule = {
     'Following `reports_to` upward must end at someone who reports to nobody (usually the CEO). A loop (a reports to b, b reports to a) leaves the whole chain without a leader. Break the loop by pointing one of them at their real manager.',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => reportingCycle.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
     for (const start of analysis.org.team) {
@@ -216,7 +227,10 @@ export const integrityRules: Rule[] = [
   unownedArrShare,
 ];
 
-/** Integrity rules whose findings stay true when some accounts could not be read. */
-export const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(
-  [duplicateId, unknownOwner, unknownManager, reportingCycle].map((rule) => rule.id),
-);
+/** Integrity rules whose findings stay true when some records could not be read. */
+export const REFERENCE_RULES: readonly ReferenceRule[] = [
+  duplicateId,
+  unknownOwner,
+  unknownManager,
+  reportingCycle,
+];
