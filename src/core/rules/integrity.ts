@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
+import { accountLabel } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
 /** A rule that needs only the analysed org: it can run on a file that cannot be planned. */
@@ -13,6 +14,12 @@ export interface ReferenceRule extends Rule {
 
 const SOURCE_OWNERSHIP =
   'DOMAIN.md "Good and bad org design": every account has an owner (seed 000)';
+
+/** ` ("Acme Corp")`: the name of an account whose id is repeated, where it has one. */
+function named(record: { id: string; name?: string }, what: string): string {
+  const name = record.name?.trim();
+  return what === 'account' && name && name !== record.id ? ` ("${name}")` : '';
+}
 
 export const duplicateId: ReferenceRule = {
   id: 'duplicate-id',
@@ -26,7 +33,7 @@ export const duplicateId: ReferenceRule = {
   check: ({ analysis }) => duplicateId.checkReferences(analysis),
   checkReferences(analysis) {
     const findings: RuleFinding[] = [];
-    const seen = (records: { id: string; path: Path }[], what: string) => {
+    const seen = (records: { id: string; name?: string; path: Path }[], what: string) => {
       // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
       const ids = new Set<string>();
       const repeated = new Set<string>();
@@ -42,7 +49,7 @@ export const duplicateId: ReferenceRule = {
         if (earlier) {
           findings.push({
             path: [...record.path, 'id'],
-            message: `${what} id "${record.id}" is used twice (first at {related}); ids must be unique`,
+            message: `${what} id "${record.id}"${named(record, what)} is used twice (first at {related}); ids must be unique`,
             related: [...earlier, 'id'],
           });
         } else first.set(record.id, record.path);
@@ -69,13 +76,14 @@ export const unknownOwner: ReferenceRule = {
   check: ({ analysis }) => unknownOwner.checkReferences(analysis),
   checkReferences(analysis) {
     const findings: RuleFinding[] = [];
-    const ids = [...analysis.teamById.keys()];
+    // Owners match a team member's id, email or name: suggest the closest of any of them.
+    const candidates = analysis.org.team.flatMap((m) => [m.id, m.email ?? [], m.name ?? []].flat());
     for (const { account } of analysis.placed) {
       if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
       const what = account.count > 1 ? 'Account group' : 'Account';
       findings.push({
         path: [...account.path, 'owner'],
-        message: `${what} "${account.id}" names owner "${account.owner}", who is not in team${suggestion(account.owner, ids)}`,
+        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggestion(account.owner, candidates) || "; an owner is a team member's id, email or name"}`,
       });
     }
     return findings;
@@ -178,7 +186,7 @@ export const orphanAccount: Rule = {
         .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
         .map((p) => ({
           path: p.account.path,
-          message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
+          message: `${p.segment} account ${accountLabel(p.account)} has no owner; named-CSM segments need one`,
         }))
     );
   },
