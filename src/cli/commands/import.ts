@@ -14,13 +14,14 @@ import { accountsFromRecords, parseCsv } from '../../config/csv/read-csv.js';
 import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
 import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
-import { mergePolicy } from '../../config/normalise.js';
+import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
 import { suggestion } from '../../core/did-you-mean.js';
-import type { Diagnostic } from '../../core/model.js';
+import type { Diagnostic, RuleSetting } from '../../core/model.js';
 import { formatCount, formatMoney, plural } from '../../core/money.js';
 import { DEFAULT_POLICY, type Policy } from '../../core/policy.js';
+import { runReferenceRules } from '../../core/rules/engine.js';
 import { countLine, renderDiagnostics } from '../../render/diagnostics.js';
 import { findingJson } from '../../render/json.js';
 import { useColor } from '../color.js';
@@ -57,6 +58,8 @@ interface OrgContext {
   text: string;
   team: Team;
   policy: Policy;
+  /** The org file's rule severities, so import reports what check would. */
+  rules: Record<string, RuleSetting>;
   /** The accounts spec the org file has now, when it points at this same file. */
   current?: AccountsSpec;
 }
@@ -105,7 +108,12 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     }
     return { preset: chosenPreset, columns: chosenColumns, dateOrder: chosenDateOrder };
   });
-  const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, result.locate));
+  // With a team to match against, the rows are checked exactly as `csplan check` checks them:
+  // each unknown owner and duplicate id is named, at its cell.
+  const references = org ? referenceFindings(result, org, io.today) : [];
+  const diagnostics = sortByPlace(
+    locateDiagnostics([...result.diagnostics, ...references], result.locate),
+  );
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
 
   const spec: AccountsSpec = {
@@ -128,7 +136,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change), null, 2)}\n`,
     );
   } else {
-    io.stdout(importText(file, result, spec, detected, policy, org, change));
+    io.stdout(importText(file, result, spec, detected, policy, org, change, diagnostics.length));
     if (diagnostics.length > 0) {
       io.stderr(renderDiagnostics(diagnostics, { color: useColor(options.color, io), file }));
     }
@@ -192,6 +200,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
   const team = teamMemberSchema.array().safeParse(value.team ?? []);
   const policy = orgFileSchema.shape.policy.safeParse(value.policy);
   const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
+  const rules = orgFileSchema.shape.rules.safeParse(value.rules);
   let current: AccountsSpec | undefined;
   if (accounts.success && accounts.data && !Array.isArray(accounts.data)) {
     const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
@@ -208,6 +217,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     text,
     team: team.success ? team.data : [],
     policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
+    rules: (rules.success && rules.data) || {},
     current,
   };
 }
@@ -237,6 +247,26 @@ async function readAccounts(
   const mapping = mappingFor(header.map((h) => h.trim()));
   const csv = accountsFromRecords(parsed.records, text, { file, ...mapping, team });
   return { ...csv, file, format: 'csv' };
+}
+
+/** The reference rules of `csplan check` on the rows read, against the team of --org. */
+function referenceFindings(
+  result: AccountsFileResult,
+  org: OrgContext,
+  today: string,
+): Diagnostic[] {
+  const { org: checked } = normaliseOrg(
+    {
+      version: 1,
+      company: { name: '', motion: 'sales-led', product_complexity: 'medium' },
+      team: org.team,
+      rules: org.rules,
+    },
+    result.accounts,
+    { asOf: today, accountsPath: result.pathOf },
+  );
+  // Team problems belong to `csplan check` of the org file; here only the rows are at issue.
+  return runReferenceRules(checked).filter((d) => d.path[0] === 'accounts-file');
 }
 
 type Change =
@@ -363,6 +393,7 @@ function importText(
   policy: Policy,
   org: OrgContext | undefined,
   change: Change | undefined,
+  problems: number,
 ): string {
   const out: string[] = [];
   const crm =
@@ -448,13 +479,21 @@ function importText(
 
   out.push('');
   if (!change) {
-    out.push('To plan with it, add to your org file:', '  accounts:', `    file: ${spec.file}`);
+    // Without --org the path can only be relative to here: say so, since the org file reads it
+    // relative to its own folder.
+    out.push(
+      'To plan with it, add to an org file in the current folder (accounts.file is read relative',
+      "to the org file's folder; for an org file elsewhere, run again with --org):",
+      '  accounts:',
+      `    file: ${spec.file}`,
+    );
     if (spec.preset) out.push(`    preset: ${spec.preset}`);
     if (spec.columns) {
       out.push('    columns:');
       for (const [field, header] of Object.entries(spec.columns))
         out.push(`      ${field}: ${JSON.stringify(header)}`);
     }
+    if (spec.date_order) out.push(`    date_order: ${spec.date_order}`);
     out.push('(or run again with --org org.yaml to see the change, and --write to make it)');
   } else if ('refused' in change) {
     out.push(`${change.orgFile} not changed.`);
@@ -468,7 +507,7 @@ function importText(
         : `Dry run: run again with --write to change ${change.orgFile}.`,
     );
   }
-  if (result.diagnostics.length === 0) out.push(countLine([]));
+  if (problems === 0) out.push(countLine([]));
   return `${out.join('\n')}\n`;
 }
 
