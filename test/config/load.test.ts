@@ -311,3 +311,26 @@ describe('a number in quotes', () => {
     ]);
   });
 });
+
+describe('owners in the org file', () => {
+  it('match a team id, email or name, and a name two people share is ambiguous-owner', async () => {
+    const text = `${HEAD}team:\n  - { id: sam-a, name: Sam Lee, email: sam.a@x.io, role: csm }\n  - { id: sam-b, name: Sam Lee, role: csm }\naccounts:\n  - { id: a, arr: 1, owner: SAM.A@x.io }\n  - { id: b, arr: 1, owner: sam-b }\n  - { id: c, arr: 1, owner: Sam Lee }\naccount_groups:\n  - { name: Tail, count: 3, arr_each: 10, owner: sam.a@x.io }\n`;
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    expect(loaded.org).toBeUndefined();
+    expect(await problems(text)).toEqual([
+      {
+        rule: 'ambiguous-owner',
+        line: 10,
+        column: 29,
+        message:
+          "owner matches the names of 2 team members (sam-a, sam-b); give the owner's email or team id instead, or make the names distinct",
+      },
+    ]);
+    expect(loaded.partial?.accounts.map((a) => a.owner)).toEqual([
+      'sam-a',
+      'sam-b',
+      undefined,
+      'sam-a',
+    ]);
+  });
+});
