@@ -20,6 +20,10 @@ describe('the README', () => {
   it('shows a sample org file that passes csplan check with no findings at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'csplan-readme-'));
     writeFileSync(join(dir, 'org.yaml'), yamlBlockAfter('## The org file'));
+    // The sample points editors at a schema beside it, written the way the README says.
+    const schema = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'org.yaml'), 'utf8'))?.[1] ?? '';
+    if (!/^https?:/.test(schema))
+      expect((await runCli(['schema', '--output', schema], { cwd: dir })).code).toBe(0);
     const { code, stdout, stderr } = await runCli(['check', 'org.yaml'], { cwd: dir });
     expect(stderr).toBe('');
     expect(stdout).toBe('org.yaml: no problems\n\nno problems (1 file checked)\n');
