@@ -132,7 +132,12 @@ export async function loadOrgText(
   }
 
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
-  const normalised = normaliseOrg(orgFile, accounts, { asOf, accountsPath: accountPath });
+  // Accounts from a file are csplan's own copy: normalising may drop them as it goes.
+  const normalised = normaliseOrg(orgFile, accounts, {
+    asOf,
+    accountsPath: accountPath,
+    release: accountsLocate !== undefined,
+  });
   diagnostics.push(...normalised.diagnostics);
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
   const inline = normalised.org.accounts.filter((a) => !isAccountsFilePath(a.path));
