@@ -41,6 +41,16 @@ function claims(text: string): Claim[] {
 
 const EXAMPLES = yamlFiles('examples');
 
+/** Whether dollars round to a figure like $11.25M or $480k at the precision it is written with. */
+function roundsTo(dollars: number, stated: string): boolean {
+  const match = /^\$(\d+)(?:\.(\d+))?([kM])$/.exec(stated);
+  if (!match) return false;
+  const unit = match[3] === 'M' ? 1_000_000 : 1_000;
+  const decimals = match[2]?.length ?? 0;
+  const value = Number(`${match[1]}.${match[2] ?? '0'}`) * unit;
+  return Math.abs(dollars - value) <= (0.5 * unit) / 10 ** decimals;
+}
+
 describe('example comments', () => {
   it('state the figures of most examples', () => {
     const stated = EXAMPLES.filter((file) => claims(readFileSync(file, 'utf8')).length > 0);
@@ -57,8 +67,13 @@ describe('example comments', () => {
       ARR: formatMoney(analysis.totalArr),
     };
     for (const claim of claims(readFileSync(file, 'utf8'))) {
+      // $11.25M states two decimals: it holds when the ARR rounds to it; else csplan's own $1.4M.
+      const shown =
+        claim.what === 'ARR' && roundsTo(analysis.totalArr, claim.stated)
+          ? claim.stated
+          : actual[claim.what];
       expect(`${file}:${claim.line} ${claim.stated} ${claim.what}`).toBe(
-        `${file}:${claim.line} ${actual[claim.what]} ${claim.what}`,
+        `${file}:${claim.line} ${shown} ${claim.what}`,
       );
     }
   });
