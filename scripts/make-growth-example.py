@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes examples/growth.yaml: ~300 accounts across segments and a flat team.
+"""Writes examples/growth.yaml: 305 accounts across segments and a flat team.
 
 The example is committed; this script documents how it was made and re-creates it byte for byte
 (seeded random numbers). Run: python3 scripts/make-growth-example.py > examples/growth.yaml
@@ -68,7 +68,7 @@ for i, a in enumerate(smb):
 # Self-serve accounts have no named owner: they get the product and the help centre.
 
 print("# yaml-language-server: $schema=../schema/org.schema.json")
-print("# Northwind Analytics: ~300 customers, $14M ARR, and a CS team that grew without a plan.")
+print("# Northwind Analytics: 305 customers, $16.9M ARR, and a CS team that grew without a plan.")
 print("# Seven generalist CSMs all report to the VP; books were never balanced; nobody owns CS Ops.")
 print("# Try: csplan recommend examples/growth.yaml   and   csplan check examples/growth.yaml")
 print("version: 1")

@@ -4,7 +4,7 @@ import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import type { Diagnostic, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
-import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
+import { runReferenceRules } from '../core/rules/engine.js';
 import { stopsPlanning, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { packageVersion } from './version.js';
@@ -48,12 +48,10 @@ export async function loadAndPlan(
   // Already placed on the $schema line, so locating leaves them as they are.
   const editorSchema = await schemaRefDiagnostics(file, { version: packageVersion(), cwd: io.cwd });
   if (!loaded.org) {
-    // Rows with bad cells are left out of `partial`; the rows that were read are still checked
-    // for duplicate ids and broken references, so one run reports every input problem.
+    // The records that could be read are still checked for duplicate ids and broken
+    // references, so one run reports every input problem.
     const references = loaded.partial
-      ? planOrg(loaded.partial, { ruleOverrides: options.ruleOverrides }).findings.filter((d) =>
-          REFERENCE_RULE_IDS.has(d.rule),
-        )
+      ? runReferenceRules(loaded.partial, options.ruleOverrides)
       : [];
     return {
       file,

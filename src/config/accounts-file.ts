@@ -22,10 +22,10 @@ import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path
 import type { Diagnostic, Path } from '../core/model.js';
 import type { InputCode } from './codes.js';
 import type { ColumnMapping } from './csv/mapping.js';
-import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
 import { type CsvDates, readCsv } from './csv/read-csv.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import type { Locator } from './locate.js';
+import { emptyOwnerStats, type OwnerStats } from './owners.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
 export type AccountsFileSpec = Exclude<NonNullable<OrgFile['accounts']>, unknown[]>;

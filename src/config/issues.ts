@@ -4,7 +4,7 @@ import { didYouMean, suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Path } from '../core/model.js';
 import { ROLE_IDS } from '../core/roles.js';
 import type { InputCode } from './codes.js';
-import { orgFileSchema } from './schema.js';
+import { isQuotedNumber, orgFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -104,6 +104,18 @@ function found(input: unknown): string {
 
 /** Zod's own wording ("Invalid input: expected array, received null") in plain words. */
 function messageFor(issue: Issue): string {
+  // `stakeholders: "5"`: the value is right, the quotes make it text.
+  if (
+    issue.code === 'invalid_type' &&
+    issue.expected === 'number' &&
+    typeof issue.input === 'string' &&
+    isQuotedNumber(issue.input)
+  ) {
+    const expected = issue.message.startsWith('Invalid input')
+      ? 'expected a number'
+      : issue.message;
+    return `${expected}, not text: remove the quotes and write ${issue.input.trim()}`;
+  }
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     const expected = EXPECTED[issue.expected] ?? issue.expected;
     return `expected ${expected}, found ${found(issue.input)}`;

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter } from 'yaml';
+import * as z from 'zod';
 import { suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
@@ -13,7 +14,18 @@ import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { normaliseOrg } from './normalise.js';
-import { type AccountInput, orgFileSchema } from './schema.js';
+import { OwnerResolver, resolveOwners } from './owners.js';
+import {
+  type AccountInput,
+  accountGroupSchema,
+  accountSchema,
+  accountsFileSchema,
+  companySchema,
+  type OrgFile,
+  orgFileSchema,
+  ruleSettingSchema,
+  teamMemberSchema,
+} from './schema.js';
 import { documentDiagnostics, parseYamlDocument, tooDeepDiagnostics } from './yaml-parse.js';
 import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
@@ -46,8 +58,9 @@ export interface LoadResult {
   /** Set when the file could be planned: no parse or schema errors. */
   org?: Org;
   /**
-   * When the only errors are in accounts-file rows: the org without those rows, so the same run
-   * can still report duplicate ids and unknown owners among the rows that were read.
+   * Set when the file has errors: the records that could be read (of an invalid record, its ids
+   * and references), so the same run can still report duplicate ids and unknown owners and
+   * managers. For reference checks only: it is not a plannable org.
    */
   partial?: Org;
   diagnostics: Diagnostic[];
@@ -93,27 +106,26 @@ export async function loadOrgText(
   const { locate, document } = parsed;
 
   const validated = orgFileSchema.safeParse(parsed.value, { reportInput: true });
-  if (!validated.success) {
+  let orgFile: OrgFile;
+  // Warnings of the parse itself (numeric ids...) come first, as the file reads.
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (validated.success) {
+    orgFile = validated.data;
+    diagnostics.push(...unknownRuleDiagnostics(orgFile.rules));
+  } else {
     // Rule names are checked on the raw file too, so a typo there is not hidden behind the
     // schema errors until those are fixed.
-    const rules = (parsed.value as { rules?: unknown }).rules;
-    return {
-      diagnostics: [
-        ...parsed.diagnostics,
-        ...schemaDiagnostics(validated.error.issues, parsed.value),
-        ...unknownRuleDiagnostics(rules),
-      ],
-      locate,
-      document,
-    };
+    const raw = parsed.value as { rules?: unknown };
+    diagnostics.push(
+      ...schemaDiagnostics(validated.error.issues, parsed.value),
+      ...unknownRuleDiagnostics(raw.rules),
+    );
+    // Every record that reads well enough is still checked for duplicate ids and broken
+    // references, so one run reports every problem of the file.
+    orgFile = readableParts(parsed.value);
   }
-  const orgFile = validated.data;
   // The raw parse is a full copy of every account: let it go before normalising makes another.
   parsed.value = undefined;
-  const diagnostics: Diagnostic[] = [
-    ...parsed.diagnostics,
-    ...unknownRuleDiagnostics(orgFile.rules),
-  ];
 
   let accounts: AccountInput[] = [];
   let accountsLocate: Locator | undefined;
@@ -142,20 +154,80 @@ export async function loadOrgText(
     release: accountsLocate !== undefined,
   });
   diagnostics.push(...normalised.diagnostics);
+  // Accounts of the org file itself name owners like a CRM export does: id, email or name.
+  const inline = normalised.org.accounts.filter((a) => !isAccountsFilePath(a.path));
+  diagnostics.push(...resolveOwners(inline, new OwnerResolver(orgFile.team ?? [])));
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
     : locate;
   const isError = (d: Diagnostic) => d.severity === 'error';
-  if (!diagnostics.some(isError))
+  if (validated.success && !diagnostics.some(isError))
     return { org: normalised.org, diagnostics, locate: combined, document };
-  const onlyRows = diagnostics.every((d) => !isError(d) || isAccountsFilePath(d.path));
+  return { diagnostics, locate: combined, document, partial: normalised.org };
+}
+
+/**
+ * The parts of a file with schema errors that can still be checked for references: each valid
+ * section and record as it is, and of an invalid record the fields references read (ids, owner,
+ * reports_to, name, email), with neutral values elsewhere. Nothing here is planned.
+ */
+function readableParts(value: unknown): OrgFile {
+  const raw = (value ?? {}) as Record<string, unknown>;
+  const list = (key: string): unknown[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]) : []);
+  const company = companySchema.safeParse(raw.company);
+  const accountsSpec = accountsFileSchema.safeParse(raw.accounts);
+  const rules = z.record(z.string(), z.unknown()).safeParse(raw.rules);
   return {
-    diagnostics,
-    locate: combined,
-    document,
-    ...(onlyRows ? { partial: normalised.org } : {}),
+    version: 1,
+    company: company.success
+      ? company.data
+      : { name: '', motion: 'sales-led', product_complexity: 'medium' },
+    team: list('team').flatMap((item) => {
+      const member = teamMemberSchema.safeParse(item);
+      if (member.success) return [member.data];
+      const refs = teamReferences.safeParse(item);
+      return refs.success ? [{ ...refs.data, role: 'csm' as const, fte: 1 }] : [];
+    }),
+    accounts: accountsSpec.success
+      ? accountsSpec.data
+      : list('accounts').flatMap((item) => {
+          const account = accountSchema.safeParse(item);
+          if (account.success) return [account.data];
+          const refs = accountReferences.safeParse(item);
+          return refs.success ? [{ ...refs.data, arr: 0 }] : [];
+        }),
+    account_groups: list('account_groups').map((item) => {
+      const group = accountGroupSchema.safeParse(item);
+      if (group.success) return group.data;
+      const refs = groupReferences.safeParse(item);
+      return { name: '', count: 1, arr_each: 0, ...(refs.success ? refs.data : {}) };
+    }),
+    rules: Object.fromEntries(
+      Object.entries(rules.success ? rules.data : {}).flatMap(([rule, setting]) => {
+        const parsed = ruleSettingSchema.safeParse(setting);
+        return parsed.success ? [[rule, parsed.data]] : [];
+      }),
+    ),
   };
 }
+
+/** The fields reference checks read, each dropped (not failing the record) when it is invalid. */
+const optionalRef = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const teamReferences = z.object({
+  id: teamMemberSchema.shape.id,
+  reports_to: optionalRef(teamMemberSchema.shape.reports_to),
+  name: optionalRef(z.string()),
+  email: optionalRef(z.string()),
+});
+const accountReferences = z.object({
+  id: accountSchema.shape.id,
+  name: optionalRef(z.string()),
+  owner: optionalRef(accountSchema.shape.owner),
+});
+const groupReferences = z.object({
+  name: optionalRef(z.string()),
+  owner: optionalRef(accountSchema.shape.owner),
+});
 
 /** Paths that point into an external accounts file rather than the org file. */
 function isAccountsFilePath(path: Path): boolean {

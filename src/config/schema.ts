@@ -8,6 +8,7 @@ import { formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
+import { canonicalChoice } from './choice.js';
 import { coverageDocs, enumDocs, roleDocs, segmentDefaults, segmentDocs } from './schema-docs.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
@@ -22,14 +23,21 @@ export function money(description: string) {
   return z
     .number({
       error: (issue) =>
-        typeof issue.input === 'string'
-          ? 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000'
-          : 'expected a whole number of dollars',
+        typeof issue.input !== 'string'
+          ? 'expected a whole number of dollars'
+          : isQuotedNumber(issue.input)
+            ? 'money must be a whole number of dollars' // issues.ts adds: remove the quotes
+            : 'money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000',
     })
     .nonnegative({ error: 'money cannot be negative', abort: true })
     .max(MAX_MONEY, { error: 'more than $1 trillion: check the number', abort: true })
     .int({ error: 'money is whole dollars: drop the cents' })
     .meta({ description });
+}
+
+/** `"50000"`, `'0.5'`: a number in quotes, which YAML and JSON read as text. */
+export function isQuotedNumber(text: string): boolean {
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(text);
 }
 
 const isoDate = (description: string) =>
@@ -56,6 +64,18 @@ const id = (description: string) =>
     .pipe(z.string().min(1, { error: 'an id cannot be empty' }))
     .meta({ description });
 
+/**
+ * A fixed choice, read in any case and with spaces or underscores for hyphens (`Green`, `CEO`,
+ * `Mid Market`) as in a CSV cell, and stored as the canonical value. The JSON Schema lists the
+ * canonical values only, so an editor completes them and may flag `Green`, which csplan reads.
+ */
+function choice<const T extends readonly [string, ...string[]]>(values: T, error: string) {
+  return z.preprocess<T[number], z.ZodEnum<{ [K in T[number]]: K }>, T[number]>(
+    (input) => canonicalChoice(input, values) ?? input,
+    z.enum(values, { error }),
+  );
+}
+
 const LEVELS = ['low', 'medium', 'high'] as const;
 const { complexityFactors } = DEFAULT_POLICY;
 const levelDocs = enumDocs(LEVELS, {
@@ -65,21 +85,27 @@ const levelDocs = enumDocs(LEVELS, {
 });
 
 const level = (description: string) =>
-  z.enum(LEVELS, { error: 'expected low, medium or high' }).meta({ description, ...levelDocs });
+  choice(LEVELS, 'expected low, medium or high').meta({ description, ...levelDocs });
 
 const segment = (description: string) =>
-  z
-    .enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` })
-    .meta({ description, ...segmentDocs(SEGMENT_IDS) });
+  choice(SEGMENT_IDS, `expected one of: ${SEGMENT_LIST}`).meta({
+    description,
+    ...segmentDocs(SEGMENT_IDS),
+  });
+
+/** Roles as keys (of salaries and compensation plans) are written exactly. */
+const roleKey = z
+  .enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` })
+  .meta({ description: 'What the person does', ...roleDocs });
 
 // The editor lists the values with their descriptions, so the description does not list them.
-const role = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }).meta({
+const role = choice(ROLE_IDS, `unknown role; valid roles: ${ROLE_LIST}`).meta({
   description: 'What the person does',
   ...roleDocs,
 });
 
 const HEALTH = ['green', 'yellow', 'red'] as const;
-const health = z.enum(HEALTH, { error: 'expected green, yellow or red' }).meta({
+const health = choice(HEALTH, 'expected green, yellow or red').meta({
   description: 'Current health score',
   ...enumDocs(HEALTH, {
     green: 'healthy',
@@ -114,10 +140,10 @@ const share = (description: string) =>
 export const companySchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Company name, used in report titles' }),
-    motion: z
-      .enum(['sales-led', 'product-led', 'hybrid'], {
-        error: 'expected sales-led, product-led or hybrid',
-      })
+    motion: choice(
+      ['sales-led', 'product-led', 'hybrid'],
+      'expected sales-led, product-led or hybrid',
+    )
       .default('sales-led')
       .meta({
         description: 'How the company sells',
@@ -179,8 +205,7 @@ export const accountsFileSchema = z
       .string()
       .min(1)
       .meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
-    preset: z
-      .enum(['salesforce', 'hubspot'], { error: 'expected salesforce or hubspot' })
+    preset: choice(['salesforce', 'hubspot'], 'expected salesforce or hubspot')
       .optional()
       .meta({
         description: 'Header names of a CRM export',
@@ -190,10 +215,10 @@ export const accountsFileSchema = z
         }),
       }),
     columns: columnMapping.optional(),
-    date_order: z
-      .enum(['month-first', 'day-first'], {
-        error: 'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
-      })
+    date_order: choice(
+      ['month-first', 'day-first'],
+      'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
+    )
       .optional()
       .meta({
         description:
@@ -231,8 +256,7 @@ export const teamMemberSchema = z
     role,
     reports_to: id("Team id of this person's manager").optional(),
     start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
-    seniority: z
-      .enum(['junior', 'mid', 'senior', 'lead'], { error: 'expected junior, mid, senior or lead' })
+    seniority: choice(['junior', 'mid', 'senior', 'lead'], 'expected junior, mid, senior or lead')
       .optional()
       .meta({
         description: 'Seniority, matched against account complexity',
@@ -287,8 +311,7 @@ const segmentPolicy = (segment: SegmentId) => {
       min_arr: money(
         `Lowest account ARR in ${segment} (default ${defaults.minArr}); higher ARR goes to the segment above`,
       ).optional(),
-      coverage: z
-        .enum(['named', 'pooled', 'digital'], { error: 'expected named, pooled or digital' })
+      coverage: choice(['named', 'pooled', 'digital'], 'expected named, pooled or digital')
         .optional()
         .meta({
           description: `How ${segment} accounts are covered (default ${defaults.coverage})`,
@@ -448,7 +471,7 @@ export const policySchema = z
       ),
     ).optional(),
     salaries: z
-      .partialRecord(role, money('Yearly fully loaded cost'))
+      .partialRecord(roleKey, money('Yearly fully loaded cost'))
       .optional()
       .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
   })
@@ -458,7 +481,7 @@ export const policySchema = z
   });
 
 const SETTINGS = ['off', 'warning', 'error'] as const;
-const ruleSetting = z.enum(SETTINGS, { error: 'expected off, warning or error' }).meta({
+export const ruleSettingSchema = choice(SETTINGS, 'expected off, warning or error').meta({
   ...enumDocs(SETTINGS, {
     off: 'not checked',
     warning: 'reported; fails check only with --fail-on warning',
@@ -471,7 +494,7 @@ const ruleSetting = z.enum(SETTINGS, { error: 'expected off, warning or error' }
  * JSON Schema lists the known rules (see orgJsonSchema), so editors flag and complete them.
  */
 const rulesSchema = z
-  .record(z.string(), ruleSetting)
+  .record(z.string(), ruleSettingSchema)
   .optional()
   .meta({ description: 'Severity per rule id: off, warning or error' });
 
@@ -531,12 +554,16 @@ export const orgFileSchema = z
     policy: policySchema.optional(),
     rules: rulesSchema,
     compensation: z
-      .partialRecord(role, compPlanSchema)
+      .partialRecord(roleKey, compPlanSchema)
       .optional()
       .meta({ description: 'Compensation plans by role, checked by the comp-plan rule' }),
     growth: growthSchema.optional(),
   })
-  .meta({ title: 'csplan org file', description: 'A Customer Success org plan for csplan' });
+  .meta({
+    title: 'csplan org file',
+    description:
+      'A Customer Success org plan for csplan. Fixed choices (role, health, segment...) are read in any case, with spaces or underscores for hyphens: csplan reads "Mid Market" as mid-market; this schema lists the canonical spellings',
+  });
 
 export type OrgFileInput = z.input<typeof orgFileSchema>;
 export type OrgFile = z.output<typeof orgFileSchema>;
@@ -558,9 +585,19 @@ export function orgJsonSchema(version: string): Record<string, unknown> {
     target: 'draft-07',
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
+      // zod drops the default of a field read through `choice` (a transform); the default is
+      // still what an absent key means, so it is put back for editors to show.
+      const def = zodSchema._zod.def;
+      if (def.type === 'default' && jsonSchema.default === undefined)
+        jsonSchema.default = (def as { defaultValue: unknown }).defaultValue;
       if (zodSchema !== rulesSchema.unwrap()) return;
       // Only the known rules, each with its summary, so that editors flag a misspelt one.
-      const setting = jsonSchema.additionalProperties as Record<string, unknown>;
+      // The setting is read through `choice`, whose enum zod has not inlined here yet.
+      const setting = {
+        type: 'string' as const,
+        enum: [...SETTINGS],
+        ...(jsonSchema.additionalProperties as Record<string, unknown>),
+      };
       delete jsonSchema.propertyNames;
       jsonSchema.properties = Object.fromEntries(
         RULES.map((rule) => [

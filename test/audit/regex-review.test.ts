@@ -14,10 +14,18 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const REVIEWED: [file: string, regex: string][] = [
+  // COLUMNS from the environment: anchored, one class.
+  ['src/cli/color.ts', '/^\\d+$/'],
   ['src/cli/commands/check.ts', '/^\\d+$/'],
   ['src/cli/commands/diff.ts', '/^fatal: /'],
   ['src/cli/commands/import.ts', '/\\r\\n/g'],
   ['src/cli/commands/import.ts', '/\\r\\n/g'],
+  // A check pattern from the command line (the person running csplan, not a file's content): escaped, then `*`, `?` and `**` only; matched against path names the OS bounds.
+  ['src/cli/glob.ts', '/[*?]/'],
+  ['src/cli/glob.ts', '/\\\\/g'],
+  ['src/cli/glob.ts', '/[.+^${}()|[\\]\\\\]/g'],
+  ['src/cli/glob.ts', 'new RegExp'],
+  ['src/cli/glob.ts', '/^[A-Za-z]:$/'],
   ['src/cli/init/accounts-source.ts', '/(^|\\s|_)(id|identifier|number|no\\.?|#)$/i'],
   ['src/cli/init/accounts-source.ts', '/(\\barr\\b|annual recurring|subscription value)/i'],
   ['src/cli/init/accounts-source.ts', '/(owner|csm|manager)/i'],
@@ -46,6 +54,8 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/cli/options.ts', '/^([a-z0-9-]+)=(off|warning|error)$/'],
   // An OS error message, never the user's text.
   ['src/cli/write-file.ts', '/^[A-Z0-9]+: ([^,]+)/'],
+  // One class, global: linear.
+  ['src/config/choice.ts', '/[\\s_]+/g'],
   ['src/config/csv/cells.ts', '/^\\d+$/'],
   ['src/config/csv/cells.ts', '/^(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?$/'],
   ['src/config/csv/cells.ts', '/^\\d+(?:\\.\\d+)?[eE]\\+?\\d+$/'],
@@ -64,9 +74,6 @@ const REVIEWED: [file: string, regex: string][] = [
     'src/config/csv/cells.ts',
     '/^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{2}|\\d{4})(?:(?:[ T]|,\\s*)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp][Mm])?(?:\\s*(?:Z|[A-Z]{2,5}|[+-]\\d{2}:?\\d{2}))?)?$/',
   ],
-  ['src/config/csv/cells.ts', '/[\\s_]+/g'],
-  ['src/config/csv/owners.ts', '/\\s+/g'],
-  ['src/config/csv/owners.ts', '/\\s/'],
   ['src/config/csv/presets.ts', '/__c$/i'],
   ['src/config/csv/presets.ts', '/[^\\p{L}\\p{N}]+/gu'],
   [
@@ -84,11 +91,16 @@ const REVIEWED: [file: string, regex: string][] = [
   // Anchored, one character class: linear on a path.
   ['src/config/csv/write-spec.ts', '/^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/'],
   ['src/config/normalise.ts', '/[\\s-]+/g'],
+  // One class: linear.
+  ['src/config/owners.ts', '/\\s+/g'],
+  ['src/config/owners.ts', '/\\s/'],
   // The first line of the org file: anchored, no two quantifiers over the same characters.
   ['src/config/schema-ref.ts', '/\\r?\\n/'],
   ['src/config/schema-ref.ts', '/^(\\s*#\\s*yaml-language-server:\\s*\\$schema=)(\\S+)/'],
   ['src/config/schema-ref.ts', '/-(.*)/s'],
   ['src/config/schema-ref.ts', '/^[a-z][a-z0-9+.-]+:\\/\\//i'],
+  // Anchored; the classes next to each other do not overlap.
+  ['src/config/schema.ts', '/^\\s*-?\\d+(\\.\\d+)?\\s*$/'],
   ['src/config/schema.ts', '/^\\d{4}-\\d{2}-\\d{2}$/'],
   ['src/config/schema.ts', '/^(\\d{4})-(\\d{2})-(\\d{2})$/'],
   // The schema's own $id, never user text.
@@ -104,19 +116,31 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/core/money.ts', '/\\B(?=(\\d{3})+(?!\\d))/g'],
   ['src/core/policy-keys.ts', '/_([a-z])/g'],
   ['src/core/policy-keys.ts', '/[A-Z]/g'],
-  ['src/render/diff.ts', '/([\\\\`*_[\\]<|])/g'],
   ['src/render/github.ts', '/%/g'],
   ['src/render/github.ts', '/\\r/g'],
   ['src/render/github.ts', '/\\n/g'],
   ['src/render/github.ts', '/:/g'],
   ['src/render/github.ts', '/,/g'],
-  ['src/render/markdown.ts', '/\\\\/g'],
-  ['src/render/markdown.ts', '/\\|/g'],
-  ['src/render/markdown.ts', '/\\n/g'],
   ['src/render/markdown.ts', '/^ {2}/'],
+  // Single characters or one class: linear.
+  ['src/render/md-text.ts', '/[\\\\`*_[\\]<|~]/g'],
+  ['src/render/md-text.ts', '/&(?=#?[A-Za-z0-9]+;)/g'],
+  ['src/render/md-text.ts', '/\\r?\\n/g'],
+  ['src/render/md-text.ts', '/\\r?\\n/g'],
+  ['src/render/md-text.ts', '/`+/g'],
+  ['src/render/md-text.ts', '/\\|/g'],
+  ['src/render/md-text.ts', '/\\r?\\n/g'],
   ['src/render/mermaid.ts', '/"/g'],
   ['src/render/rules.ts', '/\\s+/'],
-  ['src/render/table.ts', '/\\u001b\\[[0-9;]*m/g'],
+  // csplan's own output: each quantifier is followed by a character it cannot match.
+  ['src/render/wrap.ts', '/\\u001b\\[[0-9;]*m/g'],
+  ['src/render/wrap.ts', '/^\\u001b\\[([0-9;]*)m/'],
+  ['src/render/wrap.ts', '/\\s+/'],
+  ['src/render/wrap.ts', '/( *)([^ ]+)/g'],
+  ['src/render/wrap.ts', '/^((?:\\u001b\\[[0-9;]*m)*)([ │├└─]*)((?:[-+~*] |\\d+\\. )?)/'],
+  ['src/render/wrap.ts', '/├─/g'],
+  ['src/render/wrap.ts', '/└─/g'],
+  ['src/render/wrap.ts', '/─/g'],
 ];
 
 function sourceFiles(dir: string): string[] {

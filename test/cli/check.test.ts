@@ -149,12 +149,15 @@ describe('csplan check: a CSV with bad rows', () => {
     expect(lines.slice(3)).toEqual(['', '3 errors, 0 warnings (1 file checked)', '']);
   });
 
-  it('reports only the input problems when the org file itself has errors too', async () => {
-    // A policy that contradicts itself: planning the rows that were read would mean nothing.
+  it('still checks references when the org file itself has errors too', async () => {
+    // A policy that contradicts itself stops planning, not the checks of ids and owners.
     const { org } = write('policy:\n  segments:\n    smb: { min_arr: 9000000 }\n');
     const { stdout } = await runCli(['check', org]);
-    expect(stdout).toContain('csv-bad-money');
-    expect(stdout).not.toContain('duplicate-id');
+    const rules = stdout
+      .split('\n')
+      .filter((line) => line.includes(' error '))
+      .map((line) => line.split(' ')[2]);
+    expect(rules).toEqual(['csv-bad-money', 'unknown-owner', 'duplicate-id', 'invalid-policy']);
   });
 });
 
@@ -320,6 +323,59 @@ describe('csplan check as a process', () => {
     });
     expect(healthy.status).toBe(0);
     expect(healthy.stderr).toBe('');
+  });
+});
+
+describe('csplan check: every problem of an org file in one pass', () => {
+  it('reports unknown owners, managers and duplicate ids beside the schema errors of other records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-check-'));
+    const org = join(dir, 'org.yaml');
+    writeFileSync(
+      org,
+      [
+        'version: 1',
+        'company: { name: T, motion: sales-lead }',
+        'team:',
+        '  - { id: ann, name: Ann Lee, role: cmo }', // bad role: still a known owner
+        '  - { id: bo, role: csm, reports_to: maria }',
+        'accounts:',
+        '  - { id: a, name: Acme Corp, arr: "50000", owner: Ann Lee }',
+        '  - { id: b, arr: 1000, owner: Walter Skinner }',
+        '  - { id: a, arr: $1.2M, owner: bo }', // bad arr: its id still counts
+        '  - { id: c, arr: 1000, owner: bo, onwer: x }',
+        'account_groups:',
+        '  - { name: Tail, count: 0, arr_each: 10, owner: walt }',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runCli(['check', org]);
+    expect(code).toBe(1);
+    const found = stdout
+      .split('\n')
+      .filter((line) => line.startsWith(org))
+      .map((line) =>
+        line
+          .slice(org.length + 1)
+          .split(' ')
+          .slice(0, 3)
+          .join(' '),
+      );
+    expect(found).toEqual([
+      '2:29 error invalid-value',
+      '4:37 error unknown-role',
+      '5:38 error unknown-manager',
+      '7:36 error money-format',
+      '8:32 error unknown-owner',
+      '9:11 error duplicate-id',
+      '9:19 error money-format',
+      '10:36 error unknown-key',
+      '12:26 error invalid-value',
+      '12:50 error unknown-owner',
+    ]);
+    expect(stdout).toContain(
+      `unknown-owner Account "b" names owner "Walter Skinner", who is not in team; an owner is a team member's id, email or name`,
+    );
+    expect(stdout).toContain('duplicate-id account id "a" is used twice (first at line 7)');
   });
 });
 

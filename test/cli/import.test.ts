@@ -117,8 +117,13 @@ describe('csplan import', () => {
       expect(dry.stdout).toContain(
         'Dates read month-first (3/4/2027 is March 4): detected from a day above 12 in the file',
       );
+      // Without --org, the suggested lines carry the order and say what the path is relative to.
+      expect(dry.stdout).toContain(
+        "To plan with it, add to an org file in the current folder (accounts.file is read relative\nto the org file's folder; for an org file elsewhere, run again with --org):\n  accounts:\n    file: accounts.csv\n    preset: salesforce\n    date_order: month-first\n",
+      );
       const json = JSON.parse((await run('accounts.csv', { format: 'json' }, dir)).stdout);
       expect(json.dateOrder).toEqual({ order: 'month-first', detected: true });
+      expect(json.spec.date_order).toBe('month-first');
 
       const wrote = await run('accounts.csv', { org: 'org.yaml', write: true }, dir);
       expect(wrote.code).toBe(0);
@@ -188,5 +193,36 @@ describe('headers that only look alike', () => {
     ]);
     expect(`${stdout}${stderr}`).not.toContain('repeats the header');
     expect(code).toBe(0);
+  });
+});
+
+describe('csplan import --org: owners the team lacks', () => {
+  it('names each unknown owner and duplicate id with exit 1, exactly as csplan check does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csplan-import-'));
+    try {
+      await writeFile(
+        join(dir, 'org.yaml'),
+        'version: 1\ncompany: { name: T }\nteam:\n  - { id: dana, name: Dana Scully, role: csm }\naccounts: { file: accounts.csv, preset: salesforce }\n',
+      );
+      await writeFile(
+        join(dir, 'accounts.csv'),
+        'Account ID,Account Name,ARR,Account Owner\n001A,Acme Corp,1000,Dana Scully\n001B,Globex,2000,Walter Skinner\n001A,Initech,3000,dana\n',
+      );
+      const imported = await run('accounts.csv', { org: 'org.yaml' }, dir);
+      expect(imported.code).toBe(1);
+      expect(imported.stdout).toContain('1 not in team');
+      expect(imported.stdout).not.toContain('no problems');
+      const named = [
+        'accounts.csv:3:18 error unknown-owner Account "Globex" (001B) names owner "Walter Skinner", who is not in team',
+        'accounts.csv:4:1 error duplicate-id account id "001A" ("Initech") is used twice (first at line 2)',
+      ];
+      for (const line of named) expect(imported.stderr).toContain(line);
+
+      const checked = await runCli(['check', 'org.yaml'], { cwd: dir });
+      expect(checked.code).toBe(1);
+      for (const line of named) expect(checked.stdout).toContain(line);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

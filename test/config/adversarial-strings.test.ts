@@ -15,9 +15,9 @@ import {
   parseMoney,
 } from '../../src/config/csv/cells.js';
 import { detectPreset } from '../../src/config/csv/mapping.js';
-import { embeddedEmail, OwnerResolver } from '../../src/config/csv/owners.js';
 import { normaliseHeader, revenueLike } from '../../src/config/csv/presets.js';
 import { loadOrgText } from '../../src/config/load.js';
+import { embeddedEmail, OwnerResolver } from '../../src/config/owners.js';
 import { teamMemberSchema } from '../../src/config/schema.js';
 
 const N = 50_000;

@@ -218,7 +218,7 @@ describe('the committed JSON Schema', () => {
 
 describe('a misspelt choice', () => {
   it('gets the closest valid value', async () => {
-    const text = `${HEAD}  motion: sales_led\naccounts: { file: a.csv, preset: Salesforce, date_order: month_first }\n`;
+    const text = `${HEAD}  motion: sales-lead\naccounts: { file: a.csv, preset: salesforse, date_order: month-frist }\n`;
     const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
       'motion: expected sales-led, product-led or hybrid (did you mean "sales-led"?)',
@@ -249,12 +249,89 @@ describe('an accounts file with bad rows', () => {
     expect(loaded.partial?.team.map((m) => m.id)).toEqual(['c']);
   });
 
-  it('gives nothing to plan when the org file has errors of its own', async () => {
+  it('still gives the rows that were read when the org file has errors of its own', async () => {
     const loaded = await load(
-      'id,arr\na,1.2M\n',
+      'id,arr\na,1.2M\nb,2000\n',
       'policy:\n  segments:\n    smb: { min_arr: 9000000 }\n',
     );
     expect(loaded.diagnostics.map((d) => d.rule)).toEqual(['csv-bad-money', 'invalid-policy']);
-    expect(loaded.partial).toBeUndefined();
+    expect(loaded.org).toBeUndefined();
+    expect(loaded.partial?.accounts.map((a) => a.id)).toEqual(['b']);
+  });
+});
+
+describe('fixed choices in any case', () => {
+  it('reads Green, CEO, "Mid Market", OFF as their canonical values, as a CSV cell would be', async () => {
+    const text = `${HEAD}  motion: Sales-Led\n  product_complexity: HIGH\nteam:\n  - { id: ann, role: CEO }\n  - { id: bo, role: VP CS, reports_to: ann, seniority: Senior }\naccounts:\n  - { id: a, arr: 50000, owner: bo, health: Green, segment: Mid Market, complexity: Low }\nrules:\n  book-imbalance: OFF\n`;
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    expect(loaded.diagnostics).toEqual([]);
+    const org = loaded.org;
+    expect(org?.company).toMatchObject({ motion: 'sales-led', productComplexity: 'high' });
+    expect(org?.team.map((m) => [m.role, m.seniority])).toEqual([
+      ['ceo', undefined],
+      ['vp-cs', 'senior'],
+    ]);
+    expect(org?.accounts[0]).toMatchObject({
+      health: 'green',
+      segment: 'mid-market',
+      complexity: 'low',
+    });
+    expect(org?.rules).toEqual({ 'book-imbalance': 'off' });
+  });
+
+  it('still reports a value that is not a choice in any case, as written', async () => {
+    expect(await problems(`${HEAD}team:\n  - id: x\n    role: CMO\n`)).toEqual([
+      expect.objectContaining({
+        rule: 'unknown-role',
+        message: expect.stringMatching(/^unknown role "CMO" \(did you mean "ceo"\?\)/),
+      }),
+    ]);
+  });
+});
+
+describe('a number in quotes', () => {
+  it('is told to drop the quotes, for money and for other numbers', async () => {
+    const text = `${HEAD}team:\n  - { id: c, role: csm, fte: "0.5" }\naccounts:\n  - { id: a, arr: "50000", stakeholders: '5' }\n  - { id: b, arr: "$1.2M" }\n`;
+    expect((await problems(text)).map((p) => [p.rule, p.message])).toEqual([
+      [
+        'money-format',
+        'arr: money must be a whole number of dollars, not text: remove the quotes and write 50000',
+      ],
+      [
+        'invalid-value',
+        'stakeholders: expected a whole number, not text: remove the quotes and write 5',
+      ],
+      [
+        'money-format',
+        'arr: money must be a plain number of whole dollars: write 1200000, not "$1.2M", "1,200,000" or 1_200_000',
+      ],
+      [
+        'invalid-value',
+        'fte: expected a number between 0 and 1, not text: remove the quotes and write 0.5',
+      ],
+    ]);
+  });
+});
+
+describe('owners in the org file', () => {
+  it('match a team id, email or name, and a name two people share is ambiguous-owner', async () => {
+    const text = `${HEAD}team:\n  - { id: sam-a, name: Sam Lee, email: sam.a@x.io, role: csm }\n  - { id: sam-b, name: Sam Lee, role: csm }\naccounts:\n  - { id: a, arr: 1, owner: SAM.A@x.io }\n  - { id: b, arr: 1, owner: sam-b }\n  - { id: c, arr: 1, owner: Sam Lee }\naccount_groups:\n  - { name: Tail, count: 3, arr_each: 10, owner: sam.a@x.io }\n`;
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    expect(loaded.org).toBeUndefined();
+    expect(await problems(text)).toEqual([
+      {
+        rule: 'ambiguous-owner',
+        line: 10,
+        column: 29,
+        message:
+          "owner matches the names of 2 team members (sam-a, sam-b); give the owner's email or team id instead, or make the names distinct",
+      },
+    ]);
+    expect(loaded.partial?.accounts.map((a) => a.owner)).toEqual([
+      'sam-a',
+      'sam-b',
+      undefined,
+      'sam-a',
+    ]);
   });
 });

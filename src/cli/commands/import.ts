@@ -14,13 +14,14 @@ import { readCsv } from '../../config/csv/read-csv.js';
 import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
 import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
-import { mergePolicy } from '../../config/normalise.js';
+import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
 import { suggestion } from '../../core/did-you-mean.js';
-import type { Diagnostic } from '../../core/model.js';
+import type { Diagnostic, RuleSetting } from '../../core/model.js';
 import { formatCount, formatMoney, plural } from '../../core/money.js';
 import { DEFAULT_POLICY, type Policy } from '../../core/policy.js';
+import { runReferenceRules } from '../../core/rules/engine.js';
 import { countLine, renderDiagnostics } from '../../render/diagnostics.js';
 import { findingJson } from '../../render/json.js';
 import { safeOutput } from '../../render/safe-text.js';
@@ -60,6 +61,8 @@ interface OrgContext {
   text: string;
   team: Team;
   policy: Policy;
+  /** The org file's rule severities, so import reports what check would. */
+  rules: Record<string, RuleSetting>;
   /** The accounts spec the org file has now, when it points at this same file. */
   current?: AccountsSpec;
 }
@@ -108,7 +111,12 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     }
     return { preset: chosenPreset, columns: chosenColumns, dateOrder: chosenDateOrder };
   });
-  const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, result.locate));
+  // With a team to match against, the rows are checked exactly as `csplan check` checks them:
+  // each unknown owner and duplicate id is named, at its cell.
+  const references = org ? referenceFindings(result, org, io.today) : [];
+  const diagnostics = sortByPlace(
+    locateDiagnostics([...result.diagnostics, ...references], result.locate),
+  );
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
 
   const spec: AccountsSpec = {
@@ -134,7 +142,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     const color = useColor(options.color, io);
     io.stdout(
       safeOutput(
-        importText(file, result, spec, detected, policy, org, change, {
+        importText(file, result, spec, detected, policy, org, change, diagnostics.length, {
           color,
           width: outputWidth(io),
         }),
@@ -210,6 +218,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
   const team = teamMemberSchema.array().safeParse(value.team ?? []);
   const policy = orgFileSchema.shape.policy.safeParse(value.policy);
   const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
+  const rules = orgFileSchema.shape.rules.safeParse(value.rules);
   let current: AccountsSpec | undefined;
   if (accounts.success && accounts.data && !Array.isArray(accounts.data)) {
     const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
@@ -226,6 +235,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     text,
     team: team.success ? team.data : [],
     policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
+    rules: (rules.success && rules.data) || {},
     current,
   };
 }
@@ -252,6 +262,26 @@ async function readAccounts(
     return parseAccountsText(text, { file }, { file, format: 'csv', team });
   }
   return { ...csv, file, format: 'csv' };
+}
+
+/** The reference rules of `csplan check` on the rows read, against the team of --org. */
+function referenceFindings(
+  result: AccountsFileResult,
+  org: OrgContext,
+  today: string,
+): Diagnostic[] {
+  const { org: checked } = normaliseOrg(
+    {
+      version: 1,
+      company: { name: '', motion: 'sales-led', product_complexity: 'medium' },
+      team: org.team,
+      rules: org.rules,
+    },
+    result.accounts,
+    { asOf: today, accountsPath: result.pathOf },
+  );
+  // Team problems belong to `csplan check` of the org file; here only the rows are at issue.
+  return runReferenceRules(checked).filter((d) => d.path[0] === 'accounts-file');
 }
 
 type Change =
@@ -380,6 +410,7 @@ function importText(
   policy: Policy,
   org: OrgContext | undefined,
   change: Change | undefined,
+  problems: number,
   view: { color: boolean; width: number },
 ): string {
   const out: string[] = [];
@@ -460,7 +491,11 @@ function importText(
 
   out.push('');
   if (!change) {
-    out.push('To plan with it, add to your org file:');
+    // Without --org the path can only be relative to here: say so, since the org file reads it
+    // relative to its own folder.
+    out.push(
+      "To plan with it, add to an org file in the current folder (accounts.file is read relative to the org file's folder; for an org file elsewhere, run again with --org):",
+    );
     code('  accounts:', `    file: ${spec.file}`);
     if (spec.preset) code(`    preset: ${spec.preset}`);
     if (spec.columns) {
@@ -468,6 +503,7 @@ function importText(
       for (const [field, header] of Object.entries(spec.columns))
         code(`      ${field}: ${JSON.stringify(header)}`);
     }
+    if (spec.date_order) out.push(`    date_order: ${spec.date_order}`);
     out.push('(or run again with --org org.yaml to see the change, and --write to make it)');
   } else if ('refused' in change) {
     out.push(`${change.orgFile} not changed.`);
@@ -481,7 +517,7 @@ function importText(
         : `Dry run: run again with --write to change ${change.orgFile}.`,
     );
   }
-  if (result.diagnostics.length === 0) out.push(countLine([]));
+  if (problems === 0) out.push(countLine([]));
   const fitted = out.flatMap((text, i) =>
     verbatim.has(i) ? [text] : text.split('\n').flatMap((line) => fitLine(line, view.width)),
   );

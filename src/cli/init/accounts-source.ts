@@ -6,7 +6,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { mapColumns } from '../../config/csv/mapping.js';
-import type { Preset } from './answers.js';
+import type { DateOrderAnswer, Preset } from './answers.js';
 
 export const ACCOUNT_FILE_EXTENSIONS = ['.csv', '.json'] as const;
 
@@ -97,25 +97,27 @@ export function guessColumn(field: MappedField, headers: readonly string[]): str
 }
 
 /**
- * True when the export's dates (3/4/2027) do not tell whether the day or the month comes first:
- * the loader would stop with csv-date-order, so the wizard asks instead.
+ * How the export writes dates like 3/4/2027: `detected` when a date in it tells (a day above 12),
+ * `unknown` when no date tells and the loader would stop with csv-date-order (the wizard asks
+ * then), undefined when the file has no such dates or is not a CSV.
  */
-export async function datesNeedOrder(
+export async function exportDateOrder(
   path: string,
   spec: { preset?: Preset; columns?: Record<string, string> },
-): Promise<boolean> {
-  if (extname(path).toLowerCase() !== '.csv') return false;
+): Promise<{ detected: DateOrderAnswer } | 'unknown' | undefined> {
+  if (extname(path).toLowerCase() !== '.csv') return undefined;
   const { parseAccountsText } = await import('../../config/accounts-file.js');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return false;
+    return undefined;
   }
   const result = await parseAccountsText(
     text,
     { file: path, ...spec },
     { file: path, format: 'csv', team: [] },
   );
-  return result.diagnostics.some((d) => d.rule === 'csv-date-order');
+  if (result.diagnostics.some((d) => d.rule === 'csv-date-order')) return 'unknown';
+  return result.dates?.detected ? { detected: result.dates.order } : undefined;
 }

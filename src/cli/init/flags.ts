@@ -10,6 +10,7 @@ import { UsageError } from '../exit-codes.js';
 import {
   accountsFileProblem,
   detectPreset,
+  exportDateOrder,
   pathFromOrgFile,
   readCsvHeader,
 } from './accounts-source.js';
@@ -139,13 +140,18 @@ export async function answersFromFlags(
   };
   if (given.customers) answers.customers = given.customers;
   else if (given.from !== undefined) {
-    const preset =
-      given.preset ?? detectPreset(await readCsvHeader(resolve(context.cwd, given.from)));
+    const path = resolve(context.cwd, given.from);
+    const preset = given.preset ?? detectPreset(await readCsvHeader(path));
+    // The order given, or the one the file's dates show, is written down for later exports.
+    const found = given.dateOrder
+      ? undefined
+      : await exportDateOrder(path, preset ? { preset } : {});
+    const dateOrder = given.dateOrder ?? (typeof found === 'object' ? found.detected : undefined);
     answers.customers = {
       source: 'file',
       file: pathFromOrgFile(given.from, context.cwd, context.orgDir),
       ...(preset ? { preset } : {}),
-      ...(given.dateOrder ? { dateOrder: given.dateOrder } : {}),
+      ...(dateOrder ? { dateOrder } : {}),
     };
   }
   return answers;

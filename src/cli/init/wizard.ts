@@ -19,8 +19,8 @@ import {
 } from '../../core/roles.js';
 import {
   accountsFileProblem,
-  datesNeedOrder,
   detectPreset,
+  exportDateOrder,
   fieldFound,
   guessColumn,
   MAPPED_FIELDS,
@@ -254,9 +254,15 @@ export async function askAccountsFile(
     if (column !== none) columns[field] = column;
   }
   const mapped = Object.keys(columns).length > 0 ? { columns } : {};
+  // A detected order is written down too, so a later export whose days are all 12 or less
+  // is still read the same way (as `csplan import --write` does).
+  const found = context.given.dateOrder
+    ? undefined
+    : await exportDateOrder(resolve(context.cwd, path), { preset, ...mapped });
   const dateOrder =
     context.given.dateOrder ??
-    ((await datesNeedOrder(resolve(context.cwd, path), { preset, ...mapped }))
+    (typeof found === 'object' ? found.detected : undefined) ??
+    (found === 'unknown'
       ? await prompts.select<DateOrderAnswer>({
           message: 'The file has dates like 3/4/2027. Which is it?',
           choices: [

@@ -6,6 +6,7 @@
  * checks that every value produced here passes `accountSchema` unchanged.
  */
 import { SEGMENT_IDS } from '../../core/model.js';
+import { canonicalChoice } from '../choice.js';
 import { type AccountInput, accountSchema, isRealDate } from '../schema.js';
 
 export type AccountField = keyof AccountInput & string;
@@ -285,9 +286,8 @@ export function detectDateOrder(cells: Iterable<string>): DateOrder | undefined 
 /** Picklist values in any case, with spaces or underscores for hyphens: "Mid Market" is mid-market. */
 export function parseEnum(field: AccountField, cell: string): string | CellError {
   const allowed = ENUM_VALUES[field] ?? [];
-  if (allowed.includes(cell)) return cell;
-  const word = cell.toLowerCase().replace(/[\s_]+/g, '-');
-  if (allowed.includes(word)) return word;
+  const value = canonicalChoice(cell, allowed);
+  if (value !== undefined) return value;
   return { rule: 'csv-bad-value', message: `expected one of: ${allowed.join(', ')}` };
 }
 

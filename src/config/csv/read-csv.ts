@@ -13,6 +13,7 @@ import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
 import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
+import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
 import type { AccountInput, OrgFile } from '../schema.js';
 import {
   ACCOUNT_FIELDS,
@@ -29,7 +30,6 @@ import {
   SLOT,
 } from './cells.js';
 import { type ColumnMapping, type MappingProblem, mapColumns } from './mapping.js';
-import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from './owners.js';
 import { CsvPositions } from './positions.js';
 import type { PresetId } from './presets.js';
 

@@ -7,8 +7,8 @@
 import type { Diagnostic, Path } from '../../core/model.js';
 import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
+import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
 import { type AccountInput, accountSchema, type OrgFile } from '../schema.js';
-import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from './owners.js';
 import { positionIn } from './positions.js';
 
 export interface JsonAccounts {

@@ -2,11 +2,11 @@
 import { type BookOwner, segmentForArr } from '../analysis.js';
 import { IDLE_CAPACITY } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
-import type { SegmentId } from '../model.js';
+import type { Account, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { cite } from '../sources.js';
-import { idList } from './ids.js';
+import { accountLabel, accountList, idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
 /**
@@ -150,20 +150,20 @@ export const bookHealthMix: Rule = {
     for (const owner of analysis.bookOwners) {
       let scored = 0;
       let atRisk = 0;
-      const red: string[] = [];
-      const yellow: string[] = [];
+      const red: Account[] = [];
+      const yellow: Account[] = [];
       for (const { account } of owner.accounts) {
         if (!account.health) continue;
         scored += account.count;
         if (account.health === 'green') continue;
         atRisk += account.count;
-        (account.health === 'red' ? red : yellow).push(account.id);
+        (account.health === 'red' ? red : yellow).push(account);
       }
       if (scored === 0 || atRisk / scored <= max + 1e-9) continue;
       const unscored = owner.accountCount - scored;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" has ${formatCount(atRisk)} of ${plural(scored, 'account')}${unscored > 0 ? ' with a health score' : ''} red or yellow (${sharePast(atRisk / scored, max)}; limit ${formatPct(max)}): ${idList([...red, ...yellow])}; spread at-risk accounts across books`,
+        message: `"${owner.member.id}" has ${formatCount(atRisk)} of ${plural(scored, 'account')}${unscored > 0 ? ' with a health score' : ''} red or yellow (${sharePast(atRisk / scored, max)}; limit ${formatPct(max)}): ${accountList([...red, ...yellow])}; spread at-risk accounts across books`,
       });
     }
     return findings;
@@ -289,7 +289,7 @@ export const prematureDowngrade: Rule = {
       if (days < 0 || days >= cooldown) continue;
       findings.push({
         path: [...account.path, 'segment'],
-        message: `account "${account.id}" is pinned to ${p.segment}, below its ${earned} tier, ${plural(days, 'day')} after a negative event (${account.lastNegativeEvent}); keep it in ${earned} until ${addDays(account.lastNegativeEvent, cooldown)}`,
+        message: `account ${accountLabel(account)} is pinned to ${p.segment}, below its ${earned} tier, ${plural(days, 'day')} after a negative event (${account.lastNegativeEvent}); keep it in ${earned} until ${addDays(account.lastNegativeEvent, cooldown)}`,
       });
     }
     return findings;

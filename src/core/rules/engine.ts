@@ -1,7 +1,9 @@
 /** Runs the rules with the severities the user chose and returns findings as diagnostics. */
-import type { Diagnostic, RuleSetting, Severity } from '../model.js';
+import { analyse } from '../analysis.js';
+import type { Diagnostic, Org, RuleSetting, Severity } from '../model.js';
+import { REFERENCE_RULES } from './integrity.js';
 import { RULES } from './registry.js';
-import type { RuleContext } from './types.js';
+import type { Rule, RuleContext, RuleFinding } from './types.js';
 
 export function effectiveSeverity(
   ruleId: string,
@@ -19,11 +21,34 @@ export function runRules(
   context: RuleContext,
   settings: Readonly<Record<string, RuleSetting>>,
 ): Diagnostic[] {
+  return run(RULES, settings, (rule) => rule.check(context));
+}
+
+/**
+ * Only the rules about ids and references (duplicate-id, unknown-owner, unknown-manager,
+ * reporting-cycle), on the records of a file that cannot be planned: they need no plan, so a
+ * file with schema errors still gets them in the same run.
+ */
+export function runReferenceRules(
+  org: Org,
+  overrides: Readonly<Record<string, RuleSetting>> = {},
+): Diagnostic[] {
+  const analysis = analyse(org);
+  return run(REFERENCE_RULES, { ...org.rules, ...overrides }, (rule) =>
+    rule.checkReferences(analysis),
+  );
+}
+
+function run<R extends Rule>(
+  rules: readonly R[],
+  settings: Readonly<Record<string, RuleSetting>>,
+  check: (rule: R) => RuleFinding[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = effectiveSeverity(rule.id, rule.defaultSeverity, settings);
     if (severity === 'off') continue;
-    for (const finding of rule.check(context)) {
+    for (const finding of check(rule)) {
       out.push({
         rule: rule.id,
         severity,

@@ -1,13 +1,27 @@
 /** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
+
+import type { Analysis } from '../analysis.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
 import { cite } from '../sources.js';
+import { accountLabel } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
+
+/** A rule that needs only the analysed org: it can run on a file that cannot be planned. */
+export interface ReferenceRule extends Rule {
+  checkReferences(analysis: Analysis): RuleFinding[];
+}
 
 const SOURCE_OWNERSHIP = `Every account has an owner; no orphan accounts ${cite('org-design-guide')}`;
 
-export const duplicateId: Rule = {
+/** ` ("Acme Corp")`: the name of an account whose id is repeated, where it has one. */
+function named(record: { id: string; name?: string }, what: string): string {
+  const name = record.name?.trim();
+  return what === 'account' && name && name !== record.id ? ` ("${name}")` : '';
+}
+
+export const duplicateId: ReferenceRule = {
   id: 'duplicate-id',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -16,9 +30,10 @@ export const duplicateId: Rule = {
     'Ids are how owners and reporting lines refer to accounts and people. When two records share an id, csplan cannot tell which one a reference means, so every figure built on it would be wrong. Give each account and each person its own id (a CRM id or a short slug).',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => duplicateId.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
-    const seen = (records: { id: string; path: Path }[], what: string) => {
+    const seen = (records: { id: string; name?: string; path: Path }[], what: string) => {
       // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
       const ids = new Set<string>();
       const repeated = new Set<string>();
@@ -34,7 +49,7 @@ export const duplicateId: Rule = {
         if (earlier) {
           findings.push({
             path: [...record.path, 'id'],
-            message: `${what} id "${record.id}" is used twice (first at {related}); ids must be unique`,
+            message: `${what} id "${record.id}"${named(record, what)} is used twice (first at {related}); ids must be unique`,
             related: [...earlier, 'id'],
           });
         } else first.set(record.id, record.path);
@@ -91,7 +106,7 @@ export const nearDuplicateId: Rule = {
   },
 };
 
-export const unknownOwner: Rule = {
+export const unknownOwner: ReferenceRule = {
   id: 'unknown-owner',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -100,22 +115,24 @@ export const unknownOwner: Rule = {
     'An account names an owner that is not in `team`. Until it points at a real person the account is effectively unowned and its load is counted against nobody. Fix the id, or add the person to `team`.',
   source: SOURCE_OWNERSHIP,
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => unknownOwner.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
-    const ids = [...analysis.teamById.keys()];
+    // Owners match a team member's id, email or name: suggest the closest of any of them.
+    const candidates = analysis.org.team.flatMap((m) => [m.id, m.email ?? [], m.name ?? []].flat());
     for (const { account } of analysis.placed) {
       if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
       const what = account.count > 1 ? 'Account group' : 'Account';
       findings.push({
         path: [...account.path, 'owner'],
-        message: `${what} "${account.id}" names owner "${account.owner}", who is not in team${suggestion(account.owner, ids)}`,
+        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggestion(account.owner, candidates) || "; an owner is a team member's id, email or name"}`,
       });
     }
     return findings;
   },
 };
 
-export const unknownManager: Rule = {
+export const unknownManager: ReferenceRule = {
   id: 'unknown-manager',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -124,7 +141,8 @@ export const unknownManager: Rule = {
     '`reports_to` must name the id of another person in `team`. A dangling reporting line hides the person from spans of control and from the org chart. Fix the id, or add the manager to `team`.',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => unknownManager.checkReferences(analysis),
+  checkReferences(analysis) {
     const ids = [...analysis.teamById.keys()];
     return analysis.org.team
       .filter((m) => m.reportsTo !== undefined && !analysis.teamById.has(m.reportsTo))
@@ -135,7 +153,7 @@ export const unknownManager: Rule = {
   },
 };
 
-export const reportingCycle: Rule = {
+export const reportingCycle: ReferenceRule = {
   id: 'reporting-cycle',
   category: 'integrity',
   defaultSeverity: 'error',
@@ -144,7 +162,8 @@ export const reportingCycle: Rule = {
     'Following `reports_to` upward must end at someone who reports to nobody (usually the CEO). A loop (a reports to b, b reports to a) leaves the whole chain without a leader. Break the loop by pointing one of them at their real manager.',
   source: 'csplan input contract',
   policy: [],
-  check({ analysis }) {
+  check: ({ analysis }) => reportingCycle.checkReferences(analysis),
+  checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
     for (const start of analysis.org.team) {
@@ -209,7 +228,7 @@ export const orphanAccount: Rule = {
         .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
         .map((p) => ({
           path: p.account.path,
-          message: `${p.segment} account "${p.account.id}" has no owner; named-CSM segments need one`,
+          message: `${p.segment} account ${accountLabel(p.account)} has no owner; named-CSM segments need one`,
         }))
     );
   },
@@ -265,9 +284,12 @@ export const integrityRules: Rule[] = [
   unownedArrShare,
 ];
 
-/** Integrity rules whose findings stay true when some accounts could not be read. */
-export const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(
-  [duplicateId, nearDuplicateId, unknownOwner, unknownManager, reportingCycle].map(
-    (rule) => rule.id,
-  ),
-);
+/** Integrity rules whose findings stay true when some records could not be read. */
+export const REFERENCE_RULES: readonly ReferenceRule[] = [
+  duplicateId,
+  unknownOwner,
+  unknownManager,
+  reportingCycle,
+];
+
+export const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(REFERENCE_RULES.map((r) => r.id));

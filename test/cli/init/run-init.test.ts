@@ -199,6 +199,28 @@ describe('--yes', () => {
     const loaded = await loadOrgFile(join(dir, 'org.yaml'), { today: '2026-11-23' });
     expect(loaded.org?.accounts[0]?.renewalDate).toBe('2027-04-03');
   });
+
+  it('writes the date order it detected, so a later export with ambiguous dates reads the same', async () => {
+    const dir = await folder();
+    await writeFile(
+      join(dir, 'hs.csv'),
+      'Record ID,ARR,Renewal Date\n1,50000,3/4/2027\n2,60000,3/25/2027\n',
+    );
+    const io = fakeIO(dir);
+    expect(await init(undefined, { yes: true, from: 'hs.csv' }, io)).toBe(EXIT.ok);
+    const text = await readFile(join(dir, 'org.yaml'), 'utf8');
+    expect(text).toContain(
+      'accounts:\n  file: hs.csv\n  preset: hubspot\n  date_order: month-first\n',
+    );
+  });
+
+  it('writes no date order for an export without locale dates', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'hs.csv'), 'Record ID,ARR,Renewal Date\n1,50000,2027-03-04\n');
+    const io = fakeIO(dir);
+    expect(await init(undefined, { yes: true, from: 'hs.csv' }, io)).toBe(EXIT.ok);
+    expect(await readFile(join(dir, 'org.yaml'), 'utf8')).not.toMatch(/^ +date_order:/m);
+  });
 });
 
 describe('the schema copy for editors', () => {

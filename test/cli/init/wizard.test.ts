@@ -257,12 +257,18 @@ describe('customers from a CRM export', () => {
       preset: 'hubspot',
       dateOrder: 'day-first',
     });
-    // 12/31/2027 can only be month first: the loader reads the file without being told.
+    // 12/31/2027 can only be month first: nothing is asked, and the order found is written down
+    // so that a later export whose days are all 12 or less reads the same way.
     const clear = await runWizard(
       scriptedPrompts([...company, ...rest]),
       context({ from: 'clear.csv' }, dir),
     );
-    expect(clear.customers).toEqual({ source: 'file', file: 'clear.csv', preset: 'hubspot' });
+    expect(clear.customers).toEqual({
+      source: 'file',
+      file: 'clear.csv',
+      preset: 'hubspot',
+      dateOrder: 'month-first',
+    });
     // --date-order answers the question.
     const given = await runWizard(
       scriptedPrompts([...company, ...rest]),

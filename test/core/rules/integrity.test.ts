@@ -173,3 +173,25 @@ describe('rule severities', () => {
     expect(off.findings.some((f) => f.rule === 'unknown-owner')).toBe(false);
   });
 });
+
+describe('unknown-owner, with names and emails', () => {
+  it('names the account by its name next to its id, and suggests a close team name', async () => {
+    const found = await findings(
+      `team:\n  - { id: dana, name: Dana Scully, email: dana@x.io, role: csm }\naccounts:\n  - { id: 0015g000000018AAAC, name: Acme Corp, arr: 50000, owner: Dana Scuully }\n  - { id: b, arr: 1, owner: Walter Skinner }\n`,
+      'unknown-owner',
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      'Account "Acme Corp" (0015g000000018AAAC) names owner "Dana Scuully", who is not in team (did you mean "Dana Scully"?)',
+      `Account "b" names owner "Walter Skinner", who is not in team; an owner is a team member's id, email or name`,
+    ]);
+  });
+
+  it('accepts an owner given as a team email or name, in any case', async () => {
+    expect(
+      await findings(
+        `team:\n  - { id: dana, name: Dana Scully, email: dana@x.io, role: csm }\naccounts:\n  - { id: a, arr: 1, owner: DANA@x.io }\n  - { id: b, arr: 1, owner: dana scully }\n`,
+        'unknown-owner',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,12 +1,18 @@
 /**
- * CRM owners to team ids. A CRM export names the owner by user id, full name or email; the org
- * file's `team[]` has `id`, `name` and `email`. Matching is case-insensitive and ignores repeated
- * spaces; an id wins over an email, an email over a name. An owner that matches nobody is kept
- * as written, so the `unknown-owner` rule reports it with a did-you-mean.
+ * Account owners to team ids, one rule for every source: an owner given as a team id, an email or
+ * a person's full name (as a CRM export names it, and as the org file and a JSON file may) is
+ * matched to `team[]` by `id`, `email` or `name`. Matching is case-insensitive and ignores
+ * repeated spaces; an id wins over an email, an email over a name. An owner that matches nobody is
+ * kept as written, so the `unknown-owner` rule reports it with a did-you-mean.
  */
-import type { OrgFile } from '../schema.js';
+import type { Diagnostic, Path } from '../core/model.js';
 
-type Team = NonNullable<OrgFile['team']>;
+/** What matching reads of a team member. */
+export interface OwnerCandidate {
+  id: string;
+  name?: string;
+  email?: string;
+}
 
 export type OwnerMatch =
   | { kind: 'id' | 'email' | 'name'; id: string }
@@ -67,7 +73,7 @@ export class OwnerResolver {
   private readonly byName = new Map<string, string[]>();
   private readonly cache = new Map<string, OwnerMatch>();
 
-  constructor(team: Team) {
+  constructor(team: readonly OwnerCandidate[]) {
     for (const member of team) {
       this.exact.add(member.id);
       if (!this.byId.has(key(member.id))) this.byId.set(key(member.id), member.id);
@@ -108,4 +114,35 @@ export class OwnerResolver {
     }
     return { kind: 'unmatched' };
   }
+}
+
+/** Why an owner matched several people, for every source's ambiguous-owner diagnostic. */
+export function ambiguousOwnerMessage(ids: readonly string[], what = 'owner'): string {
+  return `${what} matches the names of ${ids.length} team members (${ids.join(', ')}); give the owner's email or team id instead, or make the names distinct`;
+}
+
+/**
+ * Owners of the org file's own accounts and account groups, resolved in place to team ids.
+ * Returns an `ambiguous-owner` error for each owner whose name two team members share.
+ */
+export function resolveOwners(
+  records: { owner?: string; readonly path: Path }[],
+  resolver: OwnerResolver,
+): Diagnostic[] {
+  // An owner two people could be is left unset: the ambiguity is the one problem to report.
+  const out: Diagnostic[] = [];
+  for (const record of records) {
+    if (record.owner === undefined) continue;
+    const match = resolver.resolve(record.owner);
+    if (match.kind === 'ambiguous') {
+      out.push({
+        rule: 'ambiguous-owner',
+        severity: 'error',
+        path: [...record.path, 'owner'],
+        message: ambiguousOwnerMessage(match.ids),
+      });
+      record.owner = undefined;
+    } else if (match.kind !== 'unmatched') record.owner = match.id;
+  }
+  return out;
 }
