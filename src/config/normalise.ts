@@ -56,6 +56,7 @@ export function normaliseOrg(
         region: member.region,
         languages: member.languages ?? [],
         email: member.email,
+        leaving: member.leaving,
         path: ['team', index],
       }),
     ),
@@ -108,6 +109,8 @@ export function toAccount(account: AccountInput, path: Path): Account {
     strategic: account.strategic,
     renewalDate: account.renewal_date,
     lastNegativeEvent: account.last_negative_event,
+    locked: account.locked,
+    parent: account.parent,
     path,
   };
 }
