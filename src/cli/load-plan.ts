@@ -16,6 +16,8 @@ export interface PlannedFile {
   diagnostics: Diagnostic[];
   /** True when the file is invalid: input errors or integrity-rule errors. */
   invalid: boolean;
+  /** The loaded org and where it came from, for commands that work on more than the plan. */
+  loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
 }
 
 const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
@@ -53,5 +55,5 @@ export async function loadAndPlan(
   const invalid = diagnostics.some(
     (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
   );
-  return { file, plan, diagnostics, invalid };
+  return { file, plan, diagnostics, invalid, loaded };
 }

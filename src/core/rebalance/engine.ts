@@ -150,6 +150,12 @@ class Rebalancer {
     }
   }
 
+  private statusWord(book: Book): string {
+    if (book.status === 'leaving') return `leaving ${book.member.leaving}`;
+    if (book.status === 'planned') return `starts ${book.member.startDate}`;
+    return `week ${book.tenureWeek} of the ramp`;
+  }
+
   private whyForced(book: Book): string {
     if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
     if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
@@ -477,7 +483,7 @@ class Rebalancer {
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
     const anchor = this.anchor.get(to.id);
     const tier = anchor && Math.abs(rank(anchor) - rank(unit.segment)) >= 2 ? 1 : 0;
-    return [mix, seniority, tier, -fit(unit, to)];
+    return [mix, seniority, tier, -fitScore(unit, to)];
   }
 
   /** Where a forced unit goes: the lowest load after the move, preferences breaking near-ties. */
@@ -646,9 +652,13 @@ class Rebalancer {
     const { unit, from, to } = step;
     const pct = (share: number) =>
       Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'no capacity';
+    const label = (book: Book, share: number) =>
+      Number.isFinite(share)
+        ? `${book.id} at ${pct(share)}`
+        : `${book.id} (${this.statusWord(book)})`;
     const who = from
-      ? `${from.id} at ${pct(step.fromShare)} -> ${to.id} at ${pct(step.toShare)}`
-      : `${unit.fileOwner === null ? 'no owner' : `${unit.fileOwner} (not a CSM)`} -> ${to.id} at ${pct(step.toShare)}`;
+      ? `${label(from, step.fromShare)} -> ${label(to, step.toShare)}`
+      : `${unit.fileOwner === null ? 'no owner' : `${unit.fileOwner} (not a CSM)`} -> ${label(to, step.toShare)}`;
     const parts: string[] = [];
     switch (step.rule) {
       case 'leaving':
@@ -713,7 +723,7 @@ function healthWord(unit: Unit): string {
 }
 
 /** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
-function fit(unit: Unit, to: Book): number {
+function fitScore(unit: Unit, to: Book): number {
   let score = 0;
   if (unit.language && to.member.languages.includes(unit.language)) score += 4;
   if (unit.region && to.member.region === unit.region) score += 2;
