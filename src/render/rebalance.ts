@@ -27,7 +27,8 @@ const share = (value: number | null) => (value === null ? '-' : formatPct(value)
 function statusNote(book: BookChange): string {
   if (book.status === 'leaving') return ' (leaving)';
   if (book.status === 'planned') return ' (not started)';
-  if (book.status === 'ramping') return ` (ramping, ${formatPct(book.capacity)} of a book)`;
+  if (book.status === 'ramping')
+    return book.capacity < 1 ? ` (ramping, ${formatPct(book.capacity)} of a book)` : ' (ramping)';
   return '';
 }
 

@@ -62,6 +62,7 @@ class Rebalancer {
   private readonly anchor = new Map<string, SegmentId>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
+  private readonly moved = new Set<Unit>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
   private readonly tolerance: number;
   private readonly mixMax: number;
@@ -317,7 +318,10 @@ class Rebalancer {
       this.relieve(book, 'health-mix', {
         bad: (u) => u.atRisk > 0,
         improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
-        receiverOk: (to, give, take) => this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+        // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+        receiverOk: (to, give, take) =>
+          !(give.red && to.seniority === 'junior') &&
+          this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
         partner: (u) => u.atRisk === 0,
       });
     }
@@ -423,7 +427,9 @@ class Rebalancer {
         for (const donor of team) {
           const donorShare = this.state.share(donor);
           for (const unit of donor.units) {
+            // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
+            if (this.moved.has(unit)) continue;
             if (!this.receivers(unit).includes(hire)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
@@ -504,6 +510,7 @@ class Rebalancer {
     const fromShare = from ? this.state.share(from) : 0;
     const toShare = this.state.share(to);
     this.state.move(unit, to);
+    this.moved.add(unit);
     this.steps.push({ unit, from, to, rule, fromShare, toShare, swappedWith, effective });
   }
 
