@@ -35,7 +35,8 @@ function statusNote(book: BookChange): string {
 function moveLine(move: Move): string {
   const from = move.from ?? 'no owner';
   const when = move.effective ? ` from ${move.effective}` : '';
-  return `${move.account} (${formatMoney(move.arr)}, ${move.segment}${move.health ? `, ${move.health}` : ''}): ${from} -> ${move.to}${when}`;
+  const name = move.name && move.name !== move.account ? ` ${move.name}` : '';
+  return `${move.account}${name} (${formatMoney(move.arr)}, ${move.segment}${move.health ? `, ${move.health}` : ''}): ${from} -> ${move.to}${when}`;
 }
 
 function summary(result: RebalanceResult): string {
@@ -136,6 +137,7 @@ export function renderRebalanceJson(result: RebalanceResult, file: string): stri
     maxMoves: result.maxMoves,
     moves: result.moves.map((m) => ({
       account: m.account,
+      name: m.name ?? null,
       from: m.from,
       to: m.to,
       reason: m.reason,
@@ -180,7 +182,7 @@ export function renderRebalanceMarkdown(result: RebalanceResult, file: string): 
     for (const m of result.moves) {
       const when = m.effective ? ` (from ${m.effective})` : '';
       out.push(
-        `| ${cell(m.account)} | ${cell(m.from ?? 'no owner')} | ${cell(m.to)}${when} | ${cell(m.reason)} |`,
+        `| ${cell(m.name ? `${m.account} ${m.name}` : m.account)} | ${cell(m.from ?? 'no owner')} | ${cell(m.to)}${when} | ${cell(m.reason)} |`,
       );
     }
     out.push('');

@@ -45,6 +45,8 @@ interface Step {
   effective?: string;
   /** The other half of a swap, for the reason text. */
   swappedWith?: Unit;
+  /** A load move that fills a book far below the team's mean rather than relieving one above. */
+  fill?: boolean;
 }
 
 export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
@@ -163,17 +165,24 @@ class Rebalancer {
     return `${book.id} is in week ${book.tenureWeek} of the ramp`;
   }
 
-  /** Mean load over capacity per team; a book's band ends `tolerance` above it (100% at most while the mean is below). */
+  /**
+   * Mean load over capacity per team; a book's band ends `tolerance` above it (100% at most while
+   * the mean is below) and starts `tolerance` below it. The team's load is the larger of its
+   * total count load and total ARR load: sums that no move changes, so a second run sees the
+   * same band and proposes nothing new.
+   */
   private computeBands(): void {
     for (const team of this.teams) {
-      let load = 0;
+      let a = 0;
+      let r = 0;
       let cap = 0;
       for (const id of team.members) {
         const book = this.state.books.get(id) as Book;
-        load += this.state.load(book);
+        a += book.a;
+        r += book.r;
         cap += book.cap;
       }
-      const mean = cap > 0 ? load / cap : 0;
+      const mean = cap > 0 ? Math.max(a, r) / this.state.offload / cap : 0;
       const upper =
         mean <= 1 ? Math.min(1, mean * (1 + this.tolerance)) : mean * (1 + this.tolerance);
       this.mean.set(team.key, mean);
@@ -241,7 +250,10 @@ class Rebalancer {
         }
       }
       if (!best) stuck.add(light);
-      else this.record(best.unit, best.donor, light, 'load');
+      else {
+        this.record(best.unit, best.donor, light, 'load');
+        (this.steps[this.steps.length - 1] as Step).fill = true;
+      }
     }
   }
 
@@ -370,6 +382,9 @@ class Rebalancer {
           const key = [0, ...this.preferenceKey(give, to), this.state.shareWith(to, give)];
           if (!best || less(key, best.key)) best = { to, key };
         }
+        // A single move may not leave the book far below its team's mean (a swap may).
+        if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
+          best = undefined;
         if (!best) {
           // Load-neutral swap: the good unit closest in size from a book that may take `give`.
           for (const to of this.receivers(give)) {
@@ -466,6 +481,10 @@ class Rebalancer {
 
   private sortedBooks(): Book[] {
     return [...this.state.books.values()];
+  }
+
+  private lowerOf(book: Book): number {
+    return this.lower.get(book.team) ?? 0;
   }
 
   private upperOf(book: Book): number {
@@ -582,6 +601,7 @@ class Rebalancer {
           segment: p.segment,
         };
         if (p.account.health) move.health = p.account.health;
+        if (p.account.name) move.name = p.account.name;
         if (step.effective) move.effective = step.effective;
         if (step.unit.accounts.length > 1) move.family = step.unit.key;
         moves.push(move);
@@ -683,9 +703,11 @@ class Rebalancer {
         break;
       case 'load':
         parts.push(
-          step.swappedWith
-            ? `swapped with ${step.swappedWith.key} to bring ${from?.id}'s book inside the team band (at most ${pct(this.upperOf(from ?? to))})`
-            : `brings ${from?.id}'s book toward the team band (at most ${pct(this.upperOf(from ?? to))})`,
+          step.fill
+            ? `${to.id}'s book is far below the team's mean load (${pct(this.mean.get(to.team) ?? 0)})`
+            : step.swappedWith
+              ? `swapped with ${step.swappedWith.key} to bring ${from?.id}'s book inside the team band (at most ${pct(this.upperOf(from ?? to))})`
+              : `brings ${from?.id}'s book toward the team band (at most ${pct(this.upperOf(from ?? to))})`,
         );
         break;
       case 'health-mix':

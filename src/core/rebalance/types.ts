@@ -13,6 +13,8 @@ export type MoveRule =
 
 export interface Move {
   account: string;
+  /** The account's name, when the file has one (CRM ids alone mean little to a manager). */
+  name?: string;
   /** Owner before the move; null for an account nobody (or no CSM) owned. */
   from: string | null;
   to: string;
