@@ -65,6 +65,9 @@ class Rebalancer {
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
   private readonly moved = new Set<Unit>();
+  private readonly position = new Map<string, number>();
+  private readonly servedSet = new Map<string, Set<Book>>();
+  private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
   private readonly tolerance: number;
   private readonly mixMax: number;
@@ -84,10 +87,15 @@ class Rebalancer {
     this.mixMax = analysis.org.policy.healthMixMax;
     for (const team of this.teams) {
       const books = team.members.map((id) => this.state.books.get(id) as Book);
+      this.teamBooksOf.set(team.key, books);
       for (const segment of team.segments) {
         this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
       }
     }
+    for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
+    analysis.bookOwners.forEach((o, i) => {
+      this.position.set(o.member.id, i);
+    });
   }
 
   run(): RebalanceResult {
@@ -233,7 +241,7 @@ class Rebalancer {
         const donorShare = this.state.share(donor);
         if (donorShare <= mean + EPS) continue;
         for (const unit of donor.units) {
-          if (!this.movable(unit, donor) || !this.receivers(unit).includes(light)) continue;
+          if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
@@ -272,9 +280,12 @@ class Rebalancer {
         const toAfter = this.state.shareWith(to, unit);
         if (toAfter > this.upperOf(to) + EPS) continue;
         // Health mix, seniority and fit first; then a move that fixes the donor, the smallest
-        // such unit (fewest and smallest moves); otherwise the largest step.
+        // such unit (fewest and smallest moves); otherwise the largest step. The preference is
+        // folded into one number so the inner loop allocates nothing.
+        const preference = this.preferenceScore(unit, to);
+        if (best && preference > (best.key[0] as number)) continue;
         const key = [
-          ...this.preferenceKey(unit, to),
+          preference,
           fixes ? 0 : 1,
           fixes ? size(unit) : -size(unit),
           unit.healthRank,
@@ -303,7 +314,7 @@ class Rebalancer {
         if (to === donor || to.cap === 0) continue;
         for (const take of to.units) {
           if (!this.movable(take, to) || size(take) >= size(give)) continue;
-          if (!this.receivers(take).includes(donor)) continue;
+          if (!this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
@@ -391,7 +402,7 @@ class Rebalancer {
             if (to === book || to.cap === 0) continue;
             for (const take of to.units) {
               if (!test.partner(take) || !this.movable(take, to)) continue;
-              if (!this.receivers(take).includes(book) || !test.receiverOk(to, give, take))
+              if (!this.serves(book, take) || !test.receiverOk(to, give, take))
                 continue;
               if (
                 this.state.atRiskWith(book, take, give) > this.state.atRiskShare(book) + EPS &&
@@ -445,7 +456,7 @@ class Rebalancer {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
             if (this.moved.has(unit)) continue;
-            if (!this.receivers(unit).includes(hire)) continue;
+            if (!this.serves(hire, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
             // Only while it evens books out: the donor stays at least as full as the hire.
@@ -475,8 +486,7 @@ class Rebalancer {
   }
 
   private teamBooks(book: Book): Book[] {
-    const team = this.teams.find((t) => t.key === book.team);
-    return (team?.members ?? []).map((id) => this.state.books.get(id) as Book);
+    return this.teamBooksOf.get(book.team) ?? [];
   }
 
   private sortedBooks(): Book[] {
@@ -492,11 +502,22 @@ class Rebalancer {
   }
 
   private indexOf(book: Book): number {
-    return this.analysis.bookOwners.findIndex((o) => o.member.id === book.id);
+    return this.position.get(book.id) ?? 0;
+  }
+
+  /** Whether `book` may take accounts of the unit's segment. */
+  private serves(book: Book, unit: Unit): boolean {
+    return this.servedSet.get(unit.segment)?.has(book) === true;
   }
 
   private unitLoad(unit: Unit): number {
     return Math.max(unit.a, unit.r) / this.state.offload;
+  }
+
+  /** `preferenceKey` as one number, for the hot loop: same order. */
+  private preferenceScore(unit: Unit, to: Book): number {
+    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [number, number, number, number];
+    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 + fit);
   }
 
   /** Health mix, seniority and fit of giving `unit` to `to`: lower is better. */
