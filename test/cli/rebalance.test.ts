@@ -150,3 +150,18 @@ describe('csplan assign', () => {
     expect(stdout).toContain('Assignment as of 2026-11-23: 0 moves');
   });
 });
+
+describe('csplan diff shows a rebalance as moves', () => {
+  it('lists each written move, and a leaving CSM is no renewal risk', async () => {
+    const dir = await copyExamples();
+    const file = join(dir, 'rebalance.yaml');
+    await runCli(['rebalance', file, '--write']);
+    const { code, stdout } = await runCli(['diff', 'examples/rebalance.yaml', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Accounts moved (9)');
+    expect(stdout).toContain('kestrel-group: omar -> grace ($420k)');
+    // beacon-bank renews in 22 days, but omar leaves: the freeze does not keep it with him.
+    expect(stdout).toContain('beacon-bank: omar -> tomas ($310k); renews 2026-12-15\n');
+    expect(stdout).not.toContain('keep the owner');
+  });
+});

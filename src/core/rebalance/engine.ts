@@ -402,8 +402,7 @@ class Rebalancer {
             if (to === book || to.cap === 0) continue;
             for (const take of to.units) {
               if (!test.partner(take) || !this.movable(take, to)) continue;
-              if (!this.serves(book, take) || !test.receiverOk(to, give, take))
-                continue;
+              if (!this.serves(book, take) || !test.receiverOk(to, give, take)) continue;
               if (
                 this.state.atRiskWith(book, take, give) > this.state.atRiskShare(book) + EPS &&
                 rule === 'health-mix'
@@ -516,7 +515,12 @@ class Rebalancer {
 
   /** `preferenceKey` as one number, for the hot loop: same order. */
   private preferenceScore(unit: Unit, to: Book): number {
-    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [number, number, number, number];
+    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 + fit);
   }
 
