@@ -19,7 +19,7 @@ import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { type Book, frozenOn, State, type Unit } from './state.js';
-import { type RebalanceTeam, todaysTeams } from './teams.js';
+import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
   Move,
@@ -76,7 +76,7 @@ class Rebalancer {
     private readonly analysis: Analysis,
     private readonly options: RebalanceOptions,
   ) {
-    this.teams = todaysTeams(analysis);
+    this.teams = targetTeams(analysis);
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;

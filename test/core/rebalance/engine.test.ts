@@ -46,11 +46,12 @@ describe('loads inside the band', () => {
     const result = rebalance(org, { maxMoves: 5 });
     expect(result.moves).toHaveLength(5);
     expect(result.movesLeft).toBe(7);
-    // 45 accounts left with a: 112.5% against a band of 96.25%.
+    // 45 accounts left with a: 112.5% against a band of 96.25%. 70 customers is the first-hire
+    // stage, where the target org has one generalist team.
     expect(result.unbalanced).toEqual([
       {
         csm: 'a',
-        team: 'mid-market',
+        team: 'generalist',
         loadShare: expect.closeTo(1.125, 6),
         upper: expect.closeTo(0.9625, 6),
       },
@@ -139,20 +140,26 @@ ${accounts('b', 20, 50_000, 'owner: b')}
   });
 
   it('keeps an account in a team that serves its segment', async () => {
-    // smb accounts ($10k: max(1/150, $10k/$1.25M) = 0.008) never go to the enterprise CSM.
+    // 300 smb accounts at $10k: max(300/150, $3M/$1.25M) = 2.4 FTE; 10 enterprise at $200k:
+    // max(10/20, $2M/$3.5M) = 0.57 FTE. 2.97 FTE is 3 CSMs: the target org segments the team.
+    // s1 holds 180 x 0.008 = 144%, s2 120 x 0.008 = 96%: smb accounts go to s2, never to e1,
+    // though e1 has room (57%). Mean (144 + 96) / 2 = 120%, band 132%: s1 sheds 15 accounts.
     const org = await orgFrom(`team:
   - { id: s1, role: csm, segment: smb }
+  - { id: s2, role: csm, segment: smb }
   - { id: e1, role: csm, segment: enterprise }
 accounts:
-${accounts('s', 150, 10_000, 'owner: s1')}
-${accounts('e', 5, 200_000, 'owner: e1')}
+${accounts('s', 180, 10_000, 'owner: s1')}
+${accounts('t', 120, 10_000, 'owner: s2')}
+${accounts('e', 10, 200_000, 'owner: e1')}
 `);
     const result = rebalance(org);
-    expect(result.moves).toEqual([]);
-    expect(result.teams.map((t) => [t.key, t.segments])).toEqual([
-      ['enterprise', ['enterprise']],
-      ['smb', ['smb']],
+    expect(result.teams.map((t) => [t.key, t.segments, t.members])).toEqual([
+      ['enterprise', ['enterprise'], ['e1']],
+      ['smb', ['smb'], ['s1', 's2']],
     ]);
+    expect(result.moves).toHaveLength(15);
+    expect(result.moves.every((m) => m.from === 's1' && m.to === 's2')).toBe(true);
   });
 
   it('moves the book of a CSM in the first weeks of the ramp, who can carry none yet', async () => {
