@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import type { Motion, StageId, TeamMember } from '../model.js';
 import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
+import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
 import type { TargetTeam } from './staffing.js';
 
@@ -223,7 +224,7 @@ function reportingLine(input: LeadershipInput, present: TeamMember | undefined):
   const role: RoleId = boss?.role ?? 'ceo';
   const id = boss?.id ?? null;
   if (role === 'cro') {
-    const fits = motion !== 'sales-led' || stage === 'scale';
+    const fits = !salesLineMisfits(role, motion, stage);
     const why = fits
       ? motion === 'sales-led'
         ? `CS under the CRO can fit at the enterprise stage, with one leader for all revenue ${cite('dock-org-charts')}`
