@@ -105,10 +105,8 @@ async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Pr
     moves.map((m) => ({ account: m.account, to: m.to })),
   );
   if (!edit.ok) throw new UsageError(`${file}: not written: ${edit.reason}`);
-  // Refuse when someone edited the file while csplan was planning it.
-  const again = await readFile(path, 'utf8');
-  if (again !== original) throw new UsageError(`${file} changed while csplan ran; run it again`);
-  await writeFileAtomic(path, edit.text, { replace: true });
+  // Refused (compare-and-swap) when someone edited the file while csplan was planning it.
+  await writeFileAtomic(path, edit.text, { replace: true, expected: original, name: file });
   const later = result.moves.length - moves.length;
   io.stderr(
     `${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed${later > 0 ? `; ${later} starter-book ${later === 1 ? 'move takes' : 'moves take'} effect later and ${later === 1 ? 'was' : 'were'} not written` : ''}.\n`,
@@ -124,7 +122,7 @@ async function writeMovesCsv(
 ): Promise<void> {
   const source = planned.loaded?.accountsFile;
   const text = movesCsv(dueNow(result), org.team, source);
-  await writeFileAtomic(resolve(io.cwd, out), text, { replace: true });
+  await writeFileAtomic(resolve(io.cwd, out), text, { replace: true, name: out });
   const n = dueNow(result).length;
   io.stderr(`${out}: ${n} ${n === 1 ? 'move' : 'moves'} written for a CRM bulk update.\n`);
 }

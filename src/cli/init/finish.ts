@@ -93,7 +93,7 @@ export async function writeOrgFile(
   }
 
   try {
-    await writeFileAtomic(path, text, { replace });
+    await writeFileAtomic(path, text, { replace, name: target });
   } catch (error) {
     if (!(error instanceof FileExistsError)) throw error;
     // Someone created the file while the questions were being answered.
@@ -112,7 +112,7 @@ export async function writeOrgFile(
       if (isPromptExit(promptError)) return cancelled(io);
       throw promptError;
     }
-    await writeFileAtomic(path, text, { replace: true });
+    await writeFileAtomic(path, text, { replace: true, name: target });
   }
   const schema = await writeEditorSchema(target, path, io);
   io.stderr(
