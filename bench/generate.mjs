@@ -16,7 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const SIZES = [
   ['1k', 1_000],
   ['10k', 10_000],
@@ -154,7 +154,7 @@ function pick(random, list) {
 }
 
 /** An org of `count` accounts: company, team and accounts as plain data. */
-export function generateOrg(count, seed = 20261123) {
+export function generateOrg(count, seed = 20261123, staffing = 0.9) {
   const random = mulberry32(seed + count);
   const accounts = [];
   const bySegment = new Map(MIX.map(([segment]) => [segment, 0]));
@@ -211,8 +211,8 @@ export function generateOrg(count, seed = 20261123) {
   for (const [segment, , , , perCsm] of MIX) {
     if (perCsm === 0) continue;
     const needed = Math.max(1, Math.ceil((bySegment.get(segment) ?? 0) / perCsm));
-    // About 90% staffed: the planner finds a gap to close.
-    const hired = Math.max(1, Math.round(needed * 0.9));
+    // About 90% staffed by default: the planner finds a gap to close.
+    const hired = Math.max(1, Math.round(needed * staffing));
     const ids = [];
     let manager;
     for (let i = 0; i < hired; i++) {
@@ -398,6 +398,11 @@ export function writeBenchData(dir) {
     write(`org-${label}.yaml`, toYaml(org));
     write(`accounts-${label}.csv`, toCsv(org));
     write(`org-${label}-csv.yaml`, toYamlWithFile(org, `accounts-${label}.csv`));
+    // The rebalance scale case (issue 10): 100k accounts and 500 CSMs, and the same staffing at
+    // 1k and 10k; accounts in a CSV as CS Ops keeps them.
+    const staffed = generateOrg(count, undefined, 1.2);
+    write(`rb-accounts-${label}.csv`, toCsv(staffed));
+    write(`org-${label}-rb.yaml`, toYamlWithFile(staffed, `rb-accounts-${label}.csv`));
     if (count === 100_000) {
       write('sf-100k.csv', toSalesforceCsv(org));
       write('org-100k-sf.yaml', toYamlWithFile(org, 'sf-100k.csv', ['  preset: salesforce']));

@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): performance figures of csplan against a baseline that
  * only reads and parses the same file with the same parser, measured in the same run.
  *
- *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile|memory] [--json]
+ *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile|rebalance|planted|memory] [--json]
  *
  * - Data: seeded synthetic orgs from bench/generate.mjs, written once to bench/.data/.
  * - Each case alternates baseline and csplan runs (so drift on a busy machine hits both) and
@@ -12,6 +12,9 @@
  *   and bench/floor.mjs measures the least work any run must do, to put the ratio in context.
  * - Targets (issues 2 and 5): recommend <= 1.3x the parse baseline at 10k and 100k accounts,
  *   peak RSS < 500 MB at 100k, `csplan --version` <= 1.5x `node -e 0`.
+ * - Rebalance (issue 10): `csplan rebalance` <= 2x `csplan recommend` on the same file (100k
+ *   accounts, 500 CSMs; also 1k and 10k), peak RSS < 500 MB; planted instances: largest book
+ *   <= 1.02x the planted one with <= 1.1x k moves.
  * - `--only memory` (not in the default run): peak RSS of recommend on a ~200 MB CSV, against the
  *   target of under 1 GB for the largest accepted CSV (issue 12).
  */
@@ -30,6 +33,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, writeBenchData } from './generate.mjs';
+import { plantedOrg } from './planted.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dataDir = join(root, 'bench', '.data');
@@ -212,6 +216,8 @@ async function main() {
     }
   }
 
+  if (!only || only === 'rebalance') rebalanceCases(timeTool, results);
+  if (!only || only === 'planted') await plantedCases(results);
   if (only === 'memory') {
     // Not in the default run: writing and reading ~200 MB takes minutes on a small machine.
     const { org, csv, accounts } = writeLargestCsv();
@@ -251,6 +257,115 @@ async function main() {
   writeFileSync(join(dataDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
   console.log(`\n(figures also in ${join('bench', '.data', 'results.json')})`);
+}
+
+/** `csplan rebalance` against `csplan recommend` on the same file, alternated run by run. */
+function rebalanceCases(timeTool, results) {
+  results.rebalance = [];
+  console.log('');
+  console.log(
+    row([
+      'rebalance case',
+      'CSMs',
+      'runs',
+      'recommend',
+      'rebalance',
+      'ratio',
+      'peak RSS',
+      'target',
+    ]),
+  );
+  for (const size of ['1k', '10k', '100k']) {
+    const orgPath = join(dataDir, `org-${size}-rb.yaml`);
+    const csms = (readFileSync(orgPath, 'utf8').match(/role: (?:digital-)?csm$/gm) ?? []).length;
+    const rec = [];
+    const reb = [];
+    for (let i = 0; i < RUNS; i++) {
+      const common = [orgPath, '--format', 'json', '--as-of', AS_OF];
+      rec.push(measure([join(root, 'bin', 'csplan.js'), 'recommend', ...common], timeTool));
+      reb.push(measure([join(root, 'bin', 'csplan.js'), 'rebalance', ...common], timeTool));
+    }
+    const r = median(rec.map((x) => x.ms));
+    const b = median(reb.map((x) => x.ms));
+    const rss = Math.max(...reb.map((x) => x.rssKb));
+    const checks = [b / r <= 2 ? 'ratio ok' : 'ratio > 2x'];
+    if (size === '100k') checks.push(rss / 1024 < 500 ? 'RSS ok' : 'RSS >= 500 MB');
+    console.log(
+      row([
+        `CSV ${size}`,
+        String(csms),
+        String(RUNS),
+        ms(r),
+        ms(b),
+        `${(b / r).toFixed(2)}x`,
+        mbKb(rss),
+        checks.join(', '),
+      ]),
+    );
+    results.rebalance.push({
+      size,
+      csms,
+      runs: RUNS,
+      recommendMs: round(r),
+      rebalanceMs: round(b),
+      ratio: round(b / r),
+      peakRssMb: round(rss / 1024),
+    });
+  }
+}
+
+/** Planted instances: balanced books perturbed by k moves; quality of the rebalance per size. */
+async function plantedCases(results) {
+  const { loadOrgText } = await import('../dist/config/load.js');
+  const { rebalance } = await import('../dist/core/rebalance/index.js');
+  results.planted = [];
+  console.log('');
+  console.log(
+    'Planted instances (balanced books perturbed by k random moves; --tolerance 0.02; 3 seeds, worst shown)',
+  );
+  console.log(
+    row(['accounts', 'CSMs', 'k', 'largest / planted', 'moves / k', 'engine ms', 'target']),
+  );
+  for (const [accounts, k] of [
+    [1_000, 50],
+    [10_000, 500],
+  ]) {
+    let worstLoad = 0;
+    let worstMoves = 0;
+    let csms = 0;
+    let slowest = 0;
+    for (const seed of [1, 2, 3]) {
+      const planted = plantedOrg(accounts, k, seed);
+      const loaded = await loadOrgText(planted.yaml, 'planted.yaml', { today: AS_OF });
+      const started = performance.now();
+      const result = rebalance(loaded.org, { tolerance: 0.02 });
+      slowest = Math.max(slowest, performance.now() - started);
+      const largest = Math.max(...result.books.map((b) => b.after.loadShare ?? 0));
+      worstLoad = Math.max(worstLoad, largest / planted.plantedMax);
+      worstMoves = Math.max(worstMoves, result.moves.length / planted.moves);
+      csms = planted.csms;
+    }
+    const ok = worstLoad <= 1.02 && worstMoves <= 1.1;
+    console.log(
+      row([
+        String(accounts),
+        String(csms),
+        String(k),
+        `${worstLoad.toFixed(3)}x`,
+        `${worstMoves.toFixed(2)}x`,
+        ms(slowest),
+        ok ? 'ok' : 'missed',
+      ]),
+    );
+    results.planted.push({
+      accounts,
+      csms,
+      k,
+      largestRatio: round(worstLoad),
+      movesRatio: round(worstMoves),
+      engineMs: round(slowest),
+    });
+  }
 }
 
 function ensureData() {

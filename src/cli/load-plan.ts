@@ -22,6 +22,8 @@ export interface PlannedFile {
    * fixes them, and `check` is the gate.
    */
   invalid: boolean;
+  /** The loaded org and where it came from, for commands that work on more than the plan. */
+  loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
 }
 
 export async function loadAndPlan(
@@ -67,5 +69,5 @@ export async function loadAndPlan(
     loaded.locate,
   );
   const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
-  return { file, plan, diagnostics, invalid };
+  return { file, plan, diagnostics, invalid, loaded };
 }

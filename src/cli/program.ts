@@ -112,6 +112,40 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       done(await runDiff(files, options, io));
     });
 
+  const rebalanceCommand = (name: string, description: string, onlyUnowned: boolean) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<file>', 'org file (YAML)')
+      .addOption(formatOption('text, json, markdown', 'text'))
+      .option('--as-of <date>', 'plan at this date (YYYY-MM-DD); default company.as_of, then today')
+      .option('--max-moves <n>', 'move at most this many accounts; report what stays unbalanced')
+      .option('--tolerance <share>', "how far above the team's mean load a book may be", '0.1')
+      .option('--write', "apply the moves: change each moved account's owner in the org file")
+      .option('--moves-csv <file>', "write the moves as a CSV in the CRM export's own columns")
+      .addOption(colorOption())
+      .addOption(noColorOption())
+      .action(async (file: string, options) => {
+        const { runRebalance } = await import('./commands/rebalance.js');
+        done(
+          await runRebalance(
+            file,
+            { ...options, onlyUnowned: onlyUnowned || options.onlyUnowned },
+            io,
+          ),
+        );
+      });
+  rebalanceCommand(
+    'rebalance',
+    'propose the fewest moves that bring every book inside its team band, each explained',
+    false,
+  ).option('--only-unowned', 'only give owners to accounts without one (same as csplan assign)');
+  rebalanceCommand(
+    'assign',
+    'give owners to accounts without one, with the rebalance engine',
+    true,
+  );
+
   program
     .command('rules')
     .description('list every rule with its category, default severity and summary')

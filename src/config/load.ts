@@ -67,6 +67,15 @@ export interface LoadResult {
   locate: Locator;
   /** The parsed document, for commands that rewrite the file. */
   document?: Document;
+  /** Where the accounts came from, when they were read from a CRM export. */
+  accountsFile?: {
+    file: string;
+    format: 'csv' | 'json';
+    /** CSV: the export's own header for each field. */
+    headers: Partial<Record<string, string>>;
+    /** How owners matched the team: by id, email or name. */
+    owners: { byId: number; byEmail: number; byName: number };
+  };
 }
 
 export async function loadOrgFile(path: string, options: LoadOptions): Promise<LoadResult> {
@@ -130,6 +139,7 @@ export async function loadOrgText(
   let accounts: AccountInput[] = [];
   let accountsLocate: Locator | undefined;
   let accountPath: ((index: number) => Path) | undefined;
+  let accountsFile: LoadResult['accountsFile'];
   if (Array.isArray(orgFile.accounts)) {
     accounts = orgFile.accounts;
   } else if (orgFile.accounts) {
@@ -144,6 +154,12 @@ export async function loadOrgText(
     accounts = result.accounts;
     accountsLocate = result.locate;
     accountPath = result.pathOf;
+    accountsFile = {
+      file: result.file,
+      format: result.format,
+      headers: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.header])),
+      owners: result.stats.owners,
+    };
   }
 
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
@@ -162,7 +178,7 @@ export async function loadOrgText(
     : locate;
   const isError = (d: Diagnostic) => d.severity === 'error';
   if (validated.success && !diagnostics.some(isError))
-    return { org: normalised.org, diagnostics, locate: combined, document };
+    return { org: normalised.org, diagnostics, locate: combined, document, accountsFile };
   return { diagnostics, locate: combined, document, partial: normalised.org };
 }
 

@@ -64,6 +64,7 @@ export function normaliseOrg(
         region: member.region,
         languages: member.languages ?? [],
         email: member.email,
+        leaving: member.leaving,
         path: ['team', index],
       }),
     ),
@@ -130,6 +131,8 @@ export function toAccount(account: AccountInput, path: Path): Account {
     strategic: account.strategic,
     renewalDate: account.renewal_date,
     lastNegativeEvent: account.last_negative_event,
+    locked: account.locked,
+    parent: account.parent,
     path,
   };
 }

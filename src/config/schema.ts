@@ -192,6 +192,13 @@ export const accountSchema = z
       .meta({ description: 'Pin the account to the strategic tier' }),
     renewal_date: isoDate('Next renewal date').optional(),
     last_negative_event: isoDate('Date of the last escalation or other negative event').optional(),
+    locked: z
+      .boolean({ error: 'expected true or false' })
+      .optional()
+      .meta({ description: 'Keep the account with its owner: `csplan rebalance` never moves it' }),
+    parent: id(
+      'Id of the parent account; a family (parent and children) changes owner together',
+    ).optional(),
   })
   .meta({ description: 'One customer account' });
 
@@ -280,6 +287,9 @@ export const teamMemberSchema = z
       .optional()
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
+    leaving: isoDate(
+      'Last day of a CSM who is leaving: `csplan rebalance` hands over the whole book',
+    ).optional(),
   })
   .meta({ description: 'One person (or planned hire) on the team' });
 

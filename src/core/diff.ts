@@ -172,6 +172,8 @@ function accountMoves(base: Org, head: Org): AccountMove[] {
   const before = new Map(base.accounts.map((a) => [accountKey(a), a]));
   const asOf = head.company.asOf;
   const freeze = head.policy.renewalFreezeDays;
+  // The renewal freeze does not hold a book whose CSM leaves: the account must change hands.
+  const leaving = new Set(base.team.filter((m) => m.leaving !== undefined).map((m) => m.id));
   const moves: AccountMove[] = [];
   for (const account of head.accounts) {
     const old = before.get(accountKey(account));
@@ -186,7 +188,11 @@ function accountMoves(base: Org, head: Org): AccountMove[] {
       count: account.count,
       renewalDate: account.renewalDate,
       renewsInDays,
-      nearRenewal: renewsInDays !== undefined && renewsInDays >= 0 && renewsInDays <= freeze,
+      nearRenewal:
+        renewsInDays !== undefined &&
+        renewsInDays >= 0 &&
+        renewsInDays <= freeze &&
+        !(old.owner !== undefined && leaving.has(old.owner)),
     });
   }
   return moves;

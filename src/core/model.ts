@@ -53,6 +53,10 @@ export interface Account {
   strategic?: boolean;
   renewalDate?: string;
   lastNegativeEvent?: string;
+  /** Pinned to its owner: a rebalance never moves it. */
+  locked?: boolean;
+  /** Id of the parent account: a family changes owner together. */
+  parent?: string;
   /** Where the record came from, for locating findings. */
   path: Path;
 }
@@ -69,6 +73,8 @@ export interface TeamMember {
   region?: string;
   languages: string[];
   email?: string;
+  /** Last day of a CSM who is leaving, YYYY-MM-DD. */
+  leaving?: string;
   path: Path;
 }
 

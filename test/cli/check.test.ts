@@ -11,9 +11,9 @@ const WARN = `${F}/warn.yaml`;
 const ERROR = `${F}/error.yaml`;
 
 const WARN_MESSAGE =
-  '"cy" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books';
+  '"cy" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; `csplan rebalance` proposes how to spread them';
 const ERROR_MESSAGE =
-  '"dana" holds 30 accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a target book); move accounts or hire';
+  '"dana" holds 30 accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a target book); `csplan rebalance` proposes the moves, or hire';
 
 describe('csplan check: text', () => {
   it('groups findings by file, then prints one count line', async () => {
@@ -230,8 +230,8 @@ describe('csplan check: github', () => {
     });
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
-      `::warning file=${WARN},line=8,col=5,title=book-health-mix::"cy" has 4 of 10 accounts red or yellow (40%25; limit 30%25): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books`,
-      `::error file=${ERROR},line=8,col=5,title=csm-overloaded::"dana" holds 30 accounts, $3M ARR: 120%25 of the largest book the benchmarks allow (150%25 of a target book); move accounts or hire`,
+      `::warning file=${WARN},line=8,col=5,title=book-health-mix::"cy" has 4 of 10 accounts red or yellow (40%25; limit 30%25): "r-1", "y-1", "y-2" and "y-3"; \`csplan rebalance\` proposes how to spread them`,
+      `::error file=${ERROR},line=8,col=5,title=csm-overloaded::"dana" holds 30 accounts, $3M ARR: 120%25 of the largest book the benchmarks allow (150%25 of a target book); \`csplan rebalance\` proposes the moves, or hire`,
       '1 error, 1 warning (2 files checked)',
       '',
     ]);

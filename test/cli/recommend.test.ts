@@ -5,7 +5,14 @@ import { runCli } from '../helpers/io.js';
 /** Matches an ANSI colour escape. */
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
-const EXAMPLES = ['founder', 'first-csm', 'growth', 'scale', 'salesforce/org'] as const;
+const EXAMPLES = [
+  'founder',
+  'first-csm',
+  'growth',
+  'scale',
+  'salesforce/org',
+  'rebalance',
+] as const;
 
 describe('csplan recommend on every example', () => {
   it.each(EXAMPLES)('%s: plans, exit 0, all report sections', async (name) => {

@@ -33,6 +33,8 @@ export const FIELD_KINDS = {
   strategic: 'boolean',
   renewal_date: 'date',
   last_negative_event: 'date',
+  locked: 'boolean',
+  parent: 'id',
 } as const satisfies Record<AccountField, FieldKind>;
 
 /** Field names in the schema's order. */
@@ -443,5 +445,7 @@ export function accountOf(v: readonly (CellValue | undefined)[]): AccountInput {
     strategic: v[SLOT.strategic] as boolean | undefined,
     renewal_date: v[SLOT.renewal_date] as string | undefined,
     last_negative_event: v[SLOT.last_negative_event] as string | undefined,
+    locked: v[SLOT.locked] as boolean | undefined,
+    parent: v[SLOT.parent] as string | undefined,
   } satisfies Record<AccountField, unknown>;
 }

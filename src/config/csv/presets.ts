@@ -39,6 +39,7 @@ const SALESFORCE: Aliases = {
   employees: ['Employees', 'Number of Employees'],
   health: ['Health', 'Health Status', 'Customer Health'],
   renewal_date: ['Renewal Date', 'Contract End Date'],
+  parent: ['Parent Account ID', 'ParentId', 'Parent ID'],
 };
 
 /** HubSpot company exports (the labels of the default company properties). */

@@ -32,7 +32,7 @@ export const csmOverloaded: Rule = {
   defaultSeverity: 'error',
   summary: "A CSM's book is beyond the top of the published range for its segments",
   explanation:
-    "Each account counts as its share of a full book at the top of its segment's published range, by account count (weighted by complexity and load drivers) and by ARR, whichever is larger. A book above 100% of that is beyond every benchmark: the CSM can only react. Move accounts to a CSM with room, or hire. Part-time CSMs (fte below 1) are measured against their share.",
+    "Each account counts as its share of a full book at the top of its segment's published range, by account count (weighted by complexity and load drivers) and by ARR, whichever is larger. A book above 100% of that is beyond every benchmark: the CSM can only react. `csplan rebalance` proposes the moves to CSMs with room; otherwise hire. Part-time CSMs (fte below 1) are measured against their share.",
   source: `Accounts per CSM by segment ${cite('org-design-guide')}; ARR per CSM by segment, and never assign books by account count alone ${cite('cs-ops-architect')}`,
   policy: [
     'segments.*.accounts_per_csm',
@@ -48,7 +48,7 @@ export const csmOverloaded: Rule = {
       if (owner.loadAtMax <= limit + 1e-9) continue;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" holds ${describeBook(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); move accounts or hire`,
+        message: `"${owner.member.id}" holds ${describeBook(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); \`csplan rebalance\` proposes the moves, or hire`,
       });
     }
     return findings;
@@ -163,7 +163,7 @@ export const bookHealthMix: Rule = {
       const unscored = owner.accountCount - scored;
       findings.push({
         path: owner.member.path,
-        message: `"${owner.member.id}" has ${formatCount(atRisk)} of ${plural(scored, 'account')}${unscored > 0 ? ' with a health score' : ''} red or yellow (${sharePast(atRisk / scored, max)}; limit ${formatPct(max)}): ${accountList([...red, ...yellow])}; spread at-risk accounts across books`,
+        message: `"${owner.member.id}" has ${formatCount(atRisk)} of ${plural(scored, 'account')}${unscored > 0 ? ' with a health score' : ''} red or yellow (${sharePast(atRisk / scored, max)}; limit ${formatPct(max)}): ${accountList([...red, ...yellow])}; \`csplan rebalance\` proposes how to spread them`,
       });
     }
     return findings;
@@ -197,7 +197,7 @@ export const seniorityMismatch: Rule = {
       const n = complex.reduce((sum, p) => sum + p.account.count, 0);
       findings.push({
         path: owner.member.path,
-        message: `junior CSM "${owner.member.id}" owns ${plural(n, 'high-complexity account')} (${idList(complex.map((p) => p.account.id))}); give complex accounts to a senior CSM or pair them with one`,
+        message: `junior CSM "${owner.member.id}" owns ${plural(n, 'high-complexity account')} (${idList(complex.map((p) => p.account.id))}); \`csplan rebalance\` moves them to a senior CSM with room, or pair them with one`,
       });
     }
     return findings;
@@ -209,7 +209,7 @@ export const bookImbalance: Rule = {
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'Books in one segment are far apart in load or ARR',
-  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon. CSMs still in the ramp carry smaller books on purpose and are left out.`,
+  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out.`,
   source: `Balance books on ARR, account count and complexity; never assign purely by count ${cite('cs-ops-architect')}; the 1.5x spread ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
   check({ analysis }) {
@@ -239,11 +239,9 @@ export const bookImbalance: Rule = {
         loadRatio >= arrRatio
           ? `"${load.high.owner.member.id}" carries ${ratioText(loadRatio)} the load of "${load.low.owner.member.id}" (${formatPct(load.high.value)} vs ${formatPct(load.low.value)} of a target book${fte})`
           : `"${arr.high.owner.member.id}" holds ${ratioText(arrRatio)} the ARR of "${arr.low.owner.member.id}" (${formatMoney(arr.high.value)} vs ${formatMoney(arr.low.value)}${fte})`;
-      const heavy = loadRatio >= arrRatio ? load.high.owner : arr.high.owner;
-      const light = loadRatio >= arrRatio ? load.low.owner : arr.low.owner;
       findings.push({
-        path: heavy.member.path,
-        message: `${segment} books are far apart: ${detail}; move accounts from "${heavy.member.id}" to "${light.member.id}"`,
+        path: (loadRatio >= arrRatio ? load.high.owner : arr.high.owner).member.path,
+        message: `${segment} books are far apart: ${detail}; \`csplan rebalance\` proposes the moves`,
       });
     }
     return findings;

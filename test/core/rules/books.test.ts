@@ -74,7 +74,7 @@ ${accounts('u', unscored, 50_000, 'owner: c')}
     const found = await findings(book(1, 3, 6), 'book-health-mix');
     expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
     expect(found[0]?.message).toBe(
-      '"c" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread at-risk accounts across books',
+      '"c" has 4 of 10 accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; `csplan rebalance` proposes how to spread them',
     );
   });
 
@@ -105,7 +105,7 @@ ${accounts('m', 3, 150_000, 'owner: j')}
     const found = await findings(team('junior'), 'seniority-mismatch');
     expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
     expect(found[0]?.message).toBe(
-      'junior CSM "j" owns 2 high-complexity accounts ("h-1" and "h-2"); give complex accounts to a senior CSM or pair them with one',
+      'junior CSM "j" owns 2 high-complexity accounts ("h-1" and "h-2"); `csplan rebalance` moves them to a senior CSM with room, or pair them with one',
     );
   });
 
@@ -138,7 +138,7 @@ ${b}
     );
     expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'warning' })]);
     expect(found[0]?.message).toBe(
-      'mid-market books are far apart: "a" carries 2.0x the load of "b" (104% vs 52% of a target book); move accounts from "a" to "b"',
+      'mid-market books are far apart: "a" carries 2.0x the load of "b" (104% vs 52% of a target book); `csplan rebalance` proposes the moves',
     );
   });
 
@@ -150,7 +150,7 @@ ${b}
       'book-imbalance',
     );
     expect(found[0]?.message).toBe(
-      'mid-market books are far apart: "a" holds 2.0x the ARR of "b" ($2.4M vs $1.2M); move accounts from "a" to "b"',
+      'mid-market books are far apart: "a" holds 2.0x the ARR of "b" ($2.4M vs $1.2M); `csplan rebalance` proposes the moves',
     );
   });
 

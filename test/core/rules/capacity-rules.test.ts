@@ -15,7 +15,7 @@ describe('csm-overloaded', () => {
     expect(found).toEqual([expect.objectContaining({ path: ['team', 0], severity: 'error' })]);
     // At target: 30/20 = 1.5 by count.
     expect(found[0]?.message).toBe(
-      '"dana" holds 30 accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a target book); move accounts or hire',
+      '"dana" holds 30 accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a target book); `csplan rebalance` proposes the moves, or hire',
     );
   });
 

@@ -1,0 +1,142 @@
+/**
+ * `csplan rebalance FILE` (and `csplan assign FILE`): the moves that bring every book inside its
+ * team's band, each explained. A dry run unless `--write` (owners in the org file) or
+ * `--moves-csv OUT` (a bulk-update file in the CRM export's own column names).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { movesCsv } from '../../config/csv/write-moves.js';
+import { setOwners } from '../../config/write-owners.js';
+import type { Org } from '../../core/model.js';
+import { rebalance } from '../../core/rebalance/index.js';
+import type { RebalanceResult } from '../../core/rebalance/types.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { findingJson, SCHEMA_VERSION } from '../../render/json.js';
+import { outputWidth, useColor } from '../color.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+import { loadAndPlan } from '../load-plan.js';
+import { parseAsOf, parseFormat } from '../options.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export interface RebalanceCliOptions {
+  format?: string;
+  asOf?: string;
+  color?: boolean;
+  maxMoves?: string;
+  tolerance?: string;
+  onlyUnowned?: boolean;
+  write?: boolean;
+  movesCsv?: string;
+}
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export async function runRebalance(
+  file: string,
+  options: RebalanceCliOptions,
+  io: CliIO,
+): Promise<number> {
+  const format = parseFormat(options.format, FORMATS, 'text');
+  const asOf = parseAsOf(options.asOf);
+  const maxMoves = parseCount(options.maxMoves, '--max-moves');
+  const tolerance = parseShare(options.tolerance, '--tolerance');
+  const color = format === 'text' && useColor(options.color, io);
+
+  const planned = await loadAndPlan(file, io, { asOf });
+  const org = planned.loaded?.org;
+  if (planned.invalid || !org) {
+    if (format === 'json') {
+      const body = {
+        schemaVersion: SCHEMA_VERSION,
+        valid: false,
+        findings: planned.diagnostics.map(findingJson),
+      };
+      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+    } else {
+      io.stderr(
+        renderDiagnostics(
+          planned.diagnostics.filter((d) => d.severity === 'error'),
+          { color: useColor(options.color, io), file, width: outputWidth(io) },
+        ),
+      );
+      io.stderr(`${file} has problems to fix before its books can be rebalanced.\n`);
+    }
+    return EXIT.problems;
+  }
+  const result = rebalance(org, {
+    onlyUnowned: options.onlyUnowned === true,
+    ...(maxMoves === undefined ? {} : { maxMoves }),
+    ...(tolerance === undefined ? {} : { tolerance }),
+  });
+
+  if (format === 'json') {
+    const { renderRebalanceJson } = await import('../../render/rebalance.js');
+    io.stdout(renderRebalanceJson(result, file));
+  } else if (format === 'markdown') {
+    const { renderRebalanceMarkdown } = await import('../../render/rebalance.js');
+    io.stdout(renderRebalanceMarkdown(result, file));
+  } else {
+    const { renderRebalanceText } = await import('../../render/rebalance.js');
+    io.stdout(renderRebalanceText(result, { color, width: outputWidth(io), file }));
+  }
+
+  if (options.write) await writeOwners(file, result, io);
+  if (options.movesCsv !== undefined)
+    await writeMovesCsv(options.movesCsv, org, result, planned, io);
+  return EXIT.ok;
+}
+
+/** Owners of the moves that take effect now; a starter book waits for its date. */
+function dueNow(result: RebalanceResult) {
+  return result.moves.filter((m) => m.effective === undefined);
+}
+
+async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Promise<void> {
+  const path = resolve(io.cwd, file);
+  const moves = dueNow(result);
+  if (moves.length === 0) {
+    io.stderr(`${file}: no owner to change.\n`);
+    return;
+  }
+  const original = await readFile(path, 'utf8');
+  const edit = setOwners(
+    original,
+    moves.map((m) => ({ account: m.account, to: m.to })),
+  );
+  if (!edit.ok) throw new UsageError(`${file}: not written: ${edit.reason}`);
+  // Refused (compare-and-swap) when someone edited the file while csplan was planning it.
+  await writeFileAtomic(path, edit.text, { replace: true, expected: original, name: file });
+  const later = result.moves.length - moves.length;
+  io.stderr(
+    `${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed${later > 0 ? `; ${later} starter-book ${later === 1 ? 'move takes' : 'moves take'} effect later and ${later === 1 ? 'was' : 'were'} not written` : ''}.\n`,
+  );
+}
+
+async function writeMovesCsv(
+  out: string,
+  org: Org,
+  result: RebalanceResult,
+  planned: Awaited<ReturnType<typeof loadAndPlan>>,
+  io: CliIO,
+): Promise<void> {
+  const source = planned.loaded?.accountsFile;
+  const text = movesCsv(dueNow(result), org.team, source);
+  await writeFileAtomic(resolve(io.cwd, out), text, { replace: true, name: out });
+  const n = dueNow(result).length;
+  io.stderr(`${out}: ${n} ${n === 1 ? 'move' : 'moves'} written for a CRM bulk update.\n`);
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number (got "${value}")`);
+  return Number(value);
+}
+
+function parseShare(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || n > 1)
+    throw new UsageError(`${flag} takes a share between 0 and 1, e.g. 0.1 (got "${value}")`);
+  return n;
+}

@@ -1,0 +1,830 @@
+/**
+ * `rebalance`: books of business brought inside their team's load band with few, explained moves.
+ *
+ * Hard rules first (never broken): an account only goes to a team that serves its segment; locked
+ * accounts and account groups stay; no move inside the renewal freeze unless the CSM leaves; a
+ * family moves together; a leaving CSM hands over the whole book; nobody gets more than the ramp
+ * allows. Then, in order: loads inside the band, at most 30% red/yellow per book, complex and red
+ * accounts to senior CSMs, fit (language, region, industry, time zone), and the fewest moves,
+ * preferring small, green accounts that do not renew soon.
+ *
+ * Algorithm: the moves that must happen (leaving, not-yet-ramped and unowned books) are placed
+ * largest first on the book with the lowest load after the move; then each book above its band
+ * sheds the smallest unit that brings it inside (or the largest that fits, or a swap); then
+ * health mix and seniority are fixed by moves or load-neutral swaps that keep every band.
+ * Each step scans one book's units against its team's books: O(units in book x books in team).
+ */
+import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
+import { addDays, daysBetween } from '../dates.js';
+import type { Org, SegmentId } from '../model.js';
+import { SEGMENT_IDS } from '../model.js';
+import { type Book, frozenOn, State, type Unit } from './state.js';
+import { type RebalanceTeam, targetTeams } from './teams.js';
+import type {
+  BookChange,
+  Move,
+  MoveRule,
+  RebalanceOptions,
+  RebalanceResult,
+  TeamBand,
+  Unbalanced,
+  Unmovable,
+} from './types.js';
+
+/** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
+export const DEFAULT_TOLERANCE = 0.1;
+const EPS = 1e-9;
+
+interface Step {
+  unit: Unit;
+  from: Book | null;
+  to: Book;
+  rule: MoveRule;
+  fromShare: number;
+  toShare: number;
+  effective?: string;
+  /** The other half of a swap, for the reason text. */
+  swappedWith?: Unit;
+  /** A load move that fills a book far below the team's mean rather than relieving one above. */
+  fill?: boolean;
+}
+
+export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
+  return new Rebalancer(analyse(org), options).run();
+}
+
+class Rebalancer {
+  private readonly state: State;
+  private readonly teams: RebalanceTeam[];
+  private readonly teamOf = new Map<string, string>();
+  private readonly servedBy = new Map<string, Book[]>();
+  private readonly upper = new Map<string, number>();
+  private readonly lower = new Map<string, number>();
+  /** Each CSM's tier: their segment, or where most of their book was. */
+  private readonly anchor = new Map<string, SegmentId>();
+  private readonly mean = new Map<string, number>();
+  private readonly steps: Step[] = [];
+  private readonly moved = new Set<Unit>();
+  private readonly position = new Map<string, number>();
+  private readonly servedSet = new Map<string, Set<Book>>();
+  private readonly teamBooksOf = new Map<string, Book[]>();
+  private readonly unmovable = new Map<Unit, Unmovable[]>();
+  private readonly tolerance: number;
+  private readonly mixMax: number;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly options: RebalanceOptions,
+  ) {
+    this.teams = targetTeams(analysis);
+    for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
+    this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
+    this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    for (const owner of analysis.bookOwners) {
+      const anchor = owner.member.segment ?? owner.mainSegment;
+      if (anchor) this.anchor.set(owner.member.id, anchor);
+    }
+    this.mixMax = analysis.org.policy.healthMixMax;
+    for (const team of this.teams) {
+      const books = team.members.map((id) => this.state.books.get(id) as Book);
+      this.teamBooksOf.set(team.key, books);
+      for (const segment of team.segments) {
+        this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
+      }
+    }
+    for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
+    analysis.bookOwners.forEach((o, i) => {
+      this.position.set(o.member.id, i);
+    });
+  }
+
+  run(): RebalanceResult {
+    const before = new Map(
+      [...this.state.books.values()].map((b) => [b.id, this.state.figures(b)] as const),
+    );
+    this.placeForced();
+    this.computeBands();
+    if (!this.options.onlyUnowned) {
+      this.balanceLoads();
+      this.fillLight();
+      this.fixHealthMix();
+      this.fixSeniority();
+      this.starterBooks();
+    }
+    return this.result(before);
+  }
+
+  // Hard rules --------------------------------------------------------------------------------
+
+  /** Units that must change owner: leaving or not-yet-carrying CSMs, and accounts with no CSM. */
+  private placeForced(): void {
+    const forced: { unit: Unit; rule: MoveRule }[] = [];
+    for (const unit of this.state.units) {
+      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      if (!book) {
+        // Digital-coverage accounts have no named CSM by design unless a digital team exists.
+        if (unit.digital && !this.receivers(unit).some((b) => b.member.role === 'digital-csm'))
+          continue;
+        forced.push({ unit, rule: 'unowned' });
+      } else if (!this.options.onlyUnowned) {
+        if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
+        else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
+      }
+    }
+    // Largest first onto the lightest book: the classic greedy for even loads.
+    forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+    for (const { unit, rule } of forced) {
+      const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
+      if (unit.group) {
+        this.block(unit, 'account-group', groupDetail(unit));
+        continue;
+      }
+      if (unit.locked && from) {
+        this.block(unit, 'locked', `locked; ${this.whyForced(from)}: choose its new owner by hand`);
+        continue;
+      }
+      if (from && from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)) {
+        this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
+        continue;
+      }
+      const candidates = this.receivers(unit).filter((b) => b !== from && b.cap > 0);
+      if (candidates.length === 0) {
+        this.block(
+          unit,
+          'no-team',
+          `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
+        );
+        continue;
+      }
+      const to = pickBest(candidates, (c) => this.receiverKey(unit, c));
+      this.record(unit, from, to, rule);
+    }
+  }
+
+  private statusWord(book: Book): string {
+    if (book.status === 'leaving') return `leaving ${book.member.leaving}`;
+    if (book.status === 'planned') return `starts ${book.member.startDate}`;
+    return `week ${book.tenureWeek} of the ramp`;
+  }
+
+  private whyForced(book: Book): string {
+    if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
+    if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
+    return `${book.id} is in week ${book.tenureWeek} of the ramp`;
+  }
+
+  /**
+   * Mean load over capacity per team; a book's band ends `tolerance` above it (100% at most while
+   * the mean is below) and starts `tolerance` below it. The team's load is the larger of its
+   * total count load and total ARR load: sums that no move changes, so a second run sees the
+   * same band and proposes nothing new.
+   */
+  private computeBands(): void {
+    for (const team of this.teams) {
+      let a = 0;
+      let r = 0;
+      let cap = 0;
+      for (const id of team.members) {
+        const book = this.state.books.get(id) as Book;
+        a += book.a;
+        r += book.r;
+        cap += book.cap;
+      }
+      const mean = cap > 0 ? Math.max(a, r) / this.state.offload / cap : 0;
+      const upper =
+        mean <= 1 ? Math.min(1, mean * (1 + this.tolerance)) : mean * (1 + this.tolerance);
+      this.mean.set(team.key, mean);
+      this.upper.set(team.key, upper);
+      this.lower.set(team.key, mean * (1 - this.tolerance));
+    }
+  }
+
+  // Preferences -------------------------------------------------------------------------------
+
+  private balanceLoads(): void {
+    const stuck = new Set<Book>();
+    for (;;) {
+      let donor: Book | undefined;
+      let worst = 0;
+      for (const book of this.state.books.values()) {
+        if (stuck.has(book) || book.cap === 0) continue;
+        const over = this.state.share(book) - this.upperOf(book);
+        if (over > EPS && (donor === undefined || over > worst)) {
+          donor = book;
+          worst = over;
+        }
+      }
+      if (!donor) return;
+      if (!this.shedOne(donor)) {
+        stuck.add(donor);
+        this.blockStuck(donor);
+      }
+    }
+  }
+
+  /** Books far below their team's mean take accounts from the fullest books of the team. */
+  private fillLight(): void {
+    const stuck = new Set<Book>();
+    for (;;) {
+      let light: Book | undefined;
+      for (const book of this.state.books.values()) {
+        if (stuck.has(book) || book.cap === 0) continue;
+        const gap = (this.lower.get(book.team) ?? 0) - this.state.share(book);
+        if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
+      }
+      if (!light) return;
+      const limit = this.upperOf(light);
+      const mean = this.mean.get(light.team) ?? 0;
+      let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+      for (const donor of this.teamBooks(light)) {
+        if (donor === light || donor.cap === 0) continue;
+        const donorShare = this.state.share(donor);
+        if (donorShare <= mean + EPS) continue;
+        for (const unit of donor.units) {
+          if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
+          const after = this.state.shareWith(light, unit);
+          if (after > limit + EPS) continue;
+          // Never overshoot: the donor stays at least as full as the book it feeds.
+          if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+          const key = [
+            -round(donorShare),
+            ...this.preferenceKey(unit, light),
+            round(Math.abs(mean - after)),
+            unit.healthRank,
+            -(unit.renewalDays ?? 100_000),
+            unit.order,
+          ];
+          if (!best || less(key, best.key)) best = { unit, donor, key };
+        }
+      }
+      if (!best) stuck.add(light);
+      else {
+        this.record(best.unit, best.donor, light, 'load');
+        (this.steps[this.steps.length - 1] as Step).fill = true;
+      }
+    }
+  }
+
+  /** One move (or swap) that lowers the donor's load; false when none keeps the hard rules. */
+  private shedOne(donor: Book): boolean {
+    const limit = this.upperOf(donor);
+    const donorShare = this.state.share(donor);
+    let best: { unit: Unit; to: Book; key: number[] } | undefined;
+    for (const unit of donor.units) {
+      if (!this.movable(unit, donor)) continue;
+      const after = this.state.shareWith(donor, undefined, unit);
+      if (after >= donorShare - EPS) continue;
+      const fixes = after <= limit + EPS;
+      for (const to of this.receivers(unit)) {
+        if (to === donor || to.cap === 0) continue;
+        const toAfter = this.state.shareWith(to, unit);
+        if (toAfter > this.upperOf(to) + EPS) continue;
+        // Health mix, seniority and fit first; then a move that fixes the donor, the smallest
+        // such unit (fewest and smallest moves); otherwise the largest step. The preference is
+        // folded into one number so the inner loop allocates nothing.
+        const preference = this.preferenceScore(unit, to);
+        if (best && preference > (best.key[0] as number)) continue;
+        const key = [
+          preference,
+          fixes ? 0 : 1,
+          fixes ? size(unit) : -size(unit),
+          unit.healthRank,
+          -(unit.renewalDays ?? 100_000),
+          toAfter,
+          unit.order,
+          this.indexOf(to),
+        ];
+        if (!best || less(key, best.key)) best = { unit, to, key };
+      }
+    }
+    if (best) {
+      this.record(best.unit, donor, best.to, 'load');
+      return true;
+    }
+    return this.swapOne(donor);
+  }
+
+  /** A swap of a larger donor unit for a smaller one when no single move fits anywhere. */
+  private swapOne(donor: Book): boolean {
+    const donorShare = this.state.share(donor);
+    let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
+    for (const give of donor.units) {
+      if (!this.movable(give, donor)) continue;
+      for (const to of this.receivers(give)) {
+        if (to === donor || to.cap === 0) continue;
+        for (const take of to.units) {
+          if (!this.movable(take, to) || size(take) >= size(give)) continue;
+          if (!this.serves(donor, take)) continue;
+          const after = this.state.shareWith(donor, take, give);
+          if (after >= donorShare - EPS) continue;
+          const toAfter = this.state.shareWith(to, give, take);
+          if (toAfter > this.upperOf(to) + EPS) continue;
+          const key = [round(after), give.order, take.order];
+          if (!best || less(key, best.key)) best = { give, take, to, key };
+        }
+      }
+    }
+    if (!best) return false;
+    this.record(best.give, donor, best.to, 'load', best.take);
+    this.record(best.take, best.to, donor, 'load', best.give);
+    return true;
+  }
+
+  /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
+  private fixHealthMix(): void {
+    for (const book of this.sortedBooks()) {
+      if (book.cap === 0) continue;
+      const team = this.teamBooks(book);
+      const scored = team.reduce((n, b) => n + b.scored, 0);
+      const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
+      if (scored === 0 || atRisk / scored > this.mixMax + EPS) continue;
+      this.relieve(book, 'health-mix', {
+        bad: (u) => u.atRisk > 0,
+        improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
+        // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+        receiverOk: (to, give, take) =>
+          !(give.red && to.seniority === 'junior') &&
+          this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+        partner: (u) => u.atRisk === 0,
+      });
+    }
+  }
+
+  /**
+   * Complex accounts held by junior CSMs go to senior CSMs (a move, or a swap for a simpler
+   * account). Red accounts lean to seniors only where the engine picks a receiver anyway.
+   */
+  private fixSeniority(): void {
+    for (const book of this.sortedBooks()) {
+      if (book.seniority !== 'junior' || book.cap === 0) continue;
+      this.relieve(book, 'seniority', {
+        bad: (u) => u.complex,
+        improves: (b) => ![...b.units].some((u) => u.complex && this.movable(u, b)),
+        receiverOk: (to, give, take) =>
+          isSenior(to) &&
+          (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
+            this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
+        partner: (u) => !u.complex,
+      });
+    }
+  }
+
+  /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
+  private relieve(
+    book: Book,
+    rule: MoveRule,
+    test: {
+      bad: (u: Unit) => boolean;
+      improves: (b: Book) => boolean;
+      receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
+      partner: (u: Unit) => boolean;
+    },
+  ): void {
+    for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
+      const bad = [...book.units]
+        .filter((u) => test.bad(u) && this.movable(u, book))
+        .sort((x, y) => y.healthRank - x.healthRank || size(x) - size(y) || x.order - y.order);
+      let done = false;
+      for (const give of bad) {
+        let best: { to: Book; take?: Unit; key: number[] } | undefined;
+        for (const to of this.receivers(give)) {
+          if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+          if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
+          const key = [0, ...this.preferenceKey(give, to), this.state.shareWith(to, give)];
+          if (!best || less(key, best.key)) best = { to, key };
+        }
+        // A single move may not leave the book far below its team's mean (a swap may).
+        if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
+          best = undefined;
+        if (!best) {
+          // Load-neutral swap: the good unit closest in size from a book that may take `give`.
+          for (const to of this.receivers(give)) {
+            if (to === book || to.cap === 0) continue;
+            for (const take of to.units) {
+              if (!test.partner(take) || !this.movable(take, to)) continue;
+              if (!this.serves(book, take) || !test.receiverOk(to, give, take)) continue;
+              if (
+                this.state.atRiskWith(book, take, give) > this.state.atRiskShare(book) + EPS &&
+                rule === 'health-mix'
+              )
+                continue;
+              const bookAfter = this.state.shareWith(book, take, give);
+              const toAfter = this.state.shareWith(to, give, take);
+              if (bookAfter > Math.max(this.upperOf(book), this.state.share(book)) + EPS) continue;
+              if (toAfter > Math.max(this.upperOf(to), this.state.share(to)) + EPS) continue;
+              const key = [1, Math.abs(size(give) - size(take)), take.order, this.indexOf(to)];
+              if (!best || less(key, best.key)) best = { to, take, key };
+            }
+          }
+        }
+        if (!best) continue;
+        this.record(give, book, best.to, rule, best.take);
+        if (best.take) this.record(best.take, best.to, book, rule, give);
+        done = true;
+        break;
+      }
+      if (!done) return;
+    }
+  }
+
+  /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
+  private starterBooks(): void {
+    const policy = this.analysis.org.policy;
+    const firstStep = [...policy.ramp]
+      .sort((a, b) => a.untilWeek - b.untilWeek)
+      .find((s) => s.capacity > 0);
+    const zeroWeeks = [...policy.ramp]
+      .filter((s) => s.capacity === 0)
+      .reduce((w, s) => Math.max(w, s.untilWeek), 0);
+    for (const hire of this.sortedBooks()) {
+      if (hire.status !== 'planned' || hire.member.startDate === undefined) continue;
+      const share = firstStep?.capacity ?? (rampEndWeek(policy) === 0 ? 1 : 0);
+      if (share === 0) continue;
+      const from = addDays(hire.member.startDate, zeroWeeks * 7);
+      const shift = daysBetween(this.analysis.org.company.asOf, from);
+      const teamMean = this.mean.get(hire.team) ?? 0;
+      const target = hire.member.fte * share * Math.min(1, teamMean);
+      hire.cap = hire.member.fte * share;
+      const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
+      for (let guard = 0; guard < 10_000; guard++) {
+        if (this.state.load(hire) >= target - EPS) break;
+        let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+        for (const donor of team) {
+          const donorShare = this.state.share(donor);
+          for (const unit of donor.units) {
+            // An account moved today is not handed on again: one new CSM at a time.
+            if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
+            if (this.moved.has(unit)) continue;
+            if (!this.serves(hire, unit)) continue;
+            if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
+              continue;
+            // Only while it evens books out: the donor stays at least as full as the hire.
+            const donorAfter = this.state.shareWith(donor, undefined, unit);
+            if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
+            const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
+            if (!best || less(key, best.key)) best = { unit, donor, key };
+          }
+        }
+        if (!best) break;
+        this.record(best.unit, best.donor, hire, 'starter-book', undefined, from);
+      }
+      hire.cap = 0;
+    }
+  }
+
+  // Helpers -----------------------------------------------------------------------------------
+
+  private movable(unit: Unit, holder: Book, shift = 0): boolean {
+    if (unit.group || unit.locked) return false;
+    if (holder.status === 'leaving') return true;
+    return !frozenOn(unit, this.state.freezeDays, shift);
+  }
+
+  private receivers(unit: Unit): Book[] {
+    return this.servedBy.get(unit.segment) ?? [];
+  }
+
+  private teamBooks(book: Book): Book[] {
+    return this.teamBooksOf.get(book.team) ?? [];
+  }
+
+  private sortedBooks(): Book[] {
+    return [...this.state.books.values()];
+  }
+
+  private lowerOf(book: Book): number {
+    return this.lower.get(book.team) ?? 0;
+  }
+
+  private upperOf(book: Book): number {
+    return this.upper.get(book.team) ?? 1;
+  }
+
+  private indexOf(book: Book): number {
+    return this.position.get(book.id) ?? 0;
+  }
+
+  /** Whether `book` may take accounts of the unit's segment. */
+  private serves(book: Book, unit: Unit): boolean {
+    return this.servedSet.get(unit.segment)?.has(book) === true;
+  }
+
+  private unitLoad(unit: Unit): number {
+    return Math.max(unit.a, unit.r) / this.state.offload;
+  }
+
+  /** `preferenceKey` as one number, for the hot loop: same order. */
+  private preferenceScore(unit: Unit, to: Book): number {
+    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 + fit);
+  }
+
+  /** Health mix, seniority and fit of giving `unit` to `to`: lower is better. */
+  private preferenceKey(unit: Unit, to: Book): number[] {
+    const mixBefore = this.state.atRiskShare(to);
+    const mixAfter = this.state.atRiskWith(to, unit);
+    const mix = unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > mixBefore ? 1 : 0;
+    const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
+    // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
+    const anchor = this.anchor.get(to.id);
+    const tier = anchor && Math.abs(rank(anchor) - rank(unit.segment)) >= 2 ? 1 : 0;
+    return [mix, seniority, tier, -fitScore(unit, to)];
+  }
+
+  /** Where a forced unit goes: the lowest load after the move, preferences breaking near-ties. */
+  private receiverKey(unit: Unit, to: Book): number[] {
+    const after = this.state.shareWith(to, unit);
+    const band = Math.max(after, this.upperOf(to));
+    return [Math.round(band * 20) / 20, ...this.preferenceKey(unit, to), after, this.indexOf(to)];
+  }
+
+  private record(
+    unit: Unit,
+    from: Book | null,
+    to: Book,
+    rule: MoveRule,
+    swappedWith?: Unit,
+    effective?: string,
+  ): void {
+    const fromShare = from ? this.state.share(from) : 0;
+    const toShare = this.state.share(to);
+    this.state.move(unit, to);
+    this.moved.add(unit);
+    this.steps.push({ unit, from, to, rule, fromShare, toShare, swappedWith, effective });
+  }
+
+  private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
+    const list = this.unmovable.get(unit) ?? [];
+    if (list.some((u) => u.reason === reason)) return;
+    for (const p of unit.accounts) {
+      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail });
+    }
+    this.unmovable.set(unit, list);
+  }
+
+  /** A book above its band that nothing can lighten: say which accounts held it back. */
+  private blockStuck(book: Book): void {
+    for (const unit of book.units) {
+      if (unit.locked)
+        this.block(unit, 'locked', `locked with ${book.id}, whose book is above its band`);
+      else if (unit.group) this.block(unit, 'account-group', groupDetail(unit));
+      else if (frozenOn(unit, this.state.freezeDays))
+        this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
+    }
+  }
+
+  private freezeDetail(unit: Unit): string {
+    return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal`;
+  }
+
+  private result(before: Map<string, ReturnType<State['figures']>>): RebalanceResult {
+    const { maxMoves } = this.options;
+    const moves: Move[] = [];
+    let kept = 0;
+    let left = 0;
+    // Moves are kept in the order found (hard rules first); a family or swap is kept whole.
+    const groups: Step[][] = [];
+    for (const step of this.netSteps()) {
+      const last = groups[groups.length - 1];
+      if (last && step.swappedWith && last[0]?.unit === step.swappedWith) last.push(step);
+      else groups.push([step]);
+    }
+    const keptSteps: Step[] = [];
+    for (const group of groups) {
+      const count = group.reduce((n, s) => n + s.unit.accounts.length, 0);
+      if (maxMoves !== undefined && kept + count > maxMoves) {
+        left += count;
+        continue;
+      }
+      kept += count;
+      keptSteps.push(...group);
+    }
+    if (maxMoves !== undefined && left > 0) {
+      // Replay only the kept moves so `after` and the unbalanced books are what the list achieves.
+      for (const step of [...this.steps].reverse()) {
+        if (step.from) this.state.move(step.unit, step.from);
+        else if (step.unit.owner !== null) {
+          this.state.remove(this.state.books.get(step.unit.owner) as Book, step.unit);
+        }
+      }
+      for (const step of keptSteps) this.state.move(step.unit, step.to);
+    }
+    for (const step of keptSteps) {
+      for (const p of step.unit.accounts) {
+        const move: Move = {
+          account: p.account.id,
+          from: step.from?.id ?? step.unit.fileOwner ?? null,
+          to: step.to.id,
+          rule: step.rule,
+          reason: this.reason(step),
+          arr: p.account.arr,
+          segment: p.segment,
+        };
+        if (p.account.health) move.health = p.account.health;
+        if (p.account.name) move.name = p.account.name;
+        if (step.effective) move.effective = step.effective;
+        if (step.unit.accounts.length > 1) move.family = step.unit.key;
+        moves.push(move);
+      }
+    }
+    const books: BookChange[] = [...this.state.books.values()].map((book) => ({
+      csm: book.id,
+      team: book.team,
+      capacity: book.cap,
+      status: book.status,
+      before: before.get(book.id) as BookChange['before'],
+      after: this.state.figures(book),
+    }));
+    const unbalanced: Unbalanced[] = [];
+    for (const book of this.state.books.values()) {
+      const share = this.state.share(book);
+      const upper = this.upperOf(book);
+      if (book.cap > 0 && share > upper + EPS)
+        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
+      else if (book.cap === 0 && this.state.load(book) > EPS && book.status !== 'planned')
+        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
+    }
+    const teams: TeamBand[] = this.teams.map((t) => ({
+      key: t.key,
+      segments: t.segments,
+      members: t.members,
+      mean: this.mean.get(t.key) ?? 0,
+      upper: this.upper.get(t.key) ?? 1,
+    }));
+    const unmovable = [...this.unmovable.values()]
+      .flat()
+      .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+    return {
+      asOf: this.analysis.org.company.asOf,
+      onlyUnowned: this.options.onlyUnowned === true,
+      tolerance: this.tolerance,
+      maxMoves: maxMoves ?? null,
+      teams,
+      moves,
+      unmovable,
+      books,
+      unbalanced,
+      movesLeft: left,
+    };
+  }
+
+  /**
+   * One step per unit that changed hands: a unit moved twice (A -> B -> C) is one move A -> C,
+   * one that came back home is no move, and a swap whose partner stayed is a plain move.
+   */
+  private netSteps(): Step[] {
+    const first = new Map<Unit, Step>();
+    const last = new Map<Unit, Step>();
+    for (const step of this.steps) {
+      if (!first.has(step.unit)) first.set(step.unit, step);
+      last.set(step.unit, step);
+    }
+    const moved = (unit: Unit) => {
+      const a = first.get(unit);
+      const b = last.get(unit);
+      return a !== undefined && b !== undefined && a.from !== b.to;
+    };
+    const out: Step[] = [];
+    for (const step of this.steps) {
+      if (last.get(step.unit) !== step || !moved(step.unit)) continue;
+      const start = first.get(step.unit) as Step;
+      const swappedWith =
+        step.swappedWith && moved(step.swappedWith) ? step.swappedWith : undefined;
+      out.push({ ...step, from: start.from, fromShare: start.fromShare, swappedWith });
+    }
+    return out;
+  }
+
+  private reason(step: Step): string {
+    const { unit, from, to } = step;
+    const pct = (share: number) =>
+      Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'no capacity';
+    const label = (book: Book, share: number) =>
+      Number.isFinite(share)
+        ? `${book.id} at ${pct(share)}`
+        : `${book.id} (${this.statusWord(book)})`;
+    const who = from
+      ? `${label(from, step.fromShare)} -> ${label(to, step.toShare)}`
+      : `${unit.fileOwner === null ? 'no owner' : `${unit.fileOwner} (not a CSM)`} -> ${label(to, step.toShare)}`;
+    const parts: string[] = [];
+    switch (step.rule) {
+      case 'leaving':
+        parts.push(`${from?.id} leaves on ${from?.member.leaving}: the whole book is handed over`);
+        break;
+      case 'ramp':
+        parts.push(
+          from ? `${this.whyForced(from)} and can carry no book yet (ramp schedule)` : 'ramp',
+        );
+        break;
+      case 'unowned':
+        parts.push(
+          unit.fileOwner === null ? 'the account has no owner' : `${unit.fileOwner} is not a CSM`,
+        );
+        break;
+      case 'load':
+        parts.push(
+          step.fill
+            ? `${to.id}'s book is far below the team's mean load (${pct(this.mean.get(to.team) ?? 0)})`
+            : step.swappedWith
+              ? `swapped with ${step.swappedWith.key} to bring ${from?.id}'s book inside the team band (at most ${pct(this.upperOf(from ?? to))})`
+              : `brings ${from?.id}'s book toward the team band (at most ${pct(this.upperOf(from ?? to))})`,
+        );
+        break;
+      case 'health-mix':
+        parts.push(
+          step.swappedWith
+            ? `${unit.atRisk > 0 ? 'at-risk' : 'healthy'} account swapped with ${step.swappedWith.key} so no book is over ${pct(this.mixMax)} red/yellow`
+            : `${healthWord(unit)} account: ${from?.id}'s book was over ${pct(this.mixMax)} red/yellow`,
+        );
+        break;
+      case 'seniority':
+        parts.push(
+          step.swappedWith && !unit.complex
+            ? `simpler account swapped for ${step.swappedWith.key}, which goes to a senior CSM`
+            : step.swappedWith
+              ? `complex account to a senior CSM, swapped for ${step.swappedWith.key}`
+              : 'complex account to a senior CSM with room',
+        );
+        break;
+      case 'starter-book':
+        parts.push(
+          `starter book for ${to.id}, who starts on ${to.member.startDate}; the ramp gives a first book from ${step.effective}`,
+        );
+        break;
+    }
+    if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
+      parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
+    const fits = fitWords(unit, to);
+    if (fits) parts.push(fits);
+    if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
+    return `${who}; ${parts.join('; ')}`;
+  }
+}
+
+const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+
+function isSenior(book: Book): boolean {
+  return book.seniority === 'senior' || book.seniority === 'lead';
+}
+
+function healthWord(unit: Unit): string {
+  return unit.healthRank === 2 ? 'red' : unit.healthRank === 1 ? 'yellow' : 'green';
+}
+
+/** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
+function fitScore(unit: Unit, to: Book): number {
+  let score = 0;
+  if (unit.language && to.member.languages.includes(unit.language)) score += 4;
+  if (unit.region && to.member.region === unit.region) score += 2;
+  if (unit.industry && to.industries.has(unit.industry)) score += 1;
+  if (unit.timezone && to.timezones.has(unit.timezone)) score += 1;
+  return score;
+}
+
+function fitWords(unit: Unit, to: Book): string {
+  const words: string[] = [];
+  if (unit.language && to.member.languages.includes(unit.language))
+    words.push(`speaks ${unit.language}`);
+  if (unit.region && to.member.region === unit.region) words.push(`covers ${unit.region}`);
+  return words.length > 0 ? `${to.id} ${words.join(' and ')}` : '';
+}
+
+function groupDetail(unit: Unit): string {
+  return `an account group of ${unit.count}; list its accounts one by one to move part of it`;
+}
+
+function size(unit: Unit): number {
+  return Math.max(unit.a, unit.r);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function less(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x < y) return true;
+    if (x > y) return false;
+  }
+  return false;
+}
+
+function pickBest<T>(items: T[], key: (item: T) => number[]): T {
+  let best = items[0] as T;
+  let bestKey = key(best);
+  for (const item of items.slice(1)) {
+    const k = key(item);
+    if (less(k, bestKey)) {
+      best = item;
+      bestKey = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,278 @@
+/**
+ * The mutable books a rebalance works on: movable units (an account, or a family that moves
+ * together) and running load sums per book, so a move or its test costs O(1).
+ */
+import type { Analysis, PlacedAccount } from '../analysis.js';
+import { daysBetween } from '../dates.js';
+import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
+import type { BookFigures } from './types.js';
+
+export interface Unit {
+  /** The family's top parent id, or the account's own id. */
+  key: string;
+  /** Position in the input, for stable tie-breaks. */
+  order: number;
+  accounts: PlacedAccount[];
+  /** Count load and ARR load at the policy targets, before the offload multiplier. */
+  a: number;
+  r: number;
+  count: number;
+  arr: number;
+  scored: number;
+  atRisk: number;
+  red: boolean;
+  complex: boolean;
+  segment: SegmentId;
+  digital: boolean;
+  /** Book id holding the unit; null when nobody (or no CSM) owns it. */
+  owner: string | null;
+  /** The owner named in the file, a non-CSM included. */
+  fileOwner: string | null;
+  locked: boolean;
+  group: boolean;
+  /** Days to the soonest renewal in the unit, when one is ahead. */
+  renewalDays?: number;
+  renewalDate?: string;
+  language?: string;
+  region?: string;
+  industry?: string;
+  timezone?: string;
+  /** Sort rank: 0 green or unscored, 1 yellow, 2 red. */
+  healthRank: number;
+}
+
+export interface Book {
+  id: string;
+  member: TeamMember;
+  team: string;
+  /** Share of a full book the CSM can carry today (fte x ramp); 0 when leaving or not started. */
+  cap: number;
+  status: 'ramped' | 'ramping' | 'planned' | 'leaving';
+  tenureWeek?: number;
+  a: number;
+  r: number;
+  count: number;
+  arr: number;
+  scored: number;
+  atRisk: number;
+  units: Set<Unit>;
+  seniority?: Seniority;
+  /** Industries and time zones of the book's accounts, counted, for fit. */
+  industries: Map<string, number>;
+  timezones: Map<string, number>;
+}
+
+export class State {
+  readonly books = new Map<string, Book>();
+  readonly units: Unit[] = [];
+  readonly offload: number;
+
+  constructor(
+    analysis: Analysis,
+    teamOf: Map<string, string>,
+    readonly freezeDays: number,
+  ) {
+    const { org } = analysis;
+    this.offload = analysis.offloadMultiplier;
+    const asOf = org.company.asOf;
+    for (const owner of analysis.bookOwners) {
+      const leaving = owner.member.leaving !== undefined;
+      this.books.set(owner.member.id, {
+        id: owner.member.id,
+        member: owner.member,
+        team: teamOf.get(owner.member.id) ?? '',
+        cap: leaving ? 0 : owner.capacity,
+        status: leaving ? 'leaving' : owner.rampStatus,
+        tenureWeek: owner.tenureWeek,
+        a: 0,
+        r: 0,
+        count: 0,
+        arr: 0,
+        scored: 0,
+        atRisk: 0,
+        units: new Set(),
+        seniority: owner.member.seniority,
+        industries: new Map(),
+        timezones: new Map(),
+      });
+    }
+    for (const unit of buildUnits(analysis, asOf)) {
+      const book = unit.owner === null ? undefined : this.books.get(unit.owner);
+      if (!book) unit.owner = null;
+      this.units.push(unit);
+      if (book) this.add(book, unit);
+    }
+  }
+
+  load(book: Book): number {
+    return Math.max(book.a, book.r) / this.offload;
+  }
+
+  share(book: Book): number {
+    const load = this.load(book);
+    if (book.cap > 0) return load / book.cap;
+    return load > 1e-12 ? Number.POSITIVE_INFINITY : 0;
+  }
+
+  /** loadShare of `book` with `add` added and `remove` taken out. */
+  shareWith(book: Book, add?: Unit, remove?: Unit): number {
+    const a = book.a + (add?.a ?? 0) - (remove?.a ?? 0);
+    const r = book.r + (add?.r ?? 0) - (remove?.r ?? 0);
+    const load = Math.max(a, r, 0) / this.offload;
+    if (book.cap > 0) return load / book.cap;
+    return load > 1e-12 ? Number.POSITIVE_INFINITY : 0;
+  }
+
+  atRiskShare(book: Book): number {
+    return book.scored === 0 ? 0 : book.atRisk / book.scored;
+  }
+
+  atRiskWith(book: Book, add?: Unit, remove?: Unit): number {
+    const scored = book.scored + (add?.scored ?? 0) - (remove?.scored ?? 0);
+    const atRisk = book.atRisk + (add?.atRisk ?? 0) - (remove?.atRisk ?? 0);
+    return scored === 0 ? 0 : atRisk / scored;
+  }
+
+  add(book: Book, unit: Unit): void {
+    book.units.add(unit);
+    this.adjust(book, unit, 1);
+    unit.owner = book.id;
+  }
+
+  remove(book: Book, unit: Unit): void {
+    book.units.delete(unit);
+    this.adjust(book, unit, -1);
+    unit.owner = null;
+  }
+
+  move(unit: Unit, to: Book): void {
+    const from = unit.owner === null ? undefined : this.books.get(unit.owner);
+    if (from) this.remove(from, unit);
+    this.add(to, unit);
+  }
+
+  figures(book: Book): BookFigures {
+    return {
+      accounts: book.count,
+      arr: book.arr,
+      load: this.load(book),
+      loadShare: book.cap > 0 ? this.load(book) / book.cap : null,
+      atRisk: book.scored === 0 ? null : book.atRisk / book.scored,
+    };
+  }
+
+  private adjust(book: Book, unit: Unit, sign: 1 | -1): void {
+    book.a += sign * unit.a;
+    book.r += sign * unit.r;
+    book.count += sign * unit.count;
+    book.arr += sign * unit.arr;
+    book.scored += sign * unit.scored;
+    book.atRisk += sign * unit.atRisk;
+    if (Math.abs(book.a) < 1e-12) book.a = 0;
+    if (Math.abs(book.r) < 1e-12) book.r = 0;
+    for (const p of unit.accounts) {
+      bump(book.industries, p.account.industry, sign);
+      bump(book.timezones, p.account.timezone, sign);
+    }
+  }
+}
+
+function bump(counts: Map<string, number>, key: string | undefined, sign: number): void {
+  if (key === undefined) return;
+  const next = (counts.get(key) ?? 0) + sign;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
+/** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
+function buildUnits(analysis: Analysis, asOf: string): Unit[] {
+  const { org } = analysis;
+  const byId = new Map<string, PlacedAccount>();
+  for (const p of analysis.placed) if (!byId.has(p.account.id)) byId.set(p.account.id, p);
+  const root = (p: PlacedAccount): string => {
+    let current = p;
+    const seen = new Set<string>();
+    while (current.account.parent !== undefined && !seen.has(current.account.id)) {
+      seen.add(current.account.id);
+      const parent = byId.get(current.account.parent);
+      if (!parent) break;
+      current = parent;
+    }
+    return current.account.id;
+  };
+  const units = new Map<string, Unit>();
+  const productComplexity: Level = org.company.productComplexity;
+  for (const p of analysis.placed) {
+    const { account } = p;
+    const group = account.path[0] === 'account_groups';
+    const family = group || account.parent === undefined ? account.id : root(p);
+    const owner = account.owner ?? null;
+    const key = group ? `group:${account.id}` : `${family}\u0000${owner ?? ''}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = {
+        key: family,
+        order: units.size,
+        accounts: [],
+        a: 0,
+        r: 0,
+        count: 0,
+        arr: 0,
+        scored: 0,
+        atRisk: 0,
+        red: false,
+        complex: false,
+        segment: p.segment,
+        digital: p.coverage === 'digital',
+        owner,
+        fileOwner: owner,
+        locked: false,
+        group,
+        healthRank: 0,
+      };
+      units.set(key, unit);
+    }
+    const s = org.policy.segments[p.segment];
+    const n = account.count;
+    unit.accounts.push(p);
+    unit.a += (n * p.loadFactor) / s.accountsPerCsm.target;
+    unit.r += (account.arr * n) / s.arrPerCsm.target;
+    unit.count += n;
+    unit.arr += account.arr * n;
+    if (account.health) {
+      unit.scored += n;
+      if (account.health !== 'green') unit.atRisk += n;
+    }
+    if (account.health === 'red') unit.red = true;
+    unit.healthRank = Math.max(
+      unit.healthRank,
+      account.health === 'red' ? 2 : account.health === 'yellow' ? 1 : 0,
+    );
+    if ((account.complexity ?? productComplexity) === 'high') unit.complex = true;
+    if (account.locked) unit.locked = true;
+    if (account.renewalDate !== undefined) {
+      const days = daysBetween(asOf, account.renewalDate);
+      if (days >= 0 && (unit.renewalDays === undefined || days < unit.renewalDays)) {
+        unit.renewalDays = days;
+        unit.renewalDate = account.renewalDate;
+      }
+    }
+    // The top account speaks for the family's segment and fit.
+    if (account.id === family || unit.accounts.length === 1) {
+      unit.segment = p.segment;
+      unit.digital = p.coverage === 'digital';
+      unit.language = account.language;
+      unit.region = account.region;
+      unit.industry = account.industry;
+      unit.timezone = account.timezone;
+    }
+  }
+  return [...units.values()];
+}
+
+/** Days before `date` from which a renewal freezes the account (inclusive). */
+export function frozenOn(unit: Unit, freezeDays: number, shift = 0): boolean {
+  return unit.renewalDays !== undefined && unit.renewalDays - shift >= 0
+    ? unit.renewalDays - shift <= freezeDays
+    : false;
+}

@@ -1,0 +1,112 @@
+/**
+ * The CSM teams a rebalance fills, and which segments each serves: the target org's teams (after
+ * redeployment), so a rebalance and `recommend` agree on who serves what. This is the one place
+ * that decides it; `todaysTeams` is the same grouping without the target org, kept for callers
+ * that plan today's books only.
+ */
+import type { Analysis, BookOwner } from '../analysis.js';
+import { computeCapacity } from '../capacity.js';
+import type { SegmentId } from '../model.js';
+import { SEGMENT_IDS } from '../model.js';
+import { buildTargetOrg } from '../target/index.js';
+
+export interface RebalanceTeam {
+  key: string;
+  role: 'csm' | 'digital-csm';
+  /** Segments whose accounts the team's CSMs may take. */
+  segments: SegmentId[];
+  /** Ids of the book owners in the team, in file order. */
+  members: string[];
+}
+
+const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+
+/** The target org's CSM teams; a CSM no team needs joins the team nearest their book. */
+export function targetTeams(analysis: Analysis): RebalanceTeam[] {
+  const target = buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
+  const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
+  const teams: RebalanceTeam[] = target.teams.map((t) => ({
+    key: t.key,
+    role: t.role,
+    segments: [...t.segments],
+    members: t.members.filter((id) => owners.has(id)),
+  }));
+  const placed = new Set(teams.flatMap((t) => t.members));
+  for (const owner of analysis.bookOwners) {
+    if (placed.has(owner.member.id)) continue;
+    const home = owner.member.segment ?? owner.mainSegment;
+    const team =
+      teams.find((t) => home !== undefined && t.segments.includes(home)) ??
+      teams.find((t) => t.role === owner.member.role) ??
+      teams[0];
+    if (team) team.members.push(owner.member.id);
+    else {
+      teams.push({
+        key: home ?? 'generalist',
+        role: owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
+        segments: home ? [home] : [],
+        members: [owner.member.id],
+      });
+    }
+    placed.add(owner.member.id);
+  }
+  coverEverySegment(analysis, teams);
+  return teams;
+}
+
+/**
+ * Today's teams: CSMs with a `segment` grouped by it, digital CSMs apart, and CSMs without one
+ * (generalists) in one team that serves every segment with accounts.
+ */
+export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
+  const byKey = new Map<string, RebalanceTeam>();
+  const generalists: BookOwner[] = [];
+  for (const owner of analysis.bookOwners) {
+    const digital = owner.member.role === 'digital-csm';
+    const home = owner.member.segment ?? (digital ? 'self-serve' : undefined);
+    if (!home) {
+      generalists.push(owner);
+      continue;
+    }
+    const key = digital ? `digital ${home}` : home;
+    const team = byKey.get(key) ?? {
+      key,
+      role: digital ? 'digital-csm' : 'csm',
+      segments: [home],
+      members: [],
+    };
+    team.members.push(owner.member.id);
+    byKey.set(key, team);
+  }
+  const teams = [...byKey.values()].sort(
+    (a, b) =>
+      rank(a.segments[0] as SegmentId) - rank(b.segments[0] as SegmentId) ||
+      a.key.localeCompare(b.key, 'en'),
+  );
+  const present = SEGMENT_IDS.filter((s) => analysis.placed.some((p) => p.segment === s));
+  if (generalists.length > 0) {
+    teams.push({
+      key: 'generalist',
+      role: 'csm',
+      segments: [...present],
+      members: generalists.map((o) => o.member.id),
+    });
+  }
+  coverEverySegment(analysis, teams);
+  return teams;
+}
+
+/** Segments with accounts but no team of their own go to the nearest team by tier (both on a tie). */
+function coverEverySegment(analysis: Analysis, teams: RebalanceTeam[]): void {
+  const present = SEGMENT_IDS.filter((s) => analysis.placed.some((p) => p.segment === s));
+  const served = new Set(teams.flatMap((t) => t.segments));
+  const named = teams.filter((t) => t.role === 'csm' && t.segments.length > 0);
+  for (const segment of present) {
+    if (served.has(segment) || named.length === 0) continue;
+    const distance = (t: RebalanceTeam) =>
+      Math.min(...t.segments.map((s) => Math.abs(rank(s) - rank(segment))));
+    const nearest = Math.min(...named.map(distance));
+    for (const team of named) if (distance(team) === nearest) team.segments.push(segment);
+  }
+  for (const team of teams) team.segments.sort((a, b) => rank(a) - rank(b));
+}

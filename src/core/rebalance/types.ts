@@ -1,0 +1,103 @@
+/** What a rebalance returns: data only; renderers turn it into text, JSON or markdown. */
+import type { Health, SegmentId } from '../model.js';
+
+/** The rule a move serves, in the order the engine applies them. */
+export type MoveRule =
+  | 'leaving'
+  | 'ramp'
+  | 'unowned'
+  | 'load'
+  | 'health-mix'
+  | 'seniority'
+  | 'starter-book';
+
+export interface Move {
+  account: string;
+  /** The account's name, when the file has one (CRM ids alone mean little to a manager). */
+  name?: string;
+  /** Owner before the move; null for an account nobody (or no CSM) owned. */
+  from: string | null;
+  to: string;
+  rule: MoveRule;
+  /** One line for a manager: loads of both books, and the rule the move serves. */
+  reason: string;
+  /** Set when the move takes effect later than the plan date (a planned hire's starter book). */
+  effective?: string;
+  /** Accounts of one family share the id of their top parent. */
+  family?: string;
+  arr: number;
+  segment: SegmentId;
+  health?: Health;
+}
+
+export type UnmovableReason = 'locked' | 'renewal-freeze' | 'account-group' | 'no-team' | 'no-room';
+
+export interface Unmovable {
+  account: string;
+  owner: string | null;
+  reason: UnmovableReason;
+  /** Why it stays, in words ("renews in 23 days (2026-12-16), inside the 60-day freeze"). */
+  detail: string;
+}
+
+export interface BookFigures {
+  accounts: number;
+  arr: number;
+  /** Share of one full target book (accounts and ARR, the larger), as `recommend` measures it. */
+  load: number;
+  /** load / capacity; null when the CSM can carry nothing today (leaving, not started, weeks 1-4). */
+  loadShare: number | null;
+  /** Red and yellow accounts over accounts with a health score; null without health data. */
+  atRisk: number | null;
+}
+
+export interface BookChange {
+  csm: string;
+  team: string;
+  /** fte x ramp share today; 0 for a planned hire or a leaving CSM. */
+  capacity: number;
+  status: 'ramped' | 'ramping' | 'planned' | 'leaving';
+  before: BookFigures;
+  after: BookFigures;
+}
+
+export interface TeamBand {
+  key: string;
+  segments: SegmentId[];
+  members: string[];
+  /** The team's load over its capacity, after the moves that must happen. */
+  mean: number;
+  /** Highest loadShare a book may have: the mean plus the tolerance, never above 100% while the mean is below. */
+  upper: number;
+}
+
+export interface Unbalanced {
+  csm: string;
+  team: string;
+  loadShare: number;
+  upper: number;
+}
+
+export interface RebalanceResult {
+  asOf: string;
+  onlyUnowned: boolean;
+  tolerance: number;
+  maxMoves: number | null;
+  teams: TeamBand[];
+  moves: Move[];
+  unmovable: Unmovable[];
+  books: BookChange[];
+  /** Books still above their band after the moves (capped by --max-moves, or nothing could move). */
+  unbalanced: Unbalanced[];
+  /** Moves the engine found but --max-moves left out. */
+  movesLeft: number;
+}
+
+export interface RebalanceOptions {
+  /** Give owners to unowned accounts only (`csplan assign`). */
+  onlyUnowned?: boolean;
+  /** Cap on the number of accounts moved. */
+  maxMoves?: number;
+  /** How far above the team's mean load a book may be: 0.1 = 10% (csplan default). */
+  tolerance?: number;
+}

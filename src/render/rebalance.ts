@@ -1,0 +1,219 @@
+/** `csplan rebalance` output: text for a terminal, JSON for scripts, markdown for a PR description. */
+
+import { formatMoney, formatPct, plural } from '../core/money.js';
+import type { BookChange, BookFigures, Move, RebalanceResult } from '../core/rebalance/types.js';
+import { cite } from '../core/sources.js';
+import { SCHEMA_VERSION } from './json.js';
+import { painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
+import { renderTable } from './table.js';
+import { fitText } from './wrap.js';
+
+export interface RebalanceRenderOptions {
+  color: boolean;
+  width: number;
+  file: string;
+}
+
+/** The rules in the order the engine applies them, each with its source. */
+export const RULE_ORDER: string[] = [
+  `Hard rules: an account only goes to a CSM team that serves its segment; locked accounts and account groups stay; no move within the renewal freeze unless the CSM leaves ${cite('common-practice')}; a family (parent:) moves together ${cite('common-practice')}; a leaving CSM hands over the whole book; nobody gets more than the ramp allows, and a planned hire gets a starter book when the ramp gives one ${cite('org-design-guide')}.`,
+  `1. Loads inside the team band: no book above the team's mean load plus the tolerance (never above 100% of a target book while the team has room), none far below it ${cite('cs-ops-architect')}.`,
+  `2. At most 30% red/yellow accounts per book, where the team's mix allows it ${cite('cs-ops-architect')}.`,
+  `3. Complex accounts to senior CSMs with room; red accounts lean to seniors ${cite('cs-ops-architect')}.`,
+  `4. Fit: neighbouring tiers in one book, then language, region, industry and time zone where the file has them ${cite('cs-ops-architect')}.`,
+  `5. The fewest moves: the smallest account that brings a book inside its band, green and not renewing soon first; the rest keep their CSM ${cite('cs-ops-architect')}.`,
+];
+
+const share = (value: number | null) => (value === null ? '-' : formatPct(value));
+
+function statusNote(book: BookChange): string {
+  if (book.status === 'leaving') return ' (leaving)';
+  if (book.status === 'planned') return ' (not started)';
+  if (book.status === 'ramping')
+    return book.capacity < 1 ? ` (ramping, ${formatPct(book.capacity)} of a book)` : ' (ramping)';
+  return '';
+}
+
+function moveLine(move: Move): string {
+  const from = move.from ?? 'no owner';
+  const when = move.effective ? ` from ${move.effective}` : '';
+  const name = move.name && move.name !== move.account ? ` ${move.name}` : '';
+  return `${move.account}${name} (${formatMoney(move.arr)}, ${move.segment}${move.health ? `, ${move.health}` : ''}): ${from} -> ${move.to}${when}`;
+}
+
+function summary(result: RebalanceResult): string {
+  const what = result.onlyUnowned ? 'Assignment' : 'Rebalance';
+  const left =
+    result.movesLeft > 0
+      ? `; ${plural(result.movesLeft, 'more move')} left out by --max-moves ${result.maxMoves}`
+      : '';
+  return `${what} as of ${result.asOf}: ${plural(result.moves.length, 'move')}, ${plural(result.unmovable.length, 'account')} that could not move${left}.`;
+}
+
+export function renderRebalanceText(
+  result: RebalanceResult,
+  options: RebalanceRenderOptions,
+): string {
+  const c = painter(options.color);
+  const out: string[] = [c.bold(`${options.file}`), summary(result), ''];
+  for (const team of result.teams) {
+    out.push(
+      `Team ${team.key} (${team.segments.join(', ') || 'no accounts'}): ${plural(team.members.length, 'CSM')}, mean load ${formatPct(team.mean)}, band up to ${formatPct(team.upper)}`,
+    );
+  }
+  out.push('');
+  if (result.moves.length > 0) {
+    out.push(c.bold('Moves'));
+    for (const move of result.moves) {
+      out.push(`  ${moveLine(move)}`);
+      out.push(`    ${c.dim(move.reason)}`);
+    }
+  } else {
+    out.push('No moves: every book is inside its band and no account needs a new owner.');
+  }
+  if (result.unmovable.length > 0) {
+    out.push('', c.bold('Could not move'));
+    for (const u of result.unmovable) {
+      out.push(`  ${u.account} (${u.owner ?? 'no owner'}): ${u.detail}`);
+    }
+  }
+  out.push('', c.bold('Books (accounts, ARR, load of what the CSM can carry today, red/yellow)'));
+  const rows = result.books.map((b) => [
+    `${b.csm}${statusNote(b)}`,
+    b.team,
+    `${b.before.accounts} -> ${b.after.accounts}`,
+    `${formatMoney(b.before.arr)} -> ${formatMoney(b.after.arr)}`,
+    `${loadText(b, 'before')} -> ${loadText(b, 'after')}`,
+    `${share(b.before.atRisk)} -> ${share(b.after.atRisk)}`,
+  ]);
+  out.push(
+    renderTable(['CSM', 'team', 'accounts', 'ARR', 'load', 'red/yellow'], rows, {
+      color: options.color,
+      width: options.width,
+    }),
+  );
+  if (result.unbalanced.length > 0) {
+    out.push('', c.bold('Still above the band'));
+    for (const u of result.unbalanced) {
+      out.push(
+        `  ${u.csm} (${u.team}) at ${Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity'}; band up to ${formatPct(u.upper)}`,
+      );
+    }
+  }
+  out.push('', c.bold('Rules, in order'));
+  for (const rule of RULE_ORDER) out.push(`  ${rule}`);
+  if (result.moves.length > 0)
+    out.push(
+      '',
+      c.dim('Apply with --write (org file) or --moves-csv FILE (accounts from a CRM export).'),
+    );
+  return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
+}
+
+/** Load as a share of what the CSM carries today; a book with no capacity shows its size. */
+function loadText(book: BookChange, when: 'before' | 'after'): string {
+  const f = book[when];
+  if (f.loadShare !== null) return formatPct(f.loadShare);
+  return f.load > 0 ? `${formatPct(f.load)} of a book` : '0%';
+}
+
+const r3 = (value: number) => Math.round(value * 1000) / 1000;
+
+function figuresJson(f: BookFigures) {
+  return {
+    accounts: f.accounts,
+    arr: f.arr,
+    load: r3(f.load),
+    loadShare: f.loadShare === null ? null : r3(f.loadShare),
+    atRisk: f.atRisk === null ? null : r3(f.atRisk),
+  };
+}
+
+export function renderRebalanceJson(result: RebalanceResult, file: string): string {
+  const body = {
+    schemaVersion: SCHEMA_VERSION,
+    file,
+    asOf: result.asOf,
+    onlyUnowned: result.onlyUnowned,
+    tolerance: result.tolerance,
+    maxMoves: result.maxMoves,
+    moves: result.moves.map((m) => ({
+      account: m.account,
+      name: m.name ?? null,
+      from: m.from,
+      to: m.to,
+      reason: m.reason,
+      rule: m.rule,
+      effective: m.effective ?? null,
+      family: m.family ?? null,
+      arr: m.arr,
+      segment: m.segment,
+      health: m.health ?? null,
+    })),
+    movesLeft: result.movesLeft,
+    unmovable: result.unmovable,
+    books: result.books.map((b) => ({
+      csm: b.csm,
+      team: b.team,
+      status: b.status,
+      capacity: r3(b.capacity),
+      before: figuresJson(b.before),
+      after: figuresJson(b.after),
+    })),
+    teams: result.teams.map((t) => ({ ...t, mean: r3(t.mean), upper: r3(t.upper) })),
+    unbalanced: result.unbalanced.map((u) => ({
+      ...u,
+      loadShare: Number.isFinite(u.loadShare) ? r3(u.loadShare) : null,
+      upper: r3(u.upper),
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderRebalanceMarkdown(result: RebalanceResult, file: string): string {
+  const out: string[] = [
+    `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of \`${file}\``,
+    '',
+    summary(result),
+    '',
+  ];
+  if (result.moves.length > 0) {
+    out.push('### Moves', '', '| Account | From | To | Why |', '| --- | --- | --- | --- |');
+    for (const m of result.moves) {
+      const when = m.effective ? ` (from ${m.effective})` : '';
+      out.push(
+        `| ${cell(m.name ? `${m.account} ${m.name}` : m.account)} | ${cell(m.from ?? 'no owner')} | ${cell(m.to)}${when} | ${cell(m.reason)} |`,
+      );
+    }
+    out.push('');
+  }
+  if (result.unmovable.length > 0) {
+    out.push('### Could not move', '', '| Account | Owner | Why |', '| --- | --- | --- |');
+    for (const u of result.unmovable)
+      out.push(`| ${cell(u.account)} | ${cell(u.owner ?? 'no owner')} | ${cell(u.detail)} |`);
+    out.push('');
+  }
+  out.push(
+    '### Books',
+    '',
+    '| CSM | Team | Accounts | ARR | Load | Red/yellow |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const b of result.books) {
+    out.push(
+      `| ${cell(b.csm)}${statusNote(b)} | ${cell(b.team)} | ${b.before.accounts} → ${b.after.accounts} | ${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)} | ${loadText(b, 'before')} → ${loadText(b, 'after')} | ${share(b.before.atRisk)} → ${share(b.after.atRisk)} |`,
+    );
+  }
+  if (result.unbalanced.length > 0) {
+    out.push('', '### Still above the band', '');
+    for (const u of result.unbalanced)
+      out.push(`- ${u.csm} (${u.team}): band up to ${formatPct(u.upper)}`);
+  }
+  out.push('', '<details><summary>Rules, in order</summary>', '');
+  for (const rule of RULE_ORDER) out.push(`- ${rule}`);
+  out.push('', '</details>');
+  return safeOutput(`${out.join('\n')}\n`, { color: false });
+}

@@ -1,0 +1,167 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/io.js';
+
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function copyExamples(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'csplan-rebalance-'));
+  dirs.push(dir);
+  await cp('examples', dir, { recursive: true });
+  return dir;
+}
+
+describe('csplan rebalance on examples/rebalance.yaml (a leaving CSM)', () => {
+  it('hands over the leaving book, keeps the locked account and explains each move', async () => {
+    const { code, stdout, stderr } = await runCli(['rebalance', 'examples/rebalance.yaml']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('kestrel-group ($420k, enterprise, green): omar -> grace');
+    expect(stdout).toContain(
+      'omar (leaving 2027-01-15) -> grace at 33%; omar leaves on 2027-01-15: the whole book is handed over; grace speaks de and covers EMEA; moves with its family (kestrel-group)',
+    );
+    expect(stdout).toContain(
+      'lumen-energy (omar): locked; omar leaves on 2027-01-15: choose its new owner by hand',
+    );
+    expect(stdout).toContain('Rules, in order');
+  });
+
+  it('prints the JSON contract: moves, unmovable, books before and after', async () => {
+    const { code, stdout } = await runCli([
+      'rebalance',
+      'examples/rebalance.yaml',
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(Object.keys(body)).toEqual([
+      'schemaVersion',
+      'file',
+      'asOf',
+      'onlyUnowned',
+      'tolerance',
+      'maxMoves',
+      'moves',
+      'movesLeft',
+      'unmovable',
+      'books',
+      'teams',
+      'unbalanced',
+    ]);
+    expect(body.moves[0]).toMatchObject({
+      account: 'kestrel-group',
+      from: 'omar',
+      to: 'grace',
+      rule: 'leaving',
+      family: 'kestrel-group',
+    });
+    const omar = body.books.find((b: { csm: string }) => b.csm === 'omar');
+    // Only the locked $260k account stays: 1 account.
+    expect(omar).toMatchObject({ status: 'leaving', capacity: 0 });
+    expect(omar.before.accounts).toBe(7);
+    expect(omar.after).toMatchObject({ accounts: 1, arr: 260_000, loadShare: null });
+  });
+
+  it('--write changes only owner values, and a second run has nothing left to write', async () => {
+    const dir = await copyExamples();
+    const file = join(dir, 'rebalance.yaml');
+    const before = await readFile(file, 'utf8');
+    const first = await runCli(['rebalance', file, '--write']);
+    expect(first.code).toBe(0);
+    const after = await readFile(file, 'utf8');
+    const a = before.split('\n');
+    const b = after.split('\n');
+    expect(b).toHaveLength(a.length);
+    const changed = a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i] as string]]));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [old, next] of changed) {
+      expect(old?.replace(/owner: [\w-]+/, 'owner: X')).toBe(
+        next?.replace(/owner: [\w-]+/, 'owner: X'),
+      );
+    }
+    const second = await runCli(['rebalance', file, '--write']);
+    expect(second.stderr).toContain('no owner to change');
+    expect(await readFile(file, 'utf8')).toBe(after);
+  });
+
+  it('--max-moves caps the list and says how many are left', async () => {
+    const { stdout } = await runCli(['rebalance', 'examples/growth.yaml', '--max-moves', '3']);
+    expect(stdout).toMatch(
+      /Rebalance as of 2026-11-23: 3 moves, 0 accounts that could not move; \d+ more moves left out by --max-moves 3\./,
+    );
+    expect(stdout).toContain('Still above the band');
+  });
+
+  it('rejects bad flag values with exit 2', async () => {
+    const bad = await runCli(['rebalance', 'examples/growth.yaml', '--max-moves', 'ten']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-moves takes a whole number (got "ten")');
+    const tol = await runCli(['rebalance', 'examples/growth.yaml', '--tolerance', '2']);
+    expect(tol.code).toBe(2);
+  });
+
+  it('markdown is a table a PR description can hold', async () => {
+    const { stdout } = await runCli(['rebalance', 'examples/rebalance.yaml', '-f', 'markdown']);
+    expect(stdout).toContain('## Rebalance of `examples/rebalance.yaml`');
+    expect(stdout).toContain('| Account | From | To | Why |');
+    expect(stdout).toContain('| kestrel-group | omar | grace |');
+  });
+});
+
+describe('--moves-csv for accounts from a CRM export', () => {
+  it("writes the export's own id and owner headers, owners named as the export names them", async () => {
+    const dir = await copyExamples();
+    const out = join(dir, 'moves.csv');
+    const { code, stderr } = await runCli([
+      'rebalance',
+      join(dir, 'salesforce', 'org.yaml'),
+      '--moves-csv',
+      out,
+    ]);
+    expect(code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).split('\r\n');
+    // The Salesforce report names owners by full name ("Chris Okafor"), so the update does too.
+    expect(lines[0]).toBe('Account ID,Account Owner');
+    expect(lines[1]).toBe('0015g000000024AAAA,Chris Okafor');
+    expect(lines.filter((l) => l !== '')).toHaveLength(7);
+    expect(stderr).toContain('6 moves written for a CRM bulk update');
+  });
+
+  it('--write refuses accounts that live in a CSV and points to --moves-csv', async () => {
+    const dir = await copyExamples();
+    const file = join(dir, 'salesforce', 'org.yaml');
+    const { code, stderr } = await runCli(['rebalance', file, '--write']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('use --moves-csv FILE');
+  });
+});
+
+describe('csplan assign', () => {
+  it('gives unowned accounts an owner and leaves owned ones alone', async () => {
+    const { code, stdout } = await runCli(['assign', 'examples/first-csm.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Assignment as of 2026-11-23: 0 moves');
+  });
+});
+
+describe('csplan diff shows a rebalance as moves', () => {
+  it('lists each written move, and a leaving CSM is no renewal risk', async () => {
+    const dir = await copyExamples();
+    const file = join(dir, 'rebalance.yaml');
+    await runCli(['rebalance', file, '--write']);
+    const { code, stdout } = await runCli(['diff', 'examples/rebalance.yaml', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Accounts moved (9)');
+    expect(stdout).toContain('kestrel-group: omar -> grace ($420k)');
+    // beacon-bank renews in 22 days, but omar leaves: the freeze does not keep it with him.
+    expect(stdout).toContain('beacon-bank: omar -> tomas ($310k); renews 2026-12-15\n');
+    expect(stdout).not.toContain('keep the owner');
+  });
+});

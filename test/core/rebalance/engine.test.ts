@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { rebalance } from '../../../src/core/rebalance/index.js';
+import { accounts, orgFrom } from '../../helpers/org.js';
+
+// Mid-market defaults: 40-75 accounts (target 57.5) and $1-3M ARR (target $2M) per CSM. A
+// medium-complexity $50k account is max(1/57.5, $50k/$2M) = 0.025 of a target book: ARR decides.
+const team = (...ids: string[]) =>
+  `team:\n${ids.map((id) => `  - { id: ${id}, role: csm, segment: mid-market }`).join('\n')}\n`;
+
+describe('loads inside the band', () => {
+  it('moves just enough accounts to bring the heavy book under the band', async () => {
+    // a: 50 x 0.025 = 125%, b: 20 x 0.025 = 50%. Team mean (125 + 50) / 2 = 87.5%, below 100%,
+    // so the band ends at min(100%, 87.5% x 1.1) = 96.25%: a keeps at most 38 accounts (95%).
+    const org = await orgFrom(
+      `${team('a', 'b')}accounts:\n${accounts('a', 50, 50_000, 'owner: a')}\n${accounts('b', 20, 50_000, 'owner: b')}\n`,
+    );
+    const result = rebalance(org);
+    expect(result.teams[0]?.upper).toBeCloseTo(0.9625, 6);
+    expect(result.moves.map((m) => m.account)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `a-${i + 1}`),
+    );
+    expect(new Set(result.moves.map((m) => `${m.from}->${m.to}:${m.rule}`))).toEqual(
+      new Set(['a->b:load']),
+    );
+    const a = result.books.find((b) => b.csm === 'a');
+    expect(a?.after.accounts).toBe(38);
+    expect(a?.after.loadShare).toBeCloseTo(0.95, 6);
+    expect(result.books.find((b) => b.csm === 'b')?.after.loadShare).toBeCloseTo(0.8, 6);
+    expect(result.moves[0]?.reason).toBe(
+      "a at 125% -> b at 50%; brings a's book toward the team band (at most 96%)",
+    );
+    expect(result.unbalanced).toEqual([]);
+  });
+
+  it('is deterministic: the same file gives the same moves', async () => {
+    const body = `${team('a', 'b', 'c')}accounts:\n${accounts('a', 50, 50_000, 'owner: a')}\n${accounts('b', 20, 40_000, 'owner: b')}\n${accounts('c', 10, 60_000, 'owner: c')}\n`;
+    const first = rebalance(await orgFrom(body));
+    const second = rebalance(await orgFrom(body));
+    expect(second).toEqual(first);
+  });
+
+  it('stops at --max-moves and reports the book still above its band', async () => {
+    const org = await orgFrom(
+      `${team('a', 'b')}accounts:\n${accounts('a', 50, 50_000, 'owner: a')}\n${accounts('b', 20, 50_000, 'owner: b')}\n`,
+    );
+    const result = rebalance(org, { maxMoves: 5 });
+    expect(result.moves).toHaveLength(5);
+    expect(result.movesLeft).toBe(7);
+    // 45 accounts left with a: 112.5% against a band of 96.25%. 70 customers is the first-hire
+    // stage, where the target org has one generalist team.
+    expect(result.unbalanced).toEqual([
+      {
+        csm: 'a',
+        team: 'generalist',
+        loadShare: expect.closeTo(1.125, 6),
+        upper: expect.closeTo(0.9625, 6),
+      },
+    ]);
+    expect(result.books.find((b) => b.csm === 'a')?.after.accounts).toBe(45);
+  });
+});
+
+describe('hard rules', () => {
+  it('hands over the whole book of a leaving CSM, frozen renewals included, but not a locked account', async () => {
+    // c1 leaves: 10 accounts (25%) plus a locked one. c2 at 50%, c3 at 75%: the lightest book
+    // takes each account in turn, so c2 ends at 75% beside c3.
+    const org = await orgFrom(`team:
+  - { id: c1, role: csm, segment: mid-market, leaving: 2027-01-15 }
+  - { id: c2, role: csm, segment: mid-market }
+  - { id: c3, role: csm, segment: mid-market }
+accounts:
+${accounts('x', 9, 50_000, 'owner: c1')}
+  - { id: soon, arr: 50000, owner: c1, renewal_date: 2026-12-13 }
+  - { id: pinned, arr: 50000, owner: c1, locked: true }
+${accounts('y', 20, 50_000, 'owner: c2')}
+${accounts('z', 30, 50_000, 'owner: c3')}
+`);
+    const result = rebalance(org);
+    expect(result.moves).toHaveLength(10);
+    expect(
+      result.moves.every((m) => m.from === 'c1' && m.to === 'c2' && m.rule === 'leaving'),
+    ).toBe(true);
+    expect(result.moves.map((m) => m.account)).toContain('soon');
+    expect(result.moves[0]?.reason).toBe(
+      'c1 (leaving 2027-01-15) -> c2 at 50%; c1 leaves on 2027-01-15: the whole book is handed over',
+    );
+    expect(result.unmovable).toEqual([
+      {
+        account: 'pinned',
+        owner: 'c1',
+        reason: 'locked',
+        detail: 'locked; c1 leaves on 2027-01-15: choose its new owner by hand',
+      },
+    ]);
+    expect(result.books.find((b) => b.csm === 'c2')?.after.loadShare).toBeCloseTo(0.75, 6);
+  });
+
+  it('never moves an account renewing inside the freeze, and says so when the book is stuck', async () => {
+    // Every account of a renews on 2026-12-16, 23 days after the plan date: inside 60 days.
+    const org = await orgFrom(
+      `${team('a', 'b')}accounts:\n${accounts('a', 50, 50_000, 'owner: a, renewal_date: 2026-12-16')}\n${accounts('b', 20, 50_000, 'owner: b')}\n`,
+    );
+    const result = rebalance(org);
+    expect(result.moves).toEqual([]);
+    expect(result.unmovable).toHaveLength(50);
+    expect(result.unmovable[0]).toEqual({
+      account: 'a-1',
+      owner: 'a',
+      reason: 'renewal-freeze',
+      detail: 'renews in 23 days (2026-12-16), inside the 60-day freeze before a renewal',
+    });
+    expect(result.unbalanced.map((u) => u.csm)).toEqual(['a']);
+  });
+
+  it('moves a family together, largest step first', async () => {
+    // a: 41 accounts plus a family of 3 = 44 x 0.025 = 110%; b: 50%. Mean 80%, band 88%.
+    // No single account brings a from 110% to 88%, so the largest unit goes first (the family,
+    // 7.5%), then single accounts until a is at or under 88%: 6 of them (110 - 7.5 - 15 = 87.5).
+    const org = await orgFrom(`${team('a', 'b')}accounts:
+  - { id: p, arr: 50000, owner: a }
+  - { id: p-child-1, arr: 50000, owner: a, parent: p }
+  - { id: p-child-2, arr: 50000, owner: a, parent: p-child-1 }
+${accounts('a', 41, 50_000, 'owner: a')}
+${accounts('b', 20, 50_000, 'owner: b')}
+`);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => m.account)).toEqual([
+      'p',
+      'p-child-1',
+      'p-child-2',
+      'a-1',
+      'a-2',
+      'a-3',
+      'a-4',
+      'a-5',
+      'a-6',
+    ]);
+    expect(result.moves.slice(0, 3).every((m) => m.family === 'p' && m.to === 'b')).toBe(true);
+    expect(result.books.find((b) => b.csm === 'a')?.after.loadShare).toBeCloseTo(0.875, 6);
+  });
+
+  it('keeps an account in a team that serves its segment', async () => {
+    // 300 smb accounts at $10k: max(300/150, $3M/$1.25M) = 2.4 FTE; 10 enterprise at $200k:
+    // max(10/20, $2M/$3.5M) = 0.57 FTE. 2.97 FTE is 3 CSMs: the target org segments the team.
+    // s1 holds 180 x 0.008 = 144%, s2 120 x 0.008 = 96%: smb accounts go to s2, never to e1,
+    // though e1 has room (57%). Mean (144 + 96) / 2 = 120%, band 132%: s1 sheds 15 accounts.
+    const org = await orgFrom(`team:
+  - { id: s1, role: csm, segment: smb }
+  - { id: s2, role: csm, segment: smb }
+  - { id: e1, role: csm, segment: enterprise }
+accounts:
+${accounts('s', 180, 10_000, 'owner: s1')}
+${accounts('t', 120, 10_000, 'owner: s2')}
+${accounts('e', 10, 200_000, 'owner: e1')}
+`);
+    const result = rebalance(org);
+    expect(result.teams.map((t) => [t.key, t.segments, t.members])).toEqual([
+      ['enterprise', ['enterprise'], ['e1']],
+      ['smb', ['smb'], ['s1', 's2']],
+    ]);
+    expect(result.moves).toHaveLength(15);
+    expect(result.moves.every((m) => m.from === 's1' && m.to === 's2')).toBe(true);
+  });
+
+  it('moves the book of a CSM in the first weeks of the ramp, who can carry none yet', async () => {
+    // n started 2026-11-09: week 3 on 2026-11-23, where the ramp gives 0% of a book.
+    const org = await orgFrom(`team:
+  - { id: o, role: csm, segment: mid-market }
+  - { id: n, role: csm, segment: mid-market, start_date: 2026-11-09 }
+accounts:
+${accounts('o', 10, 50_000, 'owner: o')}
+  - { id: new-one, arr: 50000, owner: n }
+`);
+    const result = rebalance(org);
+    expect(result.moves).toEqual([
+      expect.objectContaining({ account: 'new-one', from: 'n', to: 'o', rule: 'ramp' }),
+    ]);
+    expect(result.moves[0]?.reason).toBe(
+      'n (week 3 of the ramp) -> o at 25%; n is in week 3 of the ramp and can carry no book yet (ramp schedule)',
+    );
+  });
+
+  it('gives a planned hire a starter book from the week the ramp allows one', async () => {
+    // h starts 2026-12-07; weeks 1-4 carry no book, so the first book comes 28 days later,
+    // 2027-01-04, at 50% of a book. o holds 40 x 2.5% = 100%. Accounts go while o stays at least
+    // as full as h, each measured against what they can carry: after k moves o is at
+    // 100% - 2.5k and h at 2.5k / 50% = 5k, so k <= 13.3: 13 accounts (o 67.5%, h 65%).
+    const org = await orgFrom(`team:
+  - { id: o, role: csm, segment: mid-market }
+  - { id: h, role: csm, segment: mid-market, start_date: 2026-12-07 }
+accounts:
+${accounts('o', 40, 50_000, 'owner: o')}
+`);
+    const result = rebalance(org);
+    expect(result.moves).toHaveLength(13);
+    expect(
+      result.moves.every((m) => m.rule === 'starter-book' && m.effective === '2027-01-04'),
+    ).toBe(true);
+    expect(result.books.find((b) => b.csm === 'o')?.after.accounts).toBe(27);
+  });
+});
+
+describe('preferences after load', () => {
+  it('spreads red accounts so no book is over 30% red/yellow', async () => {
+    // h: 10 accounts, 4 red (40%); g: 10 green. Team mix 4/20 = 20%, so 30% is possible.
+    // Both at 25%; with a tolerance of 15% the band ends at 28.75%: g can take one more account
+    // (27.5%), not two. h-1 moves (h: 3 of 9 = 33%, still over), then h-2 is swapped for g-1:
+    // h ends with 2 of 9 red (22%), g with 2 of 11 (18%).
+    const org = await orgFrom(`${team('h', 'g')}accounts:
+${accounts('h', 4, 50_000, 'owner: h, health: red')}
+${accounts('hg', 6, 50_000, 'owner: h, health: green')}
+${accounts('g', 10, 50_000, 'owner: g, health: green')}
+`);
+    const result = rebalance(org, { tolerance: 0.15 });
+    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual([
+      ['h-1', 'h', 'g', 'health-mix'],
+      ['h-2', 'h', 'g', 'health-mix'],
+      ['g-1', 'g', 'h', 'health-mix'],
+    ]);
+    expect(result.books.find((b) => b.csm === 'h')?.after.atRisk).toBeCloseTo(2 / 9, 6);
+    expect(result.books.find((b) => b.csm === 'g')?.after.atRisk).toBeCloseTo(2 / 11, 6);
+  });
+
+  it('gives a junior CSM complex account to a senior CSM with room', async () => {
+    // Both books 20 x 2.5% = 50%; the band ends at 55%, so s can take one more account.
+    const org = await orgFrom(`team:
+  - { id: j, role: csm, segment: mid-market, seniority: junior }
+  - { id: s, role: csm, segment: mid-market, seniority: senior }
+accounts:
+  - { id: hard, arr: 50000, owner: j, complexity: high }
+${accounts('j', 19, 50_000, 'owner: j')}
+${accounts('s', 20, 50_000, 'owner: s')}
+`);
+    const result = rebalance(org);
+    expect(result.moves).toEqual([
+      expect.objectContaining({ account: 'hard', from: 'j', to: 's', rule: 'seniority' }),
+    ]);
+    expect(result.moves[0]?.reason).toBe(
+      'j at 50% -> s at 50%; complex account to a senior CSM with room',
+    );
+  });
+});
+
+describe('assign', () => {
+  it('gives unowned accounts to the lightest books and moves nothing else', async () => {
+    // a at 50 x 2.5% = 125% stays as it is; 4 unowned accounts go to b (50% -> 60%).
+    const org = await orgFrom(
+      `${team('a', 'b')}accounts:\n${accounts('a', 50, 50_000, 'owner: a')}\n${accounts('b', 20, 50_000, 'owner: b')}\n${accounts('u', 4, 50_000)}\n`,
+    );
+    const result = rebalance(org, { onlyUnowned: true });
+    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual([
+      ['u-1', null, 'b', 'unowned'],
+      ['u-2', null, 'b', 'unowned'],
+      ['u-3', null, 'b', 'unowned'],
+      ['u-4', null, 'b', 'unowned'],
+    ]);
+  });
+});
