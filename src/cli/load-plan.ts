@@ -1,7 +1,7 @@
 /** Load an org file, plan it and locate every diagnostic: the shared first half of most commands. */
 import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
-import type { Diagnostic, RuleSetting } from '../core/model.js';
+import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
 import { RULE_IDS, RULES } from '../core/rules/registry.js';
@@ -12,6 +12,8 @@ export interface PlannedFile {
   file: string;
   /** Absent when the file could not be planned (syntax, schema or integrity errors). */
   plan?: Plan;
+  /** The org the plan was made from, for commands that re-plan it (timeline). */
+  org?: Org;
   /** Every problem: loading diagnostics and rule findings, located. */
   diagnostics: Diagnostic[];
   /** True when the file is invalid: input errors or integrity-rule errors. */
@@ -53,5 +55,5 @@ export async function loadAndPlan(
   const invalid = diagnostics.some(
     (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
   );
-  return { file, plan, diagnostics, invalid };
+  return { file, plan, org: loaded.org, diagnostics, invalid };
 }
