@@ -194,9 +194,7 @@ describe('money', () => {
 
 describe('scenarios compared', () => {
   it('hires and peak load per quarter, side by side', async () => {
-    const org = await founder(
-      'scenarios:\n  fast:\n    growth: { new_customers_per_month: 10 }',
-    );
+    const org = await founder('scenarios:\n  fast:\n    growth: { new_customers_per_month: 10 }');
     const comparison = compareScenarios(org, { months: 6 });
     expect(comparison.names).toEqual(['base', 'fast']);
     // fast: 55 customers ($1.1M, 0.88 FTE) in month 4 needs a second CSM ramped by 2027-04-01,
