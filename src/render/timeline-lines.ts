@@ -87,7 +87,7 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
     return `Open the ${which} ${label} req now (${hire.openBy})${team}: it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}; ${after}.`;
   }
   if (hire.delay === 'freeze') {
-    return `Open the ${which} ${label} req on ${hire.openBy}, when the freeze ends${team}: it is needed by ${monthName(hire.neededBy)}; ${after}.`;
+    return `Open the ${which} ${label} req${team} on ${hire.openBy}, when the freeze ends: it is needed by ${monthName(hire.neededBy)}; ${after}.`;
   }
   return `Open the ${which} ${label} req by ${hire.openBy}${team}: ${after}, in time for ${monthName(hire.neededBy)}.`;
 }
