@@ -40,6 +40,7 @@ export function timelineJson(timeline: Timeline) {
       csmsInSeat: row.csmsInSeat,
       headcount: row.headcount,
       peakLoad: maybe(row.peakLoad),
+      unstaffed: row.unstaffed,
       expectedLeavers: round(row.expectedLeavers),
       cost: row.cost,
       teams: row.teams.map((team) => ({

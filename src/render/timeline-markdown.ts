@@ -5,7 +5,7 @@
 import { formatCount, formatMoney, formatPct } from '../core/money.js';
 import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
-import { type Comparison, quarters, type Timeline } from '../core/timeline/index.js';
+import { type Comparison, type Quarter, quarters, type Timeline } from '../core/timeline/index.js';
 import { timelineHeadline } from './timeline-lines.js';
 
 function escapeCell(text: string): string {
@@ -83,7 +83,7 @@ export function renderTimelineMarkdown(timeline: Timeline, file: string): string
           String(q.hiresStarting),
           String(q.csms),
           String(q.headcount),
-          q.peakLoad === null ? '-' : formatPct(q.peakLoad),
+          peakCell(q),
         ];
         if (timeline.priced) {
           cells.push(
@@ -141,4 +141,10 @@ export function renderComparisonMarkdown(comparison: Comparison, file: string): 
   }
   out.push(table(['Quarter', 'Scenario', 'Reqs', 'Starts', 'People', 'Cost', 'Peak load'], rows));
   return `${out.join('\n')}\n`;
+}
+
+/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
+function peakCell(q: Quarter): string {
+  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
+  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
 }

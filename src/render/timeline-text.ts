@@ -80,7 +80,7 @@ function quarterTable(list: Quarter[], timeline: Timeline, options: TimelineText
       String(q.hiresStarting),
       String(q.csms),
       String(q.headcount),
-      q.peakLoad === null ? '-' : formatPct(q.peakLoad),
+      peakCell(q),
     ];
     if (priced) {
       cells.push(
@@ -151,4 +151,10 @@ function peakOf(timeline: Timeline): number | null {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
+}
+
+/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
+function peakCell(q: Quarter): string {
+  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
+  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
 }

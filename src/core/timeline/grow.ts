@@ -50,6 +50,11 @@ export function growthSeries(
   const totalCustomers = SEGMENT_IDS.reduce((sum, id) => sum + today[id].customers, 0);
   const totalArr = SEGMENT_IDS.reduce((sum, id) => sum + today[id].arr, 0);
   const notes: string[] = [];
+  if (!org.growth) {
+    notes.push(
+      'The file has no growth: section, so the plan holds today\'s customers and ARR; add growth: (e.g. new_customers_per_month) to plan ahead.',
+    );
+  }
   const series: GrowthSeries = [today];
   const companyNew = growth.newCustomersPerMonth ?? (growth.newCustomers12m ?? 0) / 12;
   // `arr_growth_pct_12m` alone (the older form) sets total ARR on a straight line to month 12.

@@ -37,6 +37,8 @@ export interface Quarter {
   /** Share of that ARR sitting with teams that stayed within 100% of capacity all quarter. */
   renewalsCovered: number;
   peakLoad: number | null;
+  /** Some month of the quarter has a team with work and nobody ramped to carry it. */
+  unstaffed: boolean;
 }
 
 export function quarters(timeline: Timeline): Quarter[] {
@@ -88,6 +90,7 @@ export function quarters(timeline: Timeline): Quarter[] {
       renewalsDue: (first.arr * slice.length) / 12,
       renewalsCovered: teamArr > 0 ? coveredArr / teamArr : 0,
       peakLoad: peak,
+      unstaffed: slice.some((row) => row.unstaffed),
     });
   }
   return out;

@@ -80,8 +80,10 @@ export interface MonthRow {
   namedCsmsInSeat: number;
   /** Everyone in CS whose first day has come (executives and sales not counted). */
   headcount: number;
-  /** Highest team load; null with no CSM team. */
+  /** Highest team load among teams with someone in seat; null when there is none. */
   peakLoad: number | null;
+  /** A team has work and nobody ramped to carry it. */
+  unstaffed: boolean;
   /** People expected to leave this month: headcount x the yearly attrition rate / 12. */
   expectedLeavers: number;
   /** Salary cost of the month, prorated by days in seat; null without salaries. */
@@ -355,8 +357,7 @@ function monthRow(
   ];
   let peak: number | null = null;
   for (const team of teams) {
-    const load = team.load ?? (team.needed > 0 ? Number.POSITIVE_INFINITY : 0);
-    if (peak === null || load > peak) peak = load;
+    if (team.load !== null && (peak === null || team.load > peak)) peak = team.load;
   }
   const customers = Object.values(volumes).reduce((sum, v) => sum + v.customers, 0);
   const arrBySegment = Object.fromEntries(
@@ -376,7 +377,8 @@ function monthRow(
     csmsInSeat: people.filter((role) => BOOK_ROLES.has(role)).length,
     namedCsmsInSeat: people.filter((role) => role === 'csm').length,
     headcount: people.length,
-    peakLoad: peak === Number.POSITIVE_INFINITY ? null : peak,
+    peakLoad: peak,
+    unstaffed: teams.some((team) => team.load === null && team.needed > 0),
     expectedLeavers: (people.length * org.policy.hiring.attritionPct12m) / 1200,
     cost: null,
   };
