@@ -250,6 +250,49 @@ describe('growth figures', () => {
   });
 });
 
+describe('CS Ops before the fifth CSM', () => {
+  /** Three ramped mid-market CSMs, 40 customers at $80k ($2M per CSM binds: 0.04 FTE each). */
+  async function threeCsms(perMonth: number): Promise<Org> {
+    const text = `version: 1
+company: { name: Keel, as_of: 2027-01-01 }
+growth: { new_customers_per_month: ${perMonth} }
+team:
+  - { id: a, role: csm, segment: mid-market }
+  - { id: b, role: csm, segment: mid-market }
+  - { id: c, role: csm, segment: mid-market }
+account_groups:
+  - { name: mm, count: 40, arr_each: 80000, owner: a }
+`;
+    const result = await loadOrgText(text, 'test.yaml', { today: '2027-01-01' });
+    if (!result.org) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+    return result.org;
+  }
+
+  it('starts no later than the CSM who makes five', async () => {
+    // 15 a month: 70 customers in month 2 (2.8 FTE: a 4th CSM), 85 in month 3 (3.4 FTE: a 5th).
+    // Both are late (wanted ramped by Mar and Apr 2027) and start on 2027-03-02. CS Ops, asked
+    // for once four CSMs are planned, moves to that day: its req opens 60 days before, today.
+    const timeline = simulateTimeline(await threeCsms(15), { months: 4 });
+    expect(timeline.hires.map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
+      ['cs-ops-1', '2027-01-01', '2027-03-02', null],
+      ['csm-1', '2027-01-01', '2027-03-02', 'late'],
+      ['csm-2', '2027-01-01', '2027-03-02', 'late'],
+    ]);
+    expect(timeline.hires[0]?.reason).toContain('CS Ops before the 5th CSM');
+  });
+
+  it('with slower growth, in seat when the fourth CSM is', async () => {
+    // 5 a month: 3 CSMs carry 0.85 x 3 x (1 - allowance) = 2.48 FTE, 62 customers: the 4th is
+    // wanted ramped by month 5 (65 customers, 2027-06-01); CS Ops from month 6 (2027-07-01); the
+    // 5th CSM (85 customers, month 9) starts 2027-08-06, after it.
+    const timeline = simulateTimeline(await threeCsms(5));
+    const ops = timeline.hires.find((h) => h.role === 'cs-ops');
+    expect(ops).toMatchObject({ start: '2027-07-01', openBy: '2027-05-02', delay: null });
+    const fifth = timeline.hires.filter((h) => h.role === 'csm')[1];
+    expect(fifth).toMatchObject({ neededBy: '2027-10-01', start: '2027-08-06' });
+  });
+});
+
 describe('summariseTimeline (for recommend)', () => {
   it('names the first CSM req and the hires of the next 12 months', async () => {
     const summary = summariseTimeline(await founder(), 12);
