@@ -11,7 +11,13 @@ import type { Policy } from '../policy.js';
 import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
 import type { StructureModel } from '../structure.js';
 import { addDays, addMonths, daysBetween, maxDate } from './calendar.js';
-import { type GrowthSeries, grownAccounts, growthSeries, type SegmentVolume } from './grow.js';
+import {
+  compactAccounts,
+  type GrowthSeries,
+  grownAccounts,
+  growthSeries,
+  type SegmentVolume,
+} from './grow.js';
 import { hireReason } from './reasons.js';
 import { type TimelineTarget, type TimelineTeam, targetAt } from './target.js';
 
@@ -156,7 +162,8 @@ export function attritionAllowance(policy: Policy): number {
   return Math.min(1, (rate * (leadDays(policy, 'csm') + lostDays)) / 365);
 }
 
-export function simulateTimeline(org: Org, options: TimelineOptions = {}): Timeline {
+export function simulateTimeline(file: Org, options: TimelineOptions = {}): Timeline {
+  const org: Org = { ...file, accounts: compactAccounts(file) };
   const { policy, company } = org;
   const months = Math.min(MAX_MONTHS, Math.max(1, options.months ?? DEFAULT_MONTHS));
   const { series, notes } = growthSeries(org, months, { factor: options.growthFactor });
