@@ -110,9 +110,38 @@ describe('csplan timeline: the VP (300 customers, four quarters, with and withou
     );
   });
 
+  it('--compare as CSV: one row per quarter and scenario', async () => {
+    const { stdout } = await runCli(['timeline', VP, '--compare', '-f', 'csv']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'quarter,from,until,scenario,reqs_opened,hires_starting,headcount,cost,peak_load',
+    );
+    expect(lines).toHaveLength(1 + 4 * 3);
+    expect(lines[3]).toMatch(/^Q1,2027-01-04,2027-04-04,hiring-freeze,0,0,13,/);
+  });
+
+  it('--growth 2x doubles the new customers', async () => {
+    const one = JSON.parse((await runCli(['timeline', FOUNDER, '-f', 'json'])).stdout);
+    const two = JSON.parse(
+      (await runCli(['timeline', FOUNDER, '-f', 'json', '--growth', '2x'])).stdout,
+    );
+    expect(one.months[2].customers).toBe(25);
+    expect(two.months[2].customers).toBe(35);
+    expect(two.growthFactor).toBe(2);
+  });
+
   it('markdown carries a gantt chart', async () => {
     const { stdout } = await runCli(['timeline', VP, '-f', 'markdown']);
     expect(stdout).toContain('```mermaid\ngantt\n');
+  });
+});
+
+describe('csplan timeline: --compare without scenarios', () => {
+  it('runs the base alone and says how to add scenarios', async () => {
+    const { code, stdout, stderr } = await runCli(['timeline', FOUNDER, '--compare']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('examples/timeline-founder.yaml: base, by quarter');
+    expect(stderr).toContain('add a `scenarios:` section');
   });
 });
 

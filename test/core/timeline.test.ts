@@ -4,8 +4,9 @@
  * SMB at $1.25M ARR per CSM (the middle of $500k-2M), the 85% utilisation ceiling.
  */
 import { describe, expect, it } from 'vitest';
-import { loadOrgText } from '../../src/config/load.js';
+import { loadOrgFile, loadOrgText } from '../../src/config/load.js';
 import type { Org } from '../../src/core/model.js';
+import { compactAccounts } from '../../src/core/timeline/grow.js';
 import {
   attritionAllowance,
   compareScenarios,
@@ -13,6 +14,7 @@ import {
   runScenario,
   simulateTimeline,
   summariseTimeline,
+  targetAt,
 } from '../../src/core/timeline/index.js';
 
 /** 15 SMB customers at $20k (ARR is the binding measure: 20 x $20k / $1.25M = 0.32 FTE). */
@@ -290,6 +292,50 @@ account_groups:
     expect(ops).toMatchObject({ start: '2027-07-01', openBy: '2027-05-02', delay: null });
     const fifth = timeline.hires.filter((h) => h.role === 'csm')[1];
     expect(fifth).toMatchObject({ neededBy: '2027-10-01', start: '2027-08-06' });
+  });
+});
+
+describe('per-segment growth', () => {
+  it('a segment with no customers today grows from new_customer_arr', async () => {
+    const org = await founder(
+      '',
+      'new_customers_per_month: 5, segments: { enterprise: { new_customers_per_month: 1, new_customer_arr: 200000 } }',
+    );
+    const timeline = simulateTimeline(org, { months: 3 });
+    // SMB: 5 a month (the only segment in today's mix); enterprise: 1 a month at $200k.
+    expect(timeline.rows[2]?.arrBySegment.enterprise).toBe(400_000);
+    expect(timeline.rows[2]?.arrBySegment.smb).toBe(500_000);
+    expect(timeline.rows[2]?.customers).toBe(27);
+    expect(timeline.notes).toEqual([]);
+  });
+
+  it('without new_customer_arr it says so and leaves the segment alone', async () => {
+    const org = await founder('', 'segments: { enterprise: { new_customers_per_month: 1 } }');
+    const timeline = simulateTimeline(org, { months: 2 });
+    expect(timeline.rows[1]?.customers).toBe(15);
+    expect(timeline.notes[0]).toContain('growth.segments.enterprise');
+    expect(timeline.notes[0]).toContain('new_customer_arr');
+  });
+});
+
+describe('folding accounts into groups', () => {
+  it('leaves the target org as it was', async () => {
+    const loaded = await loadOrgFile('examples/growth.yaml', { today: '2026-11-23' });
+    const org = loaded.org as Org;
+    const folded = compactAccounts(org);
+    expect(folded.length).toBeLessThan(org.accounts.length);
+    const whole = targetAt(org);
+    const compact = targetAt({ ...org, accounts: folded });
+    expect(compact.stage).toEqual(whole.stage);
+    expect(compact.structure).toBe(whole.structure);
+    expect(compact.roles).toEqual(whole.roles);
+    expect(compact.teams.map((t) => [t.key, t.target])).toEqual(
+      whole.teams.map((t) => [t.key, t.target]),
+    );
+    for (const [i, team] of compact.teams.entries()) {
+      expect(team.needed).toBeCloseTo(whole.teams[i]?.needed ?? Number.NaN, 9);
+      expect(team.available).toBeCloseTo(whole.teams[i]?.available ?? Number.NaN, 9);
+    }
   });
 });
 
