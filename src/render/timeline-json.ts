@@ -67,6 +67,11 @@ export function timelineJson(timeline: Timeline) {
       reason: hire.reason,
     })),
     stageChanges: timeline.stageChanges,
+    end: {
+      ...timeline.end,
+      customers: round(timeline.end.customers),
+      arr: Math.round(timeline.end.arr),
+    },
     overCeiling: timeline.overCeiling.map((run) => ({ ...run, peakLoad: maybe(run.peakLoad) })),
     quarters: quarters(timeline).map((q) => ({
       ...q,

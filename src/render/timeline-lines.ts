@@ -79,7 +79,9 @@ export function timelineHeadline(timeline: Timeline): Headline {
 
 function reqSentence(hire: Hire, timeline: Timeline): string {
   const label = roleLabel(hire.role);
-  const firstOfRole = timeline.hires.find((h) => h.role === hire.role) === hire;
+  const firstOfRole =
+    !timeline.rolesInFile.includes(hire.role) &&
+    timeline.hires.find((h) => h.role === hire.role) === hire;
   const which = firstOfRole ? 'first' : 'next';
   const team = hire.team ? ` for ${hire.team}` : '';
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;

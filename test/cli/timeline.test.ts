@@ -74,7 +74,7 @@ describe('csplan timeline: the VP (300 customers, four quarters, with and withou
     const { code, stdout } = await runCli(['timeline', VP]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(
-      /^Open the first CSM req now \(2027-01-04\) for Mid-Market CSMs/,
+      /^Open the next CSM req now \(2027-01-04\) for Mid-Market CSMs/,
     );
     expect(stdout).toContain('Q4 Oct 2027 - Dec 2027');
     expect(stdout).toContain('Cost/ARR');
@@ -82,7 +82,9 @@ describe('csplan timeline: the VP (300 customers, four quarters, with and withou
 
   it('the freeze scenario says the freeze pushes teams over the ceiling', async () => {
     const { stdout } = await runCli(['timeline', VP, '--scenario', 'hiring-freeze']);
-    expect(stdout.split('\n')[0]).toContain('on 2027-06-01, when the freeze ends');
+    expect(stdout.split('\n')[0]).toBe(
+      'Open the next CSM req for Mid-Market CSMs on 2027-06-01, when the freeze ends: it is needed by Jan 2027; the CSM starts about 2027-07-31 and is fully ramped by 2027-09-25.',
+    );
     expect(stdout).toMatch(
       /Warning: SMB CSMs above the 85% ceiling Jan 2027 to \w+ 2027 \(up to \d+% of capacity\): the hiring freeze until 2027-06-01 holds the reqs/,
     );

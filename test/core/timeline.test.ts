@@ -73,6 +73,19 @@ describe('req dates from lead time and ramp', () => {
     expect(august?.peakLoad).toBeCloseTo(0.88 / (2 * (1 - ALLOWANCE)), 6);
   });
 
+  it('a req that opens inside the horizon for a need just beyond it is in the plan', async () => {
+    // 6 months end on 2027-06-01; the second CSM is needed in Aug 2027 but its req opens 2027-04-07.
+    const timeline = simulateTimeline(await founder(), { months: 6 });
+    expect(timeline.hires.map((h) => [h.id, h.openBy, h.neededBy])).toEqual([
+      ['csm-1', '2026-12-01', '2027-01-01'],
+      ['csm-2', '2027-04-07', '2027-08-01'],
+    ]);
+    // With 4 months (to 2027-04-01) that req is for the next plan.
+    expect(simulateTimeline(await founder(), { months: 4 }).hires.map((h) => h.id)).toEqual([
+      'csm-1',
+    ]);
+  });
+
   it('a lead time per role moves only that role', async () => {
     const org = await founder('policy:\n  hiring: { lead_days_by_role: { csm: 45 } }');
     const second = simulateTimeline(org).hires[1];
@@ -275,7 +288,8 @@ account_groups:
     // Both are late (wanted ramped by Mar and Apr 2027) and start on 2027-03-02. CS Ops, asked
     // for once four CSMs are planned, moves to that day: its req opens 60 days before, today.
     const timeline = simulateTimeline(await threeCsms(15), { months: 4 });
-    expect(timeline.hires.map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
+    // (The Specialization hires of month 4 and a 6th CSM follow: their reqs open inside the 4 months.)
+    expect(timeline.hires.slice(0, 3).map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
       ['cs-ops-1', '2027-01-01', '2027-03-02', null],
       ['csm-1', '2027-01-01', '2027-03-02', 'late'],
       ['csm-2', '2027-01-01', '2027-03-02', 'late'],
@@ -344,7 +358,13 @@ describe('summariseTimeline (for recommend)', () => {
     const summary = summariseTimeline(await founder(), 12);
     expect(summary.firstCsmReq?.openBy).toBe('2026-12-01');
     expect(summary.hiresByRole).toEqual([{ role: 'csm', count: 2 }]);
-    expect(summary.stageAtEnd).toBe('first-hire');
+    // 2027-12-01: 15 + 12 x 5 = 75 customers at $20k.
+    expect(summary.end).toEqual({
+      date: '2027-12-01',
+      customers: 75,
+      arr: 1_500_000,
+      stage: 'first-hire',
+    });
     expect(summary.quarters).toHaveLength(4);
   });
 });

@@ -29,9 +29,8 @@ export interface TimelineSummary {
   hires: Hire[];
   hiresByRole: { role: RoleId; count: number }[];
   stageChanges: StageChange[];
-  stageAtEnd: StageId;
-  customersAtEnd: number;
-  arrAtEnd: number;
+  /** Stage, customers and ARR `months` after as_of. */
+  end: { date: string; customers: number; arr: number; stage: StageId };
   /** Highest team load over the months, null without CSM teams. */
   peakLoad: number | null;
   /** Months in which some team is above the ceiling. */
@@ -46,7 +45,6 @@ export function summariseTimeline(org: Org, months = 12): TimelineSummary {
   const timeline = simulateTimeline(org, { months });
   const counts = new Map<RoleId, number>();
   for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
-  const last = timeline.rows[timeline.rows.length - 1];
   let peak: number | null = null;
   for (const row of timeline.rows) {
     if (row.peakLoad !== null && (peak === null || row.peakLoad > peak)) peak = row.peakLoad;
@@ -58,9 +56,7 @@ export function summariseTimeline(org: Org, months = 12): TimelineSummary {
     hires: timeline.hires,
     hiresByRole: [...counts].map(([role, count]) => ({ role, count })),
     stageChanges: timeline.stageChanges,
-    stageAtEnd: last?.stage ?? 'founding',
-    customersAtEnd: last?.customers ?? 0,
-    arrAtEnd: last?.arr ?? 0,
+    end: timeline.end,
     peakLoad: peak,
     monthsOverCeiling: timeline.rows.filter((row) =>
       row.teams.some((t) => (t.load === null ? t.needed > 0 : t.load > timeline.ceiling + 1e-9)),

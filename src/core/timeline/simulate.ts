@@ -126,7 +126,11 @@ export interface Timeline {
   rows: MonthRow[];
   hires: Hire[];
   stageChanges: StageChange[];
+  /** The org at the end of the horizon (`months` after as_of): what "in 12 months" means. */
+  end: { date: string; customers: number; arr: number; stage: StageId };
   overCeiling: OverCeiling[];
+  /** Roles the file already has people in (planned hires included). */
+  rolesInFile: RoleId[];
   /** Roles in the plan that `policy.salaries` gives no cost for. */
   unpricedRoles: RoleId[];
   priced: boolean;
@@ -166,7 +170,6 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   const org: Org = { ...file, accounts: compactAccounts(file) };
   const { policy, company } = org;
   const months = Math.min(MAX_MONTHS, Math.max(1, options.months ?? DEFAULT_MONTHS));
-  const { series, notes } = growthSeries(org, months, { factor: options.growthFactor });
   const allowance = attritionAllowance(policy);
   const earliestOpen = maxDate(company.asOf, options.freezeUntil ?? company.asOf);
   const hires: Hire[] = [];
@@ -210,11 +213,14 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     });
   };
 
-  for (let m = 0; m < months; m++) {
+  // Decide month by month on the staffed team: everyone in the file and every hire so far as if
+  // ramped, so a hire still ramping is not hired twice. The months after the horizon are looked
+  // at too, so a req that must open inside it for a need just beyond it is not missed.
+  const lookahead = Math.ceil((leadDays(policy, 'csm') + rampDays(policy, 'csm')) / 28);
+  const { series, notes } = growthSeries(org, months + lookahead, { factor: options.growthFactor });
+  for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    // Decide on the staffed team: everyone in the file and every hire so far as if ramped, so a
-    // hire still ramping is not hired twice.
     const planning = targetAt(orgAt(org, volumes, hires, date, true));
     for (const team of planning.teams) {
       const capacity = team.available * (1 - allowance);
@@ -228,7 +234,17 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       const missing = Math.ceil(target - have(org, hires, role, planning.stage.id) - 1e-9);
       for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
-    const actual = targetAt(orgAt(org, volumes, hires, date, false));
+  }
+  opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
+  // Reqs that open after the horizon belong to a later plan.
+  const horizon = dateOf(months);
+  const planned = hires.filter((hire) => hire.openBy < horizon);
+
+  // The months as they will be with every hire of the plan at its final dates.
+  for (let m = 0; m < months; m++) {
+    const date = dateOf(m);
+    const volumes = series[m] as Record<SegmentId, SegmentVolume>;
+    const actual = targetAt(orgAt(org, volumes, planned, date, false));
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -239,17 +255,23 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         reason: actual.stage.reason,
       });
     }
-    rows.push(monthRow(org, actual, volumes, hires, date, allowance));
+    rows.push(monthRow(org, actual, volumes, planned, date, allowance));
   }
-  opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
-  // Costs depend on the final dates (CS Ops may have moved): price the months last.
+  const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
+  const endTarget = targetAt(orgAt(org, endVolumes, planned, horizon, false));
+  const end = {
+    date: horizon,
+    customers: endTarget.stage.customers,
+    arr: endTarget.stage.arr,
+    stage: endTarget.stage.id,
+  };
   const priced = Object.keys(policy.salaries).length > 0;
   for (const [m, row] of rows.entries()) {
-    row.cost = priced ? monthCost(org, hires, row.date, dateOf(m + 1)) : null;
+    row.cost = priced ? monthCost(org, planned, row.date, dateOf(m + 1)) : null;
   }
 
   const roles = new Set<RoleId>([
-    ...hires.map((h) => h.role),
+    ...planned.map((h) => h.role),
     ...org.team.filter((m) => isCsRole(m.role)).map((m) => m.role),
   ]);
   return {
@@ -262,9 +284,11 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     attritionPct12m: policy.hiring.attritionPct12m,
     attritionAllowance: allowance,
     rows,
-    hires: hires.sort((a, b) => a.openBy.localeCompare(b.openBy) || a.id.localeCompare(b.id)),
+    hires: planned.sort((a, b) => a.openBy.localeCompare(b.openBy) || a.id.localeCompare(b.id)),
     stageChanges,
-    overCeiling: overCeilingRuns(rows, hires),
+    end,
+    overCeiling: overCeilingRuns(rows, planned),
+    rolesInFile: [...new Set(org.team.map((m) => m.role))].sort(),
     unpricedRoles: priced
       ? [...roles].filter((role) => policy.salaries[role] === undefined).sort()
       : [],
