@@ -4,23 +4,26 @@ import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
-import { RULE_IDS, RULES } from '../core/rules/registry.js';
+import { RULE_IDS } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
 export interface PlannedFile {
   file: string;
-  /** Absent when the file could not be planned (syntax, schema or integrity errors). */
+  /** Absent when the file could not be planned (syntax, schema or reference errors). */
   plan?: Plan;
   /** The org the plan was made from, for commands that re-plan it (timeline). */
   org?: Org;
   /** Every problem: loading diagnostics and rule findings, located. */
   diagnostics: Diagnostic[];
-  /** True when the file is invalid: input errors or integrity-rule errors. */
+  /**
+   * True when the file cannot be planned: syntax and schema errors, and references that do not
+   * resolve (duplicate ids, unknown owners or managers, reporting loops). Findings about the org
+   * (orphan accounts, unowned ARR, overloaded books) never make a file invalid: the plan is what
+   * fixes them, and `check` is the gate.
+   */
   invalid: boolean;
 }
-
-const INTEGRITY = new Set(RULES.filter((r) => r.category === 'integrity').map((r) => r.id));
 
 export async function loadAndPlan(
   file: string,
@@ -53,7 +56,7 @@ export async function loadAndPlan(
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
   const invalid = diagnostics.some(
-    (d) => d.severity === 'error' && (INTEGRITY.has(d.rule) || !RULE_IDS.has(d.rule)),
+    (d) => d.severity === 'error' && (REFERENCE_RULE_IDS.has(d.rule) || !RULE_IDS.has(d.rule)),
   );
   return { file, plan, org: loaded.org, diagnostics, invalid };
 }

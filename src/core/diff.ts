@@ -227,8 +227,9 @@ function diffSegments(base: Plan, head: Plan): SegmentDiff[] {
   return out;
 }
 
+/** A team can need a hire now and another next: both are part of the key. */
 function gapKey(gap: Gap): string {
-  return `${gap.role}|${gap.segment ?? ''}`;
+  return `${gap.role}|${gap.team ?? ''}|${gap.priority}`;
 }
 
 function diffGaps(base: readonly Gap[], head: readonly Gap[]): PlanDiff['gaps'] {

@@ -1,356 +1,296 @@
 /**
- * The recommended org: CSM teams sized from capacity, the specialist roles each stage needs,
- * managers at 5-8 reports and directors at 2-4 managers, and the CS leader's reporting line.
+ * The org chart: the target org drawn as a tree. It decides nothing: every count is a target of
+ * the target org (so the chart's count per role equals the headcount's target), and the people
+ * and leaders in the file keep their place.
  */
-import type { CapacityResult, SegmentCapacity } from './capacity.js';
-import type { Motion, SegmentId, StageId } from './model.js';
-import { SEGMENT_IDS } from './model.js';
 import type { Policy } from './policy.js';
-import type { RoleId } from './roles.js';
+import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
+import { segmentTitle } from './segments.js';
+import type { StructureModel } from './structure.js';
+import type { TargetOrg, TargetTeam } from './target/index.js';
 
-/** Segments needing less than this much CSM time share a team with a neighbouring segment. */
-export const MIN_TEAM_FTE = 0.5;
+export { segmentTitle } from './segments.js';
+export { MIN_TEAM_FTE } from './target/needs.js';
+export { teamTitle } from './target/staffing.js';
 
-export interface CsmTeam {
-  key: string;
-  role: 'csm' | 'digital-csm';
-  segments: SegmentId[];
-  needed: number;
-  /** ARR of the accounts the team covers, so a hire can be argued in revenue (seed 002). */
-  arr: number;
-  /** Capacity today (ramp-adjusted). */
-  available: number;
-  /** Full FTE of present and planned CSMs, as if ramped. */
-  staffed: number;
-  /** Whole people the team should have. */
-  recommended: number;
-}
+/** 'group' is a box that holds teams (a pod, the strategic or scaled side) and no person. */
+export type ChartRole = RoleId | 'group';
 
 export interface ChartNode {
-  role: RoleId;
+  role: ChartRole;
   title: string;
   count: number;
-  segments?: SegmentId[];
+  segments?: string[];
+  /** The CSM team this node draws, for a team node. */
+  team?: string;
   note?: string;
   children: ChartNode[];
 }
 
-const SEGMENT_TITLES: Record<SegmentId, string> = {
-  strategic: 'Strategic',
-  enterprise: 'Enterprise',
-  'mid-market': 'Mid-Market',
-  smb: 'SMB',
-  'self-serve': 'Self-serve',
-};
-
-export function segmentTitle(id: SegmentId): string {
-  return SEGMENT_TITLES[id];
-}
-
-export function teamTitle(team: CsmTeam): string {
-  if (team.key === 'generalist') return 'CSMs (generalist, all segments)';
-  const names = team.segments.map(segmentTitle).join(' + ');
-  return team.role === 'digital-csm' ? `Digital CSMs (${names})` : `${names} CSMs`;
-}
-
-function wholePeople(fte: number): number {
-  return Math.max(0, Math.ceil(fte - 1e-9));
-}
-
-export function csmTeams(stage: StageId, capacity: CapacityResult): CsmTeam[] {
-  const rows = capacity.segments.filter((s) => s.accounts > 0);
-  if (stage === 'founding' || rows.length === 0) return [];
-  const sum = (list: SegmentCapacity[], pick: (s: SegmentCapacity) => number) =>
-    list.reduce((total, s) => total + pick(s), 0);
-  if (stage === 'first-hire') {
-    const needed = sum(rows, (s) => s.csmFteNeeded);
-    return [
-      {
-        key: 'generalist',
-        role: 'csm',
-        segments: rows.map((s) => s.id),
-        needed,
-        arr: sum(rows, (s) => s.arr),
-        available: sum(rows, (s) => s.csmFteAvailable) + capacity.unassignedFte,
-        staffed: sum(rows, (s) => s.csmFteStaffed) + capacity.unassignedStaffedFte,
-        recommended: Math.max(1, wholePeople(needed)),
-      },
-    ];
-  }
-  // Merge small segments into their neighbour so nobody is hired for a tenth of a book.
-  const groups: SegmentCapacity[][] = rows.map((row) => [row]);
-  for (;;) {
-    const index = groups.findIndex((g) => sum(g, (s) => s.csmFteNeeded) < MIN_TEAM_FTE);
-    if (index === -1 || groups.length === 1) break;
-    const target = index > 0 ? index - 1 : index + 1;
-    const [small] = groups.splice(index, 1);
-    const into = groups[target > index ? target - 1 : target];
-    if (small && into) into.push(...small);
-  }
-  return groups.map((group) => {
-    const segments = group
-      .map((s) => s.id)
-      .sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b));
-    const needed = sum(group, (s) => s.csmFteNeeded);
-    const digitalOnly = group.every((s) => s.coverage === 'digital');
-    return {
-      key: segments.join('+'),
-      role: digitalOnly ? 'digital-csm' : 'csm',
-      segments,
-      needed,
-      arr: sum(group, (s) => s.arr),
-      available: sum(group, (s) => s.csmFteAvailable),
-      staffed: sum(group, (s) => s.csmFteStaffed),
-      recommended: Math.max(1, wholePeople(needed)),
-    };
-  });
-}
-
-/** Specialist roles by stage, with the seed that calls for each. */
-export interface StageRole {
-  role: RoleId;
-  count: number;
-  from: StageId;
-  why: string;
-}
-
-export const STAGE_ROLES: StageRole[] = [
-  {
-    role: 'cs-ops',
-    count: 1,
-    from: 'specialization',
-    why: 'CS Ops and enablement take process and tooling off the CSMs (seed 000)',
-  },
-  {
-    role: 'onboarding',
-    count: 1,
-    from: 'specialization',
-    why: 'an onboarding specialist owns implementation and time to value (seed 000)',
-  },
-  {
-    role: 'support',
-    count: 1,
-    from: 'specialization',
-    why: 'support splits from CS so CSMs keep proactive time (DOMAIN.md stages, seed 000)',
-  },
-  {
-    role: 'cs-ops',
-    count: 2,
-    from: 'scale',
-    why: 'a CS Operations team, not one person (seed 000)',
-  },
-  {
-    role: 'renewals',
-    count: 1,
-    from: 'scale',
-    why: 'dedicated renewals keep forecasts reliable (seed 000)',
-  },
-  {
-    role: 'customer-marketing',
-    count: 1,
-    from: 'scale',
-    why: 'customer marketing runs advocacy and programs (seed 000)',
-  },
-  {
-    role: 'enablement',
-    count: 1,
-    from: 'scale',
-    why: 'enablement becomes its own track (seed 000)',
-  },
-];
-
-const STAGE_ORDER: StageId[] = ['founding', 'first-hire', 'specialization', 'scale'];
-
-export function stageRoles(stage: StageId): Map<RoleId, StageRole> {
-  const reached = STAGE_ORDER.indexOf(stage);
-  const roles = new Map<RoleId, StageRole>();
-  for (const entry of STAGE_ROLES) {
-    if (STAGE_ORDER.indexOf(entry.from) <= reached) roles.set(entry.role, entry);
-  }
-  return roles;
-}
-
-export function leaderRole(stage: StageId): RoleId | undefined {
-  if (stage === 'scale') return 'vp-cs';
-  if (stage === 'specialization') return 'director-cs';
-  return undefined;
-}
-
 export interface OrgChart {
   root: ChartNode;
-  /** Who the CS leader reports to, and why. */
-  leaderReportsTo: { role: RoleId; why: string };
+  /** Who the CS leader reports to, whether that line fits, and why. */
+  leaderReportsTo: { role: RoleId; id: string | null; fits: boolean; why: string };
   managers: number;
   directors: number;
 }
 
-export function buildOrgChart(
-  stage: StageId,
-  motion: Motion,
-  teams: CsmTeam[],
-  policy: Policy,
-): OrgChart {
-  const { managerMin, managerMax, directorMax } = policy.spanOfControl;
+function teamNode(team: TargetTeam, model: StructureModel, industries: string[]): ChartNode {
+  const notes: string[] = [];
+  const hires = team.hireNow + team.hireNext;
+  if (team.leads.length > 0) notes.push(`player-coach: ${team.leads.join(', ')}`);
+  if (team.redeployedIn > 0) notes.push(`${team.redeployedIn} moved in`);
+  if (hires > 0) notes.push(`${hires} to hire`);
+  if (team.surplus > 0) notes.push(`${team.surplus} above need: hold backfills`);
+  if (model === 'vertical' && team.role === 'csm' && industries.length > 0)
+    notes.push(`split by industry: ${industries.join(', ')}`);
+  if (model === 'functional' && team.role === 'csm') notes.push('adoption and expansion');
+  return {
+    role: team.role,
+    title: team.title,
+    count: team.target,
+    segments: team.segments,
+    team: team.key,
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    children: [],
+  };
+}
+
+const SPECIALIST_TITLES: Partial<Record<RoleId, string>> = {
+  'cs-ops': 'CS Operations',
+  onboarding: 'Onboarding',
+  support: 'Support (own escalation path)',
+  renewals: 'Renewals',
+  'customer-marketing': 'Customer marketing',
+  enablement: 'CS Enablement',
+  'solutions-engineer': 'Solutions engineers',
+};
+
+export interface ChartInput {
+  target: TargetOrg;
+  policy: Policy;
+  /** Industries of a vertical structure, for the team notes. */
+  industries?: string[];
+}
+
+export function buildOrgChart({ target, policy, industries = [] }: ChartInput): OrgChart {
+  const { leadership, structure, teams } = target;
+  const model = structure.model;
+  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
   const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
-  const teamNodes = teams.map(
-    (team): ChartNode => ({
-      role: team.role,
-      title: teamTitle(team),
-      count: team.recommended,
-      segments: team.segments,
+  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model, industries)]));
+
+  // Specialists, with a solutions engineer and a support lead inside each pod.
+  const specialistNodes: ChartNode[] = [];
+  const podNodes: ChartNode[] = [];
+  const left = new Map(target.specialists.map((s) => [s.role, s.target]));
+  if (model === 'pod') {
+    for (const team of teams) {
+      if (team.role !== 'csm') continue;
+      const node = teamNodes.get(team.key);
+      if (!node) continue;
+      const pod: ChartNode = {
+        role: 'group',
+        title: `Pod: ${team.segments.map(segmentTitle).join(' + ')}`,
+        count: 1,
+        children: [node],
+      };
+      for (const role of ['solutions-engineer', 'support'] as const) {
+        if ((left.get(role) ?? 0) <= 0) continue;
+        left.set(role, (left.get(role) ?? 0) - 1);
+        pod.children.push({
+          role,
+          title: role === 'support' ? 'Support lead' : roleLabel(role),
+          count: 1,
+          children: [],
+        });
+      }
+      teamNodes.delete(team.key);
+      podNodes.push(pod);
+    }
+  }
+  for (const seat of target.specialists) {
+    const count = left.get(seat.role) ?? 0;
+    if (count <= 0) continue;
+    specialistNodes.push({
+      role: seat.role,
+      title: SPECIALIST_TITLES[seat.role] ?? roleLabelPlural(seat.role),
+      count,
+      ...(seat.hire > 0 ? { note: `${seat.hire} to hire` } : {}),
       children: [],
-    }),
-  );
-
-  if (stage === 'founding') {
-    ceo.note = 'owns customer relationships; no dedicated CS yet';
-    return {
-      root: ceo,
-      leaderReportsTo: {
-        role: 'ceo',
-        why: 'the founder leads CS personally at this stage (seed 000)',
-      },
-      managers: 0,
-      directors: 0,
-    };
+    });
   }
-  // Five or more CSMs need someone to lead them, whatever the customer count says.
-  const csmCount = teamNodes.reduce((total, node) => total + node.count, 0);
-  if (stage === 'first-hire' && csmCount < managerMin) {
-    ceo.children.push(...teamNodes);
-    return {
-      root: ceo,
-      leaderReportsTo: {
-        role: 'ceo',
-        why: 'the first CSMs report to the CEO, who stays close to customers (seed 002)',
-      },
-      managers: 0,
-      directors: 0,
-    };
+  const unplacedNodes: ChartNode[] = [];
+  for (const role of ['csm', 'digital-csm'] as const) {
+    const ids = target.unplaced.filter((u) => u.role === role).map((u) => u.id);
+    if (ids.length === 0) continue;
+    unplacedNodes.push({
+      role,
+      title: `${roleLabelPlural(role)} without a team`,
+      count: ids.length,
+      note: `${ids.join(', ')}: no team needs them yet; hold backfills or move them to a program`,
+      children: [],
+    });
   }
 
-  const { groups, leftovers } = managedGroups(teamNodes, managerMin);
-  let managers = 0;
-  const managerNodes: ChartNode[] = groups.map((group) => {
-    const people = group.reduce((sum, node) => sum + node.count, 0);
-    const count = Math.ceil(people / managerMax);
-    managers += count;
-    const segments = group.flatMap((node) => node.segments ?? []);
-    // "Strategic + Enterprise" reads well; five segments in a title do not.
+  const chart = (root: ChartNode, managers = 0, directors = 0): OrgChart => ({
+    root,
+    leaderReportsTo: leadership.reportsTo,
+    managers,
+    directors,
+  });
+
+  const leader = leadership.leader;
+  if (!leader) {
+    // Founder-led, or the first CSMs reporting to the CEO.
+    ceo.note =
+      teams.length === 0
+        ? 'owns customer relationships; no dedicated CS yet'
+        : 'leads CS; the CSMs report here';
+    const csmNodes = [...podNodes, ...teamNodes.values()];
+    // Managers in the file with no CS leader above them report to the CEO with their teams.
+    const managers = leadership.managers.current;
+    if (managers > 0)
+      ceo.children.push({
+        role: 'manager-cs',
+        title: 'CS Managers',
+        count: managers,
+        note: 'in the file',
+        children: csmNodes,
+      });
+    else ceo.children.push(...csmNodes);
+    ceo.children.push(...unplacedNodes, ...specialistNodes);
+    return chart(ceo, managers);
+  }
+
+  // Managers: one node per managed group; managers already in the file beyond need stay.
+  const managerTarget = Math.max(leadership.managers.current, leadership.managers.needed);
+  const managerNodes: ChartNode[] = [];
+  const managed = new Set<string>();
+  leadership.groups.forEach((group) => {
+    const children = group.teams
+      .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
+      .filter((n): n is ChartNode => n !== undefined);
+    for (const key of group.teams) managed.add(key);
+    const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
+    const first = segments[0];
+    const last = segments[segments.length - 1];
     const name =
-      segments.length <= 2
-        ? segments.map(segmentTitle).join(' + ')
-        : `${segmentTitle(segments[0] as SegmentId)} to ${segmentTitle(segments[segments.length - 1] as SegmentId)}`;
-    return {
+      first === undefined || last === undefined
+        ? 'CSMs'
+        : segments.length <= 2
+          ? segments.map(segmentTitle).join(' + ')
+          : `${segmentTitle(first)} to ${segmentTitle(last)}`;
+    managerNodes.push({
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
-      count,
+      count: group.managers,
       note: `${managerMin}-${managerMax} reports each`,
-      children: group,
-    };
+      children,
+    });
   });
-  const specialists: ChartNode[] = [...stageRoles(stage)].map(([role, entry]) => ({
-    role,
-    title: roleTitle(role),
-    count: entry.count,
-    children: [],
-  }));
-  // Seed 000 has digital CSMs report to CS Ops: a small digital team sits there, not with the leader.
-  const ops = specialists.find((node) => node.role === 'cs-ops');
+  const extraManagers = managerTarget - leadership.managers.needed;
+  const unmanaged = [...teamNodes.entries()]
+    .filter(([key]) => !managed.has(key))
+    .map(([, node]) => node);
+  const unmanagedPods = podNodes.filter((p) => !managed.has(p.children[0]?.team ?? ''));
+  if (extraManagers > 0) {
+    const first = managerNodes[0];
+    if (first) first.count += extraManagers;
+    else
+      managerNodes.push({
+        role: 'manager-cs',
+        title: 'CS Managers',
+        count: extraManagers,
+        note: 'in the file',
+        children: [...unmanagedPods, ...unmanaged.filter((n) => n.role === 'csm')],
+      });
+  }
+  const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
+  const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
+
+  // A small digital team reports to CS Ops, which runs the programs (CS org design guide).
+  const ops = specialistNodes.find((n) => n.role === 'cs-ops');
   const underLeader: ChartNode[] = [];
-  for (const node of leftovers) {
+  for (const node of rest) {
     if (node.role === 'digital-csm' && ops) ops.children.push(node);
     else underLeader.push(node);
   }
 
-  let directors = 0;
+  const directorTarget =
+    leadership.directors.current +
+    Math.max(0, leadership.directors.needed - leadership.directors.current);
   const leaderChildren: ChartNode[] = [];
-  // At scale, two or more managers get a director, so the VP leads leaders and functions.
-  if (stage === 'scale' && managers >= policy.spanOfControl.directorMin) {
-    directors = Math.ceil(managers / directorMax);
+  if (directorTarget > 0) {
     leaderChildren.push({
       role: 'director-cs',
-      title: 'Director, CS',
-      count: directors,
-      note: `${policy.spanOfControl.directorMin}-${directorMax} managers each`,
-      children: managerNodes,
+      title: 'Director of CS',
+      count: directorTarget,
+      note:
+        leadership.directors.needed > 0
+          ? `${directorMin}-${directorMax} managers each`
+          : 'leads the CS teams under the VP',
+      children: managerNodes.length > 0 ? managerNodes : underLeader.splice(0),
     });
   } else leaderChildren.push(...managerNodes);
-  leaderChildren.push(...underLeader, ...specialists);
+  leaderChildren.push(...grouped(model, underLeader, teams), ...unplacedNodes, ...specialistNodes);
 
-  const leader: ChartNode = {
-    role: leaderRole(stage) ?? 'director-cs',
-    title: stage === 'scale' ? 'VP Customer Success' : 'Head of CS',
+  // Other CS executives in the file (a VP under a CCO, a second VP) keep their place.
+  for (const role of ['vp-cs', 'cco'] as const) {
+    const row = target.headcount.find((r) => r.role === role && r.team === null);
+    const others = (row?.target ?? 0) - (leader.role === role ? 1 : 0);
+    if (others > 0)
+      leaderChildren.unshift({
+        role,
+        title: others === 1 ? roleLabel(role) : roleLabelPlural(role),
+        count: others,
+        note: 'in the file',
+        children: [],
+      });
+  }
+  const title = leader.role === 'director-cs' ? 'Head of CS (Director)' : roleLabel(leader.role);
+  const leaderNode: ChartNode = {
+    role: leader.role,
+    title,
     count: 1,
-    note: stage === 'scale' ? 'owns all post-sale' : 'director level; owns all post-sale',
+    note: leader.existing
+      ? `${leader.existing}; owns all post-sale`
+      : 'to hire; owns all post-sale',
     children: leaderChildren,
   };
-  ceo.children.push(leader);
-  const why =
-    motion === 'product-led'
-      ? 'the CS leader reports to the CEO; under a CRO can also work for a product-led company (seed 002, seed 003)'
-      : 'the CS leader reports to the CEO and owns all post-sale; CS under a sales leader is a long-term mistake in a sales-led company (seed 002)';
-  return { root: ceo, leaderReportsTo: { role: 'ceo', why }, managers, directors };
+  const line = leadership.reportsTo;
+  if (line.role === 'ceo' || line.role === 'founder') ceo.children.push(leaderNode);
+  else
+    ceo.children.push({
+      role: line.role,
+      title: roleLabel(line.role),
+      count: 1,
+      ...(line.id
+        ? { note: line.fits ? line.id : `${line.id}; see the reporting-line finding` }
+        : {}),
+      children: [leaderNode],
+    });
+  return chart(ceo, managerTarget, directorTarget);
 }
 
-/**
- * Which CSM teams get a manager: a team of managerMin or more on its own, and small neighbouring
- * CSM teams together once they reach managerMin between them (strategic + enterprise, say).
- */
-function managedGroups(
-  teams: ChartNode[],
-  managerMin: number,
-): { groups: ChartNode[][]; leftovers: ChartNode[] } {
-  const groups: ChartNode[][] = [];
-  const leftovers: ChartNode[] = [];
-  let pending: ChartNode[] = [];
-  const flush = () => {
-    if (pending.reduce((sum, node) => sum + node.count, 0) >= managerMin) groups.push(pending);
-    else leftovers.push(...pending);
-    pending = [];
+/** A strategic vs scaled split draws its two sides as boxes. */
+function grouped(model: StructureModel, nodes: ChartNode[], teams: TargetTeam[]): ChartNode[] {
+  if (model !== 'strategic-scaled' || nodes.length < 2) return nodes;
+  const named = (node: ChartNode) => {
+    const team = teams.find((t) => t.key === node.team);
+    return team !== undefined && team.role === 'csm' && !team.segments.includes('self-serve');
   };
-  for (const node of teams) {
-    if (node.count >= managerMin) {
-      flush();
-      groups.push([node]);
-    } else if (node.role === 'digital-csm') {
-      flush();
-      leftovers.push(node);
-    } else {
-      pending.push(node);
-      if (pending.reduce((sum, n) => sum + n.count, 0) >= managerMin) flush();
-    }
-  }
-  flush();
-  // A small CSM team left over joins the nearest managed group rather than the leader's span.
-  const last = groups[groups.length - 1];
-  if (!last) return { groups, leftovers };
-  const small = leftovers.filter((node) => node.role !== 'digital-csm');
-  for (const node of small) {
-    const after = groups.find(
-      (group) => teams.indexOf(group[0] as ChartNode) > teams.indexOf(node),
-    );
-    const into =
-      groups
-        .filter(
-          (group) => teams.indexOf(group[group.length - 1] as ChartNode) < teams.indexOf(node),
-        )
-        .pop() ??
-      after ??
-      last;
-    into.push(node);
-  }
-  return { groups, leftovers: leftovers.filter((node) => node.role === 'digital-csm') };
-}
-
-function roleTitle(role: RoleId): string {
-  const titles: Partial<Record<RoleId, string>> = {
-    'cs-ops': 'CS Operations',
-    onboarding: 'Onboarding specialists',
-    support: 'Support (own escalation path)',
-    renewals: 'Renewals managers',
-    'customer-marketing': 'Customer marketing',
-    enablement: 'CS Enablement',
-  };
-  return titles[role] ?? role;
+  const strategic = nodes.filter(named);
+  const scaled = nodes.filter((n) => !named(n));
+  const out: ChartNode[] = [];
+  if (strategic.length > 0)
+    out.push({ role: 'group', title: 'Strategic CS (named CSMs)', count: 1, children: strategic });
+  if (scaled.length > 0)
+    out.push({
+      role: 'group',
+      title: 'Scaled CS (programs and pools)',
+      count: 1,
+      children: scaled,
+    });
+  return out;
 }

@@ -3,13 +3,21 @@ import { analyse, type BookOwner, type PlacedAccount, type RampStatus } from './
 import { type CapacityResult, computeCapacity, idleCsmCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
-import { buildOrgChart, type CsmTeam, csmTeams, type OrgChart } from './orgchart.js';
+import { buildOrgChart, type OrgChart } from './orgchart.js';
 import { type GrowthProjection, projectGrowth } from './projection.js';
 import type { RoleId } from './roles.js';
 import { csmCapacityIdle } from './rules/books.js';
 import { effectiveSeverity, runRules } from './rules/engine.js';
-import { detectStage, type StageResult } from './stage.js';
-import { chooseStructure, type StructureResult } from './structure.js';
+import type { StageResult } from './stage.js';
+import type { StructureResult } from './structure.js';
+import {
+  buildTargetOrg,
+  type HeadcountRow,
+  type LaterRole,
+  type Redeployment,
+  type TargetOrg,
+  type TargetTeam,
+} from './target/index.js';
 
 export interface Plan {
   company: Org['company'];
@@ -17,10 +25,18 @@ export interface Plan {
   policy: Org['policy'];
   stage: StageResult;
   capacity: CapacityResult;
-  teams: CsmTeam[];
+  /** The one model every view below is drawn from. */
+  target: TargetOrg;
+  teams: TargetTeam[];
   structure: StructureResult;
   chart: OrgChart;
+  /** People moved between teams before any hire. */
+  redeployments: Redeployment[];
+  /** current / moved / hire / target per role and per CSM team. */
+  headcount: HeadcountRow[];
   gaps: Gap[];
+  /** Roles the target org does not need yet, with what will trigger them. */
+  later: LaterRole[];
   findings: Diagnostic[];
   /** Headcount in the file by role, planned hires included. */
   team: {
@@ -53,6 +69,11 @@ export interface BookSummary {
   status: RampStatus;
   tenureWeek: number | null;
   startDate: string | null;
+  /**
+   * The pool a CSM serves with others: accounts without an owner in the CSM's pooled or digital
+   * segment (or account groups of any segment), which no book lists but the team covers.
+   */
+  pool: { segment: SegmentId; accounts: number; arr: number } | null;
 }
 
 export interface PlanOptions {
@@ -63,27 +84,34 @@ export interface PlanOptions {
 export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const stage = detectStage(analysis.customers, analysis.totalArr, org.policy);
-  const teams = csmTeams(stage.id, capacity);
-  const structure = chooseStructure(stage.id, analysis, capacity, stage.byArr);
-  const chart = buildOrgChart(stage.id, org.company.motion, teams, org.policy);
   const settings = { ...org.rules, ...(options.ruleOverrides ?? {}) };
   // Idle CSMs hold back the CS Ops advice only while the rule that says why is on.
   const idle =
     effectiveSeverity(csmCapacityIdle.id, csmCapacityIdle.defaultSeverity, settings) === 'off'
       ? undefined
       : idleCsmCapacity(analysis, capacity);
-  const gaps = findGaps(stage.id, analysis, teams, chart, idle);
-  const findings = runRules({ analysis, capacity, stage, teams, idle }, settings);
+  const target = buildTargetOrg({ analysis, capacity, idle });
+  const pools = poolsBySegment(analysis);
+  const { stage } = target;
+  const chart = buildOrgChart({ target, policy: org.policy });
+  const gaps = findGaps(target, org.policy);
+  const findings = runRules(
+    { analysis, capacity, stage, teams: target.teams, idle, target },
+    settings,
+  );
   return {
     company: org.company,
     policy: org.policy,
     stage,
     capacity,
-    teams,
-    structure,
+    target,
+    teams: target.teams,
+    structure: target.structure,
     chart,
+    redeployments: target.redeployments,
+    headcount: target.headcount,
     gaps,
+    later: target.later,
     findings,
     team: {
       total: org.team.length,
@@ -93,7 +121,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
       byRole: countByRole(org),
     },
     placed: analysis.placed,
-    books: analysis.bookOwners.map(bookSummary),
+    books: analysis.bookOwners.map((owner) => bookSummary(owner, pools)),
     projection: projectGrowth(org, stage.id),
   };
 }
@@ -104,7 +132,25 @@ function countByRole(org: Org): { role: RoleId; count: number }[] {
   return [...counts].map(([role, count]) => ({ role, count }));
 }
 
-function bookSummary(owner: BookOwner): BookSummary {
+type Pools = Map<SegmentId, { accounts: number; arr: number }>;
+
+/** Unowned accounts a CSM assigned to their segment covers as a pool. */
+function poolsBySegment(analysis: ReturnType<typeof analyse>): Pools {
+  const pools: Pools = new Map();
+  for (const p of analysis.placed) {
+    if (p.account.owner !== undefined) continue;
+    if (p.coverage === 'named' && p.account.path[0] !== 'account_groups') continue;
+    const pool = pools.get(p.segment) ?? { accounts: 0, arr: 0 };
+    pool.accounts += p.account.count;
+    pool.arr += p.account.arr * p.account.count;
+    pools.set(p.segment, pool);
+  }
+  return pools;
+}
+
+function bookSummary(owner: BookOwner, pools: Pools): BookSummary {
+  const segment = owner.member.segment;
+  const pool = segment ? pools.get(segment) : undefined;
   let rated = 0;
   let risky = 0;
   for (const { account } of owner.accounts) {
@@ -123,5 +169,6 @@ function bookSummary(owner: BookOwner): BookSummary {
     status: owner.rampStatus,
     tenureWeek: owner.tenureWeek ?? null,
     startDate: owner.member.startDate ?? null,
+    pool: segment && pool ? { segment, ...pool } : null,
   };
 }

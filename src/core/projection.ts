@@ -1,27 +1,25 @@
 /**
- * "What should the team look like in a year?": the plan re-run on the org grown by the file's
- * `growth:` figures. Every account is scaled alike (more customers of the same mix, ARR growing as
- * stated), so the projection shows the effect of growth, not a guess at a new mix.
+ * "What should the team look like in a year?": the same target org, built on the org grown by the
+ * file's `growth:` figures. Every account is scaled alike (more customers of the same mix, ARR
+ * growing as stated), so the projection shows the effect of growth, not a guess at a new mix.
  */
-import { analyse } from './analysis.js';
-import { computeCapacity } from './capacity.js';
 import type { Org, StageId } from './model.js';
-import { csmTeams } from './orgchart.js';
-import { detectStage, type StageResult } from './stage.js';
-import { chooseStructure, type StructureModel } from './structure.js';
+import type { StageResult } from './stage.js';
+import type { StructureModel } from './structure.js';
+import { planTarget } from './target/index.js';
 
 export interface GrowthProjection {
   customers: number;
   arr: number;
   stage: StageResult;
   structure: StructureModel;
-  /** CSM FTE the grown book needs, all segments. */
+  /** CSM FTE the grown book needs, all teams. */
   csmFteNeeded: number;
-  /** Whole CSMs (and digital CSMs) the recommended teams would have. */
+  /** CSMs (and digital CSMs) the target org of the grown book has. */
   csmsRecommended: number;
   /** CSMs in the file today, planned hires included, plus the hires `growth:` says are budgeted. */
   csmsPlanned: number;
-  /** Recommended minus planned, never below 0. */
+  /** CSM hires the grown target org needs beyond the budgeted ones, never below 0. */
   csmsToHire: number;
   stageChanges: boolean;
 }
@@ -31,9 +29,10 @@ export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection |
   if (!growth || (growth.newCustomers12m === undefined && growth.arrGrowthPct12m === undefined)) {
     return undefined;
   }
-  const today = analyse(org);
-  if (today.customers === 0) return undefined;
-  const customerFactor = 1 + (growth.newCustomers12m ?? 0) / today.customers;
+  let customers = 0;
+  for (const account of org.accounts) customers += account.count;
+  if (customers === 0) return undefined;
+  const customerFactor = 1 + (growth.newCustomers12m ?? 0) / customers;
   const arrFactor =
     growth.arrGrowthPct12m !== undefined ? 1 + growth.arrGrowthPct12m / 100 : customerFactor;
   // Each account stands for more accounts; ARR per account moves so total ARR grows by arrFactor.
@@ -45,21 +44,22 @@ export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection |
       arr: (account.arr * arrFactor) / customerFactor,
     })),
   };
-  const analysis = analyse(grown);
-  const capacity = computeCapacity(analysis);
-  const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
-  const teams = csmTeams(stage.id, capacity);
-  const csmsRecommended = teams.reduce((sum, team) => sum + team.recommended, 0);
-  const csmsPlanned = today.bookOwners.length + (growth.newCsmHires12m ?? 0);
+  const target = planTarget(grown);
+  const csms = target.headcount.filter(
+    (row) => row.team === null && (row.role === 'csm' || row.role === 'digital-csm'),
+  );
+  const budgeted = growth.newCsmHires12m ?? 0;
+  const today = csms.reduce((sum, row) => sum + row.current, 0);
+  const hires = target.teams.reduce((sum, team) => sum + team.hireNow, 0);
   return {
-    customers: Math.round(analysis.customers),
-    arr: analysis.totalArr,
-    stage,
-    structure: chooseStructure(stage.id, analysis, capacity, stage.byArr).model,
-    csmFteNeeded: capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0),
-    csmsRecommended,
-    csmsPlanned,
-    csmsToHire: Math.max(0, csmsRecommended - csmsPlanned),
-    stageChanges: stage.id !== todayStage,
+    customers: Math.round(target.stage.customers),
+    arr: target.stage.arr,
+    stage: target.stage,
+    structure: target.structure.model,
+    csmFteNeeded: target.teams.reduce((sum, team) => sum + team.needed, 0),
+    csmsRecommended: today + hires,
+    csmsPlanned: today + budgeted,
+    csmsToHire: Math.max(0, hires - budgeted),
+    stageChanges: target.stage.id !== todayStage,
   };
 }

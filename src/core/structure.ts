@@ -4,9 +4,12 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import { STAGE_IDS, type StageId } from './model.js';
-import { formatCount, formatPct, plural } from './money.js';
-import { STAGE_LABELS } from './stage.js';
+import { STAGE_IDS } from './model.js';
+import { formatCount, formatFte, formatPct, plural } from './money.js';
+import { cite } from './sources.js';
+import { STAGE_LABELS, type StageResult } from './stage.js';
+import type { TeamMode } from './target/index.js';
+import { MIN_CSMS_TO_SEGMENT, type TeamNeed } from './target/needs.js';
 
 export const STRUCTURE_MODELS = [
   'founder-led',
@@ -55,22 +58,45 @@ export const STRUCTURE_THRESHOLDS = {
 };
 
 export function chooseStructure(
-  stage: StageId,
+  stageResult: StageResult,
   analysis: Analysis,
   capacity: CapacityResult,
-  /** The stage ARR alone points to: when it is ahead, a few large accounts set the structure. */
-  revenueStage?: StageId,
+  mode: TeamMode,
+  needs: TeamNeed[],
 ): StructureResult {
-  const early = stage === 'founding' || stage === 'first-hire';
-  if (early && revenueStage && STAGE_IDS.indexOf(revenueStage) > STAGE_IDS.indexOf(stage)) {
-    const result = chooseStructure('specialization', analysis, capacity);
+  const stage = stageResult.id;
+  const revenueAhead =
+    STAGE_IDS.indexOf(stageResult.byArr) > STAGE_IDS.indexOf(stageResult.byCustomers);
+  const csmFte = needs.reduce((sum, n) => sum + n.needed, 0);
+  if (mode === 'founder') {
+    const top = needs.find((n) => n.kind === 'top-accounts');
     return {
-      ...result,
+      model: 'founder-led',
       reasons: [
-        `Revenue is at the ${STAGE_LABELS[revenueStage]} stage while the customer count is at ${STAGE_LABELS[stage]}: a few large accounts need named, senior CSMs rather than generalists`,
-        ...result.reasons,
+        `Fewer than ${analysis.org.policy.stage.firstHireCustomers} customers: the founder owns the relationships and everyone does CS ${cite('org-design-guide')}`,
+        top
+          ? `A few large accounts carry ${formatFte(top.needed)} FTE of named work, more than founders can hold beside their jobs: one senior CSM takes the top accounts, reporting to the founder ${cite('org-design-guide', 'cs-ops-architect')}`
+          : "Write down what works with each customer now: it becomes the first CSM's playbook",
       ],
+      alternatives: [],
     };
+  }
+  if (mode === 'generalist') {
+    const reasons =
+      stage === 'founding' || stage === 'first-hire'
+        ? [
+            `${STAGE_LABELS[stage]} stage: generalist CSMs cover every account and do onboarding, adoption and renewals ${cite('org-design-guide', 'team-structure-guide')}`,
+            'Segment only once there are enough accounts per tier to fill a book',
+          ]
+        : [
+            `${formatFte(csmFte)} FTE of CSM work in all: fewer than ${MIN_CSMS_TO_SEGMENT} CSMs cannot be split into tier teams, so one team covers every segment for now ${cite('team-structure-guide')}`,
+            'Split by tier once each tier fills a book of its own',
+          ];
+    if (revenueAhead)
+      reasons.push(
+        `Revenue is ahead of the customer count: hire senior CSMs who can own large accounts, and give the top accounts executive sponsors ${cite('org-design-guide')}`,
+      );
+    return { model: 'generalist', reasons, alternatives: [] };
   }
   const t = STRUCTURE_THRESHOLDS;
   const share = (ids: string[]) =>
@@ -88,27 +114,6 @@ export function chooseStructure(
   const tailCustomers = customerShare('self-serve');
   const present = capacity.segments.filter((s) => s.accounts > 0).map((s) => s.id);
 
-  if (stage === 'founding') {
-    return {
-      model: 'founder-led',
-      reasons: [
-        `Fewer than ${analysis.org.policy.stage.firstHireCustomers} customers: the founder owns the relationships and everyone does CS (seed 000)`,
-        "Write down what works with each customer now: it becomes the first CSM's playbook",
-      ],
-      alternatives: [],
-    };
-  }
-  if (stage === 'first-hire') {
-    return {
-      model: 'generalist',
-      reasons: [
-        'First-hire stage: one or two generalist CSMs cover every account and do onboarding, adoption and renewals (seed 000, seed 002)',
-        'Segment only once there are enough accounts per tier to fill a book',
-      ],
-      alternatives: [],
-    };
-  }
-
   const alternatives: StructureResult['alternatives'] = [];
   const industry = industrySpread(analysis);
   const pct = formatPct;
@@ -118,7 +123,7 @@ export function chooseStructure(
       model: 'strategic-scaled',
       reasons: [
         `${pct(topShare)} of ARR sits in strategic and enterprise accounts while ${pct(tailCustomers)} of customers are self-serve`,
-        'Split CS into a strategic team with named CSMs and a scaled team that runs programs for the tail (seed 001)',
+        `Split CS into a strategic team with named CSMs and a scaled team that runs programs for the tail ${cite('practitioner-answer')}`,
       ],
       alternatives: [{ model: 'hybrid', why: 'the tail is too large to treat as one pooled tier' }],
     };
@@ -128,7 +133,7 @@ export function chooseStructure(
       model: 'pod',
       reasons: [
         `Complex product and ${pct(topShare)} of ARR in strategic and enterprise accounts`,
-        'Pods (a CSM, a solutions engineer and a support lead owning a segment end to end) fit complex products with high ACV (seed 004)',
+        `Pods (CSMs, a solutions engineer and a support lead owning a segment end to end) fit complex products with high ACV ${cite('cs-ops-architect')}`,
       ],
       alternatives: [{ model: 'segmented', why: 'a CSM alone cannot carry the technical depth' }],
     };
@@ -139,8 +144,8 @@ export function chooseStructure(
       reasons: [
         `${industry.top.length} industries hold ${pct(industry.topShare)} of ARR (${industry.top.join(', ')})`,
         company.productComplexity === 'high'
-          ? 'with a complex product, industry knowledge is what customers value most (seed 000)'
-          : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules (seed 000)`,
+          ? `with a complex product, industry knowledge is what customers value most ${cite('org-design-guide')}`
+          : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules ${cite('org-design-guide')}`,
       ],
       alternatives: [
         { model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' },
@@ -157,7 +162,7 @@ export function chooseStructure(
       model: 'hybrid',
       reasons: [
         `A wide ACV range: ${plural(present.length, 'segment')}, ${pct(namedShare)} of ARR in named-CSM tiers and ${pct(scaledShare)} in pooled/digital tiers`,
-        'Named CSMs for the top tiers, pooled and digital coverage below, one onboarding team for all (seed 004)',
+        `Named CSMs for the top tiers, pooled and digital coverage below, one onboarding team for all ${cite('cs-ops-architect')}`,
       ],
       alternatives,
     };
@@ -171,7 +176,7 @@ export function chooseStructure(
       model: 'functional',
       reasons: [
         `${formatCount(analysis.customers)} customers, a simple product and most ARR in SMB and self-serve`,
-        'High volume and a repeatable process: specialise by function, onboarding -> adoption -> renewals (seed 000, seed 004)',
+        `High volume and a repeatable process: specialise by function, onboarding -> adoption -> renewals ${cite('org-design-guide', 'cs-ops-architect')}`,
       ],
       alternatives,
     };
@@ -185,7 +190,7 @@ export function chooseStructure(
       model: 'pooled',
       reasons: [
         `${pct(share(['mid-market', 'smb']))} of ARR in mid-market and SMB at the specialization stage`,
-        'Pooled CSMs with shared specialists fit mid-market books at the growth stage (seed 004)',
+        `Pooled CSMs with shared specialists fit mid-market books at the growth stage ${cite('cs-ops-architect')}`,
       ],
       alternatives: [
         { model: 'segmented', why: 'switch once mid-market and SMB each fill several books' },
@@ -198,7 +203,7 @@ export function chooseStructure(
       present.length === 1
         ? `Every account is in one tier (${present[0]}): one team of named CSMs with that tier's ratio; split by tier as the base broadens`
         : `${present.length} segments with their own ratios: ${present.join(', ')}`,
-      'Segmenting by ARR tier is the most common structure: each team runs the playbook its accounts need (seed 000)',
+      `Segmenting by ARR tier is the most common structure: each team runs the playbook its accounts need ${cite('org-design-guide')}`,
     ],
     alternatives,
   };

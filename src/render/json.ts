@@ -7,11 +7,15 @@ import type { ChartNode } from '../core/orgchart.js';
 import { pathToString } from '../core/paths.js';
 import type { Plan } from '../core/plan.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Two decimals: enough for FTE and shares, and stable across platforms. */
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value);
 }
 
 export function findingJson(d: Diagnostic) {
@@ -32,6 +36,7 @@ function chartJson(node: ChartNode): unknown {
     title: node.title,
     count: node.count,
     segments: node.segments ?? [],
+    team: node.team ?? null,
     note: node.note ?? null,
     reports: node.children.map(chartJson),
   };
@@ -77,18 +82,59 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       reasons: plan.structure.reasons,
       alternatives: plan.structure.alternatives,
     },
+    teams: plan.teams.map((t) => ({
+      key: t.key,
+      title: t.title,
+      role: t.role,
+      segments: t.segments,
+      accounts: t.accounts,
+      arr: round(t.arr),
+      fte: {
+        needed: round(t.needed),
+        fewest: round(t.range.fewest),
+        most: round(t.range.most),
+        soon: round(t.neededSoon),
+        staffed: round(t.staffedFte),
+      },
+      load: t.load === null ? null : round(t.load),
+      current: t.current,
+      members: t.members,
+      hire: { now: t.hireNow, next: t.hireNext },
+      target: t.target,
+      surplus: t.surplus,
+      playerCoaches: t.leads,
+    })),
+    redeployments: plan.redeployments.map((r) => ({
+      id: r.id,
+      role: r.role,
+      from: r.from,
+      to: r.to,
+      fromLoad: r.fromLoad
+        ? { before: roundOrNull(r.fromLoad.before), after: roundOrNull(r.fromLoad.after) }
+        : null,
+      toLoad: { before: roundOrNull(r.toLoad.before), after: roundOrNull(r.toLoad.after) },
+      handsOver: r.handsOver,
+    })),
+    headcount: plan.headcount,
     orgChart: {
       leaderReportsTo: plan.chart.leaderReportsTo,
+      managers: plan.chart.managers,
+      directors: plan.chart.directors,
       root: chartJson(plan.chart.root),
     },
     gaps: plan.gaps.map((g) => ({
       role: g.role,
+      team: g.team,
       segment: g.segment,
       count: g.count,
       priority: g.priority,
       reason: g.reason,
+      fte: g.fte
+        ? { fewest: round(g.fte.fewest), target: round(g.fte.target), most: round(g.fte.most) }
+        : null,
       cost: g.cost ?? null,
     })),
+    later: plan.later,
     projection: plan.projection
       ? {
           customers: plan.projection.customers,

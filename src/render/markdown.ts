@@ -1,5 +1,6 @@
 /** The `csplan recommend` report as Markdown, for a wiki page or a pull request. */
 
+import { rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
 import { segmentTitle } from '../core/orgchart.js';
@@ -9,7 +10,15 @@ import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
 import { renderChartMermaid } from './mermaid.js';
-import { bookStatus, projectionLines, teamSummary, utilisationText } from './text.js';
+import {
+  bookStatus,
+  gapTeam,
+  headcountRows,
+  projectionLines,
+  redeploymentLines,
+  teamSummary,
+  utilisationText,
+} from './text.js';
 
 /** Escapes the characters that would break a table cell or start formatting. */
 export function mdCell(text: string): string {
@@ -111,24 +120,46 @@ export function renderPlanMarkdown(
     '</details>',
     '',
   );
-  out.push(`Reporting line: ${plan.chart.leaderReportsTo.why}.`);
+  const line = plan.chart.leaderReportsTo;
+  out.push(
+    line.fits ? `Reporting line: ${line.why}.` : `> **Reporting line does not fit.** ${line.why}.`,
+  );
+
+  if (plan.redeployments.length > 0) {
+    out.push('', '## Moves before hiring', '');
+    for (const move of redeploymentLines(plan)) out.push(`- ${move}`);
+  }
+
+  out.push('', '## Headcount (today -> target)', '');
+  out.push(
+    mdTable(
+      ['Role / CSM team', 'Today', 'Moved in', 'Moved out', 'Hire', 'Target'],
+      headcountRows(plan).map(([name, ...rest]) => [(name ?? '').replace(/^ {2}/, '- '), ...rest]),
+      [1, 2, 3, 4, 5],
+    ),
+  );
 
   out.push('', '## Hiring gaps', '');
-  if (plan.gaps.length === 0) out.push('None: the team matches the recommended org.');
+  if (plan.gaps.length === 0) out.push('None: the team in the file covers the target org.');
   else {
     const withCost = plan.gaps.some((g) => g.cost !== undefined);
     out.push(
       mdTable(
-        ['When', 'Hire', 'Segment', ...(withCost ? ['Cost'] : []), 'Why'],
+        ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'],
         plan.gaps.map((g) => [
           g.priority,
           `${g.count} x ${roleLabel(g.role)}`,
-          g.segment ? segmentTitle(g.segment) : '-',
+          gapTeam(plan, g),
           ...(withCost ? [g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`] : []),
-          g.reason,
+          g.fte ? `${g.reason}. ${rangeText(g.fte)}` : g.reason,
         ]),
       ),
     );
+  }
+  if (plan.later.length > 0) {
+    out.push('', '**Later, when the trigger is reached:**', '');
+    for (const later of plan.later)
+      out.push(`- ${later.count} x ${roleLabel(later.role)}: ${later.why}`);
   }
 
   if (plan.projection) {

@@ -2,6 +2,7 @@
 
 import { rampEndWeek } from '../core/analysis.js';
 import type { SegmentCapacity } from '../core/capacity.js';
+import { rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/money.js';
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
@@ -71,10 +72,28 @@ export function renderPlanText(
       return `${p.bold(node.title)}${count}${node.note ? p.dim(` (${node.note})`) : ''}`;
     }).map((line) => `  ${line}`),
   );
-  out.push(p.dim(`  Reporting line: ${plan.chart.leaderReportsTo.why}.`));
+  const line = plan.chart.leaderReportsTo;
+  out.push(
+    line.fits
+      ? p.dim(`  Reporting line: ${line.why}.`)
+      : `  ${p.yellow('Reporting line does not fit:')} ${line.why}.`,
+  );
+
+  if (plan.redeployments.length > 0) {
+    heading('Moves before hiring');
+    out.push(...redeploymentLines(plan).map((l) => `  ${l}`));
+  }
+
+  heading('Headcount (today -> target)');
+  out.push(headcountTable(plan, options));
 
   heading('Hiring gaps');
   out.push(gapTable(plan, options, p));
+  if (plan.later.length > 0) {
+    out.push('', `  ${p.bold('Later, when the trigger is reached:')}`);
+    for (const later of plan.later)
+      out.push(`  - ${later.count} x ${roleLabel(later.role)}: ${later.why}`);
+  }
 
   if (plan.projection) {
     heading('In 12 months (from growth:)');
@@ -150,22 +169,87 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
 }
 
 function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
-  if (plan.gaps.length === 0) return `  ${p.green('None: the team matches the recommended org.')}`;
+  if (plan.gaps.length === 0)
+    return `  ${p.green('None: the team in the file covers the target org.')}`;
   const withCost = plan.gaps.some((g) => g.cost !== undefined);
   const rows = plan.gaps.map((g) => {
-    const priority =
-      g.priority === 'now' ? p.red('now') : g.priority === 'next' ? p.yellow('next') : 'later';
-    const row = [
-      priority,
-      `${g.count} x ${roleLabel(g.role)}`,
-      g.segment ? segmentTitle(g.segment) : '-',
-    ];
+    const priority = g.priority === 'now' ? p.red('now') : p.yellow('next');
+    const row = [priority, `${g.count} x ${roleLabel(g.role)}`, gapTeam(plan, g)];
     if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
-    row.push(g.reason);
+    row.push(g.fte ? `${g.reason}. ${rangeText(g.fte)}` : g.reason);
     return row;
   });
-  const head = ['When', 'Hire', 'Segment', ...(withCost ? ['Cost'] : []), 'Why'];
+  const head = ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'];
   return renderTable(head, rows, { color: options.color, width: options.width });
+}
+
+/** The team a gap is for, by its title; '-' for roles outside the CSM teams. */
+export function gapTeam(plan: Plan, gap: Plan['gaps'][number]): string {
+  if (gap.team === null) return '-';
+  return plan.teams.find((t) => t.key === gap.team)?.title ?? gap.team;
+}
+
+function teamName(plan: Plan, key: string | null): string {
+  if (key === null) return 'no team';
+  return plan.teams.find((t) => t.key === key)?.title ?? key;
+}
+
+function loadText(load: number | null): string {
+  return load === null ? 'nobody' : formatPct(load);
+}
+
+/** One line per person moved between teams, with the loads before and after. */
+export function redeploymentLines(plan: Plan): string[] {
+  return plan.redeployments.map((r) => {
+    const to = `${teamName(plan, r.to)} ${loadText(r.toLoad.before)} -> ${loadText(r.toLoad.after)}`;
+    const from = r.fromLoad
+      ? `; ${teamName(plan, r.from)} ${loadText(r.fromLoad.before)} -> ${loadText(r.fromLoad.after)}`
+      : '';
+    const handover =
+      r.handsOver > 0 && r.from !== null
+        ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
+        : '';
+    return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
+  });
+}
+
+/** Headcount per role, then per CSM team: today, moved in and out, hires, target. */
+export function headcountRows(plan: Plan): string[][] {
+  const rows: string[][] = [];
+  // Each CSM team sits right under its role's total.
+  const ordered = plan.headcount
+    .filter((row) => row.team === null)
+    .flatMap((total) => [
+      total,
+      ...plan.headcount.filter((row) => row.team !== null && row.role === total.role),
+    ]);
+  for (const row of ordered) {
+    const name =
+      row.team === null
+        ? row.current === 1 && row.target === 1
+          ? roleLabel(row.role)
+          : roleLabelPlural(row.role)
+        : `  ${teamName(plan, row.team)}`;
+    rows.push([
+      name,
+      String(row.current),
+      row.redeployedIn > 0 ? `+${row.redeployedIn}` : '-',
+      row.redeployedOut > 0 ? `-${row.redeployedOut}` : '-',
+      row.hire > 0 ? `+${row.hire}` : '-',
+      String(row.target),
+    ]);
+  }
+  return rows;
+}
+
+function headcountTable(plan: Plan, options: TextOptions): string {
+  if (plan.headcount.length === 0)
+    return '  Nobody in CS yet: the founders carry the customers, and the target org hires nobody now.';
+  return renderTable(
+    ['Role / CSM team', 'Today', 'Moved in', 'Moved out', 'Hire', 'Target'],
+    headcountRows(plan),
+    { color: options.color, width: options.width, right: [1, 2, 3, 4, 5] },
+  );
 }
 
 /** "1 CEO, 1 VP Customer Success, 7 CSMs (1 in ramp, 1 not started)" */
@@ -187,9 +271,14 @@ export function teamSummary(plan: Plan): string {
 }
 
 export function bookStatus(book: Plan['books'][number]): string {
-  if (book.status === 'planned') return `starts ${book.startDate}`;
-  if (book.status === 'ramping') return `ramp, week ${book.tenureWeek}`;
-  return '';
+  const parts: string[] = [];
+  if (book.status === 'planned') parts.push(`starts ${book.startDate}`);
+  if (book.status === 'ramping') parts.push(`ramp, week ${book.tenureWeek}`);
+  if (book.pool)
+    parts.push(
+      `shares the ${segmentTitle(book.pool.segment)} pool (${formatCount(book.pool.accounts)} accounts, ${formatMoney(book.pool.arr)})`,
+    );
+  return parts.join('; ');
 }
 
 function bookTable(plan: Plan, options: TextOptions, p: Paint): string {

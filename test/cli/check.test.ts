@@ -158,7 +158,7 @@ describe('csplan check: json', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       results: [
         {
           file: WARN,

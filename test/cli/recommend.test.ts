@@ -41,7 +41,7 @@ describe('csplan recommend on every example', () => {
     ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.stage.id).toBe(stage);
     expect(json.structure.model).toBe(model);
     for (const segment of json.segments) {
@@ -81,7 +81,7 @@ describe('csplan recommend on every example', () => {
     );
     const ops = json.gaps.find((g: { role: string }) => g.role === 'cs-ops');
     expect(ops).toMatchObject({ priority: 'now', count: 1 });
-    expect(ops.reason).toMatch(/^7 CSMs and no CS Ops/);
+    expect(ops.reason).toMatch(/^7 CSMs today, 8 in the target org, and no CS Ops/);
     const span = json.findings.find((f: { rule: string }) => f.rule === 'span-of-control');
     expect(span).toMatchObject({ path: 'team[1]', line: 23, column: 5 });
   });

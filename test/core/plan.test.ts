@@ -20,14 +20,21 @@ describe('hiring gaps', () => {
     const plan = await planFrom(SPECIALIZATION);
     expect(plan.stage.id).toBe('specialization');
     const csm = plan.gaps.filter((g) => g.role === 'csm');
+    // Enterprise 2.0 - 1 = 1.0 short -> 1; mid-market 1.4 - 1 = 0.4 short, more than the quarter
+    // of a person a team absorbs -> 1. Neither team has anyone to spare, so nobody moves.
     expect(csm).toEqual([
-      expect.objectContaining({ segment: 'enterprise', count: 1, priority: 'now' }), // 2.0 - 1
-      expect.objectContaining({ segment: 'mid-market', count: 1, priority: 'now' }), // 1.4 - 1 -> 1
+      expect.objectContaining({ team: 'enterprise', count: 1, priority: 'now' }),
+      expect.objectContaining({ team: 'mid-market', count: 1, priority: 'now' }),
     ]);
+    expect(plan.redeployments).toEqual([]);
     // $6M of enterprise ARR over 2.0 FTE of work: $3M per CSM, the business case in revenue.
     expect(csm[0]?.reason).toBe(
-      'Enterprise CSMs: 2 FTE needed, 1 staffed (200% of capacity); each CSM here looks after about $3M of ARR',
+      'Enterprise CSMs: 2 FTE of work, 1 staffed (200% of target); each CSM here looks after about $3M of ARR (CS team structure guide)',
     );
+    // Published ranges: 40 accounts at 15-25 per CSM and $6M at $2M-5M per CSM:
+    // fewest max(40/25, 6/5) = 1.6, most max(40/15, 6/2) = 3.
+    expect(csm[0]?.fte?.fewest).toBeCloseTo(1.6);
+    expect(csm[0]?.fte?.most).toBeCloseTo(3);
   });
 
   it('asks for the specialization roles and lists the scale roles for later', async () => {
@@ -39,9 +46,13 @@ describe('hiring gaps', () => {
       ['cs-ops', 1, 'next'],
       ['onboarding', 1, 'next'],
       ['support', 1, 'next'],
-      ['renewals', 1, 'later'],
-      ['customer-marketing', 1, 'later'],
-      ['enablement', 1, 'later'],
+    ]);
+    // 4 CSMs and 3 specialists fit the head of CS's span (8): no manager layer yet.
+    expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
+    expect(plan.later.map((l) => [l.role, l.count])).toEqual([
+      ['renewals', 1],
+      ['customer-marketing', 1],
+      ['enablement', 1],
     ]);
   });
 
@@ -54,18 +65,46 @@ describe('hiring gaps', () => {
     const plan = await planFrom(`team:\n${team}\naccounts:\n${accounts('mm', 250, 30_000)}\n`);
     const ops = plan.gaps.find((g) => g.role === 'cs-ops');
     expect(ops).toMatchObject({ count: 1, priority: 'now' });
-    expect(ops?.reason).toMatch(/^5 CSMs and no CS Ops: CS Ops comes before 5\+ CSMs/);
+    expect(ops?.reason).toMatch(/^5 CSMs and no CS Ops: CS Ops comes before the 5th CSM/);
   });
 
-  it('treats 100-110% load as "next" and does not hire a whole person for rounding', async () => {
+  it('does not hire a whole person for a small overshoot', async () => {
     // 21 enterprise accounts at $100k: 21/20 = 1.05 FTE by count, $2.1M/$3.5M = 0.6 by ARR.
-    // Shown as 1.1 FTE for 1 CSM: 110% -> one more CSM, next.
+    // Shown as 1.1 FTE for 1 CSM: 0.1 short, under the quarter of a person a team absorbs.
     const plan = await planFrom(`team:
   - { id: e1, role: csm, segment: enterprise }
 accounts:
 ${accounts('e', 21, 100_000)}
 `);
-    expect(plan.gaps.find((g) => g.role === 'csm')).toMatchObject({ count: 1, priority: 'next' });
+    expect(plan.gaps.find((g) => g.role === 'csm')).toBeUndefined();
+  });
+
+  it('hires "next" when the file\'s growth passes the target within the hiring lead time', async () => {
+    // The same book growing 100% a year. Lead time: 60 days to hire + 8 weeks of ramp = 116 days,
+    // so the work grows by 116/365 = 31.8%: 1.05 x 1.318 = 1.38 -> 1.4 FTE, 0.4 short -> 1 next.
+    const plan = await planFrom(`team:
+  - { id: e1, role: csm, segment: enterprise }
+growth: { arr_growth_pct_12m: 100 }
+accounts:
+${accounts('e', 21, 100_000)}
+`);
+    // 21 customers: the first-hire stage, so the one team is the generalist team.
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
+      expect.objectContaining({ team: 'generalist', count: 1, priority: 'next' }),
+    ]);
+  });
+
+  it('staffed exactly at the middle of the published range: no hire', async () => {
+    // 40 enterprise accounts at $100k: 40/20 = 2.0 by count, $4M/$3.5M = 1.14 by ARR -> 2.0 FTE.
+    const plan = await planFrom(`team:
+  - { id: e1, role: csm, segment: enterprise }
+  - { id: e2, role: csm, segment: enterprise }
+  - { id: m1, role: csm, segment: mid-market }
+accounts:
+${accounts('e', 40, 100_000)}
+${accounts('m', 60, 30_000)}
+`);
+    expect(plan.gaps.filter((g) => g.team === 'enterprise')).toEqual([]);
   });
 
   it('prices gaps when the policy gives salaries', async () => {
@@ -82,22 +121,29 @@ ${accounts('e', 21, 100_000)}
       `team:\n  - { id: f, role: founder }\naccounts:\n${accounts('a', 10, 20_000, 'owner: f')}\n`,
     );
     expect(plan.stage.id).toBe('founding');
-    expect(plan.gaps).toEqual([
-      expect.objectContaining({ role: 'csm', priority: 'later', count: 1 }),
-    ]);
+    // 10 accounts at $20k are SMB (pooled): no named work, so no senior CSM for top accounts.
+    expect(plan.gaps).toEqual([]);
+    expect(plan.later).toEqual([expect.objectContaining({ role: 'csm', count: 1 })]);
   });
 
   it('first-hire stage: a first generalist CSM now when nobody carries a book', async () => {
     const plan = await planFrom(`accounts:\n${accounts('a', 30, 20_000)}\n`);
     expect(plan.stage.id).toBe('first-hire');
-    expect(plan.gaps[0]).toMatchObject({ role: 'csm', segment: null, count: 1, priority: 'now' });
+    expect(plan.gaps[0]).toMatchObject({
+      role: 'csm',
+      team: 'generalist',
+      segment: null,
+      count: 1,
+      priority: 'now',
+    });
   });
 });
 
 describe('recommended org chart', () => {
   it('keeps every manager at 5-8 reports and adds a director at scale', async () => {
     // 700 mid-market accounts at $30k ($21M: scale): 700/57.5 = 12.17 FTE by count, $21M/$2M = 10.5
-    // by ARR -> 13 CSMs -> ceil(13/8) = 2 managers; at scale 2 managers get a director.
+    // by ARR -> 12.2 FTE: 12 CSMs (the last 0.2 is under a quarter of a person) -> ceil(12/8) = 2
+    // managers; at scale 2 managers get a director.
     const plan = await planFrom(`accounts:\n${accounts('m', 700, 30_000)}\n`);
     expect(plan.stage.id).toBe('scale');
     const vp = plan.chart.root.children[0];
@@ -105,7 +151,7 @@ describe('recommended org chart', () => {
     const director = vp?.children[0];
     expect(director).toMatchObject({ role: 'director-cs', count: 1 });
     expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 2 });
-    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 13 });
+    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 12 });
     expect(plan.chart.managers).toBe(2);
     expect(plan.chart.directors).toBe(1);
   });
@@ -160,10 +206,22 @@ describe('structure model', () => {
   });
 
   it('mid-market and SMB at the specialization stage -> pooled', async () => {
+    // Mid-market max(150/57.5, $4.5M/$2M) = 2.6 FTE, SMB max(300/150, $3.6M/$1.25M) = 2.88 FTE.
+    const plan = await planFrom(
+      `accounts:\n${accounts('m', 150, 30_000)}\n${accounts('s', 300, 12_000)}\n`,
+    );
+    expect(plan.structure.model).toBe('pooled');
+  });
+
+  it('too little work for three CSMs -> one generalist team, whatever the stage', async () => {
+    // 120 customers, $2.52M: specialization. Mid-market max(60/57.5, $1.8M/$2M) = 1.04 FTE,
+    // SMB max(60/150, $720k/$1.25M) = 0.58: 1.62 FTE -> 2 CSMs, too few to split by tier.
     const plan = await planFrom(
       `accounts:\n${accounts('m', 60, 30_000)}\n${accounts('s', 60, 12_000)}\n`,
     );
-    expect(plan.structure.model).toBe('pooled');
+    expect(plan.stage.id).toBe('specialization');
+    expect(plan.structure.model).toBe('generalist');
+    expect(plan.teams.map((t) => [t.key, t.target])).toEqual([['generalist', 2]]);
   });
 
   it('concentrated industries with many regulated accounts -> vertical', async () => {
@@ -293,15 +351,35 @@ describe('review fixes: the plan agrees with itself', () => {
     }
   });
 
-  it('few large accounts: named CSMs under a head of CS, not generalists under the CEO', async () => {
+  it('few large accounts: senior CSMs under a head of CS, not a tiered org', async () => {
     // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR.
-    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs.
+    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs, one team.
     const plan = await planFrom(`accounts:\n${accounts('s', 30, 850_000)}\n`);
     expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'scale' });
-    expect(plan.structure.model).not.toBe('generalist');
-    expect(plan.structure.reasons[0]).toMatch(/a few large accounts need named, senior CSMs/);
-    expect(plan.chart.root.children[0]?.title).toBe('Head of CS');
+    expect(plan.structure.model).toBe('generalist');
+    expect(plan.structure.reasons.join(' ')).toMatch(/Revenue is ahead of the customer count/);
+    expect(plan.teams.map((t) => [t.key, t.target])).toEqual([['generalist', 8]]);
+    // 8 CSMs need a head of CS; 8 CSMs + CS Ops is 9 reports, over 8: one manager.
+    expect(plan.chart.root.children[0]?.title).toBe('Head of CS (Director)');
+    expect(plan.gaps.find((g) => g.role === 'director-cs')).toMatchObject({ priority: 'now' });
     expect(plan.gaps.find((g) => g.role === 'cs-ops')).toBeDefined();
+  });
+
+  it('a founder with a few large accounts: one senior CSM for the top accounts, no pods', async () => {
+    // 8 customers, $3.5M: founding by customers, specialization by ARR. 4 x $600k strategic:
+    // max(4/7.5, $2.4M/$3.5M) = 0.69 FTE; 4 x $275k enterprise: max(4/20, $1.1M/$3.5M) = 0.31.
+    // 1.0 FTE of named work, over half an FTE: one senior CSM for the top accounts.
+    const plan = await planFrom(
+      `team:\n  - { id: f, role: founder }\naccounts:\n${accounts('s', 4, 600_000, 'owner: f')}\n${accounts('e', 4, 275_000, 'owner: f')}\n`,
+    );
+    expect(plan.stage).toMatchObject({ id: 'founding', byArr: 'specialization' });
+    expect(plan.structure.model).toBe('founder-led');
+    expect(plan.teams.map((t) => [t.key, t.target])).toEqual([['top-accounts', 1]]);
+    expect(plan.gaps).toEqual([
+      expect.objectContaining({ role: 'csm', team: 'top-accounts', count: 1, priority: 'now' }),
+    ]);
+    expect(plan.later.find((l) => l.role === 'csm')).toBeUndefined();
+    expect(plan.chart.root.children.map((c) => c.title)).toEqual(['Senior CSM, top accounts']);
   });
 
   it('splits a generalist by the larger of count and ARR load per segment', async () => {

@@ -92,12 +92,14 @@ export const mixedSegmentBook: Rule = {
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'One book mixes tiers two or more segments apart (e.g. enterprise and SMB accounts)',
-  explanation: `From the specialization stage on, each segment has its own touch model: executive and high touch for strategic and enterprise, low touch for mid-market, pooled and digital below. A CSM whose book holds accounts two or more tiers away from the rest (an enterprise CSM with a pile of SMB accounts) runs two playbooks at once and serves neither well. Neighbouring tiers may share a book, and so may segments that csplan's recommended org puts in one team. The rule reports a book when the far-away accounts make up at least ${formatPct(BOOK_THRESHOLDS.mixedSegmentLoadShare)} of its load (a csplan default). Move those accounts to the team that serves their segment. Founding and first-hire stages are exempt: generalists are the plan there.`,
+  explanation: `From the specialization stage on, each segment has its own touch model: executive and high touch for strategic and enterprise, low touch for mid-market, pooled and digital below. A CSM whose book holds accounts two or more tiers away from the rest (an enterprise CSM with a pile of SMB accounts) runs two playbooks at once and serves neither well. Neighbouring tiers may share a book, and so may segments that csplan's recommended org puts in one team. The rule reports a book when the far-away accounts make up at least ${formatPct(BOOK_THRESHOLDS.mixedSegmentLoadShare)} of its load (a csplan default). Move those accounts to the team that serves their segment. Founding and first-hire stages are exempt, and so is any org whose CSM work is too small to split into tier teams: generalists are the plan there.`,
   source:
     'DOMAIN.md "Good and bad org design": one team for all segments is an anti-pattern (seed 000, seed 004); touch models per segment in "Segments and ratios"',
   policy: ['segments.*.min_arr', 'segments.*.accounts_per_csm'],
   check({ analysis, stage, teams }) {
     if (stage.id === 'founding' || stage.id === 'first-hire') return [];
+    // A generalist team is the plan while the work is too small to split by tier.
+    if (!teams.some((team) => team.kind === 'segment')) return [];
     const teamOf = new Map<SegmentId, string>();
     for (const team of teams) {
       for (const segment of team.segments) teamOf.set(segment, team.key);

@@ -177,31 +177,37 @@ export const unownedArrShare: Rule = {
   id: 'unowned-arr-share',
   category: 'integrity',
   defaultSeverity: 'error',
-  summary: 'Too much ARR sits on accounts without an owner',
+  summary: 'Too much named-coverage ARR sits on accounts without an owner',
   explanation:
-    'Adds up the ARR of accounts that nobody covers: named-segment accounts without an owner, and pooled or digital accounts without an owner in a segment that no CSM serves (a CSM with `segment: smb` covers the SMB pool). Above the threshold (policy `unowned_arr_share_max`, 5% by default) a real part of revenue renews without anyone preparing it. Assign owners, or give the pool or digital program a CSM.',
+    'Adds up the ARR of accounts in named-CSM segments (strategic, enterprise and mid-market by default) that have no owner; account groups count as covered when a CSM serves their segment. Pooled and digital tiers are left out: a pool or a digital program covers them rather than a named owner, and `no-digital-coverage` says when nobody runs that program. Above the threshold (policy `unowned_arr_share_max`, 5% by default) a real part of revenue renews without anyone preparing it. The finding sits on the largest unowned account and names the others. Assign owners; `csplan assign` proposes them.',
   source: SOURCE_OWNERSHIP,
-  policy: ['unowned_arr_share_max'],
+  policy: ['unowned_arr_share_max', 'segments.*.coverage'],
   check(context) {
     if (!hasBookOwners(context)) return [];
     const { analysis } = context;
     const served = servedSegments(context);
     let unowned = 0;
     let count = 0;
+    const causes: { id: string; arr: number; path: Path }[] = [];
     for (const p of analysis.placed) {
-      if (p.account.owner !== undefined) continue;
-      const pooled = p.coverage !== 'named' || p.account.path[0] === 'account_groups';
-      if (pooled && served.has(p.segment)) continue;
-      unowned += p.account.arr * p.account.count;
+      if (p.account.owner !== undefined || p.coverage !== 'named') continue;
+      if (p.account.path[0] === 'account_groups' && served.has(p.segment)) continue;
+      const arr = p.account.arr * p.account.count;
+      unowned += arr;
       count += p.account.count;
+      causes.push({ id: p.account.id, arr, path: p.account.path });
     }
     const share = analysis.totalArr > 0 ? unowned / analysis.totalArr : 0;
     const max = analysis.org.policy.unownedArrShareMax;
     if (share <= max) return [];
+    causes.sort((a, b) => b.arr - a.arr || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const first = causes[0];
+    const named = causes.slice(0, 5).map((c) => `"${c.id}"`);
+    const more = causes.length > named.length ? ` and ${causes.length - named.length} more` : '';
     return [
       {
-        path: ['accounts'],
-        message: `${formatPct(share)} of ARR (${formatMoney(unowned)} on ${plural(count, 'account')}) has no owner; the limit is ${formatPct(max)}`,
+        path: first ? first.path : ['accounts'],
+        message: `${formatPct(share)} of ARR (${formatMoney(unowned)} on ${plural(count, 'named-coverage account')}) has no owner; the limit is ${formatPct(max)}: ${named.join(', ')}${more}`,
       },
     ];
   },

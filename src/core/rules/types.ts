@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis.js';
 import type { CapacityResult, IdleCapacity } from '../capacity.js';
 import type { Path, Severity } from '../model.js';
-import type { CsmTeam } from '../orgchart.js';
 import type { StageResult } from '../stage.js';
+import type { TargetOrg, TargetTeam } from '../target/index.js';
 
 export type RuleCategory = 'integrity' | 'books' | 'structure' | 'money';
 
@@ -12,7 +12,9 @@ export interface RuleContext {
   capacity: CapacityResult;
   stage: StageResult;
   /** The recommended CSM teams, as the plan sized them. */
-  teams: CsmTeam[];
+  teams: TargetTeam[];
+  /** The target org the plan recommends. */
+  target?: TargetOrg;
   /** Set when CSM capacity is far beyond the work and csm-capacity-idle is on. */
   idle?: IdleCapacity;
 }

@@ -6,13 +6,17 @@ async function findings(body: string, rule: string, company?: string) {
 }
 
 describe('mixed-segment-book', () => {
-  // 110 customers and $3M ARR: specialization. "ent" serves enterprise; "pool" serves SMB.
-  // Capacity: enterprise max(10/20, $2M/$3.5M) = 0.57 FTE, SMB max(100/150, $1M/$1.25M) = 0.8 FTE:
-  // both at least 0.5, so they are separate teams and two tiers apart.
+  // 230 customers and $6.6M ARR: specialization. "ent" serves enterprise; "pool" serves SMB; "mm"
+  // serves mid-market. Capacity: enterprise max(10/20, $2M/$3.5M) = 0.57 FTE, SMB max(100/150,
+  // $1M/$1.25M) = 0.8 FTE, mid-market max(120/57.5, $3.6M/$2M) = 2.09 FTE: 3.46 FTE in all is
+  // enough to split by tier, each at least 0.5, so enterprise and SMB are separate teams two
+  // tiers apart.
   const org = (smbOnEnt: number) => `team:
   - { id: ent, role: csm, segment: enterprise }
   - { id: pool, role: csm, segment: smb }
+  - { id: mm, role: csm, segment: mid-market }
 accounts:
+${accounts('m', 120, 30_000, 'owner: mm')}
 ${accounts('e', 10, 200_000, 'owner: ent')}
 ${accounts('s', smbOnEnt, 10_000, 'owner: ent')}
 ${accounts('p', 100 - smbOnEnt, 10_000, 'owner: pool')}

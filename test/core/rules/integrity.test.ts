@@ -137,7 +137,21 @@ describe('unowned-arr-share', () => {
       `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: a, arr: 1000000, owner: c }\n  - { id: b, arr: 60000 }\n`,
       'unowned-arr-share',
     );
-    expect(found[0]?.message).toBe('6% of ARR ($60k on 1 account) has no owner; the limit is 5%');
+    expect(found[0]?.message).toBe(
+      '6% of ARR ($60k on 1 named-coverage account) has no owner; the limit is 5%: "b"',
+    );
+    // Located at the account that causes it, not at the accounts list.
+    expect(found[0]?.path).toEqual(['accounts', 1]);
+  });
+
+  it('leaves pooled and digital tiers out: a program or a pool covers them', async () => {
+    // $1M owned; 100 unowned self-serve accounts at $2k = $200k (17% of ARR) and 10 unowned SMB
+    // accounts at $10k = $100k: none of it is named-coverage ARR.
+    const found = await findings(
+      `team:\n  - { id: c, role: csm }\naccounts:\n  - { id: a, arr: 1000000, owner: c }\n${accounts('t', 100, 2_000)}\n${accounts('s', 10, 10_000)}\n`,
+      'unowned-arr-share',
+    );
+    expect(found).toEqual([]);
   });
 
   it('passes at 5% or less', async () => {

@@ -1,0 +1,245 @@
+/**
+ * The leadership layer of the target org: the CS leader the stage calls for (an existing leader
+ * stays), managers sized by span over the target teams, directors over managers at scale, and a
+ * judgement of the line the CS leader reports on.
+ */
+import type { Analysis } from '../analysis.js';
+import type { Motion, StageId, TeamMember } from '../model.js';
+import { CS_MANAGER_ROLES, type RoleId, roleLabel } from '../roles.js';
+import { cite } from '../sources.js';
+import type { TargetTeam } from './staffing.js';
+
+export type LeaderRole = 'cco' | 'vp-cs' | 'director-cs';
+const LEADER_RANK: Record<LeaderRole, number> = { 'director-cs': 0, 'vp-cs': 1, cco: 2 };
+
+export interface LeaderSeat {
+  role: LeaderRole;
+  /** The person in the file, or null when the seat is a hire. */
+  existing: string | null;
+  hire: boolean;
+  priority: 'now' | 'next';
+  why: string;
+}
+
+export interface ReportingLine {
+  /** The role of the person the CS leader reports to (CEO when the file does not say). */
+  role: RoleId;
+  id: string | null;
+  /** Whether that line fits the motion and stage by the sources. */
+  fits: boolean;
+  why: string;
+}
+
+export interface ManagedGroup {
+  /** Keys of the target teams one layer of managers leads. */
+  teams: string[];
+  people: number;
+  managers: number;
+}
+
+export interface Leadership {
+  /** The CS leader at the top of the target org; null at a founder-led company. */
+  leader: LeaderSeat | null;
+  /** A director already in the file whom a new VP leads: kept as a director. */
+  formerLeader: string | null;
+  reportsTo: ReportingLine;
+  groups: ManagedGroup[];
+  managers: { current: number; needed: number };
+  directors: { current: number; needed: number };
+  /** Someone in CS today leads more people than a manager's span. */
+  overSpan: string[];
+}
+
+/** The CS leader the stage calls for, if any. */
+export function leaderFor(stage: StageId, csmHeads: number, managerMin: number): LeaderRole | null {
+  if (stage === 'scale') return 'vp-cs';
+  if (stage === 'specialization') return 'director-cs';
+  if (stage === 'first-hire' && csmHeads >= managerMin) return 'director-cs';
+  return null;
+}
+
+/** The highest CS leader in the file who reports to nobody else in CS. */
+export function existingLeader(analysis: Analysis): TeamMember | undefined {
+  let best: TeamMember | undefined;
+  for (const member of analysis.org.team) {
+    if (!(member.role in LEADER_RANK)) continue;
+    const boss = member.reportsTo ? analysis.teamById.get(member.reportsTo) : undefined;
+    if (boss && boss.role in LEADER_RANK) continue;
+    if (!best || LEADER_RANK[member.role as LeaderRole] > LEADER_RANK[best.role as LeaderRole])
+      best = member;
+  }
+  return best;
+}
+
+export interface LeadershipInput {
+  stage: StageId;
+  motion: Motion;
+  analysis: Analysis;
+  teams: TargetTeam[];
+  /** CSMs in no team, shown under the leader. */
+  unplaced: number;
+  /** People in the specialist roles the target org has, who also report to the leader. */
+  specialists: number;
+}
+
+export function planLeadership(input: LeadershipInput): Leadership {
+  const { stage, analysis, teams } = input;
+  const { org } = analysis;
+  const { managerMin, managerMax, directorMin, directorMax } = org.policy.spanOfControl;
+  const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + input.unplaced;
+  const count = (roles: RoleId[]) => org.team.filter((m) => roles.includes(m.role)).length;
+
+  const overSpan = org.team
+    .filter((m) => CS_MANAGER_ROLES.has(m.role) || m.role === 'csm')
+    .filter((m) => (analysis.reportsOf.get(m.id)?.length ?? 0) > managerMax)
+    .map((m) => m.id);
+
+  const wanted = stage === 'founding' ? null : leaderFor(stage, csmHeads, managerMin);
+  const present = existingLeader(analysis);
+  let leader: LeaderSeat | null = null;
+  let formerLeader: string | null = null;
+  if (present && (!wanted || LEADER_RANK[present.role as LeaderRole] >= LEADER_RANK[wanted])) {
+    leader = {
+      role: present.role as LeaderRole,
+      existing: present.id,
+      hire: false,
+      priority: 'next',
+      why: `"${present.id}" leads CS today and stays at the top of the org`,
+    };
+  } else if (wanted) {
+    if (present) formerLeader = present.id;
+    const urgent = stage === 'scale' || csmHeads >= managerMin || overSpan.length > 0;
+    leader = {
+      role: wanted,
+      existing: null,
+      hire: true,
+      priority: urgent ? 'now' : 'next',
+      why:
+        stage === 'scale'
+          ? `scale stage${present ? `, and "${present.id}" is a ${roleLabel(present.role)}` : ''}: a VP of CS owns all post-sale ${cite('org-design-guide')}`
+          : stage === 'specialization'
+            ? `specialization stage and no head of CS: someone must own segments, playbooks and forecasting ${cite('org-design-guide')}`
+            : `${csmHeads} CSMs need a head of CS to lead them; flat teams burn out ${cite('org-design-guide')}`,
+    };
+  }
+
+  // Managers: none while the leader (or the CEO) can lead the CSMs and specialists directly.
+  const directReports = csmHeads + input.specialists;
+  const groups: ManagedGroup[] = [];
+  if (leader && directReports > managerMax) {
+    for (const group of managedGroups(teams, managerMin)) {
+      const people = group.reduce((sum, t) => sum + t.target, 0);
+      groups.push({
+        teams: group.map((t) => t.key),
+        people,
+        managers: Math.ceil(people / managerMax),
+      });
+    }
+  }
+  const managersNeeded = groups.reduce((sum, g) => sum + g.managers, 0);
+  const directorsNeeded =
+    stage === 'scale' && managersNeeded >= directorMin
+      ? Math.ceil(managersNeeded / directorMax)
+      : 0;
+  const directorsInFile =
+    count(['director-cs']) - (leader?.existing && leader.role === 'director-cs' ? 1 : 0);
+
+  return {
+    leader,
+    formerLeader,
+    reportsTo: leader ? reportingLine(input, present) : ceoLine(stage, teams.length > 0),
+    groups,
+    managers: { current: count(['manager-cs']), needed: managersNeeded },
+    directors: { current: Math.max(0, directorsInFile), needed: directorsNeeded },
+    overSpan,
+  };
+}
+
+/**
+ * Which CSM teams one manager layer leads: a team of managerMin or more on its own, and
+ * neighbouring small CSM teams together once they reach managerMin between them. A small team
+ * left over joins the nearest group; digital teams sit with CS Ops unless large enough.
+ */
+export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTeam[][] {
+  const groups: TargetTeam[][] = [];
+  const leftovers: TargetTeam[] = [];
+  let pending: TargetTeam[] = [];
+  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + t.target, 0);
+  const flush = () => {
+    if (heads(pending) >= managerMin) groups.push(pending);
+    else leftovers.push(...pending);
+    pending = [];
+  };
+  for (const team of teams) {
+    if (team.target >= managerMin) {
+      flush();
+      groups.push([team]);
+    } else if (team.role === 'digital-csm') {
+      flush();
+      leftovers.push(team);
+    } else {
+      pending.push(team);
+      if (heads(pending) >= managerMin) flush();
+    }
+  }
+  flush();
+  const small = leftovers.filter((t) => t.role !== 'digital-csm' && t.target > 0);
+  if (groups.length === 0) {
+    if (heads(small) > 0) groups.push(small);
+    return groups;
+  }
+  for (const team of small) {
+    const index = teams.indexOf(team);
+    const before = groups.filter((g) => teams.indexOf(g[g.length - 1] as TargetTeam) < index).pop();
+    const after = groups.find((g) => teams.indexOf(g[0] as TargetTeam) > index);
+    (before ?? after ?? (groups[groups.length - 1] as TargetTeam[])).push(team);
+  }
+  for (const group of groups) group.sort((a, b) => teams.indexOf(a) - teams.indexOf(b));
+  return groups;
+}
+
+const SALES_LINE: ReadonlySet<RoleId> = new Set<RoleId>(['vp-sales', 'sales']);
+
+/** No CS leader yet: the founder, or the CEO the first CSMs report to. */
+function ceoLine(stage: StageId, csms: boolean): ReportingLine {
+  return {
+    role: 'ceo',
+    id: null,
+    fits: true,
+    why:
+      stage === 'founding' && !csms
+        ? `the founder leads CS personally at this stage ${cite('org-design-guide')}`
+        : `the first CSMs report to the CEO, who stays close to customers until a head of CS is needed ${cite('team-structure-guide')}`,
+  };
+}
+
+function reportingLine(input: LeadershipInput, present: TeamMember | undefined): ReportingLine {
+  const { stage, motion, analysis } = input;
+  const boss = present?.reportsTo ? analysis.teamById.get(present.reportsTo) : undefined;
+  const role: RoleId = boss?.role ?? 'ceo';
+  const id = boss?.id ?? null;
+  if (role === 'cro') {
+    const fits = motion !== 'sales-led' || stage === 'scale';
+    const why = fits
+      ? motion === 'sales-led'
+        ? `CS under the CRO can fit at the enterprise stage, with one leader for all revenue ${cite('dock-org-charts')}`
+        : `CS under the CRO fits a ${motion} company, where CS grows the self-serve base and Sales lands large accounts ${cite('dock-org-charts', 'practitioner-answer')}`
+      : `in a sales-led company a CS leader beside Sales, reporting to the CEO, works better than CS under the CRO before the scale stage ${cite('dock-org-charts', 'team-structure-guide')}`;
+    return { role, id, fits, why };
+  }
+  if (SALES_LINE.has(role))
+    return {
+      role,
+      id,
+      fits: false,
+      why: `CS under a sales leader trades retention for this quarter's bookings; have the CS leader report to the CEO ${cite('team-structure-guide', 'dock-org-charts')}`,
+    };
+  const owner = stage === 'scale' ? 'a VP or CCO of CS' : 'the CS leader';
+  const why =
+    motion === 'sales-led'
+      ? `${owner} reports to the CEO and owns all post-sale, beside Sales rather than under it ${cite('team-structure-guide', 'dock-org-charts')}`
+      : motion === 'hybrid'
+        ? `${owner} reports to the CEO and owns all post-sale; with a hybrid motion a CRO line can also work once CS mostly grows the self-serve base ${cite('dock-org-charts')}`
+        : `${owner} reports to the CEO; under a CRO can also work for a product-led company ${cite('team-structure-guide', 'dock-org-charts')}`;
+  return { role, id, fits: true, why };
+}
