@@ -230,8 +230,9 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       if (capacity <= 0 && team.needed > 0) missing = Math.max(missing, 1);
       for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
     }
-    for (const { role, target } of planning.roles) {
-      const missing = Math.ceil(target - have(org, hires, role, planning.stage.id) - 1e-9);
+    // The hires so far are people of the org by now: the target's shortfall is what is left.
+    for (const { role, target, current } of planning.roles) {
+      const missing = Math.ceil(target - current - 1e-9);
       for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
   }
@@ -318,15 +319,6 @@ function dated(
   return { openBy, start, rampedBy: addDays(start, ramp), delay };
 }
 
-/** The file's people of a role, and the hires of it so far; a CS executive fills a head's seat. */
-function have(org: Org, hires: Hire[], role: RoleId, stage: StageId): number {
-  const same: RoleId[] = [role];
-  if (role === 'vp-cs') same.push('cco');
-  if (role === 'director-cs' && stage !== 'scale') same.push('cco', 'vp-cs');
-  const inFile = org.team.filter((m) => same.includes(m.role)).reduce((sum, m) => sum + m.fte, 0);
-  return inFile + hires.filter((h) => same.includes(h.role)).length;
-}
-
 /** The org at a month: grown accounts, the file's team plus the hires so far, dated that day. */
 function orgAt(
   org: Org,
@@ -351,6 +343,8 @@ function orgAt(
   ];
   return {
     ...org,
+    // The months ahead are the timeline's to simulate: the target org sees this month only.
+    growth: undefined,
     company: { ...org.company, asOf: date },
     accounts: grownAccounts(org, volumes),
     team,

@@ -1,17 +1,17 @@
 /**
- * The one place the timeline asks for the recommended org: every month it hands the grown org
- * here and reads back the stage, the CSM teams (work in FTE and capacity in seat) and the
- * headcount every other role should have. Built on the planner's own steps (analysis,
- * capacity, stage, structure, org chart), so the timeline never decides what the
- * recommendation does not.
+ * The one place the timeline asks for the recommended org: every month it hands the grown org to
+ * the planner's own target-org model (`planTarget`) and reads back the stage, the CSM teams (work
+ * in FTE and capacity in seat) and the headcount every other role should have. The timeline
+ * never decides what the recommendation does not.
  */
 import { analyse } from '../analysis.js';
 import { computeCapacity } from '../capacity.js';
 import type { Org, SegmentId } from '../model.js';
-import { buildOrgChart, type ChartNode, csmTeams, teamTitle } from '../orgchart.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
-import { detectStage, type StageResult } from '../stage.js';
-import { chooseStructure, type StructureModel } from '../structure.js';
+import type { StageResult } from '../stage.js';
+import type { StructureModel } from '../structure.js';
+import { buildTargetOrg } from '../target/index.js';
+import { PLAYER_COACH_SHARE } from '../target/staffing.js';
 
 export interface TimelineTeam {
   key: string;
@@ -23,7 +23,7 @@ export interface TimelineTeam {
   /** FTE of work at the policy's target ratios. */
   needed: number;
   arr: number;
-  /** Capacity of the people serving the team at the org's date, ramp counted. */
+  /** Capacity of the team's members at the org's date, ramp counted (0 before a start date). */
   available: number;
   /** Whole people the recommended org gives the team. */
   target: number;
@@ -34,47 +34,38 @@ export interface TimelineTarget {
   structure: StructureModel;
   teams: TimelineTeam[];
   /** People every role without a book should have, leaders, managers and specialists. */
-  roles: { role: RoleId; target: number }[];
+  roles: { role: RoleId; target: number; current: number; hire: number }[];
 }
 
 export function targetAt(org: Org): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
-  const teams = csmTeams(stage.id, capacity);
-  const structure = chooseStructure(stage.id, analysis, capacity, stage.byArr).model;
-  const chart = buildOrgChart(stage.id, org.company.motion, teams, org.policy);
-  const counts = new Map<RoleId, number>();
-  const walk = (node: ChartNode) => {
-    if (node.role !== 'ceo' && !BOOK_ROLES.has(node.role)) {
-      counts.set(node.role, (counts.get(node.role) ?? 0) + node.count);
+  const target = buildTargetOrg({ analysis, capacity });
+  const teams = target.teams.map((team): TimelineTeam => {
+    // A member who leads others keeps a reduced book, as the target org counts them.
+    let available = 0;
+    for (const id of team.members) {
+      const owner = analysis.bookOwnerById.get(id);
+      if (!owner) continue;
+      const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
+      available += (owner.rampStatus === 'planned' ? 0 : owner.capacity) * share;
     }
-    for (const child of node.children) walk(child);
-  };
-  walk(chart.root);
-  // CS Ops comes before the fifth CSM whatever the stage (the same test gaps.ts applies).
-  const csms = analysis.bookOwners.length;
-  const recommended = teams.reduce((sum, team) => sum + team.recommended, 0);
-  const opsAt = org.policy.csOpsAtCsms;
-  if ((csms >= opsAt - 1 || recommended >= opsAt) && (counts.get('cs-ops') ?? 0) < 1) {
-    counts.set('cs-ops', 1);
-  }
-  return {
-    stage,
-    structure,
-    teams: teams.map((team) => ({
+    return {
       key: team.key,
       role: team.role,
-      title: teamTitle(team),
+      title: team.title,
       segments: team.segments,
       mainSegment: mainSegment(team.segments, capacity.segments),
       needed: team.needed,
       arr: team.arr,
-      available: team.available,
-      target: team.recommended,
-    })),
-    roles: [...counts].map(([role, target]) => ({ role, target })),
-  };
+      available,
+      target: team.target,
+    };
+  });
+  const roles = target.headcount
+    .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
+    .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
+  return { stage: target.stage, structure: target.structure.model, teams, roles };
 }
 
 function mainSegment(
