@@ -161,7 +161,9 @@ describe('a hiring freeze', () => {
     expect(timeline.overCeiling).toEqual([
       {
         team: 'CSMs (generalist, all segments)',
-        from: '2027-01',
+        // From the first month: once a CSM is planned, the target org has a generalist team
+        // even at the founding stage, and nobody is ramped in it until Sep 2027.
+        from: '2026-12',
         to: '2027-09',
         peakLoad: null,
         cause: 'freeze',

@@ -2,6 +2,7 @@
 import { bookRules } from './books.js';
 import { integrityRules } from './integrity.js';
 import { moneyRules } from './money.js';
+import { reportingRules } from './reporting.js';
 import { structureRules } from './structure.js';
 import type { Rule } from './types.js';
 
@@ -9,6 +10,7 @@ export const RULES: readonly Rule[] = [
   ...integrityRules,
   ...bookRules,
   ...structureRules,
+  ...reportingRules,
   ...moneyRules,
 ];
 

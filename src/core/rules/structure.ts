@@ -1,7 +1,7 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
 import { isPlanned } from '../analysis.js';
 import { csOpsWaitsForWork } from '../capacity.js';
-import type { StageId, TeamMember } from '../model.js';
+import type { StageId } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
 import {
@@ -137,51 +137,6 @@ export const missingRenewals: Rule = {
   },
 };
 
-/** Roles that make up the CS department proper, whose reporting line the rule checks. */
-const CS_LINE_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([...CS_MANAGER_ROLES, ...BOOK_ROLES]);
-
-export const csReportsToSales: Rule = {
-  id: 'cs-reports-to-sales',
-  category: 'structure',
-  defaultSeverity: 'warning',
-  summary: 'In a sales-led company, CS reports to a sales leader',
-  explanation:
-    "Early on the CS lead reports to the CEO; as CS scales, a VP CS or CCO who owns all post-sale and reports to the CEO works best. Under a sales leader, this quarter's new bookings win every trade-off against adoption and retention: in a sales-led company that is a long-term mistake. The rule reports CS leaders, managers and CSMs of a sales-led company (`company.motion`) who report to a VP Sales or salesperson, or to a CRO before the scale stage (at scale, a CRO who owns all revenue can fit). Have CS report to the CEO, or to a CCO.",
-  source:
-    'DOMAIN.md "Reporting line": CS under a sales leader is a long-term mistake in a sales-led company; a CRO can fit at the enterprise stage (seed 002, seed 003)',
-  policy: [],
-  check(context) {
-    const { analysis, stage } = context;
-    if (analysis.org.company.motion !== 'sales-led') return [];
-    const salesLeader = (role: RoleId) =>
-      role === 'vp-sales' || role === 'sales' || (role === 'cro' && stage.id !== 'scale');
-    const underSales = new Map<string, TeamMember[]>();
-    for (const member of analysis.org.team) {
-      if (!CS_LINE_ROLES.has(member.role) || !member.reportsTo) continue;
-      const manager = analysis.teamById.get(member.reportsTo);
-      if (!manager || !salesLeader(manager.role)) continue;
-      const list = underSales.get(manager.id) ?? [];
-      list.push(member);
-      underSales.set(manager.id, list);
-    }
-    const findings: RuleFinding[] = [];
-    for (const [managerId, members] of underSales) {
-      const manager = analysis.teamById.get(managerId);
-      const first = members[0];
-      if (!manager || !first) continue;
-      const who =
-        members.length === 1
-          ? `"${first.id}" (${roleLabel(first.role)}) reports`
-          : `${idList(members.map((m) => m.id))} (CS) report`;
-      findings.push({
-        path: [...first.path, 'reports_to'],
-        message: `${who} to "${manager.id}" (${roleLabel(manager.role)}) in a sales-led company; CS should report to the CEO or a CCO`,
-      });
-    }
-    return findings;
-  },
-};
-
 export const noDigitalCoverage: Rule = {
   id: 'no-digital-coverage',
   category: 'structure',
@@ -242,7 +197,6 @@ export const structureRules: Rule[] = [
   missingCsOps,
   missingOnboarding,
   missingRenewals,
-  csReportsToSales,
   noDigitalCoverage,
   csmCatchAll,
 ];

@@ -5,7 +5,8 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Motion, StageId, TeamMember } from '../model.js';
-import { CS_MANAGER_ROLES, type RoleId, roleLabel } from '../roles.js';
+import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
+import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
 import type { TargetTeam } from './staffing.js';
 
@@ -215,11 +216,15 @@ function ceoLine(stage: StageId, csms: boolean): ReportingLine {
 
 function reportingLine(input: LeadershipInput, present: TeamMember | undefined): ReportingLine {
   const { stage, motion, analysis } = input;
-  const boss = present?.reportsTo ? analysis.teamById.get(present.reportsTo) : undefined;
+  // Only an executive or a sales leader is a reporting line; anyone else above the top CS
+  // leader (a data slip) leaves the line at the CEO.
+  const above = present?.reportsTo ? analysis.teamById.get(present.reportsTo) : undefined;
+  const kind = above ? ROLES[above.role].kind : undefined;
+  const boss = kind === 'executive' || kind === 'sales' ? above : undefined;
   const role: RoleId = boss?.role ?? 'ceo';
   const id = boss?.id ?? null;
   if (role === 'cro') {
-    const fits = motion !== 'sales-led' || stage === 'scale';
+    const fits = !salesLineMisfits(role, motion, stage);
     const why = fits
       ? motion === 'sales-led'
         ? `CS under the CRO can fit at the enterprise stage, with one leader for all revenue ${cite('dock-org-charts')}`

@@ -92,7 +92,6 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   const offload = analysis.offloadMultiplier;
   const soon = growthFactor(analysis.org.growth, analysis.customers, leadDays(policy));
   const rows = capacity.segments.filter((s) => s.accounts > 0);
-  if (rows.length === 0) return [];
   const build = (key: string, kind: TeamKind, group: SegmentCapacity[]): TeamNeed => {
     const fte = (end: 'min' | 'max' | 'target') =>
       group.reduce((sum, s) => sum + segmentFte(s, policy, end, offload), 0);
@@ -113,7 +112,10 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     };
   };
 
-  if (stage === 'founding') {
+  // CSMs with no accounts yet still form the one team they will work in.
+  if (rows.length === 0) return generalist ? [build('generalist', 'generalist', [])] : [];
+
+  if (stage === 'founding' && !generalist) {
     // The founder covers everything; only a book of large accounts justifies a senior CSM.
     const named = rows.filter((s) => s.coverage === 'named');
     if (named.length === 0 || namedWork(input) < TOP_ACCOUNTS_FTE) return [];

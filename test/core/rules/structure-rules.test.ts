@@ -71,7 +71,7 @@ ${FIRST_HIRE}`;
       expect.objectContaining({
         path: ['team', 2, 'reports_to'],
         severity: 'warning',
-        message: `"ken" (${roleLabel('vp-cs')}) reports to "sam" (${roleLabel('vp-sales')}) in a sales-led company; CS should report to the CEO or a CCO`,
+        message: `"ken" (${roleLabel('vp-cs')}) reports to "sam" (${roleLabel('vp-sales')}) and CS under a sales leader trades retention for bookings; CS should report to the CEO or a CCO`,
       }),
     ]);
   });
@@ -86,22 +86,59 @@ ${FIRST_HIRE}`;
     expect(found.map((f) => [f.path, f.message])).toEqual([
       [
         ['team', 1, 'reports_to'],
-        `"a" and "b" (CS) report to "rep" (${roleLabel('sales')}) in a sales-led company; CS should report to the CEO or a CCO`,
+        `"a" and "b" (CS) report to "rep" (${roleLabel('sales')}) and CS under a sales leader trades retention for bookings; CS should report to the CEO or a CCO`,
       ],
     ]);
   });
 
-  it('passes CS under the CEO, and any line in a product-led company', async () => {
+  it('passes CS under the COO, and a CRO line in a product-led company', async () => {
     expect(await findings(org('coo'), 'cs-reports-to-sales')).toEqual([]);
     expect(
-      await findings(org('vp-sales'), 'cs-reports-to-sales', 'name: T\n  motion: product-led'),
+      await findings(org('cro'), 'cs-reports-to-sales', 'name: T\n  motion: product-led'),
     ).toEqual([]);
+  });
+
+  it('flags a VP Sales line whatever the motion, and the chart marks the same line', async () => {
+    const company = 'name: T\n  motion: product-led';
+    expect(await findings(org('vp-sales'), 'cs-reports-to-sales', company)).toHaveLength(1);
+    const plan = await planFrom(org('vp-sales'), company);
+    expect(plan.chart.leaderReportsTo).toMatchObject({ role: 'vp-sales', id: 'sam', fits: false });
+    const cro = await planFrom(org('cro'), company);
+    expect(cro.chart.leaderReportsTo).toMatchObject({ role: 'cro', id: 'sam', fits: true });
+    // The chart draws the CS leader under the CRO, where the file has them.
+    expect(cro.chart.root.children[0]).toMatchObject({ role: 'cro', title: 'CRO' });
+    expect(cro.chart.root.children[0]?.children[0]).toMatchObject({ role: 'vp-cs' });
   });
 
   it('accepts a CRO at the scale stage but not before', async () => {
     const atScale = org('cro').replace(FIRST_HIRE, SCALE);
     expect(await findings(atScale, 'cs-reports-to-sales')).toEqual([]);
     expect(await findings(org('cro'), 'cs-reports-to-sales')).toHaveLength(1);
+  });
+});
+
+describe('renewals-outside-cs', () => {
+  const org = (line: string) => `team:
+  - { id: ceo, role: ceo }
+  - { id: vic, role: vp-sales, reports_to: ceo }
+  - { id: ken, role: vp-cs, reports_to: ceo }
+  - { id: rita, role: renewals, reports_to: ${line} }
+  - { id: dana, role: csm, reports_to: ken }
+`;
+
+  it('flags renewals reporting to Sales at the specialization stage', async () => {
+    const found = await findings(org('vic') + SPECIALIZATION, 'renewals-outside-cs');
+    expect(found).toEqual([
+      expect.objectContaining({ path: ['team', 3, 'reports_to'], severity: 'warning' }),
+    ]);
+    expect(found[0]?.message).toMatch(
+      /^"rita" \(Renewals Manager\) reports up to "vic" \(VP Sales\): at the Specialization stage, move renewals and upsells into CS/,
+    );
+  });
+
+  it('passes renewals under the CS leader, and renewals with Sales at the first-hire stage', async () => {
+    expect(await findings(org('ken') + SPECIALIZATION, 'renewals-outside-cs')).toEqual([]);
+    expect(await findings(org('vic') + FIRST_HIRE, 'renewals-outside-cs')).toEqual([]);
   });
 });
 

@@ -1,0 +1,107 @@
+/**
+ * Reporting-line rules: where CS sits under Sales and it should not, and renewals left with Sales
+ * once the sources put them in CS. The org chart judges the CS leader's line with the same test.
+ */
+import type { Motion, StageId, TeamMember } from '../model.js';
+import { BOOK_ROLES, CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
+import { cite } from '../sources.js';
+import { STAGE_LABELS } from '../stage.js';
+import { idList } from './ids.js';
+import type { Rule, RuleFinding } from './types.js';
+
+/** Roles that make up the CS department proper, whose reporting line the rule checks. */
+const CS_LINE_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([...CS_MANAGER_ROLES, ...BOOK_ROLES]);
+
+/**
+ * A sales leader CS should not report to: VP Sales and sales reps always; a CRO only in a
+ * sales-led company before the scale stage (a CRO fits product-led motions and the scale stage).
+ */
+export function salesLineMisfits(role: RoleId, motion: Motion, stage: StageId): boolean {
+  if (role === 'vp-sales' || role === 'sales') return true;
+  return role === 'cro' && motion === 'sales-led' && stage !== 'scale';
+}
+
+export const csReportsToSales: Rule = {
+  id: 'cs-reports-to-sales',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'CS reports to a sales leader where the sources say it should not',
+  explanation: `Early on the CS lead reports to the CEO; as CS scales, a VP of CS or CCO who owns all post-sale and reports to the CEO works best. Under a sales leader, this quarter's new bookings win every trade-off against adoption and retention. The rule reports CS leaders, managers and CSMs who report to a VP Sales or a salesperson, whatever the motion, and those who report to a CRO in a sales-led company (\`company.motion\`) before the scale stage. A CRO line can fit a product-led or hybrid company, where CS grows the self-serve base while Sales lands large accounts, and a company at scale with one leader for all revenue. Have CS report to the CEO, or to a CCO; the org chart in \`csplan recommend\` marks the same line.`,
+  source: `${cite('team-structure-guide')}: CS under a sales leader is a long-term mistake in a sales-led company; ${cite('dock-org-charts')}: a CRO line fits product-led motions and the enterprise stage`,
+  policy: [],
+  check(context) {
+    const { analysis, stage } = context;
+    const motion = analysis.org.company.motion;
+    const underSales = new Map<string, TeamMember[]>();
+    for (const member of analysis.org.team) {
+      if (!CS_LINE_ROLES.has(member.role) || !member.reportsTo) continue;
+      const manager = analysis.teamById.get(member.reportsTo);
+      if (!manager || !salesLineMisfits(manager.role, motion, stage.id)) continue;
+      const list = underSales.get(manager.id) ?? [];
+      list.push(member);
+      underSales.set(manager.id, list);
+    }
+    const findings: RuleFinding[] = [];
+    for (const [managerId, members] of underSales) {
+      const manager = analysis.teamById.get(managerId);
+      const first = members[0];
+      if (!manager || !first) continue;
+      const who =
+        members.length === 1
+          ? `"${first.id}" (${roleLabel(first.role)}) reports`
+          : `${idList(members.map((m) => m.id))} (CS) report`;
+      const why =
+        manager.role === 'cro'
+          ? `in a ${motion} company before the scale stage`
+          : 'and CS under a sales leader trades retention for bookings';
+      findings.push({
+        path: [...first.path, 'reports_to'],
+        message: `${who} to "${manager.id}" (${roleLabel(manager.role)}) ${why}; CS should report to the CEO or a CCO`,
+      });
+    }
+    return findings;
+  },
+};
+
+/** Who a person's line reaches first going up: someone in CS, someone in Sales, or neither. */
+function lineReaches(
+  member: TeamMember,
+  teamById: ReadonlyMap<string, TeamMember>,
+): { side: 'cs' | 'sales' | 'none'; via?: TeamMember } {
+  const seen = new Set<string>([member.id]);
+  let current = member.reportsTo ? teamById.get(member.reportsTo) : undefined;
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    const kind = ROLES[current.role].kind;
+    if (kind === 'cs-leader' || kind === 'cs-manager') return { side: 'cs', via: current };
+    if (kind === 'sales') return { side: 'sales', via: current };
+    current = current.reportsTo ? teamById.get(current.reportsTo) : undefined;
+  }
+  return { side: 'none' };
+}
+
+export const renewalsOutsideCs: Rule = {
+  id: 'renewals-outside-cs',
+  category: 'structure',
+  defaultSeverity: 'warning',
+  summary: 'Renewals or expansion report to Sales after the first-hire stage',
+  explanation: `From the specialization (growth) stage on, the sources put renewals and upsells in CS: move them from Sales into CS, or split the CSMs with the best renewal rates into a renewals team under the CS leader. A post-sale leader who owns CS, support and services may report to a CRO; what matters is that renewals sit with the people who earn them. The rule reports renewals managers and account managers whose reporting line reaches a sales leader (CRO, VP Sales, sales rep) before any CS leader or manager, at the specialization and scale stages.`,
+  source: `${cite('dock-org-charts')}: move renewals and upsells into CS at the growth stage; ${cite('practitioner-answer')}: a post-sale leader over support, services and CS`,
+  policy: ['stage'],
+  check({ analysis, stage }) {
+    if (stage.id !== 'specialization' && stage.id !== 'scale') return [];
+    const findings: RuleFinding[] = [];
+    for (const member of analysis.org.team) {
+      if (member.role !== 'renewals' && member.role !== 'account-manager') continue;
+      const line = lineReaches(member, analysis.teamById);
+      if (line.side !== 'sales' || !line.via) continue;
+      findings.push({
+        path: [...member.path, 'reports_to'],
+        message: `"${member.id}" (${roleLabel(member.role)}) reports up to "${line.via.id}" (${roleLabel(line.via.role)}): at the ${STAGE_LABELS[stage.id]} stage, move renewals and upsells into CS under the CS leader, or build a renewals team from the CSMs with the best renewal rates ${cite('dock-org-charts')}`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const reportingRules: Rule[] = [csReportsToSales, renewalsOutsideCs];
