@@ -17,7 +17,7 @@ const { parseOrgYaml } = await import('../dist/config/load.js');
 const { orgFileSchema } = await import('../dist/config/schema.js');
 const { normaliseOrg } = await import('../dist/config/normalise.js');
 const { locateDiagnostics } = await import('../dist/config/locate.js');
-const { parseCsv, accountsFromRecords } = await import('../dist/config/csv/read-csv.js');
+const { readCsv } = await import('../dist/config/csv/read-csv.js');
 const { planOrg } = await import('../dist/core/plan.js');
 const { renderPlanJson } = await import('../dist/render/json.js');
 const times = { 'import modules': performance.now() - t0 };
@@ -34,18 +34,17 @@ const orgFile = orgFileSchema.parse(parsed.value);
 lap('org file (YAML + schema)');
 const spec = orgFile.accounts;
 if (!spec || Array.isArray(spec)) throw new Error(`${file}: accounts is not a file`);
-const csvText = await readFile(resolve(dirname(resolve(file)), spec.file), 'utf8');
+const csvBytes = await readFile(resolve(dirname(resolve(file)), spec.file));
 lap('read CSV');
-const csv = parseCsv(csvText, spec.file);
-if ('diagnostic' in csv) throw new Error(csv.diagnostic.message);
-lap('parse CSV (csv-parse)');
-const accounts = accountsFromRecords(csv.records, csvText, {
+const accounts = readCsv(csvBytes, {
   file: spec.file,
   preset: spec.preset,
   columns: spec.columns,
+  dateOrder: spec.date_order,
   team: orgFile.team ?? [],
 });
-lap('validate rows + match owners');
+if ('diagnostic' in accounts) throw new Error(accounts.diagnostic.message);
+lap('CSV: csv-parse + row checks + owners');
 const normalised = normaliseOrg(orgFile, accounts.accounts, {
   asOf: '2026-11-23',
   accountsPath: accounts.pathOf,

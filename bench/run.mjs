@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): performance figures of csplan against a baseline that
  * only reads and parses the same file with the same parser, measured in the same run.
  *
- *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile] [--json]
+ *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile|memory] [--json]
  *
  * - Data: seeded synthetic orgs from bench/generate.mjs, written once to bench/.data/.
  * - Each case alternates baseline and csplan runs (so drift on a busy machine hits both) and
@@ -12,9 +12,19 @@
  *   and bench/floor.mjs measures the least work any run must do, to put the ratio in context.
  * - Targets (issues 2 and 5): recommend <= 1.3x the parse baseline at 10k and 100k accounts,
  *   peak RSS < 500 MB at 100k, `csplan --version` <= 1.5x `node -e 0`.
+ * - `--only memory` (not in the default run): peak RSS of recommend on a ~200 MB CSV, against the
+ *   target of under 1 GB for the largest accepted CSV (issue 12).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -202,6 +212,26 @@ async function main() {
     }
   }
 
+  if (only === 'memory') {
+    // Not in the default run: writing and reading ~200 MB takes minutes on a small machine.
+    const { org, csv, accounts } = writeLargestCsv();
+    const run = measure(
+      [join(root, 'bin', 'csplan.js'), 'recommend', org, '--format', 'json', '--as-of', AS_OF],
+      timeTool,
+    );
+    const peak = run.rssKb / 1024;
+    console.log('');
+    console.log(
+      `Largest CSV: ${mb(statSync(csv).size)}, ${accounts.toLocaleString('en-US')} accounts: recommend ${ms(run.ms)}, peak RSS ${Math.round(peak)} MB (target < 1024 MB: ${peak < 1024 ? 'met' : 'missed'})`,
+    );
+    results.memory = {
+      bytes: statSync(csv).size,
+      accounts,
+      ms: round(run.ms),
+      peakRssMb: round(peak),
+    };
+  }
+
   if (!only || only === 'version') {
     const runs = Math.max(RUNS, 15);
     const node = [];
@@ -230,6 +260,29 @@ function ensureData() {
   process.stderr.write('bench: generating seeded data in bench/.data/ ... ');
   writeBenchData(dataDir);
   process.stderr.write(`${ms(performance.now() - started)}\n`);
+}
+
+/**
+ * A CSV just under 200 MB (the documented limit is 256 MiB): the 100k file's rows repeated with
+ * distinct ids, and an org file that points at it. Written once to bench/.data/.
+ */
+function writeLargestCsv() {
+  const csv = join(dataDir, 'accounts-largest.csv');
+  const org = join(dataDir, 'org-largest-csv.yaml');
+  const lines = readFileSync(join(dataDir, 'accounts-100k.csv'), 'utf8').split('\n');
+  const rows = lines.slice(1).filter((line) => line !== '');
+  const repeats = Math.floor(200e6 / statSync(join(dataDir, 'accounts-100k.csv')).size);
+  if (!existsSync(csv) || !existsSync(org)) {
+    const fd = openSync(csv, 'w');
+    writeSync(fd, `${lines[0]}\n`);
+    for (let r = 0; r < repeats; r++) {
+      writeSync(fd, `${rows.map((row) => row.replace(/^acct-/, `acct-${r}-`)).join('\n')}\n`);
+    }
+    closeSync(fd);
+    const text = readFileSync(join(dataDir, 'org-100k-csv.yaml'), 'utf8');
+    writeFileSync(org, text.replace('file: accounts-100k.csv', 'file: accounts-largest.csv'));
+  }
+  return { org, csv, accounts: rows.length * repeats };
 }
 
 /** GNU time with a format option, or undefined (macOS and BusyBox have other flags). */

@@ -1,12 +1,14 @@
 /** Load an org file, plan it and locate every diagnostic: the shared first half of most commands. */
 import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
+import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
 import { RULE_IDS } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { packageVersion } from './version.js';
 
 export interface PlannedFile {
   file: string;
@@ -37,6 +39,8 @@ export async function loadAndPlan(
     if (error instanceof FileReadError) throw new UsageError(error.message);
     throw error;
   }
+  // Already placed on the $schema line, so locating leaves them as they are.
+  const editorSchema = await schemaRefDiagnostics(file, { version: packageVersion(), cwd: io.cwd });
   if (!loaded.org) {
     // Rows with bad cells are left out of `partial`; the rows that were read are still checked
     // for duplicate ids and broken references, so one run reports every input problem.
@@ -48,13 +52,16 @@ export async function loadAndPlan(
     return {
       file,
       diagnostics: sortByPlace(
-        locateDiagnostics([...loaded.diagnostics, ...references], loaded.locate),
+        locateDiagnostics([...loaded.diagnostics, ...references, ...editorSchema], loaded.locate),
       ),
       invalid: true,
     };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
-  const diagnostics = locateDiagnostics([...loaded.diagnostics, ...plan.findings], loaded.locate);
+  const diagnostics = locateDiagnostics(
+    [...loaded.diagnostics, ...editorSchema, ...plan.findings],
+    loaded.locate,
+  );
   const invalid = diagnostics.some(
     (d) => d.severity === 'error' && (REFERENCE_RULE_IDS.has(d.rule) || !RULE_IDS.has(d.rule)),
   );

@@ -72,10 +72,14 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of the org file')
-    .action(async () => {
+    .description('print the JSON Schema of the org file, or write it for editors with --output')
+    .option(
+      '-o, --output <file>',
+      'write the schema to this file (e.g. .csplan/org.schema.json) instead of printing it',
+    )
+    .action(async (options: { output?: string }) => {
       const { runSchema } = await import('./commands/schema.js');
-      done(await runSchema(io));
+      done(await runSchema(options, io));
     });
 
   program

@@ -1,11 +1,27 @@
 /**
- * Writing the new org file atomically: a temp file in the same folder, then a rename (replace)
- * or a hard link (create only if still absent), so a reader never sees half a file and a file
- * that appeared meanwhile is never replaced without consent.
+ * Writing a user's file without losing what csplan does not own. The new text goes to a temp file
+ * in the target's own folder, which then replaces the target by a rename (or, for a new file, a
+ * hard link that fails if the file appeared meanwhile), so a reader never sees half a file. A
+ * symlink is followed and its target written (the link stays a link); the file's mode and owner
+ * are kept; a read-only file is refused; the temp file is removed on every failure, including
+ * SIGINT/SIGTERM; and with `expected`, the rename is refused if the file's bytes changed since
+ * csplan read them. Every file-system failure is a `WriteError` (exit 2, with the OS reason).
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { unlinkSync } from 'node:fs';
+import {
+  link,
+  lstat,
+  mkdir,
+  open,
+  readFile,
+  readlink,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './exit-codes.js';
 
 export type Existing = 'missing' | 'file' | 'folder';
 
@@ -18,35 +34,153 @@ export async function existing(path: string): Promise<Existing> {
   }
 }
 
+/** csplan could not write the file (exit 2); the message names the file and the OS reason. */
+export class WriteError extends UsageError {}
+
 /** Thrown when `replace` is false and the file exists by the time it is written. */
-export class FileExistsError extends Error {}
+export class FileExistsError extends WriteError {}
+
+/** Thrown when the file's bytes are no longer those given as `expected`: nothing was written. */
+export class FileChangedError extends WriteError {}
+
+export interface WriteOptions {
+  /** Replace an existing file; when false the file is only created, never replaced. */
+  replace: boolean;
+  /** The text csplan read and edited: the write is refused if the file no longer holds it. */
+  expected?: string;
+  /** The file as the person named it, for messages (default: `path`). */
+  name?: string;
+}
 
 export async function writeFileAtomic(
   path: string,
   text: string,
-  options: { replace: boolean },
+  options: WriteOptions,
 ): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+  const name = options.name ?? path;
+  const fail = (what: string) => (error: unknown) => {
+    throw error instanceof WriteError
+      ? error
+      : new WriteError(`${name}: could not ${what}: ${osReason(error)}; nothing written`);
+  };
+  const target = await followLinks(path).catch(fail('reach it'));
+  const before = await statOrMissing(target).catch(fail('reach it'));
+  if (before?.isDirectory()) throw new WriteError(`${name} is a folder; nothing written`);
+  if (before && !options.replace) throw new FileExistsError(`${name} exists`);
+  if (before && (before.mode & 0o222) === 0) {
+    throw new WriteError(
+      `${name} is read-only (mode ${(before.mode & 0o777).toString(8)}); make it writable (chmod u+w) to let csplan change it; nothing written`,
+    );
+  }
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true }).catch(fail('create its folder'));
+
+  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const stopWatching = removeOnSignal(temp);
+  let placed = false;
   try {
+    const handle = await open(temp, 'wx', 0o600).catch(fail('create a temp file beside it'));
+    try {
+      await handle.writeFile(text, 'utf8');
+      // Created private, then given the final mode: a private file is never readable meanwhile.
+      await handle.chmod(before ? before.mode & 0o7777 : 0o666 & ~process.umask());
+      if (before) {
+        if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) {
+          await handle.chown(before.uid, before.gid).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EPERM') throw error;
+            throw new WriteError(
+              `${name} belongs to another user (uid ${before.uid}, gid ${before.gid}), which a replaced file could not keep; run csplan as that user; nothing written`,
+            );
+          });
+        }
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.expected !== undefined) {
+      const now = await readFile(target).catch(() => undefined);
+      if (!now?.equals(Buffer.from(options.expected, 'utf8'))) {
+        throw new FileChangedError(
+          `${name} changed since csplan read it; nothing written; run the command again`,
+        );
+      }
+    }
     if (options.replace) {
-      await rename(temp, path);
+      await rename(temp, target);
+      placed = true;
       return;
     }
     try {
-      await link(temp, path);
+      await link(temp, target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new FileExistsError(`${path} exists`);
+      if (code === 'EEXIST') throw new FileExistsError(`${name} exists`);
       // File systems without hard links: check, then rename (a small race, but no clobbering
       // of a file that existed before).
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-      if ((await existing(path)) !== 'missing') throw new FileExistsError(`${path} exists`);
-      await rename(temp, path);
+      if ((await existing(target)) !== 'missing') throw new FileExistsError(`${name} exists`);
+      await rename(temp, target);
+      placed = true;
     }
+  } catch (error) {
+    fail('write it')(error);
   } finally {
-    await unlink(temp).catch(() => undefined);
+    stopWatching();
+    if (!placed) await unlink(temp).catch(() => undefined);
   }
+}
+
+/** The file a path names once symlinks are followed; a dangling link names its missing target. */
+async function followLinks(path: string): Promise<string> {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!info?.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error('ELOOP: too many symbolic links'), { code: 'ELOOP' });
+}
+
+async function statOrMissing(path: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Removes `temp` if SIGINT or SIGTERM arrives before `stop` is called, then lets the signal end
+ * the process as it would have. Returns `stop`.
+ */
+export function removeOnSignal(temp: string): () => void {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Not created yet, or already gone.
+    }
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  for (const signal of signals) process.once(signal, onSignal);
+  return stop;
+}
+
+/** "permission denied (EACCES)" from a Node file-system error, without the paths it quotes. */
+export function osReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const what = /^[A-Z0-9]+: ([^,]+)/.exec(message ?? '')?.[1];
+  if (code && what) return `${what} (${code})`;
+  if (code) return code;
+  return error instanceof Error ? error.message : String(error);
 }

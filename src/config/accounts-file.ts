@@ -16,12 +16,13 @@
  * CSV: see csv/read-csv.ts (quirks of real exports), csv/presets.ts (header names), csv/cells.ts
  * (how a cell becomes a value). JSON: an array of account objects, see csv/read-json.ts.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { ColumnMapping } from './csv/mapping.js';
 import { emptyOwnerStats, type OwnerStats } from './csv/owners.js';
-import { accountsFromRecords, type CsvDates, parseCsv } from './csv/read-csv.js';
+import { type CsvDates, readCsv } from './csv/read-csv.js';
 import type { Locator } from './locate.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
@@ -82,8 +83,9 @@ export async function readAccountsFile(
     );
   }
   let buffer: Buffer;
+  const path = resolve(context.baseDir, spec.file);
   try {
-    buffer = await readFile(resolve(context.baseDir, spec.file));
+    buffer = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -112,19 +114,31 @@ export async function readAccountsFile(
       },
     ]);
   }
-  return parseAccountsText(buffer.toString('utf8'), spec, { file, format, team: context.team });
+  // A CSV is read from its bytes: the text is decoded only to locate a problem.
+  return parseAccountsText(format === 'csv' ? buffer : buffer.toString('utf8'), spec, {
+    file,
+    format,
+    team: context.team,
+    reread: () => readFileSync(path),
+  });
 }
 
-/** The file's text to accounts; pure, for `readAccountsFile`, `csplan import` and the benchmark. */
+/** The file's text (or a CSV's bytes) to accounts; pure, for `readAccountsFile` and `csplan import`. */
 export async function parseAccountsText(
-  text: string,
+  text: string | Buffer,
   spec: AccountsFileSpec,
-  options: { file: string; format: 'csv' | 'json'; team: NonNullable<OrgFile['team']> },
+  options: {
+    file: string;
+    format: 'csv' | 'json';
+    team: NonNullable<OrgFile['team']>;
+    /** CSV: reads the file again to locate later findings (see `readCsv`). */
+    reread?: () => Buffer;
+  },
 ): Promise<AccountsFileResult> {
   const { file, format } = options;
   if (format === 'json') {
     const { readJsonAccounts } = await import('./csv/read-json.js');
-    const json = readJsonAccounts(text, { file, team: options.team });
+    const json = readJsonAccounts(String(text), { file, team: options.team });
     const ignored: Diagnostic[] = (['preset', 'columns', 'date_order'] as const)
       .filter((key) => spec[key] !== undefined)
       .map((key) => ({
@@ -144,15 +158,15 @@ export async function parseAccountsText(
       stats: { ...json.stats, blankRows: 0, footerRows: 0, currencies: [] },
     };
   }
-  const parsed = parseCsv(text, file);
-  if ('diagnostic' in parsed) return emptyResult(file, format, [parsed.diagnostic]);
-  const csv = accountsFromRecords(parsed.records, text, {
+  const csv = readCsv(text, {
     file,
     preset: spec.preset,
     columns: spec.columns,
     dateOrder: spec.date_order,
     team: options.team,
+    reread: options.reread,
   });
+  if ('diagnostic' in csv) return emptyResult(file, format, [csv.diagnostic]);
   return { ...csv, file, format };
 }
 

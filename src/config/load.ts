@@ -117,7 +117,12 @@ export async function loadOrgText(
   }
 
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
-  const normalised = normaliseOrg(orgFile, accounts, { asOf, accountsPath: accountPath });
+  // Accounts from a file are csplan's own copy: normalising may drop them as it goes.
+  const normalised = normaliseOrg(orgFile, accounts, {
+    asOf,
+    accountsPath: accountPath,
+    release: accountsLocate !== undefined,
+  });
   diagnostics.push(...normalised.diagnostics);
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))

@@ -22,7 +22,15 @@ export interface NormaliseResult {
 export function normaliseOrg(
   file: OrgFile,
   accounts: readonly AccountInput[],
-  options: { asOf: string; accountsPath?: (index: number) => Path },
+  options: {
+    asOf: string;
+    accountsPath?: (index: number) => Path;
+    /**
+     * The caller hands the accounts over: each input is dropped from the array once converted,
+     * so a large file never holds both forms of every account at once.
+     */
+    release?: boolean;
+  },
 ): NormaliseResult {
   const diagnostics: Diagnostic[] = [];
   const { policy, diagnostics: policyDiagnostics } = mergePolicy(file.policy);
@@ -37,7 +45,7 @@ export function normaliseOrg(
       asOf: options.asOf,
     },
     accounts: [
-      ...accounts.map((account, index) => toAccount(account, accountPath(index))),
+      ...toAccounts(accounts, accountPath, options.release === true),
       ...(file.account_groups ?? []).map((group, index): Account => {
         const arr = group.arr_each ?? (group.count > 0 ? (group.arr_total ?? 0) / group.count : 0);
         return {
@@ -156,6 +164,20 @@ function deepMerge(base: unknown, over: unknown): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function toAccounts(
+  inputs: readonly AccountInput[],
+  accountPath: (index: number) => Path,
+  release: boolean,
+): Account[] {
+  const out: Account[] = new Array(inputs.length);
+  const owned = inputs as (AccountInput | undefined)[];
+  for (let index = 0; index < inputs.length; index++) {
+    out[index] = toAccount(inputs[index] as AccountInput, accountPath(index));
+    if (release) owned[index] = undefined;
+  }
+  return out;
 }
 
 export function toAccount(account: AccountInput, path: Path): Account {

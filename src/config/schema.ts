@@ -3,8 +3,12 @@
  * validation and of the JSON Schema shipped in `schema/org.schema.json`.
  */
 import * as z from 'zod';
-import { SEGMENT_IDS } from '../core/model.js';
+import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
+import { formatMoney } from '../core/money.js';
+import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS } from '../core/roles.js';
+import { RULES } from '../core/rules/registry.js';
+import { coverageDocs, enumDocs, roleDocs, segmentDefaults, segmentDocs } from './schema-docs.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
 const SEGMENT_LIST = SEGMENT_IDS.join(', ');
@@ -52,21 +56,37 @@ const id = (description: string) =>
     .pipe(z.string().min(1, { error: 'an id cannot be empty' }))
     .meta({ description });
 
-const level = (description: string) =>
-  z
-    .enum(['low', 'medium', 'high'], { error: 'expected low, medium or high' })
-    .meta({ description });
-
-const segment = (description: string) =>
-  z.enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` }).meta({ description });
-
-const role = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }).meta({
-  description: `What the person does: ${ROLE_LIST}`,
+const LEVELS = ['low', 'medium', 'high'] as const;
+const { complexityFactors } = DEFAULT_POLICY;
+const levelDocs = enumDocs(LEVELS, {
+  low: `less work than usual (load x${complexityFactors.low} by default)`,
+  medium: `the usual amount of work (load x${complexityFactors.medium})`,
+  high: `more work than usual (load x${complexityFactors.high} by default)`,
 });
 
-const health = z
-  .enum(['green', 'yellow', 'red'], { error: 'expected green, yellow or red' })
-  .meta({ description: 'Current health score' });
+const level = (description: string) =>
+  z.enum(LEVELS, { error: 'expected low, medium or high' }).meta({ description, ...levelDocs });
+
+const segment = (description: string) =>
+  z
+    .enum(SEGMENT_IDS, { error: `expected one of: ${SEGMENT_LIST}` })
+    .meta({ description, ...segmentDocs(SEGMENT_IDS) });
+
+// The editor lists the values with their descriptions, so the description does not list them.
+const role = z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }).meta({
+  description: 'What the person does',
+  ...roleDocs,
+});
+
+const HEALTH = ['green', 'yellow', 'red'] as const;
+const health = z.enum(HEALTH, { error: 'expected green, yellow or red' }).meta({
+  description: 'Current health score',
+  ...enumDocs(HEALTH, {
+    green: 'healthy',
+    yellow: 'at risk; counts toward the red/yellow share of a book',
+    red: 'in trouble; counts toward the red/yellow share of a book',
+  }),
+});
 
 const wholeNumber = (description: string) =>
   z
@@ -99,7 +119,14 @@ export const companySchema = z
         error: 'expected sales-led, product-led or hybrid',
       })
       .default('sales-led')
-      .meta({ description: 'How the company sells: sales-led, product-led or hybrid' }),
+      .meta({
+        description: 'How the company sells',
+        ...enumDocs(['sales-led', 'product-led', 'hybrid'], {
+          'sales-led': 'customers buy through a sales team',
+          'product-led': 'customers sign up and buy in the product',
+          hybrid: 'both: self-serve sign-ups and a sales team for larger deals',
+        }),
+      }),
     product_complexity: level(
       'How complex the product is to adopt; the default complexity of every account',
     ).default('medium'),
@@ -155,7 +182,13 @@ export const accountsFileSchema = z
     preset: z
       .enum(['salesforce', 'hubspot'], { error: 'expected salesforce or hubspot' })
       .optional()
-      .meta({ description: 'Header names of a CRM export' }),
+      .meta({
+        description: 'Header names of a CRM export',
+        ...enumDocs(['salesforce', 'hubspot'], {
+          salesforce: 'a Salesforce report (Account ID, Account Name, ARR, Account Owner...)',
+          hubspot: 'a HubSpot companies export (Record ID, Company name, ARR, Company owner...)',
+        }),
+      }),
     columns: columnMapping.optional(),
     date_order: z
       .enum(['month-first', 'day-first'], {
@@ -164,7 +197,11 @@ export const accountsFileSchema = z
       .optional()
       .meta({
         description:
-          'How to read dates like 3/4/2027: month-first (US) or day-first. Detected from the file when a day is above 12; ISO dates need nothing',
+          'How to read dates like 3/4/2027. Detected from the file when a day is above 12; ISO dates need nothing',
+        ...enumDocs(['month-first', 'day-first'], {
+          'month-first': '3/4/2027 is March 4 (US)',
+          'day-first': '3/4/2027 is 3 April',
+        }),
       }),
   })
   .meta({ description: 'Accounts read from a CRM export' });
@@ -197,7 +234,15 @@ export const teamMemberSchema = z
     seniority: z
       .enum(['junior', 'mid', 'senior', 'lead'], { error: 'expected junior, mid, senior or lead' })
       .optional()
-      .meta({ description: 'Seniority, matched against account complexity' }),
+      .meta({
+        description: 'Seniority, matched against account complexity',
+        ...enumDocs(['junior', 'mid', 'senior', 'lead'], {
+          junior: 'should not own high-complexity accounts',
+          mid: 'a fully independent CSM',
+          senior: 'takes the most complex accounts',
+          lead: 'a senior CSM who also guides others',
+        }),
+      }),
     segment: segment('Segment a CSM serves').optional(),
     fte: z
       .number({ error: 'expected a number between 0 and 1' })
@@ -214,27 +259,60 @@ export const teamMemberSchema = z
   })
   .meta({ description: 'One person (or planned hire) on the team' });
 
-const rangeOverride = z
-  .strictObject({
-    min: z.number().positive(),
-    max: z.number().positive(),
-    target: z.number().positive().optional(),
-  })
-  .meta({ description: 'A published range; target defaults to its middle' });
+const rangeOverride = (what: string, defaults: string) =>
+  z
+    .strictObject({
+      min: z
+        .number()
+        .positive()
+        .meta({ description: `Fewest ${what}` }),
+      max: z
+        .number()
+        .positive()
+        .meta({ description: `Most ${what}` }),
+      target: z
+        .number()
+        .positive()
+        .optional()
+        .meta({ description: `What the plan sizes to; defaults to the middle of min and max` }),
+    })
+    .meta({
+      description: `${what[0]?.toUpperCase()}${what.slice(1)}: a range (default ${defaults})`,
+    });
 
-const segmentPolicy = z.strictObject({
-  min_arr: money('Lowest account ARR in this segment').optional(),
-  coverage: z
-    .enum(['named', 'pooled', 'digital'], { error: 'expected named, pooled or digital' })
-    .optional(),
-  accounts_per_csm: rangeOverride.optional(),
-  arr_per_csm: rangeOverride.optional(),
-});
+const segmentPolicy = (segment: SegmentId) => {
+  const defaults = segmentDefaults(segment);
+  return z
+    .strictObject({
+      min_arr: money(
+        `Lowest account ARR in ${segment} (default ${defaults.minArr}); higher ARR goes to the segment above`,
+      ).optional(),
+      coverage: z
+        .enum(['named', 'pooled', 'digital'], { error: 'expected named, pooled or digital' })
+        .optional()
+        .meta({
+          description: `How ${segment} accounts are covered (default ${defaults.coverage})`,
+          ...coverageDocs,
+        }),
+      accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts).optional(),
+      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr).optional(),
+    })
+    .meta({ description: `Thresholds and CSM ratios of the ${segment} segment` });
+};
+
+const levelFactor = (value: (typeof LEVELS)[number]) =>
+  z
+    .number()
+    .positive()
+    .optional()
+    .meta({
+      description: `Load multiplier of a ${value}-complexity account (default ${complexityFactors[value]})`,
+    });
 
 const levelFactors = z.strictObject({
-  low: z.number().positive().optional(),
-  medium: z.number().positive().optional(),
-  high: z.number().positive().optional(),
+  low: levelFactor('low'),
+  medium: levelFactor('medium'),
+  high: levelFactor('high'),
 });
 
 const days = (description: string) =>
@@ -265,25 +343,45 @@ const hiringPolicy = z.strictObject({
     }),
   attrition_pct_12m: pct('Share of people expected to leave in a year, %').optional(),
 });
+/** A policy description that quotes the default it overrides. */
+const byDefault = (description: string, value: number | string) =>
+  `${description} (default ${value})`;
+const { stage, spanOfControl, loadDrivers } = DEFAULT_POLICY;
+
+const uplift = (description: string, value: number) =>
+  z
+    .number()
+    .nonnegative()
+    .optional()
+    .meta({ description: `${description} (default ${value}, i.e. +${Math.round(value * 100)}%)` });
 
 export const policySchema = z
   .strictObject({
     stage: z
       .strictObject({
         first_hire_customers: atLeastOne(
-          'Customers at which the first-hire stage starts',
+          byDefault('Customers at which the first-hire stage starts', stage.firstHireCustomers),
         ).optional(),
-        specialization_customers: atLeastOne('Customers at which specialization starts').optional(),
-        scale_customers: atLeastOne('Customers at which the scale stage starts').optional(),
-        specialization_arr: money('ARR at which specialization starts').optional(),
-        scale_arr: money('ARR at which the scale stage starts').optional(),
+        specialization_customers: atLeastOne(
+          byDefault('Customers at which specialization starts', stage.specializationCustomers),
+        ).optional(),
+        scale_customers: atLeastOne(
+          byDefault('Customers at which the scale stage starts', stage.scaleCustomers),
+        ).optional(),
+        specialization_arr: money(
+          byDefault('ARR at which specialization starts', formatMoney(stage.specializationArr)),
+        ).optional(),
+        scale_arr: money(
+          byDefault('ARR at which the scale stage starts', formatMoney(stage.scaleArr)),
+        ).optional(),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Where each stage starts, by customer count and by ARR' }),
     segments: z
       .strictObject(
-        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentPolicy.optional()])) as Record<
-          (typeof SEGMENT_IDS)[number],
-          z.ZodOptional<typeof segmentPolicy>
+        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentPolicy(s).optional()])) as Record<
+          SegmentId,
+          z.ZodOptional<ReturnType<typeof segmentPolicy>>
         >,
       )
       .optional()
@@ -294,18 +392,39 @@ export const policySchema = z
     load_drivers: z
       .strictObject({
         long_implementation_days: wholeNumber(
-          'Implementation longer than this adds load',
+          byDefault(
+            'Implementation longer than this, in days, adds load',
+            loadDrivers.longImplementationDays,
+          ),
         ).optional(),
-        long_implementation_uplift: z.number().nonnegative().optional(),
-        many_stakeholders: wholeNumber('More stakeholders than this adds load').optional(),
-        many_stakeholders_uplift: z.number().nonnegative().optional(),
-        regulated_uplift: z.number().nonnegative().optional(),
+        long_implementation_uplift: uplift(
+          'Extra load of an account with a long implementation',
+          DEFAULT_POLICY.loadDrivers.longImplementationUplift,
+        ),
+        many_stakeholders: wholeNumber(
+          byDefault('More stakeholders than this adds load', loadDrivers.manyStakeholders),
+        ).optional(),
+        many_stakeholders_uplift: uplift(
+          'Extra load of an account with many stakeholders',
+          DEFAULT_POLICY.loadDrivers.manyStakeholdersUplift,
+        ),
+        regulated_uplift: uplift(
+          'Extra load of an account in a regulated industry',
+          DEFAULT_POLICY.loadDrivers.regulatedUplift,
+        ),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Account traits that add to the CSM effort an account needs' }),
     offload: z
       .strictObject({
-        onboarding: z.number().nonnegative().optional(),
-        support: z.number().nonnegative().optional(),
+        onboarding: uplift(
+          'Extra capacity per CSM when someone has role onboarding',
+          DEFAULT_POLICY.offload.onboarding,
+        ),
+        support: uplift(
+          'Extra capacity per CSM when someone has role support',
+          DEFAULT_POLICY.offload.support,
+        ),
       })
       .optional()
       .meta({ description: 'Extra CSM capacity when dedicated onboarding / support teams exist' }),
@@ -320,20 +439,41 @@ export const policySchema = z
       .meta({ description: 'Ramp schedule for new CSMs' }),
     span_of_control: z
       .strictObject({
-        manager_min: atLeastOne('Fewest direct reports for a manager').optional(),
-        manager_max: atLeastOne('Most direct reports for a manager').optional(),
-        director_min: atLeastOne('Fewest managers under a director').optional(),
-        director_max: atLeastOne('Most managers under a director').optional(),
+        manager_min: atLeastOne(
+          byDefault('Fewest direct reports for a manager', spanOfControl.managerMin),
+        ).optional(),
+        manager_max: atLeastOne(
+          byDefault('Most direct reports for a manager', spanOfControl.managerMax),
+        ).optional(),
+        director_min: atLeastOne(
+          byDefault('Fewest managers under a director', spanOfControl.directorMin),
+        ).optional(),
+        director_max: atLeastOne(
+          byDefault('Most managers under a director', spanOfControl.directorMax),
+        ).optional(),
       })
-      .optional(),
-    health_mix_max: share('Most red/yellow share in one book').optional(),
-    cs_ops_at_csms: atLeastOne('CSM count by which CS Ops should exist').optional(),
-    unowned_arr_share_max: share('Largest share of ARR allowed without an owner').optional(),
+      .optional()
+      .meta({ description: 'How many people one leader manages well' }),
+    health_mix_max: share(
+      byDefault('Most red/yellow share in one book', DEFAULT_POLICY.healthMixMax),
+    ).optional(),
+    cs_ops_at_csms: atLeastOne(
+      byDefault('CSM count by which CS Ops should exist', DEFAULT_POLICY.csOpsAtCsms),
+    ).optional(),
+    unowned_arr_share_max: share(
+      byDefault('Largest share of ARR allowed without an owner', DEFAULT_POLICY.unownedArrShareMax),
+    ).optional(),
     downgrade_cooldown_days: wholeNumber(
-      'Days after a negative event during which an account must not be moved to a lower tier',
+      byDefault(
+        'Days after a negative event during which an account must not be moved to a lower tier',
+        DEFAULT_POLICY.downgradeCooldownDays,
+      ),
     ).optional(),
     renewal_freeze_days: wholeNumber(
-      'Days before a renewal during which an account should not change owner',
+      byDefault(
+        'Days before a renewal during which an account should not change owner',
+        DEFAULT_POLICY.renewalFreezeDays,
+      ),
     ).optional(),
     salaries: z
       .partialRecord(role, money('Yearly fully loaded cost'))
@@ -345,9 +485,23 @@ export const policySchema = z
   })
   .meta({ description: 'Overrides of the default benchmarks (see DOMAIN figures in the README)' });
 
-const ruleSetting = z.enum(['off', 'warning', 'error'], {
-  error: 'expected off, warning or error',
+const SETTINGS = ['off', 'warning', 'error'] as const;
+const ruleSetting = z.enum(SETTINGS, { error: 'expected off, warning or error' }).meta({
+  ...enumDocs(SETTINGS, {
+    off: 'not checked',
+    warning: 'reported; fails check only with --fail-on warning',
+    error: 'reported and fails check',
+  }),
 });
+
+/**
+ * Any key passes here, so that csplan itself reports a misspelt rule with a did-you-mean; the
+ * JSON Schema lists the known rules (see orgJsonSchema), so editors flag and complete them.
+ */
+const rulesSchema = z
+  .record(z.string(), ruleSetting)
+  .optional()
+  .meta({ description: 'Severity per rule id: off, warning or error' });
 
 export const compPlanSchema = z
   .strictObject({
@@ -445,16 +599,16 @@ export const orgFileSchema = z
       })
       .optional()
       .meta({ description: 'Customer accounts, listed or read from a CSV/JSON export' }),
-    account_groups: z.array(accountGroupSchema).optional(),
+    account_groups: z
+      .array(accountGroupSchema)
+      .optional()
+      .meta({ description: 'Many similar accounts (a long tail) described as groups' }),
     team: z
       .array(teamMemberSchema)
       .optional()
       .meta({ description: 'The CS team and its reporting lines' }),
     policy: policySchema.optional(),
-    rules: z
-      .record(z.string(), ruleSetting)
-      .optional()
-      .meta({ description: 'Severity per rule id: off, warning or error' }),
+    rules: rulesSchema,
     compensation: z
       .partialRecord(role, compPlanSchema)
       .optional()
@@ -477,9 +631,33 @@ export type OrgFile = z.output<typeof orgFileSchema>;
 export type AccountInput = z.output<typeof accountSchema>;
 export type PolicyInput = z.output<typeof policySchema>;
 
-export function orgJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(orgFileSchema, { target: 'draft-07', io: 'input' }) as Record<
-    string,
-    unknown
-  >;
+/** The `$id` of the JSON Schema of one csplan version; `schemaIdVersion` reads it back. */
+export function schemaId(version: string): string {
+  return `urn:csplan:org-schema:${version}`;
+}
+
+export function schemaIdVersion(id: unknown): string | undefined {
+  return typeof id === 'string' ? /^urn:csplan:org-schema:(.+)$/.exec(id)?.[1] : undefined;
+}
+
+/** The JSON Schema of the org file as csplan `version` understands it (draft-07, for editors). */
+export function orgJsonSchema(version: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(orgFileSchema, {
+    target: 'draft-07',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema !== rulesSchema.unwrap()) return;
+      // Only the known rules, each with its summary, so that editors flag a misspelt one.
+      const setting = jsonSchema.additionalProperties as Record<string, unknown>;
+      delete jsonSchema.propertyNames;
+      jsonSchema.properties = Object.fromEntries(
+        RULES.map((rule) => [
+          rule.id,
+          { ...setting, description: `${rule.summary} (default ${rule.defaultSeverity})` },
+        ]),
+      );
+      jsonSchema.additionalProperties = false;
+    },
+  }) as Record<string, unknown>;
+  return { $schema: schema.$schema, $id: schemaId(version), ...schema };
 }

@@ -114,7 +114,9 @@ export function buildOrgChart({ target, policy, industries = [] }: ChartInput): 
     if (count <= 0) continue;
     specialistNodes.push({
       role: seat.role,
-      title: SPECIALIST_TITLES[seat.role] ?? roleLabelPlural(seat.role),
+      title:
+        SPECIALIST_TITLES[seat.role] ??
+        (count === 1 ? roleLabel(seat.role) : roleLabelPlural(seat.role)),
       count,
       ...(seat.hire > 0 ? { note: `${seat.hire} to hire` } : {}),
       children: [],

@@ -298,3 +298,20 @@ describe('csplan check as a process', () => {
     expect(healthy.stderr).toBe('');
   });
 });
+
+describe('csplan check: the editor schema', () => {
+  it('warns when the schema the file points at is older than this csplan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-check-schema-'));
+    const org = join(dir, 'org.yaml');
+    writeFileSync(
+      org,
+      `# yaml-language-server: $schema=https://unpkg.com/csplan@0.0.1/schema/org.schema.json\n${readFileSync(CLEAN, 'utf8')}`,
+    );
+    const { code, stdout } = await runCli(['check', org, '--format', 'github']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`::warning file=${org},line=1,col=33,title=schema-outdated::`);
+    expect(stdout).toContain("the editor schema is csplan 0.0.1's, older than this csplan");
+    // A warning: it fails the step only with --fail-on warning.
+    expect((await runCli(['check', org, '--fail-on', 'warning'])).code).toBe(1);
+  });
+});

@@ -10,7 +10,7 @@ import type { AccountsFileResult } from '../../config/accounts-file.js';
 import { ACCOUNT_FIELDS, type DateOrder } from '../../config/csv/cells.js';
 import { detectPreset } from '../../config/csv/mapping.js';
 import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
-import { accountsFromRecords, parseCsv } from '../../config/csv/read-csv.js';
+import { readCsv } from '../../config/csv/read-csv.js';
 import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
 import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
@@ -28,7 +28,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { pathFromOrgFile } from '../init/accounts-source.js';
 import type { CliIO } from '../io.js';
 import { parseFormat } from '../options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { FileChangedError, writeFileAtomic } from '../write-file.js';
 
 export interface ImportOptions {
   /** salesforce | hubspot; detected from the headers when absent. */
@@ -84,9 +84,9 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   if (kind === 'json' && dateOrder)
     throw new UsageError('--date-order is for CSV files; dates in a JSON file are YYYY-MM-DD');
-  let text: string;
+  let text: Buffer;
   try {
-    text = await readFile(csvPath, 'utf8');
+    text = await readFile(csvPath);
   } catch (error) {
     throw new UsageError(readErrorMessage(file, error));
   }
@@ -214,7 +214,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
 
 /** Reads the file like the loader does, choosing the mapping once the headers are known. */
 async function readAccounts(
-  text: string,
+  text: Buffer,
   kind: 'csv' | 'json',
   file: string,
   team: Team,
@@ -226,16 +226,13 @@ async function readAccounts(
 ): Promise<AccountsFileResult> {
   if (kind === 'json') {
     const { parseAccountsText } = await import('../../config/accounts-file.js');
-    return parseAccountsText(text, { file }, { file, format: 'json', team });
+    return parseAccountsText(text.toString('utf8'), { file }, { file, format: 'json', team });
   }
-  const parsed = parseCsv(text, file);
-  if ('diagnostic' in parsed) {
+  const csv = readCsv(text, { file, team, mappingFor: (headers) => mappingFor(headers) });
+  if ('diagnostic' in csv) {
     const { parseAccountsText } = await import('../../config/accounts-file.js');
     return parseAccountsText(text, { file }, { file, format: 'csv', team });
   }
-  const header = parsed.records.find((record) => record.some((cell) => cell.trim() !== '')) ?? [];
-  const mapping = mappingFor(header.map((h) => h.trim()));
-  const csv = accountsFromRecords(parsed.records, text, { file, ...mapping, team });
   return { ...csv, file, format: 'csv' };
 }
 
@@ -249,14 +246,16 @@ async function planChange(org: OrgContext, spec: AccountsSpec, write: boolean): 
   const diff = edit.changed ? unifiedDiff(org.text, edit.text, org.path) : '';
   if (!write || !edit.changed)
     return { orgFile: org.path, changed: edit.changed, written: false, diff };
-  const now = await readFile(org.absolute, 'utf8');
-  if (now !== org.text) {
-    return {
-      orgFile: org.path,
-      refused: `${org.path} changed while csplan was reading it; run the command again`,
-    };
+  try {
+    await writeFileAtomic(org.absolute, edit.text, {
+      replace: true,
+      expected: org.text,
+      name: org.path,
+    });
+  } catch (error) {
+    if (!(error instanceof FileChangedError)) throw error;
+    return { orgFile: org.path, refused: error.message };
   }
-  await writeFileAtomic(org.absolute, edit.text, { replace: true });
   return { orgFile: org.path, changed: true, written: true, diff };
 }
 

@@ -3,18 +3,19 @@
  * YAML, checked with the loader before anything is written, written atomically, then planned for
  * the first recommendation. Kept apart so that `init` without a terminal loads none of it.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadOrgText } from '../../config/load.js';
 import { locateDiagnostics } from '../../config/locate.js';
+import { LOCAL_SCHEMA_PATH } from '../../config/schema-ref.js';
 import type { Diagnostic } from '../../core/model.js';
 import { plural } from '../../core/money.js';
 import { planOrg } from '../../core/plan.js';
 import { idList } from '../../core/rules/ids.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { outputWidth, useColor } from '../color.js';
+import { writeSchemaFile } from '../commands/schema.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { packageVersion } from '../version.js';
 import { FileExistsError, writeFileAtomic } from '../write-file.js';
 import { buildOrgFile, type InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
@@ -22,11 +23,6 @@ import { ownersAsCsms, unmatchedOwners } from './export-owners.js';
 import { renderInitSummary } from './summary.js';
 import type { Prompts } from './wizard.js';
 import { orgFileToYaml } from './yaml.js';
-
-/** Where the JSON Schema of this csplan version is published (first line of written files). */
-export function schemaUrl(version: string): string {
-  return `https://unpkg.com/csplan@${version}/schema/org.schema.json`;
-}
 
 export interface WriteTarget {
   /** The file as the person named it, for messages. */
@@ -42,7 +38,10 @@ export interface WriteTarget {
 async function compose(answers: InitAnswers, path: string, io: CliIO) {
   const org = buildOrgFile(answers, { today: io.today });
   const arrAssumed = answers.customers.source === 'total' && answers.customers.arrAssumed;
-  const text = orgFileToYaml(org, { schemaUrl: schemaUrl(packageVersion()), arrAssumed });
+  // A copy of the schema beside the org file, not a URL or a path into wherever csplan is
+  // installed: it works offline, with npx or a global install, and for everyone who clones the
+  // repository, and check says when it is older than the csplan that reads the file.
+  const text = orgFileToYaml(org, { schemaUrl: LOCAL_SCHEMA_PATH, arrAssumed });
   return { text, loaded: await loadOrgText(text, path, { today: io.today }) };
 }
 
@@ -94,7 +93,7 @@ export async function writeOrgFile(
   }
 
   try {
-    await writeFileAtomic(path, text, { replace });
+    await writeFileAtomic(path, text, { replace, name: target });
   } catch (error) {
     if (!(error instanceof FileExistsError)) throw error;
     // Someone created the file while the questions were being answered.
@@ -113,9 +112,12 @@ export async function writeOrgFile(
       if (isPromptExit(promptError)) return cancelled(io);
       throw promptError;
     }
-    await writeFileAtomic(path, text, { replace: true });
+    await writeFileAtomic(path, text, { replace: true, name: target });
   }
-  io.stderr(`Wrote ${target} (${describe(answers)}).\n`);
+  const schema = await writeEditorSchema(target, path, io);
+  io.stderr(
+    `Wrote ${target} (${describe(answers)})${schema ? ` and ${schema} for editors` : ''}.\n`,
+  );
 
   const color = useColor(undefined, io);
   if (!loaded.org) {
@@ -131,6 +133,26 @@ export async function writeOrgFile(
   );
   io.stdout(renderInitSummary(plan, findings, { color, width: outputWidth(io), file: target }));
   return EXIT.ok;
+}
+
+/**
+ * The schema copy the org file's first line points at; kept when one from a newer csplan is
+ * there. Returns the path written, for the message; a failure only costs editor checking.
+ */
+async function writeEditorSchema(target: string, path: string, io: CliIO) {
+  const shown = join(dirname(target), LOCAL_SCHEMA_PATH);
+  try {
+    return (await writeSchemaFile(join(dirname(path), LOCAL_SCHEMA_PATH), { keepNewer: true }))
+      ? shown
+      : undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    io.stderr(
+      `csplan: could not write ${shown} (${code}); editors will not check ${target} until it exists: csplan schema --output ${shown}\n`,
+    );
+    return undefined;
+  }
 }
 
 /** Problems in the person's CRM export or its mapping, not in what init wrote. */

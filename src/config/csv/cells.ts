@@ -309,8 +309,22 @@ export function converterFor(field: AccountField, dates?: DateReading | 'unknown
     case 'enum':
       return remembered((cell) => parseEnum(field, cell));
     default:
-      return (cell) => cell;
+      // Industry, region, time zone, language: a few values repeated on every row, kept once.
+      return field === 'name' ? (cell) => cell : interned();
   }
+}
+
+/** Up to this many distinct values per column are shared; past it, each cell keeps its own. */
+const MAX_INTERNED = 4096;
+
+function interned(): (cell: string) => string {
+  const seen = new Map<string, string>();
+  return (cell) => {
+    const known = seen.get(cell);
+    if (known !== undefined) return known;
+    if (seen.size < MAX_INTERNED) seen.set(cell, cell);
+    return cell;
+  };
 }
 
 /** Dates and picklist values repeat a lot: each distinct cell is read once per column. */

@@ -1,10 +1,11 @@
 /**
- * Pointing an org file at an accounts file: sets `accounts: { file, preset, columns, date_order }` through the
- * yaml Document (comments, order and quoting of everything else kept), keeping a byte-order mark
- * and CRLF line ends. Pure: old text in, new text out. A second run with the same spec returns
- * the text unchanged.
+ * Pointing an org file at an accounts file: sets `accounts: { file, preset, columns, date_order }`
+ * by splicing one byte range of the text, found through the yaml node ranges. csplan owns the
+ * `accounts:` block; every byte outside it (comments, alignment, indentation, folded scalars, flow
+ * maps, BOM, each line's own ending) stays as it was. Pure: old text in, new text out. A second
+ * run with the same spec returns the text unchanged.
  */
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, parse, parseDocument, type YAMLMap } from 'yaml';
 import type { DateOrder } from './cells.js';
 
 export interface AccountsSpec {
@@ -16,24 +17,26 @@ export interface AccountsSpec {
 
 export type SpecEdit = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
+type Range = [number, number, number];
+
 export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit {
-  const bom = original.charCodeAt(0) === 0xfeff;
-  const source = bom ? original.slice(1) : original;
-  const crlf = /\r\n/.test(source);
-  const doc = parseDocument(crlf ? source.replace(/\r\n/g, '\n') : source);
+  const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const source = original.slice(bom.length);
+  const doc = parseDocument(source);
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'the org file has YAML errors; run `csplan check` on it first' };
   }
   const root = doc.contents;
   if (!isMap(root)) return { ok: false, reason: 'the org file is not a mapping of keys' };
-  const map = root as YAMLMap;
-  const value: Record<string, unknown> = { file: spec.file };
-  if (spec.preset) value.preset = spec.preset;
-  if (spec.columns && Object.keys(spec.columns).length > 0) value.columns = spec.columns;
-  if (spec.date_order) value.date_order = spec.date_order;
-
-  const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'accounts');
-  const current = index === -1 ? undefined : map.items[index];
+  if (root.flow) {
+    return {
+      ok: false,
+      reason: 'the org file is one flow mapping ({ ... }); add the accounts: block by hand',
+    };
+  }
+  const value = specValue(spec);
+  const pairs = root.items as Pair[];
+  const current = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'accounts');
   if (current && isSeq(current.value) && current.value.items.length > 0) {
     const count = current.value.items.length;
     return {
@@ -44,21 +47,126 @@ export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit 
   if (current && isMap(current.value) && sameSpec(current.value.toJSON(), value)) {
     return { ok: true, text: original, changed: false };
   }
-  const node = doc.createNode(value);
-  if (current) {
-    current.value = node;
+
+  const indent = indentOf(source, pairs, current);
+  const keyRange = (current?.key as { range?: Range } | undefined)?.range;
+  let start: number;
+  let end: number;
+  let insert: string;
+  if (current && keyRange) {
+    const node = current.value as { range?: Range } | null;
+    const range = node?.range ?? keyRange;
+    if (isMap(current.value) && current.value.flow) {
+      // A flow map stays a flow map: only its braces and what is between them change.
+      [start, end] = [range[0], range[1]];
+      insert = flowMap(value);
+    } else if (isMap(current.value)) {
+      // A block map: its lines are replaced; the `accounts:` line and its comment stay.
+      start = lineStart(source, range[0]);
+      end = lineEnd(source, range[1]);
+      const eol = eolAt(source, start);
+      insert = blockLines(value, column(source, keyRange[0]) + indent, indent, eol);
+      if (!source.slice(start, end).endsWith('\n')) insert = insert.slice(0, -eol.length);
+    } else {
+      // Empty, null or another scalar: the key's lines are rewritten.
+      start = lineStart(source, keyRange[0]);
+      end = lineEnd(source, Math.max(keyRange[1], range[1]));
+      const eol = eolAt(source, start);
+      const key = source.slice(keyRange[0], keyRange[1]);
+      insert = `${source.slice(start, keyRange[0])}${key}:${eol}${blockLines(value, column(source, keyRange[0]) + indent, indent, eol)}`;
+      if (!source.slice(start, end).endsWith('\n')) insert = insert.slice(0, -eol.length);
+    }
   } else {
-    const company = map.items.findIndex(
-      (pair) => isScalar(pair.key) && pair.key.value === 'company',
-    );
-    const pair = doc.createPair('accounts', node);
-    if (company === -1) map.items.push(pair);
-    else map.items.splice(company + 1, 0, pair);
+    // A new block, after `company:` (or at the end), at the column of the other top-level keys.
+    const company = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'company');
+    const after = (company?.value as { range?: Range } | null)?.range?.[1];
+    start = end = after === undefined ? source.length : lineEnd(source, after);
+    const first = (pairs[0]?.key as { range?: Range } | undefined)?.range?.[0] ?? 0;
+    const keyColumn = column(source, first);
+    const eol = eolAt(source, Math.max(0, start - 1));
+    const lead = start > 0 && source[start - 1] !== '\n' ? eol : '';
+    insert = `${lead}${' '.repeat(keyColumn)}accounts:${eol}${blockLines(value, keyColumn + indent, indent, eol)}`;
   }
-  let text = doc.toString({ lineWidth: 0 });
-  if (crlf) text = text.replace(/\n/g, '\r\n');
-  if (bom) text = `\ufeff${text}`;
+  const text = `${bom}${source.slice(0, start)}${insert}${source.slice(end)}`;
   return { ok: true, text, changed: text !== original };
+}
+
+function specValue(spec: AccountsSpec): Record<string, unknown> {
+  const value: Record<string, unknown> = { file: spec.file };
+  if (spec.preset) value.preset = spec.preset;
+  if (spec.columns && Object.keys(spec.columns).length > 0) value.columns = spec.columns;
+  if (spec.date_order) value.date_order = spec.date_order;
+  return value;
+}
+
+/** Lines `key: value` at `at` spaces, nested maps `step` further in, each ended by `eol`. */
+function blockLines(value: Record<string, unknown>, at: number, step: number, eol: string): string {
+  let out = '';
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null && typeof item === 'object') {
+      out += `${' '.repeat(at)}${scalar(key)}:${eol}`;
+      out += blockLines(item as Record<string, unknown>, at + step, step, eol);
+    } else {
+      out += `${' '.repeat(at)}${scalar(key)}: ${scalar(String(item))}${eol}`;
+    }
+  }
+  return out;
+}
+
+function flowMap(value: Record<string, unknown>): string {
+  const items = Object.entries(value).map(([key, item]) =>
+    item !== null && typeof item === 'object'
+      ? `${scalar(key)}: ${flowMap(item as Record<string, unknown>)}`
+      : `${scalar(key)}: ${scalar(String(item))}`,
+  );
+  return `{ ${items.join(', ')} }`;
+}
+
+/** Plain when YAML reads it back as the same string in block and flow context, else quoted. */
+function scalar(text: string): string {
+  if (/^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/.test(text) && !text.endsWith(' ')) {
+    try {
+      if (parse(text) === text) return text;
+    } catch {
+      // Not plain YAML: quoted below.
+    }
+  }
+  return JSON.stringify(text);
+}
+
+/** How far nested maps are indented: the accounts block's own step, else the file's first. */
+function indentOf(source: string, pairs: Pair[], current: Pair | undefined): number {
+  const candidates = current ? [current, ...pairs] : pairs;
+  for (const pair of candidates) {
+    const key = (pair.key as { range?: Range } | null)?.range;
+    const value = pair.value as YAMLMap | null;
+    if (!key || !isMap(value) || value.flow || !value.range) continue;
+    const step = column(source, value.range[0]) - column(source, key[0]);
+    if (step > 0) return step;
+  }
+  return 2;
+}
+
+function lineStart(source: string, at: number): number {
+  return source.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** The offset just after the line ending of the line `at` is on (or `at` if it starts a line). */
+function lineEnd(source: string, at: number): number {
+  if (at > 0 && source[at - 1] === '\n') return at;
+  const next = source.indexOf('\n', at);
+  return next === -1 ? source.length : next + 1;
+}
+
+function column(source: string, at: number): number {
+  return at - lineStart(source, at);
+}
+
+/** The line ending of the line at `at`, else the file's first, else LF. */
+function eolAt(source: string, at: number): string {
+  const next = source.indexOf('\n', at);
+  const found = next === -1 ? source.indexOf('\n') : next;
+  return found > 0 && source[found - 1] === '\r' ? '\r\n' : '\n';
 }
 
 function sameSpec(current: unknown, next: Record<string, unknown>): boolean {

@@ -127,7 +127,9 @@ export function planLeadership(input: LeadershipInput): Leadership {
   // Managers: none while the leader (or the CEO) can lead the CSMs and specialists directly.
   const directReports = csmHeads + input.specialists;
   const groups: ManagedGroup[] = [];
-  if (leader && directReports > managerMax) {
+  // A head of CS leads a handful of CSMs directly, even with specialists beside them: a manager
+  // layer starts once the CSMs alone would fill a manager's span.
+  if (leader && csmHeads >= managerMin && directReports > managerMax) {
     for (const group of managedGroups(teams, managerMin)) {
       const people = group.reduce((sum, t) => sum + t.target, 0);
       groups.push({
@@ -184,17 +186,21 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
     }
   }
   flush();
+  // Small CSM teams left over join the nearest CSM group, or form one of their own: never a
+  // digital team's group, whose manager runs programs rather than books.
   const small = leftovers.filter((t) => t.role !== 'digital-csm' && t.target > 0);
-  if (groups.length === 0) {
-    if (heads(small) > 0) groups.push(small);
-    return groups;
-  }
-  for (const team of small) {
-    const index = teams.indexOf(team);
-    const before = groups.filter((g) => teams.indexOf(g[g.length - 1] as TargetTeam) < index).pop();
-    const after = groups.find((g) => teams.indexOf(g[0] as TargetTeam) > index);
-    (before ?? after ?? (groups[groups.length - 1] as TargetTeam[])).push(team);
-  }
+  const csmGroups = groups.filter((g) => g.some((t) => t.role === 'csm'));
+  if (csmGroups.length === 0) {
+    if (small.length > 0) groups.push(small);
+  } else
+    for (const team of small) {
+      const index = teams.indexOf(team);
+      const before = csmGroups
+        .filter((g) => teams.indexOf(g[g.length - 1] as TargetTeam) < index)
+        .pop();
+      const after = csmGroups.find((g) => teams.indexOf(g[0] as TargetTeam) > index);
+      (before ?? after ?? (csmGroups[0] as TargetTeam[])).push(team);
+    }
   for (const group of groups) group.sort((a, b) => teams.indexOf(a) - teams.indexOf(b));
   return groups;
 }

@@ -31,12 +31,16 @@ describe.skipIf(!wired)('csplan init through the program', () => {
       { cwd },
     );
     expect(init.code).toBe(0);
-    expect(init.stderr).toBe('Wrote org.yaml (25 customers, 1 person on the team).\n');
+    expect(init.stderr).toBe(
+      'Wrote org.yaml (25 customers, 1 person on the team) and .csplan/org.schema.json for editors.\n',
+    );
     expect(init.stdout).toContain('Acme: first recommendation');
     // check reads paths from the process's folder, not io.cwd.
     const check = await runCli(['check', join(cwd, 'org.yaml')]);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
+    // The schema the file points at is there and current: no schema-not-found, schema-outdated.
+    expect(check.stdout).not.toContain('schema-');
   });
 
   it('refuses to replace a file without --force, and replaces it with --force', async () => {

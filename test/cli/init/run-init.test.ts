@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { schemaText } from '../../../src/cli/commands/schema.js';
 import { EXIT, UsageError } from '../../../src/cli/exit-codes.js';
 import { type InitDependencies, type InitOptions, runInit } from '../../../src/cli/init/index.js';
 import type { Prompts } from '../../../src/cli/init/wizard.js';
@@ -102,16 +103,18 @@ describe('--yes', () => {
     const io = fakeIO(dir, { stdinIsTTY: false, env: { CI: 'true' } });
     expect(await init(undefined, { yes: true }, io, neverPrompt)).toBe(EXIT.ok);
     const text = await readFile(join(dir, 'org.yaml'), 'utf8');
-    expect(text).toMatch(
-      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/csplan@\d+\.\d+\.\d+[^/]*\/schema\/org\.schema\.json\n/,
-    );
+    // Editors check the file offline against the copy of the schema written beside it.
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.csplan/org.schema.json');
+    expect(await readFile(join(dir, '.csplan/org.schema.json'), 'utf8')).toBe(schemaText());
     expect(text).toContain('name: My Company');
     await expectValid(join(dir, 'org.yaml'));
-    expect(io.err()).toBe('Wrote org.yaml (0 customers, 1 person on the team).\n');
+    expect(io.err()).toBe(
+      'Wrote org.yaml (0 customers, 1 person on the team) and .csplan/org.schema.json for editors.\n',
+    );
     expect(io.out()).toContain('My Company: first recommendation');
     expect(io.out()).toMatch(/Stage {6}Founding/);
     expect(io.out()).toContain('csplan recommend org.yaml');
-    expect(await readdir(dir)).toEqual(['org.yaml']);
+    expect((await readdir(dir)).sort()).toEqual(['.csplan', 'org.yaml']);
   });
 
   it('takes --name, --customers, --arr, --motion and --complexity, with money as people write it', async () => {
@@ -198,6 +201,37 @@ describe('--yes', () => {
   });
 });
 
+describe('the schema copy for editors', () => {
+  const schemaAt = (dir: string) => join(dir, '.csplan/org.schema.json');
+  const stamped = (version: string) => JSON.stringify({ $id: `urn:csplan:org-schema:${version}` });
+
+  it('replaces one from an older csplan', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, '.csplan'));
+    await writeFile(schemaAt(dir), stamped('0.0.1'));
+    expect(await init(undefined, { yes: true }, fakeIO(dir))).toBe(EXIT.ok);
+    expect(await readFile(schemaAt(dir), 'utf8')).toBe(schemaText());
+  });
+
+  it('keeps one from a newer csplan, which other org files in the folder may need', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, '.csplan'));
+    await writeFile(schemaAt(dir), stamped('99.0.0'));
+    const io = fakeIO(dir);
+    expect(await init(undefined, { yes: true }, io)).toBe(EXIT.ok);
+    expect(await readFile(schemaAt(dir), 'utf8')).toBe(stamped('99.0.0'));
+    expect(io.err()).toBe('Wrote org.yaml (0 customers, 1 person on the team).\n');
+  });
+
+  it('is written beside an org file in another folder', async () => {
+    const dir = await folder();
+    const io = fakeIO(dir);
+    expect(await init('plans/acme.yaml', { yes: true }, io)).toBe(EXIT.ok);
+    expect(await readFile(join(dir, 'plans/.csplan/org.schema.json'), 'utf8')).toBe(schemaText());
+    expect(io.err()).toContain('and plans/.csplan/org.schema.json for editors.');
+  });
+});
+
 describe('an existing file', () => {
   async function existing() {
     const dir = await folder();
@@ -219,7 +253,8 @@ describe('an existing file', () => {
     const dir = await existing();
     expect(await init(undefined, { yes: true, force: true }, fakeIO(dir))).toBe(EXIT.ok);
     await expectValid(join(dir, 'org.yaml'));
-    expect(await readdir(dir)).toEqual(['org.yaml']);
+    expect((await readdir(dir)).sort()).toEqual(['.csplan', 'org.yaml']);
+    expect(await readdir(join(dir, '.csplan'))).toEqual(['org.schema.json']);
   });
 
   it('is kept when the person answers no, before any other question', async () => {
@@ -300,7 +335,9 @@ describe('the interactive wizard', () => {
       ['ana', 'csm', 'jo'],
     ]);
     expect(io.err()).toMatch(/^csplan init: a few questions/);
-    expect(io.err()).toContain('Wrote org.yaml (72 customers, 2 people on the team).');
+    expect(io.err()).toContain(
+      'Wrote org.yaml (72 customers, 2 people on the team) and .csplan/org.schema.json for editors.',
+    );
     expect(io.out()).toMatch(/Stage {6}First hire/);
     expect(io.out()).toMatch(/Top gaps {3}1\. /);
   });
