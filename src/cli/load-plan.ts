@@ -2,7 +2,7 @@
 import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
-import type { Diagnostic, RuleSetting } from '../core/model.js';
+import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { runReferenceRules } from '../core/rules/engine.js';
 import { stopsPlanning, UsageError } from './exit-codes.js';
@@ -13,6 +13,8 @@ export interface PlannedFile {
   file: string;
   /** Absent when the file could not be planned (syntax, schema or reference errors). */
   plan?: Plan;
+  /** The org the plan was made from, for commands that re-plan it (timeline). */
+  org?: Org;
   /** Every problem: loading diagnostics and rule findings, located. */
   diagnostics: Diagnostic[];
   /**
@@ -69,5 +71,5 @@ export async function loadAndPlan(
     loaded.locate,
   );
   const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
-  return { file, plan, diagnostics, invalid, loaded };
+  return { file, plan, org: loaded.org, diagnostics, invalid, loaded };
 }

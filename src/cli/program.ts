@@ -59,6 +59,24 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     });
 
   program
+    .command('timeline')
+    .description('the hiring plan month by month: when to open each req, what it costs, what-ifs')
+    .argument('<file>', 'org file (YAML)')
+    .addOption(formatOption('text, json, markdown (with a Gantt chart), csv', 'text'))
+    .option('--months <n>', 'months to plan, 1 to 36', '12')
+    .option('--scenario <name>', "run a scenario from the file's scenarios:")
+    .option('--compare', 'every scenario side by side: hires, cost and peak load per quarter')
+    .option('--growth <multiplier>', 'scale new customers and ARR growth, e.g. 2x or 0.5x')
+    .option('--freeze-until <date>', 'open no req before this date (YYYY-MM-DD)')
+    .option('--as-of <date>', 'start the plan at this date (default company.as_of, then today)')
+    .addOption(colorOption())
+    .addOption(noColorOption())
+    .action(async (file: string, options) => {
+      const { runTimeline } = await import('./commands/timeline.js');
+      done(await runTimeline(file, options, io));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the org file, or write it for editors with --output')
     .option(

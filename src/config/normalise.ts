@@ -1,5 +1,15 @@
 /** The validated org file, turned into the planner's `Org`: defaults applied, groups weighted. */
-import type { Account, CompPlan, Diagnostic, Org, Path, TeamMember } from '../core/model.js';
+import type {
+  Account,
+  CompPlan,
+  Diagnostic,
+  Growth,
+  Org,
+  Path,
+  SegmentGrowth,
+  SegmentId,
+  TeamMember,
+} from '../core/model.js';
 import { SEGMENT_IDS } from '../core/model.js';
 import { DEFAULT_POLICY, type Policy, type Range } from '../core/policy.js';
 import type { AccountInput, OrgFile, PolicyInput } from './schema.js';
@@ -87,13 +97,74 @@ export function normaliseOrg(
           : [],
       ),
     ),
-    growth: file.growth && {
-      newCustomers12m: file.growth.new_customers_12m,
-      arrGrowthPct12m: file.growth.arr_growth_pct_12m,
-      newCsmHires12m: file.growth.new_csm_hires_12m,
-    },
+    growth: file.growth && toGrowth(file.growth),
   };
+  if (file.scenarios) {
+    org.scenarios = Object.entries(file.scenarios).map(([name, scenario]) => {
+      const path: Path = ['scenarios', name];
+      const merged = mergePolicy(deepMerge(file.policy, scenario.policy) as PolicyInput);
+      // Problems the file's own policy has are reported once, at the file's policy.
+      const seen = new Set(policyDiagnostics.map((d) => `${d.path.join('.')}|${d.message}`));
+      for (const d of merged.diagnostics) {
+        if (seen.has(`${d.path.join('.')}|${d.message}`)) continue;
+        diagnostics.push({ ...d, path: [...path, ...d.path] });
+      }
+      const growth = deepMerge(file.growth, scenario.growth) as GrowthInput | undefined;
+      return {
+        name,
+        description: scenario.description,
+        growth: growth && toGrowth(growth),
+        policy: merged.policy,
+        freezeUntil: scenario.freeze_until,
+        path,
+      };
+    });
+  }
   return { org, diagnostics };
+}
+
+type GrowthInput = NonNullable<OrgFile['growth']>;
+type SegmentGrowthInput = NonNullable<NonNullable<GrowthInput['segments']>['smb']>;
+
+function toSegmentGrowth(input: SegmentGrowthInput): SegmentGrowth {
+  return definedOnly({
+    newCustomersPerMonth: input.new_customers_per_month,
+    customerGrowthPctPerMonth: input.customer_growth_pct_per_month,
+    expansionPct12m: input.expansion_pct_12m,
+    churnPct12m: input.churn_pct_12m,
+    grossRetentionPct: input.gross_retention_pct,
+    newCustomerArr: input.new_customer_arr,
+  });
+}
+
+function toGrowth(input: GrowthInput): Growth {
+  const segments: Partial<Record<SegmentId, SegmentGrowth>> = {};
+  for (const id of SEGMENT_IDS) {
+    const entry = input.segments?.[id];
+    if (entry) segments[id] = toSegmentGrowth(entry);
+  }
+  return {
+    ...definedOnly({
+      newCustomers12m: input.new_customers_12m,
+      arrGrowthPct12m: input.arr_growth_pct_12m,
+      newCsmHires12m: input.new_csm_hires_12m,
+    }),
+    ...toSegmentGrowth(input),
+    ...(input.segments ? { segments } : {}),
+  };
+}
+
+/** A scenario's keys laid over the file's, object by object; lists and values replace. */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function toAccounts(
@@ -205,6 +276,19 @@ export function mergePolicy(input: PolicyInput | undefined): {
     downgradeCooldownDays: p.downgrade_cooldown_days ?? base.downgradeCooldownDays,
     renewalFreezeDays: p.renewal_freeze_days ?? base.renewalFreezeDays,
     salaries: { ...base.salaries, ...definedOnly(p.salaries) },
+    hiring: {
+      leadDays: p.hiring?.lead_days ?? base.hiring.leadDays,
+      leadDaysByRole: {
+        ...base.hiring.leadDaysByRole,
+        ...definedOnly(p.hiring?.lead_days_by_role),
+      },
+      rampWeeks: p.hiring?.ramp_weeks ?? base.hiring.rampWeeks,
+      rampWeeksByRole: {
+        ...base.hiring.rampWeeksByRole,
+        ...definedOnly(p.hiring?.ramp_weeks_by_role),
+      },
+      attritionPct12m: p.hiring?.attrition_pct_12m ?? base.hiring.attritionPct12m,
+    },
   };
   return { policy, diagnostics: checkPolicy(policy) };
 }

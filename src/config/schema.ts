@@ -348,6 +348,34 @@ const levelFactors = z.strictObject({
   high: levelFactor('high'),
 });
 
+const days = (description: string) =>
+  wholeNumber(description).max(3650, { error: 'more than 10 years: check the number' });
+
+const pct = (description: string, max = 100) =>
+  z
+    .number({ error: 'expected a percentage, e.g. 10' })
+    .min(0, { error: 'a percentage cannot be negative' })
+    .max(max, { error: `more than ${max}%: check the number` })
+    .meta({ description });
+
+const hiringPolicy = z.strictObject({
+  lead_days: days('Days from opening a req to the hire starting, for every role').optional(),
+  lead_days_by_role: z
+    .partialRecord(role, days('Days from opening a req to the hire starting'))
+    .optional()
+    .meta({ description: 'Hiring lead time per role, where it differs from lead_days' }),
+  ramp_weeks: wholeNumber(
+    'Weeks until a new hire without a book is fully productive (default 8, as the CSM ramp)',
+  ).optional(),
+  ramp_weeks_by_role: z
+    .partialRecord(role, wholeNumber('Weeks until a new hire is fully productive'))
+    .optional()
+    .meta({
+      description:
+        'Ramp per role for roles without a book; CSMs and digital CSMs follow policy.ramp',
+    }),
+  attrition_pct_12m: pct('Share of people expected to leave in a year, %').optional(),
+});
 /** A policy description that quotes the default it overrides. */
 const byDefault = (description: string, value: number | string) =>
   `${description} (default ${value})`;
@@ -484,6 +512,9 @@ export const policySchema = z
       .partialRecord(roleKey, money('Yearly fully loaded cost'))
       .optional()
       .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
+    hiring: hiringPolicy
+      .optional()
+      .meta({ description: 'Hiring lead time, ramp and attrition, for `csplan timeline`' }),
   })
   .meta({
     description:
@@ -527,6 +558,35 @@ export const compPlanSchema = z
   })
   .meta({ description: 'Compensation plan of one role' });
 
+/** Growth figures that can be given for the whole company or for one segment. */
+const segmentGrowthFields = {
+  new_customers_per_month: z
+    .number({ error: 'expected a number of customers, e.g. 5' })
+    .min(0, { error: 'cannot be negative' })
+    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
+    .meta({ description: 'New customers won each month' })
+    .optional(),
+  customer_growth_pct_per_month: pct(
+    'New customers each month as a share of the customers at the start of the month, %',
+    1000,
+  ).optional(),
+  expansion_pct_12m: pct(
+    'ARR growth of existing customers over 12 months (upsell), %, spread evenly over the months',
+    10_000,
+  ).optional(),
+  churn_pct_12m: pct('Customers (and their ARR) lost over 12 months, %').optional(),
+  gross_retention_pct: pct(
+    'Gross revenue retention over 12 months, %: ARR kept before expansion (90 means 10% churns)',
+  ).optional(),
+  new_customer_arr: money(
+    'ARR of one new customer (default: the average of the segment today)',
+  ).optional(),
+};
+
+const segmentGrowth = z
+  .strictObject(segmentGrowthFields)
+  .meta({ description: 'Growth of one segment; overrides the company-wide figures' });
+
 export const growthSchema = z
   .strictObject({
     new_customers_12m: wholeNumber('New customers expected in the next 12 months').optional(),
@@ -537,8 +597,30 @@ export const growthSchema = z
       .meta({ description: 'Expected ARR growth over 12 months, %' })
       .optional(),
     new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months').optional(),
+    ...segmentGrowthFields,
+    segments: z
+      .strictObject(
+        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentGrowth.optional()])) as Record<
+          (typeof SEGMENT_IDS)[number],
+          z.ZodOptional<typeof segmentGrowth>
+        >,
+      )
+      .optional()
+      .meta({ description: 'Growth per segment, where it differs from the company-wide figures' }),
   })
-  .meta({ description: 'Expected growth, recorded for planning ahead' });
+  .meta({ description: 'Expected growth, for the projection and `csplan timeline`' });
+
+export const scenarioSchema = z
+  .strictObject({
+    description: z.string().optional().meta({ description: 'What the scenario assumes' }),
+    growth: growthSchema.optional(),
+    policy: policySchema.optional(),
+    freeze_until: isoDate('No req opens before this date (a hiring freeze)').optional(),
+  })
+  .meta({
+    description:
+      'A what-if: growth and policy keys given here replace those of the file, key by key',
+  });
 
 export const orgFileSchema = z
   .strictObject({
@@ -568,6 +650,15 @@ export const orgFileSchema = z
       .optional()
       .meta({ description: 'Compensation plans by role, checked by the comp-plan rule' }),
     growth: growthSchema.optional(),
+    scenarios: z
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
+          error: 'scenario names are lower-case letters, digits, - and _',
+        }),
+        scenarioSchema,
+      )
+      .optional()
+      .meta({ description: 'Named what-if scenarios for `csplan timeline --scenario/--compare`' }),
   })
   .meta({
     title: 'csplan org file',

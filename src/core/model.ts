@@ -85,10 +85,32 @@ export interface CompPlan {
   variableWeights?: Record<string, number>;
 }
 
-export interface Growth {
+/** Growth figures of the whole company or of one segment (percentages as written, e.g. 10). */
+export interface SegmentGrowth {
+  newCustomersPerMonth?: number;
+  customerGrowthPctPerMonth?: number;
+  expansionPct12m?: number;
+  churnPct12m?: number;
+  grossRetentionPct?: number;
+  newCustomerArr?: number;
+}
+
+export interface Growth extends SegmentGrowth {
   newCustomers12m?: number;
   arrGrowthPct12m?: number;
   newCsmHires12m?: number;
+  segments?: Partial<Record<SegmentId, SegmentGrowth>>;
+}
+
+/** A named what-if: the file's growth and policy with the scenario's keys laid over them. */
+export interface Scenario {
+  name: string;
+  description?: string;
+  growth?: Growth;
+  policy: import('./policy.js').Policy;
+  /** No req opens before this date. */
+  freezeUntil?: string;
+  path: Path;
 }
 
 export type RuleSetting = 'off' | 'warning' | 'error';
@@ -101,6 +123,8 @@ export interface Org {
   rules: Record<string, RuleSetting>;
   compensation: Record<string, CompPlan & { path: Path }>;
   growth?: Growth;
+  /** Named scenarios from the file, in file order. */
+  scenarios?: Scenario[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

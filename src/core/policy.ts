@@ -69,6 +69,19 @@ export interface Policy {
   renewalFreezeDays: number;
   /** Optional yearly fully-loaded cost per role, to price hiring gaps. */
   salaries: Partial<Record<RoleId, number>>;
+  /** What `csplan timeline` needs to date a req: lead time, ramp per role, attrition. */
+  hiring: HiringPolicy;
+}
+
+export interface HiringPolicy {
+  /** Days from opening a req to the hire's first day, for roles without their own figure. */
+  leadDays: number;
+  leadDaysByRole: Partial<Record<RoleId, number>>;
+  /** Weeks to full productivity for roles without a book (book roles follow `ramp`). */
+  rampWeeks: number;
+  rampWeeksByRole: Partial<Record<RoleId, number>>;
+  /** Share of people expected to leave in a year, in percent. */
+  attritionPct12m: number;
 }
 
 function range(min: number, max: number): Range {
@@ -136,6 +149,13 @@ export const DEFAULT_POLICY: Policy = {
   downgradeCooldownDays: 90,
   renewalFreezeDays: 60,
   salaries: {},
+  hiring: {
+    leadDays: 60,
+    leadDaysByRole: {},
+    rampWeeks: 8,
+    rampWeeksByRole: {},
+    attritionPct12m: 10,
+  },
 };
 
 /** Where each default comes from, keyed by the snake_case path a user writes under `policy:`. */
@@ -154,4 +174,7 @@ export const POLICY_SOURCES: Record<string, string> = {
   unowned_arr_share_max: `Every account has an owner ${cite('org-design-guide')}; the 5% tolerance ${cite('csplan-default')}`,
   downgrade_cooldown_days: `Never downgrade a tier during an active issue or within 90 days of a negative event ${cite('cs-ops-architect')}`,
   renewal_freeze_days: `Do not move accounts renewing within about 60 days ${cite('common-practice')}`,
+  'hiring.lead_days': `Hiring lead time of about 45-60 days before a new CSM starts ${cite('common-practice')}; csplan plans to the long end, 60 days`,
+  'hiring.ramp_weeks_by_role': `The 8-week new-CSM ramp ${cite('org-design-guide')}, used for roles without a book unless set per role`,
+  'hiring.attrition_pct_12m': `No source gives a CS attrition rate: 10% a year ${cite('csplan-default')}; set your own`,
 };

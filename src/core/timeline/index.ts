@@ -1,0 +1,67 @@
+/**
+ * The hiring plan over time (`csplan timeline`), and the short form `csplan recommend` shows:
+ * both from `simulateTimeline`, so they never disagree.
+ */
+import type { Org, StageId } from '../model.js';
+import type { RoleId } from '../roles.js';
+import { type Quarter, quarters } from './quarters.js';
+import { type Hire, type StageChange, simulateTimeline } from './simulate.js';
+
+export { monthName } from './calendar.js';
+export { type Quarter, quarters } from './quarters.js';
+export {
+  applyScenario,
+  BASE_SCENARIO,
+  type Comparison,
+  compareScenarios,
+  findScenario,
+  runScenario,
+} from './scenarios.js';
+export * from './simulate.js';
+export { type TimelineTarget, type TimelineTeam, targetAt } from './target.js';
+
+export interface TimelineSummary {
+  months: number;
+  /** The first req to open, whatever the role; null when the plan hires nobody. */
+  nextReq: Hire | null;
+  /** The first CSM (or digital CSM) req; null when none is needed. */
+  firstCsmReq: Hire | null;
+  hires: Hire[];
+  hiresByRole: { role: RoleId; count: number }[];
+  stageChanges: StageChange[];
+  /** Stage, customers and ARR `months` after as_of. */
+  end: { date: string; customers: number; arr: number; stage: StageId };
+  /** Highest team load over the months, null without CSM teams. */
+  peakLoad: number | null;
+  /** Months in which some team is above the ceiling. */
+  monthsOverCeiling: number;
+  /** Salary cost over the months; null without `policy.salaries`. */
+  cost: number | null;
+  quarters: Quarter[];
+}
+
+/** The plan's next `months` months in brief, for the recommendation's summary. */
+export function summariseTimeline(org: Org, months = 12): TimelineSummary {
+  const timeline = simulateTimeline(org, { months });
+  const counts = new Map<RoleId, number>();
+  for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
+  let peak: number | null = null;
+  for (const row of timeline.rows) {
+    if (row.peakLoad !== null && (peak === null || row.peakLoad > peak)) peak = row.peakLoad;
+  }
+  return {
+    months: timeline.months,
+    nextReq: timeline.hires[0] ?? null,
+    firstCsmReq: timeline.hires.find((h) => h.role === 'csm' || h.role === 'digital-csm') ?? null,
+    hires: timeline.hires,
+    hiresByRole: [...counts].map(([role, count]) => ({ role, count })),
+    stageChanges: timeline.stageChanges,
+    end: timeline.end,
+    peakLoad: peak,
+    monthsOverCeiling: timeline.rows.filter((row) =>
+      row.teams.some((t) => (t.load === null ? t.needed > 0 : t.load > timeline.ceiling + 1e-9)),
+    ).length,
+    cost: timeline.priced ? timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0) : null,
+    quarters: quarters(timeline),
+  };
+}

@@ -1,0 +1,70 @@
+/** Why each hire is in the plan, in one line that cites the published source of the rule. */
+import { formatFte, formatMoney, formatPct } from '../money.js';
+import type { Policy } from '../policy.js';
+import { type RoleId, roleLabel } from '../roles.js';
+import { cite } from '../sources.js';
+import { STAGE_LABELS } from '../stage.js';
+import { monthName } from './calendar.js';
+import type { TimelineTarget, TimelineTeam } from './target.js';
+
+export interface ReasonInput {
+  role: RoleId;
+  team: TimelineTeam | null;
+  neededBy: string;
+  target: TimelineTarget;
+  policy: Policy;
+  ceiling: number;
+  /** CSMs in the file and hired so far, this hire not included. */
+  csms: number;
+}
+
+export function hireReason(input: ReasonInput): string {
+  const { role, team, neededBy, target, policy, ceiling } = input;
+  const when = monthName(neededBy);
+  const stage = STAGE_LABELS[target.stage.id];
+  if (team) {
+    if (team.available <= 0) {
+      return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;
+    }
+    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} would put the team above ${formatPct(ceiling)} of capacity ${cite('csm-confidential-2024')}; each CSM there looks after about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR`;
+  }
+  switch (role) {
+    case 'manager-cs':
+      return `CSM teams large enough to need a manager by ${when}: managers take ${policy.spanOfControl.managerMin}-${policy.spanOfControl.managerMax} reports ${cite('org-design-guide')}`;
+    case 'director-cs':
+      return target.stage.id === 'scale'
+        ? `a director over every ${policy.spanOfControl.directorMin}-${policy.spanOfControl.directorMax} managers by ${when} ${cite('org-design-guide')}`
+        : `a head of CS by ${when} (${stage} stage, or ${policy.spanOfControl.managerMin}+ CSMs): someone owns segments, playbooks and forecasting ${cite('org-design-guide')}`;
+    case 'vp-cs':
+      return `Scale stage by ${when}: a VP who owns all post-sale ${cite('org-design-guide', 'dock-org-charts')}`;
+    case 'cs-ops':
+      if (target.stage.id === 'specialization' || target.stage.id === 'scale') {
+        return `${stage} stage by ${when}: CS Ops takes process and tooling off the CSMs ${cite('org-design-guide', 'cs-ops-architect')}`;
+      }
+      return `CS Ops before the ${ordinal(policy.csOpsAtCsms)} CSM: ${input.csms} CSMs planned by ${when} ${cite('org-design-guide', 'cs-ops-architect')}`;
+    case 'onboarding':
+      return `${stage} stage by ${when}: an onboarding specialist owns implementation and time to value ${cite('org-design-guide')}`;
+    case 'support':
+      return `${stage} stage by ${when}: support splits from CS so CSMs keep proactive time ${cite('org-design-guide')}`;
+    case 'renewals':
+      return `${stage} stage by ${when}: dedicated renewals keep the forecast reliable ${cite('org-design-guide', 'dock-org-charts')}`;
+    case 'customer-marketing':
+      return `${stage} stage by ${when}: customer marketing runs advocacy and programs ${cite('org-design-guide')}`;
+    case 'enablement':
+      return `${stage} stage by ${when}: enablement becomes its own track ${cite('org-design-guide')}`;
+    default:
+      return `the recommended org has a ${roleLabel(role)} from ${when}`;
+  }
+}
+
+function ordinal(n: number): string {
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'st'
+      : n % 10 === 2 && n % 100 !== 12
+        ? 'nd'
+        : n % 10 === 3 && n % 100 !== 13
+          ? 'rd'
+          : 'th';
+  return `${n}${suffix}`;
+}

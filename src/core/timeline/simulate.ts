@@ -1,0 +1,495 @@
+/**
+ * The hiring plan over time. Month by month the org is grown by `growth:`, the recommended org
+ * is asked for (target.ts), and a req is dated for every person the target needs: a CSM so that
+ * the team is fully ramped before its load passes the utilisation ceiling, every other role so
+ * that the person is in seat when the target first asks for them.
+ */
+import { rampEndWeek } from '../analysis.js';
+import { UTILISATION_CEILING } from '../gaps.js';
+import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
+import type { Policy } from '../policy.js';
+import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
+import type { StructureModel } from '../structure.js';
+import { addDays, addMonths, daysBetween, maxDate } from './calendar.js';
+import {
+  compactAccounts,
+  type GrowthSeries,
+  grownAccounts,
+  growthSeries,
+  type SegmentVolume,
+} from './grow.js';
+import { hireReason } from './reasons.js';
+import { type TimelineTarget, type TimelineTeam, targetAt } from './target.js';
+
+export const MAX_MONTHS = 36;
+export const DEFAULT_MONTHS = 12;
+
+export interface TimelineOptions {
+  months?: number;
+  /** No req opens before this date. */
+  freezeUntil?: string;
+  /** Multiplies new customers and ARR growth (`--growth 2x`). */
+  growthFactor?: number;
+  /** The scenario the org was built from, for the report. */
+  scenario?: string;
+}
+
+export type HireDelay = 'late' | 'freeze';
+
+export interface Hire {
+  /** `csm-1`, `cs-ops-1`: the role and the order in which the plan asks for it. */
+  id: string;
+  role: RoleId;
+  /** The segment a CSM is hired for; null for roles without a book. */
+  segment: SegmentId | null;
+  /** The CSM team the hire joins (its title); null for other roles. */
+  team: string | null;
+  openBy: string;
+  start: string;
+  rampedBy: string;
+  /** The date the req would open with neither the past nor a freeze in the way. */
+  idealOpenBy: string;
+  /** When the target needs the person: ramped by then (CSMs) or in seat by then (other roles). */
+  neededBy: string;
+  /** Why the req cannot be opened on time: the ideal date has passed, or a freeze holds it. */
+  delay: HireDelay | null;
+  reason: string;
+}
+
+export interface TeamMonth {
+  key: string;
+  title: string;
+  role: 'csm' | 'digital-csm';
+  needed: number;
+  /** Capacity in seat, ramp counted, less the attrition allowance. */
+  capacity: number;
+  /** needed / capacity; null when nobody is in seat. */
+  load: number | null;
+  arr: number;
+}
+
+export interface MonthRow {
+  /** YYYY-MM of the month's first day in the plan. */
+  month: string;
+  date: string;
+  customers: number;
+  arr: number;
+  arrBySegment: Record<SegmentId, number>;
+  stage: StageId;
+  structure: StructureModel;
+  teams: TeamMonth[];
+  csmFteNeeded: number;
+  csmCapacity: number;
+  /** CSMs and digital CSMs whose first day has come. */
+  csmsInSeat: number;
+  /** CSMs with named or pooled books (digital CSMs not counted). */
+  namedCsmsInSeat: number;
+  /** Everyone in CS whose first day has come (executives and sales not counted). */
+  headcount: number;
+  /** Highest team load among teams with someone in seat; null when there is none. */
+  peakLoad: number | null;
+  /** A team has work and nobody ramped to carry it. */
+  unstaffed: boolean;
+  /** People expected to leave this month: headcount x the yearly attrition rate / 12. */
+  expectedLeavers: number;
+  /** Salary cost of the month, prorated by days in seat; null without salaries. */
+  cost: number | null;
+}
+
+export interface StageChange {
+  month: string;
+  date: string;
+  from: StageId;
+  to: StageId;
+  reason: string;
+}
+
+export interface OverCeiling {
+  team: string;
+  from: string;
+  /** The last month over the ceiling (YYYY-MM). */
+  to: string;
+  peakLoad: number | null;
+  cause: 'freeze' | 'late' | 'ramp';
+}
+
+export interface Timeline {
+  asOf: string;
+  months: number;
+  scenario: string | null;
+  freezeUntil: string | null;
+  growthFactor: number;
+  ceiling: number;
+  attritionPct12m: number;
+  /** Share of capacity held back for departures (see `attritionAllowance`). */
+  attritionAllowance: number;
+  rows: MonthRow[];
+  hires: Hire[];
+  stageChanges: StageChange[];
+  /** The org at the end of the horizon (`months` after as_of): what "in 12 months" means. */
+  end: { date: string; customers: number; arr: number; stage: StageId };
+  overCeiling: OverCeiling[];
+  /** Roles the file already has people in (planned hires included). */
+  rolesInFile: RoleId[];
+  /** Roles in the plan that `policy.salaries` gives no cost for. */
+  unpricedRoles: RoleId[];
+  priced: boolean;
+  /** CSM hires `growth.new_csm_hires_12m` says are budgeted, if given. */
+  budgetedCsmHires: number | null;
+  notes: string[];
+}
+
+/** Days from a req to the first day, for a role. */
+export function leadDays(policy: Policy, role: RoleId): number {
+  return policy.hiring.leadDaysByRole[role] ?? policy.hiring.leadDays;
+}
+
+/** Days from the first day to full productivity: the CSM ramp for book roles. */
+export function rampDays(policy: Policy, role: RoleId): number {
+  if (BOOK_ROLES.has(role)) return rampEndWeek(policy) * 7;
+  return (policy.hiring.rampWeeksByRole[role] ?? policy.hiring.rampWeeks) * 7;
+}
+
+/**
+ * Capacity held back for departures: each leaver leaves a seat empty for the hiring lead time
+ * and then a newcomer carries less through the ramp. With a yearly rate r, a CSM lead time of
+ * L days and a ramp that loses R days of a full book, the share is r x (L + R) / 365.
+ */
+export function attritionAllowance(policy: Policy): number {
+  let lostDays = 0;
+  let previousWeek = 0;
+  for (const step of policy.ramp) {
+    lostDays += (step.untilWeek - previousWeek) * 7 * (1 - step.capacity);
+    previousWeek = step.untilWeek;
+  }
+  const rate = policy.hiring.attritionPct12m / 100;
+  return Math.min(1, (rate * (leadDays(policy, 'csm') + lostDays)) / 365);
+}
+
+export function simulateTimeline(file: Org, options: TimelineOptions = {}): Timeline {
+  const org: Org = { ...file, accounts: compactAccounts(file) };
+  const { policy, company } = org;
+  const months = Math.min(MAX_MONTHS, Math.max(1, options.months ?? DEFAULT_MONTHS));
+  const allowance = attritionAllowance(policy);
+  const earliestOpen = maxDate(company.asOf, options.freezeUntil ?? company.asOf);
+  const hires: Hire[] = [];
+  const rows: MonthRow[] = [];
+  const stageChanges: StageChange[] = [];
+  const counters = new Map<RoleId, number>();
+  const dateOf = (m: number) => addMonths(company.asOf, m);
+
+  const addHire = (
+    role: RoleId,
+    team: TimelineTeam | null,
+    neededBy: string,
+    target: TimelineTarget,
+  ) => {
+    const number = (counters.get(role) ?? 0) + 1;
+    counters.set(role, number);
+    const ramp = rampDays(policy, role);
+    const lead = leadDays(policy, role);
+    // A CSM is wanted ramped by the date; anyone else in seat by it.
+    const idealStart = team ? addDays(neededBy, -ramp) : neededBy;
+    const idealOpen = addDays(idealStart, -lead);
+    const hire = dated(idealOpen, lead, ramp, earliestOpen, options.freezeUntil);
+    const csmsPlanned = hires.filter((h) => BOOK_ROLES.has(h.role)).length;
+    hires.push({
+      id: `${role}-${number}`,
+      role,
+      segment: team ? team.mainSegment : null,
+      team: team ? team.title : null,
+      ...hire,
+      idealOpenBy: idealOpen,
+      neededBy,
+      reason: hireReason({
+        role,
+        team,
+        neededBy,
+        target,
+        policy,
+        ceiling: UTILISATION_CEILING,
+        csms: org.team.filter((m) => BOOK_ROLES.has(m.role)).length + csmsPlanned,
+      }),
+    });
+  };
+
+  // Decide month by month on the staffed team: everyone in the file and every hire so far as if
+  // ramped, so a hire still ramping is not hired twice. The months after the horizon are looked
+  // at too, so a req that must open inside it for a need just beyond it is not missed.
+  const lookahead = Math.ceil((leadDays(policy, 'csm') + rampDays(policy, 'csm')) / 28);
+  const { series, notes } = growthSeries(org, months + lookahead, { factor: options.growthFactor });
+  for (let m = 0; m < months + lookahead; m++) {
+    const date = dateOf(m);
+    const volumes = series[m] as Record<SegmentId, SegmentVolume>;
+    const planning = targetAt(orgAt(org, volumes, hires, date, true));
+    for (const team of planning.teams) {
+      const capacity = team.available * (1 - allowance);
+      let missing = Math.ceil(
+        team.needed / (UTILISATION_CEILING * (1 - allowance)) - team.available - 1e-9,
+      );
+      if (capacity <= 0 && team.needed > 0) missing = Math.max(missing, 1);
+      for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
+    }
+    // The hires so far are people of the org by now: the target's shortfall is what is left.
+    for (const { role, target, current } of planning.roles) {
+      const missing = Math.ceil(target - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
+    }
+  }
+  opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
+  // Reqs that open after the horizon belong to a later plan.
+  const horizon = dateOf(months);
+  const planned = hires.filter((hire) => hire.openBy < horizon);
+
+  // The months as they will be with every hire of the plan at its final dates.
+  for (let m = 0; m < months; m++) {
+    const date = dateOf(m);
+    const volumes = series[m] as Record<SegmentId, SegmentVolume>;
+    const actual = targetAt(orgAt(org, volumes, planned, date, false));
+    const previous = rows[rows.length - 1];
+    if (previous && previous.stage !== actual.stage.id) {
+      stageChanges.push({
+        month: date.slice(0, 7),
+        date,
+        from: previous.stage,
+        to: actual.stage.id,
+        reason: actual.stage.reason,
+      });
+    }
+    rows.push(monthRow(org, actual, volumes, planned, date, allowance));
+  }
+  const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
+  const endTarget = targetAt(orgAt(org, endVolumes, planned, horizon, false));
+  const end = {
+    date: horizon,
+    customers: endTarget.stage.customers,
+    arr: endTarget.stage.arr,
+    stage: endTarget.stage.id,
+  };
+  const priced = Object.keys(policy.salaries).length > 0;
+  for (const [m, row] of rows.entries()) {
+    row.cost = priced ? monthCost(org, planned, row.date, dateOf(m + 1)) : null;
+  }
+
+  const roles = new Set<RoleId>([
+    ...planned.map((h) => h.role),
+    ...org.team.filter((m) => isCsRole(m.role)).map((m) => m.role),
+  ]);
+  return {
+    asOf: company.asOf,
+    months,
+    scenario: options.scenario ?? null,
+    freezeUntil: options.freezeUntil ?? null,
+    growthFactor: options.growthFactor ?? 1,
+    ceiling: UTILISATION_CEILING,
+    attritionPct12m: policy.hiring.attritionPct12m,
+    attritionAllowance: allowance,
+    rows,
+    hires: planned.sort((a, b) => a.openBy.localeCompare(b.openBy) || a.id.localeCompare(b.id)),
+    stageChanges,
+    end,
+    overCeiling: overCeilingRuns(rows, planned),
+    rolesInFile: [...new Set(org.team.map((m) => m.role))].sort(),
+    unpricedRoles: priced
+      ? [...roles].filter((role) => policy.salaries[role] === undefined).sort()
+      : [],
+    priced,
+    budgetedCsmHires: org.growth?.newCsmHires12m ?? null,
+    notes,
+  };
+}
+
+/** Open on the ideal date, or as soon as allowed; start and ramp follow from the open date. */
+function dated(
+  idealOpen: string,
+  lead: number,
+  ramp: number,
+  earliestOpen: string,
+  freezeUntil: string | undefined,
+): Pick<Hire, 'openBy' | 'start' | 'rampedBy' | 'delay'> {
+  const openBy = maxDate(idealOpen, earliestOpen);
+  let delay: HireDelay | null = null;
+  if (openBy !== idealOpen) {
+    delay =
+      freezeUntil !== undefined && idealOpen < freezeUntil && openBy === freezeUntil
+        ? 'freeze'
+        : 'late';
+  }
+  const start = addDays(openBy, lead);
+  return { openBy, start, rampedBy: addDays(start, ramp), delay };
+}
+
+/** The org at a month: grown accounts, the file's team plus the hires so far, dated that day. */
+function orgAt(
+  org: Org,
+  volumes: Record<SegmentId, SegmentVolume>,
+  hires: Hire[],
+  date: string,
+  staffed: boolean,
+): Org {
+  const team: TeamMember[] = [
+    ...org.team.map((member) => (staffed ? { ...member, startDate: undefined } : member)),
+    ...hires.map(
+      (hire): TeamMember => ({
+        id: `timeline-${hire.id}`,
+        role: hire.role,
+        startDate: staffed ? undefined : hire.start,
+        segment: hire.segment ?? undefined,
+        fte: 1,
+        languages: [],
+        path: ['timeline', hire.id],
+      }),
+    ),
+  ];
+  return {
+    ...org,
+    // The months ahead are the timeline's to simulate: the target org sees this month only.
+    growth: undefined,
+    company: { ...org.company, asOf: date },
+    accounts: grownAccounts(org, volumes),
+    team,
+  };
+}
+
+function isCsRole(role: RoleId): boolean {
+  return !EXECUTIVE_ROLES.has(role) && !SALES_LEADER_ROLES.has(role);
+}
+
+function monthRow(
+  org: Org,
+  target: TimelineTarget,
+  volumes: Record<SegmentId, SegmentVolume>,
+  hires: Hire[],
+  date: string,
+  allowance: number,
+): MonthRow {
+  const teams = target.teams.map((team): TeamMonth => {
+    const capacity = team.available * (1 - allowance);
+    return {
+      key: team.key,
+      title: team.title,
+      role: team.role,
+      needed: team.needed,
+      capacity,
+      load: capacity > 0 ? team.needed / capacity : null,
+      arr: team.arr,
+    };
+  });
+  const inSeat = (start: string | undefined) => start === undefined || start <= date;
+  const people = [
+    ...org.team.filter((m) => isCsRole(m.role) && inSeat(m.startDate)).map((m) => m.role),
+    ...hires.filter((h) => inSeat(h.start)).map((h) => h.role),
+  ];
+  let peak: number | null = null;
+  for (const team of teams) {
+    if (team.load !== null && (peak === null || team.load > peak)) peak = team.load;
+  }
+  const customers = Object.values(volumes).reduce((sum, v) => sum + v.customers, 0);
+  const arrBySegment = Object.fromEntries(
+    Object.entries(volumes).map(([id, v]) => [id, v.arr]),
+  ) as Record<SegmentId, number>;
+  return {
+    month: date.slice(0, 7),
+    date,
+    customers,
+    arr: Object.values(volumes).reduce((sum, v) => sum + v.arr, 0),
+    arrBySegment,
+    stage: target.stage.id,
+    structure: target.structure,
+    teams,
+    csmFteNeeded: teams.reduce((sum, t) => sum + t.needed, 0),
+    csmCapacity: teams.reduce((sum, t) => sum + t.capacity, 0),
+    csmsInSeat: people.filter((role) => BOOK_ROLES.has(role)).length,
+    namedCsmsInSeat: people.filter((role) => role === 'csm').length,
+    headcount: people.length,
+    peakLoad: peak,
+    unstaffed: teams.some((team) => team.load === null && team.needed > 0),
+    expectedLeavers: (people.length * org.policy.hiring.attritionPct12m) / 1200,
+    cost: null,
+  };
+}
+
+/** Salary cost of [from, to): each person's yearly cost x days in seat / 365. */
+function monthCost(org: Org, hires: Hire[], from: string, to: string): number {
+  const { salaries } = org.policy;
+  let cost = 0;
+  const add = (role: RoleId, start: string | undefined, fte: number) => {
+    const salary = salaries[role];
+    if (salary === undefined) return;
+    const first = start === undefined ? from : maxDate(start, from);
+    const days = Math.max(0, daysBetween(first, to));
+    cost += (salary * fte * days) / 365;
+  };
+  for (const member of org.team) {
+    if (isCsRole(member.role)) add(member.role, member.startDate, member.fte);
+  }
+  for (const hire of hires) add(hire.role, hire.start, 1);
+  return Math.round(cost);
+}
+
+/**
+ * CS Ops comes before the fifth CSM (CS org design guide; CS Operations Architect guide): the
+ * first CS Ops hire starts no later than the CSM who makes five.
+ */
+function opsBeforeFifthCsm(
+  org: Org,
+  hires: Hire[],
+  earliestOpen: string,
+  freezeUntil: string | undefined,
+): void {
+  const { policy } = org;
+  if (org.team.some((m) => m.role === 'cs-ops')) return;
+  const starts = [
+    ...org.team.filter((m) => BOOK_ROLES.has(m.role)).map((m) => m.startDate ?? org.company.asOf),
+    ...hires.filter((h) => BOOK_ROLES.has(h.role)).map((h) => h.start),
+  ].sort();
+  const fifth = starts[policy.csOpsAtCsms - 1];
+  const ops = hires.find((h) => h.role === 'cs-ops');
+  if (!fifth || !ops || ops.start <= fifth) return;
+  const lead = leadDays(policy, 'cs-ops');
+  const ramp = rampDays(policy, 'cs-ops');
+  const idealOpen = addDays(fifth, -lead);
+  Object.assign(ops, dated(idealOpen, lead, ramp, earliestOpen, freezeUntil), {
+    neededBy: fifth,
+    idealOpenBy: idealOpen,
+  });
+}
+
+/** Runs of months in which a team is above the ceiling (or has work and nobody), with a cause. */
+function overCeilingRuns(rows: MonthRow[], hires: Hire[]): OverCeiling[] {
+  const runs: OverCeiling[] = [];
+  const open = new Map<string, OverCeiling>();
+  for (const row of rows) {
+    const seen = new Set<string>();
+    for (const team of row.teams) {
+      const over = team.load === null ? team.needed > 0 : team.load > UTILISATION_CEILING + 1e-9;
+      if (!over) continue;
+      seen.add(team.title);
+      const run = open.get(team.title);
+      if (run) {
+        run.to = row.month;
+        run.peakLoad =
+          run.peakLoad === null || team.load === null ? null : Math.max(run.peakLoad, team.load);
+      } else {
+        const created: OverCeiling = {
+          team: team.title,
+          from: row.month,
+          to: row.month,
+          peakLoad: team.load,
+          cause: 'ramp',
+        };
+        open.set(team.title, created);
+        runs.push(created);
+      }
+    }
+    for (const title of [...open.keys()]) if (!seen.has(title)) open.delete(title);
+  }
+  for (const run of runs) {
+    const teamHires = hires.filter((h) => h.team === run.team && h.neededBy.slice(0, 7) <= run.to);
+    if (teamHires.some((h) => h.delay === 'freeze')) run.cause = 'freeze';
+    else if (teamHires.some((h) => h.delay === 'late')) run.cause = 'late';
+  }
+  return runs;
+}
+
+export type { GrowthSeries };

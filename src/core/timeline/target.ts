@@ -1,0 +1,84 @@
+/**
+ * The one place the timeline asks for the recommended org: every month it hands the grown org to
+ * the planner's own target-org model (`planTarget`) and reads back the stage, the CSM teams (work
+ * in FTE and capacity in seat) and the headcount every other role should have. The timeline
+ * never decides what the recommendation does not.
+ */
+import { analyse } from '../analysis.js';
+import { computeCapacity } from '../capacity.js';
+import type { Org, SegmentId } from '../model.js';
+import { BOOK_ROLES, type RoleId } from '../roles.js';
+import type { StageResult } from '../stage.js';
+import type { StructureModel } from '../structure.js';
+import { buildTargetOrg } from '../target/index.js';
+import { PLAYER_COACH_SHARE } from '../target/staffing.js';
+
+export interface TimelineTeam {
+  key: string;
+  role: 'csm' | 'digital-csm';
+  title: string;
+  segments: SegmentId[];
+  /** The segment with most of the team's work: where a new hire of the team is placed. */
+  mainSegment: SegmentId;
+  /** FTE of work at the policy's target ratios. */
+  needed: number;
+  arr: number;
+  /** Capacity of the team's members at the org's date, ramp counted (0 before a start date). */
+  available: number;
+  /** Whole people the recommended org gives the team. */
+  target: number;
+}
+
+export interface TimelineTarget {
+  stage: StageResult;
+  structure: StructureModel;
+  teams: TimelineTeam[];
+  /** People every role without a book should have, leaders, managers and specialists. */
+  roles: { role: RoleId; target: number; current: number; hire: number }[];
+}
+
+export function targetAt(org: Org): TimelineTarget {
+  const analysis = analyse(org);
+  const capacity = computeCapacity(analysis);
+  const target = buildTargetOrg({ analysis, capacity });
+  const teams = target.teams.map((team): TimelineTeam => {
+    // A member who leads others keeps a reduced book, as the target org counts them.
+    let available = 0;
+    for (const id of team.members) {
+      const owner = analysis.bookOwnerById.get(id);
+      if (!owner) continue;
+      const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
+      available += (owner.rampStatus === 'planned' ? 0 : owner.capacity) * share;
+    }
+    return {
+      key: team.key,
+      role: team.role,
+      title: team.title,
+      segments: team.segments,
+      mainSegment: mainSegment(team.segments, capacity.segments),
+      needed: team.needed,
+      arr: team.arr,
+      available,
+      target: team.target,
+    };
+  });
+  const roles = target.headcount
+    .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
+    .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
+  return { stage: target.stage, structure: target.structure.model, teams, roles };
+}
+
+function mainSegment(
+  segments: SegmentId[],
+  rows: { id: SegmentId; csmFteNeeded: number }[],
+): SegmentId {
+  let best = segments[0] as SegmentId;
+  let most = -1;
+  for (const row of rows) {
+    if (segments.includes(row.id) && row.csmFteNeeded > most) {
+      most = row.csmFteNeeded;
+      best = row.id;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,114 @@
+/**
+ * The sentences that open every timeline report (text and markdown): the answer first (which
+ * req to open by when), then stage changes, loads above the ceiling, and what the figures assume.
+ */
+import { formatMoney, formatPct, plural } from '../core/money.js';
+import { DEFAULT_POLICY } from '../core/policy.js';
+import { type RoleId, roleLabel, roleLabelPlural } from '../core/roles.js';
+import { cite } from '../core/sources.js';
+import { STAGE_LABELS } from '../core/stage.js';
+import { type Hire, monthName, type Timeline } from '../core/timeline/index.js';
+
+export interface Headline {
+  /** The answer: the first req and when. */
+  answer: string[];
+  /** Stage changes and loads above the ceiling. */
+  events: string[];
+  warnings: string[];
+  /** What the figures assume and how to add what is missing. */
+  notes: string[];
+}
+
+export function timelineHeadline(timeline: Timeline): Headline {
+  const { hires } = timeline;
+  const answer: string[] = [];
+  const first = hires[0];
+  if (!first) {
+    answer.push(
+      `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team stays under ${formatPct(timeline.ceiling)} of capacity and the recommended org needs nobody new.`,
+    );
+  } else {
+    answer.push(reqSentence(first, timeline));
+    answer.push(hiresSentence(timeline));
+  }
+  const events = timeline.stageChanges.map(
+    (change) =>
+      `${STAGE_LABELS[change.to]} by about ${monthName(change.date)}: ${change.reason.replace(/:.*$/, '')} ${cite('org-design-guide', 'team-structure-guide')}.`,
+  );
+  const warnings = timeline.overCeiling.map((run) => {
+    const span =
+      run.from === run.to
+        ? monthName(`${run.from}-01`)
+        : `${monthName(`${run.from}-01`)} to ${monthName(`${run.to}-01`)}`;
+    const load =
+      run.peakLoad === null
+        ? 'work and nobody ramped to carry it'
+        : `up to ${formatPct(run.peakLoad)} of capacity`;
+    const why =
+      run.cause === 'freeze'
+        ? `the hiring freeze until ${timeline.freezeUntil} holds the reqs that would cover it`
+        : run.cause === 'late'
+          ? 'the req is already late: open it now'
+          : 'people in the file are still ramping or have not started yet';
+    return `${run.team} above the ${formatPct(timeline.ceiling)} ceiling ${span} (${load}): ${why}.`;
+  });
+  const notes: string[] = [];
+  if (!timeline.priced) {
+    notes.push(
+      'Headcount only: add yearly costs per role under policy.salaries (e.g. `salaries: { csm: 110000 }`) to see cost per quarter and CS cost as a share of ARR.',
+    );
+  } else if (timeline.unpricedRoles.length > 0) {
+    notes.push(
+      `No salary for ${timeline.unpricedRoles.map(roleLabelPlural).join(', ')}: left out of the cost; add them under policy.salaries.`,
+    );
+  }
+  const byDefault = timeline.attritionPct12m === DEFAULT_POLICY.hiring.attritionPct12m;
+  notes.push(
+    `Capacity holds back ${formatPct(timeline.attritionAllowance)} for attrition: ${timeline.attritionPct12m}% of people leaving a year${byDefault ? ' (a csplan default; no source gives one)' : ''}, each seat empty for the hiring lead time and then ramping; set policy.hiring.attrition_pct_12m.`,
+  );
+  if (timeline.budgetedCsmHires !== null) {
+    const csms = hires.filter((h) => h.role === 'csm' || h.role === 'digital-csm');
+    const inYear = csms.filter((h) => h.start < addYear(timeline.asOf)).length;
+    notes.push(
+      `growth.new_csm_hires_12m budgets ${plural(timeline.budgetedCsmHires, 'CSM hire')}; this plan starts ${plural(inYear, 'CSM')} in the next 12 months.`,
+    );
+  }
+  notes.push(...timeline.notes);
+  return { answer, events, warnings, notes };
+}
+
+function reqSentence(hire: Hire, timeline: Timeline): string {
+  const label = roleLabel(hire.role);
+  const firstOfRole =
+    !timeline.rolesInFile.includes(hire.role) &&
+    timeline.hires.find((h) => h.role === hire.role) === hire;
+  const which = firstOfRole ? 'first' : 'next';
+  const team = hire.team ? ` for ${hire.team}` : '';
+  const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;
+  if (hire.delay === 'late') {
+    return `Open the ${which} ${label} req now (${hire.openBy})${team}: it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}; ${after}.`;
+  }
+  if (hire.delay === 'freeze') {
+    return `Open the ${which} ${label} req${team} on ${hire.openBy}, when the freeze ends: it is needed by ${monthName(hire.neededBy)}; ${after}.`;
+  }
+  return `Open the ${which} ${label} req by ${hire.openBy}${team}: ${after}, in time for ${monthName(hire.neededBy)}.`;
+}
+
+function hiresSentence(timeline: Timeline): string {
+  const counts = new Map<RoleId, number>();
+  for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
+  const list = [...counts]
+    .map(([role, count]) =>
+      count === 1 ? `1 ${roleLabel(role)}` : `${count} ${roleLabelPlural(role)}`,
+    )
+    .join(', ');
+  const cost = timeline.priced
+    ? `; CS costs ${formatMoney(timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0))} over the period`
+    : '';
+  return `${plural(timeline.hires.length, 'req')} in the next ${plural(timeline.months, 'month')}: ${list}${cost}.`;
+}
+
+function addYear(date: string): string {
+  const year = Number(date.slice(0, 4)) + 1;
+  return `${year}${date.slice(4)}`;
+}

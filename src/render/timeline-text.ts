@@ -1,0 +1,163 @@
+/** `csplan timeline` as text: the answer, a quarter-by-quarter table and the req list. */
+
+import { formatCount, formatMoney, formatPct } from '../core/money.js';
+import { roleLabel } from '../core/roles.js';
+import { STAGE_LABELS } from '../core/stage.js';
+import { type Comparison, type Quarter, quarters, type Timeline } from '../core/timeline/index.js';
+import { painter } from './paint.js';
+import { safeOutput } from './safe-text.js';
+import { renderTable } from './table.js';
+import { timelineHeadline } from './timeline-lines.js';
+import { fitText } from './wrap.js';
+
+export interface TimelineTextOptions {
+  color: boolean;
+  width: number;
+  file: string;
+}
+
+export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions): string {
+  const paint = painter(options.color);
+  const head = timelineHeadline(timeline);
+  const out: string[] = [];
+  out.push(...head.answer.map((line, i) => (i === 0 ? paint.bold(line) : line)));
+  out.push(...head.events);
+  out.push(...head.warnings.map((line) => paint.yellow(`Warning: ${line}`)));
+  out.push('');
+  const scenario = timeline.scenario ? `, scenario ${timeline.scenario}` : '';
+  const growth = timeline.growthFactor !== 1 ? `, growth x${timeline.growthFactor}` : '';
+  out.push(
+    paint.bold(
+      `${options.file}: the next ${timeline.months} months from ${timeline.asOf}${scenario}${growth}`,
+    ),
+  );
+  out.push(quarterTable(quarters(timeline), timeline, options));
+  out.push('');
+  out.push(paint.bold('Hiring plan'));
+  if (timeline.hires.length === 0) out.push('No hires needed.');
+  else {
+    out.push(
+      renderTable(
+        ['Role', 'Open req by', 'Starts', 'Ramped by', 'Why'],
+        timeline.hires.map((hire) => [
+          roleLabel(hire.role),
+          hire.delay === 'late'
+            ? `${hire.openBy} (late)`
+            : hire.delay === 'freeze'
+              ? `${hire.openBy} (freeze)`
+              : hire.openBy,
+          hire.start,
+          hire.rampedBy,
+          hire.reason,
+        ]),
+        options,
+      ),
+    );
+  }
+  out.push('');
+  out.push(...head.notes.map((line) => paint.dim(line)));
+  return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
+}
+
+function quarterTable(list: Quarter[], timeline: Timeline, options: TimelineTextOptions): string {
+  const priced = timeline.priced;
+  const head = [
+    'Quarter',
+    'Customers',
+    'ARR',
+    'Stage',
+    'Reqs',
+    'Starts',
+    'CSMs',
+    'People',
+    'Peak load',
+  ];
+  if (priced) head.push('Cost', 'Cost/ARR', 'ARR/CSM');
+  const rows = list.map((q) => {
+    const cells = [
+      `${q.label} ${q.span}`,
+      formatCount(q.customers),
+      formatMoney(q.arr),
+      STAGE_LABELS[q.stage],
+      String(q.reqsOpened),
+      String(q.hiresStarting),
+      String(q.csms),
+      String(q.headcount),
+      peakCell(q),
+    ];
+    if (priced) {
+      cells.push(
+        q.cost === null ? '-' : formatMoney(q.cost),
+        q.costShareOfArr === null ? '-' : formatPct(q.costShareOfArr),
+        q.arrPerCsm === null ? '-' : formatMoney(q.arrPerCsm),
+      );
+    }
+    return cells;
+  });
+  return renderTable(head, rows, { ...options, right: [1, 2, 4, 5, 6, 7, 8, 9, 10, 11] });
+}
+
+export function renderComparisonText(comparison: Comparison, options: TimelineTextOptions): string {
+  const paint = painter(options.color);
+  const out: string[] = [];
+  const base = comparison.timelines[0];
+  out.push(paint.bold(`${options.file}: ${comparison.names.join(' vs ')}, by quarter`));
+  for (const [i, timeline] of comparison.timelines.entries()) {
+    const name = comparison.names[i] as string;
+    const peak = peakOf(timeline);
+    const cost = timeline.priced
+      ? `, ${formatMoney(timeline.rows.reduce((sum, r) => sum + (r.cost ?? 0), 0))}`
+      : '';
+    const over =
+      timeline.overCeiling.length > 0
+        ? `; above ${formatPct(timeline.ceiling)} in ${timeline.overCeiling.map((r) => r.team).join(', ')}`
+        : '';
+    const delta =
+      base && i > 0
+        ? ` (${signed(timeline.hires.length - base.hires.length)} vs ${comparison.names[0]})`
+        : '';
+    out.push(
+      `${name}: ${timeline.hires.length} reqs${delta}${cost}, peak load ${peak === null ? '-' : formatPct(peak)}${over}`,
+    );
+  }
+  out.push('');
+  const rows: string[][] = [];
+  for (const quarter of comparison.quarters) {
+    for (const s of quarter.scenarios) {
+      rows.push([
+        `${quarter.label} ${quarter.span}`,
+        s.name,
+        String(s.reqsOpened),
+        String(s.hiresStarting),
+        String(s.headcount),
+        s.cost === null ? '-' : formatMoney(s.cost),
+        s.peakLoad === null ? '-' : formatPct(s.peakLoad),
+      ]);
+    }
+  }
+  out.push(
+    renderTable(['Quarter', 'Scenario', 'Reqs', 'Starts', 'People', 'Cost', 'Peak load'], rows, {
+      ...options,
+      right: [2, 3, 4, 5, 6],
+    }),
+  );
+  return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
+}
+
+function peakOf(timeline: Timeline): number | null {
+  let peak: number | null = null;
+  for (const row of timeline.rows) {
+    if (row.peakLoad !== null && (peak === null || row.peakLoad > peak)) peak = row.peakLoad;
+  }
+  return peak;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
+function peakCell(q: Quarter): string {
+  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
+  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
+}

@@ -1,0 +1,372 @@
+/**
+ * The hiring plan over time, checked against numbers worked out by hand from the policy:
+ * 60-day hiring lead time, the 8-week ramp (no book weeks 1-4, half weeks 5-6, full from week 7),
+ * SMB at $1.25M ARR per CSM (the middle of $500k-2M), the 85% utilisation ceiling.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadOrgFile, loadOrgText } from '../../src/config/load.js';
+import type { Org } from '../../src/core/model.js';
+import { compactAccounts } from '../../src/core/timeline/grow.js';
+import {
+  attritionAllowance,
+  compareScenarios,
+  quarters,
+  runScenario,
+  simulateTimeline,
+  summariseTimeline,
+  targetAt,
+} from '../../src/core/timeline/index.js';
+
+/** 15 SMB customers at $20k (ARR is the binding measure: 20 x $20k / $1.25M = 0.32 FTE). */
+async function founder(extra = '', growth = 'new_customers_per_month: 5'): Promise<Org> {
+  const text = `version: 1
+company: { name: Fernway, as_of: 2026-12-01 }
+growth: { ${growth} }
+team:
+  - { id: ada, role: ceo }
+account_groups:
+  - { name: early, count: 15, arr_each: 20000, owner: ada }
+${extra}`;
+  const result = await loadOrgText(text, 'test.yaml', { today: '2026-12-01' });
+  if (!result.org) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.org;
+}
+
+// 10% a year x (60 lead days + 35 ramp days lost: 4 weeks at 0, 2 weeks at half) / 365.
+const ALLOWANCE = (0.1 * 95) / 365;
+
+describe('req dates from lead time and ramp', () => {
+  it('the first CSM is due when the first-hire stage starts (20 customers, month 1)', async () => {
+    const timeline = simulateTimeline(await founder());
+    const first = timeline.hires[0];
+    // Wanted ramped by 2027-01-01: start 56 days before (2026-11-06), req 60 days before that
+    // (2026-09-07): both past, so the req opens today and everything moves with it.
+    expect(first).toMatchObject({
+      role: 'csm',
+      idealOpenBy: '2026-09-07',
+      openBy: '2026-12-01',
+      start: '2027-01-30',
+      rampedBy: '2027-03-27',
+      neededBy: '2027-01-01',
+      delay: 'late',
+    });
+  });
+
+  it('the second CSM is ramped by the month the load would pass 85%', async () => {
+    const timeline = simulateTimeline(await founder());
+    // One CSM carries 0.85 x (1 - allowance) = 0.828 FTE of work: $1.035M of ARR, 51.7
+    // customers. Month 7 has 50 (0.80 FTE), month 8 (2027-08-01) has 55 (0.88 FTE).
+    const second = timeline.hires[1];
+    expect(second).toMatchObject({
+      role: 'csm',
+      neededBy: '2027-08-01',
+      rampedBy: '2027-08-01',
+      start: '2027-06-06',
+      openBy: '2027-04-07',
+      delay: null,
+    });
+    expect(timeline.hires).toHaveLength(2);
+    const july = timeline.rows[7];
+    expect(july?.month).toBe('2027-07');
+    expect(july?.peakLoad).toBeCloseTo(0.8 / (1 - ALLOWANCE), 6);
+    const august = timeline.rows[8];
+    expect(august?.peakLoad).toBeCloseTo(0.88 / (2 * (1 - ALLOWANCE)), 6);
+  });
+
+  it('a req that opens inside the horizon for a need just beyond it is in the plan', async () => {
+    // 6 months end on 2027-06-01; the second CSM is needed in Aug 2027 but its req opens 2027-04-07.
+    const timeline = simulateTimeline(await founder(), { months: 6 });
+    expect(timeline.hires.map((h) => [h.id, h.openBy, h.neededBy])).toEqual([
+      ['csm-1', '2026-12-01', '2027-01-01'],
+      ['csm-2', '2027-04-07', '2027-08-01'],
+    ]);
+    // With 4 months (to 2027-04-01) that req is for the next plan.
+    expect(simulateTimeline(await founder(), { months: 4 }).hires.map((h) => h.id)).toEqual([
+      'csm-1',
+    ]);
+  });
+
+  it('a lead time per role moves only that role', async () => {
+    const org = await founder('policy:\n  hiring: { lead_days_by_role: { csm: 45 } }');
+    const second = simulateTimeline(org).hires[1];
+    // Start 2027-06-06 as before; the req 45 days earlier.
+    expect(second).toMatchObject({ start: '2027-06-06', openBy: '2027-04-22' });
+  });
+});
+
+describe('attrition allowance', () => {
+  it('is the yearly rate times the days a leaver costs: lead time plus ramp', async () => {
+    const org = await founder();
+    expect(attritionAllowance(org.policy)).toBeCloseTo(ALLOWANCE, 10);
+    const timeline = simulateTimeline(org);
+    // 1 CSM in seat in Apr 2027: 1 x 10% / 12 expected to leave that month.
+    expect(timeline.rows[4]?.expectedLeavers).toBeCloseTo(0.1 / 12, 10);
+  });
+
+  it('a higher rate brings the second CSM forward', async () => {
+    const org = await founder('policy:\n  hiring: { attrition_pct_12m: 40 }');
+    // 40% x 95 / 365 = 10.4%: one CSM carries 0.85 x 0.896 = 0.76 FTE, $952k, 47.6 customers.
+    // Month 7 (50 customers, 0.80 FTE) is over: ramped by 2027-07-01.
+    const second = simulateTimeline(org).hires[1];
+    expect(second).toMatchObject({
+      neededBy: '2027-07-01',
+      start: '2027-05-06',
+      openBy: '2027-03-07',
+    });
+  });
+
+  it('none at 0%', async () => {
+    const org = await founder('policy:\n  hiring: { attrition_pct_12m: 0 }');
+    expect(attritionAllowance(org.policy)).toBe(0);
+    expect(simulateTimeline(org).rows[7]?.peakLoad).toBeCloseTo(0.8, 10);
+  });
+});
+
+describe('stage changes', () => {
+  it('Specialization in month 17: 100 customers and $2M ARR on 2028-05-01', async () => {
+    const timeline = simulateTimeline(await founder(), { months: 24 });
+    expect(timeline.stageChanges.map((c) => [c.date, c.from, c.to])).toEqual([
+      ['2027-01-01', 'founding', 'first-hire'],
+      ['2028-05-01', 'first-hire', 'specialization'],
+    ]);
+    expect(timeline.rows[16]?.stage).toBe('first-hire');
+    expect(timeline.rows[17]?.stage).toBe('specialization');
+    // The roles the Specialization stage brings are in seat when it starts.
+    const roles = timeline.hires.filter((h) => h.neededBy === '2028-05-01').map((h) => h.role);
+    expect(roles.sort()).toEqual(['cs-ops', 'director-cs', 'onboarding', 'support']);
+    const head = timeline.hires.find((h) => h.role === 'director-cs');
+    expect(head).toMatchObject({ start: '2028-05-01', openBy: '2028-03-02' });
+    expect(head?.reason).toContain('(CS org design guide)');
+  });
+
+  it('12 months stop before it', async () => {
+    const timeline = simulateTimeline(await founder());
+    expect(timeline.stageChanges.map((c) => c.to)).toEqual(['first-hire']);
+    expect(timeline.rows).toHaveLength(12);
+  });
+});
+
+describe('a hiring freeze', () => {
+  it('holds every req until it ends and leaves the team over the ceiling', async () => {
+    const timeline = simulateTimeline(await founder(), { freezeUntil: '2027-06-01' });
+    // Both CSM reqs open on 2027-06-01: start 2027-07-31, ramped 2027-09-25.
+    expect(timeline.hires.map((h) => [h.openBy, h.start, h.rampedBy, h.delay])).toEqual([
+      ['2027-06-01', '2027-07-31', '2027-09-25', 'freeze'],
+      ['2027-06-01', '2027-07-31', '2027-09-25', 'freeze'],
+    ]);
+    // Sep 2027: both in week 5 (half a book): 0.96 FTE of work on 2 x 0.5 x (1 - allowance).
+    expect(timeline.rows[9]?.peakLoad).toBeCloseTo(0.96 / (1 - ALLOWANCE), 6);
+    // Oct 2027: both fully ramped, 1.04 FTE on 2 x (1 - allowance).
+    expect(timeline.rows[10]?.peakLoad).toBeCloseTo(1.04 / (2 * (1 - ALLOWANCE)), 6);
+    expect(timeline.overCeiling).toEqual([
+      {
+        team: 'CSMs (generalist, all segments)',
+        // From the first month: once a CSM is planned, the target org has a generalist team
+        // even at the founding stage, and nobody is ramped in it until Sep 2027.
+        from: '2026-12',
+        to: '2027-09',
+        peakLoad: null,
+        cause: 'freeze',
+      },
+    ]);
+  });
+
+  it('a scenario can carry the freeze', async () => {
+    const org = await founder('scenarios:\n  frozen: { freeze_until: 2027-06-01 }');
+    const timeline = runScenario(org, 'frozen');
+    expect(timeline.scenario).toBe('frozen');
+    expect(timeline.freezeUntil).toBe('2027-06-01');
+    expect(timeline.hires[0]?.openBy).toBe('2027-06-01');
+  });
+});
+
+describe('money', () => {
+  it('prorates salaries by days in seat and sets cost against ARR per quarter', async () => {
+    const org = await founder('policy:\n  salaries: { csm: 110000 }');
+    const timeline = simulateTimeline(org);
+    // Jan 2027: the CSM is in seat from Jan 30, 2 days; Feb: 28 days.
+    expect(timeline.rows.slice(0, 3).map((r) => r.cost)).toEqual([
+      0,
+      Math.round((110_000 * 2) / 365),
+      Math.round((110_000 * 28) / 365),
+    ]);
+    const q1 = quarters(timeline)[0];
+    expect(q1?.cost).toBe(603 + 8438);
+    // Feb 2027: 25 customers, $500k ARR; the quarter's cost at a yearly rate over it.
+    expect(q1?.arr).toBe(500_000);
+    expect(q1?.costShareOfArr).toBeCloseTo((9041 * 4) / 500_000, 10);
+    expect(q1?.arrPerCsm).toBe(500_000);
+    expect(q1?.arrUnderManagementPerCsm).toBe(500_000);
+    // Annual contracts: a quarter renews 3/12 of the ARR at its start ($300k in Dec 2026).
+    expect(q1?.renewalsDue).toBe(75_000);
+  });
+
+  it('without salaries, headcount only', async () => {
+    const timeline = simulateTimeline(await founder());
+    expect(timeline.priced).toBe(false);
+    expect(timeline.rows.every((r) => r.cost === null)).toBe(true);
+    expect(quarters(timeline)[0]?.cost).toBeNull();
+  });
+});
+
+describe('scenarios compared', () => {
+  it('hires and peak load per quarter, side by side', async () => {
+    const org = await founder('scenarios:\n  fast:\n    growth: { new_customers_per_month: 10 }');
+    const comparison = compareScenarios(org, { months: 6 });
+    expect(comparison.names).toEqual(['base', 'fast']);
+    // fast: 55 customers ($1.1M, 0.88 FTE) in month 4 needs a second CSM ramped by 2027-04-01,
+    // so its req is due 2026-12-06, in Q1 with the first.
+    const fast = comparison.timelines[1];
+    expect(fast?.hires[1]).toMatchObject({ neededBy: '2027-04-01', openBy: '2026-12-06' });
+    const [q1, q2] = comparison.quarters;
+    expect(q1?.scenarios.map((s) => [s.name, s.reqsOpened])).toEqual([
+      ['base', 1],
+      ['fast', 2],
+    ]);
+    // Mar 2027 is the peak of Q2 for both: the first CSM at half a book (week 5), the second
+    // (fast) still in week 4. base: 0.48 FTE of work; fast: 0.72.
+    const half = 0.5 * (1 - ALLOWANCE);
+    expect(q2?.scenarios[0]?.peakLoad).toBeCloseTo(0.48 / half, 6);
+    expect(q2?.scenarios[1]?.peakLoad).toBeCloseTo(0.72 / half, 6);
+  });
+
+  it('a scenario policy overrides the file key by key', async () => {
+    const org = await founder(
+      'policy:\n  salaries: { csm: 100000, cs-ops: 90000 }\nscenarios:\n  pricey:\n    policy: { salaries: { csm: 150000 } }',
+    );
+    const scenario = org.scenarios?.[0];
+    expect(scenario?.policy.salaries).toEqual({ csm: 150_000, 'cs-ops': 90_000 });
+    expect(org.policy.salaries.csm).toBe(100_000);
+  });
+
+  it('--growth 2x doubles new customers', async () => {
+    const org = await founder();
+    const doubled = simulateTimeline(org, { growthFactor: 2, months: 3 });
+    expect(doubled.rows.map((r) => r.customers)).toEqual([15, 25, 35]);
+  });
+});
+
+describe('growth figures', () => {
+  it('churn and expansion spread evenly over the months, per segment where given', async () => {
+    const org = await founder(
+      '',
+      'new_customers_per_month: 0, churn_pct_12m: 12, expansion_pct_12m: 24',
+    );
+    const timeline = simulateTimeline(org, { months: 2 });
+    // A month loses 1% of customers and their ARR and adds 2% expansion to what stays.
+    expect(timeline.rows[1]?.customers).toBeCloseTo(15 * 0.99, 10);
+    expect(timeline.rows[1]?.arr).toBeCloseTo(300_000 * 1.01, 6);
+  });
+
+  it('new_customers_12m and arr_growth_pct_12m keep their meaning: straight lines to month 12', async () => {
+    const org = await founder('', 'new_customers_12m: 24, arr_growth_pct_12m: 50');
+    const timeline = simulateTimeline(org, { months: 7 });
+    // Month 6: 15 + 12 customers; ARR $300k x (1 + 50% x 6/12).
+    expect(timeline.rows[6]?.customers).toBeCloseTo(27, 10);
+    expect(timeline.rows[6]?.arr).toBeCloseTo(375_000, 6);
+  });
+});
+
+describe('CS Ops before the fifth CSM', () => {
+  /** Three ramped mid-market CSMs, 40 customers at $80k ($2M per CSM binds: 0.04 FTE each). */
+  async function threeCsms(perMonth: number): Promise<Org> {
+    const text = `version: 1
+company: { name: Keel, as_of: 2027-01-01 }
+growth: { new_customers_per_month: ${perMonth} }
+team:
+  - { id: a, role: csm, segment: mid-market }
+  - { id: b, role: csm, segment: mid-market }
+  - { id: c, role: csm, segment: mid-market }
+account_groups:
+  - { name: mm, count: 40, arr_each: 80000, owner: a }
+`;
+    const result = await loadOrgText(text, 'test.yaml', { today: '2027-01-01' });
+    if (!result.org) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+    return result.org;
+  }
+
+  it('starts no later than the CSM who makes five', async () => {
+    // 15 a month: 70 customers in month 2 (2.8 FTE: a 4th CSM), 85 in month 3 (3.4 FTE: a 5th).
+    // Both are late (wanted ramped by Mar and Apr 2027) and start on 2027-03-02. CS Ops, asked
+    // for once four CSMs are planned, moves to that day: its req opens 60 days before, today.
+    const timeline = simulateTimeline(await threeCsms(15), { months: 4 });
+    // (The Specialization hires of month 4 and a 6th CSM follow: their reqs open inside the 4 months.)
+    expect(timeline.hires.slice(0, 3).map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
+      ['cs-ops-1', '2027-01-01', '2027-03-02', null],
+      ['csm-1', '2027-01-01', '2027-03-02', 'late'],
+      ['csm-2', '2027-01-01', '2027-03-02', 'late'],
+    ]);
+    expect(timeline.hires[0]?.reason).toContain('CS Ops before the 5th CSM');
+  });
+
+  it('with slower growth, in seat when the fourth CSM is', async () => {
+    // 5 a month: 3 CSMs carry 0.85 x 3 x (1 - allowance) = 2.48 FTE, 62 customers: the 4th is
+    // wanted ramped by month 5 (65 customers, 2027-06-01); CS Ops from month 6 (2027-07-01); the
+    // 5th CSM (85 customers, month 9) starts 2027-08-06, after it.
+    const timeline = simulateTimeline(await threeCsms(5));
+    const ops = timeline.hires.find((h) => h.role === 'cs-ops');
+    expect(ops).toMatchObject({ start: '2027-07-01', openBy: '2027-05-02', delay: null });
+    const fifth = timeline.hires.filter((h) => h.role === 'csm')[1];
+    expect(fifth).toMatchObject({ neededBy: '2027-10-01', start: '2027-08-06' });
+  });
+});
+
+describe('per-segment growth', () => {
+  it('a segment with no customers today grows from new_customer_arr', async () => {
+    const org = await founder(
+      '',
+      'new_customers_per_month: 5, segments: { enterprise: { new_customers_per_month: 1, new_customer_arr: 200000 } }',
+    );
+    const timeline = simulateTimeline(org, { months: 3 });
+    // SMB: 5 a month (the only segment in today's mix); enterprise: 1 a month at $200k.
+    expect(timeline.rows[2]?.arrBySegment.enterprise).toBe(400_000);
+    expect(timeline.rows[2]?.arrBySegment.smb).toBe(500_000);
+    expect(timeline.rows[2]?.customers).toBe(27);
+    expect(timeline.notes).toEqual([]);
+  });
+
+  it('without new_customer_arr it says so and leaves the segment alone', async () => {
+    const org = await founder('', 'segments: { enterprise: { new_customers_per_month: 1 } }');
+    const timeline = simulateTimeline(org, { months: 2 });
+    expect(timeline.rows[1]?.customers).toBe(15);
+    expect(timeline.notes[0]).toContain('growth.segments.enterprise');
+    expect(timeline.notes[0]).toContain('new_customer_arr');
+  });
+});
+
+describe('folding accounts into groups', () => {
+  it('leaves the target org as it was', async () => {
+    const loaded = await loadOrgFile('examples/growth.yaml', { today: '2026-11-23' });
+    const org = loaded.org as Org;
+    const folded = compactAccounts(org);
+    expect(folded.length).toBeLessThan(org.accounts.length);
+    const whole = targetAt(org);
+    const compact = targetAt({ ...org, accounts: folded });
+    expect(compact.stage).toEqual(whole.stage);
+    expect(compact.structure).toBe(whole.structure);
+    expect(compact.roles).toEqual(whole.roles);
+    expect(compact.teams.map((t) => [t.key, t.target])).toEqual(
+      whole.teams.map((t) => [t.key, t.target]),
+    );
+    for (const [i, team] of compact.teams.entries()) {
+      expect(team.needed).toBeCloseTo(whole.teams[i]?.needed ?? Number.NaN, 9);
+      expect(team.available).toBeCloseTo(whole.teams[i]?.available ?? Number.NaN, 9);
+    }
+  });
+});
+
+describe('summariseTimeline (for recommend)', () => {
+  it('names the first CSM req and the hires of the next 12 months', async () => {
+    const summary = summariseTimeline(await founder(), 12);
+    expect(summary.firstCsmReq?.openBy).toBe('2026-12-01');
+    expect(summary.hiresByRole).toEqual([{ role: 'csm', count: 2 }]);
+    // 2027-12-01: 15 + 12 x 5 = 75 customers at $20k.
+    expect(summary.end).toEqual({
+      date: '2027-12-01',
+      customers: 75,
+      arr: 1_500_000,
+      stage: 'first-hire',
+    });
+    expect(summary.quarters).toHaveLength(4);
+  });
+});
