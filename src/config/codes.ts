@@ -36,6 +36,14 @@ export function categoryFile(category: InputCategory): string {
 }
 
 export const INPUT_CODES = {
+  'ambiguous-owner': {
+    category: 'schema',
+    severity: 'error',
+    summary: "An account's owner matches two team members by name",
+    why: 'An owner can be written as a team id, email or name; when two people share the name, csplan cannot tell whose book the account is in, and every load figure built on it would be a guess.',
+    fix: 'Write the owner as the team id or the email of the person you mean.',
+    example: 'owner: Alex Kim      # two people named Alex Kim\n\nbecomes\n\nowner: alex-kim-2',
+  },
   'file-encoding': {
     category: 'yaml',
     severity: 'error',

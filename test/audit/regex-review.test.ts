@@ -20,9 +20,16 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/cli/commands/diff.ts', '/^fatal: /'],
   ['src/cli/commands/import.ts', '/\\r\\n/g'],
   ['src/cli/commands/import.ts', '/\\r\\n/g'],
+  // Flag values from the command line, not file content; anchored.
+  ['src/cli/commands/rebalance.ts', '/^\\d+$/'],
+  ['src/cli/commands/rebalance.ts', '/^\\d*\\.?\\d+$/'],
+  // Flag values from the command line, not file content; anchored.
+  ['src/cli/commands/timeline.ts', '/^\\d+$/'],
+  ['src/cli/commands/timeline.ts', '/^(\\d+(?:\\.\\d+)?)x$/'],
   // A check pattern from the command line (the person running csplan, not a file's content): escaped, then `*`, `?` and `**` only; matched against path names the OS bounds.
   ['src/cli/glob.ts', '/[*?]/'],
   ['src/cli/glob.ts', '/\\\\/g'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a regular expression
   ['src/cli/glob.ts', '/[.+^${}()|[\\]\\\\]/g'],
   ['src/cli/glob.ts', 'new RegExp'],
   ['src/cli/glob.ts', '/^[A-Za-z]:$/'],
@@ -88,6 +95,10 @@ const REVIEWED: [file: string, regex: string][] = [
   ],
   ['src/config/csv/read-json.ts', '/position (\\d+)/'],
   ['src/config/csv/read-json.ts', '/\\s/'],
+  // Cells csplan writes: single characters, or one character at an anchor.
+  ['src/config/csv/write-moves.ts', '/^[=+\\-@\\t\\r]/'],
+  ['src/config/csv/write-moves.ts', '/[",\\r\\n]|^\\s|\\s$/'],
+  ['src/config/csv/write-moves.ts', '/"/g'],
   // Anchored, one character class: linear on a path.
   ['src/config/csv/write-spec.ts', '/^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/'],
   ['src/config/normalise.ts', '/[\\s-]+/g'],
@@ -103,8 +114,15 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/schema.ts', '/^\\s*-?\\d+(\\.\\d+)?\\s*$/'],
   ['src/config/schema.ts', '/^\\d{4}-\\d{2}-\\d{2}$/'],
   ['src/config/schema.ts', '/^(\\d{4})-(\\d{2})-(\\d{2})$/'],
+  // Anchored; the classes next to each other do not overlap.
+  ['src/config/schema.ts', '/^[a-z0-9][a-z0-9_-]*$/'],
   // The schema's own $id, never user text.
   ['src/config/schema.ts', '/^urn:csplan:org-schema:(.+)$/'],
+  // Anchored, one class or a fixed list: linear on an id.
+  ['src/config/write-owners.ts', '/^[A-Za-z0-9_][A-Za-z0-9_.@/-]*$/'],
+  ['src/config/write-owners.ts', '/^(?:true|false|yes|no|on|off|null|~|y|n)$/i'],
+  ['src/config/write-owners.ts', "/'/g"],
+  ['src/config/write-owners.ts', '/^[-+.]?\\d/'],
   ['src/config/yaml-parse.ts', '/^Unresolved tag: (\\S{1,200})/'],
   ['src/config/yaml-parse.ts', '/^Flow (?:sequence|mapping)/'],
   ['src/config/yaml-parse.ts', '/flow (?:sequence|collection|map)/i'],
@@ -131,7 +149,19 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/render/md-text.ts', '/\\|/g'],
   ['src/render/md-text.ts', '/\\r?\\n/g'],
   ['src/render/mermaid.ts', '/"/g'],
+  // Single characters or one class: linear.
+  ['src/render/rebalance.ts', '/\\|/g'],
   ['src/render/rules.ts', '/\\s+/'],
+  // Single characters or one class: linear.
+  ['src/render/timeline-csv.ts', '/[",\\n\\r]/'],
+  ['src/render/timeline-csv.ts', '/"/g'],
+  ['src/render/timeline-lines.ts', '/:.*$/'],
+  // Single characters or one class: linear.
+  ['src/render/timeline-markdown.ts', '/\\|/g'],
+  ['src/render/timeline-markdown.ts', '/\\n/g'],
+  ['src/render/timeline-markdown.ts', '/[:;#]/g'],
+  ['src/render/timeline-markdown.ts', '/\\s+/g'],
+  ['src/render/timeline-markdown.ts', '/^.*-/'],
   // csplan's own output: each quantifier is followed by a character it cannot match.
   ['src/render/wrap.ts', '/\\u001b\\[[0-9;]*m/g'],
   ['src/render/wrap.ts', '/^\\u001b\\[([0-9;]*)m/'],

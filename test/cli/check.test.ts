@@ -41,14 +41,14 @@ describe('csplan check: text', () => {
     expect(stdout).toBe(
       [
         `${WARN}:8:5 warning book-health-mix "cy" has 4 of 10`,
-        '  accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3"; spread',
-        '  at-risk accounts across books',
+        '  accounts red or yellow (40%; limit 30%): "r-1", "y-1", "y-2" and "y-3";',
+        '  `csplan rebalance` proposes how to spread them',
         '',
         `${CLEAN}: no problems`,
         '',
         `${ERROR}:8:5 error csm-overloaded "dana" holds 30`,
         '  accounts, $3M ARR: 120% of the largest book the benchmarks allow (150% of a',
-        '  target book); move accounts or hire',
+        '  target book); `csplan rebalance` proposes the moves, or hire',
         '',
         '1 error, 1 warning (3 files checked)',
         '',
@@ -348,7 +348,7 @@ describe('csplan check: every problem of an org file in one pass', () => {
         '',
       ].join('\n'),
     );
-    const { code, stdout } = await runCli(['check', org]);
+    const { code, stdout } = await runCli(['check', org], { env: { COLUMNS: '300' } });
     expect(code).toBe(1);
     const found = stdout
       .split('\n')

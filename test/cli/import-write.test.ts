@@ -45,6 +45,9 @@ const ORG = [
   '     role: csm',
   '     reports_to: walter',
   '     email: dana.scully@example.com',
+  '   - { id: fox, name: Fox Mulder, role: csm, email: fox.mulder@example.com }',
+  '   - { id: monica, name: Monica Reyes, role: csm }',
+  '   - { id: john, name: John Doggett, role: csm }',
   '',
 ].join('\r\n');
 

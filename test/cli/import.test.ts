@@ -119,7 +119,7 @@ describe('csplan import', () => {
       );
       // Without --org, the suggested lines carry the order and say what the path is relative to.
       expect(dry.stdout).toContain(
-        "To plan with it, add to an org file in the current folder (accounts.file is read relative\nto the org file's folder; for an org file elsewhere, run again with --org):\n  accounts:\n    file: accounts.csv\n    preset: salesforce\n    date_order: month-first\n",
+        "To plan with it, add to an org file in the current folder (accounts.file is read relative to the org file's folder; for an org file elsewhere, run again with --org):\n  accounts:\n    file: accounts.csv\n    preset: salesforce\n    date_order: month-first\n",
       );
       const json = JSON.parse((await run('accounts.csv', { format: 'json' }, dir)).stdout);
       expect(json.dateOrder).toEqual({ order: 'month-first', detected: true });
@@ -218,7 +218,7 @@ describe('csplan import --org: owners the team lacks', () => {
       ];
       for (const line of named) expect(imported.stderr).toContain(line);
 
-      const checked = await runCli(['check', 'org.yaml'], { cwd: dir });
+      const checked = await runCli(['check', 'org.yaml'], { cwd: dir, env: { COLUMNS: '300' } });
       expect(checked.code).toBe(1);
       for (const line of named) expect(checked.stdout).toContain(line);
     } finally {

@@ -2,7 +2,11 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/io.js';
+import { runCli as runCliAt } from '../helpers/io.js';
+
+/** These tests read whole lines: wide output (wrapping has tests of its own). */
+const runCli = (argv: string[], overrides: Parameters<typeof runCliAt>[1] = {}) =>
+  runCliAt(argv, { ...overrides, env: { COLUMNS: '300', ...(overrides.env ?? {}) } });
 
 let dirs: string[] = [];
 afterEach(async () => {

@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/io.js';
+import { runCli as runCliAt } from '../helpers/io.js';
+
+/** These tests read whole lines: wide output (wrapping has tests of its own). */
+const runCli = (argv: string[], overrides: Parameters<typeof runCliAt>[1] = {}) =>
+  runCliAt(argv, { ...overrides, env: { COLUMNS: '300', ...(overrides.env ?? {}) } });
 
 const FOUNDER = 'examples/timeline-founder.yaml';
 const VP = 'examples/timeline-vp.yaml';
