@@ -314,7 +314,7 @@ export function projectionLines(plan: Plan): string[] {
   ];
   lines.push(
     p.csmsToHire > 0
-      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the ${rampEndWeek(plan.policy)}-week ramp.`
+      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the ${rampEndWeek(plan.policy)}-week ramp; \`csplan timeline\` dates each req month by month.`
       : 'The CSMs in the file and the budgeted hires cover the growth.',
   );
   return lines;

@@ -240,7 +240,7 @@ describe('exit codes', () => {
     // 20 of 25 named accounts unowned ($600k of $800k named ARR) and an unowned self-serve tail:
     // error findings for check, a plan for recommend. unowned-arr-share counts named ARR only:
     // $600k of $1.16M in all = 52%, located at the largest unowned account (n-1, the first of ties).
-    const file = 'test/fixtures/check/unowned-first-csm.yaml';
+    const file = 'test/fixtures/recommend/unowned-first-csm.yaml';
     const { code, stdout } = await runCli(['recommend', file, '-f', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
