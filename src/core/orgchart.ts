@@ -148,7 +148,9 @@ export function buildOrgChart({ target, policy, industries = [] }: ChartInput): 
     ceo.note =
       teams.length === 0
         ? 'owns customer relationships; no dedicated CS yet'
-        : 'leads CS; the CSMs report here';
+        : teams.every((t) => t.kind === 'top-accounts')
+          ? 'owns the other customer relationships; the senior CSM reports here'
+          : 'leads CS; the CSMs report here';
     const csmNodes = [...podNodes, ...teamNodes.values()];
     // Managers in the file with no CS leader above them report to the CEO with their teams.
     const managers = leadership.managers.current;
