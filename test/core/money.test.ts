@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFte, formatMoney, formatPct, plural } from '../../src/core/money.js';
+import {
+  formatCount,
+  formatFte,
+  formatMoney,
+  formatPct,
+  ordinal,
+  plural,
+} from '../../src/core/money.js';
 
 describe('money and numbers, whatever the locale', () => {
   it.each([
@@ -26,5 +33,25 @@ describe('money and numbers, whatever the locale', () => {
     expect(formatPct(0.855)).toBe('86%');
     expect(plural(1, 'account')).toBe('1 account');
     expect(plural(1200, 'account')).toBe('1,200 accounts');
+  });
+});
+
+describe('ordinal', () => {
+  it('writes English ordinals, with the teens as th', () => {
+    expect([1, 2, 3, 4, 5, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '5th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+    ]);
   });
 });

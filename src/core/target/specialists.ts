@@ -6,7 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import { csOpsWaitsForWork, type IdleCapacity } from '../capacity.js';
 import type { StageId } from '../model.js';
-import { formatMoney, plural } from '../money.js';
+import { formatMoney, ordinal, plural } from '../money.js';
 import { ROLES, type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
@@ -212,18 +212,6 @@ const ORDER: RoleId[] = [
 function specialistOrder(role: RoleId): number {
   const index = ORDER.indexOf(role);
   return index === -1 ? ORDER.length : index;
-}
-
-function ordinal(n: number): string {
-  const suffix =
-    n % 10 === 1 && n % 100 !== 11
-      ? 'st'
-      : n % 10 === 2 && n % 100 !== 12
-        ? 'nd'
-        : n % 10 === 3 && n % 100 !== 13
-          ? 'rd'
-          : 'th';
-  return `${n}${suffix}`;
 }
 
 /** "at the Scale stage (500 customers and $20M ARR)" */

@@ -1,5 +1,5 @@
 /** Why each hire is in the plan, in one line that cites the published source of the rule. */
-import { formatFte, formatMoney, formatPct } from '../money.js';
+import { formatFte, formatMoney, formatPct, ordinal } from '../money.js';
 import type { Policy } from '../policy.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
@@ -55,16 +55,4 @@ export function hireReason(input: ReasonInput): string {
     default:
       return `the recommended org has a ${roleLabel(role)} from ${when}`;
   }
-}
-
-function ordinal(n: number): string {
-  const suffix =
-    n % 10 === 1 && n % 100 !== 11
-      ? 'st'
-      : n % 10 === 2 && n % 100 !== 12
-        ? 'nd'
-        : n % 10 === 3 && n % 100 !== 13
-          ? 'rd'
-          : 'th';
-  return `${n}${suffix}`;
 }
