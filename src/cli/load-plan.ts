@@ -73,3 +73,36 @@ export async function loadAndPlan(
   const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
   return { file, plan, org: loaded.org, diagnostics, invalid, loaded };
 }
+
+/**
+ * What a command that needs a plan prints for a file it cannot plan: the located problems (JSON
+ * on stdout under `--format json`, text on stderr otherwise) and one line saying what waits for
+ * them. Returns the exit code.
+ */
+export async function reportUnplannable(
+  planned: PlannedFile,
+  io: CliIO,
+  options: { json: boolean; color?: boolean; waiting: string; errorsOnly?: boolean },
+): Promise<number> {
+  const { EXIT } = await import('./exit-codes.js');
+  const shown = options.errorsOnly
+    ? planned.diagnostics.filter((d) => d.severity === 'error')
+    : planned.diagnostics;
+  if (options.json) {
+    const { findingJson, SCHEMA_VERSION } = await import('../render/json.js');
+    const body = { schemaVersion: SCHEMA_VERSION, valid: false, findings: shown.map(findingJson) };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+    return EXIT.problems;
+  }
+  const { renderDiagnostics } = await import('../render/diagnostics.js');
+  const { outputWidth, useColor } = await import('./color.js');
+  io.stderr(
+    renderDiagnostics(shown, {
+      color: useColor(options.color, io),
+      file: planned.file,
+      width: outputWidth(io),
+    }),
+  );
+  io.stderr(`${planned.file} has problems to fix before ${options.waiting}.\n`);
+  return EXIT.problems;
+}

@@ -10,12 +10,10 @@ import { setOwners } from '../../config/write-owners.js';
 import type { Org } from '../../core/model.js';
 import { rebalance } from '../../core/rebalance/index.js';
 import type { RebalanceResult } from '../../core/rebalance/types.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { findingJson, SCHEMA_VERSION } from '../../render/json.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { loadAndPlan } from '../load-plan.js';
+import { loadAndPlan, reportUnplannable } from '../load-plan.js';
 import { parseAsOf, parseFormat } from '../options.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -46,23 +44,12 @@ export async function runRebalance(
   const planned = await loadAndPlan(file, io, { asOf });
   const org = planned.loaded?.org;
   if (planned.invalid || !org) {
-    if (format === 'json') {
-      const body = {
-        schemaVersion: SCHEMA_VERSION,
-        valid: false,
-        findings: planned.diagnostics.map(findingJson),
-      };
-      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-    } else {
-      io.stderr(
-        renderDiagnostics(
-          planned.diagnostics.filter((d) => d.severity === 'error'),
-          { color: useColor(options.color, io), file, width: outputWidth(io) },
-        ),
-      );
-      io.stderr(`${file} has problems to fix before its books can be rebalanced.\n`);
-    }
-    return EXIT.problems;
+    return reportUnplannable(planned, io, {
+      json: format === 'json',
+      color: options.color,
+      waiting: 'its books can be rebalanced',
+      errorsOnly: true,
+    });
   }
   const result = rebalance(org, {
     onlyUnowned: options.onlyUnowned === true,

@@ -1,10 +1,10 @@
 /** `csplan recommend FILE`: stage, segments, capacity, structure, org chart, gaps, findings. */
 
-import { findingJson, renderPlanJson, SCHEMA_VERSION } from '../../render/json.js';
+import { renderPlanJson } from '../../render/json.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { loadAndPlan } from '../load-plan.js';
+import { loadAndPlan, reportUnplannable } from '../load-plan.js';
 import { parseAsOf, parseFormat, parseRuleOverrides } from '../options.js';
 
 export interface RecommendOptions {
@@ -33,25 +33,11 @@ export async function runRecommend(
     allowOutsideAccountsFile: options.allowOutsideAccountsFile,
   });
   if (result.invalid || !result.plan) {
-    if (format === 'json') {
-      const body = {
-        schemaVersion: SCHEMA_VERSION,
-        valid: false,
-        findings: result.diagnostics.map(findingJson),
-      };
-      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
-    } else {
-      const { renderDiagnostics } = await import('../../render/diagnostics.js');
-      io.stderr(
-        renderDiagnostics(result.diagnostics, {
-          color: useColor(options.color, io),
-          file,
-          width: outputWidth(io),
-        }),
-      );
-      io.stderr(`${file} has problems to fix before it can be planned.\n`);
-    }
-    return EXIT.problems;
+    return reportUnplannable(result, io, {
+      json: format === 'json',
+      color: options.color,
+      waiting: 'it can be planned',
+    });
   }
   const { plan, diagnostics } = result;
   // Text and markdown pull in chalk and cli-table3; JSON output (CI, scripts) does not need them.

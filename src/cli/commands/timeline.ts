@@ -15,7 +15,7 @@ import {
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { loadAndPlan } from '../load-plan.js';
+import { loadAndPlan, reportUnplannable } from '../load-plan.js';
 import { parseAsOf, parseFormat } from '../options.js';
 
 export interface TimelineCliOptions {
@@ -69,16 +69,11 @@ export async function runTimeline(
 
   const result = await loadAndPlan(file, io, { asOf });
   if (result.invalid || !result.org) {
-    const { renderDiagnostics } = await import('../../render/diagnostics.js');
-    io.stderr(
-      renderDiagnostics(result.diagnostics, {
-        color: useColor(options.color, io),
-        file,
-        width: outputWidth(io),
-      }),
-    );
-    io.stderr(`${file} has problems to fix before it can be planned.\n`);
-    return EXIT.problems;
+    return reportUnplannable(result, io, {
+      json: false,
+      color: options.color,
+      waiting: 'it can be planned',
+    });
   }
   const org = result.org;
   const run: TimelineOptions = { months, growthFactor, freezeUntil };
