@@ -19,6 +19,7 @@ import {
   headcountRows,
   projectionLines,
   redeploymentLines,
+  TEAM_LOAD_NOTE,
   teamSummary,
   utilisationText,
 } from './text.js';
@@ -123,6 +124,7 @@ export function renderPlanMarkdown(
   if (plan.redeployments.length > 0) {
     out.push('', '## Moves before hiring', '');
     for (const move of redeploymentLines(plan)) out.push(`- ${mdText(move)}`);
+    out.push('', `_${TEAM_LOAD_NOTE}_`);
   }
 
   out.push('', '## Headcount (today -> target)', '');

@@ -85,6 +85,7 @@ export function renderPlanText(
   if (plan.redeployments.length > 0) {
     heading('Moves before hiring');
     out.push(...redeploymentLines(plan).map((l) => `  ${l}`));
+    out.push(p.dim(`  ${TEAM_LOAD_NOTE}`));
   }
 
   heading('Headcount (today -> target)');
@@ -199,6 +200,10 @@ function teamName(plan: Plan, key: string | null): string {
 function loadText(load: number | null): string {
   return load === null ? 'nobody' : formatPct(load);
 }
+
+/** Why a team's load differs from its segments' loads in the capacity table. */
+export const TEAM_LOAD_NOTE =
+  "Team loads count each CSM whole in their team's work; the capacity table splits a CSM across segments by where their book sits.";
 
 /** One line per person moved between teams, with the loads before and after. */
 export function redeploymentLines(plan: Plan): string[] {

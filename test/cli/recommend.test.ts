@@ -223,6 +223,20 @@ describe('colour', () => {
   });
 });
 
+describe('the target org in the report', () => {
+  it('lists the moves before hiring, says how team loads are counted, and shows the headcount', async () => {
+    const { code, stdout } = await runCli(['recommend', 'examples/growth.yaml'], {
+      env: { COLUMNS: '300' },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Moves before hiring\n  lee: Mid-Market CSMs -> Strategic + Enterprise CSMs',
+    );
+    expect(stdout).toContain('Team loads count each CSM whole in their team');
+    expect(stdout).toMatch(/│ CSMs +│ +7 │ +- │ +- │ +\+1 │ +8 │/);
+  });
+});
+
 describe('exit codes', () => {
   it('1 with located diagnostics on stderr for an invalid file', async () => {
     const { code, stdout, stderr } = await runCli(
