@@ -152,10 +152,3 @@ function leadershipGaps(target: TargetOrg, policy: Policy): Gap[] {
     });
   return gaps;
 }
-
-/** Hires per role, for the headcount invariant and summaries. */
-export function hiresByRole(gaps: readonly Gap[]): Map<RoleId, number> {
-  const byRole = new Map<RoleId, number>();
-  for (const gap of gaps) byRole.set(gap.role, (byRole.get(gap.role) ?? 0) + gap.count);
-  return byRole;
-}

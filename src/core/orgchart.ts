@@ -35,15 +35,13 @@ export interface OrgChart {
   directors: number;
 }
 
-function teamNode(team: TargetTeam, model: StructureModel, industries: string[]): ChartNode {
+function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
   const notes: string[] = [];
   const hires = team.hireNow + team.hireNext;
   if (team.leads.length > 0) notes.push(`player-coach: ${team.leads.join(', ')}`);
   if (team.redeployedIn > 0) notes.push(`${team.redeployedIn} moved in`);
   if (hires > 0) notes.push(`${hires} to hire`);
   if (team.surplus > 0) notes.push(`${team.surplus} above need: hold backfills`);
-  if (model === 'vertical' && team.role === 'csm' && industries.length > 0)
-    notes.push(`split by industry: ${industries.join(', ')}`);
   if (model === 'functional' && team.role === 'csm') notes.push('adoption and expansion');
   return {
     role: team.role,
@@ -69,16 +67,14 @@ const SPECIALIST_TITLES: Partial<Record<RoleId, string>> = {
 export interface ChartInput {
   target: TargetOrg;
   policy: Policy;
-  /** Industries of a vertical structure, for the team notes. */
-  industries?: string[];
 }
 
-export function buildOrgChart({ target, policy, industries = [] }: ChartInput): OrgChart {
+export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
   const { leadership, structure, teams } = target;
   const model = structure.model;
   const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
   const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
-  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model, industries)]));
+  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
 
   // Specialists, with a solutions engineer and a support lead inside each pod.
   const specialistNodes: ChartNode[] = [];

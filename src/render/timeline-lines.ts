@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from '../core/policy.js';
 import { type RoleId, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
-import { type Hire, monthName, type Timeline } from '../core/timeline/index.js';
+import { type Comparison, type Hire, monthName, type Timeline } from '../core/timeline/index.js';
 
 export interface Headline {
   /** The answer: the first req and when. */
@@ -111,4 +111,29 @@ function hiresSentence(timeline: Timeline): string {
 function addYear(date: string): string {
   const year = Number(date.slice(0, 4)) + 1;
   return `${year}${date.slice(4)}`;
+}
+
+export const COMPARISON_HEAD = [
+  'Quarter',
+  'Scenario',
+  'Reqs',
+  'Starts',
+  'People',
+  'Cost',
+  'Peak load',
+];
+
+/** One row per quarter and scenario, for the side-by-side table of text and markdown. */
+export function comparisonRows(comparison: Comparison): string[][] {
+  return comparison.quarters.flatMap((quarter) =>
+    quarter.scenarios.map((s) => [
+      `${quarter.label} ${quarter.span}`,
+      s.name,
+      String(s.reqsOpened),
+      String(s.hiresStarting),
+      String(s.headcount),
+      s.cost === null ? '-' : formatMoney(s.cost),
+      s.peakLoad === null ? '-' : formatPct(s.peakLoad),
+    ]),
+  );
 }

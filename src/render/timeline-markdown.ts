@@ -8,7 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { type Comparison, type Quarter, quarters, type Timeline } from '../core/timeline/index.js';
 import { safeOutput } from './safe-text.js';
-import { timelineHeadline } from './timeline-lines.js';
+import { COMPARISON_HEAD, comparisonRows, timelineHeadline } from './timeline-lines.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -127,21 +127,8 @@ export function renderTimelineMarkdown(timeline: Timeline, file: string): string
 
 export function renderComparisonMarkdown(comparison: Comparison, file: string): string {
   const out = [`# Scenarios: ${file}`, ''];
-  const rows: string[][] = [];
-  for (const quarter of comparison.quarters) {
-    for (const s of quarter.scenarios) {
-      rows.push([
-        `${quarter.label} ${quarter.span}`,
-        s.name,
-        String(s.reqsOpened),
-        String(s.hiresStarting),
-        String(s.headcount),
-        s.cost === null ? '-' : formatMoney(s.cost),
-        s.peakLoad === null ? '-' : formatPct(s.peakLoad),
-      ]);
-    }
-  }
-  out.push(table(['Quarter', 'Scenario', 'Reqs', 'Starts', 'People', 'Cost', 'Peak load'], rows));
+  const rows = comparisonRows(comparison);
+  out.push(table(COMPARISON_HEAD, rows));
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }
 

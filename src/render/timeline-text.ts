@@ -7,7 +7,7 @@ import { type Comparison, type Quarter, quarters, type Timeline } from '../core/
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
-import { timelineHeadline } from './timeline-lines.js';
+import { COMPARISON_HEAD, comparisonRows, timelineHeadline } from './timeline-lines.js';
 import { fitText } from './wrap.js';
 
 export interface TimelineTextOptions {
@@ -121,22 +121,9 @@ export function renderComparisonText(comparison: Comparison, options: TimelineTe
     );
   }
   out.push('');
-  const rows: string[][] = [];
-  for (const quarter of comparison.quarters) {
-    for (const s of quarter.scenarios) {
-      rows.push([
-        `${quarter.label} ${quarter.span}`,
-        s.name,
-        String(s.reqsOpened),
-        String(s.hiresStarting),
-        String(s.headcount),
-        s.cost === null ? '-' : formatMoney(s.cost),
-        s.peakLoad === null ? '-' : formatPct(s.peakLoad),
-      ]);
-    }
-  }
+  const rows = comparisonRows(comparison);
   out.push(
-    renderTable(['Quarter', 'Scenario', 'Reqs', 'Starts', 'People', 'Cost', 'Peak load'], rows, {
+    renderTable(COMPARISON_HEAD, rows, {
       ...options,
       right: [2, 3, 4, 5, 6],
     }),

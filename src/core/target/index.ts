@@ -8,7 +8,7 @@
 import { type Analysis, analyse } from '../analysis.js';
 import { type CapacityResult, computeCapacity, type IdleCapacity } from '../capacity.js';
 import type { Org } from '../model.js';
-import { ROLES, type RoleId } from '../roles.js';
+import type { RoleId } from '../roles.js';
 import { cite } from '../sources.js';
 import { detectStage, type StageResult } from '../stage.js';
 import { chooseStructure, type StructureResult } from '../structure.js';
@@ -203,10 +203,4 @@ function headcountRows(
     });
   }
   return rows;
-}
-
-/** Roles counted in the headcount: everyone in CS; executives and sales are outside it. */
-export function isCsRole(role: RoleId): boolean {
-  const kind = ROLES[role].kind;
-  return kind !== 'executive' && kind !== 'sales';
 }

@@ -41,8 +41,6 @@ export interface ManagedGroup {
 export interface Leadership {
   /** The CS leader at the top of the target org; null at a founder-led company. */
   leader: LeaderSeat | null;
-  /** A director already in the file whom a new VP leads: kept as a director. */
-  formerLeader: string | null;
   reportsTo: ReportingLine;
   groups: ManagedGroup[];
   managers: { current: number; needed: number };
@@ -98,7 +96,6 @@ export function planLeadership(input: LeadershipInput): Leadership {
   const wanted = stage === 'founding' ? null : leaderFor(stage, csmHeads, managerMin);
   const present = existingLeader(analysis);
   let leader: LeaderSeat | null = null;
-  let formerLeader: string | null = null;
   if (present && (!wanted || LEADER_RANK[present.role as LeaderRole] >= LEADER_RANK[wanted])) {
     leader = {
       role: present.role as LeaderRole,
@@ -108,7 +105,6 @@ export function planLeadership(input: LeadershipInput): Leadership {
       why: `"${present.id}" leads CS today and stays at the top of the org`,
     };
   } else if (wanted) {
-    if (present) formerLeader = present.id;
     const urgent = stage === 'scale' || csmHeads >= managerMin || overSpan.length > 0;
     leader = {
       role: wanted,
@@ -149,7 +145,6 @@ export function planLeadership(input: LeadershipInput): Leadership {
 
   return {
     leader,
-    formerLeader,
     reportsTo: leader ? reportingLine(input, present) : ceoLine(stage, teams.length > 0),
     groups,
     managers: { current: count(['manager-cs']), needed: managersNeeded },

@@ -92,6 +92,8 @@ interface Person {
   fte: number;
   lead: boolean;
   team: string | null;
+  /** The team the file places them in, before any move. */
+  home: string | null;
   moved: boolean;
 }
 
@@ -116,6 +118,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
       fte: owner.member.fte * (lead ? PLAYER_COACH_SHARE : 1),
       lead,
       team: team?.key ?? null,
+      home: team?.key ?? null,
       moved: false,
     };
   });
@@ -176,13 +179,6 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     if (!moved) break;
   }
 
-  const original = new Map<string, string | null>();
-  analysis.bookOwners.forEach((owner, index) => {
-    const person = people[index];
-    const move = redeployments.find((r) => r.id === owner.member.id);
-    original.set(owner.member.id, move ? move.from : (person?.team ?? null));
-  });
-
   const teams = needs.map((need): TargetTeam => {
     const members = people.filter((p) => p.team === need.key);
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
@@ -192,9 +188,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
         : peopleFor(round1(need.needed) - fte);
     const hireNext = peopleFor(round1(need.neededSoon) - fte - hireNow);
     const spare = fte - Math.max(need.needed, need.neededSoon);
-    const current = analysis.bookOwners
-      .map((o) => o.member.id)
-      .filter((id) => original.get(id) === need.key);
+    const current = people.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
       ...need,
       title: teamTitle(need),
