@@ -16,14 +16,14 @@
  * CSV: see csv/read-csv.ts (quirks of real exports), csv/presets.ts (header names), csv/cells.ts
  * (how a cell becomes a value). JSON: an array of account objects, see csv/read-json.ts.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../core/model.js';
 import type { InputCode } from './codes.js';
 import type { ColumnMapping } from './csv/mapping.js';
-import { type CsvDates, readCsv } from './csv/read-csv.js';
-import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
+import { type CsvChunks, type CsvDates, readCsv } from './csv/read-csv.js';
+import { controlCharacterIndex, decodeUtf8, isCleanUtf8, placeOf } from './encoding.js';
 import type { Locator } from './locate.js';
 import { emptyOwnerStats, type OwnerStats } from './owners.js';
 import type { AccountInput, OrgFile } from './schema.js';
@@ -41,6 +41,8 @@ export interface AccountsFileContext {
    * it, a committed org file (or a symlink beside it) cannot make csplan read ~/.ssh or /etc.
    */
   allowOutside?: boolean;
+  /** CSV: takes each valid account as it is read (see `ReadCsvOptions.onAccount`). */
+  onAccount?: (account: AccountInput, row: number) => void;
 }
 
 export interface AccountsFileStats {
@@ -90,11 +92,21 @@ export async function readAccountsFile(
     );
   }
   const target = resolve(context.baseDir, spec.file);
-  let buffer: Buffer;
+  let size: number;
+  let buffer: Buffer | undefined;
+  let chunks: CsvChunks | undefined;
   try {
     const refusal = await placeProblem(target, context);
     if (refusal) return fail(refusal.rule, `${file}: ${refusal.message}`);
-    buffer = await readFile(target);
+    size = (await stat(target)).size;
+    // A CSV that is clean text is parsed from chunks of the file, read once to check it and once
+    // to parse it: its bytes are never all in memory. Anything else is read whole, to refuse it
+    // with its place or to read JSON.
+    if (size <= MAX_ACCOUNTS_FILE_BYTES) {
+      if (format === 'csv' && everyChunk(fileChunks(target), isCleanUtf8)) {
+        chunks = fileChunks(target, isCleanUtf8);
+      } else buffer = await readFile(target);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -104,13 +116,31 @@ export async function readAccountsFile(
         )
       : fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
   }
-  if (buffer.length > MAX_ACCOUNTS_FILE_BYTES) {
+  if (size > MAX_ACCOUNTS_FILE_BYTES) {
     return fail(
       'accounts-file-too-large',
-      `${file} is ${(buffer.length / 1048576).toFixed(0)} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
+      `${file} is ${(size / 1048576).toFixed(0)} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
     );
   }
-  const decoded = decodeUtf8(buffer, 'save it as UTF-8 (in Excel: "CSV UTF-8")');
+  const reread = () => readFileSync(target);
+  if (chunks) {
+    try {
+      return await parseAccountsText(chunks, spec, {
+        file,
+        format,
+        team: context.team,
+        reread,
+        onAccount: context.onAccount,
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof ChangedWhileRead) && code === undefined) throw error;
+      const why =
+        error instanceof ChangedWhileRead ? 'it changed while it was read' : readProblem(code);
+      return fail('accounts-file-unreadable', `${file}: cannot be read (${why})`);
+    }
+  }
+  const decoded = decodeUtf8(buffer ?? Buffer.alloc(0), 'save it as UTF-8 (in Excel: "CSV UTF-8")');
   const problem = 'problem' in decoded ? decoded.problem : controlProblem(decoded.text);
   if (problem) {
     const { rule, message, line, column } = problem;
@@ -127,18 +157,59 @@ export async function readAccountsFile(
       },
     ]);
   }
-  // A CSV is read from its bytes once they are known to be clean UTF-8: the decoded text is
-  // dropped here and only re-read to locate a problem.
-  return parseAccountsText(
-    format === 'csv' ? buffer : 'text' in decoded ? decoded.text : '',
-    spec,
-    {
-      file,
-      format,
-      team: context.team,
-      reread: () => readFileSync(target),
+  // JSON, or a CSV that is not clean text (its problem is returned above whenever it has one).
+  return parseAccountsText('text' in decoded ? decoded.text : '', spec, {
+    file,
+    format,
+    team: context.team,
+    reread,
+    onAccount: context.onAccount,
+  });
+}
+
+/**
+ * A CSV's bytes, a chunk of about 1 MiB at a time, each ending between two characters. `check`
+ * refuses a chunk that is no longer clean text: the file changed since it was checked.
+ */
+export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): CsvChunks {
+  return {
+    *chunks() {
+      const fd = openSync(path, 'r');
+      try {
+        let rest = Buffer.alloc(0);
+        for (;;) {
+          const read = Buffer.allocUnsafe(CHUNK_BYTES);
+          const length = readSync(fd, read, 0, CHUNK_BYTES, null);
+          if (length === 0) break;
+          const bytes = rest.length > 0 ? Buffer.concat([rest, read.subarray(0, length)]) : read;
+          const end = rest.length + length;
+          // Cut where the last character starts, so no chunk ends inside a UTF-8 character.
+          let cut = end - 1;
+          while (cut > 0 && cut > end - 4 && ((bytes[cut] as number) & 0xc0) === 0x80) cut--;
+          rest = bytes.subarray(cut, end);
+          if (cut === 0) continue;
+          const chunk = bytes.subarray(0, cut);
+          if (check && !check(chunk)) throw new ChangedWhileRead();
+          yield chunk;
+        }
+        if (rest.length > 0) {
+          if (check && !check(rest)) throw new ChangedWhileRead();
+          yield rest;
+        }
+      } finally {
+        closeSync(fd);
+      }
     },
-  );
+  };
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+class ChangedWhileRead extends Error {}
+
+function everyChunk(source: CsvChunks, test: (chunk: Buffer) => boolean): boolean {
+  for (const chunk of source.chunks()) if (!test(chunk)) return false;
+  return true;
 }
 
 /** A control character in an export (other than tab and line ends) is refused, with its place. */
@@ -184,7 +255,7 @@ async function placeProblem(
 
 /** The file's text (or a CSV's bytes) to accounts; pure, for `readAccountsFile` and `csplan import`. */
 export async function parseAccountsText(
-  text: string | Buffer,
+  text: string | Buffer | CsvChunks,
   spec: AccountsFileSpec,
   options: {
     file: string;
@@ -192,6 +263,8 @@ export async function parseAccountsText(
     team: NonNullable<OrgFile['team']>;
     /** CSV: reads the file again to locate later findings (see `readCsv`). */
     reread?: () => Buffer;
+    /** CSV: takes each valid account as it is read instead of listing it in `accounts`. */
+    onAccount?: (account: AccountInput, row: number) => void;
   },
 ): Promise<AccountsFileResult> {
   const { file, format } = options;
@@ -224,6 +297,7 @@ export async function parseAccountsText(
     dateOrder: spec.date_order,
     team: options.team,
     reread: options.reread,
+    onAccount: options.onAccount,
   });
   if ('diagnostic' in csv) return emptyResult(file, format, [csv.diagnostic]);
   return { ...csv, file, format };

@@ -3,6 +3,7 @@
  * Text", Windows editors), bytes that are not valid UTF-8, NUL bytes (a binary file). Each problem
  * says where it is, so the user can find the character.
  */
+import { isUtf8 } from 'node:buffer';
 
 export interface TextProblem {
   rule: 'file-encoding' | 'control-character';
@@ -54,6 +55,25 @@ export function decodeUtf8(
     };
   }
   return { text };
+}
+
+/**
+ * True when the bytes are UTF-8 text with no control character (what `decodeUtf8` and
+ * `controlCharacterIndex(text, true)` would both accept), checked without decoding them: a large
+ * export then never exists as a second, decoded copy. False means "decode to find out and say
+ * where", not always a problem.
+ */
+export function isCleanUtf8(buffer: Uint8Array): boolean {
+  if (!isUtf8(buffer)) return false;
+  for (let i = 0; i < buffer.length; i++) {
+    const b = buffer[i] as number;
+    if (b < 32) {
+      if (b !== 9 && b !== 10 && b !== 13) return false;
+    } else if (b === 127) return false;
+    // U+0080..U+009F (C1 controls) are C2 80..C2 9F in UTF-8.
+    else if (b === 0xc2 && (buffer[i + 1] as number) < 0xa0) return false;
+  }
+  return true;
 }
 
 /** UTF-16 by its byte-order mark, or by the NUL bytes that ASCII text gets in UTF-16. */

@@ -8,9 +8,14 @@ import { isQuotedNumber, orgFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
 
-export function schemaDiagnostics(issues: readonly Issue[], input: unknown): Diagnostic[] {
+/** `prefix`: where `input` sits in the file, when only a part of it was validated. */
+export function schemaDiagnostics(
+  issues: readonly Issue[],
+  input: unknown,
+  prefix: Path = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) collect(issue, input, out);
+  for (const issue of issues) collect(issue, input, out, prefix);
   return out;
 }
 

@@ -7,13 +7,14 @@ import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter } from 'yaml';
 import * as z from 'zod';
 import { suggestion } from '../core/did-you-mean.js';
-import type { Diagnostic, Org, Path } from '../core/model.js';
+import type { Account, Diagnostic, Org, Path } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
+import { AccountList, optionalRef } from './account-list.js';
 import type { InputCode } from './codes.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
-import { normaliseOrg } from './normalise.js';
+import { normaliseOrg, toAccount } from './normalise.js';
 import { OwnerResolver, resolveOwners } from './owners.js';
 import {
   type AccountInput,
@@ -26,12 +27,17 @@ import {
   ruleSettingSchema,
   teamMemberSchema,
 } from './schema.js';
-import { documentDiagnostics, parseYamlDocument, tooDeepDiagnostics } from './yaml-parse.js';
+import {
+  documentDiagnostics,
+  MAX_YAML_ALIASES,
+  parseYamlDocument,
+  tooDeepDiagnostics,
+  unreadableMessage,
+} from './yaml-parse.js';
 import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
-const MAX_ALIASES = 100;
 
 /** The file could not be read at all: a usage problem (exit 2), not a problem in the file. */
 export class FileReadError extends Error {
@@ -79,13 +85,8 @@ export interface LoadResult {
 }
 
 export async function loadOrgFile(path: string, options: LoadOptions): Promise<LoadResult> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(resolve(options.cwd ?? '.', path));
-  } catch (error) {
-    throw new FileReadError(path, readErrorMessage(path, error));
-  }
-  const decoded = decodeUtf8(buffer);
+  // No variable holds the bytes: they would stay in memory, beside the text, for the whole load.
+  const decoded = decodeUtf8(await readOrgFile(path, options));
   if ('problem' in decoded) {
     const { rule, message, line, column } = decoded.problem;
     return {
@@ -94,6 +95,14 @@ export async function loadOrgFile(path: string, options: LoadOptions): Promise<L
     };
   }
   return loadOrgText(decoded.text, path, options);
+}
+
+async function readOrgFile(path: string, options: LoadOptions): Promise<Buffer> {
+  try {
+    return await readFile(resolve(options.cwd ?? '.', path));
+  } catch (error) {
+    throw new FileReadError(path, readErrorMessage(path, error));
+  }
 }
 
 export function readErrorMessage(path: string, error: unknown): string {
@@ -109,34 +118,48 @@ export async function loadOrgText(
   file: string,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const parsed = parseOrgYaml(text, file);
+  // Listed accounts are validated and normalised one at a time: a large file hands them over
+  // slice by slice while it is parsed; a whole parse leaves them in the value, taken out below.
+  let list = new AccountList();
+  const parsed = parseOrgYaml(text, file, (item, index) => list.add(item, index));
+  // A slicing that gave up part way leaves the whole parse to list every account again.
+  if (!parsed.accountsHandedOver) list = new AccountList();
   if (!parsed.value)
     return { diagnostics: parsed.diagnostics, locate: parsed.locate, document: parsed.document };
   const { locate, document } = parsed;
+  const raw = parsed.value as Record<string, unknown>;
+  if (Array.isArray(raw.accounts)) {
+    const items: unknown[] = raw.accounts;
+    raw.accounts = [];
+    for (let index = 0; index < items.length; index++) {
+      list.add(items[index], index);
+      items[index] = undefined;
+    }
+  }
 
-  const validated = orgFileSchema.safeParse(parsed.value, { reportInput: true });
+  const validated = orgFileSchema.safeParse(raw, { reportInput: true });
   let orgFile: OrgFile;
   // Warnings of the parse itself (numeric ids...) come first, as the file reads.
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (validated.success) {
     orgFile = validated.data;
-    diagnostics.push(...unknownRuleDiagnostics(orgFile.rules));
+    diagnostics.push(...list.problems, ...unknownRuleDiagnostics(orgFile.rules));
   } else {
     // Rule names are checked on the raw file too, so a typo there is not hidden behind the
     // schema errors until those are fixed.
-    const raw = parsed.value as { rules?: unknown };
     diagnostics.push(
-      ...schemaDiagnostics(validated.error.issues, parsed.value),
+      ...withListProblems(schemaDiagnostics(validated.error.issues, raw), list.problems),
       ...unknownRuleDiagnostics(raw.rules),
     );
     // Every record that reads well enough is still checked for duplicate ids and broken
     // references, so one run reports every problem of the file.
-    orgFile = readableParts(parsed.value);
+    orgFile = readableParts(raw);
   }
-  // The raw parse is a full copy of every account: let it go before normalising makes another.
   parsed.value = undefined;
 
   let accounts: AccountInput[] = [];
+  // Accounts normalised as they were read, listed (above) or from a CSV: one form of each.
+  const read: Account[] = list.accounts;
   let accountsLocate: Locator | undefined;
   let accountPath: ((index: number) => Path) | undefined;
   let accountsFile: LoadResult['accountsFile'];
@@ -149,6 +172,7 @@ export async function loadOrgText(
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
       allowOutside: options.allowOutsideAccountsFile === true,
+      onAccount: (account, row) => read.push(toAccount(account, ['accounts-file', row])),
     });
     diagnostics.push(...result.diagnostics);
     accounts = result.accounts;
@@ -168,6 +192,7 @@ export async function loadOrgText(
     asOf,
     accountsPath: accountPath,
     release: accountsLocate !== undefined,
+    normalised: read,
   });
   diagnostics.push(...normalised.diagnostics);
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
@@ -204,14 +229,8 @@ function readableParts(value: unknown): OrgFile {
       const refs = teamReferences.safeParse(item);
       return refs.success ? [{ ...refs.data, role: 'csm' as const, fte: 1 }] : [];
     }),
-    accounts: accountsSpec.success
-      ? accountsSpec.data
-      : list('accounts').flatMap((item) => {
-          const account = accountSchema.safeParse(item);
-          if (account.success) return [account.data];
-          const refs = accountReferences.safeParse(item);
-          return refs.success ? [{ ...refs.data, arr: 0 }] : [];
-        }),
+    // A listed account's readable parts are kept as it is read (see AccountList).
+    accounts: accountsSpec.success ? accountsSpec.data : [],
     account_groups: list('account_groups').map((item) => {
       const group = accountGroupSchema.safeParse(item);
       if (group.success) return group.data;
@@ -227,18 +246,21 @@ function readableParts(value: unknown): OrgFile {
   };
 }
 
+const SCHEMA_KEYS = Object.keys(orgFileSchema.shape);
+const BEFORE_ACCOUNTS = new Set(SCHEMA_KEYS.slice(0, SCHEMA_KEYS.indexOf('accounts')));
+
+/** The account list's problems where validating the whole file puts them: in the schema's key order. */
+function withListProblems(others: Diagnostic[], list: Diagnostic[]): Diagnostic[] {
+  const at = others.findIndex((d) => !BEFORE_ACCOUNTS.has(String(d.path[0])));
+  return at === -1 ? [...others, ...list] : [...others.slice(0, at), ...list, ...others.slice(at)];
+}
+
 /** The fields reference checks read, each dropped (not failing the record) when it is invalid. */
-const optionalRef = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const teamReferences = z.object({
   id: teamMemberSchema.shape.id,
   reports_to: optionalRef(teamMemberSchema.shape.reports_to),
   name: optionalRef(z.string()),
   email: optionalRef(z.string()),
-});
-const accountReferences = z.object({
-  id: accountSchema.shape.id,
-  name: optionalRef(z.string()),
-  owner: optionalRef(accountSchema.shape.owner),
 });
 const groupReferences = z.object({
   name: optionalRef(z.string()),
@@ -264,13 +286,20 @@ function unknownRuleDiagnostics(rules: unknown): Diagnostic[] {
 
 interface ParsedYaml {
   value?: unknown;
+  /** The accounts went to `onAccount` as they were parsed; the value lists none. */
+  accountsHandedOver?: boolean;
   diagnostics: Diagnostic[];
   locate: Locator;
   document?: Document;
 }
 
 /** YAML text to plain data, refusing what would hang or crash the parser. */
-export function parseOrgYaml(text: string, file: string): ParsedYaml {
+export function parseOrgYaml(
+  text: string,
+  file: string,
+  /** Takes the items of a large file's `accounts:` list as they are parsed (see yaml-slices.ts). */
+  onAccount?: (item: unknown, index: number) => void,
+): ParsedYaml {
   const noLocation: Locator = () => ({ file });
   const fail = (rule: InputCode, message: string, line?: number, column?: number): ParsedYaml => ({
     diagnostics: [{ rule, severity: 'error', path: [], message, file, line, column }],
@@ -299,9 +328,15 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
   }
 
   if (bytes >= SLICE_FROM_BYTES) {
-    const sliced = parseSlicedYaml(source, file);
-    if (sliced)
-      return { value: sliced.value, diagnostics: sliced.diagnostics, locate: sliced.locate };
+    const sliced = parseSlicedYaml(source, file, onAccount);
+    if (sliced) {
+      return {
+        value: sliced.value,
+        diagnostics: sliced.diagnostics,
+        locate: sliced.locate,
+        accountsHandedOver: sliced.handedOver,
+      };
+    }
   }
 
   const lineCounter = new LineCounter();
@@ -319,10 +354,10 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
 
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_ALIASES });
+    value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     return {
-      ...fail('yaml-syntax', `the YAML could not be read: ${resourceMessage(error)}`),
+      ...fail('yaml-syntax', unreadableMessage(error)),
       locate,
       document,
     };
@@ -348,14 +383,4 @@ export function parseOrgYaml(text: string, file: string): ParsedYaml {
 /** Control characters written raw in the file; tab, line feed and carriage return are text. */
 function rawControlIndex(text: string): number {
   return controlCharacterIndex(text, true);
-}
-
-function resourceMessage(error: unknown): string {
-  if (error instanceof RangeError)
-    return 'it is nested too deeply, or a [ or { is never closed; check brackets near the end of the last edit';
-  if (error instanceof ReferenceError && error.message.startsWith('Excessive alias count'))
-    return `it uses more than ${MAX_ALIASES} aliases (refused: alias expansion can exhaust memory)`;
-  if (error instanceof ReferenceError && error.message.startsWith('Unresolved alias'))
-    return 'an alias (*name) has no anchor (&name) before it';
-  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }

@@ -30,6 +30,8 @@ export function normaliseOrg(
      * so a large file never holds both forms of every account at once.
      */
     release?: boolean;
+    /** Accounts normalised as they were read (from a CSV), listed before `accounts`. */
+    normalised?: readonly Account[];
   },
 ): NormaliseResult {
   const diagnostics: Diagnostic[] = [];
@@ -45,6 +47,7 @@ export function normaliseOrg(
       asOf: options.asOf,
     },
     accounts: [
+      ...(options.normalised ?? []),
       ...toAccounts(accounts, accountPath, options.release === true),
       ...(file.account_groups ?? []).map((group, index): Account => {
         const arr = group.arr_each ?? (group.count > 0 ? (group.arr_total ?? 0) / group.count : 0);

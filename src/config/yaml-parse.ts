@@ -25,6 +25,12 @@ import { controlCharacterIndex } from './encoding.js';
 /** An org file needs about 6 levels; 64 leaves room for any hand-written layout. */
 export const MAX_YAML_DEPTH = 64;
 
+/**
+ * Uses of one anchor (times the aliases inside it), as the yaml package counts them: more is
+ * refused, since alias expansion can exhaust memory ("billion laughs").
+ */
+export const MAX_YAML_ALIASES = 100;
+
 /** How csplan reads every YAML document: YAML 1.2 core schema, whatever a directive says. */
 const DOCUMENT_OPTIONS = {
   uniqueKeys: true,
@@ -134,6 +140,8 @@ export function documentDiagnostics(
   lineCounter: LineCounter,
   file: string,
   firstLine = 0,
+  /** Anchors of earlier parts of the file, for a document that is a slice of it. */
+  anchoredBefore: (name: string) => boolean = () => false,
 ): Diagnostic[] {
   const at = (offset: number): Place => {
     const { line, col } = lineCounter.linePos(offset);
@@ -175,7 +183,7 @@ export function documentDiagnostics(
 
   visit(doc, {
     Alias(_, node) {
-      if (!node.resolve(doc)) {
+      if (!node.resolve(doc) && !anchoredBefore(node.source)) {
         push(
           'yaml-alias',
           `alias *${node.source} has no anchor &${node.source} before it`,
@@ -426,3 +434,20 @@ function indentOf(source: string, start: number): number {
   while (source[i] === ' ') i++;
   return i - start;
 }
+
+/** Why converting a parsed document to data failed, for a `yaml-syntax` error. */
+export function unreadableMessage(error: unknown): string {
+  return `the YAML could not be read: ${resourceMessage(error)}`;
+}
+
+function resourceMessage(error: unknown): string {
+  if (error instanceof RangeError)
+    return 'it is nested too deeply, or a [ or { is never closed; check brackets near the end of the last edit';
+  if (error instanceof ReferenceError && error.message.startsWith('Excessive alias count'))
+    return TOO_MANY_ALIASES;
+  if (error instanceof ReferenceError && error.message.startsWith('Unresolved alias'))
+    return 'an alias (*name) has no anchor (&name) before it';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
+}
+
+export const TOO_MANY_ALIASES = `it uses more than ${MAX_YAML_ALIASES} aliases (refused: alias expansion can exhaust memory)`;

@@ -2,22 +2,32 @@
  * Large org files, parsed a slice at a time. The yaml package's document model holds about 80
  * times the file's size in memory (a 12 MB, 100k-account file peaks above 1 GB), so for big files
  * the `accounts:` list is cut into slices of whole items, each parsed and converted on its own and
- * then dropped. Line numbers stay exact: every slice remembers where it starts, and the rest of the
- * file is parsed with the accounts section blanked out line for line.
+ * then dropped (handed to the caller item by item, when it asks). Line numbers stay exact: every
+ * slice remembers where it starts, and the rest of the file (the head) is parsed with the accounts
+ * section blanked out line for line.
  *
- * Only plain layouts are sliced: a block `accounts:` list at the top level, no anchors or aliases
- * anywhere, one document. Anything else returns undefined and the caller parses the whole file.
+ * Anchors and aliases work across slices: an anchor's value is kept once its slice (or the head)
+ * is converted, and an alias to it in a later slice is replaced by that value; every use counts
+ * against the same limit as in a whole-file parse. Only plain layouts are sliced: a block
+ * `accounts:` list at the top level, one document, and no alias in the head to an anchor inside
+ * the list. Anything else returns undefined and the caller parses the whole file.
  */
-import { type Document, LineCounter } from 'yaml';
+import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
 import { type Locator, offsetOf } from './locate.js';
-import { documentDiagnostics, parseYamlDocument, tooDeepDiagnostics } from './yaml-parse.js';
+import {
+  documentDiagnostics,
+  MAX_YAML_ALIASES,
+  parseYamlDocument,
+  TOO_MANY_ALIASES,
+  tooDeepDiagnostics,
+  unreadableMessage,
+} from './yaml-parse.js';
 
 /** Files smaller than this are parsed whole: slicing only pays off for large account lists. */
 export const SLICE_FROM_BYTES = 256 * 1024;
 /** Small slices die young: their parse trees are collected before they reach the old generation. */
-const ITEMS_PER_SLICE = 50;
-const MAX_ALIASES = 100;
+const ITEMS_PER_SLICE = 10;
 
 interface Slice {
   /** Index of the slice's first account in the whole list. */
@@ -32,14 +42,20 @@ export interface SlicedYaml {
   value?: Record<string, unknown>;
   diagnostics: Diagnostic[];
   locate: Locator;
+  /** True when the accounts went to `onItem` (the value's `accounts` is then empty). */
+  handedOver: boolean;
 }
 
 const TOP_LEVEL_KEY = /^([A-Za-z_$][\w$-]*)[ \t]*:(?:[ \t]+(#.*)?)?$/;
 const TOP_LEVEL_ANY_KEY = /^[A-Za-z_$"'][^:#]*:/;
 const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s,\]}]/m;
 
-export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+export function parseSlicedYaml(
+  text: string,
+  file: string,
+  /** Takes each account item as its slice is converted, instead of the value's `accounts`. */
+  onItem?: (item: unknown, index: number) => void,
+): SlicedYaml | undefined {
   const lines = text.split('\n');
   // Find the top-level `accounts:` line and where its section ends (the next top-level key).
   let start = -1;
@@ -61,43 +77,207 @@ export function parseSlicedYaml(text: string, file: string): SlicedYaml | undefi
   if (!slices) return undefined;
 
   // The rest of the file, with the accounts section blanked so line numbers stay put.
-  const head = [...lines];
-  head[start] = 'accounts: []';
-  for (let i = start + 1; i < end; i++) head[i] = '';
-  const headCounter = new LineCounter();
-  const headText = head.join('\n');
-  const headParse = parseYamlDocument(headText, headCounter);
-  if (!headParse.document) {
-    const found = tooDeepDiagnostics(file, headText, headParse.tooDeep, headCounter);
-    return { diagnostics: found, locate: () => ({ file }) };
+  const blanked = [...lines];
+  blanked[start] = 'accounts: []';
+  for (let i = start + 1; i < end; i++) blanked[i] = '';
+  const headText = blanked.join('\n');
+  const anchors = ANCHOR_OR_ALIAS.test(text) ? new Anchors() : undefined;
+  // The head is parsed after the slices unless they may use its anchors. A document that stays
+  // alive while it is built makes V8 allocate later parse trees straight in the old generation
+  // (allocation-site pretenuring), where the slices' short-lived trees would pile up.
+  let head = anchors && ANCHOR_OR_ALIAS.test(headText) ? parseHead(headText, file) : undefined;
+  if (head && 'diagnostics' in head) return { ...head, handedOver: false };
+  const diagnostics: Diagnostic[] = [];
+  if (head && anchors) {
+    // Anchors after the list are not there yet for its aliases, as in a whole-file parse.
+    const listAt = blanked.slice(0, start).reduce((offset, line) => offset + line.length + 1, 0);
+    const carried = anchors.carry(head.doc, listAt);
+    if (carried === 'unresolved') return undefined;
+    if (carried !== undefined) {
+      const { line, col } = head.counter.linePos(carried);
+      diagnostics.push(aliasLimit(file, line, col));
+    }
   }
-  const headDoc = headParse.document;
-  const diagnostics = documentDiagnostics(headDoc, headText, headCounter, file);
+
   const accounts: unknown[] = [];
   for (const slice of slices) {
     const counter = new LineCounter();
     // Joined one slice at a time, so no second copy of the whole list is ever held.
-    const text = sliceText(lines, slice);
-    const parsed = parseYamlDocument(text, counter);
+    const sliceText = textOf(lines, slice);
+    const parsed = parseYamlDocument(sliceText, counter);
     if (!parsed.document) {
-      diagnostics.push(...tooDeepDiagnostics(file, text, parsed.tooDeep, counter, slice.firstLine));
+      diagnostics.push(
+        ...tooDeepDiagnostics(file, sliceText, parsed.tooDeep, counter, slice.firstLine),
+      );
       continue;
     }
     const doc = parsed.document;
-    const found = documentDiagnostics(doc, text, counter, file, slice.firstLine);
+    const found = documentDiagnostics(doc, sliceText, counter, file, slice.firstLine, (name) =>
+      anchors ? anchors.has(name) : false,
+    );
     diagnostics.push(...found);
     if (found.some((d) => d.severity === 'error')) continue;
-    const items = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+    // Checked after the problems above: a value put in for an alias has no place in the text.
+    const overAt = anchors?.resolve(doc);
+    if (overAt !== undefined) {
+      const { line, col } = counter.linePos(overAt);
+      diagnostics.push(aliasLimit(file, line + slice.firstLine, col));
+      break;
+    }
+    let items: unknown;
+    try {
+      items = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      anchors?.keep(doc);
+    } catch (error) {
+      diagnostics.push(yamlError(file, unreadableMessage(error)));
+      break;
+    }
     if (!Array.isArray(items) || items.length !== slice.itemCount) return undefined;
-    for (const item of items) accounts.push(item);
+    if (diagnostics.some((d) => d.severity === 'error')) continue;
+    items.forEach((item, k) => {
+      if (onItem) onItem(item, slice.firstItem + k);
+      else accounts.push(item);
+    });
   }
 
+  head ??= parseHead(headText, file);
+  if ('diagnostics' in head) return { ...head, handedOver: false };
+  const { doc: headDoc, counter: headCounter } = head;
+  diagnostics.unshift(...documentDiagnostics(headDoc, headText, headCounter, file));
   const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locate };
-  const value = headDoc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return { diagnostics, locate, handedOver: false };
+  let value: unknown;
+  try {
+    value = headDoc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    return { diagnostics: [yamlError(file, unreadableMessage(error))], locate, handedOver: false };
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  (value as Record<string, unknown>).accounts = accounts;
-  return { value: value as Record<string, unknown>, diagnostics, locate };
+  if (!onItem) (value as Record<string, unknown>).accounts = accounts;
+  return {
+    value: value as Record<string, unknown>,
+    diagnostics,
+    locate,
+    handedOver: onItem !== undefined,
+  };
+}
+
+type Head =
+  | { doc: Document.Parsed; counter: LineCounter }
+  | { diagnostics: Diagnostic[]; locate: Locator };
+
+function parseHead(headText: string, file: string): Head {
+  const counter = new LineCounter();
+  const parsed = parseYamlDocument(headText, counter);
+  if (parsed.document) return { doc: parsed.document, counter };
+  return {
+    diagnostics: tooDeepDiagnostics(file, headText, parsed.tooDeep, counter),
+    locate: () => ({ file }),
+  };
+}
+
+/**
+ * The anchors of the parts parsed so far: each one's value (converted once, when its part is),
+ * its weight (the most uses of an alias inside it, at least 1) and how often it was used. An
+ * anchor defined again takes over the name from there on, as in YAML.
+ */
+class Anchors {
+  private readonly known = new Map<string, AnchorEntry>();
+
+  has(name: string): boolean {
+    return this.known.has(name);
+  }
+
+  /**
+   * Records the head's anchors before the list at `listAt` (converted at once: the slices come
+   * after the head). 'unresolved'
+   * when the head has an alias whose anchor it does not have: one inside the list, which the
+   * slices cannot give it; else the offset of an alias used once too often, if one is.
+   */
+  carry(doc: Document.Parsed, listAt: number): number | 'unresolved' | undefined {
+    let result: number | 'unresolved' | undefined;
+    visit(doc, {
+      Alias: (_, node) => {
+        if (!node.resolve(doc)) result = 'unresolved';
+        else if (!this.use(node.source)) result = node.range?.[0] ?? 0;
+        return result === undefined ? undefined : visit.BREAK;
+      },
+      Node: (_, node) => {
+        if ((node.range?.[0] ?? 0) < listAt) this.define(doc, node);
+      },
+    });
+    if (result === undefined) this.keep(doc);
+    return result;
+  }
+
+  /**
+   * Replaces the aliases in a slice whose anchors are in earlier parts by their values, and counts
+   * every use. Returns the offset of the alias that goes over the limit, if one does.
+   */
+  resolve(doc: Document.Parsed): number | undefined {
+    let over: number | undefined;
+    visit(doc, {
+      Alias: (_, node) => {
+        const entry = this.known.get(node.source);
+        if (!entry) return undefined; // reported as an alias without an anchor
+        if (!this.use(node.source)) {
+          over = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        return entry.doc === doc ? undefined : doc.createNode(entry.value);
+      },
+      Node: (_, node) => this.define(doc, node),
+    });
+    return over;
+  }
+
+  /** Converts the anchors a part defined, once the part itself is, and lets go of its nodes. */
+  keep(doc: Document.Parsed): void {
+    for (const entry of this.known.values()) {
+      if (entry.doc !== doc || !entry.node) continue;
+      entry.value = entry.node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES });
+      entry.node = undefined;
+      entry.doc = undefined;
+    }
+  }
+
+  private define(doc: Document.Parsed, node: Node): void {
+    if (isAlias(node) || !node.anchor) return;
+    let weight = 1;
+    visit(node, {
+      Alias: (_, alias) => {
+        const inner = this.known.get(alias.source);
+        if (inner) weight = Math.max(weight, inner.uses * inner.weight);
+      },
+    });
+    this.known.set(node.anchor, { doc, node, value: undefined, weight, uses: 0 });
+  }
+
+  /** Counts one use; false when that is one too many. */
+  private use(name: string): boolean {
+    const entry = this.known.get(name);
+    if (!entry) return true;
+    entry.uses++;
+    return entry.uses * entry.weight <= MAX_YAML_ALIASES;
+  }
+}
+
+interface AnchorEntry {
+  /** The part being parsed that defines it, until its value is kept. */
+  doc?: Document.Parsed;
+  node?: Node;
+  value: unknown;
+  weight: number;
+  uses: number;
+}
+
+function aliasLimit(file: string, line: number, column: number): Diagnostic {
+  return { ...yamlError(file, `the YAML could not be read: ${TOO_MANY_ALIASES}`), line, column };
+}
+
+function yamlError(file: string, message: string): Diagnostic {
+  return { rule: 'yaml-syntax', severity: 'error', path: [], message, file };
 }
 
 /** Cuts the lines of a block sequence into slices of whole items, or undefined if it isn't one. */
@@ -136,7 +316,7 @@ function sliceItems(lines: string[], from: number, to: number): Slice[] | undefi
   return slices;
 }
 
-function sliceText(lines: readonly string[], slice: Slice): string {
+function textOf(lines: readonly string[], slice: Slice): string {
   return lines.slice(slice.firstLine, slice.endLine).join('\n');
 }
 
@@ -157,7 +337,7 @@ function slicedLocator(
         if (cached?.slice !== slice) {
           const counter = new LineCounter();
           // Parsed before without problems, so the depth guard cannot refuse it now.
-          const doc = parseYamlDocument(sliceText(lines, slice), counter).document;
+          const doc = parseYamlDocument(textOf(lines, slice), counter).document;
           if (doc) cached = { slice, doc, counter };
         }
         const offset =

@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseAccountsText, readAccountsFile } from '../../src/config/accounts-file.js';
+import { fileChunks, parseAccountsText, readAccountsFile } from '../../src/config/accounts-file.js';
 import { loadOrgFile } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import type { Diagnostic } from '../../src/core/model.js';
@@ -466,5 +467,74 @@ describe('examples/salesforce: a Salesforce report as a US user exports it', () 
     expect(Object.fromEntries(books)).toEqual({ maya: 7, jordan: 7, chris: 23, dana: 23, sam: 70 });
     // The first row's "1/2/2028" is January 2 under date_order: month-first.
     expect(accounts[0]).toMatchObject({ id: '0015g000000001AAAB', renewalDate: '2028-01-02' });
+  });
+});
+
+describe('a CSV larger than a read chunk (1 MiB)', () => {
+  /** ~2.3 MB: names with 2-, 3- and 4-byte characters, so chunks end inside some of them. */
+  function bigCsv(): string {
+    const rows = ['id,name,arr,health'];
+    for (let i = 0; i < 40_000; i++)
+      rows.push(`a${i},"Café 日本 ${i} 🚀 Ünïcödé",${100 + i},green`);
+    return `${rows.join('\r\n')}\r\n`;
+  }
+
+  async function inFolder(text: string | Buffer) {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = await mkdtemp(join(tmpdir(), 'csplan-chunks-'));
+    await writeFile(join(folder, 'accounts.csv'), text);
+    return folder;
+  }
+
+  it('reads every account exactly as from the whole file, and hands each over with its row', async () => {
+    const text = bigCsv();
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    const folder = await inFolder(text);
+    const handed: [string, string | undefined, number][] = [];
+    const chunked = await readAccountsFile(
+      { file: 'accounts.csv' },
+      {
+        orgFile: `${folder}/org.yaml`,
+        baseDir: folder,
+        team: [],
+        onAccount: (account, row) => handed.push([account.id, account.name, row]),
+      },
+    );
+    expect(chunked.diagnostics).toEqual([]);
+    expect(chunked.accounts).toEqual([]);
+    const whole = await parseAccountsText(
+      Buffer.from(text),
+      { file: 'accounts.csv' },
+      { file: 'accounts.csv', format: 'csv', team: [] },
+    );
+    expect(handed).toEqual(whole.accounts.map((a, row) => [a.id, a.name, row]));
+    expect(handed[29_999]).toEqual(['a29999', 'Café 日本 29999 🚀 Ünïcödé', 29_999]);
+  });
+
+  it('is read in chunks of whole characters that add up to the file', async () => {
+    const text = bigCsv();
+    const folder = await inFolder(text);
+    const chunks = [...fileChunks(`${folder}/accounts.csv`).chunks()];
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(1024 * 1024 + 3);
+      expect(isUtf8(chunk)).toBe(true);
+    }
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+  });
+
+  it('still locates a control character deep in the file', async () => {
+    const lines = bigCsv().split('\r\n');
+    lines[25_001] = lines[25_001]?.replace('green', 'gr\u0007een') ?? '';
+    const folder = await inFolder(lines.join('\r\n'));
+    const result = await readAccountsFile(
+      { file: 'accounts.csv' },
+      { orgFile: `${folder}/org.yaml`, baseDir: folder, team: [] },
+    );
+    expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([
+      ['control-character', 25_002],
+    ]);
   });
 });

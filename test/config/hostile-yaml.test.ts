@@ -148,6 +148,23 @@ describe('strict YAML 1.2 values', () => {
     );
   });
 
+  it('finds a near-duplicate of a plain lower-case id, and leaves exact duplicates to duplicate-id', async () => {
+    const result = await load(
+      `${HEAD}accounts:\n  - { id: acme, arr: 5 }\n  - { id: globex, arr: 5 }\n  - { id: globex, arr: 5 }\n  - { id: ACME, arr: 5 }\n`,
+    );
+    const { planOrg } = await import('../../src/core/plan.js');
+    const findings = locateDiagnostics(
+      planOrg(result.org as NonNullable<typeof result.org>).findings,
+      result.locate,
+    );
+    expect(
+      findings.filter((d) => d.rule.endsWith('duplicate-id')).map((d) => [d.rule, d.line]),
+    ).toEqual([
+      ['duplicate-id', 8],
+      ['near-duplicate-id', 9],
+    ]);
+  });
+
   it('says an undefined alias is undefined, not "more than 100 aliases"', async () => {
     const { diagnostics } = await load(`${HEAD}accounts: *nope\n`);
     expect(diagnostics.map(brief)).toEqual([['yaml-alias', 5, 11]]);

@@ -66,9 +66,19 @@ export const duplicateId: ReferenceRule = {
 
 /** Case and white space ignored: "Acme", "acme " and "ac me" are near-duplicates. */
 function looseId(id: string): string {
+  // Most ids are lower-case ASCII without spaces already: no copy of a million ids for nothing.
+  if (isLooseAlready(id)) return id;
   let out = '';
   for (const c of id.toLowerCase()) if (c.trim() !== '') out += c;
   return out;
+}
+
+function isLooseAlready(id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 export const nearDuplicateId: Rule = {
@@ -83,9 +93,15 @@ export const nearDuplicateId: Rule = {
   check({ analysis }) {
     const findings: RuleFinding[] = [];
     const scan = (records: { id: string; path: Path }[], what: string) => {
+      // Two ids that are both lower-case without spaces only meet if they are the same id (a
+      // duplicate, not this rule's case): only the keys of the other ids can give a finding.
+      const keys = new Set<string>();
+      for (const record of records) if (!isLooseAlready(record.id)) keys.add(looseId(record.id));
+      if (keys.size === 0) return;
       const first = new Map<string, { id: string; path: Path }>();
       for (const record of records) {
         const key = looseId(record.id);
+        if (!keys.has(key)) continue;
         const earlier = first.get(key);
         if (!earlier) first.set(key, record);
         else if (earlier.id !== record.id) {
