@@ -28,12 +28,6 @@ export interface Gap {
   cost?: number;
 }
 
-/**
- * Plan to this share of a CSM's hours, not 100% (CSM workload studies, CSM Confidential 2024). The
- * target ratios sit at the middle of the published ranges, which leaves that headroom.
- */
-export const UTILISATION_CEILING = 0.85;
-
 const PRIORITY_ORDER: Record<Priority, number> = { now: 0, next: 1 };
 
 /** "6-13 FTE by the published ranges, 8 at target" */

@@ -4,13 +4,13 @@
  * in FTE and capacity in seat) and the headcount every other role should have. The timeline
  * never decides what the recommendation does not.
  */
-import { analyse } from '../analysis.js';
+import { analyse, rampOn } from '../analysis.js';
 import { computeCapacity } from '../capacity.js';
-import type { Org, SegmentId } from '../model.js';
+import type { Org, SegmentId, TeamMember } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import type { StageResult } from '../stage.js';
 import type { StructureModel } from '../structure.js';
-import { buildTargetOrg } from '../target/index.js';
+import { buildTargetOrg, idleWhileRuleOn } from '../target/index.js';
 import { PLAYER_COACH_SHARE } from '../target/staffing.js';
 
 export interface TimelineTeam {
@@ -33,22 +33,49 @@ export interface TimelineTarget {
   stage: StageResult;
   structure: StructureModel;
   teams: TimelineTeam[];
+  /** CSMs the target moves to another team this month, with the segment that places them there. */
+  moves: { id: string; segment: SegmentId }[];
   /** People every role without a book should have, leaders, managers and specialists. */
   roles: { role: RoleId; target: number; current: number; hire: number }[];
 }
 
-export function targetAt(org: Org): TimelineTarget {
-  const analysis = analyse(org);
+export interface TargetAtOptions {
+  /**
+   * Count every CSM as fully ramped, for deciding hires: a hire still ramping is not hired twice.
+   * Otherwise capacity is what each CSM carries at the org's date.
+   */
+  asIfRamped?: boolean;
+}
+
+export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
+  // Teams are drawn as if every CSM had started, so a hire stays in the team it was opened for
+  // while the req is still open; what each member can carry this month then counts the ramp.
+  // Other roles keep their dates: a specialist not yet in seat takes no work off the CSMs.
+  const everyoneStarted: Org = {
+    ...org,
+    team: org.team.map((m) =>
+      m.startDate === undefined || !BOOK_ROLES.has(m.role) ? m : { ...m, startDate: undefined },
+    ),
+  };
+  const analysis = analyse(everyoneStarted);
   const capacity = computeCapacity(analysis);
-  const target = buildTargetOrg({ analysis, capacity });
+  // Idle capacity is judged on the CSMs as they are this month, not as if all had started.
+  const carries = (member: TeamMember) =>
+    member.fte * rampOn(member, org.company.asOf, org.policy).ramp;
+  let notYetThere = 0;
+  for (const member of org.team)
+    if (BOOK_ROLES.has(member.role)) notYetThere += member.fte - carries(member);
+  const idle = idleWhileRuleOn(analysis, capacity, org.rules ?? {}, notYetThere);
+  const target = buildTargetOrg({ analysis, capacity, idle });
+  const memberById = new Map(org.team.map((m) => [m.id, m]));
   const teams = target.teams.map((team): TimelineTeam => {
-    // A member who leads others keeps a reduced book, as the target org counts them.
     let available = 0;
     for (const id of team.members) {
-      const owner = analysis.bookOwnerById.get(id);
-      if (!owner) continue;
+      const member = memberById.get(id);
+      if (!member) continue;
+      // A member who leads others keeps a reduced book, as the target org counts them.
       const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
-      available += (owner.rampStatus === 'planned' ? 0 : owner.capacity) * share;
+      available += (options.asIfRamped ? member.fte : carries(member)) * share;
     }
     return {
       key: team.key,
@@ -62,10 +89,15 @@ export function targetAt(org: Org): TimelineTarget {
       target: team.target,
     };
   });
+  const segmentOf = new Map(teams.map((team) => [team.key, team.mainSegment]));
+  const moves = target.redeployments.flatMap((move) => {
+    const segment = segmentOf.get(move.to);
+    return segment ? [{ id: move.id, segment }] : [];
+  });
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
     .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
-  return { stage: target.stage, structure: target.structure.model, teams, roles };
+  return { stage: target.stage, structure: target.structure.model, teams, roles, moves };
 }
 
 function mainSegment(
