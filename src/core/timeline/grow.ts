@@ -20,6 +20,18 @@ export interface GrowthOptions {
   factor?: number;
 }
 
+const volumesByAccounts = new WeakMap<Account[], Record<SegmentId, SegmentVolume>>();
+
+/** segmentVolumes, once per list of accounts: the timeline grows the same list every month. */
+function todayVolumes(org: Org): Record<SegmentId, SegmentVolume> {
+  let volumes = volumesByAccounts.get(org.accounts);
+  if (!volumes) {
+    volumes = segmentVolumes(org);
+    volumesByAccounts.set(org.accounts, volumes);
+  }
+  return volumes;
+}
+
 /** Customers and ARR per segment today: account groups count member by member. */
 export function segmentVolumes(org: Org): Record<SegmentId, SegmentVolume> {
   const out = Object.fromEntries(SEGMENT_IDS.map((id) => [id, { customers: 0, arr: 0 }])) as Record<
@@ -132,10 +144,11 @@ interface Rates {
 
 /** The org with its accounts scaled to a month's customers and ARR, segment by segment. */
 export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Account[] {
-  const today = segmentVolumes(org);
+  const today = todayVolumes(org);
   const out: Account[] = [];
   for (const account of org.accounts) {
-    const { segment } = placeAccount(account, org);
+    // Compacted accounts carry their segment: no need to place them again every month.
+    const segment = account.segment ?? placeAccount(account, org).segment;
     const before = today[segment];
     const after = month[segment];
     const countFactor = before.customers > 0 ? after.customers / before.customers : 0;
