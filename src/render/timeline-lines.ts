@@ -49,7 +49,7 @@ export function timelineHeadline(timeline: Timeline): Headline {
         ? `the hiring freeze until ${timeline.freezeUntil} holds the reqs that would cover it`
         : run.cause === 'late'
           ? 'the req is already late: open it now'
-          : 'people in the file are still ramping or have not started yet';
+          : "its people, or the plan's hires, are still ramping or have not started yet";
     return `${run.team} over target ${span} (${load}): ${why}.`;
   });
   const notes: string[] = [];
