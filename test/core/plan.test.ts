@@ -324,6 +324,38 @@ ${accounts('m', 100, 30_000)}
     expect(plan.projection?.date).toBe(timeline.end.date);
   });
 
+  it('per-month growth moves "next" hires as the timeline grows the book', async () => {
+    // 15 SMB customers at $20k, 5 new a month at the same average: 116 days (60 to hire, the
+    // 8-week ramp) are 116 / (365 / 12) = 3.81 months, so 15 + 5 x 3.81 = 34.07 customers and
+    // $681k ARR: the first-hire stage (20+ customers) arrives before a req opened today would be
+    // productive. The founder-led company gets its first CSM as a "next" hire, not "now".
+    const plan = await planFrom(`team:
+  - { id: ada, role: ceo }
+growth: { new_customers_per_month: 5 }
+account_groups:
+  - { name: early, count: 15, arr_each: 20000, owner: ada }
+`);
+    expect(plan.stage.id).toBe('founding');
+    const team = plan.teams[0];
+    expect(team?.key).toBe('generalist');
+    expect(team?.firstHireBy?.customers).toBeCloseTo(15 + (5 * 116) / (365 / 12), 6);
+    expect(team?.firstHireBy?.arr).toBeCloseTo((15 + (5 * 116) / (365 / 12)) * 20_000, 0);
+    // Today 15 x $20k / $1.25M = 0.24 FTE; in 116 days x 2.27.
+    expect(team?.neededSoon).toBeCloseTo(0.24 * (1 + 116 / (365 / 12) / 3), 6);
+    expect(plan.gaps.map((g) => [g.role, g.count, g.priority])).toEqual([['csm', 1, 'next']]);
+    expect(plan.gaps[0]?.reason).toContain('brings 34 customers and $681k ARR');
+  });
+
+  it('without growth, a founder-led company hires no CSM before 20 customers', async () => {
+    const plan = await planFrom(`team:
+  - { id: ada, role: ceo }
+account_groups:
+  - { name: early, count: 15, arr_each: 20000, owner: ada }
+`);
+    expect(plan.teams).toEqual([]);
+    expect(plan.gaps).toEqual([]);
+  });
+
   it('is absent without growth figures', async () => {
     expect(
       (await planFrom(`accounts:\n${accounts('m', 10, 30_000)}\n`)).projection,

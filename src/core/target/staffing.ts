@@ -197,8 +197,12 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const teams = needs.map((need): TargetTeam => {
     const members = people.filter((p) => p.team === need.key);
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
-    const hireNow = hiresFor(need.needed, fte);
-    const hireNext = peopleFor(round1(need.neededSoon) - fte - hireNow);
+    // The first CSM of a founder-led company on its way to the first-hire stage is a `next` hire.
+    const firstHireSoon = need.firstHireBy !== undefined && fte === 0;
+    const hireNow = firstHireSoon ? 0 : hiresFor(need.needed, fte);
+    const hireNext = firstHireSoon
+      ? hiresFor(need.neededSoon, 0)
+      : peopleFor(round1(need.neededSoon) - fte - hireNow);
     const spare = fte - Math.max(need.needed, need.neededSoon);
     const current = people.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {

@@ -135,6 +135,39 @@ export function growthSeries(
   return { series, notes };
 }
 
+/** Days in an average month, to read a number of days off the monthly growth series. */
+const DAYS_PER_MONTH = 365 / 12;
+
+/**
+ * Customers and ARR `days` after as_of, as factors of today's, read off the same growth series
+ * the timeline runs (linear between months). 1 and 1 without `growth:`.
+ */
+export function growthOver(org: Org, days: number): { customers: number; arr: number } {
+  if (!org.growth || days <= 0) return { customers: 1, arr: 1 };
+  const months = days / DAYS_PER_MONTH;
+  const whole = Math.floor(months);
+  const { series } = growthSeries(org, whole + 1);
+  const total = (m: number) => {
+    const month = series[m] as Record<SegmentId, SegmentVolume>;
+    let customers = 0;
+    let arr = 0;
+    for (const id of SEGMENT_IDS) {
+      customers += month[id].customers;
+      arr += month[id].arr;
+    }
+    return { customers, arr };
+  };
+  const today = total(0);
+  const before = total(whole);
+  const after = total(whole + 1);
+  const part = months - whole;
+  const at = (key: 'customers' | 'arr') => before[key] + (after[key] - before[key]) * part;
+  return {
+    customers: today.customers > 0 ? at('customers') / today.customers : 1,
+    arr: today.arr > 0 ? at('arr') / today.arr : 1,
+  };
+}
+
 interface Rates {
   newPerMonth: number;
   ratePerMonth: number;
