@@ -151,13 +151,11 @@ export interface IdleCapacity {
 export function idleCsmCapacity(
   analysis: Analysis,
   capacity: CapacityResult,
-  /** Capacity the analysis counts that is not there yet (the timeline counts every CSM as ramped). */
-  notYetThere = 0,
 ): IdleCapacity | undefined {
   if (analysis.customers === 0) return undefined;
   const { policy } = analysis.org;
   let mostNeeded = 0;
-  let available = capacity.unassignedFte - notYetThere;
+  let available = capacity.unassignedFte;
   for (const segment of capacity.segments) {
     const ranges = policy.segments[segment.id];
     const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm.min;

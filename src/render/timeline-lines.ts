@@ -87,9 +87,11 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;
   if (hire.delay === 'late') {
     const overdue =
-      hire.neededBy <= timeline.asOf
-        ? `it is overdue, needed since ${monthName(hire.neededBy)}`
-        : `it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}`;
+      hire.neededBy === timeline.asOf
+        ? 'it is needed now'
+        : hire.neededBy < timeline.asOf
+          ? `it is overdue, needed since ${monthName(hire.neededBy)}`
+          : `it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}`;
     return `Open the ${which} ${label} req now (${hire.openBy})${team}: ${overdue}; ${after}.`;
   }
   if (hire.delay === 'freeze') {

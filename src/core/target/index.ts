@@ -129,11 +129,10 @@ export function idleWhileRuleOn(
   analysis: Analysis,
   capacity: CapacityResult,
   settings: Readonly<Record<string, RuleSetting>>,
-  notYetThere = 0,
 ): IdleCapacity | undefined {
   return effectiveSeverity(csmCapacityIdle.id, csmCapacityIdle.defaultSeverity, settings) === 'off'
     ? undefined
-    : idleCsmCapacity(analysis, capacity, notYetThere);
+    : idleCsmCapacity(analysis, capacity);
 }
 
 export function planTarget(org: Org, idle?: IdleCapacity): TargetOrg {

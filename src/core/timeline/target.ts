@@ -4,9 +4,9 @@
  * in FTE and capacity in seat) and the headcount every other role should have. The timeline
  * never decides what the recommendation does not.
  */
-import { analyse, rampOn } from '../analysis.js';
+import { analyse } from '../analysis.js';
 import { computeCapacity } from '../capacity.js';
-import type { Org, SegmentId, TeamMember } from '../model.js';
+import type { Org, SegmentId } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import type { StageResult } from '../stage.js';
 import type { StructureModel } from '../structure.js';
@@ -48,34 +48,18 @@ export interface TargetAtOptions {
 }
 
 export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
-  // Teams are drawn as if every CSM had started, so a hire stays in the team it was opened for
-  // while the req is still open; what each member can carry this month then counts the ramp.
-  // Other roles keep their dates: a specialist not yet in seat takes no work off the CSMs.
-  const everyoneStarted: Org = {
-    ...org,
-    team: org.team.map((m) =>
-      m.startDate === undefined || !BOOK_ROLES.has(m.role) ? m : { ...m, startDate: undefined },
-    ),
-  };
-  const analysis = analyse(everyoneStarted);
+  const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  // Idle capacity is judged on the CSMs as they are this month, not as if all had started.
-  const carries = (member: TeamMember) =>
-    member.fte * rampOn(member, org.company.asOf, org.policy).ramp;
-  let notYetThere = 0;
-  for (const member of org.team)
-    if (BOOK_ROLES.has(member.role)) notYetThere += member.fte - carries(member);
-  const idle = idleWhileRuleOn(analysis, capacity, org.rules ?? {}, notYetThere);
+  const idle = idleWhileRuleOn(analysis, capacity, org.rules ?? {});
   const target = buildTargetOrg({ analysis, capacity, idle });
-  const memberById = new Map(org.team.map((m) => [m.id, m]));
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
     for (const id of team.members) {
-      const member = memberById.get(id);
-      if (!member) continue;
+      const owner = analysis.bookOwnerById.get(id);
+      if (!owner) continue;
       // A member who leads others keeps a reduced book, as the target org counts them.
       const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
-      available += (options.asIfRamped ? member.fte : carries(member)) * share;
+      available += (options.asIfRamped ? owner.member.fte : owner.capacity) * share;
     }
     return {
       key: team.key,
