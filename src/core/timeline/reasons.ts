@@ -28,7 +28,7 @@ export function hireReason(input: ReasonInput): string {
       return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;
     }
     const carried = team.available * (1 - input.allowance);
-    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after the attrition allowance, each planned at a target book, the middle of the published range ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
+    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
   }
   switch (role) {
     case 'manager-cs':
