@@ -18,7 +18,7 @@ import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
-import { type Book, frozenOn, State, type Unit } from './state.js';
+import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -30,6 +30,16 @@ import type {
   Unbalanced,
   Unmovable,
 } from './types.js';
+
+/** What `relieve` fixes in a book, and which receivers and swap partners may help. */
+interface SwapTest {
+  bad: (u: Unit) => boolean;
+  improves: (b: Book) => boolean;
+  receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
+  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
+  mayReceive: (to: Book, give: Unit) => boolean;
+  partner: (u: Unit) => boolean;
+}
 
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
@@ -46,7 +56,7 @@ interface Step {
   /** The other half of a swap, for the reason text. */
   swappedWith?: Unit;
   /** A load move that fills a book far below the team's mean rather than relieving one above. */
-  fill?: boolean;
+  fill: boolean;
 }
 
 export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
@@ -64,7 +74,8 @@ class Rebalancer {
   private readonly anchor = new Map<string, SegmentId>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
-  private readonly moved = new Set<Unit>();
+  /** Units that changed hands, by `unit.order` (an array: faster than a set of objects). */
+  private moved: boolean[] = [];
   private readonly position = new Map<string, number>();
   private readonly servedSet = new Map<string, Set<Book>>();
   private readonly teamBooksOf = new Map<string, Book[]>();
@@ -147,8 +158,8 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      const candidates = this.receivers(unit).filter((b) => b !== from && b.cap > 0);
-      if (candidates.length === 0) {
+      const to = this.bestReceiver(unit, from);
+      if (!to) {
         this.block(
           unit,
           'no-team',
@@ -156,7 +167,6 @@ class Rebalancer {
         );
         continue;
       }
-      const to = pickBest(candidates, (c) => this.receiverKey(unit, c));
       this.record(unit, from, to, rule);
     }
   }
@@ -248,7 +258,7 @@ class Rebalancer {
           if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
           const key = [
             -round(donorShare),
-            ...this.preferenceKey(unit, light),
+            this.preference(unit, light),
             round(Math.abs(mean - after)),
             unit.healthRank,
             -(unit.renewalDays ?? 100_000),
@@ -282,7 +292,7 @@ class Rebalancer {
         // Health mix, seniority and fit first; then a move that fixes the donor, the smallest
         // such unit (fewest and smallest moves); otherwise the largest step. The preference is
         // folded into one number so the inner loop allocates nothing.
-        const preference = this.preferenceScore(unit, to);
+        const preference = this.preference(unit, to);
         if (best && preference > (best.key[0] as number)) continue;
         const key = [
           preference,
@@ -345,6 +355,10 @@ class Rebalancer {
         receiverOk: (to, give, take) =>
           !(give.red && to.seniority === 'junior') &&
           this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+        // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+        mayReceive: (to, give) =>
+          !(give.red && to.seniority === 'junior') &&
+          this.state.atRiskWith(to, give) <= this.mixMax + EPS,
         partner: (u) => u.atRisk === 0,
       });
     }
@@ -364,22 +378,14 @@ class Rebalancer {
           isSenior(to) &&
           (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
             this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
+        mayReceive: (to) => isSenior(to),
         partner: (u) => !u.complex,
       });
     }
   }
 
   /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
-  private relieve(
-    book: Book,
-    rule: MoveRule,
-    test: {
-      bad: (u: Unit) => boolean;
-      improves: (b: Book) => boolean;
-      receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
-      partner: (u: Unit) => boolean;
-    },
-  ): void {
+  private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
       const bad = [...book.units]
         .filter((u) => test.bad(u) && this.movable(u, book))
@@ -390,33 +396,13 @@ class Rebalancer {
         for (const to of this.receivers(give)) {
           if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
           if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
-          const key = [0, ...this.preferenceKey(give, to), this.state.shareWith(to, give)];
+          const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
           if (!best || less(key, best.key)) best = { to, key };
         }
         // A single move may not leave the book far below its team's mean (a swap may).
         if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
           best = undefined;
-        if (!best) {
-          // Load-neutral swap: the good unit closest in size from a book that may take `give`.
-          for (const to of this.receivers(give)) {
-            if (to === book || to.cap === 0) continue;
-            for (const take of to.units) {
-              if (!test.partner(take) || !this.movable(take, to)) continue;
-              if (!this.serves(book, take) || !test.receiverOk(to, give, take)) continue;
-              if (
-                this.state.atRiskWith(book, take, give) > this.state.atRiskShare(book) + EPS &&
-                rule === 'health-mix'
-              )
-                continue;
-              const bookAfter = this.state.shareWith(book, take, give);
-              const toAfter = this.state.shareWith(to, give, take);
-              if (bookAfter > Math.max(this.upperOf(book), this.state.share(book)) + EPS) continue;
-              if (toAfter > Math.max(this.upperOf(to), this.state.share(to)) + EPS) continue;
-              const key = [1, Math.abs(size(give) - size(take)), take.order, this.indexOf(to)];
-              if (!best || less(key, best.key)) best = { to, take, key };
-            }
-          }
-        }
+        if (!best) best = this.swapPartner(book, give, rule, test);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
         if (best.take) this.record(best.take, best.to, book, rule, give);
@@ -425,6 +411,58 @@ class Rebalancer {
       }
       if (!done) return;
     }
+  }
+
+  /**
+   * The load-neutral swap for `give`: the partner unit closest in size, from a book that may
+   * take `give`, keeping both books inside their bands. Each book's units are sorted by size, so
+   * the search walks out from `give`'s size within the window the two bands allow and stops once
+   * a partner is farther than the best found: near O(receivers x log units) rather than every
+   * unit of the team.
+   */
+  private swapPartner(
+    book: Book,
+    give: Unit,
+    rule: MoveRule,
+    test: SwapTest,
+  ): { to: Book; take: Unit; key: number[] } | undefined {
+    let best: { to: Book; take: Unit; key: number[] } | undefined;
+    const sizeGive = size(give);
+    const bookMax = Math.max(this.upperOf(book), this.state.share(book));
+    const bookMixBefore = this.state.atRiskShare(book);
+    const consider = (to: Book, take: Unit, toMax: number) => {
+      if (!test.partner(take) || !this.movable(take, to)) return;
+      if (!this.serves(book, take) || !test.receiverOk(to, give, take)) return;
+      if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
+        return;
+      if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
+      if (this.state.shareWith(to, give, take) > toMax + EPS) return;
+      const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
+      if (!best || less(key, best.key)) best = { to, take, key };
+    };
+    // Widened a little so rounding never drops a partner the exact checks would accept.
+    const slack = 1e-9;
+    const bookRoom = (bookMax + EPS) * this.state.offload * book.cap;
+    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + slack;
+    for (const to of this.receivers(give)) {
+      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
+      const toMax = Math.max(this.upperOf(to), this.state.share(to));
+      const toRoom = (toMax + EPS) * this.state.offload * to.cap;
+      const lo = Math.max(to.a + give.a - toRoom, to.r + give.r - toRoom) - slack;
+      const units = this.state.bySize(to);
+      const at = firstAtLeast(units, sizeGive);
+      for (let i = at - 1; i >= 0; i--) {
+        const take = units[i] as Unit;
+        if (size(take) < lo || (best && sizeGive - size(take) > (best.key[1] as number))) break;
+        consider(to, take, toMax);
+      }
+      for (let i = at; i < units.length; i++) {
+        const take = units[i] as Unit;
+        if (size(take) > hi || (best && size(take) - sizeGive > (best.key[1] as number))) break;
+        consider(to, take, toMax);
+      }
+    }
+    return best;
   }
 
   /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
@@ -454,7 +492,7 @@ class Rebalancer {
           for (const unit of donor.units) {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (this.moved.has(unit)) continue;
+            if (this.moved[unit.order]) continue;
             if (!this.serves(hire, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
@@ -513,34 +551,53 @@ class Rebalancer {
     return Math.max(unit.a, unit.r) / this.state.offload;
   }
 
-  /** `preferenceKey` as one number, for the hot loop: same order. */
-  private preferenceScore(unit: Unit, to: Book): number {
-    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 + fit);
-  }
-
-  /** Health mix, seniority and fit of giving `unit` to `to`: lower is better. */
-  private preferenceKey(unit: Unit, to: Book): number[] {
-    const mixBefore = this.state.atRiskShare(to);
+  /**
+   * Health mix, seniority, tier and fit of giving `unit` to `to`, lower is better, folded into
+   * one number that compares as the four would in that order (hot loops allocate nothing).
+   */
+  private preference(unit: Unit, to: Book): number {
     const mixAfter = this.state.atRiskWith(to, unit);
-    const mix = unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > mixBefore ? 1 : 0;
+    const mix =
+      unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > this.state.atRiskShare(to)
+        ? 1
+        : 0;
     const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
     const anchor = this.anchor.get(to.id);
     const tier = anchor && Math.abs(rank(anchor) - rank(unit.segment)) >= 2 ? 1 : 0;
-    return [mix, seniority, tier, -fitScore(unit, to)];
+    // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
+    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to));
   }
 
-  /** Where a forced unit goes: the lowest load after the move, preferences breaking near-ties. */
-  private receiverKey(unit: Unit, to: Book): number[] {
-    const after = this.state.shareWith(to, unit);
-    const band = Math.max(after, this.upperOf(to));
-    return [Math.round(band * 20) / 20, ...this.preferenceKey(unit, to), after, this.indexOf(to)];
+  /**
+   * Where a forced unit goes: the lowest load after the move (in 5% steps, and no lower than the
+   * band's top), preferences breaking near-ties, then the exact load and file order.
+   */
+  private bestReceiver(unit: Unit, from: Book | null): Book | undefined {
+    let best: Book | undefined;
+    let bestBand = 0;
+    let bestPreference = 0;
+    let bestAfter = 0;
+    for (const to of this.receivers(unit)) {
+      if (to === from || to.cap <= 0) continue;
+      const after = this.state.shareWith(to, unit);
+      const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
+      if (best && band > bestBand) continue;
+      const preference = this.preference(unit, to);
+      if (
+        !best ||
+        band < bestBand ||
+        preference < bestPreference ||
+        (preference === bestPreference &&
+          (after < bestAfter || (after === bestAfter && this.indexOf(to) < this.indexOf(best))))
+      ) {
+        best = to;
+        bestBand = band;
+        bestPreference = preference;
+        bestAfter = after;
+      }
+    }
+    return best;
   }
 
   private record(
@@ -554,8 +611,18 @@ class Rebalancer {
     const fromShare = from ? this.state.share(from) : 0;
     const toShare = this.state.share(to);
     this.state.move(unit, to);
-    this.moved.add(unit);
-    this.steps.push({ unit, from, to, rule, fromShare, toShare, swappedWith, effective });
+    this.moved[unit.order] = true;
+    this.steps.push({
+      unit,
+      from,
+      to,
+      rule,
+      fromShare,
+      toShare,
+      swappedWith,
+      effective,
+      fill: false,
+    });
   }
 
   private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
@@ -615,13 +682,14 @@ class Rebalancer {
       for (const step of keptSteps) this.state.move(step.unit, step.to);
     }
     for (const step of keptSteps) {
+      const reason = this.reason(step);
       for (const p of step.unit.accounts) {
         const move: Move = {
           account: p.account.id,
           from: step.from?.id ?? step.unit.fileOwner ?? null,
           to: step.to.id,
           rule: step.rule,
-          reason: this.reason(step),
+          reason,
           arr: p.account.arr,
           segment: p.segment,
         };
@@ -678,24 +746,35 @@ class Rebalancer {
    * one that came back home is no move, and a swap whose partner stayed is a plain move.
    */
   private netSteps(): Step[] {
-    const first = new Map<Unit, Step>();
-    const last = new Map<Unit, Step>();
+    // Indexed by unit.order: arrays, not maps of objects, as there may be 100k steps.
+    const first: (Step | undefined)[] = [];
+    const last: (Step | undefined)[] = [];
     for (const step of this.steps) {
-      if (!first.has(step.unit)) first.set(step.unit, step);
-      last.set(step.unit, step);
+      first[step.unit.order] ??= step;
+      last[step.unit.order] = step;
     }
     const moved = (unit: Unit) => {
-      const a = first.get(unit);
-      const b = last.get(unit);
+      const a = first[unit.order];
+      const b = last[unit.order];
       return a !== undefined && b !== undefined && a.from !== b.to;
     };
     const out: Step[] = [];
     for (const step of this.steps) {
-      if (last.get(step.unit) !== step || !moved(step.unit)) continue;
-      const start = first.get(step.unit) as Step;
+      if (last[step.unit.order] !== step || !moved(step.unit)) continue;
+      const start = first[step.unit.order] as Step;
       const swappedWith =
         step.swappedWith && moved(step.swappedWith) ? step.swappedWith : undefined;
-      out.push({ ...step, from: start.from, fromShare: start.fromShare, swappedWith });
+      out.push({
+        unit: step.unit,
+        from: start.from,
+        to: step.to,
+        rule: step.rule,
+        fromShare: start.fromShare,
+        toShare: step.toShare,
+        effective: step.effective,
+        swappedWith,
+        fill: step.fill,
+      });
     }
     return out;
   }
@@ -814,17 +893,4 @@ function less(a: number[], b: number[]): boolean {
     if (x > y) return false;
   }
   return false;
-}
-
-function pickBest<T>(items: T[], key: (item: T) => number[]): T {
-  let best = items[0] as T;
-  let bestKey = key(best);
-  for (const item of items.slice(1)) {
-    const k = key(item);
-    if (less(k, bestKey)) {
-      best = item;
-      bestKey = k;
-    }
-  }
-  return best;
 }

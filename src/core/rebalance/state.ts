@@ -60,6 +60,8 @@ export interface Book {
   /** Industries and time zones of the book's accounts, counted, for fit. */
   industries: Map<string, number>;
   timezones: Map<string, number>;
+  /** The units by size, once a search asked for them (see `State.bySize`). */
+  sorted?: Unit[];
 }
 
 export class State {
@@ -133,14 +135,25 @@ export class State {
     return scored === 0 ? 0 : atRisk / scored;
   }
 
+  /**
+   * The book's units smallest first (input order on a tie), so a search for a unit of a given
+   * size looks at its neighbours only. Built on first use, then kept in order by `add`/`remove`.
+   */
+  bySize(book: Book): Unit[] {
+    book.sorted ??= [...book.units].sort((x, y) => unitSize(x) - unitSize(y) || x.order - y.order);
+    return book.sorted;
+  }
+
   add(book: Book, unit: Unit): void {
     book.units.add(unit);
+    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 0, unit);
     this.adjust(book, unit, 1);
     unit.owner = book.id;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
+    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 1);
     this.adjust(book, unit, -1);
     unit.owner = null;
   }
@@ -177,6 +190,38 @@ export class State {
   }
 }
 
+/** A unit's load at the policy targets: the larger of its count and ARR loads. */
+export function unitSize(unit: Unit): number {
+  return Math.max(unit.a, unit.r);
+}
+
+/** Where `unit` is (or would go) in a list sorted by size, then input order. */
+function sizeIndex(sorted: Unit[], unit: Unit): number {
+  const size = unitSize(unit);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = sorted[mid] as Unit;
+    const d = unitSize(other) - size;
+    if (d < 0 || (d === 0 && other.order < unit.order)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first unit at least `size` in a list sorted by size. */
+export function firstAtLeast(sorted: Unit[], size: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (unitSize(sorted[mid] as Unit) < size) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function bump(counts: Map<string, number>, key: string | undefined, sign: number): void {
   if (key === undefined) return;
   const next = (counts.get(key) ?? 0) + sign;
@@ -188,7 +233,14 @@ function bump(counts: Map<string, number>, key: string | undefined, sign: number
 function buildUnits(analysis: Analysis, asOf: string): Unit[] {
   const { org } = analysis;
   const byId = new Map<string, PlacedAccount>();
-  for (const p of analysis.placed) if (!byId.has(p.account.id)) byId.set(p.account.id, p);
+  // Accounts that may share a unit with another: families, and ids written twice.
+  const shared = new Set<string>();
+  for (const p of analysis.placed) {
+    const { id, parent } = p.account;
+    if (byId.has(id)) shared.add(id);
+    else byId.set(id, p);
+    if (parent !== undefined) shared.add(parent);
+  }
   const root = (p: PlacedAccount): string => {
     let current = p;
     const seen = new Set<string>();
@@ -200,37 +252,26 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     }
     return current.account.id;
   };
-  const units = new Map<string, Unit>();
+  const units: Unit[] = [];
+  const keyed = new Map<string, Unit>();
+  // Renewal dates repeat across accounts: each is turned into days from the plan date once.
+  const daysTo = new Map<string, number>();
   const productComplexity: Level = org.company.productComplexity;
   for (const p of analysis.placed) {
     const { account } = p;
     const group = account.path[0] === 'account_groups';
     const family = group || account.parent === undefined ? account.id : root(p);
     const owner = account.owner ?? null;
-    const key = group ? `group:${account.id}` : `${family}\u0000${owner ?? ''}`;
-    let unit = units.get(key);
+    const key = group
+      ? `group:${account.id}`
+      : account.parent !== undefined || shared.has(account.id)
+        ? `${family}\u0000${owner ?? ''}`
+        : undefined;
+    let unit = key === undefined ? undefined : keyed.get(key);
     if (!unit) {
-      unit = {
-        key: family,
-        order: units.size,
-        accounts: [],
-        a: 0,
-        r: 0,
-        count: 0,
-        arr: 0,
-        scored: 0,
-        atRisk: 0,
-        red: false,
-        complex: false,
-        segment: p.segment,
-        digital: p.coverage === 'digital',
-        owner,
-        fileOwner: owner,
-        locked: false,
-        group,
-        healthRank: 0,
-      };
-      units.set(key, unit);
+      unit = newUnit(family, units.length, owner, group, p);
+      units.push(unit);
+      if (key !== undefined) keyed.set(key, unit);
     }
     const s = org.policy.segments[p.segment];
     const n = account.count;
@@ -251,7 +292,11 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     if ((account.complexity ?? productComplexity) === 'high') unit.complex = true;
     if (account.locked) unit.locked = true;
     if (account.renewalDate !== undefined) {
-      const days = daysBetween(asOf, account.renewalDate);
+      let days = daysTo.get(account.renewalDate);
+      if (days === undefined) {
+        days = daysBetween(asOf, account.renewalDate);
+        daysTo.set(account.renewalDate, days);
+      }
       if (days >= 0 && (unit.renewalDays === undefined || days < unit.renewalDays)) {
         unit.renewalDays = days;
         unit.renewalDate = account.renewalDate;
@@ -267,7 +312,43 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit.timezone = account.timezone;
     }
   }
-  return [...units.values()];
+  return units;
+}
+
+/** An empty unit with every field set, so all units share one shape (fast property access). */
+function newUnit(
+  key: string,
+  order: number,
+  owner: string | null,
+  group: boolean,
+  first: PlacedAccount,
+): Unit {
+  return {
+    key,
+    order,
+    accounts: [],
+    a: 0,
+    r: 0,
+    count: 0,
+    arr: 0,
+    scored: 0,
+    atRisk: 0,
+    red: false,
+    complex: false,
+    segment: first.segment,
+    digital: first.coverage === 'digital',
+    owner,
+    fileOwner: owner,
+    locked: false,
+    group,
+    renewalDays: undefined,
+    renewalDate: undefined,
+    language: undefined,
+    region: undefined,
+    industry: undefined,
+    timezone: undefined,
+    healthRank: 0,
+  };
 }
 
 /** Days before `date` from which a renewal freezes the account (inclusive). */
