@@ -35,6 +35,12 @@ export async function loadAndPlan(
     asOf?: string;
     ruleOverrides?: Record<string, RuleSetting>;
     allowOutsideAccountsFile?: boolean;
+    /**
+     * Skip the plan when the file is valid: only the checks that decide validity run (loading and
+     * references). For commands that do their own planning (rebalance); an invalid file still
+     * gets the full plan's diagnostics, so the problems listed are the same.
+     */
+    validOnly?: boolean;
   },
 ): Promise<PlannedFile> {
   let loaded: Awaited<ReturnType<typeof loadOrgFile>>;
@@ -64,6 +70,18 @@ export async function loadAndPlan(
       ),
       invalid: true,
     };
+  }
+  if (options.validOnly) {
+    const diagnostics = locateDiagnostics(
+      [
+        ...loaded.diagnostics,
+        ...editorSchema,
+        ...runReferenceRules(loaded.org, options.ruleOverrides),
+      ],
+      loaded.locate,
+    );
+    if (!diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule)))
+      return { file, org: loaded.org, diagnostics, invalid: false, loaded };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics(

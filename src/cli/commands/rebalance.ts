@@ -41,7 +41,8 @@ export async function runRebalance(
   const tolerance = parseShare(options.tolerance, '--tolerance');
   const color = format === 'text' && useColor(options.color, io);
 
-  const planned = await loadAndPlan(file, io, { asOf });
+  // The plan's findings are not shown here: only whether the file can be planned.
+  const planned = await loadAndPlan(file, io, { asOf, validOnly: true });
   const org = planned.loaded?.org;
   if (planned.invalid || !org) {
     return reportUnplannable(planned, io, {

@@ -69,14 +69,10 @@ class Rebalancer {
   private readonly teamOf = new Map<string, string>();
   private readonly servedBy = new Map<string, Book[]>();
   private readonly upper = new Map<string, number>();
-  private readonly lower = new Map<string, number>();
-  /** Each CSM's tier: their segment, or where most of their book was. */
-  private readonly anchor = new Map<string, SegmentId>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
   /** Units that changed hands, by `unit.order` (an array: faster than a set of objects). */
   private moved: boolean[] = [];
-  private readonly position = new Map<string, number>();
   private readonly servedSet = new Map<string, Set<Book>>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
@@ -91,9 +87,11 @@ class Rebalancer {
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
       const anchor = owner.member.segment ?? owner.mainSegment;
-      if (anchor) this.anchor.set(owner.member.id, anchor);
+      const book = this.state.books.get(owner.member.id);
+      if (anchor && book) book.anchorRank = rank(anchor);
     }
     this.mixMax = analysis.org.policy.healthMixMax;
     for (const team of this.teams) {
@@ -104,9 +102,6 @@ class Rebalancer {
       }
     }
     for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
-    analysis.bookOwners.forEach((o, i) => {
-      this.position.set(o.member.id, i);
-    });
   }
 
   run(): RebalanceResult {
@@ -204,8 +199,12 @@ class Rebalancer {
       const upper =
         mean <= 1 ? Math.min(1, mean * (1 + this.tolerance)) : mean * (1 + this.tolerance);
       this.mean.set(team.key, mean);
+      for (const id of team.members) {
+        const book = this.state.books.get(id) as Book;
+        book.upper = upper;
+        book.lower = mean * (1 - this.tolerance);
+      }
       this.upper.set(team.key, upper);
-      this.lower.set(team.key, mean * (1 - this.tolerance));
     }
   }
 
@@ -239,7 +238,7 @@ class Rebalancer {
       let light: Book | undefined;
       for (const book of this.state.books.values()) {
         if (stuck.has(book) || book.cap === 0) continue;
-        const gap = (this.lower.get(book.team) ?? 0) - this.state.share(book);
+        const gap = book.lower - this.state.share(book);
         if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
       }
       if (!light) return;
@@ -531,15 +530,15 @@ class Rebalancer {
   }
 
   private lowerOf(book: Book): number {
-    return this.lower.get(book.team) ?? 0;
+    return book.lower;
   }
 
   private upperOf(book: Book): number {
-    return this.upper.get(book.team) ?? 1;
+    return book.upper;
   }
 
   private indexOf(book: Book): number {
-    return this.position.get(book.id) ?? 0;
+    return book.index;
   }
 
   /** Whether `book` may take accounts of the unit's segment. */
@@ -563,8 +562,7 @@ class Rebalancer {
         : 0;
     const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
-    const anchor = this.anchor.get(to.id);
-    const tier = anchor && Math.abs(rank(anchor) - rank(unit.segment)) >= 2 ? 1 : 0;
+    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
     return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to));
   }

@@ -43,6 +43,8 @@ export interface Unit {
 
 export interface Book {
   id: string;
+  /** Position among the book owners in the file, for stable tie-breaks. */
+  index: number;
   member: TeamMember;
   team: string;
   /** Share of a full book the CSM can carry today (fte x ramp); 0 when leaving or not started. */
@@ -60,6 +62,11 @@ export interface Book {
   /** Industries and time zones of the book's accounts, counted, for fit. */
   industries: Map<string, number>;
   timezones: Map<string, number>;
+  /** The team's band (loadShare), set by the engine once known: 1 and 0 until then. */
+  upper: number;
+  lower: number;
+  /** Tier rank of the CSM's segment (or of most of their book); -1 when unknown. */
+  anchorRank: number;
   /** The units by size, once a search asked for them (see `State.bySize`). */
   sorted?: Unit[];
 }
@@ -77,10 +84,11 @@ export class State {
     const { org } = analysis;
     this.offload = analysis.offloadMultiplier;
     const asOf = org.company.asOf;
-    for (const owner of analysis.bookOwners) {
+    for (const [index, owner] of analysis.bookOwners.entries()) {
       const leaving = owner.member.leaving !== undefined;
       this.books.set(owner.member.id, {
         id: owner.member.id,
+        index,
         member: owner.member,
         team: teamOf.get(owner.member.id) ?? '',
         cap: leaving ? 0 : owner.capacity,
@@ -96,6 +104,10 @@ export class State {
         seniority: owner.member.seniority,
         industries: new Map(),
         timezones: new Map(),
+        upper: 1,
+        lower: 0,
+        anchorRank: -1,
+        sorted: undefined,
       });
     }
     for (const unit of buildUnits(analysis, asOf)) {
