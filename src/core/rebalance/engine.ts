@@ -278,33 +278,55 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
+    // Only books below their band's top can take anything: found once per segment.
+    const withRoom = new Map<SegmentId, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes = after <= limit + EPS;
-      for (const to of this.receivers(unit)) {
-        if (to === donor || to.cap === 0) continue;
-        const toAfter = this.state.shareWith(to, unit);
-        if (toAfter > this.upperOf(to) + EPS) continue;
-        // Health mix, seniority and fit first; then a move that fixes the donor, the smallest
-        // such unit (fewest and smallest moves); otherwise the largest step. The preference is
-        // folded into one number so the inner loop allocates nothing.
-        const preference = this.preference(unit, to);
-        if (best && preference > (best.key[0] as number)) continue;
-        const key = [
-          preference,
-          fixes ? 0 : 1,
-          fixes ? size(unit) : -size(unit),
-          unit.healthRank,
-          -(unit.renewalDays ?? 100_000),
-          toAfter,
-          unit.order,
-          this.indexOf(to),
-        ];
-        if (!best || less(key, best.key)) best = { unit, to, key };
+      let receivers = withRoom.get(unit.segment);
+      if (!receivers) {
+        receivers = this.receivers(unit).filter(
+          (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
+        );
+        withRoom.set(unit.segment, receivers);
       }
+      // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
+      // load after, then file order.
+      let to: Book | undefined;
+      let preference = 0;
+      let toAfter = 0;
+      for (const b of receivers) {
+        const bAfter = this.state.shareWith(b, unit);
+        if (bAfter > this.upperOf(b) + EPS) continue;
+        const p = this.preference(unit, b);
+        if (best && p > (best.key[0] as number)) continue;
+        if (
+          !to ||
+          p < preference ||
+          (p === preference && (bAfter < toAfter || (bAfter === toAfter && b.index < to.index)))
+        ) {
+          to = b;
+          preference = p;
+          toAfter = bAfter;
+        }
+      }
+      if (!to) continue;
+      // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
+      // otherwise the largest step.
+      const key = [
+        preference,
+        fixes ? 0 : 1,
+        fixes ? size(unit) : -size(unit),
+        unit.healthRank,
+        -(unit.renewalDays ?? 100_000),
+        toAfter,
+        unit.order,
+        this.indexOf(to),
+      ];
+      if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
       this.record(best.unit, donor, best.to, 'load');
@@ -319,11 +341,16 @@ class Rebalancer {
     let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
+      const sizeGive = size(give);
       for (const to of this.receivers(give)) {
         if (to === donor || to.cap === 0) continue;
-        for (const take of to.units) {
-          if (!this.movable(take, to) || size(take) >= size(give)) continue;
-          if (!this.serves(donor, take)) continue;
+        // Only partners between the smallest that keeps `to` in its band and `give` qualify.
+        const units = this.state.bySize(to);
+        const from = firstAtLeast(units, this.smallestPartner(to, give, this.upperOf(to)));
+        for (let i = from; i < units.length; i++) {
+          const take = units[i] as Unit;
+          if (size(take) >= sizeGive) break;
+          if (!this.movable(take, to) || !this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
@@ -337,6 +364,15 @@ class Rebalancer {
     this.record(best.give, donor, best.to, 'load', best.take);
     this.record(best.take, best.to, donor, 'load', best.give);
     return true;
+  }
+
+  /**
+   * The least size a unit taken from `to` in exchange for `give` must have for `to` to stay at or
+   * below `toMax` (a necessary bound, widened a little so rounding never drops a partner).
+   */
+  private smallestPartner(to: Book, give: Unit, toMax: number): number {
+    const room = (toMax + EPS) * this.state.offload * to.cap;
+    return Math.max(to.a + give.a - room, to.r + give.r - room) - 1e-9;
   }
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
@@ -439,15 +475,14 @@ class Rebalancer {
       const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { to, take, key };
     };
-    // Widened a little so rounding never drops a partner the exact checks would accept.
-    const slack = 1e-9;
+    // The book stays at or below bookMax only with a partner at most this large (widened a
+    // little so rounding never drops a partner the exact checks would accept).
     const bookRoom = (bookMax + EPS) * this.state.offload * book.cap;
-    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + slack;
+    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + 1e-9;
     for (const to of this.receivers(give)) {
       if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
-      const toRoom = (toMax + EPS) * this.state.offload * to.cap;
-      const lo = Math.max(to.a + give.a - toRoom, to.r + give.r - toRoom) - slack;
+      const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
       const at = firstAtLeast(units, sizeGive);
       for (let i = at - 1; i >= 0; i--) {
