@@ -57,6 +57,8 @@ interface Step {
   swappedWith?: Unit;
   /** A load move that fills a book far below the team's mean rather than relieving one above. */
   fill: boolean;
+  /** Why a complex or red account goes to a junior CSM (no senior could take it), for the reason. */
+  juniorWhy: string | undefined;
 }
 
 export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
@@ -251,6 +253,8 @@ class Rebalancer {
         if (donorShare <= mean + EPS) continue;
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
+          // Filling a light book is no reason to hand a junior CSM a complex or red account.
+          if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
@@ -355,7 +359,9 @@ class Rebalancer {
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
           if (toAfter > this.upperOf(to) + EPS) continue;
-          const key = [round(after), give.order, take.order];
+          // A swap that hands a junior CSM a complex or red account comes last.
+          const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
+          const key = [junior, round(after), give.order, take.order];
           if (!best || less(key, best.key)) best = { give, take, to, key };
         }
       }
@@ -401,20 +407,24 @@ class Rebalancer {
 
   /**
    * Complex accounts held by junior CSMs go to senior CSMs (a move, or a swap for a simpler
-   * account). Red accounts lean to seniors only where the engine picks a receiver anyway.
+   * account), and so do red accounts this rebalance would hand a junior. Red accounts a junior
+   * already works stay, and lean to seniors only where the engine picks a receiver anyway.
    */
   private fixSeniority(): void {
+    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
+    // there (a red account the junior already works stays: continuity).
+    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === true);
     for (const book of this.sortedBooks()) {
       if (book.seniority !== 'junior' || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
-        bad: (u) => u.complex,
-        improves: (b) => ![...b.units].some((u) => u.complex && this.movable(u, b)),
+        bad: hard,
+        improves: (b) => ![...b.units].some((u) => hard(u) && this.movable(u, b)),
         receiverOk: (to, give, take) =>
           isSenior(to) &&
           (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
             this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
         mayReceive: (to) => isSenior(to),
-        partner: (u) => !u.complex,
+        partner: (u) => !u.complex && !u.red,
       });
     }
   }
@@ -467,6 +477,8 @@ class Rebalancer {
     const bookMixBefore = this.state.atRiskShare(book);
     const consider = (to: Book, take: Unit, toMax: number) => {
       if (!test.partner(take) || !this.movable(take, to)) return;
+      // A swap never fixes one book by handing a junior CSM a complex or red account.
+      if (hardForJunior(take, book)) return;
       if (!this.serves(book, take) || !test.receiverOk(to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
@@ -633,6 +645,30 @@ class Rebalancer {
     return best;
   }
 
+  /**
+   * Why a complex or red account goes to a junior CSM when the rules prefer a senior one: no
+   * senior serves the segment, none has room in the band, or the ones with room would go over
+   * the red/yellow limit (which comes first in the rules' order).
+   */
+  private whyJunior(unit: Unit, from: Book | null, to: Book): string {
+    const what = unit.complex ? 'complex' : 'red';
+    const seniors = this.receivers(unit).filter(
+      (b) => b !== from && b !== to && b.cap > 0 && isSenior(b),
+    );
+    if (seniors.length === 0)
+      return `${what} account to a junior CSM: no other senior CSM can take ${unit.segment} accounts today`;
+    const withRoom = seniors.filter((b) => this.state.shareWith(b, unit) <= this.upperOf(b) + EPS);
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    if (withRoom.length === 0) {
+      const lightest = pickLightest(seniors, (b) => this.state.shareWith(b, unit));
+      return `${what} account to a junior CSM: no senior CSM has room (${lightest.id} would be at ${pct(this.state.shareWith(lightest, unit))}, above ${pct(this.upperOf(lightest))})`;
+    }
+    const overMix = withRoom.every((b) => this.state.atRiskWith(b, unit) > this.mixMax + EPS);
+    return overMix
+      ? `${what} account to a junior CSM: the senior CSMs with room would go over ${pct(this.mixMax)} red/yellow`
+      : `${what} account to a junior CSM: no move to a senior CSM keeps every book inside its band`;
+  }
+
   private record(
     unit: Unit,
     from: Book | null,
@@ -643,6 +679,8 @@ class Rebalancer {
   ): void {
     const fromShare = from ? this.state.share(from) : 0;
     const toShare = this.state.share(to);
+    // Judged before the move, against the books as the engine saw them when it chose.
+    const juniorWhy = hardForJunior(unit, to) ? this.whyJunior(unit, from, to) : undefined;
     this.state.move(unit, to);
     this.moved[unit.order] = true;
     this.steps.push({
@@ -654,6 +692,7 @@ class Rebalancer {
       toShare,
       swappedWith,
       effective,
+      juniorWhy,
       fill: false,
     });
   }
@@ -807,6 +846,7 @@ class Rebalancer {
         effective: step.effective,
         swappedWith,
         fill: step.fill,
+        juniorWhy: step.juniorWhy,
       });
     }
     return out;
@@ -856,11 +896,11 @@ class Rebalancer {
         break;
       case 'seniority':
         parts.push(
-          step.swappedWith && !unit.complex
+          step.swappedWith && !isSenior(to)
             ? `simpler account swapped for ${step.swappedWith.key}, which goes to a senior CSM`
             : step.swappedWith
-              ? `complex account to a senior CSM, swapped for ${step.swappedWith.key}`
-              : 'complex account to a senior CSM with room',
+              ? `${unit.complex ? 'complex' : 'red'} account to a senior CSM, swapped for ${step.swappedWith.key}`
+              : `${unit.complex ? 'complex' : 'red'} account to a senior CSM with room`,
         );
         break;
       case 'starter-book':
@@ -871,6 +911,7 @@ class Rebalancer {
     }
     if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
       parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
+    if (step.juniorWhy) parts.push(step.juniorWhy);
     const fits = fitWords(unit, to);
     if (fits) parts.push(fits);
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
@@ -879,6 +920,17 @@ class Rebalancer {
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+
+/** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
+function hardForJunior(unit: Unit, to: Book): boolean {
+  return (unit.complex || unit.red) && to.seniority === 'junior';
+}
+
+function pickLightest(books: Book[], load: (b: Book) => number): Book {
+  let best = books[0] as Book;
+  for (const b of books) if (load(b) < load(best)) best = b;
+  return best;
+}
 
 function isSenior(book: Book): boolean {
   return book.seniority === 'senior' || book.seniority === 'lead';
