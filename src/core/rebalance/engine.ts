@@ -73,8 +73,8 @@ class Rebalancer {
   private readonly upper = new Map<string, number>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
-  /** Units that changed hands, by `unit.order` (an array: faster than a set of objects). */
-  private moved: boolean[] = [];
+  /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
+  private readonly moved: Uint8Array;
   private readonly servedSet = new Map<string, Set<Book>>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
@@ -88,6 +88,7 @@ class Rebalancer {
     this.teams = targetTeams(analysis);
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
+    this.moved = new Uint8Array(this.state.units.length);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
@@ -413,7 +414,7 @@ class Rebalancer {
   private fixSeniority(): void {
     // Complex accounts leave a junior's book; red ones only when this rebalance brought them
     // there (a red account the junior already works stays: continuity).
-    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === true);
+    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
       if (book.seniority !== 'junior' || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
@@ -538,7 +539,7 @@ class Rebalancer {
           for (const unit of donor.units) {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (this.moved[unit.order]) continue;
+            if (this.moved[unit.order] === 1) continue;
             if (!this.serves(hire, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
@@ -682,7 +683,7 @@ class Rebalancer {
     // Judged before the move, against the books as the engine saw them when it chose.
     const juniorWhy = hardForJunior(unit, to) ? this.whyJunior(unit, from, to) : undefined;
     this.state.move(unit, to);
-    this.moved[unit.order] = true;
+    this.moved[unit.order] = 1;
     this.steps.push({
       unit,
       from,
@@ -818,9 +819,10 @@ class Rebalancer {
    * one that came back home is no move, and a swap whose partner stayed is a plain move.
    */
   private netSteps(): Step[] {
-    // Indexed by unit.order: arrays, not maps of objects, as there may be 100k steps.
-    const first: (Step | undefined)[] = [];
-    const last: (Step | undefined)[] = [];
+    // Indexed by unit.order, allocated whole (dense): there may be 100k steps.
+    const units = this.state.units.length;
+    const first = new Array<Step | undefined>(units).fill(undefined);
+    const last = new Array<Step | undefined>(units).fill(undefined);
     for (const step of this.steps) {
       first[step.unit.order] ??= step;
       last[step.unit.order] = step;
