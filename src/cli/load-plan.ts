@@ -2,6 +2,7 @@
 import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
+import { type Analysis, analyse } from '../core/analysis.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { runReferenceRules } from '../core/rules/engine.js';
@@ -26,6 +27,8 @@ export interface PlannedFile {
   invalid: boolean;
   /** The loaded org and where it came from, for commands that work on more than the plan. */
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
+  /** The org analysed, when only validity was checked (`validOnly`): reused, not redone. */
+  analysis?: Analysis;
 }
 
 export async function loadAndPlan(
@@ -72,16 +75,17 @@ export async function loadAndPlan(
     };
   }
   if (options.validOnly) {
+    const analysis = analyse(loaded.org);
     const diagnostics = locateDiagnostics(
       [
         ...loaded.diagnostics,
         ...editorSchema,
-        ...runReferenceRules(loaded.org, options.ruleOverrides),
+        ...runReferenceRules(loaded.org, options.ruleOverrides, analysis),
       ],
       loaded.locate,
     );
     if (!diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule)))
-      return { file, org: loaded.org, diagnostics, invalid: false, loaded };
+      return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics(

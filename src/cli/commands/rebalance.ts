@@ -52,11 +52,15 @@ export async function runRebalance(
       errorsOnly: true,
     });
   }
-  const result = rebalance(org, {
-    onlyUnowned: options.onlyUnowned === true,
-    ...(maxMoves === undefined ? {} : { maxMoves }),
-    ...(tolerance === undefined ? {} : { tolerance }),
-  });
+  const result = rebalance(
+    org,
+    {
+      onlyUnowned: options.onlyUnowned === true,
+      ...(maxMoves === undefined ? {} : { maxMoves }),
+      ...(tolerance === undefined ? {} : { tolerance }),
+    },
+    planned.analysis,
+  );
 
   if (format === 'json') {
     const { renderRebalanceJson } = await import('../../render/rebalance.js');

@@ -61,8 +61,13 @@ interface Step {
   juniorWhy: string | undefined;
 }
 
-export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
-  return new Rebalancer(analyse(org), options).run();
+/** `analysis` may be passed when the caller already analysed the same org (it is not changed). */
+export function rebalance(
+  org: Org,
+  options: RebalanceOptions = {},
+  analysis: Analysis = analyse(org),
+): RebalanceResult {
+  return new Rebalancer(analysis, options).run();
 }
 
 class Rebalancer {
