@@ -843,6 +843,11 @@ class Rebalancer {
       const start = first[step.unit.order] as Step;
       const swappedWith =
         step.swappedWith && moved(step.swappedWith) ? step.swappedWith : undefined;
+      // Most units move once: their step is already the net one.
+      if (start === step && swappedWith === step.swappedWith) {
+        out.push(step);
+        continue;
+      }
       out.push({
         unit: step.unit,
         from: start.from,
@@ -952,8 +957,8 @@ function fitScore(unit: Unit, to: Book): number {
   let score = 0;
   if (unit.language && to.member.languages.includes(unit.language)) score += 4;
   if (unit.region && to.member.region === unit.region) score += 2;
-  if (unit.industry && to.industries.has(unit.industry)) score += 1;
-  if (unit.timezone && to.timezones.has(unit.timezone)) score += 1;
+  if (unit.industryId >= 0 && (to.industries[unit.industryId] ?? 0) > 0) score += 1;
+  if (unit.timezoneId >= 0 && (to.timezones[unit.timezoneId] ?? 0) > 0) score += 1;
   return score;
 }
 

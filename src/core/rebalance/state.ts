@@ -37,6 +37,9 @@ export interface Unit {
   region?: string;
   industry?: string;
   timezone?: string;
+  /** `industry` and `timezone` as small numbers (-1 for none), for the fit test's hot loop. */
+  industryId: number;
+  timezoneId: number;
   /** Sort rank: 0 green or unscored, 1 yellow, 2 red. */
   healthRank: number;
 }
@@ -59,9 +62,9 @@ export interface Book {
   atRisk: number;
   units: Set<Unit>;
   seniority?: Seniority;
-  /** Industries and time zones of the book's accounts, counted, for fit. */
-  industries: Map<string, number>;
-  timezones: Map<string, number>;
+  /** Accounts of the book per industry and time zone (by their number), for fit. */
+  industries: number[];
+  timezones: number[];
   /** The team's band (loadShare), set by the engine once known: 1 and 0 until then. */
   upper: number;
   lower: number;
@@ -73,6 +76,8 @@ export interface Book {
 
 export class State {
   readonly books = new Map<string, Book>();
+  private readonly industryIds = new Map<string, number>();
+  private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
   readonly offload: number;
 
@@ -102,8 +107,8 @@ export class State {
         atRisk: 0,
         units: new Set(),
         seniority: owner.member.seniority,
-        industries: new Map(),
-        timezones: new Map(),
+        industries: [],
+        timezones: [],
         upper: 1,
         lower: 0,
         anchorRank: -1,
@@ -111,6 +116,8 @@ export class State {
       });
     }
     for (const unit of buildUnits(analysis, asOf)) {
+      unit.industryId = numberOf(this.industryIds, unit.industry);
+      unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
       const book = unit.owner === null ? undefined : this.books.get(unit.owner);
       if (!book) unit.owner = null;
       this.units.push(unit);
@@ -196,8 +203,8 @@ export class State {
     if (Math.abs(book.a) < 1e-12) book.a = 0;
     if (Math.abs(book.r) < 1e-12) book.r = 0;
     for (const p of unit.accounts) {
-      bump(book.industries, p.account.industry, sign);
-      bump(book.timezones, p.account.timezone, sign);
+      bump(book.industries, numberOf(this.industryIds, p.account.industry), sign);
+      bump(book.timezones, numberOf(this.timezoneIds, p.account.timezone), sign);
     }
   }
 }
@@ -234,11 +241,19 @@ export function firstAtLeast(sorted: Unit[], size: number): number {
   return lo;
 }
 
-function bump(counts: Map<string, number>, key: string | undefined, sign: number): void {
-  if (key === undefined) return;
-  const next = (counts.get(key) ?? 0) + sign;
-  if (next <= 0) counts.delete(key);
-  else counts.set(key, next);
+function bump(counts: number[], id: number, sign: number): void {
+  if (id >= 0) counts[id] = (counts[id] ?? 0) + sign;
+}
+
+/** The number standing for `key` (-1 for none), given out in order of first use. */
+function numberOf(ids: Map<string, number>, key: string | undefined): number {
+  if (!key) return -1;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
 }
 
 /** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
@@ -359,6 +374,8 @@ function newUnit(
     region: undefined,
     industry: undefined,
     timezone: undefined,
+    industryId: -1,
+    timezoneId: -1,
     healthRank: 0,
   };
 }
