@@ -12,7 +12,9 @@
  * largest first on the book with the lowest load after the move; then each book above its band
  * sheds the smallest unit that brings it inside (or the largest that fits, or a swap); then
  * health mix and seniority are fixed by moves or load-neutral swaps that keep every band.
- * Each step scans one book's units against its team's books: O(units in book x books in team).
+ * A move compares one book's units with its team's books (those with room): O(units in book x
+ * books in team). A swap partner is found in each book's units sorted by size, walking out from
+ * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
 import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
 import { addDays, daysBetween } from '../dates.js';
