@@ -61,6 +61,7 @@ export function timelineJson(timeline: Timeline) {
       openBy: hire.openBy,
       start: hire.start,
       rampedBy: hire.rampedBy,
+      month: hire.month,
       idealOpenBy: hire.idealOpenBy,
       neededBy: hire.neededBy,
       delay: hire.delay,

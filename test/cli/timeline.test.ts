@@ -54,6 +54,7 @@ describe('csplan timeline: the founder (15 customers, 5 more a month)', () => {
       openBy: '2027-09-07',
       start: '2027-11-06',
       rampedBy: '2028-01-01',
+      month: '2028-01',
       idealOpenBy: '2027-09-07',
       neededBy: '2028-01-01',
       delay: null,

@@ -49,6 +49,8 @@ export interface Hire {
   openBy: string;
   start: string;
   rampedBy: string;
+  /** The month (YYYY-MM) whose recommended org first asks for this person. */
+  month: string;
   /** The date the req would open with neither the past nor a freeze in the way. */
   idealOpenBy: string;
   /** When the target needs the person: ramped by then (CSMs) or in seat by then (other roles). */
@@ -212,6 +214,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       segment: team ? team.mainSegment : null,
       team: team ? team.title : null,
       ...hire,
+      month: neededBy.slice(0, 7),
       idealOpenBy: idealOpen,
       neededBy,
       reason: hireReason({
