@@ -138,7 +138,8 @@ export function timelineBreaks(org: Org): string[] {
   const timeline = simulateTimeline(still, { months: 1 });
   const dated = new Map<RoleId, number>();
   for (const hire of timeline.hires)
-    if (hire.month === org.company.asOf.slice(0, 7)) dated.set(hire.role, (dated.get(hire.role) ?? 0) + 1);
+    if (hire.month === org.company.asOf.slice(0, 7))
+      dated.set(hire.role, (dated.get(hire.role) ?? 0) + 1);
   const broken: string[] = [];
   for (const role of new Set([...wanted.keys(), ...dated.keys()])) {
     if ((wanted.get(role) ?? 0) !== (dated.get(role) ?? 0))
