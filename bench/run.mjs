@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): performance figures of csplan against a baseline that
  * only reads and parses the same file with the same parser, measured in the same run.
  *
- *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile|rebalance|planted|memory] [--json]
+ *   node bench/run.mjs [--runs N] [--only yaml|csv|floor|version|profile|rebalance|timeline|planted|memory] [--json]
  *
  * - Data: seeded synthetic orgs from bench/generate.mjs, written once to bench/.data/.
  * - Each case alternates baseline and csplan runs (so drift on a busy machine hits both) and
@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, writeBenchData } from './generate.mjs';
 import { plantedOrg } from './planted.mjs';
+import { timelineCases } from './timeline.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dataDir = join(root, 'bench', '.data');
@@ -217,6 +218,20 @@ async function main() {
   }
 
   if (!only || only === 'rebalance') rebalanceCases(timeTool, results);
+  if (!only || only === 'timeline') {
+    console.log('');
+    timelineCases({
+      dataDir,
+      root,
+      runs: RUNS,
+      asOf: AS_OF,
+      timeTool,
+      measure,
+      median,
+      print: (cells) => console.log(row(cells)),
+      results,
+    });
+  }
   if (!only || only === 'planted') await plantedCases(results);
   if (only === 'memory') {
     // Not in the default run: writing and reading ~200 MB takes minutes on a small machine.

@@ -2,6 +2,7 @@
 import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
+import { type Analysis, analyse } from '../core/analysis.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { runReferenceRules } from '../core/rules/engine.js';
@@ -26,6 +27,8 @@ export interface PlannedFile {
   invalid: boolean;
   /** The loaded org and where it came from, for commands that work on more than the plan. */
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
+  /** The org analysed, when only validity was checked (`validOnly`): reused, not redone. */
+  analysis?: Analysis;
 }
 
 export async function loadAndPlan(
@@ -35,6 +38,12 @@ export async function loadAndPlan(
     asOf?: string;
     ruleOverrides?: Record<string, RuleSetting>;
     allowOutsideAccountsFile?: boolean;
+    /**
+     * Skip the plan when the file is valid: only the checks that decide validity run (loading and
+     * references). For commands that do their own planning (rebalance); an invalid file still
+     * gets the full plan's diagnostics, so the problems listed are the same.
+     */
+    validOnly?: boolean;
   },
 ): Promise<PlannedFile> {
   let loaded: Awaited<ReturnType<typeof loadOrgFile>>;
@@ -64,6 +73,19 @@ export async function loadAndPlan(
       ),
       invalid: true,
     };
+  }
+  if (options.validOnly) {
+    const analysis = analyse(loaded.org);
+    const diagnostics = locateDiagnostics(
+      [
+        ...loaded.diagnostics,
+        ...editorSchema,
+        ...runReferenceRules(loaded.org, options.ruleOverrides, analysis),
+      ],
+      loaded.locate,
+    );
+    if (!diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule)))
+      return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
   const diagnostics = locateDiagnostics(

@@ -169,6 +169,23 @@ export function analyse(org: Org): Analysis {
   };
 }
 
+/** Where a person stands in the ramp on a date: not started, ramping (with the share), ramped. */
+export function rampOn(
+  member: TeamMember,
+  date: string,
+  policy: Policy,
+): { rampStatus: RampStatus; ramp: number; tenureWeek?: number } {
+  if (member.startDate === undefined) return { rampStatus: 'ramped', ramp: 1 };
+  const days = daysBetween(member.startDate, date);
+  if (days < 0) return { rampStatus: 'planned', ramp: 0 };
+  const tenureWeek = Math.floor(days / 7) + 1;
+  return {
+    rampStatus: tenureWeek <= rampEndWeek(policy) ? 'ramping' : 'ramped',
+    ramp: rampShare(tenureWeek, policy),
+    tenureWeek,
+  };
+}
+
 export function isPlanned(member: TeamMember, asOf: string): boolean {
   return member.startDate !== undefined && daysBetween(asOf, member.startDate) > 0;
 }
@@ -180,20 +197,7 @@ function bookOwner(
   offloadMultiplier: number,
 ): BookOwner {
   const { policy, company } = org;
-  let tenureWeek: number | undefined;
-  let rampStatus: RampStatus = 'ramped';
-  let ramp = 1;
-  if (member.startDate !== undefined) {
-    const days = daysBetween(member.startDate, company.asOf);
-    if (days < 0) {
-      rampStatus = 'planned';
-      ramp = 0;
-    } else {
-      tenureWeek = Math.floor(days / 7) + 1;
-      ramp = rampShare(tenureWeek, policy);
-      rampStatus = tenureWeek <= rampEndWeek(policy) ? 'ramping' : 'ramped';
-    }
-  }
+  const { tenureWeek, rampStatus, ramp } = rampOn(member, company.asOf, policy);
 
   let accountCount = 0;
   let arr = 0;

@@ -28,12 +28,6 @@ export interface Gap {
   cost?: number;
 }
 
-/**
- * Plan to this share of a CSM's hours, not 100% (CSM workload studies, CSM Confidential 2024). The
- * target ratios sit at the middle of the published ranges, which leaves that headroom.
- */
-export const UTILISATION_CEILING = 0.85;
-
 const PRIORITY_ORDER: Record<Priority, number> = { now: 0, next: 1 };
 
 /** "6-13 FTE by the published ranges, 8 at target" */
@@ -107,6 +101,8 @@ function nowReason(team: TargetTeam): string {
 
 function nextReason(team: TargetTeam, policy: Policy): string {
   const days = leadDays(policy);
+  if (team.firstHireBy)
+    return `the first CSM: the file's growth brings ${plural(Math.round(team.firstHireBy.customers), 'customer')} and ${formatMoney(team.firstHireBy.arr)} ARR, the first-hire stage, within the ${days} days it takes to hire and ramp a CSM: open the req now ${cite('org-design-guide', 'common-practice')}`;
   const now = team.load === null ? 'nobody today' : `${formatPct(team.load)} of target today`;
   return `${team.title}: ${now}, ${formatFte(team.neededSoon)} FTE of work in ${days} days at the file's growth, the time to hire and ramp a CSM ${cite('org-design-guide', 'common-practice')}`;
 }

@@ -1,18 +1,18 @@
 /** The planner's entry point: an Org in, a Plan (data only) out. */
 import { analyse, type BookOwner, type PlacedAccount, type RampStatus } from './analysis.js';
-import { type CapacityResult, computeCapacity, idleCsmCapacity } from './capacity.js';
+import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type OrgChart } from './orgchart.js';
 import { type GrowthProjection, projectGrowth } from './projection.js';
 import type { RoleId } from './roles.js';
-import { csmCapacityIdle } from './rules/books.js';
-import { effectiveSeverity, runRules } from './rules/engine.js';
+import { runRules } from './rules/engine.js';
 import type { StageResult } from './stage.js';
 import type { StructureResult } from './structure.js';
 import {
   buildTargetOrg,
   type HeadcountRow,
+  idleWhileRuleOn,
   type LaterRole,
   type Redeployment,
   type TargetOrg,
@@ -85,11 +85,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
   const settings = { ...org.rules, ...(options.ruleOverrides ?? {}) };
-  // Idle CSMs hold back the CS Ops advice only while the rule that says why is on.
-  const idle =
-    effectiveSeverity(csmCapacityIdle.id, csmCapacityIdle.defaultSeverity, settings) === 'off'
-      ? undefined
-      : idleCsmCapacity(analysis, capacity);
+  const idle = idleWhileRuleOn(analysis, capacity, settings);
   const target = buildTargetOrg({ analysis, capacity, idle });
   const pools = poolsBySegment(analysis);
   const { stage } = target;

@@ -1,65 +1,64 @@
 /**
- * "What should the team look like in a year?": the same target org, built on the org grown by the
- * file's `growth:` figures. Every account is scaled alike (more customers of the same mix, ARR
- * growing as stated), so the projection shows the effect of growth, not a guess at a new mix.
+ * "What should the team look like in a year?": the first 12 months of the hiring timeline, so the
+ * recommendation's summary and `csplan timeline` are one computation and never disagree.
  */
 import type { Org, StageId } from './model.js';
-import type { StageResult } from './stage.js';
+import type { RoleId } from './roles.js';
 import type { StructureModel } from './structure.js';
-import { planTarget } from './target/index.js';
+import { type Hire, summariseTimeline } from './timeline/index.js';
+
+export const PROJECTION_MONTHS = 12;
 
 export interface GrowthProjection {
+  months: number;
+  /** The date the projection describes: as_of + 12 months. */
+  date: string;
   customers: number;
   arr: number;
-  stage: StageResult;
+  stage: StageId;
   structure: StructureModel;
-  /** CSM FTE the grown book needs, all teams. */
-  csmFteNeeded: number;
-  /** CSMs (and digital CSMs) the target org of the grown book has. */
-  csmsRecommended: number;
-  /** CSMs in the file today, planned hires included, plus the hires `growth:` says are budgeted. */
-  csmsPlanned: number;
-  /** CSM hires the grown target org needs beyond the budgeted ones, never below 0. */
-  csmsToHire: number;
   stageChanges: boolean;
+  /** CSM work of the grown book, all teams, at target books. */
+  csmFteNeeded: number;
+  /** CSMs (and digital CSMs) in the file today, planned hires included. */
+  csmsToday: number;
+  /** CSMs today plus every CSM req the timeline opens within the 12 months. */
+  csmsRecommended: number;
+  /** CSMs today plus the hires `growth.new_csm_hires_12m` says are budgeted. */
+  csmsPlanned: number;
+  /** CSM reqs of the 12 months beyond the budgeted ones, never below 0. */
+  csmsToHire: number;
+  /** Every req of the 12 months, by role, in the order the roles' first reqs open. */
+  reqs: { role: RoleId; count: number }[];
+  /** The first req to open, null when the plan hires nobody. */
+  nextReq: Hire | null;
+  /** Months in which some team's work passes its people even with the plan's hires. */
+  monthsOverTarget: number;
 }
 
+/** Absent when the file has no `growth:`: without it the year ahead is today's org. */
 export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection | undefined {
-  const growth = org.growth;
-  if (!growth || (growth.newCustomers12m === undefined && growth.arrGrowthPct12m === undefined)) {
-    return undefined;
-  }
-  let customers = 0;
-  for (const account of org.accounts) customers += account.count;
-  if (customers === 0) return undefined;
-  const customerFactor = 1 + (growth.newCustomers12m ?? 0) / customers;
-  const arrFactor =
-    growth.arrGrowthPct12m !== undefined ? 1 + growth.arrGrowthPct12m / 100 : customerFactor;
-  // Each account stands for more accounts; ARR per account moves so total ARR grows by arrFactor.
-  const grown: Org = {
-    ...org,
-    accounts: org.accounts.map((account) => ({
-      ...account,
-      count: account.count * customerFactor,
-      arr: (account.arr * arrFactor) / customerFactor,
-    })),
-  };
-  const target = planTarget(grown);
-  const csms = target.headcount.filter(
-    (row) => row.team === null && (row.role === 'csm' || row.role === 'digital-csm'),
-  );
-  const budgeted = growth.newCsmHires12m ?? 0;
-  const today = csms.reduce((sum, row) => sum + row.current, 0);
-  const hires = target.teams.reduce((sum, team) => sum + team.hireNow, 0);
+  if (!org.growth) return undefined;
+  const summary = summariseTimeline(org, PROJECTION_MONTHS);
+  const isCsm = (role: RoleId) => role === 'csm' || role === 'digital-csm';
+  const csmsToday = org.team.filter((m) => isCsm(m.role)).length;
+  const csmReqs = summary.hires.filter((h) => isCsm(h.role)).length;
+  const budgeted = org.growth.newCsmHires12m ?? 0;
   return {
-    customers: Math.round(target.stage.customers),
-    arr: target.stage.arr,
-    stage: target.stage,
-    structure: target.structure.model,
-    csmFteNeeded: target.teams.reduce((sum, team) => sum + team.needed, 0),
-    csmsRecommended: today + hires,
-    csmsPlanned: today + budgeted,
-    csmsToHire: Math.max(0, hires - budgeted),
-    stageChanges: target.stage.id !== todayStage,
+    months: summary.months,
+    date: summary.end.date,
+    customers: summary.end.customers,
+    arr: summary.end.arr,
+    stage: summary.end.stage,
+    structure: summary.end.structure,
+    stageChanges: summary.end.stage !== todayStage,
+    csmFteNeeded: summary.end.csmFteNeeded,
+    csmsToday,
+    csmsRecommended: csmsToday + csmReqs,
+    csmsPlanned: csmsToday + budgeted,
+    csmsToHire: Math.max(0, csmReqs - budgeted),
+    reqs: summary.hiresByRole,
+    nextReq: summary.nextReq,
+    monthsOverTarget: summary.monthsOverTarget,
   };
 }

@@ -7,7 +7,7 @@ import type { ChartNode } from '../core/orgchart.js';
 import { pathToString } from '../core/paths.js';
 import type { Plan } from '../core/plan.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Two decimals: enough for FTE and shares, and stable across platforms. */
 function round(value: number): number {
@@ -137,14 +137,30 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
     later: plan.later,
     projection: plan.projection
       ? {
-          customers: plan.projection.customers,
-          arr: round(plan.projection.arr),
-          stage: plan.projection.stage.id,
+          months: plan.projection.months,
+          date: plan.projection.date,
+          customers: round(plan.projection.customers),
+          arr: Math.round(plan.projection.arr),
+          stage: plan.projection.stage,
           structure: plan.projection.structure,
           csmFteNeeded: round(plan.projection.csmFteNeeded),
+          csmsToday: plan.projection.csmsToday,
           csmsRecommended: plan.projection.csmsRecommended,
           csmsPlanned: plan.projection.csmsPlanned,
           csmsToHire: plan.projection.csmsToHire,
+          reqs: plan.projection.reqs,
+          nextReq: plan.projection.nextReq
+            ? {
+                role: plan.projection.nextReq.role,
+                team: plan.projection.nextReq.team,
+                openBy: plan.projection.nextReq.openBy,
+                start: plan.projection.nextReq.start,
+                rampedBy: plan.projection.nextReq.rampedBy,
+                delay: plan.projection.nextReq.delay,
+                reason: plan.projection.nextReq.reason,
+              }
+            : null,
+          monthsOverTarget: plan.projection.monthsOverTarget,
         }
       : null,
     findings: findings.map(findingJson),

@@ -35,6 +35,39 @@ function statusNote(book: BookChange): string {
   return '';
 }
 
+/**
+ * Whether `--write` and `--moves-csv` apply a move now: all but a planned hire's starter book,
+ * which takes effect on a later date (owned before the hire starts, `check` reports
+ * ramp-overload).
+ */
+export function appliesNow(move: Move): boolean {
+  return move.effective === undefined;
+}
+
+/**
+ * Which moves a write left out and why, for the line after "N owners changed"; empty when every
+ * move was written. Grouped by new owner and date, accounts named.
+ */
+export function notWrittenNote(moves: readonly Move[]): string {
+  const groups = new Map<string, { to: string; effective: string; accounts: string[] }>();
+  for (const move of moves) {
+    if (appliesNow(move)) continue;
+    const effective = move.effective as string;
+    const key = `${move.to}\u0000${effective}`;
+    const group = groups.get(key) ?? { to: move.to, effective, accounts: [] };
+    group.accounts.push(move.account);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return '';
+  const listed = [...groups.values()].map((g) => {
+    const shown = g.accounts.slice(0, 5).join(', ');
+    const more = g.accounts.length > 5 ? ` and ${g.accounts.length - 5} more` : '';
+    return `${plural(g.accounts.length, 'starter-book move')} to ${g.to} from ${g.effective} (${shown}${more})`;
+  });
+  const dates = [...new Set([...groups.values()].map((g) => g.effective))];
+  return `Not written, as they take effect later: ${listed.join('; ')}. A planned hire owns accounts only from the date the ramp gives a first book; owned before, \`csplan check\` reports ramp-overload. Run the rebalance again on or after ${dates.length === 1 ? dates[0] : 'each date'} to write them.`;
+}
+
 function moveLine(move: Move): string {
   const from = move.from ?? 'no owner';
   const when = move.effective ? ` from ${move.effective}` : '';
@@ -103,11 +136,14 @@ export function renderRebalanceText(
   }
   out.push('', c.bold('Rules, in order'));
   for (const rule of RULE_ORDER) out.push(`  ${rule}`);
-  if (result.moves.length > 0)
+  if (result.moves.length > 0) {
     out.push(
       '',
       c.dim('Apply with --write (org file) or --moves-csv FILE (accounts from a CRM export).'),
     );
+    if (!result.moves.every(appliesNow))
+      out.push(c.dim('Moves dated later (starter books) are not written until their date.'));
+  }
   return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 
@@ -146,6 +182,7 @@ export function renderRebalanceJson(result: RebalanceResult, file: string): stri
       reason: m.reason,
       rule: m.rule,
       effective: m.effective ?? null,
+      applyNow: appliesNow(m),
       family: m.family ?? null,
       arr: m.arr,
       segment: m.segment,

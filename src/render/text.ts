@@ -1,6 +1,5 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
 
-import { rampEndWeek } from '../core/analysis.js';
 import type { SegmentCapacity } from '../core/capacity.js';
 import { rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
@@ -306,22 +305,51 @@ function bookTable(plan: Plan, options: TextOptions, p: Paint): string {
   });
 }
 
-/** The growth projection in two or three sentences. */
+/** The next 12 months in a few sentences, from the same timeline `csplan timeline` prints. */
 export function projectionLines(plan: Plan): string[] {
   const p = plan.projection;
   if (!p) return [];
   const stage = p.stageChanges
-    ? `${STAGE_LABELS[p.stage.id]} stage (from ${STAGE_LABELS[plan.stage.id]})`
-    : `still ${STAGE_LABELS[p.stage.id]}`;
+    ? `${STAGE_LABELS[p.stage]} stage (from ${STAGE_LABELS[plan.stage.id]})`
+    : `still ${STAGE_LABELS[p.stage]}`;
+  const csmReqs = p.csmsRecommended - p.csmsToday;
   const lines = [
-    `${plural(p.customers, 'customer')} and ${formatMoney(p.arr)} ARR: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
-    `CSM work: ${formatFte(p.csmFteNeeded)} FTE, ${plural(p.csmsRecommended, 'CSM')} recommended; ${p.csmsPlanned} in the file and budgeted.`,
+    `${plural(Math.round(p.customers), 'customer')} and ${formatMoney(p.arr)} ARR by ${p.date}: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${p.csmsRecommended} with the plan's ${plural(csmReqs, 'CSM req')}.`,
   ];
-  lines.push(
-    p.csmsToHire > 0
-      ? `Hire ${p.csmsToHire} more CSM${p.csmsToHire === 1 ? '' : 's'} within the year; open each req 45-60 days before the capacity is needed, plus the ${rampEndWeek(plan.policy)}-week ramp; \`csplan timeline\` dates each req month by month.`
-      : 'The CSMs in the file and the budgeted hires cover the growth.',
-  );
+  const reqs = p.reqs.reduce((sum, r) => sum + r.count, 0);
+  const next = p.nextReq;
+  if (!next) {
+    lines.push(
+      `No req in the ${p.months} months: the people in the file carry the grown book at target books.`,
+    );
+  } else {
+    const list = p.reqs
+      .map((r) =>
+        r.count === 1 ? `1 ${roleLabel(r.role)}` : `${r.count} ${roleLabelPlural(r.role)}`,
+      )
+      .join(', ');
+    const team = next.team ? ` for ${next.team}` : '';
+    const when =
+      next.delay === null ? `open by ${next.openBy}` : `open now (${next.openBy}; it is late)`;
+    lines.push(
+      `${plural(reqs, 'req')} in the ${p.months} months: ${list}. First, the ${roleLabel(next.role)} req${team}: ${when}, starting about ${next.start}.`,
+    );
+  }
+  if (p.csmsPlanned !== p.csmsToday) {
+    const budgeted = p.csmsPlanned - p.csmsToday;
+    lines.push(
+      p.csmsToHire > 0
+        ? `growth: budgets ${plural(budgeted, 'CSM hire')}; the plan needs ${p.csmsToHire} more.`
+        : `growth: budgets ${plural(budgeted, 'CSM hire')}; the plan needs ${plural(csmReqs, 'CSM req')}.`,
+    );
+  }
+  if (p.monthsOverTarget > 0) {
+    lines.push(
+      `Some team's work passes its people in ${plural(p.monthsOverTarget, 'month')} of ${p.months}, while hires ramp or late reqs catch up.`,
+    );
+  }
+  lines.push('`csplan timeline` dates every req month by month, with cost and what-if scenarios.');
   return lines;
 }
 

@@ -6,7 +6,7 @@
 import { type Comparison, quarters, type Timeline } from '../core/timeline/index.js';
 import { timelineHeadline } from './timeline-lines.js';
 
-export const TIMELINE_SCHEMA_VERSION = 1;
+export const TIMELINE_SCHEMA_VERSION = 2;
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
@@ -24,7 +24,7 @@ export function timelineJson(timeline: Timeline) {
     horizonMonths: timeline.months,
     freezeUntil: timeline.freezeUntil,
     growthFactor: timeline.growthFactor,
-    ceiling: timeline.ceiling,
+    overshootFte: timeline.overshootFte,
     attritionPct12m: timeline.attritionPct12m,
     attritionAllowance: round(timeline.attritionAllowance),
     answer: head.answer[0] ?? '',
@@ -61,6 +61,7 @@ export function timelineJson(timeline: Timeline) {
       openBy: hire.openBy,
       start: hire.start,
       rampedBy: hire.rampedBy,
+      month: hire.month,
       idealOpenBy: hire.idealOpenBy,
       neededBy: hire.neededBy,
       delay: hire.delay,
@@ -71,6 +72,7 @@ export function timelineJson(timeline: Timeline) {
       ...timeline.end,
       customers: round(timeline.end.customers),
       arr: Math.round(timeline.end.arr),
+      csmFteNeeded: round(timeline.end.csmFteNeeded),
     },
     overCeiling: timeline.overCeiling.map((run) => ({ ...run, peakLoad: maybe(run.peakLoad) })),
     quarters: quarters(timeline).map((q) => ({

@@ -25,7 +25,7 @@ export function timelineHeadline(timeline: Timeline): Headline {
   const first = hires[0];
   if (!first) {
     answer.push(
-      `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team stays under ${formatPct(timeline.ceiling)} of capacity and the recommended org needs nobody new.`,
+      `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`,
     );
   } else {
     answer.push(reqSentence(first, timeline));
@@ -43,14 +43,14 @@ export function timelineHeadline(timeline: Timeline): Headline {
     const load =
       run.peakLoad === null
         ? 'work and nobody ramped to carry it'
-        : `up to ${formatPct(run.peakLoad)} of capacity`;
+        : `up to ${formatPct(run.peakLoad)} of target books`;
     const why =
       run.cause === 'freeze'
         ? `the hiring freeze until ${timeline.freezeUntil} holds the reqs that would cover it`
         : run.cause === 'late'
           ? 'the req is already late: open it now'
-          : 'people in the file are still ramping or have not started yet';
-    return `${run.team} above the ${formatPct(timeline.ceiling)} ceiling ${span} (${load}): ${why}.`;
+          : "its people, or the plan's hires, are still ramping or have not started yet";
+    return `${run.team} over target ${span} (${load}): ${why}.`;
   });
   const notes: string[] = [];
   if (!timeline.priced) {
@@ -86,7 +86,13 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
   const team = hire.team ? ` for ${hire.team}` : '';
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;
   if (hire.delay === 'late') {
-    return `Open the ${which} ${label} req now (${hire.openBy})${team}: it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}; ${after}.`;
+    const overdue =
+      hire.neededBy === timeline.asOf
+        ? 'it is needed now'
+        : hire.neededBy < timeline.asOf
+          ? `it is overdue, needed since ${monthName(hire.neededBy)}`
+          : `it should have opened by ${hire.idealOpenBy} to be ready by ${monthName(hire.neededBy)}`;
+    return `Open the ${which} ${label} req now (${hire.openBy})${team}: ${overdue}; ${after}.`;
   }
   if (hire.delay === 'freeze') {
     return `Open the ${which} ${label} req${team} on ${hire.openBy}, when the freeze ends: it is needed by ${monthName(hire.neededBy)}; ${after}.`;

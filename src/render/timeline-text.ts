@@ -110,7 +110,7 @@ export function renderComparisonText(comparison: Comparison, options: TimelineTe
       : '';
     const over =
       timeline.overCeiling.length > 0
-        ? `; above ${formatPct(timeline.ceiling)} in ${timeline.overCeiling.map((r) => r.team).join(', ')}`
+        ? `; over target in ${timeline.overCeiling.map((r) => r.team).join(', ')}`
         : '';
     const delta =
       base && i > 0

@@ -185,7 +185,7 @@ describe('csplan check: json', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       results: [
         {
           file: WARN,

@@ -95,6 +95,46 @@ describe('csplan rebalance on examples/rebalance.yaml (a leaving CSM)', () => {
     expect(await readFile(file, 'utf8')).toBe(after);
   });
 
+  it("leaves a planned hire's dated starter book out of --write and --moves-csv, says which and why, and the file passes check", async () => {
+    const dir = await copyExamples();
+    const file = join(dir, 'rebalance.yaml');
+    const json = await runCli(['rebalance', file, '--format', 'json']);
+    const moves: {
+      account: string;
+      to: string;
+      rule: string;
+      effective: string | null;
+      applyNow: boolean;
+    }[] = JSON.parse(json.stdout).moves;
+    // Ravi starts 2027-01-11; ramp weeks 1-4 carry no book, so his first book comes 28 days later.
+    const later = moves.filter((m) => !m.applyNow);
+    expect(later.length).toBeGreaterThan(0);
+    for (const m of later)
+      expect(m).toMatchObject({ to: 'ravi', rule: 'starter-book', effective: '2027-02-08' });
+    expect(moves.filter((m) => m.applyNow).every((m) => m.effective === null)).toBe(true);
+
+    const out = join(dir, 'moves.csv');
+    const { code, stderr } = await runCli(['rebalance', file, '--write', '--moves-csv', out]);
+    expect(code).toBe(0);
+    const now = moves.length - later.length;
+    expect(stderr).toContain(`${now} owners changed.`);
+    expect(stderr).toContain(`${now} moves written for a CRM bulk update.`);
+    expect(stderr).toContain(
+      `Not written, as they take effect later: ${later.length} starter-book moves to ravi from 2027-02-08 (${later.map((m) => m.account).join(', ')}).`,
+    );
+    expect(stderr).toContain('ramp-overload');
+    // Said once, after both writes.
+    expect(stderr.split('Not written').length).toBe(2);
+    expect(await readFile(file, 'utf8')).not.toMatch(/owner: ravi\b/);
+    const csv = (await readFile(out, 'utf8')).split('\r\n').filter((l) => l !== '');
+    expect(csv).toHaveLength(now + 1);
+    expect(csv.some((l) => l.endsWith(',ravi'))).toBe(false);
+    // What was written is a valid file: nobody owns accounts before their start date.
+    const check = await runCli(['check', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout + check.stderr).not.toContain('ramp-overload');
+  });
+
   it('--max-moves caps the list and says how many are left', async () => {
     const { stdout } = await runCli(['rebalance', 'examples/growth.yaml', '--max-moves', '3']);
     expect(stdout).toMatch(

@@ -48,7 +48,7 @@ describe('csplan recommend on every example', () => {
     ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.stage.id).toBe(stage);
     expect(json.structure.model).toBe(model);
     for (const segment of json.segments) {
@@ -234,6 +234,36 @@ describe('the target org in the report', () => {
     );
     expect(stdout).toContain('Team loads count each CSM whole in their team');
     expect(stdout).toMatch(/│ CSMs +│ +7 │ +- │ +- │ +\+1 │ +8 │/);
+  });
+
+  it('"In 12 months" is the first year of csplan timeline: same reqs, same first req', async () => {
+    const env = { COLUMNS: '300' };
+    const report = await runCli(['recommend', 'examples/growth.yaml'], { env });
+    const timeline = await runCli(['timeline', 'examples/growth.yaml'], { env });
+    const [answer, reqs] = timeline.stdout.split('\n');
+    // timeline: "7 reqs in the next 12 months: 1 CS Ops Specialist, 4 CSMs, 2 CS Managers."
+    const list = reqs?.match(/^(\d+ reqs?) in the next 12 months: ([^.;]+)/);
+    expect(list).not.toBeNull();
+    expect(report.stdout).toContain(`${list?.[1]} in the 12 months: ${list?.[2]}.`);
+    // Both name the same first req and its date.
+    const first = answer?.match(/^Open the first (.+?) req now \((\d{4}-\d{2}-\d{2})\)/);
+    expect(first).not.toBeNull();
+    expect(report.stdout).toContain(
+      `First, the ${first?.[1]} req: open now (${first?.[2]}; it is late)`,
+    );
+    const json = JSON.parse(
+      (await runCli(['recommend', 'examples/growth.yaml', '-f', 'json'])).stdout,
+    );
+    const dated = JSON.parse(
+      (await runCli(['timeline', 'examples/growth.yaml', '-f', 'json'])).stdout,
+    );
+    const reqCount = json.projection.reqs.reduce(
+      (n: number, r: { count: number }) => n + r.count,
+      0,
+    );
+    expect(reqCount).toBe(dated.hires.length);
+    expect(json.projection.nextReq.openBy).toBe(dated.hires[0].openBy);
+    expect(json.projection.customers).toBe(dated.end.customers);
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadOrgFile } from '../../src/config/load.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
+import { planOrg } from '../../src/core/plan.js';
+import { simulateTimeline } from '../../src/core/timeline/index.js';
 import { accounts, planFrom } from '../helpers/org.js';
 
 // 40 enterprise accounts at $150k: 40/20 = 2.0 FTE by count, $6M/$3.5M = 1.71 by ARR -> 2.0.
@@ -275,27 +278,82 @@ ${accounts('m', 5, 40_000, 'owner: half')}
 });
 
 describe('growth projection', () => {
-  it('re-plans the org grown by growth: figures', async () => {
-    // Today: 100 mid-market accounts at $30k ($3M). +100 customers and +50% ARR in 12 months:
-    // 200 customers, $4.5M ARR, so the average account falls to $22.5k: SMB.
-    // SMB needs max(200/150, $4.5M/$1.25M) = 3.6 FTE -> 4 CSMs; 2 in the file + 1 budgeted -> hire 1.
+  it('is the first 12 months of the timeline', async () => {
+    // Today: 100 mid-market accounts at $30k ($3M), two CSMs, onboarding and support in seat
+    // (their 10% + 10% offload divides CSM work by 1.2 throughout). +100 customers in 12
+    // months (8.33 a month) and ARR on a straight line to +50%: 200 customers and $4.5M.
+    // Accounts bind: customers / 57.5 / 1.2 = customers / 69 FTE (ARR: $4.5M / $2M / 1.2 = 1.9).
+    // Two CSMs carry 2 x (1 - 2.6% attrition allowance) = 1.95 FTE; a hire comes when the work,
+    // in tenths, passes that by more than 0.25: month 6 (150 customers, 2.17 -> 2.2 FTE). Three
+    // carry 2.92: month 15 (225, 3.26 -> 3.3), whose req opens 116 days before, inside the year.
+    // So 2 CSM reqs: 4 CSMs; 2 + the 1 budgeted = 3 planned; 1 more to hire.
     const plan = await planFrom(`team:
   - { id: a, role: csm }
   - { id: b, role: csm }
+  - { id: o, role: onboarding }
+  - { id: s, role: support }
 growth: { new_customers_12m: 100, arr_growth_pct_12m: 50, new_csm_hires_12m: 1 }
 accounts:
 ${accounts('m', 100, 30_000)}
 `);
     expect(plan.projection).toMatchObject({
-      customers: 200,
-      arr: 4_500_000,
+      months: 12,
+      csmsToday: 2,
       csmsRecommended: 4,
       csmsPlanned: 3,
       csmsToHire: 1,
+      stage: 'specialization',
       stageChanges: false,
     });
-    expect(plan.projection?.csmFteNeeded).toBeCloseTo(3.6);
-    expect(plan.projection?.stage.id).toBe('specialization');
+    expect(plan.projection?.customers).toBeCloseTo(200, 6);
+    expect(plan.projection?.arr).toBeCloseTo(4_500_000, 0);
+    expect(plan.projection?.csmFteNeeded).toBeCloseTo(200 / 69, 6);
+    expect(plan.projection?.reqs.find((r) => r.role === 'csm')?.count).toBe(2);
+  });
+
+  it('agrees with csplan timeline: same reqs, same end', async () => {
+    const org = await loadOrgFile('examples/growth.yaml', { today: '2026-12-01' });
+    if (!org.org) throw new Error('examples/growth.yaml does not load');
+    const plan = planOrg(org.org);
+    const timeline = simulateTimeline(org.org, { months: 12 });
+    const counts = new Map<string, number>();
+    for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
+    expect(new Map(plan.projection?.reqs.map((r) => [r.role, r.count]))).toEqual(counts);
+    expect(plan.projection?.nextReq).toEqual(timeline.hires[0]);
+    expect(plan.projection?.customers).toBe(timeline.end.customers);
+    expect(plan.projection?.date).toBe(timeline.end.date);
+  });
+
+  it('per-month growth moves "next" hires as the timeline grows the book', async () => {
+    // 15 SMB customers at $20k, 5 new a month at the same average: 116 days (60 to hire, the
+    // 8-week ramp) are 116 / (365 / 12) = 3.81 months, so 15 + 5 x 3.81 = 34.07 customers and
+    // $681k ARR: the first-hire stage (20+ customers) arrives before a req opened today would be
+    // productive. The founder-led company gets its first CSM as a "next" hire, not "now".
+    const plan = await planFrom(`team:
+  - { id: ada, role: ceo }
+growth: { new_customers_per_month: 5 }
+account_groups:
+  - { name: early, count: 15, arr_each: 20000, owner: ada }
+`);
+    expect(plan.stage.id).toBe('founding');
+    const team = plan.teams[0];
+    expect(team?.key).toBe('generalist');
+    expect(team?.firstHireBy?.customers).toBeCloseTo(15 + (5 * 116) / (365 / 12), 6);
+    expect(team?.firstHireBy?.arr).toBeCloseTo((15 + (5 * 116) / (365 / 12)) * 20_000, 0);
+    // Today 15 x $20k / $1.25M = 0.24 FTE; in 116 days x 2.27.
+    expect(team?.neededSoon).toBeCloseTo(0.24 * (1 + 116 / (365 / 12) / 3), 6);
+    expect(plan.gaps.map((g) => [g.role, g.count, g.priority])).toEqual([['csm', 1, 'next']]);
+    expect(plan.gaps[0]?.reason).toContain('brings 34 customers and $681k ARR');
+  });
+
+  it('without growth, a founder-led company hires no CSM before 20 customers', async () => {
+    const plan = await planFrom(`team:
+  - { id: ada, role: ceo }
+account_groups:
+  - { name: early, count: 15, arr_each: 20000, owner: ada }
+`);
+    expect(plan.teams).toEqual([]);
+    expect(plan.gaps).toEqual([]);
   });
 
   it('is absent without growth figures', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../src/config/load.js';
 import { planOrg } from '../../src/core/plan.js';
 import { renderPlanJson } from '../../src/render/json.js';
-import { brokenInvariants } from '../helpers/invariants.js';
+import { brokenInvariants, timelineBreaks } from '../helpers/invariants.js';
 import { AS_OF, orgFrom } from '../helpers/org.js';
 
 function exampleFiles(): string[] {
@@ -32,6 +32,7 @@ describe('the views agree on every example', () => {
       if (!loaded.org) return; // examples that show broken input are checked elsewhere
       const plan = planOrg(loaded.org);
       expect(brokenInvariants(plan, loaded.org)).toEqual([]);
+      expect(timelineBreaks(loaded.org)).toEqual([]);
     });
   }
 });
@@ -149,7 +150,7 @@ describe('the views agree on generated orgs', () => {
         const [company, ...rest] = yaml.split(/\n(?=[a-z_]+:)/);
         const org = await orgFrom(`${rest.join('\n')}\n`, `name: Generated\n${company}`);
         const plan = planOrg(org);
-        const broken = brokenInvariants(plan, org);
+        const broken = [...brokenInvariants(plan, org), ...timelineBreaks(org)];
         if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
         expect(renderPlanJson(planOrg(org), [])).toBe(renderPlanJson(plan, []));
       }),

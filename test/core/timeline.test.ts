@@ -52,36 +52,41 @@ describe('req dates from lead time and ramp', () => {
     });
   });
 
-  it('the second CSM is ramped by the month the load would pass 85%', async () => {
+  it('the second CSM is ramped by the month the work passes one CSM by a quarter FTE', async () => {
     const timeline = simulateTimeline(await founder());
-    // One CSM carries 0.85 x (1 - allowance) = 0.828 FTE of work: $1.035M of ARR, 51.7
-    // customers. Month 7 has 50 (0.80 FTE), month 8 (2027-08-01) has 55 (0.88 FTE).
+    // The target org's rule: hire when the work, in tenths of an FTE, passes the people by more
+    // than 0.25. One CSM carries 1 - allowance = 0.974 FTE, so the work must reach 1.3 FTE:
+    // month 12 has 75 customers (1.2 FTE: 0.226 over, absorbed), month 13 (2028-01-01) has 80
+    // (1.28 FTE, shown as 1.3: 0.326 over). Ramped by then: start 56 days before, req 60 before.
     const second = timeline.hires[1];
     expect(second).toMatchObject({
       role: 'csm',
-      neededBy: '2027-08-01',
-      rampedBy: '2027-08-01',
-      start: '2027-06-06',
-      openBy: '2027-04-07',
+      neededBy: '2028-01-01',
+      rampedBy: '2028-01-01',
+      start: '2027-11-06',
+      openBy: '2027-09-07',
       delay: null,
     });
     expect(timeline.hires).toHaveLength(2);
     const july = timeline.rows[7];
     expect(july?.month).toBe('2027-07');
     expect(july?.peakLoad).toBeCloseTo(0.8 / (1 - ALLOWANCE), 6);
-    const august = timeline.rows[8];
-    expect(august?.peakLoad).toBeCloseTo(0.88 / (2 * (1 - ALLOWANCE)), 6);
+    // Nov 2027: 70 customers (1.12 FTE) on the one CSM; the second starts on the 6th.
+    const november = timeline.rows[11];
+    expect(november?.peakLoad).toBeCloseTo(1.12 / (1 - ALLOWANCE), 6);
+    expect(timeline.overCeiling.filter((run) => run.from >= '2027-04')).toEqual([]);
   });
 
   it('a req that opens inside the horizon for a need just beyond it is in the plan', async () => {
-    // 6 months end on 2027-06-01; the second CSM is needed in Aug 2027 but its req opens 2027-04-07.
-    const timeline = simulateTimeline(await founder(), { months: 6 });
+    // 10 months end on 2027-10-01; the second CSM is needed in Jan 2028 but its req opens
+    // 2027-09-07 (the months looked at run 5 beyond the horizon: 60 + 56 days in 28-day steps).
+    const timeline = simulateTimeline(await founder(), { months: 10 });
     expect(timeline.hires.map((h) => [h.id, h.openBy, h.neededBy])).toEqual([
       ['csm-1', '2026-12-01', '2027-01-01'],
-      ['csm-2', '2027-04-07', '2027-08-01'],
+      ['csm-2', '2027-09-07', '2028-01-01'],
     ]);
-    // With 4 months (to 2027-04-01) that req is for the next plan.
-    expect(simulateTimeline(await founder(), { months: 4 }).hires.map((h) => h.id)).toEqual([
+    // With 9 months (to 2027-09-01) that req is for the next plan.
+    expect(simulateTimeline(await founder(), { months: 9 }).hires.map((h) => h.id)).toEqual([
       'csm-1',
     ]);
   });
@@ -89,8 +94,8 @@ describe('req dates from lead time and ramp', () => {
   it('a lead time per role moves only that role', async () => {
     const org = await founder('policy:\n  hiring: { lead_days_by_role: { csm: 45 } }');
     const second = simulateTimeline(org).hires[1];
-    // Start 2027-06-06 as before; the req 45 days earlier.
-    expect(second).toMatchObject({ start: '2027-06-06', openBy: '2027-04-22' });
+    // Start 2027-11-06 as before; the req 45 days earlier.
+    expect(second).toMatchObject({ start: '2027-11-06', openBy: '2027-09-22' });
   });
 });
 
@@ -105,13 +110,13 @@ describe('attrition allowance', () => {
 
   it('a higher rate brings the second CSM forward', async () => {
     const org = await founder('policy:\n  hiring: { attrition_pct_12m: 40 }');
-    // 40% x 95 / 365 = 10.4%: one CSM carries 0.85 x 0.896 = 0.76 FTE, $952k, 47.6 customers.
-    // Month 7 (50 customers, 0.80 FTE) is over: ramped by 2027-07-01.
+    // 40% x 95 / 365 = 10.4%: one CSM carries 0.896 FTE, so 1.2 FTE is 0.304 over: month 12
+    // (75 customers, 2027-12-01) instead of month 13.
     const second = simulateTimeline(org).hires[1];
     expect(second).toMatchObject({
-      neededBy: '2027-07-01',
-      start: '2027-05-06',
-      openBy: '2027-03-07',
+      neededBy: '2027-12-01',
+      start: '2027-10-06',
+      openBy: '2027-08-07',
     });
   });
 
@@ -147,17 +152,18 @@ describe('stage changes', () => {
 });
 
 describe('a hiring freeze', () => {
-  it('holds every req until it ends and leaves the team over the ceiling', async () => {
+  it('holds every req until it ends and leaves the team over target', async () => {
     const timeline = simulateTimeline(await founder(), { freezeUntil: '2027-06-01' });
-    // Both CSM reqs open on 2027-06-01: start 2027-07-31, ramped 2027-09-25.
+    // The first CSM's req (wanted 2026-09-07) opens on 2027-06-01: start 2027-07-31, ramped
+    // 2027-09-25. The second (2027-09-07) is after the freeze and keeps its date.
     expect(timeline.hires.map((h) => [h.openBy, h.start, h.rampedBy, h.delay])).toEqual([
       ['2027-06-01', '2027-07-31', '2027-09-25', 'freeze'],
-      ['2027-06-01', '2027-07-31', '2027-09-25', 'freeze'],
+      ['2027-09-07', '2027-11-06', '2028-01-01', null],
     ]);
-    // Sep 2027: both in week 5 (half a book): 0.96 FTE of work on 2 x 0.5 x (1 - allowance).
-    expect(timeline.rows[9]?.peakLoad).toBeCloseTo(0.96 / (1 - ALLOWANCE), 6);
-    // Oct 2027: both fully ramped, 1.04 FTE on 2 x (1 - allowance).
-    expect(timeline.rows[10]?.peakLoad).toBeCloseTo(1.04 / (2 * (1 - ALLOWANCE)), 6);
+    // Sep 2027: the CSM in week 5 (half a book): 0.96 FTE of work on 0.5 x (1 - allowance).
+    expect(timeline.rows[9]?.peakLoad).toBeCloseTo(0.96 / (0.5 * (1 - ALLOWANCE)), 6);
+    // Oct 2027: fully ramped, 1.04 FTE on 1 - allowance: within a quarter FTE, no longer over.
+    expect(timeline.rows[10]?.peakLoad).toBeCloseTo(1.04 / (1 - ALLOWANCE), 6);
     expect(timeline.overCeiling).toEqual([
       {
         team: 'CSMs (generalist, all segments)',
@@ -214,14 +220,18 @@ describe('scenarios compared', () => {
     const org = await founder('scenarios:\n  fast:\n    growth: { new_customers_per_month: 10 }');
     const comparison = compareScenarios(org, { months: 6 });
     expect(comparison.names).toEqual(['base', 'fast']);
-    // fast: 55 customers ($1.1M, 0.88 FTE) in month 4 needs a second CSM ramped by 2027-04-01,
-    // so its req is due 2026-12-06, in Q1 with the first.
+    // fast: 85 customers ($1.7M, 1.36 FTE) in month 7 passes one CSM (0.974 FTE) by more than a
+    // quarter FTE; month 6 (75, 1.2 FTE) does not. Ramped by 2027-07-01: req due 2027-03-07, in Q2.
     const fast = comparison.timelines[1];
-    expect(fast?.hires[1]).toMatchObject({ neededBy: '2027-04-01', openBy: '2026-12-06' });
+    expect(fast?.hires[1]).toMatchObject({ neededBy: '2027-07-01', openBy: '2027-03-07' });
     const [q1, q2] = comparison.quarters;
     expect(q1?.scenarios.map((s) => [s.name, s.reqsOpened])).toEqual([
       ['base', 1],
-      ['fast', 2],
+      ['fast', 1],
+    ]);
+    expect(q2?.scenarios.map((s) => [s.name, s.reqsOpened])).toEqual([
+      ['base', 0],
+      ['fast', 1],
     ]);
     // Mar 2027 is the peak of Q2 for both: the first CSM at half a book (week 5), the second
     // (fast) still in week 4. base: 0.48 FTE of work; fast: 0.72.
@@ -286,28 +296,37 @@ account_groups:
   }
 
   it('starts no later than the CSM who makes five', async () => {
-    // 15 a month: 70 customers in month 2 (2.8 FTE: a 4th CSM), 85 in month 3 (3.4 FTE: a 5th).
-    // Both are late (wanted ramped by Mar and Apr 2027) and start on 2027-03-02. CS Ops, asked
-    // for once four CSMs are planned, moves to that day: its req opens 60 days before, today.
-    const timeline = simulateTimeline(await threeCsms(15), { months: 4 });
-    // (The Specialization hires of month 4 and a 6th CSM follow: their reqs open inside the 4 months.)
+    // 25 a month; 3 CSMs carry 3 x 0.974 = 2.92 FTE. Month 2 (90 customers, 3.6 FTE) is 0.68
+    // over: a 4th CSM wanted ramped by 2027-03-01. Month 3 (115, 4.6 FTE on 3.90) wants a 5th
+    // by 2027-04-01. Both reqs are late, open today and start 2027-03-02. The target asks for
+    // CS Ops once four CSMs are in the org (month 3, in seat by 2027-04-01); it moves to the 5th
+    // CSM's first day, 2027-03-02, so its req opens 60 days before: today, on time.
+    const timeline = simulateTimeline(await threeCsms(25), { months: 4 });
+    // (The Specialization hires of month 3 and later CSMs follow: their reqs open inside the 4 months.)
     expect(timeline.hires.slice(0, 3).map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
       ['cs-ops-1', '2027-01-01', '2027-03-02', null],
       ['csm-1', '2027-01-01', '2027-03-02', 'late'],
       ['csm-2', '2027-01-01', '2027-03-02', 'late'],
     ]);
-    expect(timeline.hires[0]?.reason).toContain('CS Ops before the 5th CSM');
+    expect(timeline.hires[0]?.reason).toContain(
+      'CS Ops comes before the 5th CSM and the 5th CSM starts about 2027-03-02',
+    );
   });
 
-  it('with slower growth, in seat when the fourth CSM is', async () => {
-    // 5 a month: 3 CSMs carry 0.85 x 3 x (1 - allowance) = 2.48 FTE, 62 customers: the 4th is
-    // wanted ramped by month 5 (65 customers, 2027-06-01); CS Ops from month 6 (2027-07-01); the
-    // 5th CSM (85 customers, month 9) starts 2027-08-06, after it.
+  it('with slower growth, in seat the month after the fourth CSM is planned', async () => {
+    // 5 a month: 3 CSMs carry 2.92 FTE; month 8 (80 customers, 3.2 FTE) is 0.28 over: the 4th
+    // is wanted ramped by 2027-09-01 (start 2027-07-07, req 2027-05-08). CS Ops is asked for the
+    // month after, once four CSMs are in the org: in seat by 2027-10-01, its req 60 days before.
     const timeline = simulateTimeline(await threeCsms(5));
+    const fourth = timeline.hires.find((h) => h.role === 'csm');
+    expect(fourth).toMatchObject({
+      neededBy: '2027-09-01',
+      start: '2027-07-07',
+      openBy: '2027-05-08',
+    });
     const ops = timeline.hires.find((h) => h.role === 'cs-ops');
-    expect(ops).toMatchObject({ start: '2027-07-01', openBy: '2027-05-02', delay: null });
-    const fifth = timeline.hires.filter((h) => h.role === 'csm')[1];
-    expect(fifth).toMatchObject({ neededBy: '2027-10-01', start: '2027-08-06' });
+    expect(ops).toMatchObject({ start: '2027-10-01', openBy: '2027-08-02', delay: null });
+    expect(ops?.reason).toContain('CS Ops before the 5th CSM: 4 CSMs planned by Oct 2027');
   });
 });
 
@@ -360,13 +379,14 @@ describe('summariseTimeline (for recommend)', () => {
     const summary = summariseTimeline(await founder(), 12);
     expect(summary.firstCsmReq?.openBy).toBe('2026-12-01');
     expect(summary.hiresByRole).toEqual([{ role: 'csm', count: 2 }]);
-    // 2027-12-01: 15 + 12 x 5 = 75 customers at $20k.
-    expect(summary.end).toEqual({
+    // 2027-12-01: 15 + 12 x 5 = 75 customers at $20k: $1.5M of SMB ARR, 1.2 FTE at $1.25M each.
+    expect(summary.end).toMatchObject({
       date: '2027-12-01',
       customers: 75,
       arr: 1_500_000,
       stage: 'first-hire',
     });
+    expect(summary.end.csmFteNeeded).toBeCloseTo(1.2, 10);
     expect(summary.quarters).toHaveLength(4);
   });
 });

@@ -4,8 +4,9 @@
  */
 import type { Org } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
-import type { Plan } from '../../src/core/plan.js';
+import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
+import { simulateTimeline } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
 
@@ -114,6 +115,37 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     const reports = node.children.reduce((sum, child) => sum + child.count, 0);
     if (reports / node.count > managerMax + 1e-9)
       broken.push(`${node.title}: ${reports} reports for ${node.count}`);
+  }
+  return broken;
+}
+
+/**
+ * The timeline runs the target org's own model: with no growth and no attrition allowance, the
+ * reqs it dates for its first month are exactly the hires of the target, role by role. (Later
+ * months may add more with no growth at all: when hired CSMs start, four working CSMs call for CS
+ * Ops, as the target would say on that day.)
+ */
+export function timelineBreaks(org: Org): string[] {
+  const still: Org = {
+    ...org,
+    growth: undefined,
+    policy: { ...org.policy, hiring: { ...org.policy.hiring, attritionPct12m: 0 } },
+  };
+  const target = planOrg(still).target;
+  const wanted = new Map<RoleId, number>();
+  for (const row of target.headcount)
+    if (row.team === null && row.hire > 0) wanted.set(row.role, row.hire);
+  const timeline = simulateTimeline(still, { months: 1 });
+  const dated = new Map<RoleId, number>();
+  for (const hire of timeline.hires)
+    if (hire.month === org.company.asOf.slice(0, 7))
+      dated.set(hire.role, (dated.get(hire.role) ?? 0) + 1);
+  const broken: string[] = [];
+  for (const role of new Set([...wanted.keys(), ...dated.keys()])) {
+    if ((wanted.get(role) ?? 0) !== (dated.get(role) ?? 0))
+      broken.push(
+        `timeline dates ${dated.get(role) ?? 0} ${role} for its first month, the target hires ${wanted.get(role) ?? 0}`,
+      );
   }
   return broken;
 }

@@ -41,7 +41,8 @@ export async function runRebalance(
   const tolerance = parseShare(options.tolerance, '--tolerance');
   const color = format === 'text' && useColor(options.color, io);
 
-  const planned = await loadAndPlan(file, io, { asOf });
+  // The plan's findings are not shown here: only whether the file can be planned.
+  const planned = await loadAndPlan(file, io, { asOf, validOnly: true });
   const org = planned.loaded?.org;
   if (planned.invalid || !org) {
     return reportUnplannable(planned, io, {
@@ -51,11 +52,15 @@ export async function runRebalance(
       errorsOnly: true,
     });
   }
-  const result = rebalance(org, {
-    onlyUnowned: options.onlyUnowned === true,
-    ...(maxMoves === undefined ? {} : { maxMoves }),
-    ...(tolerance === undefined ? {} : { tolerance }),
-  });
+  const result = rebalance(
+    org,
+    {
+      onlyUnowned: options.onlyUnowned === true,
+      ...(maxMoves === undefined ? {} : { maxMoves }),
+      ...(tolerance === undefined ? {} : { tolerance }),
+    },
+    planned.analysis,
+  );
 
   if (format === 'json') {
     const { renderRebalanceJson } = await import('../../render/rebalance.js');
@@ -71,17 +76,24 @@ export async function runRebalance(
   if (options.write) await writeOwners(file, result, io);
   if (options.movesCsv !== undefined)
     await writeMovesCsv(options.movesCsv, org, result, planned, io);
+  if (options.write || options.movesCsv !== undefined) {
+    // Once, after what was written: the dated moves left out, and why.
+    const { notWrittenNote } = await import('../../render/rebalance.js');
+    const note = notWrittenNote(result.moves);
+    if (note) io.stderr(`${note}\n`);
+  }
   return EXIT.ok;
 }
 
 /** Owners of the moves that take effect now; a starter book waits for its date. */
-function dueNow(result: RebalanceResult) {
-  return result.moves.filter((m) => m.effective === undefined);
+async function dueNow(result: RebalanceResult) {
+  const { appliesNow } = await import('../../render/rebalance.js');
+  return result.moves.filter(appliesNow);
 }
 
 async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Promise<void> {
   const path = resolve(io.cwd, file);
-  const moves = dueNow(result);
+  const moves = await dueNow(result);
   if (moves.length === 0) {
     io.stderr(`${file}: no owner to change.\n`);
     return;
@@ -94,10 +106,7 @@ async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Pr
   if (!edit.ok) throw new UsageError(`${file}: not written: ${edit.reason}`);
   // Refused (compare-and-swap) when someone edited the file while csplan was planning it.
   await writeFileAtomic(path, edit.text, { replace: true, expected: original, name: file });
-  const later = result.moves.length - moves.length;
-  io.stderr(
-    `${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed${later > 0 ? `; ${later} starter-book ${later === 1 ? 'move takes' : 'moves take'} effect later and ${later === 1 ? 'was' : 'were'} not written` : ''}.\n`,
-  );
+  io.stderr(`${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed.\n`);
 }
 
 async function writeMovesCsv(
@@ -108,9 +117,10 @@ async function writeMovesCsv(
   io: CliIO,
 ): Promise<void> {
   const source = planned.loaded?.accountsFile;
-  const text = movesCsv(dueNow(result), org.team, source);
+  const moves = await dueNow(result);
+  const text = movesCsv(moves, org.team, source);
   await writeFileAtomic(resolve(io.cwd, out), text, { replace: true, name: out });
-  const n = dueNow(result).length;
+  const n = moves.length;
   io.stderr(`${out}: ${n} ${n === 1 ? 'move' : 'moves'} written for a CRM bulk update.\n`);
 }
 

@@ -12,13 +12,15 @@
  * largest first on the book with the lowest load after the move; then each book above its band
  * sheds the smallest unit that brings it inside (or the largest that fits, or a swap); then
  * health mix and seniority are fixed by moves or load-neutral swaps that keep every band.
- * Each step scans one book's units against its team's books: O(units in book x books in team).
+ * A move compares one book's units with its team's books (those with room): O(units in book x
+ * books in team). A swap partner is found in each book's units sorted by size, walking out from
+ * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
 import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
-import { type Book, frozenOn, State, type Unit } from './state.js';
+import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -30,6 +32,16 @@ import type {
   Unbalanced,
   Unmovable,
 } from './types.js';
+
+/** What `relieve` fixes in a book, and which receivers and swap partners may help. */
+interface SwapTest {
+  bad: (u: Unit) => boolean;
+  improves: (b: Book) => boolean;
+  receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
+  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
+  mayReceive: (to: Book, give: Unit) => boolean;
+  partner: (u: Unit) => boolean;
+}
 
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
@@ -46,11 +58,18 @@ interface Step {
   /** The other half of a swap, for the reason text. */
   swappedWith?: Unit;
   /** A load move that fills a book far below the team's mean rather than relieving one above. */
-  fill?: boolean;
+  fill: boolean;
+  /** Why a complex or red account goes to a junior CSM (no senior could take it), for the reason. */
+  juniorWhy: string | undefined;
 }
 
-export function rebalance(org: Org, options: RebalanceOptions = {}): RebalanceResult {
-  return new Rebalancer(analyse(org), options).run();
+/** `analysis` may be passed when the caller already analysed the same org (it is not changed). */
+export function rebalance(
+  org: Org,
+  options: RebalanceOptions = {},
+  analysis: Analysis = analyse(org),
+): RebalanceResult {
+  return new Rebalancer(analysis, options).run();
 }
 
 class Rebalancer {
@@ -59,13 +78,10 @@ class Rebalancer {
   private readonly teamOf = new Map<string, string>();
   private readonly servedBy = new Map<string, Book[]>();
   private readonly upper = new Map<string, number>();
-  private readonly lower = new Map<string, number>();
-  /** Each CSM's tier: their segment, or where most of their book was. */
-  private readonly anchor = new Map<string, SegmentId>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
-  private readonly moved = new Set<Unit>();
-  private readonly position = new Map<string, number>();
+  /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
+  private readonly moved: Uint8Array;
   private readonly servedSet = new Map<string, Set<Book>>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
@@ -79,10 +95,13 @@ class Rebalancer {
     this.teams = targetTeams(analysis);
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
+    this.moved = new Uint8Array(this.state.units.length);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
       const anchor = owner.member.segment ?? owner.mainSegment;
-      if (anchor) this.anchor.set(owner.member.id, anchor);
+      const book = this.state.books.get(owner.member.id);
+      if (anchor && book) book.anchorRank = rank(anchor);
     }
     this.mixMax = analysis.org.policy.healthMixMax;
     for (const team of this.teams) {
@@ -93,9 +112,6 @@ class Rebalancer {
       }
     }
     for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
-    analysis.bookOwners.forEach((o, i) => {
-      this.position.set(o.member.id, i);
-    });
   }
 
   run(): RebalanceResult {
@@ -147,8 +163,8 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      const candidates = this.receivers(unit).filter((b) => b !== from && b.cap > 0);
-      if (candidates.length === 0) {
+      const to = this.bestReceiver(unit, from);
+      if (!to) {
         this.block(
           unit,
           'no-team',
@@ -156,7 +172,6 @@ class Rebalancer {
         );
         continue;
       }
-      const to = pickBest(candidates, (c) => this.receiverKey(unit, c));
       this.record(unit, from, to, rule);
     }
   }
@@ -194,8 +209,12 @@ class Rebalancer {
       const upper =
         mean <= 1 ? Math.min(1, mean * (1 + this.tolerance)) : mean * (1 + this.tolerance);
       this.mean.set(team.key, mean);
+      for (const id of team.members) {
+        const book = this.state.books.get(id) as Book;
+        book.upper = upper;
+        book.lower = mean * (1 - this.tolerance);
+      }
       this.upper.set(team.key, upper);
-      this.lower.set(team.key, mean * (1 - this.tolerance));
     }
   }
 
@@ -229,7 +248,7 @@ class Rebalancer {
       let light: Book | undefined;
       for (const book of this.state.books.values()) {
         if (stuck.has(book) || book.cap === 0) continue;
-        const gap = (this.lower.get(book.team) ?? 0) - this.state.share(book);
+        const gap = book.lower - this.state.share(book);
         if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
       }
       if (!light) return;
@@ -242,13 +261,15 @@ class Rebalancer {
         if (donorShare <= mean + EPS) continue;
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
+          // Filling a light book is no reason to hand a junior CSM a complex or red account.
+          if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
           if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
           const key = [
             -round(donorShare),
-            ...this.preferenceKey(unit, light),
+            this.preference(unit, light),
             round(Math.abs(mean - after)),
             unit.healthRank,
             -(unit.renewalDays ?? 100_000),
@@ -269,33 +290,55 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
+    // Only books below their band's top can take anything: found once per segment.
+    const withRoom = new Map<SegmentId, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes = after <= limit + EPS;
-      for (const to of this.receivers(unit)) {
-        if (to === donor || to.cap === 0) continue;
-        const toAfter = this.state.shareWith(to, unit);
-        if (toAfter > this.upperOf(to) + EPS) continue;
-        // Health mix, seniority and fit first; then a move that fixes the donor, the smallest
-        // such unit (fewest and smallest moves); otherwise the largest step. The preference is
-        // folded into one number so the inner loop allocates nothing.
-        const preference = this.preferenceScore(unit, to);
-        if (best && preference > (best.key[0] as number)) continue;
-        const key = [
-          preference,
-          fixes ? 0 : 1,
-          fixes ? size(unit) : -size(unit),
-          unit.healthRank,
-          -(unit.renewalDays ?? 100_000),
-          toAfter,
-          unit.order,
-          this.indexOf(to),
-        ];
-        if (!best || less(key, best.key)) best = { unit, to, key };
+      let receivers = withRoom.get(unit.segment);
+      if (!receivers) {
+        receivers = this.receivers(unit).filter(
+          (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
+        );
+        withRoom.set(unit.segment, receivers);
       }
+      // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
+      // load after, then file order.
+      let to: Book | undefined;
+      let preference = 0;
+      let toAfter = 0;
+      for (const b of receivers) {
+        const bAfter = this.state.shareWith(b, unit);
+        if (bAfter > this.upperOf(b) + EPS) continue;
+        const p = this.preference(unit, b);
+        if (best && p > (best.key[0] as number)) continue;
+        if (
+          !to ||
+          p < preference ||
+          (p === preference && (bAfter < toAfter || (bAfter === toAfter && b.index < to.index)))
+        ) {
+          to = b;
+          preference = p;
+          toAfter = bAfter;
+        }
+      }
+      if (!to) continue;
+      // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
+      // otherwise the largest step.
+      const key = [
+        preference,
+        fixes ? 0 : 1,
+        fixes ? size(unit) : -size(unit),
+        unit.healthRank,
+        -(unit.renewalDays ?? 100_000),
+        toAfter,
+        unit.order,
+        this.indexOf(to),
+      ];
+      if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
       this.record(best.unit, donor, best.to, 'load');
@@ -310,16 +353,23 @@ class Rebalancer {
     let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
+      const sizeGive = size(give);
       for (const to of this.receivers(give)) {
         if (to === donor || to.cap === 0) continue;
-        for (const take of to.units) {
-          if (!this.movable(take, to) || size(take) >= size(give)) continue;
-          if (!this.serves(donor, take)) continue;
+        // Only partners between the smallest that keeps `to` in its band and `give` qualify.
+        const units = this.state.bySize(to);
+        const from = firstAtLeast(units, this.smallestPartner(to, give, this.upperOf(to)));
+        for (let i = from; i < units.length; i++) {
+          const take = units[i] as Unit;
+          if (size(take) >= sizeGive) break;
+          if (!this.movable(take, to) || !this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
           if (toAfter > this.upperOf(to) + EPS) continue;
-          const key = [round(after), give.order, take.order];
+          // A swap that hands a junior CSM a complex or red account comes last.
+          const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
+          const key = [junior, round(after), give.order, take.order];
           if (!best || less(key, best.key)) best = { give, take, to, key };
         }
       }
@@ -328,6 +378,15 @@ class Rebalancer {
     this.record(best.give, donor, best.to, 'load', best.take);
     this.record(best.take, best.to, donor, 'load', best.give);
     return true;
+  }
+
+  /**
+   * The least size a unit taken from `to` in exchange for `give` must have for `to` to stay at or
+   * below `toMax` (a necessary bound, widened a little so rounding never drops a partner).
+   */
+  private smallestPartner(to: Book, give: Unit, toMax: number): number {
+    const room = (toMax + EPS) * this.state.offload * to.cap;
+    return Math.max(to.a + give.a - room, to.r + give.r - room) - 1e-9;
   }
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
@@ -345,6 +404,10 @@ class Rebalancer {
         receiverOk: (to, give, take) =>
           !(give.red && to.seniority === 'junior') &&
           this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+        // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+        mayReceive: (to, give) =>
+          !(give.red && to.seniority === 'junior') &&
+          this.state.atRiskWith(to, give) <= this.mixMax + EPS,
         partner: (u) => u.atRisk === 0,
       });
     }
@@ -352,34 +415,30 @@ class Rebalancer {
 
   /**
    * Complex accounts held by junior CSMs go to senior CSMs (a move, or a swap for a simpler
-   * account). Red accounts lean to seniors only where the engine picks a receiver anyway.
+   * account), and so do red accounts this rebalance would hand a junior. Red accounts a junior
+   * already works stay, and lean to seniors only where the engine picks a receiver anyway.
    */
   private fixSeniority(): void {
+    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
+    // there (a red account the junior already works stays: continuity).
+    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
       if (book.seniority !== 'junior' || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
-        bad: (u) => u.complex,
-        improves: (b) => ![...b.units].some((u) => u.complex && this.movable(u, b)),
+        bad: hard,
+        improves: (b) => ![...b.units].some((u) => hard(u) && this.movable(u, b)),
         receiverOk: (to, give, take) =>
           isSenior(to) &&
           (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
             this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
-        partner: (u) => !u.complex,
+        mayReceive: (to) => isSenior(to),
+        partner: (u) => !u.complex && !u.red,
       });
     }
   }
 
   /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
-  private relieve(
-    book: Book,
-    rule: MoveRule,
-    test: {
-      bad: (u: Unit) => boolean;
-      improves: (b: Book) => boolean;
-      receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
-      partner: (u: Unit) => boolean;
-    },
-  ): void {
+  private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
       const bad = [...book.units]
         .filter((u) => test.bad(u) && this.movable(u, book))
@@ -390,33 +449,13 @@ class Rebalancer {
         for (const to of this.receivers(give)) {
           if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
           if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
-          const key = [0, ...this.preferenceKey(give, to), this.state.shareWith(to, give)];
+          const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
           if (!best || less(key, best.key)) best = { to, key };
         }
         // A single move may not leave the book far below its team's mean (a swap may).
         if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
           best = undefined;
-        if (!best) {
-          // Load-neutral swap: the good unit closest in size from a book that may take `give`.
-          for (const to of this.receivers(give)) {
-            if (to === book || to.cap === 0) continue;
-            for (const take of to.units) {
-              if (!test.partner(take) || !this.movable(take, to)) continue;
-              if (!this.serves(book, take) || !test.receiverOk(to, give, take)) continue;
-              if (
-                this.state.atRiskWith(book, take, give) > this.state.atRiskShare(book) + EPS &&
-                rule === 'health-mix'
-              )
-                continue;
-              const bookAfter = this.state.shareWith(book, take, give);
-              const toAfter = this.state.shareWith(to, give, take);
-              if (bookAfter > Math.max(this.upperOf(book), this.state.share(book)) + EPS) continue;
-              if (toAfter > Math.max(this.upperOf(to), this.state.share(to)) + EPS) continue;
-              const key = [1, Math.abs(size(give) - size(take)), take.order, this.indexOf(to)];
-              if (!best || less(key, best.key)) best = { to, take, key };
-            }
-          }
-        }
+        if (!best) best = this.swapPartner(book, give, rule, test);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
         if (best.take) this.record(best.take, best.to, book, rule, give);
@@ -425,6 +464,59 @@ class Rebalancer {
       }
       if (!done) return;
     }
+  }
+
+  /**
+   * The load-neutral swap for `give`: the partner unit closest in size, from a book that may
+   * take `give`, keeping both books inside their bands. Each book's units are sorted by size, so
+   * the search walks out from `give`'s size within the window the two bands allow and stops once
+   * a partner is farther than the best found: near O(receivers x log units) rather than every
+   * unit of the team.
+   */
+  private swapPartner(
+    book: Book,
+    give: Unit,
+    rule: MoveRule,
+    test: SwapTest,
+  ): { to: Book; take: Unit; key: number[] } | undefined {
+    let best: { to: Book; take: Unit; key: number[] } | undefined;
+    const sizeGive = size(give);
+    const bookMax = Math.max(this.upperOf(book), this.state.share(book));
+    const bookMixBefore = this.state.atRiskShare(book);
+    const consider = (to: Book, take: Unit, toMax: number) => {
+      if (!test.partner(take) || !this.movable(take, to)) return;
+      // A swap never fixes one book by handing a junior CSM a complex or red account.
+      if (hardForJunior(take, book)) return;
+      if (!this.serves(book, take) || !test.receiverOk(to, give, take)) return;
+      if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
+        return;
+      if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
+      if (this.state.shareWith(to, give, take) > toMax + EPS) return;
+      const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
+      if (!best || less(key, best.key)) best = { to, take, key };
+    };
+    // The book stays at or below bookMax only with a partner at most this large (widened a
+    // little so rounding never drops a partner the exact checks would accept).
+    const bookRoom = (bookMax + EPS) * this.state.offload * book.cap;
+    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + 1e-9;
+    for (const to of this.receivers(give)) {
+      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
+      const toMax = Math.max(this.upperOf(to), this.state.share(to));
+      const lo = this.smallestPartner(to, give, toMax);
+      const units = this.state.bySize(to);
+      const at = firstAtLeast(units, sizeGive);
+      for (let i = at - 1; i >= 0; i--) {
+        const take = units[i] as Unit;
+        if (size(take) < lo || (best && sizeGive - size(take) > (best.key[1] as number))) break;
+        consider(to, take, toMax);
+      }
+      for (let i = at; i < units.length; i++) {
+        const take = units[i] as Unit;
+        if (size(take) > hi || (best && size(take) - sizeGive > (best.key[1] as number))) break;
+        consider(to, take, toMax);
+      }
+    }
+    return best;
   }
 
   /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
@@ -454,7 +546,7 @@ class Rebalancer {
           for (const unit of donor.units) {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (this.moved.has(unit)) continue;
+            if (this.moved[unit.order] === 1) continue;
             if (!this.serves(hire, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
@@ -493,15 +585,15 @@ class Rebalancer {
   }
 
   private lowerOf(book: Book): number {
-    return this.lower.get(book.team) ?? 0;
+    return book.lower;
   }
 
   private upperOf(book: Book): number {
-    return this.upper.get(book.team) ?? 1;
+    return book.upper;
   }
 
   private indexOf(book: Book): number {
-    return this.position.get(book.id) ?? 0;
+    return book.index;
   }
 
   /** Whether `book` may take accounts of the unit's segment. */
@@ -513,34 +605,76 @@ class Rebalancer {
     return Math.max(unit.a, unit.r) / this.state.offload;
   }
 
-  /** `preferenceKey` as one number, for the hot loop: same order. */
-  private preferenceScore(unit: Unit, to: Book): number {
-    const [mix, seniority, tier, fit] = this.preferenceKey(unit, to) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 + fit);
-  }
-
-  /** Health mix, seniority and fit of giving `unit` to `to`: lower is better. */
-  private preferenceKey(unit: Unit, to: Book): number[] {
-    const mixBefore = this.state.atRiskShare(to);
+  /**
+   * Health mix, seniority, tier and fit of giving `unit` to `to`, lower is better, folded into
+   * one number that compares as the four would in that order (hot loops allocate nothing).
+   */
+  private preference(unit: Unit, to: Book): number {
     const mixAfter = this.state.atRiskWith(to, unit);
-    const mix = unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > mixBefore ? 1 : 0;
+    const mix =
+      unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > this.state.atRiskShare(to)
+        ? 1
+        : 0;
     const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
-    const anchor = this.anchor.get(to.id);
-    const tier = anchor && Math.abs(rank(anchor) - rank(unit.segment)) >= 2 ? 1 : 0;
-    return [mix, seniority, tier, -fitScore(unit, to)];
+    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
+    // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
+    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to));
   }
 
-  /** Where a forced unit goes: the lowest load after the move, preferences breaking near-ties. */
-  private receiverKey(unit: Unit, to: Book): number[] {
-    const after = this.state.shareWith(to, unit);
-    const band = Math.max(after, this.upperOf(to));
-    return [Math.round(band * 20) / 20, ...this.preferenceKey(unit, to), after, this.indexOf(to)];
+  /**
+   * Where a forced unit goes: the lowest load after the move (in 5% steps, and no lower than the
+   * band's top), preferences breaking near-ties, then the exact load and file order.
+   */
+  private bestReceiver(unit: Unit, from: Book | null): Book | undefined {
+    let best: Book | undefined;
+    let bestBand = 0;
+    let bestPreference = 0;
+    let bestAfter = 0;
+    for (const to of this.receivers(unit)) {
+      if (to === from || to.cap <= 0) continue;
+      const after = this.state.shareWith(to, unit);
+      const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
+      if (best && band > bestBand) continue;
+      const preference = this.preference(unit, to);
+      if (
+        !best ||
+        band < bestBand ||
+        preference < bestPreference ||
+        (preference === bestPreference &&
+          (after < bestAfter || (after === bestAfter && this.indexOf(to) < this.indexOf(best))))
+      ) {
+        best = to;
+        bestBand = band;
+        bestPreference = preference;
+        bestAfter = after;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Why a complex or red account goes to a junior CSM when the rules prefer a senior one: no
+   * senior serves the segment, none has room in the band, or the ones with room would go over
+   * the red/yellow limit (which comes first in the rules' order).
+   */
+  private whyJunior(unit: Unit, from: Book | null, to: Book): string {
+    const what = unit.complex ? 'complex' : 'red';
+    const seniors = this.receivers(unit).filter(
+      (b) => b !== from && b !== to && b.cap > 0 && isSenior(b),
+    );
+    if (seniors.length === 0)
+      return `${what} account to a junior CSM: no other senior CSM can take ${unit.segment} accounts today`;
+    const withRoom = seniors.filter((b) => this.state.shareWith(b, unit) <= this.upperOf(b) + EPS);
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    if (withRoom.length === 0) {
+      const lightest = pickLightest(seniors, (b) => this.state.shareWith(b, unit));
+      return `${what} account to a junior CSM: no senior CSM has room (${lightest.id} would be at ${pct(this.state.shareWith(lightest, unit))}, above ${pct(this.upperOf(lightest))})`;
+    }
+    const overMix = withRoom.every((b) => this.state.atRiskWith(b, unit) > this.mixMax + EPS);
+    return overMix
+      ? `${what} account to a junior CSM: the senior CSMs with room would go over ${pct(this.mixMax)} red/yellow`
+      : `${what} account to a junior CSM: no move to a senior CSM keeps every book inside its band`;
   }
 
   private record(
@@ -553,9 +687,22 @@ class Rebalancer {
   ): void {
     const fromShare = from ? this.state.share(from) : 0;
     const toShare = this.state.share(to);
+    // Judged before the move, against the books as the engine saw them when it chose.
+    const juniorWhy = hardForJunior(unit, to) ? this.whyJunior(unit, from, to) : undefined;
     this.state.move(unit, to);
-    this.moved.add(unit);
-    this.steps.push({ unit, from, to, rule, fromShare, toShare, swappedWith, effective });
+    this.moved[unit.order] = 1;
+    this.steps.push({
+      unit,
+      from,
+      to,
+      rule,
+      fromShare,
+      toShare,
+      swappedWith,
+      effective,
+      juniorWhy,
+      fill: false,
+    });
   }
 
   private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
@@ -615,13 +762,14 @@ class Rebalancer {
       for (const step of keptSteps) this.state.move(step.unit, step.to);
     }
     for (const step of keptSteps) {
+      const reason = this.reason(step);
       for (const p of step.unit.accounts) {
         const move: Move = {
           account: p.account.id,
           from: step.from?.id ?? step.unit.fileOwner ?? null,
           to: step.to.id,
           rule: step.rule,
-          reason: this.reason(step),
+          reason,
           arr: p.account.arr,
           segment: p.segment,
         };
@@ -678,24 +826,42 @@ class Rebalancer {
    * one that came back home is no move, and a swap whose partner stayed is a plain move.
    */
   private netSteps(): Step[] {
-    const first = new Map<Unit, Step>();
-    const last = new Map<Unit, Step>();
+    // Indexed by unit.order, allocated whole (dense): there may be 100k steps.
+    const units = this.state.units.length;
+    const first = new Array<Step | undefined>(units).fill(undefined);
+    const last = new Array<Step | undefined>(units).fill(undefined);
     for (const step of this.steps) {
-      if (!first.has(step.unit)) first.set(step.unit, step);
-      last.set(step.unit, step);
+      first[step.unit.order] ??= step;
+      last[step.unit.order] = step;
     }
     const moved = (unit: Unit) => {
-      const a = first.get(unit);
-      const b = last.get(unit);
+      const a = first[unit.order];
+      const b = last[unit.order];
       return a !== undefined && b !== undefined && a.from !== b.to;
     };
     const out: Step[] = [];
     for (const step of this.steps) {
-      if (last.get(step.unit) !== step || !moved(step.unit)) continue;
-      const start = first.get(step.unit) as Step;
+      if (last[step.unit.order] !== step || !moved(step.unit)) continue;
+      const start = first[step.unit.order] as Step;
       const swappedWith =
         step.swappedWith && moved(step.swappedWith) ? step.swappedWith : undefined;
-      out.push({ ...step, from: start.from, fromShare: start.fromShare, swappedWith });
+      // Most units move once: their step is already the net one.
+      if (start === step && swappedWith === step.swappedWith) {
+        out.push(step);
+        continue;
+      }
+      out.push({
+        unit: step.unit,
+        from: start.from,
+        to: step.to,
+        rule: step.rule,
+        fromShare: start.fromShare,
+        toShare: step.toShare,
+        effective: step.effective,
+        swappedWith,
+        fill: step.fill,
+        juniorWhy: step.juniorWhy,
+      });
     }
     return out;
   }
@@ -744,11 +910,11 @@ class Rebalancer {
         break;
       case 'seniority':
         parts.push(
-          step.swappedWith && !unit.complex
+          step.swappedWith && !isSenior(to)
             ? `simpler account swapped for ${step.swappedWith.key}, which goes to a senior CSM`
             : step.swappedWith
-              ? `complex account to a senior CSM, swapped for ${step.swappedWith.key}`
-              : 'complex account to a senior CSM with room',
+              ? `${unit.complex ? 'complex' : 'red'} account to a senior CSM, swapped for ${step.swappedWith.key}`
+              : `${unit.complex ? 'complex' : 'red'} account to a senior CSM with room`,
         );
         break;
       case 'starter-book':
@@ -759,6 +925,7 @@ class Rebalancer {
     }
     if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
       parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
+    if (step.juniorWhy) parts.push(step.juniorWhy);
     const fits = fitWords(unit, to);
     if (fits) parts.push(fits);
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
@@ -767,6 +934,17 @@ class Rebalancer {
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+
+/** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
+function hardForJunior(unit: Unit, to: Book): boolean {
+  return (unit.complex || unit.red) && to.seniority === 'junior';
+}
+
+function pickLightest(books: Book[], load: (b: Book) => number): Book {
+  let best = books[0] as Book;
+  for (const b of books) if (load(b) < load(best)) best = b;
+  return best;
+}
 
 function isSenior(book: Book): boolean {
   return book.seniority === 'senior' || book.seniority === 'lead';
@@ -781,8 +959,8 @@ function fitScore(unit: Unit, to: Book): number {
   let score = 0;
   if (unit.language && to.member.languages.includes(unit.language)) score += 4;
   if (unit.region && to.member.region === unit.region) score += 2;
-  if (unit.industry && to.industries.has(unit.industry)) score += 1;
-  if (unit.timezone && to.timezones.has(unit.timezone)) score += 1;
+  if (unit.industryId >= 0 && (to.industries[unit.industryId] ?? 0) > 0) score += 1;
+  if (unit.timezoneId >= 0 && (to.timezones[unit.timezoneId] ?? 0) > 0) score += 1;
   return score;
 }
 
@@ -814,17 +992,4 @@ function less(a: number[], b: number[]): boolean {
     if (x > y) return false;
   }
   return false;
-}
-
-function pickBest<T>(items: T[], key: (item: T) => number[]): T {
-  let best = items[0] as T;
-  let bestKey = key(best);
-  for (const item of items.slice(1)) {
-    const k = key(item);
-    if (less(k, bestKey)) {
-      best = item;
-      bestKey = k;
-    }
-  }
-  return best;
 }

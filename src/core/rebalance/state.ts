@@ -37,12 +37,17 @@ export interface Unit {
   region?: string;
   industry?: string;
   timezone?: string;
+  /** `industry` and `timezone` as small numbers (-1 for none), for the fit test's hot loop. */
+  industryId: number;
+  timezoneId: number;
   /** Sort rank: 0 green or unscored, 1 yellow, 2 red. */
   healthRank: number;
 }
 
 export interface Book {
   id: string;
+  /** Position among the book owners in the file, for stable tie-breaks. */
+  index: number;
   member: TeamMember;
   team: string;
   /** Share of a full book the CSM can carry today (fte x ramp); 0 when leaving or not started. */
@@ -57,13 +62,22 @@ export interface Book {
   atRisk: number;
   units: Set<Unit>;
   seniority?: Seniority;
-  /** Industries and time zones of the book's accounts, counted, for fit. */
-  industries: Map<string, number>;
-  timezones: Map<string, number>;
+  /** Accounts of the book per industry and time zone (by their number), for fit. */
+  industries: number[];
+  timezones: number[];
+  /** The team's band (loadShare), set by the engine once known: 1 and 0 until then. */
+  upper: number;
+  lower: number;
+  /** Tier rank of the CSM's segment (or of most of their book); -1 when unknown. */
+  anchorRank: number;
+  /** The units by size, once a search asked for them (see `State.bySize`). */
+  sorted?: Unit[];
 }
 
 export class State {
   readonly books = new Map<string, Book>();
+  private readonly industryIds = new Map<string, number>();
+  private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
   readonly offload: number;
 
@@ -75,10 +89,11 @@ export class State {
     const { org } = analysis;
     this.offload = analysis.offloadMultiplier;
     const asOf = org.company.asOf;
-    for (const owner of analysis.bookOwners) {
+    for (const [index, owner] of analysis.bookOwners.entries()) {
       const leaving = owner.member.leaving !== undefined;
       this.books.set(owner.member.id, {
         id: owner.member.id,
+        index,
         member: owner.member,
         team: teamOf.get(owner.member.id) ?? '',
         cap: leaving ? 0 : owner.capacity,
@@ -92,11 +107,17 @@ export class State {
         atRisk: 0,
         units: new Set(),
         seniority: owner.member.seniority,
-        industries: new Map(),
-        timezones: new Map(),
+        industries: [],
+        timezones: [],
+        upper: 1,
+        lower: 0,
+        anchorRank: -1,
+        sorted: undefined,
       });
     }
     for (const unit of buildUnits(analysis, asOf)) {
+      unit.industryId = numberOf(this.industryIds, unit.industry);
+      unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
       const book = unit.owner === null ? undefined : this.books.get(unit.owner);
       if (!book) unit.owner = null;
       this.units.push(unit);
@@ -133,14 +154,25 @@ export class State {
     return scored === 0 ? 0 : atRisk / scored;
   }
 
+  /**
+   * The book's units smallest first (input order on a tie), so a search for a unit of a given
+   * size looks at its neighbours only. Built on first use, then kept in order by `add`/`remove`.
+   */
+  bySize(book: Book): Unit[] {
+    book.sorted ??= [...book.units].sort((x, y) => unitSize(x) - unitSize(y) || x.order - y.order);
+    return book.sorted;
+  }
+
   add(book: Book, unit: Unit): void {
     book.units.add(unit);
+    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 0, unit);
     this.adjust(book, unit, 1);
     unit.owner = book.id;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
+    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 1);
     this.adjust(book, unit, -1);
     unit.owner = null;
   }
@@ -171,24 +203,71 @@ export class State {
     if (Math.abs(book.a) < 1e-12) book.a = 0;
     if (Math.abs(book.r) < 1e-12) book.r = 0;
     for (const p of unit.accounts) {
-      bump(book.industries, p.account.industry, sign);
-      bump(book.timezones, p.account.timezone, sign);
+      bump(book.industries, numberOf(this.industryIds, p.account.industry), sign);
+      bump(book.timezones, numberOf(this.timezoneIds, p.account.timezone), sign);
     }
   }
 }
 
-function bump(counts: Map<string, number>, key: string | undefined, sign: number): void {
-  if (key === undefined) return;
-  const next = (counts.get(key) ?? 0) + sign;
-  if (next <= 0) counts.delete(key);
-  else counts.set(key, next);
+/** A unit's load at the policy targets: the larger of its count and ARR loads. */
+export function unitSize(unit: Unit): number {
+  return Math.max(unit.a, unit.r);
+}
+
+/** Where `unit` is (or would go) in a list sorted by size, then input order. */
+function sizeIndex(sorted: Unit[], unit: Unit): number {
+  const size = unitSize(unit);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = sorted[mid] as Unit;
+    const d = unitSize(other) - size;
+    if (d < 0 || (d === 0 && other.order < unit.order)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first unit at least `size` in a list sorted by size. */
+export function firstAtLeast(sorted: Unit[], size: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (unitSize(sorted[mid] as Unit) < size) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bump(counts: number[], id: number, sign: number): void {
+  if (id >= 0) counts[id] = (counts[id] ?? 0) + sign;
+}
+
+/** The number standing for `key` (-1 for none), given out in order of first use. */
+function numberOf(ids: Map<string, number>, key: string | undefined): number {
+  if (!key) return -1;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
 }
 
 /** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
 function buildUnits(analysis: Analysis, asOf: string): Unit[] {
   const { org } = analysis;
   const byId = new Map<string, PlacedAccount>();
-  for (const p of analysis.placed) if (!byId.has(p.account.id)) byId.set(p.account.id, p);
+  // Accounts that may share a unit with another: families, and ids written twice.
+  const shared = new Set<string>();
+  for (const p of analysis.placed) {
+    const { id, parent } = p.account;
+    if (byId.has(id)) shared.add(id);
+    else byId.set(id, p);
+    if (parent !== undefined) shared.add(parent);
+  }
   const root = (p: PlacedAccount): string => {
     let current = p;
     const seen = new Set<string>();
@@ -200,37 +279,26 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     }
     return current.account.id;
   };
-  const units = new Map<string, Unit>();
+  const units: Unit[] = [];
+  const keyed = new Map<string, Unit>();
+  // Renewal dates repeat across accounts: each is turned into days from the plan date once.
+  const daysTo = new Map<string, number>();
   const productComplexity: Level = org.company.productComplexity;
   for (const p of analysis.placed) {
     const { account } = p;
     const group = account.path[0] === 'account_groups';
     const family = group || account.parent === undefined ? account.id : root(p);
     const owner = account.owner ?? null;
-    const key = group ? `group:${account.id}` : `${family}\u0000${owner ?? ''}`;
-    let unit = units.get(key);
+    const key = group
+      ? `group:${account.id}`
+      : account.parent !== undefined || shared.has(account.id)
+        ? `${family}\u0000${owner ?? ''}`
+        : undefined;
+    let unit = key === undefined ? undefined : keyed.get(key);
     if (!unit) {
-      unit = {
-        key: family,
-        order: units.size,
-        accounts: [],
-        a: 0,
-        r: 0,
-        count: 0,
-        arr: 0,
-        scored: 0,
-        atRisk: 0,
-        red: false,
-        complex: false,
-        segment: p.segment,
-        digital: p.coverage === 'digital',
-        owner,
-        fileOwner: owner,
-        locked: false,
-        group,
-        healthRank: 0,
-      };
-      units.set(key, unit);
+      unit = newUnit(family, units.length, owner, group, p);
+      units.push(unit);
+      if (key !== undefined) keyed.set(key, unit);
     }
     const s = org.policy.segments[p.segment];
     const n = account.count;
@@ -251,7 +319,11 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     if ((account.complexity ?? productComplexity) === 'high') unit.complex = true;
     if (account.locked) unit.locked = true;
     if (account.renewalDate !== undefined) {
-      const days = daysBetween(asOf, account.renewalDate);
+      let days = daysTo.get(account.renewalDate);
+      if (days === undefined) {
+        days = daysBetween(asOf, account.renewalDate);
+        daysTo.set(account.renewalDate, days);
+      }
       if (days >= 0 && (unit.renewalDays === undefined || days < unit.renewalDays)) {
         unit.renewalDays = days;
         unit.renewalDate = account.renewalDate;
@@ -267,7 +339,45 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit.timezone = account.timezone;
     }
   }
-  return [...units.values()];
+  return units;
+}
+
+/** An empty unit with every field set, so all units share one shape (fast property access). */
+function newUnit(
+  key: string,
+  order: number,
+  owner: string | null,
+  group: boolean,
+  first: PlacedAccount,
+): Unit {
+  return {
+    key,
+    order,
+    accounts: [],
+    a: 0,
+    r: 0,
+    count: 0,
+    arr: 0,
+    scored: 0,
+    atRisk: 0,
+    red: false,
+    complex: false,
+    segment: first.segment,
+    digital: first.coverage === 'digital',
+    owner,
+    fileOwner: owner,
+    locked: false,
+    group,
+    renewalDays: undefined,
+    renewalDate: undefined,
+    language: undefined,
+    region: undefined,
+    industry: undefined,
+    timezone: undefined,
+    industryId: -1,
+    timezoneId: -1,
+    healthRank: 0,
+  };
 }
 
 /** Days before `date` from which a renewal freezes the account (inclusive). */

@@ -1,5 +1,5 @@
 /** Runs the rules with the severities the user chose and returns findings as diagnostics. */
-import { analyse } from '../analysis.js';
+import { type Analysis, analyse } from '../analysis.js';
 import type { Diagnostic, Org, RuleSetting, Severity } from '../model.js';
 import { REFERENCE_RULES } from './integrity.js';
 import { RULES } from './registry.js';
@@ -32,8 +32,8 @@ export function runRules(
 export function runReferenceRules(
   org: Org,
   overrides: Readonly<Record<string, RuleSetting>> = {},
+  analysis: Analysis = analyse(org),
 ): Diagnostic[] {
-  const analysis = analyse(org);
   return run(REFERENCE_RULES, { ...org.rules, ...overrides }, (rule) =>
     rule.checkReferences(analysis),
   );

@@ -6,9 +6,16 @@
  * For every headcount row: target = current + redeployedIn - redeployedOut + hire.
  */
 import { type Analysis, analyse } from '../analysis.js';
-import { type CapacityResult, computeCapacity, type IdleCapacity } from '../capacity.js';
-import type { Org } from '../model.js';
+import {
+  type CapacityResult,
+  computeCapacity,
+  type IdleCapacity,
+  idleCsmCapacity,
+} from '../capacity.js';
+import type { Org, RuleSetting } from '../model.js';
 import type { RoleId } from '../roles.js';
+import { csmCapacityIdle } from '../rules/books.js';
+import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, type StageResult } from '../stage.js';
 import { chooseStructure, type StructureResult } from '../structure.js';
@@ -117,6 +124,17 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
 }
 
 /** The target org of an org file, from scratch: what the timeline runs month by month. */
+/** Idle CSMs hold back the CS Ops advice only while the rule that says why is on. */
+export function idleWhileRuleOn(
+  analysis: Analysis,
+  capacity: CapacityResult,
+  settings: Readonly<Record<string, RuleSetting>>,
+): IdleCapacity | undefined {
+  return effectiveSeverity(csmCapacityIdle.id, csmCapacityIdle.defaultSeverity, settings) === 'off'
+    ? undefined
+    : idleCsmCapacity(analysis, capacity);
+}
+
 export function planTarget(org: Org, idle?: IdleCapacity): TargetOrg {
   const analysis = analyse(org);
   return buildTargetOrg({ analysis, capacity: computeCapacity(analysis), idle });

@@ -5,9 +5,11 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { CapacityResult, SegmentCapacity } from '../capacity.js';
-import type { Growth, SegmentId, StageId } from '../model.js';
+import type { SegmentId, StageId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import type { Policy } from '../policy.js';
+import { detectStage } from '../stage.js';
+import { growthOver } from '../timeline/grow.js';
 
 /** Segments needing less than this much CSM time share a team with a neighbouring segment. */
 export const MIN_TEAM_FTE = 0.5;
@@ -40,6 +42,11 @@ export interface TeamNeed {
   range: { fewest: number; most: number };
   /** FTE of work when a req opened today would be productive, given the file's growth. */
   neededSoon: number;
+  /**
+   * Set on the first CSM team of a founder-led company whose growth reaches the first-hire stage
+   * within the hiring lead time: no hire today, the first CSM is a `next` hire.
+   */
+  firstHireBy?: { customers: number; arr: number };
 }
 
 /** FTE for one segment at the given ratio end. */
@@ -57,13 +64,12 @@ function segmentFte(
   );
 }
 
-/** How much the work grows over `days`, from the file's 12-month growth figures (linear). */
-export function growthFactor(growth: Growth | undefined, customers: number, days: number): number {
-  if (!growth || customers <= 0) return 1;
-  const byCustomers = (growth.newCustomers12m ?? 0) / customers;
-  const byArr = (growth.arrGrowthPct12m ?? 0) / 100;
-  const yearly = Math.max(0, byCustomers, byArr);
-  return 1 + (yearly * days) / 365;
+/**
+ * How much the work grows over `days`: the larger of customer and ARR growth, from the same
+ * growth series `csplan timeline` runs, never below 1.
+ */
+export function growthFactor(growth: { customers: number; arr: number }): number {
+  return Math.max(1, growth.customers, growth.arr);
 }
 
 /** Days from a req to a fully productive CSM: hiring plus the ramp schedule. */
@@ -90,7 +96,8 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   const { stage, analysis, capacity } = input;
   const { policy } = analysis.org;
   const offload = analysis.offloadMultiplier;
-  const soon = growthFactor(analysis.org.growth, analysis.customers, leadDays(policy));
+  const grown = growthOver(analysis.org, leadDays(policy));
+  const soon = growthFactor(grown);
   const rows = capacity.segments.filter((s) => s.accounts > 0);
   const build = (key: string, kind: TeamKind, group: SegmentCapacity[]): TeamNeed => {
     const fte = (end: 'min' | 'max' | 'target') =>
@@ -118,8 +125,14 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   if (stage === 'founding' && !generalist) {
     // The founder covers everything; only a book of large accounts justifies a senior CSM.
     const named = rows.filter((s) => s.coverage === 'named');
-    if (named.length === 0 || namedWork(input) < TOP_ACCOUNTS_FTE) return [];
-    return [build('top-accounts', 'top-accounts', named)];
+    if (named.length > 0 && namedWork(input) >= TOP_ACCOUNTS_FTE)
+      return [build('top-accounts', 'top-accounts', named)];
+    // Growth that reaches the first-hire stage before a req opened today would be productive
+    // makes the first CSM a hire to open now, for then.
+    const customers = analysis.customers * grown.customers;
+    const arr = analysis.totalArr * grown.arr;
+    if (detectStage(customers, arr, policy).id === 'founding') return [];
+    return [{ ...build('generalist', 'generalist', rows), firstHireBy: { customers, arr } }];
   }
   if (generalist) return [build('generalist', 'generalist', rows)];
 

@@ -27,6 +27,21 @@ function peopleFor(shortfall: number): number {
   return Math.max(0, Math.ceil(shortfall - SMALL_OVERSHOOT_FTE - 1e-9));
 }
 
+/**
+ * Hires a team needs for `needed` FTE of work with `staffed` FTE of people: the shortfall to
+ * within SMALL_OVERSHOOT_FTE, and at least one person for a team with work and nobody in it.
+ * The one hiring rule of the target org, today (`hireNow`) and month by month (the timeline).
+ */
+export function hiresFor(needed: number, staffed: number): number {
+  if (staffed <= 0) return Math.max(1, peopleFor(round1(needed)));
+  return peopleFor(round1(needed) - staffed);
+}
+
+/** True when a team's work passes its people by more than the overshoot the target absorbs. */
+export function overTarget(needed: number, staffed: number): boolean {
+  return staffed <= 0 ? needed > 0 : hiresFor(needed, staffed) > 0;
+}
+
 export interface Redeployment {
   id: string;
   role: 'csm' | 'digital-csm';
@@ -182,11 +197,12 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const teams = needs.map((need): TargetTeam => {
     const members = people.filter((p) => p.team === need.key);
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
-    const hireNow =
-      fte === 0
-        ? Math.max(1, peopleFor(round1(need.needed)))
-        : peopleFor(round1(need.needed) - fte);
-    const hireNext = peopleFor(round1(need.neededSoon) - fte - hireNow);
+    // The first CSM of a founder-led company on its way to the first-hire stage is a `next` hire.
+    const firstHireSoon = need.firstHireBy !== undefined && fte === 0;
+    const hireNow = firstHireSoon ? 0 : hiresFor(need.needed, fte);
+    const hireNext = firstHireSoon
+      ? hiresFor(need.neededSoon, 0)
+      : peopleFor(round1(need.neededSoon) - fte - hireNow);
     const spare = fte - Math.max(need.needed, need.neededSoon);
     const current = people.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {

@@ -20,6 +20,18 @@ export interface GrowthOptions {
   factor?: number;
 }
 
+const volumesByAccounts = new WeakMap<Account[], Record<SegmentId, SegmentVolume>>();
+
+/** segmentVolumes, once per list of accounts: the timeline grows the same list every month. */
+function todayVolumes(org: Org): Record<SegmentId, SegmentVolume> {
+  let volumes = volumesByAccounts.get(org.accounts);
+  if (!volumes) {
+    volumes = segmentVolumes(org);
+    volumesByAccounts.set(org.accounts, volumes);
+  }
+  return volumes;
+}
+
 /** Customers and ARR per segment today: account groups count member by member. */
 export function segmentVolumes(org: Org): Record<SegmentId, SegmentVolume> {
   const out = Object.fromEntries(SEGMENT_IDS.map((id) => [id, { customers: 0, arr: 0 }])) as Record<
@@ -123,6 +135,39 @@ export function growthSeries(
   return { series, notes };
 }
 
+/** Days in an average month, to read a number of days off the monthly growth series. */
+const DAYS_PER_MONTH = 365 / 12;
+
+/**
+ * Customers and ARR `days` after as_of, as factors of today's, read off the same growth series
+ * the timeline runs (linear between months). 1 and 1 without `growth:`.
+ */
+export function growthOver(org: Org, days: number): { customers: number; arr: number } {
+  if (!org.growth || days <= 0) return { customers: 1, arr: 1 };
+  const months = days / DAYS_PER_MONTH;
+  const whole = Math.floor(months);
+  const { series } = growthSeries(org, whole + 1);
+  const total = (m: number) => {
+    const month = series[m] as Record<SegmentId, SegmentVolume>;
+    let customers = 0;
+    let arr = 0;
+    for (const id of SEGMENT_IDS) {
+      customers += month[id].customers;
+      arr += month[id].arr;
+    }
+    return { customers, arr };
+  };
+  const today = total(0);
+  const before = total(whole);
+  const after = total(whole + 1);
+  const part = months - whole;
+  const at = (key: 'customers' | 'arr') => before[key] + (after[key] - before[key]) * part;
+  return {
+    customers: today.customers > 0 ? at('customers') / today.customers : 1,
+    arr: today.arr > 0 ? at('arr') / today.arr : 1,
+  };
+}
+
 interface Rates {
   newPerMonth: number;
   ratePerMonth: number;
@@ -132,10 +177,11 @@ interface Rates {
 
 /** The org with its accounts scaled to a month's customers and ARR, segment by segment. */
 export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Account[] {
-  const today = segmentVolumes(org);
+  const today = todayVolumes(org);
   const out: Account[] = [];
   for (const account of org.accounts) {
-    const { segment } = placeAccount(account, org);
+    // Compacted accounts carry their segment: no need to place them again every month.
+    const segment = account.segment ?? placeAccount(account, org).segment;
     const before = today[segment];
     const after = month[segment];
     const countFactor = before.customers > 0 ? after.customers / before.customers : 0;

@@ -2,10 +2,11 @@
  * The hiring plan over time (`csplan timeline`), and the short form `csplan recommend` shows:
  * both from `simulateTimeline`, so they never disagree.
  */
-import type { Org, StageId } from '../model.js';
+import type { Org } from '../model.js';
 import type { RoleId } from '../roles.js';
+import { overTarget } from '../target/staffing.js';
 import { type Quarter, quarters } from './quarters.js';
-import { type Hire, type StageChange, simulateTimeline } from './simulate.js';
+import { type Hire, type StageChange, simulateTimeline, type TimelineEnd } from './simulate.js';
 
 export { monthName } from './calendar.js';
 export { type Quarter, quarters } from './quarters.js';
@@ -29,12 +30,12 @@ export interface TimelineSummary {
   hires: Hire[];
   hiresByRole: { role: RoleId; count: number }[];
   stageChanges: StageChange[];
-  /** Stage, customers and ARR `months` after as_of. */
-  end: { date: string; customers: number; arr: number; stage: StageId };
+  /** Stage, customers, ARR and CSM work `months` after as_of. */
+  end: TimelineEnd;
   /** Highest team load over the months, null without CSM teams. */
   peakLoad: number | null;
-  /** Months in which some team is above the ceiling. */
-  monthsOverCeiling: number;
+  /** Months in which some team's work passes its people by more than the overshoot. */
+  monthsOverTarget: number;
   /** Salary cost over the months; null without `policy.salaries`. */
   cost: number | null;
   quarters: Quarter[];
@@ -58,8 +59,8 @@ export function summariseTimeline(org: Org, months = 12): TimelineSummary {
     stageChanges: timeline.stageChanges,
     end: timeline.end,
     peakLoad: peak,
-    monthsOverCeiling: timeline.rows.filter((row) =>
-      row.teams.some((t) => (t.load === null ? t.needed > 0 : t.load > timeline.ceiling + 1e-9)),
+    monthsOverTarget: timeline.rows.filter((row) =>
+      row.teams.some((t) => overTarget(t.needed, t.capacity)),
     ).length,
     cost: timeline.priced ? timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0) : null,
     quarters: quarters(timeline),

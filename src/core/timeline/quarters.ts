@@ -3,7 +3,9 @@
  * and the business case in revenue terms: CS cost as a share of ARR, ARR per CSM, ARR under
  * management per CSM and the renewals the team has room for.
  */
+
 import type { StageId } from '../model.js';
+import { overTarget } from '../target/staffing.js';
 import { addMonths, monthName } from './calendar.js';
 import type { MonthRow, Timeline } from './simulate.js';
 
@@ -55,11 +57,12 @@ export function quarters(timeline: Timeline): Quarter[] {
     const managed = last.teams.filter((team) => team.role === 'csm');
     const managedArr = managed.reduce((sum, team) => sum + team.arr, 0);
     const managedCsms = last.namedCsmsInSeat;
-    // A team counts as covering its renewals when its load stayed at or under 100% all quarter.
+    // A team covers its renewals when it stayed within target all quarter (the hiring rule's own
+    // test: work no more than a quarter FTE past its people).
     const overloaded = new Set<string>();
     for (const row of slice) {
       for (const team of row.teams) {
-        if (team.load === null ? team.needed > 0 : team.load > 1 + 1e-9) overloaded.add(team.title);
+        if (overTarget(team.needed, team.capacity)) overloaded.add(team.title);
       }
     }
     const teamArr = last.teams.reduce((sum, team) => sum + team.arr, 0);

@@ -1,5 +1,5 @@
 /** Why each hire is in the plan, in one line that cites the published source of the rule. */
-import { formatFte, formatMoney, formatPct, ordinal } from '../money.js';
+import { formatFte, formatMoney, ordinal } from '../money.js';
 import type { Policy } from '../policy.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
@@ -13,20 +13,22 @@ export interface ReasonInput {
   neededBy: string;
   target: TimelineTarget;
   policy: Policy;
-  ceiling: number;
+  /** Share of capacity held back for attrition. */
+  allowance: number;
   /** CSMs in the file and hired so far, this hire not included. */
   csms: number;
 }
 
 export function hireReason(input: ReasonInput): string {
-  const { role, team, neededBy, target, policy, ceiling } = input;
+  const { role, team, neededBy, target, policy } = input;
   const when = monthName(neededBy);
   const stage = STAGE_LABELS[target.stage.id];
   if (team) {
     if (team.available <= 0) {
       return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;
     }
-    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} would put the team above ${formatPct(ceiling)} of capacity ${cite('csm-confidential-2024')}; each CSM there looks after about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR`;
+    const carried = team.available * (1 - input.allowance);
+    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
   }
   switch (role) {
     case 'manager-cs':

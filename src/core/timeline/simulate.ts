@@ -1,16 +1,18 @@
 /**
  * The hiring plan over time. Month by month the org is grown by `growth:`, the recommended org
  * is asked for (target.ts), and a req is dated for every person the target needs: a CSM so that
- * the team is fully ramped before its load passes the utilisation ceiling, every other role so
+ * the team is fully ramped before its work passes its people (the target org's hiring rule), every other role so
  * that the person is in seat when the target first asks for them.
  */
 import { rampEndWeek } from '../analysis.js';
-import { UTILISATION_CEILING } from '../gaps.js';
 import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
+import { ordinal } from '../money.js';
 import type { Policy } from '../policy.js';
 import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
+import { cite } from '../sources.js';
 import type { StructureModel } from '../structure.js';
-import { addDays, addMonths, daysBetween, maxDate } from './calendar.js';
+import { hiresFor, overTarget, SMALL_OVERSHOOT_FTE } from '../target/staffing.js';
+import { addDays, addMonths, daysBetween, maxDate, monthName } from './calendar.js';
 import {
   compactAccounts,
   type GrowthSeries,
@@ -47,6 +49,8 @@ export interface Hire {
   openBy: string;
   start: string;
   rampedBy: string;
+  /** The month (YYYY-MM) whose recommended org first asks for this person. */
+  month: string;
   /** The date the req would open with neither the past nor a freeze in the way. */
   idealOpenBy: string;
   /** When the target needs the person: ramped by then (CSMs) or in seat by then (other roles). */
@@ -107,10 +111,20 @@ export interface StageChange {
 export interface OverCeiling {
   team: string;
   from: string;
-  /** The last month over the ceiling (YYYY-MM). */
+  /** The last month over target (YYYY-MM). */
   to: string;
   peakLoad: number | null;
   cause: 'freeze' | 'late' | 'ramp';
+}
+
+export interface TimelineEnd {
+  date: string;
+  customers: number;
+  arr: number;
+  stage: StageId;
+  structure: StructureModel;
+  /** CSM work of the grown book, all teams, at target books. */
+  csmFteNeeded: number;
 }
 
 export interface Timeline {
@@ -119,7 +133,8 @@ export interface Timeline {
   scenario: string | null;
   freezeUntil: string | null;
   growthFactor: number;
-  ceiling: number;
+  /** Work a team may carry beyond its people before the plan hires (the target's own rule). */
+  overshootFte: number;
   attritionPct12m: number;
   /** Share of capacity held back for departures (see `attritionAllowance`). */
   attritionAllowance: number;
@@ -127,7 +142,7 @@ export interface Timeline {
   hires: Hire[];
   stageChanges: StageChange[];
   /** The org at the end of the horizon (`months` after as_of): what "in 12 months" means. */
-  end: { date: string; customers: number; arr: number; stage: StageId };
+  end: TimelineEnd;
   overCeiling: OverCeiling[];
   /** Roles the file already has people in (planned hires included). */
   rolesInFile: RoleId[];
@@ -199,6 +214,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       segment: team ? team.mainSegment : null,
       team: team ? team.title : null,
       ...hire,
+      month: neededBy.slice(0, 7),
       idealOpenBy: idealOpen,
       neededBy,
       reason: hireReason({
@@ -207,7 +223,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         neededBy,
         target,
         policy,
-        ceiling: UTILISATION_CEILING,
+        allowance,
         csms: org.team.filter((m) => BOOK_ROLES.has(m.role)).length + csmsPlanned,
       }),
     });
@@ -218,16 +234,17 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   // at too, so a req that must open inside it for a need just beyond it is not missed.
   const lookahead = Math.ceil((leadDays(policy, 'csm') + rampDays(policy, 'csm')) / 28);
   const { series, notes } = growthSeries(org, months + lookahead, { factor: options.growthFactor });
+  // A CSM the target moves to another team stays there in the months after: the move is part of
+  // the plan, and the hires that follow are counted against the team as it will be.
+  const moves: Move[] = [];
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const planning = targetAt(orgAt(org, volumes, hires, date, true));
+    const planning = targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    for (const move of planning.moves) moves.push({ ...move, from: date });
     for (const team of planning.teams) {
-      const capacity = team.available * (1 - allowance);
-      let missing = Math.ceil(
-        team.needed / (UTILISATION_CEILING * (1 - allowance)) - team.available - 1e-9,
-      );
-      if (capacity <= 0 && team.needed > 0) missing = Math.max(missing, 1);
+      // The target's own hiring rule, on capacity less the attrition allowance.
+      const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
       for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
     }
     // The hires so far are people of the org by now: the target's shortfall is what is left.
@@ -245,7 +262,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = targetAt(orgAt(org, volumes, planned, date, false));
+    const actual = targetAt(orgAt(org, volumes, planned, moves, date));
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -259,12 +276,14 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     rows.push(monthRow(org, actual, volumes, planned, date, allowance));
   }
   const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
-  const endTarget = targetAt(orgAt(org, endVolumes, planned, horizon, false));
-  const end = {
+  const endTarget = targetAt(orgAt(org, endVolumes, planned, moves, horizon));
+  const end: TimelineEnd = {
     date: horizon,
     customers: endTarget.stage.customers,
     arr: endTarget.stage.arr,
     stage: endTarget.stage.id,
+    structure: endTarget.structure,
+    csmFteNeeded: endTarget.teams.reduce((sum, team) => sum + team.needed, 0),
   };
   const priced = Object.keys(policy.salaries).length > 0;
   for (const [m, row] of rows.entries()) {
@@ -281,7 +300,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     scenario: options.scenario ?? null,
     freezeUntil: options.freezeUntil ?? null,
     growthFactor: options.growthFactor ?? 1,
-    ceiling: UTILISATION_CEILING,
+    overshootFte: SMALL_OVERSHOOT_FTE,
     attritionPct12m: policy.hiring.attritionPct12m,
     attritionAllowance: allowance,
     rows,
@@ -319,26 +338,43 @@ function dated(
   return { openBy, start, rampedBy: addDays(start, ramp), delay };
 }
 
-/** The org at a month: grown accounts, the file's team plus the hires so far, dated that day. */
+/** A CSM placed in another team's segment from a date on. */
+interface Move {
+  id: string;
+  segment: SegmentId;
+  from: string;
+}
+
+/**
+ * The org at a month: grown accounts, the file's team plus the hires so far, dated that day, each
+ * CSM in the segment of the last move made by then.
+ */
 function orgAt(
   org: Org,
   volumes: Record<SegmentId, SegmentVolume>,
   hires: Hire[],
+  moves: Move[],
   date: string,
-  staffed: boolean,
 ): Org {
+  const placed = new Map<string, SegmentId>();
+  for (const move of moves) if (move.from <= date) placed.set(move.id, move.segment);
+  const place = (member: TeamMember): TeamMember => {
+    const segment = placed.get(member.id);
+    return segment === undefined ? member : { ...member, segment };
+  };
   const team: TeamMember[] = [
-    ...org.team.map((member) => (staffed ? { ...member, startDate: undefined } : member)),
+    ...org.team.map(place),
     ...hires.map(
-      (hire): TeamMember => ({
-        id: `timeline-${hire.id}`,
-        role: hire.role,
-        startDate: staffed ? undefined : hire.start,
-        segment: hire.segment ?? undefined,
-        fte: 1,
-        languages: [],
-        path: ['timeline', hire.id],
-      }),
+      (hire): TeamMember =>
+        place({
+          id: `timeline-${hire.id}`,
+          role: hire.role,
+          startDate: hire.start,
+          segment: hire.segment ?? undefined,
+          fte: 1,
+          languages: [],
+          path: ['timeline', hire.id],
+        }),
     ),
   ];
   return {
@@ -449,20 +485,25 @@ function opsBeforeFifthCsm(
   const lead = leadDays(policy, 'cs-ops');
   const ramp = rampDays(policy, 'cs-ops');
   const idealOpen = addDays(fifth, -lead);
+  const since =
+    fifth <= org.company.asOf
+      ? `the team has had ${policy.csOpsAtCsms} CSMs since ${monthName(fifth)}`
+      : `the ${ordinal(policy.csOpsAtCsms)} CSM starts about ${fifth}`;
   Object.assign(ops, dated(idealOpen, lead, ramp, earliestOpen, freezeUntil), {
     neededBy: fifth,
     idealOpenBy: idealOpen,
+    reason: `CS Ops comes before the ${ordinal(policy.csOpsAtCsms)} CSM and ${since} ${cite('org-design-guide', 'cs-ops-architect')}`,
   });
 }
 
-/** Runs of months in which a team is above the ceiling (or has work and nobody), with a cause. */
+/** Runs of months in which a team's work passes its people (or it has work and nobody), with a cause. */
 function overCeilingRuns(rows: MonthRow[], hires: Hire[]): OverCeiling[] {
   const runs: OverCeiling[] = [];
   const open = new Map<string, OverCeiling>();
   for (const row of rows) {
     const seen = new Set<string>();
     for (const team of row.teams) {
-      const over = team.load === null ? team.needed > 0 : team.load > UTILISATION_CEILING + 1e-9;
+      const over = overTarget(team.needed, team.capacity);
       if (!over) continue;
       seen.add(team.title);
       const run = open.get(team.title);

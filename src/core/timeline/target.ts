@@ -10,7 +10,7 @@ import type { Org, SegmentId } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import type { StageResult } from '../stage.js';
 import type { StructureModel } from '../structure.js';
-import { buildTargetOrg } from '../target/index.js';
+import { buildTargetOrg, idleWhileRuleOn } from '../target/index.js';
 import { PLAYER_COACH_SHARE } from '../target/staffing.js';
 
 export interface TimelineTeam {
@@ -33,22 +33,33 @@ export interface TimelineTarget {
   stage: StageResult;
   structure: StructureModel;
   teams: TimelineTeam[];
+  /** CSMs the target moves to another team this month, with the segment that places them there. */
+  moves: { id: string; segment: SegmentId }[];
   /** People every role without a book should have, leaders, managers and specialists. */
   roles: { role: RoleId; target: number; current: number; hire: number }[];
 }
 
-export function targetAt(org: Org): TimelineTarget {
+export interface TargetAtOptions {
+  /**
+   * Count every CSM as fully ramped, for deciding hires: a hire still ramping is not hired twice.
+   * Otherwise capacity is what each CSM carries at the org's date.
+   */
+  asIfRamped?: boolean;
+}
+
+export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const target = buildTargetOrg({ analysis, capacity });
+  const idle = idleWhileRuleOn(analysis, capacity, org.rules ?? {});
+  const target = buildTargetOrg({ analysis, capacity, idle });
   const teams = target.teams.map((team): TimelineTeam => {
-    // A member who leads others keeps a reduced book, as the target org counts them.
     let available = 0;
     for (const id of team.members) {
       const owner = analysis.bookOwnerById.get(id);
       if (!owner) continue;
+      // A member who leads others keeps a reduced book, as the target org counts them.
       const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
-      available += (owner.rampStatus === 'planned' ? 0 : owner.capacity) * share;
+      available += (options.asIfRamped ? owner.member.fte : owner.capacity) * share;
     }
     return {
       key: team.key,
@@ -62,10 +73,15 @@ export function targetAt(org: Org): TimelineTarget {
       target: team.target,
     };
   });
+  const segmentOf = new Map(teams.map((team) => [team.key, team.mainSegment]));
+  const moves = target.redeployments.flatMap((move) => {
+    const segment = segmentOf.get(move.to);
+    return segment ? [{ id: move.id, segment }] : [];
+  });
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
     .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
-  return { stage: target.stage, structure: target.structure.model, teams, roles };
+  return { stage: target.stage, structure: target.structure.model, teams, roles, moves };
 }
 
 function mainSegment(

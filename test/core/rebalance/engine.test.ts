@@ -241,6 +241,76 @@ ${accounts('s', 20, 50_000, 'owner: s')}
   });
 });
 
+describe('complex and red accounts and junior CSMs', () => {
+  it("fills a light junior book with simple accounts, not a fuller donor's complex ones", async () => {
+    // $80k mid-market accounts are 4% of a book: ARR decides, complex ones too (1.3 / 57.5 =
+    // 2.3% by count). d1 10 complex = 40%, d2 9 simple = 36%, j 2 simple = 8%. Team load $1.68M
+    // / $2M = 84% over 3 CSMs: mean 28%; with a 50% tolerance the band is 14%..42%, so only j is
+    // off it, too light. d1 is the fullest donor, but all its accounts are complex: j takes d2-1
+    // (d2 32%, j 12%, still light), then d2-2 (d2 28%, j 16%).
+    const org = await orgFrom(`team:
+  - { id: d1, role: csm, segment: mid-market, seniority: senior }
+  - { id: d2, role: csm, segment: mid-market, seniority: senior }
+  - { id: j, role: csm, segment: mid-market, seniority: junior }
+accounts:
+${accounts('d1', 10, 80_000, 'owner: d1, complexity: high')}
+${accounts('d2', 9, 80_000, 'owner: d2')}
+${accounts('j', 2, 80_000, 'owner: j')}
+`);
+    const result = rebalance(org, { tolerance: 0.5 });
+    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual([
+      ['d2-1', 'd2', 'j', 'load'],
+      ['d2-2', 'd2', 'j', 'load'],
+    ]);
+    expect(result.books.find((b) => b.csm === 'j')?.after.loadShare).toBeCloseTo(0.16, 6);
+  });
+
+  it('says why a red account goes to a junior CSM when no other senior CSM serves the segment', async () => {
+    // n is in week 3 of the ramp (0% of a book): its red account must go, and j is the only
+    // other CSM. j holds 4 x 2.5% = 10%, 12.5% after.
+    const org = await orgFrom(`team:
+  - { id: j, role: csm, segment: mid-market, seniority: junior }
+  - { id: n, role: csm, segment: mid-market, seniority: senior, start_date: 2026-11-09 }
+accounts:
+${accounts('j', 4, 50_000, 'owner: j, health: green')}
+  - { id: hot, arr: 50000, owner: n, health: red }
+`);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual([
+      ['hot', 'n', 'j', 'ramp'],
+    ]);
+    expect(result.moves[0]?.reason).toBe(
+      'n (week 3 of the ramp) -> j at 10%; n is in week 3 of the ramp and can carry no book yet (ramp schedule); red account to a junior CSM: no other senior CSM can take mid-market accounts today',
+    );
+  });
+
+  it('a red account handed over to a junior goes on to a senior once the senior has room', async () => {
+    // $60k accounts are 3% of a book. l leaves and hands over its red account. Placed first,
+    // s (34 x 3% = 102%) would be at 105%, above a full book, so it lands with j (4 x 3% = 12%).
+    // Then the band: ($2.04M + $0.24M + $0.06M) / $2M = 117% over 2 CSMs, mean 58.5%, band up
+    // to 64.35%: s gives its accounts to j until it is inside (s-1 .. s-13 -> 63%, j 54%). Now s
+    // has room: the red account goes on to s (66% would be above the band, so it is swapped for
+    // s-14, a green account of the same size), and never stays with the junior.
+    const org = await orgFrom(`team:
+  - { id: s, role: csm, segment: mid-market, seniority: senior }
+  - { id: j, role: csm, segment: mid-market, seniority: junior }
+  - { id: l, role: csm, segment: mid-market, seniority: mid, leaving: 2027-01-15 }
+accounts:
+${accounts('s', 34, 60_000, 'owner: s, health: green')}
+${accounts('j', 4, 60_000, 'owner: j, health: green')}
+  - { id: hot, arr: 60000, owner: l, health: red }
+`);
+    const result = rebalance(org);
+    const hot = result.moves.find((m) => m.account === 'hot');
+    expect(hot).toMatchObject({ from: 'l', to: 's', rule: 'seniority' });
+    expect(hot?.reason).toContain('red account to a senior CSM, swapped for s-14');
+    expect(result.moves.find((m) => m.account === 's-14')).toMatchObject({ from: 's', to: 'j' });
+    const moved = result.moves.filter((m) => m.from === 's').map((m) => m.account);
+    expect(moved).toEqual(Array.from({ length: 14 }, (_, i) => `s-${i + 1}`));
+    expect(result.books.find((b) => b.csm === 's')?.after.loadShare).toBeCloseTo(0.63, 6);
+  });
+});
+
 describe('assign', () => {
   it('gives unowned accounts to the lightest books and moves nothing else', async () => {
     // a at 50 x 2.5% = 125% stays as it is; 4 unowned accounts go to b (50% -> 60%).
