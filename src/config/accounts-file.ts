@@ -183,9 +183,7 @@ export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): Cs
           if (length === 0) break;
           const bytes = rest.length > 0 ? Buffer.concat([rest, read.subarray(0, length)]) : read;
           const end = rest.length + length;
-          // Cut where the last character starts, so no chunk ends inside a UTF-8 character.
-          let cut = end - 1;
-          while (cut > 0 && cut > end - 4 && ((bytes[cut] as number) & 0xc0) === 0x80) cut--;
+          const cut = characterBoundary(bytes, end);
           rest = bytes.subarray(cut, end);
           if (cut === 0) continue;
           const chunk = bytes.subarray(0, cut);
@@ -204,6 +202,18 @@ export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): Cs
 }
 
 const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Where the first `end` bytes stop being whole UTF-8 characters: `end` when the last character
+ * is complete (so the next chunk needs no copy of a carried-over tail), else where it starts.
+ */
+export function characterBoundary(bytes: Buffer, end: number): number {
+  let start = end - 1;
+  while (start > 0 && start > end - 4 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
+  const lead = bytes[start] as number;
+  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start + length <= end ? end : start;
+}
 
 class ChangedWhileRead extends Error {}
 

@@ -1,7 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fileChunks, parseAccountsText, readAccountsFile } from '../../src/config/accounts-file.js';
+import {
+  characterBoundary,
+  fileChunks,
+  parseAccountsText,
+  readAccountsFile,
+} from '../../src/config/accounts-file.js';
 import { loadOrgFile } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import type { Diagnostic } from '../../src/core/model.js';
@@ -536,5 +541,22 @@ describe('a CSV larger than a read chunk (1 MiB)', () => {
     expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([
       ['control-character', 25_002],
     ]);
+  });
+});
+
+describe('chunk boundaries', () => {
+  const bytes = (...values: number[]) => Buffer.from(values);
+  it('keeps a chunk whole when its last character is complete', () => {
+    expect(characterBoundary(bytes(0x61, 0x62), 2)).toBe(2);
+    // "é" is C3 A9: complete.
+    expect(characterBoundary(bytes(0x61, 0xc3, 0xa9), 3)).toBe(3);
+    // "€" is E2 82 AC: complete.
+    expect(characterBoundary(bytes(0x61, 0xe2, 0x82, 0xac), 4)).toBe(4);
+  });
+  it('cuts before a character the chunk ends inside', () => {
+    expect(characterBoundary(bytes(0x61, 0xc3), 2)).toBe(1);
+    expect(characterBoundary(bytes(0x61, 0xe2, 0x82), 3)).toBe(1);
+    // "😀" is F0 9F 98 80: three of its four bytes.
+    expect(characterBoundary(bytes(0x61, 0xf0, 0x9f, 0x98), 4)).toBe(1);
   });
 });
