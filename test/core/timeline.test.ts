@@ -207,6 +207,19 @@ describe('money', () => {
     expect(q1?.renewalsDue).toBe(75_000);
   });
 
+  it('counts the people of a quarter at its end, the hires starting in it included', async () => {
+    const timeline = simulateTimeline(await founder('policy:\n  salaries: { csm: 110000 }'));
+    const q4 = quarters(timeline)[3];
+    // Q4 is Sep-Nov 2027; the second CSM starts 2027-11-06, before it ends on 2027-12-01.
+    expect(q4?.hiresStarting).toBe(1);
+    expect(q4?.csms).toBe(2);
+    expect(q4?.headcount).toBe(2);
+    // Nov 2027: 70 customers at $20k over those 2 CSMs.
+    expect(q4?.arrPerCsm).toBe(700_000);
+    // The month row itself still counts who is in seat on its first day.
+    expect(timeline.rows[11]?.csmsInSeat).toBe(1);
+  });
+
   it('without salaries, headcount only', async () => {
     const timeline = simulateTimeline(await founder());
     expect(timeline.priced).toBe(false);

@@ -20,7 +20,7 @@ export interface Quarter {
   months: number;
   reqsOpened: number;
   hiresStarting: number;
-  /** Headcount and CSMs in seat in the quarter's last month. */
+  /** Headcount and CSMs in seat at the quarter's end, the hires starting in it included. */
   headcount: number;
   csms: number;
   /** Customers, ARR and stage in the quarter's last month. */
@@ -81,14 +81,14 @@ export function quarters(timeline: Timeline): Quarter[] {
       months: slice.length,
       reqsOpened: timeline.hires.filter((h) => inQuarter(h.openBy)).length,
       hiresStarting: timeline.hires.filter((h) => inQuarter(h.start)).length,
-      headcount: last.headcount,
-      csms: last.csmsInSeat,
+      headcount: last.headcountAtEnd,
+      csms: last.csmsAtEnd,
       customers: last.customers,
       arr: last.arr,
       stage: last.stage,
       cost,
       costShareOfArr: cost !== null && last.arr > 0 ? (cost * 12) / slice.length / last.arr : null,
-      arrPerCsm: last.csmsInSeat > 0 ? last.arr / last.csmsInSeat : null,
+      arrPerCsm: last.csmsAtEnd > 0 ? last.arr / last.csmsAtEnd : null,
       arrUnderManagementPerCsm: managedCsms > 0 ? managedArr / managedCsms : null,
       renewalsDue: (first.arr * slice.length) / 12,
       renewalsCovered: teamArr > 0 ? coveredArr / teamArr : 0,

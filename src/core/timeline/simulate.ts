@@ -90,6 +90,9 @@ export interface MonthRow {
   namedCsmsInSeat: number;
   /** Everyone in CS whose first day has come (executives and sales not counted). */
   headcount: number;
+  /** CSMs and everyone in CS in seat by the next month's first day: the month's end. */
+  csmsAtEnd: number;
+  headcountAtEnd: number;
   /** Highest team load among teams with someone in seat; null when there is none. */
   peakLoad: number | null;
   /** A team has work and nobody ramped to carry it. */
@@ -273,7 +276,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         reason: actual.stage.reason,
       });
     }
-    rows.push(monthRow(org, actual, volumes, planned, date, allowance));
+    rows.push(monthRow(org, actual, volumes, planned, date, dateOf(m + 1), allowance));
   }
   const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
   const endTarget = targetAt(orgAt(org, endVolumes, planned, moves, horizon));
@@ -397,6 +400,7 @@ function monthRow(
   volumes: Record<SegmentId, SegmentVolume>,
   hires: Hire[],
   date: string,
+  nextMonth: string,
   allowance: number,
 ): MonthRow {
   const teams = target.teams.map((team): TeamMonth => {
@@ -411,11 +415,12 @@ function monthRow(
       arr: team.arr,
     };
   });
-  const inSeat = (start: string | undefined) => start === undefined || start <= date;
-  const people = [
-    ...org.team.filter((m) => isCsRole(m.role) && inSeat(m.startDate)).map((m) => m.role),
-    ...hires.filter((h) => inSeat(h.start)).map((h) => h.role),
+  const seated = (by: (start: string | undefined) => boolean) => [
+    ...org.team.filter((m) => isCsRole(m.role) && by(m.startDate)).map((m) => m.role),
+    ...hires.filter((h) => by(h.start)).map((h) => h.role),
   ];
+  const people = seated((start) => start === undefined || start <= date);
+  const atEnd = seated((start) => start === undefined || start < nextMonth);
   let peak: number | null = null;
   for (const team of teams) {
     if (team.load !== null && (peak === null || team.load > peak)) peak = team.load;
@@ -438,6 +443,8 @@ function monthRow(
     csmsInSeat: people.filter((role) => BOOK_ROLES.has(role)).length,
     namedCsmsInSeat: people.filter((role) => role === 'csm').length,
     headcount: people.length,
+    csmsAtEnd: atEnd.filter((role) => BOOK_ROLES.has(role)).length,
+    headcountAtEnd: atEnd.length,
     peakLoad: peak,
     unstaffed: teams.some((team) => team.load === null && team.needed > 0),
     expectedLeavers: (people.length * org.policy.hiring.attritionPct12m) / 1200,
