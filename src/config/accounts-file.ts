@@ -43,6 +43,8 @@ export interface AccountsFileContext {
   allowOutside?: boolean;
   /** CSV: takes each valid account as it is read (see `ReadCsvOptions.onAccount`). */
   onAccount?: (account: AccountInput, row: number) => void;
+  /** CSV: the accounts given to `onAccount` so far are void; the file is read again whole. */
+  onRestart?: () => void;
 }
 
 export interface AccountsFileStats {
@@ -94,19 +96,13 @@ export async function readAccountsFile(
   const target = resolve(context.baseDir, spec.file);
   let size: number;
   let buffer: Buffer | undefined;
-  let chunks: CsvChunks | undefined;
   try {
     const refusal = await placeProblem(target, context);
     if (refusal) return fail(refusal.rule, `${file}: ${refusal.message}`);
     size = (await stat(target)).size;
-    // A CSV that is clean text is parsed from chunks of the file, read once to check it and once
-    // to parse it: its bytes are never all in memory. Anything else is read whole, to refuse it
-    // with its place or to read JSON.
-    if (size <= MAX_ACCOUNTS_FILE_BYTES) {
-      if (format === 'csv' && everyChunk(fileChunks(target), isCleanUtf8)) {
-        chunks = fileChunks(target, isCleanUtf8);
-      } else buffer = await readFile(target);
-    }
+    // A CSV is parsed from chunks of the file as they are read, each checked to be clean text
+    // first: its bytes are never all in memory. JSON is read whole.
+    if (size <= MAX_ACCOUNTS_FILE_BYTES && format === 'json') buffer = await readFile(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -123,9 +119,9 @@ export async function readAccountsFile(
     );
   }
   const reread = () => readFileSync(target);
-  if (chunks) {
+  if (format === 'csv') {
     try {
-      return await parseAccountsText(chunks, spec, {
+      return await parseAccountsText(fileChunks(target, isCleanUtf8), spec, {
         file,
         format,
         team: context.team,
@@ -134,10 +130,18 @@ export async function readAccountsFile(
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (!(error instanceof ChangedWhileRead) && code === undefined) throw error;
-      const why =
-        error instanceof ChangedWhileRead ? 'it changed while it was read' : readProblem(code);
-      return fail('accounts-file-unreadable', `${file}: cannot be read (${why})`);
+      if (!(error instanceof NotCleanText) && code === undefined) throw error;
+      if (code !== undefined)
+        return fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
+    }
+    // A chunk that is not clean text: what was parsed is dropped and the file read whole, to
+    // refuse it with the place of its problem.
+    context.onRestart?.();
+    try {
+      buffer = readFileSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
     }
   }
   const decoded = decodeUtf8(buffer ?? Buffer.alloc(0), 'save it as UTF-8 (in Excel: "CSV UTF-8")');
@@ -169,7 +173,7 @@ export async function readAccountsFile(
 
 /**
  * A CSV's bytes, a chunk of about 1 MiB at a time, each ending between two characters. `check`
- * refuses a chunk that is no longer clean text: the file changed since it was checked.
+ * refuses a chunk that is not clean text (NotCleanText), before the parser sees it.
  */
 export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): CsvChunks {
   return {
@@ -187,11 +191,11 @@ export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): Cs
           rest = bytes.subarray(cut, end);
           if (cut === 0) continue;
           const chunk = bytes.subarray(0, cut);
-          if (check && !check(chunk)) throw new ChangedWhileRead();
+          if (check && !check(chunk)) throw new NotCleanText();
           yield chunk;
         }
         if (rest.length > 0) {
-          if (check && !check(rest)) throw new ChangedWhileRead();
+          if (check && !check(rest)) throw new NotCleanText();
           yield rest;
         }
       } finally {
@@ -215,12 +219,7 @@ export function characterBoundary(bytes: Buffer, end: number): number {
   return start + length <= end ? end : start;
 }
 
-class ChangedWhileRead extends Error {}
-
-function everyChunk(source: CsvChunks, test: (chunk: Buffer) => boolean): boolean {
-  for (const chunk of source.chunks()) if (!test(chunk)) return false;
-  return true;
-}
+class NotCleanText extends Error {}
 
 /** A control character in an export (other than tab and line ends) is refused, with its place. */
 function controlProblem(text: string) {

@@ -167,12 +167,16 @@ export async function loadOrgText(
     accounts = orgFile.accounts;
   } else if (orgFile.accounts) {
     const { readAccountsFile } = await import('./accounts-file.js');
+    const listed = read.length;
     const result = await readAccountsFile(orgFile.accounts, {
       orgFile: file,
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
       allowOutside: options.allowOutsideAccountsFile === true,
       onAccount: (account, row) => read.push(toAccount(account, ['accounts-file', row])),
+      onRestart: () => {
+        read.length = listed;
+      },
     });
     diagnostics.push(...result.diagnostics);
     accounts = result.accounts;

@@ -542,6 +542,32 @@ describe('a CSV larger than a read chunk (1 MiB)', () => {
       ['control-character', 25_002],
     ]);
   });
+
+  it('drops the accounts read before a bad chunk and reads the file again whole', async () => {
+    // The file is parsed as it is read; a bad byte past the first 1 MiB is found only then.
+    const lines = bigCsv().split('\r\n');
+    lines[25_001] = lines[25_001]?.replace('green', 'gr\u0007een') ?? '';
+    const folder = await inFolder(lines.join('\r\n'));
+    const given: string[] = [];
+    let restarts = 0;
+    const result = await readAccountsFile(
+      { file: 'accounts.csv' },
+      {
+        orgFile: `${folder}/org.yaml`,
+        baseDir: folder,
+        team: [],
+        onAccount: (account) => given.push(account.id),
+        onRestart: () => {
+          restarts++;
+          given.length = 0;
+        },
+      },
+    );
+    expect(restarts).toBe(1);
+    expect(given).toEqual([]);
+    expect(result.accounts).toEqual([]);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['control-character']);
+  });
 });
 
 describe('chunk boundaries', () => {
