@@ -2,12 +2,19 @@
  * The sentences that open every timeline report (text and markdown): the answer first (which
  * req to open by when), then stage changes, loads above the ceiling, and what the figures assume.
  */
-import { formatMoney, formatPct, plural } from '../core/money.js';
+import { formatCount, formatMoney, formatPct, plural } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { type RoleId, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
-import { type Comparison, type Hire, monthName, type Timeline } from '../core/timeline/index.js';
+import {
+  type Comparison,
+  type Hire,
+  monthName,
+  type Quarter,
+  quarters,
+  type Timeline,
+} from '../core/timeline/index.js';
 
 export interface Headline {
   /** The answer: the first req and when. */
@@ -142,4 +149,63 @@ export function comparisonRows(comparison: Comparison): string[][] {
       s.peakLoad === null ? '-' : formatPct(s.peakLoad),
     ]),
   );
+}
+
+/**
+ * The quarter-by-quarter table of text and markdown: head and rows. `detail` adds the columns
+ * markdown has room for (ARR under management, renewals covered).
+ */
+export function quarterTable(
+  timeline: Timeline,
+  detail: boolean,
+): { head: string[]; rows: string[][] } {
+  const head = [
+    'Quarter',
+    'Customers',
+    'ARR',
+    'Stage',
+    'Reqs',
+    'Starts',
+    'CSMs',
+    'People',
+    'Peak load',
+  ];
+  if (timeline.priced) {
+    head.push('Cost', 'Cost/ARR', 'ARR/CSM');
+    if (detail) head.push('ARR managed/CSM', 'Renewals covered');
+  }
+  const money = (value: number | null) => (value === null ? '-' : formatMoney(value));
+  const rows = quarters(timeline).map((q) => {
+    const cells = [
+      `${q.label} ${q.span}`,
+      formatCount(q.customers),
+      formatMoney(q.arr),
+      STAGE_LABELS[q.stage],
+      String(q.reqsOpened),
+      String(q.hiresStarting),
+      String(q.csms),
+      String(q.headcount),
+      peakCell(q),
+    ];
+    if (timeline.priced) {
+      cells.push(
+        money(q.cost),
+        q.costShareOfArr === null ? '-' : formatPct(q.costShareOfArr),
+        money(q.arrPerCsm),
+      );
+      if (detail)
+        cells.push(
+          money(q.arrUnderManagementPerCsm),
+          `${formatPct(q.renewalsCovered)} of ${formatMoney(q.renewalsDue)}`,
+        );
+    }
+    return cells;
+  });
+  return { head, rows };
+}
+
+/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
+function peakCell(q: Quarter): string {
+  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
+  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
 }

@@ -3,12 +3,16 @@
  * Gantt chart of reqs, ramps and stage changes that GitHub and most wikis draw.
  */
 
-import { formatCount, formatMoney, formatPct } from '../core/money.js';
 import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
-import { type Comparison, type Quarter, quarters, type Timeline } from '../core/timeline/index.js';
+import type { Comparison, Timeline } from '../core/timeline/index.js';
 import { safeOutput } from './safe-text.js';
-import { COMPARISON_HEAD, comparisonRows, timelineHeadline } from './timeline-lines.js';
+import {
+  COMPARISON_HEAD,
+  comparisonRows,
+  quarterTable,
+  timelineHeadline,
+} from './timeline-lines.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -58,48 +62,8 @@ export function renderTimelineMarkdown(timeline: Timeline, file: string): string
   for (const line of [...head.answer.slice(1), ...head.events]) out.push(`- ${line}`);
   for (const line of head.warnings) out.push(`- **Warning:** ${line}`);
   out.push('', `## By quarter (next ${timeline.months} months from ${timeline.asOf})`, '');
-  const qs = quarters(timeline);
-  const qHead = [
-    'Quarter',
-    'Customers',
-    'ARR',
-    'Stage',
-    'Reqs',
-    'Starts',
-    'CSMs',
-    'People',
-    'Peak load',
-  ];
-  if (timeline.priced)
-    qHead.push('Cost', 'Cost/ARR', 'ARR/CSM', 'ARR managed/CSM', 'Renewals covered');
-  out.push(
-    table(
-      qHead,
-      qs.map((q) => {
-        const cells = [
-          `${q.label} ${q.span}`,
-          formatCount(q.customers),
-          formatMoney(q.arr),
-          STAGE_LABELS[q.stage],
-          String(q.reqsOpened),
-          String(q.hiresStarting),
-          String(q.csms),
-          String(q.headcount),
-          peakCell(q),
-        ];
-        if (timeline.priced) {
-          cells.push(
-            q.cost === null ? '-' : formatMoney(q.cost),
-            q.costShareOfArr === null ? '-' : formatPct(q.costShareOfArr),
-            q.arrPerCsm === null ? '-' : formatMoney(q.arrPerCsm),
-            q.arrUnderManagementPerCsm === null ? '-' : formatMoney(q.arrUnderManagementPerCsm),
-            `${formatPct(q.renewalsCovered)} of ${formatMoney(q.renewalsDue)}`,
-          );
-        }
-        return cells;
-      }),
-    ),
-  );
+  const byQuarter = quarterTable(timeline, true);
+  out.push(table(byQuarter.head, byQuarter.rows));
   out.push('', '## Hiring plan', '');
   if (timeline.hires.length === 0) out.push('No hires needed.');
   else {
@@ -130,10 +94,4 @@ export function renderComparisonMarkdown(comparison: Comparison, file: string): 
   const rows = comparisonRows(comparison);
   out.push(table(COMPARISON_HEAD, rows));
   return safeOutput(`${out.join('\n')}\n`, { color: false });
-}
-
-/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
-function peakCell(q: Quarter): string {
-  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
-  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
 }

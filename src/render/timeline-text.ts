@@ -1,13 +1,17 @@
 /** `csplan timeline` as text: the answer, a quarter-by-quarter table and the req list. */
 
-import { formatCount, formatMoney, formatPct } from '../core/money.js';
+import { formatMoney, formatPct } from '../core/money.js';
 import { roleLabel } from '../core/roles.js';
-import { STAGE_LABELS } from '../core/stage.js';
-import { type Comparison, type Quarter, quarters, type Timeline } from '../core/timeline/index.js';
+import type { Comparison, Timeline } from '../core/timeline/index.js';
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
-import { COMPARISON_HEAD, comparisonRows, timelineHeadline } from './timeline-lines.js';
+import {
+  COMPARISON_HEAD,
+  comparisonRows,
+  quarterTable,
+  timelineHeadline,
+} from './timeline-lines.js';
 import { fitText } from './wrap.js';
 
 export interface TimelineTextOptions {
@@ -31,7 +35,7 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
       `${options.file}: the next ${timeline.months} months from ${timeline.asOf}${scenario}${growth}`,
     ),
   );
-  out.push(quarterTable(quarters(timeline), timeline, options));
+  out.push(quarterText(timeline, options));
   out.push('');
   out.push(paint.bold('Hiring plan'));
   if (timeline.hires.length === 0) out.push('No hires needed.');
@@ -59,41 +63,8 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
   return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 
-function quarterTable(list: Quarter[], timeline: Timeline, options: TimelineTextOptions): string {
-  const priced = timeline.priced;
-  const head = [
-    'Quarter',
-    'Customers',
-    'ARR',
-    'Stage',
-    'Reqs',
-    'Starts',
-    'CSMs',
-    'People',
-    'Peak load',
-  ];
-  if (priced) head.push('Cost', 'Cost/ARR', 'ARR/CSM');
-  const rows = list.map((q) => {
-    const cells = [
-      `${q.label} ${q.span}`,
-      formatCount(q.customers),
-      formatMoney(q.arr),
-      STAGE_LABELS[q.stage],
-      String(q.reqsOpened),
-      String(q.hiresStarting),
-      String(q.csms),
-      String(q.headcount),
-      peakCell(q),
-    ];
-    if (priced) {
-      cells.push(
-        q.cost === null ? '-' : formatMoney(q.cost),
-        q.costShareOfArr === null ? '-' : formatPct(q.costShareOfArr),
-        q.arrPerCsm === null ? '-' : formatMoney(q.arrPerCsm),
-      );
-    }
-    return cells;
-  });
+function quarterText(timeline: Timeline, options: TimelineTextOptions): string {
+  const { head, rows } = quarterTable(timeline, false);
   return renderTable(head, rows, { ...options, right: [1, 2, 4, 5, 6, 7, 8, 9, 10, 11] });
 }
 
@@ -141,10 +112,4 @@ function peakOf(timeline: Timeline): number | null {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
-}
-
-/** "unstaffed" when a team had work and nobody ramped in some month of the quarter. */
-function peakCell(q: Quarter): string {
-  if (q.unstaffed) return q.peakLoad === null ? 'unstaffed' : `${formatPct(q.peakLoad)}, unstaffed`;
-  return q.peakLoad === null ? '-' : formatPct(q.peakLoad);
 }
