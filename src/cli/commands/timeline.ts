@@ -67,7 +67,8 @@ export async function runTimeline(
     throw new UsageError('--compare runs every scenario: leave out --scenario');
   }
 
-  const result = await loadAndPlan(file, io, { asOf });
+  // The timeline plans the org month by month itself: only whether the file can be planned.
+  const result = await loadAndPlan(file, io, { asOf, validOnly: true });
   if (result.invalid || !result.org) {
     return reportUnplannable(result, io, {
       json: false,
