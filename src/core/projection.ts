@@ -3,7 +3,7 @@
  * recommendation's summary and `csplan timeline` are one computation and never disagree.
  */
 import type { Org, StageId } from './model.js';
-import type { RoleId } from './roles.js';
+import { BOOK_ROLES, type RoleId } from './roles.js';
 import type { StructureModel } from './structure.js';
 import { type Hire, summariseTimeline } from './timeline/index.js';
 
@@ -40,9 +40,8 @@ export interface GrowthProjection {
 export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection | undefined {
   if (!org.growth) return undefined;
   const summary = summariseTimeline(org, PROJECTION_MONTHS);
-  const isCsm = (role: RoleId) => role === 'csm' || role === 'digital-csm';
-  const csmsToday = org.team.filter((m) => isCsm(m.role)).length;
-  const csmReqs = summary.hires.filter((h) => isCsm(h.role)).length;
+  const csmsToday = org.team.filter((m) => BOOK_ROLES.has(m.role)).length;
+  const csmReqs = summary.hires.filter((h) => BOOK_ROLES.has(h.role)).length;
   const budgeted = org.growth.newCsmHires12m ?? 0;
   return {
     months: summary.months,

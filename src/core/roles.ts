@@ -92,3 +92,8 @@ export function roleLabel(role: RoleId): string {
 export function roleLabelPlural(role: RoleId): string {
   return ROLES[role].plural ?? `${ROLES[role].label}s`;
 }
+
+/** "1 CSM", "4 CSMs". */
+export function roleCount(role: RoleId, count: number): string {
+  return count === 1 ? `1 ${roleLabel(role)}` : `${count} ${roleLabelPlural(role)}`;
+}

@@ -7,7 +7,7 @@ import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
 import type { Plan } from '../core/plan.js';
 import type { Range } from '../core/policy.js';
-import { roleLabel, roleLabelPlural } from '../core/roles.js';
+import { roleCount, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
@@ -324,11 +324,7 @@ export function projectionLines(plan: Plan): string[] {
       `No req in the ${p.months} months: the people in the file carry the grown book at target books.`,
     );
   } else {
-    const list = p.reqs
-      .map((r) =>
-        r.count === 1 ? `1 ${roleLabel(r.role)}` : `${r.count} ${roleLabelPlural(r.role)}`,
-      )
-      .join(', ');
+    const list = p.reqs.map((r) => roleCount(r.role, r.count)).join(', ');
     const team = next.team ? ` for ${next.team}` : '';
     const when =
       next.delay === null ? `open by ${next.openBy}` : `open now (${next.openBy}; it is late)`;

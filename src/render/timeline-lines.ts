@@ -4,12 +4,13 @@
  */
 import { formatCount, formatMoney, formatPct, plural } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
-import { type RoleId, roleLabel, roleLabelPlural } from '../core/roles.js';
+import { BOOK_ROLES, roleCount, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import {
   type Comparison,
   type Hire,
+  hiresByRole,
   monthName,
   type Quarter,
   quarters,
@@ -74,7 +75,7 @@ export function timelineHeadline(timeline: Timeline): Headline {
     `Capacity holds back ${formatPct(timeline.attritionAllowance)} for attrition: ${timeline.attritionPct12m}% of people leaving a year${byDefault ? ' (a csplan default; no source gives one)' : ''}, each seat empty for the hiring lead time and then ramping; set policy.hiring.attrition_pct_12m.`,
   );
   if (timeline.budgetedCsmHires !== null) {
-    const csms = hires.filter((h) => h.role === 'csm' || h.role === 'digital-csm');
+    const csms = hires.filter((h) => BOOK_ROLES.has(h.role));
     const inYear = csms.filter((h) => h.start < addYear(timeline.asOf)).length;
     notes.push(
       `growth.new_csm_hires_12m budgets ${plural(timeline.budgetedCsmHires, 'CSM hire')}; this plan starts ${plural(inYear, 'CSM')} in the next 12 months.`,
@@ -108,12 +109,8 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
 }
 
 function hiresSentence(timeline: Timeline): string {
-  const counts = new Map<RoleId, number>();
-  for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
-  const list = [...counts]
-    .map(([role, count]) =>
-      count === 1 ? `1 ${roleLabel(role)}` : `${count} ${roleLabelPlural(role)}`,
-    )
+  const list = hiresByRole(timeline.hires)
+    .map(({ role, count }) => roleCount(role, count))
     .join(', ');
   const cost = timeline.priced
     ? `; CS costs ${formatMoney(timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0))} over the period`

@@ -3,7 +3,7 @@
  * both from `simulateTimeline`, so they never disagree.
  */
 import type { Org } from '../model.js';
-import type { RoleId } from '../roles.js';
+import { BOOK_ROLES, type RoleId } from '../roles.js';
 import { overTarget } from '../target/staffing.js';
 import { type Quarter, quarters } from './quarters.js';
 import { type Hire, type StageChange, simulateTimeline, type TimelineEnd } from './simulate.js';
@@ -41,11 +41,16 @@ export interface TimelineSummary {
   quarters: Quarter[];
 }
 
+/** Reqs per role, in the order each role's first req opens. */
+export function hiresByRole(hires: Hire[]): { role: RoleId; count: number }[] {
+  const counts = new Map<RoleId, number>();
+  for (const hire of hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
+  return [...counts].map(([role, count]) => ({ role, count }));
+}
+
 /** The plan's next `months` months in brief, for the recommendation's summary. */
 export function summariseTimeline(org: Org, months = 12): TimelineSummary {
   const timeline = simulateTimeline(org, { months });
-  const counts = new Map<RoleId, number>();
-  for (const hire of timeline.hires) counts.set(hire.role, (counts.get(hire.role) ?? 0) + 1);
   let peak: number | null = null;
   for (const row of timeline.rows) {
     if (row.peakLoad !== null && (peak === null || row.peakLoad > peak)) peak = row.peakLoad;
@@ -53,9 +58,9 @@ export function summariseTimeline(org: Org, months = 12): TimelineSummary {
   return {
     months: timeline.months,
     nextReq: timeline.hires[0] ?? null,
-    firstCsmReq: timeline.hires.find((h) => h.role === 'csm' || h.role === 'digital-csm') ?? null,
+    firstCsmReq: timeline.hires.find((h) => BOOK_ROLES.has(h.role)) ?? null,
     hires: timeline.hires,
-    hiresByRole: [...counts].map(([role, count]) => ({ role, count })),
+    hiresByRole: hiresByRole(timeline.hires),
     stageChanges: timeline.stageChanges,
     end: timeline.end,
     peakLoad: peak,
