@@ -51,13 +51,13 @@ export class AccountList {
     const path: Path = ['accounts', index];
     const parsed = accountSchema.safeParse(item, { reportInput: true });
     if (parsed.success) {
-      this.accounts.push(toAccount(this.compact(parsed.data), path));
+      this.accounts.push(toAccount(this.compact(parsed.data), 'accounts', index));
       return;
     }
     for (const problem of schemaDiagnostics(parsed.error.issues, item, path))
       this.problems.push(problem);
     const refs = accountReferences.safeParse(item);
-    if (refs.success) this.accounts.push(toAccount({ ...refs.data, arr: 0 }, path));
+    if (refs.success) this.accounts.push(toAccount({ ...refs.data, arr: 0 }, 'accounts', index));
   }
 
   /**

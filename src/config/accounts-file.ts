@@ -25,6 +25,7 @@ import type { ColumnMapping } from './csv/mapping.js';
 import { type CsvChunks, type CsvDates, readCsv } from './csv/read-csv.js';
 import { controlCharacterIndex, decodeUtf8, isCleanUtf8, placeOf } from './encoding.js';
 import type { Locator } from './locate.js';
+import type { FieldsGiven } from './normalise.js';
 import { emptyOwnerStats, type OwnerStats } from './owners.js';
 import type { AccountInput, OrgFile } from './schema.js';
 
@@ -42,7 +43,7 @@ export interface AccountsFileContext {
    */
   allowOutside?: boolean;
   /** CSV: takes each valid account as it is read (see `ReadCsvOptions.onAccount`). */
-  onAccount?: (account: AccountInput, row: number) => void;
+  onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
   /** CSV: the accounts given to `onAccount` so far are void; the file is read again whole. */
   onRestart?: () => void;
 }
@@ -273,7 +274,7 @@ export async function parseAccountsText(
     /** CSV: reads the file again to locate later findings (see `readCsv`). */
     reread?: () => Buffer;
     /** CSV: takes each valid account as it is read instead of listing it in `accounts`. */
-    onAccount?: (account: AccountInput, row: number) => void;
+    onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
   },
 ): Promise<AccountsFileResult> {
   const { file, format } = options;

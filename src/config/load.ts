@@ -173,7 +173,8 @@ export async function loadOrgText(
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
       allowOutside: options.allowOutsideAccountsFile === true,
-      onAccount: (account, row) => read.push(toAccount(account, ['accounts-file', row])),
+      onAccount: (account, row, given) =>
+        read.push(toAccount(account, 'accounts-file', row, given)),
       onRestart: () => {
         read.length = listed;
       },

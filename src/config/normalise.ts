@@ -30,8 +30,11 @@ export function normaliseOrg(
      * so a large file never holds both forms of every account at once.
      */
     release?: boolean;
-    /** Accounts normalised as they were read (from a CSV), listed before `accounts`. */
-    normalised?: readonly Account[];
+    /**
+     * Accounts normalised as they were read (from a CSV), listed before `accounts`. The list is
+     * handed over: the org's accounts are this list with the others added, not a copy of it.
+     */
+    normalised?: Account[];
   },
 ): NormaliseResult {
   const diagnostics: Diagnostic[] = [];
@@ -46,8 +49,7 @@ export function normaliseOrg(
       productComplexity: file.company.product_complexity,
       asOf: options.asOf,
     },
-    accounts: [
-      ...(options.normalised ?? []),
+    accounts: appended(options.normalised, [
       ...toAccounts(accounts, accountPath, options.release === true),
       ...(file.account_groups ?? []).map((group, index): Account => {
         const arr = group.arr_each ?? (group.count > 0 ? (group.arr_total ?? 0) / group.count : 0);
@@ -63,7 +65,7 @@ export function normaliseOrg(
           path: ['account_groups', index],
         };
       }),
-    ],
+    ]),
     team: (file.team ?? []).map(
       (member, index): TeamMember => ({
         id: member.id,
@@ -170,6 +172,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** `others` added to the end of `list` (which the caller handed over), or `others` alone. */
+function appended(list: Account[] | undefined, others: Account[]): Account[] {
+  if (!list) return others;
+  for (const account of others) list.push(account);
+  return list;
+}
+
 function toAccounts(
   inputs: readonly AccountInput[],
   accountPath: (index: number) => Path,
@@ -178,37 +187,147 @@ function toAccounts(
   const out: Account[] = new Array(inputs.length);
   const owned = inputs as (AccountInput | undefined)[];
   for (let index = 0; index < inputs.length; index++) {
-    out[index] = toAccount(inputs[index] as AccountInput, accountPath(index));
+    const [section, row] = accountPath(index) as [AccountSection, number];
+    out[index] = toAccount(inputs[index] as AccountInput, section, row);
     if (release) owned[index] = undefined;
   }
   return out;
 }
 
-export function toAccount(account: AccountInput, path: Path): Account {
-  return {
-    id: account.id,
-    name: account.name,
-    arr: account.arr,
-    count: 1,
-    owner: account.owner,
-    health: account.health,
-    complexity: account.complexity,
-    industry: account.industry,
-    region: account.region,
-    employees: account.employees,
-    timezone: account.timezone,
-    language: account.language,
-    stakeholders: account.stakeholders,
-    implementationDays: account.implementation_days,
-    regulated: account.regulated,
-    segment: account.segment,
-    strategic: account.strategic,
-    renewalDate: account.renewal_date,
-    lastNegativeEvent: account.last_negative_event,
-    locked: account.locked,
-    parent: account.parent,
-    path,
-  };
+/** An account's fields as the file names them. */
+export type AccountKey = keyof AccountInput & string;
+
+/**
+ * Which fields a source can give. An accounts file gives the columns it maps, on every row, so
+ * its records hold those and no others: one shape for the whole file, and no slot for a field
+ * the file does not have (a large export holds millions of records).
+ */
+export type FieldsGiven = Readonly<Record<AccountKey, boolean>>;
+
+/** Every field: the org file's own accounts and JSON accounts files. */
+export const EVERY_FIELD: FieldsGiven = {
+  id: true,
+  name: true,
+  arr: true,
+  owner: true,
+  health: true,
+  complexity: true,
+  industry: true,
+  region: true,
+  employees: true,
+  timezone: true,
+  language: true,
+  stakeholders: true,
+  implementation_days: true,
+  regulated: true,
+  segment: true,
+  strategic: true,
+  renewal_date: true,
+  last_negative_event: true,
+  locked: true,
+  parent: true,
+};
+
+/** The fields an accounts file gives: the ones its columns map (id and ARR always). */
+export function fieldsGiven(mapped: Iterable<AccountKey>): FieldsGiven {
+  const given = Object.fromEntries(Object.keys(EVERY_FIELD).map((key) => [key, false]));
+  for (const key of mapped) given[key] = true;
+  return { ...(given as Record<AccountKey, boolean>), id: true, arr: true };
+}
+
+/**
+ * An account as read from a file. It is the planner's `Account` without two of its costs:
+ * the path is built only when a finding asks for it, and a field the source does not give has
+ * no slot (reading it finds nothing, which is `undefined` as for an absent key). A copy made
+ * with a spread loses `path` and `count` (they live on the prototype): code that copies an
+ * account names them.
+ */
+abstract class AccountRecord implements Account {
+  declare readonly id: string;
+  declare readonly name?: string;
+  declare readonly arr: number;
+  declare readonly owner?: string;
+  declare readonly health?: Account['health'];
+  declare readonly complexity?: Account['complexity'];
+  declare readonly industry?: string;
+  declare readonly region?: string;
+  declare readonly employees?: number;
+  declare readonly timezone?: string;
+  declare readonly language?: string;
+  declare readonly stakeholders?: number;
+  declare readonly implementationDays?: number;
+  declare readonly regulated?: boolean;
+  declare readonly segment?: Account['segment'];
+  declare readonly strategic?: boolean;
+  declare readonly renewalDate?: string;
+  declare readonly lastNegativeEvent?: string;
+  declare readonly locked?: boolean;
+  declare readonly parent?: string;
+  /** The record's index in its list: the item of `accounts:`, or the accounts file's data row. */
+  declare protected readonly index: number;
+
+  constructor(a: AccountInput, given: FieldsGiven, index: number) {
+    this.index = index;
+    this.id = a.id;
+    this.arr = a.arr;
+    if (given.name) this.name = a.name;
+    if (given.owner) this.owner = a.owner;
+    if (given.health) this.health = a.health;
+    if (given.complexity) this.complexity = a.complexity;
+    if (given.industry) this.industry = a.industry;
+    if (given.region) this.region = a.region;
+    if (given.employees) this.employees = a.employees;
+    if (given.timezone) this.timezone = a.timezone;
+    if (given.language) this.language = a.language;
+    if (given.stakeholders) this.stakeholders = a.stakeholders;
+    if (given.implementation_days) this.implementationDays = a.implementation_days;
+    if (given.regulated) this.regulated = a.regulated;
+    if (given.segment) this.segment = a.segment;
+    if (given.strategic) this.strategic = a.strategic;
+    if (given.renewal_date) this.renewalDate = a.renewal_date;
+    if (given.last_negative_event) this.lastNegativeEvent = a.last_negative_event;
+    if (given.locked) this.locked = a.locked;
+    if (given.parent) this.parent = a.parent;
+  }
+
+  /** A record stands for one account; account groups are built as plain objects. */
+  get count(): number {
+    return 1;
+  }
+
+  abstract get path(): Path;
+}
+
+/** Where an account was read: the org file's `accounts:` list, or the accounts file's rows. */
+type AccountSection = 'accounts' | 'accounts-file';
+
+/**
+ * The planner's account for one record of `accounts:` or of the accounts file, at its index.
+ * Records of a kind share one class, so that the fields of the first few decide its size (V8
+ * sizes a class's objects by the first ones built): the org file's list and the accounts file
+ * each get their own, and each class knows its section.
+ */
+export function toAccount(
+  account: AccountInput,
+  section: AccountSection,
+  index: number,
+  given: FieldsGiven = EVERY_FIELD,
+): Account {
+  return section === 'accounts'
+    ? new ListedAccount(account, given, index)
+    : new FileAccount(account, given, index);
+}
+
+class ListedAccount extends AccountRecord {
+  get path(): Path {
+    return ['accounts', this.index];
+  }
+}
+
+class FileAccount extends AccountRecord {
+  get path(): Path {
+    return ['accounts-file', this.index];
+  }
 }
 
 function mergeRange(

@@ -586,3 +586,22 @@ describe('chunk boundaries', () => {
     expect(characterBoundary(bytes(0x61, 0xf0, 0x9f, 0x98), 4)).toBe(1);
   });
 });
+
+describe('account records from an accounts file', () => {
+  it('hold the mapped columns only, and build their path on demand', async () => {
+    const { org } = await load('salesforce-report.yaml');
+    const account = org?.accounts[1];
+    if (!account) throw new Error('no second account');
+    // Globex is data row 1 of the export (row 0 is Acme).
+    expect(account.path).toEqual(['accounts-file', 1]);
+    expect(account.count).toBe(1);
+    expect(account).toMatchObject({ id: '0015g00000A1aabAAA', name: 'Globex, Inc.', arr: 240_000 });
+    // The report has no health or renewal column: no slot for them on any record.
+    expect(Object.hasOwn(account, 'health')).toBe(false);
+    expect(Object.hasOwn(account, 'renewalDate')).toBe(false);
+    expect(account.health).toBeUndefined();
+    // Every record of one file has the same fields.
+    const keys = new Set(org?.accounts.map((a) => Object.keys(a).join(',')));
+    expect(keys.size).toBe(1);
+  });
+});

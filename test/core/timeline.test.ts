@@ -372,6 +372,11 @@ describe('folding accounts into groups', () => {
     const org = loaded.org as Org;
     const folded = compactAccounts(org);
     expect(folded.length).toBeLessThan(org.accounts.length);
+    // Copies of file records keep the path and count the records keep on their prototype.
+    for (const group of folded) {
+      expect(group.path).toEqual(['accounts', expect.any(Number)]);
+      expect(group.count).toBeGreaterThanOrEqual(1);
+    }
     const whole = targetAt(org);
     const compact = targetAt({ ...org, accounts: folded });
     expect(compact.stage).toEqual(whole.stage);

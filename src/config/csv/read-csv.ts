@@ -13,6 +13,7 @@ import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
 import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
+import { EVERY_FIELD, type FieldsGiven, fieldsGiven } from '../normalise.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
 import type { AccountInput, OrgFile } from '../schema.js';
 import {
@@ -104,7 +105,7 @@ export type ReadCsvOptions = CsvReadOptions & {
    * listing it in `accounts`: the caller keeps it in its own form, so no list of every account
    * in the file's field names is ever built.
    */
-  onAccount?: (account: AccountInput, row: number) => void;
+  onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
 };
 
 /**
@@ -289,6 +290,8 @@ class RowReader {
   private next = 0;
   private headerIndex = -1;
   private mapping: ColumnMapping | undefined;
+  /** The fields the mapped columns give, on every row. */
+  private given: FieldsGiven = EVERY_FIELD;
   private columnOf = new Map<string, number>();
   /** False when the header lacks id or arr: rows are not read. */
   private reading = false;
@@ -355,6 +358,7 @@ class RowReader {
     this.dateOrderOption = chosen.dateOrder;
     const mapping = mapColumns(headers, { preset: chosen.preset, columns: chosen.columns });
     this.mapping = mapping;
+    this.given = fieldsGiven(mapping.columns.map((c) => c.field));
     this.columnOf = new Map(mapping.columns.map((c) => [c.field as string, c.index]));
     for (const problem of mapping.problems)
       this.diagnostics.push(mappingDiagnostic(problem, this.file, this.at(k, 0)));
@@ -588,7 +592,7 @@ class RowReader {
     }
     if (!ok) return;
     const onAccount = this.options.onAccount;
-    if (onAccount) onAccount(accountOf(values), stats.rows - 1);
+    if (onAccount) onAccount(accountOf(values), stats.rows - 1, this.given);
     else {
       this.accounts.push(accountOf(values));
       this.rowOfAccount.push(stats.rows - 1);

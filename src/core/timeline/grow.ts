@@ -190,6 +190,7 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
     // Pinned to its segment: growth changes volume, not tiers.
     out.push({
       ...account,
+      path: account.path,
       segment,
       count: account.count * countFactor,
       arr: (account.arr * arrFactor) / countFactor,
@@ -244,6 +245,7 @@ export function compactAccounts(org: Org): Account[] {
   }
   return [...groups.values()].map(({ first, segment, count, arr }) => ({
     ...first,
+    path: first.path,
     segment,
     count,
     arr: count > 0 ? arr / count : 0,
