@@ -14,7 +14,7 @@ import type { InputCode } from './codes.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
-import { normaliseOrg, toAccount } from './normalise.js';
+import { isFromAccountsFile, normaliseOrg, toAccount } from './normalise.js';
 import { OwnerResolver, resolveOwners } from './owners.js';
 import {
   type AccountInput,
@@ -201,7 +201,7 @@ export async function loadOrgText(
   });
   diagnostics.push(...normalised.diagnostics);
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
-  const inline = normalised.org.accounts.filter((a) => !isAccountsFilePath(a.path));
+  const inline = normalised.org.accounts.filter((a) => !isFromAccountsFile(a));
   diagnostics.push(...resolveOwners(inline, new OwnerResolver(orgFile.team ?? [])));
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))

@@ -63,6 +63,7 @@ export function normaliseOrg(
           complexity: group.complexity,
           segment: group.segment,
           path: ['account_groups', index],
+          isGroup: true,
         };
       }),
     ]),
@@ -328,6 +329,11 @@ class FileAccount extends AccountRecord {
   get path(): Path {
     return ['accounts-file', this.index];
   }
+}
+
+/** An account read from the accounts file, not from the org file's own lists. */
+export function isFromAccountsFile(account: Account): boolean {
+  return account instanceof FileAccount;
 }
 
 function mergeRange(

@@ -154,7 +154,7 @@ function shown(value: unknown): string {
 
 /** Accounts are matched by id; account groups (which have no id) by name. */
 function accountKey(account: Account): string {
-  return account.path[0] === 'account_groups' ? `group:${account.id}` : account.id;
+  return account.isGroup ? `group:${account.id}` : account.id;
 }
 
 function diffAccounts(base: Org, head: Org): PlanDiff['accounts'] {

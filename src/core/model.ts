@@ -59,6 +59,8 @@ export interface Account {
   parent?: string;
   /** Where the record came from, for locating findings. */
   path: Path;
+  /** An entry of `account_groups`: one record standing for `count` similar accounts. */
+  isGroup?: boolean;
 }
 
 export interface TeamMember {

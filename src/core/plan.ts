@@ -135,7 +135,7 @@ function poolsBySegment(analysis: ReturnType<typeof analyse>): Pools {
   const pools: Pools = new Map();
   for (const p of analysis.placed) {
     if (p.account.owner !== undefined) continue;
-    if (p.coverage === 'named' && p.account.path[0] !== 'account_groups') continue;
+    if (p.coverage === 'named' && !p.account.isGroup) continue;
     const pool = pools.get(p.segment) ?? { accounts: 0, arr: 0 };
     pool.accounts += p.account.count;
     pool.arr += p.account.arr * p.account.count;

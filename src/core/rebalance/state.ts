@@ -286,7 +286,7 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
   const productComplexity: Level = org.company.productComplexity;
   for (const p of analysis.placed) {
     const { account } = p;
-    const group = account.path[0] === 'account_groups';
+    const group = account.isGroup === true;
     const family = group || account.parent === undefined ? account.id : root(p);
     const owner = account.owner ?? null;
     const key = group

@@ -15,6 +15,14 @@ export interface ReferenceRule extends Rule {
 
 const SOURCE_OWNERSHIP = `Every account has an owner; no orphan accounts ${cite('org-design-guide')}`;
 
+/** An account or a team member, as the id rules read it; account groups have no id of their own. */
+interface IdRecord {
+  id: string;
+  name?: string;
+  path: Path;
+  isGroup?: boolean;
+}
+
 /** ` ("Acme Corp")`: the name of an account whose id is repeated, where it has one. */
 function named(record: { id: string; name?: string }, what: string): string {
   const name = record.name?.trim();
@@ -33,18 +41,19 @@ export const duplicateId: ReferenceRule = {
   check: ({ analysis }) => duplicateId.checkReferences(analysis),
   checkReferences(analysis) {
     const findings: RuleFinding[] = [];
-    const seen = (records: { id: string; name?: string; path: Path }[], what: string) => {
+    const seen = (records: readonly IdRecord[], what: string) => {
       // One Set pass for the common case (no duplicates); first places only for the ids that repeat.
       const ids = new Set<string>();
       const repeated = new Set<string>();
       for (const record of records) {
+        if (record.isGroup) continue;
         if (ids.has(record.id)) repeated.add(record.id);
         else ids.add(record.id);
       }
       if (repeated.size === 0) return;
       const first = new Map<string, Path>();
       for (const record of records) {
-        if (!repeated.has(record.id)) continue;
+        if (record.isGroup || !repeated.has(record.id)) continue;
         const earlier = first.get(record.id);
         if (earlier) {
           findings.push({
@@ -55,10 +64,7 @@ export const duplicateId: ReferenceRule = {
         } else first.set(record.id, record.path);
       }
     };
-    seen(
-      analysis.org.accounts.filter((a) => a.count === 1 && a.path[0] !== 'account_groups'),
-      'account',
-    );
+    seen(analysis.org.accounts, 'account');
     seen(analysis.org.team, 'team');
     return findings;
   },
@@ -92,14 +98,16 @@ export const nearDuplicateId: Rule = {
   policy: [],
   check({ analysis }) {
     const findings: RuleFinding[] = [];
-    const scan = (records: { id: string; path: Path }[], what: string) => {
+    const scan = (records: readonly IdRecord[], what: string) => {
       // Two ids that are both lower-case without spaces only meet if they are the same id (a
       // duplicate, not this rule's case): only the keys of the other ids can give a finding.
       const keys = new Set<string>();
-      for (const record of records) if (!isLooseAlready(record.id)) keys.add(looseId(record.id));
+      for (const record of records)
+        if (!record.isGroup && !isLooseAlready(record.id)) keys.add(looseId(record.id));
       if (keys.size === 0) return;
-      const first = new Map<string, { id: string; path: Path }>();
+      const first = new Map<string, IdRecord>();
       for (const record of records) {
+        if (record.isGroup) continue;
         const key = looseId(record.id);
         if (!keys.has(key)) continue;
         const earlier = first.get(key);
@@ -113,10 +121,7 @@ export const nearDuplicateId: Rule = {
         }
       }
     };
-    scan(
-      analysis.org.accounts.filter((a) => a.count === 1 && a.path[0] !== 'account_groups'),
-      'account',
-    );
+    scan(analysis.org.accounts, 'account');
     scan(analysis.org.team, 'team');
     return findings;
   },
@@ -241,7 +246,7 @@ export const orphanAccount: Rule = {
       context.analysis.placed
         .filter((p) => p.coverage === 'named' && p.account.owner === undefined)
         // An account group is covered by the team serving its segment, like a pool.
-        .filter((p) => !(p.account.path[0] === 'account_groups' && served.has(p.segment)))
+        .filter((p) => !(p.account.isGroup && served.has(p.segment)))
         .map((p) => ({
           path: p.account.path,
           message: `${p.segment} account ${accountLabel(p.account)} has no owner; named-CSM segments need one`,
@@ -268,7 +273,7 @@ export const unownedArrShare: Rule = {
     const causes: { id: string; arr: number; path: Path }[] = [];
     for (const p of analysis.placed) {
       if (p.account.owner !== undefined || p.coverage !== 'named') continue;
-      if (p.account.path[0] === 'account_groups' && served.has(p.segment)) continue;
+      if (p.account.isGroup && served.has(p.segment)) continue;
       const arr = p.account.arr * p.account.count;
       unowned += arr;
       count += p.account.count;
