@@ -128,6 +128,7 @@ export async function readAccountsFile(
         team: context.team,
         reread,
         onAccount: context.onAccount,
+        onRestart: context.onRestart,
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -275,6 +276,8 @@ export async function parseAccountsText(
     reread?: () => Buffer;
     /** CSV: takes each valid account as it is read instead of listing it in `accounts`. */
     onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
+    /** CSV: the accounts given to `onAccount` so far are void; the file is read again. */
+    onRestart?: () => void;
   },
 ): Promise<AccountsFileResult> {
   const { file, format } = options;
@@ -308,6 +311,7 @@ export async function parseAccountsText(
     team: options.team,
     reread: options.reread,
     onAccount: options.onAccount,
+    onRestart: options.onRestart,
   });
   if ('diagnostic' in csv) return emptyResult(file, format, [csv.diagnostic]);
   return { ...csv, file, format };

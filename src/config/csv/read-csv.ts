@@ -31,6 +31,7 @@ import {
   SLOT,
 } from './cells.js';
 import { type ColumnMapping, type MappingProblem, mapColumns } from './mapping.js';
+import { NotPlain, plainRecords } from './plain-records.js';
 import { CsvPositions } from './positions.js';
 import type { PresetId } from './presets.js';
 
@@ -106,6 +107,8 @@ export type ReadCsvOptions = CsvReadOptions & {
    * in the file's field names is ever built.
    */
   onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
+  /** The accounts given to `onAccount` so far are void: the file is read again from the start. */
+  onRestart?: () => void;
 };
 
 /**
@@ -120,10 +123,19 @@ export function readCsv(
   const here = lazyPositions(() => decode(input));
   // What the locator keeps for later findings: the bytes read again, or these ones.
   const positionsOf = options.reread ? rereadPositions(options.reread) : here;
-  const reader = new RowReader(options, positionsOf);
+  let reader = new RowReader(options, positionsOf);
   let maybeReplaced: boolean;
   try {
-    maybeReplaced = parseRecords(input, (record) => reader.record(record));
+    try {
+      maybeReplaced = readPlain(input, (record) => reader.record(record));
+    } catch (error) {
+      if (!(error instanceof NotPlain)) throw error;
+      // Not the plain form: read again from the start with csv-parse, which reads every form
+      // and says where a syntax error is.
+      options.onRestart?.();
+      reader = new RowReader(options, positionsOf);
+      maybeReplaced = parseRecords(input, (record) => reader.record(record));
+    }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const where = syntaxPosition(error, here());
@@ -192,6 +204,26 @@ function parseRecords(input: CsvInput, push: (record: string[]) => void): boolea
   }
   const error = api.parse(undefined, true, push, close);
   if (error !== undefined) throw error;
+  return replaced;
+}
+
+/** `parseRecords` for the plain form (plain-records.ts); throws NotPlain for any other. */
+function readPlain(input: CsvInput, push: (record: string[]) => void): boolean {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) {
+    const bytes = bytesOf(input);
+    plainRecords([bytes], push);
+    return typeof input === 'string' || maybeReplaced(bytes);
+  }
+  let replaced = false;
+  plainRecords(
+    (function* () {
+      for (const chunk of input.chunks()) {
+        replaced ||= maybeReplaced(chunk);
+        yield chunk;
+      }
+    })(),
+    push,
+  );
   return replaced;
 }
 
