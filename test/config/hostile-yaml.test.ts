@@ -203,6 +203,16 @@ describe('encodings', () => {
     const nul = await loadBytes(Buffer.from(`${HEAD}  motion: a\u0000b\n`));
     expect(nul.diagnostics.map(brief)).toEqual([['control-character', 5, 12]]);
   });
+
+  it('reads a valid file that holds U+FFFD itself, or starts with a BOM', async () => {
+    // U+FFFD is what invalid bytes decode to, so the bytes are checked again: these are valid.
+    const replacement = await loadBytes(
+      Buffer.from(`${HEAD}team:\n  - { id: a, role: csm, name: "Ann \uFFFD" }\n`),
+    );
+    expect(replacement.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const bom = await loadBytes(Buffer.from(`\uFEFF${HEAD}`));
+    expect(bom.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('YAML syntax errors in csplan words, on the line to change', () => {
