@@ -44,7 +44,7 @@ const accounts = readCsv(csvBytes, {
   team: orgFile.team ?? [],
 });
 if ('diagnostic' in accounts) throw new Error(accounts.diagnostic.message);
-lap('CSV: csv-parse + row checks + owners');
+lap('CSV: parse + row checks + owners');
 const normalised = normaliseOrg(orgFile, accounts.accounts, {
   asOf: '2026-11-23',
   accountsPath: accounts.pathOf,
