@@ -304,6 +304,8 @@ ${accounts('j', 4, 60_000, 'owner: j, health: green')}
     const hot = result.moves.find((m) => m.account === 'hot');
     expect(hot).toMatchObject({ from: 'l', to: 's', rule: 'seniority' });
     expect(hot?.reason).toContain('red account to a senior CSM, swapped for s-14');
+    // One move l -> s: its first step's book (l, leaving) and its last step's (s at 21 x 3%).
+    expect(hot?.reason.startsWith('l (leaving 2027-01-15) -> s at 63%; ')).toBe(true);
     expect(result.moves.find((m) => m.account === 's-14')).toMatchObject({ from: 's', to: 'j' });
     const moved = result.moves.filter((m) => m.from === 's').map((m) => m.account);
     expect(moved).toEqual(Array.from({ length: 14 }, (_, i) => `s-${i + 1}`));
