@@ -202,6 +202,12 @@ export class State {
     book.atRisk += sign * unit.atRisk;
     if (Math.abs(book.a) < 1e-12) book.a = 0;
     if (Math.abs(book.r) < 1e-12) book.r = 0;
+    // A lone account's numbers are the unit's own (most units): no lookup by name.
+    if (unit.accounts.length === 1) {
+      bump(book.industries, unit.industryId, sign);
+      bump(book.timezones, unit.timezoneId, sign);
+      return;
+    }
     for (const p of unit.accounts) {
       bump(book.industries, numberOf(this.industryIds, p.account.industry), sign);
       bump(book.timezones, numberOf(this.timezoneIds, p.account.timezone), sign);
@@ -299,10 +305,9 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit = newUnit(family, units.length, owner, group, p);
       units.push(unit);
       if (key !== undefined) keyed.set(key, unit);
-    }
+    } else unit.accounts.push(p);
     const s = org.policy.segments[p.segment];
     const n = account.count;
-    unit.accounts.push(p);
     unit.a += (n * p.loadFactor) / s.accountsPerCsm.target;
     unit.r += (account.arr * n) / s.arrPerCsm.target;
     unit.count += n;
@@ -353,7 +358,8 @@ function newUnit(
   return {
     key,
     order,
-    accounts: [],
+    // Sized for the one account most units have (a push onto [] reserves room for 17).
+    accounts: [first],
     a: 0,
     r: 0,
     count: 0,
