@@ -33,7 +33,10 @@ export function processIO(): CliIO {
   process.stderr.on('error', onError('stderr'));
   return {
     stdout: (text) => {
-      if (!closed.stdout) process.stdout.write(text);
+      for (const piece of pieces(text)) {
+        if (closed.stdout) return;
+        process.stdout.write(piece);
+      }
     },
     stderr: (text) => {
       if (!closed.stderr) process.stderr.write(text);
@@ -46,6 +49,24 @@ export function processIO(): CliIO {
     today: localToday(),
     columns: process.stdout.columns,
   };
+}
+
+/**
+ * `text` in pieces of about `size` UTF-16 units, for writing one by one: one write of a 24 MB
+ * report (rebalance at 100k accounts) first copies it flat and into one 24 MB buffer, and into a
+ * pipe took ~0.25 s longer than 1 MiB pieces. A surrogate pair is never split, as each piece is
+ * encoded to UTF-8 on its own.
+ */
+export function* pieces(text: string, size = 1 << 20): Generator<string> {
+  let at = 0;
+  while (text.length - at > size) {
+    let end = at + size;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+  yield at === 0 ? text : text.slice(at);
 }
 
 /** The user's calendar date, not UTC's: a plan run at 1am in Sydney is for that day. */

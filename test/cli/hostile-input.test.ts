@@ -66,28 +66,54 @@ describe('deep nesting never aborts', () => {
 });
 
 describe('a closed pipe', () => {
-  it('recommend/check piped into a reader that quits: quiet, exit 0', async () => {
+  const bigOrg = (n: number, owner = ', owner: nobody') => {
     const accounts = Array.from(
-      { length: 3000 },
-      (_, i) => `  - { id: account-${i}, arr: ${10_000 + i}, owner: nobody }`,
+      { length: n },
+      (_, i) => `  - { id: account-${i}, arr: ${10_000 + i}${owner} }`,
     ).join('\n');
-    const cwd = await folder({
+    return folder({
       'big.yaml': `version: 1\ncompany:\n  name: Big\n  as_of: 2026-11-23\nteam:\n  - { id: c, role: csm }\naccounts:\n${accounts}\n`,
     });
-    const child = spawn(
-      'node',
-      [join(process.cwd(), 'bin/csplan.js'), 'check', 'big.yaml', '--format', 'json'],
-      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+  };
+
+  /** Runs csplan with stdout into a pipe; `quit` closes the pipe after the first chunk read. */
+  async function piped(cwd: string, argv: string[], quit: boolean) {
+    const child = spawn('node', [join(process.cwd(), 'bin/csplan.js'), ...argv], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
     // Like `| head -c 1`: read the first chunk, then close the pipe.
-    child.stdout.once('data', () => child.stdout.destroy());
+    if (quit) child.stdout.once('data', () => child.stdout.destroy());
+    else
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+    return { code, stdout, stderr };
+  }
+
+  it('recommend/check piped into a reader that quits: quiet, exit 0', async () => {
+    const run = await piped(await bigOrg(3000), ['check', 'big.yaml', '--format', 'json'], true);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  }, 60_000);
+
+  // 6,000 unowned accounts, so 6,000 moves of ~330 bytes: about 2 MB, two 1 MiB pieces.
+  it('rebalance output of several pieces: whole through a pipe; quiet, exit 0 when the reader quits', async () => {
+    const cwd = await bigOrg(6000, '');
+    const argv = ['rebalance', 'big.yaml', '--format', 'json'];
+    const whole = await piped(cwd, argv, false);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout.length).toBeGreaterThan(1024 * 1024);
+    expect(JSON.parse(whole.stdout).moves).toHaveLength(6000);
+    const quit = await piped(cwd, argv, true);
+    expect(quit.stderr).toBe('');
+    expect(quit.code).toBe(0);
   }, 60_000);
 });
 
