@@ -63,8 +63,8 @@ export async function runRebalance(
   );
 
   if (format === 'json') {
-    const { renderRebalanceJson } = await import('../../render/rebalance.js');
-    io.stdout(renderRebalanceJson(result, file));
+    const { rebalanceJsonParts } = await import('../../render/rebalance.js');
+    for (const part of rebalanceJsonParts(result, file)) io.stdout(part);
   } else if (format === 'markdown') {
     const { renderRebalanceMarkdown } = await import('../../render/rebalance.js');
     io.stdout(renderRebalanceMarkdown(result, file));
