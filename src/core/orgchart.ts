@@ -35,13 +35,26 @@ export interface OrgChart {
   directors: number;
 }
 
+/**
+ * People beyond the work, growth included. When planned hires make up the surplus, the advice is
+ * about them (a start date can still move); otherwise it is to let attrition shrink the team.
+ */
+function surplusNote(team: TargetTeam): string {
+  const planned = team.notStarted.slice(-team.surplus);
+  if (planned.length === team.surplus) {
+    const who = planned.length === 1 ? `${planned[0]} has` : `${planned.join(', ')} have`;
+    return `${team.surplus} above need: ${who} not started, and the work, growth included, does not need ${planned.length === 1 ? 'this hire' : 'these hires'} yet`;
+  }
+  return `${team.surplus} above need: hold backfills`;
+}
+
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
   const notes: string[] = [];
   const hires = team.hireNow + team.hireNext;
   if (team.leads.length > 0) notes.push(`player-coach: ${team.leads.join(', ')}`);
   if (team.redeployedIn > 0) notes.push(`${team.redeployedIn} moved in`);
   if (hires > 0) notes.push(`${hires} to hire`);
-  if (team.surplus > 0) notes.push(`${team.surplus} above need: hold backfills`);
+  if (team.surplus > 0) notes.push(surplusNote(team));
   if (model === 'functional' && team.role === 'csm') notes.push('adoption and expansion');
   return {
     role: team.role,
