@@ -6,6 +6,7 @@
 import type { Policy } from './policy.js';
 import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
 import { segmentTitle } from './segments.js';
+import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
 import type { TargetOrg, TargetTeam } from './target/index.js';
 
@@ -226,8 +227,10 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
   const ops = specialistNodes.find((n) => n.role === 'cs-ops');
   const underLeader: ChartNode[] = [];
   for (const node of rest) {
-    if (node.role === 'digital-csm' && ops) ops.children.push(node);
-    else underLeader.push(node);
+    if (node.role === 'digital-csm' && ops) {
+      const why = `CS Ops runs the tech-touch programs they work in ${cite('org-design-guide')}`;
+      ops.children.push({ ...node, note: node.note ? `${node.note}; ${why}` : why });
+    } else underLeader.push(node);
   }
 
   const directorTarget =

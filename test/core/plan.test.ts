@@ -189,6 +189,19 @@ ${accounts('a', 30, 20_000, 'owner: ana')}
     );
   });
 
+  it('puts a small digital team under CS Ops and says why', async () => {
+    const plan = await loadOrgFile('examples/scale.yaml', { today: '2026-11-23' });
+    if (!plan.org) throw new Error('examples/scale.yaml does not load');
+    const chart = planOrg(plan.org).chart;
+    const find = (node: ChartNode, role: string): ChartNode | undefined =>
+      node.role === role ? node : node.children.map((c) => find(c, role)).find(Boolean);
+    const ops = find(chart.root, 'cs-ops');
+    expect(ops?.children.map((c) => c.role)).toEqual(['digital-csm']);
+    expect(ops?.children[0]?.note).toBe(
+      '2 to hire; CS Ops runs the tech-touch programs they work in (CS org design guide)',
+    );
+  });
+
   it('has first CSMs report to the CEO at the first-hire stage', async () => {
     const plan = await planFrom(`accounts:\n${accounts('a', 30, 20_000)}\n`);
     expect(plan.chart.root.children.map((c) => c.title)).toEqual([
