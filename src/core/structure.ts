@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import { STAGE_IDS } from './model.js';
+import { type Account, type IndustryMix, STAGE_IDS } from './model.js';
 import { formatCount, formatFte, formatPct, plural } from './money.js';
 import { cite } from './sources.js';
 import { STAGE_LABELS, type StageResult } from './stage.js';
@@ -216,17 +216,11 @@ interface IndustrySpread {
 }
 
 /** Industries concentrated enough for vertical teams, or undefined. */
-function industrySpread(analysis: Analysis): IndustrySpread | undefined {
+export function industrySpread(analysis: Analysis): IndustrySpread | undefined {
   const t = STRUCTURE_THRESHOLDS;
-  let tagged = 0;
-  let regulated = 0;
-  const arrBy = new Map<string, number>();
-  for (const { account } of analysis.placed) {
-    if (account.regulated) regulated += account.count;
-    if (!account.industry) continue;
-    tagged += account.count;
-    arrBy.set(account.industry, (arrBy.get(account.industry) ?? 0) + account.arr * account.count);
-  }
+  const mix: IndustryMix = { arr: new Map(), tagged: 0, regulated: 0 };
+  for (const { account } of analysis.placed) addIndustries(mix, account);
+  const { tagged, regulated, arr: arrBy } = mix;
   if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage)
     return undefined;
   if (arrBy.size < 2) return undefined;
@@ -242,4 +236,20 @@ function industrySpread(analysis: Analysis): IndustrySpread | undefined {
     topShare,
     regulatedShare: regulated / analysis.customers,
   };
+}
+
+/** Adds an account's industry figures to a running total; a folded group adds its members'. */
+export function addIndustries(mix: IndustryMix, account: Account): void {
+  const own = account.industries;
+  if (own) {
+    mix.tagged += own.tagged;
+    mix.regulated += own.regulated;
+    for (const [industry, arr] of own.arr)
+      mix.arr.set(industry, (mix.arr.get(industry) ?? 0) + arr);
+    return;
+  }
+  if (account.regulated) mix.regulated += account.count;
+  if (!account.industry) return;
+  mix.tagged += account.count;
+  mix.arr.set(account.industry, (mix.arr.get(account.industry) ?? 0) + account.arr * account.count);
 }
