@@ -70,8 +70,10 @@ export interface Account {
 
 /** What the structure decision sums over accounts, for a group of accounts of mixed industries. */
 export interface IndustryMix {
-  /** ARR per industry (count x ARR of the members that have one). */
-  arr: Map<string, number>;
+  /** Where each industry's ARR sits in `arr`: grown copies of a group share it. */
+  slots: Map<string, number>;
+  /** ARR per industry (count x ARR of the members that have one), by slot. */
+  arr: number[];
   /** Members with an industry. */
   tagged: number;
   /** Regulated members. */

@@ -218,15 +218,14 @@ interface IndustrySpread {
 /** Industries concentrated enough for vertical teams, or undefined. */
 export function industrySpread(analysis: Analysis): IndustrySpread | undefined {
   const t = STRUCTURE_THRESHOLDS;
-  const mix: IndustryMix = { arr: new Map(), tagged: 0, regulated: 0 };
+  const mix = emptyIndustryMix();
   for (const { account } of analysis.placed) addIndustries(mix, account);
-  const { tagged, regulated, arr: arrBy } = mix;
+  const { tagged, regulated } = mix;
   if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage)
     return undefined;
-  if (arrBy.size < 2) return undefined;
-  const ranked = [...arrBy.entries()].sort(
-    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  );
+  if (mix.arr.length < 2) return undefined;
+  const ranked = [...mix.slots].map(([name, slot]): [string, number] => [name, mix.arr[slot] ?? 0]);
+  ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const top = ranked.slice(0, 4);
   const topArr = top.reduce((sum, [, arr]) => sum + arr, 0);
   const topShare = analysis.totalArr > 0 ? topArr / analysis.totalArr : 0;
@@ -238,18 +237,31 @@ export function industrySpread(analysis: Analysis): IndustrySpread | undefined {
   };
 }
 
+export function emptyIndustryMix(): IndustryMix {
+  return { slots: new Map(), arr: [], tagged: 0, regulated: 0 };
+}
+
 /** Adds an account's industry figures to a running total; a folded group adds its members'. */
 export function addIndustries(mix: IndustryMix, account: Account): void {
   const own = account.industries;
   if (own) {
     mix.tagged += own.tagged;
     mix.regulated += own.regulated;
-    for (const [industry, arr] of own.arr)
-      mix.arr.set(industry, (mix.arr.get(industry) ?? 0) + arr);
+    for (const [industry, slot] of own.slots) addArr(mix, industry, own.arr[slot] ?? 0);
     return;
   }
   if (account.regulated) mix.regulated += account.count;
   if (!account.industry) return;
   mix.tagged += account.count;
-  mix.arr.set(account.industry, (mix.arr.get(account.industry) ?? 0) + account.arr * account.count);
+  addArr(mix, account.industry, account.arr * account.count);
+}
+
+function addArr(mix: IndustryMix, industry: string, arr: number): void {
+  const slot = mix.slots.get(industry);
+  if (slot === undefined) {
+    mix.slots.set(industry, mix.arr.length);
+    mix.arr.push(arr);
+  } else {
+    mix.arr[slot] = (mix.arr[slot] ?? 0) + arr;
+  }
 }

@@ -6,7 +6,7 @@
 import { placeAccount } from '../analysis.js';
 import type { Account, Growth, IndustryMix, Org, SegmentGrowth, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
-import { addIndustries } from '../structure.js';
+import { addIndustries, emptyIndustryMix } from '../structure.js';
 
 export interface SegmentVolume {
   customers: number;
@@ -189,16 +189,14 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
     const arrFactor = before.arr > 0 ? after.arr / before.arr : 0;
     if (countFactor <= 0) continue;
     // Pinned to its segment: growth changes volume, not tiers.
-    const grown: Account = {
+    out.push({
       ...account,
       path: account.path,
       segment,
       count: account.count * countFactor,
       arr: (account.arr * arrFactor) / countFactor,
-    };
-    if (account.industries)
-      grown.industries = grownIndustries(account.industries, countFactor, arrFactor);
-    out.push(grown);
+      industries: account.industries && grownIndustries(account.industries, countFactor, arrFactor),
+    });
   }
   for (const id of SEGMENT_IDS) {
     const after = month[id];
@@ -231,7 +229,7 @@ export function compactAccounts(org: Org): Account[] {
     const key = [account.owner ?? '', placed.segment, placed.loadFactor].join('\u0000');
     let group = groups.get(key);
     if (!group) {
-      const industries = { arr: new Map<string, number>(), tagged: 0, regulated: 0 };
+      const industries = emptyIndustryMix();
       group = { first: account, segment: placed.segment, count: 0, arr: 0, industries };
       groups.set(key, group);
     }
@@ -251,7 +249,10 @@ export function compactAccounts(org: Org): Account[] {
 
 /** A group's industry figures grown as its accounts are: counts by one factor, ARR by the other. */
 function grownIndustries(mix: IndustryMix, countFactor: number, arrFactor: number): IndustryMix {
-  const arr = new Map<string, number>();
-  for (const [industry, value] of mix.arr) arr.set(industry, value * arrFactor);
-  return { arr, tagged: mix.tagged * countFactor, regulated: mix.regulated * countFactor };
+  return {
+    slots: mix.slots,
+    arr: mix.arr.map((arr) => arr * arrFactor),
+    tagged: mix.tagged * countFactor,
+    regulated: mix.regulated * countFactor,
+  };
 }
