@@ -8,7 +8,8 @@
  *
  * Anchors and aliases work across slices: an anchor's value is kept once its slice (or the head)
  * is converted, and an alias to it in a later slice is replaced by that value; every use counts
- * against the same limit as in a whole-file parse. Only plain layouts are sliced: a block
+ * against the same limit as in a whole-file parse. The head is parsed after the slices; when it
+ * has anchors the slices may need, they are read first, a part of the head at a time. Only plain layouts are sliced: a block
  * `accounts:` list at the top level, one document, and no alias in the head to an anchor inside
  * the list. Anything else returns undefined and the caller parses the whole file.
  */
@@ -84,10 +85,17 @@ export function parseSlicedYaml(
   const anchors = ANCHOR_OR_ALIAS.test(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
-  // (allocation-site pretenuring), where the slices' short-lived trees would pile up.
-  let head = anchors && ANCHOR_OR_ALIAS.test(headText) ? parseHead(headText, file) : undefined;
-  if (head && 'diagnostics' in head) return { ...head, handedOver: false };
+  // (allocation-site pretenuring), where the slices' short-lived trees would pile up. So the
+  // head's anchors are read a part at a time when its layout allows (carryByParts), and the
+  // head is parsed whole only when it does not.
   const diagnostics: Diagnostic[] = [];
+  let head: Head | undefined;
+  if (anchors && ANCHOR_OR_ALIAS.test(headText)) {
+    const carried = carryByParts(lines, start, anchors);
+    if (carried === 'whole') head = parseHead(headText, file);
+    else if (carried !== undefined) diagnostics.push(aliasLimit(file, carried.line, carried.col));
+  }
+  if (head && 'diagnostics' in head) return { ...head, handedOver: false };
   if (head && anchors) {
     // Anchors after the list are not there yet for its aliases, as in a whole-file parse.
     const listAt = blanked.slice(0, start).reduce((offset, line) => offset + line.length + 1, 0);
@@ -163,6 +171,65 @@ export function parseSlicedYaml(
   };
 }
 
+/**
+ * The head's anchors before the list at line `listStart`, and its aliases' uses, read as
+ * `Anchors.carry` reads them but a part at a time: each top-level section on its own, and a
+ * block list (a 400-person `team:`) in slices of items, so that no large document is alive while
+ * it is built. 'whole' when a part does not read on its own (a syntax error, an anchor on a whole
+ * list, an alias to an anchor in another part that `carry` has not recorded): then the head is
+ * parsed whole and `carry` decides. Otherwise the place of an alias used once too often, or
+ * undefined.
+ */
+function carryByParts(
+  lines: readonly string[],
+  listStart: number,
+  anchors: Anchors,
+): { line: number; col: number } | 'whole' | undefined {
+  for (const [first, end] of headParts(lines, listStart)) {
+    const counter = new LineCounter();
+    const doc = parseYamlDocument(lines.slice(first, end).join('\n'), counter).document;
+    if (!doc || doc.errors.length > 0) return 'whole';
+    const read = first < listStart ? anchors.resolve(doc, true) : anchors.count(doc);
+    if (read === 'unknown') return 'whole';
+    if (read !== undefined) {
+      const { line, col } = counter.linePos(read);
+      return { line: line + first, col };
+    }
+    anchors.keep(doc);
+  }
+  return undefined;
+}
+
+/**
+ * The head's parts in file order, as [first, end) lines: each top-level section, except that a
+ * block list under a key with nothing after its colon is cut into slices of items. Sections with
+ * no anchor or alias are left out: they change nothing. The accounts list itself is skipped.
+ */
+export function* headParts(
+  lines: readonly string[],
+  listStart: number,
+): Generator<[number, number]> {
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i === listStart || TOP_LEVEL_ANY_KEY.test(lines[i] ?? '')) starts.push(i);
+  }
+  for (let k = 0; k < starts.length; k++) {
+    const first = starts[k] as number;
+    const end = starts[k + 1] ?? lines.length;
+    if (first === listStart) continue;
+    const text = lines.slice(first, end).join('\n');
+    if (!ANCHOR_OR_ALIAS.test(text)) continue;
+    const keyLine = lines[first] ?? '';
+    const keyOnly = TOP_LEVEL_KEY.test(keyLine.endsWith('\r') ? keyLine.slice(0, -1) : keyLine);
+    const items = keyOnly ? sliceItems(lines, first + 1, end) : undefined;
+    if (!items) {
+      yield [first, end];
+      continue;
+    }
+    for (const slice of items) yield [slice.firstLine, slice.endLine];
+  }
+}
+
 type Head =
   | { doc: Document.Parsed; counter: LineCounter }
   | { diagnostics: Diagnostic[]; locate: Locator };
@@ -215,11 +282,18 @@ class Anchors {
    * Replaces the aliases in a slice whose anchors are in earlier parts by their values, and counts
    * every use. Returns the offset of the alias that goes over the limit, if one does.
    */
-  resolve(doc: Document.Parsed): number | undefined {
-    let over: number | undefined;
+  resolve(doc: Document.Parsed): number | undefined;
+  /** `strict`: an alias whose anchor is neither known nor in `doc` gives 'unknown'. */
+  resolve(doc: Document.Parsed, strict: true): number | 'unknown' | undefined;
+  resolve(doc: Document.Parsed, strict = false): number | 'unknown' | undefined {
+    let over: number | 'unknown' | undefined;
     visit(doc, {
       Alias: (_, node) => {
         const entry = this.known.get(node.source);
+        if (!entry && strict && !node.resolve(doc)) {
+          over = 'unknown';
+          return visit.BREAK;
+        }
         if (!entry) return undefined; // reported as an alias without an anchor
         if (!this.use(node.source)) {
           over = node.range?.[0] ?? 0;
@@ -230,6 +304,23 @@ class Anchors {
       Node: (_, node) => this.define(doc, node),
     });
     return over;
+  }
+
+  /**
+   * Counts the uses of known anchors in a part after the list, which defines none for it (as
+   * `carry` does). 'unknown' for an alias to an anchor neither known nor in the part.
+   */
+  count(doc: Document.Parsed): number | 'unknown' | undefined {
+    let result: number | 'unknown' | undefined;
+    visit(doc, {
+      Alias: (_, node) => {
+        if (!this.known.has(node.source)) {
+          if (!node.resolve(doc)) result = 'unknown';
+        } else if (!this.use(node.source)) result = node.range?.[0] ?? 0;
+        return result === undefined ? undefined : visit.BREAK;
+      },
+    });
+    return result;
   }
 
   /** Converts the anchors a part defined, once the part itself is, and lets go of its nodes. */
@@ -281,7 +372,7 @@ function yamlError(file: string, message: string): Diagnostic {
 }
 
 /** Cuts the lines of a block sequence into slices of whole items, or undefined if it isn't one. */
-function sliceItems(lines: string[], from: number, to: number): Slice[] | undefined {
+function sliceItems(lines: readonly string[], from: number, to: number): Slice[] | undefined {
   let indent: string | undefined;
   const itemStarts: number[] = [];
   for (let i = from; i < to; i++) {

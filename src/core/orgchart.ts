@@ -6,6 +6,7 @@
 import type { Policy } from './policy.js';
 import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
 import { segmentTitle } from './segments.js';
+import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
 import type { TargetOrg, TargetTeam } from './target/index.js';
 
@@ -35,13 +36,26 @@ export interface OrgChart {
   directors: number;
 }
 
+/**
+ * People beyond the work, growth included. When planned hires make up the surplus, the advice is
+ * about them (a start date can still move); otherwise it is to let attrition shrink the team.
+ */
+function surplusNote(team: TargetTeam): string {
+  const planned = team.notStarted.slice(-team.surplus);
+  if (planned.length === team.surplus) {
+    const who = planned.length === 1 ? `${planned[0]} has` : `${planned.join(', ')} have`;
+    return `${team.surplus} above need: ${who} not started, and the work, growth included, does not need ${planned.length === 1 ? 'this hire' : 'these hires'} yet`;
+  }
+  return `${team.surplus} above need: hold backfills`;
+}
+
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
   const notes: string[] = [];
   const hires = team.hireNow + team.hireNext;
   if (team.leads.length > 0) notes.push(`player-coach: ${team.leads.join(', ')}`);
   if (team.redeployedIn > 0) notes.push(`${team.redeployedIn} moved in`);
   if (hires > 0) notes.push(`${hires} to hire`);
-  if (team.surplus > 0) notes.push(`${team.surplus} above need: hold backfills`);
+  if (team.surplus > 0) notes.push(surplusNote(team));
   if (model === 'functional' && team.role === 'csm') notes.push('adoption and expansion');
   return {
     role: team.role,
@@ -213,8 +227,10 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
   const ops = specialistNodes.find((n) => n.role === 'cs-ops');
   const underLeader: ChartNode[] = [];
   for (const node of rest) {
-    if (node.role === 'digital-csm' && ops) ops.children.push(node);
-    else underLeader.push(node);
+    if (node.role === 'digital-csm' && ops) {
+      const why = `CS Ops runs the tech-touch programs they work in ${cite('org-design-guide')}`;
+      ops.children.push({ ...node, note: node.note ? `${node.note}; ${why}` : why });
+    } else underLeader.push(node);
   }
 
   const directorTarget =

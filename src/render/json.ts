@@ -103,6 +103,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       target: t.target,
       surplus: t.surplus,
       playerCoaches: t.leads,
+      notStarted: t.notStarted,
     })),
     redeployments: plan.redeployments.map((r) => ({
       id: r.id,

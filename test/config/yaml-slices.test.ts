@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadOrgText } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
-import { parseSlicedYaml, SLICE_FROM_BYTES } from '../../src/config/yaml-slices.js';
+import { headParts, parseSlicedYaml, SLICE_FROM_BYTES } from '../../src/config/yaml-slices.js';
 
 /** An org file above the slicing threshold: 12,000 accounts over 5 lines each. */
 function bigOrg(mutate: (lines: string[]) => void = () => {}): string {
@@ -134,6 +134,95 @@ describe('large YAML files parsed in slices', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ rule: 'yaml-alias', line: arrLine(500) + 1, column: 13 }),
     ]);
+  });
+
+  /** bigOrg with a `team:` of `size` people before the list; `member(i)` writes person i. */
+  const withTeam = (size: number, member: (i: number) => string, mutate = (_: string[]) => {}) =>
+    bigOrg((lines) => {
+      const team = Array.from({ length: size }, (_, i) => member(i));
+      lines.splice(-2); // bigOrg's own team, at the end
+      lines.splice(5, 0, 'team:', ...team);
+      mutate(lines);
+    });
+
+  it("reads a team list's anchors a few people at a time, as a whole-file parse does", () => {
+    // Anchors in people 0 and 13 (different parts of the team), used by people in later parts
+    // and by accounts; `teamLines` is how far the team pushes the list down.
+    const teamLines = 41;
+    const text = withTeam(
+      40,
+      (i) =>
+        i === 0
+          ? '  - { id: p0, role: csm, region: &emea EMEA }'
+          : i === 13
+            ? '  - { id: p13, role: csm, languages: &langs [en, fr] }'
+            : i >= 20
+              ? `  - { id: p${i}, role: csm, region: *emea, languages: *langs }`
+              : `  - { id: p${i}, role: csm }`,
+      (lines) => {
+        lines[arrLine(5000) + teamLines + 1] = '    region: *emea';
+      },
+    );
+    const sliced = parseSlicedYaml(text, 'big.yaml');
+    expect(sliced?.diagnostics).toEqual([]);
+    const whole = parse(text);
+    expect(sliced?.value).toEqual(whole);
+    expect(whole.team[30]).toMatchObject({ region: 'EMEA', languages: ['en', 'fr'] });
+    expect(whole.accounts[5000].region).toBe('EMEA');
+  });
+
+  it('cuts the head into the parts that have anchors or aliases, a list into slices of people', () => {
+    const lines = [
+      'version: 1', // 0
+      'company: { name: A, motion: &m sales-led }', // 1
+      'team:', // 2
+      ...Array.from({ length: 25 }, (_, i) => `  - { id: p${i}, role: csm }`), // 3-27
+      'accounts:', // 28
+      '  - { id: a, arr: 1, region: *m }', // 29
+      'growth: { note: plain }', // 30
+      'policy: { x: *m }', // 31
+    ];
+    lines[20] = '  - { id: p17, role: csm, region: *m }';
+    // company (anchor), the team in slices of 10 people, and policy (alias); not version, not
+    // growth (neither), not the accounts.
+    expect([...headParts(lines, 28)]).toEqual([
+      [1, 2],
+      [3, 13],
+      [13, 23],
+      [23, 28],
+      [31, 32],
+    ]);
+  });
+
+  it('locates an alias used once too often inside the team, part by part', async () => {
+    // 101 uses of &r by people 1-101: the 101st use (person 101, file line 108) is one too many.
+    const person = (i: number) =>
+      i === 0
+        ? '  - { id: p0, role: csm, region: &r NA }'
+        : `  - { id: p${i}, role: csm, region: *r }`;
+    const text = withTeam(102, person);
+    const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'yaml-syntax',
+        message: expect.stringContaining('more than 100 aliases'),
+        line: 6 + 101 + 1,
+        column: person(101).indexOf('*') + 1,
+      }),
+    ]);
+  });
+
+  it('reads a head whose parts do not stand alone (an anchor on the whole team) whole', () => {
+    const text = withTeam(
+      12,
+      (i) => `  - { id: p${i}, role: csm }`,
+      (lines) => {
+        lines[5] = 'team: &everyone';
+        lines.push('policy: { note: *everyone }');
+      },
+    );
+    const sliced = parseSlicedYaml(text, 'big.yaml');
+    expect(sliced?.value).toEqual(parse(text));
   });
 
   it('leaves a flow list, and a head that uses an anchor inside the list, to the whole-file parser', async () => {

@@ -167,6 +167,41 @@ describe('recommended org chart', () => {
     expect(plan.teams.map((t) => t.key)).toEqual(['strategic+enterprise', 'mid-market']);
   });
 
+  it('says a surplus made of planned hires is about their start, otherwise to hold backfills', async () => {
+    // 30 SMB accounts at $20k: 30/150 = 0.2 by count, $600k/$1.25M = 0.48 by ARR -> 0.48 FTE,
+    // first-hire stage, one generalist team. Two CSMs: 2 - 0.48 = 1.52 spare -> 1 above need.
+    const team = (benStarts: string) => `team:
+  - { id: ceo, role: ceo }
+  - { id: ana, role: csm, reports_to: ceo }
+  - { id: ben, role: csm, reports_to: ceo, start_date: ${benStarts} }
+accounts:
+${accounts('a', 30, 20_000, 'owner: ana')}
+`;
+    const noteOf = (plan: Awaited<ReturnType<typeof planFrom>>) =>
+      plan.chart.root.children.find((c) => c.role === 'csm')?.note;
+    const started = await planFrom(team('2025-01-05'));
+    expect(started.teams[0]?.surplus).toBe(1);
+    expect(noteOf(started)).toBe('1 above need: hold backfills');
+    const planned = await planFrom(team('2027-02-01'));
+    expect(planned.teams[0]?.notStarted).toEqual(['ben']);
+    expect(noteOf(planned)).toBe(
+      '1 above need: ben has not started, and the work, growth included, does not need this hire yet',
+    );
+  });
+
+  it('puts a small digital team under CS Ops and says why', async () => {
+    const plan = await loadOrgFile('examples/scale.yaml', { today: '2026-11-23' });
+    if (!plan.org) throw new Error('examples/scale.yaml does not load');
+    const chart = planOrg(plan.org).chart;
+    const find = (node: ChartNode, role: string): ChartNode | undefined =>
+      node.role === role ? node : node.children.map((c) => find(c, role)).find(Boolean);
+    const ops = find(chart.root, 'cs-ops');
+    expect(ops?.children.map((c) => c.role)).toEqual(['digital-csm']);
+    expect(ops?.children[0]?.note).toBe(
+      '2 to hire; CS Ops runs the tech-touch programs they work in (CS org design guide)',
+    );
+  });
+
   it('has first CSMs report to the CEO at the first-hire stage', async () => {
     const plan = await planFrom(`accounts:\n${accounts('a', 30, 20_000)}\n`);
     expect(plan.chart.root.children.map((c) => c.title)).toEqual([

@@ -76,6 +76,8 @@ export interface TargetTeam extends TeamNeed {
   surplus: number;
   /** Player-coaches in the team (CSMs with direct reports). */
   leads: string[];
+  /** Members whose start date is still ahead (planned hires), in file order. */
+  notStarted: string[];
 }
 
 export function teamTitle(team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments'>): string {
@@ -219,6 +221,9 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
       load: loadOf(need, fte),
       surplus: Math.max(0, Math.floor(spare + 1e-9)),
       leads: members.filter((p) => p.lead).map((p) => p.owner.member.id),
+      notStarted: members
+        .filter((p) => p.owner.rampStatus === 'planned')
+        .map((p) => p.owner.member.id),
     };
   });
   return {
