@@ -61,6 +61,23 @@ export interface Account {
   path: Path;
   /** An entry of `account_groups`: one record standing for `count` similar accounts. */
   isGroup?: boolean;
+  /**
+   * Set on the timeline's folded groups, which mix industries: the industry figures of their
+   * members, read instead of `industry` and `regulated` when the structure is chosen.
+   */
+  industries?: IndustryMix;
+}
+
+/** What the structure decision sums over accounts, for a group of accounts of mixed industries. */
+export interface IndustryMix {
+  /** Where each industry's ARR sits in `arr`: grown copies of a group share it. */
+  slots: Map<string, number>;
+  /** ARR per industry (count x ARR of the members that have one), by slot. */
+  arr: number[];
+  /** Members with an industry. */
+  tagged: number;
+  /** Regulated members. */
+  regulated: number;
 }
 
 export interface TeamMember {

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import { STAGE_IDS } from './model.js';
+import { type Account, type IndustryMix, STAGE_IDS } from './model.js';
 import { formatCount, formatFte, formatPct, plural } from './money.js';
 import { cite } from './sources.js';
 import { STAGE_LABELS, type StageResult } from './stage.js';
@@ -216,23 +216,16 @@ interface IndustrySpread {
 }
 
 /** Industries concentrated enough for vertical teams, or undefined. */
-function industrySpread(analysis: Analysis): IndustrySpread | undefined {
+export function industrySpread(analysis: Analysis): IndustrySpread | undefined {
   const t = STRUCTURE_THRESHOLDS;
-  let tagged = 0;
-  let regulated = 0;
-  const arrBy = new Map<string, number>();
-  for (const { account } of analysis.placed) {
-    if (account.regulated) regulated += account.count;
-    if (!account.industry) continue;
-    tagged += account.count;
-    arrBy.set(account.industry, (arrBy.get(account.industry) ?? 0) + account.arr * account.count);
-  }
+  const mix = emptyIndustryMix();
+  for (const { account } of analysis.placed) addIndustries(mix, account);
+  const { tagged, regulated } = mix;
   if (analysis.customers === 0 || tagged / analysis.customers < t.industryCoverage)
     return undefined;
-  if (arrBy.size < 2) return undefined;
-  const ranked = [...arrBy.entries()].sort(
-    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  );
+  if (mix.arr.length < 2) return undefined;
+  const ranked = [...mix.slots].map(([name, slot]): [string, number] => [name, mix.arr[slot] ?? 0]);
+  ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const top = ranked.slice(0, 4);
   const topArr = top.reduce((sum, [, arr]) => sum + arr, 0);
   const topShare = analysis.totalArr > 0 ? topArr / analysis.totalArr : 0;
@@ -242,4 +235,33 @@ function industrySpread(analysis: Analysis): IndustrySpread | undefined {
     topShare,
     regulatedShare: regulated / analysis.customers,
   };
+}
+
+export function emptyIndustryMix(): IndustryMix {
+  return { slots: new Map(), arr: [], tagged: 0, regulated: 0 };
+}
+
+/** Adds an account's industry figures to a running total; a folded group adds its members'. */
+export function addIndustries(mix: IndustryMix, account: Account): void {
+  const own = account.industries;
+  if (own) {
+    mix.tagged += own.tagged;
+    mix.regulated += own.regulated;
+    for (const [industry, slot] of own.slots) addArr(mix, industry, own.arr[slot] ?? 0);
+    return;
+  }
+  if (account.regulated) mix.regulated += account.count;
+  if (!account.industry) return;
+  mix.tagged += account.count;
+  addArr(mix, account.industry, account.arr * account.count);
+}
+
+function addArr(mix: IndustryMix, industry: string, arr: number): void {
+  const slot = mix.slots.get(industry);
+  if (slot === undefined) {
+    mix.slots.set(industry, mix.arr.length);
+    mix.arr.push(arr);
+  } else {
+    mix.arr[slot] = (mix.arr[slot] ?? 0) + arr;
+  }
 }

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile, loadOrgText } from '../../src/config/load.js';
+import { analyse } from '../../src/core/analysis.js';
 import type { Org } from '../../src/core/model.js';
-import { compactAccounts } from '../../src/core/timeline/grow.js';
+import { industrySpread } from '../../src/core/structure.js';
+import { compactAccounts, grownAccounts, growthSeries } from '../../src/core/timeline/grow.js';
 import {
   attritionAllowance,
   compareScenarios,
@@ -389,6 +391,83 @@ describe('folding accounts into groups', () => {
       expect(team.needed).toBeCloseTo(whole.teams[i]?.needed ?? Number.NaN, 9);
       expect(team.available).toBeCloseTo(whole.teams[i]?.available ?? Number.NaN, 9);
     }
+  });
+});
+
+/** `count` accounts of one owner, ARR and extra fields, as lines of `accounts:`. */
+function accountLines(prefix: string, count: number, fields: string): string {
+  return Array.from({ length: count }, (_, i) => `  - { id: ${prefix}${i}, ${fields} }`).join('\n');
+}
+
+/**
+ * Concentrated industries, 70 of 186 accounts regulated: a vertical structure. Folded per owner,
+ * segment and load, every group but one mixes industries, and ann's mixes regulated accounts with
+ * others of the same load (7 stakeholders weigh as much as regulation).
+ */
+async function verticalOrg(): Promise<Org> {
+  const text = `version: 1
+company: { name: Verity, as_of: 2026-12-01 }
+growth:
+  segments:
+    enterprise: { new_customers_per_month: 2 }
+    mid-market: { churn_pct_12m: 30 }
+    smb: { new_customers_per_month: 5, expansion_pct_12m: 20 }
+team:
+  - { id: vic, role: manager-cs }
+  - { id: ann, role: csm, reports_to: vic }
+  - { id: bo, role: csm, reports_to: vic }
+  - { id: cy, role: csm, reports_to: vic }
+accounts:
+${accountLines('mh', 40, 'arr: 40000, owner: ann, industry: healthcare, regulated: true')}
+${accountLines('mf', 20, 'arr: 40000, owner: ann, industry: finance, stakeholders: 7')}
+${accountLines('mr', 20, 'arr: 40000, owner: ann, industry: retail')}
+${accountLines('sf', 60, 'arr: 15000, owner: bo, industry: finance')}
+${accountLines('sh', 30, 'arr: 15000, owner: bo, industry: healthcare, regulated: true')}
+${accountLines('ef', 10, 'arr: 150000, owner: cy, industry: finance')}
+${accountLines('ee', 4, 'arr: 150000, owner: cy, industry: energy')}
+${accountLines('em', 2, 'arr: 150000, owner: cy, industry: media')}
+`;
+  const result = await loadOrgText(text, 'test.yaml', { today: '2026-12-01' });
+  if (!result.org) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.org;
+}
+
+describe('folding accounts of mixed industries', () => {
+  it('carries the industry figures of each group, grown with its accounts', async () => {
+    const org = await verticalOrg();
+    const folded: Org = { ...org, accounts: compactAccounts(org) };
+    // ann: load 1.1 (healthcare + finance) and 1 (retail); bo: 1 and 1.1; cy: 1.
+    expect(folded.accounts).toHaveLength(5);
+    // Today, by hand: finance $0.8M + $0.9M + $1.5M = $3.2M, healthcare $1.6M + $0.45M = $2.05M,
+    // retail $0.8M, energy $0.6M, media $0.3M: the top 4 hold $6.65M of $6.95M.
+    expect(industrySpread(analyse(folded))).toEqual({
+      top: ['finance', 'healthcare', 'retail', 'energy'],
+      topShare: 6.65 / 6.95,
+      regulatedShare: 70 / 186,
+    });
+    // Segments grow apart (enterprise and SMB gain customers, mid-market churns), so the shares
+    // and the ranking move month by month: the folded org must follow the whole one.
+    const { series } = growthSeries(org, 12);
+    const spreads = [0, 6, 12].map((m) => {
+      const month = series[m] as (typeof series)[number];
+      const whole = industrySpread(analyse({ ...org, accounts: grownAccounts(org, month) }));
+      const compact = industrySpread(
+        analyse({ ...folded, accounts: grownAccounts(folded, month) }),
+      );
+      expect(compact?.top).toEqual(whole?.top);
+      expect(compact?.topShare).toBeCloseTo(whole?.topShare ?? Number.NaN, 12);
+      expect(compact?.regulatedShare).toBeCloseTo(whole?.regulatedShare ?? Number.NaN, 12);
+      return whole;
+    });
+    // Month 12: enterprise gains 24 customers at its $150k average (ARR x 2.5: energy $1.5M,
+    // media $0.75M) while mid-market loses 2.5% a month (x 0.975^12 = 0.738: retail $0.59M).
+    expect(spreads[2]?.top).toEqual(['finance', 'healthcare', 'energy', 'media']);
+    expect(spreads[2]?.regulatedShare).toBeLessThan(spreads[0]?.regulatedShare ?? 0);
+    const grown: Org = {
+      ...folded,
+      accounts: grownAccounts(folded, series[12] as (typeof series)[number]),
+    };
+    expect(targetAt(grown).structure).toBe('vertical');
   });
 });
 

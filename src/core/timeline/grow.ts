@@ -4,8 +4,9 @@
  * carry over and only the volume changes.
  */
 import { placeAccount } from '../analysis.js';
-import type { Account, Growth, Org, SegmentGrowth, SegmentId } from '../model.js';
+import type { Account, Growth, IndustryMix, Org, SegmentGrowth, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { addIndustries, emptyIndustryMix } from '../structure.js';
 
 export interface SegmentVolume {
   customers: number;
@@ -194,6 +195,7 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
       segment,
       count: account.count * countFactor,
       arr: (account.arr * arrFactor) / countFactor,
+      industries: account.industries && grownIndustries(account.industries, countFactor, arrFactor),
     });
   }
   for (const id of SEGMENT_IDS) {
@@ -211,43 +213,46 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
 }
 
 /**
- * The accounts folded into one group per owner, segment, load factor, industry and regulation:
- * every figure the planner sums (customers, ARR, weighted load per book and segment, industry
- * and regulated shares) comes out the same, and a month of a 100k-account file plans in the time
- * of a few hundred groups.
+ * The accounts folded into one group per owner, segment and load factor: every figure the
+ * planner sums (customers, ARR, weighted load per book and segment) comes out the same, the
+ * industry figures travel with each group (`industries`), and a month of a 100k-account file
+ * plans in the time of a few thousand groups. A group keeps its first member's fields, which give
+ * the group's load factor; its `industry` and `regulated` stand for nothing else.
  */
 export function compactAccounts(org: Org): Account[] {
   const groups = new Map<
     string,
-    { first: Account; segment: SegmentId; count: number; arr: number }
+    { first: Account; segment: SegmentId; count: number; arr: number; industries: IndustryMix }
   >();
   for (const account of org.accounts) {
     const placed = placeAccount(account, org);
-    const key = [
-      account.owner ?? '',
-      placed.segment,
-      placed.loadFactor,
-      account.industry ?? '',
-      account.regulated === true,
-    ].join('\u0000');
-    const group = groups.get(key);
-    if (group) {
-      group.count += account.count;
-      group.arr += account.arr * account.count;
-    } else {
-      groups.set(key, {
-        first: account,
-        segment: placed.segment,
-        count: account.count,
-        arr: account.arr * account.count,
-      });
+    const key = [account.owner ?? '', placed.segment, placed.loadFactor].join('\u0000');
+    let group = groups.get(key);
+    if (!group) {
+      const industries = emptyIndustryMix();
+      group = { first: account, segment: placed.segment, count: 0, arr: 0, industries };
+      groups.set(key, group);
     }
+    group.count += account.count;
+    group.arr += account.arr * account.count;
+    addIndustries(group.industries, account);
   }
-  return [...groups.values()].map(({ first, segment, count, arr }) => ({
+  return [...groups.values()].map(({ first, segment, count, arr, industries }) => ({
     ...first,
     path: first.path,
     segment,
     count,
     arr: count > 0 ? arr / count : 0,
+    industries,
   }));
+}
+
+/** A group's industry figures grown as its accounts are: counts by one factor, ARR by the other. */
+function grownIndustries(mix: IndustryMix, countFactor: number, arrFactor: number): IndustryMix {
+  return {
+    slots: mix.slots,
+    arr: mix.arr.map((arr) => arr * arrFactor),
+    tagged: mix.tagged * countFactor,
+    regulated: mix.regulated * countFactor,
+  };
 }
