@@ -2,7 +2,7 @@
  * Loading an org file in stages that return diagnostics instead of throwing:
  * read -> parse YAML -> validate against the schema -> read the accounts file, if any -> normalise.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter } from 'yaml';
 import * as z from 'zod';
@@ -103,14 +103,27 @@ export async function loadOrgFile(path: string, options: LoadOptions): Promise<L
  * U+0000 show in that text as U+FFFD and U+0000: then the bytes are read again, and
  * `decodeUtf8` says what is wrong and where.
  */
-function readOrgText(absolute: string, path: string): ReturnType<typeof decodeUtf8> {
+function readOrgText(
+  absolute: string,
+  path: string,
+):
+  | { text: string }
+  | { problem: { rule: InputCode; message: string; line?: number; column?: number } } {
   try {
+    // A file over the limit is refused before it is read: a PR could send gigabytes.
+    const { size } = statSync(absolute);
+    if (size > MAX_YAML_BYTES)
+      return { problem: { rule: 'file-too-large', message: tooLarge(size) } };
     const text = readFileSync(absolute, 'utf8');
     if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text };
     return decodeUtf8(readFileSync(absolute));
   } catch (error) {
     throw new FileReadError(path, readErrorMessage(path, error));
   }
+}
+
+function tooLarge(bytes: number): string {
+  return `the file is ${(bytes / 1048576).toFixed(1)} MiB; org files are limited to ${MAX_YAML_BYTES / 1048576} MiB. Move large account lists to a CSV: accounts: { file: accounts.csv }`;
 }
 
 export function readErrorMessage(path: string, error: unknown): string {
@@ -319,12 +332,7 @@ export function parseOrgYaml(
     locate: noLocation,
   });
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_YAML_BYTES) {
-    return fail(
-      'file-too-large',
-      `the file is ${(bytes / 1048576).toFixed(1)} MiB; org files are limited to ${MAX_YAML_BYTES / 1048576} MiB. Move large account lists to a CSV: accounts: { file: accounts.csv }`,
-    );
-  }
+  if (bytes > MAX_YAML_BYTES) return fail('file-too-large', tooLarge(bytes));
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '')
     return fail('empty-file', 'the file is empty; run `csplan init` to start one');

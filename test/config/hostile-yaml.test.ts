@@ -204,6 +204,19 @@ describe('encodings', () => {
     expect(nul.diagnostics.map(brief)).toEqual([['control-character', 5, 12]]);
   });
 
+  it('refuses an org file over the size limit without reading it', async () => {
+    // A sparse 3 GiB file: reading it would fail (or take 3 GiB); its size alone refuses it.
+    const dir = await tempDir();
+    const { truncate, writeFile } = await import('node:fs/promises');
+    await writeFile(`${dir}/org.yaml`, HEAD);
+    await truncate(`${dir}/org.yaml`, 3 * 1024 ** 3);
+    const result = await loadOrgFile('org.yaml', { today, cwd: dir });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'file-too-large', severity: 'error' }),
+    ]);
+    expect(result.diagnostics[0]?.message).toContain('the file is 3072.0 MiB');
+  });
+
   it('reads a valid file that holds U+FFFD itself, or starts with a BOM', async () => {
     // U+FFFD is what invalid bytes decode to, so the bytes are checked again: these are valid.
     const replacement = await loadBytes(
