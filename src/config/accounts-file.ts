@@ -88,6 +88,11 @@ export async function readAccountsFile(
     emptyResult(file, format ?? 'csv', [
       { rule, severity: 'error', path: ['accounts', 'file'], message, ...extra },
     ]);
+  const unreadable = (error: unknown) =>
+    fail(
+      'accounts-file-unreadable',
+      `${file}: cannot be read (${readProblem((error as NodeJS.ErrnoException).code)})`,
+    );
   if (!format) {
     return fail(
       'accounts-file-format',
@@ -111,7 +116,7 @@ export async function readAccountsFile(
           'accounts-file-missing',
           `${file}: no such file (accounts.file is relative to the org file)`,
         )
-      : fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
+      : unreadable(error);
   }
   if (size > MAX_ACCOUNTS_FILE_BYTES) {
     return fail(
@@ -133,8 +138,7 @@ export async function readAccountsFile(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!(error instanceof NotCleanText) && code === undefined) throw error;
-      if (code !== undefined)
-        return fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
+      if (code !== undefined) return unreadable(error);
     }
     // A chunk that is not clean text: what was parsed is dropped and the file read whole, to
     // refuse it with the place of its problem.
@@ -142,8 +146,7 @@ export async function readAccountsFile(
     try {
       buffer = readFileSync(target);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return fail('accounts-file-unreadable', `${file}: cannot be read (${readProblem(code)})`);
+      return unreadable(error);
     }
   }
   const decoded = decodeUtf8(buffer ?? Buffer.alloc(0), 'save it as UTF-8 (in Excel: "CSV UTF-8")');

@@ -12,7 +12,7 @@ import type {
 } from '../core/model.js';
 import { SEGMENT_IDS } from '../core/model.js';
 import { DEFAULT_POLICY, type Policy, type Range } from '../core/policy.js';
-import type { AccountInput, OrgFile, PolicyInput } from './schema.js';
+import { type AccountInput, accountSchema, type OrgFile, type PolicyInput } from './schema.js';
 
 export interface NormaliseResult {
   org: Org;
@@ -205,36 +205,22 @@ export type AccountKey = keyof AccountInput & string;
  */
 export type FieldsGiven = Readonly<Record<AccountKey, boolean>>;
 
-/** Every field: the org file's own accounts and JSON accounts files. */
-export const EVERY_FIELD: FieldsGiven = {
-  id: true,
-  name: true,
-  arr: true,
-  owner: true,
-  health: true,
-  complexity: true,
-  industry: true,
-  region: true,
-  employees: true,
-  timezone: true,
-  language: true,
-  stakeholders: true,
-  implementation_days: true,
-  regulated: true,
-  segment: true,
-  strategic: true,
-  renewal_date: true,
-  last_negative_event: true,
-  locked: true,
-  parent: true,
-};
+const ACCOUNT_KEYS = Object.keys(accountSchema.shape) as AccountKey[];
 
 /** The fields an accounts file gives: the ones its columns map (id and ARR always). */
 export function fieldsGiven(mapped: Iterable<AccountKey>): FieldsGiven {
-  const given = Object.fromEntries(Object.keys(EVERY_FIELD).map((key) => [key, false]));
+  const given = Object.fromEntries(ACCOUNT_KEYS.map((key) => [key, false])) as Record<
+    AccountKey,
+    boolean
+  >;
   for (const key of mapped) given[key] = true;
-  return { ...(given as Record<AccountKey, boolean>), id: true, arr: true };
+  given.id = true;
+  given.arr = true;
+  return given;
 }
+
+/** Every field: the org file's own accounts and JSON accounts files. */
+export const EVERY_FIELD: FieldsGiven = fieldsGiven(ACCOUNT_KEYS);
 
 /**
  * An account as read from a file. It is the planner's `Account` without two of its costs:
