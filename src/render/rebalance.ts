@@ -1,7 +1,13 @@
 /** `csplan rebalance` output: text for a terminal, JSON for scripts, markdown for a PR description. */
 
 import { formatMoney, formatPct, plural } from '../core/money.js';
-import type { BookChange, BookFigures, Move, RebalanceResult } from '../core/rebalance/types.js';
+import {
+  appliesNow,
+  type BookChange,
+  type BookFigures,
+  type Move,
+  type RebalanceResult,
+} from '../core/rebalance/types.js';
 import { cite } from '../core/sources.js';
 import { SCHEMA_VERSION } from './json.js';
 import { painter } from './paint.js';
@@ -33,15 +39,6 @@ function statusNote(book: BookChange): string {
   if (book.status === 'ramping')
     return book.capacity < 1 ? ` (ramping, ${formatPct(book.capacity)} of a book)` : ' (ramping)';
   return '';
-}
-
-/**
- * Whether `--write` and `--moves-csv` apply a move now: all but a planned hire's starter book,
- * which takes effect on a later date (owned before the hire starts, `check` reports
- * ramp-overload).
- */
-export function appliesNow(move: Move): boolean {
-  return move.effective === undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { movesCsv } from '../../config/csv/write-moves.js';
 import { setOwners } from '../../config/write-owners.js';
 import type { Org } from '../../core/model.js';
-import { rebalance } from '../../core/rebalance/index.js';
+import { appliesNow, rebalance } from '../../core/rebalance/index.js';
 import type { RebalanceResult } from '../../core/rebalance/types.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -86,14 +86,13 @@ export async function runRebalance(
 }
 
 /** Owners of the moves that take effect now; a starter book waits for its date. */
-async function dueNow(result: RebalanceResult) {
-  const { appliesNow } = await import('../../render/rebalance.js');
+function dueNow(result: RebalanceResult) {
   return result.moves.filter(appliesNow);
 }
 
 async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Promise<void> {
   const path = resolve(io.cwd, file);
-  const moves = await dueNow(result);
+  const moves = dueNow(result);
   if (moves.length === 0) {
     io.stderr(`${file}: no owner to change.\n`);
     return;
@@ -117,7 +116,7 @@ async function writeMovesCsv(
   io: CliIO,
 ): Promise<void> {
   const source = planned.loaded?.accountsFile;
-  const moves = await dueNow(result);
+  const moves = dueNow(result);
   const text = movesCsv(moves, org.team, source);
   await writeFileAtomic(resolve(io.cwd, out), text, { replace: true, name: out });
   const n = moves.length;

@@ -2,3 +2,4 @@
 export { DEFAULT_TOLERANCE, rebalance } from './engine.js';
 export { type RebalanceTeam, targetTeams, todaysTeams } from './teams.js';
 export type * from './types.js';
+export { appliesNow } from './types.js';

@@ -1,4 +1,4 @@
-/** What a rebalance returns: data only; renderers turn it into text, JSON or markdown. */
+/** What a rebalance returns: data only (and when a move applies); renderers turn it into text, JSON or markdown. */
 import type { Health, SegmentId } from '../model.js';
 
 /** The rule a move serves, in the order the engine applies them. */
@@ -28,6 +28,15 @@ export interface Move {
   arr: number;
   segment: SegmentId;
   health?: Health;
+}
+
+/**
+ * Whether a move applies now (`--write`, `--moves-csv`): all but a planned hire's starter book,
+ * which takes effect on a later date (owned before the hire starts, `check` reports
+ * ramp-overload).
+ */
+export function appliesNow(move: Move): boolean {
+  return move.effective === undefined;
 }
 
 export type UnmovableReason = 'locked' | 'renewal-freeze' | 'account-group' | 'no-team' | 'no-room';
