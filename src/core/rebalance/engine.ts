@@ -30,6 +30,7 @@ import type {
   RebalanceResult,
   TeamBand,
   Unbalanced,
+  UnbalancedLimit,
   Unmovable,
 } from './types.js';
 
@@ -46,6 +47,8 @@ interface SwapTest {
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
 const EPS = 1e-9;
+/** Passes of the rules over the books; in practice the second or third changes nothing. */
+const MAX_PASSES = 6;
 
 interface Step {
   unit: Unit;
@@ -88,6 +91,8 @@ class Rebalancer {
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
   private readonly moved: Uint8Array;
   private readonly servedSet = new Map<string, Set<Book>>();
+  /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
+  private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
   private readonly tolerance: number;
@@ -112,6 +117,7 @@ class Rebalancer {
     for (const team of this.teams) {
       const books = team.members.map((id) => this.state.books.get(id) as Book);
       this.teamBooksOf.set(team.key, books);
+      for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
       for (const segment of team.segments) {
         this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
       }
@@ -123,15 +129,24 @@ class Rebalancer {
     const before = new Map(
       [...this.state.books.values()].map((b) => [b.id, this.state.figures(b)] as const),
     );
-    this.placeForced();
-    this.computeBands();
-    if (!this.options.onlyUnowned) {
-      this.balanceLoads();
-      this.fillLight();
-      this.fixHealthMix();
-      this.fixSeniority();
-      this.starterBooks();
+    // Each pass can make room for what an earlier step could not place or fix (a handover that
+    // fits once the books are balanced): passes repeat until one changes nothing, so a second
+    // rebalance of the result proposes nothing.
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const steps = this.steps.length;
+      this.unmovable.clear();
+      this.placeForced();
+      // Accounts given an owner join the team's load: the band follows.
+      this.computeBands();
+      if (!this.options.onlyUnowned) {
+        this.balanceLoads();
+        this.fillLight();
+        this.fixHealthMix();
+        this.fixSeniority();
+      }
+      if (this.steps.length === steps) break;
     }
+    if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
   }
 
@@ -150,6 +165,8 @@ class Rebalancer {
       } else if (!this.options.onlyUnowned) {
         if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
         else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
+        else if (this.joining.has(book) && !this.serves(book, unit))
+          forced.push({ unit, rule: 'team' });
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads.
@@ -168,13 +185,17 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      const to = this.bestReceiver(unit, from);
+      // The region rule first; outside the region only when nobody in it can take the unit.
+      const to = this.bestReceiver(unit, from, false) ?? this.bestReceiver(unit, from, true);
       if (!to) {
-        this.block(
-          unit,
-          'no-team',
-          `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
-        );
+        const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
+        if (serving) this.block(unit, 'no-room', this.noRoomDetail(unit));
+        else
+          this.block(
+            unit,
+            'no-team',
+            `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
+          );
         continue;
       }
       this.record(unit, from, to, rule);
@@ -190,6 +211,7 @@ class Rebalancer {
   private whyForced(book: Book): string {
     if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
     if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
+    if (book.cap > 0) return `${book.id} moves to the ${book.team} team in the target org`;
     return `${book.id} is in week ${book.tenureWeek} of the ramp`;
   }
 
@@ -231,9 +253,12 @@ class Rebalancer {
       let donor: Book | undefined;
       let worst = 0;
       for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0) continue;
-        const over = this.state.share(book) - this.upperOf(book);
-        if (over > EPS && (donor === undefined || over > worst)) {
+        if (stuck.has(book) || book.cap === 0 || !this.overLimit(book)) continue;
+        const over = Math.max(
+          this.state.share(book) - this.upperOf(book),
+          this.state.capUseWith(book) - 1,
+        );
+        if (donor === undefined || over > worst) {
           donor = book;
           worst = over;
         }
@@ -267,7 +292,7 @@ class Rebalancer {
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light)) continue;
+          if (hardForJunior(unit, light) || !this.keeps(donor, light, unit)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
@@ -299,10 +324,11 @@ class Rebalancer {
     const withRoom = new Map<SegmentId, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
-      if (!this.movable(unit, donor)) continue;
+      if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
-      const fixes = after <= limit + EPS;
+      const fixes =
+        after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
       let receivers = withRoom.get(unit.segment);
       if (!receivers) {
         receivers = this.receivers(unit).filter(
@@ -317,7 +343,7 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        if (bAfter > this.upperOf(b) + EPS) continue;
+        if (bAfter > this.upperOf(b) + EPS || !this.keeps(donor, b, unit)) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -371,7 +397,7 @@ class Rebalancer {
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
-          if (toAfter > this.upperOf(to) + EPS) continue;
+          if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
           // A swap that hands a junior CSM a complex or red account comes last.
           const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
           const key = [junior, round(after), give.order, take.order];
@@ -454,6 +480,7 @@ class Rebalancer {
         for (const to of this.receivers(give)) {
           if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
           if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
+          if (!this.keeps(book, to, give)) continue;
           const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
           if (!best || less(key, best.key)) best = { to, key };
         }
@@ -497,6 +524,7 @@ class Rebalancer {
         return;
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
       if (this.state.shareWith(to, give, take) > toMax + EPS) return;
+      if (!this.keeps(book, to, give, take)) return;
       const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { to, take, key };
     };
@@ -552,7 +580,8 @@ class Rebalancer {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
             if (this.moved[unit.order] === 1) continue;
-            if (!this.serves(hire, unit)) continue;
+            if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
+            if (!this.state.keepsLimits(donor, undefined, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
             // Only while it evens books out: the donor stays at least as full as the hire.
@@ -570,6 +599,25 @@ class Rebalancer {
   }
 
   // Helpers -----------------------------------------------------------------------------------
+
+  /**
+   * Whether giving `give` from `from` to `to` (swapped for `take`) keeps the region rule and the
+   * book limits on both books. A forced move (`from` null: a leaving, not-yet-carrying or missing
+   * owner) checks the receiver only, and may leave the region when nobody in it can take the unit.
+   */
+  private keeps(from: Book | null, to: Book, give: Unit, take?: Unit, anyRegion = false): boolean {
+    if (!anyRegion && !inRegion(give, to)) return false;
+    if (take && from && !inRegion(take, from)) return false;
+    if (!this.state.keepsLimits(to, give, take)) return false;
+    return from === null || this.state.keepsLimits(from, take, give);
+  }
+
+  /** A book above its band, or past its cap (the largest allowed book, or the ramp). */
+  private overLimit(book: Book): boolean {
+    return (
+      this.state.share(book) > this.upperOf(book) + EPS || this.state.capUseWith(book) > 1 + EPS
+    );
+  }
 
   private movable(unit: Unit, holder: Book, shift = 0): boolean {
     if (unit.group || unit.locked) return false;
@@ -631,13 +679,13 @@ class Rebalancer {
    * Where a forced unit goes: the lowest load after the move (in 5% steps, and no lower than the
    * band's top), preferences breaking near-ties, then the exact load and file order.
    */
-  private bestReceiver(unit: Unit, from: Book | null): Book | undefined {
+  private bestReceiver(unit: Unit, from: Book | null, anyRegion: boolean): Book | undefined {
     let best: Book | undefined;
     let bestBand = 0;
     let bestPreference = 0;
     let bestAfter = 0;
     for (const to of this.receivers(unit)) {
-      if (to === from || to.cap <= 0) continue;
+      if (to === from || to.cap <= 0 || !this.keeps(null, to, unit, undefined, anyRegion)) continue;
       const after = this.state.shareWith(to, unit);
       const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
       if (best && band > bestBand) continue;
@@ -722,12 +770,20 @@ class Rebalancer {
   /** A book above its band that nothing can lighten: say which accounts held it back. */
   private blockStuck(book: Book): void {
     for (const unit of book.units) {
+      // Only what the book held from the start: a unit moved in is listed among the moves.
+      if (this.moved[unit.order] === 1) continue;
       if (unit.locked)
         this.block(unit, 'locked', `locked with ${book.id}, whose book is above its band`);
       else if (unit.group) this.block(unit, 'account-group', groupDetail(unit));
       else if (frozenOn(unit, this.state.freezeDays))
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
     }
+  }
+
+  /** Why no CSM serving the unit's segment (in its region) can take it without passing a limit. */
+  private noRoomDetail(unit: Unit): string {
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    return `no CSM who serves ${unit.segment} accounts can take it without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose its owner by hand`;
   }
 
   private freezeDetail(unit: Unit): string {
@@ -797,15 +853,7 @@ class Rebalancer {
       before: before.get(book.id) as BookChange['before'],
       after: this.state.figures(book),
     }));
-    const unbalanced: Unbalanced[] = [];
-    for (const book of this.state.books.values()) {
-      const share = this.state.share(book);
-      const upper = this.upperOf(book);
-      if (book.cap > 0 && share > upper + EPS)
-        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
-      else if (book.cap === 0 && this.state.load(book) > EPS && book.status !== 'planned')
-        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
-    }
+    const unbalanced = this.stillPast(left);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
       segments: t.segments,
@@ -828,6 +876,69 @@ class Rebalancer {
       unbalanced,
       movesLeft: left,
     };
+  }
+
+  /** Each book still past a limit after the moves, with why the moves could not fix it. */
+  private stillPast(left: number): Unbalanced[] {
+    const out: Unbalanced[] = [];
+    for (const book of this.state.books.values()) {
+      const share = this.state.share(book);
+      const upper = this.upperOf(book);
+      const entry = (limit: UnbalancedLimit, why: string, atRisk?: number) =>
+        out.push({
+          csm: book.id,
+          team: book.team,
+          limit,
+          loadShare: share,
+          upper,
+          ...(atRisk === undefined ? {} : { atRisk }),
+          why,
+        });
+      if (book.cap === 0) {
+        // A planned hire's dated starter book is no problem; accounts the file gave them are.
+        const held = [...book.units].some((u) => u.fileOwner === book.id);
+        if (this.state.load(book) > EPS && (book.status !== 'planned' || held))
+          entry('no-capacity', this.whyStillPast(book, left, 'no-capacity'));
+        continue;
+      }
+      const use = this.state.capUseWith(book);
+      const limit: UnbalancedLimit | undefined =
+        use > 1 + EPS
+          ? book.status === 'ramping'
+            ? 'ramp'
+            : 'largest-book'
+          : share > upper + EPS
+            ? 'band'
+            : undefined;
+      if (limit) entry(limit, this.whyStillPast(book, left, limit));
+      const mix = this.state.atRiskShare(book);
+      if (mix > this.mixMax + EPS)
+        entry('health-mix', this.whyStillPast(book, left, 'health-mix'), mix);
+    }
+    return out;
+  }
+
+  private whyStillPast(book: Book, left: number, limit: UnbalancedLimit): string {
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    if (left > 0)
+      return `--max-moves ${this.options.maxMoves} left ${left} ${left === 1 ? 'move' : 'moves'} out`;
+    if (![...book.units].some((u) => this.movable(u, book)))
+      return 'every account left in the book is locked, an account group or renews inside the freeze';
+    if (limit === 'health-mix') {
+      const team = this.teamBooks(book);
+      const scored = team.reduce((n, b) => n + b.scored, 0);
+      const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
+      return scored > 0 && atRisk / scored > this.mixMax + EPS
+        ? `the team's books are ${pct(atRisk / scored)} red/yellow together, so not every one can be at ${pct(this.mixMax)} or less`
+        : `no move or swap of its red/yellow accounts keeps every other book within its limits`;
+    }
+    const region = book.member.region === undefined ? '' : ` in ${book.member.region}`;
+    const mean = this.mean.get(book.team) ?? 0;
+    const short =
+      mean > 1
+        ? `; the team carries ${pct(mean)} of what its CSMs can carry today: it needs more CSMs`
+        : '';
+    return `no other CSM who serves its accounts${region} has room for them without going past the band, the largest allowed book, the ramp or ${pct(this.mixMax)} red/yellow${short}`;
   }
 
   /**
@@ -862,16 +973,18 @@ class Rebalancer {
         out.push(step);
         continue;
       }
+      // The first step says why the unit left its owner (the reason names that owner); the last
+      // says where it ends.
       out.push({
         unit: step.unit,
         from: start.from,
         to: step.to,
-        rule: step.rule,
+        rule: start.rule,
         fromLabel: start.fromLabel,
         toLabel: step.toLabel,
         effective: step.effective,
-        swappedWith,
-        fill: step.fill,
+        swappedWith: start === step ? swappedWith : undefined,
+        fill: start.fill,
         juniorWhy: step.juniorWhy,
       });
     }
@@ -901,6 +1014,11 @@ class Rebalancer {
       case 'ramp':
         parts.push(
           from ? `${this.whyForced(from)} and can carry no book yet (ramp schedule)` : 'ramp',
+        );
+        break;
+      case 'team':
+        parts.push(
+          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${unit.segment} accounts: the team that does takes them`,
         );
         break;
       case 'unowned':
@@ -942,8 +1060,7 @@ class Rebalancer {
     if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
       parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
     if (step.juniorWhy) parts.push(step.juniorWhy);
-    const fits = fitWords(unit, to);
-    if (fits) parts.push(fits);
+    parts.push(...fitWords(unit, to));
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
     return `${who}; ${parts.join('; ')}`;
   }
@@ -970,6 +1087,13 @@ function healthWord(unit: Unit): string {
   return unit.healthRank === 2 ? 'red' : unit.healthRank === 1 ? 'yellow' : 'green';
 }
 
+/** The region rule: an account stays with a CSM of its region, where both name one. */
+function inRegion(unit: Unit, to: Book): boolean {
+  return (
+    unit.region === undefined || to.member.region === undefined || unit.region === to.member.region
+  );
+}
+
 /** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
 function fitScore(unit: Unit, to: Book): number {
   let score = 0;
@@ -980,12 +1104,19 @@ function fitScore(unit: Unit, to: Book): number {
   return score;
 }
 
-function fitWords(unit: Unit, to: Book): string {
+/** Which of the region rule and the language preference the move follows, in words. */
+function fitWords(unit: Unit, to: Book): string[] {
   const words: string[] = [];
+  const region = to.member.region;
+  if (unit.region !== undefined && region !== undefined)
+    words.push(
+      region === unit.region
+        ? `region rule: ${to.id} covers ${region}`
+        : `outside its region: no CSM in ${unit.region} can take it`,
+    );
   if (unit.language && to.member.languages.includes(unit.language))
-    words.push(`speaks ${unit.language}`);
-  if (unit.region && to.member.region === unit.region) words.push(`covers ${unit.region}`);
-  return words.length > 0 ? `${to.id} ${words.join(' and ')}` : '';
+    words.push(`${to.id} speaks ${unit.language}`);
+  return words;
 }
 
 function groupDetail(unit: Unit): string {
