@@ -853,7 +853,11 @@ class Rebalancer {
       before: before.get(book.id) as BookChange['before'],
       after: this.state.figures(book),
     }));
+    // What is still past a limit today: without the starter books, which apply later.
+    const later = keptSteps.filter((step) => step.effective !== undefined);
+    for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
     const unbalanced = this.stillPast(left);
+    for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
       segments: t.segments,
@@ -899,20 +903,21 @@ class Rebalancer {
         const held = [...book.units].some((u) => u.fileOwner === book.id);
         if (this.state.load(book) > EPS && (book.status !== 'planned' || held))
           entry('no-capacity', this.whyStillPast(book, left, 'no-capacity'));
-        continue;
+      } else {
+        const use = this.state.capUseWith(book);
+        const limit: UnbalancedLimit | undefined =
+          use > 1 + EPS
+            ? book.status === 'ramping'
+              ? 'ramp'
+              : 'largest-book'
+            : share > upper + EPS
+              ? 'band'
+              : undefined;
+        if (limit) entry(limit, this.whyStillPast(book, left, limit));
       }
-      const use = this.state.capUseWith(book);
-      const limit: UnbalancedLimit | undefined =
-        use > 1 + EPS
-          ? book.status === 'ramping'
-            ? 'ramp'
-            : 'largest-book'
-          : share > upper + EPS
-            ? 'band'
-            : undefined;
-      if (limit) entry(limit, this.whyStillPast(book, left, limit));
+      // A book nobody can carry today is handed over, not judged for its mix (as book-health-mix).
       const mix = this.state.atRiskShare(book);
-      if (mix > this.mixMax + EPS)
+      if (book.cap > 0 && book.status !== 'leaving' && mix > this.mixMax + EPS)
         entry('health-mix', this.whyStillPast(book, left, 'health-mix'), mix);
     }
     return out;

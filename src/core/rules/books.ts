@@ -194,14 +194,15 @@ export const bookHealthMix: Rule = {
   defaultSeverity: 'warning',
   summary: 'More than 30% of the accounts in one book are red or yellow',
   explanation:
-    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size. A CSM who is leaving is left out: their book is being handed over.',
+    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size. A CSM who is leaving, or who can carry no book yet (ramp-overload reports that), is left out: their book is handed over.',
   source: `Balance books on health mix: no CSM above 30% red or yellow accounts ${cite('cs-ops-architect')}`,
   policy: ['health_mix_max'],
   check({ analysis }) {
     const max = analysis.org.policy.healthMixMax;
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
-      if (isLeaving(owner)) continue;
+      // Whoever can carry no book (leaving, not started, first weeks of the ramp) hands it over.
+      if (isLeaving(owner) || owner.capacity === 0) continue;
       let scored = 0;
       let atRisk = 0;
       const red: Account[] = [];
