@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../src/config/load.js';
+import { addDays } from '../../src/core/dates.js';
 import { planOrg } from '../../src/core/plan.js';
 import { renderPlanJson } from '../../src/render/json.js';
 import { exampleFiles } from '../helpers/files.js';
@@ -76,12 +77,6 @@ const orgArb = fc.record({
   ),
   ceoInFile: fc.boolean(),
 });
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The generated org as the YAML a user would write. */
 type OrgSpec = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { addDays } from '../../../src/core/dates.js';
 import { AS_OF } from '../../helpers/org.js';
 import { rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
 
@@ -42,12 +43,6 @@ const orgArb = fc.record({
   csms: fc.array(csmArb, { minLength: 1, maxLength: 7 }),
   accounts: fc.array(accountArb, { maxLength: 70 }),
 });
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 type OrgSpec = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
 
