@@ -106,6 +106,24 @@ export function unexplained(result: RebalanceResult, after: Map<string, BookFind
   return broken;
 }
 
+/**
+ * What a reader would trip on: an account listed both as moved and as unable to move, or words
+ * made of a missing value ("undefined", "NaN").
+ */
+export function unclearOutput(result: RebalanceResult): string[] {
+  const broken: string[] = [];
+  const moved = new Set(result.moves.map((m) => m.account));
+  for (const u of result.unmovable)
+    if (moved.has(u.account)) broken.push(`${u.account} is both moved and unmovable (${u.reason})`);
+  const texts = [
+    ...result.moves.map((m) => m.reason),
+    ...result.unmovable.map((u) => u.detail),
+    ...result.unbalanced.map((u) => u.why),
+  ];
+  for (const text of texts) if (/undefined|NaN/.test(text)) broken.push(`unclear: ${text}`);
+  return broken;
+}
+
 /** The org file with the moves that apply now written in, as `rebalance --write` writes them. */
 export function writtenText(text: string, result: RebalanceResult): string {
   const moves = result.moves.filter(appliesNow).map((m) => ({ account: m.account, to: m.to }));
@@ -136,6 +154,7 @@ export async function rebalanceBreaks(
   const after = await loadText(writtenText(text, result), today);
   const found = bookFindings(after);
   const broken = [...newOrWorse(bookFindings(org), found, leftOut), ...unexplained(result, found)];
+  broken.push(...unclearOutput(result));
   const again = rebalance(after).moves.filter(appliesNow);
   if (again.length > 0)
     broken.push(

@@ -780,10 +780,11 @@ class Rebalancer {
     }
   }
 
-  /** Why no CSM serving the unit's segment (in its region) can take it without passing a limit. */
-  private noRoomDetail(unit: Unit): string {
+  /** Why no CSM who serves the accounts can take them without passing a limit. */
+  private noRoomDetail(what: Unit | Book): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
-    return `no CSM who serves ${unit.segment} accounts can take it without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose its owner by hand`;
+    const whom = 'segment' in what ? `${what.segment} accounts` : 'its accounts';
+    return `no CSM who serves ${whom} can take ${'segment' in what ? 'it' : 'them'} without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose ${'segment' in what ? 'its owner' : 'their owners'} by hand`;
   }
 
   private freezeDetail(unit: Unit): string {
@@ -865,8 +866,11 @@ class Rebalancer {
       mean: this.mean.get(t.key) ?? 0,
       upper: this.upper.get(t.key) ?? 1,
     }));
-    const unmovable = [...this.unmovable.values()]
-      .flat()
+    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
+    const listedMoves = new Set(keptSteps.map((step) => step.unit));
+    const unmovable = [...this.unmovable.entries()]
+      .filter(([unit]) => !listedMoves.has(unit))
+      .flatMap(([, list]) => list)
       .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
     return {
       asOf: this.analysis.org.company.asOf,
@@ -895,6 +899,9 @@ class Rebalancer {
           limit,
           loadShare: share,
           upper,
+          ...(limit === 'ramp' || limit === 'largest-book'
+            ? { capUse: this.state.capUseWith(book) }
+            : {}),
           ...(atRisk === undefined ? {} : { atRisk }),
           why,
         });
@@ -927,8 +934,10 @@ class Rebalancer {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (left > 0)
       return `--max-moves ${this.options.maxMoves} left ${left} ${left === 1 ? 'move' : 'moves'} out`;
+    // Whoever can carry no book today: say why first (leaving, not started, early in the ramp).
+    const forced = limit === 'no-capacity' ? `${this.whyForced(book)}; ` : '';
     if (![...book.units].some((u) => this.movable(u, book)))
-      return 'every account left in the book is locked, an account group or renews inside the freeze';
+      return `${forced}every account left in the book is locked, an account group or renews inside the freeze`;
     if (limit === 'health-mix') {
       const team = this.teamBooks(book);
       const scored = team.reduce((n, b) => n + b.scored, 0);
@@ -937,6 +946,7 @@ class Rebalancer {
         ? `the team's books are ${pct(atRisk / scored)} red/yellow together, so not every one can be at ${pct(this.mixMax)} or less`
         : `no move or swap of its red/yellow accounts keeps every other book within its limits`;
     }
+    if (forced) return `${forced}${this.noRoomDetail(book)}`;
     const region = book.member.region === undefined ? '' : ` in ${book.member.region}`;
     const mean = this.mean.get(book.team) ?? 0;
     const short =

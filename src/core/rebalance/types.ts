@@ -90,6 +90,8 @@ export interface Unbalanced {
   limit: UnbalancedLimit;
   loadShare: number;
   upper: number;
+  /** The book against its cap (1 = the limit check enforces); set for ramp and largest-book. */
+  capUse?: number;
   /** Red and yellow accounts over scored accounts; set for the health-mix limit. */
   atRisk?: number;
   /** Why the moves could not bring the book inside the limit, in words. */
