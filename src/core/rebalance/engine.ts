@@ -1,12 +1,16 @@
 /**
  * `rebalance`: books of business brought inside their team's load band with few, explained moves.
  *
- * Hard rules first (never broken): an account only goes to a team that serves its segment; locked
- * accounts and account groups stay; no move inside the renewal freeze unless the CSM leaves; a
- * family moves together; a leaving CSM hands over the whole book; nobody gets more than the ramp
- * allows. Then, in order: loads inside the band, at most 30% red/yellow per book, complex and red
- * accounts to senior CSMs, fit (language, region, industry, time zone), and the fewest moves,
- * preferring small, green accounts that do not renew soon.
+ * Hard rules first (never broken): an account only goes to a team that serves its segment, and a
+ * CSM the target org moves to another team hands over what that team does not serve; an account
+ * stays in its region unless it must change owner and nobody there can take it; locked accounts
+ * and account groups stay; no move inside the renewal freeze unless the CSM leaves; a family moves
+ * together; a leaving CSM hands over the whole book. Every move keeps the limits `check` enforces
+ * (BOOK_LIMITS: the largest allowed book, the ramp, 30% red/yellow, no complex account to a junior
+ * CSM) on both books, or leaves a book already past one no worse. Then, in order: loads inside the
+ * band, at most 30% red/yellow per book, complex and red accounts to senior CSMs, fit (language,
+ * industry, time zone), and the fewest moves, preferring small, green accounts that do not renew
+ * soon. The rules run in passes until one changes nothing, so a second run proposes nothing.
  *
  * Algorithm: the moves that must happen (leaving, not-yet-ramped and unowned books) are placed
  * largest first on the book with the lowest load after the move; then each book above its band
