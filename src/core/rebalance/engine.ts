@@ -99,6 +99,12 @@ class Rebalancer {
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
+  /** The no-room detail per segment: the same words for every account it applies to. */
+  private readonly noRoomBySegment = new Map<SegmentId, string>();
+  /** Units that must change owner and are not placed yet (see `forcedUnits`). */
+  private forced: { unit: Unit; rule: MoveRule }[] | undefined;
+  /** Units listed as unmovable because their book was stuck in this pass. */
+  private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
   private readonly mixMax: number;
 
@@ -138,7 +144,9 @@ class Rebalancer {
     // rebalance of the result proposes nothing.
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const steps = this.steps.length;
-      this.unmovable.clear();
+      // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
+      for (const unit of this.stuckUnits) this.unmovable.delete(unit);
+      this.stuckUnits.clear();
       this.placeForced();
       // Accounts given an owner join the team's load: the band follows.
       this.computeBands();
@@ -156,8 +164,13 @@ class Rebalancer {
 
   // Hard rules --------------------------------------------------------------------------------
 
-  /** Units that must change owner: leaving or not-yet-carrying CSMs, and accounts with no CSM. */
-  private placeForced(): void {
+  /**
+   * Units that must change owner (leaving or not-yet-carrying CSMs, accounts with no CSM, a CSM
+   * the target org moves to another team), largest first. Found once: no unit becomes forced
+   * later (nobody moves a unit to a leaving or not-yet-carrying book), so a later pass retries the
+   * ones not placed, in the same order.
+   */
+  private forcedUnits(): { unit: Unit; rule: MoveRule }[] {
     const forced: { unit: Unit; rule: MoveRule }[] = [];
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
@@ -174,8 +187,14 @@ class Rebalancer {
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads.
-    forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
-    for (const { unit, rule } of forced) {
+    return forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+  }
+
+  /** Places the forced units on the best book with room; says why for those it cannot. */
+  private placeForced(): void {
+    this.forced ??= this.forcedUnits();
+    this.forced = this.forced.filter(({ unit }) => this.moved[unit.order] !== 1);
+    for (const { unit, rule } of this.forced) {
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
@@ -190,11 +209,19 @@ class Rebalancer {
         continue;
       }
       // The region rule first; outside the region only when nobody in it can take the unit.
-      const to = this.bestReceiver(unit, from, false) ?? this.bestReceiver(unit, from, true);
+      const to =
+        this.bestReceiver(unit, from, false) ??
+        (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) this.block(unit, 'no-room', this.noRoomDetail(unit));
-        else
+        if (serving) {
+          let detail = this.noRoomBySegment.get(unit.segment);
+          if (detail === undefined) {
+            detail = this.noRoomDetail(unit);
+            this.noRoomBySegment.set(unit.segment, detail);
+          }
+          this.block(unit, 'no-room', detail);
+        } else
           this.block(
             unit,
             'no-team',
@@ -202,6 +229,7 @@ class Rebalancer {
           );
         continue;
       }
+      this.unmovable.delete(unit);
       this.record(unit, from, to, rule);
     }
   }
@@ -774,6 +802,7 @@ class Rebalancer {
   /** A book above its band that nothing can lighten: say which accounts held it back. */
   private blockStuck(book: Book): void {
     for (const unit of book.units) {
+      if (!this.unmovable.has(unit)) this.stuckUnits.add(unit);
       // Only what the book held from the start: a unit moved in is listed among the moves.
       if (this.moved[unit.order] === 1) continue;
       if (unit.locked)
