@@ -95,7 +95,7 @@ describe('no red/yellow share made worse', () => {
   // 25%, band up to 27.5%: a keeps at most 11 (27.5%) and sheds 9. Green accounts go first
   // while a stays at or under 30% red/yellow: 5/19, 5/18, 5/17 (29.4%), but not 5/16 (31%).
   // Then a yellow one (a 4/16, b 1/4), greens to 4/14, a yellow (a 3/13, b 2/7 = 29%), and
-  // greens to 11: a ends 3 of 11 yellow (27%), b 2 of 9 (22%). Green first alone would leave
+  // greens to 11: a ends 3 of 11 yellow (27%), b 2 of 9 (22%). Shedding 9 greens would leave
   // a with 5 of 11 (45%).
   const team = `  - { id: a, role: csm, segment: mid-market }
   - { id: b, role: csm, segment: mid-market }`;
