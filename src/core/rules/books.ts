@@ -76,8 +76,8 @@ export const rampOverload: Rule = {
         });
         continue;
       }
-      const allowed = owner.rampShare * owner.member.fte;
-      if (owner.loadAtTarget <= allowed + 1e-9) continue;
+      // What the one capacity model lets this person carry today (fte x ramp share).
+      if (owner.loadAtTarget <= owner.capacity + 1e-9) continue;
       findings.push({
         path: owner.member.path,
         message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${describeBook(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
