@@ -262,17 +262,22 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const planning = targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    const planAt = () => targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    let planning = planAt();
     for (const move of planning.moves) moves.push({ ...move, from: date });
+    // Roles without a book first: onboarding and support in seat this month take work off the
+    // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
+    // hires so far are people of the org by now: the target's shortfall is what is left.
+    const before = hires.length;
+    for (const { role, target, current } of planning.roles) {
+      const missing = Math.ceil(target - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
+    }
+    if (hires.length > before) planning = planAt();
     for (const team of planning.teams) {
       // The target's own hiring rule, on capacity less the attrition allowance.
       const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
       for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
-    }
-    // The hires so far are people of the org by now: the target's shortfall is what is left.
-    for (const { role, target, current } of planning.roles) {
-      const missing = Math.ceil(target - current - 1e-9);
-      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
   }
   opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
