@@ -46,7 +46,10 @@ function surplusNote(team: TargetTeam): string {
     const who = planned.length === 1 ? `${planned[0]} has` : `${planned.join(', ')} have`;
     return `${team.surplus} above need: ${who} not started, and the work, growth included, does not need ${planned.length === 1 ? 'this hire' : 'these hires'} yet`;
   }
-  return `${team.surplus} above need: hold backfills`;
+  // Leavers are never counted above need; with room to spare, their seats need no backfill.
+  const unfilled = team.leavers.filter((id) => !team.backfills.some((b) => b.for === id));
+  const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
+  return `${team.surplus} above need: hold backfills${leavers}`;
 }
 
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {

@@ -91,7 +91,10 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
     !timeline.rolesInFile.includes(hire.role) &&
     timeline.hires.find((h) => h.role === hire.role) === hire;
   const which = firstOfRole ? 'first' : 'next';
-  const team = hire.team ? ` for ${hire.team}` : '';
+  const backfill = hire.backfillFor
+    ? `, the backfill for ${hire.backfillFor} (leaving ${hire.neededBy})`
+    : '';
+  const team = hire.team ? ` for ${hire.team}${backfill}` : '';
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;
   if (hire.delay === 'late') {
     const overdue =

@@ -232,3 +232,36 @@ describe('moves use capacity, not heads', () => {
     }
   });
 });
+
+describe('examples/people-over-time.yaml: a leaver, a CSM in week 3, a hire next month, an overloaded senior CSM', () => {
+  async function example(): Promise<Org> {
+    const text = readFileSync('examples/people-over-time.yaml', 'utf8');
+    const result = await loadOrgText(text, 'examples/people-over-time.yaml', { today: AS_OF });
+    if (!result.org) throw new Error('the example does not load');
+    return result.org;
+  }
+
+  it('recommend backfills ella: mid-market work needs her seat', async () => {
+    const plan = planOrg(await example());
+    // Mid-market: 90 accounts, ARR 90 x $45k + $3k x (the residues of 7i mod 11 over i = 1..90:
+    // 8 full cycles of 55 plus 7 and 3 = 450) = $5.4M: max(90 / 57.5, $5.4M / $2M) = 2.7 FTE.
+    // Without ella: sam and theo (week 3, but his seat counts) = 2 FTE, 0.7 short: one backfill.
+    const mm = plan.teams.find((t) => t.key === 'mid-market');
+    expect(mm?.needed).toBeCloseTo(2.7, 9);
+    expect(mm).toMatchObject({ staffedFte: 2, leavers: ['ella'], hireNow: 0 });
+    // 2027-02-12 - 56 days = 2026-12-18 start; - 60 days = 2026-10-19: late.
+    expect(mm?.backfills).toEqual([
+      { for: 'ella', leaving: '2027-02-12', openBy: '2026-10-19', start: '2026-12-18', late: true },
+    ]);
+    // Enterprise: 26 accounts, $4.68M + $10k x 156 = $6.24M / $3.5M = 1.78 FTE for nina and rui
+    // (starting 2026-12-14): no hire; nina's 26 accounts are beyond the largest book.
+    const ent = plan.teams.find((t) => t.key === 'enterprise');
+    expect(ent).toMatchObject({ staffedFte: 2, hireNow: 0, backfills: [] });
+    expect(plan.findings.map((f) => f.rule)).toContain('csm-overloaded');
+  });
+
+  it('timeline opens the backfill req first', async () => {
+    const [first] = simulateTimeline(await example()).hires;
+    expect(first).toMatchObject({ role: 'csm', backfillFor: 'ella', openBy: AS_OF, delay: 'late' });
+  });
+});

@@ -331,7 +331,13 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     attritionPct12m: policy.hiring.attritionPct12m,
     attritionAllowance: allowance,
     rows,
-    hires: planned.sort((a, b) => a.openBy.localeCompare(b.openBy) || a.id.localeCompare(b.id)),
+    // On the same day a backfill comes first: a seat about to empty outranks new work.
+    hires: planned.sort(
+      (a, b) =>
+        a.openBy.localeCompare(b.openBy) ||
+        Number(b.backfillFor !== null) - Number(a.backfillFor !== null) ||
+        a.id.localeCompare(b.id),
+    ),
     stageChanges,
     end,
     overCeiling: overCeilingRuns(rows, planned),
