@@ -48,6 +48,11 @@ export function isPlanned(member: TeamMember, date: string): boolean {
   return member.startDate !== undefined && daysBetween(date, member.startDate) > 0;
 }
 
+/** In the team on the date: started, and not yet gone (ramping CSMs and leavers included). */
+export function isWorking(person: PersonOnDate): boolean {
+  return person.status !== 'planned' && person.status !== 'left';
+}
+
 /** True from the leave date on: the file's `leaving:` is the last day, spent handing over. */
 export function hasLeft(member: TeamMember, date: string): boolean {
   return member.leaving !== undefined && date >= member.leaving;
