@@ -290,6 +290,8 @@ export function bookStatus(book: Plan['books'][number]): string {
   const parts: string[] = [];
   if (book.status === 'planned') parts.push(`starts ${book.startDate}`);
   if (book.status === 'ramping') parts.push(`ramp, week ${book.tenureWeek}`);
+  if (book.leaving !== null)
+    parts.push(book.left ? `left ${book.leaving}: nobody owns it` : `leaves ${book.leaving}`);
   if (book.pool)
     parts.push(
       `shares the ${segmentTitle(book.pool.segment)} pool (${formatCount(book.pool.accounts)} accounts, ${formatMoney(book.pool.arr)})`,
