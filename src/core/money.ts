@@ -56,7 +56,9 @@ function formatMoneyDecimals(dollars: number, decimals: number): string {
     [1_000, 'k'],
   ] as const) {
     if (abs < size) continue;
-    const shown = (abs / size).toFixed(decimals).replace(/\.?0+$/, '');
+    let shown = (abs / size).toFixed(decimals);
+    while (shown.includes('.') && (shown.endsWith('0') || shown.endsWith('.')))
+      shown = shown.slice(0, -1);
     return `${sign}$${shown}${suffix}`;
   }
   return `${sign}$${Math.round(abs)}`;
