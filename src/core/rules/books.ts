@@ -87,6 +87,28 @@ export const rampOverload: Rule = {
   },
 };
 
+export const leaverOwnsAccounts: Rule = {
+  id: 'leaver-owns-accounts',
+  category: 'books',
+  defaultSeverity: 'error',
+  summary: 'A CSM whose leave date has come still owns accounts',
+  explanation:
+    'From the `leaving:` date on a CSM carries no book (the last day is spent handing over), so accounts still owned by them have nobody: no renewal preparation, no early warning. A departure is one of the reasons to rebalance between the yearly and quarterly rounds. Hand the whole book over: `csplan rebalance` proposes who takes which accounts, and `csplan recommend` dates the backfill.',
+  source: `Every account has an owner ${cite('org-design-guide')}; rebalance for a reason such as a departure ${cite('cs-ops-architect')}`,
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      if (owner.person.status !== 'left' || owner.accountCount === 0) continue;
+      findings.push({
+        path: owner.member.path,
+        message: `"${owner.member.id}" left on ${owner.member.leaving} but still owns ${describeBook(owner)}: nobody covers them; \`csplan rebalance\` hands the book over`,
+      });
+    }
+    return findings;
+  },
+};
+
 export const mixedSegmentBook: Rule = {
   id: 'mixed-segment-book',
   category: 'books',
@@ -333,6 +355,7 @@ export const csmCapacityIdle: Rule = {
 export const bookRules: Rule[] = [
   csmOverloaded,
   rampOverload,
+  leaverOwnsAccounts,
   mixedSegmentBook,
   bookHealthMix,
   seniorityMismatch,
