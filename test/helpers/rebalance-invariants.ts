@@ -56,8 +56,7 @@ export function bookFindings(org: Org): Map<string, BookFinding> {
     if (d.rule === 'csm-overloaded' || d.rule === 'ramp-overload') {
       measure = BOOK_LIMITS.capUse({
         rampStatus: owner.rampStatus,
-        fte: owner.member.fte,
-        rampShare: owner.rampShare,
+        capacity: owner.capacity,
         loadAtTarget: owner.loadAtTarget,
         loadAtMax: owner.loadAtMax,
       });

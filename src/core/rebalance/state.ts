@@ -5,6 +5,7 @@
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
 import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
+import { standingCapacity } from '../people.js';
 import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
 
@@ -60,9 +61,6 @@ export interface Book {
   cap: number;
   status: 'ramped' | 'ramping' | 'planned' | 'leaving';
   tenureWeek?: number;
-  /** fte and ramp share today, as the book limits measure them. */
-  fte: number;
-  rampShare: number;
   a: number;
   r: number;
   aMax: number;
@@ -105,17 +103,15 @@ export class State {
     this.mixMax = org.policy.healthMixMax;
     const asOf = org.company.asOf;
     for (const [index, owner] of analysis.bookOwners.entries()) {
-      const leaving = owner.member.leaving !== undefined;
+      const { person } = owner;
       this.books.set(owner.member.id, {
         id: owner.member.id,
         index,
         member: owner.member,
         team: teamOf.get(owner.member.id) ?? '',
-        cap: leaving ? 0 : owner.capacity,
-        status: leaving ? 'leaving' : owner.rampStatus,
+        cap: standingCapacity(person),
+        status: person.status === 'left' ? 'leaving' : person.status,
         tenureWeek: owner.tenureWeek,
-        fte: owner.member.fte,
-        rampShare: owner.rampShare,
         a: 0,
         r: 0,
         aMax: 0,
@@ -178,8 +174,7 @@ export class State {
     const rMax = book.rMax + (add?.rMax ?? 0) - (remove?.rMax ?? 0);
     return BOOK_LIMITS.capUse({
       rampStatus: book.status === 'leaving' ? 'planned' : book.status,
-      fte: book.fte,
-      rampShare: book.rampShare,
+      capacity: book.cap,
       loadAtTarget: Math.max(a, r, 0) / this.offload,
       loadAtMax: Math.max(aMax, rMax, 0) / this.offload,
     });

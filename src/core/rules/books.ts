@@ -38,14 +38,13 @@ export const BOOK_LIMITS = {
    */
   capUse(book: {
     rampStatus: 'planned' | 'ramping' | 'ramped';
-    fte: number;
-    rampShare: number;
+    /** What the one capacity model (people.ts) lets the owner carry today: fte x ramp share. */
+    capacity: number;
     loadAtTarget: number;
     loadAtMax: number;
   }): number {
     const carried = book.rampStatus === 'ramped' ? book.loadAtMax : book.loadAtTarget;
-    const capacity = book.rampStatus === 'ramped' ? book.fte : book.rampShare * book.fte;
-    if (capacity > 0 && book.rampStatus !== 'planned') return carried / capacity;
+    if (book.capacity > 0 && book.rampStatus !== 'planned') return carried / book.capacity;
     return carried > BOOK_LIMITS.epsilon ? Number.POSITIVE_INFINITY : 0;
   },
 
@@ -64,8 +63,7 @@ export const BOOK_LIMITS = {
 function capUseOf(owner: BookOwner): number {
   return BOOK_LIMITS.capUse({
     rampStatus: owner.rampStatus,
-    fte: owner.member.fte,
-    rampShare: owner.rampShare,
+    capacity: owner.capacity,
     loadAtTarget: owner.loadAtTarget,
     loadAtMax: owner.loadAtMax,
   });
@@ -98,6 +96,8 @@ export const csmOverloaded: Rule = {
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
       if (owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
+      // Someone who has left carries nothing: leaver-owns-accounts reports their book.
+      if (owner.person.status === 'left') continue;
       const limit = owner.member.fte;
       if (capUseOf(owner) <= 1 + BOOK_LIMITS.epsilon) continue;
       findings.push({
@@ -134,6 +134,28 @@ export const rampOverload: Rule = {
       findings.push({
         path: owner.member.path,
         message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${describeBook(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const leaverOwnsAccounts: Rule = {
+  id: 'leaver-owns-accounts',
+  category: 'books',
+  defaultSeverity: 'error',
+  summary: 'A CSM whose leave date has come still owns accounts',
+  explanation:
+    'From the `leaving:` date on a CSM carries no book (the last day is spent handing over), so accounts still owned by them have nobody: no renewal preparation, no early warning. A departure is one of the reasons to rebalance between the yearly and quarterly rounds. Hand the whole book over: `csplan rebalance` proposes who takes which accounts, and `csplan recommend` dates the backfill.',
+  source: `Every account has an owner ${cite('org-design-guide')}; rebalance for a reason such as a departure ${cite('cs-ops-architect')}`,
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      if (owner.person.status !== 'left' || owner.accountCount === 0) continue;
+      findings.push({
+        path: owner.member.path,
+        message: `"${owner.member.id}" left on ${owner.member.leaving} but still owns ${describeBook(owner)}: nobody covers them; \`csplan rebalance\` hands the book over`,
       });
     }
     return findings;
@@ -389,6 +411,7 @@ export const csmCapacityIdle: Rule = {
 export const bookRules: Rule[] = [
   csmOverloaded,
   rampOverload,
+  leaverOwnsAccounts,
   mixedSegmentBook,
   bookHealthMix,
   seniorityMismatch,
