@@ -15,7 +15,9 @@
  */
 import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
+import { LineIndex } from './line-index.js';
 import { type Locator, offsetOf } from './locate.js';
+import { readRegularItems } from './yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
@@ -57,12 +59,12 @@ export function parseSlicedYaml(
   /** Takes each account item as its slice is converted, instead of the value's `accounts`. */
   onItem?: (item: unknown, index: number) => void,
 ): SlicedYaml | undefined {
-  const lines = text.split('\n');
+  const lines = new LineIndex(text);
   // Find the top-level `accounts:` line and where its section ends (the next top-level key).
   let start = -1;
-  let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+  let end = lines.count;
+  for (let i = 0; i < lines.count; i++) {
+    const line = lines.line(i);
     if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
     if (start === -1) {
       const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
@@ -78,10 +80,7 @@ export function parseSlicedYaml(
   if (!slices) return undefined;
 
   // The rest of the file, with the accounts section blanked so line numbers stay put.
-  const blanked = [...lines];
-  blanked[start] = 'accounts: []';
-  for (let i = start + 1; i < end; i++) blanked[i] = '';
-  const headText = blanked.join('\n');
+  const headText = `${text.slice(0, lines.start(start))}accounts: []${'\n'.repeat(end - start - 1)}${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
   const anchors = ANCHOR_OR_ALIAS.test(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
@@ -98,7 +97,7 @@ export function parseSlicedYaml(
   if (head && 'diagnostics' in head) return { ...head, handedOver: false };
   if (head && anchors) {
     // Anchors after the list are not there yet for its aliases, as in a whole-file parse.
-    const listAt = blanked.slice(0, start).reduce((offset, line) => offset + line.length + 1, 0);
+    const listAt = lines.start(start);
     const carried = anchors.carry(head.doc, listAt);
     if (carried === 'unresolved') return undefined;
     if (carried !== undefined) {
@@ -109,6 +108,15 @@ export function parseSlicedYaml(
 
   const accounts: unknown[] = [];
   for (const slice of slices) {
+    const regular = readRegularItems(lines, slice.firstLine, slice.endLine);
+    if (regular && regular.length === slice.itemCount) {
+      if (diagnostics.some((d) => d.severity === 'error')) continue;
+      regular.forEach((item, k) => {
+        if (onItem) onItem(item, slice.firstItem + k);
+        else accounts.push(item);
+      });
+      continue;
+    }
     const counter = new LineCounter();
     // Joined one slice at a time, so no second copy of the whole list is ever held.
     const sliceText = textOf(lines, slice);
@@ -181,13 +189,13 @@ export function parseSlicedYaml(
  * undefined.
  */
 function carryByParts(
-  lines: readonly string[],
+  lines: LineIndex,
   listStart: number,
   anchors: Anchors,
 ): { line: number; col: number } | 'whole' | undefined {
   for (const [first, end] of headParts(lines, listStart)) {
     const counter = new LineCounter();
-    const doc = parseYamlDocument(lines.slice(first, end).join('\n'), counter).document;
+    const doc = parseYamlDocument(lines.lines(first, end), counter).document;
     if (!doc || doc.errors.length > 0) return 'whole';
     const read = first < listStart ? anchors.resolve(doc, true) : anchors.count(doc);
     if (read === 'unknown') return 'whole';
@@ -205,21 +213,18 @@ function carryByParts(
  * block list under a key with nothing after its colon is cut into slices of items. Sections with
  * no anchor or alias are left out: they change nothing. The accounts list itself is skipped.
  */
-export function* headParts(
-  lines: readonly string[],
-  listStart: number,
-): Generator<[number, number]> {
+export function* headParts(lines: LineIndex, listStart: number): Generator<[number, number]> {
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (i === listStart || TOP_LEVEL_ANY_KEY.test(lines[i] ?? '')) starts.push(i);
+  for (let i = 0; i < lines.count; i++) {
+    if (i === listStart || TOP_LEVEL_ANY_KEY.test(lines.line(i))) starts.push(i);
   }
   for (let k = 0; k < starts.length; k++) {
     const first = starts[k] as number;
-    const end = starts[k + 1] ?? lines.length;
+    const end = starts[k + 1] ?? lines.count;
     if (first === listStart) continue;
-    const text = lines.slice(first, end).join('\n');
+    const text = lines.lines(first, end);
     if (!ANCHOR_OR_ALIAS.test(text)) continue;
-    const keyLine = lines[first] ?? '';
+    const keyLine = lines.line(first);
     const keyOnly = TOP_LEVEL_KEY.test(keyLine.endsWith('\r') ? keyLine.slice(0, -1) : keyLine);
     const items = keyOnly ? sliceItems(lines, first + 1, end) : undefined;
     if (!items) {
@@ -372,11 +377,11 @@ function yamlError(file: string, message: string): Diagnostic {
 }
 
 /** Cuts the lines of a block sequence into slices of whole items, or undefined if it isn't one. */
-function sliceItems(lines: readonly string[], from: number, to: number): Slice[] | undefined {
+function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undefined {
   let indent: string | undefined;
   const itemStarts: number[] = [];
   for (let i = from; i < to; i++) {
-    const line = lines[i] ?? '';
+    const line = lines.line(i);
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r' || trimmed.startsWith('#')) continue;
     const lead = line.slice(0, line.length - trimmed.length);
@@ -407,8 +412,8 @@ function sliceItems(lines: readonly string[], from: number, to: number): Slice[]
   return slices;
 }
 
-function textOf(lines: readonly string[], slice: Slice): string {
-  return lines.slice(slice.firstLine, slice.endLine).join('\n');
+function textOf(lines: LineIndex, slice: Slice): string {
+  return lines.lines(slice.firstLine, slice.endLine);
 }
 
 /** Locates paths in the head document, or in the account slice a path points into. */
@@ -417,7 +422,7 @@ function slicedLocator(
   headDoc: Document,
   headCounter: LineCounter,
   slices: Slice[],
-  lines: readonly string[],
+  lines: LineIndex,
 ): Locator {
   let cached: { slice: Slice; doc: Document; counter: LineCounter } | undefined;
   return (path: Path, options = {}) => {

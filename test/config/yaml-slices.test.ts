@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { LineIndex } from '../../src/config/line-index.js';
 import { loadOrgText } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import { headParts, parseSlicedYaml, SLICE_FROM_BYTES } from '../../src/config/yaml-slices.js';
@@ -185,7 +186,7 @@ describe('large YAML files parsed in slices', () => {
     lines[20] = '  - { id: p17, role: csm, region: *m }';
     // company (anchor), the team in slices of 10 people, and policy (alias); not version, not
     // growth (neither), not the accounts.
-    expect([...headParts(lines, 28)]).toEqual([
+    expect([...headParts(new LineIndex(lines.join('\n')), 28)]).toEqual([
       [1, 2],
       [3, 13],
       [13, 23],
