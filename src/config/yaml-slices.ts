@@ -64,6 +64,8 @@ export function parseSlicedYaml(
   let start = -1;
   let end = lines.count;
   for (let i = 0; i < lines.count; i++) {
+    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
+    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
     const line = lines.line(i);
     if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
     if (start === -1) {
@@ -381,6 +383,9 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
   let indent: string | undefined;
   const itemStarts: number[] = [];
   for (let i = from; i < to; i++) {
+    // A line deeper than the items that starts with a plain character inside an item: passed
+    // over uncut (the many key lines of a one-key-per-line list).
+    if (indent !== undefined && isInsideItem(lines, i, indent.length)) continue;
     const line = lines.line(i);
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r' || trimmed.startsWith('#')) continue;
@@ -410,6 +415,23 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
     });
   }
   return slices;
+}
+
+const SPACE = 32;
+
+/**
+ * Line `i` is indented with spaces beyond `indent` and then has a character that is neither
+ * whitespace nor `-` nor `#`: a line inside the current item, whatever else it holds.
+ */
+function isInsideItem(lines: LineIndex, i: number, indent: number): boolean {
+  const text = lines.text;
+  const start = lines.start(i);
+  const end = lines.end(i);
+  let p = start;
+  while (p < end && text.charCodeAt(p) === SPACE) p++;
+  if (p - start <= indent || p === end) return false;
+  const c = text.charCodeAt(p);
+  return c > SPACE && c < 127 && c !== 45 && c !== 35;
 }
 
 function textOf(lines: LineIndex, slice: Slice): string {

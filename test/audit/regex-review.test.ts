@@ -101,6 +101,9 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/csv/write-moves.ts', '/"/g'],
   // Anchored, one character class: linear on a path.
   ['src/config/csv/write-spec.ts', '/^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/'],
+  // One class each: control characters in a file's text, searched natively.
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]/'],
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]/'],
   ['src/config/normalise.ts', '/[\\s-]+/g'],
   // One class: linear.
   ['src/config/owners.ts', '/\\s+/g'],
