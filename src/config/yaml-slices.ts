@@ -81,8 +81,10 @@ export function parseSlicedYaml(
   const slices = sliceItems(lines, start + 1, end);
   if (!slices) return undefined;
 
-  // The rest of the file, with the accounts section blanked so line numbers stay put.
-  const headText = `${text.slice(0, lines.start(start))}accounts: []${'\n'.repeat(end - start - 1)}${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
+  // The rest of the file, with the accounts section left out: the head's lines after it are
+  // numbered on by the section's length (a blank line for each would cost yaml a token each).
+  const headText = `${text.slice(0, lines.start(start))}accounts: []${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
+  const shift = { from: lines.start(start) + 'accounts: []'.length + 1, lines: end - start - 1 };
   const anchors = ANCHOR_OR_ALIAS.test(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
@@ -93,10 +95,11 @@ export function parseSlicedYaml(
   let head: Head | undefined;
   if (anchors && ANCHOR_OR_ALIAS.test(headText)) {
     const carried = carryByParts(lines, start, anchors);
-    if (carried === 'whole') head = parseHead(headText, file);
-    else if (carried !== undefined) diagnostics.push(aliasLimit(file, carried.line, carried.col));
+    if (carried === 'whole') {
+      head = parseHead(headText, shift);
+      if (!head) return undefined;
+    } else if (carried !== undefined) diagnostics.push(aliasLimit(file, carried.line, carried.col));
   }
-  if (head && 'diagnostics' in head) return { ...head, handedOver: false };
   if (head && anchors) {
     // Anchors after the list are not there yet for its aliases, as in a whole-file parse.
     const listAt = lines.start(start);
@@ -158,8 +161,8 @@ export function parseSlicedYaml(
     });
   }
 
-  head ??= parseHead(headText, file);
-  if ('diagnostics' in head) return { ...head, handedOver: false };
+  head ??= parseHead(headText, shift);
+  if (!head) return undefined;
   const { doc: headDoc, counter: headCounter } = head;
   diagnostics.unshift(...documentDiagnostics(headDoc, headText, headCounter, file));
   const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
@@ -237,18 +240,26 @@ export function* headParts(lines: LineIndex, listStart: number): Generator<[numb
   }
 }
 
-type Head =
-  | { doc: Document.Parsed; counter: LineCounter }
-  | { diagnostics: Diagnostic[]; locate: Locator };
+interface Head {
+  doc: Document.Parsed;
+  /** Lines of the whole file: those after the accounts section are shifted by its length. */
+  counter: LineCounter;
+}
 
-function parseHead(headText: string, file: string): Head {
+/**
+ * The head parsed, or undefined when it is nested too deep: the whole file is then parsed, and
+ * says where, as any file too deep does.
+ */
+function parseHead(headText: string, shift: { from: number; lines: number }): Head | undefined {
   const counter = new LineCounter();
   const parsed = parseYamlDocument(headText, counter);
-  if (parsed.document) return { doc: parsed.document, counter };
-  return {
-    diagnostics: tooDeepDiagnostics(file, headText, parsed.tooDeep, counter),
-    locate: () => ({ file }),
+  if (!parsed.document) return undefined;
+  const shifted = Object.create(counter) as LineCounter;
+  shifted.linePos = (offset) => {
+    const place = counter.linePos(offset);
+    return offset >= shift.from ? { line: place.line + shift.lines, col: place.col } : place;
   };
+  return { doc: parsed.document, counter: shifted };
 }
 
 /**

@@ -74,6 +74,26 @@ describe('large YAML files parsed in slices', () => {
     expect(result.diagnostics.map((d) => d.rule)).toContain('duplicate-key');
   });
 
+  it('locates problems after the list at their lines in the file', async () => {
+    // 6 head lines and 12,000 accounts of 5 lines: `team:` is line 6 + 60,000 + 1 = 60,007, its
+    // first member 60,008, the two lines pushed here 60,009 and 60,010.
+    const text = bigOrg((lines) => lines.push('  - { id: d, role: wizard }', 'company: again'));
+    const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
+    expect(result.diagnostics.find((d) => d.rule === 'duplicate-key')).toMatchObject({
+      line: 60_010,
+      column: 1,
+    });
+  });
+
+  it('locates a schema problem after the list at its line', async () => {
+    const text = bigOrg((lines) => lines.push('  - { id: d, role: wizard }'));
+    const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
+    const role = locateDiagnostics(result.diagnostics, result.locate).find((d) =>
+      d.path.join('.').startsWith('team.1'),
+    );
+    expect(role?.line).toBe(60_009);
+  });
+
   it('reads anchors and aliases across slices exactly as a whole-file parse does', () => {
     const text = bigOrg((lines) => {
       // An anchor in the first account used hundreds of slices later, and one in the head
