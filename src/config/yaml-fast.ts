@@ -98,7 +98,8 @@ class SliceReader {
         return undefined;
       }
     }
-    return items;
+    // No item at all is not a list (yaml reads only comments as null).
+    return items.length > 0 ? items : undefined;
   }
 
   /** The character code `ahead` places on in the current line, or -1 past its end. */

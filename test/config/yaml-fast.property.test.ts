@@ -209,7 +209,18 @@ interface Item {
   pairs: [string, string][];
   flow: boolean;
   comment: boolean;
+  /** A blank, whitespace-only or comment line before the item (or inside it, one key per line). */
+  lineBefore: string | undefined;
+  lineInside: string | undefined;
 }
+
+const EXTRA_LINES = [
+  '',
+  '   ',
+  '# about the next account',
+  '  # indented note',
+  '        # deep note',
+];
 
 const item = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) =>
   fc.record({
@@ -220,17 +231,21 @@ const item = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) =>
     }),
     flow: fc.boolean(),
     comment: fc.boolean(),
+    lineBefore: fc.option(fc.constantFrom(...EXTRA_LINES), { nil: undefined }),
+    lineInside: fc.option(fc.constantFrom(...EXTRA_LINES), { nil: undefined }),
   });
 
 /** Items as lines: one per line as a flow mapping, or one key per line under `- `. */
 function render(items: Item[], indent: string, eol: string): string {
   const lines: string[] = [];
-  for (const { pairs, flow, comment } of items) {
+  for (const { pairs, flow, comment, lineBefore, lineInside } of items) {
     const note = comment ? '  # a note' : '';
+    if (lineBefore !== undefined) lines.push(lineBefore);
     if (flow) {
       lines.push(`${indent}- { ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }${note}`);
     } else {
       pairs.forEach(([k, v], i) => {
+        if (i === 1 && lineInside !== undefined) lines.push(lineInside);
         lines.push(`${indent}${i === 0 ? '- ' : '  '}${k}: ${v}${i === 0 ? note : ''}`);
       });
     }
