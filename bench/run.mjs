@@ -51,6 +51,11 @@ const RUNS = Number(option('--runs') ?? 5);
 const RUNS_YAML_100K = Math.min(RUNS, 3);
 const only = option('--only');
 const AS_OF = '2026-11-23';
+/** The inline layouts of the benchmark's YAML files: row label suffix and file name. */
+const YAML_LAYOUTS = [
+  ['', (size) => `org-${size}.yaml`],
+  [' (one key per line)', (size) => `org-${size}-block.yaml`],
+];
 const PARTS = {
   yaml: 'recommend on inline YAML accounts (both layouts) against a yaml parse and against CSV',
   csv: 'recommend on CSV accounts against a csv-parse baseline, with floor and profile',
@@ -305,12 +310,6 @@ async function main() {
   if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
   console.log(`\n(figures also in ${join('bench', '.data', 'results.json')})`);
 }
-
-/** The inline layouts of the benchmark's YAML files: row label suffix and file name. */
-const YAML_LAYOUTS = [
-  ['', (size) => `org-${size}.yaml`],
-  [' (one key per line)', (size) => `org-${size}-block.yaml`],
-];
 
 /**
  * recommend on the inline YAML accounts against the same accounts from CSV (target <= 2x),
