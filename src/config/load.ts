@@ -73,6 +73,11 @@ export interface LoadResult {
   locate: Locator;
   /** The parsed document, for commands that rewrite the file. */
   document?: Document;
+  /**
+   * The text the org was read from: a command that rewrites the file edits this text and
+   * compares the file against it (compare-and-swap), never a second read.
+   */
+  text?: string;
   /** Where the accounts came from, when they were read from a CRM export. */
   accountsFile?: {
     file: string;
@@ -93,7 +98,7 @@ export async function loadOrgFile(path: string, options: LoadOptions): Promise<L
       locate: () => ({ file: path }),
     };
   }
-  return loadOrgText(decoded.text, path, options);
+  return { ...(await loadOrgText(decoded.text, path, options)), text: decoded.text };
 }
 
 /**
