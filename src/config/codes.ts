@@ -154,6 +154,15 @@ export const INPUT_CODES = {
     fix: 'Move the account list to a CSV file (one account per line) and point the org file at it.',
     example: 'accounts:\n  file: accounts.csv',
   },
+  'growth-too-large': {
+    category: 'schema',
+    severity: 'error',
+    summary: 'The growth would add more customers than csplan plans (200,000)',
+    why: 'The timeline dates a req for every person the grown org needs, month by month: growth that adds hundreds of thousands of customers (1,000% a month, a million a year) would keep it busy for minutes. No real plan asks for it; it is usually a typo in a rate or a count.',
+    fix: 'Check the growth figures (a monthly rate written as a yearly one, an extra zero), in the file and in each scenario.',
+    example:
+      'growth:\n  customer_growth_pct_per_month: 1000\n\nbecomes\n\ngrowth:\n  customer_growth_pct_per_month: 10',
+  },
   'schema-outdated': {
     category: 'yaml',
     severity: 'warning',

@@ -3,8 +3,14 @@
  * validation and of the JSON Schema shipped in `schema/org.schema.json`.
  */
 import * as z from 'zod';
+import {
+  MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
+  MAX_NEW_CUSTOMERS_PER_MONTH,
+  MAX_PROJECTED_GROWTH,
+  MAX_RAMP_WEEKS,
+} from '../core/limits.js';
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
-import { formatMoney } from '../core/money.js';
+import { formatCount, formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
@@ -351,6 +357,11 @@ const levelFactors = z.strictObject({
 const days = (description: string) =>
   wholeNumber(description).max(3650, { error: 'more than 10 years: check the number' });
 
+const rampWeeks = (description: string) =>
+  wholeNumber(description).max(MAX_RAMP_WEEKS, {
+    error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+  });
+
 const pct = (description: string, max = 100) =>
   z
     .number({ error: 'expected a percentage, e.g. 10' })
@@ -364,11 +375,11 @@ const hiringPolicy = z.strictObject({
     .partialRecord(role, days('Days from opening a req to the hire starting'))
     .optional()
     .meta({ description: 'Hiring lead time per role, where it differs from lead_days' }),
-  ramp_weeks: wholeNumber(
+  ramp_weeks: rampWeeks(
     'Weeks until a new hire without a book is fully productive (default 8, as the CSM ramp)',
   ).optional(),
   ramp_weeks_by_role: z
-    .partialRecord(role, wholeNumber('Weeks until a new hire is fully productive'))
+    .partialRecord(role, rampWeeks('Weeks until a new hire is fully productive'))
     .optional()
     .meta({
       description:
@@ -464,7 +475,9 @@ export const policySchema = z
     ramp: z
       .array(
         z.strictObject({
-          until_week: atLeastOne('Last week of tenure this step covers'),
+          until_week: atLeastOne('Last week of tenure this step covers').max(MAX_RAMP_WEEKS, {
+            error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+          }),
           capacity: share('Share of a full book carried in this step'),
         }),
       )
@@ -563,12 +576,14 @@ const segmentGrowthFields = {
   new_customers_per_month: z
     .number({ error: 'expected a number of customers, e.g. 5' })
     .min(0, { error: 'cannot be negative' })
-    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
+    .max(MAX_NEW_CUSTOMERS_PER_MONTH, {
+      error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH)} a month: check the number`,
+    })
     .meta({ description: 'New customers won each month' })
     .optional(),
   customer_growth_pct_per_month: pct(
     'New customers each month as a share of the customers at the start of the month, %',
-    1000,
+    MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
   ).optional(),
   expansion_pct_12m: pct(
     'ARR growth of existing customers over 12 months (upsell), %, spread evenly over the months',
@@ -589,14 +604,22 @@ const segmentGrowth = z
 
 export const growthSchema = z
   .strictObject({
-    new_customers_12m: wholeNumber('New customers expected in the next 12 months').optional(),
+    new_customers_12m: wholeNumber('New customers expected in the next 12 months')
+      .max(MAX_NEW_CUSTOMERS_PER_MONTH * 12, {
+        error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH * 12)} a year: check the number`,
+      })
+      .optional(),
     arr_growth_pct_12m: z
       .number({ error: 'expected a percentage, e.g. 40' })
       .min(-100, { error: 'ARR cannot shrink by more than 100%' })
       .max(10_000, { error: 'more than 10,000%: check the number' })
       .meta({ description: 'Expected ARR growth over 12 months, %' })
       .optional(),
-    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months').optional(),
+    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months')
+      .max(MAX_PROJECTED_GROWTH, {
+        error: 'more hires than customers csplan plans: check the number',
+      })
+      .optional(),
     ...segmentGrowthFields,
     segments: z
       .strictObject(

@@ -150,3 +150,162 @@ describe('compare-and-swap against the bytes planned from', () => {
     expect(await readFile(org, 'utf8')).toBe(saved);
   });
 });
+
+/** Runs csplan as a user would and times it: every hostile case ends in under 2 s, exit 0-2. */
+async function timed(cwd: string, argv: string[]) {
+  const started = performance.now();
+  const run = await runCli(argv, { cwd });
+  return { ...run, seconds: (performance.now() - started) / 1000 };
+}
+
+const BASE = `version: 1
+company:
+  name: Acme
+  as_of: 2026-11-23
+team:
+  - { id: dana, role: csm }
+  - { id: lee, role: csm }
+accounts:
+  - { id: a1, arr: 50000, owner: dana }
+  - { id: a2, arr: 20000, owner: lee }
+`;
+
+async function orgFolder(text: string, name = 'org.yaml'): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(join(dir, name), text);
+  return dir;
+}
+
+describe('growth, ramps and hires are bounded, with located errors', () => {
+  it.each([
+    ['growth:\n  new_customers_12m: 1000000\n', '12:22', 'more than 120,000 a year'],
+    ['growth:\n  new_customers_per_month: 20000\n', '12:28', 'more than 10,000 a month'],
+    ['growth:\n  customer_growth_pct_per_month: 1000\n', '12:34', 'more than 100%'],
+    [
+      'policy:\n  ramp:\n    - { until_week: 10000000, capacity: 0.5 }\n',
+      '13:21',
+      'more than 104 weeks',
+    ],
+    ['policy:\n  hiring:\n    ramp_weeks: 100000000\n', '13:17', 'more than 104 weeks'],
+  ])('%s: exit 1 at once, located', async (extra, place, message) => {
+    const cwd = await orgFolder(`${BASE}${extra}`);
+    for (const command of ['check', 'timeline']) {
+      const run = await timed(cwd, [command, 'org.yaml']);
+      expect(run.code).toBe(1);
+      expect(`${run.stdout}${run.stderr}`).toContain(`org.yaml:${place} error invalid-value`);
+      expect(`${run.stdout}${run.stderr}`.replace(/\s+/g, ' ')).toContain(message);
+      expect(run.seconds).toBeLessThan(2);
+    }
+  });
+
+  // 2 customers doubling every month for 36 months and the hiring look-ahead: billions. A
+  // scenario's growth is laid over the file's key by key: boom's 9,000 a month for 36 months
+  // adds 324,000 or more (over); calm's 10 a month does not.
+  it('growth that adds more than 200,000 customers: growth-too-large, at that growth', async () => {
+    const compounding = await orgFolder(`${BASE}growth:\n  customer_growth_pct_per_month: 100\n`);
+    const run = await timed(compounding, ['check', 'org.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      'org.yaml:12:3 error growth-too-large this growth adds more than 2,000,000 customers',
+    );
+    expect(run.seconds).toBeLessThan(2);
+
+    const scenarios = await orgFolder(
+      `${BASE}growth:\n  new_customers_per_month: 5\nscenarios:\n  calm:\n    growth:\n      new_customers_per_month: 10\n  boom:\n    growth:\n      new_customers_per_month: 9000\n`,
+    );
+    const only = await timed(scenarios, ['check', 'org.yaml', '--format', 'json']);
+    expect(only.code).toBe(1);
+    const findings = JSON.parse(only.stdout).results[0].findings;
+    expect(findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([
+      ['growth-too-large', 19],
+    ]);
+  });
+
+  it('timeline --growth 100x that would pass the limit: exit 2, said why', async () => {
+    const cwd = await orgFolder(`${BASE}growth:\n  new_customers_per_month: 100\n`);
+    const run = await timed(cwd, ['timeline', 'org.yaml', '--growth', '100x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--growth 100x: the plan would add more than 200,000 customers');
+  });
+});
+
+describe('work on user-sized input is bounded', () => {
+  const TEAM_ORG = (team: string, accounts = '') =>
+    `version: 1\ncompany:\n  name: A\n  as_of: 2026-11-23\nteam:\n${team}${accounts ? `accounts:\n${accounts}` : ''}`;
+
+  it('a 30k-character team id against a 30k-character owner: no did-you-mean, at once', async () => {
+    const long = 'x'.repeat(30_000);
+    const cwd = await orgFolder(
+      TEAM_ORG(`  - { id: ${long}a, role: csm }\n`, `  - { id: a1, arr: 100, owner: ${long}b }\n`),
+    );
+    const run = await timed(cwd, ['check', 'org.yaml', '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unknown-owner');
+    expect(run.stdout).not.toContain('did you mean');
+    expect(run.seconds).toBeLessThan(2);
+  });
+
+  it('the same through a CSV owner cell', async () => {
+    const long = 'y'.repeat(30_000);
+    const cwd = await orgFolder(
+      `${TEAM_ORG(`  - { id: ${long}a, role: csm }\n`)}accounts:\n  file: a.csv\n`,
+    );
+    await writeFile(join(cwd, 'a.csv'), `id,arr,owner\nacme,100,${long}b\n`);
+    const run = await timed(cwd, ['check', 'org.yaml', '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unknown-owner');
+    expect(run.seconds).toBeLessThan(2);
+  });
+
+  it('a reporting chain of 3,000 managers is walked once: no finding, quickly', async () => {
+    const team = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `  - { id: m${i}, role: ${i === 0 ? 'vp-cs' : 'manager-cs'}${i === 0 ? '' : `, reports_to: m${i - 1}`} }\n`,
+    ).join('');
+    const cwd = await orgFolder(TEAM_ORG(team));
+    const run = await timed(cwd, ['check', 'org.yaml', '--format', 'json', '--fail-on', 'error']);
+    expect(run.stdout).not.toContain('reporting-cycle');
+    expect(run.seconds).toBeLessThan(2);
+  });
+
+  it('a loop at the top of a long chain is still found, once', async () => {
+    const team = `  - { id: a, role: vp-cs, reports_to: c }\n  - { id: b, role: manager-cs, reports_to: a }\n  - { id: c, role: manager-cs, reports_to: b }\n  - { id: d, role: csm, reports_to: c }\n  - { id: e, role: csm, reports_to: d }\n`;
+    const run = await runCli(['check', 'org.yaml', '--format', 'json'], {
+      cwd: await orgFolder(TEAM_ORG(team)),
+    });
+    const loops = JSON.parse(run.stdout).results[0].findings.filter(
+      (f: { rule: string }) => f.rule === 'reporting-cycle',
+    );
+    expect(loops.map((f: { message: string }) => f.message)).toEqual([
+      'reporting loop: a -> c -> b -> a; someone in it must report outside the loop',
+    ]);
+  });
+});
+
+describe('reads are bounded by the bytes read, not by stat', () => {
+  it('an org file that is a symlink to /dev/zero: file-too-large, exit 1, at once', async () => {
+    const cwd = await tempDir();
+    await symlink('/dev/zero', join(cwd, 'org.yaml'));
+    const run = await timed(cwd, ['check', 'org.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('file-too-large the file is over 32 MiB');
+    expect(run.seconds).toBeLessThan(2);
+  });
+
+  it('import of a sparse 1 GB CSV, or with --org on /dev/zero: exit 2, at once', async () => {
+    const cwd = await tempDir();
+    execFileSync('truncate', ['-s', '1G', join(cwd, 'big.csv')]);
+    const big = await timed(cwd, ['import', 'big.csv']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('big.csv is over 256 MiB; accounts files are limited to 256 MiB');
+    expect(big.seconds).toBeLessThan(2);
+
+    await writeFile(join(cwd, 'a.csv'), 'id,arr\nacme,100\n');
+    await symlink('/dev/zero', join(cwd, 'org.yaml'));
+    const zero = await timed(cwd, ['import', 'a.csv', '--org', 'org.yaml']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('org.yaml is over 32 MiB');
+    expect(zero.seconds).toBeLessThan(2);
+  });
+});

@@ -1,7 +1,10 @@
 /** `csplan timeline FILE`: the hiring plan month by month, what it costs, and what-if scenarios. */
 
 import { suggestion } from '../../core/did-you-mean.js';
+import { MAX_PROJECTED_GROWTH } from '../../core/limits.js';
 import type { Org } from '../../core/model.js';
+import { formatCount } from '../../core/money.js';
+import { growthOverLimit } from '../../core/timeline/growth-limit.js';
 import {
   BASE_SCENARIO,
   compareScenarios,
@@ -77,6 +80,11 @@ export async function runTimeline(
     });
   }
   const org = result.org;
+  if (growthFactor !== undefined && growthOverLimit(org, growthFactor).length > 0) {
+    throw new UsageError(
+      `--growth ${options.growth}: the plan would add more than ${formatCount(MAX_PROJECTED_GROWTH)} customers, more than csplan plans; try a smaller multiplier`,
+    );
+  }
   const run: TimelineOptions = { months, growthFactor, freezeUntil };
   const color = format === 'text' && useColor(options.color, io);
   const textOptions = { color, width: outputWidth(io), file };

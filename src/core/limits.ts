@@ -1,0 +1,18 @@
+/**
+ * Every bound csplan puts on what a file may ask of it, in one place: each keeps a run on a file
+ * anyone can send (a pull request, a CRM export) to seconds and bounded memory, and each is far
+ * above what a real org asks for. The schema, the readers and the planner read them from here,
+ * and the manual's "Limits" list is checked against them.
+ */
+
+/** New customers a month (`new_customers_per_month`); a year allows twelve times as many. */
+export const MAX_NEW_CUSTOMERS_PER_MONTH = 10_000;
+
+/** `customer_growth_pct_per_month`: the customer count may double each month, no faster. */
+export const MAX_CUSTOMER_GROWTH_PCT_PER_MONTH = 100;
+
+/** Customers growth may add by any month the timeline looks at, in the file and every scenario. */
+export const MAX_PROJECTED_GROWTH = 200_000;
+
+/** `policy.ramp[].until_week`, `hiring.ramp_weeks`: a ramp of two years at most. */
+export const MAX_RAMP_WEEKS = 104;
