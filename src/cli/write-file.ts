@@ -22,6 +22,9 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { osReason } from './os-reason.js';
+
+export { osReason };
 
 export type Existing = 'missing' | 'file' | 'folder';
 
@@ -233,13 +236,4 @@ export function removeOnSignal(temp: string): () => void {
   };
   for (const signal of signals) process.once(signal, onSignal);
   return stop;
-}
-
-/** "permission denied (EACCES)" from a Node file-system error, without the paths it quotes. */
-export function osReason(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  const what = /^[A-Z0-9]+: ([^,]+)/.exec(message ?? '')?.[1];
-  if (code && what) return `${what} (${code})`;
-  if (code) return code;
-  return error instanceof Error ? error.message : String(error);
 }

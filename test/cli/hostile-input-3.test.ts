@@ -3,8 +3,8 @@
  * compares against the bytes it planned from, and a writer never replaces a file that is not its
  * own without --force.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { copyFile, link, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -307,5 +307,49 @@ describe('reads are bounded by the bytes read, not by stat', () => {
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('org.yaml is over 32 MiB');
     expect(zero.seconds).toBeLessThan(2);
+  });
+});
+
+describe('write errors on stdout and stderr: one line and exit 2, for every command', () => {
+  const bin = join(process.cwd(), 'bin/csplan.js');
+  /** Runs the built CLI with stdout (or stderr) on /dev/full, the device that is always full. */
+  function onFullDisk(argv: string[], full: 'stdout' | 'stderr') {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [bin, ...argv], {
+        stdio: ['ignore', full === 'stdout' ? fd : 'pipe', full === 'stderr' ? fd : 'pipe'],
+        encoding: 'utf8',
+      });
+      return { code: run.status, signal: run.signal, stderr: run.stderr ?? '' };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it.each([
+    [['check', 'examples/healthy.yaml']],
+    [['recommend', 'examples/healthy.yaml']],
+    [['timeline', 'examples/timeline-vp.yaml']],
+    [['rebalance', 'examples/rebalance.yaml']],
+    [['diff', 'examples/diff/before.yaml', 'examples/diff/after.yaml']],
+    [['import', 'examples/salesforce/accounts.csv']],
+    [['schema']],
+    [['rules']],
+    [['explain', 'unknown-owner']],
+    [['--help']],
+    [['--version']],
+  ])('csplan %s > /dev/full', (argv) => {
+    const run = onFullDisk(argv, 'stdout');
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'csplan: could not write the output: no space left on device (ENOSPC)\n',
+    );
+  });
+
+  it('stderr on /dev/full: exit 2, no crash', () => {
+    const run = onFullDisk(['check', 'nosuch.yaml'], 'stderr');
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(2);
   });
 });
