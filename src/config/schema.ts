@@ -5,9 +5,14 @@
 import * as z from 'zod';
 import {
   MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
+  MAX_FACTOR,
   MAX_NEW_CUSTOMERS_PER_MONTH,
   MAX_PROJECTED_GROWTH,
   MAX_RAMP_WEEKS,
+  MIN_ARR_PER_CSM,
+  MIN_FACTOR,
+  MIN_FTE,
+  PLAN_YEARS,
 } from '../core/limits.js';
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
 import { formatCount, formatMoney } from '../core/money.js';
@@ -52,6 +57,20 @@ const isoDate = (description: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD', abort: true })
     .refine((value) => isRealDate(value), { error: 'not a real calendar date' })
     .meta({ description });
+
+/**
+ * A date the plan is dated by (as_of, a start, a last day, a freeze): within PLAN_YEARS, so the
+ * months the plan counts from it stay four-digit years.
+ */
+const planDate = (description: string) =>
+  isoDate(description).refine((value) => isPlanDate(value), {
+    error: `a plan date is between ${PLAN_YEARS.first}-01-01 and ${PLAN_YEARS.last}-12-31`,
+  });
+
+export function isPlanDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return isRealDate(value) && year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
+}
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -125,7 +144,17 @@ const wholeNumber = (description: string) =>
     .number({ error: 'expected a whole number' })
     .int({ error: 'expected a whole number' })
     .nonnegative({ error: 'cannot be negative' })
+    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
     .meta({ description });
+
+/**
+ * A number between `min` and `max`: values far outside are typos, and at the extremes (a factor
+ * of 1e308, an fte of 5e-324) the arithmetic ends in Infinity.
+ */
+const within = (min: number, max: number, format: (n: number) => string = String) => {
+  const error = `expected a number from ${format(min)} to ${format(max)}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
 
 /** A whole number of at least 1: counts and thresholds where 0 would divide by zero or mean nothing. */
 const atLeastOne = (description: string) =>
@@ -162,7 +191,7 @@ export const companySchema = z
     product_complexity: level(
       'How complex the product is to adopt; the default complexity of every account',
     ).default('medium'),
-    as_of: isoDate(
+    as_of: planDate(
       'The date the plan is evaluated at (YYYY-MM-DD); defaults to today, --as-of overrides',
     ).optional(),
   })
@@ -268,7 +297,7 @@ export const teamMemberSchema = z
     name: z.string().optional().meta({ description: "Person's name (or the open role's title)" }),
     role,
     reports_to: id("Team id of this person's manager").optional(),
-    start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
+    start_date: planDate('First day in the role; a future date is a planned hire').optional(),
     seniority: choice(['junior', 'mid', 'senior', 'lead'], 'expected junior, mid, senior or lead')
       .optional()
       .meta({
@@ -283,7 +312,7 @@ export const teamMemberSchema = z
     segment: segment('Segment a CSM serves').optional(),
     fte: z
       .number({ error: 'expected a number between 0 and 1' })
-      .gt(0, { error: 'fte must be above 0' })
+      .min(MIN_FTE, { error: `fte is at least ${MIN_FTE} (2 hours a week)` })
       .max(1, { error: 'fte is at most 1' })
       .default(1)
       .meta({ description: 'Share of a full-time role, 0 to 1' }),
@@ -293,26 +322,22 @@ export const teamMemberSchema = z
       .optional()
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
-    leaving: isoDate(
+    leaving: planDate(
       'Last day of a CSM who is leaving: `csplan rebalance` hands over the whole book',
     ).optional(),
   })
   .meta({ description: 'One person (or planned hire) on the team' });
 
-const rangeOverride = (what: string, defaults: string) =>
+const rangeOverride = (
+  what: string,
+  defaults: string,
+  [least, most, format]: [number, number, (n: number) => string],
+) =>
   z
     .strictObject({
-      min: z
-        .number()
-        .positive()
-        .meta({ description: `Fewest ${what}` }),
-      max: z
-        .number()
-        .positive()
-        .meta({ description: `Most ${what}` }),
-      target: z
-        .number()
-        .positive()
+      min: within(least, most, format).meta({ description: `Fewest ${what}` }),
+      max: within(least, most, format).meta({ description: `Most ${what}` }),
+      target: within(least, most, format)
         .optional()
         .meta({ description: `What the plan sizes to; defaults to the middle of min and max` }),
     })
@@ -333,16 +358,22 @@ const segmentPolicy = (segment: SegmentId) => {
           description: `How ${segment} accounts are covered (default ${defaults.coverage})`,
           ...coverageDocs,
         }),
-      accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts).optional(),
-      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr).optional(),
+      accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts, [
+        1,
+        MAX_COUNT,
+        formatCount,
+      ]).optional(),
+      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr, [
+        MIN_ARR_PER_CSM,
+        MAX_MONEY,
+        formatMoney,
+      ]).optional(),
     })
     .meta({ description: `Thresholds and CSM ratios of the ${segment} segment` });
 };
 
 const levelFactor = (value: (typeof LEVELS)[number]) =>
-  z
-    .number()
-    .positive()
+  within(MIN_FACTOR, MAX_FACTOR)
     .optional()
     .meta({
       description: `Load multiplier of a ${value}-complexity account (default ${complexityFactors[value]})`,
@@ -393,9 +424,7 @@ const byDefault = (description: string, value: number | string) =>
 const { stage, spanOfControl, loadDrivers } = DEFAULT_POLICY;
 
 const uplift = (description: string, value: number) =>
-  z
-    .number()
-    .nonnegative()
+  within(0, MAX_FACTOR)
     .optional()
     .meta({ description: `${description} (default ${value}, i.e. +${Math.round(value * 100)}%)` });
 
@@ -638,7 +667,7 @@ export const scenarioSchema = z
     description: z.string().optional().meta({ description: 'What the scenario assumes' }),
     growth: growthSchema.optional(),
     policy: policySchema.optional(),
-    freeze_until: isoDate('No req opens before this date (a hiring freeze)').optional(),
+    freeze_until: planDate('No req opens before this date (a hiring freeze)').optional(),
   })
   .meta({
     description:

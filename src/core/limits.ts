@@ -16,3 +16,19 @@ export const MAX_PROJECTED_GROWTH = 200_000;
 
 /** `policy.ramp[].until_week`, `hiring.ramp_weeks`: a ramp of two years at most. */
 export const MAX_RAMP_WEEKS = 104;
+
+/** `fte`: the smallest share of a full-time role (2 hours of a 40-hour week). */
+export const MIN_FTE = 0.05;
+
+/** `complexity_factors` and load uplifts: a multiplier up to 10 (uplifts from 0, factors from 0.1). */
+export const MAX_FACTOR = 10;
+export const MIN_FACTOR = 0.1;
+
+/** `arr_per_csm`: the least ARR a CSM's book may be sized to. */
+export const MIN_ARR_PER_CSM = 10_000;
+
+/**
+ * Years of the dates a plan is dated by (company.as_of, --as-of, --freeze-until, start_date,
+ * leaving): the plan counts up to 36 months and its hiring look-ahead from them.
+ */
+export const PLAN_YEARS = { first: 1970, last: 2999 } as const;

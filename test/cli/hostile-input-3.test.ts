@@ -353,3 +353,59 @@ describe('write errors on stdout and stderr: one line and exit 2, for every comm
     expect(run.code).toBe(2);
   });
 });
+
+describe('numbers are finite and dates within bounds, or refused at the schema', () => {
+  it.each([
+    [
+      'an fte of 5e-324',
+      BASE.replace('{ id: dana, role: csm }', '{ id: dana, role: csm, fte: 5e-324 }'),
+      'fte is at least 0.05',
+    ],
+    [
+      'complexity factors of 1e308',
+      `${BASE}policy:\n  complexity_factors: { low: 1e308 }\n`,
+      'expected a number from 0.1 to 10',
+    ],
+    [
+      'an uplift of 1e308',
+      `${BASE}policy:\n  load_drivers: { regulated_uplift: 1e308 }\n`,
+      'expected a number from 0 to 10',
+    ],
+    [
+      'a book of 1e-300 accounts',
+      `${BASE}policy:\n  segments:\n    smb: { accounts_per_csm: { min: 1e-300, max: 1 } }\n`,
+      'expected a number from 1 to 10,000,000',
+    ],
+    [
+      'an as_of in year 9999',
+      BASE.replace('as_of: 2026-11-23', 'as_of: 9999-12-31'),
+      'a plan date is between 1970-01-01 and 2999-12-31',
+    ],
+  ])('%s: a located schema error, no Infinity', async (_, text, message) => {
+    const run = await timed(await orgFolder(text), ['check', 'org.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(message);
+    expect(run.stdout).not.toMatch(/Infinity|NaN|undefined/);
+  });
+
+  it('--as-of 9999-12-31 and --freeze-until in year 3000: exit 2, the bound named', async () => {
+    const cwd = await orgFolder(BASE);
+    const asOf = await runCli(['timeline', 'org.yaml', '--as-of', '9999-12-31'], { cwd });
+    expect(asOf.code).toBe(2);
+    expect(asOf.stderr).toBe(
+      'csplan: --as-of must be between 1970-01-01 and 2999-12-31 (got "9999-12-31")\n',
+    );
+    const freeze = await runCli(['timeline', 'org.yaml', '--freeze-until', '3000-01-01'], { cwd });
+    expect(freeze.code).toBe(2);
+    expect(freeze.stderr).toContain('--freeze-until must be between');
+  });
+
+  it('the last plan date, 2999-12-31: a timeline with four-digit months, nothing undefined', async () => {
+    const cwd = await orgFolder(`${BASE}growth:\n  new_customers_per_month: 2\n`);
+    const run = await runCli(['timeline', 'org.yaml', '--as-of', '2999-12-31', '--months', '36'], {
+      cwd,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/undefined|NaN|Infinity|\b10000-/);
+  });
+});

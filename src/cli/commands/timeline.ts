@@ -65,7 +65,7 @@ export async function runTimeline(
   const asOf = parseAsOf(options.asOf);
   const months = parseMonths(options.months);
   const growthFactor = parseGrowth(options.growth);
-  const freezeUntil = parseDateFlag('--freeze-until', options.freezeUntil);
+  const freezeUntil = parseAsOf(options.freezeUntil, '--freeze-until');
   if (options.compare && options.scenario) {
     throw new UsageError('--compare runs every scenario: leave out --scenario');
   }
@@ -138,13 +138,4 @@ function chosenTimeline(org: Org, name: string | undefined, run: TimelineOptions
     throw new UsageError(`--scenario: no scenario "${name}"${suggestion(name, names)}${known}`);
   }
   return runScenario(org, name, run);
-}
-
-function parseDateFlag(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseAsOf(value);
-  } catch {
-    throw new UsageError(`${flag} must be a date written YYYY-MM-DD (got "${value}")`);
-  }
 }
