@@ -238,11 +238,11 @@ export function headcountRows(plan: Plan): string[][] {
         : `  ${teamName(plan, row.team)}`;
     rows.push([
       name,
-      String(row.current),
-      row.redeployedIn > 0 ? `+${row.redeployedIn}` : '-',
-      row.redeployedOut > 0 ? `-${row.redeployedOut}` : '-',
-      row.hire > 0 ? `+${row.hire}` : '-',
-      String(row.target),
+      formatCount(row.current),
+      row.redeployedIn > 0 ? `+${formatCount(row.redeployedIn)}` : '-',
+      row.redeployedOut > 0 ? `-${formatCount(row.redeployedOut)}` : '-',
+      row.hire > 0 ? `+${formatCount(row.hire)}` : '-',
+      formatCount(row.target),
     ]);
   }
   return rows;
@@ -315,7 +315,7 @@ export function projectionLines(plan: Plan): string[] {
   const csmReqs = p.csmsRecommended - p.csmsToday;
   const lines = [
     `${plural(Math.round(p.customers), 'customer')} and ${formatMoney(p.arr)} ARR by ${p.date}: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
-    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${p.csmsRecommended} with the plan's ${plural(csmReqs, 'CSM req')}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${formatCount(p.csmsRecommended)} with the plan's ${plural(csmReqs, 'CSM req')}.`,
   ];
   const reqs = p.reqs.reduce((sum, r) => sum + r.count, 0);
   const next = p.nextReq;

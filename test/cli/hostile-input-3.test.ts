@@ -409,3 +409,35 @@ describe('numbers are finite and dates within bounds, or refused at the schema',
     expect(run.stdout).not.toMatch(/undefined|NaN|Infinity|\b10000-/);
   });
 });
+
+describe('what the headlines say', () => {
+  it('a freeze past the horizon: no "every team carries its work" beside an over-target warning', async () => {
+    const run = await runCli(
+      ['timeline', 'examples/timeline-vp.yaml', '--freeze-until', '2029-01-01', '--no-color'],
+      {},
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Warning: SMB CSMs over target');
+    expect(run.stdout).not.toContain('carry its work');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      'No req opens in the next 12 months (the hiring freeze until 2029-01-01), yet work passes target books: see the warnings below.',
+    );
+  });
+
+  // 4,800 new customers a month: over a thousand CSM reqs in a year.
+  it('counts of a thousand and more carry separators, in every sentence', async () => {
+    const cwd = await orgFolder(`${BASE}growth:\n  new_customers_per_month: 4800\n`);
+    for (const argv of [
+      ['timeline', 'org.yaml', '--format', 'markdown'],
+      ['recommend', 'org.yaml', '--format', 'markdown'],
+    ]) {
+      const run = await runCli(argv, { cwd });
+      expect(run.code).toBe(0);
+      // A run of four or more digits that is not part of a date, a money figure or a separator
+      // (the Gantt chart's task ids, csm-1000, are ids; code spans are YAML to copy).
+      const prose = run.stdout.replace(/```mermaid[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      const bare = prose.match(/(?<![\d,.$\-:])\d{4,}(?![\d,.\-%kM])/g) ?? [];
+      expect(bare.filter((n) => !/^(19|20|2[1-9])\d\d$/.test(n))).toEqual([]);
+    }
+  });
+});
