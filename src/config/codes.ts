@@ -304,6 +304,14 @@ export const INPUT_CODES = {
     fix: 'Close the quote on the reported line, or double a quote that is part of a value.',
     example: 'acme,"Acme, Inc,120000\n\nbecomes\n\nacme,"Acme, Inc",120000',
   },
+  'csv-too-many-accounts': {
+    category: 'csv',
+    severity: 'error',
+    summary: 'The export has more accounts than csplan plans (2,000,000)',
+    why: 'Each account read is kept in memory; the limit keeps the largest accepted export under 1 GB instead of running the machine out of memory. No CS team plans more accounts than this in one file.',
+    fix: 'Export one business unit or region per org file, or leave out closed, churned and test accounts.',
+    example: 'accounts:\n  file: accounts-emea.csv',
+  },
   'csv-empty': {
     category: 'csv',
     severity: 'error',

@@ -32,3 +32,9 @@ export const MIN_ARR_PER_CSM = 10_000;
  * leaving): the plan counts up to 36 months and its hiring look-ahead from them.
  */
 export const PLAN_YEARS = { first: 1970, last: 2999 } as const;
+
+/**
+ * Accounts read from one CRM export: memory grows with each account kept (about 270 bytes of a
+ * minimal row), so 2,000,000 stay under 1 GB; past it the file is refused at the next row.
+ */
+export const MAX_ACCOUNTS = 2_000_000;
