@@ -118,18 +118,18 @@ const COMMANDS: string[][] = [
 const command = fc.constantFrom(...COMMANDS);
 
 /** Runs csplan twice on the same files: the verdicts every generator is held to. */
-async function expectSound(files: Record<string, string>, argv: string[]): Promise<void> {
+async function expectSound(files: Record<string, string>, argv: readonly string[]): Promise<void> {
   const cwd = await tempDir();
   for (const [name, text] of Object.entries(files)) await writeFile(join(cwd, name), text);
   const started = performance.now();
-  const first = await runCli(argv, { cwd });
+  const first = await runCli([...argv], { cwd });
   const seconds = (performance.now() - started) / 1000;
   const where = `${argv.join(' ')}\n${first.stderr.slice(0, 500)}`;
   expect([0, 1, 2], where).toContain(first.code);
   expect(seconds, where).toBeLessThan(CASE_SECONDS);
   expect(first.stdout, where).not.toMatch(BROKEN);
   expect(first.stderr, where).not.toMatch(BROKEN);
-  const second = await runCli(argv, { cwd });
+  const second = await runCli([...argv], { cwd });
   expect(second, where).toEqual(first);
 }
 
