@@ -45,5 +45,5 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 export async function run(): Promise<void> {
   const io = processIO();
   const code = await main(process.argv.slice(2), io);
-  process.exitCode = io.stdoutClosed?.() ? EXIT.ok : code;
+  process.exitCode = io.outputFailed?.() ? EXIT.usage : io.stdoutClosed?.() ? EXIT.ok : code;
 }

@@ -136,6 +136,17 @@ export function growthSeries(
   return { series, notes };
 }
 
+/** The most customers `growthSeries` reaches in any of its months: what the plan must hold. */
+export function peakCustomers(org: Org, months: number, factor = 1): number {
+  const { series } = growthSeries(org, months, { factor });
+  let peak = 0;
+  for (const month of series) {
+    const customers = SEGMENT_IDS.reduce((sum, id) => sum + month[id].customers, 0);
+    if (customers > peak) peak = customers;
+  }
+  return peak;
+}
+
 /** Days in an average month, to read a number of days off the monthly growth series. */
 const DAYS_PER_MONTH = 365 / 12;
 
