@@ -213,9 +213,12 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('check how csplan reads a CRM export and point an org file at it')
-    .argument('<file>', 'accounts file exported from the CRM (.csv or .json)')
-    .option('--preset <crm>', 'salesforce or hubspot (default: detected from the headers)')
+    .description('check how csplan reads a CRM export or an HR roster and point an org file at it')
+    .argument('<file>', 'accounts exported from the CRM (.csv or .json), or an HR roster (.csv)')
+    .option(
+      '--preset <name>',
+      'salesforce or hubspot; for a roster bamboohr, rippling, hibob, workday or gusto (default: detected)',
+    )
     .option(
       '--columns <field=Header>',
       'read a field from this column; field= turns it off (repeatable)',
@@ -227,6 +230,12 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .option('--org <file>', 'org file: match owners to its team and show the change')
     .option('--write', 'apply the change to --org')
+    .option('--team', 'the file is an HR roster: read the team from it (default: detected)')
+    .option(
+      '--roles <title=role>',
+      'roster: read this job title as this role, e.g. "Customer Advocate=csm" (repeatable)',
+      collect,
+    )
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())
     .addOption(noColorOption())

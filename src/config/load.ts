@@ -15,7 +15,7 @@ import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { isFromAccountsFile, normaliseOrg, toAccount } from './normalise.js';
-import { OwnerResolver, resolveOwners } from './owners.js';
+import { OwnerResolver, resolveManagers, resolveOwners } from './owners.js';
 import {
   type AccountInput,
   accountGroupSchema,
@@ -212,6 +212,9 @@ export async function loadOrgText(
     };
   }
 
+  // Managers, like owners, may be written as a name, email or alias: resolved to ids first.
+  const resolver = new OwnerResolver(orgFile.team ?? []);
+  diagnostics.push(...resolveManagers(orgFile.team ?? [], resolver, (i) => ['team', i]));
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
   // Accounts from a file are csplan's own copy: normalising may drop them as it goes.
   const normalised = normaliseOrg(orgFile, accounts, {
@@ -223,7 +226,7 @@ export async function loadOrgText(
   diagnostics.push(...normalised.diagnostics);
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
   const inline = normalised.org.accounts.filter((a) => !isFromAccountsFile(a));
-  diagnostics.push(...resolveOwners(inline, new OwnerResolver(orgFile.team ?? [])));
+  diagnostics.push(...resolveOwners(inline, resolver));
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
     : locate;

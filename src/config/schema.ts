@@ -6,9 +6,10 @@ import * as z from 'zod';
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
 import { formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
-import { ROLE_IDS } from '../core/roles.js';
+import { ROLE_IDS, type RoleId } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
 import { canonicalChoice } from './choice.js';
+import { roleFromText } from './role-names.js';
 import { coverageDocs, enumDocs, roleDocs, segmentDefaults, segmentDocs } from './schema-docs.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
@@ -99,10 +100,16 @@ const roleKey = z
   .meta({ description: 'What the person does', ...roleDocs });
 
 // The editor lists the values with their descriptions, so the description does not list them.
-const role = choice(ROLE_IDS, `unknown role; valid roles: ${ROLE_LIST}`).meta({
-  description: 'What the person does',
-  ...roleDocs,
-});
+// Read as csplan prints it too ("CS Manager", "VP Customer Success") and in common spellings.
+const role = z
+  .preprocess<RoleId, z.ZodEnum<{ [K in RoleId]: K }>, RoleId>(
+    (input) => roleFromText(input) ?? input,
+    z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }),
+  )
+  .meta({
+    description: 'What the person does',
+    ...roleDocs,
+  });
 
 const HEALTH = ['green', 'yellow', 'red'] as const;
 const health = choice(HEALTH, 'expected green, yellow or red').meta({
@@ -287,6 +294,13 @@ export const teamMemberSchema = z
       .optional()
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
+    aliases: z
+      .array(z.string().min(1, { error: 'an alias cannot be empty' }))
+      .optional()
+      .meta({
+        description:
+          'Other names the person goes by in other systems ("Katherine Lin" in HR, "Kate Lin" in the CRM): owners and reports_to match them like the name',
+      }),
     leaving: isoDate(
       'Last day of a CSM who is leaving: `csplan rebalance` hands over the whole book',
     ).optional(),

@@ -11,7 +11,7 @@ import { ACCOUNT_FIELDS, type DateOrder } from '../../config/csv/cells.js';
 import { detectPreset } from '../../config/csv/mapping.js';
 import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
 import { readCsv } from '../../config/csv/read-csv.js';
-import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
+import { type AccountsSpec, type SpecEdit, setAccountsSpec } from '../../config/csv/write-spec.js';
 import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
@@ -45,6 +45,10 @@ export interface ImportOptions {
   org?: string;
   /** Apply the change to --org instead of showing it. */
   write?: boolean;
+  /** The file is an HR roster (detected from its headers when absent). */
+  team?: boolean;
+  /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
+  roles?: string[];
   format?: string;
   color?: boolean;
 }
@@ -69,8 +73,6 @@ interface OrgContext {
 
 export async function runImport(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const format = parseFormat(options.format, ['text', 'json'] as const, 'text');
-  const preset = parsePreset(options.preset);
-  const columns = parseColumns(options.columns);
   const dateOrder = parseDateOrder(options.dateOrder);
   if (options.write && !options.org) {
     throw new UsageError(
@@ -78,6 +80,20 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   }
   const csvPath = resolve(io.cwd, file);
+  if (options.team || options.roles) {
+    if (extname(file).toLowerCase() !== '.csv')
+      throw new UsageError(
+        `${file}: csplan imports a roster as a .csv file; save the HR export as CSV`,
+      );
+    return importRoster(
+      file,
+      await readInput(file, csvPath),
+      { ...options, format, dateOrder },
+      io,
+    );
+  }
+  const preset = parsePreset(options.preset);
+  const columns = parseColumns(options.columns);
   const kind =
     extname(file).toLowerCase() === '.json'
       ? 'json'
@@ -90,11 +106,12 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   if (kind === 'json' && dateOrder)
     throw new UsageError('--date-order is for CSV files; dates in a JSON file are YYYY-MM-DD');
-  let text: Buffer;
-  try {
-    text = await readFile(csvPath);
-  } catch (error) {
-    throw new UsageError(readErrorMessage(file, error));
+  const text = await readInput(file, csvPath);
+  if (kind === 'csv') {
+    const { looksLikeRoster } = await import('../../config/roster/presets.js');
+    const { rosterHeaders } = await import('./import-roster.js');
+    if (looksLikeRoster(rosterHeaders(text)))
+      return importRoster(file, text, { ...options, format, dateOrder }, io);
   }
   const org = options.org ? await readOrg(options.org, csvPath, io) : undefined;
 
@@ -161,11 +178,34 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     if (options.write && errors > 0)
       io.stderr(`${org?.path} not changed: fix the problems above first.\n`);
   }
+  return importExit(change, errors, io);
+}
+
+/** 2 when the org file could not be changed (said on stderr), else 1 with errors, else 0. */
+export function importExit(change: Change | undefined, errors: number, io: CliIO): number {
   if (change && 'refused' in change) {
     io.stderr(`csplan: ${change.refused}\n`);
     return EXIT.usage;
   }
   return errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+async function readInput(file: string, path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new UsageError(readErrorMessage(file, error));
+  }
+}
+
+async function importRoster(
+  file: string,
+  text: Buffer,
+  options: ImportOptions & { format: 'text' | 'json'; dateOrder?: DateOrder },
+  io: CliIO,
+): Promise<number> {
+  const { runRosterImport } = await import('./import-roster.js');
+  return runRosterImport(file, text, options, io);
 }
 
 function parsePreset(value: string | undefined): PresetId | undefined {
@@ -284,12 +324,20 @@ function referenceFindings(
   return runReferenceRules(checked).filter((d) => d.path[0] === 'accounts-file');
 }
 
-type Change =
+export type Change =
   | { orgFile: string; changed: boolean; written: boolean; diff: string }
   | { orgFile: string; refused: string };
 
 async function planChange(org: OrgContext, spec: AccountsSpec, write: boolean): Promise<Change> {
-  const edit = setAccountsSpec(org.text, spec);
+  return applyEdit(org, setAccountsSpec(org.text, spec), write);
+}
+
+/** An edit of the org file as a diff, written (atomic, only if the file is unchanged) when asked. */
+export async function applyEdit(
+  org: { path: string; absolute: string; text: string },
+  edit: SpecEdit,
+  write: boolean,
+): Promise<Change> {
   if (!edit.ok) return { orgFile: org.path, refused: `${org.path}: ${edit.reason}` };
   const diff = edit.changed ? unifiedDiff(org.text, edit.text, org.path) : '';
   if (!write || !edit.changed)
