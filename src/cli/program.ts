@@ -25,6 +25,9 @@ const outsideOption = () =>
     "read accounts.file even when it lies outside the org file's folder (only for org files you trust)",
   );
 
+const skipOption = (what: string) =>
+  new Option('--skip-invalid', `plan without the accounts-file rows that have problems; ${what}`);
+
 /** Sets `exitCode` through `done` rather than exiting, so piped output is never cut. */
 export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('csplan')
@@ -51,6 +54,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .addOption(ruleOption())
     .addOption(outsideOption())
+    .addOption(skipOption('they are listed with the findings'))
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (file: string, options) => {
@@ -107,6 +111,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--as-of <date>', 'evaluate the plans at this date (YYYY-MM-DD)')
     .addOption(ruleOption())
     .addOption(outsideOption())
+    .addOption(skipOption('they are reported as warnings'))
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (files: string[], options) => {

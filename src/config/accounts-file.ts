@@ -287,7 +287,7 @@ export async function parseAccountsText(
   if (format === 'json') {
     const { readJsonAccounts } = await import('./csv/read-json.js');
     const json = readJsonAccounts(String(text), { file, team: options.team });
-    const ignored: Diagnostic[] = (['preset', 'columns', 'date_order'] as const)
+    const ignored: Diagnostic[] = (['preset', 'columns', 'values', 'date_order'] as const)
       .filter((key) => spec[key] !== undefined)
       .map((key) => ({
         rule: 'accounts-file-option-ignored',
@@ -310,6 +310,7 @@ export async function parseAccountsText(
     file,
     preset: spec.preset,
     columns: spec.columns,
+    values: spec.values,
     dateOrder: spec.date_order,
     team: options.team,
     reread: options.reread,

@@ -385,6 +385,16 @@ export const INPUT_CODES = {
     fix: 'Set `date_order` under `accounts` (csplan import and init take --date-order).',
     example: 'accounts:\n  file: accounts.csv\n  date_order: month-first   # US exports',
   },
+  'csv-foreign-values': {
+    category: 'csv',
+    severity: 'warning',
+    summary:
+      "A column named like a csplan field holds the CRM's own values (a Segment of Commercial/SMB, a Health of 1-10)",
+    why: "csplan matched the column by its header, but its values are not csplan's, so reading them would fail every row. The cells are left unread (segments then come from ARR) and the column is reported once, with its values and counts.",
+    fix: 'Map the values under accounts with `values:` (a value or a number range per csplan value; `csplan import --values "segment.Commercial=mid-market"`), or leave the column unread with `columns: { segment: "" }`.',
+    example:
+      'accounts:\n  file: accounts.csv\n\nbecomes\n\naccounts:\n  file: accounts.csv\n  values:\n    segment: { Commercial: mid-market, SMB: smb }\n    health: { "1-3": red, "4-6": yellow, "7-10": green }',
+  },
   'csv-mixed-currency': {
     category: 'csv',
     severity: 'warning',

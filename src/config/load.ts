@@ -58,6 +58,8 @@ export interface LoadOptions {
   cwd?: string;
   /** --allow-outside-accounts-file (see AccountsFileContext.allowOutside). */
   allowOutsideAccountsFile?: boolean;
+  /** --skip-invalid: plan without the accounts-file rows that have problems, as `on_error: skip`. */
+  skipInvalid?: boolean;
 }
 
 export interface LoadResult {
@@ -230,10 +232,35 @@ export async function loadOrgText(
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
     : locate;
-  const isError = (d: Diagnostic) => d.severity === 'error';
+  const skip =
+    options.skipInvalid === true ||
+    (!Array.isArray(orgFile.accounts) && orgFile.accounts?.on_error === 'skip');
+  if (skip) markSkipped(diagnostics);
+  const isError = (d: Diagnostic) => d.severity === 'error' && d.skipped !== true;
   if (validated.success && !diagnostics.some(isError))
     return { org: normalised.org, diagnostics, locate: combined, document, accountsFile };
   return { diagnostics, locate: combined, document, partial: normalised.org };
+}
+
+/** Problems of one accounts-file row: the row is not read, so with skip it is simply left out. */
+const ROW_PROBLEMS: ReadonlySet<string> = new Set<InputCode>([
+  'csv-missing-value',
+  'csv-bad-money',
+  'csv-bad-number',
+  'csv-bad-boolean',
+  'csv-bad-date',
+  'csv-bad-value',
+  'csv-ragged-row',
+  'csv-ambiguous-owner',
+  'json-ambiguous-owner',
+]);
+
+function markSkipped(diagnostics: Diagnostic[]): void {
+  for (const [i, d] of diagnostics.entries()) {
+    if (d.severity !== 'error' || !ROW_PROBLEMS.has(d.rule) || d.path[0] !== 'accounts-file')
+      continue;
+    diagnostics[i] = { ...d, skipped: true, message: `${d.message} (row left out of the plan)` };
+  }
 }
 
 /**

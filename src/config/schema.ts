@@ -112,14 +112,23 @@ const role = z
   });
 
 const HEALTH = ['green', 'yellow', 'red'] as const;
+const healthDocs = enumDocs(HEALTH, {
+  green: 'healthy',
+  yellow: 'at risk; counts toward the red/yellow share of a book',
+  red: 'in trouble; counts toward the red/yellow share of a book',
+});
 const health = choice(HEALTH, 'expected green, yellow or red').meta({
   description: 'Current health score',
-  ...enumDocs(HEALTH, {
-    green: 'healthy',
-    yellow: 'at risk; counts toward the red/yellow share of a book',
-    red: 'in trouble; counts toward the red/yellow share of a book',
-  }),
+  ...healthDocs,
 });
+
+/** A value of a values table: csplan's own spelling, as the table documents it. */
+function exactChoice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  docs: { enumDescriptions: string[] },
+) {
+  return z.enum(values, { error: `expected one of: ${values.join(', ')}` }).meta(docs);
+}
 
 const wholeNumber = (description: string) =>
   z
@@ -229,6 +238,38 @@ export const accountsFileSchema = z
         }),
       }),
     columns: columnMapping.optional(),
+    values: z
+      .strictObject({
+        segment: z
+          .record(z.string(), exactChoice(SEGMENT_IDS, segmentDocs(SEGMENT_IDS)))
+          .optional()
+          .meta({
+            description: 'CRM segment value -> csplan segment, e.g. Commercial: mid-market',
+          }),
+        health: z
+          .record(z.string(), exactChoice(HEALTH, healthDocs))
+          .optional()
+          .meta({ description: 'CRM health value or number range -> health, e.g. "1-3": red' }),
+        complexity: z
+          .record(z.string(), exactChoice(LEVELS, levelDocs))
+          .optional()
+          .meta({ description: 'CRM complexity value -> low, medium or high' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'A CRM column\'s own values to csplan\'s: a value (any case) or a number range ("7-10") per field',
+      }),
+    on_error: choice(['fail', 'skip'], 'expected fail or skip')
+      .optional()
+      .meta({
+        description:
+          'What a row with problems does: fail (default) stops planning until it is fixed; skip plans without it and lists it (check still fails unless run with --skip-invalid)',
+        ...enumDocs(['fail', 'skip'], {
+          fail: 'the file is not planned until every row reads',
+          skip: 'rows with problems are left out of the plan and listed',
+        }),
+      }),
     date_order: choice(
       ['month-first', 'day-first'],
       'expected month-first (3/31/2027, US) or day-first (31/3/2027)',

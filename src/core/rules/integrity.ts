@@ -144,9 +144,13 @@ export const unknownOwner: ReferenceRule = {
     for (const { account } of analysis.placed) {
       if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
       const what = account.count > 1 ? 'Account group' : 'Account';
+      const hint =
+        suggestion(account.owner, candidates) || "; an owner is a team member's id, email or name";
       findings.push({
         path: [...account.path, 'owner'],
-        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggestion(account.owner, candidates) || "; an owner is a team member's id, email or name"}`,
+        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${hint}`,
+        // One line per unknown name, however many accounts name it.
+        cause: `owner "${account.owner}" is not in team${hint}`,
       });
     }
     return findings;
