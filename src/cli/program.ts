@@ -235,6 +235,11 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .option('--org <file>', 'org file: match owners to its team and show the change')
     .option('--write', 'apply the change to --org')
+    .option(
+      '--values <field.Value=value>',
+      'read a CRM picklist value as csplan\'s, e.g. "segment.Commercial=mid-market" (repeatable)',
+      collect,
+    )
     .option('--team', 'the file is an HR roster: read the team from it (default: detected)')
     .option(
       '--roles <title=role>',

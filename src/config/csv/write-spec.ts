@@ -8,11 +8,14 @@
 import { isMap, isScalar, isSeq, type Pair, parse, type YAMLMap } from 'yaml';
 import { MAX_YAML_DEPTH, parseYamlDocument } from '../yaml-parse.js';
 import type { DateOrder } from './cells.js';
+import type { ValuesTable } from './values.js';
 
 export interface AccountsSpec {
   file: string;
   preset?: string;
   columns?: Record<string, string>;
+  values?: ValuesTable;
+  on_error?: 'fail' | 'skip';
   date_order?: DateOrder;
 }
 
@@ -21,11 +24,39 @@ export type SpecEdit = { ok: true; text: string; changed: boolean } | { ok: fals
 type Range = [number, number, number];
 
 export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit {
+  const onlyFile = replaceFileOnly(original, spec);
+  if (onlyFile) return onlyFile;
   return setTopLevelBlock(original, 'accounts', specValue(spec), (current) => {
     if (!isSeq(current) || current.items.length === 0) return undefined;
     const count = current.items.length;
     return `the org file lists ${count} account${count === 1 ? '' : 's'} under accounts:; move them to the CSV (or delete the list) and run again, so no account is dropped without you seeing it`;
   });
+}
+
+/**
+ * The monthly refresh: when everything but `file` is as the org file has it, only the file
+ * name's bytes change, so the mapping keeps its order, style and comments.
+ */
+function replaceFileOnly(original: string, spec: AccountsSpec): SpecEdit | undefined {
+  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const doc = parseYamlDocument(original.slice(bom)).document;
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const accounts = (doc.contents.items as Pair[]).find(
+    (pair) => isScalar(pair.key) && pair.key.value === 'accounts',
+  );
+  if (!accounts || !isMap(accounts.value)) return undefined;
+  const current = accounts.value.toJSON() as Record<string, unknown>;
+  const next = specValue(spec);
+  if (!sameSpec({ ...current, file: next.file }, next)) return undefined;
+  const file = (accounts.value.items as Pair[]).find(
+    (pair) => isScalar(pair.key) && pair.key.value === 'file',
+  );
+  const range = (file?.value as { range?: Range } | null)?.range;
+  if (!file || !isScalar(file.value) || !range) return undefined;
+  if (current.file === next.file) return { ok: true, text: original, changed: false };
+  const [start, end] = [range[0] + bom, range[1] + bom];
+  const text = `${original.slice(0, start)}${scalar(String(next.file))}${original.slice(end)}`;
+  return { ok: true, text, changed: true };
 }
 
 /** A block value: scalars, maps of block values, lists of maps. */
@@ -124,6 +155,9 @@ function specValue(spec: AccountsSpec): Record<string, BlockValue> {
   const value: Record<string, BlockValue> = { file: spec.file };
   if (spec.preset) value.preset = spec.preset;
   if (spec.columns && Object.keys(spec.columns).length > 0) value.columns = spec.columns;
+  if (spec.values && Object.keys(spec.values).length > 0)
+    value.values = spec.values as Record<string, BlockValue>;
+  if (spec.on_error) value.on_error = spec.on_error;
   if (spec.date_order) value.date_order = spec.date_order;
   return value;
 }
