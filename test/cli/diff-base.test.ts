@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { commitAll, git } from '../helpers/files.js';
 import { runCli } from '../helpers/io.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/refresh/', import.meta.url));
@@ -22,17 +22,7 @@ function repo(): { dir: string; org: string; csv: string } {
     ),
   );
   copyFileSync(join(fixtures, 'accounts-2026-12.csv'), csv);
-  const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
-      {
-        stdio: 'pipe',
-      },
-    );
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-q', '-m', 'december');
+  commitAll(dir, 'december');
   return { dir, org, csv };
 }
 
@@ -61,17 +51,7 @@ describe('csplan diff FILE --base REF with a CSV-backed plan', () => {
     // Break the committed export, then restore it in the working tree: only the base is broken.
     const good = readFileSync(csv, 'utf8');
     writeFileSync(csv, good.replace('"$50,000"', '"1.2M"'));
-    execFileSync('git', [
-      '-C',
-      dir,
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@example.com',
-      'commit',
-      '-qam',
-      'broken',
-    ]);
+    git(dir, 'commit', '-qam', 'broken');
     writeFileSync(csv, good);
     const { code, stderr } = await runCli(['diff', org, '--base', 'HEAD'], {
       env: { COLUMNS: '300' },
