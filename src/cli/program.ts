@@ -240,6 +240,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       'read a CRM picklist value as csplan\'s, e.g. "segment.Commercial=mid-market" (repeatable)',
       collect,
     )
+    .option(
+      '--skip-invalid',
+      'point the org file at the export even if some rows have problems (writes on_error: skip)',
+    )
     .option('--team', 'the file is an HR roster: read the team from it (default: detected)')
     .option(
       '--roles <title=role>',

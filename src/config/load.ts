@@ -255,7 +255,7 @@ const ROW_PROBLEMS: ReadonlySet<string> = new Set<InputCode>([
   'json-ambiguous-owner',
 ]);
 
-function markSkipped(diagnostics: Diagnostic[]): void {
+export function markSkipped(diagnostics: Diagnostic[]): void {
   for (const [i, d] of diagnostics.entries()) {
     if (d.severity !== 'error' || !ROW_PROBLEMS.has(d.rule) || d.path[0] !== 'accounts-file')
       continue;

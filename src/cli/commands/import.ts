@@ -18,7 +18,7 @@ import {
   type ValuesTable,
 } from '../../config/csv/values.js';
 import { type AccountsSpec, type SpecEdit, setAccountsSpec } from '../../config/csv/write-spec.js';
-import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import { markSkipped, parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
@@ -52,6 +52,8 @@ export interface ImportOptions {
   org?: string;
   /** Apply the change to --org instead of showing it. */
   write?: boolean;
+  /** Plan without the rows that have problems: writes `on_error: skip` and lists those rows. */
+  skipInvalid?: boolean;
   /** The file is an HR roster (detected from its headers when absent). */
   team?: boolean;
   /** `field.Value=value`, repeatable: a CRM picklist value to csplan's (`segment.Commercial=mid-market`). */
@@ -149,17 +151,19 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   // With a team to match against, the rows are checked exactly as `csplan check` checks them:
   // each unknown owner and duplicate id is named, at its cell.
   const references = org ? referenceFindings(result, org, io.today) : [];
-  const diagnostics = sortByPlace(
-    locateDiagnostics([...result.diagnostics, ...references], result.locate),
-  );
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const onError = options.skipInvalid ? 'skip' : base?.on_error;
+  const found = [...result.diagnostics, ...references];
+  if (onError === 'skip') markSkipped(found);
+  const diagnostics = sortByPlace(locateDiagnostics(found, result.locate));
+  // Rows left out (on_error: skip) do not stop the org file from pointing at the export.
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !d.skipped).length;
 
   const spec: AccountsSpec = {
     file: org ? pathFromOrgFile(file, io.cwd, dirname(org.absolute)) : file,
     ...(chosenPreset ? { preset: chosenPreset } : {}),
     ...(chosenColumns && Object.keys(chosenColumns).length > 0 ? { columns: chosenColumns } : {}),
     ...(chosenValues ? { values: chosenValues } : {}),
-    ...(base?.on_error ? { on_error: base.on_error } : {}),
+    ...(onError ? { on_error: onError } : {}),
     // A detected order is written down too: a later export whose days are all 12 or less
     // could not tell it again. An order already chosen is kept, even for a file without such dates.
     ...(result.dates || chosenDateOrder
