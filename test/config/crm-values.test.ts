@@ -8,6 +8,7 @@ import { loadOrgFile } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import type { Diagnostic } from '../../src/core/model.js';
 import { groupedLines } from '../../src/render/diagnostics.js';
+import { runCli } from '../helpers/io.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/crm/', import.meta.url));
 
@@ -136,5 +137,35 @@ describe('values and grouping helpers', () => {
       'a.csv:2:3 error unknown-owner owner "walter" is not in team (7 times: lines 2, 4, 5, 6, 7 and 2 more)',
       'a.csv:3:3 error unknown-owner Account "a2" names owner "jeff", who is not in team',
     ]);
+  });
+});
+
+describe('check and on_error: skip', () => {
+  it('still fails on skipped rows, unless run with --skip-invalid (then they are warnings)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csplan-skip-'));
+    try {
+      await copyFile(join(fixtures, 'messy.csv'), join(dir, 'messy.csv'));
+      const org = (await readFile(join(fixtures, 'messy.yaml'), 'utf8'))
+        .replace('preset: salesforce }', 'preset: salesforce, on_error: skip }')
+        .concat('  - { id: walter, name: Walter Skinner, role: csm, reports_to: kate }\n');
+      await writeFile(join(dir, 'org.yaml'), org);
+      const gate = await runCli(['check', 'org.yaml', '--format', 'json'], { cwd: dir });
+      expect(gate.code).toBe(1);
+      const told = await runCli(['check', 'org.yaml', '--skip-invalid', '--format', 'json'], {
+        cwd: dir,
+      });
+      expect(told.code).toBe(0);
+      const findings = JSON.parse(told.stdout).results[0].findings;
+      expect(
+        findings
+          .filter((f: { rule: string }) => f.rule === 'csv-missing-value')
+          .map((f: { severity: string; line: number }) => [f.severity, f.line]),
+      ).toEqual([
+        ['warning', 4],
+        ['warning', 7],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
