@@ -258,7 +258,7 @@ export const INPUT_CODES = {
   'accounts-file-too-large': {
     category: 'accounts-file',
     severity: 'error',
-    summary: 'The accounts file is larger than csplan reads (256 MiB)',
+    summary: 'The accounts file is larger than csplan reads (224 MiB)',
     why: 'Far beyond any CRM export (100,000 accounts take about 15 MB); the limit refuses it before memory runs out. It is usually the wrong file.',
     fix: 'Check that the org file names the accounts export, and export only the columns csplan reads.',
     example: 'accounts:\n  file: accounts.csv',

@@ -48,14 +48,21 @@ const isoDate = (description: string) =>
     .refine((value) => isRealDate(value), { error: 'not a real calendar date' })
     .meta({ description });
 
+/**
+ * A YYYY-MM-DD date that is on the calendar, checked by arithmetic (no Date object: every account
+ * date of a large file passes here). Years before 100 are refused, as Date.UTC read them as 19xx.
+ */
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const id = (description: string) =>

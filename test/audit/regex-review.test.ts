@@ -109,6 +109,9 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/csv/write-moves.ts', '/"/g'],
   // Anchored, one character class: linear on a path.
   ['src/config/csv/write-spec.ts', "/^[\\p{L}\\p{N}_./][\\p{L}\\p{N}_./ @()'-]*$/u"],
+  // One class each: control characters in a file's text, searched natively.
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]/'],
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]/'],
   ['src/config/normalise.ts', '/[\\s-]+/g'],
   // One class: linear.
   // Accents off a name (one class, linear).
@@ -150,6 +153,18 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/write-owners.ts', '/^(?:true|false|yes|no|on|off|null|~|y|n)$/i'],
   ['src/config/write-owners.ts', "/'/g"],
   ['src/config/write-owners.ts', '/^[-+.]?\\d/'],
+  // The fast reader: one class or alternation, or anchored patterns without overlapping
+  // quantifiers (the core schema's own, from the yaml package), on one scalar or one slice.
+  ['src/config/yaml-fast.ts', '/[\\t\\ufeff\\u2028\\u2029]|\\r(?!\\n)/'],
+  ['src/config/yaml-fast.ts', '/^[0-9a-fA-F]+$/'],
+  ['src/config/yaml-fast.ts', '/^(?:~|[Nn]ull|NULL)?$/'],
+  ['src/config/yaml-fast.ts', '/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/'],
+  ['src/config/yaml-fast.ts', '/^0o[0-7]+$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?[0-9]+$/'],
+  ['src/config/yaml-fast.ts', '/^0x[0-9a-fA-F]+$/'],
+  ['src/config/yaml-fast.ts', '/^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$/'],
   ['src/config/yaml-parse.ts', '/^Unresolved tag: (\\S{1,200})/'],
   ['src/config/yaml-parse.ts', '/^Flow (?:sequence|mapping)/'],
   ['src/config/yaml-parse.ts', '/flow (?:sequence|collection|map)/i'],
