@@ -5,12 +5,11 @@
  * `--write` applies it. People already in the org file keep their id and the keys HR does not
  * know (segment, languages...); planned hires not yet in HR stay.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { DateOrder } from '../../config/csv/cells.js';
 import { type BlockValue, setTopLevelBlock } from '../../config/csv/write-spec.js';
-import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import { MAX_YAML_BYTES, parseOrgYaml } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { nearestRole, roleFromText } from '../../config/role-names.js';
 import {
@@ -36,7 +35,7 @@ import { renderTable } from '../../render/table.js';
 import { outputWidth, useColor } from '../color.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { applyEdit, type Change, importExit } from './import.js';
+import { applyEdit, type Change, importExit, readWithin } from './import.js';
 
 export interface RosterImportOptions {
   preset?: string;
@@ -219,12 +218,7 @@ interface OrgTeam {
 
 async function readOrgTeam(path: string, io: CliIO): Promise<OrgTeam> {
   const absolute = resolve(io.cwd, path);
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (error) {
-    throw new UsageError(readErrorMessage(path, error));
-  }
+  const text = readWithin(absolute, path, MAX_YAML_BYTES, 'org files').toString('utf8');
   const value = (parseOrgYaml(text, path).value ?? {}) as Record<string, unknown>;
   const raw = (Array.isArray(value.team) ? value.team : []).filter(
     (m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m),

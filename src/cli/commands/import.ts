@@ -314,7 +314,7 @@ function parseColumns(values: readonly string[] | undefined): Record<string, str
 }
 
 /** The file's bytes, refused (exit 2) past `limit` bytes actually read. */
-function readWithin(absolute: string, file: string, limit: number, what: string): Buffer {
+export function readWithin(absolute: string, file: string, limit: number, what: string): Buffer {
   let read: ReturnType<typeof readBounded>;
   try {
     read = readBounded(absolute, limit);
