@@ -143,19 +143,35 @@ ${accounts('m', 60, 30_000)}
 });
 
 describe('recommended org chart', () => {
-  it('keeps every manager at 5-8 reports and adds a director at scale', async () => {
+  it('keeps every manager at 5-8 reports and adds no director over two managers', async () => {
     // 700 mid-market accounts at $30k ($21M: scale): 700/57.5 = 12.17 FTE by count, $21M/$2M = 10.5
     // by ARR -> 12.2 FTE: 12 CSMs (the last 0.2 is under a quarter of a person) -> ceil(12/8) = 2
-    // managers; at scale 2 managers get a director.
+    // managers. The VP leads 2 managers + 7 scale-stage specialists (CS Ops x2, onboarding,
+    // support, renewals, enablement, customer marketing) = 9 > 8, but a director over 2 managers
+    // would save one report and add a hand-off: no director.
     const plan = await planFrom(`accounts:\n${accounts('m', 700, 30_000)}\n`);
     expect(plan.stage.id).toBe('scale');
     const vp = plan.chart.root.children[0];
     expect(vp?.title).toBe('VP Customer Success');
+    const managers = vp?.children[0];
+    expect(managers).toMatchObject({ role: 'manager-cs', count: 2 });
+    expect(managers?.children[0]).toMatchObject({ role: 'csm', count: 12 });
+    expect(plan.chart.managers).toBe(2);
+    expect(plan.chart.directors).toBe(0);
+    expect(plan.gaps.some((g) => g.role === 'director-cs')).toBe(false);
+  });
+
+  it('adds a director over three managers in one segment group', async () => {
+    // 1,100 mid-market accounts at $30k ($33M): 1100/57.5 = 19.13 FTE by count, $33M/$2M = 16.5 by
+    // ARR -> 19.1 FTE: 19 CSMs -> ceil(19/8) = 3 managers in one segment group -> one director
+    // (2-4 managers each). The VP then leads the director + 7 specialists = 8: within span.
+    const plan = await planFrom(`accounts:\n${accounts('m', 1100, 30_000)}\n`);
+    const vp = plan.chart.root.children[0];
     const director = vp?.children[0];
     expect(director).toMatchObject({ role: 'director-cs', count: 1 });
-    expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 2 });
-    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 12 });
-    expect(plan.chart.managers).toBe(2);
+    expect(director?.title).toBe('Director of CS, Mid-Market');
+    expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 3 });
+    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 19 });
     expect(plan.chart.directors).toBe(1);
   });
 

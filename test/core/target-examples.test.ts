@@ -55,7 +55,7 @@ describe('an enterprise-only company (enterprise-only.yaml)', () => {
 });
 
 describe('a Meister-like org under the CRO (meister.yaml)', () => {
-  it('keeps CS under the CRO for a product-led company and moves renewals into CS', async () => {
+  it('keeps CS under the CRO for a product-led company, and renewals under VP Sales with advice', async () => {
     const plan = await planExample('meister');
     expect(plan.chart.leaderReportsTo).toMatchObject({ role: 'cro', id: 'cro', fits: true });
     expect(plan.findings.map((f) => f.rule)).toContain('renewals-outside-cs');
@@ -67,9 +67,21 @@ describe('a Meister-like org under the CRO (meister.yaml)', () => {
     ]);
     // Four CSMs are not a manager's span: the head of CS leads them directly.
     expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
-    // Renewals sit under the CS leader in the target chart.
-    const leader = plan.chart.root.children[0]?.children[0];
-    expect(leader?.children.some((n) => n.role === 'renewals')).toBe(true);
+    // The file's line is kept: renewals stay under VP Sales, marked outside CS, and the move into
+    // CS is the renewals-outside-cs finding's advice, not a redraw.
+    const cro = plan.chart.root.children[0];
+    const [leader, vpSales] = cro?.children ?? [];
+    expect(leader?.children.some((n) => n.role === 'renewals')).toBe(false);
+    expect(leader?.note).toBe('dir; leads CS; renewals report outside CS, as in the file');
+    expect(vpSales).toMatchObject({ role: 'vp-sales', note: 'vps' });
+    expect(vpSales?.children).toEqual([
+      expect.objectContaining({
+        role: 'renewals',
+        count: 1,
+        outsideCs: true,
+        note: 'outside CS; see the renewals-outside-cs finding',
+      }),
+    ]);
   });
 });
 

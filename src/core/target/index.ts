@@ -19,13 +19,15 @@ import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, type StageResult } from '../stage.js';
 import { chooseStructure, type StructureResult } from '../structure.js';
-import { type Leadership, planLeadership } from './leadership.js';
+import { functionalDirectors, type Leadership, planLeadership } from './leadership.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
+import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import { type Redeployment, staffTeams, type TargetTeam } from './staffing.js';
 
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
+export type { SpecialistSpot } from './placement.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
 export type { Redeployment, TargetTeam } from './staffing.js';
 
@@ -52,6 +54,10 @@ export interface TargetOrg {
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
   leadership: Leadership;
   specialists: SpecialistSeat[];
+  /** Where each specialist sits, the file's reporting lines kept. */
+  spots: SpecialistSpot[];
+  /** Directors of CS in the file who head a function rather than the CSM teams. */
+  functionalDirectors: string[];
   later: LaterRole[];
   /** One row per CS role, then one per CSM team. */
   headcount: HeadcountRow[];
@@ -101,14 +107,14 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
       why: `at ${org.policy.stage.firstHireCustomers} customers, or once the named work reaches about half an FTE: the first CSM, a generalist; until then the founder owns CS ${cite('org-design-guide')}`,
     });
   }
-  const specialistHeads = seats.reduce((sum, s) => sum + s.target, 0);
+  const spots = placeSpecialists(analysis, seats);
   const leadership = planLeadership({
     stage: stage.id,
     motion: org.company.motion,
     analysis,
     teams,
     unplaced: unplaced.length,
-    specialists: specialistHeads,
+    specialists: specialistsUnderLeader(spots),
   });
   return {
     stage,
@@ -118,6 +124,8 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     unplaced,
     leadership,
     specialists: seats,
+    spots,
+    functionalDirectors: functionalDirectors(analysis).map((d) => d.id),
     later,
     headcount: headcountRows(analysis, teams, unplaced, leadership, seats),
   };
