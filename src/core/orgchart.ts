@@ -10,7 +10,7 @@ import { renewalsWithSales } from './rules/reporting.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
-import type { SpecialistSpot, TargetOrg, TargetTeam } from './target/index.js';
+import { isPodTeam, type SpecialistSpot, type TargetOrg, type TargetTeam } from './target/index.js';
 
 export { segmentTitle } from './segments.js';
 export { MIN_TEAM_FTE } from './target/needs.js';
@@ -135,7 +135,9 @@ function peopleDrawer(team: readonly TeamMember[], ceo: ChartNode) {
   const nodes = new Map<string, ChartNode>();
   const draw = (id: string, seen: Set<string>): ChartNode => {
     const member = byId.get(id);
-    if (!member || member.id === top?.id) return ceo;
+    // Only executives and the revenue side are drawn this way; anyone else is CS, drawn elsewhere.
+    const kind = member ? ROLES[member.role].kind : undefined;
+    if (!member || member.id === top?.id || (kind !== 'executive' && kind !== 'sales')) return ceo;
     const drawn = nodes.get(id);
     if (drawn) return drawn;
     const node: ChartNode = {
@@ -148,11 +150,7 @@ function peopleDrawer(team: readonly TeamMember[], ceo: ChartNode) {
     nodes.set(id, node);
     seen.add(id);
     const boss = member.reportsTo ? byId.get(member.reportsTo) : undefined;
-    const kind = boss ? ROLES[boss.role].kind : undefined;
-    const parent =
-      boss && !seen.has(boss.id) && (kind === 'executive' || kind === 'sales')
-        ? draw(boss.id, seen)
-        : ceo;
+    const parent = boss && !seen.has(boss.id) ? draw(boss.id, seen) : ceo;
     parent.children.push(node);
     return node;
   };
@@ -186,7 +184,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const podNodes: ChartNode[] = [];
   if (model === 'pod') {
     for (const t of teams) {
-      if (t.role !== 'csm') continue;
+      if (!isPodTeam(t, policy)) continue;
       const node = teamNodes.get(t.key);
       if (!node) continue;
       const pod: ChartNode = {

@@ -125,6 +125,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
     },
     gaps: plan.gaps.map((g) => ({
       role: g.role,
+      title: g.title,
       team: g.team,
       segment: g.segment,
       count: g.count,

@@ -91,9 +91,15 @@ growth: { arr_growth_pct_12m: 100 }
 accounts:
 ${accounts('e', 21, 100_000)}
 `);
-    // 21 customers: the first-hire stage, so the one team is the generalist team.
+    // 21 customers at $2.1M: first-hire by customers, specialization by ARR, all of it enterprise:
+    // revenue is ahead, so the one team is a named enterprise team hiring a senior CSM.
     expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
-      expect.objectContaining({ team: 'generalist', count: 1, priority: 'next' }),
+      expect.objectContaining({
+        team: 'enterprise',
+        title: 'Senior CSM, Enterprise',
+        count: 1,
+        priority: 'next',
+      }),
     ]);
   });
 
@@ -460,14 +466,20 @@ describe('review fixes: the plan agrees with itself', () => {
     }
   });
 
-  it('few large accounts: senior CSMs under a head of CS, not a tiered org', async () => {
-    // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR.
-    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs, one team.
+  it('few large accounts: a named strategic team of senior CSMs under a head of CS', async () => {
+    // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR, all strategic.
+    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs, one named team.
     const plan = await planFrom(`accounts:\n${accounts('s', 30, 850_000)}\n`);
     expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'scale' });
-    expect(plan.structure.model).toBe('generalist');
+    expect(plan.structure.model).toBe('segmented');
     expect(plan.structure.reasons.join(' ')).toMatch(/Revenue is ahead of the customer count/);
-    expect(plan.teams.map((t) => [t.key, t.target])).toEqual([['generalist', 8]]);
+    expect(plan.teams.map((t) => [t.key, t.title, t.target])).toEqual([
+      ['strategic', 'Strategic CSMs', 8],
+    ]);
+    expect(plan.gaps.find((g) => g.role === 'csm')).toMatchObject({
+      title: 'Senior CSM, Strategic',
+      count: 8,
+    });
     // 8 CSMs need a head of CS; 8 CSMs + CS Ops is 9 reports, over 8: one manager.
     expect(plan.chart.root.children[0]?.title).toBe('Head of CS (Director)');
     expect(plan.gaps.find((g) => g.role === 'director-cs')).toMatchObject({ priority: 'now' });

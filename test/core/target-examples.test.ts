@@ -40,11 +40,18 @@ describe('an enterprise-only company (enterprise-only.yaml)', () => {
   it('keeps its VP, absorbs a small overshoot and hires next for the growth', async () => {
     const plan = await planExample('enterprise-only');
     expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'specialization' });
-    expect(plan.structure.model).toBe('generalist');
+    // Revenue ahead of customers, all of it enterprise: a named enterprise team, not generalists.
+    expect(plan.structure.model).toBe('segmented');
+    expect(plan.teams.map((t) => t.title)).toEqual(['Enterprise CSMs']);
     // 45 x $250k: max(45/20, $11.25M/$3.5M) = 3.21 -> 3.2 FTE for 3 CSMs: 0.2 short, absorbed.
     // Growth: max(15/45, 30%) = 33% a year; over 116 days x1.106 -> 3.55 -> 3.6: one hire next.
     expect(plan.gaps).toEqual([
-      expect.objectContaining({ role: 'csm', count: 1, priority: 'next' }),
+      expect.objectContaining({
+        role: 'csm',
+        title: 'Senior CSM, Enterprise',
+        count: 1,
+        priority: 'next',
+      }),
     ]);
     expect(plan.chart.root.children[0]).toMatchObject({
       role: 'vp-cs',

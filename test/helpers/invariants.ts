@@ -2,10 +2,11 @@
  * The invariants that tie a plan's views to its one target org. Each returns a list of broken
  * statements (empty when all hold), so a property test can print what failed for which org.
  */
-import type { Org } from '../../src/core/model.js';
+import type { Org, SegmentId } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
+import { isPodTeam } from '../../src/core/target/index.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
@@ -103,9 +104,26 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     broken.push(`${model} with a non-tier team`);
   if (model === 'pod') {
     const pods = nodes.filter((n) => n.role === 'group' && n.title.startsWith('Pod:'));
-    const named = plan.teams.filter((t) => t.role === 'csm');
+    const named = plan.teams.filter((t) => isPodTeam(t, plan.policy));
     if (pods.length !== named.length)
-      broken.push(`${pods.length} pods for ${named.length} CSM teams`);
+      broken.push(`${pods.length} pods for ${named.length} named CSM teams`);
+    for (const pod of pods)
+      for (const role of ['solutions-engineer', 'support'])
+        if (!pod.children.some((c) => c.role === role && c.count > 0))
+          broken.push(`${pod.title} has no ${role}`);
+  }
+  const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
+  if (model === 'functional') {
+    if (!drawn(['onboarding', 'head-of-onboarding'])) broken.push('functional, no onboarding team');
+    if (!drawn(['csm', 'digital-csm'])) broken.push('functional, no adoption team');
+    if (!drawn(['renewals', 'head-of-renewals'])) broken.push('functional, no renewals team');
+  }
+  if (model === 'hybrid' || model === 'strategic-scaled') {
+    const coverage = (s: string) => plan.policy.segments[s as SegmentId].coverage;
+    const named = plan.teams.some((t) => t.segments.some((s) => coverage(s) === 'named'));
+    const scaled = plan.teams.some((t) => t.segments.every((s) => coverage(s) !== 'named'));
+    if (!named || !scaled)
+      broken.push(`${model} with teams ${plan.teams.map((t) => t.key).join(',')}`);
   }
 
   // 6. Managers lead no more than the span allows.
