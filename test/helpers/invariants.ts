@@ -126,11 +126,13 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
       broken.push(`${model} with teams ${plan.teams.map((t) => t.key).join(',')}`);
   }
 
-  // 6. Managers lead no more than the span allows.
+  // 6. Managers lead no more than the span allows, counting the CSMs the work needs (people beyond
+  // it are advice to hold backfills, not a reason for another manager).
   const { managerMax } = plan.policy.spanOfControl;
+  const surplus = (node: ChartNode) => plan.teams.find((t) => t.key === node.team)?.surplus ?? 0;
   for (const node of nodes) {
     if (node.role !== 'manager-cs' || node.count === 0) continue;
-    const reports = node.children.reduce((sum, child) => sum + child.count, 0);
+    const reports = node.children.reduce((sum, child) => sum + child.count - surplus(child), 0);
     if (reports / node.count > managerMax + 1e-9)
       broken.push(`${node.title}: ${reports} reports for ${node.count}`);
   }

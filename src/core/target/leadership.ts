@@ -257,8 +257,9 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
   // digital team's group, whose manager runs programs rather than books.
   const small = leftovers.filter((t) => t.role !== 'digital-csm' && t.target > 0);
   const csmGroups = groups.filter((g) => g.some((t) => t.role === 'csm'));
+  // A manager over fewer than managerMin CSMs is a thin layer: those CSMs report to the leader.
   if (csmGroups.length === 0) {
-    if (small.length > 0) groups.push(small);
+    if (heads(small) >= managerMin) groups.push(small);
   } else
     for (const team of small) {
       const index = teams.indexOf(team);

@@ -65,8 +65,13 @@ export function placeSpecialists(analysis: Analysis, seats: SpecialistSeat[]): S
     if (same) same.hires += seat.hire;
     else spots.push({ role: seat.role, under, outside, ids: [], hires: seat.hire });
   }
-  // In the order of the seats (CS Ops, onboarding, support...), the file's order within a role.
-  const order = (spot: SpecialistSpot) => seats.findIndex((s) => s.role === spot.role);
+  // In the order of the seats (CS Ops, onboarding, support...), a head just before the function
+  // it leads, the file's order within a role.
+  const order = (spot: SpecialistSpot) => {
+    const fn = ROLES[spot.role].heads;
+    const at = seats.findIndex((s) => s.role === (fn ?? spot.role));
+    return (at === -1 ? seats.findIndex((s) => s.role === spot.role) : at) * 2 + (fn ? 0 : 1);
+  };
   return spots
     .map((spot, index) => ({ spot, index }))
     .sort((a, b) => order(a.spot) - order(b.spot) || a.index - b.index)
