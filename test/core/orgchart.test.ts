@@ -44,6 +44,23 @@ function csmBooks(prefix: string, n: number, manager: string, count: number, arr
   return { team, groups };
 }
 
+/** The dev-tools PLG company of the issue: 10 mid-market, 190 SMB and 5,800 self-serve accounts. */
+function plgCompany(team: string[]): Promise<Plan> {
+  return planFrom(
+    `team:
+  - { id: head, role: director-cs }
+  - { id: c1, role: csm, reports_to: head }
+  - { id: c2, role: csm, reports_to: head }
+${team.join('\n')}
+account_groups:
+  - { name: Mid-market, count: 10, arr_each: 50000, owner: c1 }
+  - { name: SMB, count: 190, arr_each: 12000, owner: c2 }
+  - { name: Self-serve, count: 5800, arr_each: 1500 }
+`,
+    'name: Devtool\n  motion: product-led\n  product_complexity: low',
+  );
+}
+
 describe('a Deel-shaped org (deel.yaml): CS under a CRO, support under the COO', () => {
   it("keeps the COO's support and services and the CRO's account managers and RevOps where the file has them", async () => {
     const plan = await planExample('deel');
@@ -199,20 +216,10 @@ ${accounts('m', 240, 42_000)}
     // Mid-market 10 x $50k: ARR $0.5M/$2M = 0.25 FTE, under half a CSM: it joins SMB. SMB 190 x
     // $12k: by count 190/150 = 1.27, by ARR $2.28M/$1.25M = 1.82 -> with mid-market 2.07, over
     // the 1.1 that onboarding adds: 1.9 FTE for 2 CSMs. Two CSMs are not a manager's team.
-    const plan = await planFrom(
-      `team:
-  - { id: head, role: director-cs }
-  - { id: c1, role: csm, reports_to: head }
-  - { id: c2, role: csm, reports_to: head }
-  - { id: d1, role: digital-csm, reports_to: head }
-  - { id: onb, role: onboarding, reports_to: head }
-account_groups:
-  - { name: Mid-market, count: 10, arr_each: 50000, owner: c1 }
-  - { name: SMB, count: 190, arr_each: 12000, owner: c2 }
-  - { name: Self-serve, count: 5800, arr_each: 1500 }
-`,
-      'name: Devtool\n  motion: product-led\n  product_complexity: low',
-    );
+    const plan = await plgCompany([
+      '  - { id: d1, role: digital-csm, reports_to: head }',
+      '  - { id: onb, role: onboarding, reports_to: head }',
+    ]);
     expect(plan.target.leadership.groups).toEqual([]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
     expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toBeUndefined();
@@ -224,19 +231,7 @@ describe('the structure label is what the chart draws', () => {
     // 6,000 customers and $0.5M + $2.28M + $8.7M = $11.48M: specialization (by ARR). Named
     // mid-market holds 0.5/11.48 = 4% of ARR, under the 10% a hybrid needs on each side; over
     // 1,000 customers, a simple product, 96% of ARR in SMB and self-serve: functional.
-    const plan = await planFrom(
-      `team:
-  - { id: head, role: director-cs }
-  - { id: c1, role: csm, reports_to: head }
-  - { id: c2, role: csm, reports_to: head }
-  - { id: onb, role: onboarding, reports_to: head }
-account_groups:
-  - { name: Mid-market, count: 10, arr_each: 50000, owner: c1 }
-  - { name: SMB, count: 190, arr_each: 12000, owner: c2 }
-  - { name: Self-serve, count: 5800, arr_each: 1500 }
-`,
-      'name: Devtool\n  motion: product-led\n  product_complexity: low',
-    );
+    const plan = await plgCompany(['  - { id: onb, role: onboarding, reports_to: head }']);
     expect(plan.structure.model).toBe('functional');
     const leader = plan.chart.root.children[0] as ChartNode;
     // Onboarding: the file's specialist. Adoption: the CSM teams. Renewals: a seat the structure
@@ -256,20 +251,10 @@ account_groups:
   });
 
   it('a head of renewals in the file is the renewals team: no hire', async () => {
-    const plan = await planFrom(
-      `team:
-  - { id: head, role: director-cs }
-  - { id: c1, role: csm, reports_to: head }
-  - { id: c2, role: csm, reports_to: head }
-  - { id: onb, role: onboarding, reports_to: head }
-  - { id: ren-head, role: head-of-renewals, reports_to: head }
-account_groups:
-  - { name: Mid-market, count: 10, arr_each: 50000, owner: c1 }
-  - { name: SMB, count: 190, arr_each: 12000, owner: c2 }
-  - { name: Self-serve, count: 5800, arr_each: 1500 }
-`,
-      'name: Devtool\n  motion: product-led\n  product_complexity: low',
-    );
+    const plan = await plgCompany([
+      '  - { id: onb, role: onboarding, reports_to: head }',
+      '  - { id: ren-head, role: head-of-renewals, reports_to: head }',
+    ]);
     expect(plan.structure.model).toBe('functional');
     expect(plan.gaps.find((g) => g.role === 'renewals')).toBeUndefined();
     expect(find(plan.chart.root, (n) => n.role === 'head-of-renewals')).toMatchObject({
