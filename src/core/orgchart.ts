@@ -425,7 +425,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const owns =
     outsideFunctions.length === 0
       ? 'owns all post-sale'
-      : `leads CS; ${listText(outsideFunctions)} report outside CS, as in the file`;
+      : `leads CS; ${listText(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
   const leaderNode: ChartNode = {
     role: leader.role,
     title,

@@ -38,6 +38,7 @@ function chartJson(node: ChartNode): unknown {
     segments: node.segments ?? [],
     team: node.team ?? null,
     note: node.note ?? null,
+    outsideCs: node.outsideCs ?? false,
     reports: node.children.map(chartJson),
   };
 }

@@ -73,7 +73,7 @@ describe('a Deel-shaped org (deel.yaml): CS under a CRO, support under the COO',
     ]);
     const [leader, revops, ams] = cro?.children ?? [];
     expect(leader?.note).toBe(
-      'vp-cs; leads CS; support, account management and professional services report outside CS, as in the file',
+      'vp-cs; leads CS; support, account management and professional services sit outside CS, as in the file',
     );
     expect(revops).toMatchObject({ outsideCs: true, note: 'outside CS' });
     // Renewals and expansion with Sales is the renewals-outside-cs finding's advice, not a redraw.

@@ -79,7 +79,7 @@ describe('a Meister-like org under the CRO (meister.yaml)', () => {
     const cro = plan.chart.root.children[0];
     const [leader, vpSales] = cro?.children ?? [];
     expect(leader?.children.some((n) => n.role === 'renewals')).toBe(false);
-    expect(leader?.note).toBe('dir; leads CS; renewals report outside CS, as in the file');
+    expect(leader?.note).toBe('dir; leads CS; renewals sits outside CS, as in the file');
     expect(vpSales).toMatchObject({ role: 'vp-sales', note: 'vps' });
     expect(vpSales?.children).toEqual([
       expect.objectContaining({
