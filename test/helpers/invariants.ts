@@ -136,6 +136,44 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     if (reports / node.count > managerMax + 1e-9)
       broken.push(`${node.title}: ${reports} reports for ${node.count}`);
   }
+
+  // 7. The file's lines are kept: nobody whose line leaves CS is drawn under a CS leader, and
+  // (pods aside, which take a solutions engineer or support lead in with a note) every such person
+  // is drawn outside CS.
+  const walkOutside = (node: ChartNode, underCs: boolean) => {
+    if (node.outsideCs && underCs) broken.push(`${node.title} outside CS drawn under a CS leader`);
+    const cs = underCs || (CS_LEADERS.has(node.role) && !node.outsideCs);
+    for (const child of node.children) walkOutside(child, cs);
+  };
+  walkOutside(plan.chart.root, false);
+  if (model !== 'pod') {
+    const byId = new Map(org.team.map((m) => [m.id, m]));
+    const leaves = (id: string): boolean => {
+      const seen = new Set([id]);
+      let boss = byId.get(byId.get(id)?.reportsTo ?? '');
+      while (boss && !seen.has(boss.id)) {
+        seen.add(boss.id);
+        const kind = ROLES[boss.role].kind;
+        if (kind === 'cs-leader' || kind === 'cs-manager') return false;
+        if (kind === 'executive' || kind === 'sales') return true;
+        boss = byId.get(boss.reportsTo ?? '');
+      }
+      return false;
+    };
+    const outsideInFile = org.team.filter(
+      (m) => ROLES[m.role].kind === 'specialist' && leaves(m.id),
+    ).length;
+    const outsideDrawn = nodes
+      .filter((n) => n.outsideCs && n.role !== 'group' && ROLES[n.role].kind === 'specialist')
+      .reduce((sum, n) => sum + n.count, 0);
+    if (outsideDrawn < outsideInFile)
+      broken.push(`${outsideInFile} people outside CS in the file, ${outsideDrawn} drawn there`);
+  }
+
+  // 8. No thin layer: a director is hired only over three managers or more.
+  const { managers, directors } = plan.target.leadership;
+  if (directors.needed > directors.current && managers.needed < 3)
+    broken.push(`a director hired over ${managers.needed} managers`);
   return broken;
 }
 
