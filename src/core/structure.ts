@@ -6,6 +6,7 @@ import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
 import type { Account, IndustryMix } from './model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from './money.js';
+import type { RoleId } from './roles.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import { revenueAhead, STAGE_LABELS, type StageResult } from './stage.js';
@@ -36,6 +37,15 @@ export const STRUCTURE_LABELS: Record<StructureModel, string> = {
   hybrid: 'Hybrid (named top tiers, pooled/digital below)',
   'strategic-scaled': 'Strategic vs scaled split',
 };
+
+/** People a pod pairs with its CSMs: solutions engineers and implementation staff. */
+const POD_STAFF: ReadonlySet<RoleId> = new Set<RoleId>([
+  'solutions-engineer',
+  'onboarding',
+  'head-of-onboarding',
+  'professional-services',
+  'head-of-professional-services',
+]);
 
 export interface StructureResult {
   model: StructureModel;
@@ -137,7 +147,9 @@ export function chooseStructure(
       alternatives: [{ model: 'hybrid', why: 'the tail is too large to treat as one pooled tier' }],
     };
   }
-  if (company.productComplexity === 'high' && topShare >= t.highAcvShare) {
+  // Revenue ahead of customers: pods once the file has the technical people to pair with CSMs.
+  const techStaff = analysis.org.team.some((m) => POD_STAFF.has(m.role));
+  if (company.productComplexity === 'high' && topShare >= t.highAcvShare && (!ahead || techStaff)) {
     return {
       model: 'pod',
       reasons: [
@@ -218,12 +230,15 @@ export function chooseStructure(
         `Revenue is ahead of the customer count (${formatMoney(analysis.totalArr)} ARR across ${plural(Math.round(analysis.customers), 'customer')}): named CSM teams by tier (${present.map(segmentTitle).join(', ')}) rather than first-hire generalists`,
         `Large accounts need senior CSMs with small books and executive sponsors ${cite('org-design-guide', 'cs-ops-architect')}`,
       ],
-      alternatives: [
-        {
-          model: 'pod',
-          why: 'pods fit once the product is complex and the file has solutions engineers or implementation staff to pair with the CSMs',
-        },
-      ],
+      alternatives:
+        company.productComplexity === 'high'
+          ? [
+              {
+                model: 'pod',
+                why: 'the product is complex: pods fit once the file has solutions engineers or implementation staff to pair with the CSMs',
+              },
+            ]
+          : [],
     };
   return {
     model: 'segmented',

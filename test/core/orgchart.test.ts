@@ -308,4 +308,18 @@ account_groups:
       ['professional-services x6 Professional Services Consultants'],
     );
   });
+  it('a complex product without solutions engineers or implementation staff: named teams, pods later', async () => {
+    // 40 strategic accounts at $800k ($32M, 40 customers): first-hire by customers, scale by ARR.
+    // Complex, but nobody to pair with the CSMs: a named strategic team of senior CSMs, and pods
+    // as the alternative once the file has that staff.
+    const plan = await planFrom(
+      'team:\n  - { id: ceo, role: ceo }\naccount_groups:\n  - { name: Strategic, count: 40, arr_each: 800000 }\n',
+      'name: Bigco\n  product_complexity: high',
+    );
+    expect(plan.structure.model).toBe('segmented');
+    expect(plan.structure.alternatives.map((a) => a.model)).toEqual(['pod']);
+    expect(plan.teams.map((t) => t.title)).toEqual(['Strategic CSMs']);
+    expect(plan.gaps.find((g) => g.role === 'csm')?.title).toBe('Senior CSM, Strategic');
+    expect(find(plan.chart.root, (n) => n.title.startsWith('Pod:'))).toBeUndefined();
+  });
 });
