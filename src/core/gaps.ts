@@ -164,7 +164,17 @@ function leadershipGaps(target: TargetOrg, policy: Policy): Gap[] {
       team: null,
       count: directorHire,
       priority: 'next',
-      reason: `${plural(managers.needed, 'CS manager')} need ${plural(directors.needed, 'director')} at ${directorMin}-${directorMax} managers each; the file has ${directors.current} below the CS leader ${cite('org-design-guide')}`,
+      reason: `${directorWhy(target.leadership, policy)}: ${plural(directors.needed, 'director')} at ${directorMin}-${directorMax} managers each; the file has ${directors.current} below the CS leader ${cite('org-design-guide')}`,
     });
   return gaps;
+}
+
+/** Why the target org adds directors: the leader's span, or three managers in one segment group. */
+function directorWhy(leadership: TargetOrg['leadership'], policy: Policy): string {
+  const why = leadership.directorsFor;
+  const managers = plural(leadership.managers.needed, 'CS manager');
+  if (why?.why === 'span')
+    return `the CS leader would lead ${why.reports} people directly (${managers}, specialists and heads), more than ${policy.spanOfControl.managerMax}`;
+  if (why?.why === 'group') return `${managers}, three or more in one segment group`;
+  return managers;
 }

@@ -184,7 +184,12 @@ ${books.flatMap((b) => b.groups).join('\n')}
       hire: 1,
       target: 4,
     });
-    expect(plan.gaps.find((g) => g.role === 'director-cs')?.count).toBe(1);
+    expect(plan.gaps.find((g) => g.role === 'director-cs')).toMatchObject({
+      count: 1,
+      reason: expect.stringContaining(
+        'the CS leader would lead 11 people directly (3 CS managers, specialists and heads), more than 8',
+      ),
+    });
   });
 });
 

@@ -179,6 +179,9 @@ describe('recommended org chart', () => {
     expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 3 });
     expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 19 });
     expect(plan.chart.directors).toBe(1);
+    expect(plan.gaps.find((g) => g.role === 'director-cs')?.reason).toMatch(
+      /^3 CS managers, three or more in one segment group: 1 director at 2-4 managers each/,
+    );
   });
 
   it('merges a segment needing under half a CSM into its neighbour', async () => {

@@ -55,6 +55,11 @@ export interface Leadership {
   groups: ManagedGroup[];
   managers: { current: number; needed: number };
   directors: { current: number; needed: number };
+  /**
+   * Why directors are needed: the leader's direct reports without them (span), or the segment
+   * groups with three managers or more (group); null when none are.
+   */
+  directorsFor: { why: 'span'; reports: number } | { why: 'group'; teams: string[] } | null;
   /** Someone in CS today leads more people than a manager's span. */
   overSpan: string[];
 }
@@ -183,6 +188,13 @@ export function planLeadership(input: LeadershipInput): Leadership {
       .filter((t) => !groups.some((g) => g.teams.includes(t.key)))
       .reduce((sum, t) => sum + neededHeads(t), 0);
   const directorsNeeded = directorsFor(groups, others, { directorMin, directorMax, managerMax });
+  const byGroup = groups.filter((g) => g.directors > 0);
+  const directorsWhy: Leadership['directorsFor'] =
+    directorsNeeded === 0
+      ? null
+      : byGroup.length > 0
+        ? { why: 'group', teams: byGroup.flatMap((g) => g.teams) }
+        : { why: 'span', reports: managersNeeded + others };
   const directorsInFile =
     count(['director-cs']) -
     functional -
@@ -194,6 +206,7 @@ export function planLeadership(input: LeadershipInput): Leadership {
     groups,
     managers: { current: count(['manager-cs']), needed: managersNeeded },
     directors: { current: Math.max(0, directorsInFile), needed: directorsNeeded },
+    directorsFor: directorsWhy,
     overSpan,
   };
 }
