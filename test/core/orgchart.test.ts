@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../src/config/load.js';
+import type { Org } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
-import { AS_OF, accounts, planFrom } from '../helpers/org.js';
+import { simulateTimeline } from '../../src/core/timeline/index.js';
+import { AS_OF, accounts, orgFrom, planFrom } from '../helpers/org.js';
 
 async function planExample(name: string): Promise<Plan> {
   const loaded = await loadOrgFile(`examples/${name}.yaml`, { today: AS_OF, cwd: process.cwd() });
@@ -45,8 +47,8 @@ function csmBooks(prefix: string, n: number, manager: string, count: number, arr
 }
 
 /** The dev-tools PLG company of the issue: 10 mid-market, 190 SMB and 5,800 self-serve accounts. */
-function plgCompany(team: string[]): Promise<Plan> {
-  return planFrom(
+function plgOrg(team: string[]): Promise<Org> {
+  return orgFrom(
     `team:
   - { id: head, role: director-cs }
   - { id: c1, role: csm, reports_to: head }
@@ -221,10 +223,12 @@ ${accounts('m', 240, 42_000)}
     // Mid-market 10 x $50k: ARR $0.5M/$2M = 0.25 FTE, under half a CSM: it joins SMB. SMB 190 x
     // $12k: by count 190/150 = 1.27, by ARR $2.28M/$1.25M = 1.82 -> with mid-market 2.07, over
     // the 1.1 that onboarding adds: 1.9 FTE for 2 CSMs. Two CSMs are not a manager's team.
-    const plan = await plgCompany([
-      '  - { id: d1, role: digital-csm, reports_to: head }',
-      '  - { id: onb, role: onboarding, reports_to: head }',
-    ]);
+    const plan = planOrg(
+      await plgOrg([
+        '  - { id: d1, role: digital-csm, reports_to: head }',
+        '  - { id: onb, role: onboarding, reports_to: head }',
+      ]),
+    );
     expect(plan.target.leadership.groups).toEqual([]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
     expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toBeUndefined();
@@ -236,7 +240,7 @@ describe('the structure label is what the chart draws', () => {
     // 6,000 customers and $0.5M + $2.28M + $8.7M = $11.48M: specialization (by ARR). Named
     // mid-market holds 0.5/11.48 = 4% of ARR, under the 10% a hybrid needs on each side; over
     // 1,000 customers, a simple product, 96% of ARR in SMB and self-serve: functional.
-    const plan = await plgCompany(['  - { id: onb, role: onboarding, reports_to: head }']);
+    const plan = planOrg(await plgOrg(['  - { id: onb, role: onboarding, reports_to: head }']));
     expect(plan.structure.model).toBe('functional');
     const leader = plan.chart.root.children[0] as ChartNode;
     // Onboarding: the file's specialist. Adoption: the CSM teams. Renewals: a seat the structure
@@ -253,13 +257,19 @@ describe('the structure label is what the chart draws', () => {
       reason: expect.stringContaining('the functional structure'),
     });
     expect(plan.later.some((l) => l.role === 'renewals')).toBe(false);
+    // The timeline dates the same req for the same reason, not as a scale-stage role.
+    const org = await plgOrg(['  - { id: onb, role: onboarding, reports_to: head }']);
+    const renewals = simulateTimeline(org, { months: 1 }).hires.find((h) => h.role === 'renewals');
+    expect(renewals?.reason).toMatch(/^a functional structure by Nov 2026: onboarding -> adoption/);
   });
 
   it('a head of renewals in the file is the renewals team: no hire', async () => {
-    const plan = await plgCompany([
-      '  - { id: onb, role: onboarding, reports_to: head }',
-      '  - { id: ren-head, role: head-of-renewals, reports_to: head }',
-    ]);
+    const plan = planOrg(
+      await plgOrg([
+        '  - { id: onb, role: onboarding, reports_to: head }',
+        '  - { id: ren-head, role: head-of-renewals, reports_to: head }',
+      ]),
+    );
     expect(plan.structure.model).toBe('functional');
     expect(plan.gaps.find((g) => g.role === 'renewals')).toBeUndefined();
     expect(find(plan.chart.root, (n) => n.role === 'head-of-renewals')).toMatchObject({
