@@ -170,7 +170,12 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
       broken.push(`${outsideInFile} people outside CS in the file, ${outsideDrawn} drawn there`);
   }
 
-  // 8. No thin layer: a director is hired only over three managers or more.
+  // 8. Every CSM hire names its team, and its seniority and segment in its title.
+  for (const gap of plan.gaps)
+    if ((gap.role === 'csm' || gap.role === 'digital-csm') && (!gap.team || !/, /.test(gap.title)))
+      broken.push(`CSM hire "${gap.title}" for team ${gap.team} names no segment`);
+
+  // 9. No thin layer: a director is hired only over three managers or more.
   const { managers, directors } = plan.target.leadership;
   if (directors.needed > directors.current && managers.needed < 3)
     broken.push(`a director hired over ${managers.needed} managers`);
