@@ -13,6 +13,7 @@ import {
   BOOK_ROLES,
   CS_MANAGER_ROLES,
   EXECUTIVE_ROLES,
+  FUNCTION_HEADS,
   ROLES,
   type RoleId,
   roleLabel,
@@ -457,8 +458,11 @@ export function likelyManager(
   const kind = ROLES[role].kind;
   if (kind === 'executive' || kind === 'sales') return undefined;
   if (kind === 'cs-leader') return last(EXECUTIVE_ROLES);
-  if (kind === 'cs-manager') return last(leaders) ?? last(EXECUTIVE_ROLES);
-  return last(managers) ?? last(leaders) ?? last(EXECUTIVE_ROLES);
+  if (kind === 'cs-manager' || ROLES[role].heads) return last(leaders) ?? last(EXECUTIVE_ROLES);
+  // A specialist reports to the head of their function where there is one.
+  const head = FUNCTION_HEADS.get(role);
+  const theirHead = head ? last(new Set<RoleId>([head])) : undefined;
+  return theirHead ?? last(managers) ?? last(leaders) ?? last(EXECUTIVE_ROLES);
 }
 
 export async function askGrowth(prompts: Prompts): Promise<GrowthAnswer | undefined> {
