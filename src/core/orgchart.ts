@@ -165,41 +165,28 @@ function spotNote(left: SpotLeft, flagged: boolean, outsideMark: boolean): strin
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
-export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
-  const { leadership, structure, teams } = target;
-  const model = structure.model;
-  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
-  const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
-  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
+/**
+ * Draws each specialist where the file puts them: under the head of their function, under the
+ * executive or Sales leader their line reaches (marked outside CS), or with the CS leader. RevOps
+ * stays with the leader it serves. Returns the nodes for the CS leader and the directors who head
+ * a function.
+ */
+function drawSpecialists(input: {
+  target: TargetOrg;
+  spots: SpotLeft[];
+  team: readonly TeamMember[];
+  person: (id: string) => ChartNode;
+  ceo: ChartNode;
+  hasLeader: boolean;
+}): { underLeader: ChartNode[]; functional: ChartNode[] } {
+  const { target, spots, team, person, ceo, hasLeader } = input;
   const byId = new Map(team.map((m) => [m.id, m]));
-  const person = peopleDrawer(team, ceo);
-  const leader = leadership.leader;
-
-  // Specialists where the file has them, with a solutions engineer and a support lead in each pod.
-  const spots: SpotLeft[] = target.spots.map((spot) => ({
-    spot,
-    ids: [...spot.ids],
-    hires: spot.hires,
-  }));
-  const podNodes: ChartNode[] = [];
-  if (model === 'pod') {
-    for (const t of teams) {
-      if (!isPodTeam(t, policy)) continue;
-      const node = teamNodes.get(t.key);
-      if (!node) continue;
-      const pod: ChartNode = {
-        role: 'group',
-        title: `Pod: ${t.segments.map(segmentTitle).join(' + ')}`,
-        count: 1,
-        children: [node],
-      };
-      podMembers(pod, spots);
-      teamNodes.delete(t.key);
-      podNodes.push(pod);
-    }
-  }
+  const headIds = new Set([
+    ...spots.filter((s) => ROLES[s.spot.role].heads !== undefined).flatMap((s) => s.ids),
+    ...target.functionalDirectors,
+  ]);
   const heads = new Map<string, ChartNode>();
-  const underLeaderSpecialists: ChartNode[] = [];
+  const underLeader: ChartNode[] = [];
   const drawn: { node: ChartNode; under: string | null }[] = [];
   for (const left of spots) {
     const { spot } = left;
@@ -210,9 +197,11 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       const member = byId.get(id);
       return member !== undefined && renewalsWithSales(member, byId, target.stage.id) !== undefined;
     });
+    // Outside CS is said once, on the topmost node, and not of people beside a CEO who leads CS.
+    const underHead = spot.under !== null && headIds.has(spot.under);
     const outsideMark =
-      leader !== null || (spot.under !== null && byId.get(spot.under)?.role !== 'ceo');
-    const note = spotNote(left, flagged, outsideMark && !(spot.under && heads.has(spot.under)));
+      !underHead && (hasLeader || (spot.under !== null && byId.get(spot.under)?.role !== 'ceo'));
+    const note = spotNote(left, flagged, outsideMark);
     const node: ChartNode = {
       role: spot.role,
       title: head
@@ -262,9 +251,52 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   for (const { node, under } of drawn) {
     const head = under === null ? undefined : heads.get(under);
     if (head) head.children.push(node);
-    else if (under === null) underLeaderSpecialists.push(node);
+    else if (under === null) underLeader.push(node);
     else person(under).children.push(node);
   }
+  return { underLeader, functional };
+}
+
+export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
+  const { leadership, structure, teams } = target;
+  const model = structure.model;
+  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
+  const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
+  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
+  const person = peopleDrawer(team, ceo);
+  const leader = leadership.leader;
+
+  // Specialists where the file has them, with a solutions engineer and a support lead in each pod.
+  const spots: SpotLeft[] = target.spots.map((spot) => ({
+    spot,
+    ids: [...spot.ids],
+    hires: spot.hires,
+  }));
+  const podNodes: ChartNode[] = [];
+  if (model === 'pod') {
+    for (const t of teams) {
+      if (!isPodTeam(t, policy)) continue;
+      const node = teamNodes.get(t.key);
+      if (!node) continue;
+      const pod: ChartNode = {
+        role: 'group',
+        title: `Pod: ${t.segments.map(segmentTitle).join(' + ')}`,
+        count: 1,
+        children: [node],
+      };
+      podMembers(pod, spots);
+      teamNodes.delete(t.key);
+      podNodes.push(pod);
+    }
+  }
+  const { underLeader: underLeaderSpecialists, functional } = drawSpecialists({
+    target,
+    spots,
+    team,
+    person,
+    ceo,
+    hasLeader: leader !== null,
+  });
 
   const unplacedNodes: ChartNode[] = [];
   for (const role of ['csm', 'digital-csm'] as const) {
