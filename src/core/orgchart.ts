@@ -257,10 +257,74 @@ function drawSpecialists(input: {
   return { underLeader, functional };
 }
 
+/**
+ * The managers: one node per managed group, a director over a group with three managers or more,
+ * and managers already in the file beyond need kept. Returns the CSM teams no manager leads.
+ */
+function drawManagers(input: {
+  target: TargetOrg;
+  policy: Policy;
+  teamNodes: Map<string, ChartNode>;
+  podNodes: ChartNode[];
+}) {
+  const { target, policy, teamNodes, podNodes } = input;
+  const { leadership, teams } = target;
+  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
+  const managerTarget = Math.max(leadership.managers.current, leadership.managers.needed);
+  const managerNodes: ChartNode[] = [];
+  const groupDirectorNodes: ChartNode[] = [];
+  const managed = new Set<string>();
+  for (const group of leadership.groups) {
+    const children = group.teams
+      .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
+      .filter((n): n is ChartNode => n !== undefined);
+    for (const key of group.teams) managed.add(key);
+    const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
+    const name = groupName(segments);
+    const managerNode: ChartNode = {
+      role: 'manager-cs',
+      title: `CS Manager, ${name}`,
+      count: group.managers,
+      note: `${managerMin}-${managerMax} reports each`,
+      children,
+    };
+    managerNodes.push(managerNode);
+    if (group.directors > 0)
+      groupDirectorNodes.push({
+        role: 'director-cs',
+        title: `Director of CS, ${name}`,
+        count: group.directors,
+        note: `${group.managers} managers in one segment group, ${directorMin}-${directorMax} each`,
+        children: [managerNode],
+      });
+  }
+  const extraManagers = managerTarget - leadership.managers.needed;
+  const unmanaged = [...teamNodes.entries()]
+    .filter(([key]) => !managed.has(key))
+    .map(([, node]) => node);
+  const unmanagedPods = podNodes.filter((p) => !managed.has(p.children[0]?.team ?? ''));
+  if (extraManagers > 0) {
+    const first = managerNodes[0];
+    if (first) first.count += extraManagers;
+    else
+      managerNodes.push({
+        role: 'manager-cs',
+        title: 'CS Managers',
+        count: extraManagers,
+        note: 'in the file',
+        children: [...unmanagedPods, ...unmanaged.filter((n) => n.role === 'csm')],
+      });
+  }
+  const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
+  const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
+
+  return { managerNodes, groupDirectorNodes, rest, managerTarget };
+}
+
 export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const { leadership, structure, teams } = target;
   const model = structure.model;
-  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
+  const { managerMax, directorMin, directorMax } = policy.spanOfControl;
   const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
   const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
   const person = peopleDrawer(team, ceo);
@@ -345,54 +409,12 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
     return chart(ceo, managers);
   }
 
-  // Managers: one node per managed group; managers already in the file beyond need stay.
-  const managerTarget = Math.max(leadership.managers.current, leadership.managers.needed);
-  const managerNodes: ChartNode[] = [];
-  const groupDirectorNodes: ChartNode[] = [];
-  const managed = new Set<string>();
-  for (const group of leadership.groups) {
-    const children = group.teams
-      .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
-      .filter((n): n is ChartNode => n !== undefined);
-    for (const key of group.teams) managed.add(key);
-    const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
-    const name = groupName(segments);
-    const managerNode: ChartNode = {
-      role: 'manager-cs',
-      title: `CS Manager, ${name}`,
-      count: group.managers,
-      note: `${managerMin}-${managerMax} reports each`,
-      children,
-    };
-    managerNodes.push(managerNode);
-    if (group.directors > 0)
-      groupDirectorNodes.push({
-        role: 'director-cs',
-        title: `Director of CS, ${name}`,
-        count: group.directors,
-        note: `${group.managers} managers in one segment group, ${directorMin}-${directorMax} each`,
-        children: [managerNode],
-      });
-  }
-  const extraManagers = managerTarget - leadership.managers.needed;
-  const unmanaged = [...teamNodes.entries()]
-    .filter(([key]) => !managed.has(key))
-    .map(([, node]) => node);
-  const unmanagedPods = podNodes.filter((p) => !managed.has(p.children[0]?.team ?? ''));
-  if (extraManagers > 0) {
-    const first = managerNodes[0];
-    if (first) first.count += extraManagers;
-    else
-      managerNodes.push({
-        role: 'manager-cs',
-        title: 'CS Managers',
-        count: extraManagers,
-        note: 'in the file',
-        children: [...unmanagedPods, ...unmanaged.filter((n) => n.role === 'csm')],
-      });
-  }
-  const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
-  const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
+  const { managerNodes, groupDirectorNodes, rest, managerTarget } = drawManagers({
+    target,
+    policy,
+    teamNodes,
+    podNodes,
+  });
 
   // A small digital team reports to CS Ops, which runs the programs (CS org design guide).
   const ops = underLeaderSpecialists.find((n) => n.role === 'cs-ops');
