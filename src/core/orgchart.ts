@@ -10,7 +10,13 @@ import { renewalsWithSales } from './rules/reporting.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
-import { isPodTeam, type SpecialistSpot, type TargetOrg, type TargetTeam } from './target/index.js';
+import {
+  isPodTeam,
+  podsFor,
+  type SpecialistSpot,
+  type TargetOrg,
+  type TargetTeam,
+} from './target/index.js';
 
 export { segmentTitle } from './segments.js';
 export { MIN_TEAM_FTE } from './target/needs.js';
@@ -99,27 +105,32 @@ interface SpotLeft {
 /**
  * Each pod takes a solutions engineer and a support lead: first from the CS leader's own people
  * and hires, then from a head of the function, then from outside CS, where the node says whose
- * line the person keeps.
+ * line the people keep. A pod node of count n (n pods of one team) takes n of each.
  */
 function podMembers(pod: ChartNode, spots: SpotLeft[]): void {
+  const rank = (s: SpotLeft) => (s.spot.outside ? 2 : s.spot.under === null ? 0 : 1);
   for (const role of ['solutions-engineer', 'support'] as const) {
-    const rank = (s: SpotLeft) => (s.spot.outside ? 2 : s.spot.under === null ? 0 : 1);
-    const from = spots
-      .filter((s) => s.spot.role === role && s.ids.length + s.hires > 0)
-      .sort((a, b) => rank(a) - rank(b))[0];
-    if (!from) continue;
-    const id = from.ids.length > 0 ? from.ids.shift() : undefined;
-    if (id === undefined) from.hires -= 1;
-    const notes = [
-      ...(id === undefined ? ['to hire'] : []),
-      ...(from.spot.outside && from.spot.under
-        ? [`${id ?? 'the hire'} keeps their line to "${from.spot.under}", outside CS`]
-        : []),
-    ];
+    const from = spots.filter((s) => s.spot.role === role).sort((a, b) => rank(a) - rank(b));
+    let hires = 0;
+    const kept: string[] = [];
+    let taken = 0;
+    for (const left of from) {
+      while (taken < pod.count && left.ids.length + left.hires > 0) {
+        taken += 1;
+        const id = left.ids.shift();
+        if (id === undefined) {
+          left.hires -= 1;
+          hires += 1;
+        } else if (left.spot.outside && left.spot.under)
+          kept.push(`${id} keeps their line to "${left.spot.under}", outside CS`);
+      }
+    }
+    if (taken === 0) continue;
+    const notes = [...(hires > 0 ? [`${hires} to hire`] : []), ...kept];
     pod.children.push({
       role,
       title: role === 'support' ? 'Support lead' : roleLabel(role),
-      count: 1,
+      count: taken,
       ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
       children: [],
     });
@@ -345,7 +356,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       const pod: ChartNode = {
         role: 'group',
         title: `Pod: ${t.segments.map(segmentTitle).join(' + ')}`,
-        count: 1,
+        count: podsFor(t, policy),
         children: [node],
       };
       podMembers(pod, spots);

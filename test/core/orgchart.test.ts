@@ -282,9 +282,9 @@ describe('revenue ahead of customers', () => {
   it('60 hospital systems on a complex product: pods of senior strategic CSMs, implementation kept', async () => {
     // 30 x $650k + 30 x $1.2M = $55.5M across 60 customers: first-hire by customers, scale by
     // ARR, all strategic. Strategic (x1.3 for high complexity): by count 78/7.5 = 10.4, by ARR
-    // $55.5M/$3.5M = 15.86 -> 15.9 FTE, 4 CSMs in the file: 12 senior strategic hires, in one pod
-    // with a solutions engineer and a support lead. The six implementation consultants stay
-    // under their head.
+    // $55.5M/$3.5M = 15.86 -> 15.9 FTE, 4 CSMs in the file: 12 senior strategic hires. 16 CSMs
+    // make ceil(16/8) = 2 pods, each with a solutions engineer and a support lead (2 of each to
+    // hire). The six implementation consultants stay under their head.
     const consultants = Array.from(
       { length: 6 },
       (_, i) => `  - { id: i${i + 1}, role: professional-services, reports_to: impl }`,
@@ -314,11 +314,18 @@ account_groups:
       count: 12,
     });
     const pod = find(plan.chart.root, (n) => n.title === 'Pod: Strategic');
+    expect(pod?.count).toBe(2);
     expect(level(pod)).toEqual([
       'csm x16 Strategic CSMs',
-      'solutions-engineer x1 Solutions Engineer',
-      'support x1 Support lead',
+      'solutions-engineer x2 Solutions Engineer',
+      'support x2 Support lead',
     ]);
+    expect(plan.gaps.filter((g) => g.team === null).map((g) => [g.role, g.count])).toEqual(
+      expect.arrayContaining([
+        ['solutions-engineer', 2],
+        ['support', 2],
+      ]),
+    );
     expect(level(find(plan.chart.root, (n) => n.role === 'head-of-professional-services'))).toEqual(
       ['professional-services x6 Professional Services Consultants'],
     );

@@ -109,8 +109,8 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
       broken.push(`${pods.length} pods for ${named.length} named CSM teams`);
     for (const pod of pods)
       for (const role of ['solutions-engineer', 'support'])
-        if (!pod.children.some((c) => c.role === role && c.count > 0))
-          broken.push(`${pod.title} has no ${role}`);
+        if (!pod.children.some((c) => c.role === role && c.count === pod.count))
+          broken.push(`${pod.title} x${pod.count} has no ${role} for each pod`);
   }
   const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
   if (model === 'functional') {

@@ -20,7 +20,7 @@ import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
-import { functionalDirectors, type Leadership, planLeadership } from './leadership.js';
+import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
 import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
@@ -106,7 +106,12 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
   const structure = chooseStructure(stage, analysis, capacity, mode, needs);
   const { teams, redeployments, unplaced } = staffTeams(needs, analysis);
   const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + unplaced.length;
-  const pods = structure.model === 'pod' ? teams.filter((t) => isPodTeam(t, org.policy)).length : 0;
+  const pods =
+    structure.model === 'pod'
+      ? teams
+          .filter((t) => isPodTeam(t, org.policy))
+          .reduce((sum, t) => sum + podsFor(t, org.policy), 0)
+      : 0;
   const planned = planSpecialists({ stage: stage.id, analysis, csmHeads, pods, idle });
   const { seats, later } = functionalSeats(structure, planned, analysis);
   if (mode === 'founder' && teams.length === 0) {
@@ -201,6 +206,15 @@ function functionalSeats(
     later = later.filter((l) => l.role !== role);
   }
   return { seats, later };
+}
+
+/**
+ * Pods a named team splits into: one per manager's span of the CSMs the work needs, so each
+ * solutions engineer and support lead serves a manager-sized group of CSMs (csplan default; the
+ * sources give no pod size).
+ */
+export function podsFor(team: TargetTeam, policy: Policy): number {
+  return Math.max(1, Math.ceil(neededHeads(team) / policy.spanOfControl.managerMax));
 }
 
 /** A CSM team with named accounts: a pod at a pod structure (pooled and digital teams are not). */
