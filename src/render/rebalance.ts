@@ -11,6 +11,7 @@ import {
 } from '../core/rebalance/types.js';
 import { cite } from '../core/sources.js';
 import { SCHEMA_VERSION } from './json.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -268,48 +269,45 @@ function moveJson(m: Move) {
   };
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-
 export function renderRebalanceMarkdown(result: RebalanceResult, file: string): string {
   const out: string[] = [
-    `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of \`${file}\``,
+    `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of ${mdCode(file).markdown}`,
     '',
-    summary(result),
+    mdText(summary(result)),
     '',
   ];
   if (result.moves.length > 0) {
-    out.push('### Moves', '', '| Account | From | To | Why |', '| --- | --- | --- | --- |');
-    for (const m of result.moves) {
-      const when = m.effective ? ` (from ${m.effective})` : '';
-      out.push(
-        `| ${cell(m.name ? `${m.account} ${m.name}` : m.account)} | ${cell(m.from ?? 'no owner')} | ${cell(m.to)}${when} | ${cell(m.reason)} |`,
-      );
-    }
-    out.push('');
+    const rows = result.moves.map((m) => [
+      m.name ? `${m.account} ${m.name}` : m.account,
+      m.from ?? 'no owner',
+      m.effective ? `${m.to} (from ${m.effective})` : m.to,
+      m.reason,
+    ]);
+    out.push('### Moves', '', mdTable(['Account', 'From', 'To', 'Why'], rows), '');
   }
   if (result.unmovable.length > 0) {
-    out.push('### Could not move', '', '| Account | Owner | Why |', '| --- | --- | --- |');
-    for (const u of result.unmovable)
-      out.push(`| ${cell(u.account)} | ${cell(u.owner ?? 'no owner')} | ${cell(u.detail)} |`);
-    out.push('');
+    const rows = result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', u.detail]);
+    out.push('### Could not move', '', mdTable(['Account', 'Owner', 'Why'], rows), '');
   }
+  const books = result.books.map((b) => [
+    `${b.csm}${statusNote(b)}`,
+    b.team,
+    `${b.before.accounts} → ${b.after.accounts}`,
+    `${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)}`,
+    `${loadText(b, 'before')} → ${loadText(b, 'after')}`,
+    `${share(b.before.atRisk)} → ${share(b.after.atRisk)}`,
+  ]);
   out.push(
     '### Books',
     '',
-    '| CSM | Team | Accounts | ARR | Load | Red/yellow |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    mdTable(['CSM', 'Team', 'Accounts', 'ARR', 'Load', 'Red/yellow'], books, [2, 3, 4, 5]),
   );
-  for (const b of result.books) {
-    out.push(
-      `| ${cell(b.csm)}${statusNote(b)} | ${cell(b.team)} | ${b.before.accounts} → ${b.after.accounts} | ${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)} | ${loadText(b, 'before')} → ${loadText(b, 'after')} | ${share(b.before.atRisk)} → ${share(b.after.atRisk)} |`,
-    );
-  }
   if (result.unbalanced.length > 0) {
     out.push('', '### Still past a limit', '');
-    for (const u of result.unbalanced) out.push(`- ${cell(pastLine(u))}: ${cell(u.why)}`);
+    for (const u of result.unbalanced) out.push(`- ${mdText(pastLine(u))}: ${mdText(u.why)}`);
   }
   out.push('', '<details><summary>Rules, in order</summary>', '');
-  for (const rule of RULE_ORDER) out.push(`- ${rule}`);
+  for (const rule of RULE_ORDER) out.push(`- ${mdText(rule)}`);
   out.push('', '</details>');
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }

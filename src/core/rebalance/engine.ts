@@ -20,10 +20,11 @@
  * books in team). A swap partner is found in each book's units sorted by size, walking out from
  * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
-import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
+import { type Analysis, analyse } from '../analysis.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { personOn } from '../people.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -587,21 +588,19 @@ class Rebalancer {
   /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
   private starterBooks(): void {
     const policy = this.analysis.org.policy;
-    const firstStep = [...policy.ramp]
-      .sort((a, b) => a.untilWeek - b.untilWeek)
-      .find((s) => s.capacity > 0);
     const zeroWeeks = [...policy.ramp]
       .filter((s) => s.capacity === 0)
       .reduce((w, s) => Math.max(w, s.untilWeek), 0);
     for (const hire of this.sortedBooks()) {
       if (hire.status !== 'planned' || hire.member.startDate === undefined) continue;
-      const share = firstStep?.capacity ?? (rampEndWeek(policy) === 0 ? 1 : 0);
-      if (share === 0) continue;
+      // What the one capacity model gives the hire on the first day of a book.
       const from = addDays(hire.member.startDate, zeroWeeks * 7);
+      const cap = personOn(hire.member, from, policy).capacity;
+      if (cap === 0) continue;
       const shift = daysBetween(this.analysis.org.company.asOf, from);
       const teamMean = this.mean.get(hire.team) ?? 0;
-      const target = hire.member.fte * share * Math.min(1, teamMean);
-      hire.cap = hire.member.fte * share;
+      const target = cap * Math.min(1, teamMean);
+      hire.cap = cap;
       const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
       for (let guard = 0; guard < 10_000; guard++) {
         if (this.state.load(hire) >= target - EPS) break;
