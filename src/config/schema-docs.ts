@@ -41,6 +41,13 @@ const ROLE_DOCS: Record<RoleId, string> = {
   'solutions-engineer': 'technical depth for complex accounts',
   education: 'builds courses and certification for customers',
   'customer-marketing': 'advocacy, community and customer programs',
+  'head-of-onboarding': 'leads the onboarding (implementation) team',
+  'head-of-support': 'leads the support team (care, tech support)',
+  'head-of-renewals': 'leads the renewals team and its forecast',
+  'head-of-account-management': 'leads the account managers (expansion and upsell)',
+  'head-of-professional-services':
+    'leads professional services (paid implementation and consulting)',
+  revops: 'revenue operations: CRM, forecasting and process for Sales (and often CS)',
   sales: 'sells new business; may own accounts in the CRM',
   'vp-sales': 'leads sales; CS should not report here in a sales-led company',
 };

@@ -7,7 +7,8 @@ import type { SegmentId } from './model.js';
 import { formatFte, formatMoney, formatPct, plural } from './money.js';
 import { hiringLeadDays, rampEndWeek } from './people.js';
 import type { Policy } from './policy.js';
-import type { RoleId } from './roles.js';
+import { type RoleId, roleLabel } from './roles.js';
+import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { Backfill, TargetOrg, TargetTeam } from './target/index.js';
 import { leadDays } from './target/needs.js';
@@ -16,6 +17,8 @@ export type Priority = 'now' | 'next';
 
 export interface Gap {
   role: RoleId;
+  /** The job to post: for a CSM, its seniority, segment and team ("Senior CSM, Strategic"). */
+  title: string;
   /** The first segment of the team a CSM gap is for; null for other roles and generalists. */
   segment: SegmentId | null;
   /** The CSM team's key, for a CSM gap. */
@@ -44,6 +47,7 @@ export function findGaps(target: TargetOrg, policy: Policy): Gap[] {
     if (seat.hire <= 0) continue;
     gaps.push({
       role: seat.role,
+      title: roleLabel(seat.role),
       segment: null,
       team: null,
       count: seat.hire,
@@ -70,6 +74,7 @@ function teamGaps(target: TargetOrg, policy: Policy): Gap[] {
     const fte = { fewest: team.range.fewest, target: team.needed, most: team.range.most };
     const base = {
       role: team.role,
+      title: csmHireTitle(team),
       segment: team.kind === 'segment' ? (team.segments[0] ?? null) : null,
       team: team.key,
       fte,
@@ -95,6 +100,18 @@ function teamGaps(target: TargetOrg, policy: Policy): Gap[] {
       });
   }
   return gaps;
+}
+
+/**
+ * A CSM hire's job title: strategic and enterprise accounts go to senior CSMs (CS Operations
+ * Architect guide), digital CSMs run programs, and every title names the segments of its team.
+ */
+export function csmHireTitle(team: Pick<TargetTeam, 'kind' | 'role' | 'segments'>): string {
+  const senior = team.segments.some((s) => s === 'strategic' || s === 'enterprise');
+  const job = team.role === 'digital-csm' ? 'Digital CSM' : senior ? 'Senior CSM' : 'CSM';
+  if (team.kind === 'generalist') return `${job}, all segments (generalist)`;
+  if (team.kind === 'top-accounts') return `${job}, top accounts`;
+  return `${job}, ${team.segments.map(segmentTitle).join(' + ')}`;
 }
 
 function perCsm(team: TargetTeam): string {
@@ -136,6 +153,7 @@ function leadershipGaps(target: TargetOrg, policy: Policy): Gap[] {
   if (leader?.hire)
     gaps.push({
       role: leader.role,
+      title: roleLabel(leader.role),
       segment: null,
       team: null,
       count: 1,
@@ -151,6 +169,7 @@ function leadershipGaps(target: TargetOrg, policy: Policy): Gap[] {
         : '';
     gaps.push({
       role: 'manager-cs',
+      title: roleLabel('manager-cs'),
       segment: null,
       team: null,
       count: managerHire,
@@ -162,11 +181,22 @@ function leadershipGaps(target: TargetOrg, policy: Policy): Gap[] {
   if (directorHire > 0)
     gaps.push({
       role: 'director-cs',
+      title: roleLabel('director-cs'),
       segment: null,
       team: null,
       count: directorHire,
       priority: 'next',
-      reason: `${plural(managers.needed, 'CS manager')} need ${plural(directors.needed, 'director')} at ${directorMin}-${directorMax} managers each; the file has ${directors.current} below the CS leader ${cite('org-design-guide')}`,
+      reason: `${directorWhy(target.leadership, policy)}: ${plural(directors.needed, 'director')} at ${directorMin}-${directorMax} managers each; the file has ${directors.current} below the CS leader ${cite('org-design-guide')}`,
     });
   return gaps;
+}
+
+/** Why the target org adds directors: the leader's span, or three managers in one segment group. */
+function directorWhy(leadership: TargetOrg['leadership'], policy: Policy): string {
+  const why = leadership.directorsFor;
+  const managers = plural(leadership.managers.needed, 'CS manager');
+  if (why?.why === 'span')
+    return `the CS leader would lead ${why.reports} people directly (${managers}, specialists and heads), more than ${policy.spanOfControl.managerMax}`;
+  if (why?.why === 'group') return `${managers}, three or more in one segment group`;
+  return managers;
 }

@@ -3,12 +3,21 @@
  * the target org (so the chart's count per role equals the headcount's target), and the people
  * and leaders in the file keep their place.
  */
+import type { SegmentId, TeamMember } from './model.js';
 import type { Policy } from './policy.js';
-import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
+import { ROLES, type RoleId, roleLabel, roleLabelPlural } from './roles.js';
+import { renewalsWithSales } from './rules/reporting.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
-import { type TargetOrg, type TargetTeam, teamHires } from './target/index.js';
+import {
+  isPodTeam,
+  podsFor,
+  type SpecialistSpot,
+  type TargetOrg,
+  type TargetTeam,
+  teamHires,
+} from './target/index.js';
 
 export { segmentTitle } from './segments.js';
 export { MIN_TEAM_FTE } from './target/needs.js';
@@ -25,6 +34,8 @@ export interface ChartNode {
   /** The CSM team this node draws, for a team node. */
   team?: string;
   note?: string;
+  /** Someone whose reporting line, as the file has it, leaves CS (support under a COO...). */
+  outsideCs?: boolean;
   children: ChartNode[];
 }
 
@@ -88,128 +99,224 @@ const SPECIALIST_TITLES: Partial<Record<RoleId, string>> = {
 export interface ChartInput {
   target: TargetOrg;
   policy: Policy;
+  /** The file's people: the chart keeps their reporting lines. */
+  team: readonly TeamMember[];
 }
 
-export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
-  const { leadership, structure, teams } = target;
-  const model = structure.model;
-  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
-  const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
-  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
+/** A spot's people still to draw, after the pods took their solutions engineer and support lead. */
+interface SpotLeft {
+  spot: SpecialistSpot;
+  ids: string[];
+  hires: number;
+}
 
-  // Specialists, with a solutions engineer and a support lead inside each pod.
-  const specialistNodes: ChartNode[] = [];
-  const podNodes: ChartNode[] = [];
-  const left = new Map(target.specialists.map((s) => [s.role, s.target]));
-  if (model === 'pod') {
-    for (const team of teams) {
-      if (team.role !== 'csm') continue;
-      const node = teamNodes.get(team.key);
-      if (!node) continue;
-      const pod: ChartNode = {
-        role: 'group',
-        title: `Pod: ${team.segments.map(segmentTitle).join(' + ')}`,
-        count: 1,
-        children: [node],
-      };
-      for (const role of ['solutions-engineer', 'support'] as const) {
-        if ((left.get(role) ?? 0) <= 0) continue;
-        left.set(role, (left.get(role) ?? 0) - 1);
-        pod.children.push({
-          role,
-          title: role === 'support' ? 'Support lead' : roleLabel(role),
-          count: 1,
-          children: [],
-        });
+/**
+ * Each pod takes a solutions engineer and a support lead: first from the CS leader's own people
+ * and hires, then from a head of the function, then from outside CS, where the node says whose
+ * line the people keep. A pod node of count n (n pods of one team) takes n of each.
+ */
+function podMembers(pod: ChartNode, spots: SpotLeft[]): void {
+  const rank = (s: SpotLeft) => (s.spot.outside ? 2 : s.spot.under === null ? 0 : 1);
+  for (const role of ['solutions-engineer', 'support'] as const) {
+    const from = spots.filter((s) => s.spot.role === role).sort((a, b) => rank(a) - rank(b));
+    let hires = 0;
+    const kept: string[] = [];
+    let taken = 0;
+    for (const left of from) {
+      while (taken < pod.count && left.ids.length + left.hires > 0) {
+        taken += 1;
+        const id = left.ids.shift();
+        if (id === undefined) {
+          left.hires -= 1;
+          hires += 1;
+        } else if (left.spot.outside && left.spot.under)
+          kept.push(`${id} keeps their line to "${left.spot.under}", outside CS`);
       }
-      teamNodes.delete(team.key);
-      podNodes.push(pod);
     }
-  }
-  for (const seat of target.specialists) {
-    const count = left.get(seat.role) ?? 0;
-    if (count <= 0) continue;
-    specialistNodes.push({
-      role: seat.role,
-      title:
-        SPECIALIST_TITLES[seat.role] ??
-        (count === 1 ? roleLabel(seat.role) : roleLabelPlural(seat.role)),
-      count,
-      ...(seat.hire > 0 ? { note: `${seat.hire} to hire` } : {}),
-      children: [],
-    });
-  }
-  const unplacedNodes: ChartNode[] = [];
-  for (const role of ['csm', 'digital-csm'] as const) {
-    const ids = target.unplaced.filter((u) => u.role === role).map((u) => u.id);
-    if (ids.length === 0) continue;
-    unplacedNodes.push({
+    if (taken === 0) continue;
+    const notes = [...(hires > 0 ? [`${hires} to hire`] : []), ...kept];
+    pod.children.push({
       role,
-      title: `${roleLabelPlural(role)} without a team`,
-      count: ids.length,
-      note: `${ids.join(', ')}: no team needs them yet; hold backfills or move them to a program`,
+      title: role === 'support' ? 'Support lead' : roleLabel(role),
+      count: taken,
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
       children: [],
     });
   }
+}
 
-  const chart = (root: ChartNode, managers = 0, directors = 0): OrgChart => ({
-    root,
-    leaderReportsTo: leadership.reportsTo,
-    managers,
-    directors,
-  });
+/** Draws the executives and sales leaders of the file on demand, each under their own manager. */
+function peopleDrawer(team: readonly TeamMember[], ceo: ChartNode) {
+  const byId = new Map(team.map((m) => [m.id, m]));
+  const top =
+    team.find((m) => m.role === 'ceo' && !m.reportsTo) ??
+    team.find((m) => m.role === 'founder' && !m.reportsTo);
+  const nodes = new Map<string, ChartNode>();
+  const draw = (id: string, seen: Set<string>): ChartNode => {
+    const member = byId.get(id);
+    // Only executives and the revenue side are drawn this way; anyone else is CS, drawn elsewhere.
+    const kind = member ? ROLES[member.role].kind : undefined;
+    if (!member || member.id === top?.id || (kind !== 'executive' && kind !== 'sales')) return ceo;
+    const drawn = nodes.get(id);
+    if (drawn) return drawn;
+    const node: ChartNode = {
+      role: member.role,
+      title: roleLabel(member.role),
+      count: 1,
+      note: member.id,
+      children: [],
+    };
+    nodes.set(id, node);
+    seen.add(id);
+    const boss = member.reportsTo ? byId.get(member.reportsTo) : undefined;
+    const parent = boss && !seen.has(boss.id) ? draw(boss.id, seen) : ceo;
+    parent.children.push(node);
+    return node;
+  };
+  return (id: string) => draw(id, new Set());
+}
 
-  const leader = leadership.leader;
-  if (!leader) {
-    // Founder-led, or the first CSMs reporting to the CEO.
-    ceo.note =
-      teams.length === 0
-        ? 'owns customer relationships; no dedicated CS yet'
-        : teams.every((t) => t.kind === 'top-accounts')
-          ? 'owns the other customer relationships; the senior CSM reports here'
-          : 'leads CS; the CSMs report here';
-    const csmNodes = [...podNodes, ...teamNodes.values()];
-    // Managers in the file with no CS leader above them report to the CEO with their teams.
-    const managers = leadership.managers.current;
-    if (managers > 0)
-      ceo.children.push({
-        role: 'manager-cs',
-        title: 'CS Managers',
-        count: managers,
-        note: 'in the file',
-        children: csmNodes,
-      });
-    else ceo.children.push(...csmNodes);
-    ceo.children.push(...unplacedNodes, ...specialistNodes);
-    return chart(ceo, managers);
+function spotNote(left: SpotLeft, flagged: boolean, outsideMark: boolean): string | undefined {
+  const notes: string[] = [];
+  if (left.hires > 0) notes.push(`${left.hires} to hire`);
+  if (outsideMark && left.spot.outside)
+    notes.push(flagged ? 'outside CS; see the renewals-outside-cs finding' : 'outside CS');
+  return notes.length > 0 ? notes.join('; ') : undefined;
+}
+
+/**
+ * Draws each specialist where the file puts them: under the head of their function, under the
+ * executive or Sales leader their line reaches (marked outside CS), or with the CS leader. RevOps
+ * stays with the leader it serves. Returns the nodes for the CS leader and the directors who head
+ * a function.
+ */
+function drawSpecialists(input: {
+  target: TargetOrg;
+  spots: SpotLeft[];
+  team: readonly TeamMember[];
+  person: (id: string) => ChartNode;
+  ceo: ChartNode;
+  hasLeader: boolean;
+}): { underLeader: ChartNode[]; functional: ChartNode[] } {
+  const { target, spots, team, person, ceo, hasLeader } = input;
+  const byId = new Map(team.map((m) => [m.id, m]));
+  const headIds = new Set([
+    ...spots.filter((s) => ROLES[s.spot.role].heads !== undefined).flatMap((s) => s.ids),
+    ...target.functionalDirectors,
+  ]);
+  const heads = new Map<string, ChartNode>();
+  const underLeader: ChartNode[] = [];
+  const drawn: { node: ChartNode; under: string | null }[] = [];
+  for (const left of spots) {
+    const { spot } = left;
+    const count = left.ids.length + left.hires;
+    if (count <= 0) continue;
+    const head = ROLES[spot.role].heads !== undefined;
+    const flagged = left.ids.some((id) => {
+      const member = byId.get(id);
+      return member !== undefined && renewalsWithSales(member, byId, target.stage.id) !== undefined;
+    });
+    // Outside CS is said once, on the topmost node, and not of people beside a CEO who leads CS.
+    const underHead = spot.under !== null && headIds.has(spot.under);
+    const outsideMark =
+      !underHead && (hasLeader || (spot.under !== null && byId.get(spot.under)?.role !== 'ceo'));
+    const note = spotNote(left, flagged, outsideMark);
+    const node: ChartNode = {
+      role: spot.role,
+      title: head
+        ? roleLabel(spot.role)
+        : (SPECIALIST_TITLES[spot.role] ??
+          (count === 1 ? roleLabel(spot.role) : roleLabelPlural(spot.role))),
+      count,
+      ...(head
+        ? { note: [left.ids[0], note].filter((n) => n !== undefined).join('; ') }
+        : note
+          ? { note }
+          : {}),
+      ...(spot.outside ? { outsideCs: true } : {}),
+      children: [],
+    };
+    if (head && left.ids[0]) heads.set(left.ids[0], node);
+    drawn.push({ node, under: spot.under });
   }
+  // Directors of CS in the file who head functions keep their people under them.
+  const functional = target.functionalDirectors.map((id): ChartNode => {
+    const node: ChartNode = {
+      role: 'director-cs',
+      title: 'Director of CS',
+      count: 1,
+      note: `${id}; heads a function, not the CSM teams`,
+      children: [],
+    };
+    heads.set(id, node);
+    return node;
+  });
+  // RevOps stays with the leader it serves in the file (a CRO), outside CS.
+  const revops = new Map<string | null, number>();
+  for (const member of team) {
+    if (member.role !== 'revops') continue;
+    const boss = member.reportsTo ?? null;
+    revops.set(boss, (revops.get(boss) ?? 0) + 1);
+  }
+  for (const [boss, count] of revops)
+    (boss === null ? ceo : person(boss)).children.push({
+      role: 'revops',
+      title: count === 1 ? 'RevOps' : 'RevOps team',
+      count,
+      note: 'outside CS',
+      outsideCs: true,
+      children: [],
+    });
+  for (const { node, under } of drawn) {
+    const head = under === null ? undefined : heads.get(under);
+    if (head) head.children.push(node);
+    else if (under === null) underLeader.push(node);
+    else person(under).children.push(node);
+  }
+  return { underLeader, functional };
+}
 
-  // Managers: one node per managed group; managers already in the file beyond need stay.
+/**
+ * The managers: one node per managed group, a director over a group with three managers or more,
+ * and managers already in the file beyond need kept. Returns the CSM teams no manager leads.
+ */
+function drawManagers(input: {
+  target: TargetOrg;
+  policy: Policy;
+  teamNodes: Map<string, ChartNode>;
+  podNodes: ChartNode[];
+}) {
+  const { target, policy, teamNodes, podNodes } = input;
+  const { leadership, teams } = target;
+  const { managerMin, managerMax, directorMin, directorMax } = policy.spanOfControl;
   const managerTarget = Math.max(leadership.managers.current, leadership.managers.needed);
   const managerNodes: ChartNode[] = [];
+  const groupDirectorNodes: ChartNode[] = [];
   const managed = new Set<string>();
-  leadership.groups.forEach((group) => {
+  for (const group of leadership.groups) {
     const children = group.teams
       .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
       .filter((n): n is ChartNode => n !== undefined);
     for (const key of group.teams) managed.add(key);
     const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
-    const first = segments[0];
-    const last = segments[segments.length - 1];
-    const name =
-      first === undefined || last === undefined
-        ? 'CSMs'
-        : segments.length <= 2
-          ? segments.map(segmentTitle).join(' + ')
-          : `${segmentTitle(first)} to ${segmentTitle(last)}`;
-    managerNodes.push({
+    const name = groupName(segments);
+    const managerNode: ChartNode = {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
       count: group.managers,
       note: `${managerMin}-${managerMax} reports each`,
       children,
-    });
-  });
+    };
+    managerNodes.push(managerNode);
+    if (group.directors > 0)
+      groupDirectorNodes.push({
+        role: 'director-cs',
+        title: `Director of CS, ${name}`,
+        count: group.directors,
+        note: `${group.managers} managers in one segment group, ${directorMin}-${directorMax} each`,
+        children: [managerNode],
+      });
+  }
   const extraManagers = managerTarget - leadership.managers.needed;
   const unmanaged = [...teamNodes.entries()]
     .filter(([key]) => !managed.has(key))
@@ -230,8 +337,106 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
   const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
   const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
 
+  return { managerNodes, groupDirectorNodes, rest, managerTarget };
+}
+
+export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
+  const { leadership, structure, teams } = target;
+  const model = structure.model;
+  const { managerMax, directorMin, directorMax } = policy.spanOfControl;
+  const ceo: ChartNode = { role: 'ceo', title: 'CEO', count: 1, children: [] };
+  const teamNodes = new Map(teams.map((t) => [t.key, teamNode(t, model)]));
+  const person = peopleDrawer(team, ceo);
+  const leader = leadership.leader;
+
+  // Specialists where the file has them, with a solutions engineer and a support lead in each pod.
+  const spots: SpotLeft[] = target.spots.map((spot) => ({
+    spot,
+    ids: [...spot.ids],
+    hires: spot.hires,
+  }));
+  const podNodes: ChartNode[] = [];
+  if (model === 'pod') {
+    for (const t of teams) {
+      if (!isPodTeam(t, policy)) continue;
+      const node = teamNodes.get(t.key);
+      if (!node) continue;
+      const pod: ChartNode = {
+        role: 'group',
+        title: `Pod: ${t.segments.map(segmentTitle).join(' + ')}`,
+        count: podsFor(t, policy),
+        children: [node],
+      };
+      podMembers(pod, spots);
+      teamNodes.delete(t.key);
+      podNodes.push(pod);
+    }
+  }
+  const { underLeader: underLeaderSpecialists, functional } = drawSpecialists({
+    target,
+    spots,
+    team,
+    person,
+    ceo,
+    hasLeader: leader !== null,
+  });
+
+  const unplacedNodes: ChartNode[] = [];
+  for (const role of ['csm', 'digital-csm'] as const) {
+    const ids = target.unplaced.filter((u) => u.role === role).map((u) => u.id);
+    if (ids.length === 0) continue;
+    unplacedNodes.push({
+      role,
+      title: `${roleLabelPlural(role)} without a team`,
+      count: ids.length,
+      note: `${ids.join(', ')}: no team needs them yet; hold backfills or move them to a program`,
+      children: [],
+    });
+  }
+
+  const chart = (root: ChartNode, managers = 0, directors = 0): OrgChart => ({
+    root,
+    leaderReportsTo: leadership.reportsTo,
+    managers,
+    directors,
+  });
+
+  if (!leader) {
+    // Founder-led, or the first CSMs reporting to the CEO.
+    ceo.note =
+      teams.length === 0
+        ? 'owns customer relationships; no dedicated CS yet'
+        : teams.every((t) => t.kind === 'top-accounts')
+          ? 'owns the other customer relationships; the senior CSM reports here'
+          : 'leads CS; the CSMs report here';
+    const csmNodes = [...podNodes, ...teamNodes.values()];
+    // Managers in the file with no CS leader above them report to the CEO with their teams.
+    const managers = leadership.managers.current;
+    const csNodes: ChartNode[] =
+      managers > 0
+        ? [
+            {
+              role: 'manager-cs',
+              title: 'CS Managers',
+              count: managers,
+              note: 'in the file',
+              children: csmNodes,
+            },
+          ]
+        : csmNodes;
+    ceo.children.unshift(...csNodes, ...unplacedNodes, ...functional, ...underLeaderSpecialists);
+    return chart(ceo, managers);
+  }
+
+  const { managerNodes, groupDirectorNodes, rest, managerTarget } = drawManagers({
+    target,
+    policy,
+    teamNodes,
+    podNodes,
+  });
+
   // A small digital team reports to CS Ops, which runs the programs (CS org design guide).
-  const ops = specialistNodes.find((n) => n.role === 'cs-ops');
+  const ops = underLeaderSpecialists.find((n) => n.role === 'cs-ops');
   const underLeader: ChartNode[] = [];
   for (const node of rest) {
     if (node.role === 'digital-csm' && ops) {
@@ -240,23 +445,38 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
     } else underLeader.push(node);
   }
 
-  const directorTarget =
-    leadership.directors.current +
-    Math.max(0, leadership.directors.needed - leadership.directors.current);
+  // Directors over the CSM managers: the file's (those not heading a function) and any the span
+  // calls for. Directors of one segment group sit over that group's managers alone.
+  const { directors } = leadership;
+  const groupDirectors = leadership.groups.reduce((sum, g) => sum + g.directors, 0);
+  const directorTarget = directors.current + Math.max(0, directors.needed - directors.current);
   const leaderChildren: ChartNode[] = [];
-  if (directorTarget > 0) {
+  const overAll = directorTarget - (groupDirectors > 0 ? groupDirectors : 0);
+  const topManagers =
+    groupDirectors > 0
+      ? [
+          ...groupDirectorNodes,
+          ...managerNodes.filter((m) => !groupDirectorNodes.some((d) => d.children[0] === m)),
+        ]
+      : managerNodes;
+  if (overAll > 0) {
     leaderChildren.push({
       role: 'director-cs',
       title: 'Director of CS',
-      count: directorTarget,
+      count: overAll,
       note:
-        leadership.directors.needed > 0
-          ? `${directorMin}-${directorMax} managers each`
-          : 'leads the CS teams under the VP',
-      children: managerNodes.length > 0 ? managerNodes : underLeader.splice(0),
+        directors.needed > 0 && groupDirectors === 0
+          ? `the CS leader would have more than ${managerMax} direct reports; ${directorMin}-${directorMax} managers each`
+          : 'in the file; leads the CS teams under the CS leader',
+      children: topManagers.length > 0 ? topManagers : underLeader.splice(0),
     });
-  } else leaderChildren.push(...managerNodes);
-  leaderChildren.push(...grouped(model, underLeader, teams), ...unplacedNodes, ...specialistNodes);
+  } else leaderChildren.push(...topManagers);
+  leaderChildren.push(
+    ...grouped(model, underLeader, teams),
+    ...unplacedNodes,
+    ...functional,
+    ...underLeaderSpecialists,
+  );
 
   // Other CS executives in the file (a VP under a CCO, a second VP) keep their place.
   for (const role of ['vp-cs', 'cco'] as const) {
@@ -271,29 +491,70 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
         children: [],
       });
   }
+  const outsideFunctions = [
+    ...new Set(target.spots.filter((s) => s.outside).map((s) => functionName(s.role))),
+  ];
   const title = leader.role === 'director-cs' ? 'Head of CS (Director)' : roleLabel(leader.role);
+  const owns =
+    outsideFunctions.length === 0
+      ? 'owns all post-sale'
+      : `leads CS; ${listText(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
   const leaderNode: ChartNode = {
     role: leader.role,
     title,
     count: 1,
-    note: leader.existing
-      ? `${leader.existing}; owns all post-sale`
-      : 'to hire; owns all post-sale',
+    note: leader.existing ? `${leader.existing}; ${owns}` : `to hire; ${owns}`,
     children: leaderChildren,
   };
   const line = leadership.reportsTo;
-  if (line.role === 'ceo' || line.role === 'founder') ceo.children.push(leaderNode);
+  if (line.id) {
+    const boss = person(line.id);
+    if (!line.fits && boss !== ceo) boss.note = `${line.id}; see the reporting-line finding`;
+    boss.children.unshift(leaderNode);
+  } else if (line.role === 'ceo' || line.role === 'founder') ceo.children.unshift(leaderNode);
   else
-    ceo.children.push({
+    ceo.children.unshift({
       role: line.role,
       title: roleLabel(line.role),
       count: 1,
-      ...(line.id
-        ? { note: line.fits ? line.id : `${line.id}; see the reporting-line finding` }
-        : {}),
       children: [leaderNode],
     });
   return chart(ceo, managerTarget, directorTarget);
+}
+
+/** "Enterprise + Mid-Market", "Strategic to SMB". */
+function groupName(segments: SegmentId[]): string {
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (first === undefined || last === undefined) return 'CSMs';
+  return segments.length <= 2
+    ? segments.map(segmentTitle).join(' + ')
+    : `${segmentTitle(first)} to ${segmentTitle(last)}`;
+}
+
+/** The function a specialist or a functional head works in, as a sentence names it. */
+function functionName(role: RoleId): string {
+  const heads = ROLES[role].heads ?? role;
+  return FUNCTION_NAMES[heads] ?? roleLabelPlural(heads);
+}
+
+const FUNCTION_NAMES: Partial<Record<RoleId, string>> = {
+  onboarding: 'onboarding',
+  support: 'support',
+  renewals: 'renewals',
+  'account-manager': 'account management',
+  'professional-services': 'professional services',
+  'solutions-engineer': 'solutions engineering',
+  'cs-ops': 'CS Ops',
+  enablement: 'enablement',
+  education: 'customer education',
+  'customer-marketing': 'customer marketing',
+};
+
+/** "a", "a and b", "a, b and c". */
+function listText(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A strategic vs scaled split draws its two sides as boxes. */

@@ -93,7 +93,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const target = buildTargetOrg({ analysis, capacity, idle });
   const pools = poolsBySegment(analysis);
   const { stage } = target;
-  const chart = buildOrgChart({ target, policy: org.policy });
+  const chart = buildOrgChart({ target, policy: org.policy, team: org.team });
   const gaps = findGaps(target, org.policy);
   const findings = runRules(
     { analysis, capacity, stage, teams: target.teams, idle, target },

@@ -23,11 +23,18 @@ export const ROLE_IDS = [
   'solutions-engineer',
   'education',
   'customer-marketing',
+  'head-of-onboarding',
+  'head-of-support',
+  'head-of-renewals',
+  'head-of-account-management',
+  'head-of-professional-services',
+  'revops',
   'sales',
   'vp-sales',
 ] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
 
+/** 'sales' is the revenue side outside CS: Sales itself and the RevOps that serves it. */
 export type RoleKind = 'executive' | 'cs-leader' | 'cs-manager' | 'csm' | 'specialist' | 'sales';
 
 export interface RoleInfo {
@@ -36,6 +43,8 @@ export interface RoleInfo {
   /** Only where adding "s" is wrong. */
   plural?: string;
   kind: RoleKind;
+  /** The specialist function a functional head leads (its people report to them). */
+  heads?: RoleId;
 }
 
 export const ROLES: Record<RoleId, RoleInfo> = {
@@ -59,9 +68,48 @@ export const ROLES: Record<RoleId, RoleInfo> = {
   'solutions-engineer': { label: 'Solutions Engineer', kind: 'specialist' },
   education: { label: 'Customer Education Specialist', kind: 'specialist' },
   'customer-marketing': { label: 'Customer Marketing Manager', kind: 'specialist' },
+  'head-of-onboarding': {
+    label: 'Head of Onboarding',
+    plural: 'Heads of Onboarding',
+    kind: 'specialist',
+    heads: 'onboarding',
+  },
+  'head-of-support': {
+    label: 'Head of Support',
+    plural: 'Heads of Support',
+    kind: 'specialist',
+    heads: 'support',
+  },
+  'head-of-renewals': {
+    label: 'Head of Renewals',
+    plural: 'Heads of Renewals',
+    kind: 'specialist',
+    heads: 'renewals',
+  },
+  'head-of-account-management': {
+    label: 'Head of Account Management',
+    plural: 'Heads of Account Management',
+    kind: 'specialist',
+    heads: 'account-manager',
+  },
+  'head-of-professional-services': {
+    label: 'Head of Professional Services',
+    plural: 'Heads of Professional Services',
+    kind: 'specialist',
+    heads: 'professional-services',
+  },
+  revops: { label: 'RevOps Specialist', kind: 'sales' },
   sales: { label: 'Sales Rep', kind: 'sales' },
   'vp-sales': { label: 'VP Sales', plural: 'VPs Sales', kind: 'sales' },
 };
+
+/** The functional head of each specialist function that has one. */
+export const FUNCTION_HEADS: ReadonlyMap<RoleId, RoleId> = new Map(
+  ROLE_IDS.flatMap((role): [RoleId, RoleId][] => {
+    const heads = ROLES[role].heads;
+    return heads ? [[heads, role]] : [];
+  }),
+);
 
 /** Roles that carry a book of accounts. */
 export const BOOK_ROLES: ReadonlySet<RoleId> = new Set<RoleId>(['csm', 'digital-csm']);

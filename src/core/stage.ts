@@ -64,3 +64,8 @@ export function detectStage(customers: number, arr: number, policy: Policy): Sta
       : `The customer count is ahead of revenue: a long tail of small accounts. Cover the tail with digital / tech-touch programs; the budget is that of a ${STAGE_LABELS[byArr]} company.`,
   };
 }
+
+/** The ARR signal is a later stage than the customer count: few customers, large accounts. */
+export function revenueAhead(stage: Pick<StageResult, 'byArr' | 'byCustomers'>): boolean {
+  return STAGE_IDS.indexOf(stage.byArr) > STAGE_IDS.indexOf(stage.byCustomers);
+}

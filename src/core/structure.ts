@@ -4,10 +4,12 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import { type Account, type IndustryMix, STAGE_IDS } from './model.js';
-import { formatCount, formatFte, formatPct, plural } from './money.js';
+import type { Account, IndustryMix } from './model.js';
+import { formatCount, formatFte, formatMoney, formatPct, plural } from './money.js';
+import type { RoleId } from './roles.js';
+import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
-import { STAGE_LABELS, type StageResult } from './stage.js';
+import { revenueAhead, STAGE_LABELS, type StageResult } from './stage.js';
 import type { TeamMode } from './target/index.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed } from './target/needs.js';
 
@@ -35,6 +37,15 @@ export const STRUCTURE_LABELS: Record<StructureModel, string> = {
   hybrid: 'Hybrid (named top tiers, pooled/digital below)',
   'strategic-scaled': 'Strategic vs scaled split',
 };
+
+/** People a pod pairs with its CSMs: solutions engineers and implementation staff. */
+const POD_STAFF: ReadonlySet<RoleId> = new Set<RoleId>([
+  'solutions-engineer',
+  'onboarding',
+  'head-of-onboarding',
+  'professional-services',
+  'head-of-professional-services',
+]);
 
 export interface StructureResult {
   model: StructureModel;
@@ -65,8 +76,7 @@ export function chooseStructure(
   needs: TeamNeed[],
 ): StructureResult {
   const stage = stageResult.id;
-  const revenueAhead =
-    STAGE_IDS.indexOf(stageResult.byArr) > STAGE_IDS.indexOf(stageResult.byCustomers);
+  const ahead = revenueAhead(stageResult);
   const csmFte = needs.reduce((sum, n) => sum + n.needed, 0);
   if (mode === 'founder') {
     const top = needs.find((n) => n.kind === 'top-accounts');
@@ -92,7 +102,7 @@ export function chooseStructure(
             `${formatFte(csmFte)} FTE of CSM work in all: fewer than ${MIN_CSMS_TO_SEGMENT} CSMs cannot be split into tier teams, so one team covers every segment for now ${cite('team-structure-guide')}`,
             'Split by tier once each tier fills a book of its own',
           ];
-    if (revenueAhead)
+    if (ahead)
       reasons.push(
         `Revenue is ahead of the customer count: hire senior CSMs who can own large accounts, and give the top accounts executive sponsors ${cite('org-design-guide')}`,
       );
@@ -113,12 +123,21 @@ export function chooseStructure(
   const scaledShare = 1 - namedShare;
   const tailCustomers = customerShare('self-serve');
   const present = capacity.segments.filter((s) => s.accounts > 0).map((s) => s.id);
+  // A split into named and scaled sides is only a structure when the teams split that way too.
+  const policySegments = analysis.org.policy.segments;
+  const namedTeam = needs.some((n) =>
+    n.segments.some((s) => policySegments[s].coverage === 'named'),
+  );
+  const scaledTeam = needs.some((n) =>
+    n.segments.every((s) => policySegments[s].coverage !== 'named'),
+  );
+  const splits = namedTeam && scaledTeam;
 
   const alternatives: StructureResult['alternatives'] = [];
   const industry = industrySpread(analysis);
   const pct = formatPct;
 
-  if (topShare >= t.highAcvShare && tailCustomers >= t.longTailCustomers) {
+  if (splits && topShare >= t.highAcvShare && tailCustomers >= t.longTailCustomers) {
     return {
       model: 'strategic-scaled',
       reasons: [
@@ -128,7 +147,9 @@ export function chooseStructure(
       alternatives: [{ model: 'hybrid', why: 'the tail is too large to treat as one pooled tier' }],
     };
   }
-  if (company.productComplexity === 'high' && topShare >= t.highAcvShare) {
+  // Revenue ahead of customers: pods once the file has the technical people to pair with CSMs.
+  const techStaff = analysis.org.team.some((m) => POD_STAFF.has(m.role));
+  if (company.productComplexity === 'high' && topShare >= t.highAcvShare && (!ahead || techStaff)) {
     return {
       model: 'pod',
       reasons: [
@@ -152,7 +173,12 @@ export function chooseStructure(
       ],
     };
   }
-  if (present.length >= 3 && namedShare >= t.wideRangeShare && scaledShare >= t.wideRangeShare) {
+  if (
+    splits &&
+    present.length >= 3 &&
+    namedShare >= t.wideRangeShare &&
+    scaledShare >= t.wideRangeShare
+  ) {
     if (industry)
       alternatives.push({
         model: 'vertical',
@@ -197,6 +223,23 @@ export function chooseStructure(
       ],
     };
   }
+  if (ahead)
+    return {
+      model: 'segmented',
+      reasons: [
+        `Revenue is ahead of the customer count (${formatMoney(analysis.totalArr)} ARR across ${plural(Math.round(analysis.customers), 'customer')}): named CSM teams by tier (${present.map(segmentTitle).join(', ')}) rather than first-hire generalists`,
+        `Large accounts need senior CSMs with small books and executive sponsors ${cite('org-design-guide', 'cs-ops-architect')}`,
+      ],
+      alternatives:
+        company.productComplexity === 'high'
+          ? [
+              {
+                model: 'pod',
+                why: 'the product is complex: pods fit once the file has solutions engineers or implementation staff to pair with the CSMs',
+              },
+            ]
+          : [],
+    };
   return {
     model: 'segmented',
     reasons: [

@@ -38,6 +38,7 @@ function chartJson(node: ChartNode): unknown {
     segments: node.segments ?? [],
     team: node.team ?? null,
     note: node.note ?? null,
+    outsideCs: node.outsideCs ?? false,
     reports: node.children.map(chartJson),
   };
 }
@@ -127,6 +128,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
     },
     gaps: plan.gaps.map((g) => ({
       role: g.role,
+      title: g.title,
       team: g.team,
       segment: g.segment,
       count: g.count,

@@ -148,7 +148,7 @@ export function renderPlanMarkdown(
         ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'],
         plan.gaps.map((g) => [
           g.priority,
-          `${g.count} x ${roleLabel(g.role)}`,
+          `${g.count} x ${g.title}`,
           gapTeam(plan, g),
           ...(withCost ? [g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`] : []),
           g.fte ? `${g.reason}. ${rangeText(g.fte)}` : g.reason,

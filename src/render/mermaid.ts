@@ -9,7 +9,8 @@ import { safeOutput } from './safe-text.js';
 /** Mermaid labels are quoted; quotes inside become their HTML entity. */
 function label(node: ChartNode): string {
   const count = node.count > 1 ? ` x${node.count}` : '';
-  return `"${`${node.title}${count}`.replace(/"/g, '#quot;')}"`;
+  const outside = node.outsideCs ? ' (outside CS)' : '';
+  return `"${`${node.title}${count}${outside}`.replace(/"/g, '#quot;')}"`;
 }
 
 export function renderChartMermaid(plan: Plan): string {

@@ -176,7 +176,7 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
   const withCost = plan.gaps.some((g) => g.cost !== undefined);
   const rows = plan.gaps.map((g) => {
     const priority = g.priority === 'now' ? p.red('now') : p.yellow('next');
-    const row = [priority, `${g.count} x ${roleLabel(g.role)}`, gapTeam(plan, g)];
+    const row = [priority, `${g.count} x ${g.title}`, gapTeam(plan, g)];
     if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
     row.push(g.fte ? `${g.reason}. ${rangeText(g.fte)}` : g.reason);
     return row;

@@ -122,6 +122,8 @@ describe('csplan recommend on every example', () => {
     expect(edges).toHaveLength(nodes.length - 1); // a tree
     expect(nodes[0]).toBe('  n0["CEO"]');
     expect(stdout).toContain('["SMB CSMs x11"]');
+    // scale.yaml's support team reports to the CEO, outside CS, and the diagram says so.
+    expect(stdout).toContain('["Support (own escalation path) x2 (outside CS)"]');
     const markdown = await runCli(['recommend', 'examples/scale.yaml', '-f', 'markdown']);
     expect(markdown.stdout).toContain('```mermaid\nflowchart TD\n');
   });

@@ -91,9 +91,15 @@ growth: { arr_growth_pct_12m: 100 }
 accounts:
 ${accounts('e', 21, 100_000)}
 `);
-    // 21 customers: the first-hire stage, so the one team is the generalist team.
+    // 21 customers at $2.1M: first-hire by customers, specialization by ARR, all of it enterprise:
+    // revenue is ahead, so the one team is a named enterprise team hiring a senior CSM.
     expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
-      expect.objectContaining({ team: 'generalist', count: 1, priority: 'next' }),
+      expect.objectContaining({
+        team: 'enterprise',
+        title: 'Senior CSM, Enterprise',
+        count: 1,
+        priority: 'next',
+      }),
     ]);
   });
 
@@ -143,20 +149,39 @@ ${accounts('m', 60, 30_000)}
 });
 
 describe('recommended org chart', () => {
-  it('keeps every manager at 5-8 reports and adds a director at scale', async () => {
+  it('keeps every manager at 5-8 reports and adds no director over two managers', async () => {
     // 700 mid-market accounts at $30k ($21M: scale): 700/57.5 = 12.17 FTE by count, $21M/$2M = 10.5
     // by ARR -> 12.2 FTE: 12 CSMs (the last 0.2 is under a quarter of a person) -> ceil(12/8) = 2
-    // managers; at scale 2 managers get a director.
+    // managers. The VP leads 2 managers + 7 scale-stage specialists (CS Ops x2, onboarding,
+    // support, renewals, enablement, customer marketing) = 9 > 8, but a director over 2 managers
+    // would save one report and add a hand-off: no director.
     const plan = await planFrom(`accounts:\n${accounts('m', 700, 30_000)}\n`);
     expect(plan.stage.id).toBe('scale');
     const vp = plan.chart.root.children[0];
     expect(vp?.title).toBe('VP Customer Success');
+    const managers = vp?.children[0];
+    expect(managers).toMatchObject({ role: 'manager-cs', count: 2 });
+    expect(managers?.children[0]).toMatchObject({ role: 'csm', count: 12 });
+    expect(plan.chart.managers).toBe(2);
+    expect(plan.chart.directors).toBe(0);
+    expect(plan.gaps.some((g) => g.role === 'director-cs')).toBe(false);
+  });
+
+  it('adds a director over three managers in one segment group', async () => {
+    // 1,100 mid-market accounts at $30k ($33M): 1100/57.5 = 19.13 FTE by count, $33M/$2M = 16.5 by
+    // ARR -> 19.1 FTE: 19 CSMs -> ceil(19/8) = 3 managers in one segment group -> one director
+    // (2-4 managers each). The VP then leads the director + 7 specialists = 8: within span.
+    const plan = await planFrom(`accounts:\n${accounts('m', 1100, 30_000)}\n`);
+    const vp = plan.chart.root.children[0];
     const director = vp?.children[0];
     expect(director).toMatchObject({ role: 'director-cs', count: 1 });
-    expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 2 });
-    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 12 });
-    expect(plan.chart.managers).toBe(2);
+    expect(director?.title).toBe('Director of CS, Mid-Market');
+    expect(director?.children[0]).toMatchObject({ role: 'manager-cs', count: 3 });
+    expect(director?.children[0]?.children[0]).toMatchObject({ role: 'csm', count: 19 });
     expect(plan.chart.directors).toBe(1);
+    expect(plan.gaps.find((g) => g.role === 'director-cs')?.reason).toMatch(
+      /^3 CS managers, three or more in one segment group: 1 director at 2-4 managers each/,
+    );
   });
 
   it('merges a segment needing under half a CSM into its neighbour', async () => {
@@ -444,14 +469,20 @@ describe('review fixes: the plan agrees with itself', () => {
     }
   });
 
-  it('few large accounts: senior CSMs under a head of CS, not a tiered org', async () => {
-    // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR.
-    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs, one team.
+  it('few large accounts: a named strategic team of senior CSMs under a head of CS', async () => {
+    // 30 accounts at $850k = $25.5M: first-hire by customers, scale by ARR, all strategic.
+    // Strategic: 30/7.5 = 4 by count, $25.5M/$3.5M = 7.3 by ARR -> 8 CSMs, one named team.
     const plan = await planFrom(`accounts:\n${accounts('s', 30, 850_000)}\n`);
     expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'scale' });
-    expect(plan.structure.model).toBe('generalist');
+    expect(plan.structure.model).toBe('segmented');
     expect(plan.structure.reasons.join(' ')).toMatch(/Revenue is ahead of the customer count/);
-    expect(plan.teams.map((t) => [t.key, t.target])).toEqual([['generalist', 8]]);
+    expect(plan.teams.map((t) => [t.key, t.title, t.target])).toEqual([
+      ['strategic', 'Strategic CSMs', 8],
+    ]);
+    expect(plan.gaps.find((g) => g.role === 'csm')).toMatchObject({
+      title: 'Senior CSM, Strategic',
+      count: 8,
+    });
     // 8 CSMs need a head of CS; 8 CSMs + CS Ops is 9 reports, over 8: one manager.
     expect(plan.chart.root.children[0]?.title).toBe('Head of CS (Director)');
     expect(plan.gaps.find((g) => g.role === 'director-cs')).toMatchObject({ priority: 'now' });

@@ -40,11 +40,18 @@ describe('an enterprise-only company (enterprise-only.yaml)', () => {
   it('keeps its VP, absorbs a small overshoot and hires next for the growth', async () => {
     const plan = await planExample('enterprise-only');
     expect(plan.stage).toMatchObject({ id: 'first-hire', byArr: 'specialization' });
-    expect(plan.structure.model).toBe('generalist');
+    // Revenue ahead of customers, all of it enterprise: a named enterprise team, not generalists.
+    expect(plan.structure.model).toBe('segmented');
+    expect(plan.teams.map((t) => t.title)).toEqual(['Enterprise CSMs']);
     // 45 x $250k: max(45/20, $11.25M/$3.5M) = 3.21 -> 3.2 FTE for 3 CSMs: 0.2 short, absorbed.
     // Growth: max(15/45, 30%) = 33% a year; over 116 days x1.106 -> 3.55 -> 3.6: one hire next.
     expect(plan.gaps).toEqual([
-      expect.objectContaining({ role: 'csm', count: 1, priority: 'next' }),
+      expect.objectContaining({
+        role: 'csm',
+        title: 'Senior CSM, Enterprise',
+        count: 1,
+        priority: 'next',
+      }),
     ]);
     expect(plan.chart.root.children[0]).toMatchObject({
       role: 'vp-cs',
@@ -55,7 +62,7 @@ describe('an enterprise-only company (enterprise-only.yaml)', () => {
 });
 
 describe('a Meister-like org under the CRO (meister.yaml)', () => {
-  it('keeps CS under the CRO for a product-led company and moves renewals into CS', async () => {
+  it('keeps CS under the CRO for a product-led company, and renewals under VP Sales with advice', async () => {
     const plan = await planExample('meister');
     expect(plan.chart.leaderReportsTo).toMatchObject({ role: 'cro', id: 'cro', fits: true });
     expect(plan.findings.map((f) => f.rule)).toContain('renewals-outside-cs');
@@ -67,9 +74,21 @@ describe('a Meister-like org under the CRO (meister.yaml)', () => {
     ]);
     // Four CSMs are not a manager's span: the head of CS leads them directly.
     expect(plan.gaps.find((g) => g.role === 'manager-cs')).toBeUndefined();
-    // Renewals sit under the CS leader in the target chart.
-    const leader = plan.chart.root.children[0]?.children[0];
-    expect(leader?.children.some((n) => n.role === 'renewals')).toBe(true);
+    // The file's line is kept: renewals stay under VP Sales, marked outside CS, and the move into
+    // CS is the renewals-outside-cs finding's advice, not a redraw.
+    const cro = plan.chart.root.children[0];
+    const [leader, vpSales] = cro?.children ?? [];
+    expect(leader?.children.some((n) => n.role === 'renewals')).toBe(false);
+    expect(leader?.note).toBe('dir; leads CS; renewals sits outside CS, as in the file');
+    expect(vpSales).toMatchObject({ role: 'vp-sales', note: 'vps' });
+    expect(vpSales?.children).toEqual([
+      expect.objectContaining({
+        role: 'renewals',
+        count: 1,
+        outsideCs: true,
+        note: 'outside CS; see the renewals-outside-cs finding',
+      }),
+    ]);
   });
 });
 

@@ -43,6 +43,13 @@ const ROLE_POOL = [
   'cro',
   'vp-sales',
   'founder',
+  'coo',
+  'head-of-onboarding',
+  'head-of-support',
+  'head-of-renewals',
+  'head-of-account-management',
+  'professional-services',
+  'revops',
 ] as const;
 const SEGMENTS = ['strategic', 'enterprise', 'mid-market', 'smb', 'self-serve'] as const;
 const ARR_BY_SEGMENT = [900_000, 180_000, 45_000, 12_000, 2_000];

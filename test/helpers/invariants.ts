@@ -2,10 +2,11 @@
  * The invariants that tie a plan's views to its one target org. Each returns a list of broken
  * statements (empty when all hold), so a property test can print what failed for which org.
  */
-import type { Org } from '../../src/core/model.js';
+import type { Org, SegmentId } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
+import { isPodTeam } from '../../src/core/target/index.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
@@ -104,19 +105,81 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     broken.push(`${model} with a non-tier team`);
   if (model === 'pod') {
     const pods = nodes.filter((n) => n.role === 'group' && n.title.startsWith('Pod:'));
-    const named = plan.teams.filter((t) => t.role === 'csm');
+    const named = plan.teams.filter((t) => isPodTeam(t, plan.policy));
     if (pods.length !== named.length)
-      broken.push(`${pods.length} pods for ${named.length} CSM teams`);
+      broken.push(`${pods.length} pods for ${named.length} named CSM teams`);
+    for (const pod of pods)
+      for (const role of ['solutions-engineer', 'support'])
+        if (!pod.children.some((c) => c.role === role && c.count === pod.count))
+          broken.push(`${pod.title} x${pod.count} has no ${role} for each pod`);
+  }
+  const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
+  if (model === 'functional') {
+    if (!drawn(['onboarding', 'head-of-onboarding'])) broken.push('functional, no onboarding team');
+    if (!drawn(['csm', 'digital-csm'])) broken.push('functional, no adoption team');
+    if (!drawn(['renewals', 'head-of-renewals'])) broken.push('functional, no renewals team');
+  }
+  if (model === 'hybrid' || model === 'strategic-scaled') {
+    const coverage = (s: string) => plan.policy.segments[s as SegmentId].coverage;
+    const named = plan.teams.some((t) => t.segments.some((s) => coverage(s) === 'named'));
+    const scaled = plan.teams.some((t) => t.segments.every((s) => coverage(s) !== 'named'));
+    if (!named || !scaled)
+      broken.push(`${model} with teams ${plan.teams.map((t) => t.key).join(',')}`);
   }
 
-  // 6. Managers lead no more than the span allows.
+  // 6. Managers lead no more than the span allows, counting the CSMs the work needs (people beyond
+  // it are advice to hold backfills, not a reason for another manager).
   const { managerMax } = plan.policy.spanOfControl;
+  const surplus = (node: ChartNode) => plan.teams.find((t) => t.key === node.team)?.surplus ?? 0;
   for (const node of nodes) {
     if (node.role !== 'manager-cs' || node.count === 0) continue;
-    const reports = node.children.reduce((sum, child) => sum + child.count, 0);
+    const reports = node.children.reduce((sum, child) => sum + child.count - surplus(child), 0);
     if (reports / node.count > managerMax + 1e-9)
       broken.push(`${node.title}: ${reports} reports for ${node.count}`);
   }
+
+  // 7. The file's lines are kept: nobody whose line leaves CS is drawn under a CS leader, and
+  // (pods aside, which take a solutions engineer or support lead in with a note) every such person
+  // is drawn outside CS.
+  const walkOutside = (node: ChartNode, underCs: boolean) => {
+    if (node.outsideCs && underCs) broken.push(`${node.title} outside CS drawn under a CS leader`);
+    const cs = underCs || (CS_LEADERS.has(node.role) && !node.outsideCs);
+    for (const child of node.children) walkOutside(child, cs);
+  };
+  walkOutside(plan.chart.root, false);
+  if (model !== 'pod') {
+    const byId = new Map(org.team.map((m) => [m.id, m]));
+    const leaves = (id: string): boolean => {
+      const seen = new Set([id]);
+      let boss = byId.get(byId.get(id)?.reportsTo ?? '');
+      while (boss && !seen.has(boss.id)) {
+        seen.add(boss.id);
+        const kind = ROLES[boss.role].kind;
+        if (kind === 'cs-leader' || kind === 'cs-manager') return false;
+        if (kind === 'executive' || kind === 'sales') return true;
+        boss = byId.get(boss.reportsTo ?? '');
+      }
+      return false;
+    };
+    const outsideInFile = org.team.filter(
+      (m) => ROLES[m.role].kind === 'specialist' && leaves(m.id),
+    ).length;
+    const outsideDrawn = nodes
+      .filter((n) => n.outsideCs && n.role !== 'group' && ROLES[n.role].kind === 'specialist')
+      .reduce((sum, n) => sum + n.count, 0);
+    if (outsideDrawn < outsideInFile)
+      broken.push(`${outsideInFile} people outside CS in the file, ${outsideDrawn} drawn there`);
+  }
+
+  // 8. Every CSM hire names its team, and its seniority and segment in its title.
+  for (const gap of plan.gaps)
+    if ((gap.role === 'csm' || gap.role === 'digital-csm') && (!gap.team || !/, /.test(gap.title)))
+      broken.push(`CSM hire "${gap.title}" for team ${gap.team} names no segment`);
+
+  // 9. No thin layer: a director is hired only over three managers or more.
+  const { managers, directors } = plan.target.leadership;
+  if (directors.needed > directors.current && managers.needed < 3)
+    broken.push(`a director hired over ${managers.needed} managers`);
   return broken;
 }
 

@@ -13,6 +13,7 @@ import {
   BOOK_ROLES,
   CS_MANAGER_ROLES,
   EXECUTIVE_ROLES,
+  FUNCTION_HEADS,
   ROLES,
   type RoleId,
   roleLabel,
@@ -306,6 +307,12 @@ const ROLE_CHOICES: readonly Choice<RoleId>[] = (
     ['professional-services', 'Paid implementation and consulting'],
     ['education', 'Courses, docs and academies for customers'],
     ['customer-marketing', 'References, advocacy and community'],
+    ['head-of-onboarding', 'Leads the onboarding team'],
+    ['head-of-support', 'Leads the support team'],
+    ['head-of-renewals', 'Leads the renewals team'],
+    ['head-of-account-management', 'Leads the account managers'],
+    ['head-of-professional-services', 'Leads professional services'],
+    ['revops', 'Revenue operations: CRM, forecasting, sales process'],
     ['founder', 'A founder who also works with customers'],
     ['ceo', 'Chief executive'],
     ['coo', 'Chief operating officer'],
@@ -451,8 +458,11 @@ export function likelyManager(
   const kind = ROLES[role].kind;
   if (kind === 'executive' || kind === 'sales') return undefined;
   if (kind === 'cs-leader') return last(EXECUTIVE_ROLES);
-  if (kind === 'cs-manager') return last(leaders) ?? last(EXECUTIVE_ROLES);
-  return last(managers) ?? last(leaders) ?? last(EXECUTIVE_ROLES);
+  if (kind === 'cs-manager' || ROLES[role].heads) return last(leaders) ?? last(EXECUTIVE_ROLES);
+  // A specialist reports to the head of their function where there is one.
+  const head = FUNCTION_HEADS.get(role);
+  const theirHead = head ? last(new Set<RoleId>([head])) : undefined;
+  return theirHead ?? last(managers) ?? last(leaders) ?? last(EXECUTIVE_ROLES);
 }
 
 export async function askGrowth(prompts: Prompts): Promise<GrowthAnswer | undefined> {

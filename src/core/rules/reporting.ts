@@ -63,21 +63,46 @@ export const csReportsToSales: Rule = {
   },
 };
 
-/** Who a person's line reaches first going up: someone in CS, someone in Sales, or neither. */
-function lineReaches(
+/**
+ * Who a person's line reaches first going up: someone in CS, the revenue side (a CRO, Sales,
+ * RevOps), another executive (CEO, COO, founder), or nobody. The org chart draws people whose
+ * line leaves CS under the person it reaches.
+ */
+export function lineReaches(
   member: TeamMember,
   teamById: ReadonlyMap<string, TeamMember>,
-): { side: 'cs' | 'sales' | 'none'; via?: TeamMember } {
+): { side: 'cs' | 'sales' | 'executive' | 'none'; via?: TeamMember } {
   const seen = new Set<string>([member.id]);
   let current = member.reportsTo ? teamById.get(member.reportsTo) : undefined;
   while (current && !seen.has(current.id)) {
     seen.add(current.id);
     const kind = ROLES[current.role].kind;
     if (kind === 'cs-leader' || kind === 'cs-manager') return { side: 'cs', via: current };
-    if (kind === 'sales') return { side: 'sales', via: current };
+    if (kind === 'sales' || current.role === 'cro') return { side: 'sales', via: current };
+    if (kind === 'executive') return { side: 'executive', via: current };
     current = current.reportsTo ? teamById.get(current.reportsTo) : undefined;
   }
   return { side: 'none' };
+}
+
+/** Renewals and expansion roles, and the heads of those functions. */
+const RENEWAL_ROLES: ReadonlySet<RoleId> = new Set<RoleId>([
+  'renewals',
+  'account-manager',
+  'head-of-renewals',
+  'head-of-account-management',
+]);
+
+/** The renewals-outside-cs test: renewals or expansion whose line reaches Sales from the growth stage on. */
+export function renewalsWithSales(
+  member: TeamMember,
+  teamById: ReadonlyMap<string, TeamMember>,
+  stage: StageId,
+): TeamMember | undefined {
+  if (stage !== 'specialization' && stage !== 'scale') return undefined;
+  if (!RENEWAL_ROLES.has(member.role)) return undefined;
+  const line = lineReaches(member, teamById);
+  return line.side === 'sales' ? line.via : undefined;
 }
 
 export const renewalsOutsideCs: Rule = {
@@ -85,19 +110,17 @@ export const renewalsOutsideCs: Rule = {
   category: 'structure',
   defaultSeverity: 'warning',
   summary: 'Renewals or expansion report to Sales after the first-hire stage',
-  explanation: `From the specialization (growth) stage on, the sources put renewals and upsells in CS: move them from Sales into CS, or split the CSMs with the best renewal rates into a renewals team under the CS leader. A post-sale leader who owns CS, support and services may report to a CRO; what matters is that renewals sit with the people who earn them. The rule reports renewals managers and account managers whose reporting line reaches a sales leader (CRO, VP Sales, sales rep) before any CS leader or manager, at the specialization and scale stages.`,
+  explanation: `From the specialization (growth) stage on, the sources put renewals and upsells in CS: move them from Sales into CS, or split the CSMs with the best renewal rates into a renewals team under the CS leader. A post-sale leader who owns CS, support and services may report to a CRO; what matters is that renewals sit with the people who earn them. The rule reports renewals managers, account managers and the heads of those teams whose reporting line reaches a sales leader (CRO, VP Sales, sales rep, RevOps) before any CS leader or manager, at the specialization and scale stages.`,
   source: `${cite('dock-org-charts')}: move renewals and upsells into CS at the growth stage; ${cite('practitioner-answer')}: a post-sale leader over support, services and CS`,
   policy: ['stage'],
   check({ analysis, stage }) {
-    if (stage.id !== 'specialization' && stage.id !== 'scale') return [];
     const findings: RuleFinding[] = [];
     for (const member of analysis.org.team) {
-      if (member.role !== 'renewals' && member.role !== 'account-manager') continue;
-      const line = lineReaches(member, analysis.teamById);
-      if (line.side !== 'sales' || !line.via) continue;
+      const via = renewalsWithSales(member, analysis.teamById, stage.id);
+      if (!via) continue;
       findings.push({
         path: [...member.path, 'reports_to'],
-        message: `"${member.id}" (${roleLabel(member.role)}) reports up to "${line.via.id}" (${roleLabel(line.via.role)}): at the ${STAGE_LABELS[stage.id]} stage, move renewals and upsells into CS under the CS leader, or build a renewals team from the CSMs with the best renewal rates ${cite('dock-org-charts')}`,
+        message: `"${member.id}" (${roleLabel(member.role)}) reports up to "${via.id}" (${roleLabel(via.role)}): at the ${STAGE_LABELS[stage.id]} stage, move renewals and upsells into CS under the CS leader, or build a renewals team from the CSMs with the best renewal rates ${cite('dock-org-charts')}`,
       });
     }
     return findings;

@@ -9,6 +9,7 @@ import {
   BOOK_ROLES,
   CS_MANAGER_ROLES,
   EXECUTIVE_ROLES,
+  FUNCTION_HEADS,
   ROLES,
   type RoleId,
   roleLabel,
@@ -88,8 +89,10 @@ export const missingCsOps: Rule = {
 
 const SPECIALIZED: ReadonlySet<StageId> = new Set<StageId>(['specialization', 'scale']);
 
+/** Someone does one of these functions: a specialist in it, or the head of it. */
 function hasRole(context: RuleContext, roles: readonly RoleId[]): boolean {
-  return context.analysis.org.team.some((m) => roles.includes(m.role));
+  const heads = roles.flatMap((role) => FUNCTION_HEADS.get(role) ?? []);
+  return context.analysis.org.team.some((m) => roles.includes(m.role) || heads.includes(m.role));
 }
 
 function stageFacts(context: RuleContext): string {
@@ -103,7 +106,7 @@ export const missingOnboarding: Rule = {
   defaultSeverity: 'warning',
   summary: 'Specialization stage or later and nobody owns onboarding',
   explanation:
-    'From about 100 customers (or $2M ARR) new customers arrive faster than CSMs can onboard them beside their books. An onboarding or implementation specialist owns the first 90 days (time to first value, early adoption) and frees CSM time for adoption and renewals. The rule looks for anyone with `role: onboarding`, planned hires included. Hire one, or name who owns onboarding.',
+    'From about 100 customers (or $2M ARR) new customers arrive faster than CSMs can onboard them beside their books. An onboarding or implementation specialist owns the first 90 days (time to first value, early adoption) and frees CSM time for adoption and renewals. The rule looks for anyone with `role: onboarding` or `head-of-onboarding`, planned hires included. Hire one, or name who owns onboarding.',
   source: `An onboarding specialist at the specialization stage ${cite('org-design-guide')}; onboarding owns time to first value ${cite('team-structure-guide')}`,
   policy: ['stage'],
   check(context) {
@@ -123,7 +126,7 @@ export const missingRenewals: Rule = {
   defaultSeverity: 'warning',
   summary: 'Scale stage and nobody owns renewals',
   explanation:
-    'At scale, renewals handled on the side by CSMs slip and the renewal forecast becomes unreliable. A dedicated renewals team owns the calendar, the paperwork and the forecast, and leaves CSMs the adoption work that earns the renewal. The rule looks for anyone with `role: renewals`, planned hires included.',
+    'At scale, renewals handled on the side by CSMs slip and the renewal forecast becomes unreliable. A dedicated renewals team owns the calendar, the paperwork and the forecast, and leaves CSMs the adoption work that earns the renewal. The rule looks for anyone with `role: renewals` or `head-of-renewals`, planned hires included.',
   source: `Dedicated renewals at the scale stage; without them renewals slip and forecasting suffers ${cite('org-design-guide')}`,
   policy: ['stage'],
   check(context) {

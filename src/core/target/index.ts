@@ -13,19 +13,22 @@ import {
   idleCsmCapacity,
 } from '../capacity.js';
 import type { Org, RuleSetting } from '../model.js';
-import type { RoleId } from '../roles.js';
+import type { Policy } from '../policy.js';
+import { FUNCTION_HEADS, type RoleId } from '../roles.js';
 import { csmCapacityIdle } from '../rules/books.js';
 import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
-import { detectStage, type StageResult } from '../stage.js';
-import { chooseStructure, type StructureResult } from '../structure.js';
-import { type Leadership, planLeadership } from './leadership.js';
+import { detectStage, revenueAhead, type StageResult } from '../stage.js';
+import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
+import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
+import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import { type Redeployment, staffTeams, type TargetTeam } from './staffing.js';
 
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
+export type { SpecialistSpot } from './placement.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
 export type { Backfill, Redeployment, TargetTeam } from './staffing.js';
 
@@ -56,6 +59,10 @@ export interface TargetOrg {
   leavers: string[];
   leadership: Leadership;
   specialists: SpecialistSeat[];
+  /** Where each specialist sits, the file's reporting lines kept. */
+  spots: SpecialistSpot[];
+  /** Directors of CS in the file who head a function rather than the CSM teams. */
+  functionalDirectors: string[];
   later: LaterRole[];
   /** One row per CS role, then one per CSM team. */
   headcount: HeadcountRow[];
@@ -71,13 +78,23 @@ export interface TargetInput {
 /** How the CSM work is organised before any structure refinement. */
 export type TeamMode = 'founder' | 'generalist' | 'segmented';
 
+/**
+ * Generalists early on; segmented teams once the work fills three CSMs, or at once when revenue is
+ * ahead of the customer count and most of it sits in strategic and enterprise accounts: a few
+ * large accounts want senior CSMs in named teams, not a first-hire generalist (CS Operations
+ * Architect guide).
+ */
 export function teamMode(
-  stage: StageResult['id'],
+  stage: StageResult,
   analysis: Analysis,
   capacity: CapacityResult,
 ): TeamMode {
-  if (stage === 'founding') return analysis.bookOwners.length > 0 ? 'generalist' : 'founder';
-  if (stage === 'first-hire') return 'generalist';
+  if (stage.id === 'founding') return analysis.bookOwners.length > 0 ? 'generalist' : 'founder';
+  const topShare = capacity.segments
+    .filter((s) => s.id === 'strategic' || s.id === 'enterprise')
+    .reduce((sum, s) => sum + s.arrShare, 0);
+  if (revenueAhead(stage) && topShare >= STRUCTURE_THRESHOLDS.highAcvShare) return 'segmented';
+  if (stage.id === 'first-hire') return 'generalist';
   const total = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
   return wholeCsms(total) < MIN_CSMS_TO_SEGMENT ? 'generalist' : 'segmented';
 }
@@ -85,7 +102,7 @@ export function teamMode(
 export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
-  const mode = teamMode(stage.id, analysis, capacity);
+  const mode = teamMode(stage, analysis, capacity);
   const needs: TeamNeed[] = teamNeeds(
     { stage: stage.id, analysis, capacity },
     mode === 'generalist',
@@ -95,9 +112,12 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
   const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + unplaced.length;
   const pods =
     structure.model === 'pod'
-      ? teams.filter((t) => t.role === 'csm' && isNamed(t, analysis)).length
+      ? teams
+          .filter((t) => isPodTeam(t, org.policy))
+          .reduce((sum, t) => sum + podsFor(t, org.policy), 0)
       : 0;
-  const { seats, later } = planSpecialists({ stage: stage.id, analysis, csmHeads, pods, idle });
+  const planned = planSpecialists({ stage: stage.id, analysis, csmHeads, pods, idle });
+  const { seats, later } = functionalSeats(structure, planned, analysis);
   if (mode === 'founder' && teams.length === 0) {
     later.unshift({
       role: 'csm',
@@ -105,14 +125,14 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
       why: `at ${org.policy.stage.firstHireCustomers} customers, or once the named work reaches about half an FTE: the first CSM, a generalist; until then the founder owns CS ${cite('org-design-guide')}`,
     });
   }
-  const specialistHeads = seats.reduce((sum, s) => sum + s.target, 0);
+  const spots = placeSpecialists(analysis, seats);
   const leadership = planLeadership({
     stage: stage.id,
     motion: org.company.motion,
     analysis,
     teams,
     unplaced: unplaced.length,
-    specialists: specialistHeads,
+    specialists: specialistsUnderLeader(spots),
   });
   return {
     stage,
@@ -123,6 +143,8 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     leavers,
     leadership,
     specialists: seats,
+    spots,
+    functionalDirectors: functionalDirectors(analysis).map((d) => d.id),
     later,
     headcount: headcountRows(analysis, teams, unplaced, leadership, seats, leavers),
   };
@@ -145,8 +167,64 @@ export function planTarget(org: Org, idle?: IdleCapacity): TargetOrg {
   return buildTargetOrg({ analysis, capacity: computeCapacity(analysis), idle });
 }
 
-function isNamed(team: TargetTeam, analysis: Analysis): boolean {
-  return team.segments.some((s) => analysis.org.policy.segments[s].coverage === 'named');
+/** The functions a functional structure is made of; adoption is the CSM teams themselves. */
+const FUNCTIONAL_TEAMS: { role: RoleId; why: string }[] = [
+  {
+    role: 'onboarding',
+    why: `the functional structure (onboarding -> adoption -> renewals) starts with an onboarding team that owns time to first value ${cite('org-design-guide', 'cs-ops-architect')}`,
+  },
+  {
+    role: 'renewals',
+    why: `the functional structure (onboarding -> adoption -> renewals) ends with a renewals team, so adoption CSMs keep their time for usage and expansion ${cite('org-design-guide', 'cs-ops-architect')}`,
+  },
+];
+
+/**
+ * A functional structure has its onboarding and renewals teams: a seat for each function nobody
+ * in the file does yet (its head counts), so the label is what the chart draws.
+ */
+function functionalSeats(
+  structure: StructureResult,
+  planned: { seats: SpecialistSeat[]; later: LaterRole[] },
+  analysis: Analysis,
+): { seats: SpecialistSeat[]; later: LaterRole[] } {
+  if (structure.model !== 'functional') return planned;
+  const seats = [...planned.seats];
+  let later = planned.later;
+  for (const { role, why } of FUNCTIONAL_TEAMS) {
+    const head = FUNCTION_HEADS.get(role);
+    if (analysis.org.team.some((m) => m.role === head)) continue;
+    const index = seats.findIndex((s) => s.role === role);
+    const seat = seats[index];
+    if (seat && seat.target > 0) continue;
+    const added: SpecialistSeat = {
+      role,
+      current: 0,
+      wanted: 1,
+      target: 1,
+      hire: 1,
+      priority: 'next',
+      why,
+    };
+    if (seat) seats[index] = added;
+    else seats.push(added);
+    later = later.filter((l) => l.role !== role);
+  }
+  return { seats, later };
+}
+
+/**
+ * Pods a named team splits into: one per manager's span of the CSMs the work needs, so each
+ * solutions engineer and support lead serves a manager-sized group of CSMs (csplan default; the
+ * sources give no pod size).
+ */
+export function podsFor(team: TargetTeam, policy: Policy): number {
+  return Math.max(1, Math.ceil(neededHeads(team) / policy.spanOfControl.managerMax));
+}
+
+/** A CSM team with named accounts: a pod at a pod structure (pooled and digital teams are not). */
+export function isPodTeam(team: TargetTeam, policy: Policy): boolean {
+  return team.role === 'csm' && team.segments.some((s) => policy.segments[s].coverage === 'named');
 }
 
 function headcountRows(

@@ -34,9 +34,19 @@ export interface ReportingLine {
 export interface ManagedGroup {
   /** Keys of the target teams one layer of managers leads. */
   teams: string[];
+  /** CSMs the work needs in these teams: surplus people and unneeded offers left out. */
   people: number;
   managers: number;
+  /** Directors over this group's managers alone: set when it has DIRECTOR_GROUP_MANAGERS or more. */
+  directors: number;
 }
+
+/**
+ * Managers under one segment group from which that group gets its own director, and direct
+ * reports beyond which the CS leader needs directors (DOMAIN: managers lead 5-8 people, directors
+ * 2-4 managers; 2 managers under a director is the bottom of a span, not a reason for a layer).
+ */
+export const DIRECTOR_GROUP_MANAGERS = 3;
 
 export interface Leadership {
   /** The CS leader at the top of the target org; null at a founder-led company. */
@@ -45,6 +55,11 @@ export interface Leadership {
   groups: ManagedGroup[];
   managers: { current: number; needed: number };
   directors: { current: number; needed: number };
+  /**
+   * Why directors are needed: the leader's direct reports without them (span), or the segment
+   * groups with three managers or more (group); null when none are.
+   */
+  directorsFor: { why: 'span'; reports: number } | { why: 'group'; teams: string[] } | null;
   /** Someone in CS today leads more people than a manager's span. */
   overSpan: string[];
 }
@@ -70,6 +85,20 @@ export function existingLeader(analysis: Analysis): TeamMember | undefined {
   return best;
 }
 
+/**
+ * Directors of CS in the file who lead specialists only (onboarding, care, account management):
+ * heads of those functions, drawn with their people, never as a layer over the CSM managers. The
+ * top CS leader in the file is never one of them.
+ */
+export function functionalDirectors(analysis: Analysis): TeamMember[] {
+  const leader = existingLeader(analysis);
+  return analysis.org.team.filter((member) => {
+    if (member.role !== 'director-cs' || member === leader) return false;
+    const reports = analysis.reportsOf.get(member.id) ?? [];
+    return reports.length > 0 && reports.every((r) => ROLES[r.role].kind === 'specialist');
+  });
+}
+
 export interface LeadershipInput {
   stage: StageId;
   motion: Motion;
@@ -77,8 +106,13 @@ export interface LeadershipInput {
   teams: TargetTeam[];
   /** CSMs in no team, shown under the leader. */
   unplaced: number;
-  /** People in the specialist roles the target org has, who also report to the leader. */
+  /** Specialists who report to the CS leader directly (a functional head counts as one). */
   specialists: number;
+}
+
+/** CSMs a team's work needs: its target less the people beyond the work. */
+export function neededHeads(team: TargetTeam): number {
+  return team.target - team.surplus;
 }
 
 export function planLeadership(input: LeadershipInput): Leadership {
@@ -86,6 +120,8 @@ export function planLeadership(input: LeadershipInput): Leadership {
   const { org } = analysis;
   const { managerMin, managerMax, directorMin, directorMax } = org.policy.spanOfControl;
   const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + input.unplaced;
+  // Managers are sized on the CSMs the work needs, never on surplus people or unneeded offers.
+  const neededCsms = teams.reduce((sum, t) => sum + neededHeads(t), 0);
   const count = (roles: RoleId[]) => org.team.filter((m) => roles.includes(m.role)).length;
 
   const overSpan = org.team
@@ -121,27 +157,48 @@ export function planLeadership(input: LeadershipInput): Leadership {
   }
 
   // Managers: none while the leader (or the CEO) can lead the CSMs and specialists directly.
-  const directReports = csmHeads + input.specialists;
+  const directReports = neededCsms + input.specialists;
   const groups: ManagedGroup[] = [];
   // A head of CS leads a handful of CSMs directly, even with specialists beside them: a manager
   // layer starts once the CSMs alone would fill a manager's span.
-  if (leader && csmHeads >= managerMin && directReports > managerMax) {
+  if (leader && neededCsms >= managerMin && directReports > managerMax) {
     for (const group of managedGroups(teams, managerMin)) {
-      const people = group.reduce((sum, t) => sum + t.target, 0);
+      const people = group.reduce((sum, t) => sum + neededHeads(t), 0);
+      const managers = Math.ceil(people / managerMax);
       groups.push({
         teams: group.map((t) => t.key),
         people,
-        managers: Math.ceil(people / managerMax),
+        managers,
+        directors: managers >= DIRECTOR_GROUP_MANAGERS ? Math.ceil(managers / directorMax) : 0,
       });
     }
   }
   const managersNeeded = groups.reduce((sum, g) => sum + g.managers, 0);
-  const directorsNeeded =
-    stage === 'scale' && managersNeeded >= directorMin
-      ? Math.ceil(managersNeeded / directorMax)
-      : 0;
+  // Directors in the file who head a function (onboarding, care) report to the leader as heads.
+  const functional = functionalDirectors(analysis).length;
+  // Other CS executives in the file (a VP under a CCO) also report to the leader.
+  const otherLeaders =
+    count(['cco', 'vp-cs']) - (leader?.existing && leader.role !== 'director-cs' ? 1 : 0);
+  const others =
+    input.unplaced +
+    input.specialists +
+    functional +
+    Math.max(0, otherLeaders) +
+    teams
+      .filter((t) => !groups.some((g) => g.teams.includes(t.key)))
+      .reduce((sum, t) => sum + neededHeads(t), 0);
+  const directorsNeeded = directorsFor(groups, others, { directorMin, directorMax, managerMax });
+  const byGroup = groups.filter((g) => g.directors > 0);
+  const directorsWhy: Leadership['directorsFor'] =
+    directorsNeeded === 0
+      ? null
+      : byGroup.length > 0
+        ? { why: 'group', teams: byGroup.flatMap((g) => g.teams) }
+        : { why: 'span', reports: managersNeeded + others };
   const directorsInFile =
-    count(['director-cs']) - (leader?.existing && leader.role === 'director-cs' ? 1 : 0);
+    count(['director-cs']) -
+    functional -
+    (leader?.existing && leader.role === 'director-cs' ? 1 : 0);
 
   return {
     leader,
@@ -149,8 +206,36 @@ export function planLeadership(input: LeadershipInput): Leadership {
     groups,
     managers: { current: count(['manager-cs']), needed: managersNeeded },
     directors: { current: Math.max(0, directorsInFile), needed: directorsNeeded },
+    directorsFor: directorsWhy,
     overSpan,
   };
+}
+
+/**
+ * Directors the CS leader needs: one over each segment group with DIRECTOR_GROUP_MANAGERS or more
+ * managers, and directors over all the managers only when the leader would otherwise have more
+ * than a manager's span of direct reports: managers and `others` (CSMs without a manager,
+ * specialists, other CS executives), counted after any group directors.
+ * When the span calls for them, the group directors are cleared: one layer of directors leads all.
+ */
+function directorsFor(
+  groups: ManagedGroup[],
+  others: number,
+  span: { directorMin: number; directorMax: number; managerMax: number },
+): number {
+  const managers = groups.reduce((sum, g) => sum + g.managers, 0);
+  const byGroup = groups.reduce((sum, g) => sum + g.directors, 0);
+  const underGroupDirectors = groups
+    .filter((g) => g.directors > 0)
+    .reduce((sum, g) => sum + g.managers, 0);
+  const withGroupDirectors = byGroup + managers - underGroupDirectors + others;
+  // A director over two managers saves the leader one report and adds a hand-off: not a layer.
+  const least = Math.max(span.directorMin, DIRECTOR_GROUP_MANAGERS);
+  if (managers >= least && withGroupDirectors > span.managerMax) {
+    for (const group of groups) group.directors = 0;
+    return Math.ceil(managers / span.directorMax);
+  }
+  return byGroup;
 }
 
 /**
@@ -185,8 +270,9 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
   // digital team's group, whose manager runs programs rather than books.
   const small = leftovers.filter((t) => t.role !== 'digital-csm' && t.target > 0);
   const csmGroups = groups.filter((g) => g.some((t) => t.role === 'csm'));
+  // A manager over fewer than managerMin CSMs is a thin layer: those CSMs report to the leader.
   if (csmGroups.length === 0) {
-    if (small.length > 0) groups.push(small);
+    if (heads(small) >= managerMin) groups.push(small);
   } else
     for (const team of small) {
       const index = teams.indexOf(team);

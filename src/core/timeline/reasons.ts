@@ -40,7 +40,7 @@ export function hireReason(input: ReasonInput): string {
       return `CSM teams large enough to need a manager by ${when}: managers take ${policy.spanOfControl.managerMin}-${policy.spanOfControl.managerMax} reports ${cite('org-design-guide')}`;
     case 'director-cs':
       return target.stage.id === 'scale'
-        ? `a director over every ${policy.spanOfControl.directorMin}-${policy.spanOfControl.directorMax} managers by ${when} ${cite('org-design-guide')}`
+        ? `a director by ${when}: the CS leader's direct reports pass ${policy.spanOfControl.managerMax}, or one segment group has three managers; ${policy.spanOfControl.directorMin}-${policy.spanOfControl.directorMax} managers each ${cite('org-design-guide')}`
         : `a head of CS by ${when} (${stage} stage, or ${policy.spanOfControl.managerMin}+ CSMs): someone owns segments, playbooks and forecasting ${cite('org-design-guide')}`;
     case 'vp-cs':
       return `Scale stage by ${when}: a VP who owns all post-sale ${cite('org-design-guide', 'dock-org-charts')}`;
@@ -54,6 +54,8 @@ export function hireReason(input: ReasonInput): string {
     case 'support':
       return `${stage} stage by ${when}: support splits from CS so CSMs keep proactive time ${cite('org-design-guide')}`;
     case 'renewals':
+      if (target.structure === 'functional' && target.stage.id !== 'scale')
+        return `a functional structure by ${when}: onboarding -> adoption -> renewals ends with a renewals team ${cite('org-design-guide', 'cs-ops-architect')}`;
       return `${stage} stage by ${when}: dedicated renewals keep the forecast reliable ${cite('org-design-guide', 'dock-org-charts')}`;
     case 'customer-marketing':
       return `${stage} stage by ${when}: customer marketing runs advocacy and programs ${cite('org-design-guide')}`;

@@ -293,4 +293,11 @@ describe('likelyManager', () => {
     expect(likelyManager('ceo', team)).toBeUndefined();
     expect(likelyManager('csm', [])).toBeUndefined();
   });
+
+  it('suggests the head of a function for its specialists, and a CS leader for a head', () => {
+    const withHead: PersonAnswer[] = [...team, { id: 'hs', name: 'Ha', role: 'head-of-support' }];
+    expect(likelyManager('support', withHead)?.id).toBe('hs');
+    expect(likelyManager('onboarding', withHead)?.id).toBe('m2');
+    expect(likelyManager('head-of-onboarding', withHead)?.id).toBe('vp');
+  });
 });
