@@ -5,6 +5,7 @@
 import type { Analysis, BookOwner } from './analysis.js';
 import type { Coverage, SegmentId } from './model.js';
 import { SEGMENT_IDS } from './model.js';
+import type { Policy } from './policy.js';
 
 export interface SegmentCapacity {
   id: SegmentId;
@@ -101,11 +102,53 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
     row.arrShare = totalArr > 0 ? row.arr / totalArr : 0;
     row.fteByAccounts = row.weightedAccounts / s.accountsPerCsm.target / offloadMultiplier;
     row.fteByArr = row.arr / s.arrPerCsm.target / offloadMultiplier;
-    row.binding = row.fteByArr > row.fteByAccounts ? 'arr' : 'accounts';
-    row.csmFteNeeded = Math.max(row.fteByAccounts, row.fteByArr);
+    const work = segmentWork(policy, row, 'target');
+    row.binding = work.binding;
+    row.csmFteNeeded = work.fte / offloadMultiplier;
     row.utilisation = row.csmFteAvailable > 0 ? row.csmFteNeeded / row.csmFteAvailable : null;
   }
   return { segments: [...rows.values()], unassignedFte, unassignedStaffedFte, unassignedCsms };
+}
+
+/** A point of the published ranges: 'min' is the fewest accounts and ARR per CSM (the most FTE). */
+export type RangeEnd = 'min' | 'max' | 'target';
+
+/**
+ * ARR one digital CSM carries: the automation level picks the point of the range (programs run
+ * by hand sit at its low end, mature automated programs at its top; CS Operations Architect guide).
+ */
+export function digitalArrPerCsm(policy: Policy, segment: SegmentId, end: RangeEnd): number {
+  const { arrPerCsm } = policy.segments[segment];
+  if (end !== 'target') return arrPerCsm[end];
+  const level = policy.digitalAutomation;
+  return level === 'none' ? arrPerCsm.min : level === 'mature' ? arrPerCsm.max : arrPerCsm.target;
+}
+
+/**
+ * FTE of CSM work in one segment at one point of its ranges, before the offload of dedicated
+ * teams. Named and pooled work is the larger of weighted accounts and ARR per CSM (never assign
+ * by count alone). Digital work scales with programs, not logos: ARR per digital CSM at the
+ * automation level, with the account count only as a ceiling: never more than one digital CSM
+ * per account count at the top of the range (2,000 by default).
+ */
+export function segmentWork(
+  policy: Policy,
+  segment: { id: SegmentId; weightedAccounts: number; arr: number },
+  end: RangeEnd,
+): { fte: number; binding: 'accounts' | 'arr' } {
+  const ranges = policy.segments[segment.id];
+  if (ranges.coverage === 'digital') {
+    const byArr = segment.arr / digitalArrPerCsm(policy, segment.id, end);
+    const ceiling = segment.weightedAccounts / ranges.accountsPerCsm.max;
+    return byArr <= ceiling
+      ? { fte: byArr, binding: 'arr' }
+      : { fte: ceiling, binding: 'accounts' };
+  }
+  const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm[end];
+  const byArr = segment.arr / ranges.arrPerCsm[end];
+  return byArr > byAccounts
+    ? { fte: byArr, binding: 'arr' }
+    : { fte: byAccounts, binding: 'accounts' };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
 
-import type { SegmentCapacity } from '../core/capacity.js';
+import { digitalArrPerCsm, type SegmentCapacity } from '../core/capacity.js';
 import { rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/money.js';
@@ -161,6 +161,8 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
     `FTE needed: the larger of weighted accounts / target accounts per CSM ${cite('org-design-guide')} and ARR / target ARR per CSM ${cite('cs-ops-architect')}; each target is the middle of its range. Accounts are weighted by complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
     `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} ${cite('org-design-guide')}.`,
   ];
+  const digital = plan.capacity.segments.find((s) => s.coverage === 'digital' && s.accounts > 0);
+  if (digital) notes.splice(1, 0, digitalSizingNote(plan, digital.id));
   const out = notes.map((n) => p.dim(`  ${n}`));
   if (plan.capacity.unassignedCsms.length > 0) {
     out.push(
@@ -168,6 +170,14 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
     );
   }
   return out;
+}
+
+/** How a digital segment is sized: by ARR at the automation level, capped by the account count. */
+function digitalSizingNote(plan: Plan, segment: SegmentCapacity['id']): string {
+  const { policy } = plan;
+  const { arrPerCsm, accountsPerCsm } = policy.segments[segment];
+  const point = formatMoney(digitalArrPerCsm(policy, segment, 'target'));
+  return `Digital segments: ARR / ${point} per digital CSM, the point of ${formatMoney(arrPerCsm.min)}-${formatMoney(arrPerCsm.max)} that the automation level (${policy.digitalAutomation}) picks ${cite('cs-ops-architect')}; the accounts only cap it, at ${formatCount(accountsPerCsm.max)} per digital CSM.`;
 }
 
 function gapTable(plan: Plan, options: TextOptions, p: Paint): string {

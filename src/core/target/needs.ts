@@ -4,7 +4,12 @@
  * and at a founder-led company with a few large accounts one senior CSM for the top accounts.
  */
 import type { Analysis } from '../analysis.js';
-import type { CapacityResult, SegmentCapacity } from '../capacity.js';
+import {
+  type CapacityResult,
+  type RangeEnd,
+  type SegmentCapacity,
+  segmentWork,
+} from '../capacity.js';
 import type { SegmentId, StageId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import type { Policy } from '../policy.js';
@@ -50,18 +55,9 @@ export interface TeamNeed {
 }
 
 /** FTE for one segment at the given ratio end. */
-function segmentFte(
-  s: SegmentCapacity,
-  policy: Policy,
-  end: 'min' | 'max' | 'target',
-  offload: number,
-): number {
-  const ranges = policy.segments[s.id];
+function segmentFte(s: SegmentCapacity, policy: Policy, end: RangeEnd, offload: number): number {
   if (s.accounts === 0) return 0;
-  return (
-    Math.max(s.weightedAccounts / ranges.accountsPerCsm[end], s.arr / ranges.arrPerCsm[end]) /
-    offload
-  );
+  return segmentWork(policy, s, end).fte / offload;
 }
 
 /**
@@ -100,7 +96,7 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   const soon = growthFactor(grown);
   const rows = capacity.segments.filter((s) => s.accounts > 0);
   const build = (key: string, kind: TeamKind, group: SegmentCapacity[]): TeamNeed => {
-    const fte = (end: 'min' | 'max' | 'target') =>
+    const fte = (end: RangeEnd) =>
       group.reduce((sum, s) => sum + segmentFte(s, policy, end, offload), 0);
     const needed = fte('target');
     const digitalOnly = group.every((s) => s.coverage === 'digital');
