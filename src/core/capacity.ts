@@ -171,52 +171,41 @@ function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
 }
 
 /**
- * When CSM capacity is far beyond the work ("hiring ahead of need", CS org design guide): csplan defaults,
- * named in the csm-capacity-idle rule's explanation. The work is measured at the low end of every
- * benchmark range (the most CSMs the benchmarks justify), so a team staffed anywhere inside the
- * published ranges is never idle.
+ * When CSM capacity is far beyond the work ("hiring ahead of need", CS org design guide): csplan
+ * defaults, named in the csm-capacity-idle rule's explanation. The work is measured at the
+ * target ratios, as the plan sizes teams, so the rule reports the surplus the plan shows.
  */
 export const IDLE_CAPACITY = {
-  /** Capacity at least this many FTE above the most the accounts need... */
+  /** Capacity at least this many FTE above the work... */
   surplusFte: 2,
-  /** ...and at least this many times it. */
-  ratio: 2,
+  /**
+   * ...and the work at most this share of it: under two thirds of a target book, a book sits
+   * below the low end of every published account range (5 of 7.5, 15 of 20, 40 of 57.5, 100 of
+   * 150 accounts).
+   */
+  maxLoad: 2 / 3,
 };
 
 export interface IdleCapacity {
   /** CSM capacity today (ramp-adjusted), CSMs without a segment or book included. */
   available: number;
-  /** FTE the accounts need at the low end of each range: accounts and ARR per CSM. */
-  mostNeeded: number;
+  /** FTE the accounts need at the target ratios. */
+  needed: number;
 }
 
-/** CSM capacity far beyond the most the accounts need; undefined when it is not, or no accounts. */
+/** CSM capacity far beyond the work; undefined when it is not, or the file has no accounts. */
 export function idleCsmCapacity(
   analysis: Analysis,
   capacity: CapacityResult,
 ): IdleCapacity | undefined {
   if (analysis.customers === 0) return undefined;
-  const { policy } = analysis.org;
-  let mostNeeded = 0;
+  let needed = 0;
   let available = capacity.unassignedFte;
   for (const segment of capacity.segments) {
-    const ranges = policy.segments[segment.id];
-    const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm.min;
-    const byArr = segment.arr / ranges.arrPerCsm.min;
-    mostNeeded += Math.max(byAccounts, byArr) / analysis.offloadMultiplier;
+    needed += segment.csmFteNeeded;
     available += segment.csmFteAvailable;
   }
   const idle =
-    available >= mostNeeded + IDLE_CAPACITY.surplusFte &&
-    available >= mostNeeded * IDLE_CAPACITY.ratio;
-  return idle ? { available, mostNeeded } : undefined;
-}
-
-/**
- * Idle CSMs whose accounts would not fill the CS Ops threshold even at the most generous
- * ratios: their number is no reason for CS Ops yet (the usual cause is founders or sales reps
- * listed as CSMs). A real team of 5+ busy CSMs is never in this case.
- */
-export function csOpsWaitsForWork(idle: IdleCapacity | undefined, csOpsAtCsms: number): boolean {
-  return idle !== undefined && idle.mostNeeded < csOpsAtCsms - 1;
+    available >= needed + IDLE_CAPACITY.surplusFte && needed <= available * IDLE_CAPACITY.maxLoad;
+  return idle ? { available, needed } : undefined;
 }

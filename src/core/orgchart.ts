@@ -68,6 +68,14 @@ function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
   };
 }
 
+/** "maya moved in from the CSMs; 1 to hire" */
+function specialistNote(seat: TargetOrg['specialists'][number]): { note?: string } {
+  const notes: string[] = [];
+  if (seat.movedIn.length > 0) notes.push(`${seat.movedIn.join(', ')} moved in from the CSMs`);
+  if (seat.hire > 0) notes.push(`${seat.hire} to hire`);
+  return notes.length > 0 ? { note: notes.join('; ') } : {};
+}
+
 const SPECIALIST_TITLES: Partial<Record<RoleId, string>> = {
   'cs-ops': 'CS Operations',
   onboarding: 'Onboarding',
@@ -128,7 +136,7 @@ export function buildOrgChart({ target, policy }: ChartInput): OrgChart {
         SPECIALIST_TITLES[seat.role] ??
         (count === 1 ? roleLabel(seat.role) : roleLabelPlural(seat.role)),
       count,
-      ...(seat.hire > 0 ? { note: `${seat.hire} to hire` } : {}),
+      ...specialistNote(seat),
       children: [],
     });
   }

@@ -116,6 +116,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       toLoad: { before: roundOrNull(r.toLoad.before), after: roundOrNull(r.toLoad.after) },
       handsOver: r.handsOver,
     })),
+    roleMoves: plan.target.roleMoves,
     headcount: plan.headcount,
     orgChart: {
       leaderReportsTo: plan.chart.leaderReportsTo,

@@ -81,10 +81,10 @@ export function renderPlanText(
       : `  ${p.yellow('Reporting line does not fit:')} ${line.why}.`,
   );
 
-  if (plan.redeployments.length > 0) {
+  if (plan.redeployments.length > 0 || plan.target.roleMoves.length > 0) {
     heading('Moves before hiring');
     out.push(...redeploymentLines(plan).map((l) => `  ${l}`));
-    out.push(p.dim(`  ${TEAM_LOAD_NOTE}`));
+    if (plan.redeployments.length > 0) out.push(p.dim(`  ${TEAM_LOAD_NOTE}`));
   }
 
   heading('Headcount (today -> target)');
@@ -214,19 +214,28 @@ function loadText(load: number | null): string {
 export const TEAM_LOAD_NOTE =
   "Team loads count each CSM whole in their team's work; the capacity table splits a CSM across segments by where their book sits.";
 
-/** One line per person moved between teams, with the loads before and after. */
+/**
+ * One line per person moved between teams, with the loads before and after, then one per CSM
+ * moved into a specialist role instead of a hire, with the reason.
+ */
 export function redeploymentLines(plan: Plan): string[] {
-  return plan.redeployments.map((r) => {
-    const to = `${teamName(plan, r.to)} ${loadText(r.toLoad.before)} -> ${loadText(r.toLoad.after)}`;
-    const from = r.fromLoad
-      ? `; ${teamName(plan, r.from)} ${loadText(r.fromLoad.before)} -> ${loadText(r.fromLoad.after)}`
-      : '';
-    const handover =
-      r.handsOver > 0 && r.from !== null
-        ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
+  const intoRoles = plan.target.roleMoves.map(
+    (m) =>
+      `${m.id}: ${teamName(plan, m.from)} -> ${roleLabel(m.role)}, instead of a hire: ${m.why}.`,
+  );
+  return plan.redeployments
+    .map((r) => {
+      const to = `${teamName(plan, r.to)} ${loadText(r.toLoad.before)} -> ${loadText(r.toLoad.after)}`;
+      const from = r.fromLoad
+        ? `; ${teamName(plan, r.from)} ${loadText(r.fromLoad.before)} -> ${loadText(r.fromLoad.after)}`
         : '';
-    return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
-  });
+      const handover =
+        r.handsOver > 0 && r.from !== null
+          ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
+          : '';
+      return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
+    })
+    .concat(intoRoles);
 }
 
 /** Headcount per role, then per CSM team: today, moved in and out, hires, target. */

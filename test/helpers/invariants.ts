@@ -81,6 +81,7 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   const placed = [
     ...plan.teams.flatMap((t) => t.members),
     ...plan.target.unplaced.map((u) => u.id),
+    ...plan.target.roleMoves.map((m) => m.id),
   ];
   if ([...placed].sort().join() !== [...new Set(bookIds)].sort().join())
     broken.push(`CSMs placed ${placed.join(',')} != in the file ${bookIds.join(',')}`);

@@ -22,12 +22,19 @@ import { chooseStructure, type StructureResult } from '../structure.js';
 import { type Leadership, planLeadership } from './leadership.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
-import { type Redeployment, staffTeams, type TargetTeam } from './staffing.js';
+import {
+  csmsNeeded,
+  type Redeployment,
+  type RoleMove,
+  redeployIntoRoles,
+  staffTeams,
+  type TargetTeam,
+} from './staffing.js';
 
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
-export type { Redeployment, TargetTeam } from './staffing.js';
+export type { Redeployment, RoleMove, TargetTeam } from './staffing.js';
 
 export interface HeadcountRow {
   role: RoleId;
@@ -48,6 +55,8 @@ export interface TargetOrg {
   structure: StructureResult;
   teams: TargetTeam[];
   redeployments: Redeployment[];
+  /** CSMs beyond the work moved into specialist seats instead of hires. */
+  roleMoves: RoleMove[];
   /** CSMs no team needs: kept in the chart with a note, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
   leadership: Leadership;
@@ -60,8 +69,6 @@ export interface TargetOrg {
 export interface TargetInput {
   analysis: Analysis;
   capacity: CapacityResult;
-  /** Set when CSM capacity is far beyond the work (see csm-capacity-idle). */
-  idle?: IdleCapacity;
 }
 
 /** How the CSM work is organised before any structure refinement. */
@@ -78,7 +85,7 @@ export function teamMode(
   return wholeCsms(total) < MIN_CSMS_TO_SEGMENT ? 'generalist' : 'segmented';
 }
 
-export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): TargetOrg {
+export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
   const mode = teamMode(stage.id, analysis, capacity);
@@ -87,13 +94,21 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     mode === 'generalist',
   );
   const structure = chooseStructure(stage, analysis, capacity, mode, needs);
-  const { teams, redeployments, unplaced } = staffTeams(needs, analysis);
-  const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + unplaced.length;
+  const staffed = staffTeams(needs, analysis);
+  const { redeployments } = staffed;
   const pods =
     structure.model === 'pod'
-      ? teams.filter((t) => t.role === 'csm' && isNamed(t, analysis)).length
+      ? staffed.teams.filter((t) => t.role === 'csm' && isNamed(t, analysis)).length
       : 0;
-  const { seats, later } = planSpecialists({ stage: stage.id, analysis, csmHeads, pods, idle });
+  const specialists = planSpecialists({
+    stage: stage.id,
+    analysis,
+    csmsNeeded: csmsNeeded(staffed.teams),
+    pods,
+  });
+  const { later } = specialists;
+  // CSMs beyond the work start the specialist functions before anyone is hired for them.
+  const { teams, unplaced, seats, moves } = redeployIntoRoles(staffed, specialists.seats, analysis);
   if (mode === 'founder' && teams.length === 0) {
     later.unshift({
       role: 'csm',
@@ -115,16 +130,17 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     structure,
     teams,
     redeployments,
+    roleMoves: moves,
     unplaced,
     leadership,
     specialists: seats,
     later,
-    headcount: headcountRows(analysis, teams, unplaced, leadership, seats),
+    headcount: headcountRows(analysis, teams, unplaced, leadership, seats, moves),
   };
 }
 
 /** The target org of an org file, from scratch: what the timeline runs month by month. */
-/** Idle CSMs hold back the CS Ops advice only while the rule that says why is on. */
+/** Idle CSM capacity, measured only while the rule that reports it is on. */
 export function idleWhileRuleOn(
   analysis: Analysis,
   capacity: CapacityResult,
@@ -135,9 +151,9 @@ export function idleWhileRuleOn(
     : idleCsmCapacity(analysis, capacity);
 }
 
-export function planTarget(org: Org, idle?: IdleCapacity): TargetOrg {
+export function planTarget(org: Org): TargetOrg {
   const analysis = analyse(org);
-  return buildTargetOrg({ analysis, capacity: computeCapacity(analysis), idle });
+  return buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
 }
 
 function isNamed(team: TargetTeam, analysis: Analysis): boolean {
@@ -150,6 +166,7 @@ function headcountRows(
   unplaced: TargetOrg['unplaced'],
   leadership: Leadership,
   seats: SpecialistSeat[],
+  roleMoves: RoleMove[],
 ): HeadcountRow[] {
   const { org } = analysis;
   const inFile = (role: RoleId) => org.team.filter((m) => m.role === role).length;
@@ -205,9 +222,11 @@ function headcountRows(
     const hire = ofRole.reduce((sum, t) => sum + t.hireNow + t.hireNext, 0);
     const target =
       ofRole.reduce((sum, t) => sum + t.target, 0) + unplaced.filter((u) => u.role === role).length;
+    for (const move of roleMoves) if (roleOf.get(move.id) === role) moveOut += 1;
     if (current > 0 || target > 0) row(role, current, hire, target, { in: moveIn, out: moveOut });
   }
-  for (const seat of seats) row(seat.role, seat.current, seat.hire, seat.target);
+  for (const seat of seats)
+    row(seat.role, seat.current, seat.hire, seat.target, { in: seat.movedIn.length, out: 0 });
   // Roles the target org has no seat for (sales, executives) stay outside the CS headcount.
   for (const team of teams) {
     rows.push({

@@ -4,8 +4,12 @@
  */
 import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
+import { plural } from '../money.js';
+import { type RoleId, roleLabel } from '../roles.js';
 import { segmentTitle } from '../segments.js';
+import { cite } from '../sources.js';
 import type { TeamNeed } from './needs.js';
+import type { SpecialistSeat } from './specialists.js';
 
 /**
  * A CSM who leads other people keeps a reduced book: half of one by default (csplan default; the
@@ -150,6 +154,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const fits = (person: Person, to: TeamNeed) =>
     person.owner.member.role === 'csm' || to.role === 'digital-csm';
 
+  const regionAnchors = onlyCsmsOfRegions(analysis);
   const redeployments: Redeployment[] = [];
   for (;;) {
     // Someone with no team fills any gap; people leave a team only for a real shortfall.
@@ -161,6 +166,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     for (const to of short) {
       const candidates = people
         .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
+        .filter((p) => !regionAnchors.has(p.owner.member.id))
         .filter((p) => {
           if (p.team === null) return true;
           if (shortfall(to) <= SMALL_OVERSHOOT_FTE) return false;
@@ -236,4 +242,167 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
         role: p.owner.member.role === 'digital-csm' ? ('digital-csm' as const) : ('csm' as const),
       })),
   };
+}
+
+/**
+ * CSM heads the work needs in the target org: each team's heads, hires included, less the
+ * people beyond its work. Role triggers and leadership count these, never surplus heads.
+ */
+export function csmsNeeded(teams: readonly TargetTeam[]): number {
+  return teams.reduce((sum, t) => sum + t.target - t.surplus, 0);
+}
+
+/** The key of a region or time zone as written in the file: case and spacing do not matter. */
+function regionKey(value: string | undefined): string | undefined {
+  const key = value?.trim().toLowerCase();
+  return key ? key : undefined;
+}
+
+/**
+ * CSMs who are the only one in a region that has accounts: moving them to another team or role
+ * would leave the region with no CSM, so no move takes them (a region keeps its CSM).
+ */
+export function onlyCsmsOfRegions(analysis: Analysis): Set<string> {
+  const withAccounts = new Set<string>();
+  for (const { account } of analysis.placed) {
+    const key = regionKey(account.region);
+    if (key) withAccounts.add(key);
+  }
+  const byRegion = new Map<string, string[]>();
+  for (const owner of analysis.bookOwners) {
+    const key = regionKey(owner.member.region);
+    if (!key || !withAccounts.has(key) || owner.member.leaving !== undefined) continue;
+    byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
+  }
+  const anchors = new Set<string>();
+  for (const ids of byRegion.values()) if (ids.length === 1 && ids[0]) anchors.add(ids[0]);
+  return anchors;
+}
+
+/** Specialist roles a CSM beyond the work can start before anyone is hired for them. */
+export const REDEPLOY_ROLES: readonly RoleId[] = ['cs-ops', 'onboarding', 'renewals'];
+
+/** A CSM beyond the work moved into a specialist seat the target org needs, instead of a hire. */
+export interface RoleMove {
+  id: string;
+  /** Team the person leaves; null for a CSM no team needs. */
+  from: string | null;
+  role: RoleId;
+  why: string;
+}
+
+export interface RoleMoves {
+  teams: TargetTeam[];
+  unplaced: Staffing['unplaced'];
+  seats: SpecialistSeat[];
+  moves: RoleMove[];
+}
+
+interface Spare {
+  owner: BookOwner;
+  team: TargetTeam | null;
+}
+
+/** Junior CSMs last: starting a function takes someone who knows the customers and the tools. */
+function juniorLast(owner: BookOwner): number {
+  return owner.member.seniority === 'junior' ? 1 : 0;
+}
+
+/** "3 years", "5 months", "6 weeks" in the role, from the tenure week; empty without a start date. */
+function tenureText(owner: BookOwner): string {
+  const weeks = owner.tenureWeek;
+  if (weeks === undefined) return '';
+  if (weeks >= 104) return `${Math.floor(weeks / 52)} years on the team`;
+  if (weeks >= 9) return `${Math.floor((weeks * 7) / 30.4)} months on the team`;
+  return `${plural(weeks, 'week')} on the team`;
+}
+
+/**
+ * Before any hire into CS Ops, onboarding or renewals, a CSM the work does not need moves into
+ * the seat: CSMs no team needs first, then people from teams with a surplus (growth included).
+ * Never a player-coach, someone not started or leaving, or a region's only CSM. Among them, the
+ * longest tenure (they know the customers and the tools) and the smallest book to hand over.
+ */
+export function redeployIntoRoles(
+  staffing: Omit<Staffing, 'redeployments'>,
+  seats: readonly SpecialistSeat[],
+  analysis: Analysis,
+): RoleMoves {
+  const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
+  const unplaced = [...staffing.unplaced];
+  const anchors = onlyCsmsOfRegions(analysis);
+  const movable = (owner: BookOwner | undefined): owner is BookOwner =>
+    owner !== undefined &&
+    owner.rampStatus !== 'planned' &&
+    owner.member.leaving === undefined &&
+    (analysis.reportsOf.get(owner.member.id)?.length ?? 0) === 0 &&
+    !anchors.has(owner.member.id);
+  const spares = (): Spare[] => {
+    const out: Spare[] = [];
+    for (const u of unplaced) {
+      const owner = analysis.bookOwnerById.get(u.id);
+      if (movable(owner)) out.push({ owner, team: null });
+    }
+    for (const team of teams) {
+      if (team.surplus <= 0) continue;
+      for (const id of team.members) {
+        const owner = analysis.bookOwnerById.get(id);
+        if (movable(owner)) out.push({ owner, team });
+      }
+    }
+    const order = analysis.bookOwners.map((o) => o.member.id);
+    return out.sort(
+      (a, b) =>
+        Number(a.team !== null) - Number(b.team !== null) ||
+        juniorLast(a.owner) - juniorLast(b.owner) ||
+        (b.owner.tenureWeek ?? Number.POSITIVE_INFINITY) -
+          (a.owner.tenureWeek ?? Number.POSITIVE_INFINITY) ||
+        a.owner.accountCount - b.owner.accountCount ||
+        order.indexOf(a.owner.member.id) - order.indexOf(b.owner.member.id),
+    );
+  };
+
+  const moves: RoleMove[] = [];
+  const byUrgency = [...seats].sort(
+    (a, b) => Number(a.priority !== 'now') - Number(b.priority !== 'now'),
+  );
+  const updated = new Map(
+    seats.map((seat) => [seat.role, { ...seat, movedIn: [...seat.movedIn] }]),
+  );
+  for (const original of byUrgency) {
+    const seat = updated.get(original.role);
+    if (!seat || !REDEPLOY_ROLES.includes(seat.role)) continue;
+    while (seat.hire > 0) {
+      const spare = spares()[0];
+      if (!spare) break;
+      const { owner, team } = spare;
+      const id = owner.member.id;
+      const why = roleMoveReason(spare, seat.role);
+      if (team) {
+        team.members = team.members.filter((m) => m !== id);
+        team.staffedFte -= owner.member.fte;
+        team.target -= 1;
+        team.surplus -= 1;
+        team.redeployedOut += 1;
+        team.load = team.staffedFte > 0 ? team.needed / team.staffedFte : null;
+      } else {
+        unplaced.splice(
+          unplaced.findIndex((u) => u.id === id),
+          1,
+        );
+      }
+      seat.hire -= 1;
+      seat.movedIn.push(id);
+      moves.push({ id, from: team?.key ?? null, role: seat.role, why });
+    }
+  }
+  return { teams, unplaced, seats: seats.map((s) => updated.get(s.role) ?? s), moves };
+}
+
+function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
+  const facts = [owner.member.seniority, tenureText(owner)].filter(Boolean).join(', ');
+  const from = team
+    ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
+    : 'no CSM team needs them';
+  return `${from}${facts ? `; ${facts}` : ''}. A ${roleLabel(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
