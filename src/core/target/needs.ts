@@ -3,7 +3,7 @@
  * generalist team early on, one team per segment (small segments joined to a neighbour) later,
  * and at a founder-led company with a few large accounts one senior CSM for the top accounts.
  */
-import type { Analysis } from '../analysis.js';
+import type { Analysis, BookOwner } from '../analysis.js';
 import {
   type CapacityResult,
   type RangeEnd,
@@ -144,10 +144,58 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     const into = groups[target > index ? target - 1 : target];
     if (small && into) into.push(...small);
   }
+  joinTeamsByBooks(groups, analysis.bookOwners);
   return groups.map((group) => {
     const need = build('', 'segment', group);
     return { ...need, key: need.segments.join('+') };
   });
+}
+
+/**
+ * The segment a CSM's team is chosen by: their pin, else where their book's load sits; a digital
+ * CSM with neither belongs to the self-serve tail.
+ */
+export function homeSegment(owner: BookOwner): SegmentId | undefined {
+  return (
+    owner.member.segment ??
+    owner.mainSegment ??
+    (owner.member.role === 'digital-csm' ? 'self-serve' : undefined)
+  );
+}
+
+/**
+ * Coverage follows the books: a team nobody belongs to, whose accounts CSMs of another team hold
+ * in their books, is that team's work, not a team to hire for. It joins the team holding most of
+ * its load (a pin says where a CSM belongs; it never makes the accounts they own uncovered).
+ * Digital and named work are never joined: they are covered differently.
+ */
+function joinTeamsByBooks(groups: SegmentCapacity[][], owners: readonly BookOwner[]): void {
+  const digital = (g: SegmentCapacity[]) => g.every((s) => s.coverage === 'digital');
+  const groupOf = (segment: SegmentId | undefined) =>
+    segment === undefined ? -1 : groups.findIndex((g) => g.some((s) => s.id === segment));
+  for (;;) {
+    const homes = new Set(owners.map((o) => groupOf(homeSegment(o))));
+    let joined = false;
+    for (const [index, group] of groups.entries()) {
+      if (homes.has(index) || digital(group)) continue;
+      const held = new Map<number, number>();
+      for (const owner of owners) {
+        const home = groupOf(homeSegment(owner));
+        if (home === -1 || digital(groups[home] ?? [])) continue;
+        for (const s of group)
+          held.set(home, (held.get(home) ?? 0) + (owner.loadBySegment.get(s.id) ?? 0));
+      }
+      const [into] = [...held.entries()]
+        .filter(([, load]) => load > 0)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      if (!into) continue;
+      groups[into[0]]?.push(...group);
+      groups.splice(index, 1);
+      joined = true;
+      break;
+    }
+    if (!joined) return;
+  }
 }
 
 /** Whole CSMs the work calls for when nobody is there yet: at least one for a team that exists. */

@@ -8,7 +8,7 @@ import { plural } from '../money.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import type { TeamNeed } from './needs.js';
+import { homeSegment, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -128,10 +128,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     let team: TeamNeed | undefined;
     if (single) team = single;
     else {
-      const segment =
-        owner.member.segment ??
-        owner.mainSegment ??
-        (owner.member.role === 'digital-csm' ? 'self-serve' : undefined);
+      const segment = homeSegment(owner);
       team = segment ? teamBySegment.get(segment) : undefined;
     }
     return {
