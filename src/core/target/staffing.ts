@@ -148,10 +148,10 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   // A person may leave a team that still covers its work, growth included, without them.
   const canSpare = (person: Person, need: TeamNeed) =>
     round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon));
+  const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
   const fits = (person: Person, to: TeamNeed) =>
     person.owner.member.role === 'csm' || to.role === 'digital-csm';
 
-  const regionAnchors = onlyCsmsOfRegions(analysis);
   const redeployments: Redeployment[] = [];
   for (;;) {
     // Someone with no team fills any gap; people leave a team only for a real shortfall.
@@ -163,7 +163,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     for (const to of short) {
       const candidates = people
         .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
-        .filter((p) => !regionAnchors.has(p.owner.member.id))
+        .filter((p) => !onlyCsmsOfRegions(analysis, movedIds()).has(p.owner.member.id))
         .filter((p) => {
           if (p.team === null) return true;
           if (shortfall(to) <= SMALL_OVERSHOOT_FTE) return false;
@@ -256,10 +256,14 @@ function regionKey(value: string | undefined): string | undefined {
 }
 
 /**
- * CSMs who are the only one in a region that has accounts: moving them to another team or role
- * would leave the region with no CSM, so no move takes them (a region keeps its CSM).
+ * CSMs who are the only one in a region that has accounts, once the `gone` (moved already) are
+ * left out: moving them to another team or role would leave the region with no CSM, so no move
+ * takes them (a region keeps its CSM).
  */
-export function onlyCsmsOfRegions(analysis: Analysis): Set<string> {
+export function onlyCsmsOfRegions(
+  analysis: Analysis,
+  gone: ReadonlySet<string> = new Set(),
+): Set<string> {
   const withAccounts = new Set<string>();
   for (const { account } of analysis.placed) {
     const key = regionKey(account.region);
@@ -268,7 +272,8 @@ export function onlyCsmsOfRegions(analysis: Analysis): Set<string> {
   const byRegion = new Map<string, string[]>();
   for (const owner of analysis.bookOwners) {
     const key = regionKey(owner.member.region);
-    if (!key || !withAccounts.has(key) || owner.member.leaving !== undefined) continue;
+    const away = owner.member.leaving !== undefined || gone.has(owner.member.id);
+    if (!key || !withAccounts.has(key) || away) continue;
     byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
   }
   const anchors = new Set<string>();
@@ -321,19 +326,20 @@ function tenureText(owner: BookOwner): string {
  * longest tenure (they know the customers and the tools) and the smallest book to hand over.
  */
 export function redeployIntoRoles(
-  staffing: Omit<Staffing, 'redeployments'>,
+  staffing: Staffing,
   seats: readonly SpecialistSeat[],
   analysis: Analysis,
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  const anchors = onlyCsmsOfRegions(analysis);
+  // People already moved between teams are gone from their region's books.
+  const gone = new Set(staffing.redeployments.map((r) => r.id));
   const movable = (owner: BookOwner | undefined): owner is BookOwner =>
     owner !== undefined &&
     owner.rampStatus !== 'planned' &&
     owner.member.leaving === undefined &&
     (analysis.reportsOf.get(owner.member.id)?.length ?? 0) === 0 &&
-    !anchors.has(owner.member.id);
+    !onlyCsmsOfRegions(analysis, gone).has(owner.member.id);
   const spares = (): Spare[] => {
     const out: Spare[] = [];
     for (const u of unplaced) {
@@ -390,6 +396,7 @@ export function redeployIntoRoles(
       }
       seat.hire -= 1;
       seat.movedIn.push(id);
+      gone.add(id);
       moves.push({ id, from: team?.key ?? null, role: seat.role, why });
     }
   }
