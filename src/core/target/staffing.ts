@@ -96,8 +96,8 @@ function highTouch(team: TeamNeed): boolean {
   return team.segments.some((s) => s === 'strategic' || s === 'enterprise');
 }
 
-function seniorFirst(person: Person): number {
-  const seniority = person.owner.member.seniority;
+function seniorFirst(owner: BookOwner): number {
+  const seniority = owner.member.seniority;
   return seniority === 'senior' || seniority === 'lead' ? 0 : seniority === 'mid' ? 1 : 2;
 }
 
@@ -174,7 +174,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
           (a, b) =>
             Number(a.team !== null) - Number(b.team !== null) ||
             Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
-            (highTouch(to) ? seniorFirst(a) - seniorFirst(b) : 0) ||
+            (highTouch(to) ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
             a.owner.accountCount - b.owner.accountCount,
         );
       const person = candidates[0];
@@ -310,6 +310,11 @@ function juniorLast(owner: BookOwner): number {
   return owner.member.seniority === 'junior' ? 1 : 0;
 }
 
+/** Senior CSMs of a strategic or enterprise team stay with its accounts (senior CSMs first there). */
+function seniorStays({ owner, team }: Spare): number {
+  return team !== null && highTouch(team) && seniorFirst(owner) === 0 ? 1 : 0;
+}
+
 /** "3 years", "5 months", "6 weeks" in the role, from the tenure week; empty without a start date. */
 function tenureText(owner: BookOwner): string {
   const weeks = owner.tenureWeek;
@@ -322,8 +327,10 @@ function tenureText(owner: BookOwner): string {
 /**
  * Before any hire into CS Ops, onboarding or renewals, a CSM the work does not need moves into
  * the seat: CSMs no team needs first, then people from teams with a surplus (growth included).
- * Never a player-coach, someone not started or leaving, or a region's only CSM. Among them, the
- * longest tenure (they know the customers and the tools) and the smallest book to hand over.
+ * Never a player-coach, someone not started or leaving, or a region's only CSM. Among them, not
+ * a junior, not the senior CSMs of a strategic or enterprise team (they stay with those
+ * accounts), then the longest tenure (they know the customers and the tools) and the smallest
+ * book to hand over.
  */
 export function redeployIntoRoles(
   staffing: Staffing,
@@ -358,6 +365,7 @@ export function redeployIntoRoles(
       (a, b) =>
         Number(a.team !== null) - Number(b.team !== null) ||
         juniorLast(a.owner) - juniorLast(b.owner) ||
+        seniorStays(a) - seniorStays(b) ||
         (b.owner.tenureWeek ?? Number.POSITIVE_INFINITY) -
           (a.owner.tenureWeek ?? Number.POSITIVE_INFINITY) ||
         a.owner.accountCount - b.owner.accountCount ||
@@ -404,7 +412,8 @@ export function redeployIntoRoles(
 }
 
 function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
-  const facts = [owner.member.seniority, tenureText(owner)].filter(Boolean).join(', ');
+  const level = owner.member.seniority === 'mid' ? 'mid-level' : owner.member.seniority;
+  const facts = [level, tenureText(owner)].filter(Boolean).join(', ');
   const from = team
     ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
     : 'no CSM team needs them';
