@@ -34,8 +34,10 @@ export const HIRING_LEAD_DAYS = 60;
 export type TeamKind = 'generalist' | 'segment' | 'top-accounts';
 
 export interface TeamNeed {
-  /** Stable id: 'generalist', 'top-accounts', or the segments joined by '+'. */
+  /** Stable id: 'generalist', 'top-accounts', or the segments joined by '+' (then '@region'). */
   key: string;
+  /** The accounts' region a team serves, when a tier is split by region. */
+  region?: string;
   kind: TeamKind;
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
@@ -145,10 +147,81 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     if (small && into) into.push(...small);
   }
   joinTeamsByBooks(groups, analysis.bookOwners);
-  return groups.map((group) => {
+  return groups.flatMap((group) => {
     const need = build('', 'segment', group);
-    return { ...need, key: need.segments.join('+') };
+    const key = need.segments.join('+');
+    const regions = need.role === 'csm' ? regionTeams(group, analysis) : [];
+    if (regions.length === 0) return [{ ...need, key }];
+    return regions.map(({ region, rows }) => ({
+      ...build('', 'segment', rows),
+      key: `${key}@${regionKey(region)}`,
+      region,
+    }));
   });
+}
+
+/** A region gets its own team of a tier once its work there is about one FTE or more (csplan default). */
+export const REGION_TEAM_FTE = 1;
+
+/** The key of a region as written in the file: case and spacing do not matter. */
+export function regionKey(value: string | undefined): string | undefined {
+  const key = value?.trim().toLowerCase();
+  return key ? key : undefined;
+}
+
+/**
+ * A tier's work split by the accounts' region, when two or more regions each have about an FTE
+ * of it: CSMs work a region's hours and languages. Smaller regions, and accounts without one,
+ * join the region with the most work. Empty when the tier stays one team.
+ */
+function regionTeams(
+  group: SegmentCapacity[],
+  analysis: Analysis,
+): { region: string; rows: SegmentCapacity[] }[] {
+  const { policy } = analysis.org;
+  const byRegion = new Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>();
+  const blank = (s: SegmentCapacity): SegmentCapacity => ({
+    ...s,
+    accounts: 0,
+    arr: 0,
+    weightedAccounts: 0,
+  });
+  for (const p of analysis.placed) {
+    const row = group.find((s) => s.id === p.segment);
+    if (!row) continue;
+    const key = regionKey(p.account.region) ?? '';
+    const entry = byRegion.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
+    const into = entry.rows.get(row.id) ?? blank(row);
+    into.accounts += p.account.count;
+    into.arr += p.account.arr * p.account.count;
+    into.weightedAccounts += p.account.count * p.loadFactor;
+    entry.rows.set(row.id, into);
+    byRegion.set(key, entry);
+  }
+  const work = (rows: Iterable<SegmentCapacity>) =>
+    [...rows].reduce(
+      (sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier),
+      0,
+    );
+  const big = [...byRegion.entries()]
+    .filter(([key, e]) => key !== '' && work(e.rows.values()) >= REGION_TEAM_FTE - 1e-9)
+    .sort(
+      (a, b) =>
+        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
+    );
+  const largest = big[0];
+  if (big.length < 2 || !largest) return [];
+  for (const [key, entry] of byRegion) {
+    if (big.some(([k]) => k === key)) continue;
+    for (const row of entry.rows.values()) {
+      const into = largest[1].rows.get(row.id) ?? blank(row);
+      into.accounts += row.accounts;
+      into.arr += row.arr;
+      into.weightedAccounts += row.weightedAccounts;
+      largest[1].rows.set(row.id, into);
+    }
+  }
+  return big.map(([, e]) => ({ region: e.region, rows: [...e.rows.values()] }));
 }
 
 /**

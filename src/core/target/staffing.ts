@@ -8,7 +8,7 @@ import { plural } from '../money.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import { homeSegment, type TeamNeed } from './needs.js';
+import { homeSegment, regionKey, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -84,11 +84,14 @@ export interface TargetTeam extends TeamNeed {
   notStarted: string[];
 }
 
-export function teamTitle(team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments'>): string {
+export function teamTitle(
+  team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments' | 'region'>,
+): string {
   if (team.kind === 'generalist') return 'CSMs (generalist, all segments)';
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
-  return team.role === 'digital-csm' ? `Digital CSMs (${names})` : `${names} CSMs`;
+  if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
+  return team.region ? `${team.region} ${names} CSMs` : `${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -119,8 +122,9 @@ interface Person {
 }
 
 export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
-  const teamBySegment = new Map<SegmentId, TeamNeed>();
-  for (const need of needs) for (const s of need.segments) teamBySegment.set(s, need);
+  const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
+  for (const need of needs)
+    for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const people: Person[] = analysis.bookOwners.map((owner) => {
@@ -129,7 +133,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     if (single) team = single;
     else {
       const segment = homeSegment(owner);
-      team = segment ? teamBySegment.get(segment) : undefined;
+      team = segment ? regionalTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
     }
     return {
       owner,
@@ -149,8 +153,12 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const canSpare = (person: Person, need: TeamNeed) =>
     round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon));
   const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
+  // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed) =>
-    person.owner.member.role === 'csm' || to.role === 'digital-csm';
+    (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
+    (to.region === undefined ||
+      person.owner.member.region === undefined ||
+      regionKey(to.region) === regionKey(person.owner.member.region));
 
   const redeployments: Redeployment[] = [];
   for (;;) {
@@ -249,10 +257,20 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
   return teams.reduce((sum, t) => sum + t.target - t.surplus, 0);
 }
 
-/** The key of a region or time zone as written in the file: case and spacing do not matter. */
-function regionKey(value: string | undefined): string | undefined {
-  const key = value?.trim().toLowerCase();
-  return key ? key : undefined;
+/**
+ * Of a tier's teams, the one of the CSM's region, else the one where most of their book's ARR
+ * sits, else the first (the region with the most work).
+ */
+function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
+  if (teams.length <= 1) return teams[0];
+  const own = regionKey(owner.member.region);
+  const mine = teams.find((t) => own !== undefined && regionKey(t.region) === own);
+  if (mine) return mine;
+  const arrIn = (team: TeamNeed) =>
+    owner.accounts
+      .filter((p) => regionKey(p.account.region) === regionKey(team.region))
+      .reduce((sum, p) => sum + p.account.arr * p.account.count, 0);
+  return [...teams].sort((a, b) => arrIn(b) - arrIn(a))[0];
 }
 
 /**

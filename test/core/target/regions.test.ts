@@ -44,4 +44,38 @@ describe('regions in the target org', () => {
     );
     expect(plan.redeployments.map((r) => r.id)).toEqual(['ren']);
   });
+
+  it('splits a tier by region where a region has an FTE of work; a small region joins the largest', async () => {
+    // Enterprise at $150k: NA 40 accounts: max(40 / 20, $6M / $3.5M) = 2.0 FTE; EMEA 30:
+    // max(1.5, $4.5M / $3.5M) = 1.5; APAC 6: max(0.3, $0.9M / $3.5M) = 0.3, under one FTE, so
+    // it joins NA: 2.3. Mid-market: 40 NA accounts at $30k, 0.7 FTE, one region: one team.
+    // 116 customers, $12.6M: specialization.
+    const plan = await planFrom(`team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: a1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+accounts:
+${accounts('na', 40, 150_000, 'region: NA')}
+${accounts('emea', 30, 150_000, 'region: EMEA')}
+${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
+${accounts('mm', 40, 30_000, 'region: NA')}
+`);
+    expect(plan.teams.map((t) => [t.key, t.title, t.members])).toEqual([
+      ['enterprise@na', 'NA Enterprise CSMs', ['n1', 'n2', 'a1']],
+      ['enterprise@emea', 'EMEA Enterprise CSMs', ['e1']],
+      ['mid-market', 'Mid-Market CSMs', ['m1']],
+    ]);
+    const [na, emea] = plan.teams;
+    expect(na?.needed).toBeCloseTo(2.3);
+    expect(emea?.needed).toBeCloseTo(1.5);
+    // EMEA is 0.5 short, more than the quarter a team absorbs: 1 hire. NA cannot spare one
+    // (3 - 1 = 2 < 2.3), and nobody moves across regions.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
+      expect.objectContaining({ team: 'enterprise@emea', count: 1 }),
+    ]);
+  });
 });
