@@ -87,6 +87,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       title: t.title,
       role: t.role,
       segments: t.segments,
+      region: t.region ?? null,
       accounts: t.accounts,
       arr: round(t.arr),
       fte: {
