@@ -7,7 +7,7 @@ import type { Org } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
-import { onlyCsmsOfRegions, REDEPLOY_ROLES } from '../../src/core/target/staffing.js';
+import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
@@ -131,8 +131,7 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
   const broken: string[] = [];
   const analysis = analyse(org);
   // Once everyone the plan moves is gone, the only CSM left in a region stays there.
-  const anchors = onlyCsmsOfRegions(
-    analysis,
+  const anchors = regionAnchors(analysis)(
     new Set([...plan.redeployments.map((r) => r.id), ...plan.target.roleMoves.map((m) => m.id)]),
   );
   const movable = (id: string) => {

@@ -153,6 +153,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const canSpare = (person: Person, need: TeamNeed) =>
     round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon));
   const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
+  const anchorsOf = regionAnchors(analysis);
   // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed) =>
     (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
@@ -168,10 +169,11 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
       .filter((need) => shortfall(need) > (free ? 1e-9 : SMALL_OVERSHOOT_FTE))
       .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
     let moved = false;
+    const regionsOnly = anchorsOf(movedIds());
     for (const to of short) {
       const candidates = people
         .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
-        .filter((p) => !onlyCsmsOfRegions(analysis, movedIds()).has(p.owner.member.id))
+        .filter((p) => !regionsOnly.has(p.owner.member.id))
         .filter((p) => {
           if (p.team === null) return true;
           if (shortfall(to) <= SMALL_OVERSHOOT_FTE) return false;
@@ -276,27 +278,27 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
 /**
  * CSMs who are the only one in a region that has accounts, once the `gone` (moved already) are
  * left out: moving them to another team or role would leave the region with no CSM, so no move
- * takes them (a region keeps its CSM).
+ * takes them (a region keeps its CSM). The accounts are read once; each call of the returned
+ * function only walks the CSMs.
  */
-export function onlyCsmsOfRegions(
-  analysis: Analysis,
-  gone: ReadonlySet<string> = new Set(),
-): Set<string> {
+export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
   const withAccounts = new Set<string>();
   for (const { account } of analysis.placed) {
     const key = regionKey(account.region);
     if (key) withAccounts.add(key);
   }
-  const byRegion = new Map<string, string[]>();
-  for (const owner of analysis.bookOwners) {
-    const key = regionKey(owner.member.region);
-    const away = owner.member.leaving !== undefined || gone.has(owner.member.id);
-    if (!key || !withAccounts.has(key) || away) continue;
-    byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
-  }
-  const anchors = new Set<string>();
-  for (const ids of byRegion.values()) if (ids.length === 1 && ids[0]) anchors.add(ids[0]);
-  return anchors;
+  return (gone = new Set()) => {
+    const byRegion = new Map<string, string[]>();
+    for (const owner of analysis.bookOwners) {
+      const key = regionKey(owner.member.region);
+      const away = owner.member.leaving !== undefined || gone.has(owner.member.id);
+      if (!key || !withAccounts.has(key) || away) continue;
+      byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
+    }
+    const anchors = new Set<string>();
+    for (const ids of byRegion.values()) if (ids.length === 1 && ids[0]) anchors.add(ids[0]);
+    return anchors;
+  };
 }
 
 /** Specialist roles a CSM beyond the work can start before anyone is hired for them. */
@@ -359,13 +361,15 @@ export function redeployIntoRoles(
   const unplaced = [...staffing.unplaced];
   // People already moved between teams are gone from their region's books.
   const gone = new Set(staffing.redeployments.map((r) => r.id));
-  const movable = (owner: BookOwner | undefined): owner is BookOwner =>
-    owner !== undefined &&
-    owner.rampStatus !== 'planned' &&
-    owner.member.leaving === undefined &&
-    (analysis.reportsOf.get(owner.member.id)?.length ?? 0) === 0 &&
-    !onlyCsmsOfRegions(analysis, gone).has(owner.member.id);
+  const anchorsOf = regionAnchors(analysis);
   const spares = (): Spare[] => {
+    const anchors = anchorsOf(gone);
+    const movable = (owner: BookOwner | undefined): owner is BookOwner =>
+      owner !== undefined &&
+      owner.rampStatus !== 'planned' &&
+      owner.member.leaving === undefined &&
+      (analysis.reportsOf.get(owner.member.id)?.length ?? 0) === 0 &&
+      !anchors.has(owner.member.id);
     const out: Spare[] = [];
     for (const u of unplaced) {
       const owner = analysis.bookOwnerById.get(u.id);
