@@ -16,6 +16,7 @@ import { safeOutput } from './safe-text.js';
 import {
   bookStatus,
   gapTeam,
+  headcountHeader,
   headcountRows,
   projectionLines,
   redeploymentLines,
@@ -130,9 +131,11 @@ export function renderPlanMarkdown(
   out.push('', '## Headcount (today -> target)', '');
   out.push(
     mdTable(
-      ['Role / CSM team', 'Today', 'Moved in', 'Moved out', 'Hire', 'Target'],
+      headcountHeader(plan),
       headcountRows(plan).map(([name, ...rest]) => [(name ?? '').replace(/^ {2}/, '- '), ...rest]),
-      [1, 2, 3, 4, 5],
+      headcountHeader(plan)
+        .map((_, i) => i)
+        .slice(1),
     ),
   );
 

@@ -1,8 +1,8 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
-import { isPlanned } from '../analysis.js';
 import type { StageId } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
+import { isWorking } from '../people.js';
 import {
   BOOK_ROLES,
   CS_MANAGER_ROLES,
@@ -69,7 +69,7 @@ export const missingCsOps: Rule = {
   policy: ['cs_ops_at_csms'],
   check({ analysis, teams }) {
     const { org } = analysis;
-    const active = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+    const active = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
     const csms = Math.min(active, csmsNeeded(teams));
     if (csms < org.policy.csOpsAtCsms) return [];
     // Anyone in CS Ops counts, a planned hire included: the gap is being closed.
@@ -178,7 +178,7 @@ export const csmCatchAll: Rule = {
   check(context) {
     const { analysis } = context;
     if (!SPECIALIZED.has(context.stage.id)) return [];
-    const csms = analysis.bookOwners.filter((o) => !isPlanned(o.member, analysis.org.company.asOf));
+    const csms = analysis.bookOwners.filter((o) => isWorking(o.person));
     if (csms.length === 0 || hasRole(context, ['support'])) return [];
     const implementation = !hasRole(context, ['onboarding', 'professional-services']);
     return [

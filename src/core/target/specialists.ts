@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import type { StageId } from '../model.js';
 import { formatMoney, ordinal, plural } from '../money.js';
+import { isWorking } from '../people.js';
 import { ROLES, type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
@@ -120,7 +121,7 @@ export function planSpecialists(input: SpecialistInput): {
   const rule = org.policy.csOpsAtCsms;
   const current = (role: RoleId) => org.team.filter((m) => m.role === role).length;
   // CSMs at work today, as far as the work needs them: surplus CSMs are no reason for CS Ops.
-  const activeCsms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+  const activeCsms = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
   const opsCsms = Math.min(activeCsms, csmsNeeded);
   const opsCsmHeads = csmsNeeded;
 

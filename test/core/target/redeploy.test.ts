@@ -15,13 +15,14 @@ describe('examples/rebalance.yaml: 5 CSMs for 1.4 FTE of work', () => {
     const plan = await planFile('examples/rebalance.yaml');
     // 22 enterprise accounts, $4.89M: $4.89M / $3.5M = 1.4 FTE (ARR binds). omar, grace, tomas
     // and lena (week 8: a full book) give 4 FTE; ravi starts in January. 1.4 / 4 = 35%;
-    // $4.89M / 4 = $1.2M per CSM, $4.89M / 1.4 = $3.5M at target. The team of 5 keeps
-    // floor(5 - 1.4) = 3 beyond the work; ravi is the one not started.
+    // $4.89M / 4 = $1.2M per CSM, $4.89M / 1.4 = $3.5M at target. omar leaves on 2027-01-15,
+    // so the team keeps 4 (ravi included) for 1.4 FTE: floor(4 - 1.4) = 2 beyond the work; ravi
+    // is the one not started.
     const idle = plan.findings.find((f) => f.rule === 'csm-capacity-idle');
     expect(idle?.message).toBe(
-      '4 CSMs give 4 FTE of capacity for 1.4 FTE of work at the target ratios: 35% loaded, $1.2M of ARR per CSM against $3.5M at target. 3 CSMs beyond the work, growth included. Choices: hold backfills as people leave; defer the offer to "ravi" (starts 2027-01-11) if it is not signed. If some of them are founders or sales reps who own accounts in the CRM, give them that role.',
+      '4 CSMs give 4 FTE of capacity for 1.4 FTE of work at the target ratios: 35% loaded, $1.2M of ARR per CSM against $3.5M at target. 2 CSMs beyond the work, growth included. Choices: hold backfills as people leave; defer the offer to "ravi" (starts 2027-01-11) if it is not signed. If some of them are founders or sales reps who own accounts in the CRM, give them that role.',
     );
-    // The work needs 5 - 3 = 2 CSMs: far from the fifth, so no CS Ops hire beside the surplus.
+    // The work needs 4 - 2 = 2 CSMs: far from the fifth, so no CS Ops hire beside the surplus.
     expect(plan.gaps.filter((g) => g.role === 'cs-ops')).toEqual([]);
     expect(plan.findings.map((f) => f.rule)).not.toContain('missing-cs-ops');
   });
