@@ -31,7 +31,13 @@ export function timelineHeadline(timeline: Timeline): Headline {
   const { hires } = timeline;
   const answer: string[] = [];
   const first = hires[0];
-  if (!first) {
+  if (!first && timeline.overCeiling.length > 0) {
+    // No req, yet work passes target (a freeze past the horizon holds the reqs): say so first.
+    const held = timeline.freezeUntil ? ` (the hiring freeze until ${timeline.freezeUntil})` : '';
+    answer.push(
+      `No req opens in the next ${plural(timeline.months, 'month')}${held}, yet work passes target books: see the warnings below.`,
+    );
+  } else if (!first) {
     answer.push(
       `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`,
     );
@@ -144,9 +150,9 @@ export function comparisonRows(comparison: Comparison): string[][] {
     return quarter.scenarios.map((s, i) => [
       `${quarter.label} ${quarter.span}`,
       s.name,
-      String(s.reqsOpened),
-      String(s.hiresStarting),
-      String(s.headcount),
+      formatCount(s.reqsOpened),
+      formatCount(s.hiresStarting),
+      formatCount(s.headcount),
       s.cost === null ? '-' : (costs[i] as string),
       s.peakLoad === null ? '-' : formatPct(s.peakLoad),
     ]);
@@ -189,10 +195,10 @@ export function quarterTable(
       formatCount(q.customers),
       formatMoney(q.arr),
       STAGE_LABELS[q.stage],
-      String(q.reqsOpened),
-      String(q.hiresStarting),
-      String(q.csms),
-      String(q.headcount),
+      formatCount(q.reqsOpened),
+      formatCount(q.hiresStarting),
+      formatCount(q.csms),
+      formatCount(q.headcount),
       peakCell(q),
     ];
     if (timeline.priced) {
