@@ -385,6 +385,7 @@ export function mergePolicy(input: PolicyInput | undefined): {
       directorMin: p.span_of_control?.director_min ?? base.spanOfControl.directorMin,
       directorMax: p.span_of_control?.director_max ?? base.spanOfControl.directorMax,
     },
+    digitalAutomation: p.digital_automation ?? base.digitalAutomation,
     healthMixMax: p.health_mix_max ?? base.healthMixMax,
     csOpsAtCsms: p.cs_ops_at_csms ?? base.csOpsAtCsms,
     unownedArrShareMax: p.unowned_arr_share_max ?? base.unownedArrShareMax,

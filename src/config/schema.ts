@@ -14,7 +14,7 @@ import {
   MIN_FTE,
   PLAN_YEARS,
 } from '../core/limits.js';
-import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
+import { AUTOMATION_LEVELS, SEGMENT_IDS, type SegmentId } from '../core/model.js';
 import { formatCount, formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS, type RoleId } from '../core/roles.js';
@@ -525,6 +525,19 @@ export const policySchema = z
       )
       .optional()
       .meta({ description: 'Per-segment thresholds and CSM ratios' }),
+    digital_automation: choice(AUTOMATION_LEVELS, 'expected none, some or mature')
+      .optional()
+      .meta({
+        description: byDefault(
+          'How automated the digital programs are: sets the ARR one digital CSM carries, within the published $1-5M (CS Operations Architect guide)',
+          DEFAULT_POLICY.digitalAutomation,
+        ),
+        ...enumDocs(AUTOMATION_LEVELS, {
+          none: 'programs run by hand: the low end of the ARR range per digital CSM',
+          some: 'lifecycle emails and usage alerts: the target of the range',
+          mature: 'in-app guides, automated lifecycle and community: the top of the range',
+        }),
+      }),
     complexity_factors: levelFactors
       .optional()
       .meta({ description: 'Load multiplier per complexity' }),

@@ -5,6 +5,7 @@
 import type { Analysis, BookOwner } from './analysis.js';
 import type { Coverage, SegmentId } from './model.js';
 import { SEGMENT_IDS } from './model.js';
+import type { Policy } from './policy.js';
 
 export interface SegmentCapacity {
   id: SegmentId;
@@ -104,11 +105,53 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
     row.arrShare = totalArr > 0 ? row.arr / totalArr : 0;
     row.fteByAccounts = row.weightedAccounts / s.accountsPerCsm.target / offloadMultiplier;
     row.fteByArr = row.arr / s.arrPerCsm.target / offloadMultiplier;
-    row.binding = row.fteByArr > row.fteByAccounts ? 'arr' : 'accounts';
-    row.csmFteNeeded = Math.max(row.fteByAccounts, row.fteByArr);
+    const work = segmentWork(policy, row, 'target');
+    row.binding = work.binding;
+    row.csmFteNeeded = work.fte / offloadMultiplier;
     row.utilisation = row.csmFteAvailable > 0 ? row.csmFteNeeded / row.csmFteAvailable : null;
   }
   return { segments: [...rows.values()], unassignedFte, unassignedStaffedFte, unassignedCsms };
+}
+
+/** A point of the published ranges: 'min' is the fewest accounts and ARR per CSM (the most FTE). */
+export type RangeEnd = 'min' | 'max' | 'target';
+
+/**
+ * ARR one digital CSM carries: the automation level picks the point of the range (programs run
+ * by hand sit at its low end, mature automated programs at its top; CS Operations Architect guide).
+ */
+export function digitalArrPerCsm(policy: Policy, segment: SegmentId, end: RangeEnd): number {
+  const { arrPerCsm } = policy.segments[segment];
+  if (end !== 'target') return arrPerCsm[end];
+  const level = policy.digitalAutomation;
+  return level === 'none' ? arrPerCsm.min : level === 'mature' ? arrPerCsm.max : arrPerCsm.target;
+}
+
+/**
+ * FTE of CSM work in one segment at one point of its ranges, before the offload of dedicated
+ * teams. Named and pooled work is the larger of weighted accounts and ARR per CSM (never assign
+ * by count alone). Digital work scales with programs, not logos: ARR per digital CSM at the
+ * automation level, with the account count only as a ceiling: never more than one digital CSM
+ * per account count at the top of the range (2,000 by default).
+ */
+export function segmentWork(
+  policy: Policy,
+  segment: { id: SegmentId; weightedAccounts: number; arr: number },
+  end: RangeEnd,
+): { fte: number; binding: 'accounts' | 'arr' } {
+  const ranges = policy.segments[segment.id];
+  if (ranges.coverage === 'digital') {
+    const byArr = segment.arr / digitalArrPerCsm(policy, segment.id, end);
+    const ceiling = segment.weightedAccounts / ranges.accountsPerCsm.max;
+    return byArr <= ceiling
+      ? { fte: byArr, binding: 'arr' }
+      : { fte: ceiling, binding: 'accounts' };
+  }
+  const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm[end];
+  const byArr = segment.arr / ranges.arrPerCsm[end];
+  return byArr > byAccounts
+    ? { fte: byArr, binding: 'arr' }
+    : { fte: byAccounts, binding: 'accounts' };
 }
 
 /**
@@ -131,52 +174,41 @@ function capacitySplit(owner: BookOwner): Map<SegmentId, number> {
 }
 
 /**
- * When CSM capacity is far beyond the work ("hiring ahead of need", CS org design guide): csplan defaults,
- * named in the csm-capacity-idle rule's explanation. The work is measured at the low end of every
- * benchmark range (the most CSMs the benchmarks justify), so a team staffed anywhere inside the
- * published ranges is never idle.
+ * When CSM capacity is far beyond the work ("hiring ahead of need", CS org design guide): csplan
+ * defaults, named in the csm-capacity-idle rule's explanation. The work is measured at the
+ * target ratios, as the plan sizes teams, so the rule reports the surplus the plan shows.
  */
 export const IDLE_CAPACITY = {
-  /** Capacity at least this many FTE above the most the accounts need... */
+  /** Capacity at least this many FTE above the work... */
   surplusFte: 2,
-  /** ...and at least this many times it. */
-  ratio: 2,
+  /**
+   * ...and the work at most this share of it: under two thirds of a target book, a book sits
+   * below the low end of every published account range (5 of 7.5, 15 of 20, 40 of 57.5, 100 of
+   * 150 accounts).
+   */
+  maxLoad: 2 / 3,
 };
 
 export interface IdleCapacity {
   /** CSM capacity today (ramp-adjusted), CSMs without a segment or book included. */
   available: number;
-  /** FTE the accounts need at the low end of each range: accounts and ARR per CSM. */
-  mostNeeded: number;
+  /** FTE the accounts need at the target ratios. */
+  needed: number;
 }
 
-/** CSM capacity far beyond the most the accounts need; undefined when it is not, or no accounts. */
+/** CSM capacity far beyond the work; undefined when it is not, or the file has no accounts. */
 export function idleCsmCapacity(
   analysis: Analysis,
   capacity: CapacityResult,
 ): IdleCapacity | undefined {
   if (analysis.customers === 0) return undefined;
-  const { policy } = analysis.org;
-  let mostNeeded = 0;
+  let needed = 0;
   let available = capacity.unassignedFte;
   for (const segment of capacity.segments) {
-    const ranges = policy.segments[segment.id];
-    const byAccounts = segment.weightedAccounts / ranges.accountsPerCsm.min;
-    const byArr = segment.arr / ranges.arrPerCsm.min;
-    mostNeeded += Math.max(byAccounts, byArr) / analysis.offloadMultiplier;
+    needed += segment.csmFteNeeded;
     available += segment.csmFteAvailable;
   }
   const idle =
-    available >= mostNeeded + IDLE_CAPACITY.surplusFte &&
-    available >= mostNeeded * IDLE_CAPACITY.ratio;
-  return idle ? { available, mostNeeded } : undefined;
-}
-
-/**
- * Idle CSMs whose accounts would not fill the CS Ops threshold even at the most generous
- * ratios: their number is no reason for CS Ops yet (the usual cause is founders or sales reps
- * listed as CSMs). A real team of 5+ busy CSMs is never in this case.
- */
-export function csOpsWaitsForWork(idle: IdleCapacity | undefined, csOpsAtCsms: number): boolean {
-  return idle !== undefined && idle.mostNeeded < csOpsAtCsms - 1;
+    available >= needed + IDLE_CAPACITY.surplusFte && needed <= available * IDLE_CAPACITY.maxLoad;
+  return idle ? { available, needed } : undefined;
 }

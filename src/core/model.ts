@@ -14,6 +14,10 @@ export type StageId = (typeof STAGE_IDS)[number];
 export const COVERAGE_IDS = ['named', 'pooled', 'digital'] as const;
 export type Coverage = (typeof COVERAGE_IDS)[number];
 
+export const AUTOMATION_LEVELS = ['none', 'some', 'mature'] as const;
+/** How far the digital programs run without a person: sets the ARR one digital CSM carries. */
+export type AutomationLevel = (typeof AUTOMATION_LEVELS)[number];
+
 export type Health = 'green' | 'yellow' | 'red';
 export type Level = 'low' | 'medium' | 'high';
 export type Seniority = 'junior' | 'mid' | 'senior' | 'lead';

@@ -107,6 +107,7 @@ export interface ChartInput {
 interface SpotLeft {
   spot: SpecialistSpot;
   ids: string[];
+  movedIn: string[];
   hires: number;
 }
 
@@ -178,6 +179,7 @@ function peopleDrawer(team: readonly TeamMember[], ceo: ChartNode) {
 
 function spotNote(left: SpotLeft, flagged: boolean, outsideMark: boolean): string | undefined {
   const notes: string[] = [];
+  if (left.movedIn.length > 0) notes.push(`${left.movedIn.join(', ')} moved in from the CSMs`);
   if (left.hires > 0) notes.push(`${left.hires} to hire`);
   if (outsideMark && left.spot.outside)
     notes.push(flagged ? 'outside CS; see the renewals-outside-cs finding' : 'outside CS');
@@ -209,7 +211,7 @@ function drawSpecialists(input: {
   const drawn: { node: ChartNode; under: string | null }[] = [];
   for (const left of spots) {
     const { spot } = left;
-    const count = left.ids.length + left.hires;
+    const count = left.ids.length + left.movedIn.length + left.hires;
     if (count <= 0) continue;
     const head = ROLES[spot.role].heads !== undefined;
     const flagged = left.ids.some((id) => {
@@ -353,6 +355,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const spots: SpotLeft[] = target.spots.map((spot) => ({
     spot,
     ids: [...spot.ids],
+    movedIn: [...spot.movedIn],
     hires: spot.hires,
   }));
   const podNodes: ChartNode[] = [];

@@ -3,7 +3,7 @@
  * A user overrides any of them under `policy:` in the org file; the config layer merges the
  * overrides onto DEFAULT_POLICY before planning.
  */
-import type { Coverage, Level, SegmentId } from './model.js';
+import type { AutomationLevel, Coverage, Level, SegmentId } from './model.js';
 import type { RoleId } from './roles.js';
 import { cite } from './sources.js';
 
@@ -38,6 +38,11 @@ export interface Policy {
     scaleArr: number;
   };
   segments: Record<SegmentId, SegmentPolicy>;
+  /**
+   * How automated the digital programs are: picks the point of the ARR-per-CSM range a digital
+   * segment is sized at (none: the low end, some: the target, mature: the top).
+   */
+  digitalAutomation: AutomationLevel;
   /** Multiplies an account's load by its complexity (defaults to the company's product complexity). */
   complexityFactors: Record<Level, number>;
   /** Extra load for accounts that the CS Operations Architect guide says take more of a CSM's time. */
@@ -128,6 +133,7 @@ export const DEFAULT_POLICY: Policy = {
       arrPerCsm: range(1_000_000, 5_000_000),
     },
   },
+  digitalAutomation: 'some',
   complexityFactors: { low: 0.8, medium: 1, high: 1.3 },
   loadDrivers: {
     longImplementationDays: 90,
@@ -164,6 +170,7 @@ export const POLICY_SOURCES: Record<string, string> = {
   'segments.*.min_arr': `Segment by account ARR, never by logo: $500k / $100k / $25k / $5k ${cite('org-design-guide')}`,
   'segments.*.accounts_per_csm': `Accounts per CSM by segment ${cite('org-design-guide')}; the target is the middle of the range ${cite('csplan-default')}`,
   'segments.*.arr_per_csm': `ARR per CSM by segment: Enterprise $2-5M, Mid-Market $1-3M, SMB $500k-2M, Digital $1-5M ${cite('cs-ops-architect')}; the target is the middle of the range ${cite('csplan-default')}`,
+  digital_automation: `A digital CS manager carries $1-5M of ARR and 500-2,000+ accounts; strong digital and automated programs raise the ratio ${cite('cs-ops-architect')}: none sizes at $1M, some at the target, mature at $5M, and the account count only caps the team at 2,000 accounts each ${cite('csplan-default')}`,
   complexity_factors: `Complex products need fewer accounts per CSM, simple ones allow more ${cite('cs-ops-architect')}; the factors themselves ${cite('csplan-default')}`,
   load_drivers: `Implementation over 90 days, more than 5 stakeholders and regulated industries lower the ratio ${cite('cs-ops-architect')}; the uplifts ${cite('csplan-default')}`,
   offload: `Dedicated onboarding and support teams raise the ratio ${cite('cs-ops-architect')}; the 10% figures ${cite('csplan-default')}`,

@@ -88,6 +88,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       title: t.title,
       role: t.role,
       segments: t.segments,
+      region: t.region ?? null,
       accounts: t.accounts,
       arr: round(t.arr),
       fte: {
@@ -119,6 +120,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       toLoad: { before: roundOrNull(r.toLoad.before), after: roundOrNull(r.toLoad.after) },
       handsOver: r.handsOver,
     })),
+    roleMoves: plan.target.roleMoves,
     headcount: plan.headcount,
     orgChart: {
       leaderReportsTo: plan.chart.leaderReportsTo,

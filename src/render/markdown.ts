@@ -122,10 +122,10 @@ export function renderPlanMarkdown(
       : `> **Reporting line does not fit.** ${mdText(line.why)}.`,
   );
 
-  if (plan.redeployments.length > 0) {
+  if (plan.redeployments.length > 0 || plan.target.roleMoves.length > 0) {
     out.push('', '## Moves before hiring', '');
     for (const move of redeploymentLines(plan)) out.push(`- ${mdText(move)}`);
-    out.push('', `_${TEAM_LOAD_NOTE}_`);
+    if (plan.redeployments.length > 0) out.push('', `_${TEAM_LOAD_NOTE}_`);
   }
 
   out.push('', '## Headcount (today -> target)', '');

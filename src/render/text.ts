@@ -1,6 +1,6 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
 
-import type { SegmentCapacity } from '../core/capacity.js';
+import { digitalArrPerCsm, type SegmentCapacity } from '../core/capacity.js';
 import { rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/money.js';
@@ -81,10 +81,10 @@ export function renderPlanText(
       : `  ${p.yellow('Reporting line does not fit:')} ${line.why}.`,
   );
 
-  if (plan.redeployments.length > 0) {
+  if (plan.redeployments.length > 0 || plan.target.roleMoves.length > 0) {
     heading('Moves before hiring');
     out.push(...redeploymentLines(plan).map((l) => `  ${l}`));
-    out.push(p.dim(`  ${TEAM_LOAD_NOTE}`));
+    if (plan.redeployments.length > 0) out.push(p.dim(`  ${TEAM_LOAD_NOTE}`));
   }
 
   heading('Headcount (today -> target)');
@@ -161,6 +161,8 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
     `FTE needed: the larger of weighted accounts / target accounts per CSM ${cite('org-design-guide')} and ARR / target ARR per CSM ${cite('cs-ops-architect')}; each target is the middle of its range. Accounts are weighted by complexity (x${plan.policy.complexityFactors.low} low, x${plan.policy.complexityFactors.medium} medium, x${plan.policy.complexityFactors.high} high) and load drivers (long implementations, many stakeholders, regulated).`,
     `FTE today counts new CSMs by the ramp: ${rampText(plan.policy)} ${cite('org-design-guide')}.`,
   ];
+  const digital = plan.capacity.segments.find((s) => s.coverage === 'digital' && s.accounts > 0);
+  if (digital) notes.splice(1, 0, digitalSizingNote(plan, digital.id));
   const out = notes.map((n) => p.dim(`  ${n}`));
   if (plan.capacity.unassignedCsms.length > 0) {
     out.push(
@@ -168,6 +170,14 @@ function capacityNotes(plan: Plan, p: Paint): string[] {
     );
   }
   return out;
+}
+
+/** How a digital segment is sized: by ARR at the automation level, capped by the account count. */
+function digitalSizingNote(plan: Plan, segment: SegmentCapacity['id']): string {
+  const { policy } = plan;
+  const { arrPerCsm, accountsPerCsm } = policy.segments[segment];
+  const point = formatMoney(digitalArrPerCsm(policy, segment, 'target'));
+  return `Digital segments: ARR / ${point} per digital CSM, the point of ${formatMoney(arrPerCsm.min)}-${formatMoney(arrPerCsm.max)} that the automation level (${policy.digitalAutomation}) picks ${cite('cs-ops-architect')}; the accounts only cap it, at ${formatCount(accountsPerCsm.max)} per digital CSM.`;
 }
 
 function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
@@ -204,19 +214,28 @@ function loadText(load: number | null): string {
 export const TEAM_LOAD_NOTE =
   "Team loads count each CSM whole in their team's work; the capacity table splits a CSM across segments by where their book sits.";
 
-/** One line per person moved between teams, with the loads before and after. */
+/**
+ * One line per person moved between teams, with the loads before and after, then one per CSM
+ * moved into a specialist role instead of a hire, with the reason.
+ */
 export function redeploymentLines(plan: Plan): string[] {
-  return plan.redeployments.map((r) => {
-    const to = `${teamName(plan, r.to)} ${loadText(r.toLoad.before)} -> ${loadText(r.toLoad.after)}`;
-    const from = r.fromLoad
-      ? `; ${teamName(plan, r.from)} ${loadText(r.fromLoad.before)} -> ${loadText(r.fromLoad.after)}`
-      : '';
-    const handover =
-      r.handsOver > 0 && r.from !== null
-        ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
+  const intoRoles = plan.target.roleMoves.map(
+    (m) =>
+      `${m.id}: ${teamName(plan, m.from)} -> ${roleLabel(m.role)}, instead of a hire: ${m.why}.`,
+  );
+  return plan.redeployments
+    .map((r) => {
+      const to = `${teamName(plan, r.to)} ${loadText(r.toLoad.before)} -> ${loadText(r.toLoad.after)}`;
+      const from = r.fromLoad
+        ? `; ${teamName(plan, r.from)} ${loadText(r.fromLoad.before)} -> ${loadText(r.fromLoad.after)}`
         : '';
-    return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
-  });
+      const handover =
+        r.handsOver > 0 && r.from !== null
+          ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
+          : '';
+      return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
+    })
+    .concat(intoRoles);
 }
 
 /** The headcount table's columns: "Leaving" only when someone in the file is leaving. */

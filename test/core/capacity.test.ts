@@ -92,9 +92,9 @@ ${accounts('e', 2, 150_000)}
 `);
     const { segments } = computeCapacity(analyse(org));
     const tail = segments.find((s) => s.id === 'self-serve');
-    // 1,500 accounts / 1,250 = 1.2 FTE; $1.5M / $3M = 0.5 -> 1.2.
+    // Digital work follows ARR: $1.5M / $3M = 0.5 FTE, under the cap of 1,500 / 2,000 = 0.75.
     expect(tail?.accounts).toBe(1500);
-    expect(tail?.csmFteNeeded).toBeCloseTo(1.2);
+    expect(tail?.csmFteNeeded).toBeCloseTo(0.5);
     const smb = segments.find((s) => s.id === 'smb');
     // $10k each: smb. 300 / 150 = 2; $3M / $1.25M = 2.4 -> 2.4.
     expect(smb?.arr).toBe(3_000_000);

@@ -97,11 +97,13 @@ describe('a product-led company with 20,000 self-serve accounts (plg.yaml)', () 
     const plan = await planExample('plg');
     expect(plan.stage).toMatchObject({ id: 'specialization', byCustomers: 'scale' });
     const digital = plan.teams.find((t) => t.role === 'digital-csm');
-    // 20,000 workspaces x 0.8 (low complexity) / 1,250 = 12.8; $12M / $3M = 4 -> 12.8 / 1.1 = 11.6.
-    expect(digital?.needed).toBeCloseTo(11.64, 1);
-    // Published range: 16,000 / 2,000 = 8 and 16,000 / 500 = 32, over 1.1: 7.3-29.1.
-    expect(digital?.range.fewest).toBeCloseTo(7.27, 1);
-    expect(digital?.range.most).toBeCloseTo(29.09, 1);
+    // Digital work follows ARR, not logos: $12M / $3M per digital CSM (automation "some", the
+    // middle of $1M-5M) = 4, over the 1.1 offload of the support team = 3.6. The account cap,
+    // 20,000 x 0.8 (low complexity) / 2,000 = 8, does not bind.
+    expect(digital?.needed).toBeCloseTo(3.64, 1);
+    // Published range: $12M / $5M = 2.4 and $12M / $1M = 12, capped at 8; over 1.1: 2.2-7.3.
+    expect(digital?.range.fewest).toBeCloseTo(2.18, 1);
+    expect(digital?.range.most).toBeCloseTo(7.27, 1);
     expect(plan.chart.leaderReportsTo).toMatchObject({ role: 'cro', fits: true });
     expect(plan.structure.model).toBe('hybrid');
   });

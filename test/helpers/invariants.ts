@@ -2,11 +2,13 @@
  * The invariants that tie a plan's views to its one target org. Each returns a list of broken
  * statements (empty when all hold), so a property test can print what failed for which org.
  */
+import { analyse } from '../../src/core/analysis.js';
 import type { Org, SegmentId } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
+import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
@@ -82,6 +84,7 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   const placed = [
     ...plan.teams.flatMap((t) => t.members),
     ...plan.target.unplaced.map((u) => u.id),
+    ...plan.target.roleMoves.map((m) => m.id),
     ...plan.target.leavers,
   ];
   if ([...placed].sort().join() !== [...new Set(bookIds)].sort().join())
@@ -180,6 +183,74 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   const { managers, directors } = plan.target.leadership;
   if (directors.needed > directors.current && managers.needed < 3)
     broken.push(`a director hired over ${managers.needed} managers`);
+
+  broken.push(...sizingBreaks(plan, org));
+  return broken;
+}
+
+/**
+ * The sizing invariants: no hire into a role a CSM beyond the work could start; digital work
+ * within the published ARR band (capped by the account count); a region's only CSM never moved.
+ */
+export function sizingBreaks(plan: Plan, org: Org): string[] {
+  const broken: string[] = [];
+  const analysis = analyse(org);
+  // Once everyone the plan moves is gone, the only CSM left in a region stays there.
+  const anchors = regionAnchors(analysis)(
+    new Set([...plan.redeployments.map((r) => r.id), ...plan.target.roleMoves.map((m) => m.id)]),
+  );
+  const movable = (id: string) => {
+    const owner = analysis.bookOwnerById.get(id);
+    return (
+      owner !== undefined &&
+      owner.rampStatus !== 'planned' &&
+      owner.member.leaving === undefined &&
+      (analysis.reportsOf.get(id)?.length ?? 0) === 0 &&
+      !anchors.has(id)
+    );
+  };
+  const spare = [
+    ...plan.teams.filter((t) => t.surplus > 0).flatMap((t) => t.members.filter(movable)),
+    ...plan.target.unplaced.map((u) => u.id).filter(movable),
+  ];
+  for (const seat of plan.target.specialists)
+    if (REDEPLOY_ROLES.includes(seat.role) && seat.hire > 0 && spare.length > 0)
+      broken.push(`hires ${seat.hire} ${seat.role} while ${spare.join(',')} could move into it`);
+
+  const { policy } = plan;
+  for (const s of plan.capacity.segments) {
+    if (s.coverage !== 'digital' || s.accounts === 0) continue;
+    const ranges = policy.segments[s.id];
+    const cap = s.weightedAccounts / ranges.accountsPerCsm.max;
+    const fewest = Math.min(s.arr / ranges.arrPerCsm.max, cap);
+    const most = Math.min(s.arr / ranges.arrPerCsm.min, cap);
+    const work = s.csmFteNeeded * analysis.offloadMultiplier;
+    if (work < fewest - 1e-9 || work > most + 1e-9)
+      broken.push(`${s.id}: ${work} FTE of digital work outside ${fewest}-${most}`);
+  }
+
+  broken.push(...regionBreaks(plan, org));
+  return broken;
+}
+
+/** A region with accounts and CSMs there (not leaving) keeps at least one of them unmoved. */
+export function regionBreaks(plan: Plan, org: Org): string[] {
+  const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
+  const withAccounts = new Set(org.accounts.map((a) => key(a.region)));
+  const byRegion = new Map<string, string[]>();
+  for (const m of org.team) {
+    const region = key(m.region);
+    if ((m.role !== 'csm' && m.role !== 'digital-csm') || !region || m.leaving) continue;
+    if (withAccounts.has(region)) byRegion.set(region, [...(byRegion.get(region) ?? []), m.id]);
+  }
+  const moved = new Set([
+    ...plan.redeployments.map((r) => r.id),
+    ...plan.target.roleMoves.map((m) => m.id),
+  ]);
+  const broken: string[] = [];
+  for (const [region, ids] of byRegion)
+    if (ids.every((id) => moved.has(id)))
+      broken.push(`${region} loses every CSM (${ids.join(',')})`);
   return broken;
 }
 

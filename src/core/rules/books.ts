@@ -1,11 +1,13 @@
 /** Book rules: what each CSM carries, weighed by ARR and complexity, not only by count. */
-import { type BookOwner, segmentForArr } from '../analysis.js';
+import { type Analysis, type BookOwner, segmentForArr } from '../analysis.js';
 import { IDLE_CAPACITY } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Account, Level, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
+import { ROLES, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
+import type { TargetOrg } from '../target/index.js';
 import { accountLabel, accountList, idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
@@ -372,41 +374,69 @@ export const prematureDowngrade: Rule = {
   },
 };
 
-/** Books under this share of a target book are named as the lightest in csm-capacity-idle. */
-const LIGHT_BOOK = 0.5;
-
 export const csmCapacityIdle: Rule = {
   id: 'csm-capacity-idle',
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'The CSMs have far more capacity than the accounts need',
-  explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above the most the accounts need and at least ${IDLE_CAPACITY.ratio}x it (csplan defaults). "The most" is measured at the low end of every benchmark range, accounts and ARR per CSM, so a team staffed anywhere inside the published ranges is never reported. Hiring ahead of need is an anti-pattern: write the playbooks first. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs; give them their real role (founder, sales). Otherwise move CSMs to the segments that lack them before hiring. While this rule reports CSMs whose accounts would need fewer than cs_ops_at_csms - 1 of them even so (4 by default), missing-cs-ops and the five-CSM CS Ops gap wait. Not checked before the file has accounts.`,
-  source: `Hiring ahead of need is an anti-pattern ${cite('org-design-guide')}; a CSM with a book of small accounts has time to spare ${cite('cs-ops-architect')}; the 2 FTE and 2x thresholds ${cite('csplan-default')}`,
-  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp', 'cs_ops_at_csms'],
-  check({ analysis, idle }) {
+  explanation: `CSM capacity today (ramp-adjusted, CSMs without a segment included) is at least ${IDLE_CAPACITY.surplusFte} FTE above the work at the target ratios, and the work is at most ${formatPct(IDLE_CAPACITY.maxLoad)} of it: below that, every book sits under the low end of the published account ranges (csplan defaults). The finding gives the figures finance asks for: the load, ARR per CSM against the target, and what CS costs as a share of ARR when \`policy: salaries\` has them. Then the choices: hold backfills as people leave, move CSMs beyond the work into the roles the plan needs (CS Ops, onboarding, renewals) before hiring for them, and defer an offer that is not signed yet. Hiring ahead of need is an anti-pattern. Often the cause is in the data: founders or sales reps who own accounts in the CRM are listed as CSMs; give them their real role. Not checked before the file has accounts.`,
+  source: `Hiring ahead of need is an anti-pattern ${cite('org-design-guide')}; one team member starts a new function before it grows ${cite('dock-org-charts')}; headcount framed as revenue, not workload ${cite('team-structure-guide')}; the ${IDLE_CAPACITY.surplusFte} FTE and ${formatPct(IDLE_CAPACITY.maxLoad)} thresholds ${cite('csplan-default')}`,
+  policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'ramp', 'salaries'],
+  check({ analysis, idle, target }) {
     if (!idle) return [];
+    const { totalArr } = analysis;
     const active = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned');
-    const planned = analysis.bookOwners.length - active.length;
-    const light = active
-      .map((o) => ({ id: o.member.id, load: o.member.fte > 0 ? o.loadAtTarget / o.member.fte : 0 }))
-      .filter((o) => o.load < LIGHT_BOOK)
-      .sort((a, b) => a.load - b.load || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const named = light.slice(0, 3).map((o) => `"${o.id}" ${formatPct(o.load)}`);
-    const more = light.length > named.length ? ` and ${light.length - named.length} more` : '';
-    const lightest =
-      named.length > 0
-        ? ` Lightest books, as a share of a target book: ${named.join(', ')}${more}.`
-        : '';
-    const hires =
-      planned > 0 ? ` ${plural(planned, 'more CSM')} ${planned === 1 ? 'is' : 'are'} planned.` : '';
+    const figures = `${plural(active.length, 'CSM')} give ${formatFte(idle.available)} FTE of capacity for ${formatFte(idle.needed)} FTE of work at the target ratios: ${formatPct(idle.needed / idle.available)} loaded, ${formatMoney(totalArr / Math.max(1, active.length))} of ARR per CSM against ${formatMoney(totalArr / idle.needed)} at target.`;
     return [
       {
         path: ['team'],
-        message: `${plural(active.length, 'CSM')} give ${formatFte(idle.available)} FTE of capacity; the accounts need ${formatFte(idle.mostNeeded)} FTE even at the most generous benchmark ratios.${lightest}${hires} If some of them are founders or sales reps who own accounts in the CRM, give them that role; otherwise move CSMs where they are missing before hiring.`,
+        message: [figures, csCost(analysis), choices(analysis, target)].filter(Boolean).join(' '),
       },
     ];
   },
 };
+
+/** What the CS team costs as a share of ARR, from the salaries the policy gives; '' without them. */
+function csCost(analysis: Analysis): string {
+  const { salaries } = analysis.org.policy;
+  if (salaries.csm === undefined || analysis.totalArr <= 0) return '';
+  let cost = 0;
+  let unpriced = 0;
+  for (const member of analysis.org.team) {
+    const kind = ROLES[member.role].kind;
+    if (kind === 'executive' || kind === 'sales') continue;
+    const salary = salaries[member.role];
+    if (salary === undefined) unpriced += 1;
+    else cost += salary * member.fte;
+  }
+  const besides =
+    unpriced > 0
+      ? ` (${plural(unpriced, 'person', 'people')} without a salary in policy left out)`
+      : '';
+  return `CS costs ${formatMoney(cost)} a year, ${formatPct(cost / analysis.totalArr)} of ARR${besides}.`;
+}
+
+/** Hold backfills, move people into the roles the plan needs, defer offers not yet signed. */
+function choices(analysis: Analysis, target: TargetOrg | undefined): string {
+  if (!target) return '';
+  const beyond =
+    target.teams.reduce((sum, t) => sum + t.surplus, 0) +
+    target.unplaced.length +
+    target.roleMoves.length;
+  if (beyond === 0)
+    return "The file's growth needs them within the time it takes to hire: hold new CSM hires.";
+  const options = [`hold backfills as people leave`];
+  if (target.roleMoves.length > 0)
+    options.push(
+      `move ${target.roleMoves.map((m) => `"${m.id}" into ${roleLabel(m.role)}`).join(', ')} instead of hiring`,
+    );
+  const planned = analysis.bookOwners.filter((o) => o.rampStatus === 'planned').slice(-beyond);
+  if (planned.length > 0)
+    options.push(
+      `defer the offer to ${planned.map((o) => `"${o.member.id}" (starts ${o.member.startDate})`).join(', ')} if it is not signed`,
+    );
+  return `${plural(beyond, 'CSM')} beyond the work, growth included. Choices: ${options.join('; ')}. If some of them are founders or sales reps who own accounts in the CRM, give them that role.`;
+}
 
 export const bookRules: Rule[] = [
   csmOverloaded,

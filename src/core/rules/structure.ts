@@ -1,6 +1,4 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
-
-import { csOpsWaitsForWork } from '../capacity.js';
 import type { StageId } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
@@ -16,6 +14,7 @@ import {
 } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
+import { csmsNeeded } from '../target/staffing.js';
 import { idList } from './ids.js';
 import type { Rule, RuleContext, RuleFinding } from './types.js';
 
@@ -66,22 +65,23 @@ export const missingCsOps: Rule = {
   defaultSeverity: 'warning',
   summary: 'The team has 5 or more CSMs and nobody in CS Operations',
   explanation:
-    'At five CSMs the work of keeping data, tooling, playbooks and reporting straight no longer fits beside a book; even one CS Ops person makes a large difference. Hire CS Ops before the fifth CSM, or name who covers it. Not reported while csm-capacity-idle reports idle CSMs whose accounts would not need this many CSMs even at the most generous ratios: their number is no reason for CS Ops yet.',
+    'At five CSMs the work of keeping data, tooling, playbooks and reporting straight no longer fits beside a book; even one CS Ops person makes a large difference. Hire CS Ops before the fifth CSM, or name who covers it; with CSMs beyond the work, move one of them into it. Counts the CSMs at work that the accounts need at the target ratios: CSMs beyond the work (csm-capacity-idle) are no reason for CS Ops.',
   source: `CS Operations before 5+ CSMs ${cite('org-design-guide', 'cs-ops-architect')}`,
   policy: ['cs_ops_at_csms'],
-  check({ analysis, idle }) {
+  check({ analysis, teams }) {
     const { org } = analysis;
-    const csms = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
+    const active = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
+    const csms = Math.min(active, csmsNeeded(teams));
     if (csms < org.policy.csOpsAtCsms) return [];
-    // Idle CSMs whose accounts need fewer than this even at generous ratios: csm-capacity-idle
-    // is the finding then, not the missing CS Ops.
-    if (csOpsWaitsForWork(idle, org.policy.csOpsAtCsms)) return [];
     // Anyone in CS Ops counts, a planned hire included: the gap is being closed.
     if (org.team.some((m) => m.role === 'cs-ops')) return [];
     return [
       {
         path: ['team'],
-        message: `${csms} CSMs and no CS Ops: CS Ops comes before the team reaches ${org.policy.csOpsAtCsms} CSMs`,
+        message:
+          active > csms
+            ? `${active} CSMs, ${csms} of them needed by the work, and no CS Ops: CS Ops comes before the team reaches ${org.policy.csOpsAtCsms} CSMs; move one of the others into it`
+            : `${csms} CSMs and no CS Ops: CS Ops comes before the team reaches ${org.policy.csOpsAtCsms} CSMs`,
       },
     ];
   },

@@ -24,13 +24,20 @@ import { functionalDirectors, type Leadership, neededHeads, planLeadership } fro
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
 import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
-import { type Redeployment, staffTeams, type TargetTeam } from './staffing.js';
+import {
+  csmsNeeded,
+  type Redeployment,
+  type RoleMove,
+  redeployIntoRoles,
+  staffTeams,
+  type TargetTeam,
+} from './staffing.js';
 
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
 export type { SpecialistSpot } from './placement.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
-export type { Backfill, Redeployment, TargetTeam } from './staffing.js';
+export type { Backfill, Redeployment, RoleMove, TargetTeam } from './staffing.js';
 
 export interface HeadcountRow {
   role: RoleId;
@@ -53,6 +60,8 @@ export interface TargetOrg {
   structure: StructureResult;
   teams: TargetTeam[];
   redeployments: Redeployment[];
+  /** CSMs beyond the work moved into specialist seats instead of hires. */
+  roleMoves: RoleMove[];
   /** CSMs no team needs: kept in the chart with a note, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
   /** CSMs who are leaving: in no team's target (see each team's `leavers` and `backfills`). */
@@ -71,8 +80,6 @@ export interface TargetOrg {
 export interface TargetInput {
   analysis: Analysis;
   capacity: CapacityResult;
-  /** Set when CSM capacity is far beyond the work (see csm-capacity-idle). */
-  idle?: IdleCapacity;
 }
 
 /** How the CSM work is organised before any structure refinement. */
@@ -99,7 +106,7 @@ export function teamMode(
   return wholeCsms(total) < MIN_CSMS_TO_SEGMENT ? 'generalist' : 'segmented';
 }
 
-export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): TargetOrg {
+export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
   const mode = teamMode(stage, analysis, capacity);
@@ -108,16 +115,24 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     mode === 'generalist',
   );
   const structure = chooseStructure(stage, analysis, capacity, mode, needs);
-  const { teams, redeployments, unplaced, leavers } = staffTeams(needs, analysis);
-  const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + unplaced.length;
+  const staffed = staffTeams(needs, analysis);
+  const { redeployments, leavers } = staffed;
   const pods =
     structure.model === 'pod'
-      ? teams
+      ? staffed.teams
           .filter((t) => isPodTeam(t, org.policy))
           .reduce((sum, t) => sum + podsFor(t, org.policy), 0)
       : 0;
-  const planned = planSpecialists({ stage: stage.id, analysis, csmHeads, pods, idle });
-  const { seats, later } = functionalSeats(structure, planned, analysis);
+  const planned = planSpecialists({
+    stage: stage.id,
+    analysis,
+    csmsNeeded: csmsNeeded(staffed.teams),
+    pods,
+  });
+  const functional = functionalSeats(structure, planned, analysis);
+  const { later } = functional;
+  // CSMs beyond the work start the specialist functions before anyone is hired for them.
+  const { teams, unplaced, seats, moves } = redeployIntoRoles(staffed, functional.seats, analysis);
   if (mode === 'founder' && teams.length === 0) {
     later.unshift({
       role: 'csm',
@@ -139,6 +154,7 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     structure,
     teams,
     redeployments,
+    roleMoves: moves,
     unplaced,
     leavers,
     leadership,
@@ -146,12 +162,12 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     spots,
     functionalDirectors: functionalDirectors(analysis).map((d) => d.id),
     later,
-    headcount: headcountRows(analysis, teams, unplaced, leadership, seats, leavers),
+    headcount: headcountRows(analysis, teams, unplaced, leadership, seats, leavers, moves),
   };
 }
 
 /** The target org of an org file, from scratch: what the timeline runs month by month. */
-/** Idle CSMs hold back the CS Ops advice only while the rule that says why is on. */
+/** Idle CSM capacity, measured only while the rule that reports it is on. */
 export function idleWhileRuleOn(
   analysis: Analysis,
   capacity: CapacityResult,
@@ -162,9 +178,9 @@ export function idleWhileRuleOn(
     : idleCsmCapacity(analysis, capacity);
 }
 
-export function planTarget(org: Org, idle?: IdleCapacity): TargetOrg {
+export function planTarget(org: Org): TargetOrg {
   const analysis = analyse(org);
-  return buildTargetOrg({ analysis, capacity: computeCapacity(analysis), idle });
+  return buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
 }
 
 /** The functions a functional structure is made of; adoption is the CSM teams themselves. */
@@ -205,6 +221,7 @@ function functionalSeats(
       hire: 1,
       priority: 'next',
       why,
+      movedIn: [],
     };
     if (seat) seats[index] = added;
     else seats.push(added);
@@ -234,6 +251,7 @@ function headcountRows(
   leadership: Leadership,
   seats: SpecialistSeat[],
   leaving: string[],
+  roleMoves: RoleMove[],
 ): HeadcountRow[] {
   const { org } = analysis;
   const leavers = new Set(leaving);
@@ -292,11 +310,13 @@ function headcountRows(
     const hire = ofRole.reduce((sum, t) => sum + teamHires(t), 0);
     const target =
       ofRole.reduce((sum, t) => sum + t.target, 0) + unplaced.filter((u) => u.role === role).length;
+    for (const move of roleMoves) if (roleOf.get(move.id) === role) moveOut += 1;
     const leaving = org.team.filter((m) => m.role === role && leavers.has(m.id)).length;
     if (current > 0 || target > 0)
       row(role, current, hire, target, { in: moveIn, out: moveOut }, leaving);
   }
-  for (const seat of seats) row(seat.role, seat.current, seat.hire, seat.target);
+  for (const seat of seats)
+    row(seat.role, seat.current, seat.hire, seat.target, { in: seat.movedIn.length, out: 0 });
   // Roles the target org has no seat for (sales, executives) stay outside the CS headcount.
   for (const team of teams) {
     rows.push({

@@ -3,8 +3,13 @@
  * generalist team early on, one team per segment (small segments joined to a neighbour) later,
  * and at a founder-led company with a few large accounts one senior CSM for the top accounts.
  */
-import type { Analysis } from '../analysis.js';
-import type { CapacityResult, SegmentCapacity } from '../capacity.js';
+import type { Analysis, BookOwner } from '../analysis.js';
+import {
+  type CapacityResult,
+  type RangeEnd,
+  type SegmentCapacity,
+  segmentWork,
+} from '../capacity.js';
 import type { SegmentId, StageId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { rampEndWeek } from '../people.js';
@@ -30,8 +35,10 @@ export const HIRING_LEAD_DAYS = 60;
 export type TeamKind = 'generalist' | 'segment' | 'top-accounts';
 
 export interface TeamNeed {
-  /** Stable id: 'generalist', 'top-accounts', or the segments joined by '+'. */
+  /** Stable id: 'generalist', 'top-accounts', or the segments joined by '+' (then '@region'). */
   key: string;
+  /** The accounts' region a team serves, when a tier is split by region. */
+  region?: string;
   kind: TeamKind;
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
@@ -51,18 +58,9 @@ export interface TeamNeed {
 }
 
 /** FTE for one segment at the given ratio end. */
-function segmentFte(
-  s: SegmentCapacity,
-  policy: Policy,
-  end: 'min' | 'max' | 'target',
-  offload: number,
-): number {
-  const ranges = policy.segments[s.id];
+function segmentFte(s: SegmentCapacity, policy: Policy, end: RangeEnd, offload: number): number {
   if (s.accounts === 0) return 0;
-  return (
-    Math.max(s.weightedAccounts / ranges.accountsPerCsm[end], s.arr / ranges.arrPerCsm[end]) /
-    offload
-  );
+  return segmentWork(policy, s, end).fte / offload;
 }
 
 /**
@@ -100,7 +98,7 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   const soon = growthFactor(grown);
   const rows = capacity.segments.filter((s) => s.accounts > 0);
   const build = (key: string, kind: TeamKind, group: SegmentCapacity[]): TeamNeed => {
-    const fte = (end: 'min' | 'max' | 'target') =>
+    const fte = (end: RangeEnd) =>
       group.reduce((sum, s) => sum + segmentFte(s, policy, end, offload), 0);
     const needed = fte('target');
     const digitalOnly = group.every((s) => s.coverage === 'digital');
@@ -148,10 +146,129 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     const into = groups[target > index ? target - 1 : target];
     if (small && into) into.push(...small);
   }
-  return groups.map((group) => {
+  joinTeamsByBooks(groups, analysis.bookOwners);
+  return groups.flatMap((group) => {
     const need = build('', 'segment', group);
-    return { ...need, key: need.segments.join('+') };
+    const key = need.segments.join('+');
+    const regions = need.role === 'csm' ? regionTeams(group, analysis) : [];
+    if (regions.length === 0) return [{ ...need, key }];
+    return regions.map(({ region, rows }) => ({
+      ...build('', 'segment', rows),
+      key: `${key}@${regionKey(region)}`,
+      region,
+    }));
   });
+}
+
+/** A region gets its own team of a tier once its work there is about one FTE or more (csplan default). */
+export const REGION_TEAM_FTE = 1;
+
+/** The key of a region as written in the file: case and spacing do not matter. */
+export function regionKey(value: string | undefined): string | undefined {
+  const key = value?.trim().toLowerCase();
+  return key ? key : undefined;
+}
+
+/**
+ * A tier's work split by the accounts' region, when two or more regions each have about an FTE
+ * of it: CSMs work a region's hours and languages. Smaller regions, and accounts without one,
+ * join the region with the most work. Empty when the tier stays one team.
+ */
+function regionTeams(
+  group: SegmentCapacity[],
+  analysis: Analysis,
+): { region: string; rows: SegmentCapacity[] }[] {
+  const { policy } = analysis.org;
+  const byRegion = new Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>();
+  const blank = (s: SegmentCapacity): SegmentCapacity => ({
+    ...s,
+    accounts: 0,
+    arr: 0,
+    weightedAccounts: 0,
+  });
+  for (const p of analysis.placed) {
+    const row = group.find((s) => s.id === p.segment);
+    if (!row) continue;
+    const key = regionKey(p.account.region) ?? '';
+    const entry = byRegion.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
+    const into = entry.rows.get(row.id) ?? blank(row);
+    into.accounts += p.account.count;
+    into.arr += p.account.arr * p.account.count;
+    into.weightedAccounts += p.account.count * p.loadFactor;
+    entry.rows.set(row.id, into);
+    byRegion.set(key, entry);
+  }
+  const work = (rows: Iterable<SegmentCapacity>) =>
+    [...rows].reduce(
+      (sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier),
+      0,
+    );
+  const big = [...byRegion.entries()]
+    .filter(([key, e]) => key !== '' && work(e.rows.values()) >= REGION_TEAM_FTE - 1e-9)
+    .sort(
+      (a, b) =>
+        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
+    );
+  const largest = big[0];
+  if (big.length < 2 || !largest) return [];
+  for (const [key, entry] of byRegion) {
+    if (big.some(([k]) => k === key)) continue;
+    for (const row of entry.rows.values()) {
+      const into = largest[1].rows.get(row.id) ?? blank(row);
+      into.accounts += row.accounts;
+      into.arr += row.arr;
+      into.weightedAccounts += row.weightedAccounts;
+      largest[1].rows.set(row.id, into);
+    }
+  }
+  return big.map(([, e]) => ({ region: e.region, rows: [...e.rows.values()] }));
+}
+
+/**
+ * The segment a CSM's team is chosen by: their pin, else where their book's load sits; a digital
+ * CSM with neither belongs to the self-serve tail.
+ */
+export function homeSegment(owner: BookOwner): SegmentId | undefined {
+  return (
+    owner.member.segment ??
+    owner.mainSegment ??
+    (owner.member.role === 'digital-csm' ? 'self-serve' : undefined)
+  );
+}
+
+/**
+ * Coverage follows the books: a team nobody belongs to, whose accounts CSMs of another team hold
+ * in their books, is that team's work, not a team to hire for. It joins the team holding most of
+ * its load (a pin says where a CSM belongs; it never makes the accounts they own uncovered).
+ * Digital and named work are never joined: they are covered differently.
+ */
+function joinTeamsByBooks(groups: SegmentCapacity[][], owners: readonly BookOwner[]): void {
+  const digital = (g: SegmentCapacity[]) => g.every((s) => s.coverage === 'digital');
+  const groupOf = (segment: SegmentId | undefined) =>
+    segment === undefined ? -1 : groups.findIndex((g) => g.some((s) => s.id === segment));
+  for (;;) {
+    const homes = new Set(owners.map((o) => groupOf(homeSegment(o))));
+    let joined = false;
+    for (const [index, group] of groups.entries()) {
+      if (homes.has(index) || digital(group)) continue;
+      const held = new Map<number, number>();
+      for (const owner of owners) {
+        const home = groupOf(homeSegment(owner));
+        if (home === -1 || digital(groups[home] ?? [])) continue;
+        for (const s of group)
+          held.set(home, (held.get(home) ?? 0) + (owner.loadBySegment.get(s.id) ?? 0));
+      }
+      const [into] = [...held.entries()]
+        .filter(([, load]) => load > 0)
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      if (!into) continue;
+      groups[into[0]]?.push(...group);
+      groups.splice(index, 1);
+      joined = true;
+      break;
+    }
+    if (!joined) return;
+  }
 }
 
 /** Whole CSMs the work calls for when nobody is there yet: at least one for a team that exists. */

@@ -19,6 +19,8 @@ export interface SpecialistSpot {
   outside: boolean;
   /** People of the file in this spot, in file order. */
   ids: string[];
+  /** CSMs the plan moves into this function (seat.movedIn), drawn with its people. */
+  movedIn: string[];
   hires: number;
 }
 
@@ -26,7 +28,7 @@ function spotOf(
   member: TeamMember,
   analysis: Analysis,
   heads: ReadonlySet<string>,
-): Omit<SpecialistSpot, 'ids' | 'hires'> {
+): Omit<SpecialistSpot, 'ids' | 'movedIn' | 'hires'> {
   const { teamById } = analysis;
   const boss = member.reportsTo ? teamById.get(member.reportsTo) : undefined;
   const line = lineReaches(member, teamById);
@@ -51,19 +53,24 @@ export function placeSpecialists(analysis: Analysis, seats: SpecialistSeat[]): S
       ? undefined
       : spots.find((s) => s.role === at.role && s.under === at.under && s.outside === at.outside);
     if (same) same.ids.push(member.id);
-    else spots.push({ ...at, ids: [member.id], hires: 0 });
+    else spots.push({ ...at, ids: [member.id], movedIn: [], hires: 0 });
   }
+  // Hires and CSMs moved into a function join its head where the file has one.
   for (const seat of seats) {
-    if (seat.hire <= 0) continue;
+    if (seat.hire <= 0 && seat.movedIn.length === 0) continue;
     const headRole = FUNCTION_HEADS.get(seat.role);
     const head = headRole ? spots.find((s) => s.role === headRole) : undefined;
     const under = head?.ids[0] ?? null;
     const outside = head?.outside ?? false;
-    const same = spots.find(
+    let spot = spots.find(
       (s) => s.role === seat.role && s.under === under && s.outside === outside,
     );
-    if (same) same.hires += seat.hire;
-    else spots.push({ role: seat.role, under, outside, ids: [], hires: seat.hire });
+    if (!spot) {
+      spot = { role: seat.role, under, outside, ids: [], movedIn: [], hires: 0 };
+      spots.push(spot);
+    }
+    spot.hires += Math.max(0, seat.hire);
+    spot.movedIn.push(...seat.movedIn);
   }
   // In the order of the seats (CS Ops, onboarding, support...), a head just before the function
   // it leads, the file's order within a role.

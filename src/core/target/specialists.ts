@@ -4,7 +4,6 @@
  * file (nobody is dropped). The next stage's roles are listed apart, with what triggers them.
  */
 import type { Analysis } from '../analysis.js';
-import { csOpsWaitsForWork, type IdleCapacity } from '../capacity.js';
 import type { StageId } from '../model.js';
 import { formatMoney, ordinal, plural } from '../money.js';
 import { isWorking } from '../people.js';
@@ -88,6 +87,8 @@ export interface SpecialistSeat {
   wanted: number;
   target: number;
   hire: number;
+  /** CSMs beyond the work moved into the seat instead of hires (see redeployIntoRoles). */
+  movedIn: string[];
   priority: 'now' | 'next';
   why: string;
 }
@@ -102,25 +103,27 @@ export interface LaterRole {
 export interface SpecialistInput {
   stage: StageId;
   analysis: Analysis;
-  /** CSM heads of the target org. */
-  csmHeads: number;
+  /**
+   * CSM heads the work needs in the target org, hires included and surplus left out: role
+   * triggers ("CS Ops before the fifth CSM") count these, not people beyond the work.
+   */
+  csmsNeeded: number;
   /** Pods in the target org: each has a solutions engineer and a support lead. */
   pods: number;
-  idle?: IdleCapacity;
 }
 
 export function planSpecialists(input: SpecialistInput): {
   seats: SpecialistSeat[];
   later: LaterRole[];
 } {
-  const { stage, analysis, csmHeads, pods } = input;
+  const { stage, analysis, csmsNeeded, pods } = input;
   const { org } = analysis;
   const rule = org.policy.csOpsAtCsms;
   const current = (role: RoleId) => org.team.filter((m) => m.role === role).length;
+  // CSMs at work today, as far as the work needs them: surplus CSMs are no reason for CS Ops.
   const activeCsms = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
-  // Idle CSMs (often founders or sales reps listed as CSMs) are no reason for CS Ops yet.
-  const opsCsms = csOpsWaitsForWork(input.idle, rule) ? 0 : activeCsms;
-  const opsCsmHeads = csOpsWaitsForWork(input.idle, rule) ? 0 : csmHeads;
+  const opsCsms = Math.min(activeCsms, csmsNeeded);
+  const opsCsmHeads = csmsNeeded;
 
   const wanted = new Map<RoleId, { count: number; why: string; urgent: boolean }>();
   const byStage = stageRoles(stage);
@@ -138,7 +141,7 @@ export function planSpecialists(input: SpecialistInput): {
         count: Math.max(1, stageOps?.count ?? 0),
         why:
           current('cs-ops') === 0
-            ? `${opsCsms === opsCsmHeads ? plural(opsCsms, 'CSM') : `${plural(opsCsms, 'CSM')} today, ${opsCsmHeads} in the target org,`} and no CS Ops: CS Ops comes before the ${ordinal(rule)} CSM ${cite('org-design-guide', 'cs-ops-architect')}`
+            ? `${csmCount(activeCsms, opsCsms, opsCsmHeads)} and no CS Ops: CS Ops comes before the ${ordinal(rule)} CSM ${cite('org-design-guide', 'cs-ops-architect')}`
             : (stageOps?.why ?? ''),
         urgent: opsCsms >= rule,
       });
@@ -173,6 +176,7 @@ export function planSpecialists(input: SpecialistInput): {
       wanted: count,
       target: Math.max(have, count),
       hire,
+      movedIn: [],
       priority:
         want?.urgent || (role === 'cs-ops' && opsCsms >= rule && have === 0) ? 'now' : 'next',
       why:
@@ -195,6 +199,14 @@ export function planSpecialists(input: SpecialistInput): {
     }
   }
   return { seats, later };
+}
+
+/** "5 CSMs", "4 CSMs today, 5 in the target org,", "the work needs 5 CSMs (9 on the team)" */
+function csmCount(active: number, needed: number, heads: number): string {
+  if (active > heads) return `the work needs ${plural(heads, 'CSM')} (${active} on the team)`;
+  return needed === heads
+    ? plural(needed, 'CSM')
+    : `${plural(needed, 'CSM')} today, ${heads} in the target org,`;
 }
 
 const ORDER: RoleId[] = [

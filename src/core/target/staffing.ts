@@ -4,9 +4,13 @@
  */
 import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
+import { plural } from '../money.js';
 import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
+import { type RoleId, roleLabel } from '../roles.js';
 import { segmentTitle } from '../segments.js';
-import type { TeamNeed } from './needs.js';
+import { cite } from '../sources.js';
+import { homeSegment, regionKey, type TeamNeed } from './needs.js';
+import type { SpecialistSeat } from './specialists.js';
 
 /**
  * A CSM who leads other people keeps a reduced book: half of one by default (csplan default; the
@@ -92,11 +96,14 @@ export interface TargetTeam extends TeamNeed {
   notStarted: string[];
 }
 
-export function teamTitle(team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments'>): string {
+export function teamTitle(
+  team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments' | 'region'>,
+): string {
   if (team.kind === 'generalist') return 'CSMs (generalist, all segments)';
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
-  return team.role === 'digital-csm' ? `Digital CSMs (${names})` : `${names} CSMs`;
+  if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
+  return team.region ? `${team.region} ${names} CSMs` : `${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -104,8 +111,8 @@ function highTouch(team: TeamNeed): boolean {
   return team.segments.some((s) => s === 'strategic' || s === 'enterprise');
 }
 
-function seniorFirst(person: Person): number {
-  const seniority = person.owner.member.seniority;
+function seniorFirst(owner: BookOwner): number {
+  const seniority = owner.member.seniority;
   return seniority === 'senior' || seniority === 'lead' ? 0 : seniority === 'mid' ? 1 : 2;
 }
 
@@ -132,8 +139,9 @@ interface Person {
 }
 
 export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
-  const teamBySegment = new Map<SegmentId, TeamNeed>();
-  for (const need of needs) for (const s of need.segments) teamBySegment.set(s, need);
+  const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
+  for (const need of needs)
+    for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const everyone: Person[] = analysis.bookOwners.map((owner) => {
@@ -142,11 +150,8 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     let team: TeamNeed | undefined;
     if (single) team = single;
     else {
-      const segment =
-        owner.member.segment ??
-        owner.mainSegment ??
-        (owner.member.role === 'digital-csm' ? 'self-serve' : undefined);
-      team = segment ? teamBySegment.get(segment) : undefined;
+      const segment = homeSegment(owner);
+      team = segment ? regionalTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
     }
     return {
       owner,
@@ -178,8 +183,14 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const relieves = (person: Person, to: TeamNeed) =>
     person.capacity > 0 &&
     staffed(to.key) + person.fte - Math.max(to.needed, to.neededSoon) < 1 - 1e-9;
+  const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
+  const anchorsOf = regionAnchors(analysis);
+  // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed) =>
-    person.owner.member.role === 'csm' || to.role === 'digital-csm';
+    (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
+    (to.region === undefined ||
+      person.owner.member.region === undefined ||
+      regionKey(to.region) === regionKey(person.owner.member.region));
 
   const redeployments: Redeployment[] = [];
   for (;;) {
@@ -189,9 +200,11 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
       .filter((need) => shortfall(need) > (free ? 1e-9 : SMALL_OVERSHOOT_FTE))
       .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
     let moved = false;
+    const regionsOnly = anchorsOf(movedIds());
     for (const to of short) {
       const candidates = people
         .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
+        .filter((p) => !regionsOnly.has(p.owner.member.id))
         .filter((p) => {
           if (p.team === null) return true;
           if (shortfall(to) <= SMALL_OVERSHOOT_FTE || !relieves(p, to)) return false;
@@ -202,7 +215,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
           (a, b) =>
             Number(a.team !== null) - Number(b.team !== null) ||
             Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
-            (highTouch(to) ? seniorFirst(a) - seniorFirst(b) : 0) ||
+            (highTouch(to) ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
             a.owner.accountCount - b.owner.accountCount,
         );
       const person = candidates[0];
@@ -273,6 +286,197 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
       })),
     leavers: everyone.filter(isLeaver).map((p) => p.owner.member.id),
   };
+}
+
+/**
+ * CSM heads the work needs in the target org: each team's heads, hires included, less the
+ * people beyond its work. Role triggers and leadership count these, never surplus heads.
+ */
+export function csmsNeeded(teams: readonly TargetTeam[]): number {
+  return teams.reduce((sum, t) => sum + t.target - t.surplus, 0);
+}
+
+/**
+ * Of a tier's teams, the one of the CSM's region, else the one where most of their book's ARR
+ * sits, else the first (the region with the most work).
+ */
+function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
+  if (teams.length <= 1) return teams[0];
+  const own = regionKey(owner.member.region);
+  const mine = teams.find((t) => own !== undefined && regionKey(t.region) === own);
+  if (mine) return mine;
+  const arrIn = (team: TeamNeed) =>
+    owner.accounts
+      .filter((p) => regionKey(p.account.region) === regionKey(team.region))
+      .reduce((sum, p) => sum + p.account.arr * p.account.count, 0);
+  return [...teams].sort((a, b) => arrIn(b) - arrIn(a))[0];
+}
+
+/**
+ * CSMs who are the only one in a region that has accounts, once the `gone` (moved already) are
+ * left out: moving them to another team or role would leave the region with no CSM, so no move
+ * takes them (a region keeps its CSM). The accounts are read once; each call of the returned
+ * function only walks the CSMs.
+ */
+export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
+  const withAccounts = new Set<string>();
+  for (const { account } of analysis.placed) {
+    const key = regionKey(account.region);
+    if (key) withAccounts.add(key);
+  }
+  return (gone = new Set()) => {
+    const byRegion = new Map<string, string[]>();
+    for (const owner of analysis.bookOwners) {
+      const key = regionKey(owner.member.region);
+      const away = owner.member.leaving !== undefined || gone.has(owner.member.id);
+      if (!key || !withAccounts.has(key) || away) continue;
+      byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
+    }
+    const anchors = new Set<string>();
+    for (const ids of byRegion.values()) if (ids.length === 1 && ids[0]) anchors.add(ids[0]);
+    return anchors;
+  };
+}
+
+/** Specialist roles a CSM beyond the work can start before anyone is hired for them. */
+export const REDEPLOY_ROLES: readonly RoleId[] = ['cs-ops', 'onboarding', 'renewals'];
+
+/** A CSM beyond the work moved into a specialist seat the target org needs, instead of a hire. */
+export interface RoleMove {
+  id: string;
+  /** Team the person leaves; null for a CSM no team needs. */
+  from: string | null;
+  role: RoleId;
+  why: string;
+}
+
+export interface RoleMoves {
+  teams: TargetTeam[];
+  unplaced: Staffing['unplaced'];
+  seats: SpecialistSeat[];
+  moves: RoleMove[];
+}
+
+interface Spare {
+  owner: BookOwner;
+  team: TargetTeam | null;
+}
+
+/** Junior CSMs last: starting a function takes someone who knows the customers and the tools. */
+function juniorLast(owner: BookOwner): number {
+  return owner.member.seniority === 'junior' ? 1 : 0;
+}
+
+/** Senior CSMs of a strategic or enterprise team stay with its accounts (senior CSMs first there). */
+function seniorStays({ owner, team }: Spare): number {
+  return team !== null && highTouch(team) && seniorFirst(owner) === 0 ? 1 : 0;
+}
+
+/** "3 years", "5 months", "6 weeks" in the role, from the tenure week; empty without a start date. */
+function tenureText(owner: BookOwner): string {
+  const weeks = owner.tenureWeek;
+  if (weeks === undefined) return '';
+  if (weeks >= 104) return `${Math.floor(weeks / 52)} years on the team`;
+  if (weeks >= 9) return `${Math.floor((weeks * 7) / 30.4)} months on the team`;
+  return `${plural(weeks, 'week')} on the team`;
+}
+
+/**
+ * Before any hire into CS Ops, onboarding or renewals, a CSM the work does not need moves into
+ * the seat: CSMs no team needs first, then people from teams with a surplus (growth included).
+ * Never a player-coach, someone not started or leaving, or a region's only CSM. Among them, not
+ * a junior, not the senior CSMs of a strategic or enterprise team (they stay with those
+ * accounts), then the longest tenure (they know the customers and the tools) and the smallest
+ * book to hand over.
+ */
+export function redeployIntoRoles(
+  staffing: Staffing,
+  seats: readonly SpecialistSeat[],
+  analysis: Analysis,
+): RoleMoves {
+  const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
+  const unplaced = [...staffing.unplaced];
+  // People already moved between teams are gone from their region's books.
+  const gone = new Set(staffing.redeployments.map((r) => r.id));
+  const anchorsOf = regionAnchors(analysis);
+  const spares = (): Spare[] => {
+    const anchors = anchorsOf(gone);
+    const movable = (owner: BookOwner | undefined): owner is BookOwner =>
+      owner !== undefined &&
+      owner.rampStatus !== 'planned' &&
+      owner.member.leaving === undefined &&
+      (analysis.reportsOf.get(owner.member.id)?.length ?? 0) === 0 &&
+      !anchors.has(owner.member.id);
+    const out: Spare[] = [];
+    for (const u of unplaced) {
+      const owner = analysis.bookOwnerById.get(u.id);
+      if (movable(owner)) out.push({ owner, team: null });
+    }
+    for (const team of teams) {
+      if (team.surplus <= 0) continue;
+      for (const id of team.members) {
+        const owner = analysis.bookOwnerById.get(id);
+        if (movable(owner)) out.push({ owner, team });
+      }
+    }
+    const order = analysis.bookOwners.map((o) => o.member.id);
+    return out.sort(
+      (a, b) =>
+        Number(a.team !== null) - Number(b.team !== null) ||
+        juniorLast(a.owner) - juniorLast(b.owner) ||
+        seniorStays(a) - seniorStays(b) ||
+        (b.owner.tenureWeek ?? Number.POSITIVE_INFINITY) -
+          (a.owner.tenureWeek ?? Number.POSITIVE_INFINITY) ||
+        a.owner.accountCount - b.owner.accountCount ||
+        order.indexOf(a.owner.member.id) - order.indexOf(b.owner.member.id),
+    );
+  };
+
+  const moves: RoleMove[] = [];
+  const byUrgency = [...seats].sort(
+    (a, b) => Number(a.priority !== 'now') - Number(b.priority !== 'now'),
+  );
+  const updated = new Map(
+    seats.map((seat) => [seat.role, { ...seat, movedIn: [...seat.movedIn] }]),
+  );
+  for (const original of byUrgency) {
+    const seat = updated.get(original.role);
+    if (!seat || !REDEPLOY_ROLES.includes(seat.role)) continue;
+    while (seat.hire > 0) {
+      const spare = spares()[0];
+      if (!spare) break;
+      const { owner, team } = spare;
+      const id = owner.member.id;
+      const why = roleMoveReason(spare, seat.role);
+      if (team) {
+        team.members = team.members.filter((m) => m !== id);
+        team.staffedFte -= owner.member.fte;
+        team.target -= 1;
+        team.surplus -= 1;
+        team.redeployedOut += 1;
+        team.load = team.staffedFte > 0 ? team.needed / team.staffedFte : null;
+      } else {
+        unplaced.splice(
+          unplaced.findIndex((u) => u.id === id),
+          1,
+        );
+      }
+      seat.hire -= 1;
+      seat.movedIn.push(id);
+      gone.add(id);
+      moves.push({ id, from: team?.key ?? null, role: seat.role, why });
+    }
+  }
+  return { teams, unplaced, seats: seats.map((s) => updated.get(s.role) ?? s), moves };
+}
+
+function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
+  const level = owner.member.seniority === 'mid' ? 'mid-level' : owner.member.seniority;
+  const facts = [level, tenureText(owner)].filter(Boolean).join(', ');
+  const from = team
+    ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
+    : 'no CSM team needs them';
+  return `${from}${facts ? `; ${facts}` : ''}. A ${roleLabel(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
 
 /**

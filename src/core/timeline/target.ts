@@ -10,7 +10,7 @@ import type { Org, SegmentId } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import type { StageResult } from '../stage.js';
 import type { StructureModel } from '../structure.js';
-import { type Backfill, buildTargetOrg, idleWhileRuleOn } from '../target/index.js';
+import { type Backfill, buildTargetOrg } from '../target/index.js';
 import { PLAYER_COACH_SHARE } from '../target/staffing.js';
 
 export interface TimelineTeam {
@@ -55,8 +55,7 @@ export interface TargetAtOptions {
 export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const idle = idleWhileRuleOn(analysis, capacity, org.rules ?? {});
-  const target = buildTargetOrg({ analysis, capacity, idle });
+  const target = buildTargetOrg({ analysis, capacity });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
     // Leavers carry their book until the leave date; the model gives them nothing after.
@@ -89,7 +88,13 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
   });
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
-    .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
+    // A CSM moved into a role fills the seat as someone in the file would: no req for it.
+    .map((row) => ({
+      role: row.role,
+      target: row.target,
+      current: row.current + row.redeployedIn,
+      hire: row.hire,
+    }));
   return { stage: target.stage, structure: target.structure.model, teams, roles, moves, backfills };
 }
 

@@ -148,23 +148,25 @@ describe('no-digital-coverage', () => {
     `${team(...roles)}accounts:\n${accounts('e', 10, 100_000, 'owner: csm-1')}\naccount_groups:\n  - { name: Self-serve, count: ${tail}, arr_each: 1000 }\n`;
 
   it('flags a tail needing 0.8 FTE of digital CS with nobody on it', async () => {
-    // Self-serve: max(1,000 / 1,250, $1M / $3M) = 0.8 FTE; $1M of $2M ARR = 50%.
-    const found = await findings(org(1000, ['csm']), 'no-digital-coverage');
+    // Self-serve: $2.4M / $3M per digital CSM = 0.8 FTE, under the cap of 2,400 / 2,000 = 1.2;
+    // $2.4M of $3.4M ARR = 71%.
+    const found = await findings(org(2400, ['csm']), 'no-digital-coverage');
     expect(found).toEqual([
       expect.objectContaining({
         path: ['team'],
         message:
-          '1,000 self-serve accounts ($1M, 50% of ARR) need 0.8 FTE of digital CS and nobody covers them; add a digital CSM',
+          '2,400 self-serve accounts ($2.4M, 71% of ARR) need 0.8 FTE of digital CS and nobody covers them; add a digital CSM',
       }),
     ]);
   });
 
   it('passes with a digital CSM', async () => {
-    expect(await findings(org(1000, ['csm', 'digital-csm']), 'no-digital-coverage')).toEqual([]);
+    expect(await findings(org(2400, ['csm', 'digital-csm']), 'no-digital-coverage')).toEqual([]);
   });
 
-  it('passes a small tail: 500 accounts need 0.4 FTE', async () => {
-    expect(await findings(org(500, ['csm']), 'no-digital-coverage')).toEqual([]);
+  it('passes a small tail: 1,200 accounts at $1k need 0.4 FTE', async () => {
+    // $1.2M / $3M = 0.4 FTE, under the half FTE from which the tail is its own team.
+    expect(await findings(org(1200, ['csm']), 'no-digital-coverage')).toEqual([]);
   });
 });
 

@@ -1,0 +1,81 @@
+/** A region with accounts keeps its CSM: no move takes a region's only CSM. */
+import { describe, expect, it } from 'vitest';
+import { accounts, planFrom } from '../../helpers/org.js';
+
+// Enterprise: 40 x $150k owned by e1: max(40 / 20, $6M / $3.5M) = 2.0 FTE for 1 CSM: 1.0 short.
+// Mid-market: 75 NA accounts (25 each for m1-m3) and 5 APAC accounts for aki, all at $30k:
+// max(80 / 57.5, $2.4M / $2M) = 1.39 FTE for 4 CSMs. 120 customers, $8.4M: specialization.
+const ORG = `team:
+  - { id: vp, role: vp-cs }
+  - { id: e1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: m2, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: m3, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: aki, role: csm, segment: mid-market, region: APAC, languages: [ja, en], reports_to: vp }
+accounts:
+${accounts('ent', 40, 150_000, 'owner: e1, region: NA')}
+${accounts('na-1', 25, 30_000, 'owner: m1, region: NA')}
+${accounts('na-2', 25, 30_000, 'owner: m2, region: NA')}
+${accounts('na-3', 25, 30_000, 'owner: m3, region: NA')}
+${accounts('jp', 5, 30_000, 'owner: aki, region: APAC, language: ja')}
+`;
+
+describe('regions in the target org', () => {
+  it("moves an NA CSM to the short enterprise team, not APAC's only CSM with the lightest book", async () => {
+    const plan = await planFrom(ORG);
+    // aki's 5 accounts make the smallest book to hand over, but aki is APAC's only CSM.
+    // Among m1-m3 (same seniority and tenure, 25 accounts each) file order picks m1.
+    expect(plan.redeployments.map((r) => [r.id, r.from, r.to])).toEqual([
+      ['m1', 'mid-market', 'enterprise'],
+    ]);
+    // Mid-market keeps m2, m3 and aki for 1.39 FTE: floor(3 - 1.39) = 1 beyond the work. The
+    // target needs 2 + 2 = 4 CSMs, CS Ops comes before the 5th: m2 starts it, never aki.
+    expect(plan.target.roleMoves.map((m) => [m.id, m.role])).toEqual([['m2', 'cs-ops']]);
+    expect(plan.teams.find((t) => t.key === 'mid-market')?.members).toEqual(['m3', 'aki']);
+  });
+
+  it('a region with two CSMs may give one of them', async () => {
+    // A second APAC CSM with an even lighter book: now APAC can spare one, and the lightest moves.
+    const plan = await planFrom(
+      ORG.replace(
+        'accounts:',
+        '  - { id: ren, role: csm, segment: mid-market, region: APAC, reports_to: vp }\naccounts:',
+      ),
+    );
+    expect(plan.redeployments.map((r) => r.id)).toEqual(['ren']);
+  });
+
+  it('splits a tier by region where a region has an FTE of work; a small region joins the largest', async () => {
+    // Enterprise at $150k: NA 40 accounts: max(40 / 20, $6M / $3.5M) = 2.0 FTE; EMEA 30:
+    // max(1.5, $4.5M / $3.5M) = 1.5; APAC 6: max(0.3, $0.9M / $3.5M) = 0.3, under one FTE, so
+    // it joins NA: 2.3. Mid-market: 40 NA accounts at $30k, 0.7 FTE, one region: one team.
+    // 116 customers, $12.6M: specialization.
+    const plan = await planFrom(`team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: a1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+accounts:
+${accounts('na', 40, 150_000, 'region: NA')}
+${accounts('emea', 30, 150_000, 'region: EMEA')}
+${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
+${accounts('mm', 40, 30_000, 'region: NA')}
+`);
+    expect(plan.teams.map((t) => [t.key, t.title, t.members])).toEqual([
+      ['enterprise@na', 'NA Enterprise CSMs', ['n1', 'n2', 'a1']],
+      ['enterprise@emea', 'EMEA Enterprise CSMs', ['e1']],
+      ['mid-market', 'Mid-Market CSMs', ['m1']],
+    ]);
+    const [na, emea] = plan.teams;
+    expect(na?.needed).toBeCloseTo(2.3);
+    expect(emea?.needed).toBeCloseTo(1.5);
+    // EMEA is 0.5 short, more than the quarter a team absorbs: 1 hire. NA cannot spare one
+    // (3 - 1 = 2 < 2.3), and nobody moves across regions.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
+      expect.objectContaining({ team: 'enterprise@emea', count: 1 }),
+    ]);
+  });
+});
