@@ -89,5 +89,5 @@ export function placeSpecialists(analysis: Analysis, seats: SpecialistSeat[]): S
 export function specialistsUnderLeader(spots: SpecialistSpot[]): number {
   return spots
     .filter((s) => s.under === null && !s.outside)
-    .reduce((sum, s) => sum + s.ids.length + s.hires, 0);
+    .reduce((sum, s) => sum + s.ids.length + s.movedIn.length + s.hires, 0);
 }
