@@ -31,11 +31,8 @@ export function timelineHeadline(timeline: Timeline): Headline {
   const { hires } = timeline;
   const answer: string[] = [];
   const first = hires[0];
-  if (!first) {
-    answer.push(
-      `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`,
-    );
-  } else {
+  if (!first) answer.push(noReqSentence(timeline));
+  else {
     answer.push(reqSentence(first, timeline));
     answer.push(hiresSentence(timeline));
   }
@@ -85,7 +82,11 @@ export function timelineHeadline(timeline: Timeline): Headline {
   return { answer, events, warnings, notes };
 }
 
-function reqSentence(hire: Hire, timeline: Timeline): string {
+export function noReqSentence(timeline: Timeline): string {
+  return `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`;
+}
+
+export function reqSentence(hire: Hire, timeline: Timeline): string {
   const label = roleLabel(hire.role);
   const firstOfRole =
     !timeline.rolesInFile.includes(hire.role) &&
@@ -108,7 +109,7 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
   return `Open the ${which} ${label} req by ${hire.openBy}${team}: ${after}, in time for ${monthName(hire.neededBy)}.`;
 }
 
-function hiresSentence(timeline: Timeline): string {
+export function hiresSentence(timeline: Timeline): string {
   const list = hiresByRole(timeline.hires)
     .map(({ role, count }) => roleCount(role, count))
     .join(', ');

@@ -28,7 +28,7 @@ export interface RebalanceCliOptions {
   movesCsv?: string;
 }
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export async function runRebalance(
   file: string,
@@ -68,6 +68,9 @@ export async function runRebalance(
   } else if (format === 'markdown') {
     const { renderRebalanceMarkdown } = await import('../../render/rebalance.js');
     io.stdout(renderRebalanceMarkdown(result, file));
+  } else if (format === 'html') {
+    const { renderRebalanceHtml } = await import('../../render/html/rebalance.js');
+    io.stdout(renderRebalanceHtml(result, file));
   } else {
     const { renderRebalanceText } = await import('../../render/rebalance.js');
     io.stdout(renderRebalanceText(result, { color, width: outputWidth(io), file }));
