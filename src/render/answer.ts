@@ -6,8 +6,8 @@
  */
 import type { Gap } from '../core/gaps.js';
 import { plural } from '../core/money.js';
-import { roleCount } from '../core/roles.js';
 import type { Plan } from '../core/plan.js';
+import { roleCount } from '../core/roles.js';
 import type { Hire, Timeline } from '../core/timeline/index.js';
 import { hiresSentence, noReqSentence, reqSentence } from './timeline-lines.js';
 
