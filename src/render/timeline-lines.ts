@@ -83,7 +83,12 @@ export function timelineHeadline(timeline: Timeline): Headline {
 }
 
 export function noReqSentence(timeline: Timeline): string {
-  return `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`;
+  const teams = timeline.rows[timeline.rows.length - 1]?.teams.length ?? 0;
+  const why =
+    teams === 0
+      ? 'the work stays below what calls for a first CSM, and the recommended org needs nobody new'
+      : "every CSM team's people carry its work at target books and the recommended org needs nobody new";
+  return `No req to open in the next ${plural(timeline.months, 'month')}: ${why}.`;
 }
 
 export function reqSentence(hire: Hire, timeline: Timeline): string {

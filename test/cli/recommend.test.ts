@@ -253,6 +253,15 @@ describe('the target org in the report', () => {
     expect((await md(['recommend'])).stdout.split('\n')).toContain(answer);
   });
 
+  it('tells a founder with no req in the year what will call for the first CSM', async () => {
+    // founder.yaml: 15 customers, $360k, no growth figures: below the first-hire stage (20
+    // customers) all year, so no req; the first CSM comes at 20 customers.
+    const { stdout } = await runCli(['recommend', 'examples/founder.yaml']);
+    expect(stdout.split('\n')[2]).toBe(
+      'No req to open in the next 12 months: the work stays below what calls for a first CSM, and the recommended org needs nobody new. Next hire: 1 CSM, at 20 customers, or once the named work reaches about half an FTE: the first CSM, a generalist; until then the founder owns CS (CS org design guide).',
+    );
+  });
+
   it('labels the founder\'s first CSM "late", as the answer says to open it now', async () => {
     // timeline-founder: the req should have opened by 2026-09-07 (as_of 2026-12-01), so late.
     const { stdout } = await runCli(['recommend', 'examples/timeline-founder.yaml']);
