@@ -6,7 +6,6 @@
  */
 import { hierarchy, tree } from 'd3-hierarchy';
 import type { TeamMember } from '../../core/model.js';
-import { plural } from '../../core/money.js';
 import type { ChartNode } from '../../core/orgchart.js';
 import type { Plan } from '../../core/plan.js';
 import { ROLES, type RoleId } from '../../core/roles.js';
@@ -72,23 +71,17 @@ export function chartBoxes(plan: Plan, people: readonly TeamMember[]): Box {
   const hireBoxes = (n: number): Box[] =>
     n <= 0 ? [] : [{ label: n === 1 ? 'To hire' : `${n} to hire`, kind: 'hire', children: [] }];
 
-  const teamChildren = (node: ChartNode): Box[] => {
+  /** A team's people and hires as boxes; beyond the threshold, its counts on the team box. */
+  const teamContent = (node: ChartNode): { counts?: string; children: Box[] } => {
     const team = plan.teams.find((t) => t.key === node.team);
-    if (!team) return [];
+    if (!team) return { children: [] };
     const hires = team.hireNow + team.hireNext;
     const moved = team.members.filter((id) => movedIn.get(id)?.to === team.key);
     if (team.members.length + hires > COLLAPSE_AT) {
       const parts = [`${team.members.length} in the file`];
       if (moved.length > 0) parts.push(`${moved.length} moved in`);
       if (hires > 0) parts.push(`${hires} to hire`);
-      return [
-        {
-          label: plural(team.target, 'person', 'people'),
-          sub: parts.join(', '),
-          kind: 'team',
-          children: [],
-        },
-      ];
+      return { counts: parts.join(', '), children: [] };
     }
     const members: Box[] = team.members.map((id) => {
       const move = movedIn.get(id);
@@ -101,7 +94,7 @@ export function chartBoxes(plan: Plan, people: readonly TeamMember[]): Box {
           }
         : { label: nameOf(byId.get(id), id), kind: 'person', children: [] };
     });
-    return [...members, ...hireBoxes(hires)];
+    return { children: [...members, ...hireBoxes(hires)] };
   };
 
   /** People of a role drawn once in the chart: their names, and the seats left to hire. */
@@ -122,24 +115,30 @@ export function chartBoxes(plan: Plan, people: readonly TeamMember[]): Box {
     const person = single && !outside ? people.find((p) => p.role === node.role) : undefined;
     const title = node.count > 1 ? `${node.title} ×${node.count}` : node.title;
     const hires = seatsToHire(node);
-    const sub = outside
-      ? 'outside CS'
-      : person
-        ? nameOf(person, person.id)
-        : hires > 0
-          ? `${hires === node.count ? '' : `${node.count - hires} in the file, `}${hires} to hire`
-          : node.children.length === 0 || ROLES[node.role as RoleId]?.kind === 'executive'
-            ? node.note
-            : undefined;
-    const kind: BoxKind = outside ? 'outside' : hires > 0 && hires === node.count ? 'hire' : 'role';
+    const team = node.team ? teamContent(node) : undefined;
+    const sub = team?.counts
+      ? team.counts
+      : outside
+        ? 'outside CS'
+        : person
+          ? nameOf(person, person.id)
+          : hires > 0
+            ? `${hires === node.count ? '' : `${node.count - hires} in the file, `}${hires} to hire`
+            : node.children.length === 0 || ROLES[node.role as RoleId]?.kind === 'executive'
+              ? node.note
+              : undefined;
+    const kind: BoxKind = team?.counts
+      ? 'team'
+      : outside
+        ? 'outside'
+        : hires > 0 && hires === node.count
+          ? 'hire'
+          : 'role';
     return {
       label: title,
       ...(sub ? { sub } : {}),
       kind,
-      children: [
-        ...(node.team ? teamChildren(node) : roleChildren(node)),
-        ...node.children.map(box),
-      ],
+      children: [...(team ? team.children : roleChildren(node)), ...node.children.map(box)],
     };
   };
   return box(plan.chart.root);
@@ -189,7 +188,7 @@ export function orgChartTree(plan: Plan, people: readonly TeamMember[]): Html {
     const { kind, label, sub } = node.data;
     const y = yOf(node.x);
     const dashed = kind === 'hire' ? html` stroke-dasharray="4 3"` : '';
-    return html`<g><rect x="${px(node.y)}" y="${px(y)}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="5" fill="${FILL[kind]}" stroke="${STROKE[kind]}" stroke-width="1.5"${dashed}/><text x="${px(node.y + 7)}" y="${px(y + (sub ? 14 : 21))}" font-size="12" font-weight="${kind === 'person' || kind === 'moved' ? 400 : 600}">${clip(label, 27)}</text>${sub ? html`<text x="${px(node.y + 7)}" y="${px(y + 28)}" font-size="10.5" fill="${kind === 'moved' ? COLORS.moved : kind === 'hire' ? '#8a4300' : COLORS.muted}">${clip(sub, 34)}</text>` : ''}</g>`;
+    return html`<g><rect x="${px(node.y)}" y="${px(y)}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="5" fill="${FILL[kind]}" stroke="${STROKE[kind]}" stroke-width="1.5"${dashed}/><text x="${px(node.y + 7)}" y="${px(y + (sub ? 14 : 21))}" font-size="11.5" font-weight="${kind === 'person' || kind === 'moved' ? 400 : 600}">${clip(label, 27)}</text>${sub ? html`<text x="${px(node.y + 7)}" y="${px(y + 28)}" font-size="10.5" fill="${kind === 'moved' ? COLORS.moved : kind === 'hire' ? '#8a4300' : COLORS.muted}">${clip(sub, 34)}</text>` : ''}</g>`;
   });
 
   const outline = (box: Box, level: number): string[] => [
