@@ -21,8 +21,8 @@ describe('the rule registry', () => {
     }
   });
 
-  it('is listed in README.md exactly as `csplan rules --format markdown` prints it', async () => {
-    const docs = readFileSync('README.md', 'utf8');
+  it('is listed in docs/commands.md exactly as `csplan rules --format markdown` prints it', async () => {
+    const docs = readFileSync('docs/commands.md', 'utf8');
     const table = (await runCli(['rules', '--format', 'markdown'])).stdout;
     expect(docs).toContain(table);
   });
