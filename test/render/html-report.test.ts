@@ -68,6 +68,29 @@ const HOSTILE = [
   `a & b "c"`,
 ];
 
+describe('csplan ... --format html', () => {
+  it('is one page per run: timeline --compare asks for markdown instead (exit 2)', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'timeline',
+      'examples/timeline-vp.yaml',
+      '--compare',
+      '--format',
+      'html',
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--format html shows one timeline');
+  });
+
+  it('assign gives the same page as rebalance, titled Assignment', async () => {
+    const { code, stdout } = await runCli(['assign', 'examples/rebalance.yaml', '-f', 'html']);
+    expect(code).toBe(0);
+    expect(parse(stdout).querySelector('h1')?.textContent).toBe(
+      'Assignment: examples/rebalance.yaml',
+    );
+  });
+});
+
 describe('user strings in the HTML report', () => {
   it('reads as written in every place a name or id appears, and never runs', async () => {
     const dir = await tempDir();
