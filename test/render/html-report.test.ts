@@ -182,12 +182,21 @@ function allBoxes(box: Box): Box[] {
 }
 
 describe('the org chart tree (property: generated orgs)', () => {
-  it('shows each CSM team at its target, by name up to the threshold and as a count beyond', async () => {
+  it('renders, and shows each CSM team at its target, by name up to the threshold and as a count beyond', async () => {
     await fc.assert(
       fc.asyncProperty(orgArb, async (spec) => {
         const org = await generatedOrg(spec);
         const plan = planOrg(org);
         const root = chartBoxes(plan, org.team);
+        // The whole page renders for any org, and names every CSM team.
+        const page = renderPlanHtml({
+          plan,
+          timeline: simulateTimeline(org),
+          findings: plan.findings,
+          file: 'org.yaml',
+          people: org.team,
+        });
+        for (const team of plan.teams) expect(page).toContain(escapeHtml(team.title));
         for (const team of plan.teams) {
           const box = allBoxes(root).find((b) => b.label.startsWith(team.title));
           expect(box, team.title).toBeDefined();
