@@ -81,6 +81,7 @@ export function normaliseOrg(
         languages: member.languages ?? [],
         email: member.email,
         leaving: member.leaving,
+        backfill: member.backfill,
         path: ['team', index],
       }),
     ),

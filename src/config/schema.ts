@@ -288,8 +288,12 @@ export const teamMemberSchema = z
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
     leaving: isoDate(
-      'Last day of a CSM who is leaving: `csplan rebalance` hands over the whole book',
+      'Last day of a CSM who is leaving: from this day on they carry no book, `csplan rebalance` hands over the whole book, and `recommend` and `timeline` plan a backfill ramped by this day',
     ).optional(),
+    backfill: z.boolean({ error: 'expected true or false' }).optional().meta({
+      description:
+        'With `leaving`: false marks a planned cut, so no backfill is planned (default true)',
+    }),
   })
   .meta({ description: 'One person (or planned hire) on the team' });
 

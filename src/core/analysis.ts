@@ -2,9 +2,9 @@
  * The facts every part of the plan reads: each account's segment and load, each CSM's ramp and
  * book. Computed once per org so rules, capacity and gaps agree on the same numbers.
  */
-import { daysBetween } from './dates.js';
 import type { Account, Coverage, Org, SegmentId, TeamMember } from './model.js';
 import { SEGMENT_IDS } from './model.js';
+import { isPlanned, type PersonOnDate, personOn, type RampStatus } from './people.js';
 import type { Policy } from './policy.js';
 import { BOOK_ROLES } from './roles.js';
 
@@ -18,11 +18,14 @@ export interface PlacedAccount {
   loadFactor: number;
 }
 
-export type RampStatus = 'planned' | 'ramping' | 'ramped';
+export type { RampStatus } from './people.js';
+export { isPlanned, rampEndWeek, rampShare } from './people.js';
 
 export interface BookOwner {
   member: TeamMember;
-  /** Share of a full book this person can carry today: fte x ramp, 0 for planned hires. */
+  /** The person on the plan date, by the one capacity model (people.ts). */
+  person: PersonOnDate;
+  /** Share of a full book this person can carry today: `person.capacity`. */
   capacity: number;
   rampShare: number;
   rampStatus: RampStatus;
@@ -100,18 +103,6 @@ export function loadFactor(account: Account, org: Org): number {
   return complexityFactors[complexity] * (1 + uplift);
 }
 
-/** Share of a full book a person carries in a given tenure week, by the ramp schedule. */
-export function rampShare(tenureWeek: number, policy: Policy): number {
-  for (const step of policy.ramp) {
-    if (tenureWeek <= step.untilWeek) return step.capacity;
-  }
-  return 1;
-}
-
-export function rampEndWeek(policy: Policy): number {
-  return policy.ramp.reduce((end, step) => Math.max(end, step.untilWeek), 0);
-}
-
 export function analyse(org: Org): Analysis {
   const { policy } = org;
   const placed = org.accounts.map((account) => placeAccount(account, org));
@@ -169,27 +160,6 @@ export function analyse(org: Org): Analysis {
   };
 }
 
-/** Where a person stands in the ramp on a date: not started, ramping (with the share), ramped. */
-export function rampOn(
-  member: TeamMember,
-  date: string,
-  policy: Policy,
-): { rampStatus: RampStatus; ramp: number; tenureWeek?: number } {
-  if (member.startDate === undefined) return { rampStatus: 'ramped', ramp: 1 };
-  const days = daysBetween(member.startDate, date);
-  if (days < 0) return { rampStatus: 'planned', ramp: 0 };
-  const tenureWeek = Math.floor(days / 7) + 1;
-  return {
-    rampStatus: tenureWeek <= rampEndWeek(policy) ? 'ramping' : 'ramped',
-    ramp: rampShare(tenureWeek, policy),
-    tenureWeek,
-  };
-}
-
-export function isPlanned(member: TeamMember, asOf: string): boolean {
-  return member.startDate !== undefined && daysBetween(asOf, member.startDate) > 0;
-}
-
 function bookOwner(
   member: TeamMember,
   accounts: PlacedAccount[],
@@ -197,7 +167,7 @@ function bookOwner(
   offloadMultiplier: number,
 ): BookOwner {
   const { policy, company } = org;
-  const { tenureWeek, rampStatus, ramp } = rampOn(member, company.asOf, policy);
+  const person = personOn(member, company.asOf, policy);
 
   let accountCount = 0;
   let arr = 0;
@@ -239,10 +209,11 @@ function bookOwner(
   if (!mainSegment && member.role === 'digital-csm') mainSegment = 'self-serve';
   return {
     member,
-    capacity: member.fte * ramp,
-    rampShare: ramp,
-    rampStatus,
-    tenureWeek,
+    person,
+    capacity: person.capacity,
+    rampShare: person.rampShare,
+    rampStatus: person.rampStatus,
+    tenureWeek: person.tenureWeek,
     accounts,
     accountCount,
     arr,

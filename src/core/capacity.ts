@@ -78,19 +78,22 @@ export function computeCapacity(analysis: Analysis): CapacityResult {
   let unassignedStaffedFte = 0;
   const unassignedCsms: string[] = [];
   for (const owner of analysis.bookOwners) {
+    const { person } = owner;
+    // A planned hire adds a seat, not capacity yet; someone who has left adds neither.
+    const planned = person.status === 'planned';
     const split = capacitySplit(owner);
     if (split.size === 0) {
-      if (owner.rampStatus !== 'planned') unassignedFte += owner.capacity;
-      unassignedStaffedFte += owner.member.fte;
+      unassignedFte += person.capacity;
+      unassignedStaffedFte += person.seat;
       unassignedCsms.push(owner.member.id);
       continue;
     }
     for (const [segment, share] of split) {
       const row = rows.get(segment);
       if (!row) continue;
-      if (owner.rampStatus === 'planned') row.csmFtePlanned += owner.member.fte * share;
-      else row.csmFteAvailable += owner.capacity * share;
-      row.csmFteStaffed += owner.member.fte * share;
+      if (planned) row.csmFtePlanned += person.seat * share;
+      else row.csmFteAvailable += person.capacity * share;
+      row.csmFteStaffed += person.seat * share;
     }
     const main = owner.mainSegment;
     if (main) rows.get(main)?.csms.push(owner.member.id);

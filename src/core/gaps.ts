@@ -5,10 +5,11 @@
 
 import type { SegmentId } from './model.js';
 import { formatFte, formatMoney, formatPct, plural } from './money.js';
+import { hiringLeadDays, rampEndWeek } from './people.js';
 import type { Policy } from './policy.js';
 import type { RoleId } from './roles.js';
 import { cite } from './sources.js';
-import type { TargetOrg, TargetTeam } from './target/index.js';
+import type { Backfill, TargetOrg, TargetTeam } from './target/index.js';
 import { leadDays } from './target/needs.js';
 
 export type Priority = 'now' | 'next';
@@ -26,6 +27,8 @@ export interface Gap {
   fte?: { fewest: number; target: number; most: number };
   /** count x the policy's salary for the role, when the policy gives one. */
   cost?: number;
+  /** Set on a backfill: the leaver whose seat it refills and when its req must open. */
+  backfill?: { for: string; leaving: string; openBy: string; late: boolean };
 }
 
 const PRIORITY_ORDER: Record<Priority, number> = { now: 0, next: 1 };
@@ -71,6 +74,16 @@ function teamGaps(target: TargetOrg, policy: Policy): Gap[] {
       team: team.key,
       fte,
     };
+    for (const b of team.backfills) {
+      gaps.push({
+        ...base,
+        count: 1,
+        // A req whose date has passed is for today; otherwise it waits for its date.
+        priority: b.late ? 'now' : 'next',
+        reason: backfillReason(b, team, policy),
+        backfill: { for: b.for, leaving: b.leaving, openBy: b.openBy, late: b.late },
+      });
+    }
     if (team.hireNow > 0)
       gaps.push({ ...base, count: team.hireNow, priority: 'now', reason: nowReason(team) });
     if (team.hireNext > 0)
@@ -97,6 +110,15 @@ function nowReason(team: TargetTeam): string {
     return `${team.title}: ${formatFte(team.needed)} FTE of work and nobody covers it${perCsm(team)}`;
   const moved = team.redeployedIn > 0 ? ' after the moves above' : '';
   return `${team.title}: ${formatFte(team.needed)} FTE of work, ${formatFte(team.staffedFte)} staffed${moved} (${formatPct(team.load ?? 0)} of target)${perCsm(team)}`;
+}
+
+/** "backfill for ella, leaving 2027-02-12: open by 2026-10-19 (late): ..." */
+function backfillReason(b: Backfill, team: TargetTeam, policy: Policy): string {
+  const timing = `${hiringLeadDays(policy, team.role)} days of hiring and the ${rampEndWeek(policy)}-week ramp`;
+  const when = b.late
+    ? `open by ${b.openBy} (late): open it now; ${timing} put the hire past the leave date`
+    : `open by ${b.openBy}: ${timing} have the hire (starting ${b.start}) carrying a full book on the leave date`;
+  return `backfill for ${b.for}, leaving ${b.leaving}: ${when}; without ${b.for}, ${team.title} have ${formatFte(team.staffedFte)} FTE for ${formatFte(team.needed)} FTE of work ${cite('org-design-guide', 'common-practice')}`;
 }
 
 function nextReason(team: TargetTeam, policy: Policy): string {

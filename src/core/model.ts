@@ -92,8 +92,10 @@ export interface TeamMember {
   region?: string;
   languages: string[];
   email?: string;
-  /** Last day of a CSM who is leaving, YYYY-MM-DD. */
+  /** Last day of a CSM who is leaving, YYYY-MM-DD: from that day on they carry no book. */
   leaving?: string;
+  /** false: the leaver's seat is a planned cut, not refilled. Read only with `leaving`. */
+  backfill?: boolean;
   path: Path;
 }
 

@@ -27,6 +27,43 @@ function trim(value: number): string {
   return String(rounded);
 }
 
+/**
+ * Amounts side by side, each as short as `formatMoney` allows while amounts that differ still
+ * read differently: "$1.96M" beside "$2.04M" rather than "$2M" twice. More decimals of the same
+ * unit first, then whole dollars with commas.
+ */
+export function formatMoneyApart(amounts: number[]): string[] {
+  const distinct = (shown: string[]) =>
+    amounts.every((a, i) =>
+      amounts.every((b, j) => Math.round(a) === Math.round(b) || shown[i] !== shown[j]),
+    );
+  const short = amounts.map(formatMoney);
+  if (distinct(short)) return short;
+  for (const decimals of [2, 3, 4]) {
+    const shown = amounts.map((a) => formatMoneyDecimals(a, decimals));
+    if (distinct(shown)) return shown;
+  }
+  return amounts.map((a) => `${a < 0 ? '-' : ''}$${formatCount(Math.round(Math.abs(a)))}`);
+}
+
+/** formatMoney's unit with up to `decimals` decimals, trailing zeros dropped. */
+function formatMoneyDecimals(dollars: number, decimals: number): string {
+  const sign = dollars < 0 ? '-' : '';
+  const abs = Math.abs(dollars);
+  for (const [size, suffix] of [
+    [1_000_000_000, 'B'],
+    [1_000_000, 'M'],
+    [1_000, 'k'],
+  ] as const) {
+    if (abs < size) continue;
+    let shown = (abs / size).toFixed(decimals);
+    while (shown.includes('.') && (shown.endsWith('0') || shown.endsWith('.')))
+      shown = shown.slice(0, -1);
+    return `${sign}$${shown}${suffix}`;
+  }
+  return `${sign}$${Math.round(abs)}`;
+}
+
 /** 12,345 with a comma every three digits, whatever the locale. */
 export function formatCount(value: number): string {
   const rounded = Math.round(value);

@@ -8,7 +8,7 @@ import { type RoleId, roleLabel, roleLabelPlural } from './roles.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { StructureModel } from './structure.js';
-import type { TargetOrg, TargetTeam } from './target/index.js';
+import { type TargetOrg, type TargetTeam, teamHires } from './target/index.js';
 
 export { segmentTitle } from './segments.js';
 export { MIN_TEAM_FTE } from './target/needs.js';
@@ -46,15 +46,22 @@ function surplusNote(team: TargetTeam): string {
     const who = planned.length === 1 ? `${planned[0]} has` : `${planned.join(', ')} have`;
     return `${team.surplus} above need: ${who} not started, and the work, growth included, does not need ${planned.length === 1 ? 'this hire' : 'these hires'} yet`;
   }
-  return `${team.surplus} above need: hold backfills`;
+  // Leavers are never counted above need; with room to spare, their seats need no backfill.
+  const unfilled = team.leavers.filter((id) => !team.backfills.some((b) => b.for === id));
+  const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
+  return `${team.surplus} above need: hold backfills${leavers}`;
 }
 
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
   const notes: string[] = [];
-  const hires = team.hireNow + team.hireNext;
+  const hires = teamHires(team);
   if (team.leads.length > 0) notes.push(`player-coach: ${team.leads.join(', ')}`);
+  if (team.leavers.length > 0) notes.push(`leaving: ${team.leavers.join(', ')}`);
   if (team.redeployedIn > 0) notes.push(`${team.redeployedIn} moved in`);
-  if (hires > 0) notes.push(`${hires} to hire`);
+  if (hires > 0) {
+    const backfills = team.backfills.length;
+    notes.push(backfills > 0 ? `${hires} to hire (${backfills} backfill)` : `${hires} to hire`);
+  }
   if (team.surplus > 0) notes.push(surplusNote(team));
   if (model === 'functional' && team.role === 'csm') notes.push('adoption and expansion');
   return {

@@ -69,6 +69,10 @@ export interface BookSummary {
   status: RampStatus;
   tenureWeek: number | null;
   startDate: string | null;
+  /** The last day of a CSM who is leaving (`leaving:`); null otherwise. */
+  leaving: string | null;
+  /** True once that day has come: the book has nobody. */
+  left: boolean;
   /**
    * The pool a CSM serves with others: accounts without an owner in the CSM's pooled or digital
    * segment (or account groups of any segment), which no book lists but the team covers.
@@ -165,6 +169,8 @@ function bookSummary(owner: BookOwner, pools: Pools): BookSummary {
     status: owner.rampStatus,
     tenureWeek: owner.tenureWeek ?? null,
     startDate: owner.member.startDate ?? null,
+    leaving: owner.member.leaving ?? null,
+    left: owner.person.status === 'left',
     pool: segment && pool ? { segment, ...pool } : null,
   };
 }

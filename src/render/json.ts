@@ -99,7 +99,9 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       load: t.load === null ? null : round(t.load),
       current: t.current,
       members: t.members,
-      hire: { now: t.hireNow, next: t.hireNext },
+      leavers: t.leavers,
+      backfills: t.backfills,
+      hire: { now: t.hireNow, next: t.hireNext, backfill: t.backfills.length },
       target: t.target,
       surplus: t.surplus,
       playerCoaches: t.leads,
@@ -134,6 +136,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
         ? { fewest: round(g.fte.fewest), target: round(g.fte.target), most: round(g.fte.most) }
         : null,
       cost: g.cost ?? null,
+      backfill: g.backfill ?? null,
     })),
     later: plan.later,
     projection: plan.projection

@@ -19,6 +19,7 @@ import {
   bookStatus,
   gapLabel,
   gapTeam,
+  headcountHeader,
   headcountRows,
   projectionLines,
   redeploymentLines,
@@ -135,9 +136,11 @@ export function renderPlanMarkdown(
   out.push('', '## Headcount (today -> target)', '');
   out.push(
     mdTable(
-      ['Role / CSM team', 'Today', 'Moved in', 'Moved out', 'Hire', 'Target'],
+      headcountHeader(plan),
       headcountRows(plan).map(([name, ...rest]) => [(name ?? '').replace(/^ {2}/, '- '), ...rest]),
-      [1, 2, 3, 4, 5],
+      headcountHeader(plan)
+        .map((_, i) => i)
+        .slice(1),
     ),
   );
 

@@ -231,8 +231,15 @@ export function redeploymentLines(plan: Plan): string[] {
   });
 }
 
-/** Headcount per role, then per CSM team: today, moved in and out, hires, target. */
+/** The headcount table's columns: "Leaving" only when someone in the file is leaving. */
+export function headcountHeader(plan: Plan): string[] {
+  const leaving = plan.headcount.some((row) => row.leaving > 0) ? ['Leaving'] : [];
+  return ['Role / CSM team', 'Today', ...leaving, 'Moved in', 'Moved out', 'Hire', 'Target'];
+}
+
+/** Headcount per role, then per CSM team: today, leaving, moved in and out, hires, target. */
 export function headcountRows(plan: Plan): string[][] {
+  const showLeaving = plan.headcount.some((row) => row.leaving > 0);
   const rows: string[][] = [];
   // Each CSM team sits right under its role's total.
   const ordered = plan.headcount
@@ -248,9 +255,11 @@ export function headcountRows(plan: Plan): string[][] {
           ? roleLabel(row.role)
           : roleLabelPlural(row.role)
         : `  ${teamName(plan, row.team)}`;
+    const leaving = row.leaving > 0 ? `-${row.leaving}` : '-';
     rows.push([
       name,
       String(row.current),
+      ...(showLeaving ? [leaving] : []),
       row.redeployedIn > 0 ? `+${row.redeployedIn}` : '-',
       row.redeployedOut > 0 ? `-${row.redeployedOut}` : '-',
       row.hire > 0 ? `+${row.hire}` : '-',
@@ -263,11 +272,12 @@ export function headcountRows(plan: Plan): string[][] {
 function headcountTable(plan: Plan, options: TextOptions): string {
   if (plan.headcount.length === 0)
     return '  Nobody in CS yet: the founders carry the customers, and the target org hires nobody now.';
-  return renderTable(
-    ['Role / CSM team', 'Today', 'Moved in', 'Moved out', 'Hire', 'Target'],
-    headcountRows(plan),
-    { color: options.color, width: options.width, right: [1, 2, 3, 4, 5] },
-  );
+  const header = headcountHeader(plan);
+  return renderTable(header, headcountRows(plan), {
+    color: options.color,
+    width: options.width,
+    right: header.map((_, i) => i).slice(1),
+  });
 }
 
 /** "1 CEO, 1 VP Customer Success, 7 CSMs (1 in ramp, 1 not started)" */
@@ -292,6 +302,8 @@ export function bookStatus(book: Plan['books'][number]): string {
   const parts: string[] = [];
   if (book.status === 'planned') parts.push(`starts ${book.startDate}`);
   if (book.status === 'ramping') parts.push(`ramp, week ${book.tenureWeek}`);
+  if (book.leaving !== null)
+    parts.push(book.left ? `left ${book.leaving}: nobody owns it` : `leaves ${book.leaving}`);
   if (book.pool)
     parts.push(
       `shares the ${segmentTitle(book.pool.segment)} pool (${formatCount(book.pool.accounts)} accounts, ${formatMoney(book.pool.arr)})`,

@@ -65,6 +65,7 @@ export function timelineJson(timeline: Timeline) {
       idealOpenBy: hire.idealOpenBy,
       neededBy: hire.neededBy,
       delay: hire.delay,
+      backfillFor: hire.backfillFor,
       reason: hire.reason,
     })),
     stageChanges: timeline.stageChanges,

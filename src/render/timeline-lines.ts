@@ -2,7 +2,7 @@
  * The sentences that open every timeline report (text and markdown): the answer first (which
  * req to open by when), then stage changes, loads above the ceiling, and what the figures assume.
  */
-import { formatCount, formatMoney, formatPct, plural } from '../core/money.js';
+import { formatCount, formatMoney, formatMoneyApart, formatPct, plural } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { BOOK_ROLES, roleCount, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
@@ -97,7 +97,10 @@ export function reqSentence(hire: Hire, timeline: Timeline): string {
     !timeline.rolesInFile.includes(hire.role) &&
     timeline.hires.find((h) => h.role === hire.role) === hire;
   const which = firstOfRole ? 'first' : 'next';
-  const team = hire.team ? ` for ${hire.team}` : '';
+  const backfill = hire.backfillFor
+    ? `, the backfill for ${hire.backfillFor} (leaving ${hire.neededBy})`
+    : '';
+  const team = hire.team ? ` for ${hire.team}${backfill}` : '';
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;
   if (hire.delay === 'late') {
     const overdue =
@@ -141,17 +144,25 @@ export const COMPARISON_HEAD = [
 
 /** One row per quarter and scenario, for the side-by-side table of text and markdown. */
 export function comparisonRows(comparison: Comparison): string[][] {
-  return comparison.quarters.flatMap((quarter) =>
-    quarter.scenarios.map((s) => [
+  return comparison.quarters.flatMap((quarter) => {
+    // Costs of one quarter precise enough that different scenarios never read the same.
+    const costs = formatMoneyApart(quarter.scenarios.map((s) => s.cost ?? 0));
+    return quarter.scenarios.map((s, i) => [
       `${quarter.label} ${quarter.span}`,
       s.name,
       String(s.reqsOpened),
       String(s.hiresStarting),
       String(s.headcount),
-      s.cost === null ? '-' : formatMoney(s.cost),
+      s.cost === null ? '-' : (costs[i] as string),
       s.peakLoad === null ? '-' : formatPct(s.peakLoad),
-    ]),
-  );
+    ]);
+  });
+}
+
+/** Each scenario's cost over the horizon, precise enough to tell the scenarios apart. */
+export function comparisonTotals(comparison: Comparison): string[] {
+  const totals = comparison.timelines.map((t) => t.rows.reduce((sum, r) => sum + (r.cost ?? 0), 0));
+  return formatMoneyApart(totals);
 }
 
 /**

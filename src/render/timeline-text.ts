@@ -1,6 +1,6 @@
 /** `csplan timeline` as text: the answer, a quarter-by-quarter table and the req list. */
 
-import { formatMoney, formatPct } from '../core/money.js';
+import { formatPct } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import { roleLabel } from '../core/roles.js';
 import type { Comparison, Timeline } from '../core/timeline/index.js';
@@ -11,6 +11,7 @@ import { renderTable } from './table.js';
 import {
   COMPARISON_HEAD,
   comparisonRows,
+  comparisonTotals,
   quarterTable,
   timelineHeadline,
 } from './timeline-lines.js';
@@ -76,13 +77,12 @@ export function renderComparisonText(comparison: Comparison, options: TimelineTe
   const paint = painter(options.color);
   const out: string[] = [];
   const base = comparison.timelines[0];
+  const totals = comparisonTotals(comparison);
   out.push(paint.bold(`${options.file}: ${comparison.names.join(' vs ')}, by quarter`));
   for (const [i, timeline] of comparison.timelines.entries()) {
     const name = comparison.names[i] as string;
     const peak = peakOf(timeline);
-    const cost = timeline.priced
-      ? `, ${formatMoney(timeline.rows.reduce((sum, r) => sum + (r.cost ?? 0), 0))}`
-      : '';
+    const cost = timeline.priced ? `, ${totals[i]}` : '';
     const over =
       timeline.overCeiling.length > 0
         ? `; over target in ${timeline.overCeiling.map((r) => r.team).join(', ')}`

@@ -3,6 +3,7 @@ import {
   formatCount,
   formatFte,
   formatMoney,
+  formatMoneyApart,
   formatPct,
   ordinal,
   plural,
@@ -53,5 +54,22 @@ describe('ordinal', () => {
       '101st',
       '111th',
     ]);
+  });
+});
+
+describe('formatMoneyApart', () => {
+  it('keeps the short form when it already tells the amounts apart', () => {
+    expect(formatMoneyApart([480_000, 1_200_000])).toEqual(['$480k', '$1.2M']);
+  });
+
+  it('adds decimals until different amounts read differently, never "$2M" twice', () => {
+    // 1,960,000 and 2,040,000 both round to $2M at one decimal; two decimals tell them apart.
+    expect(formatMoneyApart([1_960_000, 2_040_000])).toEqual(['$1.96M', '$2.04M']);
+    // Equal amounts stay equal; trailing zeros are dropped.
+    expect(formatMoneyApart([2_000_000, 2_000_000, 2_010_000])).toEqual(['$2M', '$2M', '$2.01M']);
+  });
+
+  it('falls back to whole dollars when four decimals are not enough', () => {
+    expect(formatMoneyApart([2_000_000, 2_000_040])).toEqual(['$2,000,000', '$2,000,040']);
   });
 });

@@ -312,19 +312,22 @@ account_groups:
 
   it('starts no later than the CSM who makes five', async () => {
     // 25 a month; 3 CSMs carry 3 x 0.974 = 2.92 FTE. Month 2 (90 customers, 3.6 FTE) is 0.68
-    // over: a 4th CSM wanted ramped by 2027-03-01. Month 3 (115, 4.6 FTE on 3.90) wants a 5th
-    // by 2027-04-01. Both reqs are late, open today and start 2027-03-02. The target asks for
-    // CS Ops once four CSMs are in the org (month 3, in seat by 2027-04-01); it moves to the 5th
-    // CSM's first day, 2027-03-02, so its req opens 60 days before: today, on time.
+    // over: a 4th CSM wanted ramped by 2027-03-01, late, so its req opens today and it starts
+    // 2027-03-02. Month 3 (115 customers) is the Specialization stage: onboarding and support are
+    // hired to be in seat by 2027-04-01 and take work off the CSMs (x1.2), so the 4.6 FTE of work
+    // is 3.83 FTE on 4 x 0.974 = 3.90: no 5th CSM yet. Month 4 (140 customers, 5.6 / 1.2 = 4.67
+    // FTE) wants a 5th ramped by 2027-05-01: start 2027-03-06, req 2027-01-05, on time. The
+    // target asks for CS Ops once four CSMs are in the org (month 3, in seat by 2027-04-01); it
+    // moves to the 5th CSM's first day, 2027-03-06, so its req opens 60 days before: 2027-01-05.
     const timeline = simulateTimeline(await threeCsms(25), { months: 4 });
     // (The Specialization hires of month 3 and later CSMs follow: their reqs open inside the 4 months.)
     expect(timeline.hires.slice(0, 3).map((h) => [h.id, h.openBy, h.start, h.delay])).toEqual([
-      ['cs-ops-1', '2027-01-01', '2027-03-02', null],
       ['csm-1', '2027-01-01', '2027-03-02', 'late'],
-      ['csm-2', '2027-01-01', '2027-03-02', 'late'],
+      ['cs-ops-1', '2027-01-05', '2027-03-06', null],
+      ['csm-2', '2027-01-05', '2027-03-06', null],
     ]);
-    expect(timeline.hires[0]?.reason).toContain(
-      'CS Ops comes before the 5th CSM and the 5th CSM starts about 2027-03-02',
+    expect(timeline.hires[1]?.reason).toContain(
+      'CS Ops comes before the 5th CSM and the 5th CSM starts about 2027-03-06',
     );
   });
 

@@ -35,7 +35,7 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
 
   // 1. Every row adds up.
   for (const row of plan.headcount) {
-    const sum = row.current + row.redeployedIn - row.redeployedOut + row.hire;
+    const sum = row.current - row.leaving + row.redeployedIn - row.redeployedOut + row.hire;
     if (row.target !== sum)
       broken.push(`${row.role}/${row.team ?? '-'}: target ${row.target} != ${sum}`);
     if (row.target < 0 || row.hire < 0) broken.push(`${row.role}: negative count`);
@@ -81,6 +81,7 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   const placed = [
     ...plan.teams.flatMap((t) => t.members),
     ...plan.target.unplaced.map((u) => u.id),
+    ...plan.target.leavers,
   ];
   if ([...placed].sort().join() !== [...new Set(bookIds)].sort().join())
     broken.push(`CSMs placed ${placed.join(',')} != in the file ${bookIds.join(',')}`);

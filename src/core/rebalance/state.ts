@@ -5,6 +5,7 @@
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
 import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
+import { standingCapacity } from '../people.js';
 import type { BookFigures } from './types.js';
 
 export interface Unit {
@@ -90,14 +91,14 @@ export class State {
     this.offload = analysis.offloadMultiplier;
     const asOf = org.company.asOf;
     for (const [index, owner] of analysis.bookOwners.entries()) {
-      const leaving = owner.member.leaving !== undefined;
+      const { person } = owner;
       this.books.set(owner.member.id, {
         id: owner.member.id,
         index,
         member: owner.member,
         team: teamOf.get(owner.member.id) ?? '',
-        cap: leaving ? 0 : owner.capacity,
-        status: leaving ? 'leaving' : owner.rampStatus,
+        cap: standingCapacity(person),
+        status: person.status === 'left' ? 'leaving' : person.status,
         tenureWeek: owner.tenureWeek,
         a: 0,
         r: 0,

@@ -76,11 +76,33 @@ export const rampOverload: Rule = {
         });
         continue;
       }
-      const allowed = owner.rampShare * owner.member.fte;
-      if (owner.loadAtTarget <= allowed + 1e-9) continue;
+      // What the one capacity model lets this person carry today (fte x ramp share).
+      if (owner.loadAtTarget <= owner.capacity + 1e-9) continue;
       findings.push({
         path: owner.member.path,
         message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${describeBook(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
+      });
+    }
+    return findings;
+  },
+};
+
+export const leaverOwnsAccounts: Rule = {
+  id: 'leaver-owns-accounts',
+  category: 'books',
+  defaultSeverity: 'error',
+  summary: 'A CSM whose leave date has come still owns accounts',
+  explanation:
+    'From the `leaving:` date on a CSM carries no book (the last day is spent handing over), so accounts still owned by them have nobody: no renewal preparation, no early warning. A departure is one of the reasons to rebalance between the yearly and quarterly rounds. Hand the whole book over: `csplan rebalance` proposes who takes which accounts, and `csplan recommend` dates the backfill.',
+  source: `Every account has an owner ${cite('org-design-guide')}; rebalance for a reason such as a departure ${cite('cs-ops-architect')}`,
+  policy: [],
+  check({ analysis }) {
+    const findings: RuleFinding[] = [];
+    for (const owner of analysis.bookOwners) {
+      if (owner.person.status !== 'left' || owner.accountCount === 0) continue;
+      findings.push({
+        path: owner.member.path,
+        message: `"${owner.member.id}" left on ${owner.member.leaving} but still owns ${describeBook(owner)}: nobody covers them; \`csplan rebalance\` hands the book over`,
       });
     }
     return findings;
@@ -333,6 +355,7 @@ export const csmCapacityIdle: Rule = {
 export const bookRules: Rule[] = [
   csmOverloaded,
   rampOverload,
+  leaverOwnsAccounts,
   mixedSegmentBook,
   bookHealthMix,
   seniorityMismatch,

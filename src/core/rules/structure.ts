@@ -1,9 +1,10 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
-import { isPlanned } from '../analysis.js';
+
 import { csOpsWaitsForWork } from '../capacity.js';
 import type { StageId } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
+import { isWorking } from '../people.js';
 import {
   BOOK_ROLES,
   CS_MANAGER_ROLES,
@@ -69,7 +70,7 @@ export const missingCsOps: Rule = {
   policy: ['cs_ops_at_csms'],
   check({ analysis, idle }) {
     const { org } = analysis;
-    const csms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+    const csms = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
     if (csms < org.policy.csOpsAtCsms) return [];
     // Idle CSMs whose accounts need fewer than this even at generous ratios: csm-capacity-idle
     // is the finding then, not the missing CS Ops.
@@ -177,7 +178,7 @@ export const csmCatchAll: Rule = {
   check(context) {
     const { analysis } = context;
     if (!SPECIALIZED.has(context.stage.id)) return [];
-    const csms = analysis.bookOwners.filter((o) => !isPlanned(o.member, analysis.org.company.asOf));
+    const csms = analysis.bookOwners.filter((o) => isWorking(o.person));
     if (csms.length === 0 || hasRole(context, ['support'])) return [];
     const implementation = !hasRole(context, ['onboarding', 'professional-services']);
     return [

@@ -3,7 +3,7 @@
  * it, the hiring gaps are its hires, the headcount table is its arithmetic, the projection and
  * the timeline run it on a grown org, and a rebalance fills its teams.
  *
- * For every headcount row: target = current + redeployedIn - redeployedOut + hire.
+ * For every headcount row: target = current - leaving + redeployedIn - redeployedOut + hire.
  */
 import { type Analysis, analyse } from '../analysis.js';
 import {
@@ -27,17 +27,19 @@ import { type Redeployment, staffTeams, type TargetTeam } from './staffing.js';
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
-export type { Redeployment, TargetTeam } from './staffing.js';
+export type { Backfill, Redeployment, TargetTeam } from './staffing.js';
 
 export interface HeadcountRow {
   role: RoleId;
   /** The CSM team's key for a team row; null for a role's total. */
   team: string | null;
-  /** People in the file, planned hires included. */
+  /** People in the file, planned hires and leavers included. */
   current: number;
+  /** People in the file who are leaving (`leaving:`): not in the target. */
+  leaving: number;
   redeployedIn: number;
   redeployedOut: number;
-  /** Hires now and next. */
+  /** Backfills, hires now and next. */
   hire: number;
   /** What the org chart shows. */
   target: number;
@@ -50,6 +52,8 @@ export interface TargetOrg {
   redeployments: Redeployment[];
   /** CSMs no team needs: kept in the chart with a note, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
+  /** CSMs who are leaving: in no team's target (see each team's `leavers` and `backfills`). */
+  leavers: string[];
   leadership: Leadership;
   specialists: SpecialistSeat[];
   later: LaterRole[];
@@ -87,7 +91,7 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     mode === 'generalist',
   );
   const structure = chooseStructure(stage, analysis, capacity, mode, needs);
-  const { teams, redeployments, unplaced } = staffTeams(needs, analysis);
+  const { teams, redeployments, unplaced, leavers } = staffTeams(needs, analysis);
   const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + unplaced.length;
   const pods =
     structure.model === 'pod'
@@ -116,10 +120,11 @@ export function buildTargetOrg({ analysis, capacity, idle }: TargetInput): Targe
     teams,
     redeployments,
     unplaced,
+    leavers,
     leadership,
     specialists: seats,
     later,
-    headcount: headcountRows(analysis, teams, unplaced, leadership, seats),
+    headcount: headcountRows(analysis, teams, unplaced, leadership, seats, leavers),
   };
 }
 
@@ -150,8 +155,10 @@ function headcountRows(
   unplaced: TargetOrg['unplaced'],
   leadership: Leadership,
   seats: SpecialistSeat[],
+  leaving: string[],
 ): HeadcountRow[] {
   const { org } = analysis;
+  const leavers = new Set(leaving);
   const inFile = (role: RoleId) => org.team.filter((m) => m.role === role).length;
   const roleOf = new Map(org.team.map((m) => [m.id, m.role]));
   const rows: HeadcountRow[] = [];
@@ -161,11 +168,13 @@ function headcountRows(
     hire: number,
     target: number,
     moved = { in: 0, out: 0 },
+    leaving = 0,
   ) =>
     rows.push({
       role,
       team: null,
       current,
+      leaving,
       redeployedIn: moved.in,
       redeployedOut: moved.out,
       hire,
@@ -202,10 +211,12 @@ function headcountRows(
         if (team.role !== role && was === role) moveOut += 1;
       }
     const ofRole = teams.filter((t) => t.role === role);
-    const hire = ofRole.reduce((sum, t) => sum + t.hireNow + t.hireNext, 0);
+    const hire = ofRole.reduce((sum, t) => sum + teamHires(t), 0);
     const target =
       ofRole.reduce((sum, t) => sum + t.target, 0) + unplaced.filter((u) => u.role === role).length;
-    if (current > 0 || target > 0) row(role, current, hire, target, { in: moveIn, out: moveOut });
+    const leaving = org.team.filter((m) => m.role === role && leavers.has(m.id)).length;
+    if (current > 0 || target > 0)
+      row(role, current, hire, target, { in: moveIn, out: moveOut }, leaving);
   }
   for (const seat of seats) row(seat.role, seat.current, seat.hire, seat.target);
   // Roles the target org has no seat for (sales, executives) stay outside the CS headcount.
@@ -214,11 +225,17 @@ function headcountRows(
       role: team.role,
       team: team.key,
       current: team.current.length,
+      leaving: team.leavers.length,
       redeployedIn: team.redeployedIn,
       redeployedOut: team.redeployedOut,
-      hire: team.hireNow + team.hireNext,
+      hire: teamHires(team),
       target: team.target,
     });
   }
   return rows;
+}
+
+/** A team's hires of every kind: backfills, now and next. */
+export function teamHires(team: TargetTeam): number {
+  return team.backfills.length + team.hireNow + team.hireNext;
 }

@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis.js';
 import type { CapacityResult, SegmentCapacity } from '../capacity.js';
 import type { SegmentId, StageId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
 import { detectStage } from '../stage.js';
 import { growthOver } from '../timeline/grow.js';
@@ -74,8 +75,7 @@ export function growthFactor(growth: { customers: number; arr: number }): number
 
 /** Days from a req to a fully productive CSM: hiring plus the ramp schedule. */
 export function leadDays(policy: Policy): number {
-  const rampWeeks = policy.ramp.reduce((end, step) => Math.max(end, step.untilWeek), 0);
-  return HIRING_LEAD_DAYS + rampWeeks * 7;
+  return HIRING_LEAD_DAYS + rampEndWeek(policy) * 7;
 }
 
 export interface NeedsInput {

@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis.js';
 import { csOpsWaitsForWork, type IdleCapacity } from '../capacity.js';
 import type { StageId } from '../model.js';
 import { formatMoney, ordinal, plural } from '../money.js';
+import { isWorking } from '../people.js';
 import { ROLES, type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
@@ -116,7 +117,7 @@ export function planSpecialists(input: SpecialistInput): {
   const { org } = analysis;
   const rule = org.policy.csOpsAtCsms;
   const current = (role: RoleId) => org.team.filter((m) => m.role === role).length;
-  const activeCsms = analysis.bookOwners.filter((o) => o.rampStatus !== 'planned').length;
+  const activeCsms = analysis.bookOwners.filter((o) => isWorking(o.person)).length;
   // Idle CSMs (often founders or sales reps listed as CSMs) are no reason for CS Ops yet.
   const opsCsms = csOpsWaitsForWork(input.idle, rule) ? 0 : activeCsms;
   const opsCsmHeads = csOpsWaitsForWork(input.idle, rule) ? 0 : csmHeads;

@@ -4,6 +4,7 @@
  */
 import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
+import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { segmentTitle } from '../segments.js';
 import type { TeamNeed } from './needs.js';
 
@@ -55,12 +56,23 @@ export interface Redeployment {
   handsOver: number;
 }
 
+/** A hire that refills a leaver's seat, ramped by the day they leave. */
+export interface Backfill extends BackfillDates {
+  /** The leaver whose seat it refills. */
+  for: string;
+  leaving: string;
+}
+
 export interface TargetTeam extends TeamNeed {
   title: string;
-  /** CSMs in the file placed in this team, planned hires included, in file order. */
+  /** CSMs in the file placed in this team, planned hires and leavers included, in file order. */
   current: string[];
-  /** CSMs in the team after redeployment. */
+  /** CSMs in the team after redeployment; leavers are not (their seat is refilled or cut). */
   members: string[];
+  /** CSMs of this team who are leaving (`leaving:`), in file order. */
+  leavers: string[];
+  /** The leavers' seats the work needs refilled: hires dated by the leave date, not counted in hireNow. */
+  backfills: Backfill[];
   /** FTE of the members, as if ramped; a player-coach counts for PLAYER_COACH_SHARE. */
   staffedFte: number;
   redeployedIn: number;
@@ -68,11 +80,11 @@ export interface TargetTeam extends TeamNeed {
   hireNow: number;
   /** Hires for the growth expected within the hiring lead time. */
   hireNext: number;
-  /** Heads the chart shows: members + hires. Never fewer than the people there. */
+  /** Heads the chart shows: members + backfills + hires. Never fewer than the people staying. */
   target: number;
   /** Work / staffed FTE after redeployment, before hires; null when nobody is in the team. */
   load: number | null;
-  /** Whole people beyond the work, even with the expected growth: hold backfills. */
+  /** Whole people beyond the work, even with the expected growth, leavers never counted: hold backfills. */
   surplus: number;
   /** Player-coaches in the team (CSMs with direct reports). */
   leads: string[];
@@ -102,11 +114,16 @@ export interface Staffing {
   redeployments: Redeployment[];
   /** CSMs no team needs, even after redeployment: shown in the chart, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
+  /** CSMs who are leaving: in no team's target, refilled by a backfill or cut. */
+  leavers: string[];
 }
 
 interface Person {
   owner: BookOwner;
+  /** The seat the person holds, as if ramped (a player-coach's share of it). */
   fte: number;
+  /** What the person carries on the plan date, by the capacity model (a player-coach's share). */
+  capacity: number;
   lead: boolean;
   team: string | null;
   /** The team the file places them in, before any move. */
@@ -119,8 +136,9 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   for (const need of needs) for (const s of need.segments) teamBySegment.set(s, need);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
-  const people: Person[] = analysis.bookOwners.map((owner) => {
+  const everyone: Person[] = analysis.bookOwners.map((owner) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
+    const share = lead ? PLAYER_COACH_SHARE : 1;
     let team: TeamNeed | undefined;
     if (single) team = single;
     else {
@@ -132,7 +150,8 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     }
     return {
       owner,
-      fte: owner.member.fte * (lead ? PLAYER_COACH_SHARE : 1),
+      fte: owner.person.seat * share,
+      capacity: owner.person.capacity * share,
       lead,
       team: team?.key ?? null,
       home: team?.key ?? null,
@@ -140,13 +159,25 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     };
   });
 
+  // A leaver is in no team's target: the seat is refilled by a backfill or cut.
+  const isLeaver = (p: Person) => p.owner.member.leaving !== undefined;
+  const people = everyone.filter((p) => !isLeaver(p));
   const staffed = (key: string) =>
     people.filter((p) => p.team === key).reduce((sum, p) => sum + p.fte, 0);
+  const carried = (key: string) =>
+    people.filter((p) => p.team === key).reduce((sum, p) => sum + p.capacity, 0);
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
   const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key);
-  // A person may leave a team that still covers its work, growth included, without them.
+  // A person may leave a team that still covers its work without them: in seats, growth
+  // included, and in what its people carry on the plan date.
   const canSpare = (person: Person, need: TeamNeed) =>
-    round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon));
+    round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon)) &&
+    round1(carried(need.key) - person.capacity) >= round1(need.needed);
+  // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
+  // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
+  const relieves = (person: Person, to: TeamNeed) =>
+    person.capacity > 0 &&
+    staffed(to.key) + person.fte - Math.max(to.needed, to.neededSoon) < 1 - 1e-9;
   const fits = (person: Person, to: TeamNeed) =>
     person.owner.member.role === 'csm' || to.role === 'digital-csm';
 
@@ -163,7 +194,7 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
         .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
         .filter((p) => {
           if (p.team === null) return true;
-          if (shortfall(to) <= SMALL_OVERSHOOT_FTE) return false;
+          if (shortfall(to) <= SMALL_OVERSHOOT_FTE || !relieves(p, to)) return false;
           const from = needs.find((n) => n.key === p.team);
           return from !== undefined && canSpare(p, from);
         })
@@ -199,25 +230,30 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const teams = needs.map((need): TargetTeam => {
     const members = people.filter((p) => p.team === need.key);
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
+    const leavers = everyone.filter((p) => isLeaver(p) && p.home === need.key);
     // The first CSM of a founder-led company on its way to the first-hire stage is a `next` hire.
-    const firstHireSoon = need.firstHireBy !== undefined && fte === 0;
-    const hireNow = firstHireSoon ? 0 : hiresFor(need.needed, fte);
+    const firstHireSoon = need.firstHireBy !== undefined && fte === 0 && leavers.length === 0;
+    const needNow = firstHireSoon ? 0 : hiresFor(need.needed, fte);
+    const backfills = backfillsFor(leavers, needNow, analysis);
+    const hireNow = needNow - backfills.length;
     const hireNext = firstHireSoon
       ? hiresFor(need.neededSoon, 0)
-      : peopleFor(round1(need.neededSoon) - fte - hireNow);
+      : peopleFor(round1(need.neededSoon) - fte - needNow);
     const spare = fte - Math.max(need.needed, need.neededSoon);
-    const current = people.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
+    const current = everyone.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
       ...need,
       title: teamTitle(need),
       current,
       members: members.map((p) => p.owner.member.id),
+      leavers: leavers.map((p) => p.owner.member.id),
+      backfills,
       staffedFte: fte,
       redeployedIn: redeployments.filter((r) => r.to === need.key).length,
       redeployedOut: redeployments.filter((r) => r.from === need.key).length,
       hireNow,
       hireNext,
-      target: members.length + hireNow + hireNext,
+      target: members.length + backfills.length + hireNow + hireNext,
       load: loadOf(need, fte),
       surplus: Math.max(0, Math.floor(spare + 1e-9)),
       leads: members.filter((p) => p.lead).map((p) => p.owner.member.id),
@@ -235,5 +271,24 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
         id: p.owner.member.id,
         role: p.owner.member.role === 'digital-csm' ? ('digital-csm' as const) : ('csm' as const),
       })),
+    leavers: everyone.filter(isLeaver).map((p) => p.owner.member.id),
   };
+}
+
+/**
+ * The leavers' seats the team's work needs, soonest leave date first: each a backfill ramped by
+ * the leave date. A leaver marked `backfill: false` is a planned cut and gets none.
+ */
+function backfillsFor(leavers: Person[], hires: number, analysis: Analysis): Backfill[] {
+  const { asOf } = analysis.org.company;
+  return leavers
+    .map((p) => p.owner.member)
+    .filter(wantsBackfill)
+    .sort((a, b) => (a.leaving ?? '').localeCompare(b.leaving ?? '') || a.id.localeCompare(b.id))
+    .slice(0, hires)
+    .map((member) => {
+      const leaving = member.leaving ?? asOf;
+      const dates = backfillDates(leaving, member.role, asOf, analysis.org.policy);
+      return { for: member.id, leaving, ...dates };
+    });
 }

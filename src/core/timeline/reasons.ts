@@ -17,12 +17,17 @@ export interface ReasonInput {
   allowance: number;
   /** CSMs in the file and hired so far, this hire not included. */
   csms: number;
+  /** Set on a backfill: the leaver whose seat it refills. */
+  backfillFor?: string;
 }
 
 export function hireReason(input: ReasonInput): string {
   const { role, team, neededBy, target, policy } = input;
   const when = monthName(neededBy);
   const stage = STAGE_LABELS[target.stage.id];
+  if (team && input.backfillFor !== undefined) {
+    return `backfill for ${input.backfillFor}, leaving ${neededBy}: ${team.title} need the seat, so the hire is ramped by the leave date ${cite('org-design-guide', 'common-practice')}`;
+  }
   if (team) {
     if (team.available <= 0) {
       return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;

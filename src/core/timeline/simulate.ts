@@ -4,9 +4,9 @@
  * the team is fully ramped before its work passes its people (the target org's hiring rule), every other role so
  * that the person is in seat when the target first asks for them.
  */
-import { rampEndWeek } from '../analysis.js';
 import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
 import { ordinal } from '../money.js';
+import { hasLeft, hiringLeadDays, rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
 import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
 import { cite } from '../sources.js';
@@ -57,6 +57,8 @@ export interface Hire {
   neededBy: string;
   /** Why the req cannot be opened on time: the ideal date has passed, or a freeze holds it. */
   delay: HireDelay | null;
+  /** Set on a backfill: the leaver whose seat it refills (ramped by their leave date). */
+  backfillFor: string | null;
   reason: string;
 }
 
@@ -159,7 +161,7 @@ export interface Timeline {
 
 /** Days from a req to the first day, for a role. */
 export function leadDays(policy: Policy, role: RoleId): number {
-  return policy.hiring.leadDaysByRole[role] ?? policy.hiring.leadDays;
+  return hiringLeadDays(policy, role);
 }
 
 /** Days from the first day to full productivity: the CSM ramp for book roles. */
@@ -201,6 +203,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     team: TimelineTeam | null,
     neededBy: string,
     target: TimelineTarget,
+    backfill?: { for: string; month: string },
   ) => {
     const number = (counters.get(role) ?? 0) + 1;
     counters.set(role, number);
@@ -217,10 +220,12 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       segment: team ? team.mainSegment : null,
       team: team ? team.title : null,
       ...hire,
-      month: neededBy.slice(0, 7),
+      month: backfill?.month ?? neededBy.slice(0, 7),
       idealOpenBy: idealOpen,
       neededBy,
+      backfillFor: backfill?.for ?? null,
       reason: hireReason({
+        backfillFor: backfill?.for,
         role,
         team,
         neededBy,
@@ -240,20 +245,39 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   // A CSM the target moves to another team stays there in the months after: the move is part of
   // the plan, and the hires that follow are counted against the team as it will be.
   const moves: Move[] = [];
+  // The leavers' seats the plan date's target refills: each backfill ramped by the leave date,
+  // asked for by the first month's org.
+  const today = targetAt(
+    orgAt(org, series[0] as Record<SegmentId, SegmentVolume>, [], [], company.asOf),
+    {
+      asIfRamped: true,
+    },
+  );
+  for (const { team, backfill } of today.backfills) {
+    addHire(team.role, team, backfill.leaving, today, {
+      for: backfill.for,
+      month: company.asOf.slice(0, 7),
+    });
+  }
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const planning = targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    const planAt = () => targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    let planning = planAt();
     for (const move of planning.moves) moves.push({ ...move, from: date });
+    // Roles without a book first: onboarding and support in seat this month take work off the
+    // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
+    // hires so far are people of the org by now: the target's shortfall is what is left.
+    const before = hires.length;
+    for (const { role, target, current } of planning.roles) {
+      const missing = Math.ceil(target - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
+    }
+    if (hires.length > before) planning = planAt();
     for (const team of planning.teams) {
       // The target's own hiring rule, on capacity less the attrition allowance.
       const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
       for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
-    }
-    // The hires so far are people of the org by now: the target's shortfall is what is left.
-    for (const { role, target, current } of planning.roles) {
-      const missing = Math.ceil(target - current - 1e-9);
-      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
   }
   opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
@@ -307,7 +331,13 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     attritionPct12m: policy.hiring.attritionPct12m,
     attritionAllowance: allowance,
     rows,
-    hires: planned.sort((a, b) => a.openBy.localeCompare(b.openBy) || a.id.localeCompare(b.id)),
+    // On the same day a backfill comes first: a seat about to empty outranks new work.
+    hires: planned.sort(
+      (a, b) =>
+        a.openBy.localeCompare(b.openBy) ||
+        Number(b.backfillFor !== null) - Number(a.backfillFor !== null) ||
+        a.id.localeCompare(b.id),
+    ),
     stageChanges,
     end,
     overCeiling: overCeilingRuns(rows, planned),
@@ -415,12 +445,16 @@ function monthRow(
       arr: team.arr,
     };
   });
-  const seated = (by: (start: string | undefined) => boolean) => [
-    ...org.team.filter((m) => isCsRole(m.role) && by(m.startDate)).map((m) => m.role),
+  // In seat on a day: started by then and not yet left.
+  const seated = (day: string, by: (start: string | undefined) => boolean) => [
+    ...org.team
+      .filter((m) => isCsRole(m.role) && by(m.startDate) && !hasLeft(m, day))
+      .map((m) => m.role),
     ...hires.filter((h) => by(h.start)).map((h) => h.role),
   ];
-  const people = seated((start) => start === undefined || start <= date);
-  const atEnd = seated((start) => start === undefined || start < nextMonth);
+  const people = seated(date, (start) => start === undefined || start <= date);
+  const lastDay = addDays(nextMonth, -1);
+  const atEnd = seated(lastDay, (start) => start === undefined || start < nextMonth);
   let peak: number | null = null;
   for (const team of teams) {
     if (team.load !== null && (peak === null || team.load > peak)) peak = team.load;
@@ -456,15 +490,17 @@ function monthRow(
 function monthCost(org: Org, hires: Hire[], from: string, to: string): number {
   const { salaries } = org.policy;
   let cost = 0;
-  const add = (role: RoleId, start: string | undefined, fte: number) => {
+  const add = (role: RoleId, start: string | undefined, fte: number, leaving?: string) => {
     const salary = salaries[role];
     if (salary === undefined) return;
     const first = start === undefined ? from : maxDate(start, from);
-    const days = Math.max(0, daysBetween(first, to));
+    // Paid through the last day (`leaving:`), nothing after.
+    const end = leaving === undefined || leaving >= to ? to : addDays(leaving, 1);
+    const days = Math.max(0, daysBetween(first, end));
     cost += (salary * fte * days) / 365;
   };
   for (const member of org.team) {
-    if (isCsRole(member.role)) add(member.role, member.startDate, member.fte);
+    if (isCsRole(member.role)) add(member.role, member.startDate, member.fte, member.leaving);
   }
   for (const hire of hires) add(hire.role, hire.start, 1);
   return Math.round(cost);

@@ -10,7 +10,7 @@ import type { Org, SegmentId } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import type { StageResult } from '../stage.js';
 import type { StructureModel } from '../structure.js';
-import { buildTargetOrg, idleWhileRuleOn } from '../target/index.js';
+import { type Backfill, buildTargetOrg, idleWhileRuleOn } from '../target/index.js';
 import { PLAYER_COACH_SHARE } from '../target/staffing.js';
 
 export interface TimelineTeam {
@@ -23,7 +23,10 @@ export interface TimelineTeam {
   /** FTE of work at the policy's target ratios. */
   needed: number;
   arr: number;
-  /** Capacity of the team's members at the org's date, ramp counted (0 before a start date). */
+  /**
+   * Capacity of the team's people at the org's date by the capacity model: ramp counted, 0
+   * before a start date and from a leave date on.
+   */
   available: number;
   /** Whole people the recommended org gives the team. */
   target: number;
@@ -35,14 +38,16 @@ export interface TimelineTarget {
   teams: TimelineTeam[];
   /** CSMs the target moves to another team this month, with the segment that places them there. */
   moves: { id: string; segment: SegmentId }[];
+  /** The leavers' seats the target refills, with the team each backfill joins. */
+  backfills: { team: TimelineTeam; backfill: Backfill }[];
   /** People every role without a book should have, leaders, managers and specialists. */
   roles: { role: RoleId; target: number; current: number; hire: number }[];
 }
 
 export interface TargetAtOptions {
   /**
-   * Count every CSM as fully ramped, for deciding hires: a hire still ramping is not hired twice.
-   * Otherwise capacity is what each CSM carries at the org's date.
+   * Count every CSM as fully ramped (their seat), for deciding hires: a hire still ramping is not
+   * hired twice. Otherwise capacity is what each CSM carries at the org's date.
    */
   asIfRamped?: boolean;
 }
@@ -54,12 +59,13 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
   const target = buildTargetOrg({ analysis, capacity, idle });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
-    for (const id of team.members) {
+    // Leavers carry their book until the leave date; the model gives them nothing after.
+    for (const id of [...team.members, ...team.leavers]) {
       const owner = analysis.bookOwnerById.get(id);
       if (!owner) continue;
       // A member who leads others keeps a reduced book, as the target org counts them.
-      const share = team.leads.includes(id) ? PLAYER_COACH_SHARE : 1;
-      available += (options.asIfRamped ? owner.member.fte : owner.capacity) * share;
+      const share = analysis.reportsOf.has(id) ? PLAYER_COACH_SHARE : 1;
+      available += (options.asIfRamped ? owner.person.seat : owner.capacity) * share;
     }
     return {
       key: team.key,
@@ -74,6 +80,9 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
     };
   });
   const segmentOf = new Map(teams.map((team) => [team.key, team.mainSegment]));
+  const backfills = target.teams.flatMap((team, i) =>
+    team.backfills.map((backfill) => ({ team: teams[i] as TimelineTeam, backfill })),
+  );
   const moves = target.redeployments.flatMap((move) => {
     const segment = segmentOf.get(move.to);
     return segment ? [{ id: move.id, segment }] : [];
@@ -81,7 +90,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
     .map((row) => ({ role: row.role, target: row.target, current: row.current, hire: row.hire }));
-  return { stage: target.stage, structure: target.structure.model, teams, roles, moves };
+  return { stage: target.stage, structure: target.structure.model, teams, roles, moves, backfills };
 }
 
 function mainSegment(

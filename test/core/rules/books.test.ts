@@ -268,3 +268,31 @@ describe('csm-capacity-idle', () => {
     expect(await findings(`team:\n${csms(4)}\n`, 'csm-capacity-idle')).toEqual([]);
   });
 });
+
+describe('leaver-owns-accounts', () => {
+  // The plan date is 2026-11-23. Ella's last day decides: on or after it, her book has nobody.
+  const org = (leaving: string) => `team:
+  - { id: sam, role: csm }
+  - { id: ella, role: csm, leaving: ${leaving} }
+accounts:
+${accounts('s', 3, 50_000, 'owner: sam')}
+${accounts('e', 3, 50_000, 'owner: ella')}
+`;
+
+  it('flags a CSM whose leave date has passed and who still owns accounts', async () => {
+    const found = await findings(org('2026-11-20'), 'leaver-owns-accounts');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 1], severity: 'error' })]);
+    // 3 accounts x $50k = $150k.
+    expect(found[0]?.message).toBe(
+      '"ella" left on 2026-11-20 but still owns 3 accounts, $150k ARR: nobody covers them; `csplan rebalance` hands the book over',
+    );
+  });
+
+  it('flags the leave date itself: the last day carries no book', async () => {
+    expect(await findings(org('2026-11-23'), 'leaver-owns-accounts')).toHaveLength(1);
+  });
+
+  it('passes a leaver who is still here: the book has an owner until the day', async () => {
+    expect(await findings(org('2026-11-24'), 'leaver-owns-accounts')).toEqual([]);
+  });
+});

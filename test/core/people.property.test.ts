@@ -1,0 +1,189 @@
+/**
+ * Property tests over generated orgs with planned hires, ramping CSMs and leavers:
+ * 1. every view agrees on each person's capacity on the plan date (the one capacity model);
+ * 2. the timeline is monotone in growth: more growth never opens the first CSM req later, never
+ *    gives fewer reqs, never costs less over the horizon.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analysis.js';
+import { computeCapacity } from '../../src/core/capacity.js';
+import type { Org } from '../../src/core/model.js';
+import { personOn, standingCapacity } from '../../src/core/people.js';
+import { planOrg } from '../../src/core/plan.js';
+import { rebalance } from '../../src/core/rebalance/index.js';
+import { simulateTimeline } from '../../src/core/timeline/index.js';
+import { AS_OF, orgFrom } from '../helpers/org.js';
+
+const SEGMENTS = ['strategic', 'enterprise', 'mid-market', 'smb'] as const;
+const ARR_BY_SEGMENT = [700_000, 160_000, 50_000, 12_000];
+
+const csmArb = fc.record({
+  segment: fc.option(fc.constantFrom(...SEGMENTS), { nil: undefined }),
+  // From long tenure to a hire two months out: every ramp week is reachable.
+  startOffset: fc.option(fc.integer({ min: -120, max: 60 }), { nil: undefined }),
+  leaveOffset: fc.option(fc.integer({ min: -20, max: 300 }), { nil: undefined }),
+  backfill: fc.boolean(),
+  fte: fc.constantFrom(1, 1, 0.5, 0.8),
+});
+
+const orgArb = fc.record({
+  csms: fc.array(csmArb, { maxLength: 8 }),
+  counts: fc.tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 0, max: 80 }),
+    fc.integer({ min: 0, max: 120 }),
+  ),
+  ownedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  growth: fc.record({
+    customers: fc.integer({ min: 0, max: 300 }),
+    arrPct: fc.integer({ min: 0, max: 120 }),
+  }),
+});
+type OrgSpec = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The generated org as YAML; the CSMs report to the CEO, so nobody is a player-coach. */
+function orgYaml(spec: OrgSpec): string {
+  const team = ['  - { id: ceo, role: ceo }'];
+  spec.csms.forEach((m, i) => {
+    const fields = [`id: c${i}`, 'role: csm', 'reports_to: ceo', `fte: ${m.fte}`];
+    if (m.segment) fields.push(`segment: ${m.segment}`);
+    if (m.startOffset !== undefined) fields.push(`start_date: ${addDays(AS_OF, m.startOffset)}`);
+    if (m.leaveOffset !== undefined) {
+      const start = m.startOffset ?? -1000;
+      fields.push(`leaving: ${addDays(AS_OF, Math.max(m.leaveOffset, start + 1))}`);
+      if (!m.backfill) fields.push('backfill: false');
+    }
+    team.push(`  - { ${fields.join(', ')} }`);
+  });
+  const accounts: string[] = [];
+  let n = 0;
+  spec.counts.forEach((count, s) => {
+    for (let i = 0; i < count; i++) {
+      n += 1;
+      const owned = spec.csms.length > 0 && ((n * 7919) % 1000) / 1000 < spec.ownedShare;
+      const owner = owned ? `, owner: c${n % spec.csms.length}` : '';
+      const arr = (ARR_BY_SEGMENT[s] ?? 1_000) + ((n * 37) % 11) * 1_000;
+      accounts.push(`  - { id: a${n}, arr: ${arr}${owner} }`);
+    }
+  });
+  let body = `team:\n${team.join('\n')}\n`;
+  if (accounts.length > 0) body += `accounts:\n${accounts.join('\n')}\n`;
+  body += `growth: { new_customers_12m: ${spec.growth.customers}, arr_growth_pct_12m: ${spec.growth.arrPct} }\n`;
+  // Every role the plan may hire has a cost, so the cost over the horizon counts every hire.
+  body += `policy:\n  salaries: { ${PRICED.map((role) => `${role}: 100000`).join(', ')} }\n`;
+  return body;
+}
+
+const PRICED = [
+  'csm',
+  'digital-csm',
+  'manager-cs',
+  'director-cs',
+  'vp-cs',
+  'cs-ops',
+  'onboarding',
+  'support',
+  'renewals',
+  'customer-marketing',
+  'enablement',
+  'solutions-engineer',
+];
+
+// A fixed seed keeps CI repeatable; CSPLAN_PROPERTY_RUNS and CSPLAN_PROPERTY_SEED explore more.
+const RUNS = {
+  numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 60),
+  seed: Number(process.env.CSPLAN_PROPERTY_SEED ?? 20261206),
+};
+
+describe('one capacity model: every view agrees on the plan date', () => {
+  it('analysis, capacity table, rebalance and the timeline read the same capacity', async () => {
+    await fc.assert(
+      fc.asyncProperty(orgArb, async (spec) => {
+        const org = await orgFrom(orgYaml(spec));
+        const { asOf } = org.company;
+        const analysis = analyse(org);
+        const expected = new Map(
+          analysis.bookOwners.map((o) => [o.member.id, personOn(o.member, asOf, org.policy)]),
+        );
+        for (const owner of analysis.bookOwners)
+          expect(owner.capacity).toBe(expected.get(owner.member.id)?.capacity);
+
+        // The capacity table: every CSM's capacity lands in one segment or the unassigned pool.
+        const table = computeCapacity(analysis);
+        const total = [...expected.values()].reduce((sum, p) => sum + p.capacity, 0);
+        const inTable =
+          table.unassignedFte + table.segments.reduce((sum, s) => sum + s.csmFteAvailable, 0);
+        expect(inTable).toBeCloseTo(total, 9);
+
+        // The rebalance: a book that stays carries the model's capacity; a leaver's, none.
+        for (const book of rebalance(org).books) {
+          const person = expected.get(book.csm);
+          if (person) expect(book.capacity).toBeCloseTo(standingCapacity(person), 9);
+        }
+
+        // The timeline's first month: capacity in seat, before the attrition allowance, is the
+        // capacity of every CSM in the target's teams, leavers included until they go (hires
+        // start later and carry nothing yet).
+        const plan = planOrg(org);
+        const inTeams = new Set(plan.teams.flatMap((t) => [...t.members, ...t.leavers]));
+        const placed = [...expected].filter(([id]) => inTeams.has(id));
+        const timeline = simulateTimeline(org, { months: 1 });
+        const seated = (timeline.rows[0]?.csmCapacity ?? 0) / (1 - timeline.attritionAllowance);
+        expect(seated).toBeCloseTo(
+          placed.reduce((sum, [, p]) => sum + p.capacity, 0),
+          6,
+        );
+      }),
+      RUNS,
+    );
+  }, 600_000);
+});
+
+/**
+ * Reqs, the first CSM req's open date and the cost over the horizon, for one growth factor. CSM
+ * reqs alone may fall as growth rises: at the specialization stage onboarding and support take
+ * work off the CSMs (policy.offload), so the plan hires them instead.
+ */
+function outcome(org: Org, factor: number) {
+  const timeline = simulateTimeline(org, { growthFactor: factor });
+  const csm = timeline.hires.filter((h) => h.role === 'csm');
+  return {
+    reqs: timeline.hires.length,
+    firstCsm: csm[0]?.openBy ?? null,
+    cost: timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0),
+  };
+}
+
+describe('scenarios are monotone in growth', () => {
+  it('more growth never opens the first CSM req later, never fewer reqs, never a lower cost', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        orgArb,
+        fc.integer({ min: 5, max: 30 }),
+        fc.integer({ min: 5, max: 30 }),
+        async (spec, a, b) => {
+          const [low, high] = a <= b ? [a / 10, b / 10] : [b / 10, a / 10];
+          const org = await orgFrom(orgYaml(spec));
+          const less = outcome(org, low);
+          const more = outcome(org, high);
+          const where = `growth ${low}x -> ${high}x\n${orgYaml(spec)}`;
+          expect(more.reqs, where).toBeGreaterThanOrEqual(less.reqs);
+          if (less.firstCsm !== null) {
+            expect(more.firstCsm, where).not.toBeNull();
+            expect((more.firstCsm ?? '') <= less.firstCsm, where).toBe(true);
+          }
+          expect(more.cost, where).toBeGreaterThanOrEqual(less.cost);
+        },
+      ),
+      RUNS,
+    );
+  }, 600_000);
+});
