@@ -7,7 +7,8 @@
  * the default ratios, so the planner has real work to do.
  *
  * Writes, for N in 1k, 10k, 100k:
- *   org-N.yaml            accounts listed inline (YAML)
+ *   org-N.yaml            accounts listed inline (YAML), one account per line (flow mapping)
+ *   org-N-block.yaml      the same, one key per line (block mapping under each `- `)
  *   accounts-N.csv        the same accounts as a CSV with the org's own field names
  *   org-N-csv.yaml        the same org, accounts: { file: accounts-N.csv }
  * and for 100k a Salesforce report export of the same accounts (BOM, CRLF, every cell quoted,
@@ -16,7 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const SIZES = [
   ['1k', 1_000],
   ['10k', 10_000],
@@ -318,6 +319,21 @@ export function toYaml(org) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The same org with each account written one key per line, as an editor or exporter writes it. */
+export function toBlockYaml(org) {
+  const lines = yamlHead(
+    org,
+    `Synthetic benchmark org: ${org.accounts.length} accounts, one key per line (bench/generate.mjs)`,
+  );
+  lines.push('accounts:');
+  for (const account of org.accounts) {
+    FIELDS.filter((f) => account[f] !== undefined).forEach((f, i) => {
+      lines.push(`${i === 0 ? '  - ' : '    '}${f}: ${yamlScalar(account[f])}`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export function toYamlWithFile(org, file, extra = []) {
   const lines = yamlHead(
     org,
@@ -396,6 +412,7 @@ export function writeBenchData(dir) {
   for (const [label, count] of SIZES) {
     const org = generateOrg(count);
     write(`org-${label}.yaml`, toYaml(org));
+    write(`org-${label}-block.yaml`, toBlockYaml(org));
     write(`accounts-${label}.csv`, toCsv(org));
     write(`org-${label}-csv.yaml`, toYamlWithFile(org, `accounts-${label}.csv`));
     // The rebalance scale case (issue 10): 100k accounts and 500 CSMs, and the same staffing at

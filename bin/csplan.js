@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { isVersionRequest, packageVersion } from '../dist/cli/version.js';
 
-await run();
+// `--version` is answered before the CLI's modules load: start-up stays near a bare `node`.
+if (isVersionRequest(process.argv.slice(2))) process.stdout.write(`${packageVersion()}\n`);
+else await (await import('../dist/cli/main.js')).run();

@@ -1,3 +1,6 @@
+import { EXIT } from './exit-codes.js';
+import { osReason } from './os-reason.js';
+
 /**
  * What a command may touch of the outside world. Commands receive it instead of reaching for
  * `process`, so tests run them in-process with captured output, a fixed date and no terminal.
@@ -17,17 +20,28 @@ export interface CliIO {
   columns?: number;
   /** True once the reader of stdout went away (`csplan ... | head`): the run then ends quietly. */
   stdoutClosed?: () => boolean;
+  /** True once stdout or stderr failed for another reason (a full disk): the run exits 2. */
+  outputFailed?: () => boolean;
 }
 
 export function processIO(): CliIO {
   // A reader that closes the pipe early (head, less quitting) is normal for a Unix tool: stop
-  // writing, say nothing, exit 0. Any other write error is left to crash loudly.
+  // writing, say nothing, exit 0. Any other write error (a full disk, an I/O error, stderr gone)
+  // means the output is lost: one line on stderr when it still works, and exit 2, never a stack
+  // trace. The error can arrive after the command has set its exit code, so it sets it here too.
   const closed = { stdout: false, stderr: false };
+  let failed = false;
   const onError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (closed[stream]) return;
     closed[stream] = true;
-    // The error can arrive after the command has set its exit code.
-    if (stream === 'stdout') process.exitCode = 0;
+    if (stream === 'stdout' && error.code === 'EPIPE') {
+      if (!failed) process.exitCode = 0;
+      return;
+    }
+    failed = true;
+    process.exitCode = EXIT.usage;
+    if (stream === 'stdout' && !closed.stderr)
+      process.stderr.write(`csplan: could not write the output: ${osReason(error)}\n`);
   };
   process.stdout.on('error', onError('stdout'));
   process.stderr.on('error', onError('stderr'));
@@ -42,6 +56,7 @@ export function processIO(): CliIO {
       if (!closed.stderr) process.stderr.write(text);
     },
     stdoutClosed: () => closed.stdout,
+    outputFailed: () => failed,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,

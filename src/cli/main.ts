@@ -1,11 +1,11 @@
 /** Runs the CLI and turns every outcome, including crashes, into an exit code. */
 import { EXIT, UsageError } from './exit-codes.js';
 import { type CliIO, processIO } from './io.js';
-import { packageVersion } from './version.js';
+import { isVersionRequest, packageVersion } from './version.js';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  // `csplan --version` is what scripts call most: answer it without loading commander.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // Answered without loading commander (bin/csplan.js answers it before importing this module).
+  if (isVersionRequest(argv)) {
     io.stdout(`${packageVersion()}\n`);
     return EXIT.ok;
   }
@@ -45,5 +45,5 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 export async function run(): Promise<void> {
   const io = processIO();
   const code = await main(process.argv.slice(2), io);
-  process.exitCode = io.stdoutClosed?.() ? EXIT.ok : code;
+  process.exitCode = io.outputFailed?.() ? EXIT.usage : io.stdoutClosed?.() ? EXIT.ok : code;
 }

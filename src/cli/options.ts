@@ -1,6 +1,7 @@
 /** Parsing of option values shared by commands; bad values are usage errors (exit 2). */
-import { isRealDate } from '../config/schema.js';
+import { isPlanDate, isRealDate } from '../config/schema.js';
 import { suggestion } from '../core/did-you-mean.js';
+import { PLAN_YEARS } from '../core/limits.js';
 import type { RuleSetting, Severity } from '../core/model.js';
 import { RULE_IDS } from '../core/rules/registry.js';
 import { UsageError } from './exit-codes.js';
@@ -15,10 +16,14 @@ export function parseFormat<T extends string>(
   throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-export function parseAsOf(value: string | undefined): string | undefined {
+export function parseAsOf(value: string | undefined, flag = '--as-of'): string | undefined {
   if (value === undefined) return undefined;
   if (!isRealDate(value))
-    throw new UsageError(`--as-of must be a date written YYYY-MM-DD (got "${value}")`);
+    throw new UsageError(`${flag} must be a date written YYYY-MM-DD (got "${value}")`);
+  if (!isPlanDate(value))
+    throw new UsageError(
+      `${flag} must be between ${PLAN_YEARS.first}-01-01 and ${PLAN_YEARS.last}-12-31 (got "${value}")`,
+    );
   return value;
 }
 

@@ -93,7 +93,8 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       '-o, --output <file>',
       'write the schema to this file (e.g. .csplan/org.schema.json) instead of printing it',
     )
-    .action(async (options: { output?: string }) => {
+    .option('--force', '--output: replace a file that is not a schema csplan wrote')
+    .action(async (options: { output?: string; force?: boolean }) => {
       const { runSchema } = await import('./commands/schema.js');
       done(await runSchema(options, io));
     });
@@ -151,6 +152,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       .option('--tolerance <share>', "how far above the team's mean load a book may be", '0.1')
       .option('--write', "apply the moves: change each moved account's owner in the org file")
       .option('--moves-csv <file>', "write the moves as a CSV in the CRM export's own columns")
+      .option('--force', '--moves-csv: replace a file that is not a move list csplan wrote')
       .addOption(colorOption())
       .addOption(noColorOption())
       .action(async (file: string, options) => {

@@ -7,3 +7,11 @@ export function packageVersion(): string {
   };
   return pkg.version;
 }
+
+/**
+ * `csplan --version` (or -V) and nothing else: what scripts call most, answered by bin/csplan.js
+ * before the CLI and its commands are even imported.
+ */
+export function isVersionRequest(argv: readonly string[]): boolean {
+  return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+}

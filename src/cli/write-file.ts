@@ -22,6 +22,9 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { osReason } from './os-reason.js';
+
+export { osReason };
 
 export type Existing = 'missing' | 'file' | 'folder';
 
@@ -66,6 +69,9 @@ export async function writeFileAtomic(
   const target = await followLinks(path).catch(fail('reach it'));
   const before = await statOrMissing(target).catch(fail('reach it'));
   if (before?.isDirectory()) throw new WriteError(`${name} is a folder; nothing written`);
+  // A named pipe or a device would be replaced by the rename (or block a reader): never csplan's.
+  if (before && !before.isFile())
+    throw new WriteError(`${name} is not a regular file; name a file to write; nothing written`);
   if (before && !options.replace) throw new FileExistsError(`${name} exists`);
   if (before && (before.mode & 0o222) === 0) {
     throw new WriteError(
@@ -131,6 +137,62 @@ export async function writeFileAtomic(
   }
 }
 
+export interface NamedPath {
+  /** Absolute path. */
+  path: string;
+  /** As the person named it, for messages. */
+  name: string;
+}
+
+/**
+ * Refuses (exit 2) an output that is one of the command's own inputs, by any name: the same
+ * file through a symlink, `..`, or a hard link (same device and inode). Writing there would
+ * replace what csplan was reading with what it made of it.
+ */
+export async function refuseInputAsOutput(
+  output: NamedPath,
+  inputs: readonly (NamedPath | undefined)[],
+): Promise<void> {
+  const out = await statOrMissing(output.path).catch(() => undefined);
+  if (!out) return;
+  for (const input of inputs) {
+    if (!input) continue;
+    const info = await statOrMissing(input.path).catch(() => undefined);
+    if (info && info.dev === out.dev && info.ino === out.ino) {
+      const alias = input.name === output.name ? '' : ` (${input.name})`;
+      throw new WriteError(
+        `${output.name} is an input of this command${alias}; csplan never writes over what it reads: name another file; nothing written`,
+      );
+    }
+  }
+}
+
+/**
+ * Refuses (exit 2) to replace an existing file that csplan did not write, unless `force`: an
+ * output flag pointed at the wrong file must not cost its contents. `owns` sees the file's first
+ * 64 KiB.
+ */
+export async function refuseForeignFile(
+  output: NamedPath,
+  options: { owns: (head: string) => boolean; what: string; force: boolean },
+): Promise<void> {
+  if (options.force) return;
+  const info = await statOrMissing(output.path).catch(() => undefined);
+  if (!info?.isFile()) return;
+  const handle = await open(output.path, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (options.owns(buffer.subarray(0, bytesRead).toString('utf8'))) return;
+  } finally {
+    await handle.close();
+  }
+  throw new WriteError(
+    `${output.name} exists and is not ${options.what}; add --force to replace it, or name another file; nothing written`,
+  );
+}
+
 /** The file a path names once symlinks are followed; a dangling link names its missing target. */
 async function followLinks(path: string): Promise<string> {
   let current = resolve(path);
@@ -174,13 +236,4 @@ export function removeOnSignal(temp: string): () => void {
   };
   for (const signal of signals) process.once(signal, onSignal);
   return stop;
-}
-
-/** "permission denied (EACCES)" from a Node file-system error, without the paths it quotes. */
-export function osReason(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  const what = /^[A-Z0-9]+: ([^,]+)/.exec(message ?? '')?.[1];
-  if (code && what) return `${what} (${code})`;
-  if (code) return code;
-  return error instanceof Error ? error.message : String(error);
 }

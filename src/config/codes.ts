@@ -154,6 +154,15 @@ export const INPUT_CODES = {
     fix: 'Move the account list to a CSV file (one account per line) and point the org file at it.',
     example: 'accounts:\n  file: accounts.csv',
   },
+  'growth-too-large': {
+    category: 'schema',
+    severity: 'error',
+    summary: 'The growth would add more customers than csplan plans (200,000)',
+    why: 'The timeline dates a req for every person the grown org needs, month by month: growth that adds hundreds of thousands of customers (1,000% a month, a million a year) would keep it busy for minutes. No real plan asks for it; it is usually a typo in a rate or a count.',
+    fix: 'Check the growth figures (a monthly rate written as a yearly one, an extra zero), in the file and in each scenario.',
+    example:
+      'growth:\n  customer_growth_pct_per_month: 1000\n\nbecomes\n\ngrowth:\n  customer_growth_pct_per_month: 10',
+  },
   'schema-outdated': {
     category: 'yaml',
     severity: 'warning',
@@ -257,7 +266,7 @@ export const INPUT_CODES = {
   'accounts-file-too-large': {
     category: 'accounts-file',
     severity: 'error',
-    summary: 'The accounts file is larger than csplan reads (256 MiB)',
+    summary: 'The accounts file is larger than csplan reads (224 MiB)',
     why: 'Far beyond any CRM export (100,000 accounts take about 15 MB); the limit refuses it before memory runs out. It is usually the wrong file.',
     fix: 'Check that the org file names the accounts export, and export only the columns csplan reads.',
     example: 'accounts:\n  file: accounts.csv',
@@ -294,6 +303,14 @@ export const INPUT_CODES = {
     why: 'After an unclosed quote the parser cannot tell where a cell ends, so no row after it can be read reliably.',
     fix: 'Close the quote on the reported line, or double a quote that is part of a value.',
     example: 'acme,"Acme, Inc,120000\n\nbecomes\n\nacme,"Acme, Inc",120000',
+  },
+  'csv-too-many-accounts': {
+    category: 'csv',
+    severity: 'error',
+    summary: 'The export has more accounts than csplan plans (2,000,000)',
+    why: 'Each account read is kept in memory; the limit keeps the largest accepted export under 1 GB instead of running the machine out of memory. No CS team plans more accounts than this in one file.',
+    fix: 'Export one business unit or region per org file, or leave out closed, churned and test accounts.',
+    example: 'accounts:\n  file: accounts-emea.csv',
   },
   'csv-empty': {
     category: 'csv',

@@ -2,13 +2,17 @@
  * Loading an org file in stages that return diagnostics instead of throwing:
  * read -> parse YAML -> validate against the schema -> read the accounts file, if any -> normalise.
  */
-import { readFileSync, statSync } from 'node:fs';
+
 import { dirname, resolve } from 'node:path';
 import { type Document, LineCounter } from 'yaml';
 import * as z from 'zod';
 import { suggestion } from '../core/did-you-mean.js';
+import { MAX_PROJECTED_GROWTH } from '../core/limits.js';
 import type { Account, Diagnostic, Org, Path } from '../core/model.js';
+import { formatCount } from '../core/money.js';
 import { RULE_IDS } from '../core/rules/registry.js';
+import { growthOverLimit } from '../core/timeline/growth-limit.js';
+import { MAX_MONTHS } from '../core/timeline/simulate.js';
 import { AccountList, optionalRef } from './account-list.js';
 import type { InputCode } from './codes.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
@@ -16,6 +20,7 @@ import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { isFromAccountsFile, normaliseOrg, toAccount } from './normalise.js';
 import { OwnerResolver, resolveOwners } from './owners.js';
+import { type BoundedRead, readBounded } from './read-bounded.js';
 import {
   type AccountInput,
   accountGroupSchema,
@@ -73,6 +78,11 @@ export interface LoadResult {
   locate: Locator;
   /** The parsed document, for commands that rewrite the file. */
   document?: Document;
+  /**
+   * The text the org was read from: a command that rewrites the file edits this text and
+   * compares the file against it (compare-and-swap), never a second read.
+   */
+  text?: string;
   /** Where the accounts came from, when they were read from a CRM export. */
   accountsFile?: {
     file: string;
@@ -93,15 +103,13 @@ export async function loadOrgFile(path: string, options: LoadOptions): Promise<L
       locate: () => ({ file: path }),
     };
   }
-  return loadOrgText(decoded.text, path, options);
+  return { ...(await loadOrgText(decoded.text, path, options)), text: decoded.text };
 }
 
 /**
- * The org file as text. Read straight to a string: a Buffer of the file would be garbage once
- * decoded, yet stay in memory until the next full collection, which on a large file comes only
- * after the whole parse (25 MB more at the peak of a 100k-account file). Invalid UTF-8 and
- * U+0000 show in that text as U+FFFD and U+0000: then the bytes are read again, and
- * `decodeUtf8` says what is wrong and where.
+ * The org file as text, read to at most MAX_YAML_BYTES (and a byte): a device or a pipe reports no
+ * size, so the bytes read are what is bounded. Invalid UTF-8 and U+0000 show in that text as
+ * U+FFFD and U+0000: then `decodeUtf8` says what is wrong and where.
  */
 function readOrgText(
   absolute: string,
@@ -109,21 +117,21 @@ function readOrgText(
 ):
   | { text: string }
   | { problem: { rule: InputCode; message: string; line?: number; column?: number } } {
+  let read: BoundedRead;
   try {
-    // A file over the limit is refused before it is read: a PR could send gigabytes.
-    const { size } = statSync(absolute);
-    if (size > MAX_YAML_BYTES)
-      return { problem: { rule: 'file-too-large', message: tooLarge(size) } };
-    const text = readFileSync(absolute, 'utf8');
-    if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text };
-    return decodeUtf8(readFileSync(absolute));
+    read = readBounded(absolute, MAX_YAML_BYTES);
   } catch (error) {
     throw new FileReadError(path, readErrorMessage(path, error));
   }
+  if ('tooLarge' in read)
+    return { problem: { rule: 'file-too-large', message: tooLarge(read.tooLarge) } };
+  const text = read.bytes.toString('utf8');
+  if (!text.includes('\uFFFD') && !text.includes('\u0000')) return { text };
+  return decodeUtf8(read.bytes);
 }
 
 function tooLarge(bytes: number): string {
-  return `the file is ${(bytes / 1048576).toFixed(1)} MiB; org files are limited to ${MAX_YAML_BYTES / 1048576} MiB. Move large account lists to a CSV: accounts: { file: accounts.csv }`;
+  return `the file is ${bytes > MAX_YAML_BYTES + 1 ? `${(bytes / 1048576).toFixed(1)} MiB` : `over ${MAX_YAML_BYTES / 1048576} MiB`}; org files are limited to ${MAX_YAML_BYTES / 1048576} MiB. Move large account lists to a CSV: accounts: { file: accounts.csv }`;
 }
 
 export function readErrorMessage(path: string, error: unknown): string {
@@ -229,8 +237,20 @@ export async function loadOrgText(
     : locate;
   const isError = (d: Diagnostic) => d.severity === 'error';
   if (validated.success && !diagnostics.some(isError))
+    diagnostics.push(...growthLimit(normalised.org));
+  if (validated.success && !diagnostics.some(isError))
     return { org: normalised.org, diagnostics, locate: combined, document, accountsFile };
   return { diagnostics, locate: combined, document, partial: normalised.org };
+}
+
+/** Growth that would add more customers than the plan holds, at the growth that asks for it. */
+function growthLimit(org: Org): Diagnostic[] {
+  return growthOverLimit(org).map(({ path, added }) => ({
+    rule: 'growth-too-large',
+    severity: 'error',
+    path,
+    message: `this growth adds ${added > 10 * MAX_PROJECTED_GROWTH ? `more than ${formatCount(10 * MAX_PROJECTED_GROWTH)}` : formatCount(Math.round(added))} customers within ${MAX_MONTHS} months and the look-ahead of hiring; csplan plans growth of up to ${formatCount(MAX_PROJECTED_GROWTH)} added customers: check the rates and counts`,
+  }));
 }
 
 /**

@@ -3,8 +3,19 @@
  * validation and of the JSON Schema shipped in `schema/org.schema.json`.
  */
 import * as z from 'zod';
+import {
+  MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
+  MAX_FACTOR,
+  MAX_NEW_CUSTOMERS_PER_MONTH,
+  MAX_PROJECTED_GROWTH,
+  MAX_RAMP_WEEKS,
+  MIN_ARR_PER_CSM,
+  MIN_FACTOR,
+  MIN_FTE,
+  PLAN_YEARS,
+} from '../core/limits.js';
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
-import { formatMoney } from '../core/money.js';
+import { formatCount, formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
 import { ROLE_IDS } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
@@ -47,14 +58,35 @@ const isoDate = (description: string) =>
     .refine((value) => isRealDate(value), { error: 'not a real calendar date' })
     .meta({ description });
 
+/**
+ * A date the plan is dated by (as_of, a start, a last day, a freeze): within PLAN_YEARS, so the
+ * months the plan counts from it stay four-digit years.
+ */
+const planDate = (description: string) =>
+  isoDate(description).refine((value) => isPlanDate(value), {
+    error: `a plan date is between ${PLAN_YEARS.first}-01-01 and ${PLAN_YEARS.last}-12-31`,
+  });
+
+export function isPlanDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return isRealDate(value) && year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
+}
+
+/**
+ * A YYYY-MM-DD date that is on the calendar, checked by arithmetic (no Date object: every account
+ * date of a large file passes here). Years before 100 are refused, as Date.UTC read them as 19xx.
+ */
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const id = (description: string) =>
@@ -119,7 +151,17 @@ const wholeNumber = (description: string) =>
     .number({ error: 'expected a whole number' })
     .int({ error: 'expected a whole number' })
     .nonnegative({ error: 'cannot be negative' })
+    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
     .meta({ description });
+
+/**
+ * A number between `min` and `max`: values far outside are typos, and at the extremes (a factor
+ * of 1e308, an fte of 5e-324) the arithmetic ends in Infinity.
+ */
+const within = (min: number, max: number, format: (n: number) => string = String) => {
+  const error = `expected a number from ${format(min)} to ${format(max)}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
 
 /** A whole number of at least 1: counts and thresholds where 0 would divide by zero or mean nothing. */
 const atLeastOne = (description: string) =>
@@ -156,7 +198,7 @@ export const companySchema = z
     product_complexity: level(
       'How complex the product is to adopt; the default complexity of every account',
     ).default('medium'),
-    as_of: isoDate(
+    as_of: planDate(
       'The date the plan is evaluated at (YYYY-MM-DD); defaults to today, --as-of overrides',
     ).optional(),
   })
@@ -262,7 +304,7 @@ export const teamMemberSchema = z
     name: z.string().optional().meta({ description: "Person's name (or the open role's title)" }),
     role,
     reports_to: id("Team id of this person's manager").optional(),
-    start_date: isoDate('First day in the role; a future date is a planned hire').optional(),
+    start_date: planDate('First day in the role; a future date is a planned hire').optional(),
     seniority: choice(['junior', 'mid', 'senior', 'lead'], 'expected junior, mid, senior or lead')
       .optional()
       .meta({
@@ -277,7 +319,7 @@ export const teamMemberSchema = z
     segment: segment('Segment a CSM serves').optional(),
     fte: z
       .number({ error: 'expected a number between 0 and 1' })
-      .gt(0, { error: 'fte must be above 0' })
+      .min(MIN_FTE, { error: `fte is at least ${MIN_FTE} (2 hours a week)` })
       .max(1, { error: 'fte is at most 1' })
       .default(1)
       .meta({ description: 'Share of a full-time role, 0 to 1' }),
@@ -287,7 +329,7 @@ export const teamMemberSchema = z
       .optional()
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
-    leaving: isoDate(
+    leaving: planDate(
       'Last day of a CSM who is leaving: from this day on they carry no book, `csplan rebalance` hands over the whole book, and `recommend` and `timeline` plan a backfill ramped by this day',
     ).optional(),
     backfill: z.boolean({ error: 'expected true or false' }).optional().meta({
@@ -297,20 +339,16 @@ export const teamMemberSchema = z
   })
   .meta({ description: 'One person (or planned hire) on the team' });
 
-const rangeOverride = (what: string, defaults: string) =>
+const rangeOverride = (
+  what: string,
+  defaults: string,
+  [least, most, format]: [number, number, (n: number) => string],
+) =>
   z
     .strictObject({
-      min: z
-        .number()
-        .positive()
-        .meta({ description: `Fewest ${what}` }),
-      max: z
-        .number()
-        .positive()
-        .meta({ description: `Most ${what}` }),
-      target: z
-        .number()
-        .positive()
+      min: within(least, most, format).meta({ description: `Fewest ${what}` }),
+      max: within(least, most, format).meta({ description: `Most ${what}` }),
+      target: within(least, most, format)
         .optional()
         .meta({ description: `What the plan sizes to; defaults to the middle of min and max` }),
     })
@@ -331,16 +369,22 @@ const segmentPolicy = (segment: SegmentId) => {
           description: `How ${segment} accounts are covered (default ${defaults.coverage})`,
           ...coverageDocs,
         }),
-      accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts).optional(),
-      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr).optional(),
+      accounts_per_csm: rangeOverride('accounts one CSM carries', defaults.accounts, [
+        1,
+        MAX_COUNT,
+        formatCount,
+      ]).optional(),
+      arr_per_csm: rangeOverride('dollars of ARR one CSM carries', defaults.arr, [
+        MIN_ARR_PER_CSM,
+        MAX_MONEY,
+        formatMoney,
+      ]).optional(),
     })
     .meta({ description: `Thresholds and CSM ratios of the ${segment} segment` });
 };
 
 const levelFactor = (value: (typeof LEVELS)[number]) =>
-  z
-    .number()
-    .positive()
+  within(MIN_FACTOR, MAX_FACTOR)
     .optional()
     .meta({
       description: `Load multiplier of a ${value}-complexity account (default ${complexityFactors[value]})`,
@@ -355,6 +399,11 @@ const levelFactors = z.strictObject({
 const days = (description: string) =>
   wholeNumber(description).max(3650, { error: 'more than 10 years: check the number' });
 
+const rampWeeks = (description: string) =>
+  wholeNumber(description).max(MAX_RAMP_WEEKS, {
+    error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+  });
+
 const pct = (description: string, max = 100) =>
   z
     .number({ error: 'expected a percentage, e.g. 10' })
@@ -368,11 +417,11 @@ const hiringPolicy = z.strictObject({
     .partialRecord(role, days('Days from opening a req to the hire starting'))
     .optional()
     .meta({ description: 'Hiring lead time per role, where it differs from lead_days' }),
-  ramp_weeks: wholeNumber(
+  ramp_weeks: rampWeeks(
     'Weeks until a new hire without a book is fully productive (default 8, as the CSM ramp)',
   ).optional(),
   ramp_weeks_by_role: z
-    .partialRecord(role, wholeNumber('Weeks until a new hire is fully productive'))
+    .partialRecord(role, rampWeeks('Weeks until a new hire is fully productive'))
     .optional()
     .meta({
       description:
@@ -386,9 +435,7 @@ const byDefault = (description: string, value: number | string) =>
 const { stage, spanOfControl, loadDrivers } = DEFAULT_POLICY;
 
 const uplift = (description: string, value: number) =>
-  z
-    .number()
-    .nonnegative()
+  within(0, MAX_FACTOR)
     .optional()
     .meta({ description: `${description} (default ${value}, i.e. +${Math.round(value * 100)}%)` });
 
@@ -468,7 +515,9 @@ export const policySchema = z
     ramp: z
       .array(
         z.strictObject({
-          until_week: atLeastOne('Last week of tenure this step covers'),
+          until_week: atLeastOne('Last week of tenure this step covers').max(MAX_RAMP_WEEKS, {
+            error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+          }),
           capacity: share('Share of a full book carried in this step'),
         }),
       )
@@ -567,12 +616,14 @@ const segmentGrowthFields = {
   new_customers_per_month: z
     .number({ error: 'expected a number of customers, e.g. 5' })
     .min(0, { error: 'cannot be negative' })
-    .max(MAX_COUNT, { error: 'more than 10,000,000: check the number' })
+    .max(MAX_NEW_CUSTOMERS_PER_MONTH, {
+      error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH)} a month: check the number`,
+    })
     .meta({ description: 'New customers won each month' })
     .optional(),
   customer_growth_pct_per_month: pct(
     'New customers each month as a share of the customers at the start of the month, %',
-    1000,
+    MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
   ).optional(),
   expansion_pct_12m: pct(
     'ARR growth of existing customers over 12 months (upsell), %, spread evenly over the months',
@@ -593,14 +644,22 @@ const segmentGrowth = z
 
 export const growthSchema = z
   .strictObject({
-    new_customers_12m: wholeNumber('New customers expected in the next 12 months').optional(),
+    new_customers_12m: wholeNumber('New customers expected in the next 12 months')
+      .max(MAX_NEW_CUSTOMERS_PER_MONTH * 12, {
+        error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH * 12)} a year: check the number`,
+      })
+      .optional(),
     arr_growth_pct_12m: z
       .number({ error: 'expected a percentage, e.g. 40' })
       .min(-100, { error: 'ARR cannot shrink by more than 100%' })
       .max(10_000, { error: 'more than 10,000%: check the number' })
       .meta({ description: 'Expected ARR growth over 12 months, %' })
       .optional(),
-    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months').optional(),
+    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months')
+      .max(MAX_PROJECTED_GROWTH, {
+        error: 'more hires than customers csplan plans: check the number',
+      })
+      .optional(),
     ...segmentGrowthFields,
     segments: z
       .strictObject(
@@ -619,7 +678,7 @@ export const scenarioSchema = z
     description: z.string().optional().meta({ description: 'What the scenario assumes' }),
     growth: growthSchema.optional(),
     policy: policySchema.optional(),
-    freeze_until: isoDate('No req opens before this date (a hiring freeze)').optional(),
+    freeze_until: planDate('No req opens before this date (a hiring freeze)').optional(),
   })
   .meta({
     description:

@@ -233,7 +233,8 @@ export function documentDiagnostics(
   return out;
 }
 
-const MONEY_KEYS = new Set([
+/** Keys whose numbers are money, held to `isPlainDecimal`. */
+export const MONEY_KEYS: ReadonlySet<string> = new Set([
   'arr',
   'arr_each',
   'arr_total',
@@ -241,7 +242,8 @@ const MONEY_KEYS = new Set([
   'specialization_arr',
   'scale_arr',
 ]);
-const ID_KEYS = new Set(['id', 'owner', 'reports_to']);
+/** Keys whose values are ids: a number there is turned back into the text written. */
+export const ID_KEYS: ReadonlySet<string> = new Set(['id', 'owner', 'reports_to']);
 
 /**
  * Money as a plain decimal: digits, maybe a minus and decimals, which the schema then judges
@@ -250,7 +252,11 @@ const ID_KEYS = new Set(['id', 'owner', 'reports_to']);
  */
 function isPlainDecimal(node: Scalar): boolean {
   const source = node.source;
-  if (node.type !== 'PLAIN' || typeof source !== 'string') return false;
+  return node.type === 'PLAIN' && typeof source === 'string' && isPlainDecimalText(source);
+}
+
+/** `isPlainDecimal` for the text of a plain scalar. */
+export function isPlainDecimalText(source: string): boolean {
   let i = source.charCodeAt(0) === 45 ? 1 : 0;
   const digitsFrom = i;
   while (i < source.length && isDigit(source.charCodeAt(i))) i++;

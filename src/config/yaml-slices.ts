@@ -15,7 +15,9 @@
  */
 import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
+import { LineIndex } from './line-index.js';
 import { type Locator, offsetOf } from './locate.js';
+import { readRegularItems } from './yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
@@ -57,12 +59,14 @@ export function parseSlicedYaml(
   /** Takes each account item as its slice is converted, instead of the value's `accounts`. */
   onItem?: (item: unknown, index: number) => void,
 ): SlicedYaml | undefined {
-  const lines = text.split('\n');
+  const lines = new LineIndex(text);
   // Find the top-level `accounts:` line and where its section ends (the next top-level key).
   let start = -1;
-  let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+  let end = lines.count;
+  for (let i = 0; i < lines.count; i++) {
+    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
+    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
+    const line = lines.line(i);
     if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
     if (start === -1) {
       const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
@@ -77,11 +81,10 @@ export function parseSlicedYaml(
   const slices = sliceItems(lines, start + 1, end);
   if (!slices) return undefined;
 
-  // The rest of the file, with the accounts section blanked so line numbers stay put.
-  const blanked = [...lines];
-  blanked[start] = 'accounts: []';
-  for (let i = start + 1; i < end; i++) blanked[i] = '';
-  const headText = blanked.join('\n');
+  // The rest of the file, with the accounts section left out: the head's lines after it are
+  // numbered on by the section's length (a blank line for each would cost yaml a token each).
+  const headText = `${text.slice(0, lines.start(start))}accounts: []${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
+  const shift = { from: lines.start(start) + 'accounts: []'.length + 1, lines: end - start - 1 };
   const anchors = ANCHOR_OR_ALIAS.test(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
@@ -92,13 +95,14 @@ export function parseSlicedYaml(
   let head: Head | undefined;
   if (anchors && ANCHOR_OR_ALIAS.test(headText)) {
     const carried = carryByParts(lines, start, anchors);
-    if (carried === 'whole') head = parseHead(headText, file);
-    else if (carried !== undefined) diagnostics.push(aliasLimit(file, carried.line, carried.col));
+    if (carried === 'whole') {
+      head = parseHead(headText, shift);
+      if (!head) return undefined;
+    } else if (carried !== undefined) diagnostics.push(aliasLimit(file, carried.line, carried.col));
   }
-  if (head && 'diagnostics' in head) return { ...head, handedOver: false };
   if (head && anchors) {
     // Anchors after the list are not there yet for its aliases, as in a whole-file parse.
-    const listAt = blanked.slice(0, start).reduce((offset, line) => offset + line.length + 1, 0);
+    const listAt = lines.start(start);
     const carried = anchors.carry(head.doc, listAt);
     if (carried === 'unresolved') return undefined;
     if (carried !== undefined) {
@@ -109,6 +113,15 @@ export function parseSlicedYaml(
 
   const accounts: unknown[] = [];
   for (const slice of slices) {
+    const regular = readRegularItems(lines, slice.firstLine, slice.endLine);
+    if (regular && regular.length === slice.itemCount) {
+      if (diagnostics.some((d) => d.severity === 'error')) continue;
+      regular.forEach((item, k) => {
+        if (onItem) onItem(item, slice.firstItem + k);
+        else accounts.push(item);
+      });
+      continue;
+    }
     const counter = new LineCounter();
     // Joined one slice at a time, so no second copy of the whole list is ever held.
     const sliceText = textOf(lines, slice);
@@ -148,8 +161,8 @@ export function parseSlicedYaml(
     });
   }
 
-  head ??= parseHead(headText, file);
-  if ('diagnostics' in head) return { ...head, handedOver: false };
+  head ??= parseHead(headText, shift);
+  if (!head) return undefined;
   const { doc: headDoc, counter: headCounter } = head;
   diagnostics.unshift(...documentDiagnostics(headDoc, headText, headCounter, file));
   const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
@@ -181,13 +194,13 @@ export function parseSlicedYaml(
  * undefined.
  */
 function carryByParts(
-  lines: readonly string[],
+  lines: LineIndex,
   listStart: number,
   anchors: Anchors,
 ): { line: number; col: number } | 'whole' | undefined {
   for (const [first, end] of headParts(lines, listStart)) {
     const counter = new LineCounter();
-    const doc = parseYamlDocument(lines.slice(first, end).join('\n'), counter).document;
+    const doc = parseYamlDocument(lines.lines(first, end), counter).document;
     if (!doc || doc.errors.length > 0) return 'whole';
     const read = first < listStart ? anchors.resolve(doc, true) : anchors.count(doc);
     if (read === 'unknown') return 'whole';
@@ -205,21 +218,18 @@ function carryByParts(
  * block list under a key with nothing after its colon is cut into slices of items. Sections with
  * no anchor or alias are left out: they change nothing. The accounts list itself is skipped.
  */
-export function* headParts(
-  lines: readonly string[],
-  listStart: number,
-): Generator<[number, number]> {
+export function* headParts(lines: LineIndex, listStart: number): Generator<[number, number]> {
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (i === listStart || TOP_LEVEL_ANY_KEY.test(lines[i] ?? '')) starts.push(i);
+  for (let i = 0; i < lines.count; i++) {
+    if (i === listStart || TOP_LEVEL_ANY_KEY.test(lines.line(i))) starts.push(i);
   }
   for (let k = 0; k < starts.length; k++) {
     const first = starts[k] as number;
-    const end = starts[k + 1] ?? lines.length;
+    const end = starts[k + 1] ?? lines.count;
     if (first === listStart) continue;
-    const text = lines.slice(first, end).join('\n');
+    const text = lines.lines(first, end);
     if (!ANCHOR_OR_ALIAS.test(text)) continue;
-    const keyLine = lines[first] ?? '';
+    const keyLine = lines.line(first);
     const keyOnly = TOP_LEVEL_KEY.test(keyLine.endsWith('\r') ? keyLine.slice(0, -1) : keyLine);
     const items = keyOnly ? sliceItems(lines, first + 1, end) : undefined;
     if (!items) {
@@ -230,18 +240,26 @@ export function* headParts(
   }
 }
 
-type Head =
-  | { doc: Document.Parsed; counter: LineCounter }
-  | { diagnostics: Diagnostic[]; locate: Locator };
+interface Head {
+  doc: Document.Parsed;
+  /** Lines of the whole file: those after the accounts section are shifted by its length. */
+  counter: LineCounter;
+}
 
-function parseHead(headText: string, file: string): Head {
+/**
+ * The head parsed, or undefined when it is nested too deep: the whole file is then parsed, and
+ * says where, as any file too deep does.
+ */
+function parseHead(headText: string, shift: { from: number; lines: number }): Head | undefined {
   const counter = new LineCounter();
   const parsed = parseYamlDocument(headText, counter);
-  if (parsed.document) return { doc: parsed.document, counter };
-  return {
-    diagnostics: tooDeepDiagnostics(file, headText, parsed.tooDeep, counter),
-    locate: () => ({ file }),
+  if (!parsed.document) return undefined;
+  const shifted = Object.create(counter) as LineCounter;
+  shifted.linePos = (offset) => {
+    const place = counter.linePos(offset);
+    return offset >= shift.from ? { line: place.line + shift.lines, col: place.col } : place;
   };
+  return { doc: parsed.document, counter: shifted };
 }
 
 /**
@@ -372,11 +390,14 @@ function yamlError(file: string, message: string): Diagnostic {
 }
 
 /** Cuts the lines of a block sequence into slices of whole items, or undefined if it isn't one. */
-function sliceItems(lines: readonly string[], from: number, to: number): Slice[] | undefined {
+function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undefined {
   let indent: string | undefined;
   const itemStarts: number[] = [];
   for (let i = from; i < to; i++) {
-    const line = lines[i] ?? '';
+    // A line deeper than the items that starts with a plain character inside an item: passed
+    // over uncut (the many key lines of a one-key-per-line list).
+    if (indent !== undefined && isInsideItem(lines, i, indent.length)) continue;
+    const line = lines.line(i);
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r' || trimmed.startsWith('#')) continue;
     const lead = line.slice(0, line.length - trimmed.length);
@@ -407,8 +428,25 @@ function sliceItems(lines: readonly string[], from: number, to: number): Slice[]
   return slices;
 }
 
-function textOf(lines: readonly string[], slice: Slice): string {
-  return lines.slice(slice.firstLine, slice.endLine).join('\n');
+const SPACE = 32;
+
+/**
+ * Line `i` is indented with spaces beyond `indent` and then has a character that is neither
+ * whitespace nor `-` nor `#`: a line inside the current item, whatever else it holds.
+ */
+function isInsideItem(lines: LineIndex, i: number, indent: number): boolean {
+  const text = lines.text;
+  const start = lines.start(i);
+  const end = lines.end(i);
+  let p = start;
+  while (p < end && text.charCodeAt(p) === SPACE) p++;
+  if (p - start <= indent || p === end) return false;
+  const c = text.charCodeAt(p);
+  return c > SPACE && c < 127 && c !== 45 && c !== 35;
+}
+
+function textOf(lines: LineIndex, slice: Slice): string {
+  return lines.lines(slice.firstLine, slice.endLine);
 }
 
 /** Locates paths in the head document, or in the account slice a path points into. */
@@ -417,7 +455,7 @@ function slicedLocator(
   headDoc: Document,
   headCounter: LineCounter,
   slices: Slice[],
-  lines: readonly string[],
+  lines: LineIndex,
 ): Locator {
   let cached: { slice: Slice; doc: Document; counter: LineCounter } | undefined;
   return (path: Path, options = {}) => {

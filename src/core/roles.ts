@@ -1,3 +1,5 @@
+import { formatCount } from './money.js';
+
 /** Team roles csplan knows, with the facts the planner needs about each (docs/sources.md). */
 
 export const ROLE_IDS = [
@@ -95,5 +97,5 @@ export function roleLabelPlural(role: RoleId): string {
 
 /** "1 CSM", "4 CSMs". */
 export function roleCount(role: RoleId, count: number): string {
-  return count === 1 ? `1 ${roleLabel(role)}` : `${count} ${roleLabelPlural(role)}`;
+  return count === 1 ? `1 ${roleLabel(role)}` : `${formatCount(count)} ${roleLabelPlural(role)}`;
 }

@@ -7,9 +7,11 @@ import {
   type BookFigures,
   type Move,
   type RebalanceResult,
+  type Unbalanced,
 } from '../core/rebalance/types.js';
 import { cite } from '../core/sources.js';
 import { SCHEMA_VERSION } from './json.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -23,11 +25,12 @@ export interface RebalanceRenderOptions {
 
 /** The rules in the order the engine applies them, each with its source. */
 export const RULE_ORDER: string[] = [
-  `Hard rules: an account only goes to a CSM team that serves its segment; locked accounts and account groups stay; no move within the renewal freeze unless the CSM leaves ${cite('common-practice')}; a family (parent:) moves together ${cite('common-practice')}; a leaving CSM hands over the whole book; nobody gets more than the ramp allows, and a planned hire gets a starter book when the ramp gives one ${cite('org-design-guide')}.`,
+  `Hard rules: an account only goes to a CSM team that serves its segment, and a CSM the target org moves to another team hands over the accounts it does not serve; an account stays with a CSM of its region (region:, or time zone) unless it must change owner and nobody there can take it; locked accounts and account groups stay; no move within the renewal freeze unless the CSM leaves ${cite('common-practice')}; a family (parent:) moves together ${cite('common-practice')}; a leaving CSM hands over the whole book; nobody gets more than the ramp allows, and a planned hire gets a starter book when the ramp gives one ${cite('org-design-guide')}.`,
+  `Limits \`check\` enforces, kept by every move: no book goes past the largest book the benchmarks allow (csm-overloaded) or the ramp (ramp-overload), over 30% red/yellow (book-health-mix), or gives a junior CSM a complex account (seniority-mismatch); a book already past one only gets lighter ${cite('cs-ops-architect')}.`,
   `1. Loads inside the team band: no book above the team's mean load plus the tolerance (never above 100% of a target book while the team has room), none far below it ${cite('cs-ops-architect')}.`,
   `2. At most 30% red/yellow accounts per book, where the team's mix allows it ${cite('cs-ops-architect')}.`,
   `3. Complex accounts to senior CSMs with room; red accounts lean to seniors ${cite('cs-ops-architect')}.`,
-  `4. Fit: neighbouring tiers in one book, then language, region, industry and time zone where the file has them ${cite('cs-ops-architect')}.`,
+  `4. Fit: neighbouring tiers in one book, then the account's language, then industry and time zone where the file has them ${cite('cs-ops-architect')}.`,
   `5. The fewest moves: the smallest account that brings a book inside its band, green and not renewing soon first; the rest keep their CSM ${cite('cs-ops-architect')}.`,
 ];
 
@@ -100,7 +103,7 @@ export function renderRebalanceText(
       out.push(`    ${c.dim(move.reason)}`);
     }
   } else {
-    out.push('No moves: every book is inside its band and no account needs a new owner.');
+    out.push(noMovesLine(result));
   }
   if (result.unmovable.length > 0) {
     out.push('', c.bold('Could not move'));
@@ -124,11 +127,10 @@ export function renderRebalanceText(
     }),
   );
   if (result.unbalanced.length > 0) {
-    out.push('', c.bold('Still above the band'));
+    out.push('', c.bold('Still past a limit'));
     for (const u of result.unbalanced) {
-      out.push(
-        `  ${u.csm} (${u.team}) at ${Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity'}; band up to ${formatPct(u.upper)}`,
-      );
+      out.push(`  ${pastLine(u)}`);
+      out.push(`    ${c.dim(u.why)}`);
     }
   }
   out.push('', c.bold('Rules, in order'));
@@ -142,6 +144,30 @@ export function renderRebalanceText(
       out.push(c.dim('Moves dated later (starter books) are not written until their date.'));
   }
   return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
+}
+
+function noMovesLine(result: RebalanceResult): string {
+  if (result.unbalanced.length === 0)
+    return 'No moves: every book is inside its band and no account needs a new owner.';
+  const books = new Set(result.unbalanced.map((u) => u.csm)).size;
+  return `No moves: ${plural(books, 'book')} still past a limit, and nothing could move (see below).`;
+}
+
+/** A book still past a limit, in words: which limit and where the book stands. */
+function pastLine(u: Unbalanced): string {
+  const at = Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity';
+  switch (u.limit) {
+    case 'no-capacity':
+      return `${u.csm} (${u.team}) holds accounts and can carry no book today`;
+    case 'ramp':
+      return `${u.csm} (${u.team}) at ${formatPct(u.capUse ?? 0)} of the book the ramp allows`;
+    case 'largest-book':
+      return `${u.csm} (${u.team}) at ${formatPct(u.capUse ?? 0)} of the largest book the benchmarks allow`;
+    case 'band':
+      return `${u.csm} (${u.team}) at ${at}; band up to ${formatPct(u.upper)}`;
+    case 'health-mix':
+      return `${u.csm} (${u.team}) ${formatPct(u.atRisk ?? 0)} red/yellow`;
+  }
 }
 
 /** Load as a share of what the CSM carries today; a book with no capacity shows its size. */
@@ -207,6 +233,8 @@ export function rebalanceJsonParts(
       ...u,
       loadShare: Number.isFinite(u.loadShare) ? r3(u.loadShare) : null,
       upper: r3(u.upper),
+      ...(u.capUse === undefined ? {} : { capUse: r3(u.capUse) }),
+      ...(u.atRisk === undefined ? {} : { atRisk: r3(u.atRisk) }),
     })),
   };
   const text = JSON.stringify(body, null, 2);
@@ -241,49 +269,45 @@ function moveJson(m: Move) {
   };
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-
 export function renderRebalanceMarkdown(result: RebalanceResult, file: string): string {
   const out: string[] = [
-    `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of \`${file}\``,
+    `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of ${mdCode(file).markdown}`,
     '',
-    rebalanceSummary(result),
+    mdText(rebalanceSummary(result)),
     '',
   ];
   if (result.moves.length > 0) {
-    out.push('### Moves', '', '| Account | From | To | Why |', '| --- | --- | --- | --- |');
-    for (const m of result.moves) {
-      const when = m.effective ? ` (from ${m.effective})` : '';
-      out.push(
-        `| ${cell(m.name ? `${m.account} ${m.name}` : m.account)} | ${cell(m.from ?? 'no owner')} | ${cell(m.to)}${when} | ${cell(m.reason)} |`,
-      );
-    }
-    out.push('');
+    const rows = result.moves.map((m) => [
+      m.name ? `${m.account} ${m.name}` : m.account,
+      m.from ?? 'no owner',
+      m.effective ? `${m.to} (from ${m.effective})` : m.to,
+      m.reason,
+    ]);
+    out.push('### Moves', '', mdTable(['Account', 'From', 'To', 'Why'], rows), '');
   }
   if (result.unmovable.length > 0) {
-    out.push('### Could not move', '', '| Account | Owner | Why |', '| --- | --- | --- |');
-    for (const u of result.unmovable)
-      out.push(`| ${cell(u.account)} | ${cell(u.owner ?? 'no owner')} | ${cell(u.detail)} |`);
-    out.push('');
+    const rows = result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', u.detail]);
+    out.push('### Could not move', '', mdTable(['Account', 'Owner', 'Why'], rows), '');
   }
+  const books = result.books.map((b) => [
+    `${b.csm}${statusNote(b)}`,
+    b.team,
+    `${b.before.accounts} → ${b.after.accounts}`,
+    `${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)}`,
+    `${loadText(b, 'before')} → ${loadText(b, 'after')}`,
+    `${share(b.before.atRisk)} → ${share(b.after.atRisk)}`,
+  ]);
   out.push(
     '### Books',
     '',
-    '| CSM | Team | Accounts | ARR | Load | Red/yellow |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    mdTable(['CSM', 'Team', 'Accounts', 'ARR', 'Load', 'Red/yellow'], books, [2, 3, 4, 5]),
   );
-  for (const b of result.books) {
-    out.push(
-      `| ${cell(b.csm)}${statusNote(b)} | ${cell(b.team)} | ${b.before.accounts} → ${b.after.accounts} | ${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)} | ${loadText(b, 'before')} → ${loadText(b, 'after')} | ${share(b.before.atRisk)} → ${share(b.after.atRisk)} |`,
-    );
-  }
   if (result.unbalanced.length > 0) {
-    out.push('', '### Still above the band', '');
-    for (const u of result.unbalanced)
-      out.push(`- ${u.csm} (${u.team}): band up to ${formatPct(u.upper)}`);
+    out.push('', '### Still past a limit', '');
+    for (const u of result.unbalanced) out.push(`- ${mdText(pastLine(u))}: ${mdText(u.why)}`);
   }
   out.push('', '<details><summary>Rules, in order</summary>', '');
-  for (const rule of RULE_ORDER) out.push(`- ${rule}`);
+  for (const rule of RULE_ORDER) out.push(`- ${mdText(rule)}`);
   out.push('', '</details>');
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }

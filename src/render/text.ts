@@ -258,12 +258,12 @@ export function headcountRows(plan: Plan): string[][] {
     const leaving = row.leaving > 0 ? `-${row.leaving}` : '-';
     rows.push([
       name,
-      String(row.current),
+      formatCount(row.current),
       ...(showLeaving ? [leaving] : []),
-      row.redeployedIn > 0 ? `+${row.redeployedIn}` : '-',
-      row.redeployedOut > 0 ? `-${row.redeployedOut}` : '-',
-      row.hire > 0 ? `+${row.hire}` : '-',
-      String(row.target),
+      row.redeployedIn > 0 ? `+${formatCount(row.redeployedIn)}` : '-',
+      row.redeployedOut > 0 ? `-${formatCount(row.redeployedOut)}` : '-',
+      row.hire > 0 ? `+${formatCount(row.hire)}` : '-',
+      formatCount(row.target),
     ]);
   }
   return rows;
@@ -339,7 +339,7 @@ export function projectionLines(plan: Plan): string[] {
   const csmReqs = p.csmsRecommended - p.csmsToday;
   const lines = [
     `${plural(Math.round(p.customers), 'customer')} and ${formatMoney(p.arr)} ARR by ${p.date}: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
-    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${p.csmsRecommended} with the plan's ${plural(csmReqs, 'CSM req')}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${formatCount(p.csmsRecommended)} with the plan's ${plural(csmReqs, 'CSM req')}.`,
   ];
   const reqs = p.reqs.reduce((sum, r) => sum + r.count, 0);
   const next = p.nextReq;

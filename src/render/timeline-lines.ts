@@ -83,6 +83,11 @@ export function timelineHeadline(timeline: Timeline): Headline {
 }
 
 export function noReqSentence(timeline: Timeline): string {
+  if (timeline.overCeiling.length > 0) {
+    // No req, yet work passes target (a freeze past the horizon holds the reqs): say so first.
+    const held = timeline.freezeUntil ? ` (the hiring freeze until ${timeline.freezeUntil})` : '';
+    return `No req opens in the next ${plural(timeline.months, 'month')}${held}, yet work passes target books: see the warnings below.`;
+  }
   const teams = timeline.rows[timeline.rows.length - 1]?.teams.length ?? 0;
   const why =
     teams === 0
@@ -150,9 +155,9 @@ export function comparisonRows(comparison: Comparison): string[][] {
     return quarter.scenarios.map((s, i) => [
       `${quarter.label} ${quarter.span}`,
       s.name,
-      String(s.reqsOpened),
-      String(s.hiresStarting),
-      String(s.headcount),
+      formatCount(s.reqsOpened),
+      formatCount(s.hiresStarting),
+      formatCount(s.headcount),
       s.cost === null ? '-' : (costs[i] as string),
       s.peakLoad === null ? '-' : formatPct(s.peakLoad),
     ]);
@@ -195,10 +200,10 @@ export function quarterTable(
       formatCount(q.customers),
       formatMoney(q.arr),
       STAGE_LABELS[q.stage],
-      String(q.reqsOpened),
-      String(q.hiresStarting),
-      String(q.csms),
-      String(q.headcount),
+      formatCount(q.reqsOpened),
+      formatCount(q.hiresStarting),
+      formatCount(q.csms),
+      formatCount(q.headcount),
       peakCell(q),
     ];
     if (timeline.priced) {

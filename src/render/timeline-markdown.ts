@@ -8,7 +8,7 @@ import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import type { Comparison, Timeline } from '../core/timeline/index.js';
 import { answerParagraph } from './answer.js';
-import { mdText } from './md-text.js';
+import { mdCode, mdTable, mdText } from './md-text.js';
 import { safeOutput } from './safe-text.js';
 import {
   COMPARISON_HEAD,
@@ -16,15 +16,6 @@ import {
   quarterTable,
   timelineHeadline,
 } from './timeline-lines.js';
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-  return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 /** Mermaid task and section names end at ":" and treat "#" and ";" specially: keep them out. */
 function ganttText(text: string): string {
@@ -60,18 +51,18 @@ export function renderTimelineMarkdown(timeline: Timeline, file: string, plan?: 
   const head = timelineHeadline(timeline);
   const out: string[] = [];
   const scenario = timeline.scenario ? ` (scenario ${timeline.scenario})` : '';
-  out.push(`# Hiring plan: ${file}${scenario}`, '');
+  out.push(`# Hiring plan: ${mdCode(file).markdown}${mdText(scenario)}`, '');
   out.push(`**${mdText(answerParagraph(timeline, plan))}**`, '');
-  for (const line of head.events) out.push(`- ${line}`);
-  for (const line of head.warnings) out.push(`- **Warning:** ${line}`);
+  for (const line of head.events) out.push(`- ${mdText(line)}`);
+  for (const line of head.warnings) out.push(`- **Warning:** ${mdText(line)}`);
   out.push('', `## By quarter (next ${timeline.months} months from ${timeline.asOf})`, '');
   const byQuarter = quarterTable(timeline, true);
-  out.push(table(byQuarter.head, byQuarter.rows));
+  out.push(mdTable(byQuarter.head, byQuarter.rows));
   out.push('', '## Hiring plan', '');
   if (timeline.hires.length === 0) out.push('No hires needed.');
   else {
     out.push(
-      table(
+      mdTable(
         ['Role', 'Team', 'Open req by', 'Starts', 'Ramped by', 'Why'],
         timeline.hires.map((hire) => [
           roleLabel(hire.role),
@@ -87,14 +78,14 @@ export function renderTimelineMarkdown(timeline: Timeline, file: string, plan?: 
   }
   if (head.notes.length > 0) {
     out.push('', '## Assumptions', '');
-    for (const note of head.notes) out.push(`- ${note}`);
+    for (const note of head.notes) out.push(`- ${mdText(note)}`);
   }
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }
 
 export function renderComparisonMarkdown(comparison: Comparison, file: string): string {
-  const out = [`# Scenarios: ${file}`, ''];
+  const out = [`# Scenarios: ${mdCode(file).markdown}`, ''];
   const rows = comparisonRows(comparison);
-  out.push(table(COMPARISON_HEAD, rows));
+  out.push(mdTable(COMPARISON_HEAD, rows));
   return safeOutput(`${out.join('\n')}\n`, { color: false });
 }

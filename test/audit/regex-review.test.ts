@@ -23,6 +23,8 @@ const REVIEWED: [file: string, regex: string][] = [
   // Flag values from the command line, not file content; anchored.
   ['src/cli/commands/rebalance.ts', '/^\\d+$/'],
   ['src/cli/commands/rebalance.ts', '/^\\d*\\.?\\d+$/'],
+  // The first 64 KiB of a file --output would replace: two runs of spaces split by a colon, linear.
+  ['src/cli/commands/schema.ts', '/"\\$id"\\s*:\\s*"urn:csplan:org-schema:/'],
   // Flag values from the command line, not file content; anchored.
   ['src/cli/commands/timeline.ts', '/^\\d+$/'],
   ['src/cli/commands/timeline.ts', '/^(\\d+(?:\\.\\d+)?)x$/'],
@@ -60,7 +62,7 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/cli/init/text.ts', "/'/g"],
   ['src/cli/options.ts', '/^([a-z0-9-]+)=(off|warning|error)$/'],
   // An OS error message, never the user's text.
-  ['src/cli/write-file.ts', '/^[A-Z0-9]+: ([^,]+)/'],
+  ['src/cli/os-reason.ts', '/^[A-Z0-9]+: ([^,]+)/'],
   // One class, global: linear.
   ['src/config/choice.ts', '/[\\s_]+/g'],
   ['src/config/csv/cells.ts', '/^\\d+$/'],
@@ -101,6 +103,9 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/csv/write-moves.ts', '/"/g'],
   // Anchored, one character class: linear on a path.
   ['src/config/csv/write-spec.ts', '/^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/'],
+  // One class each: control characters in a file's text, searched natively.
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]/'],
+  ['src/config/encoding.ts', '/[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]/'],
   ['src/config/normalise.ts', '/[\\s-]+/g'],
   // One class: linear.
   ['src/config/owners.ts', '/\\s+/g'],
@@ -123,6 +128,18 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/config/write-owners.ts', '/^(?:true|false|yes|no|on|off|null|~|y|n)$/i'],
   ['src/config/write-owners.ts', "/'/g"],
   ['src/config/write-owners.ts', '/^[-+.]?\\d/'],
+  // The fast reader: one class or alternation, or anchored patterns without overlapping
+  // quantifiers (the core schema's own, from the yaml package), on one scalar or one slice.
+  ['src/config/yaml-fast.ts', '/[\\t\\ufeff\\u2028\\u2029]|\\r(?!\\n)/'],
+  ['src/config/yaml-fast.ts', '/^[0-9a-fA-F]+$/'],
+  ['src/config/yaml-fast.ts', '/^(?:~|[Nn]ull|NULL)?$/'],
+  ['src/config/yaml-fast.ts', '/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/'],
+  ['src/config/yaml-fast.ts', '/^0o[0-7]+$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?[0-9]+$/'],
+  ['src/config/yaml-fast.ts', '/^0x[0-9a-fA-F]+$/'],
+  ['src/config/yaml-fast.ts', '/^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$/'],
+  ['src/config/yaml-fast.ts', '/^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$/'],
   ['src/config/yaml-parse.ts', '/^Unresolved tag: (\\S{1,200})/'],
   ['src/config/yaml-parse.ts', '/^Flow (?:sequence|mapping)/'],
   ['src/config/yaml-parse.ts', '/flow (?:sequence|collection|map)/i'],
@@ -158,15 +175,12 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/render/md-text.ts', '/\\r?\\n/g'],
   ['src/render/mermaid.ts', '/"/g'],
   // Single characters or one class: linear.
-  ['src/render/rebalance.ts', '/\\|/g'],
   ['src/render/rules.ts', '/\\s+/'],
   // Single characters or one class: linear.
   ['src/render/timeline-csv.ts', '/[",\\n\\r]/'],
   ['src/render/timeline-csv.ts', '/"/g'],
   ['src/render/timeline-lines.ts', '/:.*$/'],
   // Single characters or one class: linear.
-  ['src/render/timeline-markdown.ts', '/\\|/g'],
-  ['src/render/timeline-markdown.ts', '/\\n/g'],
   ['src/render/timeline-markdown.ts', '/[:;#]/g'],
   ['src/render/timeline-markdown.ts', '/\\s+/g'],
   ['src/render/timeline-markdown.ts', '/^.*-/'],

@@ -66,13 +66,14 @@ describe('deep nesting never aborts', () => {
 });
 
 describe('a closed pipe', () => {
-  const bigOrg = (n: number, owner = ', owner: nobody') => {
+  const bigOrg = (n: number, owner = ', owner: nobody', csms = 1) => {
+    const team = Array.from({ length: csms }, (_, i) => `  - { id: c${i || ''}, role: csm }`);
     const accounts = Array.from(
       { length: n },
       (_, i) => `  - { id: account-${i}, arr: ${10_000 + i}${owner} }`,
     ).join('\n');
     return folder({
-      'big.yaml': `version: 1\ncompany:\n  name: Big\n  as_of: 2026-11-23\nteam:\n  - { id: c, role: csm }\naccounts:\n${accounts}\n`,
+      'big.yaml': `version: 1\ncompany:\n  name: Big\n  as_of: 2026-11-23\nteam:\n${team.join('\n')}\naccounts:\n${accounts}\n`,
     });
   };
 
@@ -103,9 +104,10 @@ describe('a closed pipe', () => {
     expect(run.code).toBe(0);
   }, 60_000);
 
-  // 6,000 unowned accounts, so 6,000 moves of ~330 bytes: about 2 MB, two 1 MiB pieces.
+  // 6,000 unowned accounts, so 6,000 moves of ~330 bytes: about 2 MB, two 1 MiB pieces. A CSM
+  // takes at most the largest allowed book (about 150 of these SMB accounts): 50 CSMs have room.
   it('rebalance output of several pieces: whole through a pipe; quiet, exit 0 when the reader quits', async () => {
-    const cwd = await bigOrg(6000, '');
+    const cwd = await bigOrg(6000, '', 50);
     const argv = ['rebalance', 'big.yaml', '--format', 'json'];
     const whole = await piped(cwd, argv, false);
     expect(whole.code).toBe(0);

@@ -110,3 +110,37 @@ describe('normaliseOrg with release', () => {
     expect(owned).toEqual([undefined, undefined]);
   });
 });
+
+describe('the account limit (MAX_ACCOUNTS, here 3)', () => {
+  it('refuses the file at the first account past it, located, and drops what was kept', () => {
+    let restarted = 0;
+    const kept: string[] = [];
+    const result = readCsv(Buffer.from('id,arr\na,1\n\nb,2\nc,3\nd,4\ne,5\n', 'utf8'), {
+      file: 'a.csv',
+      team,
+      maxAccounts: 3,
+      onAccount: (account) => kept.push(account.id),
+      onRestart: () => {
+        restarted++;
+      },
+    });
+    expect(result).toEqual({
+      diagnostic: {
+        rule: 'csv-too-many-accounts',
+        severity: 'error',
+        path: ['accounts-file'],
+        message:
+          'the file has more than 3 accounts (this row is the next); csplan plans up to 3: export one business unit, or leave out closed and test accounts',
+        file: 'a.csv',
+        line: 6,
+        column: 1,
+      },
+    });
+    expect(kept).toEqual(['a', 'b', 'c']);
+    expect(restarted).toBe(1);
+  });
+
+  it('reads a file of exactly the limit', () => {
+    expect(read('id,arr\na,1\nb,2\nc,3\n', { maxAccounts: 3 }).accounts).toHaveLength(3);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { LineIndex } from '../../src/config/line-index.js';
 import { loadOrgText } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import { headParts, parseSlicedYaml, SLICE_FROM_BYTES } from '../../src/config/yaml-slices.js';
@@ -71,6 +72,26 @@ describe('large YAML files parsed in slices', () => {
     const text = bigOrg((lines) => lines.push('company:', '  name: Again'));
     const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
     expect(result.diagnostics.map((d) => d.rule)).toContain('duplicate-key');
+  });
+
+  it('locates problems after the list at their lines in the file', async () => {
+    // 6 head lines and 12,000 accounts of 5 lines: `team:` is line 6 + 60,000 + 1 = 60,007, its
+    // first member 60,008, the two lines pushed here 60,009 and 60,010.
+    const text = bigOrg((lines) => lines.push('  - { id: d, role: wizard }', 'company: again'));
+    const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
+    expect(result.diagnostics.find((d) => d.rule === 'duplicate-key')).toMatchObject({
+      line: 60_010,
+      column: 1,
+    });
+  });
+
+  it('locates a schema problem after the list at its line', async () => {
+    const text = bigOrg((lines) => lines.push('  - { id: d, role: wizard }'));
+    const result = await loadOrgText(text, 'big.yaml', { today: '2026-11-23' });
+    const role = locateDiagnostics(result.diagnostics, result.locate).find((d) =>
+      d.path.join('.').startsWith('team.1'),
+    );
+    expect(role?.line).toBe(60_009);
   });
 
   it('reads anchors and aliases across slices exactly as a whole-file parse does', () => {
@@ -185,7 +206,7 @@ describe('large YAML files parsed in slices', () => {
     lines[20] = '  - { id: p17, role: csm, region: *m }';
     // company (anchor), the team in slices of 10 people, and policy (alias); not version, not
     // growth (neither), not the accounts.
-    expect([...headParts(lines, 28)]).toEqual([
+    expect([...headParts(new LineIndex(lines.join('\n')), 28)]).toEqual([
       [1, 2],
       [3, 13],
       [13, 23],

@@ -2,29 +2,15 @@
  * The views of a plan agree with its one target org: on every example, and on generated orgs of
  * every shape (founders, first CSMs, flat teams, PLG tails, enterprise-only, leaders in place...).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../src/config/load.js';
 import { planOrg } from '../../src/core/plan.js';
 import { renderPlanJson } from '../../src/render/json.js';
+import { exampleFiles } from '../helpers/files.js';
 import { orgArb, orgYaml } from '../helpers/generated-org.js';
 import { brokenInvariants, timelineBreaks } from '../helpers/invariants.js';
 import { AS_OF, orgFrom } from '../helpers/org.js';
-
-function exampleFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.yaml')) files.push(path);
-    }
-  };
-  walk('examples');
-  return files.sort();
-}
 
 describe('the views agree on every example', () => {
   for (const file of exampleFiles()) {

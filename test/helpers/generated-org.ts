@@ -3,6 +3,7 @@
  * leaders in place...) as the YAML a user would write, for property tests.
  */
 import fc from 'fast-check';
+import { addDays } from '../../src/core/dates.js';
 import type { Org } from '../../src/core/model.js';
 import { AS_OF, orgFrom } from './org.js';
 
@@ -59,12 +60,6 @@ export const orgArb = fc.record({
   ),
   ceoInFile: fc.boolean(),
 });
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The generated org as the YAML a user would write. */
 export type OrgSpec = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;

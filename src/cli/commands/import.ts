@@ -4,17 +4,17 @@
  * org file relies on it; with `--org org.yaml`, shows the change that points the org file at the
  * export (a dry run), and `--write` applies it.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import type { AccountsFileResult } from '../../config/accounts-file.js';
+import { type AccountsFileResult, MAX_ACCOUNTS_FILE_BYTES } from '../../config/accounts-file.js';
 import { ACCOUNT_FIELDS, type DateOrder } from '../../config/csv/cells.js';
 import { detectPreset } from '../../config/csv/mapping.js';
 import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
 import { readCsv } from '../../config/csv/read-csv.js';
 import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
-import { parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import { MAX_YAML_BYTES, parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
+import { readBounded } from '../../config/read-bounded.js';
 import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
 import { suggestion } from '../../core/did-you-mean.js';
@@ -90,12 +90,7 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   if (kind === 'json' && dateOrder)
     throw new UsageError('--date-order is for CSV files; dates in a JSON file are YYYY-MM-DD');
-  let text: Buffer;
-  try {
-    text = await readFile(csvPath);
-  } catch (error) {
-    throw new UsageError(readErrorMessage(file, error));
-  }
+  const text = readWithin(csvPath, file, MAX_ACCOUNTS_FILE_BYTES, 'accounts files');
   const org = options.org ? await readOrg(options.org, csvPath, io) : undefined;
 
   // Flags win; otherwise the org file's current mapping for this file; otherwise detection.
@@ -206,13 +201,24 @@ function parseColumns(values: readonly string[] | undefined): Record<string, str
   return out;
 }
 
-async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgContext> {
-  let text: string;
+/** The file's bytes, refused (exit 2) past `limit` bytes actually read. */
+function readWithin(absolute: string, file: string, limit: number, what: string): Buffer {
+  let read: ReturnType<typeof readBounded>;
   try {
-    text = await readFile(resolve(io.cwd, path), 'utf8');
+    read = readBounded(absolute, limit);
   } catch (error) {
-    throw new UsageError(readErrorMessage(path, error));
+    throw new UsageError(readErrorMessage(file, error));
   }
+  if ('bytes' in read) return read.bytes;
+  throw new UsageError(
+    `${file} is over ${limit / 1048576} MiB; ${what} are limited to ${limit / 1048576} MiB`,
+  );
+}
+
+async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgContext> {
+  const text = readWithin(resolve(io.cwd, path), path, MAX_YAML_BYTES, 'org files').toString(
+    'utf8',
+  );
   const parsed = parseOrgYaml(text, path);
   const value = (parsed.value ?? {}) as Record<string, unknown>;
   const team = teamMemberSchema.array().safeParse(value.team ?? []);

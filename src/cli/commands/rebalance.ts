@@ -3,7 +3,6 @@
  * team's band, each explained. A dry run unless `--write` (owners in the org file) or
  * `--moves-csv OUT` (a bulk-update file in the CRM export's own column names).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { movesCsv } from '../../config/csv/write-moves.js';
 import { setOwners } from '../../config/write-owners.js';
@@ -15,7 +14,12 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { loadAndPlan, reportUnplannable } from '../load-plan.js';
 import { parseAsOf, parseFormat } from '../options.js';
-import { writeFileAtomic } from '../write-file.js';
+import {
+  type NamedPath,
+  refuseForeignFile,
+  refuseInputAsOutput,
+  writeFileAtomic,
+} from '../write-file.js';
 
 export interface RebalanceCliOptions {
   format?: string;
@@ -26,6 +30,7 @@ export interface RebalanceCliOptions {
   onlyUnowned?: boolean;
   write?: boolean;
   movesCsv?: string;
+  force?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -52,6 +57,12 @@ export async function runRebalance(
       errorsOnly: true,
     });
   }
+  const movesOut =
+    options.movesCsv === undefined
+      ? undefined
+      : { path: resolve(io.cwd, options.movesCsv), name: options.movesCsv };
+  // Refused before anything is planned or written: the move list must never replace an input.
+  if (movesOut) await refuseMovesTarget(movesOut, file, planned, options.force === true, io);
   const result = rebalance(
     org,
     {
@@ -76,9 +87,8 @@ export async function runRebalance(
     io.stdout(renderRebalanceText(result, { color, width: outputWidth(io), file }));
   }
 
-  if (options.write) await writeOwners(file, result, io);
-  if (options.movesCsv !== undefined)
-    await writeMovesCsv(options.movesCsv, org, result, planned, io);
+  if (options.write) await writeOwners(file, planned.loaded?.text, result, io);
+  if (movesOut) await writeMovesCsv(movesOut, org, result, planned, io);
   if (options.write || options.movesCsv !== undefined) {
     // Once, after what was written: the dated moves left out, and why.
     const { notWrittenNote } = await import('../../render/rebalance.js');
@@ -93,26 +103,54 @@ function dueNow(result: RebalanceResult) {
   return result.moves.filter(appliesNow);
 }
 
-async function writeOwners(file: string, result: RebalanceResult, io: CliIO): Promise<void> {
+async function writeOwners(
+  file: string,
+  original: string | undefined,
+  result: RebalanceResult,
+  io: CliIO,
+): Promise<void> {
   const path = resolve(io.cwd, file);
   const moves = dueNow(result);
   if (moves.length === 0) {
     io.stderr(`${file}: no owner to change.\n`);
     return;
   }
-  const original = await readFile(path, 'utf8');
+  if (original === undefined) throw new UsageError(`${file}: not written: it was not read whole`);
   const edit = setOwners(
     original,
     moves.map((m) => ({ account: m.account, to: m.to })),
   );
   if (!edit.ok) throw new UsageError(`${file}: not written: ${edit.reason}`);
-  // Refused (compare-and-swap) when someone edited the file while csplan was planning it.
+  // Compare-and-swap against the very bytes planned from: an edit saved while csplan planned
+  // (a second read would have taken it in and then overwritten it) is a conflict.
   await writeFileAtomic(path, edit.text, { replace: true, expected: original, name: file });
   io.stderr(`${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed.\n`);
 }
 
+/** The move list may go to a new file or to a move list csplan wrote, never to an input. */
+async function refuseMovesTarget(
+  out: NamedPath,
+  file: string,
+  planned: Awaited<ReturnType<typeof loadAndPlan>>,
+  force: boolean,
+  io: CliIO,
+): Promise<void> {
+  const accounts = planned.loaded?.accountsFile?.file;
+  await refuseInputAsOutput(out, [
+    { path: resolve(io.cwd, file), name: file },
+    accounts === undefined ? undefined : { path: resolve(io.cwd, accounts), name: accounts },
+  ]);
+  // Csplan's move list starts with the header it would write now (the export's id and owner).
+  const header = movesCsv([], planned.org?.team ?? [], planned.loaded?.accountsFile);
+  await refuseForeignFile(out, {
+    owns: (head) => head.startsWith(header),
+    what: 'a move list csplan wrote',
+    force,
+  });
+}
+
 async function writeMovesCsv(
-  out: string,
+  out: NamedPath,
   org: Org,
   result: RebalanceResult,
   planned: Awaited<ReturnType<typeof loadAndPlan>>,
@@ -121,9 +159,9 @@ async function writeMovesCsv(
   const source = planned.loaded?.accountsFile;
   const moves = dueNow(result);
   const text = movesCsv(moves, org.team, source);
-  await writeFileAtomic(resolve(io.cwd, out), text, { replace: true, name: out });
+  await writeFileAtomic(out.path, text, { replace: true, name: out.name });
   const n = moves.length;
-  io.stderr(`${out}: ${n} ${n === 1 ? 'move' : 'moves'} written for a CRM bulk update.\n`);
+  io.stderr(`${out.name}: ${n} ${n === 1 ? 'move' : 'moves'} written for a CRM bulk update.\n`);
 }
 
 function parseCount(value: string | undefined, flag: string): number | undefined {

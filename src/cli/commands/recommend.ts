@@ -40,7 +40,7 @@ export async function runRecommend(
     });
   }
   const { plan, diagnostics } = result;
-  // Text and markdown pull in chalk and cli-table3; JSON output (CI, scripts) does not need them.
+  // Text and markdown pull in chalk and the table renderer; JSON output (CI, scripts) does not.
   if (format === 'json') io.stdout(renderPlanJson(plan, diagnostics));
   else if (format === 'mermaid') {
     const { renderChartMermaid } = await import('../../render/mermaid.js');

@@ -6,13 +6,16 @@ import { compareVersions } from '../../config/schema-ref.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { packageVersion } from '../version.js';
-import { writeFileAtomic } from '../write-file.js';
+import { refuseForeignFile, writeFileAtomic } from '../write-file.js';
 
 export function schemaText(version = packageVersion()): string {
   return `${JSON.stringify(orgJsonSchema(version), null, 2)}\n`;
 }
 
-export async function runSchema(options: { output?: string }, io: CliIO): Promise<number> {
+export async function runSchema(
+  options: { output?: string; force?: boolean },
+  io: CliIO,
+): Promise<number> {
   if (options.output === undefined) {
     io.stdout(schemaText());
     return EXIT.ok;
@@ -21,6 +24,7 @@ export async function runSchema(options: { output?: string }, io: CliIO): Promis
     await writeSchemaFile(resolve(io.cwd, options.output), {
       keepNewer: false,
       name: options.output,
+      force: options.force === true,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -31,6 +35,9 @@ export async function runSchema(options: { output?: string }, io: CliIO): Promis
   return EXIT.ok;
 }
 
+/** The `$id` line every schema csplan writes carries (`schemaId`). */
+const SCHEMA_ID = /"\$id"\s*:\s*"urn:csplan:org-schema:/;
+
 /**
  * Writes this version's schema to `path` (folders created, atomically). With `keepNewer`, a
  * schema there from a newer csplan is kept: `init` run by an older csplan must not downgrade
@@ -38,9 +45,13 @@ export async function runSchema(options: { output?: string }, io: CliIO): Promis
  */
 export async function writeSchemaFile(
   path: string,
-  { keepNewer, name }: { keepNewer: boolean; name?: string },
+  { keepNewer, name, force }: { keepNewer: boolean; name?: string; force: boolean },
 ): Promise<boolean> {
   const version = packageVersion();
+  await refuseForeignFile(
+    { path, name: name ?? path },
+    { owns: (head) => SCHEMA_ID.test(head), what: "csplan's org file schema", force },
+  );
   if (keepNewer) {
     const present = await readFile(path, 'utf8')
       .then((text) => schemaIdVersion((JSON.parse(text) as { $id?: unknown }).$id))

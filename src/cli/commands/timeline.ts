@@ -1,7 +1,10 @@
 /** `csplan timeline FILE`: the hiring plan month by month, what it costs, and what-if scenarios. */
 
 import { suggestion } from '../../core/did-you-mean.js';
+import { MAX_PROJECTED_GROWTH } from '../../core/limits.js';
 import type { Org } from '../../core/model.js';
+import { formatCount } from '../../core/money.js';
+import { growthOverLimit } from '../../core/timeline/growth-limit.js';
 import {
   BASE_SCENARIO,
   compareScenarios,
@@ -62,7 +65,7 @@ export async function runTimeline(
   const asOf = parseAsOf(options.asOf);
   const months = parseMonths(options.months);
   const growthFactor = parseGrowth(options.growth);
-  const freezeUntil = parseDateFlag('--freeze-until', options.freezeUntil);
+  const freezeUntil = parseAsOf(options.freezeUntil, '--freeze-until');
   if (options.compare && format === 'html') {
     throw new UsageError('--format html shows one timeline: leave out --compare, or use markdown');
   }
@@ -83,6 +86,11 @@ export async function runTimeline(
     });
   }
   const org = result.org;
+  if (growthFactor !== undefined && growthOverLimit(org, growthFactor).length > 0) {
+    throw new UsageError(
+      `--growth ${options.growth}: the plan would add more than ${formatCount(MAX_PROJECTED_GROWTH)} customers, more than csplan plans; try a smaller multiplier`,
+    );
+  }
   const run: TimelineOptions = { months, growthFactor, freezeUntil };
   const color = format === 'text' && useColor(options.color, io);
   const plan = result.plan;
@@ -140,13 +148,4 @@ function chosenTimeline(org: Org, name: string | undefined, run: TimelineOptions
     throw new UsageError(`--scenario: no scenario "${name}"${suggestion(name, names)}${known}`);
   }
   return runScenario(org, name, run);
-}
-
-function parseDateFlag(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseAsOf(value);
-  } catch {
-    throw new UsageError(`${flag} must be a date written YYYY-MM-DD (got "${value}")`);
-  }
 }

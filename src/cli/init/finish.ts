@@ -16,7 +16,7 @@ import { outputWidth, useColor } from '../color.js';
 import { writeSchemaFile } from '../commands/schema.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { FileExistsError, writeFileAtomic } from '../write-file.js';
+import { FileExistsError, WriteError, writeFileAtomic } from '../write-file.js';
 import { buildOrgFile, type InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
 import { ownersAsCsms, unmatchedOwners } from './export-owners.js';
@@ -142,10 +142,17 @@ export async function writeOrgFile(
 async function writeEditorSchema(target: string, path: string, io: CliIO) {
   const shown = join(dirname(target), LOCAL_SCHEMA_PATH);
   try {
-    return (await writeSchemaFile(join(dirname(path), LOCAL_SCHEMA_PATH), { keepNewer: true }))
-      ? shown
-      : undefined;
+    const written = await writeSchemaFile(join(dirname(path), LOCAL_SCHEMA_PATH), {
+      keepNewer: true,
+      name: shown,
+      force: false,
+    });
+    return written ? shown : undefined;
   } catch (error) {
+    if (error instanceof WriteError) {
+      io.stderr(`csplan: ${error.message}; editors will not check ${target} against it\n`);
+      return undefined;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     io.stderr(

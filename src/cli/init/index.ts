@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { existing } from '../write-file.js';
+import { existing, refuseInputAsOutput } from '../write-file.js';
 import type { InitAnswers } from './answers.js';
 import { cancelled, isPromptExit } from './cancel.js';
 import { answersFromFlags, givenAnswers, type InitOptions } from './flags.js';
@@ -36,6 +36,11 @@ export async function runInit(
       'init asks questions and needs a terminal; to write a starter file without questions, run `csplan init --yes` (with --name, --customers, --arr... to fill it in)',
     );
   }
+  // --force replaces an org file, never the export it is made from.
+  if (options.from !== undefined)
+    await refuseInputAsOutput({ path, name: target }, [
+      { path: resolve(io.cwd, options.from), name: options.from },
+    ]);
   const found = await existing(path);
   if (found === 'folder')
     throw new UsageError(

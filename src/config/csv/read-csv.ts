@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Parser } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
+import { MAX_ACCOUNTS } from '../../core/limits.js';
 import type { Diagnostic, Path } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
 import type { InputCode } from '../codes.js';
@@ -109,6 +110,8 @@ export type ReadCsvOptions = CsvReadOptions & {
   onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
   /** The accounts given to `onAccount` so far are void: the file is read again from the start. */
   onRestart?: () => void;
+  /** Accounts kept before the file is refused (default MAX_ACCOUNTS; smaller in tests). */
+  maxAccounts?: number;
 };
 
 /**
@@ -137,6 +140,20 @@ export function readCsv(
       maybeReplaced = parseRecords(input, (record) => reader.record(record));
     }
   } catch (error) {
+    if (error instanceof TooManyAccounts) {
+      const limit = options.maxAccounts ?? MAX_ACCOUNTS;
+      // What was kept is dropped: the file is refused whole, and its memory is given back.
+      options.onRestart?.();
+      return {
+        diagnostic: {
+          rule: 'csv-too-many-accounts',
+          severity: 'error',
+          path: ['accounts-file'],
+          message: `the file has more than ${formatCount(limit)} accounts (this row is the next); csplan plans up to ${formatCount(limit)}: export one business unit, or leave out closed and test accounts`,
+          ...error.place,
+        },
+      };
+    }
     if (!(error instanceof CsvError)) throw error;
     const where = syntaxPosition(error, here());
     return {
@@ -167,6 +184,13 @@ export function readCsv(
     }
   }
   return result;
+}
+
+/** Thrown at the first account past MAX_ACCOUNTS, with that row's place. */
+class TooManyAccounts extends Error {
+  constructor(readonly place: { file: string; line?: number; column?: number }) {
+    super('too many accounts');
+  }
 }
 
 const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
@@ -362,6 +386,9 @@ class RowReader {
     this.file = options.file;
     this.owners = new OwnerResolver(options.team);
   }
+
+  /** Accounts read so far, for the MAX_ACCOUNTS limit. */
+  private kept = 0;
 
   private at(record: number, cell: number) {
     return { file: this.file, ...this.positions().cell(record, cell) };
@@ -624,6 +651,9 @@ class RowReader {
       } else if (match.kind !== 'unmatched') values[SLOT.owner] = match.id;
     }
     if (!ok) return;
+    // Memory grows with each account kept: past the limit the file is refused, not held.
+    if (this.kept++ === (this.options.maxAccounts ?? MAX_ACCOUNTS))
+      throw new TooManyAccounts(this.at(k, 0));
     const onAccount = this.options.onAccount;
     if (onAccount) onAccount(accountOf(values), stats.rows - 1, this.given);
     else {

@@ -1,12 +1,16 @@
 /**
  * `rebalance`: books of business brought inside their team's load band with few, explained moves.
  *
- * Hard rules first (never broken): an account only goes to a team that serves its segment; locked
- * accounts and account groups stay; no move inside the renewal freeze unless the CSM leaves; a
- * family moves together; a leaving CSM hands over the whole book; nobody gets more than the ramp
- * allows. Then, in order: loads inside the band, at most 30% red/yellow per book, complex and red
- * accounts to senior CSMs, fit (language, region, industry, time zone), and the fewest moves,
- * preferring small, green accounts that do not renew soon.
+ * Hard rules first (never broken): an account only goes to a team that serves its segment, and a
+ * CSM the target org moves to another team hands over what that team does not serve; an account
+ * stays in its region unless it must change owner and nobody there can take it; locked accounts
+ * and account groups stay; no move inside the renewal freeze unless the CSM leaves; a family moves
+ * together; a leaving CSM hands over the whole book. Every move keeps the limits `check` enforces
+ * (BOOK_LIMITS: the largest allowed book, the ramp, 30% red/yellow, no complex account to a junior
+ * CSM) on both books, or leaves a book already past one no worse. Then, in order: loads inside the
+ * band, at most 30% red/yellow per book, complex and red accounts to senior CSMs, fit (language,
+ * industry, time zone), and the fewest moves, preferring small, green accounts that do not renew
+ * soon. The rules run in passes until one changes nothing, so a second run proposes nothing.
  *
  * Algorithm: the moves that must happen (leaving, not-yet-ramped and unowned books) are placed
  * largest first on the book with the lowest load after the move; then each book above its band
@@ -16,10 +20,11 @@
  * books in team). A swap partner is found in each book's units sorted by size, walking out from
  * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
-import { type Analysis, analyse, rampEndWeek } from '../analysis.js';
+import { type Analysis, analyse } from '../analysis.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { personOn } from '../people.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -30,6 +35,7 @@ import type {
   RebalanceResult,
   TeamBand,
   Unbalanced,
+  UnbalancedLimit,
   Unmovable,
 } from './types.js';
 
@@ -46,6 +52,8 @@ interface SwapTest {
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
 const EPS = 1e-9;
+/** Passes of the rules over the books; in practice the second or third changes nothing. */
+const MAX_PASSES = 6;
 
 interface Step {
   unit: Unit;
@@ -88,8 +96,16 @@ class Rebalancer {
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
   private readonly moved: Uint8Array;
   private readonly servedSet = new Map<string, Set<Book>>();
+  /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
+  private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
+  /** The no-room detail per segment: the same words for every account it applies to. */
+  private readonly noRoomBySegment = new Map<SegmentId, string>();
+  /** Units that must change owner and are not placed yet (see `forcedUnits`). */
+  private forced: { unit: Unit; rule: MoveRule }[] | undefined;
+  /** Units listed as unmovable because their book was stuck in this pass. */
+  private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
   private readonly mixMax: number;
 
@@ -112,6 +128,7 @@ class Rebalancer {
     for (const team of this.teams) {
       const books = team.members.map((id) => this.state.books.get(id) as Book);
       this.teamBooksOf.set(team.key, books);
+      for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
       for (const segment of team.segments) {
         this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
       }
@@ -123,22 +140,38 @@ class Rebalancer {
     const before = new Map(
       [...this.state.books.values()].map((b) => [b.id, this.state.figures(b)] as const),
     );
-    this.placeForced();
-    this.computeBands();
-    if (!this.options.onlyUnowned) {
-      this.balanceLoads();
-      this.fillLight();
-      this.fixHealthMix();
-      this.fixSeniority();
-      this.starterBooks();
+    // Each pass can make room for what an earlier step could not place or fix (a handover that
+    // fits once the books are balanced): passes repeat until one changes nothing, so a second
+    // rebalance of the result proposes nothing.
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const steps = this.steps.length;
+      // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
+      for (const unit of this.stuckUnits) this.unmovable.delete(unit);
+      this.stuckUnits.clear();
+      this.placeForced();
+      // Accounts given an owner join the team's load: the band follows.
+      this.computeBands();
+      if (!this.options.onlyUnowned) {
+        this.balanceLoads();
+        this.fillLight();
+        this.fixHealthMix();
+        this.fixSeniority();
+      }
+      if (this.steps.length === steps) break;
     }
+    if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
   }
 
   // Hard rules --------------------------------------------------------------------------------
 
-  /** Units that must change owner: leaving or not-yet-carrying CSMs, and accounts with no CSM. */
-  private placeForced(): void {
+  /**
+   * Units that must change owner (leaving or not-yet-carrying CSMs, accounts with no CSM, a CSM
+   * the target org moves to another team), largest first. Found once: no unit becomes forced
+   * later (nobody moves a unit to a leaving or not-yet-carrying book), so a later pass retries the
+   * ones not placed, in the same order.
+   */
+  private forcedUnits(): { unit: Unit; rule: MoveRule }[] {
     const forced: { unit: Unit; rule: MoveRule }[] = [];
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
@@ -150,11 +183,19 @@ class Rebalancer {
       } else if (!this.options.onlyUnowned) {
         if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
         else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
+        else if (this.joining.has(book) && !this.serves(book, unit))
+          forced.push({ unit, rule: 'team' });
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads.
-    forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
-    for (const { unit, rule } of forced) {
+    return forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+  }
+
+  /** Places the forced units on the best book with room; says why for those it cannot. */
+  private placeForced(): void {
+    this.forced ??= this.forcedUnits();
+    this.forced = this.forced.filter(({ unit }) => this.moved[unit.order] !== 1);
+    for (const { unit, rule } of this.forced) {
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
@@ -168,15 +209,28 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      const to = this.bestReceiver(unit, from);
+      // The region rule first; outside the region only when nobody in it can take the unit.
+      const to =
+        this.bestReceiver(unit, from, false) ??
+        (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
-        this.block(
-          unit,
-          'no-team',
-          `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
-        );
+        const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
+        if (serving) {
+          let detail = this.noRoomBySegment.get(unit.segment);
+          if (detail === undefined) {
+            detail = this.noRoomDetail(unit);
+            this.noRoomBySegment.set(unit.segment, detail);
+          }
+          this.block(unit, 'no-room', detail);
+        } else
+          this.block(
+            unit,
+            'no-team',
+            `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
+          );
         continue;
       }
+      this.unmovable.delete(unit);
       this.record(unit, from, to, rule);
     }
   }
@@ -190,6 +244,7 @@ class Rebalancer {
   private whyForced(book: Book): string {
     if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
     if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
+    if (book.cap > 0) return `${book.id} moves to the ${book.team} team in the target org`;
     return `${book.id} is in week ${book.tenureWeek} of the ramp`;
   }
 
@@ -231,9 +286,12 @@ class Rebalancer {
       let donor: Book | undefined;
       let worst = 0;
       for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0) continue;
-        const over = this.state.share(book) - this.upperOf(book);
-        if (over > EPS && (donor === undefined || over > worst)) {
+        if (stuck.has(book) || book.cap === 0 || !this.overLimit(book)) continue;
+        const over = Math.max(
+          this.state.share(book) - this.upperOf(book),
+          this.state.capUseWith(book) - 1,
+        );
+        if (donor === undefined || over > worst) {
           donor = book;
           worst = over;
         }
@@ -267,7 +325,7 @@ class Rebalancer {
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light)) continue;
+          if (hardForJunior(unit, light) || !this.keeps(donor, light, unit)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
@@ -299,10 +357,11 @@ class Rebalancer {
     const withRoom = new Map<SegmentId, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
-      if (!this.movable(unit, donor)) continue;
+      if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
-      const fixes = after <= limit + EPS;
+      const fixes =
+        after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
       let receivers = withRoom.get(unit.segment);
       if (!receivers) {
         receivers = this.receivers(unit).filter(
@@ -317,7 +376,7 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        if (bAfter > this.upperOf(b) + EPS) continue;
+        if (bAfter > this.upperOf(b) + EPS || !this.keeps(donor, b, unit)) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -371,7 +430,7 @@ class Rebalancer {
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
-          if (toAfter > this.upperOf(to) + EPS) continue;
+          if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
           // A swap that hands a junior CSM a complex or red account comes last.
           const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
           const key = [junior, round(after), give.order, take.order];
@@ -454,6 +513,7 @@ class Rebalancer {
         for (const to of this.receivers(give)) {
           if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
           if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
+          if (!this.keeps(book, to, give)) continue;
           const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
           if (!best || less(key, best.key)) best = { to, key };
         }
@@ -497,6 +557,7 @@ class Rebalancer {
         return;
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
       if (this.state.shareWith(to, give, take) > toMax + EPS) return;
+      if (!this.keeps(book, to, give, take)) return;
       const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { to, take, key };
     };
@@ -527,21 +588,19 @@ class Rebalancer {
   /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
   private starterBooks(): void {
     const policy = this.analysis.org.policy;
-    const firstStep = [...policy.ramp]
-      .sort((a, b) => a.untilWeek - b.untilWeek)
-      .find((s) => s.capacity > 0);
     const zeroWeeks = [...policy.ramp]
       .filter((s) => s.capacity === 0)
       .reduce((w, s) => Math.max(w, s.untilWeek), 0);
     for (const hire of this.sortedBooks()) {
       if (hire.status !== 'planned' || hire.member.startDate === undefined) continue;
-      const share = firstStep?.capacity ?? (rampEndWeek(policy) === 0 ? 1 : 0);
-      if (share === 0) continue;
+      // What the one capacity model gives the hire on the first day of a book.
       const from = addDays(hire.member.startDate, zeroWeeks * 7);
+      const cap = personOn(hire.member, from, policy).capacity;
+      if (cap === 0) continue;
       const shift = daysBetween(this.analysis.org.company.asOf, from);
       const teamMean = this.mean.get(hire.team) ?? 0;
-      const target = hire.member.fte * share * Math.min(1, teamMean);
-      hire.cap = hire.member.fte * share;
+      const target = cap * Math.min(1, teamMean);
+      hire.cap = cap;
       const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
       for (let guard = 0; guard < 10_000; guard++) {
         if (this.state.load(hire) >= target - EPS) break;
@@ -552,7 +611,8 @@ class Rebalancer {
             // An account moved today is not handed on again: one new CSM at a time.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
             if (this.moved[unit.order] === 1) continue;
-            if (!this.serves(hire, unit)) continue;
+            if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
+            if (!this.state.keepsLimits(donor, undefined, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
               continue;
             // Only while it evens books out: the donor stays at least as full as the hire.
@@ -570,6 +630,25 @@ class Rebalancer {
   }
 
   // Helpers -----------------------------------------------------------------------------------
+
+  /**
+   * Whether giving `give` from `from` to `to` (swapped for `take`) keeps the region rule and the
+   * book limits on both books. A forced move (`from` null: a leaving, not-yet-carrying or missing
+   * owner) checks the receiver only, and may leave the region when nobody in it can take the unit.
+   */
+  private keeps(from: Book | null, to: Book, give: Unit, take?: Unit, anyRegion = false): boolean {
+    if (!anyRegion && !inRegion(give, to)) return false;
+    if (take && from && !inRegion(take, from)) return false;
+    if (!this.state.keepsLimits(to, give, take)) return false;
+    return from === null || this.state.keepsLimits(from, take, give);
+  }
+
+  /** A book above its band, or past its cap (the largest allowed book, or the ramp). */
+  private overLimit(book: Book): boolean {
+    return (
+      this.state.share(book) > this.upperOf(book) + EPS || this.state.capUseWith(book) > 1 + EPS
+    );
+  }
 
   private movable(unit: Unit, holder: Book, shift = 0): boolean {
     if (unit.group || unit.locked) return false;
@@ -631,13 +710,13 @@ class Rebalancer {
    * Where a forced unit goes: the lowest load after the move (in 5% steps, and no lower than the
    * band's top), preferences breaking near-ties, then the exact load and file order.
    */
-  private bestReceiver(unit: Unit, from: Book | null): Book | undefined {
+  private bestReceiver(unit: Unit, from: Book | null, anyRegion: boolean): Book | undefined {
     let best: Book | undefined;
     let bestBand = 0;
     let bestPreference = 0;
     let bestAfter = 0;
     for (const to of this.receivers(unit)) {
-      if (to === from || to.cap <= 0) continue;
+      if (to === from || to.cap <= 0 || !this.keeps(null, to, unit, undefined, anyRegion)) continue;
       const after = this.state.shareWith(to, unit);
       const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
       if (best && band > bestBand) continue;
@@ -722,12 +801,22 @@ class Rebalancer {
   /** A book above its band that nothing can lighten: say which accounts held it back. */
   private blockStuck(book: Book): void {
     for (const unit of book.units) {
+      if (!this.unmovable.has(unit)) this.stuckUnits.add(unit);
+      // Only what the book held from the start: a unit moved in is listed among the moves.
+      if (this.moved[unit.order] === 1) continue;
       if (unit.locked)
         this.block(unit, 'locked', `locked with ${book.id}, whose book is above its band`);
       else if (unit.group) this.block(unit, 'account-group', groupDetail(unit));
       else if (frozenOn(unit, this.state.freezeDays))
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
     }
+  }
+
+  /** Why no CSM who serves the accounts can take them without passing a limit. */
+  private noRoomDetail(what: Unit | Book): string {
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    const whom = 'segment' in what ? `${what.segment} accounts` : 'its accounts';
+    return `no CSM who serves ${whom} can take ${'segment' in what ? 'it' : 'them'} without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose ${'segment' in what ? 'its owner' : 'their owners'} by hand`;
   }
 
   private freezeDetail(unit: Unit): string {
@@ -797,15 +886,11 @@ class Rebalancer {
       before: before.get(book.id) as BookChange['before'],
       after: this.state.figures(book),
     }));
-    const unbalanced: Unbalanced[] = [];
-    for (const book of this.state.books.values()) {
-      const share = this.state.share(book);
-      const upper = this.upperOf(book);
-      if (book.cap > 0 && share > upper + EPS)
-        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
-      else if (book.cap === 0 && this.state.load(book) > EPS && book.status !== 'planned')
-        unbalanced.push({ csm: book.id, team: book.team, loadShare: share, upper });
-    }
+    // What is still past a limit today: without the starter books, which apply later.
+    const later = keptSteps.filter((step) => step.effective !== undefined);
+    for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
+    const unbalanced = this.stillPast(left);
+    for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
       segments: t.segments,
@@ -813,8 +898,11 @@ class Rebalancer {
       mean: this.mean.get(t.key) ?? 0,
       upper: this.upper.get(t.key) ?? 1,
     }));
-    const unmovable = [...this.unmovable.values()]
-      .flat()
+    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
+    const listedMoves = new Set(keptSteps.map((step) => step.unit));
+    const unmovable = [...this.unmovable.entries()]
+      .filter(([unit]) => !listedMoves.has(unit))
+      .flatMap(([, list]) => list)
       .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
     return {
       asOf: this.analysis.org.company.asOf,
@@ -828,6 +916,76 @@ class Rebalancer {
       unbalanced,
       movesLeft: left,
     };
+  }
+
+  /** Each book still past a limit after the moves, with why the moves could not fix it. */
+  private stillPast(left: number): Unbalanced[] {
+    const out: Unbalanced[] = [];
+    for (const book of this.state.books.values()) {
+      const share = this.state.share(book);
+      const upper = this.upperOf(book);
+      const entry = (limit: UnbalancedLimit, why: string, atRisk?: number) =>
+        out.push({
+          csm: book.id,
+          team: book.team,
+          limit,
+          loadShare: share,
+          upper,
+          ...(limit === 'ramp' || limit === 'largest-book'
+            ? { capUse: this.state.capUseWith(book) }
+            : {}),
+          ...(atRisk === undefined ? {} : { atRisk }),
+          why,
+        });
+      if (book.cap === 0) {
+        // A planned hire's dated starter book is no problem; accounts the file gave them are.
+        const held = [...book.units].some((u) => u.fileOwner === book.id);
+        if (this.state.load(book) > EPS && (book.status !== 'planned' || held))
+          entry('no-capacity', this.whyStillPast(book, left, 'no-capacity'));
+      } else {
+        const use = this.state.capUseWith(book);
+        const limit: UnbalancedLimit | undefined =
+          use > 1 + EPS
+            ? book.status === 'ramping'
+              ? 'ramp'
+              : 'largest-book'
+            : share > upper + EPS
+              ? 'band'
+              : undefined;
+        if (limit) entry(limit, this.whyStillPast(book, left, limit));
+      }
+      // A book nobody can carry today is handed over, not judged for its mix (as book-health-mix).
+      const mix = this.state.atRiskShare(book);
+      if (book.cap > 0 && book.status !== 'leaving' && mix > this.mixMax + EPS)
+        entry('health-mix', this.whyStillPast(book, left, 'health-mix'), mix);
+    }
+    return out;
+  }
+
+  private whyStillPast(book: Book, left: number, limit: UnbalancedLimit): string {
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    if (left > 0)
+      return `--max-moves ${this.options.maxMoves} left ${left} ${left === 1 ? 'move' : 'moves'} out`;
+    // Whoever can carry no book today: say why first (leaving, not started, early in the ramp).
+    const forced = limit === 'no-capacity' ? `${this.whyForced(book)}; ` : '';
+    if (![...book.units].some((u) => this.movable(u, book)))
+      return `${forced}every account left in the book is locked, an account group or renews inside the freeze`;
+    if (limit === 'health-mix') {
+      const team = this.teamBooks(book);
+      const scored = team.reduce((n, b) => n + b.scored, 0);
+      const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
+      return scored > 0 && atRisk / scored > this.mixMax + EPS
+        ? `the team's books are ${pct(atRisk / scored)} red/yellow together, so not every one can be at ${pct(this.mixMax)} or less`
+        : `no move or swap of its red/yellow accounts keeps every other book within its limits`;
+    }
+    if (forced) return `${forced}${this.noRoomDetail(book)}`;
+    const region = book.member.region === undefined ? '' : ` in ${book.member.region}`;
+    const mean = this.mean.get(book.team) ?? 0;
+    const short =
+      mean > 1
+        ? `; the team carries ${pct(mean)} of what its CSMs can carry today: it needs more CSMs`
+        : '';
+    return `no other CSM who serves its accounts${region} has room for them without going past the band, the largest allowed book, the ramp or ${pct(this.mixMax)} red/yellow${short}`;
   }
 
   /**
@@ -862,16 +1020,18 @@ class Rebalancer {
         out.push(step);
         continue;
       }
+      // The first step says why the unit left its owner (the reason names that owner); the last
+      // says where it ends.
       out.push({
         unit: step.unit,
         from: start.from,
         to: step.to,
-        rule: step.rule,
+        rule: start.rule,
         fromLabel: start.fromLabel,
         toLabel: step.toLabel,
         effective: step.effective,
-        swappedWith,
-        fill: step.fill,
+        swappedWith: start === step ? swappedWith : undefined,
+        fill: start.fill,
         juniorWhy: step.juniorWhy,
       });
     }
@@ -901,6 +1061,11 @@ class Rebalancer {
       case 'ramp':
         parts.push(
           from ? `${this.whyForced(from)} and can carry no book yet (ramp schedule)` : 'ramp',
+        );
+        break;
+      case 'team':
+        parts.push(
+          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${unit.segment} accounts: the team that does takes them`,
         );
         break;
       case 'unowned':
@@ -942,8 +1107,7 @@ class Rebalancer {
     if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
       parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
     if (step.juniorWhy) parts.push(step.juniorWhy);
-    const fits = fitWords(unit, to);
-    if (fits) parts.push(fits);
+    parts.push(...fitWords(unit, to));
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
     return `${who}; ${parts.join('; ')}`;
   }
@@ -970,6 +1134,13 @@ function healthWord(unit: Unit): string {
   return unit.healthRank === 2 ? 'red' : unit.healthRank === 1 ? 'yellow' : 'green';
 }
 
+/** The region rule: an account stays with a CSM of its region, where both name one. */
+function inRegion(unit: Unit, to: Book): boolean {
+  return (
+    unit.region === undefined || to.member.region === undefined || unit.region === to.member.region
+  );
+}
+
 /** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
 function fitScore(unit: Unit, to: Book): number {
   let score = 0;
@@ -980,12 +1151,19 @@ function fitScore(unit: Unit, to: Book): number {
   return score;
 }
 
-function fitWords(unit: Unit, to: Book): string {
+/** Which of the region rule and the language preference the move follows, in words. */
+function fitWords(unit: Unit, to: Book): string[] {
   const words: string[] = [];
+  const region = to.member.region;
+  if (unit.region !== undefined && region !== undefined)
+    words.push(
+      region === unit.region
+        ? `region rule: ${to.id} covers ${region}`
+        : `outside its region: no CSM in ${unit.region} can take it`,
+    );
   if (unit.language && to.member.languages.includes(unit.language))
-    words.push(`speaks ${unit.language}`);
-  if (unit.region && to.member.region === unit.region) words.push(`covers ${unit.region}`);
-  return words.length > 0 ? `${to.id} ${words.join(' and ')}` : '';
+    words.push(`${to.id} speaks ${unit.language}`);
+  return words;
 }
 
 function groupDetail(unit: Unit): string {

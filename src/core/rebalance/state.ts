@@ -6,6 +6,7 @@ import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
 import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
 import { standingCapacity } from '../people.js';
+import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
 
 export interface Unit {
@@ -17,7 +18,12 @@ export interface Unit {
   /** Count load and ARR load at the policy targets, before the offload multiplier. */
   a: number;
   r: number;
+  /** The same at the top of the published ranges (the largest book csm-overloaded allows). */
+  aMax: number;
+  rMax: number;
   count: number;
+  /** Accounts of high complexity (group members counted), for seniority-mismatch. */
+  complexCount: number;
   arr: number;
   scored: number;
   atRisk: number;
@@ -57,7 +63,10 @@ export interface Book {
   tenureWeek?: number;
   a: number;
   r: number;
+  aMax: number;
+  rMax: number;
   count: number;
+  complexCount: number;
   arr: number;
   scored: number;
   atRisk: number;
@@ -81,6 +90,8 @@ export class State {
   private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
   readonly offload: number;
+  /** The red/yellow share a book may hold (`health_mix_max`). */
+  readonly mixMax: number;
 
   constructor(
     analysis: Analysis,
@@ -89,6 +100,7 @@ export class State {
   ) {
     const { org } = analysis;
     this.offload = analysis.offloadMultiplier;
+    this.mixMax = org.policy.healthMixMax;
     const asOf = org.company.asOf;
     for (const [index, owner] of analysis.bookOwners.entries()) {
       const { person } = owner;
@@ -102,7 +114,10 @@ export class State {
         tenureWeek: owner.tenureWeek,
         a: 0,
         r: 0,
+        aMax: 0,
+        rMax: 0,
         count: 0,
+        complexCount: 0,
         arr: 0,
         scored: 0,
         atRisk: 0,
@@ -116,7 +131,10 @@ export class State {
         sorted: undefined,
       });
     }
-    for (const unit of buildUnits(analysis, asOf)) {
+    const regions = new Set<string>();
+    for (const owner of analysis.bookOwners)
+      if (owner.member.region !== undefined) regions.add(owner.member.region);
+    for (const unit of buildUnits(analysis, asOf, regions)) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
       unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
       const book = unit.owner === null ? undefined : this.books.get(unit.owner);
@@ -143,6 +161,42 @@ export class State {
     const load = Math.max(a, r, 0) / this.offload;
     if (book.cap > 0) return load / book.cap;
     return load > 1e-12 ? Number.POSITIVE_INFINITY : 0;
+  }
+
+  /**
+   * How full `book` would be against its cap (BOOK_LIMITS.capUse) with `add` added and `remove`
+   * taken out. A leaving CSM hands the book over, so like a planned hire they may hold nothing.
+   */
+  capUseWith(book: Book, add?: Unit, remove?: Unit): number {
+    const a = book.a + (add?.a ?? 0) - (remove?.a ?? 0);
+    const r = book.r + (add?.r ?? 0) - (remove?.r ?? 0);
+    const aMax = book.aMax + (add?.aMax ?? 0) - (remove?.aMax ?? 0);
+    const rMax = book.rMax + (add?.rMax ?? 0) - (remove?.rMax ?? 0);
+    return BOOK_LIMITS.capUse({
+      rampStatus: book.status === 'leaving' ? 'planned' : book.status,
+      capacity: book.cap,
+      loadAtTarget: Math.max(a, r, 0) / this.offload,
+      loadAtMax: Math.max(aMax, rMax, 0) / this.offload,
+    });
+  }
+
+  /**
+   * Whether `book` keeps the book limits (BOOK_LIMITS) with `add` added and `remove` taken out:
+   * each of its cap use, red/yellow share and, for a junior CSM, complex accounts stays within the
+   * limit, or no higher than now when it is already past it. Every move keeps this for both
+   * books, so no book finding of `check` is new or worse after a rebalance.
+   */
+  keepsLimits(book: Book, add?: Unit, remove?: Unit): boolean {
+    const eps = BOOK_LIMITS.epsilon;
+    if (book.seniority === 'junior' && add) {
+      const complex = book.complexCount + add.complexCount - (remove?.complexCount ?? 0);
+      if (complex > book.complexCount) return false;
+    }
+    const mix = this.atRiskWith(book, add, remove);
+    if (mix > this.mixMax + eps && mix > this.atRiskShare(book) + eps) return false;
+    if (add === undefined) return true; // taking a unit out never makes a book fuller
+    const use = this.capUseWith(book, add, remove);
+    return use <= 1 + eps || use <= this.capUseWith(book) + eps;
   }
 
   atRiskShare(book: Book): number {
@@ -197,12 +251,17 @@ export class State {
   private adjust(book: Book, unit: Unit, sign: 1 | -1): void {
     book.a += sign * unit.a;
     book.r += sign * unit.r;
+    book.aMax += sign * unit.aMax;
+    book.rMax += sign * unit.rMax;
     book.count += sign * unit.count;
+    book.complexCount += sign * unit.complexCount;
     book.arr += sign * unit.arr;
     book.scored += sign * unit.scored;
     book.atRisk += sign * unit.atRisk;
     if (Math.abs(book.a) < 1e-12) book.a = 0;
     if (Math.abs(book.r) < 1e-12) book.r = 0;
+    if (Math.abs(book.aMax) < 1e-12) book.aMax = 0;
+    if (Math.abs(book.rMax) < 1e-12) book.rMax = 0;
     // A lone account's numbers are the unit's own (most units): no lookup by name.
     if (unit.accounts.length === 1) {
       bump(book.industries, unit.industryId, sign);
@@ -264,7 +323,7 @@ function numberOf(ids: Map<string, number>, key: string | undefined): number {
 }
 
 /** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
-function buildUnits(analysis: Analysis, asOf: string): Unit[] {
+function buildUnits(analysis: Analysis, asOf: string, regions: Set<string>): Unit[] {
   const { org } = analysis;
   const byId = new Map<string, PlacedAccount>();
   // Accounts that may share a unit with another: families, and ids written twice.
@@ -311,6 +370,8 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     const n = account.count;
     unit.a += (n * p.loadFactor) / s.accountsPerCsm.target;
     unit.r += (account.arr * n) / s.arrPerCsm.target;
+    unit.aMax += (n * p.loadFactor) / s.accountsPerCsm.max;
+    unit.rMax += (account.arr * n) / s.arrPerCsm.max;
     unit.count += n;
     unit.arr += account.arr * n;
     if (account.health) {
@@ -322,7 +383,10 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit.healthRank,
       account.health === 'red' ? 2 : account.health === 'yellow' ? 1 : 0,
     );
-    if ((account.complexity ?? productComplexity) === 'high') unit.complex = true;
+    if (BOOK_LIMITS.isComplex(account, productComplexity)) {
+      unit.complex = true;
+      unit.complexCount += n;
+    }
     if (account.locked) unit.locked = true;
     if (account.renewalDate !== undefined) {
       let days = daysTo.get(account.renewalDate);
@@ -340,12 +404,39 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit.segment = p.segment;
       unit.digital = p.coverage === 'digital';
       unit.language = account.language;
-      unit.region = account.region;
+      unit.region = account.region ?? regionOfTimezone(account.timezone, regions);
       unit.industry = account.industry;
       unit.timezone = account.timezone;
     }
   }
   return units;
+}
+
+/**
+ * The region names a team commonly gives each area of the time zone database, most common first.
+ * The Americas map only where no CSM covers LATAM: a zone like America/Sao_Paulo is not NA.
+ */
+const AREA_REGIONS = new Map<string, string[]>([
+  ['Europe', ['EMEA', 'EU', 'Europe']],
+  ['Africa', ['EMEA']],
+  ['Asia', ['APAC', 'APJ', 'Asia']],
+  ['Australia', ['APAC', 'ANZ', 'APJ']],
+  ['Pacific', ['APAC', 'ANZ', 'APJ']],
+  ['America', ['NA', 'AMER', 'Americas']],
+]);
+
+/**
+ * The region of an account that gives only a time zone ("Europe/Berlin"): the name the team's
+ * CSMs use for that area, when one of them covers it; otherwise none (csplan does not guess).
+ */
+export function regionOfTimezone(
+  timezone: string | undefined,
+  regions: ReadonlySet<string>,
+): string | undefined {
+  if (timezone === undefined) return undefined;
+  const area = timezone.split('/')[0] ?? '';
+  if (area === 'America' && regions.has('LATAM')) return undefined;
+  return AREA_REGIONS.get(area)?.find((name) => regions.has(name));
 }
 
 /** An empty unit with every field set, so all units share one shape (fast property access). */
@@ -363,7 +454,10 @@ function newUnit(
     accounts: [first],
     a: 0,
     r: 0,
+    aMax: 0,
+    rMax: 0,
     count: 0,
+    complexCount: 0,
     arr: 0,
     scored: 0,
     atRisk: 0,

@@ -17,6 +17,11 @@ export interface RebalanceTeam {
   segments: SegmentId[];
   /** Ids of the book owners in the team, in file order. */
   members: string[];
+  /**
+   * Members the target org moves here from another team: they hand over the accounts this team
+   * does not serve, so the books fill the target teams (and a second rebalance agrees).
+   */
+  joining: string[];
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
@@ -25,11 +30,13 @@ const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 export function targetTeams(analysis: Analysis): RebalanceTeam[] {
   const target = buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
+  const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
     role: t.role,
     segments: [...t.segments],
     members: t.members.filter((id) => owners.has(id)),
+    joining: t.members.filter((id) => joining.has(id)),
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
@@ -46,6 +53,7 @@ export function targetTeams(analysis: Analysis): RebalanceTeam[] {
         role: owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
         segments: home ? [home] : [],
         members: [owner.member.id],
+        joining: [],
       });
     }
     placed.add(owner.member.id);
@@ -74,6 +82,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       role: digital ? 'digital-csm' : 'csm',
       segments: [home],
       members: [],
+      joining: [],
     };
     team.members.push(owner.member.id);
     byKey.set(key, team);
@@ -90,6 +99,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       role: 'csm',
       segments: [...present],
       members: generalists.map((o) => o.member.id),
+      joining: [],
     });
   }
   coverEverySegment(analysis, teams);

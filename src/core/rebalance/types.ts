@@ -5,6 +5,7 @@ import type { Health, SegmentId } from '../model.js';
 export type MoveRule =
   | 'leaving'
   | 'ramp'
+  | 'team'
   | 'unowned'
   | 'load'
   | 'health-mix'
@@ -80,11 +81,21 @@ export interface TeamBand {
   upper: number;
 }
 
+/** The limit a book is still past after the moves, in the order they are reported. */
+export type UnbalancedLimit = 'no-capacity' | 'ramp' | 'largest-book' | 'band' | 'health-mix';
+
 export interface Unbalanced {
   csm: string;
   team: string;
+  limit: UnbalancedLimit;
   loadShare: number;
   upper: number;
+  /** The book against its cap (1 = the limit check enforces); set for ramp and largest-book. */
+  capUse?: number;
+  /** Red and yellow accounts over scored accounts; set for the health-mix limit. */
+  atRisk?: number;
+  /** Why the moves could not bring the book inside the limit, in words. */
+  why: string;
 }
 
 export interface RebalanceResult {
@@ -96,7 +107,10 @@ export interface RebalanceResult {
   moves: Move[];
   unmovable: Unmovable[];
   books: BookChange[];
-  /** Books still above their band after the moves (capped by --max-moves, or nothing could move). */
+  /**
+   * Books still past a limit after the moves (their band, the cap `check` enforces, the
+   * red/yellow share), each with why: --max-moves, nothing movable, or no CSM with room.
+   */
   unbalanced: Unbalanced[];
   /** Moves the engine found but --max-moves left out. */
   movesLeft: number;

@@ -2,7 +2,7 @@
 import { type BookOwner, segmentForArr } from '../analysis.js';
 import { IDLE_CAPACITY } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
-import type { Account, SegmentId } from '../model.js';
+import type { Account, Level, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { cite } from '../sources.js';
@@ -21,6 +21,58 @@ export const BOOK_THRESHOLDS = {
 };
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+
+/**
+ * The limits a book must keep, in one place: `check` reports a book past them and `rebalance`
+ * never moves a book past them (nor further past, when it starts there), so the two agree.
+ */
+export const BOOK_LIMITS = {
+  /** Room for float rounding in every comparison with a limit. */
+  epsilon: 1e-9,
+
+  /**
+   * How full a book is against the most its owner may carry today, 1 being the limit: a ramped
+   * CSM against the largest book the benchmarks allow (load at the top of the ranges over fte,
+   * csm-overloaded), a ramping CSM against the ramp share of a target book (ramp-overload). Nobody
+   * can carry a book before the start date or the first weeks of the ramp: any load is past it.
+   */
+  capUse(book: {
+    rampStatus: 'planned' | 'ramping' | 'ramped';
+    /** What the one capacity model (people.ts) lets the owner carry today: fte x ramp share. */
+    capacity: number;
+    loadAtTarget: number;
+    loadAtMax: number;
+  }): number {
+    const carried = book.rampStatus === 'ramped' ? book.loadAtMax : book.loadAtTarget;
+    if (book.capacity > 0 && book.rampStatus !== 'planned') return carried / book.capacity;
+    return carried > BOOK_LIMITS.epsilon ? Number.POSITIVE_INFINITY : 0;
+  },
+
+  /** Whether a book's red and yellow accounts are past the health-mix limit (`health_mix_max`). */
+  overHealthMix(atRisk: number, scored: number, max: number): boolean {
+    return scored > 0 && atRisk / scored > max + BOOK_LIMITS.epsilon;
+  },
+
+  /** Whether an account counts as complex, by its own complexity or the product's. */
+  isComplex(account: Account, productComplexity: Level): boolean {
+    return (account.complexity ?? productComplexity) === 'high';
+  },
+};
+
+/** The book of `owner` against its cap today (see `BOOK_LIMITS.capUse`). */
+function capUseOf(owner: BookOwner): number {
+  return BOOK_LIMITS.capUse({
+    rampStatus: owner.rampStatus,
+    capacity: owner.capacity,
+    loadAtTarget: owner.loadAtTarget,
+    loadAtMax: owner.loadAtMax,
+  });
+}
+
+/** A leaving CSM hands the whole book over (`csplan rebalance`): its mix and size are no measure. */
+function isLeaving(owner: BookOwner): boolean {
+  return owner.member.leaving !== undefined;
+}
 
 function describeBook(owner: BookOwner): string {
   return `${plural(owner.accountCount, 'account')}, ${formatMoney(owner.arr)} ARR`;
@@ -44,8 +96,10 @@ export const csmOverloaded: Rule = {
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
       if (owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
+      // Someone who has left carries nothing: leaver-owns-accounts reports their book.
+      if (owner.person.status === 'left') continue;
       const limit = owner.member.fte;
-      if (owner.loadAtMax <= limit + 1e-9) continue;
+      if (capUseOf(owner) <= 1 + BOOK_LIMITS.epsilon) continue;
       findings.push({
         path: owner.member.path,
         message: `"${owner.member.id}" holds ${describeBook(owner)}: ${formatPct(owner.loadAtMax / limit)} of the largest book the benchmarks allow (${formatPct(owner.loadAtTarget / limit)} of a target book); \`csplan rebalance\` proposes the moves, or hire`,
@@ -76,8 +130,7 @@ export const rampOverload: Rule = {
         });
         continue;
       }
-      // What the one capacity model lets this person carry today (fte x ramp share).
-      if (owner.loadAtTarget <= owner.capacity + 1e-9) continue;
+      if (capUseOf(owner) <= 1 + BOOK_LIMITS.epsilon) continue;
       findings.push({
         path: owner.member.path,
         message: `"${owner.member.id}" is in week ${owner.tenureWeek} of the ramp, where a book is ${formatPct(owner.rampShare)} of a full one, but holds ${describeBook(owner)} (${formatPct(owner.loadAtTarget / owner.member.fte)} of a full book)`,
@@ -163,13 +216,15 @@ export const bookHealthMix: Rule = {
   defaultSeverity: 'warning',
   summary: 'More than 30% of the accounts in one book are red or yellow',
   explanation:
-    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size.',
+    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size. A CSM who is leaving, or who can carry no book yet (ramp-overload reports that), is left out: their book is handed over.',
   source: `Balance books on health mix: no CSM above 30% red or yellow accounts ${cite('cs-ops-architect')}`,
   policy: ['health_mix_max'],
   check({ analysis }) {
     const max = analysis.org.policy.healthMixMax;
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
+      // Whoever can carry no book (leaving, not started, first weeks of the ramp) hands it over.
+      if (isLeaving(owner) || owner.capacity === 0) continue;
       let scored = 0;
       let atRisk = 0;
       const red: Account[] = [];
@@ -181,7 +236,7 @@ export const bookHealthMix: Rule = {
         atRisk += account.count;
         (account.health === 'red' ? red : yellow).push(account);
       }
-      if (scored === 0 || atRisk / scored <= max + 1e-9) continue;
+      if (!BOOK_LIMITS.overHealthMix(atRisk, scored, max)) continue;
       const unscored = owner.accountCount - scored;
       findings.push({
         path: owner.member.path,
@@ -212,8 +267,8 @@ export const seniorityMismatch: Rule = {
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
       if (owner.member.seniority !== 'junior') continue;
-      const complex = owner.accounts.filter(
-        (p) => (p.account.complexity ?? productComplexity) === 'high',
+      const complex = owner.accounts.filter((p) =>
+        BOOK_LIMITS.isComplex(p.account, productComplexity),
       );
       if (complex.length === 0) continue;
       const n = complex.reduce((sum, p) => sum + p.account.count, 0);
@@ -231,7 +286,7 @@ export const bookImbalance: Rule = {
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'Books in one segment are far apart in load or ARR',
-  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out.`,
+  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out, and so are CSMs who are leaving (their book is being handed over).`,
   source: `Balance books on ARR, account count and complexity; never assign purely by count ${cite('cs-ops-architect')}; the 1.5x spread ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
   check({ analysis }) {
@@ -239,6 +294,7 @@ export const bookImbalance: Rule = {
     for (const owner of analysis.bookOwners) {
       const segment = owner.member.segment ?? owner.mainSegment;
       if (!segment || owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
+      if (isLeaving(owner)) continue;
       const list = bySegment.get(segment) ?? [];
       list.push(owner);
       bySegment.set(segment, list);

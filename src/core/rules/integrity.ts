@@ -1,7 +1,7 @@
 /** Integrity rules: ids are unique, references resolve, reporting lines end somewhere. */
 
 import type { Analysis } from '../analysis.js';
-import { suggestion } from '../did-you-mean.js';
+import { suggester } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
 import { cite } from '../sources.js';
@@ -140,13 +140,15 @@ export const unknownOwner: ReferenceRule = {
   checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     // Owners match a team member's id, email or name: suggest the closest of any of them.
-    const candidates = analysis.org.team.flatMap((m) => [m.id, m.email ?? [], m.name ?? []].flat());
+    const suggest = suggester(
+      analysis.org.team.flatMap((m) => [m.id, m.email ?? [], m.name ?? []].flat()),
+    );
     for (const { account } of analysis.placed) {
       if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
       const what = account.count > 1 ? 'Account group' : 'Account';
       findings.push({
         path: [...account.path, 'owner'],
-        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggestion(account.owner, candidates) || "; an owner is a team member's id, email or name"}`,
+        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggest(account.owner) || "; an owner is a team member's id, email or name"}`,
       });
     }
     return findings;
@@ -164,12 +166,12 @@ export const unknownManager: ReferenceRule = {
   policy: [],
   check: ({ analysis }) => unknownManager.checkReferences(analysis),
   checkReferences(analysis) {
-    const ids = [...analysis.teamById.keys()];
+    const suggest = suggester([...analysis.teamById.keys()]);
     return analysis.org.team
       .filter((m) => m.reportsTo !== undefined && !analysis.teamById.has(m.reportsTo))
       .map((m) => ({
         path: [...m.path, 'reports_to'],
-        message: `"${m.id}" reports to "${m.reportsTo}", who is not in team${suggestion(m.reportsTo ?? '', ids)}`,
+        message: `"${m.id}" reports to "${m.reportsTo}", who is not in team${suggest(m.reportsTo ?? '')}`,
       }));
   },
 };
@@ -187,16 +189,20 @@ export const reportingCycle: ReferenceRule = {
   checkReferences(analysis) {
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
+    // Everyone a walk has passed: a later walk that reaches them stops there, since what lies
+    // above them is known. Each person is walked once, so a chain of 20k managers costs 20k steps.
+    const settled = new Set<string>();
     for (const start of analysis.org.team) {
       const chain: TeamMember[] = [];
       const index = new Map<string, number>();
       let current: TeamMember | undefined = start;
-      while (current && !index.has(current.id)) {
+      while (current && !index.has(current.id) && !settled.has(current.id)) {
         index.set(current.id, chain.length);
         chain.push(current);
         current = current.reportsTo ? analysis.teamById.get(current.reportsTo) : undefined;
       }
-      if (!current) continue;
+      for (const member of chain) settled.add(member.id);
+      if (!current || !index.has(current.id)) continue;
       const loop = chain.slice(index.get(current.id));
       const key = loop
         .map((m) => m.id)

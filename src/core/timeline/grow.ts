@@ -136,6 +136,17 @@ export function growthSeries(
   return { series, notes };
 }
 
+/** The most customers `growthSeries` reaches in any of its months: what the plan must hold. */
+export function peakCustomers(org: Org, months: number, factor = 1): number {
+  const { series } = growthSeries(org, months, { factor });
+  let peak = 0;
+  for (const month of series) {
+    const customers = SEGMENT_IDS.reduce((sum, id) => sum + month[id].customers, 0);
+    if (customers > peak) peak = customers;
+  }
+  return peak;
+}
+
 /** Days in an average month, to read a number of days off the monthly growth series. */
 const DAYS_PER_MONTH = 365 / 12;
 
@@ -189,25 +200,28 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
     const arrFactor = before.arr > 0 ? after.arr / before.arr : 0;
     if (countFactor <= 0) continue;
     // Pinned to its segment: growth changes volume, not tiers.
-    out.push({
-      ...account,
-      path: account.path,
-      segment,
-      count: account.count * countFactor,
-      arr: (account.arr * arrFactor) / countFactor,
-      industries: account.industries && grownIndustries(account.industries, countFactor, arrFactor),
-    });
+    const industries =
+      account.industries && grownIndustries(account.industries, countFactor, arrFactor);
+    out.push(
+      accountRecord(
+        account,
+        segment,
+        account.count * countFactor,
+        (account.arr * arrFactor) / countFactor,
+        industries,
+      ),
+    );
   }
   for (const id of SEGMENT_IDS) {
     const after = month[id];
     if (today[id].customers > 0 || after.customers <= 0) continue;
-    out.push({
+    const arrivals: Account = {
       id: `new-${id}-customers`,
-      arr: after.arr / after.customers,
-      count: after.customers,
-      segment: id,
+      arr: 0,
+      count: 0,
       path: ['growth', 'segments', id],
-    });
+    };
+    out.push(accountRecord(arrivals, id, after.customers, after.arr / after.customers, undefined));
   }
   return out;
 }
@@ -237,14 +251,54 @@ export function compactAccounts(org: Org): Account[] {
     group.arr += account.arr * account.count;
     addIndustries(group.industries, account);
   }
-  return [...groups.values()].map(({ first, segment, count, arr, industries }) => ({
-    ...first,
-    path: first.path,
-    segment,
+  return [...groups.values()].map(({ first, segment, count, arr, industries }) =>
+    accountRecord(first, segment, count, count > 0 ? arr / count : 0, industries),
+  );
+}
+
+/** Every field of an account, none optional: a field added to Account must be listed below. */
+type EveryAccountField = { [K in keyof Required<Account>]: Account[K] };
+
+/**
+ * A copy of `from` with a segment, volume and industry figures of its own, written as one object
+ * literal with every field in one order. The timeline makes one per group per month; spreading
+ * records of differing shapes instead sent V8 down its slow path (issue 23: 1,277 ms against 93 ms
+ * for the same copies).
+ */
+function accountRecord(
+  from: Account,
+  segment: SegmentId,
+  count: number,
+  arr: number,
+  industries: IndustryMix | undefined,
+): Account {
+  const record: EveryAccountField = {
+    id: from.id,
+    name: from.name,
+    arr,
     count,
-    arr: count > 0 ? arr / count : 0,
+    owner: from.owner,
+    health: from.health,
+    complexity: from.complexity,
+    industry: from.industry,
+    region: from.region,
+    employees: from.employees,
+    timezone: from.timezone,
+    language: from.language,
+    stakeholders: from.stakeholders,
+    implementationDays: from.implementationDays,
+    regulated: from.regulated,
+    segment,
+    strategic: from.strategic,
+    renewalDate: from.renewalDate,
+    lastNegativeEvent: from.lastNegativeEvent,
+    locked: from.locked,
+    parent: from.parent,
+    path: from.path,
+    isGroup: from.isGroup,
     industries,
-  }));
+  };
+  return record;
 }
 
 /** A group's industry figures grown as its accounts are: counts by one factor, ARR by the other. */

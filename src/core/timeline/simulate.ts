@@ -164,6 +164,11 @@ export function leadDays(policy: Policy, role: RoleId): number {
   return hiringLeadDays(policy, role);
 }
 
+/** Months past the horizon the plan looks at: a CSM's lead time and ramp, in 28-day months. */
+export function lookaheadMonths(policy: Policy): number {
+  return Math.ceil((leadDays(policy, 'csm') + rampDays(policy, 'csm')) / 28);
+}
+
 /** Days from the first day to full productivity: the CSM ramp for book roles. */
 export function rampDays(policy: Policy, role: RoleId): number {
   if (BOOK_ROLES.has(role)) return rampEndWeek(policy) * 7;
@@ -240,7 +245,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   // Decide month by month on the staffed team: everyone in the file and every hire so far as if
   // ramped, so a hire still ramping is not hired twice. The months after the horizon are looked
   // at too, so a req that must open inside it for a need just beyond it is not missed.
-  const lookahead = Math.ceil((leadDays(policy, 'csm') + rampDays(policy, 'csm')) / 28);
+  const lookahead = lookaheadMonths(policy);
   const { series, notes } = growthSeries(org, months + lookahead, { factor: options.growthFactor });
   // A CSM the target moves to another team stays there in the months after: the move is part of
   // the plan, and the hires that follow are counted against the team as it will be.

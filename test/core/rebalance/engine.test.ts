@@ -52,8 +52,10 @@ describe('loads inside the band', () => {
       {
         csm: 'a',
         team: 'generalist',
+        limit: 'band',
         loadShare: expect.closeTo(1.125, 6),
         upper: expect.closeTo(0.9625, 6),
+        why: '--max-moves 5 left 7 moves out',
       },
     ]);
     expect(result.books.find((b) => b.csm === 'a')?.after.accounts).toBe(45);
@@ -290,7 +292,8 @@ ${accounts('j', 4, 50_000, 'owner: j, health: green')}
     // Then the band: ($2.04M + $0.24M + $0.06M) / $2M = 117% over 2 CSMs, mean 58.5%, band up
     // to 64.35%: s gives its accounts to j until it is inside (s-1 .. s-13 -> 63%, j 54%). Now s
     // has room: the red account goes on to s (66% would be above the band, so it is swapped for
-    // s-14, a green account of the same size), and never stays with the junior.
+    // s-14, a green account of the same size), and never stays with the junior. The move says
+    // why it left l (l leaves) and why it lands with s (a red account to a senior CSM).
     const org = await orgFrom(`team:
   - { id: s, role: csm, segment: mid-market, seniority: senior }
   - { id: j, role: csm, segment: mid-market, seniority: junior }
@@ -302,8 +305,8 @@ ${accounts('j', 4, 60_000, 'owner: j, health: green')}
 `);
     const result = rebalance(org);
     const hot = result.moves.find((m) => m.account === 'hot');
-    expect(hot).toMatchObject({ from: 'l', to: 's', rule: 'seniority' });
-    expect(hot?.reason).toContain('red account to a senior CSM, swapped for s-14');
+    expect(hot).toMatchObject({ from: 'l', to: 's', rule: 'leaving' });
+    expect(hot?.reason).toContain('the whole book is handed over; red account to a senior CSM');
     // One move l -> s: its first step's book (l, leaving) and its last step's (s at 21 x 3%).
     expect(hot?.reason.startsWith('l (leaving 2027-01-15) -> s at 63%; ')).toBe(true);
     expect(result.moves.find((m) => m.account === 's-14')).toMatchObject({ from: 's', to: 'j' });

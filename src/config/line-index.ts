@@ -1,0 +1,43 @@
+/**
+ * The lines of a text, found by their start offsets. A line or a run of lines is cut out only
+ * when asked for, so a large file never also exists as an array of line strings (one object per
+ * line, several times the file's size in memory).
+ */
+export class LineIndex {
+  /** Lines as `text.split('\n')` counts them: one more than the line feeds. */
+  readonly count: number;
+  /** Start offset of each line, then one past the text's end (where a next line would start). */
+  private readonly starts: Uint32Array;
+
+  constructor(readonly text: string) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Uint32Array(count + 1);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+      starts[line++] = at + 1;
+    }
+    starts[count] = text.length + 1;
+    this.count = count;
+    this.starts = starts;
+  }
+
+  /** Offset of line `i`'s first character. */
+  start(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  /** Offset just past line `i`'s last character, before its line feed. */
+  end(i: number): number {
+    return (this.starts[i + 1] as number) - 1;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+
+  /** Lines [from, to) with the line feeds between them, as `lines.slice(from, to).join('\n')`. */
+  lines(from: number, to: number): string {
+    return from >= to ? '' : this.text.slice(this.start(from), this.end(to - 1));
+  }
+}

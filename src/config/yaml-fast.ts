@@ -1,0 +1,338 @@
+/**
+ * A fast reader for the regular shapes of an org file's `accounts:` list: items that are flat
+ * mappings of one-line scalars, written one account per line (`- { id: a, arr: 100 }`) or one key
+ * per line (`- id: a`, then `  arr: 100` under it). It reads a slice of whole items (see
+ * yaml-slices.ts) straight from the text, several times faster than the yaml package and without
+ * its token trees, and gives the values the yaml package gives (YAML 1.2 core schema, as
+ * yaml-parse.ts reads it). Whatever it does not strictly understand (an anchor, alias or tag, a
+ * nested or multi-line value, an empty value, a duplicate key, a scalar form it does not spell out
+ * below, anything csplan would warn about or refuse) makes it decline the whole slice, which the
+ * yaml package then reads: every value is the one yaml gives, and every problem is found and
+ * located by yaml as before. test/config/yaml-fast.property.test.ts holds it to that.
+ */
+import { controlCharacterIndex } from './encoding.js';
+import type { LineIndex } from './line-index.js';
+import { ID_KEYS, isPlainDecimalText, MONEY_KEYS } from './yaml-parse.js';
+
+/**
+ * Characters the reader leaves to yaml: a tab (indentation or separation, each with its own
+ * rules), a carriage return other than before a line feed, a byte order mark or a Unicode line
+ * or paragraph separator inside the text.
+ */
+const UNSURE_CHARACTER = /[\t\ufeff\u2028\u2029]|\r(?!\n)/;
+
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const UNDERSCORE = 95;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const CR = 13;
+
+/** Keys are csplan's own field names; a longer one is left to yaml (its limit is 1024). */
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * The items of the lines [firstLine, endLine), each a mapping, or undefined when the reader
+ * declines (then the yaml package reads these lines).
+ */
+export function readRegularItems(
+  lines: LineIndex,
+  firstLine: number,
+  endLine: number,
+): Record<string, unknown>[] | undefined {
+  const text = lines.text;
+  const from = lines.start(firstLine);
+  const to = lines.end(endLine - 1);
+  // The line feed after the last line (when there is one) keeps a final CRLF whole.
+  if (UNSURE_CHARACTER.test(text.slice(from, to + 1))) return undefined;
+  return new SliceReader(text).items(lines, firstLine, endLine);
+}
+
+class SliceReader {
+  private pos = 0;
+  /** End of the current line, before its carriage return if it has one. */
+  private end = 0;
+
+  constructor(private readonly text: string) {}
+
+  items(lines: LineIndex, firstLine: number, endLine: number) {
+    const items: Record<string, unknown>[] = [];
+    let item: Record<string, unknown> | undefined;
+    let itemIndent = -1;
+    /** Where the keys of a one-key-per-line item start; -1 after a one-line item. */
+    let keyColumn = -1;
+    for (let i = firstLine; i < endLine; i++) {
+      const start = lines.start(i);
+      this.pos = start;
+      this.end = lines.end(i);
+      if (this.end > start && this.text.charCodeAt(this.end - 1) === CR) this.end--;
+      this.skipSpaces();
+      const first = this.at();
+      if (first === -1 || first === HASH) continue; // blank or comment line
+      const indent = this.pos - start;
+      if (first === DASH && this.at(1) === SPACE) {
+        if (itemIndent === -1) itemIndent = indent;
+        else if (indent !== itemIndent) return undefined;
+        this.pos += 2;
+        this.skipSpaces();
+        item = {};
+        items.push(item);
+        if (this.at() === OPEN_BRACE) {
+          if (!this.flowMapping(item) || !this.lineEnd()) return undefined;
+          keyColumn = -1;
+        } else {
+          keyColumn = this.pos - start;
+          if (!this.pair(item, false) || !this.lineEnd()) return undefined;
+        }
+      } else if (item && indent === keyColumn) {
+        if (!this.pair(item, false) || !this.lineEnd()) return undefined;
+      } else {
+        return undefined;
+      }
+    }
+    // No item at all is not a list (yaml reads only comments as null).
+    return items.length > 0 ? items : undefined;
+  }
+
+  /** The character code `ahead` places on in the current line, or -1 past its end. */
+  private at(ahead = 0): number {
+    const at = this.pos + ahead;
+    return at < this.end ? this.text.charCodeAt(at) : -1;
+  }
+
+  private skipSpaces(): void {
+    while (this.pos < this.end && this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+
+  /** Nothing more on the line but spaces and a comment (which needs a space before its `#`). */
+  private lineEnd(): boolean {
+    this.skipSpaces();
+    if (this.pos === this.end) return true;
+    return this.at() === HASH && this.text.charCodeAt(this.pos - 1) === SPACE;
+  }
+
+  /** `{ key: value, ... }` on one line, into `item`. */
+  private flowMapping(item: Record<string, unknown>): boolean {
+    this.pos++;
+    this.skipSpaces();
+    if (this.at() === CLOSE_BRACE) {
+      this.pos++;
+      return true;
+    }
+    for (;;) {
+      if (!this.pair(item, true)) return false;
+      this.skipSpaces();
+      const next = this.at();
+      this.pos++;
+      if (next === CLOSE_BRACE) return true;
+      if (next !== COMMA) return false;
+      this.skipSpaces();
+    }
+  }
+
+  /** `key: value` with a field-name key that is new in `item`. */
+  private pair(item: Record<string, unknown>, flow: boolean): boolean {
+    const keyStart = this.pos;
+    if (!isKeyStart(this.at())) return false;
+    do this.pos++;
+    while (isKeyCharacter(this.at()));
+    if (this.pos - keyStart > MAX_KEY_LENGTH) return false;
+    if (this.at() !== COLON || this.at(1) !== SPACE) return false;
+    const key = this.text.slice(keyStart, this.pos);
+    // `null:` or `true:` are not text keys; `__proto__` is set its own way by yaml.
+    if (typeof resolvePlain(key) !== 'string' || key === '__proto__') return false;
+    if (Object.hasOwn(item, key)) return false;
+    this.pos += 2;
+    this.skipSpaces();
+    const value = this.value(key, flow);
+    if (value === undefined) return false;
+    item[key] = value;
+    return true;
+  }
+
+  private value(key: string, flow: boolean): unknown {
+    const first = this.at();
+    if (first === DQUOTE || first === SQUOTE) {
+      const text = first === DQUOTE ? this.doubleQuoted() : this.singleQuoted();
+      // An escape can write a control character, which csplan refuses (yaml-parse.ts says where).
+      return text !== undefined && controlCharacterIndex(text) === -1 ? text : undefined;
+    }
+    const source = this.plain(flow);
+    if (source === undefined) return undefined;
+    const value = resolvePlain(source);
+    if (typeof value === 'number') {
+      // What documentDiagnostics would refuse (money) or warn about and rewrite (ids).
+      if (MONEY_KEYS.has(key) ? !isPlainDecimalText(source) : ID_KEYS.has(key)) return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * A plain scalar's text, trailing spaces trimmed. Declines a first character with a meaning
+   * of its own and a `:`, `#`, bracket or brace anywhere (their rules depend on what follows).
+   */
+  private plain(flow: boolean): string | undefined {
+    const start = this.pos;
+    const first = this.at();
+    if (first === -1 || INDICATORS.has(first)) return undefined;
+    if (first === DASH && !isPlainAfterDash(this.at(1))) return undefined;
+    let end = start;
+    for (; this.pos < this.end; this.pos++) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === SPACE) continue;
+      if (c === HASH) {
+        if (this.text.charCodeAt(this.pos - 1) === SPACE) break;
+        return undefined;
+      }
+      if (flow && (c === COMMA || c === CLOSE_BRACE)) break;
+      if (c === COLON || c === OPEN_BRACKET || c === CLOSE_BRACKET) return undefined;
+      if (c === OPEN_BRACE || c === CLOSE_BRACE) return undefined;
+      end = this.pos + 1;
+    }
+    this.pos = end;
+    return this.text.slice(start, end);
+  }
+
+  /** A double-quoted scalar closed on its line, escapes decoded as yaml decodes them. */
+  private doubleQuoted(): string | undefined {
+    const open = this.pos;
+    let escaped = false;
+    let i = open + 1;
+    for (; i < this.end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === DQUOTE) break;
+      if (c === 92) {
+        escaped = true;
+        i++;
+      }
+    }
+    if (i >= this.end) return undefined;
+    this.pos = i + 1;
+    const body = this.text.slice(open + 1, i);
+    return escaped ? unescapeDoubleQuoted(body) : body;
+  }
+
+  /** A single-quoted scalar closed on its line, `''` read as `'`. */
+  private singleQuoted(): string | undefined {
+    const open = this.pos;
+    let doubled = false;
+    let i = open + 1;
+    for (; i < this.end; i++) {
+      if (this.text.charCodeAt(i) !== SQUOTE) continue;
+      if (i + 1 < this.end && this.text.charCodeAt(i + 1) === SQUOTE) {
+        doubled = true;
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (i >= this.end) return undefined;
+    this.pos = i + 1;
+    const body = this.text.slice(open + 1, i);
+    return doubled ? body.replaceAll("''", "'") : body;
+  }
+}
+
+/** First characters that make a plain scalar something else, or an error (`-` is judged apart). */
+const INDICATORS = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+/** `-5`, `-west`, `-.inf`: a dash followed by a digit, a letter or a dot starts plain text. */
+function isPlainAfterDash(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === DOT;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === UNDERSCORE;
+}
+
+function isKeyCharacter(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH;
+}
+
+/** yaml's double-quoted escapes with a fixed meaning (compose/resolve-flow-scalar.js). */
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['0', '\0'],
+  ['a', '\x07'],
+  ['b', '\b'],
+  ['e', '\x1b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+  ['v', '\v'],
+  ['N', '\u0085'],
+  ['_', '\u00a0'],
+  ['L', '\u2028'],
+  ['P', '\u2029'],
+  [' ', ' '],
+  ['"', '"'],
+  ['/', '/'],
+  ['\\', '\\'],
+]);
+
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
+/** The text of a one-line double-quoted scalar, or undefined for an escape yaml refuses. */
+function unescapeDoubleQuoted(body: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = body[++i] ?? '';
+    const fixed = ESCAPES.get(next);
+    if (fixed !== undefined) {
+      out += fixed;
+      continue;
+    }
+    const length = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
+    const hex = body.slice(i + 1, i + 1 + length);
+    if (length === 0 || hex.length !== length || !HEX_DIGITS.test(hex)) return undefined;
+    const code = Number.parseInt(hex, 16);
+    if (code > 0x10ffff) return undefined;
+    out += String.fromCodePoint(code);
+    i += length;
+  }
+  return out;
+}
+
+// The YAML 1.2 core schema's plain scalars, tried in yaml's order (schema/core/*.js).
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCTAL = /^0o[0-7]+$/;
+const INTEGER = /^[-+]?[0-9]+$/;
+const HEXADECIMAL = /^0x[0-9a-fA-F]+$/;
+const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value as the yaml package resolves it with csplan's options. */
+export function resolvePlain(source: string): unknown {
+  const c = source.charCodeAt(0);
+  // Text that starts with a letter no typed value starts with (most ids and names).
+  if (isKeyStart(c) && !TYPED_INITIALS.has(c)) return source;
+  if (NULL.test(source)) return null;
+  if (BOOLEAN.test(source)) return c === 116 || c === 84;
+  if (OCTAL.test(source)) return Number.parseInt(source.slice(2), 8);
+  if (INTEGER.test(source)) return Number.parseInt(source, 10);
+  if (HEXADECIMAL.test(source)) return Number.parseInt(source.slice(2), 16);
+  if (INFINITY_OR_NAN.test(source)) {
+    if (source.slice(-3).toLowerCase() === 'nan') return Number.NaN;
+    return c === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (EXPONENT.test(source) || DECIMAL.test(source)) return Number.parseFloat(source);
+  return source;
+}
+
+/** n, N, t, T, f, F: null, true, false. */
+const TYPED_INITIALS = new Set([110, 78, 116, 84, 102, 70]);
