@@ -38,6 +38,8 @@ export async function loadAndPlan(
     asOf?: string;
     ruleOverrides?: Record<string, RuleSetting>;
     allowOutsideAccountsFile?: boolean;
+    /** --skip-invalid (see LoadOptions.skipInvalid). */
+    skipInvalid?: boolean;
     /**
      * Skip the plan when the file is valid: only the checks that decide validity run (loading and
      * references). For commands that do their own planning (rebalance); an invalid file still
@@ -53,6 +55,7 @@ export async function loadAndPlan(
       asOf: options.asOf,
       cwd: io.cwd,
       allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+      skipInvalid: options.skipInvalid,
     });
   } catch (error) {
     if (error instanceof FileReadError) throw new UsageError(error.message);
@@ -84,7 +87,7 @@ export async function loadAndPlan(
       ],
       loaded.locate,
     );
-    if (!diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule)))
+    if (!diagnostics.some(blocksPlanning))
       return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
   }
   const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
@@ -92,8 +95,13 @@ export async function loadAndPlan(
     [...loaded.diagnostics, ...editorSchema, ...plan.findings],
     loaded.locate,
   );
-  const invalid = diagnostics.some((d) => d.severity === 'error' && stopsPlanning(d.rule));
+  const invalid = diagnostics.some(blocksPlanning);
   return { file, plan, org: loaded.org, diagnostics, invalid, loaded };
+}
+
+/** An error that keeps the file from being planned; a skipped row's does not. */
+function blocksPlanning(d: Diagnostic): boolean {
+  return d.severity === 'error' && d.skipped !== true && stopsPlanning(d.rule);
 }
 
 /**

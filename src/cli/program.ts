@@ -25,6 +25,9 @@ const outsideOption = () =>
     "read accounts.file even when it lies outside the org file's folder (only for org files you trust)",
   );
 
+const skipOption = (what: string) =>
+  new Option('--skip-invalid', `plan without the accounts-file rows that have problems; ${what}`);
+
 /** Sets `exitCode` through `done` rather than exiting, so piped output is never cut. */
 export function buildProgram(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('csplan')
@@ -56,6 +59,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .addOption(ruleOption())
     .addOption(outsideOption())
+    .addOption(skipOption('they are listed with the findings'))
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (file: string, options) => {
@@ -118,6 +122,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option('--as-of <date>', 'evaluate the plans at this date (YYYY-MM-DD)')
     .addOption(ruleOption())
     .addOption(outsideOption())
+    .addOption(skipOption('they are reported as warnings'))
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (files: string[], options) => {
@@ -225,9 +230,12 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('check how csplan reads a CRM export and point an org file at it')
-    .argument('<file>', 'accounts file exported from the CRM (.csv or .json)')
-    .option('--preset <crm>', 'salesforce or hubspot (default: detected from the headers)')
+    .description('check how csplan reads a CRM export or an HR roster and point an org file at it')
+    .argument('<file>', 'accounts exported from the CRM (.csv or .json), or an HR roster (.csv)')
+    .option(
+      '--preset <name>',
+      'salesforce or hubspot; for a roster bamboohr, rippling, hibob, workday or gusto (default: detected)',
+    )
     .option(
       '--columns <field=Header>',
       'read a field from this column; field= turns it off (repeatable)',
@@ -239,6 +247,21 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     )
     .option('--org <file>', 'org file: match owners to its team and show the change')
     .option('--write', 'apply the change to --org')
+    .option(
+      '--values <field.Value=value>',
+      'read a CRM picklist value as csplan\'s, e.g. "segment.Commercial=mid-market" (repeatable)',
+      collect,
+    )
+    .option(
+      '--skip-invalid',
+      'point the org file at the export even if some rows have problems (writes on_error: skip)',
+    )
+    .option('--team', 'the file is an HR roster: read the team from it (default: detected)')
+    .option(
+      '--roles <title=role>',
+      'roster: read this job title as this role, e.g. "Customer Advocate=csm" (repeatable)',
+      collect,
+    )
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())
     .addOption(noColorOption())

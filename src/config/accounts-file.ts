@@ -291,7 +291,7 @@ export async function parseAccountsText(
   if (format === 'json') {
     const { readJsonAccounts } = await import('./csv/read-json.js');
     const json = readJsonAccounts(String(text), { file, team: options.team });
-    const ignored: Diagnostic[] = (['preset', 'columns', 'date_order'] as const)
+    const ignored: Diagnostic[] = (['preset', 'columns', 'values', 'date_order'] as const)
       .filter((key) => spec[key] !== undefined)
       .map((key) => ({
         rule: 'accounts-file-option-ignored',
@@ -314,6 +314,7 @@ export async function parseAccountsText(
     file,
     preset: spec.preset,
     columns: spec.columns,
+    values: spec.values,
     dateOrder: spec.date_order,
     team: options.team,
     reread: options.reread,

@@ -6,7 +6,7 @@
  * checks that every code literal in src/ is explained.
  */
 
-export type InputCategory = 'yaml' | 'schema' | 'accounts-file' | 'csv' | 'json';
+export type InputCategory = 'yaml' | 'schema' | 'accounts-file' | 'csv' | 'json' | 'roster';
 
 export interface InputCodeDoc {
   category: InputCategory;
@@ -28,6 +28,7 @@ const CATEGORY_FILES: Record<InputCategory, string> = {
   'accounts-file': 'the accounts file',
   csv: 'the accounts CSV',
   json: 'the accounts JSON',
+  roster: 'the HR roster',
 };
 
 /** Where the problem is, for the explain header. */
@@ -39,7 +40,7 @@ export const INPUT_CODES = {
   'ambiguous-owner': {
     category: 'schema',
     severity: 'error',
-    summary: "An account's owner matches two team members by name",
+    summary: "An account's owner (or a reports_to) matches two team members by name",
     why: 'An owner can be written as a team id, email or name; when two people share the name, csplan cannot tell whose book the account is in, and every load figure built on it would be a guess.',
     fix: 'Write the owner as the team id or the email of the person you mean.',
     example: 'owner: Alex Kim      # two people named Alex Kim\n\nbecomes\n\nowner: alex-kim-2',
@@ -401,6 +402,16 @@ export const INPUT_CODES = {
     fix: 'Set `date_order` under `accounts` (csplan import and init take --date-order).',
     example: 'accounts:\n  file: accounts.csv\n  date_order: month-first   # US exports',
   },
+  'csv-foreign-values': {
+    category: 'csv',
+    severity: 'warning',
+    summary:
+      "A column named like a csplan field holds the CRM's own values (a Segment of Commercial/SMB, a Health of 1-10)",
+    why: "csplan matched the column by its header, but its values are not csplan's, so reading them would fail every row. The cells are left unread (segments then come from ARR) and the column is reported once, with its values and counts.",
+    fix: 'Map the values under accounts with `values:` (a value or a number range per csplan value; `csplan import --values "segment.Commercial=mid-market"`), or leave the column unread with `columns: { segment: "" }`.',
+    example:
+      'accounts:\n  file: accounts.csv\n\nbecomes\n\naccounts:\n  file: accounts.csv\n  values:\n    segment: { Commercial: mid-market, SMB: smb }\n    health: { "1-3": red, "4-6": yellow, "7-10": green }',
+  },
   'csv-mixed-currency': {
     category: 'csv',
     severity: 'warning',
@@ -416,6 +427,72 @@ export const INPUT_CODES = {
     why: 'csplan cannot tell whose book the account belongs to.',
     fix: "Export the owner's email or team id, or make the names in `team:` distinct.",
     example: 'owner\nAlex Kim\n\nbecomes\n\nowner\nalex.kim@example.com',
+  },
+  'roster-missing-column': {
+    category: 'roster',
+    severity: 'error',
+    summary: 'The roster has no column for the job title or for the name',
+    why: 'csplan turns each job title into a role and each name into a team member; without them no one can be placed on the team.',
+    fix: 'Export the job title and name columns, or name yours with --columns title="Position" (fields: employee_id, full_name, first_name, preferred_name, last_name, email, title, department, manager, manager_email, manager_id, hire_date, termination_date, location, fte).',
+    example:
+      'csplan import roster.csv --team\n\nbecomes\n\ncsplan import roster.csv --team --columns title="Position"',
+  },
+  'roster-missing-name': {
+    category: 'roster',
+    severity: 'error',
+    summary: 'A roster row has no name',
+    why: 'A team member is known by name in reports and in the CRM; a row without one cannot be matched to anything.',
+    fix: 'Fill the name in the HR system, or delete the row from the export.',
+    example: '101,,,CSM\n\nbecomes\n\n101,Kate,Lin,CSM',
+  },
+  'roster-bad-date': {
+    category: 'roster',
+    severity: 'error',
+    summary: 'A hire or termination date cannot be read',
+    why: 'The hire date sets the ramp of a new CSM and the termination date the hand-over of a book; a wrong date moves both.',
+    fix: 'Export dates as YYYY-MM-DD, or as the HR system writes them with --date-order month-first or day-first.',
+    example: 'Hire Date\n2024-13-45\n\nbecomes\n\nHire Date\n2024-03-15',
+  },
+  'roster-date-order': {
+    category: 'roster',
+    severity: 'error',
+    summary: 'Dates like 3/4/2027 could be month-first or day-first',
+    why: 'When no date has a day above 12, March 4 and 3 April look the same; guessing would move a start date or a last day by months.',
+    fix: 'Add --date-order month-first (US exports) or day-first.',
+    example:
+      'csplan import roster.csv --team\n\nbecomes\n\ncsplan import roster.csv --team --date-order day-first',
+  },
+  'roster-bad-fte': {
+    category: 'roster',
+    severity: 'warning',
+    summary: 'An FTE cell is neither a share (0.5) nor a percentage (50%)',
+    why: 'FTE scales the book a person can carry; an unreadable one is left at full time.',
+    fix: 'Export FTE as a number between 0 and 1 or as a percentage.',
+    example: 'FTE\nhalf\n\nbecomes\n\nFTE\n0.5',
+  },
+  'roster-unknown-title': {
+    category: 'roster',
+    severity: 'warning',
+    summary: "A CS person's job title is not in csplan's title table",
+    why: 'The role decides who carries a book and who manages; csplan does not guess a role from an unknown title, so the person is left out of the team until it is mapped.',
+    fix: 'Map the title with --roles "Title=role" (repeatable); `csplan import --help` lists the roles.',
+    example: 'Customer Happiness Hero\n\nbecomes\n\n--roles "Customer Happiness Hero=csm"',
+  },
+  'roster-unknown-manager': {
+    category: 'roster',
+    severity: 'warning',
+    summary: "A person's manager is not in the roster",
+    why: 'reports_to must name someone on the team; a manager missing from the export leaves their reports without one, and the chart shows them unattached.',
+    fix: 'Export the whole company (or the manager too), or give the manager by email or employee id.',
+    example: 'Reports To\nLin, Kate\n\nbecomes\n\nReports To\nLin, Katherine',
+  },
+  'roster-ambiguous-manager': {
+    category: 'roster',
+    severity: 'error',
+    summary: 'A manager name matches several people in the roster',
+    why: 'Two people share the name, so csplan cannot tell whom the person reports to.',
+    fix: "Export the manager's email or employee id column as well (Manager Email, Manager Employee ID).",
+    example: 'Manager\nAlex Kim\n\nbecomes\n\nManager Email\nalex.kim@example.com',
   },
   'json-syntax': {
     category: 'json',

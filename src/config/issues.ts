@@ -4,6 +4,7 @@ import { didYouMean, suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Path } from '../core/model.js';
 import { ROLE_IDS } from '../core/roles.js';
 import type { InputCode } from './codes.js';
+import { nearestRole } from './role-names.js';
 import { isQuotedNumber, orgFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
@@ -67,7 +68,7 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
           rule: 'unknown-role',
           severity: 'error',
           path,
-          message: `unknown role "${issue.input}"${suggestion(issue.input, ROLE_IDS)}; valid roles: ${ROLE_IDS.join(', ')}`,
+          message: `unknown role "${issue.input}"${roleSuggestion(issue.input)}; valid roles: ${ROLE_IDS.join(', ')}`,
         });
         return;
       }
@@ -200,4 +201,10 @@ function step(schema: unknown, part: string | number): unknown {
     }
   }
   return undefined;
+}
+
+/** The did-you-mean of a misspelt role: "cs-manger" suggests manager-cs, as "CS Manager" reads. */
+function roleSuggestion(input: string): string {
+  const near = nearestRole(input);
+  return near === undefined ? suggestion(input, ROLE_IDS) : ` (did you mean "${near}"?)`;
 }

@@ -19,7 +19,7 @@ import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { isFromAccountsFile, normaliseOrg, toAccount } from './normalise.js';
-import { OwnerResolver, resolveOwners } from './owners.js';
+import { OwnerResolver, resolveManagers, resolveOwners } from './owners.js';
 import { type BoundedRead, readBounded } from './read-bounded.js';
 import {
   type AccountInput,
@@ -63,6 +63,8 @@ export interface LoadOptions {
   cwd?: string;
   /** --allow-outside-accounts-file (see AccountsFileContext.allowOutside). */
   allowOutsideAccountsFile?: boolean;
+  /** --skip-invalid: plan without the accounts-file rows that have problems, as `on_error: skip`. */
+  skipInvalid?: boolean;
 }
 
 export interface LoadResult {
@@ -220,6 +222,9 @@ export async function loadOrgText(
     };
   }
 
+  // Managers, like owners, may be written as a name, email or alias: resolved to ids first.
+  const resolver = new OwnerResolver(orgFile.team ?? []);
+  diagnostics.push(...resolveManagers(orgFile.team ?? [], resolver, (i) => ['team', i]));
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
   // Accounts from a file are csplan's own copy: normalising may drop them as it goes.
   const normalised = normaliseOrg(orgFile, accounts, {
@@ -231,11 +236,15 @@ export async function loadOrgText(
   diagnostics.push(...normalised.diagnostics);
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
   const inline = normalised.org.accounts.filter((a) => !isFromAccountsFile(a));
-  diagnostics.push(...resolveOwners(inline, new OwnerResolver(orgFile.team ?? [])));
+  diagnostics.push(...resolveOwners(inline, resolver));
   const combined: Locator = accountsLocate
     ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
     : locate;
-  const isError = (d: Diagnostic) => d.severity === 'error';
+  const skip =
+    options.skipInvalid === true ||
+    (!Array.isArray(orgFile.accounts) && orgFile.accounts?.on_error === 'skip');
+  if (skip) markSkipped(diagnostics);
+  const isError = (d: Diagnostic) => d.severity === 'error' && d.skipped !== true;
   if (validated.success && !diagnostics.some(isError))
     diagnostics.push(...growthLimit(normalised.org));
   if (validated.success && !diagnostics.some(isError))
@@ -251,6 +260,27 @@ function growthLimit(org: Org): Diagnostic[] {
     path,
     message: `this growth adds ${added > 10 * MAX_PROJECTED_GROWTH ? `more than ${formatCount(10 * MAX_PROJECTED_GROWTH)}` : formatCount(Math.round(added))} customers within ${MAX_MONTHS} months and the look-ahead of hiring; csplan plans growth of up to ${formatCount(MAX_PROJECTED_GROWTH)} added customers: check the rates and counts`,
   }));
+}
+
+/** Problems of one accounts-file row: the row is not read, so with skip it is simply left out. */
+const ROW_PROBLEMS: ReadonlySet<string> = new Set<InputCode>([
+  'csv-missing-value',
+  'csv-bad-money',
+  'csv-bad-number',
+  'csv-bad-boolean',
+  'csv-bad-date',
+  'csv-bad-value',
+  'csv-ragged-row',
+  'csv-ambiguous-owner',
+  'json-ambiguous-owner',
+]);
+
+export function markSkipped(diagnostics: Diagnostic[]): void {
+  for (const [i, d] of diagnostics.entries()) {
+    if (d.severity !== 'error' || !ROW_PROBLEMS.has(d.rule) || d.path[0] !== 'accounts-file')
+      continue;
+    diagnostics[i] = { ...d, skipped: true, message: `${d.message} (row left out of the plan)` };
+  }
 }
 
 /**

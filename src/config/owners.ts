@@ -1,8 +1,8 @@
 /**
  * Account owners to team ids, one rule for every source: an owner given as a team id, an email or
  * a person's full name (as a CRM export names it, and as the org file and a JSON file may) is
- * matched to `team[]` by `id`, `email` or `name`. Matching is case-insensitive and ignores
- * repeated spaces; an id wins over an email, an email over a name. An owner that matches nobody is
+ * matched to `team[]` by `id`, `email` or `name`. Matching ignores case, accents and repeated
+ * spaces; an id wins over an email, an email over a name. An owner that matches nobody is
  * kept as written, so the `unknown-owner` rule reports it with a did-you-mean.
  */
 import type { Diagnostic, Path } from '../core/model.js';
@@ -12,6 +12,8 @@ export interface OwnerCandidate {
   id: string;
   name?: string;
   email?: string;
+  /** Other names of the person (`aliases:`), matched like the name. */
+  aliases?: readonly string[];
 }
 
 export type OwnerMatch =
@@ -39,7 +41,14 @@ export function countOwner(stats: OwnerStats, match: OwnerMatch): void {
   else stats.unmatched++;
 }
 
-const key = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * How names, emails and ids are compared across systems: case-, accent- and spacing-blind, so
+ * "Sofía García" in HR is "Sofia Garcia" in the CRM.
+ */
+export function nameKey(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+const key = nameKey;
 /** Characters around an email in "Dana Scully <dana@acme.io>" or "Dana (dana@acme.io); x". */
 const AROUND_EMAIL = new Set(['<', '>', '(', ')', '"', "'", ',', ';']);
 
@@ -80,10 +89,11 @@ export class OwnerResolver {
       if (member.email && !this.byEmail.has(key(member.email))) {
         this.byEmail.set(key(member.email), member.id);
       }
-      if (member.name) {
-        const ids = this.byName.get(key(member.name)) ?? [];
+      for (const name of [member.name, ...(member.aliases ?? [])]) {
+        if (!name) continue;
+        const ids = this.byName.get(key(name)) ?? [];
         if (!ids.includes(member.id)) ids.push(member.id);
-        this.byName.set(key(member.name), ids);
+        this.byName.set(key(name), ids);
       }
     }
   }
@@ -118,7 +128,32 @@ export class OwnerResolver {
 
 /** Why an owner matched several people, for every source's ambiguous-owner diagnostic. */
 export function ambiguousOwnerMessage(ids: readonly string[], what = 'owner'): string {
-  return `${what} matches the names of ${ids.length} team members (${ids.join(', ')}); give the owner's email or team id instead, or make the names distinct`;
+  return `${what} matches the names of ${ids.length} team members (${ids.join(', ')}); give the ${what === 'reports_to' ? "manager's" : "owner's"} email or team id instead, or make the names distinct`;
+}
+
+/**
+ * `reports_to` written as a name, email or alias ("Kate Lin"), resolved in place to the team id.
+ * An exact id is left alone; one that matches no one is left for the unknown-manager rule.
+ */
+export function resolveManagers(
+  team: { reports_to?: string }[],
+  resolver: OwnerResolver,
+  pathOf: (index: number) => Path,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  team.forEach((member, index) => {
+    if (member.reports_to === undefined) return;
+    const match = resolver.resolve(member.reports_to);
+    if (match.kind === 'ambiguous') {
+      out.push({
+        rule: 'ambiguous-owner',
+        severity: 'error',
+        path: [...pathOf(index), 'reports_to'],
+        message: ambiguousOwnerMessage(match.ids, 'reports_to'),
+      });
+    } else if (match.kind !== 'unmatched') member.reports_to = match.id;
+  });
+  return out;
 }
 
 /**

@@ -17,9 +17,10 @@ import {
 import { SEGMENT_IDS, type SegmentId } from '../core/model.js';
 import { formatCount, formatMoney } from '../core/money.js';
 import { DEFAULT_POLICY } from '../core/policy.js';
-import { ROLE_IDS } from '../core/roles.js';
+import { ROLE_IDS, type RoleId } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
 import { canonicalChoice } from './choice.js';
+import { roleFromText } from './role-names.js';
 import { coverageDocs, enumDocs, roleDocs, segmentDefaults, segmentDocs } from './schema-docs.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
@@ -131,20 +132,35 @@ const roleKey = z
   .meta({ description: 'What the person does', ...roleDocs });
 
 // The editor lists the values with their descriptions, so the description does not list them.
-const role = choice(ROLE_IDS, `unknown role; valid roles: ${ROLE_LIST}`).meta({
-  description: 'What the person does',
-  ...roleDocs,
-});
+// Read as csplan prints it too ("CS Manager", "VP Customer Success") and in common spellings.
+const role = z
+  .preprocess<RoleId, z.ZodEnum<{ [K in RoleId]: K }>, RoleId>(
+    (input) => roleFromText(input) ?? input,
+    z.enum(ROLE_IDS, { error: `unknown role; valid roles: ${ROLE_LIST}` }),
+  )
+  .meta({
+    description: 'What the person does',
+    ...roleDocs,
+  });
 
 const HEALTH = ['green', 'yellow', 'red'] as const;
+const healthDocs = enumDocs(HEALTH, {
+  green: 'healthy',
+  yellow: 'at risk; counts toward the red/yellow share of a book',
+  red: 'in trouble; counts toward the red/yellow share of a book',
+});
 const health = choice(HEALTH, 'expected green, yellow or red').meta({
   description: 'Current health score',
-  ...enumDocs(HEALTH, {
-    green: 'healthy',
-    yellow: 'at risk; counts toward the red/yellow share of a book',
-    red: 'in trouble; counts toward the red/yellow share of a book',
-  }),
+  ...healthDocs,
 });
+
+/** A value of a values table: csplan's own spelling, as the table documents it. */
+function exactChoice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  docs: { enumDescriptions: string[] },
+) {
+  return z.enum(values, { error: `expected one of: ${values.join(', ')}` }).meta(docs);
+}
 
 const wholeNumber = (description: string) =>
   z
@@ -264,6 +280,38 @@ export const accountsFileSchema = z
         }),
       }),
     columns: columnMapping.optional(),
+    values: z
+      .strictObject({
+        segment: z
+          .record(z.string(), exactChoice(SEGMENT_IDS, segmentDocs(SEGMENT_IDS)))
+          .optional()
+          .meta({
+            description: 'CRM segment value -> csplan segment, e.g. Commercial: mid-market',
+          }),
+        health: z
+          .record(z.string(), exactChoice(HEALTH, healthDocs))
+          .optional()
+          .meta({ description: 'CRM health value or number range -> health, e.g. "1-3": red' }),
+        complexity: z
+          .record(z.string(), exactChoice(LEVELS, levelDocs))
+          .optional()
+          .meta({ description: 'CRM complexity value -> low, medium or high' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'A CRM column\'s own values to csplan\'s: a value (any case) or a number range ("7-10") per field',
+      }),
+    on_error: choice(['fail', 'skip'], 'expected fail or skip')
+      .optional()
+      .meta({
+        description:
+          'What a row with problems does: fail (default) stops planning until it is fixed; skip plans without it and lists it (check still fails unless run with --skip-invalid)',
+        ...enumDocs(['fail', 'skip'], {
+          fail: 'the file is not planned until every row reads',
+          skip: 'rows with problems are left out of the plan and listed',
+        }),
+      }),
     date_order: choice(
       ['month-first', 'day-first'],
       'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
@@ -329,6 +377,13 @@ export const teamMemberSchema = z
       .optional()
       .meta({ description: 'Languages the person works in' }),
     email: z.string().optional().meta({ description: 'Work email, to match CRM owners' }),
+    aliases: z
+      .array(z.string().min(1, { error: 'an alias cannot be empty' }))
+      .optional()
+      .meta({
+        description:
+          'Other names the person goes by in other systems ("Katherine Lin" in HR, "Kate Lin" in the CRM): owners and reports_to match them like the name',
+      }),
     leaving: planDate(
       'Last day of a CSM who is leaving: from this day on they carry no book, `csplan rebalance` hands over the whole book, and `recommend` and `timeline` plan a backfill ramped by this day',
     ).optional(),

@@ -166,6 +166,16 @@ export interface Diagnostic {
   related?: Path;
   /** The message as the rule wrote it, `{related}` included: what stays the same across edits. */
   template?: string;
+  /**
+   * What many findings share ('owner "dan" is not in team'): text output prints findings with
+   * the same rule and cause once, with their count and first lines. Defaults to the message.
+   */
+  cause?: string;
+  /**
+   * The problem's row was left out of the plan (`accounts.on_error: skip`, `--skip-invalid`): the
+   * file is planned without it. `check` still counts it, unless run with --skip-invalid.
+   */
+  skipped?: boolean;
   line?: number;
   column?: number;
 }

@@ -2,7 +2,7 @@
 
 import type { Diagnostic } from '../core/model.js';
 import { plural } from '../core/money.js';
-import { countLine, diagnosticLine } from './diagnostics.js';
+import { countLine, groupedLines } from './diagnostics.js';
 import { githubAnnotation } from './github.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { findingsTable } from './markdown.js';
@@ -47,9 +47,11 @@ export function renderCheckText(
   const p = painter(options.color);
   const blocks = results.map((result) => {
     if (result.diagnostics.length === 0) return `${result.file}: ${p.green('no problems')}`;
-    return sortedFindings(result.diagnostics)
-      .map((d) => diagnosticLine(d, { color: options.color, file: result.file }, p))
-      .join('\n');
+    return groupedLines(
+      sortedFindings(result.diagnostics),
+      { color: options.color, file: result.file },
+      p,
+    ).join('\n');
   });
   return fitText(
     safeOutput(`${blocks.join('\n\n')}\n\n${p.bold(checkCountLine(results))}\n`, options),

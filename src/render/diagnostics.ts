@@ -41,12 +41,45 @@ export function countLine(diagnostics: readonly Diagnostic[]): string {
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
+/** How many of a group's lines are named before "and N more". */
+const LINES_NAMED = 5;
+
+/**
+ * Diagnostic lines with repeats folded: findings of one rule, severity and file with the same
+ * cause (or the same message) print once, at the first place, with their count and first lines.
+ * JSON output keeps every finding; this is only how text reads.
+ */
+export function groupedLines(
+  diagnostics: readonly Diagnostic[],
+  options: DiagnosticTextOptions,
+  paint?: Paint,
+): string[] {
+  const p = paint ?? painter(options.color);
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = [d.file ?? '', d.rule, d.severity, d.cause ?? d.message].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as Diagnostic;
+    if (group.length === 1) return diagnosticLine(first, options, p);
+    const lines = [...new Set(group.flatMap((d) => (d.line === undefined ? [] : [d.line])))];
+    const named = lines.slice(0, LINES_NAMED).join(', ');
+    const more = lines.length > LINES_NAMED ? ` and ${lines.length - LINES_NAMED} more` : '';
+    const where = lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${named}${more}` : '';
+    const message = `${first.cause ?? first.message} (${group.length} times${where})`;
+    return diagnosticLine({ ...first, message }, options, p);
+  });
+}
+
 export function renderDiagnostics(
   diagnostics: readonly Diagnostic[],
   options: DiagnosticListOptions,
 ): string {
   const p = painter(options.color);
-  const lines = diagnostics.map((d) => diagnosticLine(d, options, p));
+  const lines = groupedLines(diagnostics, options, p);
   lines.push(countLine(diagnostics));
   return fitText(safeOutput(`${lines.join('\n')}\n`, options), options.width);
 }

@@ -14,7 +14,7 @@ import { STRUCTURE_LABELS } from '../core/structure.js';
 import type { Timeline } from '../core/timeline/index.js';
 import { answerParagraph, gapWhen } from './answer.js';
 import { chartTreeLines } from './chart.js';
-import { countLine, diagnosticLine } from './diagnostics.js';
+import { countLine, groupedLines } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -110,8 +110,8 @@ export function renderPlanText(
 
   heading(`Findings (${countLine(findings)})`);
   if (findings.length === 0) out.push(`  ${p.green('No problems found in the current org.')}`);
-  for (const d of findings)
-    out.push(`  ${diagnosticLine(d, { color: options.color, file: options.file }, p)}`);
+  for (const line of groupedLines(findings, { color: options.color, file: options.file }, p))
+    out.push(`  ${line}`);
   return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 

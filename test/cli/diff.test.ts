@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commitAll } from '../helpers/files.js';
 import { runCli } from '../helpers/io.js';
 
 const BEFORE = 'examples/diff/before.yaml';
@@ -97,17 +97,7 @@ describe('csplan diff FILE --base REF', () => {
     mkdirSync(join(dir, 'plans'));
     const file = join(dir, 'plans', 'org.yaml');
     copyFileSync(BEFORE, file);
-    const git = (...args: string[]) =>
-      execFileSync(
-        'git',
-        ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
-        {
-          stdio: 'pipe',
-        },
-      );
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'before');
+    commitAll(dir, 'before');
     copyFileSync(AFTER, file);
     return { dir, file };
   }

@@ -134,7 +134,12 @@ const CASES: Record<string, Record<string, string>> = {
   },
   'csv-bad-value': {
     'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`,
-    'a.csv': 'id,arr,owner,health\na,1000,cy,amber\n',
+    'a.csv': 'id,arr,owner,health\na,1000,cy,amber\nb,1000,cy,green\nc,1000,cy,red\n',
+  },
+  'csv-foreign-values': {
+    'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`,
+    // The CRM's own scale: left unread with one warning.
+    'a.csv': 'id,arr,owner,health\na,1000,cy,8\nb,1000,cy,3\n',
   },
   'csv-date-order': {
     'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`,

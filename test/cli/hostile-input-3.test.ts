@@ -8,6 +8,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { copyFile, link, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ACCOUNTS_FILE_BYTES } from '../../src/config/accounts-file.js';
 import { tempDir } from '../helpers/files.js';
 import { runCli } from '../helpers/io.js';
 
@@ -298,7 +299,9 @@ describe('reads are bounded by the bytes read, not by stat', () => {
     execFileSync('truncate', ['-s', '1G', join(cwd, 'big.csv')]);
     const big = await timed(cwd, ['import', 'big.csv']);
     expect(big.code).toBe(2);
-    expect(big.stderr).toContain('big.csv is over 256 MiB; accounts files are limited to 256 MiB');
+    expect(big.stderr).toContain(
+      `big.csv is over ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
+    );
     expect(big.seconds).toBeLessThan(2);
 
     await writeFile(join(cwd, 'a.csv'), 'id,arr\nacme,100\n');

@@ -25,6 +25,8 @@ export interface CheckOptions {
   rule?: string[];
   color?: boolean;
   allowOutsideAccountsFile?: boolean;
+  /** Plan without invalid accounts-file rows and report them as warnings, not errors. */
+  skipInvalid?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
@@ -79,8 +81,14 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
         asOf,
         ruleOverrides,
         allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+        skipInvalid: options.skipInvalid,
       });
-      results.push({ file, valid: !planned.invalid, diagnostics: planned.diagnostics });
+      // The gate counts a skipped row as an error unless told to skip: `on_error: skip` lets
+      // the other commands plan, and check still says what is left out.
+      const diagnostics = options.skipInvalid
+        ? planned.diagnostics.map((d) => (d.skipped ? { ...d, severity: 'warning' as const } : d))
+        : planned.diagnostics;
+      results.push({ file, valid: !planned.invalid, diagnostics });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(`csplan: ${error.message}\n`);

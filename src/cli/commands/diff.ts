@@ -3,9 +3,11 @@
  * to the plan. The base of a git ref is read with `git show REF:path` (no shell).
  */
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { FileReadError, type LoadResult, loadOrgFile, loadOrgText } from '../../config/load.js';
 import { locateDiagnostics } from '../../config/locate.js';
 import { type DiffSide, diffPlans } from '../../core/diff.js';
@@ -35,6 +37,8 @@ interface Source {
   file: string;
   label: string;
   load(asOf: string | undefined): Promise<LoadResult>;
+  /** How another file of this side (its accounts export) is named in findings. */
+  rename?: (file: string) => string;
 }
 
 export async function runDiff(files: string[], options: DiffOptions, io: CliIO): Promise<number> {
@@ -55,11 +59,27 @@ export async function runDiff(files: string[], options: DiffOptions, io: CliIO):
     if (files.length !== 1 || first === undefined) {
       throw new UsageError('with --base, give one file: csplan diff FILE --base REF');
     }
-    const text = await gitShow(first, options.base, io);
+    const ref = options.base;
+    const at = await gitFiles(first, ref, io);
+    const label = `${ref}:${first}`;
+    // Files read from the temporary copy of the ref are shown as REF:path.
+    let shownAs: (file: string) => string = (file) => `${ref}:${file}`;
     base = {
       file: first,
-      label: `${options.base}:${first}`,
-      load: (d) => loadOrgText(text, first, loadOptions(d)),
+      label,
+      load: async (d) => {
+        // Not at the base: the plan is new, so everything in it is added.
+        if (at.text === undefined)
+          return loadOrgText('version: 1\ncompany: { name: new plan }\n', first, loadOptions(d));
+        const loaded = await loadAtRef(at, loadOptions(d));
+        // A file of the copy is named where it sits in the working tree.
+        shownAs = (file) =>
+          file === loaded.orgPath
+            ? label
+            : `${ref}:${relative(io.cwd, join(at.top, relative(loaded.folder, file)))}`;
+        return loaded.result;
+      },
+      rename: (file) => shownAs(file),
     };
     head = { file: first, label: first, load: (d) => readOrg(first, loadOptions(d)) };
   } else {
@@ -111,7 +131,11 @@ async function plan(
   const loaded = await source.load(asOf);
   const locate = (list: Parameters<typeof locateDiagnostics>[0]) =>
     locateDiagnostics(list, loaded.locate).map((d) =>
-      d.file === source.file ? { ...d, file: source.label } : d,
+      d.file === source.file && !source.rename
+        ? { ...d, file: source.label }
+        : d.file && source.rename
+          ? { ...d, file: source.rename(d.file) }
+          : d,
     );
   if (!loaded.org) {
     const located = locate(loaded.diagnostics);
@@ -130,8 +154,95 @@ async function plan(
   return { org: loaded.org, plan: planned, findings };
 }
 
+interface FilesAtRef {
+  /** The org file's text at the ref; undefined when the file is not there (a new plan). */
+  text?: string;
+  ref: string;
+  /** The org file's path in the repository. */
+  path: string;
+  /** The repository's root. */
+  top: string;
+}
+
+/**
+ * The org file at the ref; a file absent there (while the ref exists) is a new plan. Its
+ * accounts export is read at the same ref by loadAtRef.
+ */
+async function gitFiles(file: string, ref: string, io: CliIO): Promise<FilesAtRef> {
+  const { top, path } = await repoPath(file, ref, io);
+  await git(['-C', top, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], file);
+  const exists = await run('git', ['-C', top, 'cat-file', '-e', `${ref}:${path}`]).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return { ref, path, top };
+  const text = await git(['-C', top, 'show', `${ref}:${path}`], file);
+  return { text, ref, path, top };
+}
+
+/**
+ * Loads the org file as it was at the ref, with the accounts export it names as it was then:
+ * both are written to a temporary folder laid out like the repository and read from there.
+ */
+async function loadAtRef(
+  at: FilesAtRef,
+  options: { today: string; asOf?: string; cwd: string; allowOutsideAccountsFile: boolean },
+): Promise<{ result: LoadResult; orgPath: string; folder: string }> {
+  const text = at.text ?? '';
+  const folder = await mkdtemp(join(tmpdir(), 'csplan-base-'));
+  try {
+    const orgPath = join(folder, at.path);
+    await mkdir(dirname(orgPath), { recursive: true });
+    await writeFile(orgPath, text);
+    const accounts = accountsFileOf(text);
+    if (accounts !== undefined) {
+      const target = resolve(dirname(orgPath), accounts);
+      const inRepo = relative(folder, target).split(sep).join('/');
+      // Outside the repository, or not in the ref: the loader then says the file is missing.
+      if (!inRepo.startsWith('..') && !isAbsolute(inRepo)) {
+        const shown = await run('git', ['-C', at.top, 'show', `${at.ref}:${inRepo}`], {
+          maxBuffer: 256 * 1024 * 1024,
+          encoding: 'buffer',
+        }).then(
+          (r) => r.stdout as Buffer,
+          () => undefined,
+        );
+        if (shown) {
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, shown);
+        }
+      }
+    }
+    const result = await loadOrgFile(orgPath, { ...options, cwd: folder });
+    return { result, orgPath, folder };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** `accounts.file` of an org file's text, when it names one. */
+function accountsFileOf(text: string): string | undefined {
+  try {
+    const value = parse(text) as { accounts?: { file?: unknown } } | null;
+    const file = value?.accounts?.file;
+    return typeof file === 'string' ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file's text at a git ref, found relative to the root of the repository that holds it. */
 export async function gitShow(file: string, ref: string, io: CliIO): Promise<string> {
+  const { top, path } = await repoPath(file, ref, io);
+  return git(['-C', top, 'show', `${ref}:${path}`], file);
+}
+
+/** The repository root holding `file`, and the file's path in it (with / separators). */
+async function repoPath(
+  file: string,
+  ref: string,
+  io: CliIO,
+): Promise<{ top: string; path: string }> {
   if (ref === '' || ref.startsWith('-')) {
     throw new UsageError(`--base takes a git ref such as main or HEAD~1 (got "${ref}")`);
   }
@@ -146,7 +257,7 @@ export async function gitShow(file: string, ref: string, io: CliIO): Promise<str
   const path = relative(top, join(folder, basename(absolute)))
     .split(sep)
     .join('/');
-  return git(['-C', top, 'show', `${ref}:${path}`], file);
+  return { top, path };
 }
 
 async function git(args: string[], file: string): Promise<string> {

@@ -5,13 +5,23 @@
  * export (a dry run), and `--write` applies it.
  */
 import { dirname, extname, resolve } from 'node:path';
-import { type AccountsFileResult, MAX_ACCOUNTS_FILE_BYTES } from '../../config/accounts-file.js';
+import {
+  type AccountsFileResult,
+  type AccountsFileSpec,
+  MAX_ACCOUNTS_FILE_BYTES,
+} from '../../config/accounts-file.js';
 import { ACCOUNT_FIELDS, type DateOrder } from '../../config/csv/cells.js';
 import { detectPreset } from '../../config/csv/mapping.js';
 import { PRESET_IDS, type PresetId } from '../../config/csv/presets.js';
 import { readCsv } from '../../config/csv/read-csv.js';
-import { type AccountsSpec, setAccountsSpec } from '../../config/csv/write-spec.js';
-import { MAX_YAML_BYTES, parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import {
+  FIELD_VALUES,
+  VALUE_FIELDS,
+  type ValueField,
+  type ValuesTable,
+} from '../../config/csv/values.js';
+import { type AccountsSpec, type SpecEdit, setAccountsSpec } from '../../config/csv/write-spec.js';
+import { MAX_YAML_BYTES, markSkipped, parseOrgYaml, readErrorMessage } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { readBounded } from '../../config/read-bounded.js';
@@ -33,6 +43,7 @@ import { pathFromOrgFile } from '../init/accounts-source.js';
 import type { CliIO } from '../io.js';
 import { parseFormat } from '../options.js';
 import { FileChangedError, writeFileAtomic } from '../write-file.js';
+import { changesText, type ExportChanges, refreshChanges } from './import-refresh.js';
 
 export interface ImportOptions {
   /** salesforce | hubspot; detected from the headers when absent. */
@@ -45,6 +56,14 @@ export interface ImportOptions {
   org?: string;
   /** Apply the change to --org instead of showing it. */
   write?: boolean;
+  /** Plan without the rows that have problems: writes `on_error: skip` and lists those rows. */
+  skipInvalid?: boolean;
+  /** The file is an HR roster (detected from its headers when absent). */
+  team?: boolean;
+  /** `field.Value=value`, repeatable: a CRM picklist value to csplan's (`segment.Commercial=mid-market`). */
+  values?: string[];
+  /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
+  roles?: string[];
   format?: string;
   color?: boolean;
 }
@@ -63,14 +82,14 @@ interface OrgContext {
   policy: Policy;
   /** The org file's rule severities, so import reports what check would. */
   rules: Record<string, RuleSetting>;
-  /** The accounts spec the org file has now, when it points at this same file. */
-  current?: AccountsSpec;
+  /** The accounts spec the org file has now: its mapping is reused for a new export. */
+  current?: AccountsFileSpec;
+  /** The export the org file reads now, when it is another file (last month's). */
+  previous?: string;
 }
 
 export async function runImport(file: string, options: ImportOptions, io: CliIO): Promise<number> {
   const format = parseFormat(options.format, ['text', 'json'] as const, 'text');
-  const preset = parsePreset(options.preset);
-  const columns = parseColumns(options.columns);
   const dateOrder = parseDateOrder(options.dateOrder);
   if (options.write && !options.org) {
     throw new UsageError(
@@ -78,6 +97,20 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     );
   }
   const csvPath = resolve(io.cwd, file);
+  if (options.team || options.roles) {
+    if (extname(file).toLowerCase() !== '.csv')
+      throw new UsageError(
+        `${file}: csplan imports a roster as a .csv file; save the HR export as CSV`,
+      );
+    return importRoster(
+      file,
+      readWithin(csvPath, file, MAX_ACCOUNTS_FILE_BYTES, 'accounts files'),
+      { ...options, format, dateOrder },
+      io,
+    );
+  }
+  const preset = parsePreset(options.preset);
+  const columns = parseColumns(options.columns);
   const kind =
     extname(file).toLowerCase() === '.json'
       ? 'json'
@@ -91,11 +124,19 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   if (kind === 'json' && dateOrder)
     throw new UsageError('--date-order is for CSV files; dates in a JSON file are YYYY-MM-DD');
   const text = readWithin(csvPath, file, MAX_ACCOUNTS_FILE_BYTES, 'accounts files');
+  if (kind === 'csv') {
+    const { looksLikeRoster } = await import('../../config/roster/presets.js');
+    const { rosterHeaders } = await import('./import-roster.js');
+    if (looksLikeRoster(rosterHeaders(text)))
+      return importRoster(file, text, { ...options, format, dateOrder }, io);
+  }
   const org = options.org ? await readOrg(options.org, csvPath, io) : undefined;
 
-  // Flags win; otherwise the org file's current mapping for this file; otherwise detection.
+  // Flags win; otherwise the org file's current mapping (this month's export is read like last
+  // month's); otherwise detection.
   const base = org?.current;
   const chosenColumns = columns ?? base?.columns;
+  const chosenValues = mergeValues(base?.values, parseValues(options.values));
   const chosenDateOrder = dateOrder ?? base?.date_order;
   let chosenPreset: PresetId | undefined = preset ?? (base?.preset as PresetId | undefined);
   let detected = false;
@@ -104,20 +145,29 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
       chosenPreset = detectPreset(headers);
       detected = chosenPreset !== undefined;
     }
-    return { preset: chosenPreset, columns: chosenColumns, dateOrder: chosenDateOrder };
+    return {
+      preset: chosenPreset,
+      columns: chosenColumns,
+      dateOrder: chosenDateOrder,
+      values: chosenValues,
+    };
   });
   // With a team to match against, the rows are checked exactly as `csplan check` checks them:
   // each unknown owner and duplicate id is named, at its cell.
   const references = org ? referenceFindings(result, org, io.today) : [];
-  const diagnostics = sortByPlace(
-    locateDiagnostics([...result.diagnostics, ...references], result.locate),
-  );
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const onError = options.skipInvalid ? 'skip' : base?.on_error;
+  const found = [...result.diagnostics, ...references];
+  if (onError === 'skip') markSkipped(found);
+  const diagnostics = sortByPlace(locateDiagnostics(found, result.locate));
+  // Rows left out (on_error: skip) do not stop the org file from pointing at the export.
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !d.skipped).length;
 
   const spec: AccountsSpec = {
     file: org ? pathFromOrgFile(file, io.cwd, dirname(org.absolute)) : file,
     ...(chosenPreset ? { preset: chosenPreset } : {}),
     ...(chosenColumns && Object.keys(chosenColumns).length > 0 ? { columns: chosenColumns } : {}),
+    ...(chosenValues ? { values: chosenValues } : {}),
+    ...(onError ? { on_error: onError } : {}),
     // A detected order is written down too: a later export whose days are all 12 or less
     // could not tell it again. An order already chosen is kept, even for a file without such dates.
     ...(result.dates || chosenDateOrder
@@ -127,17 +177,19 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const change = org
     ? await planChange(org, spec, options.write === true && errors === 0)
     : undefined;
+  const refresh =
+    org?.previous && org.current ? await refreshChanges(org, org.current, result) : undefined;
 
   const policy = org?.policy ?? DEFAULT_POLICY;
   if (format === 'json') {
     io.stdout(
-      `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change), null, 2)}\n`,
+      `${JSON.stringify(importJson(file, result, spec, detected, diagnostics, policy, org !== undefined, change, refresh), null, 2)}\n`,
     );
   } else {
     const color = useColor(options.color, io);
     io.stdout(
       safeOutput(
-        importText(file, result, spec, detected, policy, org, change, diagnostics.length, {
+        importText(file, result, spec, detected, policy, org, change, refresh, diagnostics.length, {
           color,
           width: outputWidth(io),
         }),
@@ -156,11 +208,71 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
     if (options.write && errors > 0)
       io.stderr(`${org?.path} not changed: fix the problems above first.\n`);
   }
+  return importExit(change, errors, io);
+}
+
+/** 2 when the org file could not be changed (said on stderr), else 1 with errors, else 0. */
+export function importExit(change: Change | undefined, errors: number, io: CliIO): number {
   if (change && 'refused' in change) {
     io.stderr(`csplan: ${change.refused}\n`);
     return EXIT.usage;
   }
   return errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** `--values segment.Commercial=mid-market`: a CRM value (or number range) to csplan's value. */
+function parseValues(values: readonly string[] | undefined): ValuesTable | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: ValuesTable = {};
+  for (const value of values) {
+    const dot = value.indexOf('.');
+    const at = value.lastIndexOf('=');
+    const field = value.slice(0, dot).trim();
+    if (dot <= 0 || at < dot)
+      throw new UsageError(
+        `--values takes FIELD.Value=value, e.g. --values "segment.Commercial=mid-market" (got "${value}")`,
+      );
+    if (!(VALUE_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(
+        `--values: "${field}" has no values table${suggestion(field, VALUE_FIELDS)}; fields: ${VALUE_FIELDS.join(', ')}`,
+      );
+    const target = value
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+    const allowed = FIELD_VALUES[field as ValueField];
+    if (!allowed.includes(target))
+      throw new UsageError(
+        `--values: ${field} is one of ${allowed.join(', ')} (got "${target}")${suggestion(target, allowed)}`,
+      );
+    const table = out[field as ValueField] ?? {};
+    table[value.slice(dot + 1, at).trim()] = target;
+    out[field as ValueField] = table;
+  }
+  return out;
+}
+
+/** The org file's values table with the flags' entries over it, field by field. */
+function mergeValues(
+  base: ValuesTable | undefined,
+  flags: ValuesTable | undefined,
+): ValuesTable | undefined {
+  if (!base && !flags) return undefined;
+  const out: ValuesTable = { ...base };
+  for (const field of VALUE_FIELDS) {
+    if (flags?.[field]) out[field] = { ...base?.[field], ...flags[field] };
+  }
+  return out;
+}
+
+async function importRoster(
+  file: string,
+  text: Buffer,
+  options: ImportOptions & { format: 'text' | 'json'; dateOrder?: DateOrder },
+  io: CliIO,
+): Promise<number> {
+  const { runRosterImport } = await import('./import-roster.js');
+  return runRosterImport(file, text, options, io);
 }
 
 function parsePreset(value: string | undefined): PresetId | undefined {
@@ -202,7 +314,7 @@ function parseColumns(values: readonly string[] | undefined): Record<string, str
 }
 
 /** The file's bytes, refused (exit 2) past `limit` bytes actually read. */
-function readWithin(absolute: string, file: string, limit: number, what: string): Buffer {
+export function readWithin(absolute: string, file: string, limit: number, what: string): Buffer {
   let read: ReturnType<typeof readBounded>;
   try {
     read = readBounded(absolute, limit);
@@ -225,10 +337,12 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
   const policy = orgFileSchema.shape.policy.safeParse(value.policy);
   const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
   const rules = orgFileSchema.shape.rules.safeParse(value.rules);
-  let current: AccountsSpec | undefined;
+  let current: AccountsFileSpec | undefined;
+  let previous: string | undefined;
   if (accounts.success && accounts.data && !Array.isArray(accounts.data)) {
+    current = accounts.data;
     const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
-    if (target === csvPath) current = accounts.data;
+    if (target !== csvPath) previous = target;
   }
   if (!team.success) {
     io.stderr(
@@ -243,6 +357,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
     rules: (rules.success && rules.data) || {},
     current,
+    previous,
   };
 }
 
@@ -290,12 +405,20 @@ function referenceFindings(
   return runReferenceRules(checked).filter((d) => d.path[0] === 'accounts-file');
 }
 
-type Change =
+export type Change =
   | { orgFile: string; changed: boolean; written: boolean; diff: string }
   | { orgFile: string; refused: string };
 
 async function planChange(org: OrgContext, spec: AccountsSpec, write: boolean): Promise<Change> {
-  const edit = setAccountsSpec(org.text, spec);
+  return applyEdit(org, setAccountsSpec(org.text, spec), write);
+}
+
+/** An edit of the org file as a diff, written (atomic, only if the file is unchanged) when asked. */
+export async function applyEdit(
+  org: { path: string; absolute: string; text: string },
+  edit: SpecEdit,
+  write: boolean,
+): Promise<Change> {
   if (!edit.ok) return { orgFile: org.path, refused: `${org.path}: ${edit.reason}` };
   const diff = edit.changed ? unifiedDiff(org.text, edit.text, org.path) : '';
   if (!write || !edit.changed)
@@ -375,6 +498,7 @@ function importJson(
   policy: Policy,
   withTeam: boolean,
   change: Change | undefined,
+  refresh: ExportChanges | undefined,
 ) {
   return {
     schemaVersion: IMPORT_SCHEMA_VERSION,
@@ -404,6 +528,7 @@ function importJson(
     sample: sample(result, policy),
     spec,
     change: change ?? null,
+    changes: refresh ?? null,
     findings: diagnostics.map(findingJson),
   };
 }
@@ -416,6 +541,7 @@ function importText(
   policy: Policy,
   org: OrgContext | undefined,
   change: Change | undefined,
+  refresh: ExportChanges | undefined,
   problems: number,
   view: { color: boolean; width: number },
 ): string {
@@ -495,6 +621,7 @@ function importText(
     );
   }
 
+  if (refresh) out.push('', ...changesText(refresh));
   out.push('');
   if (!change) {
     // Without --org the path can only be relative to here: say so, since the org file reads it
@@ -508,6 +635,11 @@ function importText(
       code('    columns:');
       for (const [field, header] of Object.entries(spec.columns))
         code(`      ${field}: ${JSON.stringify(header)}`);
+    }
+    if (spec.values) {
+      code('    values:');
+      for (const [field, table] of Object.entries(spec.values))
+        code(`      ${field}: ${JSON.stringify(table).replace(/"([^"]+)":/g, '"$1": ')}`);
     }
     if (spec.date_order) out.push(`    date_order: ${spec.date_order}`);
     out.push('(or run again with --org org.yaml to see the change, and --write to make it)');

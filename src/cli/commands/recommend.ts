@@ -13,6 +13,7 @@ export interface RecommendOptions {
   color?: boolean;
   rule?: string[];
   allowOutsideAccountsFile?: boolean;
+  skipInvalid?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'mermaid', 'html'] as const;
@@ -31,6 +32,7 @@ export async function runRecommend(
     asOf,
     ruleOverrides,
     allowOutsideAccountsFile: options.allowOutsideAccountsFile,
+    skipInvalid: options.skipInvalid,
   });
   if (result.invalid || !result.plan) {
     return reportUnplannable(result, io, {

@@ -8,6 +8,7 @@
 import { SEGMENT_IDS } from '../../core/model.js';
 import { canonicalChoice } from '../choice.js';
 import { type AccountInput, accountSchema, isRealDate } from '../schema.js';
+import { mappedValue, type ValueField } from './values.js';
 
 export type AccountField = keyof AccountInput & string;
 
@@ -309,7 +310,12 @@ export const SLOT = Object.fromEntries(
  * `dates` 'unknown': the file's locale dates are left empty, because the reader reports their
  * unknown order once for the file rather than once per cell.
  */
-export function converterFor(field: AccountField, dates?: DateReading | 'unknown'): Converter {
+export function converterFor(
+  field: AccountField,
+  dates?: DateReading | 'unknown',
+  /** `accounts.values` of an enum field: the CRM's picklist values to csplan's. */
+  values?: Record<string, string>,
+): Converter {
   switch (FIELD_KINDS[field]) {
     case 'money': {
       // A currency is reported once, the first time this column shows it; after that only
@@ -347,7 +353,9 @@ export function converterFor(field: AccountField, dates?: DateReading | 'unknown
         parseDate(cell, dates?.order, dates?.detected ? 'detected' : 'date_order'),
       );
     case 'enum':
-      return remembered((cell) => parseEnum(field, cell));
+      return remembered((cell) =>
+        parseEnum(field, mappedValue(field as ValueField, cell, values) ?? cell),
+      );
     default:
       // Industry, region, time zone, language: a few values repeated on every row, kept once.
       return field === 'name' ? (cell) => cell : interned();

@@ -11,7 +11,7 @@ import { Parser } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { MAX_ACCOUNTS } from '../../core/limits.js';
 import type { Diagnostic, Path } from '../../core/model.js';
-import { formatCount } from '../../core/money.js';
+import { formatCount, plural } from '../../core/money.js';
 import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
 import { EVERY_FIELD, type FieldsGiven, fieldsGiven } from '../normalise.js';
@@ -35,6 +35,7 @@ import { type ColumnMapping, type MappingProblem, mapColumns } from './mapping.j
 import { NotPlain, plainRecords } from './plain-records.js';
 import { CsvPositions } from './positions.js';
 import type { PresetId } from './presets.js';
+import { FIELD_VALUES, VALUE_FIELDS, type ValueField, type ValuesTable } from './values.js';
 
 export interface CsvReadOptions {
   /** The accounts file as diagnostics show it (relative to the working folder when possible). */
@@ -43,6 +44,8 @@ export interface CsvReadOptions {
   columns?: Record<string, string>;
   /** `accounts.date_order`: how to read dates like 3/4/2027. Detected from the file when absent. */
   dateOrder?: DateOrder;
+  /** `accounts.values`: the CRM's picklist values to csplan's, per field. */
+  values?: ValuesTable;
   team: NonNullable<OrgFile['team']>;
 }
 
@@ -92,6 +95,7 @@ export interface CsvMapping {
   preset?: PresetId;
   columns?: Record<string, string>;
   dateOrder?: DateOrder;
+  values?: ValuesTable;
 }
 
 export type ReadCsvOptions = CsvReadOptions & {
@@ -372,6 +376,20 @@ class RowReader {
     string,
     { count: number; severity: Severity; first?: { record: number; cell: number } }
   >();
+  /**
+   * Columns csplan matched by their header alone (no `columns:`, no `values:`) whose cells are
+   * not csplan's values: by slot, the values seen. Such a cell is left empty, not a failed row.
+   */
+  private readonly foreignSlots = new Set<number>();
+  private undecidedVocabulary: {
+    slot: number;
+    index: number;
+    converter: number;
+    cells: number;
+    foreign: number;
+  }[] = [];
+  private readonly vocabularyRows: { record: string[]; k: number }[] = [];
+  private readonly foreign = new Map<number, ForeignColumn>();
   private readonly accounts: AccountInput[] = [];
   private readonly rowOfAccount: number[] = [];
   private recordOfRow = new Int32Array(1024);
@@ -406,9 +424,9 @@ class RowReader {
       this.maybeFooter.push({ record, k });
       return;
     }
-    for (const row of this.maybeFooter) this.dated(row.record, row.k);
+    for (const row of this.maybeFooter) this.vocabulary(row.record, row.k);
     this.maybeFooter.length = 0;
-    this.dated(record, k);
+    this.vocabulary(record, k);
   }
 
   private header(record: string[], k: number): void {
@@ -416,6 +434,7 @@ class RowReader {
     const headers = record.map((h) => h.trim());
     const chosen = this.options.mappingFor?.(headers) ?? this.options;
     this.dateOrderOption = chosen.dateOrder;
+    const values = chosen.values ?? {};
     const mapping = mapColumns(headers, { preset: chosen.preset, columns: chosen.columns });
     this.mapping = mapping;
     this.given = fieldsGiven(mapping.columns.map((c) => c.field));
@@ -444,9 +463,56 @@ class RowReader {
     // With date_order set, dates are read that way from the start (checked against the file).
     const order = this.dateOrderOption;
     this.converters = mapped.map((c) =>
-      converterFor(c.field, order ? { order, detected: false } : undefined),
+      converterFor(
+        c.field,
+        order ? { order, detected: false } : undefined,
+        values[c.field as ValueField],
+      ),
+    );
+    // Picklist columns matched by their header alone may hold the CRM's own values: the first
+    // rows tell (see vocabulary()). A column the user mapped or gave values for is read strictly.
+    this.undecidedVocabulary = mapped.flatMap((c, j) =>
+      (VALUE_FIELDS as readonly string[]).includes(c.field) &&
+      c.source !== 'columns' &&
+      values[c.field as ValueField] === undefined
+        ? [{ slot: SLOT[c.field], index: c.index, converter: j, cells: 0, foreign: 0 }]
+        : [],
     );
     if (this.dateColumns.length === 0) this.dateState = 'decided';
+  }
+
+  /**
+   * Holds rows back until each undecided picklist column has shown VOCABULARY_SAMPLE values (or
+   * the file ends): a column where at least half are not csplan's values is the CRM's own
+   * vocabulary, left unread with one warning; elsewhere a bad value is the row's error.
+   */
+  private vocabulary(record: string[], k: number): void {
+    const undecided = this.undecidedVocabulary;
+    if (undecided.length === 0) {
+      this.dated(record, k);
+      return;
+    }
+    this.vocabularyRows.push({ record, k });
+    let sampled = true;
+    for (const column of undecided) {
+      const cell = cellText(record[column.index] ?? '');
+      if (cell !== '') {
+        column.cells++;
+        const value = (this.converters[column.converter] as Converter)(cell);
+        if (typeof value === 'object' && value !== null && 'rule' in value) column.foreign++;
+      }
+      if (column.cells < VOCABULARY_SAMPLE) sampled = false;
+    }
+    if (sampled) this.decideVocabulary();
+  }
+
+  private decideVocabulary(): void {
+    for (const column of this.undecidedVocabulary)
+      if (column.foreign > 0 && column.foreign * 2 >= column.cells)
+        this.foreignSlots.add(column.slot);
+    this.undecidedVocabulary = [];
+    for (const row of this.vocabularyRows) this.dated(row.record, row.k);
+    this.vocabularyRows.length = 0;
   }
 
   /** Holds rows back from the first undecided locale date until the order is known. */
@@ -545,6 +611,47 @@ class RowReader {
     });
   }
 
+  private noteForeign(slot: number, header: string, cell: string, k: number, at: number): void {
+    const column = this.foreign.get(slot) ?? {
+      header,
+      cells: 0,
+      values: new Map<string, number>(),
+      first: { record: k, cell: at },
+      lines: [],
+    };
+    column.cells++;
+    if (column.values.size < MAX_FOREIGN_VALUES || column.values.has(cell))
+      column.values.set(cell, (column.values.get(cell) ?? 0) + 1);
+    if (column.lines.length < MAX_FOREIGN_LINES) column.lines.push(k);
+    this.foreign.set(slot, column);
+  }
+
+  /** One warning per column read by its header whose values are the CRM's own. */
+  private foreignWarnings(): Diagnostic[] {
+    return [...this.foreign.entries()].map(([slot, column]) => {
+      const field = ACCOUNT_FIELDS[slot] as ValueField;
+      const values = [...column.values.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 5);
+      const others = column.values.size - values.length;
+      const listed = `${values.map(([v, n]) => `"${v}" (${formatCount(n)})`).join(', ')}${others > 0 ? ` and ${plural(others, 'other value')}` : ''}`;
+      const lines = column.lines.map((k) => this.positions().record(k).line).join(', ');
+      const [first] = values[0] ?? [''];
+      // Numbers (a health score of 1-10) are mapped by range.
+      const example = /^\d+(?:\.\d+)?$/.test(first) ? '7-10' : first;
+      const to = EXAMPLE_TARGET[field];
+      const then =
+        field === 'segment' ? 'each account is segmented by its ARR' : `${field} is left unset`;
+      return {
+        rule: 'csv-foreign-values',
+        severity: 'warning' as const,
+        path: ['accounts-file'],
+        message: `${field} (column "${column.header}"): ${plural(column.cells, 'row')} hold values that are not csplan's ${field} (${FIELD_VALUES[field].join(', ')}): ${listed} (lines ${lines}${column.cells > column.lines.length ? ', ...' : ''}); those cells are left unread, so ${then}. Map them under accounts with values: { ${field}: { "${example}": ${to} } } (csplan import: --values "${field}.${example}=${to}"), or leave the column unread with columns: { ${field}: "" }`,
+        ...this.at(column.first.record, column.first.cell),
+      };
+    });
+  }
+
   private rowAt(k: number): void {
     const row = this.stats.rows++;
     if (row >= this.recordOfRow.length) {
@@ -623,6 +730,10 @@ class RowReader {
           this.noteCurrency(value.currency, field, headerOf[j], k, cellIndex);
         continue;
       }
+      if (this.foreignSlots.has(slot)) {
+        this.noteForeign(slot, headerOf[j] ?? field, cell, k, cellIndex);
+        continue;
+      }
       // A field kept only for reference does not cost the row: warn and leave it empty.
       const reference = REFERENCE_FIELDS.has(field);
       if (!reference) ok = false;
@@ -687,7 +798,8 @@ class RowReader {
         for (const { record } of this.maybeFooter.slice(footerAt))
           if (!isBlank(record)) stats.footerRows++;
       }
-      for (const row of rows) this.dated(row.record, row.k);
+      for (const row of rows) this.vocabulary(row.record, row.k);
+      this.decideVocabulary();
       if (this.dateState === 'waiting') {
         const first = this.firstDateAt as DateCell;
         diagnostics.push({
@@ -716,6 +828,7 @@ class RowReader {
         ...this.at(seen.first.record, seen.first.cell),
       });
     }
+    this.rowDiagnostics.push(...this.foreignWarnings());
     const headerIndex = Math.max(0, this.headerIndex);
     const recordOfRow = this.recordOfRow.subarray(0, stats.rows);
     const locate = csvLocator(file, this.positions, headerIndex, recordOfRow, this.columnOf);
@@ -738,6 +851,27 @@ class RowReader {
 /** Problems of one rule in one column reported one by one; warnings once per column. */
 function limitOf(severity: Severity): number {
   return severity === 'warning' ? 1 : MAX_DIAGNOSTICS_PER_COLUMN;
+}
+
+/** Non-empty cells of a picklist column read before deciding whose vocabulary it holds. */
+const VOCABULARY_SAMPLE = 20;
+
+/** Distinct values counted per foreign column, and lines named, in its one warning. */
+const MAX_FOREIGN_VALUES = 50;
+const MAX_FOREIGN_LINES = 3;
+const EXAMPLE_TARGET: Record<ValueField, string> = {
+  segment: 'mid-market',
+  health: 'green',
+  complexity: 'medium',
+};
+
+interface ForeignColumn {
+  header: string;
+  cells: number;
+  values: Map<string, number>;
+  first: { record: number; cell: number };
+  /** Records of the first rows. */
+  lines: number[];
 }
 
 interface DateCell {

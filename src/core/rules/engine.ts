@@ -55,6 +55,7 @@ function run<R extends Rule>(
         path: finding.path,
         message: finding.message,
         ...(finding.related ? { related: finding.related } : {}),
+        ...(finding.cause ? { cause: finding.cause } : {}),
       });
     }
   }

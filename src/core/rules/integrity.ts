@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis.js';
 import { suggester } from '../did-you-mean.js';
 import type { Path, TeamMember } from '../model.js';
 import { formatMoney, formatPct, plural } from '../money.js';
+import { BOOK_ROLES, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import { accountLabel } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
@@ -146,9 +147,12 @@ export const unknownOwner: ReferenceRule = {
     for (const { account } of analysis.placed) {
       if (account.owner === undefined || analysis.teamById.has(account.owner)) continue;
       const what = account.count > 1 ? 'Account group' : 'Account';
+      const hint = suggest(account.owner) || "; an owner is a team member's id, email or name";
       findings.push({
         path: [...account.path, 'owner'],
-        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${suggest(account.owner) || "; an owner is a team member's id, email or name"}`,
+        message: `${what} ${accountLabel(account)} names owner "${account.owner}", who is not in team${hint}`,
+        // One line per unknown name, however many accounts name it.
+        cause: `owner "${account.owner}" is not in team${hint}`,
       });
     }
     return findings;
@@ -301,6 +305,37 @@ export const unownedArrShare: Rule = {
   },
 };
 
+export const ownerNotCsm: Rule = {
+  id: 'owner-not-csm',
+  category: 'integrity',
+  defaultSeverity: 'warning',
+  summary: 'Accounts are owned by someone whose role carries no book (an AE, a manager, a leader)',
+  explanation:
+    "Only CSMs and digital CSMs carry a book. An account owned by an account executive, a CS manager or the VP is in nobody's capacity: no CSM load counts it, so the plan under-counts the work, and the account gets the time its owner has left after their real job. A CRM export often keeps the AE who closed the deal as the owner. The finding names each such owner once, with the count and ARR of what they own. Move the accounts to CSMs (`csplan rebalance` places them), or, for a leader who really carries a book, give them a CSM role. Founder-led orgs without any CSM are not flagged: there the founder is the book.",
+  source: SOURCE_OWNERSHIP,
+  policy: [],
+  check(context) {
+    if (!hasBookOwners(context)) return [];
+    const { analysis } = context;
+    const owned = new Map<string, { count: number; arr: number }>();
+    for (const { account } of analysis.placed) {
+      const member = account.owner === undefined ? undefined : analysis.teamById.get(account.owner);
+      if (!member || BOOK_ROLES.has(member.role)) continue;
+      const book = owned.get(member.id) ?? { count: 0, arr: 0 };
+      book.count += account.count;
+      book.arr += account.arr * account.count;
+      owned.set(member.id, book);
+    }
+    return [...owned.entries()].map(([id, book]) => {
+      const member = analysis.teamById.get(id) as TeamMember;
+      return {
+        path: member.path,
+        message: `"${id}" (${roleLabel(member.role)}) owns ${plural(book.count, 'account')}, ${formatMoney(book.arr)} ARR, but the role carries no book: no CSM's load counts them; move them to CSMs (\`csplan rebalance\`) or give "${id}" a CSM role`,
+      };
+    });
+  },
+};
+
 export const integrityRules: Rule[] = [
   duplicateId,
   nearDuplicateId,
@@ -309,6 +344,7 @@ export const integrityRules: Rule[] = [
   reportingCycle,
   orphanAccount,
   unownedArrShare,
+  ownerNotCsm,
 ];
 
 /** Integrity rules whose findings stay true when some records could not be read. */

@@ -24,6 +24,8 @@ export interface RuleFinding {
   message: string;
   /** See Diagnostic.related. */
   related?: Path;
+  /** See Diagnostic.cause. */
+  cause?: string;
 }
 
 /** A rule is data (id, severity, documentation) plus one pure check. */

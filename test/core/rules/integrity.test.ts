@@ -195,3 +195,38 @@ describe('unknown-owner, with names and emails', () => {
     ).toEqual([]);
   });
 });
+
+describe('owner-not-csm', () => {
+  const ownerFindings = async (body: string) =>
+    (await planFrom(body)).findings.filter((f) => f.rule === 'owner-not-csm');
+
+  it('names each non-CSM owner once, with the count and ARR of what they own', async () => {
+    // ae owns 3 x $40k = $120k; vp owns 1 x $200k; the CSM's own accounts are not flagged.
+    const found = await ownerFindings(`team:
+  - { id: vp, role: vp-cs }
+  - { id: ae, role: sales }
+  - { id: dana, role: csm, reports_to: vp }
+accounts:
+${accounts('a', 3, 40_000, 'owner: ae')}
+${accounts('v', 1, 200_000, 'owner: vp')}
+${accounts('d', 5, 50_000, 'owner: dana')}
+`);
+    expect(found.map((f) => [f.path, f.severity])).toEqual([
+      [['team', 1], 'warning'],
+      [['team', 0], 'warning'],
+    ]);
+    expect(found[0]?.message).toBe(
+      '"ae" (Sales Rep) owns 3 accounts, $120k ARR, but the role carries no book: no CSM\'s load counts them; move them to CSMs (`csplan rebalance`) or give "ae" a CSM role',
+    );
+    expect(found[1]?.message).toContain('"vp" (VP Customer Success) owns 1 account, $200k ARR');
+  });
+
+  it('leaves a founder-led org without CSMs alone: there the founder is the book', async () => {
+    const found = await ownerFindings(`team:
+  - { id: ceo, role: founder }
+accounts:
+${accounts('a', 4, 40_000, 'owner: ceo')}
+`);
+    expect(found).toEqual([]);
+  });
+});
