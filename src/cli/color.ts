@@ -17,14 +17,18 @@ export function useColor(flag: boolean | undefined, io: CliIO): boolean {
 /** Below this, even stacked tables and wrapped prose stop being readable. */
 const MIN_WIDTH = 20;
 
+/** A terminal that does not say how wide it is gets the classic width. */
+const TERMINAL_FALLBACK = 80;
+
 /**
- * Columns to fit text output to: the terminal's; when piped, COLUMNS if set (so `| less` and CI
- * logs can ask for a width); else 80.
+ * Columns to fit text output to: the terminal's; else COLUMNS if set (so `| less` and CI logs can
+ * ask for a width); else, when piped, no limit: one finding per line, whole for `grep`, as ESLint,
+ * tsc and ruff print (tables then take their natural width).
  */
 export function outputWidth(io: CliIO): number {
   if (io.stdoutIsTTY && io.columns) return Math.max(MIN_WIDTH, io.columns);
   const columns = io.env.COLUMNS?.trim();
   if (columns && /^\d+$/.test(columns) && Number(columns) > 0)
     return Math.max(MIN_WIDTH, Number(columns));
-  return 80;
+  return io.stdoutIsTTY ? TERMINAL_FALLBACK : Number.POSITIVE_INFINITY;
 }

@@ -47,7 +47,12 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .command('recommend')
     .description('detect the stage, size CSM capacity per segment, recommend a structure and hires')
     .argument('<file>', 'org file (YAML)')
-    .addOption(formatOption('text, json, markdown, mermaid (the org chart)', 'text'))
+    .addOption(
+      formatOption(
+        'text, json, markdown, mermaid (the org chart), html (a report to show)',
+        'text',
+      ),
+    )
     .option(
       '--as-of <date>',
       'evaluate the plan at this date (YYYY-MM-DD); default company.as_of, then today',
@@ -66,7 +71,12 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .command('timeline')
     .description('the hiring plan month by month: when to open each req, what it costs, what-ifs')
     .argument('<file>', 'org file (YAML)')
-    .addOption(formatOption('text, json, markdown (with a Gantt chart), csv', 'text'))
+    .addOption(
+      formatOption(
+        'text, json, markdown (with a Gantt chart), csv, html (a report to show)',
+        'text',
+      ),
+    )
     .option('--months <n>', 'months to plan, 1 to 36', '12')
     .option('--scenario <name>', "run a scenario from the file's scenarios:")
     .option('--compare', 'every scenario side by side: hires, cost and peak load per quarter')
@@ -141,7 +151,7 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       .command(name)
       .description(description)
       .argument('<file>', 'org file (YAML)')
-      .addOption(formatOption('text, json, markdown', 'text'))
+      .addOption(formatOption('text, json, markdown, html (a report to show)', 'text'))
       .option('--as-of <date>', 'plan at this date (YYYY-MM-DD); default company.as_of, then today')
       .option('--max-moves <n>', 'move at most this many accounts; report what stays unbalanced')
       .option('--tolerance <share>', "how far above the team's mean load a book may be", '0.1')

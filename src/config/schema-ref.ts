@@ -4,8 +4,8 @@
  * URL: a local schema file is read for the version in its `$id`; a URL is judged by the
  * `csplan@VERSION` it names, and otherwise left alone.
  */
-import { open, readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/model.js';
 import { schemaIdVersion } from './schema.js';
@@ -98,12 +98,19 @@ export async function schemaRefDiagnostics(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') return [];
+    const orgFolder = resolve(options.cwd, dirname(orgPath));
+    const root = (await repositoryRoot(orgFolder)) ?? resolve(options.cwd);
+    // An example copied out of csplan's repository points at ../schema/: never suggest writing
+    // outside the user's repository; a copy beside the org file works anywhere.
+    const fix = inside(root, schemaPath)
+      ? `write it with \`csplan schema --output ${target}\``
+      : `it lies outside the repository: write a copy beside the file with \`csplan schema --output ${shown(resolve(orgFolder, LOCAL_SCHEMA_PATH), options.cwd)}\` and point $schema= at ${LOCAL_SCHEMA_PATH}`;
     return [
       {
         rule: 'schema-not-found',
         severity: 'warning',
         ...place,
-        message: `the editor schema ${ref.value} does not exist, so editors cannot check this file; write it with \`csplan schema --output ${target}\``,
+        message: `the editor schema ${ref.value} does not exist, so editors cannot check this file; ${fix}`,
       },
     ];
   }
@@ -133,6 +140,23 @@ async function readHead(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The nearest folder at or above `folder` that holds `.git` (a git work tree's root). */
+async function repositoryRoot(folder: string): Promise<string | undefined> {
+  for (let at = folder; ; at = dirname(at)) {
+    try {
+      await stat(join(at, '.git'));
+      return at;
+    } catch {
+      if (dirname(at) === at) return undefined;
+    }
+  }
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** A path relative to the working folder (absolute only on another drive). */

@@ -141,7 +141,7 @@ function backfillReason(b: Backfill, team: TargetTeam, policy: Policy): string {
 function nextReason(team: TargetTeam, policy: Policy): string {
   const days = leadDays(policy);
   if (team.firstHireBy)
-    return `the first CSM: the file's growth brings ${plural(Math.round(team.firstHireBy.customers), 'customer')} and ${formatMoney(team.firstHireBy.arr)} ARR, the first-hire stage, within the ${days} days it takes to hire and ramp a CSM: open the req now ${cite('org-design-guide', 'common-practice')}`;
+    return `the first CSM: the file's growth brings ${plural(Math.round(team.firstHireBy.customers), 'customer')} and ${formatMoney(team.firstHireBy.arr)} ARR, the first-hire stage, within the ${days} days it takes to hire and ramp a CSM ${cite('org-design-guide', 'common-practice')}`;
   const now = team.load === null ? 'nobody today' : `${formatPct(team.load)} of target today`;
   return `${team.title}: ${now}, ${formatFte(team.neededSoon)} FTE of work in ${days} days at the file's growth, the time to hire and ramp a CSM ${cite('org-design-guide', 'common-practice')}`;
 }

@@ -9,12 +9,15 @@ import { roleLabel } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
+import type { Timeline } from '../core/timeline/index.js';
+import { answerParagraph } from './answer.js';
 import { chartTreeLines, plainChartLabel } from './chart.js';
 import { mdCode, mdTable, mdText } from './md-text.js';
 import { renderChartMermaid } from './mermaid.js';
 import { safeOutput } from './safe-text.js';
 import {
   bookStatus,
+  gapLabel,
   gapTeam,
   headcountHeader,
   headcountRows,
@@ -29,6 +32,7 @@ export function renderPlanMarkdown(
   plan: Plan,
   findings: readonly Diagnostic[],
   file: string,
+  timeline?: Timeline,
 ): string {
   const out: string[] = [];
   out.push(
@@ -37,6 +41,7 @@ export function renderPlanMarkdown(
     `_As of ${plan.company.asOf}._`,
     '',
   );
+  if (timeline) out.push(`**${mdText(answerParagraph(timeline, plan))}**`, '');
 
   out.push(`## Stage: ${STAGE_LABELS[plan.stage.id]}`, '');
   out.push(
@@ -147,7 +152,7 @@ export function renderPlanMarkdown(
       mdTable(
         ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'],
         plan.gaps.map((g) => [
-          g.priority,
+          gapLabel(plan, g, timeline),
           `${g.count} x ${g.title}`,
           gapTeam(plan, g),
           ...(withCost ? [g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`] : []),

@@ -34,9 +34,9 @@ export const RULE_ORDER: string[] = [
   `5. The fewest moves: the smallest account that brings a book inside its band, green and not renewing soon first; the rest keep their CSM ${cite('cs-ops-architect')}.`,
 ];
 
-const share = (value: number | null) => (value === null ? '-' : formatPct(value));
+export const share = (value: number | null) => (value === null ? '-' : formatPct(value));
 
-function statusNote(book: BookChange): string {
+export function statusNote(book: BookChange): string {
   if (book.status === 'leaving') return ' (leaving)';
   if (book.status === 'planned') return ' (not started)';
   if (book.status === 'ramping')
@@ -75,7 +75,7 @@ function moveLine(move: Move): string {
   return `${move.account}${name} (${formatMoney(move.arr)}, ${move.segment}${move.health ? `, ${move.health}` : ''}): ${from} -> ${move.to}${when}`;
 }
 
-function summary(result: RebalanceResult): string {
+export function rebalanceSummary(result: RebalanceResult): string {
   const what = result.onlyUnowned ? 'Assignment' : 'Rebalance';
   const left =
     result.movesLeft > 0
@@ -89,7 +89,7 @@ export function renderRebalanceText(
   options: RebalanceRenderOptions,
 ): string {
   const c = painter(options.color);
-  const out: string[] = [c.bold(`${options.file}`), summary(result), ''];
+  const out: string[] = [c.bold(`${options.file}`), rebalanceSummary(result), ''];
   for (const team of result.teams) {
     out.push(
       `Team ${team.key} (${team.segments.join(', ') || 'no accounts'}): ${plural(team.members.length, 'CSM')}, mean load ${formatPct(team.mean)}, band up to ${formatPct(team.upper)}`,
@@ -171,7 +171,7 @@ function pastLine(u: Unbalanced): string {
 }
 
 /** Load as a share of what the CSM carries today; a book with no capacity shows its size. */
-function loadText(book: BookChange, when: 'before' | 'after'): string {
+export function loadText(book: BookChange, when: 'before' | 'after'): string {
   const f = book[when];
   if (f.loadShare !== null) return formatPct(f.loadShare);
   return f.load > 0 ? `${formatPct(f.load)} of a book` : '0%';
@@ -273,7 +273,7 @@ export function renderRebalanceMarkdown(result: RebalanceResult, file: string): 
   const out: string[] = [
     `## ${result.onlyUnowned ? 'Assignment' : 'Rebalance'} of ${mdCode(file).markdown}`,
     '',
-    mdText(summary(result)),
+    mdText(rebalanceSummary(result)),
     '',
   ];
   if (result.moves.length > 0) {

@@ -11,6 +11,8 @@ import { roleCount, roleLabel, roleLabelPlural } from '../core/roles.js';
 import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
+import type { Timeline } from '../core/timeline/index.js';
+import { answerParagraph, gapWhen } from './answer.js';
 import { chartTreeLines } from './chart.js';
 import { countLine, groupedLines } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
@@ -23,6 +25,8 @@ export interface TextOptions {
   width: number;
   /** The org file's name, for findings located in it. */
   file: string;
+  /** The file's 12-month timeline: the answer that opens the report, and the gaps' dates. */
+  timeline?: Timeline;
 }
 
 export function renderPlanText(
@@ -37,6 +41,7 @@ export function renderPlanText(
   out.push(
     p.bold(`${plan.company.name}: Customer Success plan`) + p.dim(` (as of ${plan.company.asOf})`),
   );
+  if (options.timeline) out.push('', p.bold(answerParagraph(options.timeline, plan)));
 
   heading(`Stage: ${STAGE_LABELS[plan.stage.id]}`);
   out.push(
@@ -185,7 +190,8 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
     return `  ${p.green('None: the team in the file covers the target org.')}`;
   const withCost = plan.gaps.some((g) => g.cost !== undefined);
   const rows = plan.gaps.map((g) => {
-    const priority = g.priority === 'now' ? p.red('now') : p.yellow('next');
+    const when = gapLabel(plan, g, options.timeline);
+    const priority = when === 'now' || when === 'late' ? p.red(when) : p.yellow(when);
     const row = [priority, `${g.count} x ${g.title}`, gapTeam(plan, g)];
     if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
     row.push(g.fte ? `${g.reason}. ${rangeText(g.fte)}` : g.reason);
@@ -193,6 +199,12 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
   });
   const head = ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'];
   return renderTable(head, rows, { color: options.color, width: options.width });
+}
+
+/** When to act on a gap: the timeline's dates when there is one, else the gap's priority. */
+export function gapLabel(plan: Plan, gap: Plan['gaps'][number], timeline?: Timeline): string {
+  if (!timeline) return gap.priority;
+  return gapWhen(gap, gap.team === null ? null : gapTeam(plan, gap), timeline);
 }
 
 /** The team a gap is for, by its title; '-' for roles outside the CSM teams. */

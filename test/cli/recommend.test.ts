@@ -238,17 +238,52 @@ describe('the target org in the report', () => {
     expect(stdout).toMatch(/│ CSMs +│ +7 │ +- │ +- │ +\+1 │ +8 │/);
   });
 
+  it.each([
+    'examples/growth.yaml',
+    'examples/timeline-founder.yaml',
+    'examples/timeline-vp.yaml',
+    'examples/founder.yaml',
+  ])('opens with the same answer as csplan timeline, in text and markdown: %s', async (file) => {
+    const report = (await runCli(['recommend', file])).stdout.split('\n');
+    const timeline = (await runCli(['timeline', file])).stdout.split('\n');
+    // Title, a blank line, then the answer; piped, it is one line.
+    expect(report[2]).toBe(timeline[0]);
+    expect(report[2]).toMatch(/^(Before any hire, move |Open the |No req to open )/);
+    const md = (args: string[]) => runCli([...args, file, '-f', 'markdown']);
+    const answer = (await md(['timeline'])).stdout.split('\n')[2] ?? '';
+    expect(answer).toMatch(/^\*\*.+\*\*$/);
+    expect((await md(['recommend'])).stdout.split('\n')).toContain(answer);
+  });
+
+  it('tells a founder with no req in the year what will call for the first CSM', async () => {
+    // founder.yaml: 15 customers, $360k, no growth figures: below the first-hire stage (20
+    // customers) all year, so no req; the first CSM comes at 20 customers.
+    const { stdout } = await runCli(['recommend', 'examples/founder.yaml']);
+    expect(stdout.split('\n')[2]).toBe(
+      'No req to open in the next 12 months: the work stays below what calls for a first CSM, and the recommended org needs nobody new. Next hire: 1 CSM, at 20 customers, or once the named work reaches about half an FTE: the first CSM, a generalist; until then the founder owns CS (CS org design guide).',
+    );
+  });
+
+  it('labels the founder\'s first CSM "late", as the answer says to open it now', async () => {
+    // timeline-founder: the req should have opened by 2026-09-07 (as_of 2026-12-01), so late.
+    const { stdout } = await runCli(['recommend', 'examples/timeline-founder.yaml']);
+    expect(stdout.split('\n')[2]).toMatch(/^Open the first CSM req now \(2026-12-01\)/);
+    expect(stdout).toMatch(/│ late +│ 1 x CSM +│/);
+    expect(stdout).not.toMatch(/│ next +│/);
+  });
+
   it('"In 12 months" is the first year of csplan timeline: same reqs, same first req', async () => {
-    const env = { COLUMNS: '300' };
+    // Piped without COLUMNS: nothing wraps.
+    const env = {};
     const report = await runCli(['recommend', 'examples/growth.yaml'], { env });
     const timeline = await runCli(['timeline', 'examples/growth.yaml'], { env });
-    const [answer, reqs] = timeline.stdout.split('\n');
-    // timeline: "7 reqs in the next 12 months: 1 CS Ops Specialist, 4 CSMs, 2 CS Managers."
-    const list = reqs?.match(/^(\d+ reqs?) in the next 12 months: ([^.;]+)/);
+    const [answer] = timeline.stdout.split('\n');
+    // timeline: "... 7 reqs in the next 12 months: 1 CS Ops Specialist, 4 CSMs, 2 CS Managers."
+    const list = answer?.match(/(\d+ reqs?) in the next 12 months: ([^.;]+)/);
     expect(list).not.toBeNull();
     expect(report.stdout).toContain(`${list?.[1]} in the 12 months: ${list?.[2]}.`);
     // Both name the same first req and its date.
-    const first = answer?.match(/^Open the first (.+?) req now \((\d{4}-\d{2}-\d{2})\)/);
+    const first = answer?.match(/Open the first (.+?) req now \((\d{4}-\d{2}-\d{2})\)/);
     expect(first).not.toBeNull();
     expect(report.stdout).toContain(
       `First, the ${first?.[1]} req: open now (${first?.[2]}; it is late)`,

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,29 @@ describe('schemaRefDiagnostics', () => {
     expect(found?.rule).toBe('schema-not-found');
     expect(found?.severity).toBe('warning');
     expect(found?.message).toContain('csplan schema --output .csplan/org.schema.json');
+  });
+
+  it('never suggests writing the schema outside the repository (an example copied out of csplan)', async () => {
+    // A repository with the example copied to its root: ../schema/ lies above the repository.
+    const dir = await org('../schema/org.schema.json');
+    await mkdir(join(dir, '.git'));
+    const [found] = await check(dir);
+    expect(found?.rule).toBe('schema-not-found');
+    expect(found?.message).toBe(
+      'the editor schema ../schema/org.schema.json does not exist, so editors cannot check this file; it lies outside the repository: write a copy beside the file with `csplan schema --output .csplan/org.schema.json` and point $schema= at .csplan/org.schema.json',
+    );
+    // Inside the repository, the path the line names is the one to write.
+    const nested = await org('../schema/org.schema.json');
+    await mkdir(join(nested, 'plans'));
+    await writeFile(join(nested, 'plans', 'org.yaml'), await readFile(join(nested, 'org.yaml')));
+    await mkdir(join(nested, '.git'));
+    const [inRepo] = await schemaRefDiagnostics('plans/org.yaml', {
+      version: '0.2.0',
+      cwd: nested,
+    });
+    expect(inRepo?.message).toContain(
+      'write it with `csplan schema --output schema/org.schema.json`',
+    );
   });
 
   it('leaves alone a schema csplan did not write, and files without a $schema line', async () => {

@@ -33,7 +33,7 @@ export interface RebalanceCliOptions {
   force?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export async function runRebalance(
   file: string,
@@ -79,6 +79,9 @@ export async function runRebalance(
   } else if (format === 'markdown') {
     const { renderRebalanceMarkdown } = await import('../../render/rebalance.js');
     io.stdout(renderRebalanceMarkdown(result, file));
+  } else if (format === 'html') {
+    const { renderRebalanceHtml } = await import('../../render/html/rebalance.js');
+    io.stdout(renderRebalanceHtml(result, file));
   } else {
     const { renderRebalanceText } = await import('../../render/rebalance.js');
     io.stdout(renderRebalanceText(result, { color, width: outputWidth(io), file }));

@@ -16,7 +16,7 @@ export interface RecommendOptions {
   skipInvalid?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'markdown', 'mermaid'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'mermaid', 'html'] as const;
 
 export async function runRecommend(
   file: string,
@@ -47,12 +47,25 @@ export async function runRecommend(
   else if (format === 'mermaid') {
     const { renderChartMermaid } = await import('../../render/mermaid.js');
     io.stdout(renderChartMermaid(plan));
-  } else if (format === 'markdown') {
-    const { renderPlanMarkdown } = await import('../../render/markdown.js');
-    io.stdout(renderPlanMarkdown(plan, diagnostics, file));
   } else {
-    const { renderPlanText } = await import('../../render/text.js');
-    io.stdout(renderPlanText(plan, diagnostics, { color, width: outputWidth(io), file }));
+    // The answer that opens the report, and the gaps' dates, come from the 12-month timeline.
+    const { simulateTimeline } = await import('../../core/timeline/index.js');
+    const timeline = result.org ? simulateTimeline(result.org) : undefined;
+    if (format === 'markdown') {
+      const { renderPlanMarkdown } = await import('../../render/markdown.js');
+      io.stdout(renderPlanMarkdown(plan, diagnostics, file, timeline));
+    } else if (format === 'html') {
+      const { renderPlanHtml } = await import('../../render/html/plan.js');
+      if (!timeline || !result.org) throw new Error('recommend: a planned file has an org');
+      io.stdout(
+        renderPlanHtml({ plan, timeline, findings: diagnostics, file, people: result.org.team }),
+      );
+    } else {
+      const { renderPlanText } = await import('../../render/text.js');
+      io.stdout(
+        renderPlanText(plan, diagnostics, { color, width: outputWidth(io), file, timeline }),
+      );
+    }
   }
   return EXIT.ok;
 }

@@ -32,7 +32,7 @@ export interface TimelineCliOptions {
   color?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 
 export function parseMonths(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MONTHS;
@@ -66,12 +66,18 @@ export async function runTimeline(
   const months = parseMonths(options.months);
   const growthFactor = parseGrowth(options.growth);
   const freezeUntil = parseAsOf(options.freezeUntil, '--freeze-until');
+  if (options.compare && format === 'html') {
+    throw new UsageError('--format html shows one timeline: leave out --compare, or use markdown');
+  }
   if (options.compare && options.scenario) {
     throw new UsageError('--compare runs every scenario: leave out --scenario');
   }
 
-  // The timeline plans the org month by month itself: only whether the file can be planned.
-  const result = await loadAndPlan(file, io, { asOf, validOnly: true });
+  // The timeline plans the org month by month itself. The reports people read also open with the
+  // plan's moves and blocking finding; data formats only need to know the file can be planned.
+  const readable =
+    !options.compare && (format === 'text' || format === 'markdown' || format === 'html');
+  const result = await loadAndPlan(file, io, { asOf, validOnly: !readable });
   if (result.invalid || !result.org) {
     return reportUnplannable(result, io, {
       json: false,
@@ -87,7 +93,8 @@ export async function runTimeline(
   }
   const run: TimelineOptions = { months, growthFactor, freezeUntil };
   const color = format === 'text' && useColor(options.color, io);
-  const textOptions = { color, width: outputWidth(io), file };
+  const plan = result.plan;
+  const textOptions = { color, width: outputWidth(io), file, plan };
 
   if (options.compare) {
     const comparison = compareScenarios(org, run);
@@ -121,7 +128,10 @@ export async function runTimeline(
     io.stdout(renderTimelineCsv(timeline));
   } else if (format === 'markdown') {
     const { renderTimelineMarkdown } = await import('../../render/timeline-markdown.js');
-    io.stdout(renderTimelineMarkdown(timeline, file));
+    io.stdout(renderTimelineMarkdown(timeline, file, plan));
+  } else if (format === 'html') {
+    const { renderTimelineHtml } = await import('../../render/html/timeline.js');
+    io.stdout(renderTimelineHtml({ timeline, plan, file }));
   } else {
     const { renderTimelineText } = await import('../../render/timeline-text.js');
     io.stdout(renderTimelineText(timeline, textOptions));
