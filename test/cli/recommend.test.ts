@@ -268,7 +268,8 @@ describe('the target org in the report', () => {
     // timeline-founder: the req should have opened by 2026-09-07 (as_of 2026-12-01), so late.
     const { stdout } = await runCli(['recommend', 'examples/timeline-founder.yaml']);
     expect(stdout.split('\n')[2]).toMatch(/^Open the first CSM req now \(2026-12-01\)/);
-    expect(stdout).toMatch(/│ late +│ 1 x CSM +│/);
+    // The hire is named by its job title: "1 x CSM, all segments (generalist)".
+    expect(stdout).toMatch(/│ late +│ 1 x CSM, all segments \(generalist\) +│/);
     expect(stdout).not.toMatch(/│ next +│/);
   });
 
