@@ -171,6 +171,18 @@ function pastLine(u: Unbalanced): string {
 }
 
 /** Load as a share of what the CSM carries today; a book with no capacity shows its size. */
+/** A book before -> after, as the cells of the Markdown and HTML tables (CSM, team, accounts, ARR, load, red/yellow). */
+export function bookCells(b: BookChange): string[] {
+  return [
+    `${b.csm}${statusNote(b)}`,
+    b.team,
+    `${b.before.accounts} → ${b.after.accounts}`,
+    `${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)}`,
+    `${loadText(b, 'before')} → ${loadText(b, 'after')}`,
+    `${share(b.before.atRisk)} → ${share(b.after.atRisk)}`,
+  ];
+}
+
 export function loadText(book: BookChange, when: 'before' | 'after'): string {
   const f = book[when];
   if (f.loadShare !== null) return formatPct(f.loadShare);
@@ -289,14 +301,7 @@ export function renderRebalanceMarkdown(result: RebalanceResult, file: string): 
     const rows = result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', u.detail]);
     out.push('### Could not move', '', mdTable(['Account', 'Owner', 'Why'], rows), '');
   }
-  const books = result.books.map((b) => [
-    `${b.csm}${statusNote(b)}`,
-    b.team,
-    `${b.before.accounts} → ${b.after.accounts}`,
-    `${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)}`,
-    `${loadText(b, 'before')} → ${loadText(b, 'after')}`,
-    `${share(b.before.atRisk)} → ${share(b.after.atRisk)}`,
-  ]);
+  const books = result.books.map(bookCells);
   out.push(
     '### Books',
     '',

@@ -5,7 +5,7 @@
 import { formatMoney, formatPct, plural } from '../../core/money.js';
 import type { BookChange, RebalanceResult } from '../../core/rebalance/types.js';
 import { appliesNow } from '../../core/rebalance/types.js';
-import { loadText, RULE_ORDER, rebalanceSummary, share, statusNote } from '../rebalance.js';
+import { bookCells, loadText, RULE_ORDER, rebalanceSummary, statusNote } from '../rebalance.js';
 import { type Html, html, prose, px } from './html.js';
 import { htmlPage } from './page.js';
 import { type Fact, factList, header, section, sourcesSection } from './sections.js';
@@ -66,14 +66,7 @@ ${legend([
 </figure>
 ${dataTable({
   head: ['CSM', 'Team', 'Accounts', 'ARR', 'Load', 'Red/yellow'],
-  rows: books.map((b) => [
-    `${b.csm}${statusNote(b)}`,
-    b.team,
-    `${b.before.accounts} → ${b.after.accounts}`,
-    `${formatMoney(b.before.arr)} → ${formatMoney(b.after.arr)}`,
-    `${loadText(b, 'before')} → ${loadText(b, 'after')}`,
-    `${share(b.before.atRisk)} → ${share(b.after.atRisk)}`,
-  ]),
+  rows: books.map(bookCells),
   numeric: [2, 3, 4, 5],
 })}`;
 }
