@@ -143,17 +143,38 @@ export function resolveManagers(
   const out: Diagnostic[] = [];
   team.forEach((member, index) => {
     if (member.reports_to === undefined) return;
-    const match = resolver.resolve(member.reports_to);
-    if (match.kind === 'ambiguous') {
-      out.push({
-        rule: 'ambiguous-owner',
-        severity: 'error',
-        path: [...pathOf(index), 'reports_to'],
-        message: ambiguousOwnerMessage(match.ids, 'reports_to'),
-      });
-    } else if (match.kind !== 'unmatched') member.reports_to = match.id;
+    const match = resolveReference(
+      resolver,
+      member.reports_to,
+      [...pathOf(index), 'reports_to'],
+      out,
+    );
+    if ('id' in match) member.reports_to = match.id;
   });
   return out;
+}
+
+/**
+ * One reference (an owner, a manager) matched by id, email, name or alias; a name two people
+ * share is an `ambiguous-owner` error pushed to `out`.
+ */
+function resolveReference(
+  resolver: OwnerResolver,
+  value: string,
+  path: Path,
+  out: Diagnostic[],
+): ReturnType<OwnerResolver['resolve']> {
+  const match = resolver.resolve(value);
+  if (match.kind === 'ambiguous') {
+    const field = path[path.length - 1] === 'reports_to' ? 'reports_to' : 'owner';
+    out.push({
+      rule: 'ambiguous-owner',
+      severity: 'error',
+      path,
+      message: ambiguousOwnerMessage(match.ids, field),
+    });
+  }
+  return match;
 }
 
 /**
@@ -168,16 +189,9 @@ export function resolveOwners(
   const out: Diagnostic[] = [];
   for (const record of records) {
     if (record.owner === undefined) continue;
-    const match = resolver.resolve(record.owner);
-    if (match.kind === 'ambiguous') {
-      out.push({
-        rule: 'ambiguous-owner',
-        severity: 'error',
-        path: [...record.path, 'owner'],
-        message: ambiguousOwnerMessage(match.ids),
-      });
-      record.owner = undefined;
-    } else if (match.kind !== 'unmatched') record.owner = match.id;
+    const match = resolveReference(resolver, record.owner, [...record.path, 'owner'], out);
+    if (match.kind === 'ambiguous') record.owner = undefined;
+    else if ('id' in match) record.owner = match.id;
   }
   return out;
 }

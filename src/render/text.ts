@@ -209,8 +209,7 @@ export function gapLabel(plan: Plan, gap: Plan['gaps'][number], timeline?: Timel
 
 /** The team a gap is for, by its title; '-' for roles outside the CSM teams. */
 export function gapTeam(plan: Plan, gap: Plan['gaps'][number]): string {
-  if (gap.team === null) return '-';
-  return plan.teams.find((t) => t.key === gap.team)?.title ?? gap.team;
+  return gap.team === null ? '-' : teamName(plan, gap.team);
 }
 
 function teamName(plan: Plan, key: string | null): string {
