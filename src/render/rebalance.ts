@@ -38,6 +38,7 @@ export const share = (value: number | null) => (value === null ? '-' : formatPct
 
 export function statusNote(book: BookChange): string {
   if (book.status === 'leaving') return ' (leaving)';
+  if (book.newRole !== undefined) return ` (moving to ${book.newRole})`;
   if (book.status === 'planned') return ' (not started)';
   if (book.status === 'ramping')
     return book.capacity < 1 ? ` (ramping, ${formatPct(book.capacity)} of a book)` : ' (ramping)';
@@ -236,6 +237,7 @@ export function rebalanceJsonParts(
       csm: b.csm,
       team: b.team,
       status: b.status,
+      newRole: b.newRole ?? null,
       capacity: r3(b.capacity),
       before: figuresJson(b.before),
       after: figuresJson(b.after),

@@ -174,9 +174,11 @@ describe('--moves-csv for accounts from a CRM export', () => {
     const lines = (await readFile(out, 'utf8')).split('\r\n');
     // The Salesforce report names owners by full name ("Chris Okafor"), so the update does too.
     expect(lines[0]).toBe('Account ID,Account Owner');
-    expect(lines[1]).toBe('0015g000000024AAAA,Chris Okafor');
-    expect(lines.filter((l) => l !== '')).toHaveLength(7);
-    expect(stderr).toContain('6 moves written for a CRM bulk update');
+    // jordan moves into CS Ops in the plan: 5 of 7 enterprise accounts go to maya first (2 renew
+    // inside the 60-day freeze and stay); then dana's 6 mid-market moves, as before: 11 moves.
+    expect(lines[1]).toBe('0015g000000014AAAG,Maya Patel');
+    expect(lines.filter((l) => l !== '')).toHaveLength(12);
+    expect(stderr).toContain('11 moves written for a CRM bulk update');
   });
 
   it('--write refuses accounts that live in a CSV and points to --moves-csv', async () => {

@@ -25,6 +25,7 @@ import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
+import { type RoleId, roleLabel } from '../roles.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -88,6 +89,8 @@ export function rebalance(
 class Rebalancer {
   private readonly state: State;
   private readonly teams: RebalanceTeam[];
+  /** CSMs the target org moves into another function: no new accounts, the book handed over. */
+  private readonly intoRoles: Map<string, RoleId>;
   private readonly teamOf = new Map<string, string>();
   private readonly servedBy = new Map<string, Book[]>();
   private readonly upper = new Map<string, number>();
@@ -113,9 +116,15 @@ class Rebalancer {
     private readonly analysis: Analysis,
     private readonly options: RebalanceOptions,
   ) {
-    this.teams = targetTeams(analysis);
+    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis));
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
+    for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
+    // In the plan they carry no CSM book: like a leaver, they take nothing and hand over all.
+    for (const id of this.intoRoles.keys()) {
+      const book = this.state.books.get(id);
+      if (book) book.cap = 0;
+    }
     this.moved = new Uint8Array(this.state.units.length);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
@@ -182,6 +191,7 @@ class Rebalancer {
         forced.push({ unit, rule: 'unowned' });
       } else if (!this.options.onlyUnowned) {
         if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
+        else if (this.intoRoles.has(book.id)) forced.push({ unit, rule: 'new-role' });
         else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
         else if (this.joining.has(book) && !this.serves(book, unit))
           forced.push({ unit, rule: 'team' });
@@ -235,8 +245,16 @@ class Rebalancer {
     }
   }
 
+  /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
+  private newRole(book: Book): string | undefined {
+    const role = this.intoRoles.get(book.id);
+    return role === undefined ? undefined : roleLabel(role);
+  }
+
   private statusWord(book: Book): string {
     if (book.status === 'leaving') return `leaving ${book.member.leaving}`;
+    const role = this.newRole(book);
+    if (role !== undefined) return `moving to ${role}`;
     if (book.status === 'planned') return `starts ${book.member.startDate}`;
     return `week ${book.tenureWeek} of the ramp`;
   }
@@ -244,6 +262,8 @@ class Rebalancer {
   private whyForced(book: Book): string {
     if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
     if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
+    const role = this.newRole(book);
+    if (role !== undefined) return `${book.id} moves to ${role} in the plan`;
     if (book.cap > 0) return `${book.id} moves to the ${book.team} team in the target org`;
     return `${book.id} is in week ${book.tenureWeek} of the ramp`;
   }
@@ -608,9 +628,9 @@ class Rebalancer {
         for (const donor of team) {
           const donorShare = this.state.share(donor);
           for (const unit of donor.units) {
-            // An account moved today is not handed on again: one new CSM at a time.
+            // Chosen from the books as they stand after today's moves, whatever moved there: the
+            // same books a second run reads from the written file, so it plans the same starter book.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (this.moved[unit.order] === 1) continue;
             if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
             if (!this.state.keepsLimits(donor, undefined, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
@@ -878,14 +898,18 @@ class Rebalancer {
         moves.push(move);
       }
     }
-    const books: BookChange[] = [...this.state.books.values()].map((book) => ({
-      csm: book.id,
-      team: book.team,
-      capacity: book.cap,
-      status: book.status,
-      before: before.get(book.id) as BookChange['before'],
-      after: this.state.figures(book),
-    }));
+    const books: BookChange[] = [...this.state.books.values()].map((book) => {
+      const newRole = this.newRole(book);
+      return {
+        csm: book.id,
+        team: book.team,
+        capacity: book.cap,
+        status: book.status,
+        ...(newRole === undefined ? {} : { newRole }),
+        before: before.get(book.id) as BookChange['before'],
+        after: this.state.figures(book),
+      };
+    });
     // What is still past a limit today: without the starter books, which apply later.
     const later = keptSteps.filter((step) => step.effective !== undefined);
     for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
@@ -990,13 +1014,20 @@ class Rebalancer {
 
   /**
    * One step per unit that changed hands: a unit moved twice (A -> B -> C) is one move A -> C,
-   * one that came back home is no move, and a swap whose partner stayed is a plain move.
+   * one that came back home is no move, and a swap whose partner stayed is a plain move. The
+   * starter books (dated, found last) stay apart: a unit moved today and given to a hire later is
+   * two moves, so what is written today is what a second run reads.
    */
   private netSteps(): Step[] {
+    const dated = this.steps.findIndex((step) => step.effective !== undefined);
+    if (dated === -1) return this.netOf(this.steps);
+    return [...this.netOf(this.steps.slice(0, dated)), ...this.steps.slice(dated)];
+  }
+
+  private netOf(steps: Step[]): Step[] {
     // Step numbers by unit.order (-1: never moved), in typed arrays: a plain array this long
     // would be a slow dictionary, and there may be 100k steps.
     const units = this.state.units.length;
-    const steps = this.steps;
     const first = new Int32Array(units).fill(-1);
     const last = new Int32Array(units).fill(-1);
     for (let i = 0; i < steps.length; i++) {
@@ -1061,6 +1092,11 @@ class Rebalancer {
       case 'ramp':
         parts.push(
           from ? `${this.whyForced(from)} and can carry no book yet (ramp schedule)` : 'ramp',
+        );
+        break;
+      case 'new-role':
+        parts.push(
+          `${from?.id} moves to ${from ? this.newRole(from) : ''} in the plan (the seat is filled from the team instead of a hire): the whole book is handed over`,
         );
         break;
       case 'team':
