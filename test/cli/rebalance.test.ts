@@ -31,7 +31,7 @@ describe('csplan rebalance on examples/rebalance.yaml (a leaving CSM)', () => {
       'omar (leaving 2027-01-15) -> grace at 33%; omar leaves on 2027-01-15: the whole book is handed over; region rule: grace covers EMEA; grace speaks de; moves with its family (kestrel-group)',
     );
     expect(stdout).toContain(
-      'lumen-energy (omar): locked; omar leaves on 2027-01-15: choose its new owner by hand',
+      'lumen-energy (omar, $260k): locked; omar leaves on 2027-01-15: choose its new owner by hand',
     );
     expect(stdout).toContain('Rules, in order');
   });

@@ -225,14 +225,8 @@ class Rebalancer {
         (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) {
-          let detail = this.noRoomBySegment.get(unit.segment);
-          if (detail === undefined) {
-            detail = this.noRoomDetail(unit);
-            this.noRoomBySegment.set(unit.segment, detail);
-          }
-          this.block(unit, 'no-room', detail);
-        } else
+        if (serving) this.block(unit, 'no-room', this.noRoomFor(unit));
+        else
           this.block(
             unit,
             'no-team',
@@ -813,7 +807,8 @@ class Rebalancer {
     const list = this.unmovable.get(unit) ?? [];
     if (list.some((u) => u.reason === reason)) return;
     for (const p of unit.accounts) {
-      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail });
+      const arr = p.account.arr * p.account.count;
+      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail, arr });
     }
     this.unmovable.set(unit, list);
   }
@@ -832,15 +827,58 @@ class Rebalancer {
     }
   }
 
-  /** Why no CSM who serves the accounts can take them without passing a limit. */
+  /** The no-room detail of a unit's segment: the same words for every account it applies to. */
+  private noRoomFor(unit: Unit): string {
+    let detail = this.noRoomBySegment.get(unit.segment);
+    if (detail === undefined) {
+      detail = this.noRoomDetail(unit);
+      this.noRoomBySegment.set(unit.segment, detail);
+    }
+    return detail;
+  }
+
+  /**
+   * Why nobody who serves the accounts can take them: where each of those CSMs stands against
+   * the limits `check` enforces (up to three, file order), then the fix.
+   */
   private noRoomDetail(what: Unit | Book): string {
+    const holder = 'segment' in what ? what.owner : what.id;
+    const segments =
+      'segment' in what
+        ? [what.segment]
+        : SEGMENT_IDS.filter((s) => [...what.units].some((u) => u.segment === s));
+    const serving = [...new Set(segments.flatMap((s) => this.servedBy.get(s) ?? []))]
+      .filter((b) => b.id !== holder)
+      .sort((a, b) => a.index - b.index);
+    const shown = serving.slice(0, 3).map((b) => this.standing(b));
+    if (serving.length > 3) shown.push(`${serving.length - 3} more`);
+    const whom = segments.length > 0 ? `${segments.join(' and ')} accounts` : 'its accounts';
+    const where = shown.length > 0 ? `: ${shown.join('; ')}` : '';
+    return `nobody who serves ${whom} has room${where}; hire, or choose the new owner by hand`;
+  }
+
+  /** Where a book stands against the limits a move must keep, in words ("sam at 100% of the largest book allowed"). */
+  private standing(book: Book): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
-    const whom = 'segment' in what ? `${what.segment} accounts` : 'its accounts';
-    return `no CSM who serves ${whom} can take ${'segment' in what ? 'it' : 'them'} without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose ${'segment' in what ? 'its owner' : 'their owners'} by hand`;
+    if (book.cap === 0) return `${book.id} can carry no book today (${this.statusWord(book)})`;
+    const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
+    const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
+    const mix = this.state.atRiskShare(book);
+    if (mix >= this.mixMax - EPS) words.push(`${pct(mix)} red/yellow`);
+    if (book.seniority === 'junior') words.push('junior (no complex accounts)');
+    return words.join(', ');
   }
 
   private freezeDetail(unit: Unit): string {
-    return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal`;
+    return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal: move it after the renewal`;
+  }
+
+  /** The no-room details written again from the books as the moves leave them. */
+  private refreshNoRoom(): void {
+    this.noRoomBySegment.clear();
+    for (const [unit, list] of this.unmovable) {
+      for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
+    }
   }
 
   private result(before: Map<string, ReturnType<State['figures']>>): RebalanceResult {
@@ -914,6 +952,7 @@ class Rebalancer {
     const later = keptSteps.filter((step) => step.effective !== undefined);
     for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
     const unbalanced = this.stillPast(left);
+    this.refreshNoRoom();
     for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,

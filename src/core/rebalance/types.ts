@@ -49,6 +49,8 @@ export interface Unmovable {
   reason: UnmovableReason;
   /** Why it stays, in words ("renews in 23 days (2026-12-16), inside the 60-day freeze"). */
   detail: string;
+  /** The account's ARR (an account group's whole ARR), so a list of them can be summed. */
+  arr: number;
 }
 
 export interface BookFigures {

@@ -5,7 +5,15 @@
 import { formatMoney, formatPct, plural } from '../../core/money.js';
 import type { BookChange, RebalanceResult } from '../../core/rebalance/types.js';
 import { appliesNow } from '../../core/rebalance/types.js';
-import { bookCells, loadText, RULE_ORDER, rebalanceSummary, statusNote } from '../rebalance.js';
+import {
+  bookCells,
+  firstIds,
+  groupUnmovable,
+  loadText,
+  RULE_ORDER,
+  rebalanceSummary,
+  statusNote,
+} from '../rebalance.js';
 import { type Html, html, prose, px } from './html.js';
 import { htmlPage } from './page.js';
 import { type Fact, factList, header, section, sourcesSection } from './sections.js';
@@ -126,7 +134,7 @@ ${section(
       }),
   true,
 )}
-${result.unmovable.length > 0 ? section('unmovable', 'Could not move', dataTable({ head: ['Account', 'Owner', 'Why it stays'], rows: result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', prose(u.detail)]), prose: 2 })) : ''}
+${result.unmovable.length > 0 ? section('unmovable', 'Could not move', dataTable({ head: ['Owner', 'Accounts', 'ARR', 'Why it stays, and what to do'], rows: groupUnmovable(result.unmovable).map((g) => [g.owner ?? 'no owner', `${g.accounts.length}: ${firstIds(g.accounts)}`, formatMoney(g.arr), prose(g.detail)]), numeric: [2], prose: 3 })) : ''}
 ${section('teams', 'Team bands', dataTable({ head: ['Team', 'Segments', 'CSMs', 'Mean load', 'Band up to'], rows: result.teams.map((t) => [t.key, t.segments.join(', ') || 'no accounts', t.members.length, formatPct(t.mean), formatPct(t.upper)]), numeric: [2, 3, 4] }))}
 ${section('rules', 'Rules, in order', html`<ul>${RULE_ORDER.map((r) => html`<li>${prose(r)}</li>`)}</ul>`)}`;
   return htmlPage({ title, body: html`${body}${sourcesSection(body)}` });

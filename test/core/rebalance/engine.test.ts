@@ -92,6 +92,7 @@ ${accounts('z', 30, 50_000, 'owner: c3')}
         owner: 'c1',
         reason: 'locked',
         detail: 'locked; c1 leaves on 2027-01-15: choose its new owner by hand',
+        arr: 50_000,
       },
     ]);
     expect(result.books.find((b) => b.csm === 'c2')?.after.loadShare).toBeCloseTo(0.75, 6);
@@ -109,7 +110,9 @@ ${accounts('z', 30, 50_000, 'owner: c3')}
       account: 'a-1',
       owner: 'a',
       reason: 'renewal-freeze',
-      detail: 'renews in 23 days (2026-12-16), inside the 60-day freeze before a renewal',
+      detail:
+        'renews in 23 days (2026-12-16), inside the 60-day freeze before a renewal: move it after the renewal',
+      arr: 50_000,
     });
     expect(result.unbalanced.map((u) => u.csm)).toEqual(['a']);
   });

@@ -1,0 +1,76 @@
+/**
+ * The rebalance read by a CS leader: the accounts that could not move grouped by owner and
+ * cause (JSON keeps each one), the starter books apart from the moves to make now, and a team
+ * whose work is past what it can carry shown without a band that would mean nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rebalance } from '../../src/core/rebalance/index.js';
+import {
+  renderRebalanceJson,
+  renderRebalanceMarkdown,
+  renderRebalanceText,
+} from '../../src/render/rebalance.js';
+import { AS_OF } from '../helpers/org.js';
+import { loadText } from '../helpers/rebalance-invariants.js';
+
+const FILE = 'examples/people-over-time.yaml';
+
+async function peopleOverTime() {
+  return rebalance(await loadText(readFileSync(FILE, 'utf8'), AS_OF));
+}
+
+describe('rebalance of examples/people-over-time.yaml, as a CS leader reads it', () => {
+  it('groups the 43 accounts that could not move into two lines, with count, ARR, first ids and the fix', async () => {
+    const result = await peopleOverTime();
+    const text = renderRebalanceText(result, { color: false, width: 400, file: FILE });
+    // Ella leaves with 45 mid-market accounts; 4 go to sam (mm-03, mm-14, mm-25, mm-36: $75k
+    // each). The other 41 cannot: sam is then at the largest book allowed and theo is in week 3
+    // of the ramp (no book). Their ARR: ella's $2,706k minus 4 x $75k = $2,406k, "$2.4M". Nina's
+    // ent-03 ($250k) and ent-11 ($220k) renew on 2027-01-05, inside the 60-day freeze: $470k.
+    expect(text).toContain('Could not move (43 accounts, $2.9M)');
+    expect(text).toContain(
+      '  ella: 41 accounts, $2.4M: nobody who serves mid-market accounts has room: sam at 100% of the largest book allowed; theo can carry no book today (week 3 of the ramp); hire, or choose the new owner by hand\n    mm-01, mm-02, mm-04, mm-05, mm-06 and 36 more',
+    );
+    expect(text).toContain(
+      '  nina: 2 accounts, $470k: renews in 43 days (2027-01-05), inside the 60-day freeze before a renewal: move it after the renewal\n    ent-03, ent-11',
+    );
+    expect(text.match(/mm-\d\d \(ella\)/g)).toBeNull();
+    // JSON keeps each account.
+    const json = JSON.parse(renderRebalanceJson(result, FILE));
+    expect(json.unmovable).toHaveLength(43);
+    expect(json.unmovable[0]).toMatchObject({ account: 'ent-03', owner: 'nina', arr: 250_000 });
+  });
+
+  it('lists the starter book apart from the moves to make now', async () => {
+    const result = await peopleOverTime();
+    const text = renderRebalanceText(result, { color: false, width: 400, file: FILE });
+    // rui starts 2026-12-14; weeks 1-4 carry no book, so the first book comes in week 5:
+    // 2026-12-14 + 28 days = 2027-01-11.
+    expect(text).toContain(
+      'Rebalance as of 2026-11-23: 4 moves now, 9 planned for later (1 starter book), 43 accounts that could not move.',
+    );
+    const moves = text.slice(text.indexOf('\nMoves\n'), text.indexOf('Planned for later'));
+    expect(moves).not.toContain('rui');
+    expect(text).toContain('Planned for later: starter books, written on or after their date');
+    // 180 + 190 + 200 + 200 + 210 + 220 + 190 + 230 + 230 = $1,850k: "$1.9M".
+    expect(text).toContain('  rui, from 2027-01-11: 9 accounts, $1.9M, from nina');
+    const md = renderRebalanceMarkdown(result, FILE);
+    expect(md).toContain('### Planned for later');
+    expect(md).toContain(
+      '| rui | 2027-01-11 | 9: ent-26, ent-06, ent-12, ent-25, ent-18 and 4 more |',
+    );
+    expect(md).toContain('| ella | 41: mm-01, mm-02, mm-04, mm-05, mm-06 and 36 more |');
+  });
+
+  it('gives no band to a team whose books hold more than its CSMs can carry', async () => {
+    const result = await peopleOverTime();
+    const text = renderRebalanceText(result, { color: false, width: 400, file: FILE });
+    // Mid-market: ella's 45 and sam's 45 accounts, each book 135% of a target book; ella
+    // (leaving) and theo (week 3) carry nothing today, sam 1.0: (1.35 + 1.35) / 1 = 270%.
+    expect(text).toContain(
+      'Team mid-market (mid-market): 3 CSMs; its books hold 270% of what its CSMs can carry today: the team needs more CSMs, and no book may pass the largest allowed',
+    );
+    expect(text).not.toContain('band up to 297%');
+  });
+});
