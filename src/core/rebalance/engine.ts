@@ -623,8 +623,10 @@ class Rebalancer {
           const donorShare = this.state.share(donor);
           for (const unit of donor.units) {
             // Chosen from the books as they stand after today's moves, whatever moved there: the
-            // same books a second run reads from the written file, so it plans the same starter book.
+            // same books a second run reads from the written file, so it plans the same starter
+            // book. Single accounts only: a family's unit changes once today's moves join it up.
             if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
+            if (unit.inFamily) continue;
             if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
             if (!this.state.keepsLimits(donor, undefined, unit)) continue;
             if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
