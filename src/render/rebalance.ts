@@ -168,9 +168,18 @@ function unmovableHead(g: UnmovableGroup): string {
     : `${owner}: ${plural(g.accounts.length, 'account')}, ${formatMoney(g.arr)}`;
 }
 
-/** A team in one line: its size, and its band, or why a band means nothing when the work is past what it can carry. */
-function teamLine(team: RebalanceResult['teams'][number]): string {
+/**
+ * A team in one line: its size and band, or why a band means nothing (the work is past what the
+ * team can carry, or there is none, or nobody can carry a book today).
+ */
+function teamLine(team: RebalanceResult['teams'][number], books: readonly BookChange[]): string {
   const head = `Team ${team.key} (${team.segments.join(', ') || 'no accounts'}): ${plural(team.members.length, 'CSM')}`;
+  if (team.members.length === 0) return `${head.replace(/: 0 CSMs$/, '')}: no CSM yet`;
+  if (team.mean === 0) {
+    const own = books.filter((b) => team.members.includes(b.csm));
+    if (own.every((b) => b.after.accounts === 0)) return `${head}; their books hold no accounts`;
+    if (own.every((b) => b.capacity === 0)) return `${head}; none of them can carry a book today`;
+  }
   if (team.mean > 1)
     return `${head}; its books hold ${formatPct(team.mean)} of what its CSMs can carry today: the team needs more CSMs, and no book may pass the largest allowed`;
   return `${head}, mean load ${formatPct(team.mean)}, band up to ${formatPct(team.upper)}`;
@@ -182,7 +191,7 @@ export function renderRebalanceText(
 ): string {
   const c = painter(options.color);
   const out: string[] = [c.bold(`${options.file}`), rebalanceSummary(result), ''];
-  for (const team of result.teams) out.push(teamLine(team));
+  for (const team of result.teams) out.push(teamLine(team, result.books));
   out.push(
     c.dim(
       "Load: a book as a share of what its CSM can carry today (100% = a full target book for a ramped, full-time CSM); the band is the team's mean load plus the tolerance.",
@@ -259,6 +268,8 @@ export function renderRebalanceText(
 
 function noMovesLine(result: RebalanceResult): string {
   if (result.moves.length > 0) return 'No moves to make now.';
+  if (result.unbalanced.length === 0 && result.unmovable.length > 0)
+    return 'No moves: the accounts below could not move (see why for each).';
   if (result.unbalanced.length === 0)
     return 'No moves: every book is inside its band and no account needs a new owner.';
   const books = new Set(result.unbalanced.map((u) => u.csm)).size;

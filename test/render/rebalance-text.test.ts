@@ -74,3 +74,18 @@ describe('rebalance of examples/people-over-time.yaml, as a CS leader reads it',
     expect(text).not.toContain('band up to 297%');
   });
 });
+
+describe('rebalance of examples/big-accounts.yaml: no CSM yet', () => {
+  it('says the team has nobody yet and why nothing moves, instead of a band of 0%', async () => {
+    const file = 'examples/big-accounts.yaml';
+    const result = rebalance(await loadText(readFileSync(file, 'utf8'), AS_OF));
+    const text = renderRebalanceText(result, { color: false, width: 400, file });
+    expect(text).toContain('Team top-accounts (strategic, enterprise): no CSM yet\n');
+    expect(text).not.toContain('band up to 0%');
+    expect(text).toContain('No moves: the accounts below could not move (see why for each).');
+    expect(text).not.toContain('every book is inside its band');
+    expect(text).toContain(
+      'no CSM who can carry accounts today serves strategic accounts: hire one, or give a CSM the segment',
+    );
+  });
+});

@@ -230,7 +230,7 @@ class Rebalancer {
           this.block(
             unit,
             'no-team',
-            `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
+            `no CSM who can carry accounts today serves ${unit.segment} accounts: hire one, or give a CSM the segment`,
           );
         continue;
       }
