@@ -161,6 +161,8 @@ class Rebalancer {
       // Accounts given an owner join the team's load: the band follows.
       this.computeBands();
       if (!this.options.onlyUnowned) {
+        // After the handovers, so a CSM they filled is no longer empty, as a second run sees it.
+        this.firstBooksNow();
         this.balanceLoads();
         this.fillLight();
         this.fixHealthMix();
@@ -599,7 +601,11 @@ class Rebalancer {
     return best;
   }
 
-  /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
+  /**
+   * A planned hire's first book: small, simple accounts from the fullest books of the team, dated
+   * the day the ramp gives one. On that day `firstBooksNow` picks the same accounts, so running
+   * the rebalance again then writes what was planned.
+   */
   private starterBooks(): void {
     const policy = this.analysis.org.policy;
     const zeroWeeks = [...policy.ramp]
@@ -611,37 +617,63 @@ class Rebalancer {
       const from = addDays(hire.member.startDate, zeroWeeks * 7);
       const cap = personOn(hire.member, from, policy).capacity;
       if (cap === 0) continue;
-      const shift = daysBetween(this.analysis.org.company.asOf, from);
-      const teamMean = this.mean.get(hire.team) ?? 0;
-      const target = cap * Math.min(1, teamMean);
       hire.cap = cap;
-      const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
-      for (let guard = 0; guard < 10_000; guard++) {
-        if (this.state.load(hire) >= target - EPS) break;
-        let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-        for (const donor of team) {
-          const donorShare = this.state.share(donor);
-          for (const unit of donor.units) {
-            // Chosen from the books as they stand after today's moves, whatever moved there: the
-            // same books a second run reads from the written file, so it plans the same starter
-            // book. Single accounts only: a family's unit changes once today's moves join it up.
-            if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (unit.inFamily) continue;
-            if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
-            if (!this.state.keepsLimits(donor, undefined, unit)) continue;
-            if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
-              continue;
-            // Only while it evens books out: the donor stays at least as full as the hire.
-            const donorAfter = this.state.shareWith(donor, undefined, unit);
-            if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
-            const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
-            if (!best || less(key, best.key)) best = { unit, donor, key };
-          }
-        }
-        if (!best) break;
-        this.record(best.unit, best.donor, hire, 'starter-book', undefined, from);
-      }
+      this.fillFirstBook(hire, daysBetween(this.analysis.org.company.asOf, from), from);
       hire.cap = 0;
+    }
+  }
+
+  /** A CSM in the ramp who can carry a book and holds none takes a first book now. */
+  private firstBooksNow(): void {
+    for (const csm of this.sortedBooks()) {
+      if (csm.status !== 'ramping' || csm.cap === 0 || csm.count > 0) continue;
+      if (this.intoRoles.has(csm.id)) continue;
+      this.fillFirstBook(csm, 0, undefined);
+    }
+  }
+
+  /**
+   * Fills `hire`'s empty book up to the team's mean load on the day (the hire's capacity counted)
+   * with small, simple, single accounts from the fullest books, keeping the ramp and the red/yellow
+   * limit on the hire's book and every limit on the donor's.
+   */
+  private fillFirstBook(hire: Book, shift: number, effective: string | undefined): void {
+    const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
+    let a = 0;
+    let r = 0;
+    let cap = hire.cap;
+    for (const b of team) {
+      a += b.a;
+      r += b.r;
+      cap += b.cap;
+    }
+    const mean = Math.max(a, r) / this.state.offload / cap;
+    const target = hire.cap * Math.min(1, mean);
+    for (let guard = 0; guard < 10_000; guard++) {
+      if (this.state.load(hire) >= target - EPS) break;
+      let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+      for (const donor of team) {
+        const donorShare = this.state.share(donor);
+        for (const unit of donor.units) {
+          // Chosen from the books as they stand after today's moves, whatever moved there: the
+          // same books a later run reads from the written file, so it picks the same first book.
+          // Single accounts only: a family's unit changes once today's moves join it up.
+          if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
+          if (unit.inFamily) continue;
+          if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
+          if (!this.state.keepsLimits(donor, undefined, unit)) continue;
+          const after = this.state.load(hire) + this.unitLoad(unit);
+          if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
+          if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
+          // Only while it evens books out: the donor stays at least as full as the hire.
+          const donorAfter = this.state.shareWith(donor, undefined, unit);
+          if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
+          const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
+          if (!best || less(key, best.key)) best = { unit, donor, key };
+        }
+      }
+      if (!best) break;
+      this.record(best.unit, best.donor, hire, 'starter-book', undefined, effective);
     }
   }
 
@@ -1177,7 +1209,9 @@ class Rebalancer {
         break;
       case 'starter-book':
         parts.push(
-          `starter book for ${to.id}, who starts on ${to.member.startDate}; the ramp gives a first book from ${step.effective}`,
+          step.effective === undefined
+            ? `first book for ${to.id}, in week ${to.tenureWeek} of the ramp: small, simple accounts from the fullest books`
+            : `starter book for ${to.id}, who starts on ${to.member.startDate}; the ramp gives a first book from ${step.effective}`,
         );
         break;
     }
