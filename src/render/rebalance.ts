@@ -173,8 +173,9 @@ function unmovableHead(g: UnmovableGroup): string {
  * team can carry, or there is none, or nobody can carry a book today).
  */
 function teamLine(team: RebalanceResult['teams'][number], books: readonly BookChange[]): string {
-  const head = `Team ${team.key} (${team.segments.join(', ') || 'no accounts'}): ${plural(team.members.length, 'CSM')}`;
-  if (team.members.length === 0) return `${head.replace(/: 0 CSMs$/, '')}: no CSM yet`;
+  const name = `Team ${team.key} (${team.segments.join(', ') || 'no accounts'})`;
+  if (team.members.length === 0) return `${name}: no CSM yet`;
+  const head = `${name}: ${plural(team.members.length, 'CSM')}`;
   if (team.mean === 0) {
     const own = books.filter((b) => team.members.includes(b.csm));
     if (own.every((b) => b.after.accounts === 0)) return `${head}; their books hold no accounts`;
