@@ -93,3 +93,22 @@ describe('rebalance of examples/big-accounts.yaml: no CSM yet', () => {
     );
   });
 });
+
+describe('rebalance of examples/first-csm.yaml: only a starter book ahead', () => {
+  it('says there is nothing to move now, in text and HTML, and when the starter book comes', async () => {
+    const file = 'examples/first-csm.yaml';
+    const result = rebalance(await loadText(readFileSync(file, 'utf8'), AS_OF));
+    // new-csm starts 2026-12-07; weeks 1-4 carry no book: the first book from 2026-12-07 + 28
+    // days = 2027-01-04. Every move is that starter book.
+    const later = result.moves.length;
+    expect(later).toBeGreaterThan(0);
+    expect(result.moves.every((m) => m.effective === '2027-01-04')).toBe(true);
+    const text = renderRebalanceText(result, { color: false, width: 400, file });
+    expect(text).toContain('No moves to make now.');
+    expect(text).toContain(`  new-csm, from 2027-01-04: ${later} accounts`);
+    const { renderRebalanceHtml } = await import('../../src/render/html/rebalance.js');
+    expect(renderRebalanceHtml(result, file)).toContain(
+      `Nothing to move now; ${later} starter-book moves on 2027-01-04.`,
+    );
+  });
+});

@@ -83,10 +83,15 @@ function answer(result: RebalanceResult): Html {
   const now = result.moves.filter(appliesNow);
   const later = result.moves.length - now.length;
   const senders = new Set(now.map((m) => m.from ?? 'no owner'));
+  const dates = [
+    ...new Set(result.moves.filter((m) => !appliesNow(m)).map((m) => m.effective)),
+  ].join(', ');
   const lead =
     result.moves.length === 0
       ? 'No moves: every book is inside its band and no account needs a new owner.'
-      : `Move ${plural(now.length, 'account')} now, from ${plural(senders.size, 'book')}${later > 0 ? `; ${plural(later, 'starter-book move')} later, on ${[...new Set(result.moves.filter((m) => !appliesNow(m)).map((m) => m.effective))].join(', ')}` : ''}.`;
+      : now.length === 0
+        ? `Nothing to move now; ${plural(later, 'starter-book move')} on ${dates}.`
+        : `Move ${plural(now.length, 'account')} now, from ${plural(senders.size, 'book')}${later > 0 ? `; ${plural(later, 'starter-book move')} later, on ${dates}` : ''}.`;
   const blocker =
     result.unbalanced.length > 0
       ? `${plural(result.unbalanced.length, 'book')} stay above the band after the moves: ${result.unbalanced.map((u) => u.csm).join(', ')}.`
