@@ -65,6 +65,8 @@ export interface LoadOptions {
   allowOutsideAccountsFile?: boolean;
   /** --skip-invalid: plan without the accounts-file rows that have problems, as `on_error: skip`. */
   skipInvalid?: boolean;
+  /** Keep the SHA-256 of the accounts CSV read (`accountsFile.digest`), to rewrite it safely. */
+  digestAccountsFile?: boolean;
 }
 
 export interface LoadResult {
@@ -93,6 +95,10 @@ export interface LoadResult {
     headers: Partial<Record<string, string>>;
     /** How owners matched the team: by id, email or name. */
     owners: { byId: number; byEmail: number; byName: number };
+    /** CSV: the 0-based column of each field the mapping read. */
+    columns: Partial<Record<string, number>>;
+    /** CSV, with `digestAccountsFile`: the SHA-256 of the bytes planned from. */
+    digest?: string;
   };
 }
 
@@ -204,6 +210,7 @@ export async function loadOrgText(
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team: orgFile.team ?? [],
       allowOutside: options.allowOutsideAccountsFile === true,
+      digest: options.digestAccountsFile === true,
       onAccount: (account, row, given) =>
         read.push(toAccount(account, 'accounts-file', row, given)),
       onRestart: () => {
@@ -219,6 +226,8 @@ export async function loadOrgText(
       format: result.format,
       headers: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.header])),
       owners: result.stats.owners,
+      columns: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.index])),
+      ...(result.digest === undefined ? {} : { digest: result.digest }),
     };
   }
 
