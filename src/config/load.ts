@@ -293,6 +293,14 @@ export function markSkipped(diagnostics: Diagnostic[]): void {
 }
 
 /**
+ * Rows left out of the plan shown as warnings: the command was told to plan without them
+ * (`--skip-invalid`), so they are reported, not failed on.
+ */
+export function skippedAsWarnings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.skipped ? { ...d, severity: 'warning' } : d));
+}
+
+/**
  * The parts of a file with schema errors that can still be checked for references: each valid
  * section and record as it is, and of an invalid record the fields references read (ids, owner,
  * reports_to, name, email), with neutral values elsewhere. Nothing here is planned.
