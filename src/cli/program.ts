@@ -265,6 +265,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       'roster: read this job title as this role, e.g. "Customer Advocate=csm" (repeatable)',
       collect,
     )
+    .option(
+      '--accounts <file>',
+      "roster: keep people outside CS who own accounts in this CRM export (default: the org file's accounts)",
+    )
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())
     .addOption(noColorOption())

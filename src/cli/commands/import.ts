@@ -70,6 +70,8 @@ export interface ImportOptions {
   values?: string[];
   /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
   roles?: string[];
+  /** Roster: a CRM export whose account owners outside CS stay on the team. */
+  accounts?: string;
   format?: string;
   color?: boolean;
 }
