@@ -62,6 +62,8 @@ export interface AccountsFileStats {
   footerRows: number;
   /** How owners matched team members: by id, email, name; unmatched; ambiguous names. */
   owners: OwnerStats;
+  /** CSV: team id -> the owner cell as the export first wrote it for that person. */
+  ownerSpellings?: Map<string, string>;
   /** Currencies named in money cells (CSV), in order of first appearance. */
   currencies: string[];
 }

@@ -95,6 +95,8 @@ export interface LoadResult {
     headers: Partial<Record<string, string>>;
     /** How owners matched the team: by id, email or name. */
     owners: { byId: number; byEmail: number; byName: number };
+    /** CSV: team id -> the owner cell as the export writes that person ("Sofia Garcia"). */
+    ownerSpellings?: ReadonlyMap<string, string>;
     /** CSV: the 0-based column of each field the mapping read. */
     columns: Partial<Record<string, number>>;
     /** CSV, with `digestAccountsFile`: the SHA-256 of the bytes planned from. */
@@ -226,6 +228,7 @@ export async function loadOrgText(
       format: result.format,
       headers: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.header])),
       owners: result.stats.owners,
+      ...(result.stats.ownerSpellings ? { ownerSpellings: result.stats.ownerSpellings } : {}),
       columns: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.index])),
       ...(result.digest === undefined ? {} : { digest: result.digest }),
     };

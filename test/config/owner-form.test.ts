@@ -42,4 +42,11 @@ describe('ownerWriter', () => {
     expect(ownerWriter(team, 'name')('sam-1')).toBe('sam1@acme.io');
     expect(ownerWriter(team, 'name')('sam-2')).toBe('sam-2');
   });
+
+  it("writes a person as the export already spells them, accents and all, over the team's name", () => {
+    const sofia = [member('sofia', 'Sofía García', 'sofia@acme.io')];
+    const spellings = new Map([['sofia', 'Sofia Garcia']]);
+    expect(ownerWriter(sofia, 'name', spellings)('sofia')).toBe('Sofia Garcia');
+    expect(ownerWriter(sofia, 'name')('sofia')).toBe('Sofía García');
+  });
 });

@@ -87,7 +87,7 @@ async function editExport(
       `${name} changed since csplan read it; nothing written; run the command again`,
     );
   const original = bytes.toString('utf8');
-  const owned = ownerWriter(team, ownerForm(source.owners));
+  const owned = ownerWriter(team, ownerForm(source.owners), source.ownerSpellings);
   const edit = applied(
     name,
     setCsvOwners(

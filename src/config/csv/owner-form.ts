@@ -19,8 +19,16 @@ export function ownerForm(
   return 'id';
 }
 
-/** Team id to the owner as the export writes it; the id itself when no other form is safe. */
-export function ownerWriter(team: readonly TeamMember[], form: OwnerForm): (id: string) => string {
+/**
+ * Team id to the owner as the export writes it: as the export already spells that person
+ * (`spellings`: "Sofia Garcia" where HR writes "Sofía García"), else in the export's form; the id
+ * itself when no other form names the person safely.
+ */
+export function ownerWriter(
+  team: readonly TeamMember[],
+  form: OwnerForm,
+  spellings: ReadonlyMap<string, string> = new Map(),
+): (id: string) => string {
   const byId = new Map(team.map((m) => [m.id, m] as const));
   const resolver = new OwnerResolver(team);
   const order: OwnerForm[] = [
@@ -30,8 +38,8 @@ export function ownerWriter(team: readonly TeamMember[], form: OwnerForm): (id: 
   return (id) => {
     const member = byId.get(id);
     if (!member) return id;
-    for (const f of order) {
-      const text = f === 'email' ? member.email : f === 'name' ? member.name : member.id;
+    const texts = [spellings.get(id), ...order.map((f) => member[f])];
+    for (const text of texts) {
       if (!text) continue;
       const match = resolver.resolve(text);
       if (match.kind !== 'ambiguous' && match.kind !== 'unmatched' && match.id === id) return text;

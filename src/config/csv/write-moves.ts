@@ -14,7 +14,7 @@ export function movesCsv(
 ): string {
   const idHeader = source?.headers.id ?? 'id';
   const ownerHeader = source?.headers.owner ?? 'owner';
-  const owner = ownerWriter(team, ownerForm(source?.owners));
+  const owner = ownerWriter(team, ownerForm(source?.owners), source?.ownerSpellings);
   const lines = [`${csvCell(idHeader)},${csvCell(ownerHeader)}`];
   for (const move of moves) lines.push(`${csvCell(move.account)},${csvCell(owner(move.to))}`);
   return `${lines.join('\r\n')}\r\n`;
