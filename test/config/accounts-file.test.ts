@@ -446,6 +446,16 @@ describe('export quirks', () => {
     expect(result.diagnostics[0]?.message).toContain('add `preset: salesforce`');
   });
 
+  it('say once that a semicolon or tab export is not comma-separated, instead of missing columns', async () => {
+    const semicolons = await read('\uFEFFAccount ID;ARR;Account Owner\r\n001A;1000,50;Dana\r\n');
+    expect(semicolons.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['csv-delimiter', 1, 1],
+    ]);
+    expect(semicolons.diagnostics[0]?.message).toContain('separated by semicolons, not commas');
+    const tabs = await read('id\tarr\na\t10\n');
+    expect(tabs.diagnostics[0]?.message).toContain('separated by tabs');
+  });
+
   it('report an empty file', async () => {
     const result = await read('\n\n');
     expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([['csv-empty', 1]]);

@@ -435,6 +435,17 @@ class RowReader {
   private header(record: string[], k: number): void {
     this.headerIndex = k;
     const headers = record.map((h) => h.trim());
+    const separator = otherSeparator(headers);
+    if (separator) {
+      this.diagnostics.push({
+        rule: 'csv-delimiter',
+        severity: 'error',
+        path: ['accounts-file'],
+        message: `the columns are separated by ${separator}, not commas (Excel saves CSV so in many European locales); csplan reads comma-separated exports: save it as "CSV UTF-8 (Comma delimited)", or export it again from the CRM`,
+        ...this.at(k, 0),
+      });
+      return;
+    }
     const chosen = this.options.mappingFor?.(headers) ?? this.options;
     this.dateOrderOption = chosen.dateOrder;
     const values = chosen.values ?? {};
@@ -885,6 +896,15 @@ interface DateCell {
   record: number;
   cell: number;
   header: string;
+}
+
+/** A header read as one cell that holds semicolons or tabs: the file uses another separator. */
+function otherSeparator(headers: readonly string[]): string | undefined {
+  if (headers.length !== 1) return undefined;
+  const [only] = headers as [string];
+  if (only.includes(';')) return 'semicolons';
+  if (only.includes('\t')) return 'tabs';
+  return undefined;
 }
 
 function isBlank(record: readonly string[]): boolean {
