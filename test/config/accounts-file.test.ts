@@ -528,6 +528,23 @@ describe('a CSV larger than a read chunk (1 MiB)', () => {
     expect(handed[29_999]).toEqual(['a29999', 'Café 日本 29999 🚀 Ünïcödé', 29_999]);
   });
 
+  it('with digest, gives the SHA-256 of the bytes read, also when a form the fast reader refuses makes it read again', async () => {
+    const { createHash } = await import('node:crypto');
+    // Rows past the first chunk end in a lone CR: csv-parse reads the file a second time.
+    const text = `${bigCsv()}z1,Zed,1000,green\rz2,Zed,1000,green\r`;
+    const folder = await inFolder(text);
+    const result = await readAccountsFile(
+      { file: 'accounts.csv' },
+      { orgFile: `${folder}/org.yaml`, baseDir: folder, team: [], digest: true },
+    );
+    expect(result.digest).toBe(createHash('sha256').update(text).digest('hex'));
+    const without = await readAccountsFile(
+      { file: 'accounts.csv' },
+      { orgFile: `${folder}/org.yaml`, baseDir: folder, team: [] },
+    );
+    expect(without.digest).toBeUndefined();
+  });
+
   it('is read in chunks of whole characters that add up to the file', async () => {
     const text = bigCsv();
     const folder = await inFolder(text);
