@@ -55,14 +55,17 @@ export class CsvPositions {
     return this.recordStarts.length;
   }
 
-  /** Where each cell of record `index` starts and ends (offsets; quotes included, delimiter not). */
-  cellRanges(index: number): { start: number; end: number }[] {
+  /**
+   * Where the first `count` cells (default: all) of record `index` start and end (offsets;
+   * quotes included, delimiter not).
+   */
+  cellRanges(index: number, count = Number.POSITIVE_INFINITY): { start: number; end: number }[] {
     const ranges: { start: number; end: number }[] = [];
     let offset = this.recordOffset(index);
     for (;;) {
       const next = this.skipCell(offset);
       ranges.push({ start: offset, end: next.offset });
-      if (next.end) return ranges;
+      if (next.end || ranges.length >= count) return ranges;
       offset = next.offset + 1;
     }
   }

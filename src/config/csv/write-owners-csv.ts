@@ -37,10 +37,12 @@ export function setCsvOwners(
   const found = new Map<string, { start: number; end: number; quoted: boolean }>();
   const duplicated = new Set<string>();
   let header = true;
+  const width = Math.max(columns.id, columns.owner) + 1;
   const cellValue = (cell: { start: number; end: number }) =>
     unquote(original.slice(cell.start, cell.end));
   for (let record = 0; record < positions.recordCount(); record++) {
-    const cells = positions.cellRanges(record);
+    // Data rows are read only as far as the id and owner cells.
+    const cells = positions.cellRanges(record, header ? undefined : width);
     // The header is the first record that is not blank, as the reader takes it.
     if (header) {
       if (cells.some((c) => cellValue(c).trim() !== '')) header = false;
@@ -65,19 +67,23 @@ export function setCsvOwners(
     const ids = missing.slice(0, 3).map((id) => `"${id}"`);
     return { ok: false, reason: `account ${ids.join(', ')} is not a row of the export` };
   }
+  // Pieces joined once: one splice at a time would copy the whole export per moved account.
   const splices = [...found.entries()]
     .map(([id, cell]) => ({
       ...cell,
       text: cellFor(wanted.get(id) as string, cell.quoted, delimiter),
     }))
-    .sort((a, b) => b.start - a.start);
-  let text = original;
+    .sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
   let changed = 0;
   for (const s of splices) {
-    if (text.slice(s.start, s.end) === s.text) continue;
-    text = text.slice(0, s.start) + s.text + text.slice(s.end);
-    changed++;
+    if (original.slice(s.start, s.end) !== s.text) changed++;
+    pieces.push(original.slice(at, s.start), s.text);
+    at = s.end;
   }
+  pieces.push(original.slice(at));
+  const text = pieces.join('');
   return { ok: true, text, changed };
 }
 
