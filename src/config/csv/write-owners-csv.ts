@@ -96,6 +96,7 @@ function unquote(raw: string): string {
 
 /** The owner as a cell: quoted as the old one was, or where the delimiter, a quote or a line break requires it. */
 function cellFor(value: string, quoted: boolean, delimiter: string): string {
-  const needs = value.includes(delimiter) || /["\r\n]/.test(value) || value.trim() !== value;
+  const needs =
+    [delimiter, QUOTE, '\r', '\n'].some((c) => value.includes(c)) || value.trim() !== value;
   return quoted || needs ? `${QUOTE}${value.replaceAll(QUOTE, '""')}${QUOTE}` : value;
 }
