@@ -97,6 +97,7 @@ describe('from an HR roster and a CRM export to a checked plan, and next month',
       columns: true,
     });
     expect(run.stderr).toContain(`accounts-2026-12.csv: ${moves.length} owners changed.`);
+    expect(run.stderr).not.toContain('the CRM still has the old owners');
     // Every line of the export is as it was, but for the owner cell of each moved account,
     // which is the move list's owner, spelled as the export spells that person.
     const after = await exported();

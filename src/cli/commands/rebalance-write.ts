@@ -27,6 +27,8 @@ export async function writeMovedOwners(
   team: readonly TeamMember[],
   moves: readonly OwnerMove[],
   io: CliIO,
+  /** --moves-csv was given too: the CRM gets its bulk-update file in the same run. */
+  movesListed = false,
 ): Promise<void> {
   const source = loaded.accountsFile;
   const target = source ? source.file : file;
@@ -39,6 +41,11 @@ export async function writeMovedOwners(
     : await editOrgFile(file, loaded.text, moves, io);
   const n = written.changed;
   io.stderr(`${target}: ${n} ${n === 1 ? 'owner' : 'owners'} changed.\n`);
+  // Once the export holds the new owners, a second run has no moves left to list for the CRM.
+  if (source && n > 0 && !movesListed)
+    io.stderr(
+      `${target}: the CRM still has the old owners; next time add --moves-csv FILE to --write for its bulk update (csplan diff --base shows the moves from git)\n`,
+    );
 }
 
 async function editOrgFile(

@@ -93,7 +93,14 @@ export async function runRebalance(
 
   if (options.write && planned.loaded) {
     const { writeMovedOwners } = await import('./rebalance-write.js');
-    await writeMovedOwners(file, planned.loaded, org.team, dueNow(result), io);
+    await writeMovedOwners(
+      file,
+      planned.loaded,
+      org.team,
+      dueNow(result),
+      io,
+      movesOut !== undefined,
+    );
   }
   if (movesOut) await writeMovesCsv(movesOut, org, result, planned, io);
   if (options.write || options.movesCsv !== undefined) {
