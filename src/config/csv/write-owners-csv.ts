@@ -25,21 +25,52 @@ export interface CsvColumns {
 }
 
 const QUOTE = '"';
+const COMMA = 44;
+
+interface OwnerCell {
+  start: number;
+  end: number;
+  /** The new owner is quoted: the old cell was, or (empty) the row's id is. */
+  quoted: boolean;
+}
 
 export function setCsvOwners(
   original: string,
   changes: readonly CsvOwnerChange[],
   columns: CsvColumns,
 ): OwnerEdit {
-  const delimiter = String.fromCharCode(columns.delimiter ?? 44);
-  const positions = new CsvPositions(original, delimiter.charCodeAt(0));
+  const delimiter = String.fromCharCode(columns.delimiter ?? COMMA);
   const wanted = new Map(changes.map((c) => [c.account, c.owner]));
-  const found = new Map<string, { start: number; end: number; quoted: boolean }>();
+  const { found, duplicated } = ownerCells(original, new Set(wanted.keys()), columns);
+  if (duplicated.length > 0) {
+    const ids = duplicated.slice(0, 3).map((id) => `"${id}"`);
+    return { ok: false, reason: `account ${ids.join(', ')} is on more than one row of the export` };
+  }
+  const missing = [...wanted.keys()].filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const ids = missing.slice(0, 3).map((id) => `"${id}"`);
+    return { ok: false, reason: `account ${ids.join(', ')} is not a row of the export` };
+  }
+  const splices = [...found.entries()].map(([id, cell]) => ({
+    ...cell,
+    text: cellFor(wanted.get(id) as string, cell.quoted, delimiter),
+  }));
+  return { ok: true, ...spliced(original, splices) };
+}
+
+/** The owner cell of each row whose id is one of `ids`, and the ids found on two rows. */
+function ownerCells(
+  original: string,
+  ids: ReadonlySet<string>,
+  columns: CsvColumns,
+): { found: Map<string, OwnerCell>; duplicated: string[] } {
+  const positions = new CsvPositions(original, columns.delimiter ?? COMMA);
+  const found = new Map<string, OwnerCell>();
   const duplicated = new Set<string>();
-  let header = true;
   const width = Math.max(columns.id, columns.owner) + 1;
   const cellValue = (cell: { start: number; end: number }) =>
     unquote(original.slice(cell.start, cell.end));
+  let header = true;
   for (let record = 0; record < positions.recordCount(); record++) {
     // Data rows are read only as far as the id and owner cells.
     const cells = positions.cellRanges(record, header ? undefined : width);
@@ -52,39 +83,30 @@ export function setCsvOwners(
     const ownerCell = cells[columns.owner];
     if (!idCell || !ownerCell) continue;
     const id = cellText(cellValue(idCell));
-    if (!wanted.has(id)) continue;
+    if (!ids.has(id)) continue;
     if (found.has(id)) duplicated.add(id);
     const old = original.slice(ownerCell.start, ownerCell.end);
     const quoted = old === '' ? original.startsWith(QUOTE, idCell.start) : old.startsWith(QUOTE);
     found.set(id, { ...ownerCell, quoted });
   }
-  if (duplicated.size > 0) {
-    const ids = [...duplicated].slice(0, 3).map((id) => `"${id}"`);
-    return { ok: false, reason: `account ${ids.join(', ')} is on more than one row of the export` };
-  }
-  const missing = [...wanted.keys()].filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    const ids = missing.slice(0, 3).map((id) => `"${id}"`);
-    return { ok: false, reason: `account ${ids.join(', ')} is not a row of the export` };
-  }
-  // Pieces joined once: one splice at a time would copy the whole export per moved account.
-  const splices = [...found.entries()]
-    .map(([id, cell]) => ({
-      ...cell,
-      text: cellFor(wanted.get(id) as string, cell.quoted, delimiter),
-    }))
-    .sort((a, b) => a.start - b.start);
+  return { found, duplicated: [...duplicated] };
+}
+
+/** The text with each range replaced, in one join (a splice at a time copies it per change). */
+function spliced(
+  original: string,
+  splices: { start: number; end: number; text: string }[],
+): { text: string; changed: number } {
   const pieces: string[] = [];
   let at = 0;
   let changed = 0;
-  for (const s of splices) {
+  for (const s of [...splices].sort((a, b) => a.start - b.start)) {
     if (original.slice(s.start, s.end) !== s.text) changed++;
     pieces.push(original.slice(at, s.start), s.text);
     at = s.end;
   }
   pieces.push(original.slice(at));
-  const text = pieces.join('');
-  return { ok: true, text, changed };
+  return { text: pieces.join(''), changed };
 }
 
 /** A cell's value as csv-parse reads it: the quotes of a quoted cell off, `""` as `"`. */
