@@ -17,16 +17,21 @@ export interface ReasonInput {
   allowance: number;
   /** CSMs in the file and hired so far, this hire not included. */
   csms: number;
-  /** Set on a backfill: the leaver whose seat it refills. */
-  backfillFor?: string;
+  /** Set on a backfill: the leaver whose seat it refills and their last day. */
+  backfill?: { for: string; leaving: string };
 }
 
 export function hireReason(input: ReasonInput): string {
   const { role, team, neededBy, target, policy } = input;
   const when = monthName(neededBy);
   const stage = STAGE_LABELS[target.stage.id];
-  if (team && input.backfillFor !== undefined) {
-    return `backfill for ${input.backfillFor}, leaving ${neededBy}: ${team.title} need the seat, so the hire is ramped by the leave date ${cite('org-design-guide', 'common-practice')}`;
+  if (team && input.backfill !== undefined) {
+    const { leaving } = input.backfill;
+    const ramped =
+      neededBy === leaving
+        ? 'ramped by the leave date'
+        : `ramped by ${neededBy}, when the hand-over starts`;
+    return `backfill for ${input.backfill.for}, leaving ${leaving}: ${team.title} need the seat, so the hire is ${ramped} ${cite('org-design-guide', 'common-practice')}`;
   }
   if (team) {
     if (team.available <= 0) {
