@@ -184,3 +184,25 @@ ${policy}`);
     expect(simulateTimeline(org).hires[0]).toMatchObject({ neededBy: '2027-02-12' });
   });
 });
+
+describe('a hire reason counts what the team carries, not only its seats', () => {
+  it('a CSM in week 2 holds a seat but carries no book yet', async () => {
+    // 48 mid-market accounts at $95k = $4.56M (48 customers: one generalist team): max(48 / 57.5
+    // = 0.83, $4.56M / $2M = 2.28) = 2.3
+    // FTE. Seats: dana and theo, 2 x 0.974 = 1.95 after attrition: 0.35 short, over the quarter
+    // of a person a team absorbs, so one hire. theo started 2026-11-16, week 2: no book yet, so
+    // the team carries dana's 0.974 today.
+    const org = await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: dana, role: csm, reports_to: ceo }
+  - { id: theo, role: csm, reports_to: ceo, start_date: 2026-11-16 }
+accounts:
+${accounts('m', 48, 95_000, 'owner: dana')}
+`);
+    const csm = simulateTimeline(org).hires.filter((h) => h.role === 'csm');
+    expect(csm).toHaveLength(1);
+    expect(csm[0]?.reason).toMatch(
+      /^CSMs \(generalist, all segments\): 2\.3 FTE of work by Nov 2026 for 1\.9 FTE of CSMs after attrition once ramped \(1 FTE carrying a book in Nov 2026\)/,
+    );
+  });
+});

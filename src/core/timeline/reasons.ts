@@ -38,7 +38,13 @@ export function hireReason(input: ReasonInput): string {
       return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;
     }
     const carried = team.available * (1 - input.allowance);
-    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
+    // The hire is decided on seats (a CSM still ramping is not hired twice); say what they carry.
+    const carrying = team.carrying * (1 - input.allowance);
+    const ramping =
+      formatFte(carrying) !== formatFte(carried)
+        ? ` once ramped (${formatFte(carrying)} FTE carrying a book in ${when})`
+        : '';
+    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition${ramping}, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
   }
   switch (role) {
     case 'manager-cs':

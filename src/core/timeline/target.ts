@@ -30,6 +30,11 @@ export interface TimelineTeam {
   available: number;
   /** Each person's share of `available`: what the capacity model gives them on the date. */
   people: { id: string; capacity: number }[];
+  /**
+   * What the team's people carry on the date by the capacity model, whatever `asIfRamped` says:
+   * a ramping CSM by the ramp share, a planned hire nothing before the start date.
+   */
+  carrying: number;
   /** Whole people the recommended org gives the team. */
   target: number;
 }
@@ -67,6 +72,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
   const target = buildTargetOrg({ analysis, capacity, seatedLeavers, sparingGrowth });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
+    let carrying = 0;
     const people: TimelineTeam['people'] = [];
     // Leavers carry their book until the leave date; the model gives them nothing after.
     for (const id of [...team.members, ...team.leavers]) {
@@ -76,6 +82,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       const share = analysis.reportsOf.has(id) ? PLAYER_COACH_SHARE : 1;
       const capacity = (options.asIfRamped ? owner.person.seat : owner.capacity) * share;
       available += capacity;
+      carrying += owner.capacity * share;
       people.push({ id, capacity });
     }
     return {
@@ -88,6 +95,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       arr: team.arr,
       available,
       people,
+      carrying,
       target: team.target,
     };
   });
