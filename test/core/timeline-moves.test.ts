@@ -57,12 +57,12 @@ describe('CSMs moved into a function leave the CSM count from the month they mov
     }
     // The VP, 7 CSMs and the two who moved; the support hire starts 2027-01-22.
     expect(timeline.rows[0]?.headcount).toBe(10);
-    // In the month of the move the CSM teams are sized as the target sizes them: 5.0 FTE for
-    // 7 x 0.974 = 6.818 FTE of CSMs, a load of 73%. From the next month csm2 runs onboarding,
-    // which takes 10% of the work off the CSMs (policy.offload): 5.0 / 1.1 = 4.545 FTE, 67%.
+    // From the month of the move csm2 runs onboarding, which takes 10% of the work off the CSMs
+    // (policy.offload): 5.0 / 1.1 = 4.545 FTE for 7 x 0.974 = 6.818 FTE of CSMs, a load of 67%.
+    // The support hire starts 2027-01-22: from the 2027-01-23 month, 5.0 / 1.2 = 4.167, 61%.
     const capacity = 7 * (1 - ALLOWANCE);
-    expect(timeline.rows[0]?.peakLoad).toBeCloseTo(5 / capacity, 9);
-    expect(timeline.rows[1]?.peakLoad).toBeCloseTo(5 / 1.1 / capacity, 9);
+    expect(timeline.rows[0]?.peakLoad).toBeCloseTo(5 / 1.1 / capacity, 9);
+    expect(timeline.rows[2]?.peakLoad).toBeCloseTo(5 / 1.2 / capacity, 9);
   });
 
   it('the recommendation and the timeline agree on who moves', async () => {

@@ -283,7 +283,11 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const planAt = () => monthTarget(org, volumes, hires, moves, date, soonAt(m), true);
+    // The moves of earlier months are in place; the month's target makes the month's own moves,
+    // deciding the hires as the target decides them (a CSM it moves into onboarding takes work
+    // off the CSMs in the months after, as its hires do once they start).
+    const earlier = () => moves.filter((move) => move.from < date);
+    const planAt = () => monthTarget(org, volumes, hires, earlier(), date, soonAt(m), true);
     let planning = planAt();
     for (const move of planning.moves) moves.push({ ...move, from: date });
     for (const move of planning.roleMoves) {
@@ -497,11 +501,7 @@ function orgAt(
   moves: Move[],
   date: string,
 ): Org {
-  // The moves of earlier months are in place; this month's target makes this month's own moves,
-  // sized as the target sizes them (a CSM moved into onboarding takes work off the CSMs from the
-  // month after).
-  const earlier = moves.filter((move) => move.from < date);
-  const team: TeamMember[] = [...org.team, ...hires.map(hireMember)].map(memberOn(earlier, date));
+  const team: TeamMember[] = [...org.team, ...hires.map(hireMember)].map(memberOn(moves, date));
   return {
     ...org,
     // The months ahead are the timeline's to simulate: the target org sees this month only.
