@@ -171,7 +171,7 @@ ${policy}`);
       delay: 'late',
     });
     expect(first?.reason).toMatch(
-      /^backfill for ella, leaving 2027-02-12: .* ramped by 2027-01-29, when the hand-over starts/,
+      /^backfill for ella, leaving 2027-02-12: .* with a ramped hire by 2027-01-29, when the hand-over starts/,
     );
   });
 

@@ -6,7 +6,7 @@ import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
 import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
-import { type RoleId, roleLabel } from '../roles.js';
+import { type RoleId, roleLabel, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
 import { homeSegment, regionKey, type TeamNeed } from './needs.js';
@@ -516,7 +516,7 @@ function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
   const from = team
     ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
     : 'no CSM team needs them';
-  return `${from}${facts ? `; ${facts}` : ''}. A ${roleLabel(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
+  return `${from}${facts ? `; ${facts}` : ''}. ${roleWithArticle(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
 
 /**

@@ -27,11 +27,10 @@ export function hireReason(input: ReasonInput): string {
   const stage = STAGE_LABELS[target.stage.id];
   if (team && input.backfill !== undefined) {
     const { leaving } = input.backfill;
-    const ramped =
-      neededBy === leaving
-        ? 'ramped by the leave date'
-        : `ramped by ${neededBy}, when the hand-over starts`;
-    return `backfill for ${input.backfill.for}, leaving ${leaving}: ${team.title} need the seat, so the hire is ${ramped} ${cite('org-design-guide', 'common-practice')}`;
+    // Says when the seat needs a ramped hire, not when this one is ramped: a late backfill is not.
+    const needed =
+      neededBy === leaving ? `by the leave date` : `by ${neededBy}, when the hand-over starts`;
+    return `backfill for ${input.backfill.for}, leaving ${leaving}: ${team.title} need the seat, with a ramped hire ${needed} ${cite('org-design-guide', 'common-practice')}`;
   }
   if (team) {
     if (team.available <= 0) {
