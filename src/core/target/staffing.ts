@@ -6,7 +6,7 @@ import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
 import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
-import { type RoleId, roleLabel, roleWithArticle } from '../roles.js';
+import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
 import { homeSegment, regionKey, type TeamNeed } from './needs.js';
