@@ -360,11 +360,13 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     attritionPct12m: policy.hiring.attritionPct12m,
     attritionAllowance: allowance,
     rows,
-    // On the same day a backfill comes first: a seat about to empty outranks new work.
+    // On the same day a backfill comes first (a seat about to empty outranks new work), then the
+    // roles in SAME_DAY_ORDER.
     hires: planned.sort(
       (a, b) =>
         a.openBy.localeCompare(b.openBy) ||
         Number(b.backfillFor !== null) - Number(a.backfillFor !== null) ||
+        sameDayRank(a.role) - sameDayRank(b.role) ||
         a.id.localeCompare(b.id),
     ),
     moves,
@@ -379,6 +381,32 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     budgetedCsmHires: org.growth?.newCsmHires12m ?? null,
     notes,
   };
+}
+
+// CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
+// and the functions that take work off them; layers and programs last.
+const SAME_DAY_ORDER: readonly RoleId[] = [
+  'cs-ops',
+  'csm',
+  'digital-csm',
+  'manager-cs',
+  'onboarding',
+  'support',
+  'renewals',
+  'account-manager',
+  'solutions-engineer',
+  'professional-services',
+  'director-cs',
+  'vp-cs',
+  'enablement',
+  'education',
+  'customer-marketing',
+];
+
+/** Roles not listed (heads of functions, executives) come after the listed ones, by id. */
+function sameDayRank(role: RoleId): number {
+  const rank = SAME_DAY_ORDER.indexOf(role);
+  return rank === -1 ? SAME_DAY_ORDER.length : rank;
 }
 
 /** Open on the ideal date, or as soon as allowed; start and ramp follow from the open date. */
