@@ -490,3 +490,22 @@ describe('summariseTimeline (for recommend)', () => {
     expect(summary.quarters).toHaveLength(4);
   });
 });
+
+describe('reqs that open on the same day', () => {
+  it('come in the order customers feel them: CS manager, then directors, then programs', async () => {
+    // Lattice-shaped example, as of 2026-11-23: 25 CSMs need 5 managers at 5-8 reports (file has
+    // 4), the leader's 12 direct reports need 2 directors, and Scale adds enablement and customer
+    // marketing. All five are late, so all open on the plan date; the CS manager leads because a
+    // ninth mid-market CSM has no manager, and the programs come last.
+    const loaded = await loadOrgFile('examples/lattice.yaml', { today: '2026-11-23' });
+    const hires = simulateTimeline(loaded.org as Org).hires;
+    expect(new Set(hires.map((h) => h.openBy))).toEqual(new Set(['2026-11-23']));
+    expect(hires.map((h) => h.role)).toEqual([
+      'manager-cs',
+      'director-cs',
+      'director-cs',
+      'enablement',
+      'customer-marketing',
+    ]);
+  });
+});
