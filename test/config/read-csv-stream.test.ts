@@ -140,6 +140,43 @@ describe('the account limit (MAX_ACCOUNTS, here 3)', () => {
     expect(restarted).toBe(1);
   });
 
+  it('locates the refused row in the bytes read so far, never the rest of the file', () => {
+    // One chunk a line, 1,000 rows after the refused one. Plain: the 4th account (d) is refused
+    // on line 6; the parser has had its 6 chunks and at most one more, and locating it reads
+    // those again: at most 2 x 7 = 14 chunks handed over.
+    const plain = ['id,arr,name\n', 'a,1,x\n', '\n', 'b,2,x\n', 'c,3,x\n', 'd,4,x\n'];
+    // A name over two lines (quoted: csv-parse reads again from the start): d is on line 7;
+    // the plain reader, csv-parse and the locator each read at most its 7 chunks and one more.
+    const quoted = [
+      'id,arr,name\n',
+      'a,1,"two\n',
+      'lines"\n',
+      '\n',
+      'b,2,x\n',
+      'c,3,x\n',
+      'd,4,x\n',
+    ];
+    for (const [lines, line, most] of [
+      [plain, 6, 2 * 7],
+      [quoted, 7, 3 * 8],
+    ] as const) {
+      let handed = 0;
+      const chunks = {
+        *chunks() {
+          for (const text of [...lines, ...Array.from({ length: 1000 }, (_, i) => `r${i},1,x\n`)]) {
+            handed++;
+            yield Buffer.from(text, 'utf8');
+          }
+        },
+      };
+      const result = readCsv(chunks, { file: 'a.csv', team, maxAccounts: 3 });
+      expect(result).toEqual({
+        diagnostic: expect.objectContaining({ rule: 'csv-too-many-accounts', line, column: 1 }),
+      });
+      expect(handed).toBeLessThanOrEqual(most);
+    }
+  });
+
   it('reads a file of exactly the limit', () => {
     expect(read('id,arr\na,1\nb,2\nc,3\n', { maxAccounts: 3 }).accounts).toHaveLength(3);
   });
