@@ -20,6 +20,9 @@ import {
 } from './target/index.js';
 
 export { segmentTitle } from './segments.js';
+
+import { regionKey } from './target/needs.js';
+
 export { MIN_TEAM_FTE } from './target/needs.js';
 export { teamTitle } from './target/staffing.js';
 
@@ -300,8 +303,10 @@ function drawManagers(input: {
       .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
       .filter((n): n is ChartNode => n !== undefined);
     for (const key of group.teams) managed.add(key);
-    const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
-    const name = groupName(segments);
+    const name = managerGroupName(
+      teams.filter((t) => group.teams.includes(t.key)),
+      teams,
+    );
     const managerNode: ChartNode = {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
@@ -523,6 +528,21 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       children: [leaderNode],
     });
   return chart(ceo, managerTarget, directorTarget);
+}
+
+/**
+ * What a manager group is named by: its region when its teams are all one region's ("EMEA", or
+ * "NA + APAC" where APAC's accounts joined NA's teams), with the segments when that region has
+ * other groups too; otherwise its segments.
+ */
+function managerGroupName(group: TargetTeam[], teams: TargetTeam[]): string {
+  const segments = groupName(group.flatMap((t) => t.segments));
+  const [first] = group;
+  const region = regionKey(first?.region);
+  if (!first || !region || group.some((t) => regionKey(t.region) !== region)) return segments;
+  const regions = [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ');
+  const whole = teams.every((t) => regionKey(t.region) !== region || group.includes(t));
+  return whole ? regions : `${regions} ${segments}`;
 }
 
 /** "Enterprise + Mid-Market", "Strategic to SMB". */

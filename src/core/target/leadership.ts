@@ -8,6 +8,7 @@ import type { Motion, StageId, TeamMember } from '../model.js';
 import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
 import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
+import { regionKey } from './needs.js';
 import type { TargetTeam } from './staffing.js';
 
 export type LeaderRole = 'cco' | 'vp-cs' | 'director-cs';
@@ -162,7 +163,7 @@ export function planLeadership(input: LeadershipInput): Leadership {
   // A head of CS leads a handful of CSMs directly, even with specialists beside them: a manager
   // layer starts once the CSMs alone would fill a manager's span.
   if (leader && neededCsms >= managerMin && directReports > managerMax) {
-    for (const group of managedGroups(teams, managerMin)) {
+    for (const group of regionalGroups(teams, managerMin)) {
       const people = group.reduce((sum, t) => sum + neededHeads(t), 0);
       const managers = Math.ceil(people / managerMax);
       groups.push({
@@ -236,6 +237,42 @@ function directorsFor(
     return Math.ceil(managers / span.directorMax);
   }
   return byGroup;
+}
+
+/**
+ * Manager groups where teams are split by region: a region with CSMs enough for a manager
+ * (managerMin) gets managers of its own, who work its hours; the teams of smaller regions and
+ * teams serving every region are grouped together, and when they cannot fill a manager's span
+ * their CSM teams join the largest region's group. Without regions, managedGroups alone.
+ */
+export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetTeam[][] {
+  const byRegion = new Map<string, TargetTeam[]>();
+  for (const team of teams) {
+    const key = regionKey(team.region);
+    if (key && team.role === 'csm') byRegion.set(key, [...(byRegion.get(key) ?? []), team]);
+  }
+  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + t.target, 0);
+  const own = [...byRegion.values()]
+    .filter((list) => heads(list) >= managerMin)
+    .sort(
+      (a, b) =>
+        heads(b) - heads(a) ||
+        teams.indexOf(a[0] as TargetTeam) - teams.indexOf(b[0] as TargetTeam),
+    );
+  if (own.length < 2) return managedGroups(teams, managerMin);
+  const regional = own.map((list) => managedGroups(list, managerMin));
+  const rest = teams.filter((t) => !own.some((list) => list.includes(t)));
+  const restGroups = managedGroups(rest, managerMin);
+  const grouped = new Set(restGroups.flat());
+  const largest = regional[0]?.[0];
+  if (largest)
+    for (const team of rest)
+      if (!grouped.has(team) && team.role === 'csm' && team.target > 0) largest.push(team);
+  const groups = [...regional.flat(), ...restGroups];
+  for (const group of groups) group.sort((a, b) => teams.indexOf(a) - teams.indexOf(b));
+  return groups.sort(
+    (a, b) => teams.indexOf(a[0] as TargetTeam) - teams.indexOf(b[0] as TargetTeam),
+  );
 }
 
 /**

@@ -39,6 +39,11 @@ export interface TeamNeed {
   key: string;
   /** The accounts' region a team serves, when a tier is split by region. */
   region?: string;
+  /**
+   * Every region whose accounts the team serves, `region` first, then the smaller regions that
+   * joined it (about an FTE of work is needed for a team of their own).
+   */
+  regions?: string[];
   kind: TeamKind;
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
@@ -152,10 +157,11 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     const key = need.segments.join('+');
     const regions = need.role === 'csm' ? regionTeams(group, analysis) : [];
     if (regions.length === 0) return [{ ...need, key }];
-    return regions.map(({ region, rows }) => ({
+    return regions.map(({ region, joined, rows }) => ({
       ...build('', 'segment', rows),
       key: `${key}@${regionKey(region)}`,
       region,
+      regions: [region, ...joined],
     }));
   });
 }
@@ -177,7 +183,7 @@ export function regionKey(value: string | undefined): string | undefined {
 function regionTeams(
   group: SegmentCapacity[],
   analysis: Analysis,
-): { region: string; rows: SegmentCapacity[] }[] {
+): { region: string; joined: string[]; rows: SegmentCapacity[] }[] {
   const { policy } = analysis.org;
   const byRegion = new Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>();
   const blank = (s: SegmentCapacity): SegmentCapacity => ({
@@ -211,8 +217,16 @@ function regionTeams(
     );
   const largest = big[0];
   if (big.length < 2 || !largest) return [];
-  for (const [key, entry] of byRegion) {
-    if (big.some(([k]) => k === key)) continue;
+  const joined: string[] = [];
+  const smaller = [...byRegion.entries()]
+    .filter(([key]) => !big.some(([k]) => k === key))
+    .sort(
+      (a, b) =>
+        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
+    );
+  for (const [key, entry] of smaller) {
+    // Accounts without a region join too, but only a region is named in the team's title.
+    if (key !== '') joined.push(entry.region);
     for (const row of entry.rows.values()) {
       const into = largest[1].rows.get(row.id) ?? blank(row);
       into.accounts += row.accounts;
@@ -221,7 +235,11 @@ function regionTeams(
       largest[1].rows.set(row.id, into);
     }
   }
-  return big.map(([, e]) => ({ region: e.region, rows: [...e.rows.values()] }));
+  return big.map(([key, e]) => ({
+    region: e.region,
+    joined: key === largest[0] ? joined : [],
+    rows: [...e.rows.values()],
+  }));
 }
 
 /**

@@ -97,13 +97,14 @@ export interface TargetTeam extends TeamNeed {
 }
 
 export function teamTitle(
-  team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments' | 'region'>,
+  team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments' | 'region' | 'regions'>,
 ): string {
   if (team.kind === 'generalist') return 'CSMs (generalist, all segments)';
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
   if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
-  return team.region ? `${team.region} ${names} CSMs` : `${names} CSMs`;
+  const regions = team.regions ?? (team.region ? [team.region] : []);
+  return regions.length > 0 ? `${regions.join(' + ')} ${names} CSMs` : `${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -297,13 +298,16 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
 }
 
 /**
- * Of a tier's teams, the one of the CSM's region, else the one where most of their book's ARR
- * sits, else the first (the region with the most work).
+ * Of a tier's teams, the one serving the CSM's region (a small region's CSM joins the team its
+ * accounts joined), else the one where most of their book's ARR sits, else the first (the region
+ * with the most work).
  */
 function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   const own = regionKey(owner.member.region);
-  const mine = teams.find((t) => own !== undefined && regionKey(t.region) === own);
+  const mine = teams.find(
+    (t) => own !== undefined && (t.regions ?? [t.region]).some((r) => regionKey(r) === own),
+  );
   if (mine) return mine;
   const arrIn = (team: TeamNeed) =>
     owner.accounts
