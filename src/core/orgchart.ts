@@ -18,6 +18,7 @@ import {
   type TargetTeam,
   teamHires,
 } from './target/index.js';
+import { groupOfManager } from './target/leadership.js';
 
 export { segmentTitle } from './segments.js';
 
@@ -202,7 +203,11 @@ function drawSpecialists(input: {
   person: (id: string) => ChartNode;
   ceo: ChartNode;
   hasLeader: boolean;
-}): { underLeader: ChartNode[]; functional: ChartNode[] } {
+}): {
+  underLeader: ChartNode[];
+  functional: ChartNode[];
+  underManagers: { node: ChartNode; manager: string }[];
+} {
   const { target, spots, team, person, ceo, hasLeader } = input;
   const byId = new Map(team.map((m) => [m.id, m]));
   const headIds = new Set([
@@ -272,13 +277,17 @@ function drawSpecialists(input: {
       outsideCs: true,
       children: [],
     });
+  const underManagers: { node: ChartNode; manager: string }[] = [];
   for (const { node, under } of drawn) {
     const head = under === null ? undefined : heads.get(under);
+    const boss = under === null ? undefined : byId.get(under);
     if (head) head.children.push(node);
     else if (under === null) underLeader.push(node);
+    else if (boss && ROLES[boss.role].kind === 'cs-manager')
+      underManagers.push({ node, manager: boss.id });
     else person(under).children.push(node);
   }
-  return { underLeader, functional };
+  return { underLeader, functional, underManagers };
 }
 
 /**
@@ -380,7 +389,11 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       podNodes.push(pod);
     }
   }
-  const { underLeader: underLeaderSpecialists, functional } = drawSpecialists({
+  const {
+    underLeader: underLeaderSpecialists,
+    functional,
+    underManagers,
+  } = drawSpecialists({
     target,
     spots,
     team,
@@ -432,6 +445,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
             },
           ]
         : csmNodes;
+    for (const { node } of underManagers) (csNodes[0] ?? ceo).children.push(node);
     ceo.children.unshift(...csNodes, ...unplacedNodes, ...functional, ...underLeaderSpecialists);
     return chart(ceo, managers);
   }
@@ -443,9 +457,17 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
     podNodes,
   });
 
+  // Specialists a CS manager leads in the file stay in that manager's team.
+  const underLeader: ChartNode[] = [];
+  for (const { node, manager } of underManagers) {
+    const at = groupOfManager(manager, leadership.groups, teams, team);
+    const managerNode = managerNodes[at] ?? managerNodes[0];
+    if (managerNode) managerNode.children.push(node);
+    else underLeader.push(node);
+  }
+
   // A small digital team reports to CS Ops, which runs the programs (CS org design guide).
   const ops = underLeaderSpecialists.find((n) => n.role === 'cs-ops');
-  const underLeader: ChartNode[] = [];
   for (const node of rest) {
     if (node.role === 'digital-csm' && ops) {
       const why = `CS Ops runs the tech-touch programs they work in ${cite('org-design-guide')}`;

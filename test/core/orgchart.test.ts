@@ -347,3 +347,55 @@ account_groups:
     expect(find(plan.chart.root, (n) => n.title.startsWith('Pod:'))).toBeUndefined();
   });
 });
+
+describe('specialists a CS manager leads in the file', () => {
+  // 7 mid-market CSMs reporting to the manager "mo", 50 accounts at $40k each: 350 / 50 (ARR:
+  // $14M / $2M per CSM, above 350 / 57.5 accounts) = 7.0 FTE, / 1.1 for the support team that
+  // takes work off the CSMs = 6.4 FTE for 7 CSMs: no hire, nobody beyond the work.
+  const ORG = `team:
+  - { id: vp, role: vp-cs }
+  - { id: mo, role: manager-cs, reports_to: vp }
+${Array.from({ length: 7 }, (_, i) => `  - { id: c${i + 1}, role: csm, segment: mid-market, reports_to: mo }`).join('\n')}
+  - { id: ops1, role: cs-ops, reports_to: mo }
+  - { id: sup1, role: support, reports_to: vp }
+account_groups:
+${Array.from({ length: 7 }, (_, i) => `  - { name: Book ${i + 1}, count: 50, arr_each: 40000, owner: c${i + 1} }`).join('\n')}
+`;
+
+  it('draws them under that manager, who counts them in the span', async () => {
+    const plan = await planFrom(ORG);
+    // The VP would lead 7 CSMs + support + an onboarding hire (350 customers: specialization) =
+    // 9 > 8 reports: a manager layer. Its span: 7 CSMs + ops1 = 8, within 5-8: one manager,
+    // the file's mo, so no manager hire.
+    expect(plan.target.leadership.groups).toEqual([
+      { teams: ['mid-market'], people: 8, managers: 1, directors: 0 },
+    ]);
+    expect(plan.gaps.map((g) => g.role)).toEqual(['onboarding']);
+    const vp = find(plan.chart.root, (n) => n.role === 'vp-cs');
+    expect(level(vp)).toEqual([
+      'manager-cs x1 CS Manager, Mid-Market',
+      'onboarding x1 Onboarding',
+      'support x1 Support (own escalation path)',
+    ]);
+    const manager = find(plan.chart.root, (n) => n.role === 'manager-cs');
+    expect(level(manager)).toEqual(['csm x7 Mid-Market CSMs', 'cs-ops x1 CS Operations']);
+  });
+
+  it('adds a manager when the specialists take the span past eight', async () => {
+    // An eighth CSM with 50 more accounts: 400 / 50 / 1.1 = 7.3 FTE for 8 CSMs. The manager's
+    // span is 8 CSMs + ops1 = 9 > 8: two managers, one to hire.
+    const plan = await planFrom(
+      ORG.replace(
+        '  - { id: ops1',
+        '  - { id: c8, role: csm, segment: mid-market, reports_to: mo }\n  - { id: ops1',
+      ).replace(
+        'account_groups:',
+        'account_groups:\n  - { name: Book 8, count: 50, arr_each: 40000, owner: c8 }',
+      ),
+    );
+    expect(plan.target.leadership.groups).toEqual([
+      { teams: ['mid-market'], people: 9, managers: 2, directors: 0 },
+    ]);
+    expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
+  });
+});

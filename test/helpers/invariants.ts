@@ -184,6 +184,26 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   if (directors.needed > directors.current && managers.needed < 3)
     broken.push(`a director hired over ${managers.needed} managers`);
 
+  // 10. Specialists a CS manager leads in the file are drawn in a manager's team (pods aside,
+  // which take their solutions engineer and support lead from wherever the file has them).
+  if (model !== 'pod') {
+    const byId = new Map(org.team.map((m) => [m.id, m]));
+    const underManager = org.team.filter((m) => {
+      const boss = byId.get(m.reportsTo ?? '');
+      const head = boss !== undefined && ROLES[boss.role].heads !== undefined;
+      return ROLES[m.role].kind === 'specialist' && !head && boss?.role === 'manager-cs';
+    });
+    const drawnUnder = nodes
+      .filter((n) => n.role === 'manager-cs')
+      .flatMap((n) => n.children)
+      .filter((c) => c.role !== 'group' && ROLES[c.role].kind === 'specialist')
+      .reduce((sum, c) => sum + c.count, 0);
+    if (drawnUnder < underManager.length)
+      broken.push(
+        `${underManager.length} specialists report to a CS manager, ${drawnUnder} drawn there`,
+      );
+  }
+
   broken.push(...sizingBreaks(plan, org));
   return broken;
 }

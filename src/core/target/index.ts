@@ -22,7 +22,12 @@ import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
 import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
 import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
-import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
+import {
+  placeSpecialists,
+  type SpecialistSpot,
+  specialistsUnderLeader,
+  specialistsUnderManagers,
+} from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import {
   csmsNeeded,
@@ -148,6 +153,7 @@ export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
     teams,
     unplaced: unplaced.length,
     specialists: specialistsUnderLeader(spots),
+    underManagers: specialistsUnderManagers(spots, analysis),
   });
   return {
     stage,

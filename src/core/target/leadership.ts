@@ -109,6 +109,29 @@ export interface LeadershipInput {
   unplaced: number;
   /** Specialists who report to the CS leader directly (a functional head counts as one). */
   specialists: number;
+  /** Specialists the file has reporting to a CS manager: in that manager's span. */
+  underManagers: { manager: string; people: number }[];
+}
+
+/**
+ * The managed group a CS manager in the file leads: the one whose teams hold most of the CSMs
+ * who report to them, else the first; -1 when there is no manager layer.
+ */
+export function groupOfManager(
+  manager: string,
+  groups: readonly { teams: string[] }[],
+  teams: readonly TargetTeam[],
+  people: readonly TeamMember[],
+): number {
+  if (groups.length === 0) return -1;
+  const reports = new Set(people.filter((m) => m.reportsTo === manager).map((m) => m.id));
+  const held = groups.map((g) =>
+    teams
+      .filter((t) => g.teams.includes(t.key))
+      .reduce((sum, t) => sum + t.members.filter((id) => reports.has(id)).length, 0),
+  );
+  const most = Math.max(...held);
+  return most > 0 ? held.indexOf(most) : 0;
 }
 
 /** CSMs a team's work needs: its target less the people beyond the work. */
@@ -163,15 +186,22 @@ export function planLeadership(input: LeadershipInput): Leadership {
   // A head of CS leads a handful of CSMs directly, even with specialists beside them: a manager
   // layer starts once the CSMs alone would fill a manager's span.
   if (leader && neededCsms >= managerMin && directReports > managerMax) {
-    for (const group of regionalGroups(teams, managerMin)) {
-      const people = group.reduce((sum, t) => sum + neededHeads(t), 0);
-      const managers = Math.ceil(people / managerMax);
+    for (const group of regionalGroups(teams, managerMin))
       groups.push({
         teams: group.map((t) => t.key),
-        people,
-        managers,
-        directors: managers >= DIRECTOR_GROUP_MANAGERS ? Math.ceil(managers / directorMax) : 0,
+        people: group.reduce((sum, t) => sum + neededHeads(t), 0),
+        managers: 0,
+        directors: 0,
       });
+    // A specialist who reports to a CS manager in the file counts in that manager's span.
+    for (const { manager, people } of input.underManagers) {
+      const group = groups[groupOfManager(manager, groups, teams, org.team)];
+      if (group) group.people += people;
+    }
+    for (const group of groups) {
+      group.managers = Math.ceil(group.people / managerMax);
+      group.directors =
+        group.managers >= DIRECTOR_GROUP_MANAGERS ? Math.ceil(group.managers / directorMax) : 0;
     }
   }
   const managersNeeded = groups.reduce((sum, g) => sum + g.managers, 0);
