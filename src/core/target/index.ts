@@ -21,7 +21,13 @@ import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
 import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
-import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
+import {
+  MIN_CSMS_TO_SEGMENT,
+  type TeamNeed,
+  teamNeeds,
+  verticalNeeds,
+  wholeCsms,
+} from './needs.js';
 import {
   placeSpecialists,
   type SpecialistSpot,
@@ -115,11 +121,14 @@ export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
   const mode = teamMode(stage, analysis, capacity);
-  const needs: TeamNeed[] = teamNeeds(
+  const tiers: TeamNeed[] = teamNeeds(
     { stage: stage.id, analysis, capacity },
     mode === 'generalist',
   );
-  const structure = chooseStructure(stage, analysis, capacity, mode, needs);
+  const vertical = mode === 'segmented' ? verticalNeeds(tiers, analysis, capacity) : undefined;
+  const structure = chooseStructure(stage, analysis, capacity, mode, tiers, vertical);
+  // A vertical structure draws teams by industry; every other structure keeps the tier teams.
+  const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
   const staffed = staffTeams(needs, analysis);
   const { redeployments, leavers } = staffed;
   const pods =
