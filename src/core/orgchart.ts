@@ -294,9 +294,49 @@ function drawSpecialists(input: {
  * The managers: one node per managed group, a director over a group with three managers or more,
  * and managers already in the file beyond need kept. Returns the CSM teams no manager leads.
  */
+/**
+ * The file's CS managers where the target needs no manager layer: each keeps the CSM teams whose
+ * people report to them in the file (a pod by its team), and teams led by nobody stay with the
+ * CS leader.
+ */
+function fileManagerNodes(
+  people: readonly TeamMember[],
+  teams: TargetTeam[],
+  nodes: ChartNode[],
+): ChartNode[] {
+  const managers = people.filter((m) => m.role === 'manager-cs');
+  const bossOf = new Map(people.map((m) => [m.id, m.reportsTo]));
+  const teamOf = (node: ChartNode) =>
+    teams.find((t) => t.key === (node.team ?? node.children[0]?.team));
+  const led = new Map<string, ChartNode[]>(managers.map((m) => [m.id, []]));
+  for (const node of nodes) {
+    const team = teamOf(node);
+    if (team?.role !== 'csm') continue;
+    const votes = new Map<string, number>();
+    for (const id of team.members) {
+      const boss = bossOf.get(id);
+      if (boss && led.has(boss)) votes.set(boss, (votes.get(boss) ?? 0) + 1);
+    }
+    const [lead] = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+    if (lead) led.get(lead[0])?.push(node);
+  }
+  return managers.map((m): ChartNode => {
+    const children = led.get(m.id) ?? [];
+    const segments = children.flatMap((n) => teamOf(n)?.segments ?? []);
+    return {
+      role: 'manager-cs',
+      title: segments.length > 0 ? `CS Manager, ${groupName(segments)}` : 'CS Manager',
+      count: 1,
+      note: `${m.id}; in the file`,
+      children,
+    };
+  });
+}
+
 function drawManagers(input: {
   target: TargetOrg;
   policy: Policy;
+  people: readonly TeamMember[];
   teamNodes: Map<string, ChartNode>;
   podNodes: ChartNode[];
 }) {
@@ -342,13 +382,7 @@ function drawManagers(input: {
     const first = managerNodes[0];
     if (first) first.count += extraManagers;
     else
-      managerNodes.push({
-        role: 'manager-cs',
-        title: 'CS Managers',
-        count: extraManagers,
-        note: 'in the file',
-        children: [...unmanagedPods, ...unmanaged.filter((n) => n.role === 'csm')],
-      });
+      managerNodes.push(...fileManagerNodes(input.people, teams, [...unmanagedPods, ...unmanaged]));
   }
   const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
   const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
@@ -453,6 +487,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const { managerNodes, groupDirectorNodes, rest, managerTarget } = drawManagers({
     target,
     policy,
+    people: team,
     teamNodes,
     podNodes,
   });

@@ -399,3 +399,24 @@ ${Array.from({ length: 7 }, (_, i) => `  - { name: Book ${i + 1}, count: 50, arr
     expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
   });
 });
+
+describe("the file's CS managers where no manager layer is needed", () => {
+  it('keep the teams whose CSMs report to them; CSMs of the head of CS stay with the head', async () => {
+    // healthy.yaml: noor (Director, head of CS) leads ada and ben (strategic and enterprise
+    // books) and the manager felix, who leads the mid-market and SMB CSMs. 7 CSMs for 4.8 FTE
+    // of work: 6 needed heads + CS Ops + onboarding = 8 direct reports, within a span of 8, so
+    // the target adds no manager layer and felix keeps exactly the teams he leads in the file.
+    const plan = await planExample('healthy');
+    expect(plan.target.leadership.groups).toEqual([]);
+    const head = find(plan.chart.root, (n) => n.role === 'director-cs');
+    expect(level(head)).toEqual([
+      'manager-cs x1 CS Manager, Mid-Market to Self-serve',
+      'csm x2 Strategic + Enterprise CSMs',
+      'cs-ops x1 CS Operations',
+      'onboarding x1 Onboarding',
+    ]);
+    const felix = find(plan.chart.root, (n) => n.role === 'manager-cs');
+    expect(felix?.note).toBe('felix; in the file');
+    expect(level(felix)).toEqual(['csm x4 Mid-Market CSMs', 'csm x1 SMB + Self-serve CSMs']);
+  });
+});
