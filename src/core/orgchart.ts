@@ -64,7 +64,11 @@ function surplusNote(team: TargetTeam): string {
   // Leavers are never counted above need; with room to spare, their seats need no backfill.
   const unfilled = team.leavers.filter((id) => !team.backfills.some((b) => b.for === id));
   const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
-  return `${team.surplus} above need: hold backfills${leavers}`;
+  const offers =
+    planned.length > 0
+      ? `; ${listText(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
+      : '';
+  return `${team.surplus} above need: hold backfills${leavers}${offers}`;
 }
 
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {

@@ -5,32 +5,14 @@
  * expected figures worked out by hand from DOMAIN.md.
  */
 import { describe, expect, it } from 'vitest';
-import { loadOrgFile } from '../../src/config/load.js';
 import type { Org } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
-import { type Plan, planOrg } from '../../src/core/plan.js';
+import { planOrg } from '../../src/core/plan.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
-import { AS_OF, accounts, orgFrom, planFrom } from '../helpers/org.js';
+import { find, level, planFile } from '../helpers/chart.js';
+import { accounts, orgFrom, planFrom } from '../helpers/org.js';
 
-async function planExample(name: string): Promise<Plan> {
-  const loaded = await loadOrgFile(`examples/${name}.yaml`, { today: AS_OF, cwd: process.cwd() });
-  if (!loaded.org) throw new Error(`${name} does not load`);
-  return planOrg(loaded.org);
-}
-
-/** role x count (title) of each child, to compare a level of the chart at a glance. */
-function level(node: ChartNode | undefined): string[] {
-  return (node?.children ?? []).map((c) => `${c.role} x${c.count} ${c.title}`);
-}
-
-function find(node: ChartNode, test: (n: ChartNode) => boolean): ChartNode | undefined {
-  if (test(node)) return node;
-  for (const child of node.children) {
-    const hit = find(child, test);
-    if (hit) return hit;
-  }
-  return undefined;
-}
+const planExample = (name: string) => planFile(`examples/${name}.yaml`);
 
 /** `n` CSMs reporting to `manager`, each owning one account group. */
 function csmBooks(prefix: string, n: number, manager: string, count: number, arr: number) {

@@ -522,7 +522,9 @@ function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
   const from = team
     ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
     : 'no CSM team needs them';
-  return `${from}${facts ? `; ${facts}` : ''}. A ${roleLabel(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
+  const seat = roleLabel(role);
+  const article = /^[AEIOU]/.test(seat) ? 'An' : 'A';
+  return `${from}${facts ? `; ${facts}` : ''}. ${article} ${seat} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
 
 /**

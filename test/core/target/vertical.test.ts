@@ -4,17 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../../src/config/load.js';
-import { type Plan, planOrg } from '../../../src/core/plan.js';
+import { planOrg } from '../../../src/core/plan.js';
+import { planFile } from '../../helpers/chart.js';
 import { AS_OF } from '../../helpers/org.js';
 
-async function planFixture(name: string): Promise<Plan> {
-  const loaded = await loadOrgFile(`test/fixtures/target/${name}.yaml`, {
-    today: AS_OF,
-    cwd: process.cwd(),
-  });
-  if (!loaded.org) throw new Error(`${name} does not load`);
-  return planOrg(loaded.org);
-}
+const planFixture = (name: string) => planFile(`test/fixtures/target/${name}.yaml`);
 
 // Medium complexity (x1); a regulated account weighs 1.1. Enterprise is sized at 20 accounts or
 // $3.5M per CSM, mid-market at 57.5 accounts or $2M (the middle of each published range).

@@ -1,0 +1,48 @@
+/**
+ * Orgs shaped like the cases of issue 19, as fixture files a VP of CS would write, each with its
+ * figures worked out by hand from DOMAIN.md: the chart is the file's org plus the plan's changes.
+ */
+import { describe, expect, it } from 'vitest';
+import { find, planFile } from '../../helpers/chart.js';
+
+const planFixture = (name: string) => planFile(`test/fixtures/target/${name}.yaml`);
+
+describe('over-staffed after churn (over-staffed.yaml)', () => {
+  // 9 mid-market CSMs with 28 accounts at $40k each: 252 accounts, $10.08M. Work: the larger of
+  // 252 / 57.5 = 4.38 and $10.08M / $2M = 5.04 FTE (no onboarding or support team to take work
+  // off them). Staffed: 9 + c10's signed offer = 10 seats: floor(10 - 5.04) = 4 beyond the work,
+  // 6 needed. 252 customers and $10.08M: Specialization.
+  it('moves two spare CSMs into CS Ops and onboarding instead of hiring, and hires no CSM', async () => {
+    const plan = await planFixture('over-staffed');
+    // 6 needed CSMs >= 5: CS Ops; Specialization: onboarding and support. Spares, longest
+    // tenure first among the non-juniors: c1 (2021, senior) to CS Ops, c2 (2022) to onboarding.
+    // Support is not a CSM's job to start: one hire.
+    expect(plan.target.roleMoves.map((m) => [m.id, m.role])).toEqual([
+      ['c1', 'cs-ops'],
+      ['c2', 'onboarding'],
+    ]);
+    expect(plan.gaps.map((g) => [g.role, g.count])).toEqual([['support', 1]]);
+    const [team] = plan.teams;
+    // 10 - 2 moved = 8 in the team, 4 - 2 = 2 still beyond the work.
+    expect([team?.target, team?.surplus]).toEqual([8, 2]);
+  });
+
+  it('sizes the managers on the 6 CSMs the work needs: mia alone, no second manager', async () => {
+    const plan = await planFixture('over-staffed');
+    // The VP would lead 6 CSMs + CS Ops + onboarding + support = 9 > 8: a manager layer, of
+    // ceil(6 / 8) = 1 manager, the file's mia. Counting the 10 seats would give ceil(10 / 8) = 2.
+    expect(plan.target.leadership.managers).toEqual({ current: 1, needed: 1 });
+    const team = find(plan.chart.root, (n) => n.role === 'csm');
+    expect(team?.note).toBe(
+      '2 above need: hold backfills; c10 has not started: defer if the offer allows',
+    );
+  });
+
+  it('tells the CFO the load and ARR per CSM, with the choices', async () => {
+    const plan = await planFixture('over-staffed');
+    // 9 working CSMs for 5.04 FTE: 5.04 / 9 = 56% loaded; $10.08M / 9 = $1.1M per CSM.
+    const idle = plan.findings.find((f) => f.rule === 'csm-capacity-idle');
+    expect(idle?.message).toContain('56% loaded, $1.1M of ARR per CSM');
+    expect(idle?.message).toContain('defer the offer to "c10"');
+  });
+});
