@@ -485,6 +485,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
         : csmNodes;
     for (const { node } of underManagers) (csNodes[0] ?? ceo).children.push(node);
     ceo.children.unshift(...csNodes, ...unplacedNodes, ...functional, ...underLeaderSpecialists);
+    drawLeadersOutsideCs(team, person);
     return chart(ceo, managers);
   }
 
@@ -588,7 +589,22 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       count: 1,
       children: [leaderNode],
     });
+  drawLeadersOutsideCs(team, person);
   return chart(ceo, managerTarget, directorTarget);
+}
+
+/**
+ * The file's executives and sales leaders (a VP Sales beside CS under the CRO) are drawn under
+ * their own managers, so the chart shows the file's org around CS; sales reps are not, nor
+ * co-founders (the CEO node stands for the founders).
+ */
+function drawLeadersOutsideCs(team: readonly TeamMember[], person: (id: string) => ChartNode) {
+  for (const member of team)
+    if (
+      member.role === 'vp-sales' ||
+      (ROLES[member.role].kind === 'executive' && member.role !== 'founder')
+    )
+      person(member.id);
 }
 
 /**

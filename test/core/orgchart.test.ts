@@ -54,6 +54,7 @@ describe('a Deel-shaped org (deel.yaml): CS under a CRO, support under the COO',
       'vp-cs x1 VP Customer Success',
       'revops x1 RevOps',
       'account-manager x2 Account Managers',
+      'vp-sales x1 VP Sales',
     ]);
     const [leader, revops, ams] = cro?.children ?? [];
     expect(leader?.note).toBe(

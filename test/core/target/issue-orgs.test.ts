@@ -3,7 +3,7 @@
  * figures worked out by hand from DOMAIN.md: the chart is the file's org plus the plan's changes.
  */
 import { describe, expect, it } from 'vitest';
-import { find, planFile } from '../../helpers/chart.js';
+import { find, level, planFile } from '../../helpers/chart.js';
 
 const planFixture = (name: string) => planFile(`test/fixtures/target/${name}.yaml`);
 
@@ -44,5 +44,41 @@ describe('over-staffed after churn (over-staffed.yaml)', () => {
     const idle = plan.findings.find((f) => f.rule === 'csm-capacity-idle');
     expect(idle?.message).toContain('56% loaded, $1.1M of ARR per CSM');
     expect(idle?.message).toContain('defer the offer to "c10"');
+  });
+});
+
+describe('a sales-led company with CS under the CRO (cro-revops.yaml)', () => {
+  // Support (2 in the file, under the COO) takes work off the CSMs: work / 1.1.
+  // Enterprise: 60 accounts at $150k: max(60 / 20, $9M / $3.5M) = 3.0 / 1.1 = 2.73 FTE for 3 CSMs.
+  // Mid-market: 120 at $40k: max(120 / 57.5, $4.8M / $2M) = 2.4 / 1.1 = 2.18 FTE for 2 CSMs:
+  // 0.2 short, within the quarter of a person a team absorbs. 180 customers, $13.8M:
+  // Specialization.
+  it("keeps the CRO's sales, RevOps and account managers, and the COO's support and services, where the file has them", async () => {
+    const plan = await planFixture('cro-revops');
+    const cro = find(plan.chart.root, (n) => n.role === 'cro');
+    expect(level(cro)).toEqual([
+      'vp-cs x1 VP Customer Success',
+      'revops x2 RevOps team',
+      'head-of-account-management x1 Head of Account Management',
+      'vp-sales x1 VP Sales',
+    ]);
+    const coo = find(plan.chart.root, (n) => n.role === 'coo');
+    expect(level(coo)).toEqual([
+      'head-of-support x1 Head of Support',
+      'professional-services x1 Professional Services Consultant',
+    ]);
+    expect(find(plan.chart.root, (n) => n.role === 'head-of-account-management')?.note).toBe(
+      'am-head; outside CS; see the renewals-outside-cs finding',
+    );
+  });
+
+  it('hires only the onboarding specialist, adds no manager layer, and advises on the CRO line', async () => {
+    const plan = await planFixture('cro-revops');
+    // The VP leads 5 CSMs + CS Ops + the onboarding hire = 7 <= 8: no manager layer.
+    expect(plan.gaps.map((g) => [g.role, g.count])).toEqual([['onboarding', 1]]);
+    expect(plan.target.leadership.groups).toEqual([]);
+    // Sales-led and before the scale stage: CS beside Sales, under the CEO, fits better.
+    expect(plan.target.leadership.reportsTo).toMatchObject({ role: 'cro', fits: false });
+    expect(plan.findings.map((f) => f.rule)).toContain('cs-reports-to-sales');
   });
 });
