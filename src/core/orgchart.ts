@@ -255,9 +255,15 @@ function drawSpecialists(input: {
   }
   // Directors of CS in the file who head functions keep their people under them.
   const functional = target.functionalDirectors.map((id): ChartNode => {
+    const led = team.filter((m) => m.reportsTo === id).map((m) => functionName(m.role));
+    const [main] = [...new Set(led)].sort(
+      (a, b) => led.filter((f) => f === b).length - led.filter((f) => f === a).length,
+    );
     const node: ChartNode = {
       role: 'director-cs',
-      title: 'Director of CS',
+      title: main
+        ? `Director of CS, ${main.charAt(0).toUpperCase()}${main.slice(1)}`
+        : 'Director of CS',
       count: 1,
       note: `${id}; heads a function, not the CSM teams`,
       children: [],

@@ -82,3 +82,29 @@ describe('a sales-led company with CS under the CRO (cro-revops.yaml)', () => {
     expect(plan.findings.map((f) => f.rule)).toContain('cs-reports-to-sales');
   });
 });
+
+describe('a Lattice-shaped org with functional directors (lattice-functional.yaml)', () => {
+  // 480 mid-market accounts at $60k: max(480 / 57.5 = 8.3, $28.8M / $2M = 14.4) = 14.4 FTE, over
+  // 1 + 0.1 (onboarding) + 0.1 (support) = 1.2: 12.0 FTE for 12 CSMs, no hire, nobody spare.
+  // 480 customers: Specialization (by ARR, $28.8M, Scale: the earlier of the two).
+  it('keeps each function with its director and the CSM managers under the VP', async () => {
+    const plan = await planFixture('lattice-functional');
+    // The VP would lead 12 CSMs + CS Ops, education and services = 15 > 8: managers at
+    // ceil(12 / 8) = 2, the file's 2. VP's reports: 2 managers + 3 directors + 3 = 8, within a
+    // span of 8, and 2 managers are no reason for a director: no director hire.
+    const vp = find(plan.chart.root, (n) => n.role === 'vp-cs');
+    expect(level(vp)).toEqual([
+      'manager-cs x2 CS Manager, Mid-Market',
+      'director-cs x1 Director of CS, Support',
+      'director-cs x1 Director of CS, Onboarding',
+      'director-cs x1 Director of CS, Account management',
+      'cs-ops x1 CS Operations',
+      'education x1 Customer Education Specialist',
+      'professional-services x1 Professional Services Consultant',
+    ]);
+    expect(level(vp?.children[0])).toEqual(['csm x12 Mid-Market CSMs']);
+    expect(level(vp?.children[2])).toEqual(['onboarding x2 Onboarding']);
+    expect(plan.target.leadership.directors).toEqual({ current: 0, needed: 0 });
+    expect(plan.gaps).toEqual([]);
+  });
+});
