@@ -357,7 +357,15 @@ function drawManagers(input: {
   const managerNodes: ChartNode[] = [];
   const groupDirectorNodes: ChartNode[] = [];
   const managed = new Set<string>();
-  for (const group of leadership.groups) {
+  // The file's managers each lead the group holding most of their CSMs; the rest are hires.
+  const inFile = leadership.groups.map(() => 0);
+  for (const m of input.people)
+    if (m.role === 'manager-cs') {
+      const at = groupOfManager(m.id, leadership.groups, teams, input.people);
+      if (at >= 0) inFile[at] = (inFile[at] ?? 0) + 1;
+    }
+  for (const [index, group] of leadership.groups.entries()) {
+    const hires = Math.max(0, group.managers - (inFile[index] ?? 0));
     const children = group.teams
       .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
       .filter((n): n is ChartNode => n !== undefined);
@@ -370,7 +378,7 @@ function drawManagers(input: {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
       count: group.managers,
-      note: `${managerMin}-${managerMax} reports each`,
+      note: `${hires > 0 ? `${hires} to hire; ` : ''}${managerMin}-${managerMax} reports each`,
       children,
     };
     managerNodes.push(managerNode);
@@ -535,6 +543,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
           ...managerNodes.filter((m) => !groupDirectorNodes.some((d) => d.children[0] === m)),
         ]
       : managerNodes;
+  const directorHires = Math.max(0, directors.needed - directors.current);
   if (overAll > 0) {
     leaderChildren.push({
       role: 'director-cs',
@@ -542,7 +551,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       count: overAll,
       note:
         directors.needed > 0 && groupDirectors === 0
-          ? `the CS leader would have more than ${managerMax} direct reports; ${directorMin}-${directorMax} managers each`
+          ? `${directorHires > 0 ? `${directorHires} to hire; ` : ''}the CS leader would have more than ${managerMax} direct reports; ${directorMin}-${directorMax} managers each`
           : 'in the file; leads the CS teams under the CS leader',
       children: topManagers.length > 0 ? topManagers : underLeader.splice(0),
     });

@@ -202,6 +202,11 @@ ${accounts('m', 240, 42_000)}
       { teams: ['mid-market'], people: 6, managers: 1, directors: 0 },
     ]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
+    // mo leads this group in the file: of its two managers, one is the hire, and the chart says so.
+    expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
+      count: 2,
+      note: '1 to hire; 5-8 reports each',
+    });
   });
 
   it('leaves two CSMs with the head of CS rather than under a manager of their own', async () => {
@@ -380,6 +385,11 @@ ${Array.from({ length: 7 }, (_, i) => `  - { name: Book ${i + 1}, count: 50, arr
       { teams: ['mid-market'], people: 9, managers: 2, directors: 0 },
     ]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
+    // mo leads this group in the file: of its two managers, one is the hire, and the chart says so.
+    expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
+      count: 2,
+      note: '1 to hire; 5-8 reports each',
+    });
   });
 });
 
