@@ -202,9 +202,9 @@ ${accounts('m', 240, 42_000)}
       { teams: ['mid-market'], people: 6, managers: 1, directors: 0 },
     ]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
-    // mo leads this group in the file: of its two managers, one is the hire, and the chart says so.
+    // No manager in the file: the one manager is a hire, and the chart says so.
     expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
-      count: 2,
+      count: 1,
       note: '1 to hire; 5-8 reports each',
     });
   });
