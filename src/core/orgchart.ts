@@ -23,6 +23,7 @@ import { groupOfManager } from './target/leadership.js';
 export { segmentTitle } from './segments.js';
 
 import { regionKey } from './target/needs.js';
+import { industryLabel } from './target/staffing.js';
 
 export { MIN_TEAM_FTE } from './target/needs.js';
 export { teamTitle } from './target/staffing.js';
@@ -623,11 +624,15 @@ function drawLeadersOutsideCs(team: readonly TeamMember[], person: (id: string) 
 }
 
 /**
- * What a manager group is named by: its region when its teams are all one region's ("EMEA", or
- * "NA + APAC" where APAC's accounts joined NA's teams), with the segments when that region has
- * other groups too; otherwise its segments.
+ * What a manager group is named by: its industries for industry teams; its region when its teams
+ * are all one region's ("EMEA", or "NA + APAC" where APAC's accounts joined NA's teams), with the
+ * segments when that region has other groups too; otherwise its segments.
  */
 function managerGroupName(group: TargetTeam[], teams: TargetTeam[]): string {
+  if (group.every((t) => t.industry !== undefined))
+    return group.length <= 2
+      ? group.map((t) => industryLabel(t)).join(' + ')
+      : `${group.length} industry teams`;
   const segments = groupName(group.flatMap((t) => t.segments));
   const [first] = group;
   const region = regionKey(first?.region);

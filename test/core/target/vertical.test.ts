@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../../src/config/load.js';
 import { planOrg } from '../../../src/core/plan.js';
-import { planFile } from '../../helpers/chart.js';
+import { find, planFile } from '../../helpers/chart.js';
 import { AS_OF } from '../../helpers/org.js';
 
 const planFixture = (name: string) => planFile(`test/fixtures/target/${name}.yaml`);
@@ -28,6 +28,12 @@ describe('vertical structure', () => {
       ['Retail CSMs (Mid-Market)', ['r1']],
       ['Other industries CSMs (Enterprise + Mid-Market)', ['o1']],
     ]);
+    // 6 CSMs (a hire included) under the VP with CS Ops, onboarding and support hires: 9 > 8
+    // reports, so one manager leads the industry teams.
+    expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
+      title: 'CS Manager, 4 industry teams',
+      count: 1,
+    });
     expect(plan.teams.map((t) => t.needed)).toEqual([
       expect.closeTo(2.2),
       expect.closeTo(1.32),
