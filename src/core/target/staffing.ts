@@ -523,7 +523,7 @@ function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
     ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
     : 'no CSM team needs them';
   const seat = roleLabel(role);
-  const article = /^[AEIOU]/.test(seat) ? 'An' : 'A';
+  const article = 'AEIOU'.includes(seat.charAt(0)) ? 'An' : 'A';
   return `${from}${facts ? `; ${facts}` : ''}. ${article} ${seat} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
 

@@ -21,6 +21,7 @@ describe('over-staffed after churn (over-staffed.yaml)', () => {
       ['c1', 'cs-ops'],
       ['c2', 'onboarding'],
     ]);
+    expect(plan.target.roleMoves[1]?.why).toContain('An Onboarding Specialist seat');
     expect(plan.gaps.map((g) => [g.role, g.count])).toEqual([['support', 1]]);
     const [team] = plan.teams;
     // 10 - 2 moved = 8 in the team, 4 - 2 = 2 still beyond the work.
