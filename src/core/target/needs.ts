@@ -258,7 +258,9 @@ export function verticalNeeds(
     .sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b))
     .join('+');
   const teams: TeamNeed[] = own.map(([key, entry]) => ({
-    ...build(`${prefix}#${key}`, 'segment', [...entry.rows.values()]),
+    ...build(`${prefix}#${key.split(' ').filter(Boolean).join('-')}`, 'segment', [
+      ...entry.rows.values(),
+    ]),
     industry: entry.name,
     ...(!restTeam && entry === largest?.[1] && restRows.size > 0 ? { otherIndustries: true } : {}),
   }));

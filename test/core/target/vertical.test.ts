@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../../src/config/load.js';
 import { planOrg } from '../../../src/core/plan.js';
+import { renderPlanJson } from '../../../src/render/json.js';
 import { find, planFile } from '../../helpers/chart.js';
 import { AS_OF } from '../../helpers/org.js';
 
@@ -42,6 +43,16 @@ describe('vertical structure', () => {
     ]);
   });
 
+  it('gives each team its industry in the JSON report', async () => {
+    const json = JSON.parse(renderPlanJson(await planFixture('vertical-regulated'), []));
+    expect(json.teams.map((t: { key: string; industry: string }) => [t.key, t.industry])).toEqual([
+      ['enterprise+mid-market#healthcare', 'healthcare'],
+      ['enterprise+mid-market#financial-services', 'financial services'],
+      ['enterprise+mid-market#retail', 'retail'],
+      ['enterprise+mid-market#other', ''],
+    ]);
+  });
+
   it('hires for the industry that is short, named by its industry', async () => {
     const plan = await planFixture('vertical-regulated');
     // Healthcare 2 CSMs for 2.2 and Retail 1 for 1.2 are within the quarter of a person a team
@@ -49,7 +60,7 @@ describe('vertical structure', () => {
     expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
       expect.objectContaining({
         title: 'Senior CSM, Financial services (Enterprise)',
-        team: 'enterprise+mid-market#financial services',
+        team: 'enterprise+mid-market#financial-services',
         count: 1,
       }),
     ]);
