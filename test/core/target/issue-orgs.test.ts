@@ -39,6 +39,15 @@ describe('over-staffed after churn (over-staffed.yaml)', () => {
     );
   });
 
+  it("says the plan's own moves bring mia's span back, rather than a second manager", async () => {
+    const plan = await planFixture('over-staffed');
+    // mia leads c1-c10 today: 10 > 8. c1 and c2 move into CS Ops and onboarding: 8 remain, 2
+    // of them beyond the work.
+    expect(plan.findings.find((f) => f.rule === 'span-of-control')?.message).toBe(
+      '"mia" (CS Manager) has 10 direct reports including 10 CSMs (a flat team); the plan moves "c1" and "c2" into other roles, which leaves 8, 2 of them beyond the work: within 5-8 without another manager; hold backfills',
+    );
+  });
+
   it('tells the CFO the load and ARR per CSM, with the choices', async () => {
     const plan = await planFixture('over-staffed');
     // 9 working CSMs for 5.04 FTE: 5.04 / 9 = 56% loaded; $10.08M / 9 = $1.1M per CSM.
