@@ -38,3 +38,10 @@ export const PLAN_YEARS = { first: 1970, last: 2999 } as const;
  * minimal row), so 2,000,000 stay under 1 GB; past it the file is refused at the next row.
  */
 export const MAX_ACCOUNTS = 2_000_000;
+
+/**
+ * CSM FTE a plan may need, today or at the peak of its growth: the timeline dates a req for each
+ * person, month by month, so a plan of 500,000 CSMs ($1,000B of ARR at $3.5M a book) would run
+ * for minutes. The largest CS teams are a few thousand people.
+ */
+export const MAX_CSM_FTE_NEEDED = 5_000;
