@@ -38,3 +38,9 @@ export const PLAN_YEARS = { first: 1970, last: 2999 } as const;
  * minimal row), so 2,000,000 stay under 1 GB; past it the file is refused at the next row.
  */
 export const MAX_ACCOUNTS = 2_000_000;
+
+/**
+ * An HR roster (`team.file`): read whole, so bounded like an org file; a whole company of 100,000
+ * people exports in about 20 MB.
+ */
+export const MAX_TEAM_FILE_BYTES = 32 * 1024 * 1024;

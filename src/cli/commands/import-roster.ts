@@ -12,6 +12,7 @@ import { type BlockValue, setTopLevelBlock } from '../../config/csv/write-spec.j
 import { MAX_YAML_BYTES, parseOrgYaml } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { nearestRole, roleFromText } from '../../config/role-names.js';
+import { withOwnKeys } from '../../config/roster/merge.js';
 import {
   ROSTER_FIELDS,
   ROSTER_PRESET_IDS,
@@ -250,14 +251,10 @@ function mergeTeam(
 ): { value: BlockValue[]; kept: string[] } {
   const byId = new Map(org.raw.map((m) => [String(m.id), m]));
   const value: BlockValue[] = members.map((member) => {
-    const before = byId.get(member.id) ?? {};
-    const merged: Record<string, BlockValue> = {
-      ...(member as unknown as Record<string, BlockValue>),
-    };
-    for (const [key, item] of Object.entries(before)) {
-      if (!(key in merged) && isBlockValue(item)) merged[key] = item;
-    }
-    return merged;
+    const before = Object.entries(byId.get(member.id) ?? {}).filter(([, item]) =>
+      isBlockValue(item),
+    );
+    return withOwnKeys(member, Object.fromEntries(before)) as Record<string, BlockValue>;
   });
   const ids = new Set(members.map((m) => m.id));
   const kept: string[] = [];

@@ -25,7 +25,7 @@ import { MAX_YAML_BYTES, markSkipped, parseOrgYaml, readErrorMessage } from '../
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { readBounded } from '../../config/read-bounded.js';
-import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
+import { orgFileSchema, type TeamMemberInput } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
 import { suggestion } from '../../core/did-you-mean.js';
 import type { Diagnostic, RuleSetting } from '../../core/model.js';
@@ -71,7 +71,7 @@ export interface ImportOptions {
 export const IMPORT_SCHEMA_VERSION = 1;
 const SAMPLE_SIZE = 5;
 
-type Team = NonNullable<OrgFile['team']>;
+type Team = TeamMemberInput[];
 
 interface OrgContext {
   /** As given on the command line, for messages. */
@@ -333,7 +333,13 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
   );
   const parsed = parseOrgYaml(text, path);
   const value = (parsed.value ?? {}) as Record<string, unknown>;
-  const team = teamMemberSchema.array().safeParse(value.team ?? []);
+  const company = (value.company ?? {}) as Record<string, unknown>;
+  const { teamOfValue } = await import('../../config/team-file.js');
+  const team = await teamOfValue(value.team, {
+    orgFile: path,
+    baseDir: dirname(resolve(io.cwd, path)),
+    asOf: typeof company.as_of === 'string' ? company.as_of : io.today,
+  });
   const policy = orgFileSchema.shape.policy.safeParse(value.policy);
   const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
   const rules = orgFileSchema.shape.rules.safeParse(value.rules);
@@ -344,7 +350,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
     if (target !== csvPath) previous = target;
   }
-  if (!team.success) {
+  if (!team) {
     io.stderr(
       `${path}: its team has problems (run \`csplan check ${path}\`); owners are shown as written\n`,
     );
@@ -353,7 +359,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     path,
     absolute: resolve(io.cwd, path),
     text,
-    team: team.success ? team.data : [],
+    team: team ?? [],
     policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
     rules: (rules.success && rules.data) || {},
     current,

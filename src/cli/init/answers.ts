@@ -79,7 +79,7 @@ export function defaultAnswers(): InitAnswers {
 }
 
 type AccountGroupInput = NonNullable<OrgFileInput['account_groups']>[number];
-type TeamMemberInput = NonNullable<OrgFileInput['team']>[number];
+type TeamMemberInput = Extract<NonNullable<OrgFileInput['team']>, unknown[]>[number];
 
 export interface BuildContext {
   /** YYYY-MM-DD: CSMs starting after it are planned hires and get no accounts yet. */

@@ -8,7 +8,7 @@ import type { Diagnostic, Path } from '../../core/model.js';
 import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
-import { type AccountInput, accountSchema, type OrgFile } from '../schema.js';
+import { type AccountInput, accountSchema, type TeamMemberInput } from '../schema.js';
 import { positionIn } from './positions.js';
 
 export interface JsonAccounts {
@@ -21,7 +21,7 @@ export interface JsonAccounts {
 
 export function readJsonAccounts(
   text: string,
-  options: { file: string; team: NonNullable<OrgFile['team']> },
+  options: { file: string; team: TeamMemberInput[] },
 ): JsonAccounts {
   const { file } = options;
   // A byte-order mark becomes a space: JSON.parse refuses it, and offsets stay those of the file.
