@@ -262,6 +262,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       'roster: read this job title as this role, e.g. "Customer Advocate=csm" (repeatable)',
       collect,
     )
+    .option(
+      '--keep-file',
+      'roster: write team: { file: ... } so csplan reads the team from the roster on every run',
+    )
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())
     .addOption(noColorOption())

@@ -62,6 +62,8 @@ export interface ImportOptions {
   team?: boolean;
   /** `field.Value=value`, repeatable: a CRM picklist value to csplan's (`segment.Commercial=mid-market`). */
   values?: string[];
+  /** Roster: write `team: { file }` so the team stays in the roster, instead of the people. */
+  keepFile?: boolean;
   /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
   roles?: string[];
   format?: string;
