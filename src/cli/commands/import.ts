@@ -295,7 +295,9 @@ function parseDateOrder(value: string | undefined): DateOrder | undefined {
 
 const DATE_ORDERS = ['month-first', 'day-first'] as const satisfies readonly DateOrder[];
 
-function parseColumns(values: readonly string[] | undefined): Record<string, string> | undefined {
+export function parseColumns(
+  values: readonly string[] | undefined,
+): Record<string, string> | undefined {
   if (!values || values.length === 0) return undefined;
   const out: Record<string, string> = {};
   for (const value of values) {
