@@ -146,6 +146,8 @@ describe('csplan import of an HR roster', () => {
           '  preset: bamboohr',
           '  roles:',
           '    Customer Happiness Hero: manager-cs',
+          // "11/16/2026": a day above 12, so month-first, kept for next month's export.
+          '  date_order: month-first',
           '  members:',
           // Dan's segment (HR does not hold it) and the planned hire HR does not list yet.
           '    - id: dan',

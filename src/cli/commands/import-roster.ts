@@ -103,7 +103,9 @@ export async function runRosterImport(
             ...(result.preset ? { preset: result.preset } : {}),
             ...(Object.keys(columns).length > 0 ? { columns } : {}),
             ...(Object.keys(givenRoles).length > 0 ? { roles: givenRoles } : {}),
-            ...(dateOrder ? { date_order: dateOrder } : {}),
+            // A detected order is written down, so a later export whose days are all 12 or
+            // less is read the same way.
+            ...(dateOrder || result.dates ? { date_order: dateOrder ?? result.dates?.order } : {}),
             ...teamMembers(result.members, org, team.kept),
           })
         : setTeamList(org.text, team.value as Record<string, BlockValue>[])
