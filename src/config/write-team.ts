@@ -44,9 +44,11 @@ export function setTeamList(original: string, members: Member[]): SpecEdit {
   const splices = memberSplices(source, list as YAMLSeq<YAMLMap>, members);
   if (splices === undefined) return setTopLevelBlock(original, 'team', members);
   let text = source;
-  // Last first, so earlier offsets hold; at one offset the removal before the insertion.
-  for (const s of splices.sort((a, b) => b.start - a.start || b.end - a.end))
-    text = `${text.slice(0, s.start)}${s.text}${text.slice(s.end)}`;
+  // Last first, so earlier offsets hold. At one offset: a removal before an insertion, and
+  // insertions in reverse, so they read in the order they were made (a key, then new people).
+  const order = splices.map((splice, index) => ({ ...splice, index }));
+  order.sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
+  for (const s of order) text = `${text.slice(0, s.start)}${s.text}${text.slice(s.end)}`;
   const out = `${original.slice(0, bom)}${text}`;
   return { ok: true, text: out, changed: out !== original };
 }
