@@ -256,7 +256,7 @@ export async function placeProblem(
   const real = await realpath(target);
   if (!(await stat(real)).isFile()) {
     return {
-      rule: `${key}-file-unreadable`,
+      rule: key === 'team' ? 'team-file-unreadable' : 'accounts-file-unreadable',
       message: `is not a regular file (${key}.file must name ${key === 'team' ? 'a .csv' : 'a .csv or .json'} file)`,
     };
   }
@@ -265,7 +265,7 @@ export async function placeProblem(
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
     return {
-      rule: `${key}-file-outside`,
+      rule: key === 'team' ? 'team-file-outside' : 'accounts-file-outside',
       message:
         "is outside the org file's folder (symlinks followed); move it beside the org file, or pass --allow-outside-accounts-file if you trust this org file",
     };
