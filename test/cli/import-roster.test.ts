@@ -168,9 +168,24 @@ describe('csplan import of an HR roster', () => {
     expect(loaded.org?.team.at(-1)?.id).toBe('open-req');
 
     // Next month: the file's mapping (preset, roles) reads the new export; only the name changes.
-    await copyFile(join(dir, 'roster.csv'), join(dir, 'roster-2027-01.csv'));
+    // Dan hands in his notice (last day 2027-02-26), Mia joins, Priya goes full time.
+    const january = (await readFile(join(dir, 'roster.csv'), 'utf8'))
+      .replace('"01/10/2022","","dan@acme.io"', '"01/10/2022","02/26/2027","dan@acme.io"')
+      .replace('"priya@acme.io","0.5"', '"priya@acme.io","1"')
+      .concat(
+        '"14","Mia","Rossi","","Customer Success Manager","Customer Success","HQ","Chicago","Lin, Katherine","12/01/2026","","mia@acme.io","1"\n',
+      );
+    await writeFile(join(dir, 'roster-2027-01.csv'), january);
     const refresh = await run('roster-2027-01.csv', { org: 'org.yaml', write: true }, dir);
     expect(refresh.code).toBe(0);
+    expect(refresh.stdout).toContain(
+      [
+        'Changes to the team the org file plans with',
+        '  joined: mia-rossi',
+        '  dan: leaving none -> 2027-02-26',
+        '  priya-nair: fte 0.5 -> 1',
+      ].join('\n'),
+    );
     expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toBe(
       text.replace('  file: roster.csv', '  file: roster-2027-01.csv'),
     );

@@ -27,6 +27,12 @@ import {
   readRoster,
   slug,
 } from '../../config/roster/read-roster.js';
+import {
+  type TeamChanges,
+  teamChanges,
+  teamChangesLines,
+  type WrittenMember,
+} from '../../config/roster/team-changes.js';
 import { normaliseTitle, type TitleOverrides } from '../../config/roster/titles.js';
 import { type TeamFileSpec, teamFileSchema } from '../../config/schema.js';
 import { setTeamList } from '../../config/write-team.js';
@@ -112,6 +118,8 @@ export async function runRosterImport(
       : undefined;
   const change =
     org && edit ? await applyEdit(org, edit, options.write === true && errors === 0) : undefined;
+  const changes =
+    org && team ? teamChanges(await teamBefore(org), team.value as WrittenMember[]) : undefined;
 
   if (options.format === 'json') {
     io.stdout(
@@ -144,6 +152,7 @@ export async function runRosterImport(
           })),
           members: result.members,
           kept: team?.kept ?? [],
+          teamChanges: changes ?? null,
           change: change ?? null,
           findings: diagnostics.map(findingJson),
         },
@@ -161,6 +170,7 @@ export async function runRosterImport(
           result,
           org?.asOf ?? io.today,
           team?.kept ?? [],
+          changes,
           change,
           diagnostics.length,
           view,
@@ -345,6 +355,18 @@ function rolesValue(given: readonly string[] | undefined): Record<string, string
   return out;
 }
 
+/** The team the org file plans with now: listed, or read from the roster it names. */
+async function teamBefore(org: OrgTeam): Promise<WrittenMember[]> {
+  if (!org.spec) return org.raw;
+  const { readTeamFile } = await import('../../config/team-file.js');
+  const read = await readTeamFile(org.spec, {
+    orgFile: org.path,
+    baseDir: dirname(org.absolute),
+    asOf: org.asOf,
+  });
+  return read.team;
+}
+
 function isBlockValue(value: unknown): value is BlockValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return true;
@@ -357,6 +379,7 @@ function rosterText(
   result: RosterResult,
   asOf: string,
   kept: readonly string[],
+  changes: TeamChanges | undefined,
   change: Change | undefined,
   problems: number,
   view: { color: boolean; width: number },
@@ -426,6 +449,8 @@ function rosterText(
   }
   if (kept.length > 0)
     out.push('', `Kept from the org file (planned hires HR does not list yet): ${kept.join(', ')}`);
+  const moved = changes ? teamChangesLines(changes) : [];
+  if (moved.length > 0) out.push('', 'Changes to the team the org file plans with', ...moved);
   out.push('');
   if (!change) {
     out.push(
