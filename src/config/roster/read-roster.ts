@@ -346,11 +346,10 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     (p) => p.title,
     (p) => p.role?.role,
   );
+  const above = aboveKept(people, kept);
   const unknown = countTitles(
     people.filter(
-      (p, i) =>
-        !p.role &&
-        (CS_DEPARTMENT.test(p.department) || kept.has(i) || chainHasUnknown(people, i, kept)),
+      (p, i) => !p.role && (CS_DEPARTMENT.test(p.department) || kept.has(i) || above.has(i)),
     ),
     (p) => p.title,
     () => undefined,
@@ -570,19 +569,23 @@ function keptPeople(people: Person[], asOf: string): Set<number> {
   return kept;
 }
 
-/** Someone above a kept person whose title is unknown: their title is reported, since the chain breaks there. */
-function chainHasUnknown(people: Person[], index: number, kept: Set<number>): boolean {
-  return people.some((p, i) => {
-    if (!kept.has(i)) return false;
-    const seen = new Set<number>();
-    let up = p.managerIndex;
-    while (up !== undefined && !seen.has(up)) {
-      if (up === index) return true;
+/**
+ * Everyone above a kept person in their reporting chain: an unknown title there is reported,
+ * since the chain breaks at it. Each chain is walked once (a walk stops where another reached),
+ * so a company-wide export takes time linear in its rows.
+ */
+function aboveKept(people: Person[], kept: Set<number>): Set<number> {
+  const above = new Set<number>();
+  for (const i of kept) {
+    const seen = new Set<number>([i]);
+    let up = people[i]?.managerIndex;
+    while (up !== undefined && !above.has(up) && !seen.has(up)) {
+      above.add(up);
       seen.add(up);
       up = people[up]?.managerIndex;
     }
-    return false;
-  });
+  }
+  return above;
 }
 
 function toMembers(people: Person[], kept: Set<number>): RosterMember[] {
