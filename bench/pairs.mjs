@@ -1,7 +1,8 @@
 /**
  * Two commands timed in alternating pairs (A B A B ...), so that a busy machine slows both alike:
- * the median of each, the median of the per-pair ratios B/A, and each one's peak RSS (GNU time's
- * %M where /usr/bin/time has it). How issue 23 measured every figure it quotes.
+ * the median of each, the median of the per-pair ratios B/A, and each one's peak RSS and CPU time
+ * (GNU time's %M, %U and %S where /usr/bin/time has it). How issue 23 measured every figure it
+ * quotes.
  *
  *   node bench/pairs.mjs [--pairs N] "A: node args..." "B: node args..."
  *
@@ -19,7 +20,7 @@ const args = process.argv.slice(2);
 const usage =
   'usage: node bench/pairs.mjs [--pairs N] "node args of A" "node args of B"\n' +
   '  times A and B alternately N times (default 7) and prints medians, the median of the\n' +
-  '  per-pair ratios B/A and peak RSS; e.g. node bench/pairs.mjs "-e 0" "bin/csplan.js --version"';
+  '  per-pair ratios B/A (wall clock and CPU time) and peak RSS; e.g. node bench/pairs.mjs "-e 0" "bin/csplan.js --version"';
 const at = args.indexOf('--pairs');
 const pairs = at === -1 ? 7 : Number(args[at + 1]);
 const commands = args.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
@@ -37,19 +38,28 @@ if (args.includes('--help') || commands.length !== 2 || !(pairs > 0)) {
   const ratios = runs[0].map((a, i) => runs[1][i].ms / a.ms);
   commands.forEach((command, k) => {
     const ms = median(runs[k].map((r) => r.ms));
+    const cpu = timeTool ? `, CPU ${Math.round(median(runs[k].map((r) => r.cpuMs)))} ms` : '';
     const rss = Math.max(...runs[k].map((r) => r.rssKb)) / 1024;
     console.log(
-      `${'AB'[k]}: ${Math.round(ms)} ms median, peak ${rss ? `${Math.round(rss)} MB` : 'RSS unknown'}: node ${command}`,
+      `${'AB'[k]}: ${Math.round(ms)} ms median${cpu}, peak ${rss ? `${Math.round(rss)} MB` : 'RSS unknown'}: node ${command}`,
     );
   });
-  console.log(
-    `B/A: ${median(ratios).toFixed(2)}x (median of ${pairs} per-pair ratios; range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`,
-  );
+  console.log(`B/A: ${ratioLine(ratios)}`);
+  // CPU time (user + system, GNU time) counts only the command's own work: on a machine other
+  // jobs load it moves less than the wall clock, which also counts waiting for a core.
+  if (timeTool)
+    console.log(`B/A CPU: ${ratioLine(runs[0].map((a, i) => runs[1][i].cpuMs / a.cpuMs))}`);
+}
+
+function ratioLine(ratios) {
+  return `${median(ratios).toFixed(2)}x (median of ${ratios.length} per-pair ratios; range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`;
 }
 
 function measure(nodeArgs, timeTool) {
   const command = timeTool ?? process.execPath;
-  const commandArgs = timeTool ? ['-f', 'RSS %M', process.execPath, ...nodeArgs] : nodeArgs;
+  const commandArgs = timeTool
+    ? ['-f', 'RSS %M CPU %U %S', process.execPath, ...nodeArgs]
+    : nodeArgs;
   const started = performance.now();
   const result = spawnSync(command, commandArgs, {
     cwd: root,
@@ -61,8 +71,10 @@ function measure(nodeArgs, timeTool) {
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`node ${nodeArgs.join(' ')} exited with ${result.status}:\n${result.stderr}`);
   }
-  const rssKb = timeTool ? Number(/RSS (\d+)\s*$/.exec(result.stderr)?.[1] ?? 0) : 0;
-  return { ms, rssKb };
+  const measured = timeTool ? /RSS (\d+) CPU ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr) : null;
+  const rssKb = Number(measured?.[1] ?? 0);
+  const cpuMs = (Number(measured?.[2] ?? 0) + Number(measured?.[3] ?? 0)) * 1000;
+  return { ms, rssKb, cpuMs };
 }
 
 function gnuTime() {

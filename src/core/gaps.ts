@@ -12,6 +12,7 @@ import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { Backfill, TargetOrg, TargetTeam } from './target/index.js';
 import { leadDays } from './target/needs.js';
+import type { Timeline } from './timeline/index.js';
 
 export type Priority = 'now' | 'next';
 
@@ -199,4 +200,24 @@ function directorWhy(leadership: TargetOrg['leadership'], policy: Policy): strin
     return `the CS leader would lead ${why.reports} people directly (${managers}, specialists and heads), more than ${policy.spanOfControl.managerMax}`;
   if (why?.why === 'group') return `${managers}, three or more in one segment group`;
   return managers;
+}
+
+/**
+ * When a gap is to be acted on, by the timeline's dates: `late` when its req should already be
+ * open, `now` when it opens today, `by DATE` when it can wait, `after freeze, DATE` when a hiring
+ * freeze holds it; the gap's own priority without a timeline, or when the timeline does not ask
+ * for that role in its period. The report's answer reads the same hires, so the two agree.
+ */
+export function gapWhen(gap: Gap, teams: readonly TargetTeam[], timeline?: Timeline): string {
+  if (!timeline) return gap.priority;
+  // Timeline hires name their CSM team by its title.
+  const title =
+    gap.team === null ? null : (teams.find((t) => t.key === gap.team)?.title ?? gap.team);
+  const hire = timeline.hires.find(
+    (h) => h.role === gap.role && (title === null || h.team === null || h.team === title),
+  );
+  if (!hire) return gap.priority;
+  if (hire.delay === 'late') return 'late';
+  if (hire.delay === 'freeze') return `after freeze, ${hire.openBy}`;
+  return hire.openBy <= timeline.asOf ? 'now' : `by ${hire.openBy}`;
 }

@@ -4,7 +4,7 @@ import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type OrgChart } from './orgchart.js';
-import { type GrowthProjection, projectGrowth } from './projection.js';
+import { type GrowthProjection, PROJECTION_MONTHS, projectGrowth } from './projection.js';
 import type { RoleId } from './roles.js';
 import { runRules } from './rules/engine.js';
 import type { StageResult } from './stage.js';
@@ -18,6 +18,7 @@ import {
   type TargetOrg,
   type TargetTeam,
 } from './target/index.js';
+import { simulateTimeline, type Timeline } from './timeline/index.js';
 
 export interface Plan {
   company: Org['company'];
@@ -54,6 +55,11 @@ export interface Plan {
   books: BookSummary[];
   /** The plan in 12 months, when the file has `growth:` figures. */
   projection?: GrowthProjection;
+  /**
+   * The first 12 months of the hiring timeline, when the file has `growth:` figures: simulated
+   * once for the projection, and reused by the reports for their answer and gap dates.
+   */
+  timeline?: Timeline;
 }
 
 export interface BookSummary {
@@ -95,6 +101,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const { stage } = target;
   const chart = buildOrgChart({ target, policy: org.policy, team: org.team });
   const gaps = findGaps(target, org.policy);
+  const timeline = org.growth ? simulateTimeline(org, { months: PROJECTION_MONTHS }) : undefined;
   const findings = runRules(
     { analysis, capacity, stage, teams: target.teams, idle, target },
     settings,
@@ -122,7 +129,8 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
     },
     placed: analysis.placed,
     books: analysis.bookOwners.map((owner) => bookSummary(owner, pools)),
-    projection: projectGrowth(org, stage.id),
+    projection: timeline && projectGrowth(org, stage.id, timeline),
+    timeline,
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Org, StageId } from './model.js';
 import { BOOK_ROLES, type RoleId } from './roles.js';
 import type { StructureModel } from './structure.js';
-import { type Hire, summariseTimeline } from './timeline/index.js';
+import { type Hire, type Timeline, timelineSummary } from './timeline/index.js';
 
 export const PROJECTION_MONTHS = 12;
 
@@ -36,10 +36,17 @@ export interface GrowthProjection {
   monthsOverTarget: number;
 }
 
-/** Absent when the file has no `growth:`: without it the year ahead is today's org. */
-export function projectGrowth(org: Org, todayStage: StageId): GrowthProjection | undefined {
+/**
+ * The year ahead from the file's first PROJECTION_MONTHS months of timeline. Absent when the file
+ * has no `growth:`: without it the year ahead is today's org.
+ */
+export function projectGrowth(
+  org: Org,
+  todayStage: StageId,
+  timeline: Timeline,
+): GrowthProjection | undefined {
   if (!org.growth) return undefined;
-  const summary = summariseTimeline(org, PROJECTION_MONTHS);
+  const summary = timelineSummary(timeline);
   const csmsToday = org.team.filter((m) => BOOK_ROLES.has(m.role)).length;
   const csmReqs = summary.hires.filter((h) => BOOK_ROLES.has(h.role)).length;
   const budgeted = org.growth.newCsmHires12m ?? 0;

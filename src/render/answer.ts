@@ -2,13 +2,12 @@
  * The answer every plan report opens with (recommend and timeline; text, Markdown and HTML): what
  * to do next and by when, in one paragraph. The moves come first (people already paid for), then
  * the first req with its open-by date, then the one finding that blocks, if any. The dates come
- * from the timeline, so the gap labels below (`gapWhen`) say the same as this paragraph.
+ * from the timeline, so the gap labels (`gapWhen` in core/gaps.ts) say the same as this paragraph.
  */
-import type { Gap } from '../core/gaps.js';
 import { plural } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import { roleCount } from '../core/roles.js';
-import type { Hire, Timeline } from '../core/timeline/index.js';
+import type { Timeline } from '../core/timeline/index.js';
 import { hiresSentence, noReqSentence, reqSentence } from './timeline-lines.js';
 
 /** The parts of the answer, for renderers that lay them out (HTML); `answerParagraph` joins them. */
@@ -60,23 +59,4 @@ function movesSentence(plan: Plan): string | null {
   }
   const teams = new Set(moves.map((m) => m.to));
   return `Before any hire, move ${plural(moves.length, 'CSM')} into ${plural(teams.size, 'team')} (listed under the moves).`;
-}
-
-/**
- * When a gap is to be acted on, by the timeline's dates: `late` when its req should already be
- * open, `now` when it opens today, `by DATE` when it can wait; the gap's own priority when the
- * timeline does not ask for that role in its period.
- */
-export function gapWhen(gap: Gap, teamTitle: string | null, timeline: Timeline): string {
-  const hire = firstHireFor(gap, teamTitle, timeline.hires);
-  if (!hire) return gap.priority;
-  if (hire.delay === 'late') return 'late';
-  if (hire.delay === 'freeze') return `after freeze, ${hire.openBy}`;
-  return hire.openBy <= timeline.asOf ? 'now' : `by ${hire.openBy}`;
-}
-
-function firstHireFor(gap: Gap, teamTitle: string | null, hires: Hire[]): Hire | undefined {
-  return hires.find(
-    (h) => h.role === gap.role && (teamTitle === null || h.team === null || h.team === teamTitle),
-  );
 }

@@ -1,6 +1,6 @@
 /** The `csplan recommend` report as Markdown, for a wiki page or a pull request. */
 
-import { rangeText } from '../core/gaps.js';
+import { gapWhen, rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct } from '../core/money.js';
 import { segmentTitle } from '../core/orgchart.js';
@@ -17,7 +17,6 @@ import { renderChartMermaid } from './mermaid.js';
 import { safeOutput } from './safe-text.js';
 import {
   bookStatus,
-  gapLabel,
   gapTeam,
   headcountHeader,
   headcountRows,
@@ -152,7 +151,7 @@ export function renderPlanMarkdown(
       mdTable(
         ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'],
         plan.gaps.map((g) => [
-          gapLabel(plan, g, timeline),
+          gapWhen(g, plan.teams, timeline),
           `${g.count} x ${g.title}`,
           gapTeam(plan, g),
           ...(withCost ? [g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`] : []),

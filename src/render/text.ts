@@ -1,7 +1,7 @@
 /** The `csplan recommend` report for a terminal: what a CS leader reads in a minute. */
 
 import { digitalArrPerCsm, type SegmentCapacity } from '../core/capacity.js';
-import { rangeText } from '../core/gaps.js';
+import { gapWhen, rangeText } from '../core/gaps.js';
 import type { Diagnostic } from '../core/model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../core/money.js';
 import { MIN_TEAM_FTE, segmentTitle } from '../core/orgchart.js';
@@ -12,7 +12,7 @@ import { cite } from '../core/sources.js';
 import { STAGE_LABELS } from '../core/stage.js';
 import { STRUCTURE_LABELS } from '../core/structure.js';
 import type { Timeline } from '../core/timeline/index.js';
-import { answerParagraph, gapWhen } from './answer.js';
+import { answerParagraph } from './answer.js';
 import { chartTreeLines } from './chart.js';
 import { countLine, groupedLines } from './diagnostics.js';
 import { type Paint, painter } from './paint.js';
@@ -190,7 +190,7 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
     return `  ${p.green('None: the team in the file covers the target org.')}`;
   const withCost = plan.gaps.some((g) => g.cost !== undefined);
   const rows = plan.gaps.map((g) => {
-    const when = gapLabel(plan, g, options.timeline);
+    const when = gapWhen(g, plan.teams, options.timeline);
     const priority = when === 'now' || when === 'late' ? p.red(when) : p.yellow(when);
     const row = [priority, `${g.count} x ${g.title}`, gapTeam(plan, g)];
     if (withCost) row.push(g.cost === undefined ? '-' : `${formatMoney(g.cost)}/yr`);
@@ -199,12 +199,6 @@ function gapTable(plan: Plan, options: TextOptions, p: Paint): string {
   });
   const head = ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'];
   return renderTable(head, rows, { color: options.color, width: options.width });
-}
-
-/** When to act on a gap: the timeline's dates when there is one, else the gap's priority. */
-export function gapLabel(plan: Plan, gap: Plan['gaps'][number], timeline?: Timeline): string {
-  if (!timeline) return gap.priority;
-  return gapWhen(gap, gap.team === null ? null : gapTeam(plan, gap), timeline);
 }
 
 /** The team a gap is for, by its title; '-' for roles outside the CSM teams. */

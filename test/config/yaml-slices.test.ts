@@ -1,9 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LineIndex } from '../../src/config/line-index.js';
 import { loadOrgText } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
-import { headParts, parseSlicedYaml, SLICE_FROM_BYTES } from '../../src/config/yaml-slices.js';
+import {
+  headParts,
+  mayHoldAnchors,
+  parseSlicedYaml,
+  SLICE_FROM_BYTES,
+} from '../../src/config/yaml-slices.js';
 
 /** An org file above the slicing threshold: 12,000 accounts over 5 lines each. */
 function bigOrg(mutate: (lines: string[]) => void = () => {}): string {
@@ -259,5 +265,25 @@ describe('large YAML files parsed in slices', () => {
     const result = await loadOrgText(backwards, 'big.yaml', { today: '2026-11-23' });
     expect(result.diagnostics).toEqual([]);
     expect(result.org?.team.find((m) => m.id === 'd')?.name).toBe('Account three');
+  });
+});
+
+describe('the quick test for anchors and aliases', () => {
+  it('agrees with the regular expression it replaces on any text', () => {
+    const regex = /(^|[\s[{,])[&*][^\s,\]}]/m;
+    // The characters either side of a mark that decide it, white space of every kind included.
+    const chars = ['&', '*', 'a', '1', ' ', '\t', '\n', '\r', ',', '[', ']', '{', '}', ':', '-'];
+    const text = fc
+      .array(fc.constantFrom(...chars, '\u00a0', '\u2028', '\ufeff', '"'), { maxLength: 40 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(mayHoldAnchors(t)).toBe(regex.test(t));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: 23 },
+    );
+    expect(mayHoldAnchors('name: "Smith & Co"\nother: AT&T, 5 * 3')).toBe(false);
+    expect(mayHoldAnchors('base: &b { arr: 1 }')).toBe(true);
+    expect(mayHoldAnchors('*ref')).toBe(true);
   });
 });

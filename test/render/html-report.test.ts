@@ -9,9 +9,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gapWhen } from '../../src/core/gaps.js';
 import { planOrg } from '../../src/core/plan.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
-import { answerParts, gapWhen } from '../../src/render/answer.js';
+import { answerParts } from '../../src/render/answer.js';
 import { escapeHtml, html, prose, rawHtml } from '../../src/render/html/html.js';
 import { type Box, COLLAPSE_AT, chartBoxes } from '../../src/render/html/orgchart.js';
 import { renderPlanHtml } from '../../src/render/html/plan.js';
@@ -232,7 +233,7 @@ describe('the answer and the gap labels (property: generated orgs)', () => {
         if (first && first.delay === null) expect(answer.req).toContain(`req by ${first.openBy}`);
         for (const gap of plan.gaps) {
           const title = gap.team === null ? null : gapTeam(plan, gap);
-          const when = gapWhen(gap, title, timeline);
+          const when = gapWhen(gap, plan.teams, timeline);
           const hire = timeline.hires.find(
             (h) => h.role === gap.role && (title === null || h.team === null || h.team === title),
           );

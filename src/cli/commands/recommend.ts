@@ -48,9 +48,10 @@ export async function runRecommend(
     const { renderChartMermaid } = await import('../../render/mermaid.js');
     io.stdout(renderChartMermaid(plan));
   } else {
-    // The answer that opens the report, and the gaps' dates, come from the 12-month timeline.
+    // The answer that opens the report, and the gaps' dates, come from the 12-month timeline:
+    // the plan's own when the file has growth (simulated once), else simulated here.
     const { simulateTimeline } = await import('../../core/timeline/index.js');
-    const timeline = result.org ? simulateTimeline(result.org) : undefined;
+    const timeline = plan.timeline ?? (result.org ? simulateTimeline(result.org) : undefined);
     if (format === 'markdown') {
       const { renderPlanMarkdown } = await import('../../render/markdown.js');
       io.stdout(renderPlanMarkdown(plan, diagnostics, file, timeline));

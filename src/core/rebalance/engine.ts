@@ -95,6 +95,8 @@ class Rebalancer {
   private readonly steps: Step[] = [];
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
   private readonly moved: Uint8Array;
+  /** `State.version` when no book could take a forced unit, by `unit.order`; -1 before. */
+  private readonly failedAt: Float64Array;
   private readonly servedSet = new Map<string, Set<Book>>();
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
@@ -117,6 +119,7 @@ class Rebalancer {
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
     this.moved = new Uint8Array(this.state.units.length);
+    this.failedAt = new Float64Array(this.state.units.length).fill(-1);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
@@ -196,6 +199,8 @@ class Rebalancer {
     this.forced ??= this.forcedUnits();
     this.forced = this.forced.filter(({ unit }) => this.moved[unit.order] !== 1);
     for (const { unit, rule } of this.forced) {
+      // Its reason for staying stands (see `mayFitNow`).
+      if (this.unmovable.has(unit) && !this.mayFitNow(unit)) continue;
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
@@ -214,6 +219,7 @@ class Rebalancer {
         this.bestReceiver(unit, from, false) ??
         (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
+        this.failedAt[unit.order] = this.state.version;
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
         if (serving) {
           let detail = this.noRoomBySegment.get(unit.segment);
@@ -233,6 +239,16 @@ class Rebalancer {
       this.unmovable.delete(unit);
       this.record(unit, from, to, rule);
     }
+  }
+
+  /**
+   * Whether a book may take a forced unit no book could take when last tried: only one of the
+   * books that serve it has changed since (whether a book can take a unit depends on that book
+   * alone). Most of 60k accounts without room would otherwise be tried again in every pass.
+   */
+  private mayFitNow(unit: Unit): boolean {
+    const failed = this.failedAt[unit.order] as number;
+    return failed < 0 || this.receivers(unit).some((b) => b.changedAt > failed);
   }
 
   private statusWord(book: Book): string {
@@ -503,12 +519,13 @@ class Rebalancer {
 
   /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
   private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
+    // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
+    const bad = [...book.units]
+      .filter((u) => test.bad(u) && this.movable(u, book))
+      .sort((x, y) => y.healthRank - x.healthRank || size(x) - size(y) || x.order - y.order);
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
-      const bad = [...book.units]
-        .filter((u) => test.bad(u) && this.movable(u, book))
-        .sort((x, y) => y.healthRank - x.healthRank || size(x) - size(y) || x.order - y.order);
       let done = false;
-      for (const give of bad) {
+      for (const [at, give] of bad.entries()) {
         let best: { to: Book; take?: Unit; key: number[] } | undefined;
         for (const to of this.receivers(give)) {
           if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
@@ -524,6 +541,7 @@ class Rebalancer {
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
         if (best.take) this.record(best.take, best.to, book, rule, give);
+        bad.splice(at, 1);
         done = true;
         break;
       }

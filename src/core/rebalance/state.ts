@@ -82,6 +82,8 @@ export interface Book {
   anchorRank: number;
   /** The units by size, once a search asked for them (see `State.bySize`). */
   sorted?: Unit[];
+  /** `State.version` at the book's last change, so a search that failed knows when to retry. */
+  changedAt: number;
 }
 
 export class State {
@@ -92,6 +94,8 @@ export class State {
   readonly offload: number;
   /** The red/yellow share a book may hold (`health_mix_max`). */
   readonly mixMax: number;
+  /** Counts the changes to any book (see `Book.changedAt`). */
+  version = 0;
 
   constructor(
     analysis: Analysis,
@@ -129,6 +133,7 @@ export class State {
         lower: 0,
         anchorRank: -1,
         sorted: undefined,
+        changedAt: 0,
       });
     }
     const regions = new Set<string>();
@@ -249,6 +254,7 @@ export class State {
   }
 
   private adjust(book: Book, unit: Unit, sign: 1 | -1): void {
+    book.changedAt = ++this.version;
     book.a += sign * unit.a;
     book.r += sign * unit.r;
     book.aMax += sign * unit.aMax;

@@ -6,7 +6,13 @@ import type { Org } from '../model.js';
 import { BOOK_ROLES, type RoleId } from '../roles.js';
 import { overTarget } from '../target/staffing.js';
 import { type Quarter, quarters } from './quarters.js';
-import { type Hire, type StageChange, simulateTimeline, type TimelineEnd } from './simulate.js';
+import {
+  type Hire,
+  type StageChange,
+  simulateTimeline,
+  type Timeline,
+  type TimelineEnd,
+} from './simulate.js';
 
 export { monthName } from './calendar.js';
 export { type Quarter, quarters } from './quarters.js';
@@ -50,7 +56,11 @@ export function hiresByRole(hires: Hire[]): { role: RoleId; count: number }[] {
 
 /** The plan's next `months` months in brief, for the recommendation's summary. */
 export function summariseTimeline(org: Org, months = 12): TimelineSummary {
-  const timeline = simulateTimeline(org, { months });
+  return timelineSummary(simulateTimeline(org, { months }));
+}
+
+/** A simulated timeline in brief (see `summariseTimeline`). */
+export function timelineSummary(timeline: Timeline): TimelineSummary {
   let peak: number | null = null;
   for (const row of timeline.rows) {
     if (row.peakLoad !== null && (peak === null || row.peakLoad > peak)) peak = row.peakLoad;

@@ -2,7 +2,7 @@
  * `csplan recommend --format html`: the plan as one self-contained page a CS leader can show,
  * answer first, then capacity, the org chart, headcount, the hiring timeline, gaps and findings.
  */
-import { rangeText } from '../../core/gaps.js';
+import { gapWhen, rangeText } from '../../core/gaps.js';
 import type { Diagnostic, TeamMember } from '../../core/model.js';
 import { formatCount, formatMoney, plural } from '../../core/money.js';
 import type { Plan } from '../../core/plan.js';
@@ -11,7 +11,7 @@ import { STAGE_LABELS } from '../../core/stage.js';
 import { STRUCTURE_LABELS } from '../../core/structure.js';
 import type { Timeline } from '../../core/timeline/index.js';
 import { answerParts } from '../answer.js';
-import { gapLabel, gapTeam, redeploymentLines, TEAM_LOAD_NOTE, teamSummary } from '../text.js';
+import { gapTeam, redeploymentLines, TEAM_LOAD_NOTE, teamSummary } from '../text.js';
 import { capacityChart } from './capacity.js';
 import { costChart, ganttChart } from './gantt.js';
 import { headcountChart, headcountTotals } from './headcount.js';
@@ -64,7 +64,7 @@ function gapsTable(plan: Plan, timeline: Timeline) {
   return dataTable({
     head: ['When', 'Hire', 'Team', ...(withCost ? ['Cost'] : []), 'Why'],
     rows: plan.gaps.map((g) => {
-      const when = gapLabel(plan, g, timeline);
+      const when = gapWhen(g, plan.teams, timeline);
       return [
         when === 'late' || when === 'now' ? html`<span class="late">${when}</span>` : when,
         `${g.count} × ${roleLabel(g.role)}`,
