@@ -3,9 +3,13 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import { type Analysis, analyse } from '../core/analysis.js';
+import { type CapacityResult, computeCapacity } from '../core/capacity.js';
+import { MAX_CSM_FTE_NEEDED } from '../core/limits.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
+import { formatCount } from '../core/money.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { runReferenceRules } from '../core/rules/engine.js';
+import { csmNeedOverLimit } from '../core/timeline/growth-limit.js';
 import { stopsPlanning, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import { packageVersion } from './version.js';
@@ -77,8 +81,18 @@ export async function loadAndPlan(
       invalid: true,
     };
   }
+  // The plan's size is checked before it is made: its projection grows with it.
+  const analysis = analyse(loaded.org);
+  const capacity = computeCapacity(analysis);
+  const tooLarge = planSizeLimit(loaded.org, capacity);
+  if (tooLarge.length > 0) {
+    const diagnostics = locateDiagnostics(
+      [...loaded.diagnostics, ...editorSchema, ...tooLarge],
+      loaded.locate,
+    );
+    return { file, org: loaded.org, diagnostics, invalid: true, loaded };
+  }
   if (options.validOnly) {
-    const analysis = analyse(loaded.org);
     const diagnostics = locateDiagnostics(
       [
         ...loaded.diagnostics,
@@ -90,7 +104,10 @@ export async function loadAndPlan(
     if (!diagnostics.some(blocksPlanning))
       return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
   }
-  const plan = planOrg(loaded.org, { ruleOverrides: options.ruleOverrides });
+  const plan = planOrg(loaded.org, {
+    ruleOverrides: options.ruleOverrides,
+    analysed: { analysis, capacity },
+  });
   const diagnostics = locateDiagnostics(
     [...loaded.diagnostics, ...editorSchema, ...plan.findings],
     loaded.locate,
@@ -135,4 +152,23 @@ export async function reportUnplannable(
   );
   io.stderr(`${planned.file} has problems to fix before ${options.waiting}.\n`);
   return EXIT.problems;
+}
+
+/**
+ * A plan too large to date hire by hire (csmNeedOverLimit): an error that stops planning, at the
+ * growth when growth is what takes it past the limit, at the accounts otherwise.
+ */
+function planSizeLimit(org: Org, capacity: CapacityResult): Diagnostic[] {
+  const today = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+  const peak = csmNeedOverLimit(org, today);
+  if (peak === undefined) return [];
+  const byGrowth = today <= MAX_CSM_FTE_NEEDED;
+  return [
+    {
+      rule: 'plan-too-large',
+      severity: 'error',
+      path: byGrowth ? ['growth'] : ['accounts'],
+      message: `the plan would need ${peak > 10 * MAX_CSM_FTE_NEEDED ? `more than ${formatCount(10 * MAX_CSM_FTE_NEEDED)}` : formatCount(Math.round(peak))} CSM FTE ${byGrowth ? 'at the peak of this growth' : 'for these accounts'}; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: check the largest ARRs, arr_per_csm and accounts_per_csm${byGrowth ? ', and the growth rates' : ''}`,
+    },
+  ];
 }

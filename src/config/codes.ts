@@ -164,6 +164,15 @@ export const INPUT_CODES = {
     example:
       'growth:\n  customer_growth_pct_per_month: 1000\n\nbecomes\n\ngrowth:\n  customer_growth_pct_per_month: 10',
   },
+  'plan-too-large': {
+    category: 'schema',
+    severity: 'error',
+    summary: 'The plan would need more CSMs than csplan plans (5,000 FTE)',
+    why: 'The timeline dates a req for every CSM the org needs, month by month: accounts worth trillions, or growth that multiplies ARR a hundredfold, ask for hundreds of thousands of CSMs and would keep it busy for minutes. No real plan asks for it; it is usually an extra zero in an ARR, a book size or a growth rate.',
+    fix: 'Check the ARR of the largest accounts, policy.segments arr_per_csm and accounts_per_csm, and the growth rates.',
+    example:
+      'accounts:\n  - { id: acme, arr: 1200000000000 }\n\nbecomes\n\naccounts:\n  - { id: acme, arr: 1200000 }',
+  },
   'schema-outdated': {
     category: 'yaml',
     severity: 'warning',
@@ -312,6 +321,14 @@ export const INPUT_CODES = {
     why: 'Each account read is kept in memory; the limit keeps the largest accepted export under 1 GB instead of running the machine out of memory. No CS team plans more accounts than this in one file.',
     fix: 'Export one business unit or region per org file, or leave out closed, churned and test accounts.',
     example: 'accounts:\n  file: accounts-emea.csv',
+  },
+  'json-too-many-accounts': {
+    category: 'csv',
+    severity: 'error',
+    summary: 'The JSON accounts file has more accounts than csplan plans (2,000,000)',
+    why: 'The same limit as for a CSV export: each account is kept in memory, and no CS team plans more accounts than this in one file.',
+    fix: 'Export one business unit or region per org file, or leave out closed, churned and test accounts.',
+    example: 'accounts:\n  file: accounts-emea.json',
   },
   'csv-empty': {
     category: 'csv',

@@ -1,6 +1,6 @@
 /** Zod issues, turned into csplan diagnostics with a rule id and an actionable message. */
 import type * as z from 'zod';
-import { didYouMean, suggestion } from '../core/did-you-mean.js';
+import { boundedLookups, didYouMean, suggestion } from '../core/did-you-mean.js';
 import type { Diagnostic, Path } from '../core/model.js';
 import { ROLE_IDS } from '../core/roles.js';
 import type { InputCode } from './codes.js';
@@ -16,17 +16,26 @@ export function schemaDiagnostics(
   prefix: Path = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) collect(issue, input, out, prefix);
+  const lookup = boundedLookups();
+  for (const issue of issues) collect(issue, input, out, lookup, prefix);
   return out;
 }
 
-function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path = []): void {
+type Lookup = ReturnType<typeof boundedLookups>;
+
+function collect(
+  issue: Issue,
+  input: unknown,
+  out: Diagnostic[],
+  lookup: Lookup,
+  prefix: Path = [],
+): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = keysAt(path);
       for (const key of issue.keys) {
-        const guess = didYouMean(key, known);
+        const guess = lookup(`key ${known.join(',')} ${key}`, () => didYouMean(key, known) ?? '');
         const hint = guess
           ? `did you mean "${guess}"?`
           : `known keys here: ${known.slice(0, 12).join(', ')}`;
@@ -46,7 +55,7 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
         (branch) => !branch.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0),
       );
       if (branches.length === 1 && branches[0]) {
-        for (const sub of branches[0]) collect(sub, input, out, path);
+        for (const sub of branches[0]) collect(sub, input, out, lookup, path);
         return;
       }
       break;
@@ -68,7 +77,7 @@ function collect(issue: Issue, input: unknown, out: Diagnostic[], prefix: Path =
           rule: 'unknown-role',
           severity: 'error',
           path,
-          message: `unknown role "${issue.input}"${roleSuggestion(issue.input)}; valid roles: ${ROLE_IDS.join(', ')}`,
+          message: `unknown role "${issue.input}"${lookup(`role ${issue.input}`, () => roleSuggestion(issue.input as string))}; valid roles: ${ROLE_IDS.join(', ')}`,
         });
         return;
       }

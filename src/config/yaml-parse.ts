@@ -181,9 +181,17 @@ export function documentDiagnostics(
   }
   if (out.some((d) => d.rule === 'yaml-syntax')) return out;
 
+  // The anchors met so far, in document order: an alias is defined when its anchor comes before
+  // it. (`Alias#resolve` walks the whole document for each alias: quadratic in aliases.)
+  const anchored = new Set<string>();
+  const noteAnchor = (_: unknown, node: { anchor?: string }) => {
+    if (node.anchor !== undefined) anchored.add(node.anchor);
+  };
   visit(doc, {
+    Map: noteAnchor,
+    Seq: noteAnchor,
     Alias(_, node) {
-      if (!node.resolve(doc) && !anchoredBefore(node.source)) {
+      if (!anchored.has(node.source) && !anchoredBefore(node.source)) {
         push(
           'yaml-alias',
           `alias *${node.source} has no anchor &${node.source} before it`,
@@ -192,6 +200,7 @@ export function documentDiagnostics(
       }
     },
     Scalar(key, node, path) {
+      noteAnchor(key, node);
       const offset = node.range?.[0] ?? 0;
       if (typeof node.value === 'string') {
         const control = controlCharacterIndex(node.value);

@@ -39,19 +39,27 @@ export function suggestion(input: string, candidates: Iterable<string>): string 
 export const MAX_SUGGESTED_WORDS = 200;
 
 /**
- * `suggestion` against one list of candidates for many inputs (an unknown owner on each of 10k
- * accounts): each different input is looked up once, and only the first MAX_SUGGESTED_WORDS,
- * so a file of thousands of different unknown names costs a bounded amount of work.
+ * Did-you-mean lookups for many inputs (an unknown owner on each of 10k accounts, an unknown role
+ * on each of 20k people): each different `key` is looked up once, and only the first
+ * MAX_SUGGESTED_WORDS, so a file of thousands of different unknown words costs a bounded amount
+ * of work. Later keys get the empty string.
  */
-export function suggester(candidates: readonly string[]): (input: string) => string {
+export function boundedLookups(): (key: string, lookUp: () => string) => string {
   const seen = new Map<string, string>();
-  return (input) => {
-    const known = seen.get(input);
+  return (key, lookUp) => {
+    const known = seen.get(key);
     if (known !== undefined) return known;
-    const found = seen.size < MAX_SUGGESTED_WORDS ? suggestion(input, candidates) : '';
-    seen.set(input, found);
+    if (seen.size >= MAX_SUGGESTED_WORDS) return '';
+    const found = lookUp();
+    seen.set(key, found);
     return found;
   };
+}
+
+/** `suggestion` against one list of candidates for many inputs, bounded as `boundedLookups`. */
+export function suggester(candidates: readonly string[]): (input: string) => string {
+  const lookup = boundedLookups();
+  return (input) => lookup(input, () => suggestion(input, candidates));
 }
 
 /**

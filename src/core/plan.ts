@@ -1,5 +1,11 @@
 /** The planner's entry point: an Org in, a Plan (data only) out. */
-import { analyse, type BookOwner, type PlacedAccount, type RampStatus } from './analysis.js';
+import {
+  type Analysis,
+  analyse,
+  type BookOwner,
+  type PlacedAccount,
+  type RampStatus,
+} from './analysis.js';
 import { type CapacityResult, computeCapacity } from './capacity.js';
 import { findGaps, type Gap } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
@@ -89,11 +95,13 @@ export interface BookSummary {
 export interface PlanOptions {
   /** Command-line rule severities; they win over the file's `rules:`. */
   ruleOverrides?: Readonly<Record<string, RuleSetting>>;
+  /** The org already analysed, with its capacity (the caller checked the plan's size). */
+  analysed?: { analysis: Analysis; capacity: CapacityResult };
 }
 
 export function planOrg(org: Org, options: PlanOptions = {}): Plan {
-  const analysis = analyse(org);
-  const capacity = computeCapacity(analysis);
+  const analysis = options.analysed?.analysis ?? analyse(org);
+  const capacity = options.analysed?.capacity ?? computeCapacity(analysis);
   const settings = { ...org.rules, ...(options.ruleOverrides ?? {}) };
   const idle = idleWhileRuleOn(analysis, capacity, settings);
   const target = buildTargetOrg({ analysis, capacity });

@@ -4,7 +4,9 @@
  * name or an email are matched to team ids as for CSV. Problems point at the JSON's own line and
  * column, found by a small scanner that runs only when there is a problem to locate.
  */
+import { MAX_ACCOUNTS } from '../../core/limits.js';
 import type { Diagnostic, Path } from '../../core/model.js';
+import { formatCount } from '../../core/money.js';
 import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
@@ -21,7 +23,12 @@ export interface JsonAccounts {
 
 export function readJsonAccounts(
   text: string,
-  options: { file: string; team: TeamMemberInput[] },
+  options: {
+    file: string;
+    team: TeamMemberInput[];
+    /** Accounts kept before the file is refused (default MAX_ACCOUNTS; smaller in tests). */
+    maxAccounts?: number;
+  },
 ): JsonAccounts {
   const { file } = options;
   // A byte-order mark becomes a space: JSON.parse refuses it, and offsets stay those of the file.
@@ -72,6 +79,18 @@ export function readJsonAccounts(
     return result;
   }
 
+  const limit = options.maxAccounts ?? MAX_ACCOUNTS;
+  if (value.length > limit) {
+    diagnostics.push({
+      rule: 'json-too-many-accounts',
+      severity: 'error',
+      path: ['accounts-file'],
+      message: `the file has ${formatCount(value.length)} accounts (this one is the first past the limit); csplan plans up to ${formatCount(limit)}: export one business unit, or leave out closed and test accounts`,
+      file,
+      ...positions.at(positions.offsetOf([limit], false)),
+    });
+    return result;
+  }
   const owners = new OwnerResolver(options.team);
   const rowOfAccount: number[] = [];
   value.forEach((item, row) => {

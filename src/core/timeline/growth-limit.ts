@@ -3,9 +3,9 @@
  * the months the timeline looks at is refused (located at the growth that asks for it), so a
  * mistyped rate costs a message, not minutes.
  */
-import { MAX_PROJECTED_GROWTH } from '../limits.js';
-import type { Org, Path } from '../model.js';
-import { peakCustomers } from './grow.js';
+import { MAX_CSM_FTE_NEEDED, MAX_PROJECTED_GROWTH } from '../limits.js';
+import { type Org, type Path, SEGMENT_IDS } from '../model.js';
+import { growthSeries, peakCustomers } from './grow.js';
 import { applyScenario } from './scenarios.js';
 import { lookaheadMonths, MAX_MONTHS } from './simulate.js';
 
@@ -32,4 +32,35 @@ export function growthOverLimit(org: Org, factor = 1): GrowthOverLimit[] {
     if (added > MAX_PROJECTED_GROWTH) over.push({ path: run.path, added });
   }
   return over;
+}
+
+/**
+ * The CSM FTE the plan would need at the peak of its growth, when more than MAX_CSM_FTE_NEEDED:
+ * today's need grown by the largest factor the growth (of the file or of a scenario) puts on
+ * customers or ARR over the months the timeline looks at. Undefined when the plan fits.
+ */
+export function csmNeedOverLimit(org: Org, neededToday: number): number | undefined {
+  if (neededToday > MAX_CSM_FTE_NEEDED) return neededToday;
+  if (neededToday === 0) return undefined;
+  let peak = neededToday;
+  for (const grown of [org, ...(org.scenarios ?? []).map((s) => applyScenario(org, s))]) {
+    if (grown.growth) peak = Math.max(peak, neededToday * growthFactor(grown));
+  }
+  return peak > MAX_CSM_FTE_NEEDED ? peak : undefined;
+}
+
+/** The largest factor growth puts on customers or ARR over the months the timeline looks at. */
+function growthFactor(org: Org): number {
+  const { series } = growthSeries(org, MAX_MONTHS + lookaheadMonths(org.policy));
+  const totals = series.map((month) => ({
+    customers: SEGMENT_IDS.reduce((sum, id) => sum + month[id].customers, 0),
+    arr: SEGMENT_IDS.reduce((sum, id) => sum + month[id].arr, 0),
+  }));
+  const [today] = totals;
+  let factor = 1;
+  for (const month of totals) {
+    if (today && today.customers > 0) factor = Math.max(factor, month.customers / today.customers);
+    if (today && today.arr > 0) factor = Math.max(factor, month.arr / today.arr);
+  }
+  return factor;
 }
