@@ -44,6 +44,8 @@ export async function loadAndPlan(
     allowOutsideAccountsFile?: boolean;
     /** --skip-invalid (see LoadOptions.skipInvalid). */
     skipInvalid?: boolean;
+    /** See LoadOptions.digestAccountsFile. */
+    digestAccountsFile?: boolean;
     /**
      * Skip the plan when the file is valid: only the checks that decide validity run (loading and
      * references). For commands that do their own planning (rebalance); an invalid file still
@@ -60,6 +62,7 @@ export async function loadAndPlan(
       cwd: io.cwd,
       allowOutsideAccountsFile: options.allowOutsideAccountsFile,
       skipInvalid: options.skipInvalid,
+      digestAccountsFile: options.digestAccountsFile,
     });
   } catch (error) {
     if (error instanceof FileReadError) throw new UsageError(error.message);

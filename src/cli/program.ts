@@ -155,7 +155,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       .option('--as-of <date>', 'plan at this date (YYYY-MM-DD); default company.as_of, then today')
       .option('--max-moves <n>', 'move at most this many accounts; report what stays unbalanced')
       .option('--tolerance <share>', "how far above the team's mean load a book may be", '0.1')
-      .option('--write', "apply the moves: change each moved account's owner in the org file")
+      .option(
+        '--write',
+        "apply the moves: change each moved account's owner where it is read (the org file, or the CRM export it names)",
+      )
       .option('--moves-csv <file>', "write the moves as a CSV in the CRM export's own columns")
       .option('--force', '--moves-csv: replace a file that is not a move list csplan wrote')
       .addOption(colorOption())
@@ -276,6 +279,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
     .option(
       '--keep-file',
       'roster: write team: { file: ... } so csplan reads the team from the roster on every run',
+    )
+    .option(
+      '--accounts <file>',
+      "roster: keep people outside CS who own accounts in this CRM export (default: the org file's accounts)",
     )
     .addOption(formatOption('text, json', 'text'))
     .addOption(colorOption())

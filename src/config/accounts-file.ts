@@ -16,6 +16,7 @@
  * CSV: see csv/read-csv.ts (quirks of real exports), csv/presets.ts (header names), csv/cells.ts
  * (how a cell becomes a value). JSON: an array of account objects, see csv/read-json.ts.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -46,6 +47,11 @@ export interface AccountsFileContext {
   onAccount?: (account: AccountInput, row: number, given: FieldsGiven) => void;
   /** CSV: the accounts given to `onAccount` so far are void; the file is read again whole. */
   onRestart?: () => void;
+  /**
+   * CSV: take the SHA-256 of the bytes the accounts were read from (`digest` in the result), for
+   * a command that rewrites the export and must refuse if it changed since (compare-and-swap).
+   */
+  digest?: boolean;
 }
 
 export interface AccountsFileStats {
@@ -56,6 +62,8 @@ export interface AccountsFileStats {
   footerRows: number;
   /** How owners matched team members: by id, email, name; unmatched; ambiguous names. */
   owners: OwnerStats;
+  /** CSV: team id -> the owner cell as the export first wrote it for that person. */
+  ownerSpellings?: Map<string, string>;
   /** Currencies named in money cells (CSV), in order of first appearance. */
   currencies: string[];
 }
@@ -73,6 +81,8 @@ export interface AccountsFileResult {
   /** CSV: how dates like 3/31/2027 were read, when the file has some. */
   dates?: CsvDates;
   stats: AccountsFileStats;
+  /** CSV, when asked for: the SHA-256 (hex) of the bytes the accounts were read from. */
+  digest?: string;
 }
 
 /**
@@ -130,8 +140,15 @@ export async function readAccountsFile(
   }
   const reread = () => readFileSync(target);
   if (format === 'csv') {
+    let digest: string | undefined;
+    const chunks = fileChunks(target, isCleanUtf8);
+    const read = context.digest
+      ? digesting(chunks, (hex) => {
+          digest = hex;
+        })
+      : chunks;
     try {
-      return await parseAccountsText(fileChunks(target, isCleanUtf8), spec, {
+      const result = await parseAccountsText(read, spec, {
         file,
         format,
         team: context.team,
@@ -139,6 +156,7 @@ export async function readAccountsFile(
         onAccount: context.onAccount,
         onRestart: context.onRestart,
       });
+      return digest === undefined ? result : { ...result, digest };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!(error instanceof NotCleanText) && code === undefined) throw error;
@@ -215,6 +233,23 @@ export function fileChunks(path: string, check?: (chunk: Buffer) => boolean): Cs
 }
 
 const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The same chunks, hashed as they pass; `done` gets the SHA-256 of each pass read to its end
+ * (the reader may start again from the first byte: the last whole pass is what was read).
+ */
+function digesting(input: CsvChunks, done: (hex: string) => void): CsvChunks {
+  return {
+    *chunks() {
+      const hash = createHash('sha256');
+      for (const chunk of input.chunks()) {
+        hash.update(chunk);
+        yield chunk;
+      }
+      done(hash.digest('hex'));
+    },
+  };
+}
 
 /**
  * Where the first `end` bytes stop being whole UTF-8 characters: `end` when the last character

@@ -338,6 +338,14 @@ export const INPUT_CODES = {
     fix: 'Export again with a header line, at least id and arr.',
     example: 'id,name,arr,owner\nacme,Acme Inc,120000,dana',
   },
+  'csv-delimiter': {
+    category: 'csv',
+    severity: 'error',
+    summary: 'The CSV separates its columns with semicolons or tabs, not commas',
+    why: 'Excel in many European locales saves "CSV" with semicolons; read with commas, the whole header is one column and no field can be found.',
+    fix: 'Save it as "CSV UTF-8 (Comma delimited)", or export it again from the CRM.',
+    example: 'Account ID,ARR,Account Owner\n001A,120000,Dana Scully',
+  },
   'csv-missing-column': {
     category: 'csv',
     severity: 'error',

@@ -68,6 +68,8 @@ export interface LoadOptions {
   allowOutsideAccountsFile?: boolean;
   /** --skip-invalid: plan without the accounts-file rows that have problems, as `on_error: skip`. */
   skipInvalid?: boolean;
+  /** Keep the SHA-256 of the accounts CSV read (`accountsFile.digest`), to rewrite it safely. */
+  digestAccountsFile?: boolean;
 }
 
 export interface LoadResult {
@@ -96,6 +98,12 @@ export interface LoadResult {
     headers: Partial<Record<string, string>>;
     /** How owners matched the team: by id, email or name. */
     owners: { byId: number; byEmail: number; byName: number };
+    /** CSV: team id -> the owner cell as the export writes that person ("Sofia Garcia"). */
+    ownerSpellings?: ReadonlyMap<string, string>;
+    /** CSV: the 0-based column of each field the mapping read. */
+    columns: Partial<Record<string, number>>;
+    /** CSV, with `digestAccountsFile`: the SHA-256 of the bytes planned from. */
+    digest?: string;
   };
 }
 
@@ -228,6 +236,7 @@ export async function loadOrgText(
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
       team,
       allowOutside: options.allowOutsideAccountsFile === true,
+      digest: options.digestAccountsFile === true,
       onAccount: (account, row, given) =>
         read.push(toAccount(account, 'accounts-file', row, given)),
       onRestart: () => {
@@ -243,6 +252,9 @@ export async function loadOrgText(
       format: result.format,
       headers: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.header])),
       owners: result.stats.owners,
+      ...(result.stats.ownerSpellings ? { ownerSpellings: result.stats.ownerSpellings } : {}),
+      columns: Object.fromEntries((result.mapping?.columns ?? []).map((c) => [c.field, c.index])),
+      ...(result.digest === undefined ? {} : { digest: result.digest }),
     };
   }
 
@@ -308,6 +320,14 @@ export function markSkipped(diagnostics: Diagnostic[]): void {
       continue;
     diagnostics[i] = { ...d, skipped: true, message: `${d.message} (row left out of the plan)` };
   }
+}
+
+/**
+ * Rows left out of the plan shown as warnings: the command was told to plan without them
+ * (`--skip-invalid`), so they are reported, not failed on.
+ */
+export function skippedAsWarnings(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.skipped ? { ...d, severity: 'warning' } : d));
 }
 
 /**

@@ -386,6 +386,7 @@ export function mergePolicy(input: PolicyInput | undefined): {
     ramp: p.ramp
       ? p.ramp.map((step) => ({ untilWeek: step.until_week, capacity: step.capacity }))
       : base.ramp,
+    handoverWeeks: p.handover_weeks ?? base.handoverWeeks,
     spanOfControl: {
       managerMin: p.span_of_control?.manager_min ?? base.spanOfControl.managerMin,
       managerMax: p.span_of_control?.manager_max ?? base.spanOfControl.managerMax,

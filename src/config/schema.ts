@@ -6,6 +6,7 @@ import * as z from 'zod';
 import {
   MAX_CUSTOMER_GROWTH_PCT_PER_MONTH,
   MAX_FACTOR,
+  MAX_HANDOVER_WEEKS,
   MAX_NEW_CUSTOMERS_PER_MONTH,
   MAX_PROJECTED_GROWTH,
   MAX_RAMP_WEEKS,
@@ -647,6 +648,13 @@ export const policySchema = z
       )
       .optional()
       .meta({ description: 'Ramp schedule for new CSMs' }),
+    handover_weeks: wholeNumber(
+      'Weeks before a leave date that a leaver spends handing accounts over, carrying half a book; a backfill is planned ramped when they start (default 0: a full book to the last day)',
+    )
+      .max(MAX_HANDOVER_WEEKS, {
+        error: `more than ${MAX_HANDOVER_WEEKS} weeks (half a year): check the number`,
+      })
+      .optional(),
     span_of_control: z
       .strictObject({
         manager_min: atLeastOne(

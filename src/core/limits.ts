@@ -17,6 +17,9 @@ export const MAX_PROJECTED_GROWTH = 200_000;
 /** `policy.ramp[].until_week`, `hiring.ramp_weeks`: a ramp of two years at most. */
 export const MAX_RAMP_WEEKS = 104;
 
+/** `policy.handover_weeks`: a hand-over of half a year at most. */
+export const MAX_HANDOVER_WEEKS = 26;
+
 /** `fte`: the smallest share of a full-time role (2 hours of a 40-hour week). */
 export const MIN_FTE = 0.05;
 

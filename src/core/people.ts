@@ -19,7 +19,10 @@ export interface PersonOnDate {
   rampStatus: RampStatus;
   /** Share of a full book the ramp allows in this tenure week (1 outside the ramp). */
   rampShare: number;
-  /** Share of a full book the person carries on the date: fte x ramp share, 0 before the start date and from the leave date on. */
+  /**
+   * Share of a full book the person carries on the date: fte x ramp share (x HANDOVER_SHARE in the
+   * hand-over weeks), 0 before the start date and from the leave date on.
+   */
   capacity: number;
   /**
    * FTE the person holds in the team on the date as if ramped: planned hires count (they are
@@ -28,7 +31,16 @@ export interface PersonOnDate {
   seat: number;
   /** Whole weeks in the role on the date (1 = first week); undefined without a start date. */
   tenureWeek?: number;
+  /** In the hand-over weeks before the leave date (`policy.handover_weeks`). */
+  handingOver: boolean;
 }
+
+/**
+ * Share of a full book a leaver carries in the hand-over weeks: half (csplan default, the mirror of
+ * the ramp's half-book weeks). The other half of their time goes to handing accounts over:
+ * introductions, account notes, joint calls with the new owner.
+ */
+export const HANDOVER_SHARE = 0.5;
 
 /** Share of a full book a person carries in a given tenure week, by the ramp schedule. */
 export function rampShare(tenureWeek: number, policy: Policy): number {
@@ -58,18 +70,26 @@ export function hasLeft(member: TeamMember, date: string): boolean {
   return member.leaving !== undefined && date >= member.leaving;
 }
 
+/**
+ * The first day of a leaver's hand-over: `policy.handover_weeks` before the leave date, or the
+ * leave date itself when the policy gives no hand-over.
+ */
+export function handoverStart(leaving: string, policy: Policy): string {
+  return addDays(leaving, -policy.handoverWeeks * 7);
+}
+
 export function personOn(member: TeamMember, date: string, policy: Policy): PersonOnDate {
   const { rampStatus, share, tenureWeek } = rampOn(member, date, policy);
+  const base = { rampStatus, rampShare: share, tenureWeek };
   if (hasLeft(member, date))
-    return { status: 'left', rampStatus, rampShare: share, capacity: 0, seat: 0, tenureWeek };
-  const status: PersonStatus = member.leaving !== undefined ? 'leaving' : rampStatus;
+    return { ...base, status: 'left', capacity: 0, seat: 0, handingOver: false };
+  const handingOver = member.leaving !== undefined && date >= handoverStart(member.leaving, policy);
   return {
-    status,
-    rampStatus,
-    rampShare: share,
-    capacity: member.fte * share,
+    ...base,
+    status: member.leaving !== undefined ? 'leaving' : rampStatus,
+    capacity: member.fte * share * (handingOver ? HANDOVER_SHARE : 1),
     seat: member.fte,
-    tenureWeek,
+    handingOver,
   };
 }
 
@@ -103,7 +123,7 @@ export function hiringLeadDays(policy: Policy, role: RoleId): number {
 }
 
 export interface BackfillDates {
-  /** When the req must open for the backfill to be ramped by the leave date. */
+  /** When the req must open for the backfill to be ramped when the hand-over starts. */
   openBy: string;
   start: string;
   /** True when that date is already behind the plan date. */
@@ -111,8 +131,9 @@ export interface BackfillDates {
 }
 
 /**
- * A backfill is ramped by the day the leaver goes: open by = leave date - hiring lead time - ramp
- * weeks (DOMAIN: 45-60 days to hire, then the 8-week ramp).
+ * A backfill is ramped when the leaver's hand-over starts (the leave date without one), so the
+ * book is handed to someone who can carry it: open by = that day - ramp weeks - hiring lead time
+ * (DOMAIN: 45-60 days to hire, then the 8-week ramp).
  */
 export function backfillDates(
   leaving: string,
@@ -120,7 +141,7 @@ export function backfillDates(
   asOf: string,
   policy: Policy,
 ): BackfillDates {
-  const start = addDays(leaving, -rampEndWeek(policy) * 7);
+  const start = addDays(handoverStart(leaving, policy), -rampEndWeek(policy) * 7);
   const openBy = addDays(start, -hiringLeadDays(policy, role));
   return { openBy, start, late: openBy < asOf };
 }

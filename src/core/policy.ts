@@ -56,6 +56,8 @@ export interface Policy {
   /** Extra capacity per CSM when a dedicated team takes that work off CSMs. */
   offload: { onboarding: number; support: number };
   ramp: RampStep[];
+  /** Weeks before the leave date a leaver spends handing accounts over, carrying HANDOVER_SHARE of a book. */
+  handoverWeeks: number;
   spanOfControl: {
     managerMin: number;
     managerMax: number;
@@ -148,6 +150,7 @@ export const DEFAULT_POLICY: Policy = {
     { untilWeek: 6, capacity: 0.5 },
     { untilWeek: 8, capacity: 1 },
   ],
+  handoverWeeks: 0,
   spanOfControl: { managerMin: 5, managerMax: 8, directorMin: 2, directorMax: 4 },
   healthMixMax: 0.3,
   csOpsAtCsms: 5,
@@ -175,6 +178,7 @@ export const POLICY_SOURCES: Record<string, string> = {
   load_drivers: `Implementation over 90 days, more than 5 stakeholders and regulated industries lower the ratio ${cite('cs-ops-architect')}; the uplifts ${cite('csplan-default')}`,
   offload: `Dedicated onboarding and support teams raise the ratio ${cite('cs-ops-architect')}; the 10% figures ${cite('csplan-default')}`,
   ramp: `New-CSM onboarding plan: weeks 1-4 no book, weeks 5-6 small accounts, weeks 7-8 full book ${cite('org-design-guide')}`,
+  handover_weeks: `No hand-over by default: a leaver carries a full book to the last day; with hand-over weeks they carry half a book in those weeks and a backfill is ramped when they start ${cite('csplan-default')}`,
   span_of_control: `Managers 5-8 direct reports, directors 2-4 managers ${cite('org-design-guide')}`,
   health_mix_max: `No CSM above 30% red/yellow accounts ${cite('cs-ops-architect')}`,
   cs_ops_at_csms: `CS Operations before 5+ CSMs ${cite('org-design-guide', 'cs-ops-architect')}`,

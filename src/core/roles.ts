@@ -139,6 +139,12 @@ export function roleLabel(role: RoleId): string {
   return ROLES[role].label;
 }
 
+/** "A CS Manager", "An Onboarding Specialist": no label starts with an acronym said with a vowel sound. */
+export function roleWithArticle(role: RoleId): string {
+  const label = roleLabel(role);
+  return `${/^[AEIOU]/i.test(label) ? 'An' : 'A'} ${label}`;
+}
+
 export function roleLabelPlural(role: RoleId): string {
   return ROLES[role].plural ?? `${ROLES[role].label}s`;
 }

@@ -38,7 +38,16 @@ export function countLine(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors === 0 && warnings === 0) return 'no problems';
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const skipped = skippedRows(diagnostics);
+  const left = skipped > 0 ? `; ${plural(skipped, 'row')} left out of the plan` : '';
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${left}`;
+}
+
+/** Rows of an accounts file left out of the plan (`on_error: skip`); a row may have two problems. */
+function skippedRows(diagnostics: readonly Diagnostic[]): number {
+  const rows = new Set<string>();
+  for (const d of diagnostics) if (d.skipped) rows.add(`${d.file ?? ''}\u0000${d.path[1]}`);
+  return rows.size;
 }
 
 /** How many of a group's lines are named before "and N more". */

@@ -138,7 +138,9 @@ export function renderRebalanceText(
   if (result.moves.length > 0) {
     out.push(
       '',
-      c.dim('Apply with --write (org file) or --moves-csv FILE (accounts from a CRM export).'),
+      c.dim(
+        'Apply with --write (owners in the org file or its CRM export) or --moves-csv FILE (a CRM upload).',
+      ),
     );
     if (!result.moves.every(appliesNow))
       out.push(c.dim('Moves dated later (starter books) are not written until their date.'));

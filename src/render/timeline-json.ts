@@ -66,6 +66,7 @@ export function timelineJson(timeline: Timeline) {
       neededBy: hire.neededBy,
       delay: hire.delay,
       backfillFor: hire.backfillFor,
+      backfillLeaving: hire.backfillLeaving,
       reason: hire.reason,
     })),
     stageChanges: timeline.stageChanges,

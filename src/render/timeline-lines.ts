@@ -103,7 +103,7 @@ export function reqSentence(hire: Hire, timeline: Timeline): string {
     timeline.hires.find((h) => h.role === hire.role) === hire;
   const which = firstOfRole ? 'first' : 'next';
   const backfill = hire.backfillFor
-    ? `, the backfill for ${hire.backfillFor} (leaving ${hire.neededBy})`
+    ? `, the backfill for ${hire.backfillFor} (leaving ${hire.backfillLeaving})`
     : '';
   const team = hire.team ? ` for ${hire.team}${backfill}` : '';
   const after = `the ${label} starts about ${hire.start} and is fully ramped by ${hire.rampedBy}`;

@@ -104,6 +104,10 @@ const CASES: Record<string, Record<string, string>> = {
     'a.json': '[{ "id": "a", "arr": 1000, "owner": "cy" }]',
   },
   'csv-empty': { 'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`, 'a.csv': '' },
+  'csv-delimiter': {
+    'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`,
+    'a.csv': 'id;name;arr;owner\na;A;1000,50;cy\n',
+  },
   'csv-missing-column': {
     'org.yaml': `${HEAD}accounts:\n  file: a.csv\n${TEAM}`,
     'a.csv': 'id,name\na,A\n',

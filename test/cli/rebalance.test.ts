@@ -178,14 +178,6 @@ describe('--moves-csv for accounts from a CRM export', () => {
     expect(lines.filter((l) => l !== '')).toHaveLength(7);
     expect(stderr).toContain('6 moves written for a CRM bulk update');
   });
-
-  it('--write refuses accounts that live in a CSV and points to --moves-csv', async () => {
-    const dir = await copyExamples();
-    const file = join(dir, 'salesforce', 'org.yaml');
-    const { code, stderr } = await runCli(['rebalance', file, '--write']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('use --moves-csv FILE');
-  });
 });
 
 describe('csplan assign', () => {

@@ -59,6 +59,7 @@ describe('csplan timeline: the founder (15 customers, 5 more a month)', () => {
       neededBy: '2028-01-01',
       delay: null,
       backfillFor: null,
+      backfillLeaving: null,
       reason: expect.stringContaining('1.3 FTE of work by Jan 2028 for 1 FTE of CSMs'),
     });
     for (const hire of body.hires) {

@@ -446,6 +446,16 @@ describe('export quirks', () => {
     expect(result.diagnostics[0]?.message).toContain('add `preset: salesforce`');
   });
 
+  it('say once that a semicolon or tab export is not comma-separated, instead of missing columns', async () => {
+    const semicolons = await read('\uFEFFAccount ID;ARR;Account Owner\r\n001A;1000,50;Dana\r\n');
+    expect(semicolons.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['csv-delimiter', 1, 1],
+    ]);
+    expect(semicolons.diagnostics[0]?.message).toContain('separated by semicolons, not commas');
+    const tabs = await read('id\tarr\na\t10\n');
+    expect(tabs.diagnostics[0]?.message).toContain('separated by tabs');
+  });
+
   it('report an empty file', async () => {
     const result = await read('\n\n');
     expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([['csv-empty', 1]]);
@@ -516,6 +526,23 @@ describe('a CSV larger than a read chunk (1 MiB)', () => {
     );
     expect(handed).toEqual(whole.accounts.map((a, row) => [a.id, a.name, row]));
     expect(handed[29_999]).toEqual(['a29999', 'Café 日本 29999 🚀 Ünïcödé', 29_999]);
+  });
+
+  it('with digest, gives the SHA-256 of the bytes read, also when a form the fast reader refuses makes it read again', async () => {
+    const { createHash } = await import('node:crypto');
+    // Rows past the first chunk end in a lone CR: csv-parse reads the file a second time.
+    const text = `${bigCsv()}z1,Zed,1000,green\rz2,Zed,1000,green\r`;
+    const folder = await inFolder(text);
+    const result = await readAccountsFile(
+      { file: 'accounts.csv' },
+      { orgFile: `${folder}/org.yaml`, baseDir: folder, team: [], digest: true },
+    );
+    expect(result.digest).toBe(createHash('sha256').update(text).digest('hex'));
+    const without = await readAccountsFile(
+      { file: 'accounts.csv' },
+      { orgFile: `${folder}/org.yaml`, baseDir: folder, team: [] },
+    );
+    expect(without.digest).toBeUndefined();
   });
 
   it('is read in chunks of whole characters that add up to the file', async () => {

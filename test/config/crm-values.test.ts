@@ -169,3 +169,39 @@ describe('check and on_error: skip', () => {
     }
   });
 });
+
+describe('import --skip-invalid', () => {
+  it('lists the rows it leaves out as warnings and counts them, not as errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csplan-skip-import-'));
+    try {
+      await copyFile(join(fixtures, 'messy.csv'), join(dir, 'messy.csv'));
+      // Walter on the team: the two blank ARR cells (A003 line 4, A006 line 7) are the only problems.
+      const org = (await readFile(join(fixtures, 'messy.yaml'), 'utf8'))
+        .replace('accounts: { file: messy.csv, preset: salesforce }\n', '')
+        .concat('  - { id: walter, name: Walter Skinner, role: csm, reports_to: kate }\n');
+      await writeFile(join(dir, 'org.yaml'), org);
+      const run = await runCli(
+        ['import', 'messy.csv', '--org', 'org.yaml', '--skip-invalid', '--write'],
+        { cwd: dir, env: { COLUMNS: '400' } },
+      );
+      expect(run.code).toBe(0);
+      // 7 rows, 2 left out: 5 accounts.
+      expect(run.stdout).toContain(
+        '5 accounts read, $605k ARR; 2 rows left out of the plan (on_error: skip)',
+      );
+      const lines = run.stderr.split('\n');
+      // One cause, printed once with its count (JSON keeps both).
+      const skipped = lines.filter((l) => l.includes(' csv-missing-value '));
+      expect(skipped).toHaveLength(1);
+      expect(skipped[0]).toMatch(
+        /^messy\.csv:4:14 warning csv-missing-value .*\(2 times: lines 4, 7\)$/,
+      );
+      expect(lines.filter((l) => l.includes(' error '))).toEqual([]);
+      // Two foreign-value columns (Segment, Health) and the two skipped rows.
+      expect(lines).toContain('0 errors, 4 warnings; 2 rows left out of the plan');
+      expect(run.stdout).toContain('Wrote org.yaml.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Property tests over generated orgs with planned hires, ramping CSMs and leavers:
- * 1. every view agrees on each person's capacity on the plan date (the one capacity model);
+ * 1. every view agrees on each person's capacity on the plan date (the one capacity model), and
+ *    in every month of the timeline each CSM carries what the model gives them on that date;
  * 2. the timeline is monotone in growth: more growth never opens the first CSM req later, never
  *    gives fewer reqs, never costs less over the horizon.
  */
@@ -10,9 +11,9 @@ import { analyse } from '../../src/core/analysis.js';
 import { computeCapacity } from '../../src/core/capacity.js';
 import type { Org } from '../../src/core/model.js';
 import { personOn, standingCapacity } from '../../src/core/people.js';
-import { planOrg } from '../../src/core/plan.js';
 import { rebalance } from '../../src/core/rebalance/index.js';
-import { simulateTimeline } from '../../src/core/timeline/index.js';
+import { BOOK_ROLES } from '../../src/core/roles.js';
+import { hireMember, memberOn, simulateTimeline } from '../../src/core/timeline/index.js';
 import { AS_OF, orgFrom } from '../helpers/org.js';
 
 const SEGMENTS = ['strategic', 'enterprise', 'mid-market', 'smb'] as const;
@@ -129,18 +130,34 @@ describe('one capacity model: every view agrees on the plan date', () => {
           if (person) expect(book.capacity).toBeCloseTo(standingCapacity(person), 9);
         }
 
-        // The timeline's first month: capacity in seat, before the attrition allowance, is the
-        // capacity of every CSM in the target's teams, leavers included until they go (hires
-        // start later and carry nothing yet).
-        const plan = planOrg(org);
-        const inTeams = new Set(plan.teams.flatMap((t) => [...t.members, ...t.leavers]));
-        const placed = [...expected].filter(([id]) => inTeams.has(id));
-        const timeline = simulateTimeline(org, { months: 1 });
-        const seated = (timeline.rows[0]?.csmCapacity ?? 0) / (1 - timeline.attritionAllowance);
-        expect(seated).toBeCloseTo(
-          placed.reduce((sum, [, p]) => sum + p.capacity, 0),
-          6,
+        // Every month of the timeline: each CSM in a team carries what the capacity model gives
+        // them on the month's date (the file's people and the plan's hires, with the moves made
+        // by then), nobody is counted twice, and nobody moved into a function carries a book.
+        const timeline = simulateTimeline(org, { months: 6 });
+        const byId = new Map(
+          [...org.team, ...timeline.hires.map(hireMember)].map((m) => [m.id, m] as const),
         );
+        for (const row of timeline.rows) {
+          const place = memberOn(timeline.moves, row.date);
+          const ids = row.teams.flatMap((t) => t.people.map((p) => p.id));
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const person of row.teams.flatMap((t) => t.people)) {
+            const member = byId.get(person.id);
+            expect(member, person.id).toBeDefined();
+            if (!member) continue;
+            const placed = place(member);
+            expect(BOOK_ROLES.has(placed.role), `${person.id} ${row.month}`).toBe(true);
+            expect(person.capacity, `${person.id} ${row.month}`).toBeCloseTo(
+              personOn(placed, row.date, org.policy).capacity,
+              9,
+            );
+          }
+          // The team's capacity is its people's, less the attrition allowance.
+          for (const team of row.teams) {
+            const carried = team.people.reduce((sum, p) => sum + p.capacity, 0);
+            expect(team.capacity).toBeCloseTo(carried * (1 - timeline.attritionAllowance), 9);
+          }
+        }
       }),
       RUNS,
     );

@@ -32,5 +32,5 @@ describe("the plan's timeline", () => {
       }),
       RUNS,
     );
-  });
+  }, 600_000);
 });

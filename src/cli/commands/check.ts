@@ -1,6 +1,7 @@
 /** `csplan check FILE...`: the org plan as a CI gate. Findings out, exit code from --fail-on. */
 import { appendFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { skippedAsWarnings } from '../../config/load.js';
 import type { Severity } from '../../core/model.js';
 import { plural } from '../../core/money.js';
 import {
@@ -86,7 +87,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: CliIO
       // The gate counts a skipped row as an error unless told to skip: `on_error: skip` lets
       // the other commands plan, and check still says what is left out.
       const diagnostics = options.skipInvalid
-        ? planned.diagnostics.map((d) => (d.skipped ? { ...d, severity: 'warning' as const } : d))
+        ? skippedAsWarnings(planned.diagnostics)
         : planned.diagnostics;
       results.push({ file, valid: !planned.invalid, diagnostics });
     } catch (error) {

@@ -110,5 +110,7 @@ export function changesText(changes: ExportChanges): string[] {
     changes.owners.map((c) => `${label(c)} ${c.before ?? '(none)'} -> ${c.after ?? '(none)'}`),
   );
   if (out.length === 1) out.push('  no account added, removed or changed');
+  // Said outright: after `rebalance --write` and the CRM upload, it confirms the moves landed.
+  else if (changes.owners.length === 0) out.push('  no owner changes');
   return out;
 }

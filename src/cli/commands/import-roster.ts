@@ -7,7 +7,10 @@
  */
 import { dirname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { MAX_ACCOUNTS_FILE_BYTES } from '../../config/accounts-file.js';
 import type { DateOrder } from '../../config/csv/cells.js';
+import { exportOwners } from '../../config/csv/export-owners.js';
+import type { PresetId } from '../../config/csv/presets.js';
 import { type BlockValue, setTeamFile } from '../../config/csv/write-spec.js';
 import { MAX_YAML_BYTES, parseOrgYaml } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
@@ -55,6 +58,8 @@ export interface RosterImportOptions {
   dateOrder?: DateOrder;
   roles?: string[];
   org?: string;
+  /** A CRM export whose account owners stay on the team (default: the org file's accounts). */
+  accounts?: string;
   write?: boolean;
   /** Write `team: { file: ... }` (the team stays in the roster) instead of the people. */
   keepFile?: boolean;
@@ -96,6 +101,7 @@ export async function runRosterImport(
     roles,
     asOf: org?.asOf ?? io.today,
     existing: org?.existing,
+    accountOwners: accountOwners(options.accounts, org, io),
   });
   const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, () => ({ file })));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -139,6 +145,7 @@ export async function runRosterImport(
           people: result.people,
           team: result.members.length,
           outsideCs: result.outside,
+          accountOwnersOutsideCs: result.owners,
           left: result.left,
           titles: result.titles.map((t) => ({
             title: t.title,
@@ -251,6 +258,31 @@ interface OrgTeam {
   existing: KnownMember[];
   /** The file's `team: { file, ... }`, when the team is read from a roster already. */
   spec?: TeamFileSpec;
+  /** `accounts:` as written: a list, or the export it points at. */
+  accounts: unknown;
+}
+
+/**
+ * The account owners as the CRM export writes them: of `--accounts FILE`, else of the accounts
+ * the org file reads (its list, or the export it points at, with its mapping).
+ */
+function accountOwners(file: string | undefined, org: OrgTeam | undefined, io: CliIO): string[] {
+  if (file !== undefined)
+    return exportOwners(
+      readWithin(resolve(io.cwd, file), file, MAX_ACCOUNTS_FILE_BYTES, 'accounts files'),
+    );
+  const accounts = org?.accounts;
+  if (Array.isArray(accounts))
+    return accounts.flatMap((a) =>
+      a !== null && typeof a === 'object' && typeof (a as { owner?: unknown }).owner === 'string'
+        ? [(a as { owner: string }).owner]
+        : [],
+    );
+  if (!org || accounts === null || typeof accounts !== 'object') return [];
+  const spec = accounts as { file?: unknown; preset?: PresetId; columns?: Record<string, string> };
+  if (typeof spec.file !== 'string' || !spec.file.toLowerCase().endsWith('.csv')) return [];
+  const path = resolve(dirname(org.absolute), spec.file);
+  return exportOwners(readWithin(path, spec.file, MAX_ACCOUNTS_FILE_BYTES, 'accounts files'), spec);
 }
 
 async function readOrgTeam(path: string, io: CliIO): Promise<OrgTeam> {
@@ -285,7 +317,16 @@ async function readOrgTeam(path: string, io: CliIO): Promise<OrgTeam> {
           },
         ],
   );
-  return { path, absolute, text, asOf, raw, existing, ...(spec ? { spec } : {}) };
+  return {
+    path,
+    absolute,
+    text,
+    asOf,
+    raw,
+    existing,
+    accounts: value.accounts,
+    ...(spec ? { spec } : {}),
+  };
 }
 
 /**
@@ -394,7 +435,7 @@ function rosterText(
     result.left > 0 ? `${formatCount(result.left)} left before ${asOf}` : '',
   ].filter(Boolean);
   out.push(
-    `${plural(result.people, 'person', 'people')} read: ${formatCount(result.members.length)} in the team (CS and the people they report to)${leftOut.length > 0 ? `; ${leftOut.join(', ')}` : ''}`,
+    `${plural(result.people, 'person', 'people')} read: ${formatCount(result.members.length)} in the team (CS and the people they report to${result.owners > 0 ? `, and ${plural(result.owners, 'person', 'people')} outside CS who ${result.owners === 1 ? 'owns' : 'own'} accounts in the CRM export` : ''})${leftOut.length > 0 ? `; ${leftOut.join(', ')}` : ''}`,
   );
   if (result.columns.length > 0) {
     out.push('', 'Mapping (roster field <- column)');

@@ -21,7 +21,13 @@ import {
   type ValuesTable,
 } from '../../config/csv/values.js';
 import { type AccountsSpec, type SpecEdit, setAccountsSpec } from '../../config/csv/write-spec.js';
-import { MAX_YAML_BYTES, markSkipped, parseOrgYaml, readErrorMessage } from '../../config/load.js';
+import {
+  MAX_YAML_BYTES,
+  markSkipped,
+  parseOrgYaml,
+  readErrorMessage,
+  skippedAsWarnings,
+} from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { readBounded } from '../../config/read-bounded.js';
@@ -66,6 +72,8 @@ export interface ImportOptions {
   keepFile?: boolean;
   /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
   roles?: string[];
+  /** Roster: a CRM export whose account owners outside CS stay on the team. */
+  accounts?: string;
   format?: string;
   color?: boolean;
 }
@@ -159,8 +167,11 @@ export async function runImport(file: string, options: ImportOptions, io: CliIO)
   const references = org ? referenceFindings(result, org, io.today) : [];
   const onError = options.skipInvalid ? 'skip' : base?.on_error;
   const found = [...result.diagnostics, ...references];
+  // Told to plan without the rows that cannot be read: they are listed, as warnings.
   if (onError === 'skip') markSkipped(found);
-  const diagnostics = sortByPlace(locateDiagnostics(found, result.locate));
+  const diagnostics = sortByPlace(
+    locateDiagnostics(onError === 'skip' ? skippedAsWarnings(found) : found, result.locate),
+  );
   // Rows left out (on_error: skip) do not stop the org file from pointing at the export.
   const errors = diagnostics.filter((d) => d.severity === 'error' && !d.skipped).length;
 
@@ -575,7 +586,7 @@ function importText(
   ].filter(Boolean);
   const invalid = result.stats.rows - result.accounts.length;
   out.push(
-    `${plural(result.accounts.length, 'account')} read, ${formatMoney(totalArr(result))} ARR${invalid > 0 ? `; ${plural(invalid, 'row')} with problems` : ''}${extras.length > 0 ? `; skipped ${extras.join(' and ')}` : ''}`,
+    `${plural(result.accounts.length, 'account')} read, ${formatMoney(totalArr(result))} ARR${invalid > 0 ? `; ${plural(invalid, 'row')} ${spec.on_error === 'skip' ? 'left out of the plan (on_error: skip)' : 'with problems'}` : ''}${extras.length > 0 ? `; skipped ${extras.join(' and ')}` : ''}`,
   );
 
   const mapping = result.mapping;

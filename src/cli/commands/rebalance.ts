@@ -1,11 +1,10 @@
 /**
  * `csplan rebalance FILE` (and `csplan assign FILE`): the moves that bring every book inside its
- * team's band, each explained. A dry run unless `--write` (owners in the org file) or
- * `--moves-csv OUT` (a bulk-update file in the CRM export's own column names).
+ * team's band, each explained. A dry run unless `--write` (owners in the org file, or in the CRM
+ * export it reads) or `--moves-csv OUT` (a bulk-update file in the CRM export's own column names).
  */
 import { resolve } from 'node:path';
 import { movesCsv } from '../../config/csv/write-moves.js';
-import { setOwners } from '../../config/write-owners.js';
 import type { Org } from '../../core/model.js';
 import { appliesNow, rebalance } from '../../core/rebalance/index.js';
 import type { RebalanceResult } from '../../core/rebalance/types.js';
@@ -47,7 +46,12 @@ export async function runRebalance(
   const color = format === 'text' && useColor(options.color, io);
 
   // The plan's findings are not shown here: only whether the file can be planned.
-  const planned = await loadAndPlan(file, io, { asOf, validOnly: true });
+  const planned = await loadAndPlan(file, io, {
+    asOf,
+    validOnly: true,
+    // --write rewrites a CSV export only if it still holds the bytes planned from.
+    digestAccountsFile: options.write === true,
+  });
   const org = planned.loaded?.org;
   if (planned.invalid || !org) {
     return reportUnplannable(planned, io, {
@@ -87,7 +91,17 @@ export async function runRebalance(
     io.stdout(renderRebalanceText(result, { color, width: outputWidth(io), file }));
   }
 
-  if (options.write) await writeOwners(file, planned.loaded?.text, result, io);
+  if (options.write && planned.loaded) {
+    const { writeMovedOwners } = await import('./rebalance-write.js');
+    await writeMovedOwners(
+      file,
+      planned.loaded,
+      org.team,
+      dueNow(result),
+      io,
+      movesOut !== undefined,
+    );
+  }
   if (movesOut) await writeMovesCsv(movesOut, org, result, planned, io);
   if (options.write || options.movesCsv !== undefined) {
     // Once, after what was written: the dated moves left out, and why.
@@ -101,30 +115,6 @@ export async function runRebalance(
 /** Owners of the moves that take effect now; a starter book waits for its date. */
 function dueNow(result: RebalanceResult) {
   return result.moves.filter(appliesNow);
-}
-
-async function writeOwners(
-  file: string,
-  original: string | undefined,
-  result: RebalanceResult,
-  io: CliIO,
-): Promise<void> {
-  const path = resolve(io.cwd, file);
-  const moves = dueNow(result);
-  if (moves.length === 0) {
-    io.stderr(`${file}: no owner to change.\n`);
-    return;
-  }
-  if (original === undefined) throw new UsageError(`${file}: not written: it was not read whole`);
-  const edit = setOwners(
-    original,
-    moves.map((m) => ({ account: m.account, to: m.to })),
-  );
-  if (!edit.ok) throw new UsageError(`${file}: not written: ${edit.reason}`);
-  // Compare-and-swap against the very bytes planned from: an edit saved while csplan planned
-  // (a second read would have taken it in and then overwritten it) is a conflict.
-  await writeFileAtomic(path, edit.text, { replace: true, expected: original, name: file });
-  io.stderr(`${file}: ${edit.changed} ${edit.changed === 1 ? 'owner' : 'owners'} changed.\n`);
 }
 
 /** The move list may go to a new file or to a move list csplan wrote, never to an input. */

@@ -49,6 +49,27 @@ export class CsvPositions {
     return this.position(offset);
   }
 
+  /** Records in the text: every physical record, blank lines included. */
+  recordCount(): number {
+    if (!this.recordStarts) this.recordStarts = this.scanRecords();
+    return this.recordStarts.length;
+  }
+
+  /**
+   * Where the first `count` cells (default: all) of record `index` start and end (offsets;
+   * quotes included, delimiter not).
+   */
+  cellRanges(index: number, count = Number.POSITIVE_INFINITY): { start: number; end: number }[] {
+    const ranges: { start: number; end: number }[] = [];
+    let offset = this.recordOffset(index);
+    for (;;) {
+      const next = this.skipCell(offset);
+      ranges.push({ start: offset, end: next.offset });
+      if (next.end || ranges.length >= count) return ranges;
+      offset = next.offset + 1;
+    }
+  }
+
   /** Line and column of a character offset in the text. */
   at(offset: number): Position {
     return this.position(offset);

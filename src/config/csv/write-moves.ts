@@ -5,6 +5,7 @@
  */
 import type { TeamMember } from '../../core/model.js';
 import type { LoadResult } from '../load.js';
+import { ownerForm, ownerWriter } from './owner-form.js';
 
 export function movesCsv(
   moves: readonly { account: string; to: string }[],
@@ -13,25 +14,10 @@ export function movesCsv(
 ): string {
   const idHeader = source?.headers.id ?? 'id';
   const ownerHeader = source?.headers.owner ?? 'owner';
-  const form = ownerForm(source?.owners);
-  const byId = new Map(team.map((m) => [m.id, m] as const));
-  const owner = (id: string) => {
-    const member = byId.get(id);
-    if (form === 'email' && member?.email) return member.email;
-    if (form === 'name' && member?.name) return member.name;
-    return id;
-  };
+  const owner = ownerWriter(team, ownerForm(source?.owners), source?.ownerSpellings);
   const lines = [`${csvCell(idHeader)},${csvCell(ownerHeader)}`];
   for (const move of moves) lines.push(`${csvCell(move.account)},${csvCell(owner(move.to))}`);
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** How most owners in the export matched the team. */
-function ownerForm(owners: { byId: number; byEmail: number; byName: number } | undefined) {
-  if (!owners) return 'id';
-  if (owners.byEmail > owners.byId && owners.byEmail >= owners.byName) return 'email';
-  if (owners.byName > owners.byId && owners.byName > owners.byEmail) return 'name';
-  return 'id';
 }
 
 /** RFC 4180: quoted when it holds a comma, quote or line break, or starts like a formula. */

@@ -14,7 +14,7 @@ import type { InputCode } from '../codes.js';
 import { type DateOrder, detectDateOrder, localeDateOrder, parseDate } from '../csv/cells.js';
 import { CsvPositions } from '../csv/positions.js';
 import { normaliseHeader } from '../csv/presets.js';
-import { nameKey } from '../owners.js';
+import { nameKey, OwnerResolver } from '../owners.js';
 import { regionOfLocation } from './locations.js';
 import {
   detectRosterPreset,
@@ -41,6 +41,11 @@ export interface RosterOptions {
   existing?: readonly KnownMember[];
   /** Where the mapping lives, for the fixes messages give: flags of `import`, or `team:` keys. */
   fixesIn?: 'flags' | 'org-file';
+  /**
+   * Owners of the CRM export's accounts as it writes them (names, emails): a person outside CS
+   * who owns accounts (an account executive, a founder) is kept, so the plan names them.
+   */
+  accountOwners?: readonly string[];
 }
 
 export interface KnownMember {
@@ -103,6 +108,8 @@ export interface RosterResult {
   place: (member: number, key?: string) => { line?: number; column?: number };
   /** Left out: outside CS and above no CS person. */
   outside: number;
+  /** Kept though outside CS and above no CS person: they own accounts in the CRM export. */
+  owners: number;
   /** Left out: their termination date is before the as-of date. */
   left: number;
   /** Titles of the people kept, with their role; then the unknown titles of CS people. */
@@ -333,7 +340,9 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     if (known) person.known = known;
   }
   resolveManagers(people, headers, col, report);
-  const kept = keptPeople(people, options.asOf);
+  const inCs = keptPeople(people, options.asOf);
+  const owning = owningPeople(people, options.accountOwners ?? []);
+  const kept = keptPeople(people, options.asOf, owning);
   const members = toMembers(people, kept);
   const rowOf = [...kept].sort((a, b) => a - b).map((i) => people[i]?.record ?? headerAt);
   const place = (member: number, key?: string) => {
@@ -379,6 +388,7 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     people: people.length,
     place,
     outside: people.length - members.length - left,
+    owners: [...owning].filter((i) => kept.has(i) && !inCs.has(i)).length,
     left,
     titles,
     unknownTitles: unknown,
@@ -410,6 +420,7 @@ function emptyResult(options: RosterOptions): RosterResult {
     members: [],
     people: 0,
     outside: 0,
+    owners: 0,
     left: 0,
     titles: [],
     unknownTitles: [],
@@ -550,12 +561,19 @@ function isCs(person: Person): boolean {
   return person.role !== undefined && kind !== 'executive' && CS_DEPARTMENT.test(person.department);
 }
 
-/** Indexes of the people kept: CS people still employed, and everyone above them who has a role. */
-function keptPeople(people: Person[], asOf: string): Set<number> {
+/**
+ * Indexes of the people kept: CS people and account owners still employed, and everyone above
+ * them who has a role.
+ */
+function keptPeople(
+  people: Person[],
+  asOf: string,
+  owning: ReadonlySet<number> = new Set(),
+): Set<number> {
   const kept = new Set<number>();
   const gone = (p: Person) => p.termination !== undefined && p.termination < asOf;
   people.forEach((person, i) => {
-    if (gone(person) || !isCs(person)) return;
+    if (gone(person) || !person.role || !(isCs(person) || owning.has(i))) return;
     kept.add(i);
     const seen = new Set([i]);
     let up = person.managerIndex;
@@ -567,6 +585,25 @@ function keptPeople(people: Person[], asOf: string): Set<number> {
     }
   });
   return kept;
+}
+
+/** Indexes of the people an account owner names: by email, name, preferred or legal name. */
+function owningPeople(people: Person[], owners: readonly string[]): Set<number> {
+  if (owners.length === 0) return new Set();
+  const resolver = new OwnerResolver(
+    people.map((p, i) => ({
+      id: String(i),
+      name: p.name,
+      ...(p.email ? { email: p.email } : {}),
+      ...(p.legalName ? { aliases: [p.legalName] } : {}),
+    })),
+  );
+  const owning = new Set<number>();
+  for (const owner of owners) {
+    const match = resolver.resolve(owner);
+    if (match.kind !== 'ambiguous' && match.kind !== 'unmatched') owning.add(Number(match.id));
+  }
+  return owning;
 }
 
 /**

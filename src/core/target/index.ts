@@ -80,6 +80,18 @@ export interface TargetOrg {
 export interface TargetInput {
   analysis: Analysis;
   capacity: CapacityResult;
+  /**
+   * Leavers who keep their seat on the org's date: the timeline's months plan with a leaver
+   * nobody replaces until their hand-over starts, as it plans with its hires. Without it the
+   * target plans ahead: every leaver is out of the teams (see staffTeams).
+   */
+  seatedLeavers?: ReadonlySet<string>;
+  /**
+   * Growth of the work over the time to hire and ramp a CSM (a factor, 1 = none) for deciding who
+   * can be spared, where the caller knows it better than the file's `growth:`: the timeline's
+   * months read it off their own series (their org has no `growth:`, the months are the growth).
+   */
+  sparingGrowth?: number;
 }
 
 /** How the CSM work is organised before any structure refinement. */
@@ -106,7 +118,12 @@ export function teamMode(
   return wholeCsms(total) < MIN_CSMS_TO_SEGMENT ? 'generalist' : 'segmented';
 }
 
-export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
+export function buildTargetOrg({
+  analysis,
+  capacity,
+  seatedLeavers,
+  sparingGrowth,
+}: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
   const mode = teamMode(stage, analysis, capacity);
@@ -115,7 +132,7 @@ export function buildTargetOrg({ analysis, capacity }: TargetInput): TargetOrg {
     mode === 'generalist',
   );
   const structure = chooseStructure(stage, analysis, capacity, mode, needs);
-  const staffed = staffTeams(needs, analysis);
+  const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth });
   const { redeployments, leavers } = staffed;
   const pods =
     structure.model === 'pod'

@@ -6,7 +6,7 @@ import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
 import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
-import { type RoleId, roleLabel } from '../roles.js';
+import { type RoleId, roleLabel, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
 import { homeSegment, regionKey, type TeamNeed } from './needs.js';
@@ -155,7 +155,18 @@ function teamSums(
   return sums;
 }
 
-export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
+export interface StaffingOptions {
+  /** Leavers who keep their seat for now (TargetInput.seatedLeavers). */
+  seatedLeavers?: ReadonlySet<string>;
+  /** Growth over the time to hire and ramp, for who can be spared (TargetInput.sparingGrowth). */
+  sparingGrowth?: number;
+}
+
+export function staffTeams(
+  needs: TeamNeed[],
+  analysis: Analysis,
+  { seatedLeavers = new Set(), sparingGrowth }: StaffingOptions = {},
+): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
   for (const need of needs)
     for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
@@ -181,8 +192,10 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     };
   });
 
-  // A leaver is in no team's target: the seat is refilled by a backfill or cut.
-  const isLeaver = (p: Person) => p.owner.member.leaving !== undefined;
+  // A leaver is in no team's target: the seat is refilled by a backfill or cut. A seated leaver
+  // stays in their team for now, but is never moved nor counted above need.
+  const leaving = (p: Person) => p.owner.member.leaving !== undefined;
+  const isLeaver = (p: Person) => leaving(p) && !seatedLeavers.has(p.owner.member.id);
   const people = everyone.filter((p) => !isLeaver(p));
   // Summed again only after a move: summing on every call made the redeployment loop quadratic
   // in people (the timeline of 100k accounts with growth spent about 40 s here).
@@ -191,16 +204,21 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
   const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key);
+  // The team's work once the time to hire and ramp has passed: no team gives up a CSM it would
+  // have to hire back by then.
+  const ahead = (need: TeamNeed) =>
+    sparingGrowth === undefined
+      ? Math.max(need.needed, need.neededSoon)
+      : need.needed * Math.max(1, sparingGrowth);
   // A person may leave a team that still covers its work without them: in seats, growth
   // included, and in what its people carry on the plan date.
   const canSpare = (person: Person, need: TeamNeed) =>
-    round1(staffed(need.key) - person.fte) >= round1(Math.max(need.needed, need.neededSoon)) &&
+    round1(staffed(need.key) - person.fte) >= round1(ahead(need)) &&
     round1(carried(need.key) - person.capacity) >= round1(need.needed);
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
-    person.capacity > 0 &&
-    staffed(to.key) + person.fte - Math.max(to.needed, to.neededSoon) < 1 - 1e-9;
+    person.capacity > 0 && staffed(to.key) + person.fte - ahead(to) < 1 - 1e-9;
   const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
   const anchorsOf = regionAnchors(analysis);
   // A CSM moves within their region: another region's team works other hours and languages.
@@ -212,16 +230,18 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
 
   const redeployments: Redeployment[] = [];
   for (;;) {
-    // Someone with no team fills any gap; people leave a team only for a real shortfall.
+    // Someone with no team fills any gap, growth included (before a function takes them); people
+    // leave a team only for a real shortfall.
     const free = people.some((p) => p.team === null && !p.lead);
+    const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staffed(need.key);
     const short = needs
-      .filter((need) => shortfall(need) > (free ? 1e-9 : SMALL_OVERSHOOT_FTE))
+      .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
       .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
     let moved = false;
     const regionsOnly = anchorsOf(movedIds());
     for (const to of short) {
       const candidates = people
-        .filter((p) => !p.moved && !p.lead && p.team !== to.key && fits(p, to))
+        .filter((p) => !p.moved && !p.lead && !leaving(p) && p.team !== to.key && fits(p, to))
         .filter((p) => !regionsOnly.has(p.owner.member.id))
         .filter((p) => {
           if (p.team === null) return true;
@@ -271,7 +291,8 @@ export function staffTeams(needs: TeamNeed[], analysis: Analysis): Staffing {
     const hireNext = firstHireSoon
       ? hiresFor(need.neededSoon, 0)
       : peopleFor(round1(need.neededSoon) - fte - needNow);
-    const spare = fte - Math.max(need.needed, need.neededSoon);
+    const staying = members.filter((p) => !leaving(p)).reduce((sum, p) => sum + p.fte, 0);
+    const spare = staying - ahead(need);
     const current = everyone.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
       ...need,
@@ -495,7 +516,7 @@ function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
   const from = team
     ? `the ${team.title} have ${plural(team.surplus, 'CSM')} beyond the work, growth included`
     : 'no CSM team needs them';
-  return `${from}${facts ? `; ${facts}` : ''}. A ${roleLabel(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
+  return `${from}${facts ? `; ${facts}` : ''}. ${roleWithArticle(role)} seat filled by someone who knows the customers and the tools: one team member starts the function, proves it, then grows it ${cite('dock-org-charts')}`;
 }
 
 /**

@@ -17,23 +17,33 @@ export interface ReasonInput {
   allowance: number;
   /** CSMs in the file and hired so far, this hire not included. */
   csms: number;
-  /** Set on a backfill: the leaver whose seat it refills. */
-  backfillFor?: string;
+  /** Set on a backfill: the leaver whose seat it refills and their last day. */
+  backfill?: { for: string; leaving: string };
 }
 
 export function hireReason(input: ReasonInput): string {
   const { role, team, neededBy, target, policy } = input;
   const when = monthName(neededBy);
   const stage = STAGE_LABELS[target.stage.id];
-  if (team && input.backfillFor !== undefined) {
-    return `backfill for ${input.backfillFor}, leaving ${neededBy}: ${team.title} need the seat, so the hire is ramped by the leave date ${cite('org-design-guide', 'common-practice')}`;
+  if (team && input.backfill !== undefined) {
+    const { leaving } = input.backfill;
+    // Says when the seat needs a ramped hire, not when this one is ramped: a late backfill is not.
+    const needed =
+      neededBy === leaving ? `by the leave date` : `by ${neededBy}, when the hand-over starts`;
+    return `backfill for ${input.backfill.for}, leaving ${leaving}: ${team.title} need the seat, with a ramped hire ${needed} ${cite('org-design-guide', 'common-practice')}`;
   }
   if (team) {
     if (team.available <= 0) {
       return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} and nobody to carry it; the first CSM comes at ${policy.stage.firstHireCustomers} customers ${cite('org-design-guide')}`;
     }
     const carried = team.available * (1 - input.allowance);
-    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
+    // The hire is decided on seats (a CSM still ramping is not hired twice); say what they carry.
+    const carrying = team.carrying * (1 - input.allowance);
+    const ramping =
+      formatFte(carrying) !== formatFte(carried)
+        ? ` once ramped (${formatFte(carrying)} FTE carrying a book in ${when})`
+        : '';
+    return `${team.title}: ${formatFte(team.needed)} FTE of work by ${when} for ${formatFte(carried)} FTE of CSMs after attrition${ramping}, at target books ${cite('org-design-guide')}; about ${formatMoney(team.arr / Math.max(team.needed, 1e-9))} of ARR per CSM`;
   }
   switch (role) {
     case 'manager-cs':

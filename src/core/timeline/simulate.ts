@@ -6,11 +6,12 @@
  */
 import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
 import { ordinal } from '../money.js';
-import { hasLeft, hiringLeadDays, rampEndWeek } from '../people.js';
+import { handoverStart, hasLeft, hiringLeadDays, rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
 import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
 import { cite } from '../sources.js';
 import type { StructureModel } from '../structure.js';
+import { growthFactor, leadDays as teamLeadDays } from '../target/needs.js';
 import { hiresFor, overTarget, SMALL_OVERSHOOT_FTE } from '../target/staffing.js';
 import { addDays, addMonths, daysBetween, maxDate, monthName } from './calendar.js';
 import {
@@ -57,8 +58,10 @@ export interface Hire {
   neededBy: string;
   /** Why the req cannot be opened on time: the ideal date has passed, or a freeze holds it. */
   delay: HireDelay | null;
-  /** Set on a backfill: the leaver whose seat it refills (ramped by their leave date). */
+  /** Set on a backfill: the leaver whose seat it refills (ramped when their hand-over starts). */
   backfillFor: string | null;
+  /** Set on a backfill: the leaver's last day (`leaving:`). */
+  backfillLeaving: string | null;
   reason: string;
 }
 
@@ -72,6 +75,8 @@ export interface TeamMonth {
   /** needed / capacity; null when nobody is in seat. */
   load: number | null;
   arr: number;
+  /** Each CSM of the team and what the capacity model gives them this month (before the allowance). */
+  people: { id: string; capacity: number }[];
 }
 
 export interface MonthRow {
@@ -145,6 +150,8 @@ export interface Timeline {
   attritionAllowance: number;
   rows: MonthRow[];
   hires: Hire[];
+  /** CSMs the plan moves, in the order it moves them: to another team or into a function. */
+  moves: Move[];
   stageChanges: StageChange[];
   /** The org at the end of the horizon (`months` after as_of): what "in 12 months" means. */
   end: TimelineEnd;
@@ -208,7 +215,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     team: TimelineTeam | null,
     neededBy: string,
     target: TimelineTarget,
-    backfill?: { for: string; month: string },
+    backfill?: { for: string; leaving: string; month: string },
   ) => {
     const number = (counters.get(role) ?? 0) + 1;
     counters.set(role, number);
@@ -229,15 +236,18 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       idealOpenBy: idealOpen,
       neededBy,
       backfillFor: backfill?.for ?? null,
+      backfillLeaving: backfill?.leaving ?? null,
       reason: hireReason({
-        backfillFor: backfill?.for,
+        backfill,
         role,
         team,
         neededBy,
         target,
         policy,
         allowance,
-        csms: org.team.filter((m) => BOOK_ROLES.has(m.role)).length + csmsPlanned,
+        csms:
+          org.team.filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id)).length +
+          csmsPlanned,
       }),
     });
   };
@@ -246,30 +256,44 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   // ramped, so a hire still ramping is not hired twice. The months after the horizon are looked
   // at too, so a req that must open inside it for a need just beyond it is not missed.
   const lookahead = lookaheadMonths(policy);
-  const { series, notes } = growthSeries(org, months + lookahead, { factor: options.growthFactor });
-  // A CSM the target moves to another team stays there in the months after: the move is part of
-  // the plan, and the hires that follow are counted against the team as it will be.
+  const soonMonths = teamLeadDays(policy) / DAYS_PER_MONTH;
+  const { series, notes } = growthSeries(org, months + lookahead + Math.ceil(soonMonths), {
+    factor: options.growthFactor,
+  });
+  // The growth each month's target sees over the time to hire and ramp a CSM, read off the
+  // series itself, so "a team can spare a CSM, growth included" means the growth of this plan.
+  const soonAt = (m: number) => growthAhead(series, m, soonMonths);
+  // A CSM the target moves to another team, or into a function such as CS Ops, stays there in the
+  // months after: the move is part of the plan, and later months start from the moved team.
   const moves: Move[] = [];
-  // The leavers' seats the plan date's target refills: each backfill ramped by the leave date,
-  // asked for by the first month's org.
-  const today = targetAt(
-    orgAt(org, series[0] as Record<SegmentId, SegmentVolume>, [], [], company.asOf),
-    {
-      asIfRamped: true,
-    },
-  );
+  // CSMs moved into a function: they no longer carry a book or count as CSMs.
+  const movedOut = new Set<string>();
+  // The leavers' seats the plan date's target refills: each backfill ramped when the hand-over
+  // starts, asked for by the first month's org.
+  const todayOrg = orgAt(org, series[0] as Record<SegmentId, SegmentVolume>, [], [], company.asOf);
+  const today = targetAt({ ...todayOrg, team: org.team }, { asIfRamped: true });
   for (const { team, backfill } of today.backfills) {
-    addHire(team.role, team, backfill.leaving, today, {
+    // Ramped when the hand-over starts, so the leaver hands the book to someone who can carry it.
+    addHire(team.role, team, handoverStart(backfill.leaving, policy), today, {
       for: backfill.for,
+      leaving: backfill.leaving,
       month: company.asOf.slice(0, 7),
     });
   }
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const planAt = () => targetAt(orgAt(org, volumes, hires, moves, date), { asIfRamped: true });
+    // The moves of earlier months are in place; the month's target makes the month's own moves,
+    // deciding the hires as the target decides them (a CSM it moves into onboarding takes work
+    // off the CSMs in the months after, as its hires do once they start).
+    const earlier = () => moves.filter((move) => move.from < date);
+    const planAt = () => monthTarget(org, volumes, hires, earlier(), date, soonAt(m), true);
     let planning = planAt();
     for (const move of planning.moves) moves.push({ ...move, from: date });
+    for (const move of planning.roleMoves) {
+      moves.push({ ...move, from: date });
+      movedOut.add(move.id);
+    }
     // Roles without a book first: onboarding and support in seat this month take work off the
     // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
     // hires so far are people of the org by now: the target's shortfall is what is left.
@@ -285,7 +309,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
     }
   }
-  opsBeforeFifthCsm(org, hires, earliestOpen, options.freezeUntil);
+  opsBeforeFifthCsm(org, hires, moves, earliestOpen, options.freezeUntil);
   // Reqs that open after the horizon belong to a later plan.
   const horizon = dateOf(months);
   const planned = hires.filter((hire) => hire.openBy < horizon);
@@ -294,7 +318,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = targetAt(orgAt(org, volumes, planned, moves, date));
+    const actual = monthTarget(org, volumes, planned, moves, date, soonAt(m));
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -305,10 +329,10 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         reason: actual.stage.reason,
       });
     }
-    rows.push(monthRow(org, actual, volumes, planned, date, dateOf(m + 1), allowance));
+    rows.push(monthRow(org, actual, volumes, planned, moves, date, dateOf(m + 1), allowance));
   }
   const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
-  const endTarget = targetAt(orgAt(org, endVolumes, planned, moves, horizon));
+  const endTarget = monthTarget(org, endVolumes, planned, moves, horizon, soonAt(months));
   const end: TimelineEnd = {
     date: horizon,
     customers: endTarget.stage.customers,
@@ -343,6 +367,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         Number(b.backfillFor !== null) - Number(a.backfillFor !== null) ||
         a.id.localeCompare(b.id),
     ),
+    moves,
     stageChanges,
     end,
     overCeiling: overCeilingRuns(rows, planned),
@@ -376,17 +401,99 @@ function dated(
   return { openBy, start, rampedBy: addDays(start, ramp), delay };
 }
 
-/** A CSM placed in another team's segment from a date on. */
-interface Move {
-  id: string;
-  segment: SegmentId;
-  from: string;
+/**
+ * A CSM the plan moves from a date on: into another team's segment, or out of the CSM teams into
+ * a function (CS Ops, onboarding, renewals) whose seat they fill instead of a hire.
+ */
+export type Move = { id: string; from: string } & (
+  | { segment: SegmentId; role?: undefined }
+  | { role: RoleId; segment?: undefined }
+);
+
+/** The team member a timeline hire becomes once the req is dated. */
+export function hireMember(hire: Hire): TeamMember {
+  return {
+    id: `timeline-${hire.id}`,
+    role: hire.role,
+    startDate: hire.start,
+    segment: hire.segment ?? undefined,
+    fte: 1,
+    languages: [],
+    path: ['timeline', hire.id],
+  };
+}
+
+/** Each person as the plan has them on a date: in the segment or role of the moves made by then. */
+export function memberOn(moves: readonly Move[], date: string): (member: TeamMember) => TeamMember {
+  const changes = new Map<string, Partial<TeamMember>>();
+  for (const move of moves) {
+    if (move.from > date) continue;
+    const change = move.role !== undefined ? { role: move.role } : { segment: move.segment };
+    changes.set(move.id, { ...changes.get(move.id), ...change });
+  }
+  return (member) => ({ ...member, ...changes.get(member.id) });
 }
 
 /**
- * The org at a month: grown accounts, the file's team plus the hires so far, dated that day, each
- * CSM in the segment of the last move made by then.
+ * Leavers nobody is hired to replace keep their seat until their hand-over starts: a month plans
+ * with them as it plans with the seats of its hires, so the team is short (and a CSM moved in, or
+ * hired) from the month they go, not months ahead of it.
  */
+function seatedLeavers(org: Org, hires: readonly Hire[], date: string): Set<string> {
+  const backfilled = new Set(hires.flatMap((hire) => hire.backfillFor ?? []));
+  return new Set(
+    org.team
+      .filter(
+        (m) =>
+          m.leaving !== undefined &&
+          !backfilled.has(m.id) &&
+          date < handoverStart(m.leaving, org.policy),
+      )
+      .map((m) => m.id),
+  );
+}
+
+/** The recommended org of a month, the moves and hires so far in place. */
+function monthTarget(
+  org: Org,
+  volumes: Record<SegmentId, SegmentVolume>,
+  hires: Hire[],
+  moves: Move[],
+  date: string,
+  sparingGrowth: number,
+  asIfRamped = false,
+): TimelineTarget {
+  return targetAt(orgAt(org, volumes, hires, moves, date), {
+    asIfRamped,
+    seatedLeavers: seatedLeavers(org, hires, date),
+    sparingGrowth,
+  });
+}
+
+const DAYS_PER_MONTH = 365 / 12;
+
+/**
+ * Growth from month m to `ahead` months later, the larger of customers and ARR (at least 1), the
+ * months between read on a straight line: what the target calls "growth included".
+ */
+function growthAhead(series: GrowthSeries, m: number, ahead: number): number {
+  const total = (i: number) => {
+    const volumes = Object.values(series[Math.min(i, series.length - 1)] ?? {});
+    return {
+      customers: volumes.reduce((sum, v) => sum + v.customers, 0),
+      arr: volumes.reduce((sum, v) => sum + v.arr, 0),
+    };
+  };
+  const whole = Math.floor(ahead);
+  const [now, before, after] = [total(m), total(m + whole), total(m + whole + 1)];
+  const at = (key: 'customers' | 'arr') => {
+    const later = before[key] + (after[key] - before[key]) * (ahead - whole);
+    return now[key] > 0 ? later / now[key] : 1;
+  };
+  return growthFactor({ customers: at('customers'), arr: at('arr') });
+}
+
+/** The org at a month: grown accounts, the file's team plus the hires so far, dated that day. */
 function orgAt(
   org: Org,
   volumes: Record<SegmentId, SegmentVolume>,
@@ -394,27 +501,7 @@ function orgAt(
   moves: Move[],
   date: string,
 ): Org {
-  const placed = new Map<string, SegmentId>();
-  for (const move of moves) if (move.from <= date) placed.set(move.id, move.segment);
-  const place = (member: TeamMember): TeamMember => {
-    const segment = placed.get(member.id);
-    return segment === undefined ? member : { ...member, segment };
-  };
-  const team: TeamMember[] = [
-    ...org.team.map(place),
-    ...hires.map(
-      (hire): TeamMember =>
-        place({
-          id: `timeline-${hire.id}`,
-          role: hire.role,
-          startDate: hire.start,
-          segment: hire.segment ?? undefined,
-          fte: 1,
-          languages: [],
-          path: ['timeline', hire.id],
-        }),
-    ),
-  ];
+  const team: TeamMember[] = [...org.team, ...hires.map(hireMember)].map(memberOn(moves, date));
   return {
     ...org,
     // The months ahead are the timeline's to simulate: the target org sees this month only.
@@ -434,6 +521,7 @@ function monthRow(
   target: TimelineTarget,
   volumes: Record<SegmentId, SegmentVolume>,
   hires: Hire[],
+  moves: Move[],
   date: string,
   nextMonth: string,
   allowance: number,
@@ -448,15 +536,16 @@ function monthRow(
       capacity,
       load: capacity > 0 ? team.needed / capacity : null,
       arr: team.arr,
+      people: team.people,
     };
   });
-  // In seat on a day: started by then and not yet left.
-  const seated = (day: string, by: (start: string | undefined) => boolean) => [
-    ...org.team
+  // In seat on a day: started by then and not yet left, in the role the moves give them by then.
+  const seated = (day: string, by: (start: string | undefined) => boolean) => {
+    const place = memberOn(moves, day);
+    return [...org.team, ...hires.map(hireMember)]
       .filter((m) => isCsRole(m.role) && by(m.startDate) && !hasLeft(m, day))
-      .map((m) => m.role),
-    ...hires.filter((h) => by(h.start)).map((h) => h.role),
-  ];
+      .map((m) => place(m).role);
+  };
   const people = seated(date, (start) => start === undefined || start <= date);
   const lastDay = addDays(nextMonth, -1);
   const atEnd = seated(lastDay, (start) => start === undefined || start < nextMonth);
@@ -518,14 +607,21 @@ function monthCost(org: Org, hires: Hire[], from: string, to: string): number {
 function opsBeforeFifthCsm(
   org: Org,
   hires: Hire[],
+  moves: Move[],
   earliestOpen: string,
   freezeUntil: string | undefined,
 ): void {
   const { policy } = org;
-  if (org.team.some((m) => m.role === 'cs-ops')) return;
+  if (org.team.some((m) => m.role === 'cs-ops') || moves.some((m) => m.role === 'cs-ops')) return;
+  // The trigger counts the CSMs the plan keeps: one moved into a function carries no book.
+  const movedOut = new Set(moves.flatMap((m) => (m.role !== undefined ? [m.id] : [])));
   const starts = [
-    ...org.team.filter((m) => BOOK_ROLES.has(m.role)).map((m) => m.startDate ?? org.company.asOf),
-    ...hires.filter((h) => BOOK_ROLES.has(h.role)).map((h) => h.start),
+    ...org.team
+      .filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id))
+      .map((m) => m.startDate ?? org.company.asOf),
+    ...hires
+      .filter((h) => BOOK_ROLES.has(h.role) && !movedOut.has(`timeline-${h.id}`))
+      .map((h) => h.start),
   ].sort();
   const fifth = starts[policy.csOpsAtCsms - 1];
   const ops = hires.find((h) => h.role === 'cs-ops');

@@ -28,6 +28,13 @@ export interface TimelineTeam {
    * before a start date and from a leave date on.
    */
   available: number;
+  /** Each person's share of `available`: what the capacity model gives them on the date. */
+  people: { id: string; capacity: number }[];
+  /**
+   * What the team's people carry on the date by the capacity model, whatever `asIfRamped` says:
+   * a ramping CSM by the ramp share, a planned hire nothing before the start date.
+   */
+  carrying: number;
   /** Whole people the recommended org gives the team. */
   target: number;
 }
@@ -38,6 +45,8 @@ export interface TimelineTarget {
   teams: TimelineTeam[];
   /** CSMs the target moves to another team this month, with the segment that places them there. */
   moves: { id: string; segment: SegmentId }[];
+  /** CSMs the target moves into a function (CS Ops, onboarding, renewals) instead of a hire. */
+  roleMoves: { id: string; role: RoleId }[];
   /** The leavers' seats the target refills, with the team each backfill joins. */
   backfills: { team: TimelineTeam; backfill: Backfill }[];
   /** People every role without a book should have, leaders, managers and specialists. */
@@ -45,6 +54,10 @@ export interface TimelineTarget {
 }
 
 export interface TargetAtOptions {
+  /** Leavers who keep their seat this month (see TargetInput). */
+  seatedLeavers?: ReadonlySet<string>;
+  /** Growth of the work over the time to hire and ramp a CSM, for who can be spared (TargetInput). */
+  sparingGrowth?: number;
   /**
    * Count every CSM as fully ramped (their seat), for deciding hires: a hire still ramping is not
    * hired twice. Otherwise capacity is what each CSM carries at the org's date.
@@ -55,16 +68,22 @@ export interface TargetAtOptions {
 export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const target = buildTargetOrg({ analysis, capacity });
+  const { seatedLeavers, sparingGrowth } = options;
+  const target = buildTargetOrg({ analysis, capacity, seatedLeavers, sparingGrowth });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
+    let carrying = 0;
+    const people: TimelineTeam['people'] = [];
     // Leavers carry their book until the leave date; the model gives them nothing after.
     for (const id of [...team.members, ...team.leavers]) {
       const owner = analysis.bookOwnerById.get(id);
       if (!owner) continue;
       // A member who leads others keeps a reduced book, as the target org counts them.
       const share = analysis.reportsOf.has(id) ? PLAYER_COACH_SHARE : 1;
-      available += (options.asIfRamped ? owner.person.seat : owner.capacity) * share;
+      const capacity = (options.asIfRamped ? owner.person.seat : owner.capacity) * share;
+      available += capacity;
+      carrying += owner.capacity * share;
+      people.push({ id, capacity });
     }
     return {
       key: team.key,
@@ -75,6 +94,8 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       needed: team.needed,
       arr: team.arr,
       available,
+      people,
+      carrying,
       target: team.target,
     };
   });
@@ -95,7 +116,16 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       current: row.current + row.redeployedIn,
       hire: row.hire,
     }));
-  return { stage: target.stage, structure: target.structure.model, teams, roles, moves, backfills };
+  const roleMoves = target.roleMoves.map((move) => ({ id: move.id, role: move.role }));
+  return {
+    stage: target.stage,
+    structure: target.structure.model,
+    teams,
+    roles,
+    moves,
+    roleMoves,
+    backfills,
+  };
 }
 
 function mainSegment(

@@ -95,7 +95,7 @@ function answer(result: RebalanceResult): Html {
   return html`<section class="answer" id="answer" aria-labelledby="answer-h">
 <h2 id="answer-h">What to do next</h2>
 <p class="lead">${lead}</p>
-<p>${rebalanceSummary(result)} Apply with <code>csplan rebalance --write</code> (the org file) or <code>--moves-csv FILE</code> (a CRM bulk update).</p>
+<p>${rebalanceSummary(result)} Apply with <code>csplan rebalance --write</code> (owners in the org file or its CRM export) or <code>--moves-csv FILE</code> (a CRM bulk update).</p>
 ${blocker ? html`<p class="blocker">${blocker}</p>` : ''}
 ${factList(facts)}
 </section>`;
