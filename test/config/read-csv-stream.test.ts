@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ReadCsvOptions, readCsv } from '../../src/config/csv/read-csv.js';
+import type { PlannedOrgFile } from '../../src/config/schema.js';
 
 const team = [{ id: 'dana', name: 'Dana Scully', role: 'csm' as const, fte: 1 }];
 
@@ -98,7 +99,11 @@ describe('normaliseOrg with release', () => {
   it('drops each account input once converted, and converts the same as without release', async () => {
     const { normaliseOrg } = await import('../../src/config/normalise.js');
     const { orgFileSchema } = await import('../../src/config/schema.js');
-    const file = orgFileSchema.parse({ version: 1, company: { name: 'A' }, team });
+    const file = orgFileSchema.parse({
+      version: 1,
+      company: { name: 'A' },
+      team,
+    }) as PlannedOrgFile;
     const inputs = [
       { id: 'a', arr: 1, owner: 'dana' },
       { id: 'b', arr: 2 },

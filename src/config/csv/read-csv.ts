@@ -16,7 +16,7 @@ import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
 import { EVERY_FIELD, type FieldsGiven, fieldsGiven } from '../normalise.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
-import type { AccountInput, OrgFile } from '../schema.js';
+import type { AccountInput, TeamMemberInput } from '../schema.js';
 import {
   ACCOUNT_FIELDS,
   type AccountField,
@@ -46,7 +46,7 @@ export interface CsvReadOptions {
   dateOrder?: DateOrder;
   /** `accounts.values`: the CRM's picklist values to csplan's, per field. */
   values?: ValuesTable;
-  team: NonNullable<OrgFile['team']>;
+  team: TeamMemberInput[];
 }
 
 /** How the file's locale dates (3/31/2027) were read; absent when it has none. */
