@@ -20,11 +20,14 @@
  *   <= 1.02x the planted one with <= 1.1x k moves.
  * - `--only memory` (not in the default run): peak RSS of recommend on a CSV just under the size
  *   limit, against the target of under 1 GB for the largest accepted CSV (issues 12 and 23).
+ * - `--only hostile` (not in the default run): the issue-22 reproducers (bench/hostile.mjs), one
+ *   run each, against the target of under 2 s with exit 0, 1 or 2.
  */
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readFileSync,
   statSync,
@@ -36,6 +39,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, writeBenchData } from './generate.mjs';
+import { hostileCases } from './hostile.mjs';
 import { plantedOrg } from './planted.mjs';
 import { timelineCases } from './timeline.mjs';
 
@@ -66,12 +70,13 @@ const PARTS = {
   planted: 'rebalance quality on planted instances',
   version: 'csplan --version against node -e 0',
   memory: 'peak RSS on the largest CSV accepted (not in the default run)',
+  hostile: 'the issue-22 reproducers against 2 s each (not in the default run)',
 };
 const USAGE = [
   'usage: node bench/run.mjs [--runs N] [--only PART] [--json]',
   '  (npm run bench builds first; this script needs dist/)',
   '  --runs N     runs per case, alternated with the baseline (default 5)',
-  '  --only PART  one part instead of all but memory:',
+  '  --only PART  one part instead of all but memory and hostile:',
   ...Object.entries(PARTS).map(([part, what]) => `      ${part.padEnd(10)} ${what}`),
   '  --json       also print the figures as JSON (always written to bench/.data/results.json)',
 ].join('\n');
@@ -91,6 +96,14 @@ if (args.includes('--help') || args.includes('-h')) {
 }
 
 async function main() {
+  if (only === 'hostile') {
+    // Small files of their own, written to a temporary folder: no seeded data needed.
+    const hostile = hostileCases({ bin: join(root, 'bin', 'csplan.js'), print: console.log });
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'results.json'), `${JSON.stringify({ hostile }, null, 2)}\n`);
+    if (args.includes('--json')) console.log(JSON.stringify({ hostile }, null, 2));
+    return;
+  }
   ensureData();
   const timeTool = gnuTime();
   const header = `csplan benchmark: node ${process.version} on ${process.platform} ${process.arch}, ${cpus().length} CPUs; medians; peak RSS by ${timeTool ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS'}`;

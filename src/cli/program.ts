@@ -226,6 +226,17 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       '--date-order <order>',
       'dates like 3/4/2027 in the --from file: month-first or day-first',
     )
+    .option(
+      '--columns <field=Header>',
+      'read this account field of the --from file from this column (repeatable)',
+      collect,
+    )
+    .option('--roster <csv>', 'read the team from an HR roster export instead of asking')
+    .option(
+      '--roles <title=role>',
+      'read this job title of the --roster file as this role, e.g. "Customer Advocate=csm" (repeatable)',
+      collect,
+    )
     .action(async (file: string | undefined, options) => {
       const { runInit } = await import('./init/index.js');
       done(await runInit(file, options, io));
@@ -264,6 +275,10 @@ export function buildProgram(io: CliIO, done: (code: number) => void): Command {
       '--roles <title=role>',
       'roster: read this job title as this role, e.g. "Customer Advocate=csm" (repeatable)',
       collect,
+    )
+    .option(
+      '--keep-file',
+      'roster: write team: { file: ... } so csplan reads the team from the roster on every run',
     )
     .option(
       '--accounts <file>',

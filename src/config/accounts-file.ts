@@ -28,7 +28,7 @@ import { controlCharacterIndex, decodeUtf8, isCleanUtf8, placeOf } from './encod
 import type { Locator } from './locate.js';
 import type { FieldsGiven } from './normalise.js';
 import { emptyOwnerStats, type OwnerStats } from './owners.js';
-import type { AccountInput, OrgFile } from './schema.js';
+import type { AccountInput, OrgFile, TeamMemberInput } from './schema.js';
 
 export type AccountsFileSpec = Exclude<NonNullable<OrgFile['accounts']>, unknown[]>;
 
@@ -37,7 +37,7 @@ export interface AccountsFileContext {
   orgFile: string;
   /** Folder the accounts file path is relative to. */
   baseDir: string;
-  team: NonNullable<OrgFile['team']>;
+  team: TeamMemberInput[];
   /**
    * --allow-outside-accounts-file: read an accounts file outside the org file's folder. Without
    * it, a committed org file (or a symlink beside it) cannot make csplan read ~/.ssh or /etc.
@@ -266,7 +266,7 @@ export function characterBoundary(bytes: Buffer, end: number): number {
 class NotCleanText extends Error {}
 
 /** A control character in an export (other than tab and line ends) is refused, with its place. */
-function controlProblem(text: string) {
+export function controlProblem(text: string) {
   const index = controlCharacterIndex(text, true);
   if (index === -1) return undefined;
   const code = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
@@ -278,19 +278,21 @@ function controlProblem(text: string) {
 }
 
 /**
- * Why the accounts file may not be read: not a regular file (a folder, a device, a pipe that
- * would block), or, without allowOutside, a file whose real path (symlinks resolved) is outside
- * the org file's folder. Undefined: read it. A missing file throws ENOENT for the caller.
+ * Why a file the org file names (`accounts.file`, `team.file`) may not be read: not a regular
+ * file (a folder, a device, a pipe that would block), or, without allowOutside, a file whose real
+ * path (symlinks resolved) is outside the org file's folder. Undefined: read it. A missing file
+ * throws ENOENT for the caller.
  */
-async function placeProblem(
+export async function placeProblem(
   target: string,
-  context: AccountsFileContext,
+  context: { baseDir: string; allowOutside?: boolean },
+  key: 'accounts' | 'team' = 'accounts',
 ): Promise<{ rule: InputCode; message: string } | undefined> {
   const real = await realpath(target);
   if (!(await stat(real)).isFile()) {
     return {
-      rule: 'accounts-file-unreadable',
-      message: 'is not a regular file (accounts.file must name a .csv or .json file)',
+      rule: key === 'team' ? 'team-file-unreadable' : 'accounts-file-unreadable',
+      message: `is not a regular file (${key}.file must name ${key === 'team' ? 'a .csv' : 'a .csv or .json'} file)`,
     };
   }
   if (context.allowOutside) return undefined;
@@ -298,7 +300,7 @@ async function placeProblem(
   const inside = relative(root, real);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
     return {
-      rule: 'accounts-file-outside',
+      rule: key === 'team' ? 'team-file-outside' : 'accounts-file-outside',
       message:
         "is outside the org file's folder (symlinks followed); move it beside the org file, or pass --allow-outside-accounts-file if you trust this org file",
     };
@@ -313,7 +315,7 @@ export async function parseAccountsText(
   options: {
     file: string;
     format: 'csv' | 'json';
-    team: NonNullable<OrgFile['team']>;
+    team: TeamMemberInput[];
     /** CSV: reads the file again to locate later findings (see `readCsv`). */
     reread?: () => Buffer;
     /** CSV: takes each valid account as it is read instead of listing it in `accounts`. */
@@ -367,7 +369,7 @@ function formatOf(path: string): 'csv' | 'json' | undefined {
   return undefined;
 }
 
-function readProblem(code: string | undefined): string {
+export function readProblem(code: string | undefined): string {
   if (code === 'EISDIR') return 'it is a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return code ?? 'unknown error';

@@ -119,6 +119,9 @@ function found(input: unknown): string {
 
 /** Zod's own wording ("Invalid input: expected array, received null") in plain words. */
 function messageFor(issue: Issue): string {
+  // `team:` left empty: which forms the key takes, and that it was empty.
+  if (issue.code === 'invalid_union' && issue.input === null)
+    return `${issue.message}, found an empty value`;
   // `stakeholders: "5"`: the value is right, the quotes make it text.
   if (
     issue.code === 'invalid_type' &&

@@ -29,7 +29,10 @@ import {
   companySchema,
   type OrgFile,
   orgFileSchema,
+  type PlannedOrgFile,
   ruleSettingSchema,
+  type TeamMemberInput,
+  teamFileSchema,
   teamMemberSchema,
 } from './schema.js';
 import {
@@ -196,6 +199,27 @@ export async function loadOrgText(
   }
   parsed.value = undefined;
 
+  // A team read from an HR roster becomes a list here: everything after reads `team` as a list.
+  let teamLocate: Locator | undefined;
+  let teamPath: ((index: number) => Path) | undefined;
+  let team: TeamMemberInput[] = [];
+  if (Array.isArray(orgFile.team)) {
+    team = orgFile.team;
+  } else if (orgFile.team) {
+    const { readTeamFile } = await import('./team-file.js');
+    const result = await readTeamFile(orgFile.team, {
+      orgFile: file,
+      baseDir: dirname(resolve(options.cwd ?? '.', file)),
+      asOf: options.asOf ?? orgFile.company.as_of ?? options.today,
+      allowOutside: options.allowOutsideAccountsFile === true,
+    });
+    diagnostics.push(...result.diagnostics);
+    team = result.team;
+    teamLocate = result.locate;
+    teamPath = result.pathOf;
+  }
+  const planned: PlannedOrgFile = { ...orgFile, team };
+
   let accounts: AccountInput[] = [];
   // Accounts normalised as they were read, listed (above) or from a CSV: one form of each.
   const read: Account[] = list.accounts;
@@ -210,7 +234,7 @@ export async function loadOrgText(
     const result = await readAccountsFile(orgFile.accounts, {
       orgFile: file,
       baseDir: dirname(resolve(options.cwd ?? '.', file)),
-      team: orgFile.team ?? [],
+      team,
       allowOutside: options.allowOutsideAccountsFile === true,
       digest: options.digestAccountsFile === true,
       onAccount: (account, row, given) =>
@@ -235,13 +259,14 @@ export async function loadOrgText(
   }
 
   // Managers, like owners, may be written as a name, email or alias: resolved to ids first.
-  const resolver = new OwnerResolver(orgFile.team ?? []);
-  diagnostics.push(...resolveManagers(orgFile.team ?? [], resolver, (i) => ['team', i]));
+  const resolver = new OwnerResolver(team);
+  diagnostics.push(...resolveManagers(team, resolver, teamPath ?? ((i) => ['team', i])));
   const asOf = options.asOf ?? orgFile.company.as_of ?? options.today;
   // Accounts from a file are csplan's own copy: normalising may drop them as it goes.
-  const normalised = normaliseOrg(orgFile, accounts, {
+  const normalised = normaliseOrg(planned, accounts, {
     asOf,
     accountsPath: accountPath,
+    teamPath,
     release: accountsLocate !== undefined,
     normalised: read,
   });
@@ -249,9 +274,11 @@ export async function loadOrgText(
   // Accounts of the org file itself name owners like a CRM export does: id, email or name.
   const inline = normalised.org.accounts.filter((a) => !isFromAccountsFile(a));
   diagnostics.push(...resolveOwners(inline, resolver));
-  const combined: Locator = accountsLocate
-    ? (path, opts) => (isAccountsFilePath(path) ? accountsLocate(path, opts) : locate(path, opts))
-    : locate;
+  const combined: Locator = (path, opts) => {
+    if (accountsLocate && isAccountsFilePath(path)) return accountsLocate(path, opts);
+    if (teamLocate && path[0] === 'team-file') return teamLocate(path, opts);
+    return locate(path, opts);
+  };
   const skip =
     options.skipInvalid === true ||
     (!Array.isArray(orgFile.accounts) && orgFile.accounts?.on_error === 'skip');
@@ -313,18 +340,21 @@ function readableParts(value: unknown): OrgFile {
   const list = (key: string): unknown[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]) : []);
   const company = companySchema.safeParse(raw.company);
   const accountsSpec = accountsFileSchema.safeParse(raw.accounts);
+  const teamSpec = teamFileSchema.safeParse(raw.team);
   const rules = z.record(z.string(), z.unknown()).safeParse(raw.rules);
   return {
     version: 1,
     company: company.success
       ? company.data
       : { name: '', motion: 'sales-led', product_complexity: 'medium' },
-    team: list('team').flatMap((item) => {
-      const member = teamMemberSchema.safeParse(item);
-      if (member.success) return [member.data];
-      const refs = teamReferences.safeParse(item);
-      return refs.success ? [{ ...refs.data, role: 'csm' as const, fte: 1 }] : [];
-    }),
+    team: teamSpec.success
+      ? teamSpec.data
+      : list('team').flatMap((item) => {
+          const member = teamMemberSchema.safeParse(item);
+          if (member.success) return [member.data];
+          const refs = teamReferences.safeParse(item);
+          return refs.success ? [{ ...refs.data, role: 'csm' as const, fte: 1 }] : [];
+        }),
     // A listed account's readable parts are kept as it is read (see AccountList).
     accounts: accountsSpec.success ? accountsSpec.data : [],
     account_groups: list('account_groups').map((item) => {

@@ -12,7 +12,12 @@ import type {
 } from '../core/model.js';
 import { SEGMENT_IDS } from '../core/model.js';
 import { DEFAULT_POLICY, type Policy, type Range } from '../core/policy.js';
-import { type AccountInput, accountSchema, type OrgFile, type PolicyInput } from './schema.js';
+import {
+  type AccountInput,
+  accountSchema,
+  type PlannedOrgFile,
+  type PolicyInput,
+} from './schema.js';
 
 export interface NormaliseResult {
   org: Org;
@@ -20,11 +25,13 @@ export interface NormaliseResult {
 }
 
 export function normaliseOrg(
-  file: OrgFile,
+  file: PlannedOrgFile,
   accounts: readonly AccountInput[],
   options: {
     asOf: string;
     accountsPath?: (index: number) => Path;
+    /** Member i's path in findings: ['team', i], or where a roster lists them. */
+    teamPath?: (index: number) => Path;
     /**
      * The caller hands the accounts over: each input is dropped from the array once converted,
      * so a large file never holds both forms of every account at once.
@@ -82,7 +89,7 @@ export function normaliseOrg(
         email: member.email,
         leaving: member.leaving,
         backfill: member.backfill,
-        path: ['team', index],
+        path: options.teamPath?.(index) ?? ['team', index],
       }),
     ),
     policy,
@@ -130,7 +137,7 @@ export function normaliseOrg(
   return { org, diagnostics };
 }
 
-type GrowthInput = NonNullable<OrgFile['growth']>;
+type GrowthInput = NonNullable<PlannedOrgFile['growth']>;
 type SegmentGrowthInput = NonNullable<NonNullable<GrowthInput['segments']>['smb']>;
 
 function toSegmentGrowth(input: SegmentGrowthInput): SegmentGrowth {

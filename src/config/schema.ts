@@ -22,6 +22,7 @@ import { ROLE_IDS, type RoleId } from '../core/roles.js';
 import { RULES } from '../core/rules/registry.js';
 import { canonicalChoice } from './choice.js';
 import { roleFromText } from './role-names.js';
+import { ROSTER_FIELDS, ROSTER_PRESET_IDS, ROSTER_PRESETS } from './roster/presets.js';
 import { coverageDocs, enumDocs, roleDocs, segmentDefaults, segmentDocs } from './schema-docs.js';
 
 const ROLE_LIST = ROLE_IDS.join(', ');
@@ -261,6 +262,19 @@ export const accountSchema = z
   })
   .meta({ description: 'One customer account' });
 
+/** How an export writes dates like 3/4/2027 (a CRM export's, an HR roster's). */
+const dateOrder = (description: string) =>
+  choice(
+    ['month-first', 'day-first'],
+    'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
+  ).meta({
+    description,
+    ...enumDocs(['month-first', 'day-first'], {
+      'month-first': '3/4/2027 is March 4 (US)',
+      'day-first': '3/4/2027 is 3 April',
+    }),
+  });
+
 const columnMapping = z
   .record(z.string(), z.string())
   .meta({ description: 'Org account field -> CSV header, overriding the preset' });
@@ -313,19 +327,9 @@ export const accountsFileSchema = z
           skip: 'rows with problems are left out of the plan and listed',
         }),
       }),
-    date_order: choice(
-      ['month-first', 'day-first'],
-      'expected month-first (3/31/2027, US) or day-first (31/3/2027)',
-    )
-      .optional()
-      .meta({
-        description:
-          'How to read dates like 3/4/2027. Detected from the file when a day is above 12; ISO dates need nothing',
-        ...enumDocs(['month-first', 'day-first'], {
-          'month-first': '3/4/2027 is March 4 (US)',
-          'day-first': '3/4/2027 is 3 April',
-        }),
-      }),
+    date_order: dateOrder(
+      'How to read dates like 3/4/2027. Detected from the file when a day is above 12; ISO dates need nothing',
+    ).optional(),
   })
   .meta({ description: 'Accounts read from a CRM export' });
 
@@ -394,6 +398,58 @@ export const teamMemberSchema = z
     }),
   })
   .meta({ description: 'One person (or planned hire) on the team' });
+
+/** A team member's keys, all optional: what the org file adds to a person the roster lists. */
+const teamMemberExtras = teamMemberSchema.extend({
+  role: role.optional(),
+  fte: teamMemberSchema.shape.fte
+    .unwrap()
+    .optional()
+    .meta({ description: 'Share of a full-time role, 0 to 1, when the roster has no FTE' }),
+});
+
+export const teamFileSchema = z
+  .strictObject({
+    file: z
+      .string()
+      .min(1)
+      .meta({ description: 'Path to an HR roster export (CSV), relative to the org file' }),
+    preset: choice(ROSTER_PRESET_IDS, `expected one of: ${ROSTER_PRESET_IDS.join(', ')}`)
+      .optional()
+      .meta({
+        description: 'Header names of an HRIS export; detected from the headers when not given',
+        ...enumDocs(
+          ROSTER_PRESET_IDS,
+          Object.fromEntries(
+            ROSTER_PRESET_IDS.map((id) => [id, `a ${ROSTER_PRESETS[id].label} people export`]),
+          ) as Record<(typeof ROSTER_PRESET_IDS)[number], string>,
+        ),
+      }),
+    columns: z
+      .partialRecord(
+        z.enum(ROSTER_FIELDS, {
+          error: `unknown roster field; fields: ${ROSTER_FIELDS.join(', ')}`,
+        }),
+        z.string(),
+      )
+      .optional()
+      .meta({
+        description:
+          'Roster field -> CSV header, overriding the preset (an empty header leaves the field unread)',
+      }),
+    roles: z.record(z.string().min(1), role).optional().meta({
+      description:
+        'Job title -> role, for titles csplan\'s title table does not know, e.g. "Customer Advocate": csm',
+    }),
+    date_order: dateOrder(
+      'How to read hire and termination dates like 3/4/2027. Detected when a day is above 12; ISO dates need nothing',
+    ).optional(),
+    members: z.array(teamMemberExtras).optional().meta({
+      description:
+        'Keys HR does not hold, by team id (segment, languages, aliases...), and people the roster does not list yet (planned hires, with role): the roster wins for the keys it gives',
+    }),
+  })
+  .meta({ description: 'The team read from an HR roster export' });
 
 const rangeOverride = (
   what: string,
@@ -779,9 +835,13 @@ export const orgFileSchema = z
       .optional()
       .meta({ description: 'Many similar accounts (a long tail) described as groups' }),
     team: z
-      .array(teamMemberSchema)
+      .union([z.array(teamMemberSchema), teamFileSchema], {
+        error: 'team is a list of people or { file: roster.csv }',
+      })
       .optional()
-      .meta({ description: 'The CS team and its reporting lines' }),
+      .meta({
+        description: 'The CS team and its reporting lines, listed or read from an HR roster export',
+      }),
     policy: policySchema.optional(),
     rules: rulesSchema,
     compensation: z
@@ -809,6 +869,10 @@ export type OrgFileInput = z.input<typeof orgFileSchema>;
 export type OrgFile = z.output<typeof orgFileSchema>;
 export type AccountInput = z.output<typeof accountSchema>;
 export type PolicyInput = z.output<typeof policySchema>;
+export type TeamMemberInput = z.output<typeof teamMemberSchema>;
+export type TeamFileSpec = z.output<typeof teamFileSchema>;
+/** The org file once a `team: { file }` is read: the team as a list. */
+export type PlannedOrgFile = Omit<OrgFile, 'team'> & { team?: TeamMemberInput[] };
 
 /** The `$id` of the JSON Schema of one csplan version; `schemaIdVersion` reads it back. */
 export function schemaId(version: string): string {

@@ -12,6 +12,7 @@ import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { Backfill, TargetOrg, TargetTeam } from './target/index.js';
 import { leadDays } from './target/needs.js';
+import { industryLabel } from './target/staffing.js';
 import type { Timeline } from './timeline/index.js';
 
 export type Priority = 'now' | 'next';
@@ -107,12 +108,16 @@ function teamGaps(target: TargetOrg, policy: Policy): Gap[] {
  * A CSM hire's job title: strategic and enterprise accounts go to senior CSMs (CS Operations
  * Architect guide), digital CSMs run programs, and every title names the segments of its team.
  */
-export function csmHireTitle(team: Pick<TargetTeam, 'kind' | 'role' | 'segments'>): string {
+export function csmHireTitle(
+  team: Pick<TargetTeam, 'kind' | 'role' | 'segments' | 'region' | 'industry' | 'otherIndustries'>,
+): string {
   const senior = team.segments.some((s) => s === 'strategic' || s === 'enterprise');
   const job = team.role === 'digital-csm' ? 'Digital CSM' : senior ? 'Senior CSM' : 'CSM';
   if (team.kind === 'generalist') return `${job}, all segments (generalist)`;
   if (team.kind === 'top-accounts') return `${job}, top accounts`;
-  return `${job}, ${team.segments.map(segmentTitle).join(' + ')}`;
+  const segments = team.segments.map(segmentTitle).join(' + ');
+  if (team.industry !== undefined) return `${job}, ${industryLabel(team)} (${segments})`;
+  return `${job}, ${team.region ? `${team.region} ${segments}` : segments}`;
 }
 
 function perCsm(team: TargetTeam): string {

@@ -43,6 +43,12 @@ export const PLAN_YEARS = { first: 1970, last: 2999 } as const;
 export const MAX_ACCOUNTS = 2_000_000;
 
 /**
+ * An HR roster (`team.file`): read whole, so bounded like an org file; a whole company of 100,000
+ * people exports in about 20 MB.
+ */
+export const MAX_TEAM_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
  * CSM FTE a plan may need, today or at the peak of its growth: the timeline dates a req for each
  * person, month by month, so a plan of 500,000 CSMs ($1,000B of ARR at $3.5M a book) would run
  * for minutes. The largest CS teams are a few thousand people.

@@ -18,8 +18,13 @@ import {
   type TargetTeam,
   teamHires,
 } from './target/index.js';
+import { groupOfManager } from './target/leadership.js';
 
 export { segmentTitle } from './segments.js';
+
+import { regionKey } from './target/needs.js';
+import { industryLabel } from './target/staffing.js';
+
 export { MIN_TEAM_FTE } from './target/needs.js';
 export { teamTitle } from './target/staffing.js';
 
@@ -60,7 +65,11 @@ function surplusNote(team: TargetTeam): string {
   // Leavers are never counted above need; with room to spare, their seats need no backfill.
   const unfilled = team.leavers.filter((id) => !team.backfills.some((b) => b.for === id));
   const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
-  return `${team.surplus} above need: hold backfills${leavers}`;
+  const offers =
+    planned.length > 0
+      ? `; ${listText(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
+      : '';
+  return `${team.surplus} above need: hold backfills${leavers}${offers}`;
 }
 
 function teamNode(team: TargetTeam, model: StructureModel): ChartNode {
@@ -199,7 +208,11 @@ function drawSpecialists(input: {
   person: (id: string) => ChartNode;
   ceo: ChartNode;
   hasLeader: boolean;
-}): { underLeader: ChartNode[]; functional: ChartNode[] } {
+}): {
+  underLeader: ChartNode[];
+  functional: ChartNode[];
+  underManagers: { node: ChartNode; manager: string }[];
+} {
   const { target, spots, team, person, ceo, hasLeader } = input;
   const byId = new Map(team.map((m) => [m.id, m]));
   const headIds = new Set([
@@ -243,9 +256,15 @@ function drawSpecialists(input: {
   }
   // Directors of CS in the file who head functions keep their people under them.
   const functional = target.functionalDirectors.map((id): ChartNode => {
+    const led = team.filter((m) => m.reportsTo === id).map((m) => functionName(m.role));
+    const [main] = [...new Set(led)].sort(
+      (a, b) => led.filter((f) => f === b).length - led.filter((f) => f === a).length,
+    );
     const node: ChartNode = {
       role: 'director-cs',
-      title: 'Director of CS',
+      title: main
+        ? `Director of CS, ${main.charAt(0).toUpperCase()}${main.slice(1)}`
+        : 'Director of CS',
       count: 1,
       note: `${id}; heads a function, not the CSM teams`,
       children: [],
@@ -269,22 +288,66 @@ function drawSpecialists(input: {
       outsideCs: true,
       children: [],
     });
+  const underManagers: { node: ChartNode; manager: string }[] = [];
   for (const { node, under } of drawn) {
     const head = under === null ? undefined : heads.get(under);
+    const boss = under === null ? undefined : byId.get(under);
     if (head) head.children.push(node);
     else if (under === null) underLeader.push(node);
+    else if (boss && ROLES[boss.role].kind === 'cs-manager')
+      underManagers.push({ node, manager: boss.id });
     else person(under).children.push(node);
   }
-  return { underLeader, functional };
+  return { underLeader, functional, underManagers };
 }
 
 /**
  * The managers: one node per managed group, a director over a group with three managers or more,
  * and managers already in the file beyond need kept. Returns the CSM teams no manager leads.
  */
+/**
+ * The file's CS managers where the target needs no manager layer: each keeps the CSM teams whose
+ * people report to them in the file (a pod by its team), and teams led by nobody stay with the
+ * CS leader.
+ */
+function fileManagerNodes(
+  people: readonly TeamMember[],
+  teams: TargetTeam[],
+  nodes: ChartNode[],
+): ChartNode[] {
+  const managers = people.filter((m) => m.role === 'manager-cs');
+  const bossOf = new Map(people.map((m) => [m.id, m.reportsTo]));
+  const teamOf = (node: ChartNode) =>
+    teams.find((t) => t.key === (node.team ?? node.children[0]?.team));
+  const led = new Map<string, ChartNode[]>(managers.map((m) => [m.id, []]));
+  for (const node of nodes) {
+    const team = teamOf(node);
+    if (team?.role !== 'csm') continue;
+    const votes = new Map<string, number>();
+    for (const id of team.members) {
+      const boss = bossOf.get(id);
+      if (boss && led.has(boss)) votes.set(boss, (votes.get(boss) ?? 0) + 1);
+    }
+    const [lead] = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+    if (lead) led.get(lead[0])?.push(node);
+  }
+  return managers.map((m): ChartNode => {
+    const children = led.get(m.id) ?? [];
+    const segments = children.flatMap((n) => teamOf(n)?.segments ?? []);
+    return {
+      role: 'manager-cs',
+      title: segments.length > 0 ? `CS Manager, ${groupName(segments)}` : 'CS Manager',
+      count: 1,
+      note: `${m.id}; in the file`,
+      children,
+    };
+  });
+}
+
 function drawManagers(input: {
   target: TargetOrg;
   policy: Policy;
+  people: readonly TeamMember[];
   teamNodes: Map<string, ChartNode>;
   podNodes: ChartNode[];
 }) {
@@ -295,18 +358,28 @@ function drawManagers(input: {
   const managerNodes: ChartNode[] = [];
   const groupDirectorNodes: ChartNode[] = [];
   const managed = new Set<string>();
-  for (const group of leadership.groups) {
+  // The file's managers each lead the group holding most of their CSMs; the rest are hires.
+  const inFile = leadership.groups.map(() => 0);
+  for (const m of input.people)
+    if (m.role === 'manager-cs') {
+      const at = groupOfManager(m.id, leadership.groups, teams, input.people);
+      if (at >= 0) inFile[at] = (inFile[at] ?? 0) + 1;
+    }
+  for (const [index, group] of leadership.groups.entries()) {
+    const hires = Math.max(0, group.managers - (inFile[index] ?? 0));
     const children = group.teams
       .map((key) => teamNodes.get(key) ?? podNodes.find((p) => p.children[0]?.team === key))
       .filter((n): n is ChartNode => n !== undefined);
     for (const key of group.teams) managed.add(key);
-    const segments = teams.filter((t) => group.teams.includes(t.key)).flatMap((t) => t.segments);
-    const name = groupName(segments);
+    const name = managerGroupName(
+      teams.filter((t) => group.teams.includes(t.key)),
+      teams,
+    );
     const managerNode: ChartNode = {
       role: 'manager-cs',
       title: `CS Manager, ${name}`,
       count: group.managers,
-      note: `${managerMin}-${managerMax} reports each`,
+      note: `${hires > 0 ? `${hires} to hire; ` : ''}${managerMin}-${managerMax} reports each`,
       children,
     };
     managerNodes.push(managerNode);
@@ -328,13 +401,7 @@ function drawManagers(input: {
     const first = managerNodes[0];
     if (first) first.count += extraManagers;
     else
-      managerNodes.push({
-        role: 'manager-cs',
-        title: 'CS Managers',
-        count: extraManagers,
-        note: 'in the file',
-        children: [...unmanagedPods, ...unmanaged.filter((n) => n.role === 'csm')],
-      });
+      managerNodes.push(...fileManagerNodes(input.people, teams, [...unmanagedPods, ...unmanaged]));
   }
   const placedUnderManagers = new Set(managerNodes.flatMap((m) => m.children));
   const rest = [...unmanagedPods, ...unmanaged].filter((n) => !placedUnderManagers.has(n));
@@ -375,7 +442,11 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       podNodes.push(pod);
     }
   }
-  const { underLeader: underLeaderSpecialists, functional } = drawSpecialists({
+  const {
+    underLeader: underLeaderSpecialists,
+    functional,
+    underManagers,
+  } = drawSpecialists({
     target,
     spots,
     team,
@@ -427,20 +498,31 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
             },
           ]
         : csmNodes;
+    for (const { node } of underManagers) (csNodes[0] ?? ceo).children.push(node);
     ceo.children.unshift(...csNodes, ...unplacedNodes, ...functional, ...underLeaderSpecialists);
+    drawLeadersOutsideCs(team, person);
     return chart(ceo, managers);
   }
 
   const { managerNodes, groupDirectorNodes, rest, managerTarget } = drawManagers({
     target,
     policy,
+    people: team,
     teamNodes,
     podNodes,
   });
 
+  // Specialists a CS manager leads in the file stay in that manager's team.
+  const underLeader: ChartNode[] = [];
+  for (const { node, manager } of underManagers) {
+    const at = groupOfManager(manager, leadership.groups, teams, team);
+    const managerNode = managerNodes[at] ?? managerNodes[0];
+    if (managerNode) managerNode.children.push(node);
+    else underLeader.push(node);
+  }
+
   // A small digital team reports to CS Ops, which runs the programs (CS org design guide).
   const ops = underLeaderSpecialists.find((n) => n.role === 'cs-ops');
-  const underLeader: ChartNode[] = [];
   for (const node of rest) {
     if (node.role === 'digital-csm' && ops) {
       const why = `CS Ops runs the tech-touch programs they work in ${cite('org-design-guide')}`;
@@ -462,6 +544,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
           ...managerNodes.filter((m) => !groupDirectorNodes.some((d) => d.children[0] === m)),
         ]
       : managerNodes;
+  const directorHires = Math.max(0, directors.needed - directors.current);
   if (overAll > 0) {
     leaderChildren.push({
       role: 'director-cs',
@@ -469,7 +552,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       count: overAll,
       note:
         directors.needed > 0 && groupDirectors === 0
-          ? `the CS leader would have more than ${managerMax} direct reports; ${directorMin}-${directorMax} managers each`
+          ? `${directorHires > 0 ? `${directorHires} to hire; ` : ''}the CS leader would have more than ${managerMax} direct reports; ${directorMin}-${directorMax} managers each`
           : 'in the file; leads the CS teams under the CS leader',
       children: topManagers.length > 0 ? topManagers : underLeader.splice(0),
     });
@@ -522,7 +605,41 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
       count: 1,
       children: [leaderNode],
     });
+  drawLeadersOutsideCs(team, person);
   return chart(ceo, managerTarget, directorTarget);
+}
+
+/**
+ * The file's executives and sales leaders (a VP Sales beside CS under the CRO) are drawn under
+ * their own managers, so the chart shows the file's org around CS; sales reps are not, nor
+ * co-founders (the CEO node stands for the founders).
+ */
+function drawLeadersOutsideCs(team: readonly TeamMember[], person: (id: string) => ChartNode) {
+  for (const member of team)
+    if (
+      member.role === 'vp-sales' ||
+      (ROLES[member.role].kind === 'executive' && member.role !== 'founder')
+    )
+      person(member.id);
+}
+
+/**
+ * What a manager group is named by: its industries for industry teams; its region when its teams
+ * are all one region's ("EMEA", or "NA + APAC" where APAC's accounts joined NA's teams), with the
+ * segments when that region has other groups too; otherwise its segments.
+ */
+function managerGroupName(group: TargetTeam[], teams: TargetTeam[]): string {
+  if (group.every((t) => t.industry !== undefined))
+    return group.length <= 2
+      ? group.map((t) => industryLabel(t)).join(' + ')
+      : `${group.length} industry teams`;
+  const segments = groupName(group.flatMap((t) => t.segments));
+  const [first] = group;
+  const region = regionKey(first?.region);
+  if (!first || !region || group.some((t) => regionKey(t.region) !== region)) return segments;
+  const regions = [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ');
+  const whole = teams.every((t) => regionKey(t.region) !== region || group.includes(t));
+  return whole ? regions : `${regions} ${segments}`;
 }
 
 /** "Enterprise + Mid-Market", "Strategic to SMB". */

@@ -142,7 +142,7 @@ export function roleLabel(role: RoleId): string {
 /** "A CS Manager", "An Onboarding Specialist": no label starts with an acronym said with a vowel sound. */
 export function roleWithArticle(role: RoleId): string {
   const label = roleLabel(role);
-  return `${/^[AEIOU]/i.test(label) ? 'An' : 'A'} ${label}`;
+  return `${'AEIOU'.includes(label.charAt(0)) ? 'An' : 'A'} ${label}`;
 }
 
 export function roleLabelPlural(role: RoleId): string {

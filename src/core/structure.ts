@@ -11,7 +11,8 @@ import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import { revenueAhead, STAGE_LABELS, type StageResult } from './stage.js';
 import type { TeamMode } from './target/index.js';
-import { MIN_CSMS_TO_SEGMENT, type TeamNeed } from './target/needs.js';
+import { INDUSTRY_TEAM_FTE, MIN_CSMS_TO_SEGMENT, type TeamNeed } from './target/needs.js';
+import { industryLabel } from './target/staffing.js';
 
 export const STRUCTURE_MODELS = [
   'founder-led',
@@ -74,6 +75,8 @@ export function chooseStructure(
   capacity: CapacityResult,
   mode: TeamMode,
   needs: TeamNeed[],
+  /** The teams a vertical structure would have (verticalNeeds); undefined when none. */
+  vertical?: TeamNeed[],
 ): StructureResult {
   const stage = stageResult.id;
   const ahead = revenueAhead(stageResult);
@@ -159,7 +162,13 @@ export function chooseStructure(
       alternatives: [{ model: 'segmented', why: 'a CSM alone cannot carry the technical depth' }],
     };
   }
-  if (industry && (company.productComplexity === 'high' || industry.regulatedShare >= 0.25)) {
+  const industryNeed =
+    industry !== undefined &&
+    (company.productComplexity === 'high' || industry.regulatedShare >= 0.25);
+  const industryTeams =
+    vertical?.filter((n) => n.industry !== undefined && n.industry !== '') ?? [];
+  if (industryNeed && industryTeams.length > 0) {
+    const mixed = vertical?.some((n) => n.industry === '') ?? false;
     return {
       model: 'vertical',
       reasons: [
@@ -167,12 +176,18 @@ export function chooseStructure(
         company.productComplexity === 'high'
           ? `with a complex product, industry knowledge is what customers value most ${cite('org-design-guide')}`
           : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules ${cite('org-design-guide')}`,
+        `Named CSM teams by industry where an industry has about ${formatFte(INDUSTRY_TEAM_FTE)} FTE of work or more (${industryTeams.map((n) => industryLabel(n)).join(', ')})${mixed ? '; the other industries share one team' : ''}`,
       ],
       alternatives: [
         { model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' },
       ],
     };
   }
+  if (industryNeed)
+    alternatives.push({
+      model: 'vertical',
+      why: `no industry has ${formatFte(INDUSTRY_TEAM_FTE)} FTE of named work beside another team, so industry teams would not fill a book`,
+    });
   if (
     splits &&
     present.length >= 3 &&

@@ -89,6 +89,8 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
       role: t.role,
       segments: t.segments,
       region: t.region ?? null,
+      regions: t.regions ?? (t.region ? [t.region] : []),
+      industry: t.industry ?? null,
       accounts: t.accounts,
       arr: round(t.arr),
       fte: {

@@ -77,3 +77,33 @@ describe('csplan diff FILE --base REF with a CSV-backed plan', () => {
     expect(stdout).toContain('+ 4 records: A1, A2, A3, A4');
   });
 });
+
+describe('csplan diff FILE --base REF with the team in an HR roster', () => {
+  it('reads the roster at the base ref too, so a leaver and a new hire show', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-diff-roster-'));
+    const rosters = fileURLToPath(new URL('../fixtures/roster/', import.meta.url));
+    const org = join(dir, 'org.yaml');
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(
+      org,
+      'version: 1\ncompany: { name: Acme, as_of: 2026-12-01 }\nteam:\n  file: roster.csv\n  preset: bamboohr\n',
+    );
+    copyFileSync(join(rosters, 'bamboohr.csv'), roster);
+    commitAll(dir, 'december roster');
+    // January's export: Dan has a termination date before the as-of date, Mia is hired.
+    writeFileSync(
+      roster,
+      readFileSync(roster, 'utf8')
+        .replace('"01/10/2022","","dan@acme.io"', '"01/10/2022","11/30/2026","dan@acme.io"')
+        .concat(
+          '"14","Mia","Rossi","","Customer Success Manager","Customer Success","HQ","Chicago","Lin, Katherine","12/01/2026","","mia@acme.io","1"\n',
+        ),
+    );
+    const { code, stdout } = await runCli(['diff', org, '--base', 'HEAD'], {
+      env: { COLUMNS: '300' },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('+ "mia-rossi" (CSM, reports to kate-lin, start 2026-12-01)');
+    expect(stdout).toContain('- "dan-okafor" (CSM, reports to kate-lin, start 2022-01-10)');
+  });
+});

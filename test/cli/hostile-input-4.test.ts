@@ -1,7 +1,8 @@
 /**
  * Issue 22, the cases left after round 3: each is a file anyone can send to `check` in CI, and
- * each ends at once with a located error instead of running for minutes. The bounds on time are
- * generous (the quadratic versions took ten times as long); the work counts are exact.
+ * each ends at once with a located error instead of running for minutes. The bounds on time only
+ * catch a hang (the quadratic versions ran for minutes); the 2 s target is measured by
+ * `node bench/run.mjs --only hostile`. The work counts are exact.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import { runCli } from '../helpers/io.js';
 
 const HEAD = 'version: 1\ncompany:\n  name: A\n  as_of: 2026-11-23\n';
 
+const HANG_SECONDS = 15;
+/** A test that times up to four runs gets each its hang bound, past vitest's default. */
+const TIMED_TESTS = { timeout: 4 * HANG_SECONDS * 1000 };
+
 async function timed(text: string, argv: string[]) {
   const cwd = await tempDir();
   await writeFile(join(cwd, 'org.yaml'), text);
@@ -22,7 +27,7 @@ async function timed(text: string, argv: string[]) {
   return { ...run, seconds: (performance.now() - started) / 1000 };
 }
 
-describe('aliases are checked in one pass', () => {
+describe('aliases are checked in one pass', TIMED_TESTS, () => {
   it('5,000 aliases of a 1,000-character anchor: refused past 100 aliases, at once', async () => {
     // Each alias used to walk the whole document to find its anchor: 5,000 x 5,000 nodes.
     const team = Array.from({ length: 5000 }, () => '  - { id: *n, role: csm }\n').join('');
@@ -30,7 +35,7 @@ describe('aliases are checked in one pass', () => {
     const run = await timed(text, ['check', 'org.yaml', '--format', 'json']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('more than 100 aliases');
-    expect(run.seconds).toBeLessThan(10);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 });
 
@@ -63,7 +68,7 @@ describe('did-you-mean on thousands of unknown roles is bounded', () => {
   });
 });
 
-describe('a plan needing more than 5,000 CSMs is refused before it is planned', () => {
+describe('a plan needing more than 5,000 CSMs is refused before it is planned', TIMED_TESTS, () => {
   const ORG = (arr: number, tail = '') =>
     `${HEAD}team:\n  - { id: dana, role: csm }\naccounts:\n  - { id: a0, arr: ${arr}, owner: dana }\n  - { id: a1, arr: ${arr}, owner: dana }\n${tail}`;
 
@@ -77,7 +82,7 @@ describe('a plan needing more than 5,000 CSMs is refused before it is planned', 
       expect(run.stdout + run.stderr, command).toContain(
         'the plan would need more than 50,000 CSM FTE for these accounts; csplan plans up to 5,000',
       );
-      expect(run.seconds, command).toBeLessThan(10);
+      expect(run.seconds, command).toBeLessThan(HANG_SECONDS);
     }
   });
 
@@ -91,7 +96,7 @@ describe('a plan needing more than 5,000 CSMs is refused before it is planned', 
     expect(run.stdout).toContain(
       'org.yaml:11:3 error plan-too-large the plan would need more than 50,000 CSM FTE at the peak of this growth',
     );
-    expect(run.seconds).toBeLessThan(10);
+    expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
   it('the same 571 CSMs without growth are planned', async () => {

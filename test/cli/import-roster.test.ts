@@ -92,26 +92,27 @@ describe('csplan import of an HR roster', () => {
     // Every byte outside team: is as it was.
     expect(text.startsWith(ORG.slice(0, ORG.indexOf('team:')))).toBe(true);
     expect(text.endsWith('policy:\n  health_mix_max: 0.4 # ours\n')).toBe(true);
+    // Dan keeps his key order; what HR adds comes after his own keys.
     expect(text).toContain(
-      '  - id: dan\n    name: Dan Okafor\n    role: csm\n    reports_to: kate\n',
+      '  - id: dan\n    name: Dan Okafor\n    role: csm\n    segment: mid-market\n    reports_to: kate\n',
     );
-    expect(text).toContain('    segment: mid-market\n');
     expect(text).toContain('  - id: sam-ortiz\n    name: Sam Ortiz\n    role: manager-cs\n');
     expect(text).toContain('  - id: open-req\n');
 
     const loaded = await loadOrgFile(join(dir, 'org.yaml'), { today: '2026-11-23' });
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Those already in the file keep their places; the people HR adds come after them.
     expect(loaded.org?.team.map((m) => m.id)).toEqual([
-      'maria-alvarez',
       'kate',
-      'sofia-garcia',
       'dan',
+      'open-req',
+      'maria-alvarez',
+      'sofia-garcia',
       'priya-nair',
       'jonas-weber',
       'lee-park',
       'sam-ortiz',
       'noor-haddad',
-      'open-req',
     ]);
 
     const again = await run(
@@ -121,6 +122,73 @@ describe('csplan import of an HR roster', () => {
     );
     expect(again.stdout).toContain('org.yaml already has this team: nothing to change.');
     expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toBe(text);
+  });
+
+  it('with --keep-file writes team: { file } instead, moving the keys HR does not hold to members', async () => {
+    const wrote = await run(
+      'roster.csv',
+      {
+        org: 'org.yaml',
+        roles: ['Customer Happiness Hero=CS Manager'],
+        keepFile: true,
+        write: true,
+      },
+      dir,
+    );
+    expect(wrote.code).toBe(0);
+    const text = await readFile(join(dir, 'org.yaml'), 'utf8');
+    expect(text).toBe(
+      ORG.replace(
+        ORG.slice(ORG.indexOf('team:'), ORG.indexOf('policy:')),
+        [
+          'team:',
+          '  file: roster.csv',
+          '  preset: bamboohr',
+          '  roles:',
+          '    Customer Happiness Hero: manager-cs',
+          // "11/16/2026": a day above 12, so month-first, kept for next month's export.
+          '  date_order: month-first',
+          '  members:',
+          // Dan's segment (HR does not hold it) and the planned hire HR does not list yet.
+          '    - id: dan',
+          '      name: Dan Okafor',
+          '      segment: mid-market',
+          '    - id: open-req',
+          '      name: CSM hire',
+          '      role: csm',
+          '      start_date: 2027-02-01',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const loaded = await loadOrgFile(join(dir, 'org.yaml'), { today: '2026-11-23' });
+    expect(loaded.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.rule)).toEqual([]);
+    expect(loaded.org?.team.find((m) => m.id === 'dan')?.segment).toBe('mid-market');
+    expect(loaded.org?.team.find((m) => m.id === 'sam-ortiz')?.role).toBe('manager-cs');
+    expect(loaded.org?.team.at(-1)?.id).toBe('open-req');
+
+    // Next month: the file's mapping (preset, roles) reads the new export; only the name changes.
+    // Dan hands in his notice (last day 2027-02-26), Mia joins, Priya goes full time.
+    const january = (await readFile(join(dir, 'roster.csv'), 'utf8'))
+      .replace('"01/10/2022","","dan@acme.io"', '"01/10/2022","02/26/2027","dan@acme.io"')
+      .replace('"priya@acme.io","0.5"', '"priya@acme.io","1"')
+      .concat(
+        '"14","Mia","Rossi","","Customer Success Manager","Customer Success","HQ","Chicago","Lin, Katherine","12/01/2026","","mia@acme.io","1"\n',
+      );
+    await writeFile(join(dir, 'roster-2027-01.csv'), january);
+    const refresh = await run('roster-2027-01.csv', { org: 'org.yaml', write: true }, dir);
+    expect(refresh.code).toBe(0);
+    expect(refresh.stdout).toContain(
+      [
+        'Changes to the team the org file plans with',
+        '  joined: mia-rossi',
+        '  dan: leaving none -> 2027-02-26',
+        '  priya-nair: fte 0.5 -> 1',
+      ].join('\n'),
+    );
+    expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toBe(
+      text.replace('  file: roster.csv', '  file: roster-2027-01.csv'),
+    );
   });
 
   it('refuses a role it does not know, with a did-you-mean', async () => {

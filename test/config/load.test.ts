@@ -103,7 +103,7 @@ describe('loading bad org files: every problem located, with a rule id', () => {
     const found = await problems(`${HEAD}  as_of: 2026-2-3\nteam:\n`);
     expect(found.map((d) => d.message)).toEqual([
       'as_of: expected a date written YYYY-MM-DD',
-      'team: expected a list, found an empty value',
+      'team: team is a list of people or { file: roster.csv }, found an empty value',
     ]);
   });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ReadCsvOptions, readCsv } from '../../src/config/csv/read-csv.js';
+import type { PlannedOrgFile } from '../../src/config/schema.js';
 
 const team = [{ id: 'dana', name: 'Dana Scully', role: 'csm' as const, fte: 1 }];
 
@@ -98,7 +99,11 @@ describe('normaliseOrg with release', () => {
   it('drops each account input once converted, and converts the same as without release', async () => {
     const { normaliseOrg } = await import('../../src/config/normalise.js');
     const { orgFileSchema } = await import('../../src/config/schema.js');
-    const file = orgFileSchema.parse({ version: 1, company: { name: 'A' }, team });
+    const file = orgFileSchema.parse({
+      version: 1,
+      company: { name: 'A' },
+      team,
+    }) as PlannedOrgFile;
     const inputs = [
       { id: 'a', arr: 1, owner: 'dana' },
       { id: 'b', arr: 2 },
@@ -138,6 +143,43 @@ describe('the account limit (MAX_ACCOUNTS, here 3)', () => {
     });
     expect(kept).toEqual(['a', 'b', 'c']);
     expect(restarted).toBe(1);
+  });
+
+  it('locates the refused row in the bytes read so far, never the rest of the file', () => {
+    // One chunk a line, 1,000 rows after the refused one. Plain: the 4th account (d) is refused
+    // on line 6; the parser has had its 6 chunks and at most one more, and locating it reads
+    // those again: at most 2 x 7 = 14 chunks handed over.
+    const plain = ['id,arr,name\n', 'a,1,x\n', '\n', 'b,2,x\n', 'c,3,x\n', 'd,4,x\n'];
+    // A name over two lines (quoted: csv-parse reads again from the start): d is on line 7;
+    // the plain reader, csv-parse and the locator each read at most its 7 chunks and one more.
+    const quoted = [
+      'id,arr,name\n',
+      'a,1,"two\n',
+      'lines"\n',
+      '\n',
+      'b,2,x\n',
+      'c,3,x\n',
+      'd,4,x\n',
+    ];
+    for (const [lines, line, most] of [
+      [plain, 6, 2 * 7],
+      [quoted, 7, 3 * 8],
+    ] as const) {
+      let handed = 0;
+      const chunks = {
+        *chunks() {
+          for (const text of [...lines, ...Array.from({ length: 1000 }, (_, i) => `r${i},1,x\n`)]) {
+            handed++;
+            yield Buffer.from(text, 'utf8');
+          }
+        },
+      };
+      const result = readCsv(chunks, { file: 'a.csv', team, maxAccounts: 3 });
+      expect(result).toEqual({
+        diagnostic: expect.objectContaining({ rule: 'csv-too-many-accounts', line, column: 1 }),
+      });
+      expect(handed).toBeLessThanOrEqual(most);
+    }
   });
 
   it('reads a file of exactly the limit', () => {

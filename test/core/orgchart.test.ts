@@ -5,32 +5,14 @@
  * expected figures worked out by hand from DOMAIN.md.
  */
 import { describe, expect, it } from 'vitest';
-import { loadOrgFile } from '../../src/config/load.js';
 import type { Org } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
-import { type Plan, planOrg } from '../../src/core/plan.js';
+import { planOrg } from '../../src/core/plan.js';
 import { simulateTimeline } from '../../src/core/timeline/index.js';
-import { AS_OF, accounts, orgFrom, planFrom } from '../helpers/org.js';
+import { find, level, planFile } from '../helpers/chart.js';
+import { accounts, orgFrom, planFrom } from '../helpers/org.js';
 
-async function planExample(name: string): Promise<Plan> {
-  const loaded = await loadOrgFile(`examples/${name}.yaml`, { today: AS_OF, cwd: process.cwd() });
-  if (!loaded.org) throw new Error(`${name} does not load`);
-  return planOrg(loaded.org);
-}
-
-/** role x count (title) of each child, to compare a level of the chart at a glance. */
-function level(node: ChartNode | undefined): string[] {
-  return (node?.children ?? []).map((c) => `${c.role} x${c.count} ${c.title}`);
-}
-
-function find(node: ChartNode, test: (n: ChartNode) => boolean): ChartNode | undefined {
-  if (test(node)) return node;
-  for (const child of node.children) {
-    const hit = find(child, test);
-    if (hit) return hit;
-  }
-  return undefined;
-}
+const planExample = (name: string) => planFile(`examples/${name}.yaml`);
 
 /** `n` CSMs reporting to `manager`, each owning one account group. */
 function csmBooks(prefix: string, n: number, manager: string, count: number, arr: number) {
@@ -72,6 +54,7 @@ describe('a Deel-shaped org (deel.yaml): CS under a CRO, support under the COO',
       'vp-cs x1 VP Customer Success',
       'revops x1 RevOps',
       'account-manager x2 Account Managers',
+      'vp-sales x1 VP Sales',
     ]);
     const [leader, revops, ams] = cro?.children ?? [];
     expect(leader?.note).toBe(
@@ -219,6 +202,11 @@ ${accounts('m', 240, 42_000)}
       { teams: ['mid-market'], people: 6, managers: 1, directors: 0 },
     ]);
     expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
+    // No manager in the file: the one manager is a hire, and the chart says so.
+    expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
+      count: 1,
+      note: '1 to hire; 5-8 reports each',
+    });
   });
 
   it('leaves two CSMs with the head of CS rather than under a manager of their own', async () => {
@@ -345,5 +333,83 @@ account_groups:
     expect(plan.teams.map((t) => t.title)).toEqual(['Strategic CSMs']);
     expect(plan.gaps.find((g) => g.role === 'csm')?.title).toBe('Senior CSM, Strategic');
     expect(find(plan.chart.root, (n) => n.title.startsWith('Pod:'))).toBeUndefined();
+  });
+});
+
+describe('specialists a CS manager leads in the file', () => {
+  // 7 mid-market CSMs reporting to the manager "mo", 50 accounts at $40k each: 350 / 50 (ARR:
+  // $14M / $2M per CSM, above 350 / 57.5 accounts) = 7.0 FTE, / 1.1 for the support team that
+  // takes work off the CSMs = 6.4 FTE for 7 CSMs: no hire, nobody beyond the work.
+  const ORG = `team:
+  - { id: vp, role: vp-cs }
+  - { id: mo, role: manager-cs, reports_to: vp }
+${Array.from({ length: 7 }, (_, i) => `  - { id: c${i + 1}, role: csm, segment: mid-market, reports_to: mo }`).join('\n')}
+  - { id: ops1, role: cs-ops, reports_to: mo }
+  - { id: sup1, role: support, reports_to: vp }
+account_groups:
+${Array.from({ length: 7 }, (_, i) => `  - { name: Book ${i + 1}, count: 50, arr_each: 40000, owner: c${i + 1} }`).join('\n')}
+`;
+
+  it('draws them under that manager, who counts them in the span', async () => {
+    const plan = await planFrom(ORG);
+    // The VP would lead 7 CSMs + support + an onboarding hire (350 customers: specialization) =
+    // 9 > 8 reports: a manager layer. Its span: 7 CSMs + ops1 = 8, within 5-8: one manager,
+    // the file's mo, so no manager hire.
+    expect(plan.target.leadership.groups).toEqual([
+      { teams: ['mid-market'], people: 8, managers: 1, directors: 0 },
+    ]);
+    expect(plan.gaps.map((g) => g.role)).toEqual(['onboarding']);
+    const vp = find(plan.chart.root, (n) => n.role === 'vp-cs');
+    expect(level(vp)).toEqual([
+      'manager-cs x1 CS Manager, Mid-Market',
+      'onboarding x1 Onboarding',
+      'support x1 Support (own escalation path)',
+    ]);
+    const manager = find(plan.chart.root, (n) => n.role === 'manager-cs');
+    expect(level(manager)).toEqual(['csm x7 Mid-Market CSMs', 'cs-ops x1 CS Operations']);
+  });
+
+  it('adds a manager when the specialists take the span past eight', async () => {
+    // An eighth CSM with 50 more accounts: 400 / 50 / 1.1 = 7.3 FTE for 8 CSMs. The manager's
+    // span is 8 CSMs + ops1 = 9 > 8: two managers, one to hire.
+    const plan = await planFrom(
+      ORG.replace(
+        '  - { id: ops1',
+        '  - { id: c8, role: csm, segment: mid-market, reports_to: mo }\n  - { id: ops1',
+      ).replace(
+        'account_groups:',
+        'account_groups:\n  - { name: Book 8, count: 50, arr_each: 40000, owner: c8 }',
+      ),
+    );
+    expect(plan.target.leadership.groups).toEqual([
+      { teams: ['mid-market'], people: 9, managers: 2, directors: 0 },
+    ]);
+    expect(plan.gaps.find((g) => g.role === 'manager-cs')?.count).toBe(1);
+    // mo leads this group in the file: of its two managers, one is the hire, and the chart says so.
+    expect(find(plan.chart.root, (n) => n.role === 'manager-cs')).toMatchObject({
+      count: 2,
+      note: '1 to hire; 5-8 reports each',
+    });
+  });
+});
+
+describe("the file's CS managers where no manager layer is needed", () => {
+  it('keep the teams whose CSMs report to them; CSMs of the head of CS stay with the head', async () => {
+    // healthy.yaml: noor (Director, head of CS) leads ada and ben (strategic and enterprise
+    // books) and the manager felix, who leads the mid-market and SMB CSMs. 7 CSMs for 4.8 FTE
+    // of work: 6 needed heads + CS Ops + onboarding = 8 direct reports, within a span of 8, so
+    // the target adds no manager layer and felix keeps exactly the teams he leads in the file.
+    const plan = await planExample('healthy');
+    expect(plan.target.leadership.groups).toEqual([]);
+    const head = find(plan.chart.root, (n) => n.role === 'director-cs');
+    expect(level(head)).toEqual([
+      'manager-cs x1 CS Manager, Mid-Market to Self-serve',
+      'csm x2 Strategic + Enterprise CSMs',
+      'cs-ops x1 CS Operations',
+      'onboarding x1 Onboarding',
+    ]);
+    const felix = find(plan.chart.root, (n) => n.role === 'manager-cs');
+    expect(felix?.note).toBe('felix; in the file');
+    expect(level(felix)).toEqual(['csm x4 Mid-Market CSMs', 'csm x1 SMB + Self-serve CSMs']);
   });
 });

@@ -75,6 +75,21 @@ describe.skipIf(bin === undefined)(
       expect(diagnostics).toHaveLength(3);
     });
 
+    it('accepts the team read from an HR roster, and flags a misspelt preset and roster field', async () => {
+      const block = (preset: string, field: string) =>
+        written.replace(
+          /\nteam:\n(?: {2}.*\n)*/,
+          `\nteam:\n  file: roster.csv\n  preset: ${preset}\n  columns:\n    ${field}: Position\n  roles:\n    Customer Advocate: csm\n  members:\n    - id: founder\n      aliases: [Jo]\n`,
+        );
+      expect((await open(block('bamboohr', 'title'))).diagnostics).toEqual([]);
+      const { diagnostics, lines } = await open(block('bambooh', 'titel'));
+      const found = diagnostics.map((d) => d.range.start.line);
+      expect(found).toEqual([
+        place(lines, 'preset: bambooh').line,
+        place(lines, 'titel: Position').line,
+      ]);
+    });
+
     it('completes a role with what each role does', async () => {
       const { path, lines } = await open(written);
       const { line, character } = place(lines, 'role: founder', 'founder');

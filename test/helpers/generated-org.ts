@@ -112,10 +112,46 @@ export function orgYaml(spec: OrgSpec): string {
   return body;
 }
 
-/** The generated org loaded through the real loader. */
-export async function generatedOrg(spec: OrgSpec): Promise<Org> {
-  const yaml = orgYaml(spec);
+/** The generated org (as YAML) loaded through the real loader. */
+export async function generatedOrg(spec: OrgSpec | string): Promise<Org> {
+  const yaml = typeof spec === 'string' ? spec : orgYaml(spec);
   // Motion and complexity go under company:, the rest at the top level.
   const [company, ...rest] = yaml.split(/\n(?=[a-z_]+:)/);
   return orgFrom(`${rest.join('\n')}\n`, `name: Generated\n${company}`);
+}
+
+const INDUSTRIES = ['healthcare', 'financial services', 'retail', 'education', 'software'];
+const REGIONS = ['NA', 'EMEA', 'APAC'];
+
+/** Generated orgs whose accounts carry an industry (some regulated) and, sometimes, a region. */
+export const taggedOrgArb = fc.record({
+  base: orgArb,
+  industries: fc.subarray(INDUSTRIES, { minLength: 1 }),
+  regulated: fc.subarray(INDUSTRIES),
+  regions: fc.subarray(REGIONS),
+  /** Shifts which industry and region each account gets. */
+  skew: fc.nat({ max: 96 }),
+});
+
+export type TaggedOrgSpec = typeof taggedOrgArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The tagged org as YAML: every account an industry, accounts and CSMs a region when any. */
+export function taggedOrgYaml(spec: TaggedOrgSpec): string {
+  const { industries, regulated, regions, skew } = spec;
+  return orgYaml(spec.base)
+    .replace(/^( {2}- \{ id: a(\d+), [^}]*?) \}$/gm, (_, line: string, n: string) => {
+      const i = Number(n) + skew;
+      const industry = industries[(i * 7) % industries.length] ?? 'software';
+      const fields = [`industry: ${industry}`];
+      if (regulated.includes(industry)) fields.push('regulated: true');
+      if (regions.length > 0) fields.push(`region: ${regions[(i * 3) % regions.length]}`);
+      return `${line}, ${fields.join(', ')} }`;
+    })
+    .replace(
+      /^( {2}- \{ id: p(\d+), role: (?:csm|digital-csm)[^}]*?) \}$/gm,
+      (_, line: string, n: string) =>
+        regions.length > 0
+          ? `${line}, region: ${regions[(Number(n) + skew) % regions.length]} }`
+          : `${line} }`,
+    );
 }

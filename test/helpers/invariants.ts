@@ -116,6 +116,12 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
         if (!pod.children.some((c) => c.role === role && c.count === pod.count))
           broken.push(`${pod.title} x${pod.count} has no ${role} for each pod`);
   }
+  // A vertical structure has industry teams; no other structure has any.
+  const industryTeams = plan.teams.filter((t) => t.industry !== undefined);
+  if (model === 'vertical' && !industryTeams.some((t) => t.industry !== ''))
+    broken.push('vertical with no industry team');
+  if (model !== 'vertical' && industryTeams.length > 0)
+    broken.push(`${model} with industry teams ${industryTeams.map((t) => t.key).join(',')}`);
   const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
   if (model === 'functional') {
     if (!drawn(['onboarding', 'head-of-onboarding'])) broken.push('functional, no onboarding team');
@@ -183,6 +189,45 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
   const { managers, directors } = plan.target.leadership;
   if (directors.needed > directors.current && managers.needed < 3)
     broken.push(`a director hired over ${managers.needed} managers`);
+
+  // 10. A region with CSMs enough for a manager has managers of its own, never shared.
+  const { managerMin } = plan.policy.spanOfControl;
+  const regionOf = (key: string) => plan.teams.find((t) => t.key === key)?.region?.toLowerCase();
+  const regionHeads = new Map<string, number>();
+  for (const t of plan.teams)
+    if (t.region && t.role === 'csm')
+      regionHeads.set(
+        t.region.toLowerCase(),
+        (regionHeads.get(t.region.toLowerCase()) ?? 0) + t.target,
+      );
+  for (const group of plan.target.leadership.groups) {
+    const big = new Set(
+      group.teams
+        .map(regionOf)
+        .filter((r): r is string => r !== undefined && (regionHeads.get(r) ?? 0) >= managerMin),
+    );
+    if (big.size > 1) broken.push(`one manager group across regions ${[...big].join(', ')}`);
+  }
+
+  // 11. Specialists a CS manager leads in the file are drawn in a manager's team (pods aside,
+  // which take their solutions engineer and support lead from wherever the file has them).
+  if (model !== 'pod') {
+    const byId = new Map(org.team.map((m) => [m.id, m]));
+    const underManager = org.team.filter((m) => {
+      const boss = byId.get(m.reportsTo ?? '');
+      const head = boss !== undefined && ROLES[boss.role].heads !== undefined;
+      return ROLES[m.role].kind === 'specialist' && !head && boss?.role === 'manager-cs';
+    });
+    const drawnUnder = nodes
+      .filter((n) => n.role === 'manager-cs')
+      .flatMap((n) => n.children)
+      .filter((c) => c.role !== 'group' && ROLES[c.role].kind === 'specialist')
+      .reduce((sum, c) => sum + c.count, 0);
+    if (drawnUnder < underManager.length)
+      broken.push(
+        `${underManager.length} specialists report to a CS manager, ${drawnUnder} drawn there`,
+      );
+  }
 
   broken.push(...sizingBreaks(plan, org));
   return broken;

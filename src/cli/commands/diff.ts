@@ -181,8 +181,8 @@ async function gitFiles(file: string, ref: string, io: CliIO): Promise<FilesAtRe
 }
 
 /**
- * Loads the org file as it was at the ref, with the accounts export it names as it was then:
- * both are written to a temporary folder laid out like the repository and read from there.
+ * Loads the org file as it was at the ref, with the accounts export and the roster it names as
+ * they were then: all are written to a temporary folder laid out like the repository and read from there.
  */
 async function loadAtRef(
   at: FilesAtRef,
@@ -194,9 +194,8 @@ async function loadAtRef(
     const orgPath = join(folder, at.path);
     await mkdir(dirname(orgPath), { recursive: true });
     await writeFile(orgPath, text);
-    const accounts = accountsFileOf(text);
-    if (accounts !== undefined) {
-      const target = resolve(dirname(orgPath), accounts);
+    for (const named of filesNamedBy(text)) {
+      const target = resolve(dirname(orgPath), named);
       const inRepo = relative(folder, target).split(sep).join('/');
       // Outside the repository, or not in the ref: the loader then says the file is missing.
       if (!inRepo.startsWith('..') && !isAbsolute(inRepo)) {
@@ -220,14 +219,15 @@ async function loadAtRef(
   }
 }
 
-/** `accounts.file` of an org file's text, when it names one. */
-function accountsFileOf(text: string): string | undefined {
+/** The files an org file's text names: `accounts.file` (the CRM export), `team.file` (the roster). */
+function filesNamedBy(text: string): string[] {
   try {
-    const value = parse(text) as { accounts?: { file?: unknown } } | null;
-    const file = value?.accounts?.file;
-    return typeof file === 'string' ? file : undefined;
+    const value = parse(text) as Record<string, { file?: unknown } | null> | null;
+    return [value?.accounts?.file, value?.team?.file].filter(
+      (file): file is string => typeof file === 'string',
+    );
   } catch {
-    return undefined;
+    return [];
   }
 }
 

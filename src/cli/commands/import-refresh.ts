@@ -5,7 +5,7 @@
  */
 import { dirname } from 'node:path';
 import type { AccountsFileResult, AccountsFileSpec } from '../../config/accounts-file.js';
-import type { OrgFile } from '../../config/schema.js';
+import type { TeamMemberInput } from '../../config/schema.js';
 import { formatCount, formatMoney, plural } from '../../core/money.js';
 
 interface Row {
@@ -61,7 +61,7 @@ function sumArr(rows: readonly Row[]): number {
 
 /** Reads the export the org file reads now with its own mapping and compares the new one to it. */
 export async function refreshChanges(
-  org: { absolute: string; team: NonNullable<OrgFile['team']> },
+  org: { absolute: string; team: TeamMemberInput[] },
   current: AccountsFileSpec,
   result: AccountsFileResult,
 ): Promise<ExportChanges | undefined> {

@@ -11,10 +11,11 @@ import { MAX_ACCOUNTS_FILE_BYTES } from '../../config/accounts-file.js';
 import type { DateOrder } from '../../config/csv/cells.js';
 import { exportOwners } from '../../config/csv/export-owners.js';
 import type { PresetId } from '../../config/csv/presets.js';
-import { type BlockValue, setTopLevelBlock } from '../../config/csv/write-spec.js';
+import { type BlockValue, setTeamFile } from '../../config/csv/write-spec.js';
 import { MAX_YAML_BYTES, parseOrgYaml } from '../../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { nearestRole, roleFromText } from '../../config/role-names.js';
+import { withOwnKeys } from '../../config/roster/merge.js';
 import {
   ROSTER_FIELDS,
   ROSTER_PRESET_IDS,
@@ -23,11 +24,21 @@ import {
   type RosterPresetId,
 } from '../../config/roster/presets.js';
 import {
+  type KnownMember,
   type RosterMember,
   type RosterResult,
   readRoster,
+  slug,
 } from '../../config/roster/read-roster.js';
+import {
+  type TeamChanges,
+  teamChanges,
+  teamChangesLines,
+  type WrittenMember,
+} from '../../config/roster/team-changes.js';
 import { normaliseTitle, type TitleOverrides } from '../../config/roster/titles.js';
+import { type TeamFileSpec, teamFileSchema } from '../../config/schema.js';
+import { setTeamList } from '../../config/write-team.js';
 import { suggestion } from '../../core/did-you-mean.js';
 import { formatCount, plural } from '../../core/money.js';
 import { ROLE_IDS, type RoleId } from '../../core/roles.js';
@@ -37,6 +48,7 @@ import { safeOutput } from '../../render/safe-text.js';
 import { renderTable } from '../../render/table.js';
 import { outputWidth, useColor } from '../color.js';
 import { UsageError } from '../exit-codes.js';
+import { pathFromOrgFile } from '../init/accounts-source.js';
 import type { CliIO } from '../io.js';
 import { applyEdit, type Change, importExit, readWithin } from './import.js';
 
@@ -49,6 +61,8 @@ export interface RosterImportOptions {
   /** A CRM export whose account owners stay on the team (default: the org file's accounts). */
   accounts?: string;
   write?: boolean;
+  /** Write `team: { file: ... }` (the team stays in the roster) instead of the people. */
+  keepFile?: boolean;
   format: 'text' | 'json';
   color?: boolean;
 }
@@ -71,15 +85,19 @@ export async function runRosterImport(
   options: RosterImportOptions,
   io: CliIO,
 ): Promise<number> {
-  const preset = parseRosterPreset(options.preset);
-  const columns = parseRosterColumns(options.columns);
-  const roles = parseRoles(options.roles);
   const org = options.org ? await readOrgTeam(options.org, io) : undefined;
+  // Next month's roster is read with the mapping the org file keeps; flags replace it.
+  const spec = org?.spec;
+  const preset = parseRosterPreset(options.preset) ?? spec?.preset;
+  const columns = options.columns ? parseRosterColumns(options.columns) : (spec?.columns ?? {});
+  const givenRoles = { ...spec?.roles, ...rolesValue(options.roles) };
+  const roles = parseRoles(Object.entries(givenRoles).map(([title, role]) => `${title}=${role}`));
+  const dateOrder = options.dateOrder ?? spec?.date_order;
   const result = readRoster(text.toString('utf8'), {
     file,
     preset,
     columns,
-    dateOrder: options.dateOrder,
+    dateOrder,
     roles,
     asOf: org?.asOf ?? io.today,
     existing: org?.existing,
@@ -88,14 +106,26 @@ export async function runRosterImport(
   const diagnostics = sortByPlace(locateDiagnostics(result.diagnostics, () => ({ file })));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const team = org ? mergeTeam(result.members, org, org.asOf) : undefined;
-  const change =
+  const keepFile = options.keepFile === true || org?.spec !== undefined;
+  const edit =
     org && team
-      ? await applyEdit(
-          org,
-          setTopLevelBlock(org.text, 'team', team.value),
-          options.write === true && errors === 0,
-        )
+      ? keepFile
+        ? setTeamFile(org.text, {
+            file: pathFromOrgFile(file, io.cwd, dirname(org.absolute)),
+            ...(result.preset ? { preset: result.preset } : {}),
+            ...(Object.keys(columns).length > 0 ? { columns } : {}),
+            ...(Object.keys(givenRoles).length > 0 ? { roles: givenRoles } : {}),
+            // A detected order is written down, so a later export whose days are all 12 or
+            // less is read the same way.
+            ...(dateOrder || result.dates ? { date_order: dateOrder ?? result.dates?.order } : {}),
+            ...teamMembers(result.members, org, team.kept),
+          })
+        : setTeamList(org.text, team.value as Record<string, BlockValue>[])
       : undefined;
+  const change =
+    org && edit ? await applyEdit(org, edit, options.write === true && errors === 0) : undefined;
+  const changes =
+    org && team ? teamChanges(await teamBefore(org), team.value as WrittenMember[]) : undefined;
 
   if (options.format === 'json') {
     io.stdout(
@@ -129,6 +159,7 @@ export async function runRosterImport(
           })),
           members: result.members,
           kept: team?.kept ?? [],
+          teamChanges: changes ?? null,
           change: change ?? null,
           findings: diagnostics.map(findingJson),
         },
@@ -146,6 +177,7 @@ export async function runRosterImport(
           result,
           org?.asOf ?? io.today,
           team?.kept ?? [],
+          changes,
           change,
           diagnostics.length,
           view,
@@ -218,9 +250,14 @@ interface OrgTeam {
   absolute: string;
   text: string;
   asOf: string;
-  /** The team as written in the file (raw YAML values), for ids and keys HR does not hold. */
+  /**
+   * The team as written in the file (raw YAML values), for ids and keys HR does not hold: the
+   * listed people, or the `members` of a `team: { file }`.
+   */
   raw: Record<string, unknown>[];
-  existing: { id: string; name?: string; email?: string }[];
+  existing: KnownMember[];
+  /** The file's `team: { file, ... }`, when the team is read from a roster already. */
+  spec?: TeamFileSpec;
   /** `accounts:` as written: a list, or the export it points at. */
   accounts: unknown;
 }
@@ -252,7 +289,18 @@ async function readOrgTeam(path: string, io: CliIO): Promise<OrgTeam> {
   const absolute = resolve(io.cwd, path);
   const text = readWithin(absolute, path, MAX_YAML_BYTES, 'org files').toString('utf8');
   const value = (parseOrgYaml(text, path).value ?? {}) as Record<string, unknown>;
-  const raw = (Array.isArray(value.team) ? value.team : []).filter(
+  const fromFile =
+    value.team !== null && typeof value.team === 'object' && !Array.isArray(value.team);
+  const parsed = fromFile ? teamFileSchema.safeParse(value.team) : undefined;
+  if (parsed && !parsed.success)
+    throw new UsageError(
+      `${path}: its team: block has problems; run \`csplan check ${path}\` first`,
+    );
+  const spec = parsed?.data;
+  const listed = Array.isArray(value.team)
+    ? value.team
+    : (value.team as { members?: unknown } | undefined)?.members;
+  const raw = (Array.isArray(listed) ? listed : []).filter(
     (m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m),
   );
   const company = (value.company ?? {}) as Record<string, unknown>;
@@ -265,10 +313,20 @@ async function readOrgTeam(path: string, io: CliIO): Promise<OrgTeam> {
             id: String(m.id),
             ...(typeof m.name === 'string' ? { name: m.name } : {}),
             ...(typeof m.email === 'string' ? { email: m.email } : {}),
+            ...(Array.isArray(m.aliases) ? { aliases: m.aliases.map(String) } : {}),
           },
         ],
   );
-  return { path, absolute, text, asOf, raw, existing, accounts: value.accounts };
+  return {
+    path,
+    absolute,
+    text,
+    asOf,
+    raw,
+    existing,
+    accounts: value.accounts,
+    ...(spec ? { spec } : {}),
+  };
 }
 
 /**
@@ -282,14 +340,10 @@ function mergeTeam(
 ): { value: BlockValue[]; kept: string[] } {
   const byId = new Map(org.raw.map((m) => [String(m.id), m]));
   const value: BlockValue[] = members.map((member) => {
-    const before = byId.get(member.id) ?? {};
-    const merged: Record<string, BlockValue> = {
-      ...(member as unknown as Record<string, BlockValue>),
-    };
-    for (const [key, item] of Object.entries(before)) {
-      if (!(key in merged) && isBlockValue(item)) merged[key] = item;
-    }
-    return merged;
+    const before = Object.entries(byId.get(member.id) ?? {}).filter(([, item]) =>
+      isBlockValue(item),
+    );
+    return withOwnKeys(member, Object.fromEntries(before)) as Record<string, BlockValue>;
   });
   const ids = new Set(members.map((m) => m.id));
   const kept: string[] = [];
@@ -304,6 +358,56 @@ function mergeTeam(
   return { value, kept };
 }
 
+/**
+ * `members:` of a `team: { file }`: what the org file knows that HR does not, so nothing is lost
+ * when the people move out of the file: the org file's own keys of each roster person (segment,
+ * languages, aliases...) and the planned hires HR does not list yet. A file already read from a
+ * roster keeps its members as they are.
+ */
+function teamMembers(
+  members: readonly RosterMember[],
+  org: OrgTeam,
+  hires: readonly string[],
+): { members?: BlockValue[] } {
+  if (org.spec) return org.spec.members ? { members: org.raw as BlockValue[] } : {};
+  const byId = new Map(org.raw.map((m) => [String(m.id), m]));
+  const out: BlockValue[] = [];
+  for (const member of members) {
+    const own = Object.entries(byId.get(member.id) ?? {}).filter(
+      ([key, value]) => key !== 'id' && !(key in member) && key !== 'fte' && isBlockValue(value),
+    );
+    // An id csplan would not give the person is found again by their name.
+    const name = member.id === slug(member.name) ? {} : { name: member.name };
+    if (own.length > 0)
+      out.push({ id: member.id, ...name, ...Object.fromEntries(own) } as BlockValue);
+  }
+  for (const id of hires) out.push(byId.get(id) as BlockValue);
+  return out.length > 0 ? { members: out } : {};
+}
+
+/** `--roles` as the org file writes them: `roles: { "Job title": role id }` (checked by parseRoles). */
+function rolesValue(given: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of given ?? []) {
+    const at = value.lastIndexOf('=');
+    const role = value.slice(at + 1).trim();
+    out[value.slice(0, at).trim()] = roleFromText(role) ?? role;
+  }
+  return out;
+}
+
+/** The team the org file plans with now: listed, or read from the roster it names. */
+async function teamBefore(org: OrgTeam): Promise<WrittenMember[]> {
+  if (!org.spec) return org.raw;
+  const { readTeamFile } = await import('../../config/team-file.js');
+  const read = await readTeamFile(org.spec, {
+    orgFile: org.path,
+    baseDir: dirname(org.absolute),
+    asOf: org.asOf,
+  });
+  return read.team;
+}
+
 function isBlockValue(value: unknown): value is BlockValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return true;
@@ -316,6 +420,7 @@ function rosterText(
   result: RosterResult,
   asOf: string,
   kept: readonly string[],
+  changes: TeamChanges | undefined,
   change: Change | undefined,
   problems: number,
   view: { color: boolean; width: number },
@@ -385,10 +490,12 @@ function rosterText(
   }
   if (kept.length > 0)
     out.push('', `Kept from the org file (planned hires HR does not list yet): ${kept.join(', ')}`);
+  const moved = changes ? teamChangesLines(changes) : [];
+  if (moved.length > 0) out.push('', 'Changes to the team the org file plans with', ...moved);
   out.push('');
   if (!change) {
     out.push(
-      'To plan with it, run again with --org org.yaml to see the team: block it writes, and --write to write it.',
+      'To plan with it, run again with --org org.yaml to see the team: block it writes (add --keep-file to read the team from this roster on every run), and --write to write it.',
     );
   } else if ('refused' in change) {
     out.push(`${change.orgFile} not changed.`);

@@ -31,7 +31,7 @@ import {
 import { locateDiagnostics, sortByPlace } from '../../config/locate.js';
 import { mergePolicy, normaliseOrg } from '../../config/normalise.js';
 import { readBounded } from '../../config/read-bounded.js';
-import { type OrgFile, orgFileSchema, teamMemberSchema } from '../../config/schema.js';
+import { orgFileSchema, type TeamMemberInput } from '../../config/schema.js';
 import { segmentForArr } from '../../core/analysis.js';
 import { suggestion } from '../../core/did-you-mean.js';
 import type { Diagnostic, RuleSetting } from '../../core/model.js';
@@ -68,6 +68,8 @@ export interface ImportOptions {
   team?: boolean;
   /** `field.Value=value`, repeatable: a CRM picklist value to csplan's (`segment.Commercial=mid-market`). */
   values?: string[];
+  /** Roster: write `team: { file }` so the team stays in the roster, instead of the people. */
+  keepFile?: boolean;
   /** `Job title=role`, repeatable: roster titles the title table does not know, or reads otherwise. */
   roles?: string[];
   /** Roster: a CRM export whose account owners outside CS stay on the team. */
@@ -79,7 +81,7 @@ export interface ImportOptions {
 export const IMPORT_SCHEMA_VERSION = 1;
 const SAMPLE_SIZE = 5;
 
-type Team = NonNullable<OrgFile['team']>;
+type Team = TeamMemberInput[];
 
 interface OrgContext {
   /** As given on the command line, for messages. */
@@ -304,7 +306,9 @@ function parseDateOrder(value: string | undefined): DateOrder | undefined {
 
 const DATE_ORDERS = ['month-first', 'day-first'] as const satisfies readonly DateOrder[];
 
-function parseColumns(values: readonly string[] | undefined): Record<string, string> | undefined {
+export function parseColumns(
+  values: readonly string[] | undefined,
+): Record<string, string> | undefined {
   if (!values || values.length === 0) return undefined;
   const out: Record<string, string> = {};
   for (const value of values) {
@@ -344,7 +348,13 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
   );
   const parsed = parseOrgYaml(text, path);
   const value = (parsed.value ?? {}) as Record<string, unknown>;
-  const team = teamMemberSchema.array().safeParse(value.team ?? []);
+  const company = (value.company ?? {}) as Record<string, unknown>;
+  const { teamOfValue } = await import('../../config/team-file.js');
+  const team = await teamOfValue(value.team, {
+    orgFile: path,
+    baseDir: dirname(resolve(io.cwd, path)),
+    asOf: typeof company.as_of === 'string' ? company.as_of : io.today,
+  });
   const policy = orgFileSchema.shape.policy.safeParse(value.policy);
   const accounts = orgFileSchema.shape.accounts.safeParse(value.accounts);
   const rules = orgFileSchema.shape.rules.safeParse(value.rules);
@@ -355,7 +365,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     const target = resolve(dirname(resolve(io.cwd, path)), accounts.data.file);
     if (target !== csvPath) previous = target;
   }
-  if (!team.success) {
+  if (!team) {
     io.stderr(
       `${path}: its team has problems (run \`csplan check ${path}\`); owners are shown as written\n`,
     );
@@ -364,7 +374,7 @@ async function readOrg(path: string, csvPath: string, io: CliIO): Promise<OrgCon
     path,
     absolute: resolve(io.cwd, path),
     text,
-    team: team.success ? team.data : [],
+    team: team ?? [],
     policy: policy.success ? mergePolicy(policy.data).policy : DEFAULT_POLICY,
     rules: (rules.success && rules.data) || {},
     current,

@@ -3,6 +3,7 @@
  * org file's data. No prompts, files or clock here: `today` is an argument.
  */
 
+import type { RosterPresetId } from '../../config/roster/presets.js';
 import type { OrgFileInput } from '../../config/schema.js';
 import type { Level, Motion, SegmentId } from '../../core/model.js';
 import { BOOK_ROLES, type RoleId } from '../../core/roles.js';
@@ -47,6 +48,17 @@ export interface PersonAnswer {
   email?: string;
 }
 
+/** The team read from an HR roster export: written as `team: { file, ... }`. */
+export interface RosterAnswer {
+  /** Relative to the org file's folder. */
+  file: string;
+  preset?: RosterPresetId;
+  roles?: Record<string, RoleId>;
+  dateOrder?: DateOrderAnswer;
+  /** People the roster gives the team today (for the wizard's note). */
+  people: number;
+}
+
 export interface GrowthAnswer {
   newCustomers12m?: number;
   arrGrowthPct12m?: number;
@@ -59,6 +71,8 @@ export interface InitAnswers {
   /** The founder looks after customers personally: accounts no CSM covers are theirs. */
   founderOwnsAccounts: boolean;
   team: PersonAnswer[];
+  /** The team is read from this roster instead of listed (`team` is then empty). */
+  roster?: RosterAnswer;
   growth?: GrowthAnswer;
 }
 
@@ -79,7 +93,7 @@ export function defaultAnswers(): InitAnswers {
 }
 
 type AccountGroupInput = NonNullable<OrgFileInput['account_groups']>[number];
-type TeamMemberInput = NonNullable<OrgFileInput['team']>[number];
+type TeamMemberInput = Extract<NonNullable<OrgFileInput['team']>, unknown[]>[number];
 
 export interface BuildContext {
   /** YYYY-MM-DD: CSMs starting after it are planned hires and get no accounts yet. */
@@ -110,10 +124,20 @@ export function buildOrgFile(answers: InitAnswers, context: BuildContext): OrgFi
     const groups = accountGroups(answers, context);
     if (groups.length > 0) org.account_groups = groups;
   }
-  if (answers.team.length > 0) org.team = answers.team.map(teamMember);
+  if (answers.roster) org.team = rosterSpec(answers.roster);
+  else if (answers.team.length > 0) org.team = answers.team.map(teamMember);
   const growth = growthSection(answers.growth);
   if (growth) org.growth = growth;
   return org;
+}
+
+function rosterSpec(roster: RosterAnswer): NonNullable<OrgFileInput['team']> {
+  return {
+    file: roster.file,
+    ...(roster.preset ? { preset: roster.preset } : {}),
+    ...(roster.roles ? { roles: roster.roles } : {}),
+    ...(roster.dateOrder ? { date_order: roster.dateOrder } : {}),
+  };
 }
 
 function teamMember(person: PersonAnswer): TeamMemberInput {

@@ -54,7 +54,8 @@ export async function writeOrgFile(
   let { text, loaded } = await compose(answers, path, io);
   // Owners named in a CRM export but missing from the team: offer them as CSMs (with --yes,
   // add them), so the first check is about the org rather than about people left out.
-  const owners = loaded.org ? unmatchedOwners(loaded.org) : [];
+  // With a roster, HR says who is on the team: unmatched owners are left to check's findings.
+  const owners = loaded.org && !answers.roster ? unmatchedOwners(loaded.org) : [];
   if (owners.length > 0) {
     const added = ownersAsCsms(owners, answers.team);
     const names = idList(added.map((person) => person.name));
@@ -185,5 +186,8 @@ function describe(answers: InitAnswers): string {
             customers.bands.reduce((sum, band) => sum + band.count, 0),
             'customer',
           );
-  return `${who}, ${plural(answers.team.length, 'person', 'people')} on the team`;
+  const team = answers.roster
+    ? `the team from ${answers.roster.file} (${plural(answers.roster.people, 'person', 'people')} today)`
+    : `${plural(answers.team.length, 'person', 'people')} on the team`;
+  return `${who}, ${team}`;
 }

@@ -6,6 +6,7 @@
 
 import { extname, resolve } from 'node:path';
 import type { Level, Motion } from '../../core/model.js';
+import type { RoleId } from '../../core/roles.js';
 import { UsageError } from '../exit-codes.js';
 import {
   accountsFileProblem,
@@ -20,6 +21,7 @@ import {
   defaultAnswers,
   type InitAnswers,
   type Preset,
+  type RosterAnswer,
 } from './answers.js';
 import { bandOf } from './bands.js';
 import { parseCount, parseMoney, parseName } from './parse.js';
@@ -43,6 +45,12 @@ export interface InitOptions {
   preset?: string;
   /** month-first | day-first: dates like 3/4/2027 in the --from file. */
   dateOrder?: string;
+  /** `field=Header`, repeatable: columns of the --from file, as `csplan import --columns`. */
+  columns?: string[];
+  /** The team from an HR roster export (CSV): written as `team: { file }`, no per-person questions. */
+  roster?: string;
+  /** `Job title=role`, repeatable: roster titles csplan's title table does not know. */
+  roles?: string[];
 }
 
 const MOTIONS: readonly Motion[] = ['sales-led', 'product-led', 'hybrid'];
@@ -91,6 +99,25 @@ export async function givenAnswers(options: InitOptions, cwd: string): Promise<G
     if (problem) throw new UsageError(`--from: ${problem}`);
     given.from = options.from.trim();
   }
+  if (options.columns !== undefined) {
+    if (options.from === undefined)
+      throw new UsageError('--columns maps the columns of the --from file; give --from too');
+    const { parseColumns } = await import('../commands/import.js');
+    given.columns = parseColumns(options.columns);
+  }
+  if (options.roles !== undefined && options.roster === undefined)
+    throw new UsageError('--roles maps job titles of the --roster file; give --roster too');
+  if (options.roster !== undefined) {
+    const problem = await accountsFileProblem(options.roster, cwd);
+    if (problem || extname(options.roster).toLowerCase() !== '.csv')
+      throw new UsageError(
+        `--roster: ${problem ?? 'csplan reads a roster from a .csv file; export the people report as CSV'}`,
+      );
+    // A title mapped to no role is a usage error before any question.
+    const { parseRoles } = await import('../commands/import-roster.js');
+    parseRoles(options.roles);
+    given.roster = { path: options.roster.trim(), roles: options.roles ?? [] };
+  }
   const customers = customersFromFlags(options);
   if (customers) given.customers = customers;
   return given;
@@ -130,7 +157,7 @@ function customersFromFlags(options: InitOptions): CustomersAnswer | undefined {
  */
 export async function answersFromFlags(
   given: GivenAnswers,
-  context: { cwd: string; orgDir: string },
+  context: { cwd: string; orgDir: string; today: string },
 ): Promise<InitAnswers> {
   const answers = defaultAnswers();
   answers.company = {
@@ -138,6 +165,11 @@ export async function answersFromFlags(
     motion: given.motion ?? answers.company.motion,
     productComplexity: given.productComplexity ?? answers.company.productComplexity,
   };
+  if (given.roster) {
+    answers.roster = await rosterAnswer(given.roster, context);
+    answers.team = [];
+    answers.founderOwnsAccounts = false;
+  }
   if (given.customers) answers.customers = given.customers;
   else if (given.from !== undefined) {
     const path = resolve(context.cwd, given.from);
@@ -151,8 +183,41 @@ export async function answersFromFlags(
       source: 'file',
       file: pathFromOrgFile(given.from, context.cwd, context.orgDir),
       ...(preset ? { preset } : {}),
+      ...(given.columns ? { columns: given.columns } : {}),
       ...(dateOrder ? { dateOrder } : {}),
     };
   }
   return answers;
+}
+
+/**
+ * The roster as the org file will name it, with what reading it now shows: its HRIS (written as
+ * the preset), the date order its dates give, the titles mapped with --roles, and who is on it.
+ */
+export async function rosterAnswer(
+  roster: NonNullable<GivenAnswers['roster']>,
+  context: { cwd: string; orgDir: string; today: string },
+): Promise<RosterAnswer> {
+  const { readFile } = await import('node:fs/promises');
+  const { readRoster } = await import('../../config/roster/read-roster.js');
+  const { parseRoles } = await import('../commands/import-roster.js');
+  const { roleFromText } = await import('../../config/role-names.js');
+  const roles: Record<string, RoleId> = {};
+  for (const value of roster.roles) {
+    const at = value.lastIndexOf('=');
+    roles[value.slice(0, at).trim()] = roleFromText(value.slice(at + 1).trim()) as RoleId;
+  }
+  const text = await readFile(resolve(context.cwd, roster.path), 'utf8');
+  const read = readRoster(text, {
+    file: roster.path,
+    roles: parseRoles(roster.roles),
+    asOf: context.today,
+  });
+  return {
+    file: pathFromOrgFile(roster.path, context.cwd, context.orgDir),
+    ...(read.preset ? { preset: read.preset } : {}),
+    ...(Object.keys(roles).length > 0 ? { roles } : {}),
+    ...(read.dates?.detected ? { dateOrder: read.dates.order } : {}),
+    people: read.members.length,
+  };
 }

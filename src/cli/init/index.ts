@@ -84,7 +84,7 @@ export async function runInit(
       throw error;
     }
   } else {
-    answers = await answersFromFlags(given, { cwd: io.cwd, orgDir });
+    answers = await answersFromFlags(given, { cwd: io.cwd, orgDir, today: io.today });
   }
 
   const { writeOrgFile } = await import('./finish.js');

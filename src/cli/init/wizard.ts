@@ -6,7 +6,7 @@
 
 import { resolve } from 'node:path';
 import type { Level, Motion, SegmentId } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
+import { formatMoney, plural } from '../../core/money.js';
 import { segmentTitle } from '../../core/orgchart.js';
 import { DEFAULT_POLICY } from '../../core/policy.js';
 import {
@@ -40,6 +40,7 @@ import {
   type Preset,
 } from './answers.js';
 import { BANDS } from './bands.js';
+import { rosterAnswer } from './flags.js';
 import {
   accepted,
   parseBandArr,
@@ -87,6 +88,10 @@ export interface GivenAnswers {
   preset?: Preset;
   /** `--date-order`: how the --from file writes dates like 3/4/2027. */
   dateOrder?: DateOrderAnswer;
+  /** `--columns`: columns of the --from file csplan does not find alone. */
+  columns?: Record<string, string>;
+  /** `--roster` (and `--roles`): the team from an HR roster, so no one is asked about. */
+  roster?: { path: string; roles: string[] };
 }
 
 export interface WizardContext {
@@ -106,10 +111,26 @@ export async function runWizard(prompts: Prompts, context: WizardContext): Promi
   context.say('\nYour customers');
   const customers = await askCustomers(prompts, context);
   context.say('\nYour team');
-  const { team, founderOwnsAccounts } = await askTeam(prompts, context, customers);
+  const roster = context.given.roster
+    ? await rosterAnswer(context.given.roster, context)
+    : undefined;
+  if (roster)
+    context.say(
+      `  Read from ${roster.file} on every run: ${plural(roster.people, 'person', 'people')} in CS and above them today.`,
+    );
+  const { team, founderOwnsAccounts } = roster
+    ? { team: [], founderOwnsAccounts: false }
+    : await askTeam(prompts, context, customers);
   context.say('\nThe next 12 months');
   const growth = await askGrowth(prompts);
-  return { company, customers, founderOwnsAccounts, team, ...(growth ? { growth } : {}) };
+  return {
+    company,
+    customers,
+    founderOwnsAccounts,
+    team,
+    ...(roster ? { roster } : {}),
+    ...(growth ? { growth } : {}),
+  };
 }
 
 export async function askCompany(
@@ -159,7 +180,11 @@ export async function askCustomers(
 ): Promise<CustomersAnswer> {
   const { given } = context;
   if (given.customers) return given.customers;
-  if (given.from !== undefined) return askAccountsFile(prompts, context, given.from);
+  if (given.from !== undefined) {
+    const answer = await askAccountsFile(prompts, context, given.from);
+    if (answer.source === 'file') context.say(`  Read from ${answer.file} on every run.`);
+    return answer;
+  }
   const source = await prompts.select<'bands' | 'file'>({
     message: 'How do you want to describe your customers?',
     choices: [
@@ -239,9 +264,9 @@ export async function askAccountsFile(
     preset = chosen === 'none' ? undefined : chosen;
   }
 
-  const columns: Record<string, string> = {};
+  const columns: Record<string, string> = { ...context.given.columns };
   for (const { field, required, what } of MAPPED_FIELDS) {
-    if (fieldFound(field, headers, preset)) continue;
+    if (field in columns || fieldFound(field, headers, preset)) continue;
     if (!required && preset) continue;
     const none = '\u0000none';
     const choices: Choice<string>[] = headers.map((header) => ({ value: header, name: header }));

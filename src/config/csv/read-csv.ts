@@ -16,7 +16,7 @@ import type { InputCode } from '../codes.js';
 import type { Locator } from '../locate.js';
 import { EVERY_FIELD, type FieldsGiven, fieldsGiven } from '../normalise.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
-import type { AccountInput, OrgFile } from '../schema.js';
+import type { AccountInput, TeamMemberInput } from '../schema.js';
 import {
   ACCOUNT_FIELDS,
   type AccountField,
@@ -46,7 +46,7 @@ export interface CsvReadOptions {
   dateOrder?: DateOrder;
   /** `accounts.values`: the CRM's picklist values to csplan's, per field. */
   values?: ValuesTable;
-  team: NonNullable<OrgFile['team']>;
+  team: TeamMemberInput[];
 }
 
 /** How the file's locale dates (3/31/2027) were read; absent when it has none. */
@@ -133,30 +133,35 @@ export function readCsv(
   // What the locator keeps for later findings: the bytes read again, or these ones.
   const positionsOf = options.reread ? rereadPositions(options.reread) : here;
   let reader = new RowReader(options, positionsOf);
-  let maybeReplaced: boolean;
+  let seen = { replaced: false, bytes: 0 };
   try {
     try {
-      maybeReplaced = readPlain(input, (record) => reader.record(record));
+      readPlain(input, (record) => reader.record(record), seen);
     } catch (error) {
       if (!(error instanceof NotPlain)) throw error;
       // Not the plain form: read again from the start with csv-parse, which reads every form
       // and says where a syntax error is.
       options.onRestart?.();
       reader = new RowReader(options, positionsOf);
-      maybeReplaced = parseRecords(input, (record) => reader.record(record));
+      seen = { replaced: false, bytes: 0 };
+      parseRecords(input, (record) => reader.record(record), seen);
     }
   } catch (error) {
     if (error instanceof TooManyAccounts) {
       const limit = options.maxAccounts ?? MAX_ACCOUNTS;
       // What was kept is dropped: the file is refused whole, and its memory is given back.
       options.onRestart?.();
+      // Located in the bytes read so far, not the whole file: a file of 11.7M short rows
+      // would otherwise be read again, decoded and indexed whole just to name this row.
+      const place = new CsvPositions(decode(prefixOf(input, seen.bytes))).cell(error.record, 0);
       return {
         diagnostic: {
           rule: 'csv-too-many-accounts',
           severity: 'error',
           path: ['accounts-file'],
           message: `the file has more than ${formatCount(limit)} accounts (this row is the next); csplan plans up to ${formatCount(limit)}: export one business unit, or leave out closed and test accounts`,
-          ...error.place,
+          file: options.file,
+          ...place,
         },
       };
     }
@@ -175,7 +180,7 @@ export function readCsv(
   }
   const result = reader.finish();
   // Invalid UTF-8 decodes to U+FFFD: look for it in the text only when the bytes say so.
-  if (maybeReplaced) {
+  if (seen.replaced) {
     const replacement = decode(input).indexOf('\uFFFD');
     if (replacement !== -1) {
       result.diagnostics.push({
@@ -192,9 +197,9 @@ export function readCsv(
   return result;
 }
 
-/** Thrown at the first account past MAX_ACCOUNTS, with that row's place. */
+/** Thrown at the first account past MAX_ACCOUNTS, with that row's record index. */
 class TooManyAccounts extends Error {
-  constructor(readonly place: { file: string; line?: number; column?: number }) {
+  constructor(readonly record: number) {
     super('too many accounts');
   }
 }
@@ -207,10 +212,9 @@ const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: fal
  * Every record of the input, in order, to `push`; throws a CsvError on bad syntax. csv-parse's
  * record loop (`Parser#api`, what its sync and stream APIs both run) is called directly: its
  * `on_record` hook builds an info object per record, which costs more than the parse saves.
- * Returns whether the text may hold U+FFFD (invalid UTF-8 decoded, or the character itself).
+ * What it read is noted in `seen`.
  */
-function parseRecords(input: CsvInput, push: (record: string[]) => void): boolean {
-  const seen = { replaced: false };
+function parseRecords(input: CsvInput, push: (record: string[]) => void, seen: Seen): void {
   const api = (new Parser(CSV_OPTIONS) as Parser & { api?: RecordLoop }).api;
   if (typeof api?.parse !== 'function') {
     const onRecord = (record: string[]) => {
@@ -218,7 +222,7 @@ function parseRecords(input: CsvInput, push: (record: string[]) => void): boolea
       return null;
     };
     parse(Buffer.concat([...chunksOf(input, seen)]), { ...CSV_OPTIONS, on_record: onRecord });
-    return seen.replaced;
+    return;
   }
   const close = () => undefined;
   for (const chunk of chunksOf(input, seen)) {
@@ -227,35 +231,57 @@ function parseRecords(input: CsvInput, push: (record: string[]) => void): boolea
   }
   const error = api.parse(undefined, true, push, close);
   if (error !== undefined) throw error;
-  return seen.replaced;
 }
 
 /** `parseRecords` for the plain form (plain-records.ts); throws NotPlain for any other. */
-function readPlain(input: CsvInput, push: (record: string[]) => void): boolean {
-  const seen = { replaced: false };
+function readPlain(input: CsvInput, push: (record: string[]) => void, seen: Seen): void {
   plainRecords(chunksOf(input, seen), push);
-  return seen.replaced;
+}
+
+/**
+ * What the readers have seen of the input: whether the text may hold U+FFFD (invalid UTF-8
+ * decoded, or the character itself), and how many bytes were handed to the parser.
+ */
+interface Seen {
+  replaced: boolean;
+  bytes: number;
 }
 
 /**
  * The input's bytes, in the chunks it comes in (one for a string or a Buffer), noting in `seen`
- * whether the text may hold U+FFFD; a string is taken to.
+ * how many bytes were handed over and whether the text may hold U+FFFD; a string is taken to.
  */
-function chunksOf(input: CsvInput, seen: { replaced: boolean }): Iterable<Buffer> {
+function chunksOf(input: CsvInput, seen: Seen): Iterable<Buffer> {
   if (typeof input === 'string') {
     seen.replaced = true;
+    seen.bytes = Buffer.byteLength(input, 'utf8');
     return [Buffer.from(input, 'utf8')];
   }
   if (Buffer.isBuffer(input)) {
     seen.replaced = maybeReplaced(input);
+    seen.bytes = input.length;
     return [input];
   }
   return (function* () {
     for (const chunk of input.chunks()) {
       seen.replaced ||= maybeReplaced(chunk);
+      seen.bytes += chunk.length;
       yield chunk;
     }
   })();
+}
+
+/** The input's first `bytes` bytes (whole chunks, so at least that many), read again. */
+function prefixOf(input: CsvInput, bytes: number): CsvInput {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) return input;
+  const chunks: Buffer[] = [];
+  let read = 0;
+  for (const chunk of input.chunks()) {
+    if (read >= bytes) break;
+    chunks.push(chunk);
+    read += chunk.length;
+  }
+  return Buffer.concat(chunks);
 }
 
 function maybeReplaced(bytes: Buffer): boolean {
@@ -781,8 +807,7 @@ class RowReader {
     }
     if (!ok) return;
     // Memory grows with each account kept: past the limit the file is refused, not held.
-    if (this.kept++ === (this.options.maxAccounts ?? MAX_ACCOUNTS))
-      throw new TooManyAccounts(this.at(k, 0));
+    if (this.kept++ === (this.options.maxAccounts ?? MAX_ACCOUNTS)) throw new TooManyAccounts(k);
     const onAccount = this.options.onAccount;
     if (onAccount) onAccount(accountOf(values), stats.rows - 1, this.given);
     else {

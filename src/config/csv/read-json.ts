@@ -10,7 +10,7 @@ import { formatCount } from '../../core/money.js';
 import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
-import { type AccountInput, accountSchema, type OrgFile } from '../schema.js';
+import { type AccountInput, accountSchema, type TeamMemberInput } from '../schema.js';
 import { positionIn } from './positions.js';
 
 export interface JsonAccounts {
@@ -25,7 +25,7 @@ export function readJsonAccounts(
   text: string,
   options: {
     file: string;
-    team: NonNullable<OrgFile['team']>;
+    team: TeamMemberInput[];
     /** Accounts kept before the file is refused (default MAX_ACCOUNTS; smaller in tests). */
     maxAccounts?: number;
   },

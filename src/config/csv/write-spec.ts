@@ -24,7 +24,7 @@ export type SpecEdit = { ok: true; text: string; changed: boolean } | { ok: fals
 type Range = [number, number, number];
 
 export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit {
-  const onlyFile = replaceFileOnly(original, spec);
+  const onlyFile = replaceFileOnly(original, 'accounts', specValue(spec));
   if (onlyFile) return onlyFile;
   return setTopLevelBlock(original, 'accounts', specValue(spec), (current) => {
     if (!isSeq(current) || current.items.length === 0) return undefined;
@@ -37,17 +37,20 @@ export function setAccountsSpec(original: string, spec: AccountsSpec): SpecEdit 
  * The monthly refresh: when everything but `file` is as the org file has it, only the file
  * name's bytes change, so the mapping keeps its order, style and comments.
  */
-function replaceFileOnly(original: string, spec: AccountsSpec): SpecEdit | undefined {
+function replaceFileOnly(
+  original: string,
+  name: 'accounts' | 'team',
+  next: Record<string, BlockValue>,
+): SpecEdit | undefined {
   const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
   const doc = parseYamlDocument(original.slice(bom)).document;
   if (!doc || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const accounts = (doc.contents.items as Pair[]).find(
-    (pair) => isScalar(pair.key) && pair.key.value === 'accounts',
+    (pair) => isScalar(pair.key) && pair.key.value === name,
   );
   if (!accounts || !isMap(accounts.value)) return undefined;
   const current = accounts.value.toJSON() as Record<string, unknown>;
-  const next = specValue(spec);
-  if (!sameSpec({ ...current, file: next.file }, next)) return undefined;
+  if (!sameValue({ ...current, file: next.file }, next)) return undefined;
   const file = (accounts.value.items as Pair[]).find(
     (pair) => isScalar(pair.key) && pair.key.value === 'file',
   );
@@ -57,6 +60,15 @@ function replaceFileOnly(original: string, spec: AccountsSpec): SpecEdit | undef
   const [start, end] = [range[0] + bom, range[1] + bom];
   const text = `${original.slice(0, start)}${scalar(String(next.file))}${original.slice(end)}`;
   return { ok: true, text, changed: true };
+}
+
+/**
+ * Pointing an org file at an HR roster: `team: { file, preset, columns, roles, date_order,
+ * members }`, by the same splice; a refresh that changes only the file name changes only its bytes,
+ * so comments among the members stay.
+ */
+export function setTeamFile(original: string, spec: Record<string, BlockValue>): SpecEdit {
+  return replaceFileOnly(original, 'team', spec) ?? setTopLevelBlock(original, 'team', spec);
 }
 
 /** A block value: scalars, maps of block values, lists of maps. */
@@ -97,7 +109,7 @@ export function setTopLevelBlock(
   if (
     current &&
     (isMap(current.value) || isSeq(current.value)) &&
-    sameSpec(current.value.toJSON(), value)
+    sameValue(current.value.toJSON(), value)
   ) {
     return { ok: true, text: original, changed: false };
   }
@@ -166,7 +178,7 @@ function specValue(spec: AccountsSpec): Record<string, BlockValue> {
  * Lines `key: value` at `at` spaces, nested maps `step` further in, list items as `- key: value`
  * with their other keys under the first; each line ended by `eol`.
  */
-function blockLines(value: BlockValue, at: number, step: number, eol: string): string {
+export function blockLines(value: BlockValue, at: number, step: number, eol: string): string {
   const pad = ' '.repeat(at);
   if (Array.isArray(value)) {
     let out = '';
@@ -191,7 +203,7 @@ function blockLines(value: BlockValue, at: number, step: number, eol: string): s
   return out;
 }
 
-function flowValue(value: BlockValue): string {
+export function flowValue(value: BlockValue): string {
   if (Array.isArray(value)) return `[ ${value.map(flowValue).join(', ')} ]`;
   if (typeof value !== 'object') return typeof value === 'string' ? scalar(value) : String(value);
   const items = Object.entries(value).map(([key, item]) => `${scalar(key)}: ${flowValue(item)}`);
@@ -199,7 +211,7 @@ function flowValue(value: BlockValue): string {
 }
 
 /** Plain when YAML reads it back as the same string in block and flow context, else quoted. */
-function scalar(text: string): string {
+export function scalar(text: string): string {
   if (/^[\p{L}\p{N}_./][\p{L}\p{N}_./ @()'-]*$/u.test(text) && !text.endsWith(' ')) {
     try {
       if (parse(text) === text) return text;
@@ -223,18 +235,18 @@ function indentOf(source: string, pairs: Pair[], current: Pair | undefined): num
   return 2;
 }
 
-function lineStart(source: string, at: number): number {
+export function lineStart(source: string, at: number): number {
   return source.lastIndexOf('\n', at - 1) + 1;
 }
 
 /** The offset just after the line ending of the line `at` is on (or `at` if it starts a line). */
-function lineEnd(source: string, at: number): number {
+export function lineEnd(source: string, at: number): number {
   if (at > 0 && source[at - 1] === '\n') return at;
   const next = source.indexOf('\n', at);
   return next === -1 ? source.length : next + 1;
 }
 
-function column(source: string, at: number): number {
+export function column(source: string, at: number): number {
   return at - lineStart(source, at);
 }
 
@@ -245,7 +257,7 @@ function eolAt(source: string, at: number): string {
   return found > 0 && source[found - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function sameSpec(current: unknown, next: unknown): boolean {
+export function sameValue(current: unknown, next: unknown): boolean {
   return JSON.stringify(sorted(current)) === JSON.stringify(sorted(next));
 }
 

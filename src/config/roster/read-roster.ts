@@ -34,14 +34,40 @@ export interface RosterOptions {
   roles: TitleOverrides;
   /** The plan's date: earlier terminations have left, later ones are `leaving`. */
   asOf: string;
-  /** The org file's team now: a person found there (by email, then name) keeps their id. */
-  existing?: readonly { id: string; name?: string; email?: string }[];
+  /**
+   * The org file's team now: a person found there (by email, then name or alias) keeps their id,
+   * and their aliases find them as someone's manager.
+   */
+  existing?: readonly KnownMember[];
+  /** Where the mapping lives, for the fixes messages give: flags of `import`, or `team:` keys. */
+  fixesIn?: 'flags' | 'org-file';
   /**
    * Owners of the CRM export's accounts as it writes them (names, emails): a person outside CS
    * who owns accounts (an account executive, a founder) is kept, so the plan names them.
    */
   accountOwners?: readonly string[];
 }
+
+export interface KnownMember {
+  id: string;
+  name?: string;
+  email?: string;
+  aliases?: readonly string[];
+}
+
+/** How a message tells the user to map a column, a title or the date order. */
+const FIXES = {
+  flags: {
+    columns: (field: string) => `map yours with --columns ${field}="Your header"`,
+    roles: (title: string) => `map it with --roles "${title}=ROLE"`,
+    dateOrder: 'add --date-order month-first (US) or day-first',
+  },
+  'org-file': {
+    columns: (field: string) => `map yours under team: with columns: { ${field}: Your header }`,
+    roles: (title: string) => `map it under team: with roles: { "${title}": ROLE }`,
+    dateOrder: 'add date_order: month-first (US) or day-first under team:',
+  },
+} as const;
 
 /** A team member as the org file writes it (only the keys the roster gives). */
 export interface RosterMember {
@@ -78,6 +104,8 @@ export interface RosterResult {
   members: RosterMember[];
   /** Data rows read. */
   people: number;
+  /** Where each member's cells are in the file: `place(i, 'reports_to')`; the row without a key. */
+  place: (member: number, key?: string) => { line?: number; column?: number };
   /** Left out: outside CS and above no CS person. */
   outside: number;
   /** Kept though outside CS and above no CS person: they own accounts in the CRM export. */
@@ -94,6 +122,8 @@ export interface RosterResult {
 interface Person {
   record: number;
   name: string;
+  /** The org file's member this person is (see RosterOptions.existing). */
+  known?: KnownMember;
   /** Keys the person is found by as someone's manager: id, email, names. */
   employeeId?: string;
   email?: string;
@@ -117,6 +147,7 @@ const CS_KINDS = new Set(['cs-leader', 'cs-manager', 'csm', 'specialist']);
 
 export function readRoster(text: string, options: RosterOptions): RosterResult {
   const diagnostics: Diagnostic[] = [];
+  const fixes = FIXES[options.fixesIn ?? 'flags'];
   const positions = new CsvPositions(text);
   const at = (record: number, cell: number) => ({
     file: options.file,
@@ -189,7 +220,7 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
       )
         .slice(0, 3)
         .map((h) => `"${h}"`)
-        .join(' or ')}; map yours with --columns ${missing}="Your header"`,
+        .join(' or ')}; ${fixes.columns(missing)}`,
       ...at(headerAt, 0),
     });
     return {
@@ -272,7 +303,7 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
       } else {
         report(
           'roster-bad-date',
-          `${field === 'hire_date' ? 'hire date' : 'termination date'} (column "${headers[col.get(field) ?? 0]}"): ${value.message.replace('set date_order under accounts', 'add --date-order')}`,
+          `${field === 'hire_date' ? 'hire date' : 'termination date'} (column "${headers[col.get(field) ?? 0]}"): ${value.message.replace('set date_order under accounts', fixes.dateOrder)}`,
           { record: k, cell: col.get(field) ?? 0 },
         );
       }
@@ -299,26 +330,35 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     );
     report(
       'roster-date-order',
-      'the roster has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: add --date-order month-first (US) or day-first; those dates are left out until then',
+      `the roster has dates like 3/4/2027 and none with a day above 12, so csplan cannot tell March 4 from 3 April: ${fixes.dateOrder}; those dates are left out until then`,
       { record: Math.max(where, headerAt + 1), cell: col.get('hire_date') ?? 0 },
     );
   }
 
+  for (const person of people) {
+    const known = knownMember(person, options.existing ?? []);
+    if (known) person.known = known;
+  }
   resolveManagers(people, headers, col, report);
   const inCs = keptPeople(people, options.asOf);
   const owning = owningPeople(people, options.accountOwners ?? []);
   const kept = keptPeople(people, options.asOf, owning);
-  const members = toMembers(people, kept, options);
+  const members = toMembers(people, kept);
+  const rowOf = [...kept].sort((a, b) => a - b).map((i) => people[i]?.record ?? headerAt);
+  const place = (member: number, key?: string) => {
+    const record = rowOf[member] ?? headerAt;
+    const field = key === undefined ? undefined : MEMBER_KEY_FIELDS[key]?.find((f) => col.has(f));
+    return positions.cell(record, field === undefined ? 0 : (col.get(field) ?? 0));
+  };
   const titles = countTitles(
     people.filter((_, i) => kept.has(i)),
     (p) => p.title,
     (p) => p.role?.role,
   );
+  const above = aboveKept(people, kept);
   const unknown = countTitles(
     people.filter(
-      (p, i) =>
-        !p.role &&
-        (CS_DEPARTMENT.test(p.department) || kept.has(i) || chainHasUnknown(people, i, kept)),
+      (p, i) => !p.role && (CS_DEPARTMENT.test(p.department) || kept.has(i) || above.has(i)),
     ),
     (p) => p.title,
     () => undefined,
@@ -332,7 +372,7 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     const person = people.find((p) => p.title === t.title && !p.role);
     report(
       'roster-unknown-title',
-      `job title "${t.title || '(empty)'}" (${t.count} ${t.count === 1 ? 'person' : 'people'}) is not in csplan's title table${t.suggestion ? ` (did you mean "${t.suggestion}"?)` : ''}: map it with --roles "${t.title}=ROLE"; until then ${t.count === 1 ? 'this person is' : 'they are'} left out`,
+      `job title "${t.title || '(empty)'}" (${t.count} ${t.count === 1 ? 'person' : 'people'}) is not in csplan's title table${t.suggestion ? ` (did you mean "${t.suggestion}"?)` : ''}: ${fixes.roles(t.title)}; until then ${t.count === 1 ? 'this person is' : 'they are'} left out`,
       { record: person?.record ?? headerAt, cell: col.get('title') ?? 0 },
       'warning',
     );
@@ -346,6 +386,7 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
     columns,
     members,
     people: people.length,
+    place,
     outside: people.length - members.length - left,
     owners: [...owning].filter((i) => kept.has(i) && !inCs.has(i)).length,
     left,
@@ -356,8 +397,23 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
   };
 }
 
+/** The roster columns a team member's key is read from, the first one the file has. */
+const MEMBER_KEY_FIELDS: Partial<Record<string, readonly RosterField[]>> = {
+  name: ['preferred_name', 'full_name', 'first_name'],
+  role: ['title'],
+  seniority: ['title'],
+  reports_to: ['manager_id', 'manager_email', 'manager'],
+  email: ['email'],
+  start_date: ['hire_date'],
+  leaving: ['termination_date'],
+  fte: ['fte'],
+  region: ['location'],
+  id: ['employee_id', 'preferred_name', 'full_name', 'first_name'],
+};
+
 function emptyResult(options: RosterOptions): RosterResult {
   return {
+    place: () => ({}),
     preset: options.preset,
     presetDetected: false,
     columns: [],
@@ -433,6 +489,7 @@ function resolveManagers(
     add(p.email && `email:${p.email.toLowerCase()}`, i);
     add(`name:${nameKey(p.name)}`, i);
     if (p.legalName) add(`name:${nameKey(p.legalName)}`, i);
+    for (const alias of p.known?.aliases ?? []) add(`name:${nameKey(alias)}`, i);
   });
   const unknown = new Map<string, { count: number; record: number; cell: number }>();
   for (const person of people) {
@@ -477,6 +534,25 @@ function resolveManagers(
       'warning',
     );
   }
+}
+
+/**
+ * The org file's member a roster person is: same email, else a name or alias that is theirs,
+ * else the id csplan gives them (`team.members` entries name people by it).
+ */
+function knownMember(person: Person, existing: readonly KnownMember[]): KnownMember | undefined {
+  const email = person.email?.toLowerCase();
+  const byEmail = email && existing.find((m) => m.email?.toLowerCase() === email);
+  if (byEmail) return byEmail;
+  const names = new Set([
+    nameKey(person.name),
+    ...(person.legalName ? [nameKey(person.legalName)] : []),
+  ]);
+  return (
+    existing.find((m) =>
+      [m.name, ...(m.aliases ?? [])].some((n) => n !== undefined && names.has(nameKey(n))),
+    ) ?? existing.find((m) => m.id === slug(person.name))
+  );
 }
 
 function isCs(person: Person): boolean {
@@ -530,36 +606,31 @@ function owningPeople(people: Person[], owners: readonly string[]): Set<number> 
   return owning;
 }
 
-/** Someone above a kept person whose title is unknown: their title is reported, since the chain breaks there. */
-function chainHasUnknown(people: Person[], index: number, kept: Set<number>): boolean {
-  return people.some((p, i) => {
-    if (!kept.has(i)) return false;
-    const seen = new Set<number>();
-    let up = p.managerIndex;
-    while (up !== undefined && !seen.has(up)) {
-      if (up === index) return true;
+/**
+ * Everyone above a kept person in their reporting chain: an unknown title there is reported,
+ * since the chain breaks at it. Each chain is walked once (a walk stops where another reached),
+ * so a company-wide export takes time linear in its rows.
+ */
+function aboveKept(people: Person[], kept: Set<number>): Set<number> {
+  const above = new Set<number>();
+  for (const i of kept) {
+    const seen = new Set<number>([i]);
+    let up = people[i]?.managerIndex;
+    while (up !== undefined && !above.has(up) && !seen.has(up)) {
+      above.add(up);
       seen.add(up);
       up = people[up]?.managerIndex;
     }
-    return false;
-  });
+  }
+  return above;
 }
 
-function toMembers(people: Person[], kept: Set<number>, options: RosterOptions): RosterMember[] {
+function toMembers(people: Person[], kept: Set<number>): RosterMember[] {
   const ids = new Map<number, string>();
   const taken = new Set<string>();
-  const existing = options.existing ?? [];
   for (const i of [...kept].sort((a, b) => a - b)) {
     const p = people[i] as Person;
-    const same =
-      existing.find((m) => p.email && m.email && m.email.toLowerCase() === p.email.toLowerCase()) ??
-      existing.find(
-        (m) =>
-          m.name &&
-          (nameKey(m.name) === nameKey(p.name) ||
-            (p.legalName && nameKey(m.name) === nameKey(p.legalName))),
-      );
-    let id = same?.id ?? slug(p.name);
+    let id = p.known?.id ?? slug(p.name);
     if (taken.has(id)) id = p.employeeId ? `${id}-${slug(p.employeeId)}` : id;
     for (let n = 2; taken.has(id); n++) id = `${slug(p.name)}-${n}`;
     taken.add(id);

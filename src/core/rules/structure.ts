@@ -1,5 +1,5 @@
 /** Structure rules: spans of control and the roles a team of a given size needs. */
-import type { StageId } from '../model.js';
+import type { StageId, TeamMember } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { MIN_TEAM_FTE } from '../orgchart.js';
 import { isWorking } from '../people.js';
@@ -14,6 +14,7 @@ import {
 } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
+import type { TargetOrg } from '../target/index.js';
 import { csmsNeeded } from '../target/staffing.js';
 import { idList } from './ids.js';
 import type { Rule, RuleContext, RuleFinding } from './types.js';
@@ -27,7 +28,7 @@ export const spanOfControl: Rule = {
     'Managers coach 5-8 direct reports and directors lead 2-4 managers; beyond that nobody gets coaching time and the leader becomes a bottleneck. A flat team (many CSMs reporting straight to a VP or the CEO) is the common form of this problem. Add a team lead or manager for each group of 5-8, or a director over each 2-4 managers.',
   source: `Span of control: managers 5-8 direct reports, directors 2-4 managers; flat management causes turnover ${cite('org-design-guide')}`,
   policy: ['span_of_control'],
-  check({ analysis }) {
+  check({ analysis, target }) {
     const { managerMax, directorMax } = analysis.org.policy.spanOfControl;
     const findings: RuleFinding[] = [];
     for (const member of analysis.org.team) {
@@ -51,13 +52,36 @@ export const spanOfControl: Rule = {
         const what = counted.length === reports.length ? 'direct reports' : 'direct reports in CS';
         findings.push({
           path: member.path,
-          message: `"${member.id}" (${roleLabel(member.role)}) has ${counted.length} ${what}${flat}; keep spans at ${analysis.org.policy.spanOfControl.managerMin}-${managerMax} by adding a manager per group`,
+          message: `"${member.id}" (${roleLabel(member.role)}) has ${counted.length} ${what}${flat}; ${spanAdvice(counted, target, analysis.org.policy.spanOfControl)}`,
         });
       }
     }
     return findings;
   },
 };
+
+/**
+ * What brings a span back: a manager per group, unless the plan's own moves do it (CSMs it moves
+ * into a function) and the rest are CSMs the work needs or people beyond it, whose seats are not
+ * refilled: then a new manager would be sized on surplus.
+ */
+function spanAdvice(
+  reports: TeamMember[],
+  target: TargetOrg | undefined,
+  span: { managerMin: number; managerMax: number },
+): string {
+  const addManager = `keep spans at ${span.managerMin}-${span.managerMax} by adding a manager per group`;
+  if (!target) return addManager;
+  const ids = new Set(reports.map((r) => r.id));
+  const moving = target.roleMoves.filter((m) => ids.has(m.id)).map((m) => m.id);
+  const staying = reports.length - moving.length;
+  const beyond = target.teams.reduce(
+    (sum, t) => sum + Math.min(t.surplus, t.members.filter((id) => ids.has(id)).length),
+    0,
+  );
+  if (moving.length === 0 || staying > span.managerMax) return addManager;
+  return `the plan moves ${idList(moving)} into other roles, which leaves ${staying}${beyond > 0 ? `, ${beyond} of them beyond the work` : ''}: within ${span.managerMin}-${span.managerMax} without another manager; hold backfills`;
+}
 
 export const missingCsOps: Rule = {
   id: 'missing-cs-ops',

@@ -21,8 +21,19 @@ import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
 import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
-import { MIN_CSMS_TO_SEGMENT, type TeamNeed, teamNeeds, wholeCsms } from './needs.js';
-import { placeSpecialists, type SpecialistSpot, specialistsUnderLeader } from './placement.js';
+import {
+  MIN_CSMS_TO_SEGMENT,
+  type TeamNeed,
+  teamNeeds,
+  verticalNeeds,
+  wholeCsms,
+} from './needs.js';
+import {
+  placeSpecialists,
+  type SpecialistSpot,
+  specialistsUnderLeader,
+  specialistsUnderManagers,
+} from './placement.js';
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import {
   csmsNeeded,
@@ -127,11 +138,14 @@ export function buildTargetOrg({
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
   const mode = teamMode(stage, analysis, capacity);
-  const needs: TeamNeed[] = teamNeeds(
+  const tiers: TeamNeed[] = teamNeeds(
     { stage: stage.id, analysis, capacity },
     mode === 'generalist',
   );
-  const structure = chooseStructure(stage, analysis, capacity, mode, needs);
+  const vertical = mode === 'segmented' ? verticalNeeds(tiers, analysis, capacity) : undefined;
+  const structure = chooseStructure(stage, analysis, capacity, mode, tiers, vertical);
+  // A vertical structure draws teams by industry; every other structure keeps the tier teams.
+  const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
   const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth });
   const { redeployments, leavers } = staffed;
   const pods =
@@ -165,6 +179,7 @@ export function buildTargetOrg({
     teams,
     unplaced: unplaced.length,
     specialists: specialistsUnderLeader(spots),
+    underManagers: specialistsUnderManagers(spots, analysis),
   });
   return {
     stage,

@@ -8,6 +8,7 @@ import type { Motion, StageId, TeamMember } from '../model.js';
 import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
 import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
+import { regionKey } from './needs.js';
 import type { TargetTeam } from './staffing.js';
 
 export type LeaderRole = 'cco' | 'vp-cs' | 'director-cs';
@@ -108,6 +109,29 @@ export interface LeadershipInput {
   unplaced: number;
   /** Specialists who report to the CS leader directly (a functional head counts as one). */
   specialists: number;
+  /** Specialists the file has reporting to a CS manager: in that manager's span. */
+  underManagers: { manager: string; people: number }[];
+}
+
+/**
+ * The managed group a CS manager in the file leads: the one whose teams hold most of the CSMs
+ * who report to them, else the first; -1 when there is no manager layer.
+ */
+export function groupOfManager(
+  manager: string,
+  groups: readonly { teams: string[] }[],
+  teams: readonly TargetTeam[],
+  people: readonly TeamMember[],
+): number {
+  if (groups.length === 0) return -1;
+  const reports = new Set(people.filter((m) => m.reportsTo === manager).map((m) => m.id));
+  const held = groups.map((g) =>
+    teams
+      .filter((t) => g.teams.includes(t.key))
+      .reduce((sum, t) => sum + t.members.filter((id) => reports.has(id)).length, 0),
+  );
+  const most = Math.max(...held);
+  return most > 0 ? held.indexOf(most) : 0;
 }
 
 /** CSMs a team's work needs: its target less the people beyond the work. */
@@ -162,15 +186,22 @@ export function planLeadership(input: LeadershipInput): Leadership {
   // A head of CS leads a handful of CSMs directly, even with specialists beside them: a manager
   // layer starts once the CSMs alone would fill a manager's span.
   if (leader && neededCsms >= managerMin && directReports > managerMax) {
-    for (const group of managedGroups(teams, managerMin)) {
-      const people = group.reduce((sum, t) => sum + neededHeads(t), 0);
-      const managers = Math.ceil(people / managerMax);
+    for (const group of regionalGroups(teams, managerMin))
       groups.push({
         teams: group.map((t) => t.key),
-        people,
-        managers,
-        directors: managers >= DIRECTOR_GROUP_MANAGERS ? Math.ceil(managers / directorMax) : 0,
+        people: group.reduce((sum, t) => sum + neededHeads(t), 0),
+        managers: 0,
+        directors: 0,
       });
+    // A specialist who reports to a CS manager in the file counts in that manager's span.
+    for (const { manager, people } of input.underManagers) {
+      const group = groups[groupOfManager(manager, groups, teams, org.team)];
+      if (group) group.people += people;
+    }
+    for (const group of groups) {
+      group.managers = Math.ceil(group.people / managerMax);
+      group.directors =
+        group.managers >= DIRECTOR_GROUP_MANAGERS ? Math.ceil(group.managers / directorMax) : 0;
     }
   }
   const managersNeeded = groups.reduce((sum, g) => sum + g.managers, 0);
@@ -236,6 +267,42 @@ function directorsFor(
     return Math.ceil(managers / span.directorMax);
   }
   return byGroup;
+}
+
+/**
+ * Manager groups where teams are split by region: a region with CSMs enough for a manager
+ * (managerMin) gets managers of its own, who work its hours; the teams of smaller regions and
+ * teams serving every region are grouped together, and when they cannot fill a manager's span
+ * their CSM teams join the largest region's group. Without regions, managedGroups alone.
+ */
+export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetTeam[][] {
+  const byRegion = new Map<string, TargetTeam[]>();
+  for (const team of teams) {
+    const key = regionKey(team.region);
+    if (key && team.role === 'csm') byRegion.set(key, [...(byRegion.get(key) ?? []), team]);
+  }
+  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + t.target, 0);
+  const own = [...byRegion.values()]
+    .filter((list) => heads(list) >= managerMin)
+    .sort(
+      (a, b) =>
+        heads(b) - heads(a) ||
+        teams.indexOf(a[0] as TargetTeam) - teams.indexOf(b[0] as TargetTeam),
+    );
+  if (own.length < 2) return managedGroups(teams, managerMin);
+  const regional = own.map((list) => managedGroups(list, managerMin));
+  const rest = teams.filter((t) => !own.some((list) => list.includes(t)));
+  const restGroups = managedGroups(rest, managerMin);
+  const grouped = new Set(restGroups.flat());
+  const largest = regional[0]?.[0];
+  if (largest)
+    for (const team of rest)
+      if (!grouped.has(team) && team.role === 'csm' && team.target > 0) largest.push(team);
+  const groups = [...regional.flat(), ...restGroups];
+  for (const group of groups) group.sort((a, b) => teams.indexOf(a) - teams.indexOf(b));
+  return groups.sort(
+    (a, b) => teams.indexOf(a[0] as TargetTeam) - teams.indexOf(b[0] as TargetTeam),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * generalist team early on, one team per segment (small segments joined to a neighbour) later,
  * and at a founder-led company with a few large accounts one senior CSM for the top accounts.
  */
-import type { Analysis, BookOwner } from '../analysis.js';
+import type { Analysis, BookOwner, PlacedAccount } from '../analysis.js';
 import {
   type CapacityResult,
   type RangeEnd,
@@ -39,6 +39,18 @@ export interface TeamNeed {
   key: string;
   /** The accounts' region a team serves, when a tier is split by region. */
   region?: string;
+  /**
+   * Every region whose accounts the team serves, `region` first, then the smaller regions that
+   * joined it (about an FTE of work is needed for a team of their own).
+   */
+  regions?: string[];
+  /**
+   * In a vertical structure, the industry whose named accounts the team serves, as the file
+   * writes it; '' for the team of the industries too small for a team of their own.
+   */
+  industry?: string;
+  /** Set on the team that also serves the industries too small for a team of their own. */
+  otherIndustries?: boolean;
   kind: TeamKind;
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
@@ -90,13 +102,12 @@ export function namedWork({ analysis, capacity }: Omit<NeedsInput, 'stage'>): nu
     .reduce((sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier), 0);
 }
 
-export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
-  const { stage, analysis, capacity } = input;
+/** Builds the team need of a group of segment rows, for one analysis and its growth. */
+function needBuilder(analysis: Analysis) {
   const { policy } = analysis.org;
   const offload = analysis.offloadMultiplier;
   const grown = growthOver(analysis.org, leadDays(policy));
   const soon = growthFactor(grown);
-  const rows = capacity.segments.filter((s) => s.accounts > 0);
   const build = (key: string, kind: TeamKind, group: SegmentCapacity[]): TeamNeed => {
     const fte = (end: RangeEnd) =>
       group.reduce((sum, s) => sum + segmentFte(s, policy, end, offload), 0);
@@ -116,6 +127,15 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
       neededSoon: needed * soon,
     };
   };
+  return { build, grown };
+}
+
+export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
+  const { stage, analysis, capacity } = input;
+  const { policy } = analysis.org;
+  const offload = analysis.offloadMultiplier;
+  const { build, grown } = needBuilder(analysis);
+  const rows = capacity.segments.filter((s) => s.accounts > 0);
 
   // CSMs with no accounts yet still form the one team they will work in.
   if (rows.length === 0) return generalist ? [build('generalist', 'generalist', [])] : [];
@@ -152,12 +172,121 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     const key = need.segments.join('+');
     const regions = need.role === 'csm' ? regionTeams(group, analysis) : [];
     if (regions.length === 0) return [{ ...need, key }];
-    return regions.map(({ region, rows }) => ({
+    return regions.map(({ region, joined, rows }) => ({
       ...build('', 'segment', rows),
       key: `${key}@${regionKey(region)}`,
       region,
+      regions: [region, ...joined],
     }));
   });
+}
+
+/**
+ * An industry gets a team of its own in a vertical structure once its named work is about one
+ * FTE or more (csplan default, the same bar as a region's team).
+ */
+export const INDUSTRY_TEAM_FTE = 1;
+
+/**
+ * The CSM teams of a vertical structure: the named work (with any small tier merged into it)
+ * split by the accounts' industry, one team per industry with about an FTE of it, serving that
+ * industry from its largest accounts down; the other industries in one mixed team, or, when
+ * that team would hold less than MIN_TEAM_FTE, with the largest industry team. Teams of pooled
+ * and digital tiers stay as they are. Undefined when the split gives fewer than two teams: then
+ * there are no industry teams to draw and the structure is not vertical.
+ */
+export function verticalNeeds(
+  needs: TeamNeed[],
+  analysis: Analysis,
+  capacity: CapacityResult,
+): TeamNeed[] | undefined {
+  const { policy } = analysis.org;
+  const template = new Map(capacity.segments.map((s) => [s.id, s]));
+  const blankRow = (id: SegmentId) => emptyRow(template.get(id) as SegmentCapacity);
+  const named = needs.filter(
+    (n) => n.role === 'csm' && n.segments.some((s) => policy.segments[s].coverage === 'named'),
+  );
+  if (named.length === 0) return undefined;
+  const segments = new Set(named.flatMap((n) => n.segments));
+  const byIndustry = new Map<string, { name: string; rows: Map<SegmentId, SegmentCapacity> }>();
+  const add = (industry: string, p: PlacedAccount, share: number) => {
+    const key = industry.trim().toLowerCase();
+    const entry = byIndustry.get(key) ?? { name: industry.trim(), rows: new Map() };
+    const row = entry.rows.get(p.segment) ?? blankRow(p.segment);
+    row.accounts += p.account.count * share;
+    row.arr += p.account.arr * p.account.count * share;
+    row.weightedAccounts += p.account.count * share * p.loadFactor;
+    entry.rows.set(p.segment, row);
+    byIndustry.set(key, entry);
+  };
+  for (const p of analysis.placed) {
+    if (!segments.has(p.segment)) continue;
+    const mix = p.account.industries;
+    if (!mix) {
+      add(p.account.industry ?? '', p, 1);
+      continue;
+    }
+    // A folded group of mixed industries is shared out by where its ARR sits.
+    const total = p.account.arr * p.account.count;
+    let left = 1;
+    for (const [industry, slot] of mix.slots) {
+      const share = total > 0 ? (mix.arr[slot] ?? 0) / total : 0;
+      add(industry, p, share);
+      left -= share;
+    }
+    if (left > 1e-9) add('', p, left);
+  }
+  const work = (entry: { rows: Map<SegmentId, SegmentCapacity> }) =>
+    [...entry.rows.values()].reduce(
+      (sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier),
+      0,
+    );
+  const ranked = [...byIndustry.entries()].sort(
+    (a, b) => work(b[1]) - work(a[1]) || a[0].localeCompare(b[0], 'en'),
+  );
+  const own = ranked.filter(([key, e]) => key !== '' && work(e) >= INDUSTRY_TEAM_FTE - 1e-9);
+  const rest = ranked.filter(([key]) => !own.some(([k]) => k === key));
+  const restRows = new Map<SegmentId, SegmentCapacity>();
+  for (const [, entry] of rest) addRows(restRows, entry.rows.values());
+  const restWork = work({ rows: restRows });
+  const restTeam = restRows.size > 0 && restWork >= MIN_TEAM_FTE - 1e-9;
+  if (own.length + (restTeam ? 1 : 0) < 2) return undefined;
+  const largest = own[0];
+  if (!restTeam && largest) addRows(largest[1].rows, restRows.values());
+  const { build } = needBuilder(analysis);
+  const prefix = [...segments]
+    .sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b))
+    .join('+');
+  const teams: TeamNeed[] = own.map(([key, entry]) => ({
+    ...build(`${prefix}#${key.split(' ').filter(Boolean).join('-')}`, 'segment', [
+      ...entry.rows.values(),
+    ]),
+    industry: entry.name,
+    ...(!restTeam && entry === largest?.[1] && restRows.size > 0 ? { otherIndustries: true } : {}),
+  }));
+  if (restTeam)
+    teams.push({
+      ...build(`${prefix}#other`, 'segment', [...restRows.values()]),
+      industry: '',
+      otherIndustries: true,
+    });
+  return [...teams, ...needs.filter((n) => !named.includes(n))];
+}
+
+/** A copy of a segment row with no accounts, to add a share of its accounts to. */
+function emptyRow(row: SegmentCapacity): SegmentCapacity {
+  return { ...row, accounts: 0, arr: 0, weightedAccounts: 0 };
+}
+
+/** Adds segment rows into a team's rows, segment by segment. */
+function addRows(into: Map<SegmentId, SegmentCapacity>, rows: Iterable<SegmentCapacity>): void {
+  for (const row of rows) {
+    const sum = into.get(row.id) ?? emptyRow(row);
+    sum.accounts += row.accounts;
+    sum.arr += row.arr;
+    sum.weightedAccounts += row.weightedAccounts;
+    into.set(row.id, sum);
+  }
 }
 
 /** A region gets its own team of a tier once its work there is about one FTE or more (csplan default). */
@@ -177,21 +306,15 @@ export function regionKey(value: string | undefined): string | undefined {
 function regionTeams(
   group: SegmentCapacity[],
   analysis: Analysis,
-): { region: string; rows: SegmentCapacity[] }[] {
+): { region: string; joined: string[]; rows: SegmentCapacity[] }[] {
   const { policy } = analysis.org;
   const byRegion = new Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>();
-  const blank = (s: SegmentCapacity): SegmentCapacity => ({
-    ...s,
-    accounts: 0,
-    arr: 0,
-    weightedAccounts: 0,
-  });
   for (const p of analysis.placed) {
     const row = group.find((s) => s.id === p.segment);
     if (!row) continue;
     const key = regionKey(p.account.region) ?? '';
     const entry = byRegion.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
-    const into = entry.rows.get(row.id) ?? blank(row);
+    const into = entry.rows.get(row.id) ?? emptyRow(row);
     into.accounts += p.account.count;
     into.arr += p.account.arr * p.account.count;
     into.weightedAccounts += p.account.count * p.loadFactor;
@@ -211,17 +334,23 @@ function regionTeams(
     );
   const largest = big[0];
   if (big.length < 2 || !largest) return [];
-  for (const [key, entry] of byRegion) {
-    if (big.some(([k]) => k === key)) continue;
-    for (const row of entry.rows.values()) {
-      const into = largest[1].rows.get(row.id) ?? blank(row);
-      into.accounts += row.accounts;
-      into.arr += row.arr;
-      into.weightedAccounts += row.weightedAccounts;
-      largest[1].rows.set(row.id, into);
-    }
+  const joined: string[] = [];
+  const smaller = [...byRegion.entries()]
+    .filter(([key]) => !big.some(([k]) => k === key))
+    .sort(
+      (a, b) =>
+        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
+    );
+  for (const [key, entry] of smaller) {
+    // Accounts without a region join too, but only a region is named in the team's title.
+    if (key !== '') joined.push(entry.region);
+    addRows(largest[1].rows, entry.rows.values());
   }
-  return big.map(([, e]) => ({ region: e.region, rows: [...e.rows.values()] }));
+  return big.map(([key, e]) => ({
+    region: e.region,
+    joined: key === largest[0] ? joined : [],
+    rows: [...e.rows.values()],
+  }));
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Where the specialists of the target org sit. The file's reporting lines are kept: someone whose
  * line leaves CS (it reaches an executive or the revenue side before any CS leader) stays with the
- * person it reaches; someone who reports to the head of a function stays with that head; everyone
- * else reports to the CS leader. A hire joins the head of its function where the file has one.
+ * person it reaches; someone who reports to the head of a function, or to a CS manager, stays with
+ * them; everyone else reports to the CS leader. A hire joins the head of its function where the file has one.
  */
 import type { Analysis } from '../analysis.js';
 import type { TeamMember } from '../model.js';
@@ -35,6 +35,9 @@ function spotOf(
   const outside = line.side === 'sales' || line.side === 'executive';
   if (boss && boss.id !== member.id && heads.has(boss.id))
     return { role: member.role, under: boss.id, outside };
+  // Someone a CS manager leads in the file stays in that manager's team.
+  if (boss && boss.id !== member.id && ROLES[boss.role].kind === 'cs-manager')
+    return { role: member.role, under: boss.id, outside: false };
   return { role: member.role, under: outside ? (line.via?.id ?? null) : null, outside };
 }
 
@@ -83,6 +86,19 @@ export function placeSpecialists(analysis: Analysis, seats: SpecialistSeat[]): S
     .map((spot, index) => ({ spot, index }))
     .sort((a, b) => order(a.spot) - order(b.spot) || a.index - b.index)
     .map(({ spot }) => spot);
+}
+
+/** Specialists in the file who report to a CS manager, by manager. */
+export function specialistsUnderManagers(
+  spots: SpecialistSpot[],
+  analysis: Analysis,
+): { manager: string; people: number }[] {
+  return spots
+    .filter((s) => {
+      const boss = s.under === null ? undefined : analysis.teamById.get(s.under);
+      return boss !== undefined && ROLES[boss.role].kind === 'cs-manager';
+    })
+    .map((s) => ({ manager: s.under as string, people: s.ids.length }));
 }
 
 /** People who report to the CS leader directly among the specialists (a head counts as one). */

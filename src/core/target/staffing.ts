@@ -96,14 +96,27 @@ export interface TargetTeam extends TeamNeed {
   notStarted: string[];
 }
 
-export function teamTitle(
-  team: Pick<TeamNeed, 'key' | 'kind' | 'role' | 'segments' | 'region'>,
-): string {
+type TitledTeam = Pick<
+  TeamNeed,
+  'key' | 'kind' | 'role' | 'segments' | 'region' | 'regions' | 'industry' | 'otherIndustries'
+>;
+
+/** "Healthcare", "Healthcare + other industries", "Other industries": who a vertical team serves. */
+export function industryLabel(team: Pick<TeamNeed, 'industry' | 'otherIndustries'>): string {
+  const name = team.industry ?? '';
+  if (name === '') return 'Other industries';
+  const title = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  return team.otherIndustries ? `${title} + other industries` : title;
+}
+
+export function teamTitle(team: TitledTeam): string {
   if (team.kind === 'generalist') return 'CSMs (generalist, all segments)';
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
   if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
-  return team.region ? `${team.region} ${names} CSMs` : `${names} CSMs`;
+  if (team.industry !== undefined) return `${industryLabel(team)} CSMs (${names})`;
+  const regions = team.regions ?? (team.region ? [team.region] : []);
+  return regions.length > 0 ? `${regions.join(' + ')} ${names} CSMs` : `${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -179,7 +192,7 @@ export function staffTeams(
     if (single) team = single;
     else {
       const segment = homeSegment(owner);
-      team = segment ? regionalTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
+      team = segment ? ownTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
     }
     return {
       owner,
@@ -337,18 +350,51 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
 }
 
 /**
- * Of a tier's teams, the one of the CSM's region, else the one where most of their book's ARR
- * sits, else the first (the region with the most work).
+ * Of a tier's teams, the CSM's own: in a vertical structure the industry team holding most of
+ * their book's ARR (none for a CSM with no book yet: they go where the work is short); otherwise
+ * the region's team.
+ */
+function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
+  if (teams.length <= 1) return teams[0];
+  if (!teams.some((t) => t.industry !== undefined)) return regionalTeam(teams, owner);
+  const teamOf = (industry: string | undefined) => {
+    const key = industry?.trim().toLowerCase() ?? '';
+    return (
+      teams.find((t) => t.industry !== undefined && t.industry.toLowerCase() === key) ??
+      teams.find((t) => t.otherIndustries)
+    );
+  };
+  const arr = new Map<TeamNeed, number>();
+  for (const p of owner.accounts) {
+    const team = teamOf(p.account.industry);
+    if (team) arr.set(team, (arr.get(team) ?? 0) + p.account.arr * p.account.count);
+  }
+  const [best] = [...arr.entries()].sort(
+    (a, b) => b[1] - a[1] || teams.indexOf(a[0]) - teams.indexOf(b[0]),
+  );
+  return best?.[0];
+}
+
+/**
+ * Of a tier's teams, the one serving the CSM's region (a small region's CSM joins the team its
+ * accounts joined), else the one where most of their book's ARR sits; none for someone with
+ * neither a region nor a book.
  */
 function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   const own = regionKey(owner.member.region);
-  const mine = teams.find((t) => own !== undefined && regionKey(t.region) === own);
+  const mine = teams.find(
+    (t) => own !== undefined && (t.regions ?? [t.region]).some((r) => regionKey(r) === own),
+  );
   if (mine) return mine;
-  const arrIn = (team: TeamNeed) =>
-    owner.accounts
-      .filter((p) => regionKey(p.account.region) === regionKey(team.region))
+  // Nothing says where someone with no region and no book belongs: they go where work is short.
+  if (owner.accounts.length === 0) return undefined;
+  const arrIn = (team: TeamNeed) => {
+    const served = new Set((team.regions ?? [team.region]).map(regionKey));
+    return owner.accounts
+      .filter((p) => served.has(regionKey(p.account.region)))
       .reduce((sum, p) => sum + p.account.arr * p.account.count, 0);
+  };
   return [...teams].sort((a, b) => arrIn(b) - arrIn(a))[0];
 }
 

@@ -99,7 +99,7 @@ describe('buildOrgFile', () => {
       // Generalist CSMs do not cover self-serve; the founder does.
       { name: 'Self-serve customers', count: 300, arr_each: 2_000, owner: 'jo' },
     ]);
-    expect(org.team?.[4]).toEqual({
+    expect((org.team as unknown[])[4]).toEqual({
       id: 'dee',
       name: 'Dee',
       role: 'csm',

@@ -43,6 +43,46 @@ describe.skipIf(!wired)('csplan init through the program', () => {
     expect(check.stdout).not.toContain('schema-');
   });
 
+  it('--yes --from --columns --roster --roles: the plan reads the CRM export and the HR roster', async () => {
+    const cwd = await folder();
+    await writeFile(
+      join(cwd, 'accounts.csv'),
+      'Account ID,Account Name,Account Owner,Annual Contract Value\n001,Acme,Sofia Garcia,"$120,000"\n002,Globex,sam@acme.io,"$40,000"\n',
+    );
+    await writeFile(
+      join(cwd, 'roster.csv'),
+      await readFile(join(ROOT, 'test/fixtures/roster/rippling.csv'), 'utf8'),
+    );
+    const flags = ['--from', 'accounts.csv', '--columns', 'arr=Annual Contract Value'];
+    const roster = ['--roster', 'roster.csv', '--roles', 'Customer Happiness Hero=CSM'];
+    const init = await runCli(['init', '--yes', '--name', 'Acme', ...flags, ...roster], { cwd });
+    expect(init.code).toBe(0);
+    // 8 CS people and those above them, and Sam once his title is mapped (Chris left in October).
+    expect(init.stderr).toBe(
+      'Wrote org.yaml (accounts from accounts.csv, the team from roster.csv (9 people today)) and .csplan/org.schema.json for editors.\n',
+    );
+    const text = await readFile(join(cwd, 'org.yaml'), 'utf8');
+    expect(text).toContain(
+      'team:\n  file: roster.csv\n  preset: rippling\n  roles:\n    Customer Happiness Hero: csm\n',
+    );
+    expect(text).toContain('  columns:\n    arr: Annual Contract Value\n');
+    const check = await runCli(['check', join(cwd, 'org.yaml'), '--format', 'json']);
+    const findings = JSON.parse(check.stdout).results[0].findings as { rule: string }[];
+    expect(findings.filter((f) => f.rule === 'unknown-owner')).toEqual([]);
+
+    const bad = await runCli(
+      ['init', '--yes', '--force', ...roster.slice(0, 2), '--roles', 'Hero=cs-manger'],
+      { cwd },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean "manager-cs"?');
+    const lone = await runCli(['init', '--yes', '--force', '--roles', 'Hero=csm'], { cwd });
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toContain(
+      '--roles maps job titles of the --roster file; give --roster too',
+    );
+  });
+
   it('refuses to replace a file without --force, and replaces it with --force', async () => {
     const cwd = await folder();
     await writeFile(join(cwd, 'org.yaml'), 'mine: true\n');

@@ -2,6 +2,10 @@
  * The wizard with the real @inquirer/prompts, rendered on @inquirer/testing's virtual screen:
  * what a person sees, validation messages as they type, and keys rather than scripted answers.
  */
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { screen } from '@inquirer/testing/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Prompts, runWizard } from '../../../src/cli/init/wizard.js';
@@ -13,6 +17,7 @@ beforeAll(async () => {
   const { input, select, confirm } = await import('@inquirer/prompts');
   prompts = { input, select, confirm };
 });
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const context = { today: '2026-03-15', cwd: '/tmp', orgDir: '/tmp', given: {}, say: () => {} };
 
 async function answer(text: string | undefined, expectOnScreen: string | RegExp) {
@@ -89,6 +94,55 @@ describe('the wizard in a (virtual) terminal', () => {
         { id: 'ana', role: 'csm', startDate: '2026-02-01', segment: 'mid-market', reportsTo: 'jo' },
       ],
     });
+  });
+
+  it('starts from a CRM export and an HR roster: no column or per-person questions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csplan-wizard-'));
+    await copyFile(join(fixtures, 'roster', 'bamboohr.csv'), join(dir, 'roster.csv'));
+    // A CRM export whose ARR column csplan would not find alone, mapped with --columns.
+    await writeFile(
+      join(dir, 'accounts.csv'),
+      'Account ID,Account Name,Account Owner,Annual Contract Value\n001,Acme,Sofia Garcia,"$120,000"\n',
+    );
+    const said: string[] = [];
+    const done = runWizard(prompts, {
+      ...context,
+      today: '2026-12-01',
+      cwd: dir,
+      orgDir: dir,
+      say: (text) => said.push(text),
+      given: {
+        from: 'accounts.csv',
+        columns: { arr: 'Annual Contract Value' },
+        roster: { path: 'roster.csv', roles: ['Customer Happiness Hero=csm'] },
+      },
+    });
+    await answer('Acme', 'Company name');
+    await answer(undefined, 'How do you sell?');
+    await answer(undefined, 'How much work is it for a customer to adopt the product?');
+    // Straight from the customers to the next 12 months: the roster is the team.
+    expect(screen.getScreen()).toContain('Record what you expect over the next 12 months');
+    screen.keypress('enter');
+    await expect(done).resolves.toMatchObject({
+      customers: {
+        source: 'file',
+        file: 'accounts.csv',
+        preset: 'salesforce',
+        columns: { arr: 'Annual Contract Value' },
+      },
+      team: [],
+      // 8 CS people and those above them, and Sam once his title is mapped (Chris left in October).
+      roster: {
+        file: 'roster.csv',
+        preset: 'bamboohr',
+        roles: { 'Customer Happiness Hero': 'csm' },
+        dateOrder: 'month-first',
+        people: 9,
+      },
+    });
+    expect(said.join('\n')).toContain(
+      'Read from roster.csv on every run: 9 people in CS and above them today.',
+    );
   });
 
   it('rejects Ctrl-C with the ExitPromptError that init turns into "cancelled"', async () => {

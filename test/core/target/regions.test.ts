@@ -48,7 +48,7 @@ describe('regions in the target org', () => {
   it('splits a tier by region where a region has an FTE of work; a small region joins the largest', async () => {
     // Enterprise at $150k: NA 40 accounts: max(40 / 20, $6M / $3.5M) = 2.0 FTE; EMEA 30:
     // max(1.5, $4.5M / $3.5M) = 1.5; APAC 6: max(0.3, $0.9M / $3.5M) = 0.3, under one FTE, so
-    // it joins NA: 2.3. Mid-market: 40 NA accounts at $30k, 0.7 FTE, one region: one team.
+    // it joins NA: 2.3, and the team's title names both. Mid-market: 40 NA accounts at $30k, 0.7 FTE, one region: one team.
     // 116 customers, $12.6M: specialization.
     const plan = await planFrom(`team:
   - { id: vp, role: vp-cs }
@@ -64,7 +64,7 @@ ${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
 ${accounts('mm', 40, 30_000, 'region: NA')}
 `);
     expect(plan.teams.map((t) => [t.key, t.title, t.members])).toEqual([
-      ['enterprise@na', 'NA Enterprise CSMs', ['n1', 'n2', 'a1']],
+      ['enterprise@na', 'NA + APAC Enterprise CSMs', ['n1', 'n2', 'a1']],
       ['enterprise@emea', 'EMEA Enterprise CSMs', ['e1']],
       ['mid-market', 'Mid-Market CSMs', ['m1']],
     ]);
@@ -75,7 +75,87 @@ ${accounts('mm', 40, 30_000, 'region: NA')}
     // (3 - 1 = 2 < 2.3), and nobody moves across regions.
     expect(plan.redeployments).toEqual([]);
     expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
-      expect.objectContaining({ team: 'enterprise@emea', count: 1 }),
+      // The hire names its region: an EMEA CSM works EMEA's hours and languages.
+      expect.objectContaining({
+        team: 'enterprise@emea',
+        count: 1,
+        title: 'Senior CSM, EMEA Enterprise',
+      }),
+    ]);
+  });
+});
+
+describe('managers by region', () => {
+  // Enterprise at $150k: max(n / 20, n x $150k / $3.5M) = n / 20 FTE. NA 60 accounts: 3.0 FTE;
+  // EMEA 50: 2.5; APAC 8: 0.4, under one FTE, so APAC joins NA's team: 3.4 FTE.
+  // Mid-market at $40k: max(n / 57.5, n x $40k / $2M) = n / 50 FTE. NA 150: 3.0; EMEA 100: 2.0.
+  // 368 customers and 118 x $150k + 250 x $40k = $27.7M: Specialization by customers.
+  const ORG = `team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n3, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: aki, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: e2, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: e3, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: m2, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: m3, role: csm, segment: mid-market, region: NA, reports_to: vp }
+  - { id: f1, role: csm, segment: mid-market, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: f2, role: csm, segment: mid-market, region: EMEA, languages: [fr, en], reports_to: vp }
+accounts:
+${accounts('na-e1', 20, 150_000, 'owner: n1, region: NA')}
+${accounts('na-e2', 20, 150_000, 'owner: n2, region: NA')}
+${accounts('na-e3', 20, 150_000, 'owner: n3, region: NA')}
+${accounts('jp', 8, 150_000, 'owner: aki, region: APAC, language: ja')}
+${accounts('eu-e1', 17, 150_000, 'owner: e1, region: EMEA')}
+${accounts('eu-e2', 17, 150_000, 'owner: e2, region: EMEA')}
+${accounts('eu-e3', 16, 150_000, 'owner: e3, region: EMEA')}
+${accounts('na-m1', 50, 40_000, 'owner: m1, region: NA')}
+${accounts('na-m2', 50, 40_000, 'owner: m2, region: NA')}
+${accounts('na-m3', 50, 40_000, 'owner: m3, region: NA')}
+${accounts('eu-m1', 50, 40_000, 'owner: f1, region: EMEA')}
+${accounts('eu-m2', 50, 40_000, 'owner: f2, region: EMEA')}
+`;
+
+  it("names every region a team serves, and aki's APAC accounts keep aki", async () => {
+    const plan = await planFrom(ORG);
+    expect(plan.teams.map((t) => [t.title, t.members])).toEqual([
+      ['NA + APAC Enterprise CSMs', ['n1', 'n2', 'n3', 'aki']],
+      ['EMEA Enterprise CSMs', ['e1', 'e2', 'e3']],
+      ['NA Mid-Market CSMs', ['m1', 'm2', 'm3']],
+      ['EMEA Mid-Market CSMs', ['f1', 'f2']],
+    ]);
+    // 4 CSMs for 3.4 FTE, 3 for 2.5, 3 for 3.0, 2 for 2.0: no hire and nobody beyond the work.
+    expect(plan.teams.map((t) => [t.needed, t.target, t.surplus])).toEqual([
+      [expect.closeTo(3.4), 4, 0],
+      [expect.closeTo(2.5), 3, 0],
+      [expect.closeTo(3.0), 3, 0],
+      [expect.closeTo(2.0), 2, 0],
+    ]);
+    expect(plan.redeployments).toEqual([]);
+  });
+
+  it('gives each region with a manager-sized team its own manager, never one across regions', async () => {
+    const plan = await planFrom(ORG);
+    // NA (with APAC's accounts) has 4 + 3 = 7 CSMs, EMEA 3 + 2 = 5: each fills a manager's
+    // span of 5-8 on its own, so each gets one manager: 2 in all, too few for a director.
+    // Grouped by tier order instead, NA Enterprise (4) + EMEA Enterprise (3) would share one.
+    expect(plan.target.leadership.groups.map((g) => [g.teams, g.managers])).toEqual([
+      [['enterprise@na', 'mid-market@na'], 1],
+      [['enterprise@emea', 'mid-market@emea'], 1],
+    ]);
+    expect(plan.target.leadership.directors.needed).toBe(0);
+    const managers = (node: typeof plan.chart.root): (typeof plan.chart.root)[] => [
+      ...(node.role === 'manager-cs' ? [node] : []),
+      ...node.children.flatMap(managers),
+    ];
+    expect(
+      managers(plan.chart.root).map((m) => [m.title, m.count, m.children.map((c) => c.title)]),
+    ).toEqual([
+      ['CS Manager, NA + APAC', 1, ['NA + APAC Enterprise CSMs', 'NA Mid-Market CSMs']],
+      ['CS Manager, EMEA', 1, ['EMEA Enterprise CSMs', 'EMEA Mid-Market CSMs']],
     ]);
   });
 });
