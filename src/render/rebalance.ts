@@ -8,6 +8,7 @@ import {
   type Move,
   type RebalanceResult,
   type Unbalanced,
+  type Unmovable,
 } from '../core/rebalance/types.js';
 import { cite } from '../core/sources.js';
 import { SCHEMA_VERSION } from './json.js';
@@ -38,6 +39,7 @@ export const share = (value: number | null) => (value === null ? '-' : formatPct
 
 export function statusNote(book: BookChange): string {
   if (book.status === 'leaving') return ' (leaving)';
+  if (book.newRole !== undefined) return ` (moving to ${book.newRole})`;
   if (book.status === 'planned') return ' (not started)';
   if (book.status === 'ramping')
     return book.capacity < 1 ? ` (ramping, ${formatPct(book.capacity)} of a book)` : ' (ramping)';
@@ -81,7 +83,107 @@ export function rebalanceSummary(result: RebalanceResult): string {
     result.movesLeft > 0
       ? `; ${plural(result.movesLeft, 'more move')} left out by --max-moves ${result.maxMoves}`
       : '';
-  return `${what} as of ${result.asOf}: ${plural(result.moves.length, 'move')}, ${plural(result.unmovable.length, 'account')} that could not move${left}.`;
+  const later = laterMoves(result.moves);
+  const moves =
+    later.length === 0
+      ? plural(result.moves.length, 'move')
+      : `${plural(result.moves.length - later.length, 'move')} now, ${later.length} planned for later (${plural(new Set(later.map((m) => m.to)).size, 'starter book')})`;
+  return `${what} as of ${result.asOf}: ${moves}, ${plural(result.unmovable.length, 'account')} that could not move${left}.`;
+}
+
+/** The moves dated later: planned hires' starter books, not written until their date. */
+function laterMoves(moves: readonly Move[]): Move[] {
+  return moves.filter((m) => !appliesNow(m));
+}
+
+/** Starter-book moves by hire and date, in the order found. */
+export interface StarterBook {
+  to: string;
+  effective: string;
+  moves: Move[];
+  arr: number;
+  /** The books they come from, in the order found. */
+  from: string[];
+}
+
+export function starterBooks(moves: readonly Move[]): StarterBook[] {
+  const books = new Map<string, StarterBook>();
+  for (const move of laterMoves(moves)) {
+    const effective = move.effective as string;
+    const key = `${move.to}\u0000${effective}`;
+    const book = books.get(key) ?? { to: move.to, effective, moves: [], arr: 0, from: [] };
+    book.moves.push(move);
+    book.arr += move.arr;
+    const from = move.from ?? 'no owner';
+    if (!book.from.includes(from)) book.from.push(from);
+    books.set(key, book);
+  }
+  return [...books.values()];
+}
+
+/** One starter book in a line: whose, from when, how big, from whom. */
+export function starterBookLine(book: StarterBook): string {
+  return `${book.to}, from ${book.effective}: ${plural(book.moves.length, 'account')}, ${formatMoney(book.arr)}, from ${book.from.join(', ')}`;
+}
+
+/** Accounts that could not move for the same reason, from the same owner. */
+export interface UnmovableGroup {
+  owner: string | null;
+  reason: Unmovable['reason'];
+  detail: string;
+  accounts: string[];
+  arr: number;
+}
+
+/** The unmovable accounts grouped by owner and cause (same words), in the order listed. */
+export function groupUnmovable(list: readonly Unmovable[]): UnmovableGroup[] {
+  const groups = new Map<string, UnmovableGroup>();
+  for (const u of list) {
+    const key = `${u.owner ?? ''}\u0000${u.reason}\u0000${u.detail}`;
+    const group = groups.get(key) ?? {
+      owner: u.owner,
+      reason: u.reason,
+      detail: u.detail,
+      accounts: [],
+      arr: 0,
+    };
+    group.accounts.push(u.account);
+    group.arr += u.arr;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The first ids of a list and how many more: "mm-01, mm-02 and 39 more". */
+export function firstIds(ids: readonly string[], shown = 5): string {
+  const more = ids.length > shown ? ` and ${ids.length - shown} more` : '';
+  return `${ids.slice(0, shown).join(', ')}${more}`;
+}
+
+/** A group's head: one account by id, several by owner and count, with their ARR. */
+function unmovableHead(g: UnmovableGroup): string {
+  const owner = g.owner ?? 'no owner';
+  return g.accounts.length === 1
+    ? `${g.accounts[0]} (${owner}, ${formatMoney(g.arr)})`
+    : `${owner}: ${plural(g.accounts.length, 'account')}, ${formatMoney(g.arr)}`;
+}
+
+/**
+ * A team in one line: its size and band, or why a band means nothing (the work is past what the
+ * team can carry, or there is none, or nobody can carry a book today).
+ */
+function teamLine(team: RebalanceResult['teams'][number], books: readonly BookChange[]): string {
+  const name = `Team ${team.key} (${team.segments.join(', ') || 'no accounts'})`;
+  if (team.members.length === 0) return `${name}: no CSM yet`;
+  const head = `${name}: ${plural(team.members.length, 'CSM')}`;
+  if (team.mean === 0) {
+    const own = books.filter((b) => team.members.includes(b.csm));
+    if (own.every((b) => b.after.accounts === 0)) return `${head}; their books hold no accounts`;
+    if (own.every((b) => b.capacity === 0)) return `${head}; none of them can carry a book today`;
+  }
+  if (team.mean > 1)
+    return `${head}; its books hold ${formatPct(team.mean)} of what its CSMs can carry today: the team needs more CSMs, and no book may pass the largest allowed`;
+  return `${head}, mean load ${formatPct(team.mean)}, band up to ${formatPct(team.upper)}`;
 }
 
 export function renderRebalanceText(
@@ -90,25 +192,40 @@ export function renderRebalanceText(
 ): string {
   const c = painter(options.color);
   const out: string[] = [c.bold(`${options.file}`), rebalanceSummary(result), ''];
-  for (const team of result.teams) {
-    out.push(
-      `Team ${team.key} (${team.segments.join(', ') || 'no accounts'}): ${plural(team.members.length, 'CSM')}, mean load ${formatPct(team.mean)}, band up to ${formatPct(team.upper)}`,
-    );
-  }
-  out.push('');
-  if (result.moves.length > 0) {
+  for (const team of result.teams) out.push(teamLine(team, result.books));
+  out.push(
+    c.dim(
+      "Load: a book as a share of what its CSM can carry today (100% = a full target book for a ramped, full-time CSM); the band is the team's mean load plus the tolerance.",
+    ),
+    '',
+  );
+  const now = result.moves.filter(appliesNow);
+  if (now.length > 0) {
     out.push(c.bold('Moves'));
-    for (const move of result.moves) {
+    for (const move of now) {
       out.push(`  ${moveLine(move)}`);
       out.push(`    ${c.dim(move.reason)}`);
     }
   } else {
     out.push(noMovesLine(result));
   }
+  const starters = starterBooks(result.moves);
+  if (starters.length > 0) {
+    out.push('', c.bold('Planned for later: starter books, written on or after their date'));
+    for (const book of starters) {
+      out.push(`  ${starterBookLine(book)}`);
+      for (const move of book.moves) out.push(`    ${moveLine(move)}`);
+    }
+  }
   if (result.unmovable.length > 0) {
-    out.push('', c.bold('Could not move'));
-    for (const u of result.unmovable) {
-      out.push(`  ${u.account} (${u.owner ?? 'no owner'}): ${u.detail}`);
+    const arr = result.unmovable.reduce((sum, u) => sum + u.arr, 0);
+    out.push(
+      '',
+      c.bold(`Could not move (${plural(result.unmovable.length, 'account')}, ${formatMoney(arr)})`),
+    );
+    for (const g of groupUnmovable(result.unmovable)) {
+      out.push(`  ${unmovableHead(g)}: ${g.detail}`);
+      if (g.accounts.length > 1) out.push(`    ${c.dim(firstIds(g.accounts))}`);
     }
   }
   out.push('', c.bold('Books (accounts, ARR, load of what the CSM can carry today, red/yellow)'));
@@ -142,13 +259,20 @@ export function renderRebalanceText(
         'Apply with --write (owners in the org file or its CRM export) or --moves-csv FILE (a CRM upload).',
       ),
     );
-    if (!result.moves.every(appliesNow))
-      out.push(c.dim('Moves dated later (starter books) are not written until their date.'));
+    if (starters.length > 0)
+      out.push(
+        c.dim(
+          'Starter books are not written until their date: a planned hire who owns accounts before the ramp gives a first book leaves them uncovered (ramp-overload).',
+        ),
+      );
   }
   return fitText(safeOutput(`${out.join('\n')}\n`, options), options.width);
 }
 
 function noMovesLine(result: RebalanceResult): string {
+  if (result.moves.length > 0) return 'No moves to make now.';
+  if (result.unbalanced.length === 0 && result.unmovable.length > 0)
+    return 'No moves: the accounts below could not move (see why for each).';
   if (result.unbalanced.length === 0)
     return 'No moves: every book is inside its band and no account needs a new owner.';
   const books = new Set(result.unbalanced.map((u) => u.csm)).size;
@@ -238,6 +362,7 @@ export function rebalanceJsonParts(
       csm: b.csm,
       team: b.team,
       status: b.status,
+      newRole: b.newRole ?? null,
       capacity: r3(b.capacity),
       before: figuresJson(b.before),
       after: figuresJson(b.after),
@@ -290,18 +415,49 @@ export function renderRebalanceMarkdown(result: RebalanceResult, file: string): 
     mdText(rebalanceSummary(result)),
     '',
   ];
-  if (result.moves.length > 0) {
-    const rows = result.moves.map((m) => [
+  const now = result.moves.filter(appliesNow);
+  if (now.length > 0) {
+    const rows = now.map((m) => [
       m.name ? `${m.account} ${m.name}` : m.account,
       m.from ?? 'no owner',
-      m.effective ? `${m.to} (from ${m.effective})` : m.to,
+      m.to,
       m.reason,
     ]);
     out.push('### Moves', '', mdTable(['Account', 'From', 'To', 'Why'], rows), '');
   }
+  const starters = starterBooks(result.moves);
+  if (starters.length > 0) {
+    const rows = starters.map((b) => [
+      b.to,
+      b.effective,
+      `${b.moves.length}: ${firstIds(b.moves.map((m) => m.account))}`,
+      formatMoney(b.arr),
+      b.from.join(', '),
+    ]);
+    out.push(
+      '### Planned for later',
+      '',
+      mdText(
+        'Starter books for planned hires, written on or after their date (owned before it, they would have nobody to cover them).',
+      ),
+      '',
+      mdTable(['Hire', 'From', 'Accounts', 'ARR', 'Taken from'], rows, [3]),
+      '',
+    );
+  }
   if (result.unmovable.length > 0) {
-    const rows = result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', u.detail]);
-    out.push('### Could not move', '', mdTable(['Account', 'Owner', 'Why'], rows), '');
+    const rows = groupUnmovable(result.unmovable).map((g) => [
+      g.owner ?? 'no owner',
+      `${g.accounts.length}: ${firstIds(g.accounts)}`,
+      formatMoney(g.arr),
+      g.detail,
+    ]);
+    out.push(
+      '### Could not move',
+      '',
+      mdTable(['Owner', 'Accounts', 'ARR', 'Why, and what to do'], rows, [2]),
+      '',
+    );
   }
   const books = result.books.map(bookCells);
   out.push(

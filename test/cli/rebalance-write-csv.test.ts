@@ -57,21 +57,27 @@ describe('rebalance --write into the CRM export', () => {
     expect(run.code).toBe(0);
     // Without --moves-csv the CRM is not told: said once, with the way to list the moves.
     expect(run.stderr).toBe(
-      'accounts.csv: 6 owners changed.\naccounts.csv: the CRM still has the old owners; next time add --moves-csv FILE to --write for its bulk update (csplan diff --base shows the moves from git)\n',
+      'accounts.csv: 11 owners changed.\naccounts.csv: the CRM still has the old owners; next time add --moves-csv FILE to --write for its bulk update (csplan diff --base shows the moves from git)\n',
     );
 
     const after = await readFile(join(dir, 'accounts.csv'), 'utf8');
     expect(await readFile(join(dir, 'org.yaml'), 'utf8')).toBe(orgBefore);
     expect(after.startsWith('\uFEFF')).toBe(true);
-    // Line for line: the same CRLF lines, six of them with "Dana Whitfield" -> "Chris Okafor"
-    // (the report names owners by full name, so the new ones are too) and nothing else.
+    // Line for line: the same CRLF lines, eleven changed and nothing else: six with
+    // "Dana Whitfield" -> "Chris Okafor", and five of jordan's seven, as the plan moves jordan
+    // into CS Ops (two renew inside the 60-day freeze and stay), "Jordan Reyes" -> "Maya Patel".
+    // The report names owners by full name, so the new ones are too.
     const oldLines = before.split('\r\n');
     const newLines = after.split('\r\n');
     expect(newLines).toHaveLength(oldLines.length);
     const changed = newLines.flatMap((line, i) => (line === oldLines[i] ? [] : [i]));
-    expect(changed).toHaveLength(6);
+    expect(changed).toHaveLength(11);
     for (const i of changed)
-      expect(newLines[i]).toBe(oldLines[i]?.replace('"Dana Whitfield"', '"Chris Okafor"'));
+      expect(newLines[i]).toBe(
+        oldLines[i]
+          ?.replace('"Dana Whitfield"', '"Chris Okafor"')
+          .replace('"Jordan Reyes"', '"Maya Patel"'),
+      );
 
     // No finding that was not there before (the ramping CSM's overload is gone).
     const findingsAfter = await findings(dir);
@@ -110,7 +116,7 @@ describe('rebalance --write into the CRM export', () => {
     const quoted = (r: string[]) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
     await writeFile(exportPath, `${rows.map(quoted).join('\r\n')}\r\n`);
 
-    expect(moves).toHaveLength(6);
+    expect(moves).toHaveLength(11);
     expect(await books(uploaded)).toEqual(await books(written));
   });
 

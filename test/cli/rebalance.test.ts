@@ -31,7 +31,7 @@ describe('csplan rebalance on examples/rebalance.yaml (a leaving CSM)', () => {
       'omar (leaving 2027-01-15) -> grace at 33%; omar leaves on 2027-01-15: the whole book is handed over; region rule: grace covers EMEA; grace speaks de; moves with its family (kestrel-group)',
     );
     expect(stdout).toContain(
-      'lumen-energy (omar): locked; omar leaves on 2027-01-15: choose its new owner by hand',
+      'lumen-energy (omar, $260k): locked; omar leaves on 2027-01-15: choose its new owner by hand',
     );
     expect(stdout).toContain('Rules, in order');
   });
@@ -174,9 +174,11 @@ describe('--moves-csv for accounts from a CRM export', () => {
     const lines = (await readFile(out, 'utf8')).split('\r\n');
     // The Salesforce report names owners by full name ("Chris Okafor"), so the update does too.
     expect(lines[0]).toBe('Account ID,Account Owner');
-    expect(lines[1]).toBe('0015g000000024AAAA,Chris Okafor');
-    expect(lines.filter((l) => l !== '')).toHaveLength(7);
-    expect(stderr).toContain('6 moves written for a CRM bulk update');
+    // jordan moves into CS Ops in the plan: 5 of 7 enterprise accounts go to maya first (2 renew
+    // inside the 60-day freeze and stay); then dana's 6 mid-market moves, as before: 11 moves.
+    expect(lines[1]).toBe('0015g000000014AAAG,Maya Patel');
+    expect(lines.filter((l) => l !== '')).toHaveLength(12);
+    expect(stderr).toContain('11 moves written for a CRM bulk update');
   });
 });
 

@@ -3,10 +3,14 @@
  * worse; a finding left is explained in `unbalanced`; a second rebalance proposes nothing. Each
  * returns the statements that failed (empty when all hold), so a property test prints them.
  */
-import { loadOrgText } from '../../src/config/load.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { movesCsv } from '../../src/config/csv/write-moves.js';
+import { loadOrgFile, loadOrgText } from '../../src/config/load.js';
 import { setOwners } from '../../src/config/write-owners.js';
 import { analyse } from '../../src/core/analysis.js';
-import type { Org } from '../../src/core/model.js';
+import type { Account, Org } from '../../src/core/model.js';
 import { planOrg } from '../../src/core/plan.js';
 import { appliesNow, type RebalanceResult, rebalance } from '../../src/core/rebalance/index.js';
 import { BOOK_LIMITS } from '../../src/core/rules/books.js';
@@ -139,9 +143,14 @@ export async function loadText(text: string, today: string): Promise<Org> {
   return loaded.org;
 }
 
+/** A dated move in one line, to compare two runs' starter books. */
+const datedKey = (m: { account: string; from: string | null; to: string; effective?: string }) =>
+  `${m.account} ${m.from} -> ${m.to} from ${m.effective}`;
+
 /**
  * Every invariant on one org file's text: rebalance, write the moves, check again, rebalance
- * again. Empty when all hold.
+ * again: nothing to move now, and the same starter books (the dated moves) as the first run.
+ * Empty when all hold.
  */
 export async function rebalanceBreaks(
   text: string,
@@ -154,7 +163,8 @@ export async function rebalanceBreaks(
   const found = bookFindings(after);
   const broken = [...newOrWorse(bookFindings(org), found, leftOut), ...unexplained(result, found)];
   broken.push(...unclearOutput(result));
-  const again = rebalance(after).moves.filter(appliesNow);
+  const second = rebalance(after).moves;
+  const again = second.filter(appliesNow);
   if (again.length > 0)
     broken.push(
       `a second rebalance proposes ${again.length} moves: ${again
@@ -162,5 +172,85 @@ export async function rebalanceBreaks(
         .map((m) => `${m.account} ${m.from} -> ${m.to} (${m.rule})`)
         .join(', ')}`,
     );
+  const datedFirst = result.moves.filter((m) => !appliesNow(m)).map(datedKey);
+  const datedSecond = second.filter((m) => !appliesNow(m)).map(datedKey);
+  if (datedFirst.join('\n') !== datedSecond.join('\n'))
+    broken.push(
+      `the second rebalance plans other starter books: [${datedFirst.join(', ')}] then [${datedSecond.join(', ')}]`,
+    );
   return broken;
+}
+
+/** Owner -> account ids, sorted: the books an org gives. */
+export function booksOf(org: Org): Map<string, string[]> {
+  const books = new Map<string, string[]>();
+  for (const a of org.accounts) {
+    const owner = a.owner ?? '(none)';
+    books.set(owner, [...(books.get(owner) ?? []), a.id].sort());
+  }
+  return new Map([...books].sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/** The export with each moved account's owner cell set as a CRM bulk update would set it. */
+export function applyMovesCsv(exportText: string, movesText: string): string {
+  const [header, ...moves] = parse(movesText) as string[][];
+  const [idHeader, ownerHeader] = header as [string, string];
+  const newOwner = new Map(moves.map(([id, owner]) => [id as string, owner as string]));
+  const rows = parse(exportText, { bom: true, relax_column_count: true }) as string[][];
+  const head = rows[0] as string[];
+  const idAt = head.indexOf(idHeader);
+  const ownerAt = head.indexOf(ownerHeader);
+  const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+  return `${rows
+    .map((row) => {
+      const owner = newOwner.get(row[idAt] ?? '');
+      return row.map((cell, i) => quote(i === ownerAt && owner ? owner : cell)).join(',');
+    })
+    .join('\r\n')}\r\n`;
+}
+
+/** The account fields a plain CSV export carries (its headers are the field names). */
+const CSV_FIELDS: [keyof Account, string][] = [
+  ['id', 'id'],
+  ['arr', 'arr'],
+  ['owner', 'owner'],
+  ['health', 'health'],
+  ['complexity', 'complexity'],
+  ['region', 'region'],
+  ['timezone', 'timezone'],
+  ['language', 'language'],
+  ['renewalDate', 'renewal_date'],
+  ['locked', 'locked'],
+  ['parent', 'parent'],
+];
+
+/** The org's accounts as a plain CSV export. */
+function accountsCsv(org: Org): string {
+  const cell = (value: unknown) => (value === undefined ? '' : `"${String(value)}"`);
+  const rows = org.accounts.map((a) => CSV_FIELDS.map(([key]) => cell(a[key])).join(','));
+  return `${[CSV_FIELDS.map(([, name]) => name).join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/**
+ * Invariant 3: the org file's accounts moved to a CSV export beside it (in `dir`), the move list
+ * of `--moves-csv` applied to that export gives the books `--write` gives on the inline accounts.
+ */
+export async function movesCsvBreaks(text: string, today: string, dir: string): Promise<string[]> {
+  const inline = await loadText(text, today);
+  if (inline.accounts.length === 0) return [];
+  const orgText = text.replace(/^accounts:\n(?: {2}.*\n)+/m, 'accounts:\n  file: accounts.csv\n');
+  await writeFile(join(dir, 'org.yaml'), orgText);
+  const exportText = accountsCsv(inline);
+  await writeFile(join(dir, 'accounts.csv'), exportText);
+  const loaded = await loadOrgFile('org.yaml', { today, cwd: dir });
+  if (!loaded.org) return ['the CSV route does not load'];
+  const viaFile = await loadText(writtenText(text, rebalance(inline)), today);
+  const due = rebalance(loaded.org).moves.filter(appliesNow);
+  const update = movesCsv(due, loaded.org.team, loaded.accountsFile);
+  await writeFile(join(dir, 'accounts.csv'), applyMovesCsv(exportText, update));
+  const viaCsv = (await loadOrgFile('org.yaml', { today, cwd: dir })).org;
+  if (!viaCsv) return ['the export with the move list applied does not load'];
+  const a = JSON.stringify([...booksOf(viaFile)]);
+  const b = JSON.stringify([...booksOf(viaCsv)]);
+  return a === b ? [] : [`--moves-csv gives other books than --write: ${b} vs ${a}`];
 }

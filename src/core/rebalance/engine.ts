@@ -25,6 +25,7 @@ import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
+import { type RoleId, roleLabel } from '../roles.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -88,6 +89,8 @@ export function rebalance(
 class Rebalancer {
   private readonly state: State;
   private readonly teams: RebalanceTeam[];
+  /** CSMs the target org moves into another function: no new accounts, the book handed over. */
+  private readonly intoRoles: Map<string, RoleId>;
   private readonly teamOf = new Map<string, string>();
   private readonly servedBy = new Map<string, Book[]>();
   private readonly upper = new Map<string, number>();
@@ -115,9 +118,15 @@ class Rebalancer {
     private readonly analysis: Analysis,
     private readonly options: RebalanceOptions,
   ) {
-    this.teams = targetTeams(analysis);
+    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis));
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
+    for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
+    // In the plan they carry no CSM book: like a leaver, they take nothing and hand over all.
+    for (const id of this.intoRoles.keys()) {
+      const book = this.state.books.get(id);
+      if (book) book.cap = 0;
+    }
     this.moved = new Uint8Array(this.state.units.length);
     this.failedAt = new Float64Array(this.state.units.length).fill(-1);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -155,6 +164,8 @@ class Rebalancer {
       // Accounts given an owner join the team's load: the band follows.
       this.computeBands();
       if (!this.options.onlyUnowned) {
+        // After the handovers, so a CSM they filled is no longer empty, as a second run sees it.
+        this.firstBooksNow();
         this.balanceLoads();
         this.fillLight();
         this.fixHealthMix();
@@ -185,6 +196,7 @@ class Rebalancer {
         forced.push({ unit, rule: 'unowned' });
       } else if (!this.options.onlyUnowned) {
         if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
+        else if (this.intoRoles.has(book.id)) forced.push({ unit, rule: 'new-role' });
         else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
         else if (this.joining.has(book) && !this.serves(book, unit))
           forced.push({ unit, rule: 'team' });
@@ -221,18 +233,12 @@ class Rebalancer {
       if (!to) {
         this.failedAt[unit.order] = this.state.version;
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) {
-          let detail = this.noRoomBySegment.get(unit.segment);
-          if (detail === undefined) {
-            detail = this.noRoomDetail(unit);
-            this.noRoomBySegment.set(unit.segment, detail);
-          }
-          this.block(unit, 'no-room', detail);
-        } else
+        if (serving) this.block(unit, 'no-room', this.noRoomFor(unit));
+        else
           this.block(
             unit,
             'no-team',
-            `no CSM who can take it today serves ${unit.segment} accounts; hire or assign one`,
+            `no CSM who can carry accounts today serves ${unit.segment} accounts: hire one, or give a CSM the segment`,
           );
         continue;
       }
@@ -251,8 +257,16 @@ class Rebalancer {
     return failed < 0 || this.receivers(unit).some((b) => b.changedAt > failed);
   }
 
+  /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
+  private newRole(book: Book): string | undefined {
+    const role = this.intoRoles.get(book.id);
+    return role === undefined ? undefined : roleLabel(role);
+  }
+
   private statusWord(book: Book): string {
     if (book.status === 'leaving') return `leaving ${book.member.leaving}`;
+    const role = this.newRole(book);
+    if (role !== undefined) return `moving to ${role}`;
     if (book.status === 'planned') return `starts ${book.member.startDate}`;
     return `week ${book.tenureWeek} of the ramp`;
   }
@@ -260,6 +274,8 @@ class Rebalancer {
   private whyForced(book: Book): string {
     if (book.status === 'leaving') return `${book.id} leaves on ${book.member.leaving}`;
     if (book.status === 'planned') return `${book.id} starts on ${book.member.startDate}`;
+    const role = this.newRole(book);
+    if (role !== undefined) return `${book.id} moves to ${role} in the plan`;
     if (book.cap > 0) return `${book.id} moves to the ${book.team} team in the target org`;
     return `${book.id} is in week ${book.tenureWeek} of the ramp`;
   }
@@ -603,7 +619,11 @@ class Rebalancer {
     return best;
   }
 
-  /** A planned hire's first book: small, simple accounts from the fullest books of the team. */
+  /**
+   * A planned hire's first book: small, simple accounts from the fullest books of the team, dated
+   * the day the ramp gives one. On that day `firstBooksNow` picks the same accounts, so running
+   * the rebalance again then writes what was planned.
+   */
   private starterBooks(): void {
     const policy = this.analysis.org.policy;
     const zeroWeeks = [...policy.ramp]
@@ -615,35 +635,63 @@ class Rebalancer {
       const from = addDays(hire.member.startDate, zeroWeeks * 7);
       const cap = personOn(hire.member, from, policy).capacity;
       if (cap === 0) continue;
-      const shift = daysBetween(this.analysis.org.company.asOf, from);
-      const teamMean = this.mean.get(hire.team) ?? 0;
-      const target = cap * Math.min(1, teamMean);
       hire.cap = cap;
-      const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
-      for (let guard = 0; guard < 10_000; guard++) {
-        if (this.state.load(hire) >= target - EPS) break;
-        let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-        for (const donor of team) {
-          const donorShare = this.state.share(donor);
-          for (const unit of donor.units) {
-            // An account moved today is not handed on again: one new CSM at a time.
-            if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
-            if (this.moved[unit.order] === 1) continue;
-            if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
-            if (!this.state.keepsLimits(donor, undefined, unit)) continue;
-            if (this.state.load(hire) + this.unitLoad(unit) > target * (1 + this.tolerance) + EPS)
-              continue;
-            // Only while it evens books out: the donor stays at least as full as the hire.
-            const donorAfter = this.state.shareWith(donor, undefined, unit);
-            if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
-            const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
-            if (!best || less(key, best.key)) best = { unit, donor, key };
-          }
-        }
-        if (!best) break;
-        this.record(best.unit, best.donor, hire, 'starter-book', undefined, from);
-      }
+      this.fillFirstBook(hire, daysBetween(this.analysis.org.company.asOf, from), from);
       hire.cap = 0;
+    }
+  }
+
+  /** A CSM in the ramp who can carry a book and holds none takes a first book now. */
+  private firstBooksNow(): void {
+    for (const csm of this.sortedBooks()) {
+      if (csm.status !== 'ramping' || csm.cap === 0 || csm.count > 0) continue;
+      if (this.intoRoles.has(csm.id)) continue;
+      this.fillFirstBook(csm, 0, undefined);
+    }
+  }
+
+  /**
+   * Fills `hire`'s empty book up to the team's mean load on the day (the hire's capacity counted)
+   * with small, simple, single accounts from the fullest books, keeping the ramp and the red/yellow
+   * limit on the hire's book and every limit on the donor's.
+   */
+  private fillFirstBook(hire: Book, shift: number, effective: string | undefined): void {
+    const team = this.teamBooks(hire).filter((b) => b !== hire && b.cap > 0);
+    let a = 0;
+    let r = 0;
+    let cap = hire.cap;
+    for (const b of team) {
+      a += b.a;
+      r += b.r;
+      cap += b.cap;
+    }
+    const mean = Math.max(a, r) / this.state.offload / cap;
+    const target = hire.cap * Math.min(1, mean);
+    for (let guard = 0; guard < 10_000; guard++) {
+      if (this.state.load(hire) >= target - EPS) break;
+      let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+      for (const donor of team) {
+        const donorShare = this.state.share(donor);
+        for (const unit of donor.units) {
+          // Chosen from the books as they stand after today's moves, whatever moved there: the
+          // same books a later run reads from the written file, so it picks the same first book.
+          // Single accounts only: a family's unit changes once today's moves join it up.
+          if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
+          if (unit.inFamily) continue;
+          if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
+          if (!this.state.keepsLimits(donor, undefined, unit)) continue;
+          const after = this.state.load(hire) + this.unitLoad(unit);
+          if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
+          if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
+          // Only while it evens books out: the donor stays at least as full as the hire.
+          const donorAfter = this.state.shareWith(donor, undefined, unit);
+          if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
+          const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
+          if (!best || less(key, best.key)) best = { unit, donor, key };
+        }
+      }
+      if (!best) break;
+      this.record(best.unit, best.donor, hire, 'starter-book', undefined, effective);
     }
   }
 
@@ -811,7 +859,8 @@ class Rebalancer {
     const list = this.unmovable.get(unit) ?? [];
     if (list.some((u) => u.reason === reason)) return;
     for (const p of unit.accounts) {
-      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail });
+      const arr = p.account.arr * p.account.count;
+      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail, arr });
     }
     this.unmovable.set(unit, list);
   }
@@ -830,15 +879,58 @@ class Rebalancer {
     }
   }
 
-  /** Why no CSM who serves the accounts can take them without passing a limit. */
+  /** The no-room detail of a unit's segment: the same words for every account it applies to. */
+  private noRoomFor(unit: Unit): string {
+    let detail = this.noRoomBySegment.get(unit.segment);
+    if (detail === undefined) {
+      detail = this.noRoomDetail(unit);
+      this.noRoomBySegment.set(unit.segment, detail);
+    }
+    return detail;
+  }
+
+  /**
+   * Why nobody who serves the accounts can take them: where each of those CSMs stands against
+   * the limits `check` enforces (up to three, file order), then the fix.
+   */
   private noRoomDetail(what: Unit | Book): string {
+    const holder = 'segment' in what ? what.owner : what.id;
+    const segments =
+      'segment' in what
+        ? [what.segment]
+        : SEGMENT_IDS.filter((s) => [...what.units].some((u) => u.segment === s));
+    const serving = [...new Set(segments.flatMap((s) => this.servedBy.get(s) ?? []))]
+      .filter((b) => b.id !== holder)
+      .sort((a, b) => a.index - b.index);
+    const shown = serving.slice(0, 3).map((b) => this.standing(b));
+    if (serving.length > 3) shown.push(`${serving.length - 3} more`);
+    const whom = segments.length > 0 ? `${segments.join(' and ')} accounts` : 'its accounts';
+    const where = shown.length > 0 ? `: ${shown.join('; ')}` : '';
+    return `nobody who serves ${whom} has room${where}; hire, or choose the new owner by hand`;
+  }
+
+  /** Where a book stands against the limits a move must keep, in words ("sam at 100% of the largest book allowed"). */
+  private standing(book: Book): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
-    const whom = 'segment' in what ? `${what.segment} accounts` : 'its accounts';
-    return `no CSM who serves ${whom} can take ${'segment' in what ? 'it' : 'them'} without going past the largest allowed book, the ramp, ${pct(this.mixMax)} red/yellow or a junior CSM's complex accounts; hire, or choose ${'segment' in what ? 'its owner' : 'their owners'} by hand`;
+    if (book.cap === 0) return `${book.id} can carry no book today (${this.statusWord(book)})`;
+    const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
+    const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
+    const mix = this.state.atRiskShare(book);
+    if (mix >= this.mixMax - EPS) words.push(`${pct(mix)} red/yellow`);
+    if (book.seniority === 'junior') words.push('junior (no complex accounts)');
+    return words.join(', ');
   }
 
   private freezeDetail(unit: Unit): string {
-    return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal`;
+    return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal: move it after the renewal`;
+  }
+
+  /** The no-room details written again from the books as the moves leave them. */
+  private refreshNoRoom(): void {
+    this.noRoomBySegment.clear();
+    for (const [unit, list] of this.unmovable) {
+      for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
+    }
   }
 
   private result(before: Map<string, ReturnType<State['figures']>>): RebalanceResult {
@@ -896,18 +988,23 @@ class Rebalancer {
         moves.push(move);
       }
     }
-    const books: BookChange[] = [...this.state.books.values()].map((book) => ({
-      csm: book.id,
-      team: book.team,
-      capacity: book.cap,
-      status: book.status,
-      before: before.get(book.id) as BookChange['before'],
-      after: this.state.figures(book),
-    }));
+    const books: BookChange[] = [...this.state.books.values()].map((book) => {
+      const newRole = this.newRole(book);
+      return {
+        csm: book.id,
+        team: book.team,
+        capacity: book.cap,
+        status: book.status,
+        ...(newRole === undefined ? {} : { newRole }),
+        before: before.get(book.id) as BookChange['before'],
+        after: this.state.figures(book),
+      };
+    });
     // What is still past a limit today: without the starter books, which apply later.
     const later = keptSteps.filter((step) => step.effective !== undefined);
     for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
     const unbalanced = this.stillPast(left);
+    this.refreshNoRoom();
     for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
@@ -1008,13 +1105,20 @@ class Rebalancer {
 
   /**
    * One step per unit that changed hands: a unit moved twice (A -> B -> C) is one move A -> C,
-   * one that came back home is no move, and a swap whose partner stayed is a plain move.
+   * one that came back home is no move, and a swap whose partner stayed is a plain move. The
+   * starter books (dated, found last) stay apart: a unit moved today and given to a hire later is
+   * two moves, so what is written today is what a second run reads.
    */
   private netSteps(): Step[] {
+    const dated = this.steps.findIndex((step) => step.effective !== undefined);
+    if (dated === -1) return this.netOf(this.steps);
+    return [...this.netOf(this.steps.slice(0, dated)), ...this.steps.slice(dated)];
+  }
+
+  private netOf(steps: Step[]): Step[] {
     // Step numbers by unit.order (-1: never moved), in typed arrays: a plain array this long
     // would be a slow dictionary, and there may be 100k steps.
     const units = this.state.units.length;
-    const steps = this.steps;
     const first = new Int32Array(units).fill(-1);
     const last = new Int32Array(units).fill(-1);
     for (let i = 0; i < steps.length; i++) {
@@ -1081,6 +1185,11 @@ class Rebalancer {
           from ? `${this.whyForced(from)} and can carry no book yet (ramp schedule)` : 'ramp',
         );
         break;
+      case 'new-role':
+        parts.push(
+          `${from?.id} moves to ${from ? this.newRole(from) : ''} in the plan (the seat is filled from the team instead of a hire): the whole book is handed over`,
+        );
+        break;
       case 'team':
         parts.push(
           `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${unit.segment} accounts: the team that does takes them`,
@@ -1118,7 +1227,9 @@ class Rebalancer {
         break;
       case 'starter-book':
         parts.push(
-          `starter book for ${to.id}, who starts on ${to.member.startDate}; the ramp gives a first book from ${step.effective}`,
+          step.effective === undefined
+            ? `first book for ${to.id}, in week ${to.tenureWeek} of the ramp: small, simple accounts from the fullest books`
+            : `starter book for ${to.id}, who starts on ${to.member.startDate}; the ramp gives a first book from ${step.effective}`,
         );
         break;
     }

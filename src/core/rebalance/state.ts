@@ -37,6 +37,11 @@ export interface Unit {
   fileOwner: string | null;
   locked: boolean;
   group: boolean;
+  /**
+   * Part of a family (parent: links, or an id written twice): its accounts held by one owner
+   * move as one unit, so which unit it is depends on who holds the others.
+   */
+  inFamily: boolean;
   /** Days to the soonest renewal in the unit, when one is ahead. */
   renewalDays?: number;
   renewalDate?: string;
@@ -369,6 +374,7 @@ function buildUnits(analysis: Analysis, asOf: string, regions: Set<string>): Uni
     let unit = key === undefined ? undefined : keyed.get(key);
     if (!unit) {
       unit = newUnit(family, units.length, owner, group, p);
+      unit.inFamily = key !== undefined && !group;
       units.push(unit);
       if (key !== undefined) keyed.set(key, unit);
     } else unit.accounts.push(p);
@@ -475,6 +481,7 @@ function newUnit(
     fileOwner: owner,
     locked: false,
     group,
+    inFamily: false,
     renewalDays: undefined,
     renewalDate: undefined,
     language: undefined,

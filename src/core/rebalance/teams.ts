@@ -8,6 +8,7 @@ import type { Analysis, BookOwner } from '../analysis.js';
 import { computeCapacity } from '../capacity.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import type { RoleId } from '../roles.js';
 import { buildTargetOrg } from '../target/index.js';
 
 export interface RebalanceTeam {
@@ -24,11 +25,25 @@ export interface RebalanceTeam {
   joining: string[];
 }
 
+/** The CSM teams a rebalance fills, and the CSMs the target org moves out of the CSM role. */
+export interface RebalanceTeams {
+  teams: RebalanceTeam[];
+  /**
+   * CSMs the target org moves into another function (CS Ops, onboarding...), by id: they take no
+   * new accounts and hand their book over, as a leaver does.
+   */
+  intoRoles: Map<string, RoleId>;
+}
+
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
-/** The target org's CSM teams; a CSM no team needs joins the team nearest their book. */
-export function targetTeams(analysis: Analysis): RebalanceTeam[] {
+/**
+ * The target org's CSM teams; a CSM no team needs joins the team nearest their book, unless the
+ * target org moves them into another function.
+ */
+export function targetTeams(analysis: Analysis): RebalanceTeams {
   const target = buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
+  const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
@@ -40,7 +55,7 @@ export function targetTeams(analysis: Analysis): RebalanceTeam[] {
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
-    if (placed.has(owner.member.id)) continue;
+    if (placed.has(owner.member.id) || intoRoles.has(owner.member.id)) continue;
     const home = owner.member.segment ?? owner.mainSegment;
     const team =
       teams.find((t) => home !== undefined && t.segments.includes(home)) ??
@@ -59,7 +74,7 @@ export function targetTeams(analysis: Analysis): RebalanceTeam[] {
     placed.add(owner.member.id);
   }
   coverEverySegment(analysis, teams);
-  return teams;
+  return { teams, intoRoles };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Health, SegmentId } from '../model.js';
 /** The rule a move serves, in the order the engine applies them. */
 export type MoveRule =
   | 'leaving'
+  | 'new-role'
   | 'ramp'
   | 'team'
   | 'unowned'
@@ -48,6 +49,8 @@ export interface Unmovable {
   reason: UnmovableReason;
   /** Why it stays, in words ("renews in 23 days (2026-12-16), inside the 60-day freeze"). */
   detail: string;
+  /** The account's ARR (an account group's whole ARR), so a list of them can be summed. */
+  arr: number;
 }
 
 export interface BookFigures {
@@ -67,6 +70,8 @@ export interface BookChange {
   /** fte x ramp share today; 0 for a planned hire or a leaving CSM. */
   capacity: number;
   status: 'ramped' | 'ramping' | 'planned' | 'leaving';
+  /** The function the target org moves this CSM into ("CS Ops Specialist"): they hand the book over. */
+  newRole?: string;
   before: BookFigures;
   after: BookFigures;
 }

@@ -76,6 +76,14 @@ function isLeaving(owner: BookOwner): boolean {
   return owner.member.leaving !== undefined;
 }
 
+/**
+ * A CSM whose book is being handed over: leaving, or moved by the plan into another function
+ * (CS Ops, onboarding...), as `rebalance` hands it over. Their book is not judged as a book.
+ */
+function handsOver(owner: BookOwner, target: TargetOrg | undefined): boolean {
+  return isLeaving(owner) || (target?.roleMoves.some((m) => m.id === owner.member.id) ?? false);
+}
+
 function describeBook(owner: BookOwner): string {
   return `${plural(owner.accountCount, 'account')}, ${formatMoney(owner.arr)} ARR`;
 }
@@ -218,15 +226,16 @@ export const bookHealthMix: Rule = {
   defaultSeverity: 'warning',
   summary: 'More than 30% of the accounts in one book are red or yellow',
   explanation:
-    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size. A CSM who is leaving, or who can carry no book yet (ramp-overload reports that), is left out: their book is handed over.',
+    'At-risk accounts take far more time than healthy ones: escalations, save plans, executive calls. A CSM with more than 30% red or yellow accounts (policy `health_mix_max`) spends the week firefighting and the healthy part of the book goes untouched. Spread at-risk accounts across books, or lighten the book while the CSM turns them around. Only accounts with a health score count; account groups count as their size. A CSM who is leaving or whom the plan moves into another function, or who can carry no book yet (ramp-overload reports that), is left out: their book is handed over.',
   source: `Balance books on health mix: no CSM above 30% red or yellow accounts ${cite('cs-ops-architect')}`,
   policy: ['health_mix_max'],
-  check({ analysis }) {
+  check({ analysis, target }) {
     const max = analysis.org.policy.healthMixMax;
     const findings: RuleFinding[] = [];
     for (const owner of analysis.bookOwners) {
-      // Whoever can carry no book (leaving, not started, first weeks of the ramp) hands it over.
-      if (isLeaving(owner) || owner.capacity === 0) continue;
+      // Whoever can carry no book (leaving, moving to another function, not started, first
+      // weeks of the ramp) hands it over.
+      if (handsOver(owner, target) || owner.capacity === 0) continue;
       let scored = 0;
       let atRisk = 0;
       const red: Account[] = [];
@@ -288,15 +297,15 @@ export const bookImbalance: Rule = {
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'Books in one segment are far apart in load or ARR',
-  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out, and so are CSMs who are leaving (their book is being handed over).`,
+  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out, and so are CSMs who are leaving or whom the plan moves into another function (their book is being handed over).`,
   source: `Balance books on ARR, account count and complexity; never assign purely by count ${cite('cs-ops-architect')}; the 1.5x spread ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
-  check({ analysis }) {
+  check({ analysis, target }) {
     const bySegment = new Map<SegmentId, BookOwner[]>();
     for (const owner of analysis.bookOwners) {
       const segment = owner.member.segment ?? owner.mainSegment;
       if (!segment || owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
-      if (isLeaving(owner)) continue;
+      if (handsOver(owner, target)) continue;
       const list = bySegment.get(segment) ?? [];
       list.push(owner);
       bySegment.set(segment, list);

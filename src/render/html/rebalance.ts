@@ -5,7 +5,15 @@
 import { formatMoney, formatPct, plural } from '../../core/money.js';
 import type { BookChange, RebalanceResult } from '../../core/rebalance/types.js';
 import { appliesNow } from '../../core/rebalance/types.js';
-import { bookCells, loadText, RULE_ORDER, rebalanceSummary, statusNote } from '../rebalance.js';
+import {
+  bookCells,
+  firstIds,
+  groupUnmovable,
+  loadText,
+  RULE_ORDER,
+  rebalanceSummary,
+  statusNote,
+} from '../rebalance.js';
 import { type Html, html, prose, px } from './html.js';
 import { htmlPage } from './page.js';
 import { type Fact, factList, header, section, sourcesSection } from './sections.js';
@@ -75,10 +83,15 @@ function answer(result: RebalanceResult): Html {
   const now = result.moves.filter(appliesNow);
   const later = result.moves.length - now.length;
   const senders = new Set(now.map((m) => m.from ?? 'no owner'));
+  const dates = [
+    ...new Set(result.moves.filter((m) => !appliesNow(m)).map((m) => m.effective)),
+  ].join(', ');
   const lead =
     result.moves.length === 0
       ? 'No moves: every book is inside its band and no account needs a new owner.'
-      : `Move ${plural(now.length, 'account')} now, from ${plural(senders.size, 'book')}${later > 0 ? `; ${plural(later, 'starter-book move')} later, on ${[...new Set(result.moves.filter((m) => !appliesNow(m)).map((m) => m.effective))].join(', ')}` : ''}.`;
+      : now.length === 0
+        ? `Nothing to move now; ${plural(later, 'starter-book move')} on ${dates}.`
+        : `Move ${plural(now.length, 'account')} now, from ${plural(senders.size, 'book')}${later > 0 ? `; ${plural(later, 'starter-book move')} later, on ${dates}` : ''}.`;
   const blocker =
     result.unbalanced.length > 0
       ? `${plural(result.unbalanced.length, 'book')} stay above the band after the moves: ${result.unbalanced.map((u) => u.csm).join(', ')}.`
@@ -126,7 +139,7 @@ ${section(
       }),
   true,
 )}
-${result.unmovable.length > 0 ? section('unmovable', 'Could not move', dataTable({ head: ['Account', 'Owner', 'Why it stays'], rows: result.unmovable.map((u) => [u.account, u.owner ?? 'no owner', prose(u.detail)]), prose: 2 })) : ''}
+${result.unmovable.length > 0 ? section('unmovable', 'Could not move', dataTable({ head: ['Owner', 'Accounts', 'ARR', 'Why it stays, and what to do'], rows: groupUnmovable(result.unmovable).map((g) => [g.owner ?? 'no owner', `${g.accounts.length}: ${firstIds(g.accounts)}`, formatMoney(g.arr), prose(g.detail)]), numeric: [2], prose: 3 })) : ''}
 ${section('teams', 'Team bands', dataTable({ head: ['Team', 'Segments', 'CSMs', 'Mean load', 'Band up to'], rows: result.teams.map((t) => [t.key, t.segments.join(', ') || 'no accounts', t.members.length, formatPct(t.mean), formatPct(t.upper)]), numeric: [2, 3, 4] }))}
 ${section('rules', 'Rules, in order', html`<ul>${RULE_ORDER.map((r) => html`<li>${prose(r)}</li>`)}</ul>`)}`;
   return htmlPage({ title, body: html`${body}${sourcesSection(body)}` });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rebalance } from '../../../src/core/rebalance/index.js';
-import { accounts, orgFrom } from '../../helpers/org.js';
+import { appliesNow, rebalance } from '../../../src/core/rebalance/index.js';
+import { AS_OF, accounts, orgFrom } from '../../helpers/org.js';
+import { loadText } from '../../helpers/rebalance-invariants.js';
 
 // Mid-market defaults: 40-75 accounts (target 57.5) and $1-3M ARR (target $2M) per CSM. A
 // medium-complexity $50k account is max(1/57.5, $50k/$2M) = 0.025 of a target book: ARR decides.
@@ -92,6 +93,7 @@ ${accounts('z', 30, 50_000, 'owner: c3')}
         owner: 'c1',
         reason: 'locked',
         detail: 'locked; c1 leaves on 2027-01-15: choose its new owner by hand',
+        arr: 50_000,
       },
     ]);
     expect(result.books.find((b) => b.csm === 'c2')?.after.loadShare).toBeCloseTo(0.75, 6);
@@ -109,7 +111,9 @@ ${accounts('z', 30, 50_000, 'owner: c3')}
       account: 'a-1',
       owner: 'a',
       reason: 'renewal-freeze',
-      detail: 'renews in 23 days (2026-12-16), inside the 60-day freeze before a renewal',
+      detail:
+        'renews in 23 days (2026-12-16), inside the 60-day freeze before a renewal: move it after the renewal',
+      arr: 50_000,
     });
     expect(result.unbalanced.map((u) => u.csm)).toEqual(['a']);
   });
@@ -199,6 +203,28 @@ ${accounts('o', 40, 50_000, 'owner: o')}
       result.moves.every((m) => m.rule === 'starter-book' && m.effective === '2027-01-04'),
     ).toBe(true);
     expect(result.books.find((b) => b.csm === 'o')?.after.accounts).toBe(27);
+  });
+
+  it('on the date the ramp gives a first book, proposes the planned starter book as moves to make now', async () => {
+    const file = (asOf: string) => `version: 1
+company: { name: Test Co, as_of: ${asOf} }
+team:
+  - { id: o, role: csm, segment: mid-market }
+  - { id: h, role: csm, segment: mid-market, start_date: 2026-12-07 }
+accounts:
+${accounts('o', 40, 50_000, 'owner: o')}
+`;
+    const planned = rebalance(await loadText(file(AS_OF), AS_OF)).moves;
+    // On 2027-01-04 h is in week 5 (50% of a book) with an empty book. The team's mean load
+    // that day counts h: 100% / (1 + 0.5) = 67%, so the first book aims at 0.5 x 67% = 33%
+    // (13.3 accounts); and o stays at least as full as h: 13 accounts, as planned.
+    const onTheDay = rebalance(await loadText(file('2027-01-04'), '2027-01-04')).moves;
+    expect(onTheDay).toHaveLength(13);
+    expect(onTheDay.every((m) => m.rule === 'starter-book' && appliesNow(m))).toBe(true);
+    expect(onTheDay.map((m) => m.account)).toEqual(planned.map((m) => m.account));
+    expect(onTheDay[0]?.reason).toBe(
+      'o at 100% -> h at 0%; first book for h, in week 5 of the ramp: small, simple accounts from the fullest books',
+    );
   });
 });
 

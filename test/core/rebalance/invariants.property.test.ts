@@ -1,14 +1,20 @@
 /**
  * Rebalance and check share one objective, on generated orgs: teams with ramping, planned,
- * leaving, part-time, junior and regional CSMs; accounts with health, complexity, regions or time
- * zones, languages, families, locks and renewals. After `--write`, no book finding is new or
- * worse, what is left is explained in `unbalanced`, and a second rebalance proposes nothing.
+ * leaving, part-time, junior and regional CSMs, and CS Ops due early enough that the target moves
+ * a CSM into it; accounts with health, complexity, regions or time zones, languages, families,
+ * locks and renewals. After `--write`, no book finding is new or worse, what is left is explained
+ * in `unbalanced`, a second rebalance proposes nothing now and plans the same starter books, and
+ * `--moves-csv` applied to the same accounts as a CSV export gives the same books.
+ *
+ * CI runs a fixed seed and a few runs; explore with, e.g.
+ * CSPLAN_PROPERTY_RUNS=1000 CSPLAN_PROPERTY_SEED=7 npx vitest run test/core/rebalance/invariants.property.test.ts
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
+import { tempDir } from '../../helpers/files.js';
 import { AS_OF } from '../../helpers/org.js';
-import { rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
+import { movesCsvBreaks, rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
 
 const SEGMENT_ARR = [700_000, 180_000, 50_000, 12_000];
 const REGIONS = ['NA', 'EMEA', 'APAC'];
@@ -40,6 +46,9 @@ const accountArb = fc.record({
 });
 
 const orgArb = fc.record({
+  // CS Ops due from this many CSMs (policy cs_ops_at_csms): low values make the target move a
+  // CSM beyond the work into CS Ops, whose book the rebalance then hands over.
+  csOpsAt: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   csms: fc.array(csmArb, { minLength: 1, maxLength: 7 }),
   accounts: fc.array(accountArb, { maxLength: 70 }),
 });
@@ -77,6 +86,7 @@ function orgYaml(spec: OrgSpec): string {
     return `  - { ${fields.join(', ')} }`;
   });
   const body = [`team:\n${team.join('\n')}`];
+  if (spec.csOpsAt !== undefined) body.unshift(`policy:\n  cs_ops_at_csms: ${spec.csOpsAt}`);
   if (accounts.length > 0) body.push(`accounts:\n${accounts.join('\n')}`);
   return `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n${body.join('\n')}\n`;
 }
@@ -90,11 +100,19 @@ function orgYaml(spec: OrgSpec): string {
 const SEGMENT_SPREAD = new Set(['book-imbalance']);
 
 describe('rebalance then check, on generated orgs', () => {
-  it('makes no book finding new or worse, explains what is left, and is stable', async () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+
+  it('makes no book finding new or worse, explains what is left, is stable (dated moves included), and --moves-csv agrees with --write', async () => {
     await fc.assert(
       fc.asyncProperty(orgArb, async (spec) => {
         const yaml = orgYaml(spec);
-        const broken = await rebalanceBreaks(yaml, AS_OF, SEGMENT_SPREAD);
+        const broken = [
+          ...(await rebalanceBreaks(yaml, AS_OF, SEGMENT_SPREAD)),
+          ...(await movesCsvBreaks(yaml, AS_OF, dir)),
+        ];
         if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
       }),
       // A fixed seed keeps CI repeatable; CSPLAN_PROPERTY_RUNS and CSPLAN_PROPERTY_SEED explore more.

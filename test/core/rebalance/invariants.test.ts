@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { movesCsv } from '../../../src/config/csv/write-moves.js';
 import { loadOrgFile } from '../../../src/config/load.js';
@@ -15,7 +14,9 @@ import { appliesNow, rebalance } from '../../../src/core/rebalance/index.js';
 import { exampleFiles, tempDir } from '../../helpers/files.js';
 import { AS_OF } from '../../helpers/org.js';
 import {
+  applyMovesCsv,
   bookFindings,
+  booksOf,
   loadText,
   newOrWorse,
   rebalanceBreaks,
@@ -32,16 +33,6 @@ describe('rebalance then check, on every example with its accounts in the file',
     });
   }
 });
-
-/** Owner -> account ids, sorted: the books an org file gives. */
-function booksOf(org: Org): Map<string, string[]> {
-  const books = new Map<string, string[]>();
-  for (const a of org.accounts) {
-    const owner = a.owner ?? '(none)';
-    books.set(owner, [...(books.get(owner) ?? []), a.id].sort());
-  }
-  return new Map([...books].sort(([x], [y]) => (x < y ? -1 : 1)));
-}
 
 /** The fields of an account as the org file spells them, for listing CSV accounts inline. */
 const FILE_KEYS: [keyof Account, string][] = [
@@ -70,24 +61,6 @@ function inlineAccounts(orgText: string, org: Org): string {
     return `  - { ${fields.join(', ')} }`;
   });
   return orgText.replace(/^accounts:\n(?: {2}.*\n)+/m, `accounts:\n${items.join('\n')}\n`);
-}
-
-/** The export with each moved account's owner cell set as a CRM bulk update would set it. */
-function applyMovesCsv(exportText: string, movesText: string): string {
-  const [header, ...moves] = parse(movesText) as string[][];
-  const [idHeader, ownerHeader] = header as [string, string];
-  const newOwner = new Map(moves.map(([id, owner]) => [id as string, owner as string]));
-  const rows = parse(exportText, { bom: true, relax_column_count: true }) as string[][];
-  const head = rows[0] as string[];
-  const idAt = head.indexOf(idHeader);
-  const ownerAt = head.indexOf(ownerHeader);
-  const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
-  return `${rows
-    .map((row) => {
-      const owner = newOwner.get(row[idAt] ?? '');
-      return row.map((cell, i) => quote(i === ownerAt && owner ? owner : cell)).join(',');
-    })
-    .join('\r\n')}\r\n`;
 }
 
 describe('the salesforce example, accounts from a CRM export', () => {
