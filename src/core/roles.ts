@@ -139,6 +139,12 @@ export function roleLabel(role: RoleId): string {
   return ROLES[role].label;
 }
 
+/** A role's place in an ordered list; roles not in it come after every listed one. */
+export function rankIn(order: readonly RoleId[], role: RoleId): number {
+  const index = order.indexOf(role);
+  return index === -1 ? order.length : index;
+}
+
 /** "A CS Manager", "An Onboarding Specialist": no label starts with an acronym said with a vowel sound. */
 export function roleWithArticle(role: RoleId): string {
   const label = roleLabel(role);

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis.js';
 import type { StageId } from '../model.js';
 import { formatMoney, ordinal, plural } from '../money.js';
 import { isWorking } from '../people.js';
-import { ROLES, type RoleId, roleLabel } from '../roles.js';
+import { ROLES, type RoleId, rankIn, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
 
@@ -187,7 +187,7 @@ export function planSpecialists(input: SpecialistInput): {
             : `${STAGE_LABELS[stage]} stage: ${plural(count, roleLabel(role))} wanted, ${have} in the file: ${want.why}`,
     });
   }
-  seats.sort((a, b) => specialistOrder(a.role) - specialistOrder(b.role));
+  seats.sort((a, b) => rankIn(ORDER, a.role) - rankIn(ORDER, b.role));
 
   const later: LaterRole[] = [];
   const upcoming = nextStage(stage);
@@ -221,11 +221,6 @@ const ORDER: RoleId[] = [
   'education',
   'professional-services',
 ];
-
-function specialistOrder(role: RoleId): number {
-  const index = ORDER.indexOf(role);
-  return index === -1 ? ORDER.length : index;
-}
 
 /** "at the Scale stage (500 customers and $20M ARR)" */
 export function stageTrigger(

@@ -8,7 +8,7 @@ import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
 import { ordinal } from '../money.js';
 import { handoverStart, hasLeft, hiringLeadDays, rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
-import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, SALES_LEADER_ROLES } from '../roles.js';
+import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, rankIn, SALES_LEADER_ROLES } from '../roles.js';
 import { cite } from '../sources.js';
 import type { StructureModel } from '../structure.js';
 import { growthFactor, leadDays as teamLeadDays } from '../target/needs.js';
@@ -366,7 +366,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       (a, b) =>
         a.openBy.localeCompare(b.openBy) ||
         Number(b.backfillFor !== null) - Number(a.backfillFor !== null) ||
-        sameDayRank(a.role) - sameDayRank(b.role) ||
+        rankIn(SAME_DAY_ORDER, a.role) - rankIn(SAME_DAY_ORDER, b.role) ||
         a.id.localeCompare(b.id),
     ),
     moves,
@@ -383,7 +383,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   };
 }
 
-// CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
+// Roles not listed (heads of functions, executives) come last. CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
 // and the functions that take work off them; layers and programs last.
 const SAME_DAY_ORDER: readonly RoleId[] = [
   'cs-ops',
@@ -402,12 +402,6 @@ const SAME_DAY_ORDER: readonly RoleId[] = [
   'education',
   'customer-marketing',
 ];
-
-/** Roles not listed (heads of functions, executives) come after the listed ones, by id. */
-function sameDayRank(role: RoleId): number {
-  const rank = SAME_DAY_ORDER.indexOf(role);
-  return rank === -1 ? SAME_DAY_ORDER.length : rank;
-}
 
 /** Open on the ideal date, or as soon as allowed; start and ramp follow from the open date. */
 function dated(
