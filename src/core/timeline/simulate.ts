@@ -383,8 +383,9 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   };
 }
 
-// Roles not listed (heads of functions, executives) come last. CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
-// and the functions that take work off them; layers and programs last.
+// CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
+// and the functions that take work off them; layers and programs last. Roles not listed (heads
+// of functions, executives) come after all of these.
 const SAME_DAY_ORDER: readonly RoleId[] = [
   'cs-ops',
   'csm',
