@@ -4,13 +4,13 @@
  * own without --force.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { copyFile, link, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ACCOUNTS_FILE_BYTES } from '../../src/config/accounts-file.js';
 import { tempDir } from '../helpers/files.js';
-import { runCli } from '../helpers/io.js';
+import { rebalanceWhileColleagueEdits, runCli } from '../helpers/io.js';
 
 const SALESFORCE = join(process.cwd(), 'examples/salesforce');
 
@@ -131,18 +131,12 @@ describe('compare-and-swap against the bytes planned from', () => {
     const org = join(cwd, 'org.yaml');
     await copyFile(join(process.cwd(), 'examples/rebalance.yaml'), org);
     // The colleague gives kestrel-group (which the plan moves from omar to grace) to tomas.
-    const colleague = `const fs = require('node:fs'); const p = ${JSON.stringify(org)};
-      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace('id: kestrel-group, arr: 420000, owner: omar', 'id: kestrel-group, arr: 420000, owner: tomas'));`;
-    // The report is printed after planning and before writing: that is when the colleague saves.
-    let saved = '';
-    const run = await runCli(['rebalance', 'org.yaml', '--write'], {
+    const { run, saved } = await rebalanceWhileColleagueEdits(
       cwd,
-      stdout: () => {
-        if (saved) return;
-        execFileSync(process.execPath, ['-e', colleague]);
-        saved = readFileSync(org, 'utf8');
-      },
-    });
+      org,
+      'id: kestrel-group, arr: 420000, owner: omar',
+      'id: kestrel-group, arr: 420000, owner: tomas',
+    );
     expect(saved).toContain('owner: tomas');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(

@@ -1,17 +1,10 @@
-/**
- * `rebalance --write` on an org whose accounts come from a CRM export: the owner cells of the
- * moved rows change in the export itself, every other byte stays, and the next `check` and
- * `rebalance` read the new books.
- */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile } from '../../src/config/load.js';
 import { tempDir } from '../helpers/files.js';
-import { runCli } from '../helpers/io.js';
+import { rebalanceWhileColleagueEdits, runCli } from '../helpers/io.js';
 
 const SALESFORCE = join(process.cwd(), 'examples/salesforce');
 
@@ -156,18 +149,12 @@ describe('rebalance --write refuses, with nothing written, where the export cann
     const dir = await salesforce();
     const path = join(dir, 'accounts.csv');
     // The colleague changes one ARR cell of a row the plan does not move.
-    const colleague = `const fs = require('node:fs'); const p = ${JSON.stringify(path)};
-      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace('$358,250.00', '$360,000.00'));`;
-    let saved = '';
-    // The report is printed after planning and before writing: that is when the colleague saves.
-    const run = await runCli(['rebalance', 'org.yaml', '--write'], {
-      cwd: dir,
-      stdout: () => {
-        if (saved) return;
-        execFileSync(process.execPath, ['-e', colleague]);
-        saved = readFileSync(path, 'utf8');
-      },
-    });
+    const { run, saved } = await rebalanceWhileColleagueEdits(
+      dir,
+      path,
+      '$358,250.00',
+      '$360,000.00',
+    );
     expect(saved).toContain('$360,000.00');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
