@@ -171,37 +171,20 @@ export function readRoster(text: string, options: RosterOptions): RosterResult {
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch {
-    return {
-      ...emptyResult(options),
-      diagnostics: [
-        {
-          rule: 'csv-syntax',
-          severity: 'error',
-          path: ['roster'],
-          message:
-            'CSV syntax: the roster cannot be read as CSV (a quoted cell is not closed, or a quote is not doubled)',
-          file: options.file,
-        },
-      ],
-    };
+    return unreadable(
+      options,
+      'csv-syntax',
+      'CSV syntax: the roster cannot be read as CSV (a quoted cell is not closed, or a quote is not doubled)',
+    );
   }
   const headerAt = records.findIndex((r) => r.some((cell) => cell.trim() !== ''));
   if (headerAt === -1) {
-    return {
-      ...emptyResult(options),
-      diagnostics: [
-        {
-          rule: 'csv-empty',
-          severity: 'error',
-          path: ['roster'],
-          message:
-            'the roster is empty: the first line names the columns, one person per line below it',
-          file: options.file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return unreadable(
+      options,
+      'csv-empty',
+      'the roster is empty: the first line names the columns, one person per line below it',
+      { line: 1, column: 1 },
+    );
   }
   const headers = (records[headerAt] ?? []).map((h) => h.trim());
   const detected = options.preset === undefined ? detectRosterPreset(headers) : undefined;
@@ -410,6 +393,21 @@ const MEMBER_KEY_FIELDS: Partial<Record<string, readonly RosterField[]>> = {
   region: ['location'],
   id: ['employee_id', 'preferred_name', 'full_name', 'first_name'],
 };
+
+/** A roster that cannot be read at all: no people, one error. */
+function unreadable(
+  options: RosterOptions,
+  rule: string,
+  message: string,
+  at: { line?: number; column?: number } = {},
+): RosterResult {
+  return {
+    ...emptyResult(options),
+    diagnostics: [
+      { rule, severity: 'error', path: ['roster'], message, file: options.file, ...at },
+    ],
+  };
+}
 
 function emptyResult(options: RosterOptions): RosterResult {
   return {
