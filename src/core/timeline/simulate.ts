@@ -45,6 +45,12 @@ export interface Hire {
   role: RoleId;
   /** The segment a CSM is hired for; null for roles without a book. */
   segment: SegmentId | null;
+  /**
+   * The segments the CSM's team served when the req was dated (empty for roles without a book).
+   * A hire for a team of several segments belongs to none of them in later months: when the team
+   * splits, the hire goes where the work is short instead of staying with the largest segment.
+   */
+  teamSegments: SegmentId[];
   /** The CSM team the hire joins (its title); null for other roles. */
   team: string | null;
   openBy: string;
@@ -230,6 +236,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       id: `${role}-${number}`,
       role,
       segment: team ? team.mainSegment : null,
+      teamSegments: team ? team.segments : [],
       team: team ? team.title : null,
       ...hire,
       month: backfill?.month ?? neededBy.slice(0, 7),
@@ -433,13 +440,17 @@ export type Move = { id: string; from: string } & (
   | { role: RoleId; segment?: undefined }
 );
 
-/** The team member a timeline hire becomes once the req is dated. */
+/**
+ * The team member a timeline hire becomes once the req is dated: pinned to the segment of a
+ * one-segment team; a hire for a team of several segments (a generalist team, merged tiers) has
+ * no pin, so the month's target places them where that work is short once the team splits.
+ */
 export function hireMember(hire: Hire): TeamMember {
   return {
     id: `timeline-${hire.id}`,
     role: hire.role,
     startDate: hire.start,
-    segment: hire.segment ?? undefined,
+    segment: hire.teamSegments.length === 1 ? (hire.segment ?? undefined) : undefined,
     fte: 1,
     languages: [],
     path: ['timeline', hire.id],
@@ -490,6 +501,8 @@ function monthTarget(
     asIfRamped,
     seatedLeavers: seatedLeavers(org, hires, date),
     sparingGrowth,
+    // A team is short for a move when it is short for a hire: capacity less the allowance.
+    heldBack: attritionAllowance(org.policy),
   });
 }
 
