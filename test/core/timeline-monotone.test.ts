@@ -58,3 +58,54 @@ ${accounts('smb', 100, 10_000)}
     ]);
   });
 });
+
+describe('a month moves a CSM where it would otherwise hire one', () => {
+  // Enterprise: 44 accounts at $150k: max(44 / 20, $6.6M / $3.5M) = 2.2 FTE for e1 and e2. SMB:
+  // 120 at $8k: max(120 / 150, $0.96M / $1.25M) = 0.8 FTE for s1 and s2. The timeline hires on
+  // seats less the attrition allowance (10% x 95 days / 365 = 2.6%): 2.2 - 2 x 0.974 = 0.252
+  // FTE short, past the quarter a team absorbs. On seats alone it was 0.2 short: no move, and the
+  // month hired a CSM while SMB, with 2 CSMs for 0.8 FTE, could spare one.
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: e2, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: s2, role: csm, segment: smb, reports_to: ceo }
+accounts:
+${accounts('ent', 44, 150_000)}
+${accounts('smb', 120, 8_000)}
+`;
+
+  it('moves s1 to enterprise and hires no CSM', async () => {
+    const timeline = simulateTimeline(await orgFrom(ORG), { months: 1 });
+    expect(timeline.moves).toEqual([{ id: 's1', segment: 'enterprise', from: '2026-11-23' }]);
+    expect(timeline.hires.filter((h) => h.role === 'csm')).toEqual([]);
+    // Enterprise carries 2.2 FTE with 3 x 0.974 = 2.92; SMB 0.8 with s2 alone, 0.974.
+    const [first] = timeline.rows;
+    expect(first?.teams.map((t) => [t.key, t.people.map((p) => p.id)])).toEqual([
+      ['enterprise', ['e1', 'e2', 's1']],
+      ['smb', ['s2']],
+    ]);
+  });
+});
+
+describe('of the CSMs with no team, the one who carries most on the date fills a gap first', () => {
+  // The teams of the strategic test above: strategic 1.2 FTE, SMB 0.8. w works today; n starts on
+  // 2026-12-21, in four weeks. Strategic is shortest (1.2 against 0.8): w takes it, as w can carry
+  // it now; n then fills SMB. A planned hire used to come first, leaving the strategic accounts
+  // to someone who carries no book until the ramp's fifth week, in late January.
+  it('w to strategic, n to SMB', async () => {
+    const plan = await planFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: w, role: csm, reports_to: ceo }
+  - { id: n, role: csm, reports_to: ceo, start_date: 2026-12-21 }
+accounts:
+${accounts('st', 6, 700_000)}
+${accounts('smb', 100, 10_000)}
+`);
+    expect(plan.teams.map((t) => [t.key, t.members])).toEqual([
+      ['strategic', ['w']],
+      ['smb', ['n']],
+    ]);
+  });
+});
