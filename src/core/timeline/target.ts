@@ -20,6 +20,8 @@ export interface TimelineTeam {
   segments: SegmentId[];
   /** The segment with most of the team's work: where a new hire of the team is placed. */
   mainSegment: SegmentId;
+  /** The accounts' region the team serves, when a tier is split by region. */
+  region?: string;
   /** FTE of work at the policy's target ratios. */
   needed: number;
   arr: number;
@@ -96,6 +98,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       title: team.title,
       segments: team.segments,
       mainSegment: mainSegment(team.segments, capacity.segments),
+      region: team.region,
       needed: team.needed,
       arr: team.arr,
       available,
@@ -110,10 +113,10 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
   );
   const moves = target.redeployments.flatMap((move) => {
     const team = teamByKey.get(move.to);
-    // Someone with no team (a hire for a team of several segments, a CSM with no segment and no
-    // book) keeps no pin: the target places them again each month where the work is short, so
-    // a team that splits, or a gap filled ahead of growth, does not hold them where they were.
-    if (!team || move.from === null) return [];
+    // Someone with no team placed in a team of several segments keeps no pin: the target places
+    // them again each month, so when the team splits they go where the work is short, not with
+    // its largest segment.
+    if (!team || (move.from === null && team.segments.length > 1)) return [];
     return [{ id: move.id, segment: team.mainSegment }];
   });
   const roles = target.headcount
