@@ -1,0 +1,109 @@
+/**
+ * A vertical structure splits each industry's team by region where a region has about one FTE
+ * of that industry's work; a smaller region joins the industry's largest region, which names it.
+ * Figures worked out by hand from DOMAIN.md.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/core/plan.js';
+import { accounts, planFrom } from '../../helpers/org.js';
+
+// Medium complexity (x1); a regulated account weighs 1.1. Enterprise is sized at 20 accounts or
+// $3.5M per CSM, mid-market at 57.5 accounts or $2M (the middle of each published range).
+// Healthcare (regulated enterprise, $150k):
+//   NA 40: max(44 / 20, $6M / $3.5M) = 2.2 FTE; EMEA 20: max(22 / 20, $3M / $3.5M) = 1.1 FTE;
+//   APAC 4: max(4.4 / 20, $0.6M / $3.5M) = 0.22 FTE, under one FTE: joins NA, 2.42 FTE.
+// Fintech (regulated enterprise, $150k):
+//   NA 24: max(26.4 / 20, $3.6M / $3.5M) = 1.32 FTE; EMEA 6: max(6.6 / 20, $0.9M / $3.5M) = 0.33,
+//   under one FTE: joins NA, 1.65 FTE. One region with an FTE: no split, the team names both.
+// Retail (mid-market, $30k, NA): max(40 / 57.5, $1.2M / $2M) = 0.70 FTE, an industry under one
+//   FTE but a mixed team of its own (at least half an FTE).
+// 134 customers and $15.3M ARR: Specialization; 94 of 134 accounts (70%) regulated: vertical.
+const ORG = `team:
+  - { id: vp, role: vp-cs }
+  - { id: h1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: h2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: he1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: ha1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: f1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: fe1, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: r1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+accounts:
+${accounts('hc-na-a', 20, 150_000, 'industry: healthcare, regulated: true, region: NA, owner: h1')}
+${accounts('hc-na-b', 20, 150_000, 'industry: healthcare, regulated: true, region: NA, owner: h2')}
+${accounts('hc-emea', 20, 150_000, 'industry: healthcare, regulated: true, region: EMEA, owner: he1')}
+${accounts('hc-apac', 4, 150_000, 'industry: healthcare, regulated: true, region: APAC, owner: ha1')}
+${accounts('fin-na', 24, 150_000, 'industry: fintech, regulated: true, region: NA, owner: f1')}
+${accounts('fin-emea', 6, 150_000, 'industry: fintech, regulated: true, region: EMEA, owner: fe1')}
+${accounts('shop', 40, 30_000, 'industry: retail, region: NA, owner: r1')}
+`;
+
+const csmTeams = (plan: Plan) =>
+  plan.teams.map((t) => ({
+    key: t.key,
+    title: t.title,
+    members: t.members,
+    needed: Math.round(t.needed * 100) / 100,
+  }));
+
+describe('vertical structure with regions', () => {
+  it('splits an industry by region where a region has an FTE of its work', async () => {
+    const plan = await planFrom(ORG, 'name: Test Co\n  product_complexity: medium');
+    expect(plan.structure.model).toBe('vertical');
+    expect(csmTeams(plan)).toEqual([
+      {
+        key: 'enterprise+mid-market#healthcare@na',
+        title: 'NA + APAC Healthcare CSMs (Enterprise)',
+        members: ['h1', 'h2', 'ha1'],
+        needed: 2.42,
+      },
+      {
+        key: 'enterprise+mid-market#healthcare@emea',
+        title: 'EMEA Healthcare CSMs (Enterprise)',
+        members: ['he1'],
+        needed: 1.1,
+      },
+      {
+        key: 'enterprise+mid-market#fintech',
+        title: 'Fintech CSMs (Enterprise)',
+        members: ['f1', 'fe1'],
+        needed: 1.65,
+      },
+      {
+        key: 'enterprise+mid-market#other',
+        title: 'Other industries CSMs (Mid-Market)',
+        members: ['r1'],
+        needed: 0.7,
+      },
+    ]);
+    // The label says how the teams split, and by which regions.
+    expect(plan.structure.reasons.join('\n')).toContain(
+      'Industry teams split by region (NA, EMEA)',
+    );
+  });
+
+  it("keeps every region's CSM: APAC's only CSM stays with APAC's healthcare accounts", async () => {
+    const plan = await planFrom(ORG, 'name: Test Co\n  product_complexity: medium');
+    // 7 CSMs for 2.42 + 1.1 + 1.65 + 0.7 = 5.87 FTE: nobody is moved between teams, and ha1
+    // (APAC's only CSM, 4 accounts) is never the one moved into another function.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.target.roleMoves.map((m) => m.id)).not.toContain('ha1');
+    expect(plan.target.roleMoves.map((m) => m.id)).not.toContain('he1');
+  });
+
+  it('names the region in a hire for a short regional industry team', async () => {
+    // 10 more EMEA healthcare accounts for he1: 30 x 1.1 / 20 = 1.65 FTE (vs $4.5M / $3.5M =
+    // 1.29) for one CSM: 0.65 short, more than the quarter of a person a team absorbs: one
+    // senior hire (enterprise accounts), named by region and industry.
+    const plan = await planFrom(
+      `${ORG}${accounts('hc-emea-new', 10, 150_000, 'industry: healthcare, regulated: true, region: EMEA, owner: he1')}\n`,
+      'name: Test Co\n  product_complexity: medium',
+    );
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([
+      expect.objectContaining({
+        title: 'Senior CSM, EMEA Healthcare (Enterprise)',
+        team: 'enterprise+mid-market#healthcare@emea',
+        count: 1,
+      }),
+    ]);
+  });
+});
