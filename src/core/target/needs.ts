@@ -264,6 +264,31 @@ export function verticalNeeds(
   return [...teams, ...needs.filter((n) => !named.includes(n))];
 }
 
+/** What a team serves, as `servingTeams` reads it. */
+export type ServedBy = Pick<TeamNeed, 'segments' | 'industry' | 'otherIndustries'>;
+
+/**
+ * The teams that serve an account, by its segment (left out: any segment) and, where the teams
+ * are industry teams, its industry: an industry with a team of its own goes to that team, every
+ * other one to the team of other industries. The one rule for the target's staffing and the
+ * rebalance, so both agree on who serves what. Several teams come back when an industry or a
+ * tier is split by region: which of them is the region's rule (the CSM's region in the target,
+ * the account's in the rebalance, where it gives way when nobody in the region has room).
+ */
+export function servingTeams<T extends ServedBy>(
+  teams: readonly T[],
+  account: { segment?: SegmentId; industry?: string },
+): T[] {
+  const { segment } = account;
+  const ofSegment =
+    segment === undefined ? [...teams] : teams.filter((t) => t.segments.includes(segment));
+  if (!ofSegment.some((t) => t.industry !== undefined)) return ofSegment;
+  const key = industryKey(account.industry);
+  const own = ofSegment.filter((t) => t.industry && industryKey(t.industry) === key);
+  if (own.length > 0) return own;
+  return ofSegment.filter((t) => t.industry === undefined || t.otherIndustries === true);
+}
+
 /** The key of an industry as written in the file: case and spacing do not matter. */
 export function industryKey(value: string | undefined): string {
   return value?.trim().toLowerCase() ?? '';

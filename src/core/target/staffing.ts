@@ -9,7 +9,13 @@ import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import { homeSegment, industryKey, regionKey, type TeamNeed } from './needs.js';
+import {
+  homeSegment,
+  industryKey,
+  regionKey,
+  servingTeams,
+  type TeamNeed,
+} from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -358,15 +364,11 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
 function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   if (!teams.some((t) => t.industry !== undefined)) return regionalTeam(teams, owner);
-  const industryOf = (industry: string | undefined) => {
-    const key = industryKey(industry);
-    const own = teams.find((t) => t.industry !== undefined && industryKey(t.industry) === key);
-    return industryKey((own ?? teams.find((t) => t.otherIndustries))?.industry);
-  };
   const arr = new Map<string, number>();
   for (const p of owner.accounts) {
-    const industry = industryOf(p.account.industry);
-    arr.set(industry, (arr.get(industry) ?? 0) + p.account.arr * p.account.count);
+    const [team] = servingTeams(teams, { industry: p.account.industry });
+    const industry = industryKey(team?.industry);
+    if (team) arr.set(industry, (arr.get(industry) ?? 0) + p.account.arr * p.account.count);
   }
   const first = (industry: string) => teams.findIndex((t) => industryKey(t.industry) === industry);
   const [best] = [...arr.entries()].sort((a, b) => b[1] - a[1] || first(a[0]) - first(b[0]));

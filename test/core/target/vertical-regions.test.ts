@@ -4,8 +4,9 @@
  * Figures worked out by hand from DOMAIN.md.
  */
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../../src/core/plan.js';
-import { accounts, planFrom } from '../../helpers/org.js';
+import { type Plan, planOrg } from '../../../src/core/plan.js';
+import { rebalance } from '../../../src/core/rebalance/index.js';
+import { accounts, orgFrom, planFrom } from '../../helpers/org.js';
 
 // Medium complexity (x1); a regulated account weighs 1.1. Enterprise is sized at 20 accounts or
 // $3.5M per CSM, mid-market at 57.5 accounts or $2M (the middle of each published range).
@@ -105,5 +106,33 @@ describe('vertical structure with regions', () => {
         count: 1,
       }),
     ]);
+  });
+});
+
+describe('the rebalance serves the industry teams the target draws', () => {
+  it('gives a retail account to the other-industries team, not to a lighter healthcare CSM', async () => {
+    // h1 holds 35 of NA's 40 healthcare accounts, h2 only 5: h2's book is the lightest in NA,
+    // max(5 x 1.1 / 20, $0.75M / $3.5M) = 28%. A new, unowned retail enterprise account ($150k,
+    // NA) belongs to the other-industries team (r1), the team the target counts it in:
+    // other industries = 0.70 + max(1 / 20, $0.15M / $3.5M) = 0.75 FTE, Enterprise + Mid-Market.
+    // r1 before the move: max(40 / 57.5, $1.2M / $2M) = 70%; after it:
+    // max(40 / 57.5 + 1 / 20, $1.2M / $2M + $0.15M / $3.5M) = 75%.
+    const org = ORG.replace(/(hc-na-b-(?:[1-9]|1[0-5]),[^}]*?)owner: h2/g, '$1owner: h1').concat(
+      accounts('shop-big', 1, 150_000, 'industry: retail, region: NA'),
+      '\n',
+    );
+    const orgFile = await orgFrom(org, 'name: Test Co\n  product_complexity: medium');
+    const plan = planOrg(orgFile);
+    expect(plan.teams.find((t) => t.key === 'enterprise+mid-market#other')).toMatchObject({
+      title: 'Other industries CSMs (Enterprise + Mid-Market)',
+      members: ['r1'],
+      needed: expect.closeTo(0.75, 2),
+    });
+    const result = rebalance(orgFile);
+    const move = result.moves.find((m) => m.account === 'shop-big-1');
+    expect(move).toMatchObject({ from: null, to: 'r1' });
+    expect(move?.reason).toContain('no owner -> r1 at 70%');
+    const r1 = result.books.find((b) => b.csm === 'r1');
+    expect(r1?.after.loadShare).toBeCloseTo(40 / 57.5 + 1 / 20, 3);
   });
 });
