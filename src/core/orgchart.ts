@@ -6,6 +6,7 @@
 import type { SegmentId, TeamMember } from './model.js';
 import type { Policy } from './policy.js';
 import { ROLES, type RoleId, roleLabel, roleLabelPlural } from './roles.js';
+import { listOf } from './rules/ids.js';
 import { renewalsWithSales } from './rules/reporting.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
@@ -67,7 +68,7 @@ function surplusNote(team: TargetTeam): string {
   const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
   const offers =
     planned.length > 0
-      ? `; ${listText(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
+      ? `; ${listOf(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
       : '';
   return `${team.surplus} above need: hold backfills${leavers}${offers}`;
 }
@@ -584,7 +585,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const owns =
     outsideFunctions.length === 0
       ? 'owns all post-sale'
-      : `leads CS; ${listText(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
+      : `leads CS; ${listOf(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
   const leaderNode: ChartNode = {
     role: leader.role,
     title,
@@ -670,12 +671,6 @@ const FUNCTION_NAMES: Partial<Record<RoleId, string>> = {
   education: 'customer education',
   'customer-marketing': 'customer marketing',
 };
-
-/** "a", "a and b", "a, b and c". */
-function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** A strategic vs scaled split draws its two sides as boxes. */
 function grouped(model: StructureModel, nodes: ChartNode[], teams: TargetTeam[]): ChartNode[] {
