@@ -630,15 +630,23 @@ function drawLeadersOutsideCs(team: readonly TeamMember[], person: (id: string) 
  * segments when that region has other groups too; otherwise its segments.
  */
 function managerGroupName(group: TargetTeam[], teams: TargetTeam[]): string {
-  if (group.every((t) => t.industry !== undefined))
-    return group.length <= 2
-      ? group.map((t) => industryLabel(t)).join(' + ')
-      : `${group.length} industry teams`;
-  const segments = groupName(group.flatMap((t) => t.segments));
   const [first] = group;
   const region = regionKey(first?.region);
-  if (!first || !region || group.some((t) => regionKey(t.region) !== region)) return segments;
-  const regions = [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ');
+  const oneRegion =
+    first !== undefined &&
+    region !== undefined &&
+    group.every((t) => regionKey(t.region) === region);
+  const regions = oneRegion
+    ? [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ')
+    : '';
+  if (group.every((t) => t.industry !== undefined)) {
+    const labels = [...new Set(group.map((t) => industryLabel(t)))];
+    const industries = labels.length <= 2 ? labels.join(' + ') : `${group.length} industry teams`;
+    // Industry teams split by region: the region tells two managers of one industry apart.
+    return oneRegion ? `${regions} ${industries}` : industries;
+  }
+  const segments = groupName(group.flatMap((t) => t.segments));
+  if (!oneRegion) return segments;
   const whole = teams.every((t) => regionKey(t.region) !== region || group.includes(t));
   return whole ? regions : `${regions} ${segments}`;
 }

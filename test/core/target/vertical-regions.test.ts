@@ -136,3 +136,54 @@ describe('the rebalance serves the industry teams the target draws', () => {
     expect(r1?.after.loadShare).toBeCloseTo(40 / 57.5 + 1 / 20, 3);
   });
 });
+
+describe('managers by region over industry teams', () => {
+  it('names each manager by region where one industry has teams in two regions', async () => {
+    // Regulated enterprise accounts at $150k (1.1 each, 20 per CSM, $3.5M per CSM):
+    // Healthcare NA 110: max(121 / 20, $16.5M / $3.5M) = 6.05 FTE; APAC 8: 0.44, joins NA: 6.49
+    // FTE for hn1-hn6 and ha1 (7 CSMs). EMEA 90: max(99 / 20, $13.5M / $3.5M) = 4.95 FTE for
+    // he1-he5. Fintech NA 50: 2.75 + EMEA 10: 0.55 = 3.3 FTE (one team) for fn1-fn3 and fe1.
+    // Retail: 100 mid-market at $30k: max(100 / 57.5, $3M / $2M) = 1.74 FTE for rn1, rn2.
+    // A region with 5 or more CSMs gets managers of its own: NA + APAC healthcare (7) and EMEA
+    // healthcare (5); fintech and retail (4 + 2 = 6) share the third.
+    const csms = (prefix: string, count: number, region: string, segment = 'enterprise') =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `  - { id: ${prefix}${i + 1}, role: csm, segment: ${segment}, region: ${region}, reports_to: vp }`,
+      ).join('\n');
+    const regulated = (region: string) =>
+      `industry: healthcare, regulated: true, region: ${region}`;
+    const plan = await planFrom(
+      `team:
+  - { id: vp, role: vp-cs }
+${csms('hn', 6, 'NA')}
+${csms('he', 5, 'EMEA')}
+${csms('ha', 1, 'APAC')}
+${csms('fn', 3, 'NA')}
+${csms('fe', 1, 'EMEA')}
+${csms('rn', 2, 'NA', 'mid-market')}
+accounts:
+${accounts('hc-na', 110, 150_000, `${regulated('NA')}, owner: hn1`)}
+${accounts('hc-emea', 90, 150_000, `${regulated('EMEA')}, owner: he1`)}
+${accounts('hc-apac', 8, 150_000, `${regulated('APAC')}, owner: ha1`)}
+${accounts('fin-na', 50, 150_000, 'industry: fintech, regulated: true, region: NA, owner: fn1')}
+${accounts('fin-emea', 10, 150_000, 'industry: fintech, regulated: true, region: EMEA, owner: fe1')}
+${accounts('shop', 100, 30_000, 'industry: retail, region: NA, owner: rn1')}
+`,
+      'name: Test Co\n  product_complexity: medium',
+    );
+    expect(plan.teams.map((t) => [t.title, t.members.length])).toEqual([
+      ['NA + APAC Healthcare CSMs (Enterprise)', 7],
+      ['EMEA Healthcare CSMs (Enterprise)', 5],
+      ['Fintech CSMs (Enterprise)', 4],
+      ['Retail CSMs (Mid-Market)', 2],
+    ]);
+    const managers = plan.chart.root.children[0]?.children.filter((n) => n.role === 'manager-cs');
+    expect(managers?.map((n) => n.title)).toEqual([
+      'CS Manager, NA + APAC Healthcare',
+      'CS Manager, EMEA Healthcare',
+      'CS Manager, Fintech + Retail',
+    ]);
+  });
+});
