@@ -1,8 +1,9 @@
 /**
  * `rebalance`: books of business brought inside their team's load band with few, explained moves.
  *
- * Hard rules first (never broken): an account only goes to a team that serves its segment, and a
- * CSM the target org moves to another team hands over what that team does not serve; an account
+ * Hard rules first (never broken): an account only goes to a team that serves it (its segment,
+ * and its industry where the target draws industry teams: `servingTeams`), and a CSM the target
+ * org moves to another team hands over what that team does not serve; an account
  * stays in its region unless it must change owner and nobody there can take it; locked accounts
  * and account groups stay; no move inside the renewal freeze unless the CSM leaves; a family moves
  * together; a leaving CSM hands over the whole book. Every move keeps the limits `check` enforces
