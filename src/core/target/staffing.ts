@@ -9,13 +9,7 @@ import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import {
-  homeSegment,
-  industryKey,
-  regionKey,
-  servingTeams,
-  type TeamNeed,
-} from './needs.js';
+import { homeSegment, industryKey, regionKey, servingTeams, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**

@@ -139,7 +139,8 @@ describe('renewals-outside-cs', () => {
   it('reports a team under Sales once, at its head, naming the people under them', async () => {
     // am-head leads 2 account managers and a renewals manager, and reports to the VP Sales: one
     // line reaches Sales, so one finding, located at am-head's entry (team index 4).
-    const team = `${org('vic')}  - { id: am-head, role: head-of-account-management, reports_to: vic }
+    const team =
+      `${org('vic')}  - { id: am-head, role: head-of-account-management, reports_to: vic }
   - { id: am-1, role: account-manager, reports_to: am-head }
   - { id: am-2, role: account-manager, reports_to: am-head }
   - { id: ren, role: renewals, reports_to: am-head }
