@@ -137,6 +137,27 @@ describe('the rebalance serves the industry teams the target draws', () => {
   });
 });
 
+/** CSMs prefix1..prefixN of one segment and region, reporting to the VP, as YAML list items. */
+const csms = (prefix: string, count: number, region: string, segment = 'enterprise') =>
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `  - { id: ${prefix}${i + 1}, role: csm, segment: ${segment}, region: ${region}, reports_to: vp }`,
+  ).join('\n');
+
+/** A larger team: healthcare CSMs in NA, EMEA and APAC, fintech in NA and EMEA, retail in NA. */
+const LARGE_TEAM = `team:
+  - { id: vp, role: vp-cs }
+${csms('hn', 6, 'NA')}
+${csms('he', 5, 'EMEA')}
+${csms('ha', 1, 'APAC')}
+${csms('fn', 3, 'NA')}
+${csms('fe', 1, 'EMEA')}
+${csms('rn', 2, 'NA', 'mid-market')}`;
+
+const regulated = (industry: string, region: string) =>
+  `industry: ${industry}, regulated: true, region: ${region}`;
+
 describe('managers by region over industry teams', () => {
   it('names each manager by region where one industry has teams in two regions', async () => {
     // Regulated enterprise accounts at $150k (1.1 each, 20 per CSM, $3.5M per CSM):
@@ -146,27 +167,12 @@ describe('managers by region over industry teams', () => {
     // Retail: 100 mid-market at $30k: max(100 / 57.5, $3M / $2M) = 1.74 FTE for rn1, rn2.
     // A region with 5 or more CSMs gets managers of its own: NA + APAC healthcare (7) and EMEA
     // healthcare (5); fintech and retail (4 + 2 = 6) share the third.
-    const csms = (prefix: string, count: number, region: string, segment = 'enterprise') =>
-      Array.from(
-        { length: count },
-        (_, i) =>
-          `  - { id: ${prefix}${i + 1}, role: csm, segment: ${segment}, region: ${region}, reports_to: vp }`,
-      ).join('\n');
-    const regulated = (region: string) =>
-      `industry: healthcare, regulated: true, region: ${region}`;
     const plan = await planFrom(
-      `team:
-  - { id: vp, role: vp-cs }
-${csms('hn', 6, 'NA')}
-${csms('he', 5, 'EMEA')}
-${csms('ha', 1, 'APAC')}
-${csms('fn', 3, 'NA')}
-${csms('fe', 1, 'EMEA')}
-${csms('rn', 2, 'NA', 'mid-market')}
+      `${LARGE_TEAM}
 accounts:
-${accounts('hc-na', 110, 150_000, `${regulated('NA')}, owner: hn1`)}
-${accounts('hc-emea', 90, 150_000, `${regulated('EMEA')}, owner: he1`)}
-${accounts('hc-apac', 8, 150_000, `${regulated('APAC')}, owner: ha1`)}
+${accounts('hc-na', 110, 150_000, `${regulated('healthcare', 'NA')}, owner: hn1`)}
+${accounts('hc-emea', 90, 150_000, `${regulated('healthcare', 'EMEA')}, owner: he1`)}
+${accounts('hc-apac', 8, 150_000, `${regulated('healthcare', 'APAC')}, owner: ha1`)}
 ${accounts('fin-na', 50, 150_000, 'industry: fintech, regulated: true, region: NA, owner: fn1')}
 ${accounts('fin-emea', 10, 150_000, 'industry: fintech, regulated: true, region: EMEA, owner: fe1')}
 ${accounts('shop', 100, 30_000, 'industry: retail, region: NA, owner: rn1')}
@@ -206,31 +212,14 @@ describe('book-imbalance compares the books the rebalance can even out', () => {
       ).join('\n');
     const ids = (prefix: string, count: number) =>
       Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
-    const csms = (prefix: string, count: number, region: string, segment = 'enterprise') =>
-      ids(prefix, count)
-        .map(
-          (id) =>
-            `  - { id: ${id}, role: csm, segment: ${segment}, region: ${region}, reports_to: vp }`,
-        )
-        .join('\n');
-    const healthcare = (region: string) =>
-      `industry: healthcare, regulated: true, region: ${region}`;
-    const fintech = (region: string) => `industry: fintech, regulated: true, region: ${region}`;
     const org = await orgFrom(
-      `team:
-  - { id: vp, role: vp-cs }
-${csms('hn', 6, 'NA')}
-${csms('he', 5, 'EMEA')}
-${csms('ha', 1, 'APAC')}
-${csms('fn', 3, 'NA')}
-${csms('fe', 1, 'EMEA')}
-${csms('rn', 2, 'NA', 'mid-market')}
+      `${LARGE_TEAM}
 accounts:
-${spread('hc-na', 108, ids('hn', 6), healthcare('NA'))}
-${spread('hc-emea', 90, ids('he', 5), healthcare('EMEA'))}
-${spread('hc-apac', 8, ['ha1'], healthcare('APAC'))}
-${spread('fin-na', 48, ids('fn', 3), fintech('NA'))}
-${spread('fin-emea', 10, ['fe1'], fintech('EMEA'))}
+${spread('hc-na', 108, ids('hn', 6), regulated('healthcare', 'NA'))}
+${spread('hc-emea', 90, ids('he', 5), regulated('healthcare', 'EMEA'))}
+${spread('hc-apac', 8, ['ha1'], regulated('healthcare', 'APAC'))}
+${spread('fin-na', 48, ids('fn', 3), regulated('fintech', 'NA'))}
+${spread('fin-emea', 10, ['fe1'], regulated('fintech', 'EMEA'))}
 ${accounts('shop-a', 30, 30_000, 'industry: retail, region: NA, owner: rn1')}
 ${accounts('shop-b', 70, 25_000, 'industry: retail, region: NA, owner: rn2')}
 `,
