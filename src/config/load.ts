@@ -37,12 +37,13 @@ import {
 } from './schema.js';
 import {
   documentDiagnostics,
+  isAliasLimitError,
   MAX_YAML_ALIASES,
   parseYamlDocument,
   tooDeepDiagnostics,
   unreadableMessage,
 } from './yaml-parse.js';
-import { parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
+import { aliasPastLimit, parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -477,8 +478,11 @@ export function parseOrgYaml(
   try {
     value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
+    // Said at the alias that took its anchor past the limit: that is the line to change.
+    const over = isAliasLimitError(error) ? aliasPastLimit(document) : undefined;
+    const place = over === undefined ? undefined : lineCounter.linePos(over);
     return {
-      ...fail('yaml-syntax', unreadableMessage(error)),
+      ...fail('yaml-syntax', unreadableMessage(error), place?.line, place?.col),
       locate,
       document,
     };

@@ -363,6 +363,7 @@ class Anchors {
   keep(doc: Document.Parsed): void {
     for (const entry of this.known.values()) {
       if (entry.doc !== doc || !entry.node) continue;
+      entry.weight ??= this.weightOf(entry.node);
       entry.value = entry.node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES });
       entry.node = undefined;
       entry.doc = undefined;
@@ -371,23 +372,41 @@ class Anchors {
 
   private define(doc: Document.Parsed, node: Node): void {
     if (isAlias(node) || !node.anchor) return;
+    this.known.set(node.anchor, { doc, node, value: undefined, weight: undefined, uses: 0 });
+  }
+
+  /**
+   * The most uses of an anchor an alias inside `node` stands for, at least 1. Taken at the
+   * anchor's first use, as the yaml package takes it: `&pair [*n, *n]` weighs 2 once both `*n`
+   * are read.
+   */
+  private weightOf(node: Node): number {
     let weight = 1;
     visit(node, {
       Alias: (_, alias) => {
         const inner = this.known.get(alias.source);
-        if (inner) weight = Math.max(weight, inner.uses * inner.weight);
+        if (inner) weight = Math.max(weight, inner.uses * (inner.weight ?? 1));
       },
     });
-    this.known.set(node.anchor, { doc, node, value: undefined, weight, uses: 0 });
+    return weight;
   }
 
   /** Counts one use; false when that is one too many. */
   private use(name: string): boolean {
     const entry = this.known.get(name);
     if (!entry) return true;
+    entry.weight ??= entry.node ? this.weightOf(entry.node) : 1;
     entry.uses++;
     return entry.uses * entry.weight <= MAX_YAML_ALIASES;
   }
+}
+
+/**
+ * The offset of the alias that takes its anchor past MAX_YAML_ALIASES uses in a whole document,
+ * counted as the yaml package counts them when it converts the document, or undefined.
+ */
+export function aliasPastLimit(doc: Document.Parsed): number | undefined {
+  return new Anchors().resolve(doc);
 }
 
 interface AnchorEntry {
@@ -395,7 +414,8 @@ interface AnchorEntry {
   doc?: Document.Parsed;
   node?: Node;
   value: unknown;
-  weight: number;
+  /** Set at the first use (or when the value is kept): see `weightOf`. */
+  weight: number | undefined;
   uses: number;
 }
 
