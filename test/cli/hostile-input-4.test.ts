@@ -99,6 +99,26 @@ describe('a plan needing more than 5,000 CSMs is refused before it is planned', 
     expect(run.seconds).toBeLessThan(HANG_SECONDS);
   });
 
+  it('timeline --growth 100x past 5,000 CSM FTE: exit 2, said why, at once', async () => {
+    // 571 FTE today ($2B at $3.5M a book). ARR growing 40% a year on a straight line, times 2,
+    // is 80% a year: 1 + 0.8 x 3 = 3.4 times today's by month 36, about 1,943 FTE (a little more
+    // over the hiring look-ahead), so --growth 2x is planned. --growth 100x makes it 4,000% a
+    // year: 1 + 40 x 3 = 121 times by month 36, 571.4 x 121 = 69,143 FTE, past ten times 5,000.
+    const org = ORG(1_000_000_000, 'growth:\n  arr_growth_pct_12m: 40\n');
+    const twice = await timed(org, ['timeline', 'org.yaml', '--growth', '2x', '-f', 'json']);
+    expect(twice.code).toBe(0);
+    expect(JSON.parse(twice.stdout).growthFactor).toBe(2);
+    for (const format of ['text', 'json']) {
+      const run = await timed(org, ['timeline', 'org.yaml', '--growth', '100x', '-f', format]);
+      expect(run.code, format).toBe(2);
+      expect(run.stdout, format).toBe('');
+      expect(run.stderr, format).toContain(
+        '--growth 100x: the plan would need more than 50,000 CSM FTE at the peak of this growth; csplan plans up to 5,000: try a smaller multiplier',
+      );
+      expect(run.seconds, format).toBeLessThan(HANG_SECONDS);
+    }
+  });
+
   it('the same 571 CSMs without growth are planned', async () => {
     const run = await timed(ORG(1_000_000_000), ['recommend', 'org.yaml', '--format', 'json']);
     expect(run.stdout).not.toContain('plan-too-large');
