@@ -80,7 +80,7 @@ export async function runTimeline(
   const result = await loadAndPlan(file, io, { asOf, validOnly: !readable });
   if (result.invalid || !result.org) {
     return reportUnplannable(result, io, {
-      json: false,
+      json: format === 'json',
       color: options.color,
       waiting: 'it can be planned',
     });
