@@ -44,6 +44,7 @@ import {
   unreadableMessage,
 } from './yaml-parse.js';
 import { aliasPastLimit, parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
+import { readRegularTeam } from './yaml-team.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -427,11 +428,8 @@ export function parseOrgYaml(
   /** Takes the items of a large file's `accounts:` list as they are parsed (see yaml-slices.ts). */
   onAccount?: (item: unknown, index: number) => void,
 ): ParsedYaml {
-  const noLocation: Locator = () => ({ file });
-  const fail = (rule: InputCode, message: string, line?: number, column?: number): ParsedYaml => ({
-    diagnostics: [{ rule, severity: 'error', path: [], message, file, line, column }],
-    locate: noLocation,
-  });
+  const fail = (rule: InputCode, message: string, line?: number, column?: number) =>
+    failed(file, rule, message, line, column);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) return fail('file-too-large', tooLarge(bytes));
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -449,6 +447,37 @@ export function parseOrgYaml(
     );
   }
 
+  // A large team in a regular shape is read by the fast reader; yaml parses the rest.
+  const team = bytes >= SLICE_FROM_BYTES ? readRegularTeam(source) : undefined;
+  if (!team) return parseCheckedYaml(source, file, bytes, onAccount);
+  const parsed = parseCheckedYaml(team.blanked, file, bytes, onAccount);
+  if (parsed.value) (parsed.value as Record<string, unknown>).team = team.items;
+  return { ...parsed, locate: team.locator(parsed.locate, file) };
+}
+
+function failed(
+  file: string,
+  rule: InputCode,
+  message: string,
+  line?: number,
+  column?: number,
+): ParsedYaml {
+  return {
+    diagnostics: [{ rule, severity: 'error', path: [], message, file, line, column }],
+    locate: () => ({ file }),
+  };
+}
+
+/** YAML text that is not too large, empty or raw control characters, to plain data. */
+function parseCheckedYaml(
+  source: string,
+  file: string,
+  bytes: number,
+  onAccount?: (item: unknown, index: number) => void,
+): ParsedYaml {
+  const noLocation: Locator = () => ({ file });
+  const fail = (rule: InputCode, message: string, line?: number, column?: number) =>
+    failed(file, rule, message, line, column);
   if (bytes >= SLICE_FROM_BYTES) {
     const sliced = parseSlicedYaml(source, file, onAccount);
     if (sliced) {

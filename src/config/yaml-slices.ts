@@ -78,23 +78,9 @@ export function parseSlicedYaml(
   onItem?: (item: unknown, index: number) => void,
 ): SlicedYaml | undefined {
   const lines = new LineIndex(text);
-  // Find the top-level `accounts:` line and where its section ends (the next top-level key).
-  let start = -1;
-  let end = lines.count;
-  for (let i = 0; i < lines.count; i++) {
-    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
-    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
-    const line = lines.line(i);
-    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
-    if (start === -1) {
-      const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
-      if (match?.[1] === 'accounts') start = i;
-    } else if (TOP_LEVEL_ANY_KEY.test(line)) {
-      end = i;
-      break;
-    }
-  }
-  if (start === -1) return undefined;
+  const section = topLevelSection(lines, 'accounts');
+  if (!section) return undefined;
+  const { start, end } = section;
 
   const slices = sliceItems(lines, start + 1, end);
   if (!slices) return undefined;
@@ -200,6 +186,32 @@ export function parseSlicedYaml(
     locate,
     handedOver: onItem !== undefined,
   };
+}
+
+/**
+ * The top-level key `name` with nothing after its colon, as lines [start, end): its own line and
+ * the lines up to the next top-level key. Undefined when there is none, or when a document
+ * marker or directive comes first (such files are parsed whole).
+ */
+export function topLevelSection(
+  lines: LineIndex,
+  name: string,
+): { start: number; end: number } | undefined {
+  const text = lines.text;
+  let start = -1;
+  for (let i = 0; i < lines.count; i++) {
+    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
+    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
+    const line = lines.line(i);
+    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
+    if (start === -1) {
+      const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
+      if (match?.[1] === name) start = i;
+    } else if (TOP_LEVEL_ANY_KEY.test(line)) {
+      return { start, end: i };
+    }
+  }
+  return start === -1 ? undefined : { start, end: lines.count };
 }
 
 /**

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonAccounts } from '../../src/config/csv/read-json.js';
 import { loadOrgText } from '../../src/config/load.js';
+import { locateDiagnostics } from '../../src/config/locate.js';
+import { readRegularTeam } from '../../src/config/yaml-team.js';
 import { MAX_SUGGESTED_WORDS } from '../../src/core/did-you-mean.js';
 import { tempDir } from '../helpers/files.js';
 import { runCli } from '../helpers/io.js';
@@ -65,6 +67,40 @@ describe('did-you-mean on thousands of unknown roles is bounded', () => {
     const found = await roles(Array.from({ length: 20_000 }, () => 'cs-manger'));
     expect(found).toHaveLength(20_000);
     expect(found.every((d) => d.message.includes('did you mean "manager-cs"'))).toBe(true);
+  });
+});
+
+describe('a large regular team is read by the fast reader', TIMED_TESTS, () => {
+  const located = async (text: string) => {
+    const loaded = await loadOrgText(text, 'org.yaml', { today: '2026-11-23' });
+    return { ...loaded, diagnostics: locateDiagnostics(loaded.diagnostics, loaded.locate) };
+  };
+  // An anchor on the company name keeps the same file away from the fast reader: the yaml
+  // package reads it whole, line for line the same.
+  const wholeByYaml = (text: string) => text.replace('name: A', 'name: &n A');
+
+  it('20,000 misspelt roles: the same located errors as the yaml package gives', async () => {
+    const team = Array.from({ length: 20_000 }, (_, i) => `  - { id: p${i}, role: cs-manger }\n`);
+    const text = `${HEAD}team:\n${team.join('')}`;
+    expect(readRegularTeam(text)).toBeDefined();
+    expect(readRegularTeam(wholeByYaml(text))).toBeUndefined();
+    const fast = await located(text);
+    const whole = await located(wholeByYaml(text));
+    expect(fast.diagnostics).toEqual(whole.diagnostics);
+    // Person 0 is on line 6 (after the 4-line head and `team:`); `cs-manger` starts at column 21.
+    expect(fast.diagnostics[0]).toMatchObject({ rule: 'unknown-role', line: 6, column: 21 });
+    expect(fast.diagnostics[19_999]).toMatchObject({ line: 20_005, column: 25 });
+  });
+
+  it('a valid team of 20,000 in both layouts: the same org as the yaml package reads', async () => {
+    const flow = Array.from({ length: 20_000 }, (_, i) => `  - { id: p${i}, role: csm }\n`);
+    const block = Array.from({ length: 10_000 }, (_, i) => `  - id: p${i}\n    role: csm\n`);
+    for (const team of [flow, block]) {
+      const text = `${HEAD}team:\n${team.join('')}accounts:\n  - { id: a, arr: 5, owner: p7 }\n`;
+      const fast = await located(text);
+      expect(fast.diagnostics).toEqual([]);
+      expect(fast.org).toEqual((await located(wholeByYaml(text))).org);
+    }
   });
 });
 
