@@ -1,9 +1,9 @@
 /**
  * A large org file's `team:` list read by the fast reader (yaml-fast.ts) when every person in it
  * is written in a regular shape: the yaml package takes about a second for 20,000 people, the
- * fast reader a small part of that. The list's lines are then blanked out with spaces before
- * the yaml package parses the rest, so every other offset, line and column stays as it was, and
- * paths into the team are located from the text. A file with anchors or aliases, or with any
+ * fast reader a small part of that. The list's lines are then emptied (each stays, as an empty
+ * line) before the yaml package parses the rest, so every other line and column stays as it was,
+ * and paths into the team are located from the text. A file with anchors or aliases, or with any
  * person the fast reader declines, is left to the yaml package whole.
  */
 import type { Path } from '../core/model.js';
@@ -15,7 +15,7 @@ import { mayHoldAnchors, topLevelSection } from './yaml-slices.js';
 export interface RegularTeam {
   /** The people, as the yaml package would give them. */
   items: Record<string, unknown>[];
-  /** The file with the list's lines blanked out: `team:` reads as empty. */
+  /** The file with the list's lines emptied: `team:` reads as empty. */
   blanked: string;
   /** Locates paths into the team from the text; other paths with `outer`. */
   locator(outer: Locator, file: string): Locator;
@@ -32,8 +32,8 @@ export function readRegularTeam(text: string): RegularTeam | undefined {
   if (!items) return undefined;
   const from = lines.start(first);
   const to = lines.end(section.end - 1);
-  const blanked =
-    text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
+  // An empty line costs yaml a third of a line of spaces: 20,000 of them take about 25 ms.
+  const blanked = text.slice(0, from) + text.slice(from, to).replace(/[^\n]/g, '') + text.slice(to);
   const firstItem = itemLines[0] as number;
   const dash = lines.start(firstItem) + lines.line(firstItem).indexOf('-');
   const endOf = (k: number) => itemLines[k + 1] ?? section.end;
