@@ -447,8 +447,8 @@ export function parseOrgYaml(
     );
   }
 
-  // A large team in a regular shape is read by the fast reader; yaml parses the rest.
-  const team = bytes >= SLICE_FROM_BYTES ? readRegularTeam(source) : undefined;
+  // A team in a regular shape is read by the fast reader; yaml parses the rest.
+  const team = readRegularTeam(source);
   if (!team) return parseCheckedYaml(source, file, bytes, onAccount);
   const parsed = parseCheckedYaml(team.blanked, file, bytes, onAccount);
   if (parsed.value) (parsed.value as Record<string, unknown>).team = team.items;

@@ -1,7 +1,7 @@
 /**
- * A large org file's `team:` list read by the fast reader (yaml-fast.ts) when every person in it
- * is written in a regular shape: the yaml package takes about a second for 20,000 people, the
- * fast reader a small part of that. The list's lines are then emptied (each stays, as an empty
+ * An org file's `team:` list read by the fast reader (yaml-fast.ts) when every person in it is
+ * written in a regular shape: the yaml package takes about a second for 20,000 people (0.4 s for
+ * a 3,000-person reporting chain), the fast reader a small part of that. The list's lines are then emptied (each stays, as an empty
  * line) before the yaml package parses the rest, so every other line and column stays as it was,
  * and paths into the team are located from the text. A file with anchors or aliases, or with any
  * person the fast reader declines, is left to the yaml package whole.
@@ -33,7 +33,7 @@ export function readRegularTeam(text: string): RegularTeam | undefined {
   const from = lines.start(first);
   const to = lines.end(section.end - 1);
   // An empty line costs yaml a third of a line of spaces: 20,000 of them take about 25 ms.
-  const blanked = text.slice(0, from) + text.slice(from, to).replace(/[^\n]/g, '') + text.slice(to);
+  const blanked = text.slice(0, from) + '\n'.repeat(section.end - 1 - first) + text.slice(to);
   const firstItem = itemLines[0] as number;
   const dash = lines.start(firstItem) + lines.line(firstItem).indexOf('-');
   const endOf = (k: number) => itemLines[k + 1] ?? section.end;
