@@ -63,6 +63,24 @@ describe('did-you-mean on thousands of unknown roles is bounded', () => {
     expect(found.slice(0, MAX_SUGGESTED_WORDS)).toEqual(suggested);
   });
 
+  it('people with a bad role are not validated twice, and their references are still checked', async () => {
+    const team = [
+      '  - { id: dana, role: cs-manger }',
+      '  - { id: dana, role: csm }',
+      '  - { id: lee, role: cs-manger, reports_to: nobody }',
+    ];
+    const text = `${HEAD}team:\n${team.join('\n')}\naccounts:\n  - { id: a1, arr: 100, owner: lee }\n`;
+    const run = await timed(text, ['check', 'org.yaml', '--format', 'json']);
+    const findings = JSON.parse(run.stdout).results[0].findings;
+    // Team lines start at 6: both bad roles, dana's second id (line 7), lee's manager (line 8).
+    expect(findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([
+      ['unknown-role', 6],
+      ['duplicate-id', 7],
+      ['unknown-role', 8],
+      ['unknown-manager', 8],
+    ]);
+  });
+
   it('the same misspelling on 20,000 people is looked up once and suggested to each', async () => {
     const found = await roles(Array.from({ length: 20_000 }, () => 'cs-manger'));
     expect(found).toHaveLength(20_000);
