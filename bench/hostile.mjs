@@ -77,6 +77,11 @@ const CASES = [
     ),
   ],
   ['timeline text, 571 CSM reqs', bigAccounts(1_000_000_000), ['timeline', 'org.yaml']],
+  [
+    'timeline --growth 100x past 5,000 CSM FTE',
+    bigAccounts(1_000_000_000, 'growth:\n  arr_growth_pct_12m: 40\n'),
+    ['timeline', 'org.yaml', '--growth', '100x'],
+  ],
   ['org.yaml a symlink to /dev/zero', { 'org.yaml': (path) => symlinkSync('/dev/zero', path) }],
   [
     'import of a sparse 1 GB CSV',
