@@ -149,7 +149,7 @@ export function hostileCases({ bin, print }) {
       const ms = performance.now() - started;
       const ok = ms < HOSTILE_TARGET_MS && run.status !== null && run.status <= 2;
       const cpuMs = timed ? cpuOf(run.stderr) : undefined;
-      const cpu = cpuMs === undefined ? '' : `${`${cpuMs} ms`.padStart(8)} cpu`;
+      const cpu = cpuMs === undefined ? '' : ` ${`${cpuMs} ms`.padStart(8)} cpu`;
       print(
         `  ${label.padEnd(40)} ${`${Math.round(ms)} ms`.padStart(8)}${cpu}  exit ${run.status ?? run.signal}  ${ok ? 'ok' : 'missed'}`,
       );
