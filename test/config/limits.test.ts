@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGrowth, parseMonths } from '../../src/cli/commands/timeline.js';
 import { UsageError } from '../../src/cli/exit-codes.js';
 import { MAX_ACCOUNTS_FILE_BYTES } from '../../src/config/accounts-file.js';
+import { MAX_DIAGNOSTICS_PER_COLUMN } from '../../src/config/csv/read-csv.js';
 import { loadOrgText, MAX_YAML_BYTES } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../src/config/yaml-parse.js';
@@ -67,6 +68,10 @@ describe('the manual lists every bound with its number', () => {
     MAX_MONTHS: ['`timeline --months`', String(MAX_MONTHS)],
     MAX_SUGGEST_LENGTH: ['Did-you-mean', `words up to ${MAX_SUGGEST_LENGTH} characters`],
     MAX_SUGGESTED_WORDS: ['Did-you-mean', `${MAX_SUGGESTED_WORDS} different words per list`],
+    MAX_DIAGNOSTICS_PER_COLUMN: [
+      'Errors of one kind in one CSV column',
+      `${MAX_DIAGNOSTICS_PER_COLUMN} listed`,
+    ],
   };
 
   it.each(Object.entries(documented))('%s', (_name, [what, limit]) => {
