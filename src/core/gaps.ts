@@ -7,12 +7,13 @@ import type { SegmentId } from './model.js';
 import { formatFte, formatMoney, formatPct, plural } from './money.js';
 import { hiringLeadDays, rampEndWeek } from './people.js';
 import type { Policy } from './policy.js';
-import { type RoleId, roleLabel } from './roles.js';
+import { type RoleId, rankIn, roleLabel, SAME_DAY_ORDER } from './roles.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import type { Backfill, TargetOrg, TargetTeam } from './target/index.js';
 import { leadDays } from './target/needs.js';
 import { industryLabel } from './target/staffing.js';
+import { maxDate } from './timeline/calendar.js';
 import type { Timeline } from './timeline/index.js';
 
 export type Priority = 'now' | 'next';
@@ -61,11 +62,27 @@ export function findGaps(target: TargetOrg, policy: Policy): Gap[] {
     const salary = policy.salaries[gap.role];
     if (salary !== undefined) gap.cost = salary * gap.count;
   }
+  return orderGaps(gaps, target.teams);
+}
+
+/**
+ * Gaps in the order their reqs open, as the timeline opens them: by the timeline's date where it
+ * dates the gap, else now before next; on the same day a backfill first, then SAME_DAY_ORDER.
+ */
+export function orderGaps(gaps: Gap[], teams: readonly TargetTeam[], timeline?: Timeline): Gap[] {
+  const opens = (gap: Gap): string => {
+    const hire = timeline && timelineHire(gap, teams, timeline);
+    if (hire && timeline) return maxDate(hire.openBy, timeline.asOf);
+    return gap.priority === 'now' ? '' : `~${PRIORITY_ORDER[gap.priority]}`;
+  };
   return gaps
-    .map((gap, index) => ({ gap, index }))
+    .map((gap, index) => ({ gap, index, opens: opens(gap) }))
     .sort(
       (a, b) =>
-        PRIORITY_ORDER[a.gap.priority] - PRIORITY_ORDER[b.gap.priority] || a.index - b.index,
+        a.opens.localeCompare(b.opens) ||
+        Number(b.gap.backfill !== undefined) - Number(a.gap.backfill !== undefined) ||
+        rankIn(SAME_DAY_ORDER, a.gap.role) - rankIn(SAME_DAY_ORDER, b.gap.role) ||
+        a.index - b.index,
     )
     .map(({ gap }) => gap);
 }
@@ -215,15 +232,19 @@ function directorWhy(leadership: TargetOrg['leadership'], policy: Policy): strin
  * for that role in its period. The report's answer reads the same hires, so the two agree.
  */
 export function gapWhen(gap: Gap, teams: readonly TargetTeam[], timeline?: Timeline): string {
-  if (!timeline) return gap.priority;
-  // Timeline hires name their CSM team by its title.
-  const title =
-    gap.team === null ? null : (teams.find((t) => t.key === gap.team)?.title ?? gap.team);
-  const hire = timeline.hires.find(
-    (h) => h.role === gap.role && (title === null || h.team === null || h.team === title),
-  );
-  if (!hire) return gap.priority;
+  const hire = timeline && timelineHire(gap, teams, timeline);
+  if (!hire || !timeline) return gap.priority;
   if (hire.delay === 'late') return 'late';
   if (hire.delay === 'freeze') return `after freeze, ${hire.openBy}`;
   return hire.openBy <= timeline.asOf ? 'now' : `by ${hire.openBy}`;
+}
+
+/** The timeline's first req for a gap's role (and CSM team), if the timeline opens one. */
+function timelineHire(gap: Gap, teams: readonly TargetTeam[], timeline: Timeline) {
+  // Timeline hires name their CSM team by its title.
+  const title =
+    gap.team === null ? null : (teams.find((t) => t.key === gap.team)?.title ?? gap.team);
+  return timeline.hires.find(
+    (h) => h.role === gap.role && (title === null || h.team === null || h.team === title),
+  );
 }

@@ -7,7 +7,7 @@ import {
   type RampStatus,
 } from './analysis.js';
 import { type CapacityResult, computeCapacity } from './capacity.js';
-import { findGaps, type Gap } from './gaps.js';
+import { findGaps, type Gap, orderGaps } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type OrgChart } from './orgchart.js';
 import { type GrowthProjection, PROJECTION_MONTHS, projectGrowth } from './projection.js';
@@ -108,8 +108,8 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const pools = poolsBySegment(analysis);
   const { stage } = target;
   const chart = buildOrgChart({ target, policy: org.policy, team: org.team });
-  const gaps = findGaps(target, org.policy);
   const timeline = org.growth ? simulateTimeline(org, { months: PROJECTION_MONTHS }) : undefined;
+  const gaps = orderGaps(findGaps(target, org.policy), target.teams, timeline);
   const findings = runRules(
     { analysis, capacity, stage, teams: target.teams, idle, target },
     settings,

@@ -8,7 +8,14 @@ import type { Org, SegmentId, StageId, TeamMember } from '../model.js';
 import { ordinal } from '../money.js';
 import { handoverStart, hasLeft, hiringLeadDays, rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
-import { BOOK_ROLES, EXECUTIVE_ROLES, type RoleId, rankIn, SALES_LEADER_ROLES } from '../roles.js';
+import {
+  BOOK_ROLES,
+  EXECUTIVE_ROLES,
+  type RoleId,
+  rankIn,
+  SALES_LEADER_ROLES,
+  SAME_DAY_ORDER,
+} from '../roles.js';
 import { cite } from '../sources.js';
 import type { StructureModel } from '../structure.js';
 import { growthFactor, leadDays as teamLeadDays } from '../target/needs.js';
@@ -406,27 +413,6 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     notes,
   };
 }
-
-// CS Ops leads because the sources put it before the 5th CSM; then the books, their managers
-// and the functions that take work off them; layers and programs last. Roles not listed (heads
-// of functions, executives) come after all of these.
-const SAME_DAY_ORDER: readonly RoleId[] = [
-  'cs-ops',
-  'csm',
-  'digital-csm',
-  'manager-cs',
-  'onboarding',
-  'support',
-  'renewals',
-  'account-manager',
-  'solutions-engineer',
-  'professional-services',
-  'director-cs',
-  'vp-cs',
-  'enablement',
-  'education',
-  'customer-marketing',
-];
 
 /** Open on the ideal date, or as soon as allowed; start and ramp follow from the open date. */
 function dated(
