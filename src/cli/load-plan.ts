@@ -31,8 +31,8 @@ export interface PlannedFile {
   invalid: boolean;
   /** The loaded org and where it came from, for commands that work on more than the plan. */
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
-  /** The org analysed, when only validity was checked (`validOnly`): reused, not redone. */
-  analysis?: Analysis;
+  /** The org analysed and its capacity, when only validity was checked (`validOnly`): reused, not redone. */
+  analysed?: { analysis: Analysis; capacity: CapacityResult };
 }
 
 export async function loadAndPlan(
@@ -105,7 +105,14 @@ export async function loadAndPlan(
       loaded.locate,
     );
     if (!diagnostics.some(blocksPlanning))
-      return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
+      return {
+        file,
+        org: loaded.org,
+        diagnostics,
+        invalid: false,
+        loaded,
+        analysed: { analysis, capacity },
+      };
   }
   const plan = planOrg(loaded.org, {
     ruleOverrides: options.ruleOverrides,

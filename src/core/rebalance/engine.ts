@@ -21,6 +21,7 @@
  * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
 import { type Analysis, analyse } from '../analysis.js';
+import { type CapacityResult, computeCapacity } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -56,6 +57,16 @@ const EPS = 1e-9;
 /** Passes of the rules over the books; in practice the second or third changes nothing. */
 const MAX_PASSES = 6;
 
+/**
+ * The units that must change owner, largest first, with each one's `unit.order` and segment rank
+ * in typed arrays: every pass scans them all, and skips most (see `mayFitNow`).
+ */
+interface ForcedUnits {
+  list: { unit: Unit; rule: MoveRule }[];
+  orders: Int32Array;
+  ranks: Uint8Array;
+}
+
 interface Step {
   unit: Unit;
   from: Book | null;
@@ -77,13 +88,18 @@ interface Step {
   juniorWhy: string | undefined;
 }
 
-/** `analysis` may be passed when the caller already analysed the same org (it is not changed). */
+/**
+ * `analysed` may be passed when the caller already analysed the same org and computed its
+ * capacity (neither is changed): the target org the teams come from is built from them.
+ */
 export function rebalance(
   org: Org,
   options: RebalanceOptions = {},
-  analysis: Analysis = analyse(org),
+  analysed?: { analysis: Analysis; capacity: CapacityResult },
 ): RebalanceResult {
-  return new Rebalancer(analysis, options).run();
+  const analysis = analysed?.analysis ?? analyse(org);
+  const capacity = analysed?.capacity ?? computeCapacity(analysis);
+  return new Rebalancer(analysis, capacity, options).run();
 }
 
 class Rebalancer {
@@ -107,8 +123,14 @@ class Rebalancer {
   private readonly unmovable = new Map<Unit, Unmovable[]>();
   /** The no-room detail per segment: the same words for every account it applies to. */
   private readonly noRoomBySegment = new Map<SegmentId, string>();
-  /** Units that must change owner and are not placed yet (see `forcedUnits`). */
-  private forced: { unit: Unit; rule: MoveRule }[] | undefined;
+  /** Units that must change owner (see `forcedUnits`), found in the first pass. */
+  private forced: ForcedUnits | undefined;
+  /**
+   * Per segment rank: the newest `changedAt` among the books that serve the segment, as of
+   * `State.version` `servedSeenAt` (see `mayFitNow`).
+   */
+  private readonly servedChangedAt = new Float64Array(SEGMENT_IDS.length);
+  private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
@@ -116,9 +138,10 @@ class Rebalancer {
 
   constructor(
     private readonly analysis: Analysis,
+    capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis));
+    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis, capacity));
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
@@ -185,7 +208,7 @@ class Rebalancer {
    * later (nobody moves a unit to a leaving or not-yet-carrying book), so a later pass retries the
    * ones not placed, in the same order.
    */
-  private forcedUnits(): { unit: Unit; rule: MoveRule }[] {
+  private forcedUnits(): ForcedUnits {
     const forced: { unit: Unit; rule: MoveRule }[] = [];
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
@@ -203,16 +226,23 @@ class Rebalancer {
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads.
-    return forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+    forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+    return {
+      list: forced,
+      orders: Int32Array.from(forced, ({ unit }) => unit.order),
+      ranks: Uint8Array.from(forced, ({ unit }) => rank(unit.segment)),
+    };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    this.forced = this.forced.filter(({ unit }) => this.moved[unit.order] !== 1);
-    for (const { unit, rule } of this.forced) {
-      // Its reason for staying stands (see `mayFitNow`).
-      if (this.unmovable.has(unit) && !this.mayFitNow(unit)) continue;
+    const { list, orders, ranks } = this.forced;
+    for (let i = 0; i < list.length; i++) {
+      const order = orders[i] as number;
+      // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
+      if (this.moved[order] === 1 || !this.mayFitNow(order, ranks[i] as number)) continue;
+      const { unit, rule } = list[i] as { unit: Unit; rule: MoveRule };
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
@@ -248,13 +278,25 @@ class Rebalancer {
   }
 
   /**
-   * Whether a book may take a forced unit no book could take when last tried: only one of the
-   * books that serve it has changed since (whether a book can take a unit depends on that book
-   * alone). Most of 60k accounts without room would otherwise be tried again in every pass.
+   * Whether the forced unit `order` (of the segment ranked `segmentRank`) is worth trying: never
+   * tried, or no book could take it when last tried and one of the books that serve it has
+   * changed since (whether a book can take a unit depends on that book alone). Most of 60k
+   * accounts without room would otherwise be tried again in every pass; asked of every forced
+   * unit in every pass, it reads typed arrays only, and the books once per change of any book.
    */
-  private mayFitNow(unit: Unit): boolean {
-    const failed = this.failedAt[unit.order] as number;
-    return failed < 0 || this.receivers(unit).some((b) => b.changedAt > failed);
+  private mayFitNow(order: number, segmentRank: number): boolean {
+    const failed = this.failedAt[order] as number;
+    if (failed < 0) return true;
+    if (this.servedSeenAt !== this.state.version) {
+      this.servedChangedAt.fill(-1);
+      for (const [segment, books] of this.servedBy) {
+        const at = rank(segment as SegmentId);
+        for (const b of books)
+          this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
+      }
+      this.servedSeenAt = this.state.version;
+    }
+    return (this.servedChangedAt[segmentRank] as number) > failed;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
