@@ -57,6 +57,12 @@ const EPS = 1e-9;
 /** Passes of the rules over the books; in practice the second or third changes nothing. */
 const MAX_PASSES = 6;
 
+/** Why a unit stays where it is: the reason, and its words. */
+interface Stay {
+  reason: Unmovable['reason'];
+  detail: string;
+}
+
 /**
  * The units that must change owner, largest first, with each one's `unit.order` and segment rank
  * in typed arrays: every pass scans them all, and skips most (see `mayFitNow`).
@@ -120,7 +126,11 @@ class Rebalancer {
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
-  private readonly unmovable = new Map<Unit, Unmovable[]>();
+  /**
+   * Why each unit listed as unmovable stays, by `unit.order` (reasons in the order found); the
+   * accounts' entries are written once, by `unmovableById`.
+   */
+  private readonly stays: (Stay[] | undefined)[];
   /** When each unit was last put on the unmovable list (a count), by `unit.order`: the order it is listed in. */
   private readonly listedAt: Float64Array;
   private listings = 0;
@@ -156,6 +166,7 @@ class Rebalancer {
     this.moved = new Uint8Array(this.state.units.length);
     this.failedAt = new Float64Array(this.state.units.length).fill(-1);
     this.listedAt = new Float64Array(this.state.units.length);
+    this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
@@ -185,7 +196,7 @@ class Rebalancer {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const steps = this.steps.length;
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
-      for (const unit of this.stuckUnits) this.unmovable.delete(unit);
+      for (const unit of this.stuckUnits) this.stays[unit.order] = undefined;
       this.stuckUnits.clear();
       this.placeForced();
       // Accounts given an owner join the team's load: the band follows.
@@ -279,7 +290,7 @@ class Rebalancer {
           );
         continue;
       }
-      this.unmovable.delete(unit);
+      this.stays[unit.order] = undefined;
       this.record(unit, from, to, rule);
     }
   }
@@ -457,7 +468,8 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        if (bAfter > this.upperOf(b) + EPS || !this.keeps(donor, b, unit)) continue;
+        // The receiving side only (`from` null): the donor's limits were checked above, once.
+        if (bAfter > this.upperOf(b) + EPS || !this.keeps(null, b, unit)) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -904,24 +916,21 @@ class Rebalancer {
     });
   }
 
+  /** Lists `unit` as unmovable for `reason` (once per reason); a no-room detail is written last. */
   private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
-    let list = this.unmovable.get(unit);
+    let list = this.stays[unit.order];
     if (!list) {
       list = [];
-      this.unmovable.set(unit, list);
+      this.stays[unit.order] = list;
       this.listedAt[unit.order] = this.listings++;
     }
-    if (list.some((u) => u.reason === reason)) return;
-    for (const p of unit.accounts) {
-      const arr = p.account.arr * p.account.count;
-      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail, arr });
-    }
+    if (!list.some((stay) => stay.reason === reason)) list.push({ reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */
   private blockStuck(book: Book): void {
     for (const unit of book.units) {
-      if (!this.unmovable.has(unit)) this.stuckUnits.add(unit);
+      if (this.stays[unit.order] === undefined) this.stuckUnits.add(unit);
       // Only what the book held from the start: a unit moved in is listed among the moves.
       if (this.moved[unit.order] === 1) continue;
       if (unit.locked)
@@ -976,14 +985,6 @@ class Rebalancer {
 
   private freezeDetail(unit: Unit): string {
     return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal: move it after the renewal`;
-  }
-
-  /** The no-room details written again from the books as the moves leave them. */
-  private refreshNoRoom(): void {
-    this.noRoomBySegment.clear();
-    for (const [unit, list] of this.unmovable) {
-      for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
-    }
   }
 
   private result(before: Map<string, ReturnType<State['figures']>>): RebalanceResult {
@@ -1057,7 +1058,10 @@ class Rebalancer {
     const later = keptSteps.filter((step) => step.effective !== undefined);
     for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
     const unbalanced = this.stillPast(left);
-    this.refreshNoRoom();
+    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
+    const listedMoves = new Uint8Array(this.state.units.length);
+    for (const step of keptSteps) listedMoves[step.unit.order] = 1;
+    const unmovable = this.unmovableById(listedMoves);
     for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
@@ -1066,9 +1070,6 @@ class Rebalancer {
       mean: this.mean.get(t.key) ?? 0,
       upper: this.upper.get(t.key) ?? 1,
     }));
-    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
-    const listedMoves = new Set(keptSteps.map((step) => step.unit));
-    const unmovable = this.unmovableById(listedMoves);
     return {
       asOf: this.analysis.org.company.asOf,
       onlyUnowned: this.options.onlyUnowned === true,
@@ -1084,19 +1085,33 @@ class Rebalancer {
   }
 
   /**
-   * The accounts listed as unmovable, by account id; the same id twice (several reasons, or an
-   * id written twice) in the order listed. Collected in input order, where ids are usually in
-   * order already, so the sort has little to do (60k accounts at 100k).
+   * The accounts listed as unmovable (but those of units flagged in `leaveOut`, by `unit.order`),
+   * by account id; the same id twice (several reasons, or an id written twice) in the order
+   * listed. A no-room detail says where the books stand now, as the moves leave them. Collected
+   * in input order, where ids are usually in order already, so the sort has little to do (60k
+   * accounts at 100k).
    */
-  private unmovableById(leaveOut: Set<Unit>): Unmovable[] {
+  private unmovableById(leaveOut: Uint8Array): Unmovable[] {
+    this.noRoomBySegment.clear();
     const entries: Unmovable[] = [];
     const units: Unit[] = [];
-    for (const unit of this.state.units) {
-      const list = this.unmovable.get(unit);
-      if (!list || leaveOut.has(unit)) continue;
-      for (const entry of list) {
-        entries.push(entry);
-        units.push(unit);
+    for (let order = 0; order < this.stays.length; order++) {
+      const list = this.stays[order];
+      if (!list || leaveOut[order] === 1) continue;
+      const unit = this.state.units[order] as Unit;
+      for (const { reason, detail } of list) {
+        const words = reason === 'no-room' ? this.noRoomFor(unit) : detail;
+        for (const p of unit.accounts) {
+          const arr = p.account.arr * p.account.count;
+          entries.push({
+            account: p.account.id,
+            owner: unit.fileOwner,
+            reason,
+            detail: words,
+            arr,
+          });
+          units.push(unit);
+        }
       }
     }
     const byId = entries.map((_, i) => i);

@@ -12,7 +12,7 @@ import type { BookFigures } from './types.js';
 export interface Unit {
   /** The family's top parent id, or the account's own id. */
   key: string;
-  /** Position in the input, for stable tie-breaks. */
+  /** Position in the input, for stable tie-breaks; also the unit's index in `State.units`. */
   order: number;
   accounts: PlacedAccount[];
   /** Count load and ARR load at the policy targets, before the offload multiplier. */
