@@ -373,24 +373,34 @@ class Rebalancer {
   // Preferences -------------------------------------------------------------------------------
 
   private balanceLoads(): void {
-    const stuck = new Set<Book>();
+    const books = [...this.state.books.values()];
+    const owners = this.analysis.bookOwners.length;
+    const stuck = new Uint8Array(owners);
+    // How far each book is past its limits (NaN: within them), by `book.index`, worked out again
+    // only for the books a move changed: the donor is sought among all books once per move.
+    const over = new Float64Array(owners);
+    const overAt = new Float64Array(owners).fill(-1);
     for (;;) {
       let donor: Book | undefined;
       let worst = 0;
-      for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0 || !this.overLimit(book)) continue;
-        const over = Math.max(
-          this.state.share(book) - this.upperOf(book),
-          this.state.capUseWith(book) - 1,
-        );
-        if (donor === undefined || over > worst) {
+      for (const book of books) {
+        if (stuck[book.index] === 1 || book.cap === 0) continue;
+        if (overAt[book.index] !== book.changedAt) {
+          over[book.index] = this.overLimit(book)
+            ? Math.max(this.state.share(book) - this.upperOf(book), this.state.capUseWith(book) - 1)
+            : Number.NaN;
+          overAt[book.index] = book.changedAt;
+        }
+        const excess = over[book.index] as number;
+        if (Number.isNaN(excess)) continue;
+        if (donor === undefined || excess > worst) {
           donor = book;
-          worst = over;
+          worst = excess;
         }
       }
       if (!donor) return;
       if (!this.shedOne(donor)) {
-        stuck.add(donor);
+        stuck[donor.index] = 1;
         this.blockStuck(donor);
       }
     }
