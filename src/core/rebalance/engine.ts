@@ -63,6 +63,9 @@ interface Stay {
   detail: string;
 }
 
+/** No book that serves the unit has room; the words are written with the result. */
+const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
+
 /**
  * The units that must change owner, largest first, with each one's `unit.order` and segment rank
  * in typed arrays: every pass scans them all, and skips most (see `mayFitNow`).
@@ -274,14 +277,17 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      // The region rule first; outside the region only when nobody in it can take the unit.
+      // The region rule first; outside the region only when nobody in it can take the unit (and
+      // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
+        (this.receivers(unit).every((b) => inRegion(unit, b))
+          ? undefined
+          : this.bestReceiver(unit, from, true));
       if (!to) {
         this.failedAt[unit.order] = this.state.version;
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) this.block(unit, 'no-room', this.noRoomFor(unit));
+        if (serving) this.block(unit, 'no-room');
         else
           this.block(
             unit,
@@ -926,15 +932,20 @@ class Rebalancer {
     });
   }
 
-  /** Lists `unit` as unmovable for `reason` (once per reason); a no-room detail is written last. */
-  private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
+  /**
+   * Lists `unit` as unmovable for `reason` (once per reason). A no-room detail is written at the
+   * end, from the books as the moves leave them (see `unmovableById`).
+   */
+  private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
     let list = this.stays[unit.order];
     if (!list) {
       list = [];
       this.stays[unit.order] = list;
       this.listedAt[unit.order] = this.listings++;
     }
-    if (!list.some((stay) => stay.reason === reason)) list.push({ reason, detail });
+    if (list.some((stay) => stay.reason === reason)) return;
+    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    list.push(reason === 'no-room' ? NO_ROOM : { reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */

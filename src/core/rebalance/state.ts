@@ -360,6 +360,8 @@ function buildUnits(analysis: Analysis, asOf: string, regions: Set<string>): Uni
   const keyed = new Map<string, Unit>();
   // Renewal dates repeat across accounts: each is turned into days from the plan date once.
   const daysTo = new Map<string, number>();
+  // So do time zones: each is mapped to a region once.
+  const regionOf = new Map<string | undefined, string | undefined>();
   const productComplexity: Level = org.company.productComplexity;
   for (const p of analysis.placed) {
     const { account } = p;
@@ -416,7 +418,12 @@ function buildUnits(analysis: Analysis, asOf: string, regions: Set<string>): Uni
       unit.segment = p.segment;
       unit.digital = p.coverage === 'digital';
       unit.language = account.language;
-      unit.region = account.region ?? regionOfTimezone(account.timezone, regions);
+      if (account.region !== undefined) unit.region = account.region;
+      else {
+        if (!regionOf.has(account.timezone))
+          regionOf.set(account.timezone, regionOfTimezone(account.timezone, regions));
+        unit.region = regionOf.get(account.timezone);
+      }
       unit.industry = account.industry;
       unit.timezone = account.timezone;
     }
