@@ -71,7 +71,8 @@ const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
  * in typed arrays: every pass scans them all, and skips most (see `mayFitNow`).
  */
 interface ForcedUnits {
-  list: { unit: Unit; rule: MoveRule }[];
+  units: Unit[];
+  rules: MoveRule[];
   orders: Int32Array;
   ranks: Uint8Array;
 }
@@ -243,27 +244,44 @@ class Rebalancer {
           forced.push({ unit, rule: 'team' });
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads.
-    forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
-    // Filled by a loop: TypedArray.from with a mapping function is several times slower.
+    // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
+    // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
+    const sizes = new Float64Array(forced.length);
+    const positions = new Int32Array(forced.length);
+    for (const [i, { unit }] of forced.entries()) {
+      sizes[i] = size(unit);
+      positions[i] = unit.order;
+    }
+    const largestFirst = forced.map((_, i) => i);
+    largestFirst.sort(
+      (i, j) =>
+        (sizes[j] as number) - (sizes[i] as number) ||
+        (positions[i] as number) - (positions[j] as number),
+    );
+    const units: Unit[] = [];
+    const rules: MoveRule[] = [];
     const orders = new Int32Array(forced.length);
     const ranks = new Uint8Array(forced.length);
-    for (const [i, { unit }] of forced.entries()) {
-      orders[i] = unit.order;
-      ranks[i] = rank(unit.segment);
+    for (const [at, i] of largestFirst.entries()) {
+      const { unit, rule } = forced[i] as { unit: Unit; rule: MoveRule };
+      units.push(unit);
+      rules.push(rule);
+      orders[at] = unit.order;
+      ranks[at] = rank(unit.segment);
     }
-    return { list: forced, orders, ranks };
+    return { units, rules, orders, ranks };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { list, orders, ranks } = this.forced;
-    for (let i = 0; i < list.length; i++) {
+    const { units, rules, orders, ranks } = this.forced;
+    for (let i = 0; i < units.length; i++) {
       const order = orders[i] as number;
       // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
       if (this.moved[order] === 1 || !this.mayFitNow(order, ranks[i] as number)) continue;
-      const { unit, rule } = list[i] as { unit: Unit; rule: MoveRule };
+      const unit = units[i] as Unit;
+      const rule = rules[i] as MoveRule;
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
