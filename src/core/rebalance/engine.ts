@@ -246,9 +246,11 @@ class Rebalancer {
     }
     // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
     // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
+    // Index loops: an entries() iterator makes a pair per unit.
     const sizes = new Float64Array(forced.length);
     const positions = new Int32Array(forced.length);
-    for (const [i, { unit }] of forced.entries()) {
+    for (let i = 0; i < forced.length; i++) {
+      const { unit } = forced[i] as { unit: Unit };
       sizes[i] = size(unit);
       positions[i] = unit.order;
     }
@@ -262,8 +264,8 @@ class Rebalancer {
     const rules: MoveRule[] = [];
     const orders = new Int32Array(forced.length);
     const ranks = new Uint8Array(forced.length);
-    for (const [at, i] of largestFirst.entries()) {
-      const { unit, rule } = forced[i] as { unit: Unit; rule: MoveRule };
+    for (let at = 0; at < largestFirst.length; at++) {
+      const { unit, rule } = forced[largestFirst[at] as number] as { unit: Unit; rule: MoveRule };
       units.push(unit);
       rules.push(rule);
       orders[at] = unit.order;
