@@ -33,6 +33,8 @@ export interface PlannedFile {
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
   /** The org analysed and its capacity, when only validity was checked (`validOnly`): reused, not redone. */
   analysed?: { analysis: Analysis; capacity: CapacityResult };
+  /** The CSM FTE the accounts need today, once the file is loaded: what growth multiplies. */
+  csmFteNeeded?: number;
 }
 
 export async function loadAndPlan(
@@ -87,13 +89,14 @@ export async function loadAndPlan(
   // The plan's size is checked before it is made: its projection grows with it.
   const analysis = analyse(loaded.org);
   const capacity = computeCapacity(analysis);
-  const tooLarge = planSizeLimit(loaded.org, capacity);
+  const csmFteNeeded = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+  const tooLarge = planSizeLimit(loaded.org, csmFteNeeded);
   if (tooLarge.length > 0) {
     const diagnostics = locateDiagnostics(
       [...loaded.diagnostics, ...editorSchema, ...tooLarge],
       loaded.locate,
     );
-    return { file, org: loaded.org, diagnostics, invalid: true, loaded };
+    return { file, org: loaded.org, diagnostics, invalid: true, loaded, csmFteNeeded };
   }
   if (options.validOnly) {
     const diagnostics = locateDiagnostics(
@@ -112,6 +115,7 @@ export async function loadAndPlan(
         invalid: false,
         loaded,
         analysed: { analysis, capacity },
+        csmFteNeeded,
       };
   }
   const plan = planOrg(loaded.org, {
@@ -123,7 +127,7 @@ export async function loadAndPlan(
     loaded.locate,
   );
   const invalid = diagnostics.some(blocksPlanning);
-  return { file, plan, org: loaded.org, diagnostics, invalid, loaded };
+  return { file, plan, org: loaded.org, diagnostics, invalid, loaded, csmFteNeeded };
 }
 
 /** An error that keeps the file from being planned; a skipped row's does not. */
@@ -168,8 +172,7 @@ export async function reportUnplannable(
  * A plan too large to date hire by hire (csmNeedOverLimit): an error that stops planning, at the
  * growth when growth is what takes it past the limit, at the accounts otherwise.
  */
-function planSizeLimit(org: Org, capacity: CapacityResult): Diagnostic[] {
-  const today = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+function planSizeLimit(org: Org, today: number): Diagnostic[] {
   const peak = csmNeedOverLimit(org, today);
   if (peak === undefined) return [];
   const byGrowth = today <= MAX_CSM_FTE_NEEDED;
@@ -178,7 +181,14 @@ function planSizeLimit(org: Org, capacity: CapacityResult): Diagnostic[] {
       rule: 'plan-too-large',
       severity: 'error',
       path: byGrowth ? ['growth'] : ['accounts'],
-      message: `the plan would need ${peak > 10 * MAX_CSM_FTE_NEEDED ? `more than ${formatCount(10 * MAX_CSM_FTE_NEEDED)}` : formatCount(Math.round(peak))} CSM FTE ${byGrowth ? 'at the peak of this growth' : 'for these accounts'}; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: check the largest ARRs, arr_per_csm and accounts_per_csm${byGrowth ? ', and the growth rates' : ''}`,
+      message: `the plan would need ${csmFteFigure(peak)} CSM FTE ${byGrowth ? 'at the peak of this growth' : 'for these accounts'}; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: check the largest ARRs, arr_per_csm and accounts_per_csm${byGrowth ? ', and the growth rates' : ''}`,
     },
   ];
+}
+
+/** A CSM FTE need past the limit as a message says it: past ten times the limit, only that. */
+export function csmFteFigure(peak: number): string {
+  return peak > 10 * MAX_CSM_FTE_NEEDED
+    ? `more than ${formatCount(10 * MAX_CSM_FTE_NEEDED)}`
+    : formatCount(Math.round(peak));
 }

@@ -9,7 +9,8 @@ import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
 import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
-import { simulateTimeline } from '../../src/core/timeline/index.js';
+import { compactAccounts } from '../../src/core/timeline/grow.js';
+import { simulateTimeline, targetAt } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
 
@@ -122,6 +123,16 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     broken.push('vertical with no industry team');
   if (model !== 'vertical' && industryTeams.length > 0)
     broken.push(`${model} with industry teams ${industryTeams.map((t) => t.key).join(',')}`);
+  // An industry splits by region only into two or more regions' teams, each named by its region.
+  const industryRegions = new Map<string, Set<string>>();
+  for (const t of industryTeams) {
+    if (!t.region) continue;
+    const regions = industryRegions.get(t.industry ?? '') ?? new Set();
+    industryRegions.set(t.industry ?? '', regions.add(t.region.toLowerCase()));
+    if (!t.title.startsWith(t.region)) broken.push(`${t.key} titled ${t.title}, not by its region`);
+  }
+  for (const [industry, regions] of industryRegions)
+    if (regions.size < 2) broken.push(`industry ${industry} split into one region`);
   const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
   if (model === 'functional') {
     if (!drawn(['onboarding', 'head-of-onboarding'])) broken.push('functional, no onboarding team');
@@ -296,6 +307,17 @@ export function regionBreaks(plan: Plan, org: Org): string[] {
   for (const [region, ids] of byRegion)
     if (ids.every((id) => moved.has(id)))
       broken.push(`${region} loses every CSM (${ids.join(',')})`);
+  // Every region with named accounts has a CSM team that serves it, with someone in it.
+  const named = plan.teams.filter((t) => t.role === 'csm' && t.target > 0);
+  if (named.length === 0) return broken;
+  const served = (region: string) =>
+    named.some((t) => !t.region || (t.regions ?? [t.region]).some((r) => key(r) === region));
+  for (const p of analyse(org).placed) {
+    const region = key(p.account.region);
+    if (!region || plan.policy.segments[p.segment].coverage !== 'named' || served(region)) continue;
+    broken.push(`${region} has named accounts (${p.account.id}) and no CSM team serves it`);
+    break;
+  }
   return broken;
 }
 
@@ -316,11 +338,11 @@ export function timelineBreaks(org: Org): string[] {
   for (const row of target.headcount)
     if (row.team === null && row.hire > 0) wanted.set(row.role, row.hire);
   const timeline = simulateTimeline(still, { months: 1 });
+  const broken: string[] = [];
   const dated = new Map<RoleId, number>();
   for (const hire of timeline.hires)
     if (hire.month === org.company.asOf.slice(0, 7))
       dated.set(hire.role, (dated.get(hire.role) ?? 0) + 1);
-  const broken: string[] = [];
   for (const role of new Set([...wanted.keys(), ...dated.keys()])) {
     if ((wanted.get(role) ?? 0) !== (dated.get(role) ?? 0))
       broken.push(
@@ -328,4 +350,21 @@ export function timelineBreaks(org: Org): string[] {
       );
   }
   return broken;
+}
+
+/**
+ * The accounts the timeline folds into groups (compactAccounts) give the target the same CSM
+ * teams, each with the same work, as the file's accounts: the groups keep the regions and
+ * industries teams are drawn by, so on the plan date the timeline needs what the target needs.
+ */
+export function foldBreaks(org: Org): string[] {
+  const needs = (teams: readonly { key: string; needed: number }[]) =>
+    teams
+      .map((t) => `${t.key} ${t.needed.toFixed(6)}`)
+      .sort()
+      .join(', ');
+  const still: Org = { ...org, growth: undefined };
+  const file = needs(planOrg(still).target.teams);
+  const folded = needs(targetAt({ ...still, accounts: compactAccounts(still) }).teams);
+  return folded === file ? [] : [`folded accounts give teams ${folded}, the file's ${file}`];
 }

@@ -1,8 +1,9 @@
 /**
  * `rebalance`: books of business brought inside their team's load band with few, explained moves.
  *
- * Hard rules first (never broken): an account only goes to a team that serves its segment, and a
- * CSM the target org moves to another team hands over what that team does not serve; an account
+ * Hard rules first (never broken): an account only goes to a team that serves it (its segment,
+ * and its industry where the target draws industry teams: `servingTeams`), and a CSM the target
+ * org moves to another team hands over what that team does not serve; an account
  * stays in its region unless it must change owner and nobody there can take it; locked accounts
  * and account groups stay; no move inside the renewal freeze unless the CSM leaves; a family moves
  * together; a leaving CSM hands over the whole book. Every move keeps the limits `check` enforces
@@ -27,6 +28,7 @@ import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
+import { industryKey, servingTeams } from '../target/needs.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -67,14 +69,13 @@ interface Stay {
 const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
 
 /**
- * The units that must change owner, largest first, with each one's `unit.order` and segment rank
- * in typed arrays: every pass scans them all, and skips most (see `mayFitNow`).
+ * The units that must change owner, largest first, with each one's `unit.order` in a typed array:
+ * every pass scans them all, and skips most (see `mayFitNow`).
  */
 interface ForcedUnits {
   units: Unit[];
   rules: MoveRule[];
   orders: Int32Array;
-  ranks: Uint8Array;
 }
 
 interface Step {
@@ -118,7 +119,14 @@ class Rebalancer {
   /** CSMs the target org moves into another function: no new accounts, the book handed over. */
   private readonly intoRoles: Map<string, RoleId>;
   private readonly teamOf = new Map<string, string>();
-  private readonly servedBy = new Map<string, Book[]>();
+  /**
+   * Books of the teams that serve an account, one list per segment and industry (servingTeams
+   * decides, as in the target org), indexed by `servingOf`.
+   */
+  private readonly served: Book[][] = [];
+  private readonly servedSet: Set<Book>[] = [];
+  /** The index in `served` of each unit's list, by `unit.order`. */
+  private readonly servingOf: Uint32Array;
   private readonly upper = new Map<string, number>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
@@ -126,7 +134,6 @@ class Rebalancer {
   private readonly moved: Uint8Array;
   /** `State.version` when no book could take a forced unit, by `unit.order`; -1 before. */
   private readonly failedAt: Float64Array;
-  private readonly servedSet = new Map<string, Set<Book>>();
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
@@ -138,15 +145,15 @@ class Rebalancer {
   /** When each unit was last put on the unmovable list (a count), by `unit.order`: the order it is listed in. */
   private readonly listedAt: Float64Array;
   private listings = 0;
-  /** The no-room detail per segment: the same words for every account it applies to. */
-  private readonly noRoomBySegment = new Map<SegmentId, string>();
+  /** The no-room detail per `served` list: the same words for every account it applies to. */
+  private readonly noRoomByServing = new Map<number, string>();
   /** Units that must change owner (see `forcedUnits`), found in the first pass. */
   private forced: ForcedUnits | undefined;
   /**
-   * Per segment rank: the newest `changedAt` among the books that serve the segment, as of
-   * `State.version` `servedSeenAt` (see `mayFitNow`).
+   * Per `served` list: the newest `changedAt` among its books, as of `State.version`
+   * `servedSeenAt` (see `mayFitNow`).
    */
-  private readonly servedChangedAt = new Float64Array(SEGMENT_IDS.length);
+  private servedChangedAt = new Float64Array(0);
   private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
@@ -183,11 +190,8 @@ class Rebalancer {
       const books = team.members.map((id) => this.state.books.get(id) as Book);
       this.teamBooksOf.set(team.key, books);
       for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
-      for (const segment of team.segments) {
-        this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
-      }
     }
-    for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
+    this.servingOf = this.servingLists();
   }
 
   run(): RebalanceResult {
@@ -263,25 +267,23 @@ class Rebalancer {
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
     const orders = new Int32Array(forced.length);
-    const ranks = new Uint8Array(forced.length);
     for (let at = 0; at < largestFirst.length; at++) {
       const { unit, rule } = forced[largestFirst[at] as number] as { unit: Unit; rule: MoveRule };
       units.push(unit);
       rules.push(rule);
       orders[at] = unit.order;
-      ranks[at] = rank(unit.segment);
     }
-    return { units, rules, orders, ranks };
+    return { units, rules, orders };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { units, rules, orders, ranks } = this.forced;
+    const { units, rules, orders } = this.forced;
     for (let i = 0; i < units.length; i++) {
       const order = orders[i] as number;
       // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
-      if (this.moved[order] === 1 || !this.mayFitNow(order, ranks[i] as number)) continue;
+      if (this.moved[order] === 1 || !this.mayFitNow(order)) continue;
       const unit = units[i] as Unit;
       const rule = rules[i] as MoveRule;
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
@@ -312,7 +314,7 @@ class Rebalancer {
           this.block(
             unit,
             'no-team',
-            `no CSM who can carry accounts today serves ${unit.segment} accounts: hire one, or give a CSM the segment`,
+            `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
           );
         continue;
       }
@@ -322,25 +324,26 @@ class Rebalancer {
   }
 
   /**
-   * Whether the forced unit `order` (of the segment ranked `segmentRank`) is worth trying: never
-   * tried, or no book could take it when last tried and one of the books that serve it has
-   * changed since (whether a book can take a unit depends on that book alone). Most of 60k
-   * accounts without room would otherwise be tried again in every pass; asked of every forced
-   * unit in every pass, it reads typed arrays only, and the books once per change of any book.
+   * Whether the forced unit `order` is worth trying: never tried, or no book could take it when
+   * last tried and one of the books that serve it has changed since (whether a book can take a
+   * unit depends on that book alone). Most of 60k accounts without room would otherwise be tried
+   * again in every pass; asked of every forced unit in every pass, it reads typed arrays only,
+   * and the books once per change of any book.
    */
-  private mayFitNow(order: number, segmentRank: number): boolean {
+  private mayFitNow(order: number): boolean {
     const failed = this.failedAt[order] as number;
     if (failed < 0) return true;
     if (this.servedSeenAt !== this.state.version) {
+      if (this.servedChangedAt.length !== this.served.length)
+        this.servedChangedAt = new Float64Array(this.served.length);
       this.servedChangedAt.fill(-1);
-      for (const [segment, books] of this.servedBy) {
-        const at = rank(segment as SegmentId);
+      for (const [at, books] of this.served.entries()) {
         for (const b of books)
           this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
       }
       this.servedSeenAt = this.state.version;
     }
-    return (this.servedChangedAt[segmentRank] as number) > failed;
+    return (this.servedChangedAt[this.servingOf[order] as number] as number) > failed;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
@@ -481,8 +484,8 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
-    // Only books below their band's top can take anything: found once per segment.
-    const withRoom = new Map<SegmentId, Book[]>();
+    // Only books below their band's top can take anything: found once per list of serving books.
+    const withRoom = new Map<number, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
@@ -490,12 +493,13 @@ class Rebalancer {
       if (after >= donorShare - EPS) continue;
       const fixes =
         after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
-      let receivers = withRoom.get(unit.segment);
+      const serving = this.servingOf[unit.order] as number;
+      let receivers = withRoom.get(serving);
       if (!receivers) {
         receivers = this.receivers(unit).filter(
           (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
         );
-        withRoom.set(unit.segment, receivers);
+        withRoom.set(serving, receivers);
       }
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
@@ -820,7 +824,31 @@ class Rebalancer {
   }
 
   private receivers(unit: Unit): Book[] {
-    return this.servedBy.get(unit.segment) ?? [];
+    return this.served[this.servingOf[unit.order] as number] as Book[];
+  }
+
+  /**
+   * Which books serve each unit: the books of the target's teams that serve its segment and
+   * industry (`servingTeams`, the target's own rule), so no move crosses industry teams.
+   */
+  private servingLists(): Uint32Array {
+    const servingOf = new Uint32Array(this.state.units.length);
+    const index = new Map<string, number>();
+    const industries = this.teams.some((t) => t.industry !== undefined);
+    for (const unit of this.state.units) {
+      const key = industries ? `${unit.segment}\u0000${industryKey(unit.industry)}` : unit.segment;
+      let at = index.get(key);
+      if (at === undefined) {
+        const books = servingTeams(this.teams, unit).flatMap(
+          (t) => this.teamBooksOf.get(t.key) ?? [],
+        );
+        at = this.served.push(books) - 1;
+        this.servedSet.push(new Set(books));
+        index.set(key, at);
+      }
+      servingOf[unit.order] = at;
+    }
+    return servingOf;
   }
 
   private teamBooks(book: Book): Book[] {
@@ -843,9 +871,15 @@ class Rebalancer {
     return book.index;
   }
 
-  /** Whether `book` may take accounts of the unit's segment. */
+  /** "enterprise accounts", or "retail enterprise accounts" where the teams are industry teams. */
+  private accountsWord(unit: Unit): string {
+    const industry = this.teams.some((t) => t.industry !== undefined) ? unit.industry?.trim() : '';
+    return industry ? `${industry} ${unit.segment} accounts` : `${unit.segment} accounts`;
+  }
+
+  /** Whether `book` may take the unit: its team serves the unit's segment and industry. */
   private serves(book: Book, unit: Unit): boolean {
-    return this.servedSet.get(unit.segment)?.has(book) === true;
+    return (this.servedSet[this.servingOf[unit.order] as number] as Set<Book>).has(book);
   }
 
   private unitLoad(unit: Unit): number {
@@ -982,12 +1016,13 @@ class Rebalancer {
     }
   }
 
-  /** The no-room detail of a unit's segment: the same words for every account it applies to. */
+  /** The no-room detail of the books serving a unit: the same words for every account it applies to. */
   private noRoomFor(unit: Unit): string {
-    let detail = this.noRoomBySegment.get(unit.segment);
+    const serving = this.servingOf[unit.order] as number;
+    let detail = this.noRoomByServing.get(serving);
     if (detail === undefined) {
       detail = this.noRoomDetail(unit);
-      this.noRoomBySegment.set(unit.segment, detail);
+      this.noRoomByServing.set(serving, detail);
     }
     return detail;
   }
@@ -998,11 +1033,10 @@ class Rebalancer {
    */
   private noRoomDetail(what: Unit | Book): string {
     const holder = 'segment' in what ? what.owner : what.id;
-    const segments =
-      'segment' in what
-        ? [what.segment]
-        : SEGMENT_IDS.filter((s) => [...what.units].some((u) => u.segment === s));
-    const serving = [...new Set(segments.flatMap((s) => this.servedBy.get(s) ?? []))]
+    const units = 'segment' in what ? [what] : [...what.units];
+    const segments = SEGMENT_IDS.filter((s) => units.some((u) => u.segment === s));
+    const lists = new Set(units.map((u) => this.servingOf[u.order] as number));
+    const serving = [...new Set([...lists].flatMap((at) => this.served[at] ?? []))]
       .filter((b) => b.id !== holder)
       .sort((a, b) => a.index - b.index);
     const shown = serving.slice(0, 3).map((b) => this.standing(b));
@@ -1133,7 +1167,7 @@ class Rebalancer {
    * accounts at 100k).
    */
   private unmovableById(leaveOut: Uint8Array): Unmovable[] {
-    this.noRoomBySegment.clear();
+    this.noRoomByServing.clear();
     const entries: Unmovable[] = [];
     const units: Unit[] = [];
     for (let order = 0; order < this.stays.length; order++) {
@@ -1325,7 +1359,7 @@ class Rebalancer {
         break;
       case 'team':
         parts.push(
-          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${unit.segment} accounts: the team that does takes them`,
+          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${this.accountsWord(unit)}: the team that does takes them`,
         );
         break;
       case 'unowned':

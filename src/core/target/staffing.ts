@@ -9,7 +9,7 @@ import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import { homeSegment, regionKey, type TeamNeed } from './needs.js';
+import { homeSegment, industryKey, regionKey, servingTeams, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -114,9 +114,10 @@ export function teamTitle(team: TitledTeam): string {
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
   if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
-  if (team.industry !== undefined) return `${industryLabel(team)} CSMs (${names})`;
   const regions = team.regions ?? (team.region ? [team.region] : []);
-  return regions.length > 0 ? `${regions.join(' + ')} ${names} CSMs` : `${names} CSMs`;
+  const where = regions.length > 0 ? `${regions.join(' + ')} ` : '';
+  if (team.industry !== undefined) return `${where}${industryLabel(team)} CSMs (${names})`;
+  return `${where}${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -173,12 +174,14 @@ export interface StaffingOptions {
   seatedLeavers?: ReadonlySet<string>;
   /** Growth over the time to hire and ramp, for who can be spared (TargetInput.sparingGrowth). */
   sparingGrowth?: number;
+  /** Share of each seat held back for departures (TargetInput.heldBack). */
+  heldBack?: number;
 }
 
 export function staffTeams(
   needs: TeamNeed[],
   analysis: Analysis,
-  { seatedLeavers = new Set(), sparingGrowth }: StaffingOptions = {},
+  { seatedLeavers = new Set(), sparingGrowth, heldBack = 0 }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
   for (const need of needs)
@@ -216,7 +219,9 @@ export function staffTeams(
   const staffed = (key: string) => sums.get(key)?.fte ?? 0;
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
-  const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key);
+  // Short as the caller hires: on seats less the share held back for departures, so a team the
+  // timeline would hire for is short enough for a move too.
+  const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key) * (1 - heldBack);
   // The team's work once the time to hire and ramp has passed: no team gives up a CSM it would
   // have to hire back by then.
   const ahead = (need: TeamNeed) =>
@@ -262,9 +267,13 @@ export function staffTeams(
           const from = needs.find((n) => n.key === p.team);
           return from !== undefined && canSpare(p, from);
         })
+        // Someone with no team first, whoever of them carries most on the date (a gap is filled
+        // by someone who can carry it now, not by a hire who starts later); of those who would
+        // leave a team, a planned hire first (no book to hand over).
         .sort(
           (a, b) =>
             Number(a.team !== null) - Number(b.team !== null) ||
+            (a.team === null ? b.capacity - a.capacity : 0) ||
             Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
             (highTouch(to) ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
             a.owner.accountCount - b.owner.accountCount,
@@ -350,29 +359,26 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
 }
 
 /**
- * Of a tier's teams, the CSM's own: in a vertical structure the industry team holding most of
- * their book's ARR (none for a CSM with no book yet: they go where the work is short); otherwise
- * the region's team.
+ * Of a tier's teams, the CSM's own: in a vertical structure the industry holding most of their
+ * book's ARR (none for a CSM with no book yet: they go where the work is short), then that
+ * industry's team for their region; otherwise the region's team.
  */
 function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   if (!teams.some((t) => t.industry !== undefined)) return regionalTeam(teams, owner);
-  const teamOf = (industry: string | undefined) => {
-    const key = industry?.trim().toLowerCase() ?? '';
-    return (
-      teams.find((t) => t.industry !== undefined && t.industry.toLowerCase() === key) ??
-      teams.find((t) => t.otherIndustries)
-    );
-  };
-  const arr = new Map<TeamNeed, number>();
+  const arr = new Map<string, number>();
   for (const p of owner.accounts) {
-    const team = teamOf(p.account.industry);
-    if (team) arr.set(team, (arr.get(team) ?? 0) + p.account.arr * p.account.count);
+    const [team] = servingTeams(teams, { industry: p.account.industry });
+    const industry = industryKey(team?.industry);
+    if (team) arr.set(industry, (arr.get(industry) ?? 0) + p.account.arr * p.account.count);
   }
-  const [best] = [...arr.entries()].sort(
-    (a, b) => b[1] - a[1] || teams.indexOf(a[0]) - teams.indexOf(b[0]),
+  const first = (industry: string) => teams.findIndex((t) => industryKey(t.industry) === industry);
+  const [best] = [...arr.entries()].sort((a, b) => b[1] - a[1] || first(a[0]) - first(b[0]));
+  if (!best) return undefined;
+  return regionalTeam(
+    teams.filter((t) => t.industry !== undefined && industryKey(t.industry) === best[0]),
+    owner,
   );
-  return best?.[0];
 }
 
 /**
