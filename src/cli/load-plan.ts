@@ -3,7 +3,7 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import { type Analysis, analyse } from '../core/analysis.js';
-import { computeCapacity } from '../core/capacity.js';
+import { type CapacityResult, computeCapacity } from '../core/capacity.js';
 import { MAX_CSM_FTE_NEEDED } from '../core/limits.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { formatCount } from '../core/money.js';
@@ -31,8 +31,8 @@ export interface PlannedFile {
   invalid: boolean;
   /** The loaded org and where it came from, for commands that work on more than the plan. */
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
-  /** The org analysed, when only validity was checked (`validOnly`): reused, not redone. */
-  analysis?: Analysis;
+  /** The org analysed and its capacity, when only validity was checked (`validOnly`): reused, not redone. */
+  analysed?: { analysis: Analysis; capacity: CapacityResult };
   /** The CSM FTE the accounts need today, once the file is loaded: what growth multiplies. */
   csmFteNeeded?: number;
 }
@@ -114,7 +114,7 @@ export async function loadAndPlan(
         diagnostics,
         invalid: false,
         loaded,
-        analysis,
+        analysed: { analysis, capacity },
         csmFteNeeded,
       };
   }

@@ -7,7 +7,7 @@ import type { ChartNode } from '../core/orgchart.js';
 import { pathToString } from '../core/paths.js';
 import type { Plan } from '../core/plan.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Two decimals: enough for FTE and shares, and stable across platforms. */
 function round(value: number): number {

@@ -213,7 +213,7 @@ describe('csplan check: json', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       results: [
         {
           file: WARN,

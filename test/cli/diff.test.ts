@@ -41,7 +41,7 @@ describe('csplan diff BASE HEAD on the example', () => {
   it('as JSON: moves with the one near a renewal flagged, segment figures before and after', async () => {
     const { stdout } = await runCli(['diff', BEFORE, AFTER, '--format', 'json']);
     const json = JSON.parse(stdout);
-    expect(json.schemaVersion).toBe(3);
+    expect(json.schemaVersion).toBe(4);
     expect(json.base).toBe(BEFORE);
     expect(json.stage).toEqual({
       base: 'specialization',

@@ -66,6 +66,15 @@ describe('csplan rebalance on examples/rebalance.yaml (a leaving CSM)', () => {
       rule: 'leaving',
       family: 'kestrel-group',
     });
+    // What could not move, one group per owner and cause, each with its count, ARR and ids.
+    expect(body.unmovable).toContainEqual({
+      owner: 'omar',
+      reason: 'locked',
+      detail: 'locked; omar leaves on 2027-01-15: choose its new owner by hand',
+      count: 1,
+      arr: 260_000,
+      accounts: ['lumen-energy'],
+    });
     const omar = body.books.find((b: { csm: string }) => b.csm === 'omar');
     // Only the locked $260k account stays: 1 account.
     expect(omar).toMatchObject({ status: 'leaving', capacity: 0 });

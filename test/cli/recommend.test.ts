@@ -48,7 +48,7 @@ describe('csplan recommend on every example', () => {
     ]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.schemaVersion).toBe(3);
+    expect(json.schemaVersion).toBe(4);
     expect(json.stage.id).toBe(stage);
     expect(json.structure.model).toBe(model);
     for (const segment of json.segments) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Move, RebalanceResult } from '../../src/core/rebalance/types.js';
+import type { Move, RebalanceResult, Unmovable } from '../../src/core/rebalance/types.js';
 import { rebalanceJsonParts, renderRebalanceJson } from '../../src/render/rebalance.js';
 
 const move = (account: string, extra: Partial<Move> = {}): Move => ({
@@ -30,7 +30,7 @@ const result = (moves: Move[]): RebalanceResult => ({
 const whole = (file: string, moves: object[]) =>
   `${JSON.stringify(
     {
-      schemaVersion: 3,
+      schemaVersion: 4,
       file,
       asOf: '2026-11-23',
       onlyUnowned: false,
@@ -106,5 +106,63 @@ describe('rebalance JSON written in parts', () => {
     expect(rebalanceJsonParts(result([move('a')]), file, 2).join('')).toBe(
       whole(file, [plain('a')]),
     );
+  });
+});
+
+describe('rebalance JSON: the accounts that could not move', () => {
+  const unmovable = (
+    account: string,
+    owner: string | null,
+    reason: Unmovable['reason'],
+    detail: string,
+    arr: number,
+  ): Unmovable => ({ account, owner, reason, detail, arr });
+  const noRoom = 'nobody who serves smb accounts has room';
+  const freeze = 'renews in 20 days (2026-12-13), inside the 60-day freeze';
+
+  it('groups them by owner, reason and words, in the order of their first id, with every id', () => {
+    const body = JSON.parse(
+      renderRebalanceJson(
+        {
+          ...result([]),
+          unmovable: [
+            unmovable('a-1', null, 'no-room', noRoom, 1000),
+            unmovable('a-2', 'c-1', 'renewal-freeze', freeze, 5000),
+            unmovable('a-3', null, 'no-room', noRoom, 2500),
+            // Same owner and reason, other words (another renewal date): a group of its own.
+            unmovable('a-4', 'c-1', 'renewal-freeze', 'renews in 30 days', 700),
+            unmovable('a-5', null, 'no-room', noRoom, 500),
+          ],
+        },
+        'org.yaml',
+      ),
+    );
+    expect(body.unmovable).toEqual([
+      // a-1, a-3 and a-5: $1,000 + $2,500 + $500 = $4,000.
+      {
+        owner: null,
+        reason: 'no-room',
+        detail: noRoom,
+        count: 3,
+        arr: 4000,
+        accounts: ['a-1', 'a-3', 'a-5'],
+      },
+      {
+        owner: 'c-1',
+        reason: 'renewal-freeze',
+        detail: freeze,
+        count: 1,
+        arr: 5000,
+        accounts: ['a-2'],
+      },
+      {
+        owner: 'c-1',
+        reason: 'renewal-freeze',
+        detail: 'renews in 30 days',
+        count: 1,
+        arr: 700,
+        accounts: ['a-4'],
+      },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The rebalance read by a CS leader: the accounts that could not move grouped by owner and
- * cause (JSON keeps each one), the starter books apart from the moves to make now, and a team
+ * cause (JSON too, with every id), the starter books apart from the moves to make now, and a team
  * whose work is past what it can carry shown without a band that would mean nothing.
  */
 import { readFileSync } from 'node:fs';
@@ -36,10 +36,22 @@ describe('rebalance of examples/people-over-time.yaml, as a CS leader reads it',
       '  nina: 2 accounts, $470k: renews in 43 days (2027-01-05), inside the 60-day freeze before a renewal: move it after the renewal\n    ent-03, ent-11',
     );
     expect(text.match(/mm-\d\d \(ella\)/g)).toBeNull();
-    // JSON keeps each account.
+    // JSON has the same two groups, in the order of their first id, each with every id.
     const json = JSON.parse(renderRebalanceJson(result, FILE));
-    expect(json.unmovable).toHaveLength(43);
-    expect(json.unmovable[0]).toMatchObject({ account: 'ent-03', owner: 'nina', arr: 250_000 });
+    expect(json.unmovable).toHaveLength(2);
+    expect(json.unmovable[0]).toEqual({
+      owner: 'nina',
+      reason: 'renewal-freeze',
+      detail:
+        'renews in 43 days (2027-01-05), inside the 60-day freeze before a renewal: move it after the renewal',
+      count: 2,
+      arr: 470_000,
+      accounts: ['ent-03', 'ent-11'],
+    });
+    expect(json.unmovable[1]).toMatchObject({ owner: 'ella', reason: 'no-room', count: 41 });
+    expect(json.unmovable[1].arr).toBe(2_406_000);
+    expect(json.unmovable[1].accounts).toHaveLength(41);
+    expect(json.unmovable[1].accounts.slice(0, 3)).toEqual(['mm-01', 'mm-02', 'mm-04']);
   });
 
   it('lists the starter book apart from the moves to make now', async () => {

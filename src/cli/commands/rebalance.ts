@@ -74,7 +74,7 @@ export async function runRebalance(
       ...(maxMoves === undefined ? {} : { maxMoves }),
       ...(tolerance === undefined ? {} : { tolerance }),
     },
-    planned.analysis,
+    planned.analysed,
   );
 
   if (format === 'json') {

@@ -22,6 +22,7 @@
  * the size wanted: about O(books in team x log units in book), never every unit of the team.
  */
 import { type Analysis, analyse } from '../analysis.js';
+import { type CapacityResult, computeCapacity } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -58,6 +59,25 @@ const EPS = 1e-9;
 /** Passes of the rules over the books; in practice the second or third changes nothing. */
 const MAX_PASSES = 6;
 
+/** Why a unit stays where it is: the reason, and its words. */
+interface Stay {
+  reason: Unmovable['reason'];
+  detail: string;
+}
+
+/** No book that serves the unit has room; the words are written with the result. */
+const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
+
+/**
+ * The units that must change owner, largest first, with each one's `unit.order` in a typed array:
+ * every pass scans them all, and skips most (see `mayFitNow`).
+ */
+interface ForcedUnits {
+  units: Unit[];
+  rules: MoveRule[];
+  orders: Int32Array;
+}
+
 interface Step {
   unit: Unit;
   from: Book | null;
@@ -79,13 +99,18 @@ interface Step {
   juniorWhy: string | undefined;
 }
 
-/** `analysis` may be passed when the caller already analysed the same org (it is not changed). */
+/**
+ * `analysed` may be passed when the caller already analysed the same org and computed its
+ * capacity (neither is changed): the target org the teams come from is built from them.
+ */
 export function rebalance(
   org: Org,
   options: RebalanceOptions = {},
-  analysis: Analysis = analyse(org),
+  analysed?: { analysis: Analysis; capacity: CapacityResult },
 ): RebalanceResult {
-  return new Rebalancer(analysis, options).run();
+  const analysis = analysed?.analysis ?? analyse(org);
+  const capacity = analysed?.capacity ?? computeCapacity(analysis);
+  return new Rebalancer(analysis, capacity, options).run();
 }
 
 class Rebalancer {
@@ -112,11 +137,24 @@ class Rebalancer {
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
-  private readonly unmovable = new Map<Unit, Unmovable[]>();
+  /**
+   * Why each unit listed as unmovable stays, by `unit.order` (reasons in the order found); the
+   * accounts' entries are written once, by `unmovableById`.
+   */
+  private readonly stays: (Stay[] | undefined)[];
+  /** When each unit was last put on the unmovable list (a count), by `unit.order`: the order it is listed in. */
+  private readonly listedAt: Float64Array;
+  private listings = 0;
   /** The no-room detail per `served` list: the same words for every account it applies to. */
   private readonly noRoomByServing = new Map<number, string>();
-  /** Units that must change owner and are not placed yet (see `forcedUnits`). */
-  private forced: { unit: Unit; rule: MoveRule }[] | undefined;
+  /** Units that must change owner (see `forcedUnits`), found in the first pass. */
+  private forced: ForcedUnits | undefined;
+  /**
+   * Per `served` list: the newest `changedAt` among its books, as of `State.version`
+   * `servedSeenAt` (see `mayFitNow`).
+   */
+  private servedChangedAt = new Float64Array(0);
+  private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
@@ -124,9 +162,10 @@ class Rebalancer {
 
   constructor(
     private readonly analysis: Analysis,
+    capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis));
+    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis, capacity));
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
@@ -137,6 +176,8 @@ class Rebalancer {
     }
     this.moved = new Uint8Array(this.state.units.length);
     this.failedAt = new Float64Array(this.state.units.length).fill(-1);
+    this.listedAt = new Float64Array(this.state.units.length);
+    this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
@@ -163,7 +204,7 @@ class Rebalancer {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const steps = this.steps.length;
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
-      for (const unit of this.stuckUnits) this.unmovable.delete(unit);
+      for (const unit of this.stuckUnits) this.stays[unit.order] = undefined;
       this.stuckUnits.clear();
       this.placeForced();
       // Accounts given an owner join the team's load: the band follows.
@@ -190,7 +231,7 @@ class Rebalancer {
    * later (nobody moves a unit to a leaving or not-yet-carrying book), so a later pass retries the
    * ones not placed, in the same order.
    */
-  private forcedUnits(): { unit: Unit; rule: MoveRule }[] {
+  private forcedUnits(): ForcedUnits {
     const forced: { unit: Unit; rule: MoveRule }[] = [];
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
@@ -207,17 +248,44 @@ class Rebalancer {
           forced.push({ unit, rule: 'team' });
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads.
-    return forced.sort((x, y) => size(y.unit) - size(x.unit) || x.unit.order - y.unit.order);
+    // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
+    // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
+    // Index loops: an entries() iterator makes a pair per unit.
+    const sizes = new Float64Array(forced.length);
+    const positions = new Int32Array(forced.length);
+    for (let i = 0; i < forced.length; i++) {
+      const { unit } = forced[i] as { unit: Unit };
+      sizes[i] = size(unit);
+      positions[i] = unit.order;
+    }
+    const largestFirst = forced.map((_, i) => i);
+    largestFirst.sort(
+      (i, j) =>
+        (sizes[j] as number) - (sizes[i] as number) ||
+        (positions[i] as number) - (positions[j] as number),
+    );
+    const units: Unit[] = [];
+    const rules: MoveRule[] = [];
+    const orders = new Int32Array(forced.length);
+    for (let at = 0; at < largestFirst.length; at++) {
+      const { unit, rule } = forced[largestFirst[at] as number] as { unit: Unit; rule: MoveRule };
+      units.push(unit);
+      rules.push(rule);
+      orders[at] = unit.order;
+    }
+    return { units, rules, orders };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    this.forced = this.forced.filter(({ unit }) => this.moved[unit.order] !== 1);
-    for (const { unit, rule } of this.forced) {
-      // Its reason for staying stands (see `mayFitNow`).
-      if (this.unmovable.has(unit) && !this.mayFitNow(unit)) continue;
+    const { units, rules, orders } = this.forced;
+    for (let i = 0; i < units.length; i++) {
+      const order = orders[i] as number;
+      // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
+      if (this.moved[order] === 1 || !this.mayFitNow(order)) continue;
+      const unit = units[i] as Unit;
+      const rule = rules[i] as MoveRule;
       const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
@@ -231,14 +299,17 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
-      // The region rule first; outside the region only when nobody in it can take the unit.
+      // The region rule first; outside the region only when nobody in it can take the unit (and
+      // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (unit.region === undefined ? undefined : this.bestReceiver(unit, from, true));
+        (this.receivers(unit).every((b) => inRegion(unit, b))
+          ? undefined
+          : this.bestReceiver(unit, from, true));
       if (!to) {
         this.failedAt[unit.order] = this.state.version;
         const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) this.block(unit, 'no-room', this.noRoomFor(unit));
+        if (serving) this.block(unit, 'no-room');
         else
           this.block(
             unit,
@@ -247,19 +318,32 @@ class Rebalancer {
           );
         continue;
       }
-      this.unmovable.delete(unit);
+      this.stays[unit.order] = undefined;
       this.record(unit, from, to, rule);
     }
   }
 
   /**
-   * Whether a book may take a forced unit no book could take when last tried: only one of the
-   * books that serve it has changed since (whether a book can take a unit depends on that book
-   * alone). Most of 60k accounts without room would otherwise be tried again in every pass.
+   * Whether the forced unit `order` is worth trying: never tried, or no book could take it when
+   * last tried and one of the books that serve it has changed since (whether a book can take a
+   * unit depends on that book alone). Most of 60k accounts without room would otherwise be tried
+   * again in every pass; asked of every forced unit in every pass, it reads typed arrays only,
+   * and the books once per change of any book.
    */
-  private mayFitNow(unit: Unit): boolean {
-    const failed = this.failedAt[unit.order] as number;
-    return failed < 0 || this.receivers(unit).some((b) => b.changedAt > failed);
+  private mayFitNow(order: number): boolean {
+    const failed = this.failedAt[order] as number;
+    if (failed < 0) return true;
+    if (this.servedSeenAt !== this.state.version) {
+      if (this.servedChangedAt.length !== this.served.length)
+        this.servedChangedAt = new Float64Array(this.served.length);
+      this.servedChangedAt.fill(-1);
+      for (const [at, books] of this.served.entries()) {
+        for (const b of books)
+          this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
+      }
+      this.servedSeenAt = this.state.version;
+    }
+    return (this.servedChangedAt[this.servingOf[order] as number] as number) > failed;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
@@ -318,24 +402,34 @@ class Rebalancer {
   // Preferences -------------------------------------------------------------------------------
 
   private balanceLoads(): void {
-    const stuck = new Set<Book>();
+    const books = [...this.state.books.values()];
+    const owners = this.analysis.bookOwners.length;
+    const stuck = new Uint8Array(owners);
+    // How far each book is past its limits (NaN: within them), by `book.index`, worked out again
+    // only for the books a move changed: the donor is sought among all books once per move.
+    const over = new Float64Array(owners);
+    const overAt = new Float64Array(owners).fill(-1);
     for (;;) {
       let donor: Book | undefined;
       let worst = 0;
-      for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0 || !this.overLimit(book)) continue;
-        const over = Math.max(
-          this.state.share(book) - this.upperOf(book),
-          this.state.capUseWith(book) - 1,
-        );
-        if (donor === undefined || over > worst) {
+      for (const book of books) {
+        if (stuck[book.index] === 1 || book.cap === 0) continue;
+        if (overAt[book.index] !== book.changedAt) {
+          over[book.index] = this.overLimit(book)
+            ? Math.max(this.state.share(book) - this.upperOf(book), this.state.capUseWith(book) - 1)
+            : Number.NaN;
+          overAt[book.index] = book.changedAt;
+        }
+        const excess = over[book.index] as number;
+        if (Number.isNaN(excess)) continue;
+        if (donor === undefined || excess > worst) {
           donor = book;
-          worst = over;
+          worst = excess;
         }
       }
       if (!donor) return;
       if (!this.shedOne(donor)) {
-        stuck.add(donor);
+        stuck[donor.index] = 1;
         this.blockStuck(donor);
       }
     }
@@ -414,7 +508,8 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        if (bAfter > this.upperOf(b) + EPS || !this.keeps(donor, b, unit)) continue;
+        // The receiving side only (`from` null): the donor's limits were checked above, once.
+        if (bAfter > this.upperOf(b) + EPS || !this.keeps(null, b, unit)) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -891,20 +986,26 @@ class Rebalancer {
     });
   }
 
-  private block(unit: Unit, reason: Unmovable['reason'], detail: string): void {
-    const list = this.unmovable.get(unit) ?? [];
-    if (list.some((u) => u.reason === reason)) return;
-    for (const p of unit.accounts) {
-      const arr = p.account.arr * p.account.count;
-      list.push({ account: p.account.id, owner: unit.fileOwner, reason, detail, arr });
+  /**
+   * Lists `unit` as unmovable for `reason` (once per reason). A no-room detail is written at the
+   * end, from the books as the moves leave them (see `unmovableById`).
+   */
+  private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
+    let list = this.stays[unit.order];
+    if (!list) {
+      list = [];
+      this.stays[unit.order] = list;
+      this.listedAt[unit.order] = this.listings++;
     }
-    this.unmovable.set(unit, list);
+    if (list.some((stay) => stay.reason === reason)) return;
+    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    list.push(reason === 'no-room' ? NO_ROOM : { reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */
   private blockStuck(book: Book): void {
     for (const unit of book.units) {
-      if (!this.unmovable.has(unit)) this.stuckUnits.add(unit);
+      if (this.stays[unit.order] === undefined) this.stuckUnits.add(unit);
       // Only what the book held from the start: a unit moved in is listed among the moves.
       if (this.moved[unit.order] === 1) continue;
       if (unit.locked)
@@ -959,14 +1060,6 @@ class Rebalancer {
 
   private freezeDetail(unit: Unit): string {
     return `renews in ${unit.renewalDays} ${unit.renewalDays === 1 ? 'day' : 'days'} (${unit.renewalDate}), inside the ${this.state.freezeDays}-day freeze before a renewal: move it after the renewal`;
-  }
-
-  /** The no-room details written again from the books as the moves leave them. */
-  private refreshNoRoom(): void {
-    this.noRoomByServing.clear();
-    for (const [unit, list] of this.unmovable) {
-      for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
-    }
   }
 
   private result(before: Map<string, ReturnType<State['figures']>>): RebalanceResult {
@@ -1040,7 +1133,10 @@ class Rebalancer {
     const later = keptSteps.filter((step) => step.effective !== undefined);
     for (const step of [...later].reverse()) if (step.from) this.state.move(step.unit, step.from);
     const unbalanced = this.stillPast(left);
-    this.refreshNoRoom();
+    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
+    const listedMoves = new Uint8Array(this.state.units.length);
+    for (const step of keptSteps) listedMoves[step.unit.order] = 1;
+    const unmovable = this.unmovableById(listedMoves);
     for (const step of later) this.state.move(step.unit, step.to);
     const teams: TeamBand[] = this.teams.map((t) => ({
       key: t.key,
@@ -1049,12 +1145,6 @@ class Rebalancer {
       mean: this.mean.get(t.key) ?? 0,
       upper: this.upper.get(t.key) ?? 1,
     }));
-    // A unit held today but moved from a later date (a starter book) is listed once: as that move.
-    const listedMoves = new Set(keptSteps.map((step) => step.unit));
-    const unmovable = [...this.unmovable.entries()]
-      .filter(([unit]) => !listedMoves.has(unit))
-      .flatMap(([, list]) => list)
-      .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
     return {
       asOf: this.analysis.org.company.asOf,
       onlyUnowned: this.options.onlyUnowned === true,
@@ -1067,6 +1157,47 @@ class Rebalancer {
       unbalanced,
       movesLeft: left,
     };
+  }
+
+  /**
+   * The accounts listed as unmovable (but those of units flagged in `leaveOut`, by `unit.order`),
+   * by account id; the same id twice (several reasons, or an id written twice) in the order
+   * listed. A no-room detail says where the books stand now, as the moves leave them. Collected
+   * in input order, where ids are usually in order already, so the sort has little to do (60k
+   * accounts at 100k).
+   */
+  private unmovableById(leaveOut: Uint8Array): Unmovable[] {
+    this.noRoomByServing.clear();
+    const entries: Unmovable[] = [];
+    const units: Unit[] = [];
+    for (let order = 0; order < this.stays.length; order++) {
+      const list = this.stays[order];
+      if (!list || leaveOut[order] === 1) continue;
+      const unit = this.state.units[order] as Unit;
+      for (const { reason, detail } of list) {
+        const words = reason === 'no-room' ? this.noRoomFor(unit) : detail;
+        for (const p of unit.accounts) {
+          const arr = p.account.arr * p.account.count;
+          entries.push({
+            account: p.account.id,
+            owner: unit.fileOwner,
+            reason,
+            detail: words,
+            arr,
+          });
+          units.push(unit);
+        }
+      }
+    }
+    const byId = entries.map((_, i) => i);
+    byId.sort((i, j) => {
+      const a = (entries[i] as Unmovable).account;
+      const b = (entries[j] as Unmovable).account;
+      if (a !== b) return a < b ? -1 : 1;
+      const listed = (x: number) => this.listedAt[(units[x] as Unit).order] as number;
+      return listed(i) - listed(j) || i - j;
+    });
+    return byId.map((i) => entries[i] as Unmovable);
   }
 
   /** Each book still past a limit after the moves, with why the moves could not fix it. */

@@ -5,7 +5,7 @@
  * that plan today's books only.
  */
 import type { Analysis, BookOwner } from '../analysis.js';
-import { computeCapacity } from '../capacity.js';
+import { type CapacityResult, computeCapacity } from '../capacity.js';
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import type { RoleId } from '../roles.js';
@@ -45,8 +45,11 @@ const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
  * The target org's CSM teams; a CSM no team needs joins the team nearest their book, unless the
  * target org moves them into another function.
  */
-export function targetTeams(analysis: Analysis): RebalanceTeams {
-  const target = buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
+export function targetTeams(
+  analysis: Analysis,
+  capacity: CapacityResult = computeCapacity(analysis),
+): RebalanceTeams {
+  const target = buildTargetOrg({ analysis, capacity });
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
