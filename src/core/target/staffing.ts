@@ -145,6 +145,8 @@ interface Person {
   /** What the person carries on the plan date, by the capacity model (a player-coach's share). */
   capacity: number;
   lead: boolean;
+  /** Place in the list of people: the order every sum adds them in. */
+  rank: number;
   /** regionKey of the person's region. */
   region: string | undefined;
   team: string | null;
@@ -158,30 +160,35 @@ interface TeamSum {
   capacity: number;
 }
 
-/** Seats and capacity of each team's people, added in people order. */
-function teamSums(people: readonly Person[]): Map<string | null, TeamSum> {
-  const sums = new Map<string | null, TeamSum>();
+/** Each team's people, in people order. */
+function membersByTeam(people: readonly Person[]): Map<string | null, Person[]> {
+  const byTeam = new Map<string | null, Person[]>();
   for (const p of people) {
-    let sum = sums.get(p.team);
-    if (!sum) {
-      sum = { fte: 0, capacity: 0 };
-      sums.set(p.team, sum);
-    }
-    sum.fte += p.fte;
-    sum.capacity += p.capacity;
+    const members = byTeam.get(p.team);
+    if (members) members.push(p);
+    else byTeam.set(p.team, [p]);
   }
-  return sums;
+  return byTeam;
 }
 
-/** One team's entry of teamSums, added in the same order (so to the same last bit). */
-function teamSum(people: readonly Person[], team: string | null): TeamSum {
+/** Seats and capacity of a team's people, added in people order (so to the same last bit). */
+function teamSum(members: readonly Person[]): TeamSum {
   const sum = { fte: 0, capacity: 0 };
-  for (const p of people) {
-    if (p.team !== team) continue;
+  for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
   }
   return sum;
+}
+
+/** Moves a person between two teams' member lists, each kept in people order (\`rank\`). */
+function transfer(byTeam: Map<string | null, Person[]>, person: Person, to: string): void {
+  const from = byTeam.get(person.team) ?? [];
+  from.splice(from.indexOf(person), 1);
+  const into = byTeam.get(to) ?? [];
+  const at = into.findIndex((p) => p.rank > person.rank);
+  into.splice(at === -1 ? into.length : at, 0, person);
+  byTeam.set(to, into);
 }
 
 /**
@@ -230,7 +237,7 @@ export function staffTeams(
     for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
-  const everyone: Person[] = analysis.bookOwners.map((owner) => {
+  const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
     let team: TeamNeed | undefined;
@@ -244,6 +251,7 @@ export function staffTeams(
       fte: owner.person.seat * share,
       capacity: owner.person.capacity * share,
       lead,
+      rank,
       region: regionKey(owner.member.region),
       team: team?.key ?? null,
       home: team?.key ?? null,
@@ -259,7 +267,8 @@ export function staffTeams(
   // Summed once, then again only for the two teams of a move: summing on every call made the
   // redeployment loop quadratic in people (the timeline of 100k accounts with growth spent about
   // 40 s here).
-  const sums = teamSums(people);
+  const byTeam = membersByTeam(people);
+  const sums = new Map([...byTeam].map(([team, members]) => [team, teamSum(members)]));
   const staffed = (key: string) => sums.get(key)?.fte ?? 0;
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
@@ -329,11 +338,12 @@ export function staffTeams(
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
       const toBefore = loadOf(to, staffed(to.key));
       const left = person.team;
+      transfer(byTeam, person, to.key);
       person.team = to.key;
       person.moved = true;
       movedIds.add(person.owner.member.id);
-      sums.set(left, teamSum(people, left));
-      sums.set(to.key, teamSum(people, to.key));
+      sums.set(left, teamSum(byTeam.get(left) ?? []));
+      sums.set(to.key, teamSum(byTeam.get(to.key) ?? []));
       redeployments.push({
         id: person.owner.member.id,
         role: person.owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
@@ -350,7 +360,7 @@ export function staffTeams(
   }
 
   const teams = needs.map((need): TargetTeam => {
-    const members = people.filter((p) => p.team === need.key);
+    const members = byTeam.get(need.key) ?? [];
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
     const leavers = everyone.filter((p) => isLeaver(p) && p.home === need.key);
     // The first CSM of a founder-led company on its way to the first-hire stage is a `next` hire.
