@@ -116,8 +116,9 @@ export function csmHireTitle(
   if (team.kind === 'generalist') return `${job}, all segments (generalist)`;
   if (team.kind === 'top-accounts') return `${job}, top accounts`;
   const segments = team.segments.map(segmentTitle).join(' + ');
-  if (team.industry !== undefined) return `${job}, ${industryLabel(team)} (${segments})`;
-  return `${job}, ${team.region ? `${team.region} ${segments}` : segments}`;
+  const where = team.region ? `${team.region} ` : '';
+  if (team.industry !== undefined) return `${job}, ${where}${industryLabel(team)} (${segments})`;
+  return `${job}, ${where}${segments}`;
 }
 
 function perCsm(team: TargetTeam): string {

@@ -6,6 +6,7 @@
 import type { SegmentId, TeamMember } from './model.js';
 import type { Policy } from './policy.js';
 import { ROLES, type RoleId, roleLabel, roleLabelPlural } from './roles.js';
+import { listOf } from './rules/ids.js';
 import { renewalsWithSales } from './rules/reporting.js';
 import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
@@ -67,7 +68,7 @@ function surplusNote(team: TargetTeam): string {
   const leavers = unfilled.length > 0 ? `, no backfill for ${unfilled.join(', ')}` : '';
   const offers =
     planned.length > 0
-      ? `; ${listText(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
+      ? `; ${listOf(planned)} ${planned.length === 1 ? 'has' : 'have'} not started: defer if the offer allows`
       : '';
   return `${team.surplus} above need: hold backfills${leavers}${offers}`;
 }
@@ -584,7 +585,7 @@ export function buildOrgChart({ target, policy, team }: ChartInput): OrgChart {
   const owns =
     outsideFunctions.length === 0
       ? 'owns all post-sale'
-      : `leads CS; ${listText(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
+      : `leads CS; ${listOf(outsideFunctions)} ${outsideFunctions.length === 1 ? 'sits' : 'sit'} outside CS, as in the file`;
   const leaderNode: ChartNode = {
     role: leader.role,
     title,
@@ -629,15 +630,23 @@ function drawLeadersOutsideCs(team: readonly TeamMember[], person: (id: string) 
  * segments when that region has other groups too; otherwise its segments.
  */
 function managerGroupName(group: TargetTeam[], teams: TargetTeam[]): string {
-  if (group.every((t) => t.industry !== undefined))
-    return group.length <= 2
-      ? group.map((t) => industryLabel(t)).join(' + ')
-      : `${group.length} industry teams`;
-  const segments = groupName(group.flatMap((t) => t.segments));
   const [first] = group;
   const region = regionKey(first?.region);
-  if (!first || !region || group.some((t) => regionKey(t.region) !== region)) return segments;
-  const regions = [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ');
+  const oneRegion =
+    first !== undefined &&
+    region !== undefined &&
+    group.every((t) => regionKey(t.region) === region);
+  const regions = oneRegion
+    ? [...new Set(group.flatMap((t) => t.regions ?? [t.region ?? '']))].join(' + ')
+    : '';
+  if (group.every((t) => t.industry !== undefined)) {
+    const labels = [...new Set(group.map((t) => industryLabel(t)))];
+    const industries = labels.length <= 2 ? labels.join(' + ') : `${group.length} industry teams`;
+    // Industry teams split by region: the region tells two managers of one industry apart.
+    return oneRegion ? `${regions} ${industries}` : industries;
+  }
+  const segments = groupName(group.flatMap((t) => t.segments));
+  if (!oneRegion) return segments;
   const whole = teams.every((t) => regionKey(t.region) !== region || group.includes(t));
   return whole ? regions : `${regions} ${segments}`;
 }
@@ -670,12 +679,6 @@ const FUNCTION_NAMES: Partial<Record<RoleId, string>> = {
   education: 'customer education',
   'customer-marketing': 'customer marketing',
 };
-
-/** "a", "a and b", "a, b and c". */
-function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** A strategic vs scaled split draws its two sides as boxes. */
 function grouped(model: StructureModel, nodes: ChartNode[], teams: TargetTeam[]): ChartNode[] {

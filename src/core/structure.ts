@@ -11,7 +11,12 @@ import { segmentTitle } from './segments.js';
 import { cite } from './sources.js';
 import { revenueAhead, STAGE_LABELS, type StageResult } from './stage.js';
 import type { TeamMode } from './target/index.js';
-import { INDUSTRY_TEAM_FTE, MIN_CSMS_TO_SEGMENT, type TeamNeed } from './target/needs.js';
+import {
+  INDUSTRY_TEAM_FTE,
+  MIN_CSMS_TO_SEGMENT,
+  REGION_TEAM_FTE,
+  type TeamNeed,
+} from './target/needs.js';
 import { industryLabel } from './target/staffing.js';
 
 export const STRUCTURE_MODELS = [
@@ -176,7 +181,8 @@ export function chooseStructure(
         company.productComplexity === 'high'
           ? `with a complex product, industry knowledge is what customers value most ${cite('org-design-guide')}`
           : `${pct(industry.regulatedShare)} of accounts are regulated: industry-specific CSMs know the rules ${cite('org-design-guide')}`,
-        `Named CSM teams by industry where an industry has about ${formatFte(INDUSTRY_TEAM_FTE)} FTE of work or more (${industryTeams.map((n) => industryLabel(n)).join(', ')})${mixed ? '; the other industries share one team' : ''}`,
+        `Named CSM teams by industry where an industry has about ${formatFte(INDUSTRY_TEAM_FTE)} FTE of work or more (${[...new Set(industryTeams.map((n) => industryLabel(n)))].join(', ')})${mixed ? '; the other industries share one team' : ''}`,
+        ...regionSplit(vertical ?? []),
       ],
       alternatives: [
         { model: 'segmented', why: 'segment by ARR inside each vertical team once they grow' },
@@ -322,4 +328,19 @@ function addArr(mix: IndustryMix, industry: string, arr: number): void {
   } else {
     mix.arr[slot] = (mix.arr[slot] ?? 0) + arr;
   }
+}
+
+/**
+ * How industry teams split by region, in words: empty when none does. A region with about an FTE
+ * of an industry's work gets that industry's team of its own; a smaller one joins the industry's
+ * largest region, which names it.
+ */
+function regionSplit(teams: TeamNeed[]): string[] {
+  const regions = [
+    ...new Set(teams.filter((n) => n.industry !== undefined && n.region).map((n) => n.region)),
+  ];
+  if (regions.length === 0) return [];
+  return [
+    `Industry teams split by region (${regions.join(', ')}) where a region has about ${formatFte(REGION_TEAM_FTE)} FTE of an industry's work: CSMs work their customers' hours and languages; a smaller region joins the industry's largest team, which names it`,
+  ];
 }

@@ -66,7 +66,11 @@ describe('a Deel-shaped org (deel.yaml): CS under a CRO, support under the COO',
       outsideCs: true,
       note: 'outside CS; see the renewals-outside-cs finding',
     });
-    expect(plan.findings.filter((f) => f.rule === 'renewals-outside-cs')).toHaveLength(2);
+    // am-1 and am-2 both report to the CRO: one line to Sales, one finding naming both.
+    const renewals = plan.findings.filter((f) => f.rule === 'renewals-outside-cs');
+    expect(renewals.map((f) => f.message.split(':')[0])).toEqual([
+      '"am-1" and "am-2" (Account Managers) report up to "cro" (CRO)',
+    ]);
     expect(coo).toMatchObject({ role: 'coo', note: 'coo' });
     expect(level(coo)).toEqual([
       'head-of-support x1 Head of Support',

@@ -14,6 +14,8 @@ import {
   orgYaml,
   taggedOrgArb,
   taggedOrgYaml,
+  verticalOrgArb,
+  verticalOrgYaml,
 } from '../helpers/generated-org.js';
 import { brokenInvariants, timelineBreaks } from '../helpers/invariants.js';
 import { AS_OF, orgFrom } from '../helpers/org.js';
@@ -75,5 +77,29 @@ describe('the structure label is what the chart draws, on orgs with industries a
     );
     // The runs reach the shapes this property is about.
     expect([...seen]).toEqual(expect.arrayContaining(['vertical', 'regions']));
+  }, 600_000);
+});
+
+describe('industry teams split by region, on orgs built for industry teams', () => {
+  it('holds every invariant; an industry splits by region, every region keeps a team', async () => {
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(verticalOrgArb, async (spec) => {
+        const yaml = verticalOrgYaml(spec);
+        const org = await generatedOrg(yaml);
+        const plan = planOrg(org);
+        seen.add(plan.structure.model);
+        if (plan.teams.some((t) => t.region && t.industry !== undefined))
+          seen.add('vertical x regions');
+        const broken = brokenInvariants(plan, org);
+        if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
+      }),
+      {
+        numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 100),
+        seed: Number(process.env.CSPLAN_PROPERTY_SEED ?? 20261207),
+      },
+    );
+    // The runs reach the shapes this property is about.
+    expect([...seen]).toEqual(expect.arrayContaining(['vertical', 'vertical x regions']));
   }, 600_000);
 });

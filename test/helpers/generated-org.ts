@@ -155,3 +155,64 @@ export function taggedOrgYaml(spec: TaggedOrgSpec): string {
           : `${line} }`,
     );
 }
+
+/**
+ * Generated orgs built for industry teams: accounts in cells of one industry and region (the
+ * regulated industries heavy enough for a vertical structure), CSMs in regions, most accounts
+ * owned by a CSM of their region and some by a CSM elsewhere, some unowned.
+ */
+export const verticalOrgArb = fc.record({
+  cells: fc.array(
+    fc.record({
+      industry: fc.constantFrom('healthcare', 'financial services', 'retail', 'education'),
+      region: fc.constantFrom(...REGIONS),
+      count: fc.integer({ min: 1, max: 36 }),
+      arr: fc.constantFrom(40_000, 90_000, 150_000, 220_000),
+    }),
+    { minLength: 1, maxLength: 8 },
+  ),
+  csms: fc.array(
+    fc.record({
+      region: fc.constantFrom(...REGIONS),
+      seniority: fc.constantFrom('junior', 'mid', 'senior'),
+      segment: fc.option(fc.constantFrom('enterprise', 'mid-market'), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 10 },
+  ),
+  /** Shifts which CSM owns each account, and which accounts are owned elsewhere or by nobody. */
+  skew: fc.nat({ max: 96 }),
+});
+
+export type VerticalOrgSpec = typeof verticalOrgArb extends fc.Arbitrary<infer T> ? T : never;
+
+export function verticalOrgYaml(spec: VerticalOrgSpec): string {
+  const { cells, csms, skew } = spec;
+  const team = ['  - { id: vp, role: vp-cs }'];
+  csms.forEach((c, i) => {
+    const segment = c.segment ? `, segment: ${c.segment}` : '';
+    team.push(
+      `  - { id: c${i}, role: csm, region: ${c.region}, seniority: ${c.seniority}${segment}, reports_to: vp }`,
+    );
+  });
+  const accounts: string[] = [];
+  let n = 0;
+  for (const cell of cells)
+    for (let i = 0; i < cell.count; i++) {
+      n += 1;
+      const local = csms.map((c, id) => ({ c, id })).filter(({ c }) => c.region === cell.region);
+      const pool = local.length > 0 && (n + skew) % 9 !== 0 ? local.map((l) => l.id) : [];
+      const anyone = csms.map((_, id) => id);
+      const owners = pool.length > 0 ? pool : anyone;
+      const owner =
+        (n + skew) % 11 === 0 ? '' : `, owner: c${owners[(n * 7 + skew) % owners.length]}`;
+      const regulated =
+        cell.industry === 'healthcare' || cell.industry === 'financial services'
+          ? ', regulated: true'
+          : '';
+      const health = ['green', 'green', 'yellow', 'red'][(n + skew) % 4];
+      accounts.push(
+        `  - { id: a${n}, arr: ${cell.arr}, industry: ${cell.industry}${regulated}, region: ${cell.region}, health: ${health}${owner} }`,
+      );
+    }
+  return `  product_complexity: medium\nteam:\n${team.join('\n')}\naccounts:\n${accounts.join('\n')}\n`;
+}

@@ -122,6 +122,16 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
     broken.push('vertical with no industry team');
   if (model !== 'vertical' && industryTeams.length > 0)
     broken.push(`${model} with industry teams ${industryTeams.map((t) => t.key).join(',')}`);
+  // An industry splits by region only into two or more regions' teams, each named by its region.
+  const industryRegions = new Map<string, Set<string>>();
+  for (const t of industryTeams) {
+    if (!t.region) continue;
+    const regions = industryRegions.get(t.industry ?? '') ?? new Set();
+    industryRegions.set(t.industry ?? '', regions.add(t.region.toLowerCase()));
+    if (!t.title.startsWith(t.region)) broken.push(`${t.key} titled ${t.title}, not by its region`);
+  }
+  for (const [industry, regions] of industryRegions)
+    if (regions.size < 2) broken.push(`industry ${industry} split into one region`);
   const drawn = (roles: string[]) => nodes.some((n) => roles.includes(n.role) && n.count > 0);
   if (model === 'functional') {
     if (!drawn(['onboarding', 'head-of-onboarding'])) broken.push('functional, no onboarding team');
@@ -296,6 +306,17 @@ export function regionBreaks(plan: Plan, org: Org): string[] {
   for (const [region, ids] of byRegion)
     if (ids.every((id) => moved.has(id)))
       broken.push(`${region} loses every CSM (${ids.join(',')})`);
+  // Every region with named accounts has a CSM team that serves it, with someone in it.
+  const named = plan.teams.filter((t) => t.role === 'csm' && t.target > 0);
+  if (named.length === 0) return broken;
+  const served = (region: string) =>
+    named.some((t) => !t.region || (t.regions ?? [t.region]).some((r) => key(r) === region));
+  for (const p of analyse(org).placed) {
+    const region = key(p.account.region);
+    if (!region || plan.policy.segments[p.segment].coverage !== 'named' || served(region)) continue;
+    broken.push(`${region} has named accounts (${p.account.id}) and no CSM team serves it`);
+    break;
+  }
   return broken;
 }
 

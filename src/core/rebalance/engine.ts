@@ -1,8 +1,9 @@
 /**
  * `rebalance`: books of business brought inside their team's load band with few, explained moves.
  *
- * Hard rules first (never broken): an account only goes to a team that serves its segment, and a
- * CSM the target org moves to another team hands over what that team does not serve; an account
+ * Hard rules first (never broken): an account only goes to a team that serves it (its segment,
+ * and its industry where the target draws industry teams: `servingTeams`), and a CSM the target
+ * org moves to another team hands over what that team does not serve; an account
  * stays in its region unless it must change owner and nobody there can take it; locked accounts
  * and account groups stay; no move inside the renewal freeze unless the CSM leaves; a family moves
  * together; a leaving CSM hands over the whole book. Every move keeps the limits `check` enforces
@@ -26,6 +27,7 @@ import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
+import { industryKey, servingTeams } from '../target/needs.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -92,7 +94,14 @@ class Rebalancer {
   /** CSMs the target org moves into another function: no new accounts, the book handed over. */
   private readonly intoRoles: Map<string, RoleId>;
   private readonly teamOf = new Map<string, string>();
-  private readonly servedBy = new Map<string, Book[]>();
+  /**
+   * Books of the teams that serve an account, one list per segment and industry (servingTeams
+   * decides, as in the target org), indexed by `servingOf`.
+   */
+  private readonly served: Book[][] = [];
+  private readonly servedSet: Set<Book>[] = [];
+  /** The index in `served` of each unit's list, by `unit.order`. */
+  private readonly servingOf: Uint32Array;
   private readonly upper = new Map<string, number>();
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
@@ -100,13 +109,12 @@ class Rebalancer {
   private readonly moved: Uint8Array;
   /** `State.version` when no book could take a forced unit, by `unit.order`; -1 before. */
   private readonly failedAt: Float64Array;
-  private readonly servedSet = new Map<string, Set<Book>>();
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   private readonly unmovable = new Map<Unit, Unmovable[]>();
-  /** The no-room detail per segment: the same words for every account it applies to. */
-  private readonly noRoomBySegment = new Map<SegmentId, string>();
+  /** The no-room detail per `served` list: the same words for every account it applies to. */
+  private readonly noRoomByServing = new Map<number, string>();
   /** Units that must change owner and are not placed yet (see `forcedUnits`). */
   private forced: { unit: Unit; rule: MoveRule }[] | undefined;
   /** Units listed as unmovable because their book was stuck in this pass. */
@@ -141,11 +149,8 @@ class Rebalancer {
       const books = team.members.map((id) => this.state.books.get(id) as Book);
       this.teamBooksOf.set(team.key, books);
       for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
-      for (const segment of team.segments) {
-        this.servedBy.set(segment, [...(this.servedBy.get(segment) ?? []), ...books]);
-      }
     }
-    for (const [segment, books] of this.servedBy) this.servedSet.set(segment, new Set(books));
+    this.servingOf = this.servingLists();
   }
 
   run(): RebalanceResult {
@@ -238,7 +243,7 @@ class Rebalancer {
           this.block(
             unit,
             'no-team',
-            `no CSM who can carry accounts today serves ${unit.segment} accounts: hire one, or give a CSM the segment`,
+            `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
           );
         continue;
       }
@@ -385,8 +390,8 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
-    // Only books below their band's top can take anything: found once per segment.
-    const withRoom = new Map<SegmentId, Book[]>();
+    // Only books below their band's top can take anything: found once per list of serving books.
+    const withRoom = new Map<number, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
@@ -394,12 +399,13 @@ class Rebalancer {
       if (after >= donorShare - EPS) continue;
       const fixes =
         after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
-      let receivers = withRoom.get(unit.segment);
+      const serving = this.servingOf[unit.order] as number;
+      let receivers = withRoom.get(serving);
       if (!receivers) {
         receivers = this.receivers(unit).filter(
           (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
         );
-        withRoom.set(unit.segment, receivers);
+        withRoom.set(serving, receivers);
       }
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
@@ -723,7 +729,31 @@ class Rebalancer {
   }
 
   private receivers(unit: Unit): Book[] {
-    return this.servedBy.get(unit.segment) ?? [];
+    return this.served[this.servingOf[unit.order] as number] as Book[];
+  }
+
+  /**
+   * Which books serve each unit: the books of the target's teams that serve its segment and
+   * industry (`servingTeams`, the target's own rule), so no move crosses industry teams.
+   */
+  private servingLists(): Uint32Array {
+    const servingOf = new Uint32Array(this.state.units.length);
+    const index = new Map<string, number>();
+    const industries = this.teams.some((t) => t.industry !== undefined);
+    for (const unit of this.state.units) {
+      const key = industries ? `${unit.segment}\u0000${industryKey(unit.industry)}` : unit.segment;
+      let at = index.get(key);
+      if (at === undefined) {
+        const books = servingTeams(this.teams, unit).flatMap(
+          (t) => this.teamBooksOf.get(t.key) ?? [],
+        );
+        at = this.served.push(books) - 1;
+        this.servedSet.push(new Set(books));
+        index.set(key, at);
+      }
+      servingOf[unit.order] = at;
+    }
+    return servingOf;
   }
 
   private teamBooks(book: Book): Book[] {
@@ -746,9 +776,15 @@ class Rebalancer {
     return book.index;
   }
 
-  /** Whether `book` may take accounts of the unit's segment. */
+  /** "enterprise accounts", or "retail enterprise accounts" where the teams are industry teams. */
+  private accountsWord(unit: Unit): string {
+    const industry = this.teams.some((t) => t.industry !== undefined) ? unit.industry?.trim() : '';
+    return industry ? `${industry} ${unit.segment} accounts` : `${unit.segment} accounts`;
+  }
+
+  /** Whether `book` may take the unit: its team serves the unit's segment and industry. */
   private serves(book: Book, unit: Unit): boolean {
-    return this.servedSet.get(unit.segment)?.has(book) === true;
+    return (this.servedSet[this.servingOf[unit.order] as number] as Set<Book>).has(book);
   }
 
   private unitLoad(unit: Unit): number {
@@ -879,12 +915,13 @@ class Rebalancer {
     }
   }
 
-  /** The no-room detail of a unit's segment: the same words for every account it applies to. */
+  /** The no-room detail of the books serving a unit: the same words for every account it applies to. */
   private noRoomFor(unit: Unit): string {
-    let detail = this.noRoomBySegment.get(unit.segment);
+    const serving = this.servingOf[unit.order] as number;
+    let detail = this.noRoomByServing.get(serving);
     if (detail === undefined) {
       detail = this.noRoomDetail(unit);
-      this.noRoomBySegment.set(unit.segment, detail);
+      this.noRoomByServing.set(serving, detail);
     }
     return detail;
   }
@@ -895,11 +932,10 @@ class Rebalancer {
    */
   private noRoomDetail(what: Unit | Book): string {
     const holder = 'segment' in what ? what.owner : what.id;
-    const segments =
-      'segment' in what
-        ? [what.segment]
-        : SEGMENT_IDS.filter((s) => [...what.units].some((u) => u.segment === s));
-    const serving = [...new Set(segments.flatMap((s) => this.servedBy.get(s) ?? []))]
+    const units = 'segment' in what ? [what] : [...what.units];
+    const segments = SEGMENT_IDS.filter((s) => units.some((u) => u.segment === s));
+    const lists = new Set(units.map((u) => this.servingOf[u.order] as number));
+    const serving = [...new Set([...lists].flatMap((at) => this.served[at] ?? []))]
       .filter((b) => b.id !== holder)
       .sort((a, b) => a.index - b.index);
     const shown = serving.slice(0, 3).map((b) => this.standing(b));
@@ -927,7 +963,7 @@ class Rebalancer {
 
   /** The no-room details written again from the books as the moves leave them. */
   private refreshNoRoom(): void {
-    this.noRoomBySegment.clear();
+    this.noRoomByServing.clear();
     for (const [unit, list] of this.unmovable) {
       for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
     }
@@ -1192,7 +1228,7 @@ class Rebalancer {
         break;
       case 'team':
         parts.push(
-          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${unit.segment} accounts: the team that does takes them`,
+          `${from?.id} moves to the ${from?.team} team in the target org, which does not serve ${this.accountsWord(unit)}: the team that does takes them`,
         );
         break;
       case 'unowned':

@@ -16,6 +16,10 @@ export interface RebalanceTeam {
   role: 'csm' | 'digital-csm';
   /** Segments whose accounts the team's CSMs may take. */
   segments: SegmentId[];
+  /** In a vertical structure, the industry the team serves ('' for other industries). */
+  industry?: string;
+  /** Set on the team that also serves the industries without a team of their own. */
+  otherIndustries?: boolean;
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
@@ -50,6 +54,8 @@ export function targetTeams(analysis: Analysis): RebalanceTeams {
     key: t.key,
     role: t.role,
     segments: [...t.segments],
+    ...(t.industry === undefined ? {} : { industry: t.industry }),
+    ...(t.otherIndustries ? { otherIndustries: true } : {}),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
   }));

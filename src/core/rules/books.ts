@@ -2,12 +2,12 @@
 import { type Analysis, type BookOwner, segmentForArr } from '../analysis.js';
 import { IDLE_CAPACITY } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
-import type { Account, Level, SegmentId } from '../model.js';
+import type { Account, Level, SegmentId, TeamMember } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from '../money.js';
 import { ROLES, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
-import type { TargetOrg } from '../target/index.js';
+import type { TargetOrg, TargetTeam } from '../target/index.js';
 import { accountLabel, accountList, idList } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
@@ -297,22 +297,25 @@ export const bookImbalance: Rule = {
   category: 'books',
   defaultSeverity: 'warning',
   summary: 'Books in one segment are far apart in load or ARR',
-  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE, and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out, and so are CSMs who are leaving or whom the plan moves into another function (their book is being handed over).`,
+  explanation: `CSMs in the same segment should carry comparable books: similar value (ARR) and similar work (accounts weighted by complexity). The rule compares the fully ramped CSMs of each segment (their assigned segment, or where most of their book sits), per FTE (where the target org splits a tier into industry or region teams, within each team and CSM region, as \`csplan rebalance\` evens them out), and reports a segment when the heaviest book is more than ${BOOK_THRESHOLDS.imbalanceRatio}x the lightest in load (share of a target book) or in ARR (a csplan default). Rebalance at the next quarterly adjustment, moving as few accounts as possible and none that renew soon: \`csplan rebalance\` proposes those moves. CSMs still in the ramp carry smaller books on purpose and are left out, and so are CSMs who are leaving or whom the plan moves into another function (their book is being handed over).`,
   source: `Balance books on ARR, account count and complexity; never assign purely by count ${cite('cs-ops-architect')}; the 1.5x spread ${cite('csplan-default')}`,
   policy: ['segments.*.accounts_per_csm', 'segments.*.arr_per_csm', 'complexity_factors'],
-  check({ analysis, target }) {
-    const bySegment = new Map<SegmentId, BookOwner[]>();
+  check({ analysis, target, teams }) {
+    const groups = new Map<string, { segment: SegmentId; where: string; owners: BookOwner[] }>();
     for (const owner of analysis.bookOwners) {
       const segment = owner.member.segment ?? owner.mainSegment;
       if (!segment || owner.rampStatus !== 'ramped' || owner.accountCount === 0) continue;
       if (handsOver(owner, target)) continue;
-      const list = bySegment.get(segment) ?? [];
-      list.push(owner);
-      bySegment.set(segment, list);
+      const { key, where } = balancedWithin(owner, segment, teams, analysis.teamById);
+      const group = groups.get(key) ?? { segment, where, owners: [] };
+      group.owners.push(owner);
+      groups.set(key, group);
     }
     const findings: RuleFinding[] = [];
-    for (const segment of SEGMENT_IDS) {
-      const owners = bySegment.get(segment) ?? [];
+    const ordered = [...groups.values()].sort(
+      (a, b) => SEGMENT_IDS.indexOf(a.segment) - SEGMENT_IDS.indexOf(b.segment),
+    );
+    for (const { segment, where, owners } of ordered) {
       if (owners.length < 2) continue;
       const perFte = owners.some((o) => o.member.fte !== 1);
       const load = extremes(owners, (o) => o.loadAtTarget / o.member.fte);
@@ -330,12 +333,37 @@ export const bookImbalance: Rule = {
           : `"${arr.high.owner.member.id}" holds ${ratioText(arrRatio)} the ARR of "${arr.low.owner.member.id}" (${formatMoney(arr.high.value)} vs ${formatMoney(arr.low.value)}${fte})`;
       findings.push({
         path: (loadRatio >= arrRatio ? load.high.owner : arr.high.owner).member.path,
-        message: `${segment} books are far apart: ${detail}; \`csplan rebalance\` proposes the moves`,
+        message: `${segment} books${where} are far apart: ${detail}; \`csplan rebalance\` proposes the moves`,
       });
     }
     return findings;
   },
 };
+
+/**
+ * The books a CSM's is compared with: those of the same segment, and, where the target splits a
+ * tier by industry or region, of the same target team and CSM region, the books the rebalance
+ * can even out (an account stays in its team, and in its region unless nobody there has room).
+ * `where` names that team, and the CSM's region where the team has CSMs in several.
+ */
+function balancedWithin(
+  owner: BookOwner,
+  segment: SegmentId,
+  teams: readonly TargetTeam[],
+  teamById: ReadonlyMap<string, TeamMember>,
+): { key: string; where: string } {
+  const team = teams.find(
+    (t) => (t.industry !== undefined || t.region) && t.members.includes(owner.member.id),
+  );
+  if (!team) return { key: segment, where: '' };
+  const region = owner.member.region?.trim() ?? '';
+  const regionOf = (id: string) => teamById.get(id)?.region?.trim().toLowerCase() ?? '';
+  const named = region !== '' && new Set(team.members.map(regionOf)).size > 1;
+  return {
+    key: `${segment}|${team.key}|${region.toLowerCase()}`,
+    where: ` in ${team.title}${named ? ` (${region})` : ''}`,
+  };
+}
 
 function extremes(owners: BookOwner[], measure: (owner: BookOwner) => number) {
   let high = { owner: owners[0] as BookOwner, value: measure(owners[0] as BookOwner) };

@@ -22,7 +22,8 @@ export function accountList(accounts: readonly { id: string; name?: string }[], 
   return listOf(accounts.map(accountLabel), max);
 }
 
-function listOf(labels: readonly string[], max: number): string {
+/** "a", "a and b", "a, b and c"; past `max` labels, "a, b and 3 more". */
+export function listOf(labels: readonly string[], max = Number.POSITIVE_INFINITY): string {
   const shown = labels.slice(0, max);
   const rest = labels.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;

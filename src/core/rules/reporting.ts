@@ -3,10 +3,18 @@
  * once the sources put them in CS. The org chart judges the CS leader's line with the same test.
  */
 import type { Motion, StageId, TeamMember } from '../model.js';
-import { BOOK_ROLES, CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
+import {
+  BOOK_ROLES,
+  CS_MANAGER_ROLES,
+  ROLES,
+  type RoleId,
+  roleCount,
+  roleLabel,
+  roleLabelPlural,
+} from '../roles.js';
 import { cite } from '../sources.js';
 import { STAGE_LABELS } from '../stage.js';
-import { idList } from './ids.js';
+import { idList, listOf } from './ids.js';
 import type { Rule, RuleFinding } from './types.js';
 
 /** Roles that make up the CS department proper, whose reporting line the rule checks. */
@@ -110,21 +118,74 @@ export const renewalsOutsideCs: Rule = {
   category: 'structure',
   defaultSeverity: 'warning',
   summary: 'Renewals or expansion report to Sales after the first-hire stage',
-  explanation: `From the specialization (growth) stage on, the sources put renewals and upsells in CS: move them from Sales into CS, or split the CSMs with the best renewal rates into a renewals team under the CS leader. A post-sale leader who owns CS, support and services may report to a CRO; what matters is that renewals sit with the people who earn them. The rule reports renewals managers, account managers and the heads of those teams whose reporting line reaches a sales leader (CRO, VP Sales, sales rep, RevOps) before any CS leader or manager, at the specialization and scale stages.`,
+  explanation: `From the specialization (growth) stage on, the sources put renewals and upsells in CS: move them from Sales into CS, or split the CSMs with the best renewal rates into a renewals team under the CS leader. A post-sale leader who owns CS, support and services may report to a CRO; what matters is that renewals sit with the people who earn them. The rule reports each line of renewals managers and account managers that reaches a sales leader (CRO, VP Sales, sales rep, RevOps) before any CS leader or manager, at the specialization and scale stages: once, at the head of the team where it has one (naming how many sit under them), else once per sales leader.`,
   source: `${cite('dock-org-charts')}: move renewals and upsells into CS at the growth stage; ${cite('practitioner-answer')}: a post-sale leader over support, services and CS`,
   policy: ['stage'],
   check({ analysis, stage }) {
+    const { team } = analysis.org;
+    const { teamById } = analysis;
+    // One finding per line that reaches Sales: at the head of a renewals or account management
+    // team, naming the people under them; people with no such head, by the leader they reach.
+    const flagged = new Map<TeamMember, { via: TeamMember; head: TeamMember }>();
+    for (const member of team) {
+      const via = renewalsWithSales(member, teamById, stage.id);
+      if (via) flagged.set(member, { via, head: renewalHead(member, via, teamById) });
+    }
+    const heads = new Set([...flagged].filter(([m, f]) => f.head !== m).map(([, f]) => f.head));
+    const lines = new Map<string, { via: TeamMember; head?: TeamMember; members: TeamMember[] }>();
+    for (const [member, { via, head }] of flagged) {
+      const lead = heads.has(member) ? member : head !== member ? head : undefined;
+      const key = lead ? lead.id : `\u0000${via.id}`;
+      const line = lines.get(key) ?? { via, ...(lead ? { head: lead } : {}), members: [] };
+      if (member !== lead) line.members.push(member);
+      lines.set(key, line);
+    }
     const findings: RuleFinding[] = [];
-    for (const member of analysis.org.team) {
-      const via = renewalsWithSales(member, analysis.teamById, stage.id);
-      if (!via) continue;
+    for (const { via, head, members } of lines.values()) {
+      const first = head ?? members[0];
+      if (!first) continue;
+      let who: string;
+      if (head) {
+        const under = members.length > 0 ? `, with ${roleCounts(members)} under them,` : '';
+        who = `"${head.id}" (${roleLabel(head.role)})${under} reports`;
+      } else if (members.length === 1) who = `"${first.id}" (${roleLabel(first.role)}) reports`;
+      else {
+        const roles = new Set(members.map((m) => m.role));
+        const [role] = roles;
+        const what = roles.size === 1 && role ? roleLabelPlural(role) : roleCounts(members);
+        who = `${idList(members.map((m) => m.id))} (${what}) report`;
+      }
       findings.push({
-        path: [...member.path, 'reports_to'],
-        message: `"${member.id}" (${roleLabel(member.role)}) reports up to "${via.id}" (${roleLabel(via.role)}): at the ${STAGE_LABELS[stage.id]} stage, move renewals and upsells into CS under the CS leader, or build a renewals team from the CSMs with the best renewal rates ${cite('dock-org-charts')}`,
+        path: [...first.path, 'reports_to'],
+        message: `${who} up to "${via.id}" (${roleLabel(via.role)}): at the ${STAGE_LABELS[stage.id]} stage, move renewals and upsells into CS under the CS leader, or build a renewals team from the CSMs with the best renewal rates ${cite('dock-org-charts')}`,
       });
     }
     return findings;
   },
 };
+
+/** The topmost renewals or account management person on a line, below the Sales leader it reaches. */
+function renewalHead(
+  member: TeamMember,
+  via: TeamMember,
+  teamById: ReadonlyMap<string, TeamMember>,
+): TeamMember {
+  let head = member;
+  const seen = new Set([member.id]);
+  let current = member.reportsTo ? teamById.get(member.reportsTo) : undefined;
+  while (current && current !== via && !seen.has(current.id)) {
+    seen.add(current.id);
+    if (RENEWAL_ROLES.has(current.role)) head = current;
+    current = current.reportsTo ? teamById.get(current.reportsTo) : undefined;
+  }
+  return head;
+}
+
+/** "2 Account Managers and 1 Renewals Manager", in the order the roles first appear. */
+function roleCounts(members: readonly TeamMember[]): string {
+  const counts = new Map<RoleId, number>();
+  for (const m of members) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
+  return listOf([...counts].map(([role, n]) => roleCount(role, n)));
+}
 
 export const reportingRules: Rule[] = [csReportsToSales, renewalsOutsideCs];

@@ -202,75 +202,164 @@ export function verticalNeeds(
 ): TeamNeed[] | undefined {
   const { policy } = analysis.org;
   const template = new Map(capacity.segments.map((s) => [s.id, s]));
-  const blankRow = (id: SegmentId) => emptyRow(template.get(id) as SegmentCapacity);
   const named = needs.filter(
     (n) => n.role === 'csm' && n.segments.some((s) => policy.segments[s].coverage === 'named'),
   );
   if (named.length === 0) return undefined;
   const segments = new Set(named.flatMap((n) => n.segments));
-  const byIndustry = new Map<string, { name: string; rows: Map<SegmentId, SegmentCapacity> }>();
-  const add = (industry: string, p: PlacedAccount, share: number) => {
-    const key = industry.trim().toLowerCase();
-    const entry = byIndustry.get(key) ?? { name: industry.trim(), rows: new Map() };
-    const row = entry.rows.get(p.segment) ?? blankRow(p.segment);
-    row.accounts += p.account.count * share;
-    row.arr += p.account.arr * p.account.count * share;
-    row.weightedAccounts += p.account.count * share * p.loadFactor;
-    entry.rows.set(p.segment, row);
-    byIndustry.set(key, entry);
-  };
+  const byIndustry = new Map<string, { name: string; regions: RegionRows }>();
   for (const p of analysis.placed) {
     if (!segments.has(p.segment)) continue;
-    const mix = p.account.industries;
-    if (!mix) {
-      add(p.account.industry ?? '', p, 1);
-      continue;
+    for (const [industry, share] of industryShares(p)) {
+      const key = industryKey(industry);
+      const entry = byIndustry.get(key) ?? { name: industry.trim(), regions: new Map() };
+      addAccount(entry.regions, p, share, template.get(p.segment) as SegmentCapacity);
+      byIndustry.set(key, entry);
     }
-    // A folded group of mixed industries is shared out by where its ARR sits.
-    const total = p.account.arr * p.account.count;
-    let left = 1;
-    for (const [industry, slot] of mix.slots) {
-      const share = total > 0 ? (mix.arr[slot] ?? 0) / total : 0;
-      add(industry, p, share);
-      left -= share;
-    }
-    if (left > 1e-9) add('', p, left);
   }
-  const work = (entry: { rows: Map<SegmentId, SegmentCapacity> }) =>
-    [...entry.rows.values()].reduce(
-      (sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier),
-      0,
-    );
+  const work = (entry: { regions: RegionRows }) => regionWork(entry.regions, analysis);
   const ranked = [...byIndustry.entries()].sort(
     (a, b) => work(b[1]) - work(a[1]) || a[0].localeCompare(b[0], 'en'),
   );
   const own = ranked.filter(([key, e]) => key !== '' && work(e) >= INDUSTRY_TEAM_FTE - 1e-9);
   const rest = ranked.filter(([key]) => !own.some(([k]) => k === key));
-  const restRows = new Map<SegmentId, SegmentCapacity>();
-  for (const [, entry] of rest) addRows(restRows, entry.rows.values());
-  const restWork = work({ rows: restRows });
-  const restTeam = restRows.size > 0 && restWork >= MIN_TEAM_FTE - 1e-9;
+  const restRegions: RegionRows = new Map();
+  for (const [, entry] of rest) addRegions(restRegions, entry.regions);
+  const restTeam = restRegions.size > 0 && work({ regions: restRegions }) >= MIN_TEAM_FTE - 1e-9;
   if (own.length + (restTeam ? 1 : 0) < 2) return undefined;
   const largest = own[0];
-  if (!restTeam && largest) addRows(largest[1].rows, restRows.values());
+  if (!restTeam && largest) addRegions(largest[1].regions, restRegions);
   const { build } = needBuilder(analysis);
   const prefix = [...segments]
     .sort((a, b) => SEGMENT_IDS.indexOf(a) - SEGMENT_IDS.indexOf(b))
     .join('+');
-  const teams: TeamNeed[] = own.map(([key, entry]) => ({
-    ...build(`${prefix}#${key.split(' ').filter(Boolean).join('-')}`, 'segment', [
-      ...entry.rows.values(),
-    ]),
-    industry: entry.name,
-    ...(!restTeam && entry === largest?.[1] && restRows.size > 0 ? { otherIndustries: true } : {}),
-  }));
+  // Each industry's team is split by region as a tier's is: CSMs work a region's hours.
+  const industryTeams = (
+    key: string,
+    regions: RegionRows,
+    labels: Pick<TeamNeed, 'industry' | 'otherIndustries'>,
+  ): TeamNeed[] => {
+    const split = splitByRegion(regions, analysis);
+    if (split.length === 0)
+      return [{ ...build(key, 'segment', [...mergedRows(regions).values()]), ...labels }];
+    return split.map(({ region, joined, rows }) => ({
+      ...build(`${key}@${regionKey(region)}`, 'segment', rows),
+      ...labels,
+      region,
+      regions: [region, ...joined],
+    }));
+  };
+  const teams: TeamNeed[] = own.flatMap(([key, entry]) =>
+    industryTeams(`${prefix}#${key.split(' ').filter(Boolean).join('-')}`, entry.regions, {
+      industry: entry.name,
+      ...(!restTeam && entry === largest?.[1] && restRegions.size > 0
+        ? { otherIndustries: true }
+        : {}),
+    }),
+  );
   if (restTeam)
-    teams.push({
-      ...build(`${prefix}#other`, 'segment', [...restRows.values()]),
-      industry: '',
-      otherIndustries: true,
-    });
+    teams.push(
+      ...industryTeams(`${prefix}#other`, restRegions, { industry: '', otherIndustries: true }),
+    );
   return [...teams, ...needs.filter((n) => !named.includes(n))];
+}
+
+/** What a team serves, as `servingTeams` reads it. */
+export type ServedBy = Pick<TeamNeed, 'segments' | 'industry' | 'otherIndustries'>;
+
+/**
+ * The teams that serve an account, by its segment (left out: any segment) and, where the teams
+ * are industry teams, its industry: an industry with a team of its own goes to that team, every
+ * other one to the team of other industries. The one rule for the target's staffing and the
+ * rebalance, so both agree on who serves what. Several teams come back when an industry or a
+ * tier is split by region: which of them is the region's rule (the CSM's region in the target,
+ * the account's in the rebalance, where it gives way when nobody in the region has room).
+ */
+export function servingTeams<T extends ServedBy>(
+  teams: readonly T[],
+  account: { segment?: SegmentId; industry?: string },
+): T[] {
+  const { segment } = account;
+  const ofSegment =
+    segment === undefined ? [...teams] : teams.filter((t) => t.segments.includes(segment));
+  if (!ofSegment.some((t) => t.industry !== undefined)) return ofSegment;
+  const key = industryKey(account.industry);
+  const own = ofSegment.filter((t) => t.industry && industryKey(t.industry) === key);
+  if (own.length > 0) return own;
+  return ofSegment.filter((t) => t.industry === undefined || t.otherIndustries === true);
+}
+
+/** The key of an industry as written in the file: case and spacing do not matter. */
+export function industryKey(value: string | undefined): string {
+  return value?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * The industries of a placed account with the share of it each holds: a folded group of mixed
+ * industries is shared out by where its ARR sits ('' for an account with no industry).
+ */
+function industryShares(p: PlacedAccount): [string, number][] {
+  const mix = p.account.industries;
+  if (!mix) return [[p.account.industry ?? '', 1]];
+  const total = p.account.arr * p.account.count;
+  const shares: [string, number][] = [];
+  let left = 1;
+  for (const [industry, slot] of mix.slots) {
+    const share = total > 0 ? (mix.arr[slot] ?? 0) / total : 0;
+    shares.push([industry, share]);
+    left -= share;
+  }
+  if (left > 1e-9) shares.push(['', left]);
+  return shares;
+}
+
+/** A team's segment rows by the accounts' region key ('' for accounts with none). */
+type RegionRows = Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>;
+
+/** Adds a share of a placed account to its region's row of its segment. */
+function addAccount(
+  into: RegionRows,
+  p: PlacedAccount,
+  share: number,
+  template: SegmentCapacity,
+): void {
+  const key = regionKey(p.account.region) ?? '';
+  const entry = into.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
+  const row = entry.rows.get(p.segment) ?? emptyRow(template);
+  row.accounts += p.account.count * share;
+  row.arr += p.account.arr * p.account.count * share;
+  row.weightedAccounts += p.account.count * share * p.loadFactor;
+  entry.rows.set(p.segment, row);
+  into.set(key, entry);
+}
+
+/** Adds one team's rows into another's, region by region. */
+function addRegions(into: RegionRows, from: RegionRows): void {
+  for (const [key, entry] of from) {
+    const to = into.get(key) ?? { region: entry.region, rows: new Map() };
+    addRows(to.rows, entry.rows.values());
+    into.set(key, to);
+  }
+}
+
+/** A team's rows over all its regions, segment by segment. */
+function mergedRows(regions: RegionRows): Map<SegmentId, SegmentCapacity> {
+  const rows = new Map<SegmentId, SegmentCapacity>();
+  for (const entry of regions.values()) addRows(rows, entry.rows.values());
+  return rows;
+}
+
+/** FTE of work at the target ratios in segment rows. */
+function rowsWork(rows: Iterable<SegmentCapacity>, analysis: Analysis): number {
+  let sum = 0;
+  for (const s of rows)
+    sum += segmentFte(s, analysis.org.policy, 'target', analysis.offloadMultiplier);
+  return sum;
+}
+
+/** FTE of work of a team over all its regions. */
+function regionWork(regions: RegionRows, analysis: Analysis): number {
+  return rowsWork(mergedRows(regions).values(), analysis);
 }
 
 /** A copy of a segment row with no accounts, to add a share of its accounts to. */
@@ -299,57 +388,57 @@ export function regionKey(value: string | undefined): string | undefined {
 }
 
 /**
- * A tier's work split by the accounts' region, when two or more regions each have about an FTE
- * of it: CSMs work a region's hours and languages. Smaller regions, and accounts without one,
- * join the region with the most work. Empty when the tier stays one team.
+ * A tier's work split by the accounts' region (see splitByRegion); empty when the tier stays one
+ * team.
  */
-function regionTeams(
-  group: SegmentCapacity[],
-  analysis: Analysis,
-): { region: string; joined: string[]; rows: SegmentCapacity[] }[] {
-  const { policy } = analysis.org;
-  const byRegion = new Map<string, { region: string; rows: Map<SegmentId, SegmentCapacity> }>();
+function regionTeams(group: SegmentCapacity[], analysis: Analysis): RegionSplit[] {
+  const byRegion: RegionRows = new Map();
   for (const p of analysis.placed) {
     const row = group.find((s) => s.id === p.segment);
-    if (!row) continue;
-    const key = regionKey(p.account.region) ?? '';
-    const entry = byRegion.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
-    const into = entry.rows.get(row.id) ?? emptyRow(row);
-    into.accounts += p.account.count;
-    into.arr += p.account.arr * p.account.count;
-    into.weightedAccounts += p.account.count * p.loadFactor;
-    entry.rows.set(row.id, into);
-    byRegion.set(key, entry);
+    if (row) addAccount(byRegion, p, 1, row);
   }
-  const work = (rows: Iterable<SegmentCapacity>) =>
-    [...rows].reduce(
-      (sum, s) => sum + segmentFte(s, policy, 'target', analysis.offloadMultiplier),
-      0,
-    );
+  return splitByRegion(byRegion, analysis);
+}
+
+interface RegionSplit {
+  region: string;
+  /** The smaller regions whose accounts joined this region's team. */
+  joined: string[];
+  rows: SegmentCapacity[];
+}
+
+/**
+ * A team's work split by region when two or more regions each have about an FTE of it: CSMs
+ * work a region's hours and languages. Smaller regions, and accounts without one, join the
+ * region with the most work, which names them. Empty when the team stays one.
+ */
+function splitByRegion(byRegion: RegionRows, analysis: Analysis): RegionSplit[] {
+  const work = (entry: { rows: Map<SegmentId, SegmentCapacity> }) =>
+    rowsWork(entry.rows.values(), analysis);
+  const heaviest = (
+    a: [string, { rows: Map<SegmentId, SegmentCapacity> }],
+    b: [string, { rows: Map<SegmentId, SegmentCapacity> }],
+  ) => work(b[1]) - work(a[1]) || a[0].localeCompare(b[0], 'en');
   const big = [...byRegion.entries()]
-    .filter(([key, e]) => key !== '' && work(e.rows.values()) >= REGION_TEAM_FTE - 1e-9)
-    .sort(
-      (a, b) =>
-        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
-    );
+    .filter(([key, e]) => key !== '' && work(e) >= REGION_TEAM_FTE - 1e-9)
+    .sort(heaviest);
   const largest = big[0];
   if (big.length < 2 || !largest) return [];
+  const copy = (rows: Map<SegmentId, SegmentCapacity>) =>
+    new Map([...rows].map(([id, row]) => [id, { ...row }] as const));
+  const rows = new Map(big.map(([key, e]) => [key, copy(e.rows)] as const));
+  const into = rows.get(largest[0]) as Map<SegmentId, SegmentCapacity>;
   const joined: string[] = [];
-  const smaller = [...byRegion.entries()]
-    .filter(([key]) => !big.some(([k]) => k === key))
-    .sort(
-      (a, b) =>
-        work(b[1].rows.values()) - work(a[1].rows.values()) || a[0].localeCompare(b[0], 'en'),
-    );
+  const smaller = [...byRegion.entries()].filter(([key]) => !rows.has(key)).sort(heaviest);
   for (const [key, entry] of smaller) {
     // Accounts without a region join too, but only a region is named in the team's title.
     if (key !== '') joined.push(entry.region);
-    addRows(largest[1].rows, entry.rows.values());
+    addRows(into, entry.rows.values());
   }
   return big.map(([key, e]) => ({
     region: e.region,
     joined: key === largest[0] ? joined : [],
-    rows: [...e.rows.values()],
+    rows: [...(rows.get(key) as Map<SegmentId, SegmentCapacity>).values()],
   }));
 }
 

@@ -9,7 +9,7 @@ import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import { homeSegment, regionKey, type TeamNeed } from './needs.js';
+import { homeSegment, industryKey, regionKey, servingTeams, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -114,9 +114,10 @@ export function teamTitle(team: TitledTeam): string {
   if (team.kind === 'top-accounts') return 'Senior CSM, top accounts';
   const names = team.segments.map(segmentTitle).join(' + ');
   if (team.role === 'digital-csm') return `Digital CSMs (${names})`;
-  if (team.industry !== undefined) return `${industryLabel(team)} CSMs (${names})`;
   const regions = team.regions ?? (team.region ? [team.region] : []);
-  return regions.length > 0 ? `${regions.join(' + ')} ${names} CSMs` : `${names} CSMs`;
+  const where = regions.length > 0 ? `${regions.join(' + ')} ` : '';
+  if (team.industry !== undefined) return `${where}${industryLabel(team)} CSMs (${names})`;
+  return `${where}${names} CSMs`;
 }
 
 /** Strategic and enterprise accounts go to senior CSMs first (CS Operations Architect guide). */
@@ -417,29 +418,26 @@ export function csmsNeeded(teams: readonly TargetTeam[]): number {
 }
 
 /**
- * Of a tier's teams, the CSM's own: in a vertical structure the industry team holding most of
- * their book's ARR (none for a CSM with no book yet: they go where the work is short); otherwise
- * the region's team.
+ * Of a tier's teams, the CSM's own: in a vertical structure the industry holding most of their
+ * book's ARR (none for a CSM with no book yet: they go where the work is short), then that
+ * industry's team for their region; otherwise the region's team.
  */
 function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   if (!teams.some((t) => t.industry !== undefined)) return regionalTeam(teams, owner);
-  const teamOf = (industry: string | undefined) => {
-    const key = industry?.trim().toLowerCase() ?? '';
-    return (
-      teams.find((t) => t.industry !== undefined && t.industry.toLowerCase() === key) ??
-      teams.find((t) => t.otherIndustries)
-    );
-  };
-  const arr = new Map<TeamNeed, number>();
+  const arr = new Map<string, number>();
   for (const p of owner.accounts) {
-    const team = teamOf(p.account.industry);
-    if (team) arr.set(team, (arr.get(team) ?? 0) + p.account.arr * p.account.count);
+    const [team] = servingTeams(teams, { industry: p.account.industry });
+    const industry = industryKey(team?.industry);
+    if (team) arr.set(industry, (arr.get(industry) ?? 0) + p.account.arr * p.account.count);
   }
-  const [best] = [...arr.entries()].sort(
-    (a, b) => b[1] - a[1] || teams.indexOf(a[0]) - teams.indexOf(b[0]),
+  const first = (industry: string) => teams.findIndex((t) => industryKey(t.industry) === industry);
+  const [best] = [...arr.entries()].sort((a, b) => b[1] - a[1] || first(a[0]) - first(b[0]));
+  if (!best) return undefined;
+  return regionalTeam(
+    teams.filter((t) => t.industry !== undefined && industryKey(t.industry) === best[0]),
+    owner,
   );
-  return best?.[0];
 }
 
 /**

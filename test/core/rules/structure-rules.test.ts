@@ -136,6 +136,31 @@ describe('renewals-outside-cs', () => {
     );
   });
 
+  it('reports a team under Sales once, at its head, naming the people under them', async () => {
+    // am-head leads 2 account managers and a renewals manager, and reports to the VP Sales: one
+    // line reaches Sales, so one finding, located at am-head's entry (team index 4).
+    const team =
+      `${org('vic')}  - { id: am-head, role: head-of-account-management, reports_to: vic }
+  - { id: am-1, role: account-manager, reports_to: am-head }
+  - { id: am-2, role: account-manager, reports_to: am-head }
+  - { id: ren, role: renewals, reports_to: am-head }
+`.replace('  - { id: rita, role: renewals, reports_to: vic }\n', '');
+    const found = await findings(team + SPECIALIZATION, 'renewals-outside-cs');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 4, 'reports_to'] })]);
+    expect(found[0]?.message).toMatch(
+      /^"am-head" \(Head of Account Management\), with 2 Account Managers and 1 Renewals Manager under them, reports up to "vic" \(VP Sales\): /,
+    );
+  });
+
+  it('reports people with no head under one sales leader once, by name', async () => {
+    const team = `${org('vic')}  - { id: amy, role: account-manager, reports_to: vic }\n`;
+    const found = await findings(team + SPECIALIZATION, 'renewals-outside-cs');
+    expect(found).toEqual([expect.objectContaining({ path: ['team', 3, 'reports_to'] })]);
+    expect(found[0]?.message).toMatch(
+      /^"rita" and "amy" \(1 Renewals Manager and 1 Account Manager\) report up to "vic" \(VP Sales\): /,
+    );
+  });
+
   it('passes renewals under the CS leader, and renewals with Sales at the first-hire stage', async () => {
     expect(await findings(org('ken') + SPECIALIZATION, 'renewals-outside-cs')).toEqual([]);
     expect(await findings(org('vic') + FIRST_HIRE, 'renewals-outside-cs')).toEqual([]);
