@@ -503,7 +503,7 @@ function ensureData() {
  * The largest CSV csplan accepts: the 100k file's rows repeated with distinct ids up to just
  * under the size limit, and an org file that points at it. Each row is made a small account
  * with no owner (ARR 500, covered digitally): 2 million of the export's mix would need about
- * 13,000 CSM FTE, past the 5,000 csplan plans (\`plan-too-large\`), and the run would stop before
+ * 13,000 CSM FTE, past the 5,000 csplan plans (`plan-too-large`), and the run would stop before
  * the plan; these are planned in full, the peak the memory promise is about. Written once to
  * bench/.data/ (again when the limit or this layout changes).
  */

@@ -148,8 +148,8 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
 }
 
 /**
- * The plan's own timeline when it is the one \`options\` ask for: the same months, growth
- * multiplier, freeze and scenario (none). \`csplan timeline\` then shows it instead of simulating
+ * The plan's own timeline when it is the one `options` ask for: the same months, growth
+ * multiplier, freeze and scenario (none). `csplan timeline` then shows it instead of simulating
  * the same months a second time; any other question gets undefined.
  */
 export function planTimelineFor(plan: Plan, options: TimelineOptions): Timeline | undefined {

@@ -1,8 +1,8 @@
 /**
  * The plan simulates the 12-month timeline once, when the file has `growth:`, and the reports
  * reuse it (the answer, the gap dates): it must be the very timeline `csplan timeline` would
- * simulate for the same file, and a file without growth must not pay for one. \`csplan timeline\`
- * shows the plan's timeline instead of simulating again (\`planTimelineFor\`) only when its options
+ * simulate for the same file, and a file without growth must not pay for one. `csplan timeline`
+ * shows the plan's timeline instead of simulating again (`planTimelineFor`) only when its options
  * ask for that very timeline.
  */
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { planOrg, planTimelineFor } from '../../src/core/plan.js';
 import { simulateTimeline, type TimelineOptions } from '../../src/core/timeline/index.js';
 import { generatedOrg, orgArb } from '../helpers/generated-org.js';
 
-/** What \`csplan timeline\` may ask: months, a growth multiplier, a freeze. */
+/** What `csplan timeline` may ask: months, a growth multiplier, a freeze. */
 const optionsArb: fc.Arbitrary<TimelineOptions> = fc.record(
   {
     months: fc.constantFrom(1, 11, 12, 13, 36),

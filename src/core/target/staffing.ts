@@ -182,7 +182,7 @@ function teamSum(members: readonly Person[]): TeamSum {
   return sum;
 }
 
-/** Moves a person between two teams' member lists, each kept in people order (\`rank\`). */
+/** Moves a person between two teams' member lists, each kept in people order (`rank`). */
 function transfer(byTeam: Map<string | null, Person[]>, person: Person, to: string): void {
   const from = byTeam.get(person.team) ?? [];
   from.splice(from.indexOf(person), 1);
@@ -302,7 +302,7 @@ export function staffTeams(
     return from !== undefined && canSpare(person, from);
   };
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
-  // out for good (\`moved\`), so who has a team and who has none is told once.
+  // out for good (`moved`), so who has a team and who has none is told once.
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
