@@ -80,15 +80,17 @@ export function handoverStart(leaving: string, policy: Policy): string {
 
 export function personOn(member: TeamMember, date: string, policy: Policy): PersonOnDate {
   const { rampStatus, share, tenureWeek } = rampOn(member, date, policy);
-  const base = { rampStatus, rampShare: share, tenureWeek };
-  if (hasLeft(member, date))
-    return { ...base, status: 'left', capacity: 0, seat: 0, handingOver: false };
-  const handingOver = member.leaving !== undefined && date >= handoverStart(member.leaving, policy);
+  const left = hasLeft(member, date);
+  const handingOver =
+    !left && member.leaving !== undefined && date >= handoverStart(member.leaving, policy);
+  // One literal, fields in one order: the timeline asks this for every person in every month.
   return {
-    ...base,
-    status: member.leaving !== undefined ? 'leaving' : rampStatus,
-    capacity: member.fte * share * (handingOver ? HANDOVER_SHARE : 1),
-    seat: member.fte,
+    rampStatus,
+    rampShare: share,
+    tenureWeek,
+    status: left ? 'left' : member.leaving !== undefined ? 'leaving' : rampStatus,
+    capacity: left ? 0 : member.fte * share * (handingOver ? HANDOVER_SHARE : 1),
+    seat: left ? 0 : member.fte,
     handingOver,
   };
 }

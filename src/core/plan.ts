@@ -24,7 +24,12 @@ import {
   type TargetOrg,
   type TargetTeam,
 } from './target/index.js';
-import { simulateTimeline, type Timeline } from './timeline/index.js';
+import {
+  DEFAULT_MONTHS,
+  simulateTimeline,
+  type Timeline,
+  type TimelineOptions,
+} from './timeline/index.js';
 
 export interface Plan {
   company: Org['company'];
@@ -140,6 +145,22 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
     projection: timeline && projectGrowth(org, stage.id, timeline),
     timeline,
   };
+}
+
+/**
+ * The plan's own timeline when it is the one `options` ask for: the same months, growth
+ * multiplier, freeze and scenario (none). `csplan timeline` then shows it instead of simulating
+ * the same months a second time; any other question gets undefined.
+ */
+export function planTimelineFor(plan: Plan, options: TimelineOptions): Timeline | undefined {
+  const { timeline } = plan;
+  if (!timeline) return undefined;
+  const same =
+    timeline.months === (options.months ?? DEFAULT_MONTHS) &&
+    timeline.growthFactor === (options.growthFactor ?? 1) &&
+    timeline.freezeUntil === (options.freezeUntil ?? null) &&
+    timeline.scenario === (options.scenario ?? null);
+  return same ? timeline : undefined;
 }
 
 function countByRole(org: Org): { role: RoleId; count: number }[] {

@@ -4,6 +4,7 @@ import { suggestion } from '../../core/did-you-mean.js';
 import { MAX_CSM_FTE_NEEDED, MAX_PROJECTED_GROWTH } from '../../core/limits.js';
 import type { Org } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
+import { type Plan, planTimelineFor } from '../../core/plan.js';
 import { csmNeedOverLimit, growthOverLimit } from '../../core/timeline/growth-limit.js';
 import {
   BASE_SCENARIO,
@@ -117,7 +118,7 @@ export async function runTimeline(
     return EXIT.ok;
   }
 
-  const timeline = chosenTimeline(org, options.scenario, run);
+  const timeline = chosenTimeline(org, options.scenario, run, plan);
   if (format === 'json') {
     const { renderTimelineJson } = await import('../../render/timeline-json.js');
     io.stdout(renderTimelineJson(timeline));
@@ -155,8 +156,15 @@ function checkGrowthFlag(org: Org, factor: number, flag: string, csmFteNeeded: n
   }
 }
 
-function chosenTimeline(org: Org, name: string | undefined, run: TimelineOptions): Timeline {
-  if (name === undefined) return simulateTimeline(org, run);
+function chosenTimeline(
+  org: Org,
+  name: string | undefined,
+  run: TimelineOptions,
+  plan: Plan | undefined,
+): Timeline {
+  // Text, Markdown and HTML plan the file first: with growth, that plan may already hold the
+  // timeline asked for (12 months, as the file says), so it is not simulated twice.
+  if (name === undefined) return (plan && planTimelineFor(plan, run)) ?? simulateTimeline(org, run);
   const names = (org.scenarios ?? []).map((s) => s.name);
   if (!names.includes(name) && name !== BASE_SCENARIO) {
     const known =

@@ -146,27 +146,82 @@ interface Person {
   /** What the person carries on the plan date, by the capacity model (a player-coach's share). */
   capacity: number;
   lead: boolean;
+  /** Place in the list of people: the order every sum adds them in. */
+  rank: number;
+  /** regionKey of the person's region. */
+  region: string | undefined;
   team: string | null;
   /** The team the file places them in, before any move. */
   home: string | null;
   moved: boolean;
 }
 
-/** Seats and capacity of each team's people, added in people order. */
-function teamSums(
-  people: readonly Person[],
-): Map<string | null, { fte: number; capacity: number }> {
-  const sums = new Map<string | null, { fte: number; capacity: number }>();
+interface TeamSum {
+  fte: number;
+  capacity: number;
+}
+
+/** Each team's people, in people order. */
+function membersByTeam(people: readonly Person[]): Map<string | null, Person[]> {
+  const byTeam = new Map<string | null, Person[]>();
   for (const p of people) {
-    let sum = sums.get(p.team);
-    if (!sum) {
-      sum = { fte: 0, capacity: 0 };
-      sums.set(p.team, sum);
-    }
+    const members = byTeam.get(p.team);
+    if (members) members.push(p);
+    else byTeam.set(p.team, [p]);
+  }
+  return byTeam;
+}
+
+/** Seats and capacity of a team's people, added in people order (so to the same last bit). */
+function teamSum(members: readonly Person[]): TeamSum {
+  const sum = { fte: 0, capacity: 0 };
+  for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
   }
-  return sums;
+  return sum;
+}
+
+/** Moves a person between two teams' member lists, each kept in people order (`rank`). */
+function transfer(byTeam: Map<string | null, Person[]>, person: Person, to: string): void {
+  const from = byTeam.get(person.team) ?? [];
+  from.splice(from.indexOf(person), 1);
+  const into = byTeam.get(to) ?? [];
+  const at = into.findIndex((p) => p.rank > person.rank);
+  into.splice(at === -1 ? into.length : at, 0, person);
+  byTeam.set(to, into);
+}
+
+/**
+ * Who moves into `to` first: someone with no team, whoever of them carries most on the date (a
+ * gap is filled by someone who can carry it now, not by a hire who starts later); then a planned
+ * hire (no book to hand over); then (for strategic and enterprise work) a senior CSM; then the
+ * smallest book to hand over.
+ */
+function moverOrder(to: TeamNeed): (a: Person, b: Person) => number {
+  const seniorsFirst = highTouch(to);
+  return (a, b) =>
+    Number(a.team !== null) - Number(b.team !== null) ||
+    (a.team === null ? b.capacity - a.capacity : 0) ||
+    Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
+    (seniorsFirst ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
+    a.owner.accountCount - b.owner.accountCount;
+}
+
+/**
+ * The first of the admitted items in `order`, the earlier one on a tie: what a stable sort of
+ * them would put first, without filtering and sorting the whole list for one item.
+ */
+export function firstBy<T>(
+  items: readonly T[],
+  admits: (item: T) => boolean,
+  order: (a: T, b: T) => number,
+): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (admits(item) && (best === undefined || order(item, best) < 0)) best = item;
+  }
+  return best;
 }
 
 export interface StaffingOptions {
@@ -188,7 +243,7 @@ export function staffTeams(
     for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
-  const everyone: Person[] = analysis.bookOwners.map((owner) => {
+  const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
     let team: TeamNeed | undefined;
@@ -202,6 +257,8 @@ export function staffTeams(
       fte: owner.person.seat * share,
       capacity: owner.person.capacity * share,
       lead,
+      rank,
+      region: regionKey(owner.member.region),
       team: team?.key ?? null,
       home: team?.key ?? null,
       moved: false,
@@ -213,9 +270,11 @@ export function staffTeams(
   const leaving = (p: Person) => p.owner.member.leaving !== undefined;
   const isLeaver = (p: Person) => leaving(p) && !seatedLeavers.has(p.owner.member.id);
   const people = everyone.filter((p) => !isLeaver(p));
-  // Summed again only after a move: summing on every call made the redeployment loop quadratic
-  // in people (the timeline of 100k accounts with growth spent about 40 s here).
-  let sums = teamSums(people);
+  // Summed once, then again only for the two teams of a move: summing on every call made the
+  // redeployment loop quadratic in people (the timeline of 100k accounts with growth spent about
+  // 40 s here).
+  const byTeam = membersByTeam(people);
+  const sums = new Map([...byTeam].map(([team, members]) => [team, teamSum(members)]));
   const staffed = (key: string) => sums.get(key)?.fte ?? 0;
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
@@ -237,14 +296,24 @@ export function staffTeams(
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
     person.capacity > 0 && staffed(to.key) + person.fte - ahead(to) < 1 - 1e-9;
-  const movedIds = () => new Set(people.filter((p) => p.moved).map((p) => p.owner.member.id));
   const anchorsOf = regionAnchors(analysis);
   // A CSM moves within their region: another region's team works other hours and languages.
-  const fits = (person: Person, to: TeamNeed) =>
+  const fits = (person: Person, to: TeamNeed, toRegion: string | undefined) =>
     (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
     (to.region === undefined ||
       person.owner.member.region === undefined ||
-      regionKey(to.region) === regionKey(person.owner.member.region));
+      toRegion === person.region);
+  const needByKey = new Map(needs.map((need) => [need.key, need]));
+  const spared = (person: Person) => {
+    const from = person.team === null ? undefined : needByKey.get(person.team);
+    return from !== undefined && canSpare(person, from);
+  };
+  // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
+  // out for good (`moved`), so who has a team and who has none is told once.
+  const movable = people.filter((p) => !p.lead && !leaving(p));
+  const unteamed = movable.filter((p) => p.team === null);
+  const teamed = movable.filter((p) => p.team !== null);
+  const movedIds = new Set<string>();
 
   const redeployments: Redeployment[] = [];
   for (;;) {
@@ -256,36 +325,33 @@ export function staffTeams(
       .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
       .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
     let moved = false;
-    const regionsOnly = anchorsOf(movedIds());
+    const regionsOnly = anchorsOf(movedIds);
     for (const to of short) {
-      const candidates = people
-        .filter((p) => !p.moved && !p.lead && !leaving(p) && p.team !== to.key && fits(p, to))
-        .filter((p) => !regionsOnly.has(p.owner.member.id))
-        .filter((p) => {
-          if (p.team === null) return true;
-          if (shortfall(to) <= SMALL_OVERSHOOT_FTE || !relieves(p, to)) return false;
-          const from = needs.find((n) => n.key === p.team);
-          return from !== undefined && canSpare(p, from);
-        })
-        // Someone with no team first, whoever of them carries most on the date (a gap is filled
-        // by someone who can carry it now, not by a hire who starts later); of those who would
-        // leave a team, a planned hire first (no book to hand over).
-        .sort(
-          (a, b) =>
-            Number(a.team !== null) - Number(b.team !== null) ||
-            (a.team === null ? b.capacity - a.capacity : 0) ||
-            Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
-            (highTouch(to) ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
-            a.owner.accountCount - b.owner.accountCount,
-        );
-      const person = candidates[0];
+      const order = moverOrder(to);
+      const toRegion = regionKey(to.region);
+      const mayMove = (p: Person) =>
+        !p.moved &&
+        p.team !== to.key &&
+        fits(p, to, toRegion) &&
+        !regionsOnly.has(p.owner.member.id);
+      // Anyone with no team comes before everyone in one, so people in a team (whose move costs
+      // more to check) are looked at only when nobody without a team can go.
+      const person =
+        firstBy(unteamed, mayMove, order) ??
+        (shortfall(to) > SMALL_OVERSHOOT_FTE
+          ? firstBy(teamed, (p) => mayMove(p) && relieves(p, to) && spared(p), order)
+          : undefined);
       if (!person) continue;
-      const from = person.team === null ? undefined : needs.find((n) => n.key === person.team);
+      const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
       const toBefore = loadOf(to, staffed(to.key));
+      const left = person.team;
+      transfer(byTeam, person, to.key);
       person.team = to.key;
       person.moved = true;
-      sums = teamSums(people);
+      movedIds.add(person.owner.member.id);
+      sums.set(left, teamSum(byTeam.get(left) ?? []));
+      sums.set(to.key, teamSum(byTeam.get(to.key) ?? []));
       redeployments.push({
         id: person.owner.member.id,
         role: person.owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
@@ -302,7 +368,7 @@ export function staffTeams(
   }
 
   const teams = needs.map((need): TargetTeam => {
-    const members = people.filter((p) => p.team === need.key);
+    const members = byTeam.get(need.key) ?? [];
     const fte = members.reduce((sum, p) => sum + p.fte, 0);
     const leavers = everyone.filter((p) => isLeaver(p) && p.home === need.key);
     // The first CSM of a founder-led company on its way to the first-hire stage is a `next` hire.
@@ -395,13 +461,20 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
   if (mine) return mine;
   // Nothing says where someone with no region and no book belongs: they go where work is short.
   if (owner.accounts.length === 0) return undefined;
+  const regions = owner.accounts.map((p) => regionKey(p.account.region));
   const arrIn = (team: TeamNeed) => {
     const served = new Set((team.regions ?? [team.region]).map(regionKey));
-    return owner.accounts
-      .filter((p) => served.has(regionKey(p.account.region)))
-      .reduce((sum, p) => sum + p.account.arr * p.account.count, 0);
+    let sum = 0;
+    owner.accounts.forEach((p, i) => {
+      if (served.has(regions[i])) sum += p.account.arr * p.account.count;
+    });
+    return sum;
   };
-  return [...teams].sort((a, b) => arrIn(b) - arrIn(a))[0];
+  // The team with most of the book's ARR, the first of them on a tie.
+  const arr = teams.map(arrIn);
+  let best = 0;
+  for (let i = 1; i < teams.length; i++) if ((arr[i] ?? 0) > (arr[best] ?? 0)) best = i;
+  return teams[best];
 }
 
 /**
@@ -416,16 +489,21 @@ export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) 
     const key = regionKey(account.region);
     if (key) withAccounts.add(key);
   }
+  // The CSMs who may hold a region (not leaving), with its key.
+  const holders: { id: string; key: string }[] = [];
+  for (const owner of analysis.bookOwners) {
+    const key = regionKey(owner.member.region);
+    if (key && withAccounts.has(key) && owner.member.leaving === undefined)
+      holders.push({ id: owner.member.id, key });
+  }
   return (gone = new Set()) => {
-    const byRegion = new Map<string, string[]>();
-    for (const owner of analysis.bookOwners) {
-      const key = regionKey(owner.member.region);
-      const away = owner.member.leaving !== undefined || gone.has(owner.member.id);
-      if (!key || !withAccounts.has(key) || away) continue;
-      byRegion.set(key, [...(byRegion.get(key) ?? []), owner.member.id]);
+    // Each region's only CSM so far; null once it has a second.
+    const only = new Map<string, string | null>();
+    for (const { id, key } of holders) {
+      if (!gone.has(id)) only.set(key, only.has(key) ? null : id);
     }
     const anchors = new Set<string>();
-    for (const ids of byRegion.values()) if (ids.length === 1 && ids[0]) anchors.add(ids[0]);
+    for (const id of only.values()) if (id) anchors.add(id);
     return anchors;
   };
 }

@@ -188,8 +188,24 @@ interface Rates {
   churnPerMonth: number;
 }
 
-/** The org with its accounts scaled to a month's customers and ARR, segment by segment. */
+const grownByMonth = new WeakMap<
+  Record<SegmentId, SegmentVolume>,
+  { from: Account[]; policy: Org['policy']; grown: Account[] }
+>();
+
+/**
+ * The org with its accounts scaled to a month's customers and ARR, segment by segment. Made once
+ * per month of a series: the timeline plans a month up to four times, from the same accounts.
+ */
 export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Account[] {
+  const made = grownByMonth.get(month);
+  if (made && made.from === org.accounts && made.policy === org.policy) return made.grown;
+  const grown = growAccounts(org, month);
+  grownByMonth.set(month, { from: org.accounts, policy: org.policy, grown });
+  return grown;
+}
+
+function growAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Account[] {
   const today = todayVolumes(org);
   const out: Account[] = [];
   for (const account of org.accounts) {

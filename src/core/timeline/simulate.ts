@@ -469,7 +469,10 @@ export function memberOn(moves: readonly Move[], date: string): (member: TeamMem
     const change = move.role !== undefined ? { role: move.role } : { segment: move.segment };
     changes.set(move.id, { ...changes.get(move.id), ...change });
   }
-  return (member) => ({ ...member, ...changes.get(member.id) });
+  return (member) => {
+    const change = changes.get(member.id);
+    return change ? { ...member, ...change } : member;
+  };
 }
 
 /**
