@@ -231,6 +231,15 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
+      // A CSM joining another team keeps working: handing over must not leave their book worse.
+      if (rule === 'team' && from && !this.state.keepsLimits(from, undefined, unit)) {
+        this.block(
+          unit,
+          'no-room',
+          `${this.whyForced(from)}, but handing it over would leave ${from.id}'s book with more red/yellow: ${from.id} keeps it for now`,
+        );
+        continue;
+      }
       // The region rule first; outside the region only when nobody in it can take the unit.
       const to =
         this.bestReceiver(unit, from, false) ??
@@ -415,6 +424,8 @@ class Rebalancer {
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
         if (bAfter > this.upperOf(b) + EPS || !this.keeps(donor, b, unit)) continue;
+        // Past a full book, a receiver (an overloaded team's band) takes only from a heavier book.
+        if (bAfter > 1 + EPS && bAfter > after + EPS) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -965,6 +976,8 @@ class Rebalancer {
   private refreshNoRoom(): void {
     this.noRoomByServing.clear();
     for (const [unit, list] of this.unmovable) {
+      // Only where no book could take the unit (not a handover kept for the giver's sake).
+      if ((this.failedAt[unit.order] as number) < 0) continue;
       for (const entry of list) if (entry.reason === 'no-room') entry.detail = this.noRoomFor(unit);
     }
   }
