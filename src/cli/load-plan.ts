@@ -3,7 +3,7 @@ import { FileReadError, loadOrgFile } from '../config/load.js';
 import { locateDiagnostics, sortByPlace } from '../config/locate.js';
 import { schemaRefDiagnostics } from '../config/schema-ref.js';
 import { type Analysis, analyse } from '../core/analysis.js';
-import { type CapacityResult, computeCapacity } from '../core/capacity.js';
+import { computeCapacity } from '../core/capacity.js';
 import { MAX_CSM_FTE_NEEDED } from '../core/limits.js';
 import type { Diagnostic, Org, RuleSetting } from '../core/model.js';
 import { formatCount } from '../core/money.js';
@@ -33,6 +33,8 @@ export interface PlannedFile {
   loaded?: Awaited<ReturnType<typeof loadOrgFile>>;
   /** The org analysed, when only validity was checked (`validOnly`): reused, not redone. */
   analysis?: Analysis;
+  /** The CSM FTE the accounts need today, once the file is loaded: what growth multiplies. */
+  csmFteNeeded?: number;
 }
 
 export async function loadAndPlan(
@@ -87,13 +89,14 @@ export async function loadAndPlan(
   // The plan's size is checked before it is made: its projection grows with it.
   const analysis = analyse(loaded.org);
   const capacity = computeCapacity(analysis);
-  const tooLarge = planSizeLimit(loaded.org, capacity);
+  const csmFteNeeded = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+  const tooLarge = planSizeLimit(loaded.org, csmFteNeeded);
   if (tooLarge.length > 0) {
     const diagnostics = locateDiagnostics(
       [...loaded.diagnostics, ...editorSchema, ...tooLarge],
       loaded.locate,
     );
-    return { file, org: loaded.org, diagnostics, invalid: true, loaded };
+    return { file, org: loaded.org, diagnostics, invalid: true, loaded, csmFteNeeded };
   }
   if (options.validOnly) {
     const diagnostics = locateDiagnostics(
@@ -105,7 +108,15 @@ export async function loadAndPlan(
       loaded.locate,
     );
     if (!diagnostics.some(blocksPlanning))
-      return { file, org: loaded.org, diagnostics, invalid: false, loaded, analysis };
+      return {
+        file,
+        org: loaded.org,
+        diagnostics,
+        invalid: false,
+        loaded,
+        analysis,
+        csmFteNeeded,
+      };
   }
   const plan = planOrg(loaded.org, {
     ruleOverrides: options.ruleOverrides,
@@ -116,7 +127,7 @@ export async function loadAndPlan(
     loaded.locate,
   );
   const invalid = diagnostics.some(blocksPlanning);
-  return { file, plan, org: loaded.org, diagnostics, invalid, loaded };
+  return { file, plan, org: loaded.org, diagnostics, invalid, loaded, csmFteNeeded };
 }
 
 /** An error that keeps the file from being planned; a skipped row's does not. */
@@ -161,8 +172,7 @@ export async function reportUnplannable(
  * A plan too large to date hire by hire (csmNeedOverLimit): an error that stops planning, at the
  * growth when growth is what takes it past the limit, at the accounts otherwise.
  */
-function planSizeLimit(org: Org, capacity: CapacityResult): Diagnostic[] {
-  const today = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+function planSizeLimit(org: Org, today: number): Diagnostic[] {
   const peak = csmNeedOverLimit(org, today);
   if (peak === undefined) return [];
   const byGrowth = today <= MAX_CSM_FTE_NEEDED;
@@ -171,7 +181,14 @@ function planSizeLimit(org: Org, capacity: CapacityResult): Diagnostic[] {
       rule: 'plan-too-large',
       severity: 'error',
       path: byGrowth ? ['growth'] : ['accounts'],
-      message: `the plan would need ${peak > 10 * MAX_CSM_FTE_NEEDED ? `more than ${formatCount(10 * MAX_CSM_FTE_NEEDED)}` : formatCount(Math.round(peak))} CSM FTE ${byGrowth ? 'at the peak of this growth' : 'for these accounts'}; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: check the largest ARRs, arr_per_csm and accounts_per_csm${byGrowth ? ', and the growth rates' : ''}`,
+      message: `the plan would need ${csmFteFigure(peak)} CSM FTE ${byGrowth ? 'at the peak of this growth' : 'for these accounts'}; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: check the largest ARRs, arr_per_csm and accounts_per_csm${byGrowth ? ', and the growth rates' : ''}`,
     },
   ];
+}
+
+/** A CSM FTE need past the limit as a message says it: past ten times the limit, only that. */
+export function csmFteFigure(peak: number): string {
+  return peak > 10 * MAX_CSM_FTE_NEEDED
+    ? `more than ${formatCount(10 * MAX_CSM_FTE_NEEDED)}`
+    : formatCount(Math.round(peak));
 }

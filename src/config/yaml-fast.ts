@@ -1,14 +1,14 @@
 /**
- * A fast reader for the regular shapes of an org file's `accounts:` list: items that are flat
- * mappings of one-line scalars, written one account per line (`- { id: a, arr: 100 }`) or one key
- * per line (`- id: a`, then `  arr: 100` under it). It reads a slice of whole items (see
- * yaml-slices.ts) straight from the text, several times faster than the yaml package and without
- * its token trees, and gives the values the yaml package gives (YAML 1.2 core schema, as
- * yaml-parse.ts reads it). Whatever it does not strictly understand (an anchor, alias or tag, a
- * nested or multi-line value, an empty value, a duplicate key, a scalar form it does not spell out
- * below, anything csplan would warn about or refuse) makes it decline the whole slice, which the
- * yaml package then reads: every value is the one yaml gives, and every problem is found and
- * located by yaml as before. test/config/yaml-fast.property.test.ts holds it to that.
+ * A fast reader for the regular shapes of an org file's `accounts:` and `team:` lists: items that
+ * are flat mappings of one-line scalars, written one item per line (`- { id: a, arr: 100 }`) or
+ * one key per line (`- id: a`, then `  arr: 100` under it). It reads whole items (see
+ * yaml-slices.ts and yaml-team.ts) straight from the text, several times faster than the yaml
+ * package and without its token trees, and gives the values the yaml package gives (YAML 1.2
+ * core schema, as yaml-parse.ts reads it). Whatever it does not strictly understand (an anchor,
+ * alias or tag, a nested or multi-line value, an empty value, a duplicate key, a scalar form it
+ * does not spell out below, anything csplan would warn about or refuse) makes it decline, and the
+ * yaml package then reads those lines: every value is the one yaml gives, and every problem is
+ * found and located by yaml as before. test/config/yaml-fast.property.test.ts holds it to that.
  */
 import { controlCharacterIndex } from './encoding.js';
 import type { LineIndex } from './line-index.js';
@@ -47,13 +47,39 @@ export function readRegularItems(
   lines: LineIndex,
   firstLine: number,
   endLine: number,
+  /** Takes the line each item starts on (its `- `), in order. */
+  itemLines?: number[],
 ): Record<string, unknown>[] | undefined {
-  const text = lines.text;
+  if (!isSure(lines, firstLine, endLine)) return undefined;
+  return new SliceReader(lines.text, itemLines).items(lines, firstLine, endLine);
+}
+
+/**
+ * Where the parts of a regular item are in the text, as the yaml package places its nodes: the
+ * item (its `{`, or its first key) and each key and value (a quoted value at its quote).
+ */
+export interface ItemPlaces {
+  start: number;
+  keys: Map<string, { key: number; value: number }>;
+}
+
+/** The places of the one regular item on lines [firstLine, endLine), or undefined. */
+export function regularItemPlaces(
+  lines: LineIndex,
+  firstLine: number,
+  endLine: number,
+): ItemPlaces | undefined {
+  if (!isSure(lines, firstLine, endLine)) return undefined;
+  const places: ItemPlaces[] = [];
+  const items = new SliceReader(lines.text, undefined, places).items(lines, firstLine, endLine);
+  return items?.length === 1 ? places[0] : undefined;
+}
+
+function isSure(lines: LineIndex, firstLine: number, endLine: number): boolean {
   const from = lines.start(firstLine);
   const to = lines.end(endLine - 1);
   // The line feed after the last line (when there is one) keeps a final CRLF whole.
-  if (UNSURE_CHARACTER.test(text.slice(from, to + 1))) return undefined;
-  return new SliceReader(text).items(lines, firstLine, endLine);
+  return !UNSURE_CHARACTER.test(lines.text.slice(from, to + 1));
 }
 
 class SliceReader {
@@ -61,7 +87,11 @@ class SliceReader {
   /** End of the current line, before its carriage return if it has one. */
   private end = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly itemLines?: number[],
+    private readonly places?: ItemPlaces[],
+  ) {}
 
   items(lines: LineIndex, firstLine: number, endLine: number) {
     const items: Record<string, unknown>[] = [];
@@ -85,6 +115,8 @@ class SliceReader {
         this.skipSpaces();
         item = {};
         items.push(item);
+        this.itemLines?.push(i);
+        this.places?.push({ start: this.pos, keys: new Map() });
         if (this.at() === OPEN_BRACE) {
           if (!this.flowMapping(item) || !this.lineEnd()) return undefined;
           keyColumn = -1;
@@ -152,6 +184,7 @@ class SliceReader {
     if (Object.hasOwn(item, key)) return false;
     this.pos += 2;
     this.skipSpaces();
+    this.places?.at(-1)?.keys.set(key, { key: keyStart, value: this.pos });
     const value = this.value(key, flow);
     if (value === undefined) return false;
     item[key] = value;

@@ -458,11 +458,15 @@ export function unreadableMessage(error: unknown): string {
 function resourceMessage(error: unknown): string {
   if (error instanceof RangeError)
     return 'it is nested too deeply, or a [ or { is never closed; check brackets near the end of the last edit';
-  if (error instanceof ReferenceError && error.message.startsWith('Excessive alias count'))
-    return TOO_MANY_ALIASES;
+  if (isAliasLimitError(error)) return TOO_MANY_ALIASES;
   if (error instanceof ReferenceError && error.message.startsWith('Unresolved alias'))
     return 'an alias (*name) has no anchor (&name) before it';
   return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
+}
+
+/** The yaml package refused to expand an anchor more than `maxAliasCount` times. */
+export function isAliasLimitError(error: unknown): boolean {
+  return error instanceof ReferenceError && error.message.startsWith('Excessive alias count');
 }
 
 export const TOO_MANY_ALIASES = `it uses more than ${MAX_YAML_ALIASES} aliases (refused: alias expansion can exhaust memory)`;

@@ -78,23 +78,9 @@ export function parseSlicedYaml(
   onItem?: (item: unknown, index: number) => void,
 ): SlicedYaml | undefined {
   const lines = new LineIndex(text);
-  // Find the top-level `accounts:` line and where its section ends (the next top-level key).
-  let start = -1;
-  let end = lines.count;
-  for (let i = 0; i < lines.count; i++) {
-    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
-    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
-    const line = lines.line(i);
-    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
-    if (start === -1) {
-      const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
-      if (match?.[1] === 'accounts') start = i;
-    } else if (TOP_LEVEL_ANY_KEY.test(line)) {
-      end = i;
-      break;
-    }
-  }
-  if (start === -1) return undefined;
+  const section = topLevelSection(lines, 'accounts');
+  if (!section) return undefined;
+  const { start, end } = section;
 
   const slices = sliceItems(lines, start + 1, end);
   if (!slices) return undefined;
@@ -200,6 +186,32 @@ export function parseSlicedYaml(
     locate,
     handedOver: onItem !== undefined,
   };
+}
+
+/**
+ * The top-level key `name` with nothing after its colon, as lines [start, end): its own line and
+ * the lines up to the next top-level key. Undefined when there is none, or when a document
+ * marker or directive comes first (such files are parsed whole).
+ */
+export function topLevelSection(
+  lines: LineIndex,
+  name: string,
+): { start: number; end: number } | undefined {
+  const text = lines.text;
+  let start = -1;
+  for (let i = 0; i < lines.count; i++) {
+    // An indented line is neither a marker nor a top-level key: most lines, passed over uncut.
+    if (text.charCodeAt(lines.start(i)) === SPACE) continue;
+    const line = lines.line(i);
+    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) return undefined;
+    if (start === -1) {
+      const match = TOP_LEVEL_KEY.exec(line.replace(/\r$/, ''));
+      if (match?.[1] === name) start = i;
+    } else if (TOP_LEVEL_ANY_KEY.test(line)) {
+      return { start, end: i };
+    }
+  }
+  return start === -1 ? undefined : { start, end: lines.count };
 }
 
 /**
@@ -363,6 +375,7 @@ class Anchors {
   keep(doc: Document.Parsed): void {
     for (const entry of this.known.values()) {
       if (entry.doc !== doc || !entry.node) continue;
+      entry.weight ??= this.weightOf(entry.node);
       entry.value = entry.node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES });
       entry.node = undefined;
       entry.doc = undefined;
@@ -371,23 +384,41 @@ class Anchors {
 
   private define(doc: Document.Parsed, node: Node): void {
     if (isAlias(node) || !node.anchor) return;
+    this.known.set(node.anchor, { doc, node, value: undefined, weight: undefined, uses: 0 });
+  }
+
+  /**
+   * The most uses of an anchor an alias inside `node` stands for, at least 1. Taken at the
+   * anchor's first use, as the yaml package takes it: `&pair [*n, *n]` weighs 2 once both `*n`
+   * are read.
+   */
+  private weightOf(node: Node): number {
     let weight = 1;
     visit(node, {
       Alias: (_, alias) => {
         const inner = this.known.get(alias.source);
-        if (inner) weight = Math.max(weight, inner.uses * inner.weight);
+        if (inner) weight = Math.max(weight, inner.uses * (inner.weight ?? 1));
       },
     });
-    this.known.set(node.anchor, { doc, node, value: undefined, weight, uses: 0 });
+    return weight;
   }
 
   /** Counts one use; false when that is one too many. */
   private use(name: string): boolean {
     const entry = this.known.get(name);
     if (!entry) return true;
+    entry.weight ??= entry.node ? this.weightOf(entry.node) : 1;
     entry.uses++;
     return entry.uses * entry.weight <= MAX_YAML_ALIASES;
   }
+}
+
+/**
+ * The offset of the alias that takes its anchor past MAX_YAML_ALIASES uses in a whole document,
+ * counted as the yaml package counts them when it converts the document, or undefined.
+ */
+export function aliasPastLimit(doc: Document.Parsed): number | undefined {
+  return new Anchors().resolve(doc);
 }
 
 interface AnchorEntry {
@@ -395,7 +426,8 @@ interface AnchorEntry {
   doc?: Document.Parsed;
   node?: Node;
   value: unknown;
-  weight: number;
+  /** Set at the first use (or when the value is kept): see `weightOf`. */
+  weight: number | undefined;
   uses: number;
 }
 

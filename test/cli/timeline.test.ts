@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/render/json.js';
 import { runCli as runCliAt } from '../helpers/io.js';
 
 /** These tests read whole lines: wide output (wrapping has tests of its own). */
@@ -207,6 +208,28 @@ describe('csplan timeline: bad input', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/org\.yaml:6:\d+ error invalid-policy/);
+  });
+
+  it('an unplannable file under --format json: the JSON findings recommend and check give', async () => {
+    for (const command of ['timeline', 'recommend']) {
+      const run = await runCli([command, 'test/fixtures/invalid/unknown-owner.yaml', '-f', 'json']);
+      expect(run.code, command).toBe(1);
+      expect(run.stderr, command).toBe('');
+      expect(JSON.parse(run.stdout), command).toMatchObject({
+        schemaVersion: SCHEMA_VERSION,
+        valid: false,
+        findings: [{ rule: 'unknown-owner', severity: 'error', line: 11 }],
+      });
+    }
+    const compared = await runCli([
+      'timeline',
+      'test/fixtures/invalid/unknown-owner.yaml',
+      '-f',
+      'json',
+      '--compare',
+    ]);
+    expect(compared.code).toBe(1);
+    expect(JSON.parse(compared.stdout).findings).toHaveLength(1);
   });
 
   it('a growth figure out of range in a scenario: located, exit 1', async () => {

@@ -171,6 +171,25 @@ describe('strict YAML 1.2 values', () => {
     expect(diagnostics[0]?.message).toBe('alias *nope has no anchor &nope before it');
   });
 
+  it('says "more than 100 aliases" at the alias that crosses the limit, not at 1:1', async () => {
+    // Line 5 defines &n; team starts on line 6, so person k (0-based) is on line 7 + k. The
+    // 101st use of *n is person 100, on line 107; its `*n` is at column 11 of `  - { id: *n`.
+    const team = '  - { id: *n, role: csm }\n'.repeat(150);
+    const { diagnostics } = await load(`${HEAD}  motion: &n sales-led\nteam:\n${team}`);
+    expect(diagnostics.map(brief)).toEqual([['yaml-syntax', 107, 11]]);
+    expect(diagnostics[0]?.message).toContain('more than 100 aliases');
+  });
+
+  it('counts an alias inside an anchor once per use of that anchor, as yaml does', async () => {
+    // Line 6's &pair holds two uses of &n (weight 2): 50 uses of *pair are 100 uses of *n, the
+    // limit. The uses start on line 8; the 51st, on line 8 + 50 = 58, crosses it, its alias at
+    // column 5 of `  - *pair`.
+    const uses = '  - *pair\n'.repeat(60);
+    const text = `${HEAD}  motion: &n sales-led\nnotes: &pair [*n, *n]\nlist:\n${uses}`;
+    const { diagnostics } = await load(text);
+    expect(diagnostics.map(brief)).toEqual([['yaml-syntax', 58, 5]]);
+  });
+
   it('refuses control characters, raw or escaped, with their place', async () => {
     const raw = await load(`${HEAD}  motion: a\u001bb\n`);
     expect(raw.diagnostics.map(brief)).toEqual([['control-character', 5, 12]]);

@@ -13,12 +13,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter } from 'yaml';
 import { LineIndex } from '../../src/config/line-index.js';
+import { yamlLocator } from '../../src/config/locate.js';
 import { readRegularItems, resolvePlain } from '../../src/config/yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
   parseYamlDocument,
 } from '../../src/config/yaml-parse.js';
+import { readRegularTeam } from '../../src/config/yaml-team.js';
+import type { Path } from '../../src/core/model.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -390,5 +393,70 @@ describe('the fast reader of the accounts list, against yaml', () => {
     // Most are shapes the reader leaves to yaml (nested, multi-line, anchors); it takes on 7 of
     // them (54T7, 9SHH, D9TU, J5UC, J7VC, MXS3, SYW4): the test is not all declines.
     expect(accepted.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('a regular team list read by the fast reader (yaml-team.ts), against yaml', () => {
+  /** Every path a diagnostic can carry into a team: the list, each person, key, value and below. */
+  function teamPaths(items: Item[]): [Path, boolean][] {
+    const paths: [Path, boolean][] = [
+      [['team'], false],
+      [['team'], true],
+      [['team', items.length], false],
+      [['team', 'x'], false],
+    ];
+    items.forEach(({ pairs }, k) => {
+      paths.push([['team', k], false], [['team', k, 'missing'], false], [['team', k, 'x'], true]);
+      for (const [key] of pairs) {
+        const name = String(resolvePlain(key));
+        paths.push([['team', k, name], false], [['team', k, name], true]);
+        paths.push([['team', k, name, 0], false], [['team', k, name, 0], true]);
+      }
+    });
+    return paths;
+  }
+
+  it('gives the values yaml gives and places every path where yaml places it', {
+    timeout: LONG,
+  }, () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.array(item(fc.constantFrom(...KEYS), regularValue), { minLength: 1, maxLength: 8 }),
+        layout,
+        fc.boolean(),
+        (items, { indent, eol }, keyAfter) => {
+          const text = `version: 1${eol}team:${eol}${render(items, indent, eol)}${keyAfter ? `rules: {}${eol}` : ''}`;
+          const team = readRegularTeam(text);
+          if (!team) return;
+          accepted++;
+          const counter = new LineCounter();
+          const whole = parseYamlDocument(text, counter).document;
+          expect(whole?.errors, text).toEqual([]);
+          expect(team.items, text).toStrictEqual(whole?.toJS().team);
+          const blankedCounter = new LineCounter();
+          const blanked = parseYamlDocument(team.blanked, blankedCounter).document;
+          expect(blanked?.toJS(), text).toStrictEqual({ ...whole?.toJS(), team: null });
+          if (!whole || !blanked) return;
+          const reference = yamlLocator('f.yaml', whole, counter);
+          const fast = team.locator(yamlLocator('f.yaml', blanked, blankedCounter), 'f.yaml');
+          for (const [path, key] of teamPaths(items)) {
+            expect(fast(path, { key }), `${JSON.stringify(path)} ${key}\n${text}`).toEqual(
+              reference(path, { key }),
+            );
+          }
+        },
+      ),
+      options,
+    );
+    // Most generated lists are read (a numeric id is what makes the reader decline).
+    expect(accepted).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('leaves a file with anchors, or with a person it cannot read, to yaml', () => {
+    const team = 'team:\n  - { id: a, role: csm }\n';
+    expect(readRegularTeam(`version: 1\n${team}`)).toBeDefined();
+    expect(readRegularTeam(`version: 1\ncompany: &c { name: A }\n${team}`)).toBeUndefined();
+    expect(readRegularTeam(`version: 1\n${team}  - { id: b, aliases: [x] }\n`)).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ import {
   verticalOrgArb,
   verticalOrgYaml,
 } from '../helpers/generated-org.js';
-import { brokenInvariants, timelineBreaks } from '../helpers/invariants.js';
+import { brokenInvariants, foldBreaks, timelineBreaks } from '../helpers/invariants.js';
 import { AS_OF, orgFrom } from '../helpers/org.js';
 
 describe('the views agree on every example', () => {
@@ -28,6 +28,7 @@ describe('the views agree on every example', () => {
       const plan = planOrg(loaded.org);
       expect(brokenInvariants(plan, loaded.org)).toEqual([]);
       expect(timelineBreaks(loaded.org)).toEqual([]);
+      expect(foldBreaks(loaded.org)).toEqual([]);
     });
   }
 });
@@ -41,7 +42,7 @@ describe('the views agree on generated orgs', () => {
         const [company, ...rest] = yaml.split(/\n(?=[a-z_]+:)/);
         const org = await orgFrom(`${rest.join('\n')}\n`, `name: Generated\n${company}`);
         const plan = planOrg(org);
-        const broken = [...brokenInvariants(plan, org), ...timelineBreaks(org)];
+        const broken = [...brokenInvariants(plan, org), ...timelineBreaks(org), ...foldBreaks(org)];
         if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
         expect(renderPlanJson(planOrg(org), [])).toBe(renderPlanJson(plan, []));
       }),
@@ -64,10 +65,10 @@ describe('the structure label is what the chart draws, on orgs with industries a
         const plan = planOrg(org);
         seen.add(plan.structure.model);
         if (plan.teams.some((t) => t.region)) seen.add('regions');
-        // The timeline folds accounts by owner and segment, which drops their region, so its
-        // first month is compared with the target only where accounts have none.
+        // The timeline's folded accounts give the target's teams and CSM work, regions and
+        // industries included. Its first month's reqs are compared where accounts have no region.
         const timeline = spec.regions.length === 0 ? timelineBreaks(org) : [];
-        const broken = [...brokenInvariants(plan, org), ...timeline];
+        const broken = [...brokenInvariants(plan, org), ...foldBreaks(org), ...timeline];
         if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
       }),
       {

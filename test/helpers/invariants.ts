@@ -9,7 +9,8 @@ import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
 import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
-import { simulateTimeline } from '../../src/core/timeline/index.js';
+import { compactAccounts } from '../../src/core/timeline/grow.js';
+import { simulateTimeline, targetAt } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
 
@@ -337,11 +338,11 @@ export function timelineBreaks(org: Org): string[] {
   for (const row of target.headcount)
     if (row.team === null && row.hire > 0) wanted.set(row.role, row.hire);
   const timeline = simulateTimeline(still, { months: 1 });
+  const broken: string[] = [];
   const dated = new Map<RoleId, number>();
   for (const hire of timeline.hires)
     if (hire.month === org.company.asOf.slice(0, 7))
       dated.set(hire.role, (dated.get(hire.role) ?? 0) + 1);
-  const broken: string[] = [];
   for (const role of new Set([...wanted.keys(), ...dated.keys()])) {
     if ((wanted.get(role) ?? 0) !== (dated.get(role) ?? 0))
       broken.push(
@@ -349,4 +350,21 @@ export function timelineBreaks(org: Org): string[] {
       );
   }
   return broken;
+}
+
+/**
+ * The accounts the timeline folds into groups (compactAccounts) give the target the same CSM
+ * teams, each with the same work, as the file's accounts: the groups keep the regions and
+ * industries teams are drawn by, so on the plan date the timeline needs what the target needs.
+ */
+export function foldBreaks(org: Org): string[] {
+  const needs = (teams: readonly { key: string; needed: number }[]) =>
+    teams
+      .map((t) => `${t.key} ${t.needed.toFixed(6)}`)
+      .sort()
+      .join(', ');
+  const still: Org = { ...org, growth: undefined };
+  const file = needs(planOrg(still).target.teams);
+  const folded = needs(targetAt({ ...still, accounts: compactAccounts(still) }).teams);
+  return folded === file ? [] : [`folded accounts give teams ${folded}, the file's ${file}`];
 }

@@ -1,10 +1,10 @@
 /** `csplan timeline FILE`: the hiring plan month by month, what it costs, and what-if scenarios. */
 
 import { suggestion } from '../../core/did-you-mean.js';
-import { MAX_PROJECTED_GROWTH } from '../../core/limits.js';
+import { MAX_CSM_FTE_NEEDED, MAX_PROJECTED_GROWTH } from '../../core/limits.js';
 import type { Org } from '../../core/model.js';
 import { formatCount } from '../../core/money.js';
-import { growthOverLimit } from '../../core/timeline/growth-limit.js';
+import { csmNeedOverLimit, growthOverLimit } from '../../core/timeline/growth-limit.js';
 import {
   BASE_SCENARIO,
   compareScenarios,
@@ -18,7 +18,7 @@ import {
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { loadAndPlan, reportUnplannable } from '../load-plan.js';
+import { csmFteFigure, loadAndPlan, reportUnplannable } from '../load-plan.js';
 import { parseAsOf, parseFormat } from '../options.js';
 
 export interface TimelineCliOptions {
@@ -80,16 +80,14 @@ export async function runTimeline(
   const result = await loadAndPlan(file, io, { asOf, validOnly: !readable });
   if (result.invalid || !result.org) {
     return reportUnplannable(result, io, {
-      json: false,
+      json: format === 'json',
       color: options.color,
       waiting: 'it can be planned',
     });
   }
   const org = result.org;
-  if (growthFactor !== undefined && growthOverLimit(org, growthFactor).length > 0) {
-    throw new UsageError(
-      `--growth ${options.growth}: the plan would add more than ${formatCount(MAX_PROJECTED_GROWTH)} customers, more than csplan plans; try a smaller multiplier`,
-    );
+  if (growthFactor !== undefined) {
+    checkGrowthFlag(org, growthFactor, options.growth ?? '', result.csmFteNeeded ?? 0);
   }
   const run: TimelineOptions = { months, growthFactor, freezeUntil };
   const color = format === 'text' && useColor(options.color, io);
@@ -137,6 +135,24 @@ export async function runTimeline(
     io.stdout(renderTimelineText(timeline, textOptions));
   }
   return EXIT.ok;
+}
+
+/**
+ * `--growth Nx` held to the bounds the file's own growth is held to: the customers it adds and
+ * the CSM FTE it needs at its peak. Past either, the run is refused before it is simulated.
+ */
+function checkGrowthFlag(org: Org, factor: number, flag: string, csmFteNeeded: number): void {
+  if (growthOverLimit(org, factor).length > 0) {
+    throw new UsageError(
+      `--growth ${flag}: the plan would add more than ${formatCount(MAX_PROJECTED_GROWTH)} customers, more than csplan plans; try a smaller multiplier`,
+    );
+  }
+  const peak = csmNeedOverLimit(org, csmFteNeeded, factor);
+  if (peak !== undefined) {
+    throw new UsageError(
+      `--growth ${flag}: the plan would need ${csmFteFigure(peak)} CSM FTE at the peak of this growth; csplan plans up to ${formatCount(MAX_CSM_FTE_NEEDED)}: try a smaller multiplier`,
+    );
+  }
 }
 
 function chosenTimeline(org: Org, name: string | undefined, run: TimelineOptions): Timeline {

@@ -103,16 +103,23 @@ export interface TargetInput {
    * months read it off their own series (their org has no `growth:`, the months are the growth).
    */
   sparingGrowth?: number;
+  /**
+   * Share of each CSM seat held back for departures when deciding who is short (the timeline's
+   * attrition allowance, with which it hires); 0 when not given.
+   */
+  heldBack?: number;
 }
 
 /** How the CSM work is organised before any structure refinement. */
 export type TeamMode = 'founder' | 'generalist' | 'segmented';
 
 /**
- * Generalists early on; segmented teams once the work fills three CSMs, or at once when revenue is
- * ahead of the customer count and most of it sits in strategic and enterprise accounts: a few
- * large accounts want senior CSMs in named teams, not a first-hire generalist (CS Operations
- * Architect guide).
+ * Generalists early on; segmented teams once the work fills three CSMs, or at once when most of
+ * the ARR sits in strategic and enterprise accounts and either revenue is ahead of the customer
+ * count or the company is past the first-hire stage: a few large accounts want senior CSMs in
+ * named teams, not a generalist (CS Operations Architect guide). Teams split by tier stay split
+ * as the customer count catches up with revenue: generalist -> segmented as a company grows,
+ * never back (CS org design guide).
  */
 export function teamMode(
   stage: StageResult,
@@ -123,7 +130,8 @@ export function teamMode(
   const topShare = capacity.segments
     .filter((s) => s.id === 'strategic' || s.id === 'enterprise')
     .reduce((sum, s) => sum + s.arrShare, 0);
-  if (revenueAhead(stage) && topShare >= STRUCTURE_THRESHOLDS.highAcvShare) return 'segmented';
+  const highAcv = topShare >= STRUCTURE_THRESHOLDS.highAcvShare;
+  if (highAcv && (revenueAhead(stage) || stage.id !== 'first-hire')) return 'segmented';
   if (stage.id === 'first-hire') return 'generalist';
   const total = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
   return wholeCsms(total) < MIN_CSMS_TO_SEGMENT ? 'generalist' : 'segmented';
@@ -134,6 +142,7 @@ export function buildTargetOrg({
   capacity,
   seatedLeavers,
   sparingGrowth,
+  heldBack,
 }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
@@ -146,7 +155,7 @@ export function buildTargetOrg({
   const structure = chooseStructure(stage, analysis, capacity, mode, tiers, vertical);
   // A vertical structure draws teams by industry; every other structure keeps the tier teams.
   const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
-  const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth });
+  const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth, heldBack });
   const { redeployments, leavers } = staffed;
   const pods =
     structure.model === 'pod'

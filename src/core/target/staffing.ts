@@ -174,12 +174,14 @@ export interface StaffingOptions {
   seatedLeavers?: ReadonlySet<string>;
   /** Growth over the time to hire and ramp, for who can be spared (TargetInput.sparingGrowth). */
   sparingGrowth?: number;
+  /** Share of each seat held back for departures (TargetInput.heldBack). */
+  heldBack?: number;
 }
 
 export function staffTeams(
   needs: TeamNeed[],
   analysis: Analysis,
-  { seatedLeavers = new Set(), sparingGrowth }: StaffingOptions = {},
+  { seatedLeavers = new Set(), sparingGrowth, heldBack = 0 }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
   for (const need of needs)
@@ -217,7 +219,9 @@ export function staffTeams(
   const staffed = (key: string) => sums.get(key)?.fte ?? 0;
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
-  const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key);
+  // Short as the caller hires: on seats less the share held back for departures, so a team the
+  // timeline would hire for is short enough for a move too.
+  const shortfall = (need: TeamNeed) => round1(need.needed) - staffed(need.key) * (1 - heldBack);
   // The team's work once the time to hire and ramp has passed: no team gives up a CSM it would
   // have to hire back by then.
   const ahead = (need: TeamNeed) =>
@@ -263,9 +267,13 @@ export function staffTeams(
           const from = needs.find((n) => n.key === p.team);
           return from !== undefined && canSpare(p, from);
         })
+        // Someone with no team first, whoever of them carries most on the date (a gap is filled
+        // by someone who can carry it now, not by a hire who starts later); of those who would
+        // leave a team, a planned hire first (no book to hand over).
         .sort(
           (a, b) =>
             Number(a.team !== null) - Number(b.team !== null) ||
+            (a.team === null ? b.capacity - a.capacity : 0) ||
             Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
             (highTouch(to) ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
             a.owner.accountCount - b.owner.accountCount,

@@ -7,6 +7,7 @@ import { placeAccount } from '../analysis.js';
 import type { Account, Growth, IndustryMix, Org, SegmentGrowth, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { addIndustries, emptyIndustryMix } from '../structure.js';
+import { regionKey } from '../target/needs.js';
 
 export interface SegmentVolume {
   customers: number;
@@ -227,11 +228,12 @@ export function grownAccounts(org: Org, month: Record<SegmentId, SegmentVolume>)
 }
 
 /**
- * The accounts folded into one group per owner, segment and load factor: every figure the
- * planner sums (customers, ARR, weighted load per book and segment) comes out the same, the
- * industry figures travel with each group (`industries`), and a month of a 100k-account file
- * plans in the time of a few thousand groups. A group keeps its first member's fields, which give
- * the group's load factor; its `industry` and `regulated` stand for nothing else.
+ * The accounts folded into one group per owner, segment, load factor, region and industry: every
+ * figure the planner sums (customers, ARR, weighted load per book, segment, region and industry)
+ * comes out the same, so the target draws the same regional and industry teams from the groups as
+ * from the file, and a month of a 100k-account file plans in the time of a few thousand groups.
+ * A group keeps its first member's fields, which give the group's load factor, region and
+ * industry; its `regulated` stands for nothing else (the industry figures are in `industries`).
  */
 export function compactAccounts(org: Org): Account[] {
   const groups = new Map<
@@ -240,7 +242,11 @@ export function compactAccounts(org: Org): Account[] {
   >();
   for (const account of org.accounts) {
     const placed = placeAccount(account, org);
-    const key = [account.owner ?? '', placed.segment, placed.loadFactor].join('\u0000');
+    const region = regionKey(account.region) ?? '';
+    const industry = account.industry?.trim().toLowerCase() ?? '';
+    const key = [account.owner ?? '', placed.segment, placed.loadFactor, region, industry].join(
+      '\u0000',
+    );
     let group = groups.get(key);
     if (!group) {
       const industries = emptyIndustryMix();

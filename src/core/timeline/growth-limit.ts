@@ -36,22 +36,27 @@ export function growthOverLimit(org: Org, factor = 1): GrowthOverLimit[] {
 
 /**
  * The CSM FTE the plan would need at the peak of its growth, when more than MAX_CSM_FTE_NEEDED:
- * today's need grown by the largest factor the growth (of the file or of a scenario) puts on
- * customers or ARR over the months the timeline looks at. Undefined when the plan fits.
+ * today's need grown by the largest factor the growth (of the file or of a scenario, its rates
+ * times `factor`, as `timeline --growth` runs it) puts on customers or ARR over the months the
+ * timeline looks at. Undefined when the plan fits.
  */
-export function csmNeedOverLimit(org: Org, neededToday: number): number | undefined {
+export function csmNeedOverLimit(org: Org, neededToday: number, factor = 1): number | undefined {
   if (neededToday > MAX_CSM_FTE_NEEDED) return neededToday;
   if (neededToday === 0) return undefined;
   let peak = neededToday;
   for (const grown of [org, ...(org.scenarios ?? []).map((s) => applyScenario(org, s))]) {
-    if (grown.growth) peak = Math.max(peak, neededToday * growthFactor(grown));
+    if (grown.growth) peak = Math.max(peak, neededToday * grownBy(grown, factor));
   }
   return peak > MAX_CSM_FTE_NEEDED ? peak : undefined;
 }
 
-/** The largest factor growth puts on customers or ARR over the months the timeline looks at. */
-function growthFactor(org: Org): number {
-  const { series } = growthSeries(org, MAX_MONTHS + lookaheadMonths(org.policy));
+/**
+ * The largest factor growth (its rates times `rateFactor`) puts on customers or ARR over the
+ * months the timeline looks at.
+ */
+function grownBy(org: Org, rateFactor: number): number {
+  const months = MAX_MONTHS + lookaheadMonths(org.policy);
+  const { series } = growthSeries(org, months, { factor: rateFactor });
   const totals = series.map((month) => ({
     customers: SEGMENT_IDS.reduce((sum, id) => sum + month[id].customers, 0),
     arr: SEGMENT_IDS.reduce((sum, id) => sum + month[id].arr, 0),

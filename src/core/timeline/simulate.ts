@@ -45,6 +45,14 @@ export interface Hire {
   role: RoleId;
   /** The segment a CSM is hired for; null for roles without a book. */
   segment: SegmentId | null;
+  /**
+   * The segments the CSM's team served when the req was dated (empty for roles without a book).
+   * When no team of a later month serves them all (the team split), the hire is placed where that
+   * work is short instead of staying with the largest segment (`splitTeams`).
+   */
+  teamSegments: SegmentId[];
+  /** The region of the CSM team the hire joins, when the team serves one; null otherwise. */
+  region: string | null;
   /** The CSM team the hire joins (its title); null for other roles. */
   team: string | null;
   openBy: string;
@@ -230,6 +238,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       id: `${role}-${number}`,
       role,
       segment: team ? team.mainSegment : null,
+      teamSegments: team ? team.segments : [],
+      region: team?.region ?? null,
       team: team ? team.title : null,
       ...hire,
       month: backfill?.month ?? neededBy.slice(0, 7),
@@ -268,9 +278,18 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   const moves: Move[] = [];
   // CSMs moved into a function: they no longer carry a book or count as CSMs.
   const movedOut = new Set<string>();
+  // Hires whose team has split, by member id, with the date from which they have no segment pin.
+  const unpinned = new Map<string, string>();
   // The leavers' seats the plan date's target refills: each backfill ramped when the hand-over
   // starts, asked for by the first month's org.
-  const todayOrg = orgAt(org, series[0] as Record<SegmentId, SegmentVolume>, [], [], company.asOf);
+  const todayOrg = orgAt(
+    org,
+    series[0] as Record<SegmentId, SegmentVolume>,
+    [],
+    [],
+    new Map(),
+    company.asOf,
+  );
   const today = targetAt({ ...todayOrg, team: org.team }, { asIfRamped: true });
   for (const { team, backfill } of today.backfills) {
     // Ramped when the hand-over starts, so the leaver hands the book to someone who can carry it.
@@ -287,8 +306,13 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     // deciding the hires as the target decides them (a CSM it moves into onboarding takes work
     // off the CSMs in the months after, as its hires do once they start).
     const earlier = () => moves.filter((move) => move.from < date);
-    const planAt = () => monthTarget(org, volumes, hires, earlier(), date, soonAt(m), true);
+    const planAt = () =>
+      monthTarget(org, volumes, hires, earlier(), unpinned, date, soonAt(m), true);
     let planning = planAt();
+    // Hires whose team split this month go where the split teams are short, then plan again.
+    const split = splitTeams(hires, planning.teams, unpinned);
+    for (const id of split) unpinned.set(id, date);
+    if (split.length > 0) planning = planAt();
     for (const move of planning.moves) moves.push({ ...move, from: date });
     for (const move of planning.roleMoves) {
       moves.push({ ...move, from: date });
@@ -318,7 +342,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = monthTarget(org, volumes, planned, moves, date, soonAt(m));
+    const actual = monthTarget(org, volumes, planned, moves, unpinned, date, soonAt(m));
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -332,7 +356,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     rows.push(monthRow(org, actual, volumes, planned, moves, date, dateOf(m + 1), allowance));
   }
   const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
-  const endTarget = monthTarget(org, endVolumes, planned, moves, horizon, soonAt(months));
+  const endTarget = monthTarget(org, endVolumes, planned, moves, unpinned, horizon, soonAt(months));
   const end: TimelineEnd = {
     date: horizon,
     customers: endTarget.stage.customers,
@@ -433,13 +457,18 @@ export type Move = { id: string; from: string } & (
   | { role: RoleId; segment?: undefined }
 );
 
-/** The team member a timeline hire becomes once the req is dated. */
+/**
+ * The team member a timeline hire becomes once the req is dated: in the main segment and the
+ * region of the team it was hired for (see `splitTeams` for a team that splits later).
+ */
 export function hireMember(hire: Hire): TeamMember {
   return {
     id: `timeline-${hire.id}`,
     role: hire.role,
     startDate: hire.start,
     segment: hire.segment ?? undefined,
+    // A regional team's hire works that region's hours and languages, as the file's CSMs do.
+    region: hire.region ?? undefined,
     fte: 1,
     languages: [],
     path: ['timeline', hire.id],
@@ -476,20 +505,40 @@ function seatedLeavers(org: Org, hires: readonly Hire[], date: string): Set<stri
   );
 }
 
+/**
+ * The hires (member ids) whose team served several segments and that no team of the month serves
+ * whole any more: the team split. Each goes where the split teams are short from then on, as a
+ * CSM with no segment does, rather than staying with the segment that was the team's largest
+ * (which left the other part to hire again).
+ */
+function splitTeams(
+  hires: readonly Hire[],
+  teams: readonly TimelineTeam[],
+  unpinned: ReadonlyMap<string, string>,
+): string[] {
+  return hires
+    .filter((hire) => hire.teamSegments.length > 1 && !unpinned.has(`timeline-${hire.id}`))
+    .filter((hire) => !teams.some((t) => hire.teamSegments.every((s) => t.segments.includes(s))))
+    .map((hire) => `timeline-${hire.id}`);
+}
+
 /** The recommended org of a month, the moves and hires so far in place. */
 function monthTarget(
   org: Org,
   volumes: Record<SegmentId, SegmentVolume>,
   hires: Hire[],
   moves: Move[],
+  unpinned: ReadonlyMap<string, string>,
   date: string,
   sparingGrowth: number,
   asIfRamped = false,
 ): TimelineTarget {
-  return targetAt(orgAt(org, volumes, hires, moves, date), {
+  return targetAt(orgAt(org, volumes, hires, moves, unpinned, date), {
     asIfRamped,
     seatedLeavers: seatedLeavers(org, hires, date),
     sparingGrowth,
+    // A team is short for a move when it is short for a hire: capacity less the allowance.
+    heldBack: attritionAllowance(org.policy),
   });
 }
 
@@ -522,9 +571,16 @@ function orgAt(
   volumes: Record<SegmentId, SegmentVolume>,
   hires: Hire[],
   moves: Move[],
+  unpinned: ReadonlyMap<string, string>,
   date: string,
 ): Org {
-  const team: TeamMember[] = [...org.team, ...hires.map(hireMember)].map(memberOn(moves, date));
+  const unpin = (member: TeamMember): TeamMember => {
+    const from = unpinned.get(member.id);
+    return from !== undefined && from <= date ? { ...member, segment: undefined } : member;
+  };
+  const team: TeamMember[] = [...org.team, ...hires.map(hireMember).map(unpin)].map(
+    memberOn(moves, date),
+  );
   return {
     ...org,
     // The months ahead are the timeline's to simulate: the target org sees this month only.

@@ -20,6 +20,8 @@ export interface TimelineTeam {
   segments: SegmentId[];
   /** The segment with most of the team's work: where a new hire of the team is placed. */
   mainSegment: SegmentId;
+  /** The accounts' region the team serves, when a tier is split by region. */
+  region?: string;
   /** FTE of work at the policy's target ratios. */
   needed: number;
   arr: number;
@@ -43,7 +45,10 @@ export interface TimelineTarget {
   stage: StageResult;
   structure: StructureModel;
   teams: TimelineTeam[];
-  /** CSMs the target moves to another team this month, with the segment that places them there. */
+  /**
+   * CSMs the target moves to another team this month, with the segment that places them there
+   * (someone with no team is left out: the target places them again each month).
+   */
   moves: { id: string; segment: SegmentId }[];
   /** CSMs the target moves into a function (CS Ops, onboarding, renewals) instead of a hire. */
   roleMoves: { id: string; role: RoleId }[];
@@ -58,6 +63,8 @@ export interface TargetAtOptions {
   seatedLeavers?: ReadonlySet<string>;
   /** Growth of the work over the time to hire and ramp a CSM, for who can be spared (TargetInput). */
   sparingGrowth?: number;
+  /** Share of each seat held back for departures, as the timeline hires (TargetInput). */
+  heldBack?: number;
   /**
    * Count every CSM as fully ramped (their seat), for deciding hires: a hire still ramping is not
    * hired twice. Otherwise capacity is what each CSM carries at the org's date.
@@ -68,8 +75,8 @@ export interface TargetAtOptions {
 export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const { seatedLeavers, sparingGrowth } = options;
-  const target = buildTargetOrg({ analysis, capacity, seatedLeavers, sparingGrowth });
+  const { seatedLeavers, sparingGrowth, heldBack } = options;
+  const target = buildTargetOrg({ analysis, capacity, seatedLeavers, sparingGrowth, heldBack });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
     let carrying = 0;
@@ -91,6 +98,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       title: team.title,
       segments: team.segments,
       mainSegment: mainSegment(team.segments, capacity.segments),
+      region: team.region,
       needed: team.needed,
       arr: team.arr,
       available,
@@ -99,13 +107,17 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       target: team.target,
     };
   });
-  const segmentOf = new Map(teams.map((team) => [team.key, team.mainSegment]));
+  const teamByKey = new Map(teams.map((team) => [team.key, team]));
   const backfills = target.teams.flatMap((team, i) =>
     team.backfills.map((backfill) => ({ team: teams[i] as TimelineTeam, backfill })),
   );
   const moves = target.redeployments.flatMap((move) => {
-    const segment = segmentOf.get(move.to);
-    return segment ? [{ id: move.id, segment }] : [];
+    const team = teamByKey.get(move.to);
+    // Someone with no team placed in a team of several segments keeps no pin: the target places
+    // them again each month, so when the team splits they go where the work is short, not with
+    // its largest segment.
+    if (!team || (move.from === null && team.segments.length > 1)) return [];
+    return [{ id: move.id, segment: team.mainSegment }];
   });
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
