@@ -216,6 +216,8 @@ const CSV_FIELDS: [keyof Account, string][] = [
   ['owner', 'owner'],
   ['health', 'health'],
   ['complexity', 'complexity'],
+  ['industry', 'industry'],
+  ['regulated', 'regulated'],
   ['region', 'region'],
   ['timezone', 'timezone'],
   ['language', 'language'],

@@ -299,6 +299,15 @@ class Rebalancer {
         this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
         continue;
       }
+      // A CSM joining another team keeps working: handing over must not leave their book worse.
+      if (rule === 'team' && from && !this.state.keepsLimits(from, undefined, unit)) {
+        this.block(
+          unit,
+          'no-room',
+          `${this.whyForced(from)}, but handing it over would leave ${from.id}'s book with more red/yellow: ${from.id} keeps it for now`,
+        );
+        continue;
+      }
       // The region rule first; outside the region only when nobody in it can take the unit (and
       // some book that serves it is outside the region: else the second search is the first).
       const to =
@@ -510,6 +519,8 @@ class Rebalancer {
         const bAfter = this.state.shareWith(b, unit);
         // The receiving side only (`from` null): the donor's limits were checked above, once.
         if (bAfter > this.upperOf(b) + EPS || !this.keeps(null, b, unit)) continue;
+        // Past a full book, a receiver (an overloaded team's band) takes only from a heavier book.
+        if (bAfter > 1 + EPS && bAfter > after + EPS) continue;
         const p = this.preference(unit, b);
         if (best && p > (best.key[0] as number)) continue;
         if (
@@ -999,7 +1010,7 @@ class Rebalancer {
     }
     if (list.some((stay) => stay.reason === reason)) return;
     // Most units that stay have no room (60k at 100k accounts): they share one entry.
-    list.push(reason === 'no-room' ? NO_ROOM : { reason, detail });
+    list.push(reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */
@@ -1174,8 +1185,11 @@ class Rebalancer {
       const list = this.stays[order];
       if (!list || leaveOut[order] === 1) continue;
       const unit = this.state.units[order] as Unit;
-      for (const { reason, detail } of list) {
-        const words = reason === 'no-room' ? this.noRoomFor(unit) : detail;
+      for (const stay of list) {
+        const { reason, detail } = stay;
+        // Only the shared no-room entry is worded from the books as the moves leave them; a
+        // hand-over kept for the giver's sake keeps its own words.
+        const words = stay === NO_ROOM ? this.noRoomFor(unit) : detail;
         for (const p of unit.accounts) {
           const arr = p.account.arr * p.account.count;
           entries.push({

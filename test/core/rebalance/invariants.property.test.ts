@@ -11,10 +11,19 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
+import { analyse } from '../../../src/core/analysis.js';
 import { addDays } from '../../../src/core/dates.js';
+import type { Org } from '../../../src/core/model.js';
+import { rebalance, targetTeams } from '../../../src/core/rebalance/index.js';
 import { tempDir } from '../../helpers/files.js';
+import { verticalOrgArb, verticalOrgYaml } from '../../helpers/generated-org.js';
 import { AS_OF } from '../../helpers/org.js';
-import { movesCsvBreaks, rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
+import {
+  loadText,
+  movesCsvBreaks,
+  rebalanceBreaks,
+  writtenText,
+} from '../../helpers/rebalance-invariants.js';
 
 const SEGMENT_ARR = [700_000, 180_000, 50_000, 12_000];
 const REGIONS = ['NA', 'EMEA', 'APAC'];
@@ -99,6 +108,48 @@ function orgYaml(spec: OrgSpec): string {
  */
 const SEGMENT_SPREAD = new Set(['book-imbalance']);
 
+/** A generated org body as the whole file a user would write. */
+const verticalOrgText = (body: string) =>
+  `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n${body}`;
+
+/** The invariants on one org file's text; throws with the failures and the org when any breaks. */
+async function assertInvariants(
+  yaml: string,
+  dir: string,
+  breaks = rebalanceBreaks,
+): Promise<void> {
+  const broken = [
+    ...(await breaks(yaml, AS_OF, SEGMENT_SPREAD)),
+    ...(await movesCsvBreaks(yaml, AS_OF, dir)),
+  ];
+  if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
+}
+
+/** The target's CSM teams and role moves in one line, to tell whether two orgs get the same. */
+function teamsLine(org: Org): string {
+  const { teams, intoRoles } = targetTeams(analyse(org));
+  return JSON.stringify([teams.map((t) => [t.key, t.members]), [...intoRoles]]);
+}
+
+/**
+ * The invariants where the second rebalance is judged only when it fills the same target teams.
+ * On these orgs the target org itself can change with the books (a CSM outside every team's
+ * region is placed by where most of their book is, and the region rule's fallback hands them
+ * another region's accounts): then a second rebalance serves other teams, which is the target's
+ * stability, not the engine's fixpoint. The books and the CSV route are judged on every org.
+ */
+async function breaksOverSameTeams(
+  text: string,
+  today: string,
+  leftOut: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  const broken = await rebalanceBreaks(text, today, leftOut);
+  const org = await loadText(text, today);
+  const after = await loadText(writtenText(text, rebalance(org)), today);
+  if (teamsLine(org) === teamsLine(after)) return broken;
+  return broken.filter((line) => !/second rebalance/.test(line));
+}
+
 describe('rebalance then check, on generated orgs', () => {
   let dir = '';
   beforeAll(async () => {
@@ -107,18 +158,23 @@ describe('rebalance then check, on generated orgs', () => {
 
   it('makes no book finding new or worse, explains what is left, is stable (dated moves included), and --moves-csv agrees with --write', async () => {
     await fc.assert(
-      fc.asyncProperty(orgArb, async (spec) => {
-        const yaml = orgYaml(spec);
-        const broken = [
-          ...(await rebalanceBreaks(yaml, AS_OF, SEGMENT_SPREAD)),
-          ...(await movesCsvBreaks(yaml, AS_OF, dir)),
-        ];
-        if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
-      }),
+      fc.asyncProperty(orgArb, (spec) => assertInvariants(orgYaml(spec), dir)),
       // A fixed seed keeps CI repeatable; CSPLAN_PROPERTY_RUNS and CSPLAN_PROPERTY_SEED explore more.
       {
         numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 80),
         seed: Number(process.env.CSPLAN_PROPERTY_SEED ?? 20261206),
+      },
+    );
+  }, 600_000);
+
+  it('holds on orgs with regions and industry teams (the region rule included)', async () => {
+    await fc.assert(
+      fc.asyncProperty(verticalOrgArb, (spec) =>
+        assertInvariants(verticalOrgText(verticalOrgYaml(spec)), dir, breaksOverSameTeams),
+      ),
+      {
+        numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 60),
+        seed: Number(process.env.CSPLAN_PROPERTY_SEED ?? 20261207),
       },
     );
   }, 600_000);
