@@ -168,6 +168,15 @@ export async function reportUnplannable(
   return EXIT.problems;
 }
 
+/** The plan-too-large error for an org, if any: for commands that plan an org they loaded themselves. */
+export function planSizeProblems(org: Org): Diagnostic[] {
+  const capacity = computeCapacity(analyse(org));
+  return planSizeLimit(
+    org,
+    capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0),
+  );
+}
+
 /**
  * A plan too large to date hire by hire (csmNeedOverLimit): an error that stops planning, at the
  * growth when growth is what takes it past the limit, at the accounts otherwise.

@@ -163,3 +163,28 @@ describe('csplan diff from another folder', () => {
     expect(JSON.parse(stdout).moves).toHaveLength(16);
   });
 });
+
+describe('diff of a side too large to plan (found by `npm run fuzz`)', () => {
+  it('stops at plan-too-large, located, instead of planning 28,576 CSM FTE', async () => {
+    // One enterprise account at $99,999,999,999: at the enterprise target of $3.5M of ARR per CSM
+    // (the middle of $2M-5M) that alone is 28,571.4 FTE (28,576 with the rest of the accounts), past
+    // the 5,000 csplan plans. Before,
+    // diff planned it anyway and ran for minutes; recommend, check and timeline already stopped.
+    const dir = mkdtempSync(join(tmpdir(), 'csplan-diff-large-'));
+    const before = readFileSync('examples/people-over-time.yaml', 'utf8');
+    writeFileSync(join(dir, 'before.yaml'), before);
+    writeFileSync(
+      join(dir, 'org.yaml'),
+      before.replace('{ id: ent-01, arr: 290000,', '{ id: ent-01, arr: 99999999999,'),
+    );
+    const { code, stdout, stderr } = await runCli(['diff', 'before.yaml', 'org.yaml'], {
+      cwd: dir,
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^org\.yaml:\d+:3 error plan-too-large the plan would need 28,576 CSM FTE/m,
+    );
+    expect(stderr).toContain('org.yaml has problems to fix before it can be compared.');
+  }, 30_000);
+});

@@ -17,6 +17,7 @@ import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../render
 import { outputWidth, useColor } from '../color.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { planSizeProblems } from '../load-plan.js';
 import { parseAsOf, parseFormat, parseRuleOverrides } from '../options.js';
 
 const run = promisify(execFile);
@@ -137,8 +138,10 @@ async function plan(
           ? { ...d, file: source.rename(d.file) }
           : d,
     );
-  if (!loaded.org) {
-    const located = locate(loaded.diagnostics);
+  // A side too large to plan stops here, as in every other command (else the diff hangs on it).
+  const tooLarge = loaded.org ? planSizeProblems(loaded.org) : [];
+  if (!loaded.org || tooLarge.length > 0) {
+    const located = locate([...loaded.diagnostics, ...tooLarge]);
     io.stderr(
       renderDiagnostics(located, {
         color: useColor(color, io),
