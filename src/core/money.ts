@@ -4,7 +4,9 @@
 export function formatMoney(dollars: number): string {
   const sign = dollars < 0 ? '-' : '';
   const abs = Math.abs(dollars);
+  // Up to the $1 trillion the schema allows (and sums of such accounts): "$1T", not "$1000B".
   const units: [number, string][] = [
+    [1_000_000_000_000, 'T'],
     [1_000_000_000, 'B'],
     [1_000_000, 'M'],
     [1_000, 'k'],

@@ -21,6 +21,9 @@ describe('money and numbers, whatever the locale', () => {
     [16_900_000, '$16.9M'],
     [999_999_999, '$1B'],
     [2_000_000_000, '$2B'],
+    [999_999_999_999, '$1T'],
+    [1_000_000_000_000, '$1T'],
+    [2_500_000_000_000, '$2.5T'],
     [-60_000, '-$60k'],
   ])('formatMoney(%d) = %s', (value, text) => {
     expect(formatMoney(value)).toBe(text);
