@@ -89,8 +89,7 @@ export async function loadAndPlan(
   // The plan's size is checked before it is made: its projection grows with it.
   const analysis = analyse(loaded.org);
   const capacity = computeCapacity(analysis);
-  const csmFteNeeded = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
-  const tooLarge = planSizeLimit(loaded.org, csmFteNeeded);
+  const { csmFteNeeded, tooLarge } = planSize(loaded.org, capacity);
   if (tooLarge.length > 0) {
     const diagnostics = locateDiagnostics(
       [...loaded.diagnostics, ...editorSchema, ...tooLarge],
@@ -170,11 +169,16 @@ export async function reportUnplannable(
 
 /** The plan-too-large error for an org, if any: for commands that plan an org they loaded themselves. */
 export function planSizeProblems(org: Org): Diagnostic[] {
-  const capacity = computeCapacity(analyse(org));
-  return planSizeLimit(
-    org,
-    capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0),
-  );
+  return planSize(org, computeCapacity(analyse(org))).tooLarge;
+}
+
+/** The CSM FTE the accounts need today, and the plan-too-large error when it or growth passes the limit. */
+function planSize(
+  org: Org,
+  capacity: CapacityResult,
+): { csmFteNeeded: number; tooLarge: Diagnostic[] } {
+  const csmFteNeeded = capacity.segments.reduce((sum, s) => sum + s.csmFteNeeded, 0);
+  return { csmFteNeeded, tooLarge: planSizeLimit(org, csmFteNeeded) };
 }
 
 /**
