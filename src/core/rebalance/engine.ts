@@ -233,12 +233,15 @@ class Rebalancer {
    */
   private forcedUnits(): ForcedUnits {
     const forced: { unit: Unit; rule: MoveRule }[] = [];
+    // Whether a digital CSM serves each list of books: asked once per list, not per account.
+    const digitalServed = this.served.map((books) =>
+      books.some((b) => b.member.role === 'digital-csm'),
+    );
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
       if (!book) {
         // Digital-coverage accounts have no named CSM by design unless a digital team exists.
-        if (unit.digital && !this.receivers(unit).some((b) => b.member.role === 'digital-csm'))
-          continue;
+        if (unit.digital && !digitalServed[this.servingOf[unit.order] as number]) continue;
         forced.push({ unit, rule: 'unowned' });
       } else if (!this.options.onlyUnowned) {
         if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
@@ -312,13 +315,10 @@ class Rebalancer {
       // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (this.receivers(unit).every((b) => inRegion(unit, b))
-          ? undefined
-          : this.bestReceiver(unit, from, true));
+        (allInRegion(unit, this.receivers(unit)) ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
         this.failedAt[unit.order] = this.state.version;
-        const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) this.block(unit, 'no-room');
+        if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
         else
           this.block(
             unit,
@@ -510,6 +510,11 @@ class Rebalancer {
         );
         withRoom.set(serving, receivers);
       }
+      // The key below but for its receiver's part is known now: when it already loses to the
+      // best key, only a lower preference can win, and receivers without one are not checked.
+      const unitKey = [fixes ? 0 : 1, fixes ? size(unit) : -size(unit), unit.healthRank];
+      unitKey.push(-(unit.renewalDays ?? 100_000));
+      const needLower = best !== undefined && less(best.key.slice(1, 5), unitKey);
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
       let to: Book | undefined;
@@ -517,12 +522,13 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        // The receiving side only (`from` null): the donor's limits were checked above, once.
-        if (bAfter > this.upperOf(b) + EPS || !this.keeps(null, b, unit)) continue;
+        if (bAfter > this.upperOf(b) + EPS) continue;
         // Past a full book, a receiver (an overloaded team's band) takes only from a heavier book.
         if (bAfter > 1 + EPS && bAfter > after + EPS) continue;
         const p = this.preference(unit, b);
-        if (best && p > (best.key[0] as number)) continue;
+        if (best && (p > (best.key[0] as number) || (needLower && p === best.key[0]))) continue;
+        // The receiving side only (`from` null): the donor's limits were checked above, once.
+        if (!this.keeps(null, b, unit)) continue;
         if (
           !to ||
           p < preference ||
@@ -536,16 +542,7 @@ class Rebalancer {
       if (!to) continue;
       // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
       // otherwise the largest step.
-      const key = [
-        preference,
-        fixes ? 0 : 1,
-        fixes ? size(unit) : -size(unit),
-        unit.healthRank,
-        -(unit.renewalDays ?? 100_000),
-        toAfter,
-        unit.order,
-        this.indexOf(to),
-      ];
+      const key = [preference, ...unitKey, toAfter, unit.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
@@ -634,7 +631,10 @@ class Rebalancer {
       if (book.seniority !== 'junior' || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
         bad: hard,
-        improves: (b) => ![...b.units].some((u) => hard(u) && this.movable(u, b)),
+        improves: (b) => {
+          for (const u of b.units) if (hard(u) && this.movable(u, b)) return false;
+          return true;
+        },
         receiverOk: (to, give, take) =>
           isSenior(to) &&
           (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
@@ -647,6 +647,8 @@ class Rebalancer {
 
   /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
   private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
+    // Most books need nothing: asked first, before their units are listed and sorted.
+    if (test.improves(book)) return;
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
       .filter((u) => test.bad(u) && this.movable(u, book))
@@ -1002,15 +1004,16 @@ class Rebalancer {
    * end, from the books as the moves leave them (see `unmovableById`).
    */
   private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
-    let list = this.stays[unit.order];
-    if (!list) {
-      list = [];
-      this.stays[unit.order] = list;
+    const list = this.stays[unit.order];
+    if (list) for (const stay of list) if (stay.reason === reason) return;
+    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    const stay = reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail };
+    if (list) list.push(stay);
+    else {
+      // A list of one, sized so (a push onto [] reserves room for 17).
+      this.stays[unit.order] = [stay];
       this.listedAt[unit.order] = this.listings++;
     }
-    if (list.some((stay) => stay.reason === reason)) return;
-    // Most units that stay have no room (60k at 100k accounts): they share one entry.
-    list.push(reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */
@@ -1449,6 +1452,18 @@ function inRegion(unit: Unit, to: Book): boolean {
   return (
     unit.region === undefined || to.member.region === undefined || unit.region === to.member.region
   );
+}
+
+/** Whether every one of `books` is in the unit's region (see `inRegion`). */
+function allInRegion(unit: Unit, books: Book[]): boolean {
+  for (const b of books) if (!inRegion(unit, b)) return false;
+  return true;
+}
+
+/** Whether some book other than `from` can carry accounts today. */
+function anyOtherCarrier(books: Book[], from: Book | null): boolean {
+  for (const b of books) if (b !== from && b.cap > 0) return true;
+  return false;
 }
 
 /** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
