@@ -142,11 +142,7 @@ export function groupUnmovable(list: readonly Unmovable[]): UnmovableGroup[] {
   // most accounts share one detail string, hashed once.
   const byOwner = new Map<string, Map<string, Map<string, UnmovableGroup>>>();
   for (const u of list) {
-    const owner = u.owner ?? '';
-    let byReason = byOwner.get(owner);
-    if (!byReason) byOwner.set(owner, (byReason = new Map()));
-    let byDetail = byReason.get(u.reason);
-    if (!byDetail) byReason.set(u.reason, (byDetail = new Map()));
+    const byDetail = mapAt(mapAt(byOwner, u.owner ?? ''), u.reason);
     let group = byDetail.get(u.detail);
     if (!group) {
       group = { owner: u.owner, reason: u.reason, detail: u.detail, accounts: [], arr: 0 };
@@ -157,6 +153,16 @@ export function groupUnmovable(list: readonly Unmovable[]): UnmovableGroup[] {
     group.arr += u.arr;
   }
   return groups;
+}
+
+/** The map under `key` in `outer`, made on first use. */
+function mapAt<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
 }
 
 /** The first ids of a list and how many more: "mm-01, mm-02 and 39 more". */

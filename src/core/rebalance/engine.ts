@@ -232,7 +232,13 @@ class Rebalancer {
    * ones not placed, in the same order.
    */
   private forcedUnits(): ForcedUnits {
-    const forced: { unit: Unit; rule: MoveRule }[] = [];
+    // The units and their rules side by side, in input order.
+    const found: Unit[] = [];
+    const foundRules: MoveRule[] = [];
+    const forced = (unit: Unit, rule: MoveRule) => {
+      found.push(unit);
+      foundRules.push(rule);
+    };
     // Whether a digital CSM serves each list of books: asked once per list, not per account.
     const digitalServed = this.served.map((books) =>
       books.some((b) => b.member.role === 'digital-csm'),
@@ -242,39 +248,39 @@ class Rebalancer {
       if (!book) {
         // Digital-coverage accounts have no named CSM by design unless a digital team exists.
         if (unit.digital && !digitalServed[this.servingOf[unit.order] as number]) continue;
-        forced.push({ unit, rule: 'unowned' });
+        forced(unit, 'unowned');
       } else if (!this.options.onlyUnowned) {
-        if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
-        else if (this.intoRoles.has(book.id)) forced.push({ unit, rule: 'new-role' });
-        else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
-        else if (this.joining.has(book) && !this.serves(book, unit))
-          forced.push({ unit, rule: 'team' });
+        if (book.status === 'leaving') forced(unit, 'leaving');
+        else if (this.intoRoles.has(book.id)) forced(unit, 'new-role');
+        else if (book.cap === 0) forced(unit, 'ramp');
+        else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
     // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
     // Index loops: an entries() iterator makes a pair per unit.
-    const sizes = new Float64Array(forced.length);
-    const positions = new Int32Array(forced.length);
-    for (let i = 0; i < forced.length; i++) {
-      const { unit } = forced[i] as { unit: Unit };
+    const sizes = new Float64Array(found.length);
+    const positions = new Int32Array(found.length);
+    for (let i = 0; i < found.length; i++) {
+      const unit = found[i] as Unit;
       sizes[i] = size(unit);
       positions[i] = unit.order;
     }
-    const largestFirst = forced.map((_, i) => i);
+    const largestFirst = found.map((_, i) => i);
     largestFirst.sort(
       (i, j) =>
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
+    // Read from the arrays, not the units: in size order the units lie all over the heap.
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
-    const orders = new Int32Array(forced.length);
+    const orders = new Int32Array(found.length);
     for (let at = 0; at < largestFirst.length; at++) {
-      const { unit, rule } = forced[largestFirst[at] as number] as { unit: Unit; rule: MoveRule };
-      units.push(unit);
-      rules.push(rule);
-      orders[at] = unit.order;
+      const i = largestFirst[at] as number;
+      units.push(found[i] as Unit);
+      rules.push(foundRules[i] as MoveRule);
+      orders[at] = positions[i] as number;
     }
     return { units, rules, orders };
   }
