@@ -7,7 +7,7 @@ import { placeAccount } from '../analysis.js';
 import type { Account, Growth, IndustryMix, Org, SegmentGrowth, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { addIndustries, emptyIndustryMix } from '../structure.js';
-import { regionKey } from '../target/needs.js';
+import { industryKey, regionKey, type TeamAttributes, teamAttributes } from '../target/needs.js';
 
 export interface SegmentVolume {
   customers: number;
@@ -243,23 +243,40 @@ function growAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Accoun
   return out;
 }
 
+/** Every attribute a group can be folded by: what the timeline folded before it asked. */
+const EVERY_ATTRIBUTE: TeamAttributes = { region: true, industry: true };
+
 /**
- * The accounts folded into one group per owner, segment, load factor, region and industry: every
- * figure the planner sums (customers, ARR, weighted load per book, segment, region and industry)
- * comes out the same, so the target draws the same regional and industry teams from the groups as
- * from the file, and a month of a 100k-account file plans in the time of a few thousand groups.
- * A group keeps its first member's fields, which give the group's load factor, region and
- * industry; its `regulated` stands for nothing else (the industry figures are in `industries`).
+ * The accounts the timeline plans its months with: folded by owner, segment and load factor, and
+ * by region and industry only where those may decide a team in some month of the plan
+ * (teamAttributes). `months` and `factor` are the growth series the timeline runs.
  */
-export function compactAccounts(org: Org): Account[] {
+export function timelineAccounts(org: Org, months: number, factor?: number): Account[] {
+  const everything = compactAccounts(org);
+  const folded: Org = { ...org, accounts: everything };
+  const { series } = growthSeries(folded, months, { factor });
+  const keep = teamAttributes(folded, series);
+  return keep.region && keep.industry ? everything : compactAccounts(folded, keep);
+}
+
+/**
+ * The accounts folded into one group per owner, segment and load factor, and per region and
+ * industry as `keep` says: every figure the planner sums (customers, ARR, weighted load per book,
+ * segment, and per region and industry where kept) comes out the same, so the target draws the
+ * same teams from the groups as from the file, and a month of a 100k-account file plans in the
+ * time of a few thousand groups. A group keeps its first member's fields, which give the group's
+ * load factor, region and industry; its `regulated` stands for nothing else (the industry figures
+ * are in `industries`). Groups fold again: a coarser fold of the groups is the fold of the file.
+ */
+export function compactAccounts(org: Org, keep: TeamAttributes = EVERY_ATTRIBUTE): Account[] {
   const groups = new Map<
     string,
     { first: Account; segment: SegmentId; count: number; arr: number; industries: IndustryMix }
   >();
   for (const account of org.accounts) {
     const placed = placeAccount(account, org);
-    const region = regionKey(account.region) ?? '';
-    const industry = account.industry?.trim().toLowerCase() ?? '';
+    const region = keep.region ? (regionKey(account.region) ?? '') : '';
+    const industry = keep.industry ? industryKey(account.industry) : '';
     const key = [account.owner ?? '', placed.segment, placed.loadFactor, region, industry].join(
       '\u0000',
     );
