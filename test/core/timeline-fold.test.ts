@@ -147,18 +147,17 @@ function industriesOrg(regulated: number, growth = '', complexity = 'medium'): s
 describe('folding by industry', () => {
   it('folds industries away where no industry team can be drawn', async () => {
     // 2 regulated of 90 accounts (2%), medium complexity, no growth: no month needs industry
-    // knowledge. ann's finance accounts weigh 1.1 (regulated), her healthcare ones 1: two
-    // groups; bo's retail and media accounts fold into one.
+    // knowledge. One group per owner: ann's finance accounts weigh 1.1 (regulated) and her
+    // healthcare ones 1, (2 x 1.1 + 8 x 1) / 10 = 1.02 on average; bo's retail and media 1.
     const org = await orgOf(industriesOrg(2));
     expect(attributesOf(org)).toEqual({ region: false, industry: false });
     const folded = timelineAccounts(org, MONTHS);
-    expect(folded.map((a) => [a.owner, a.count])).toEqual([
-      ['ann', 2],
-      ['ann', 8],
-      ['bo', 80],
+    expect(folded.map((a) => [a.owner, a.count, a.load])).toEqual([
+      ['ann', 10, 1.02],
+      ['bo', 80, 1],
     ]);
     // The group keeps its members' industry figures: retail $400k and media $400k.
-    const bo = folded[2]?.industries;
+    const bo = folded[1]?.industries;
     expect(bo && [...bo.slots.keys()]).toEqual(['retail', 'media']);
     expect(bo?.arr).toEqual([400_000, 400_000]);
     expect(teams(org, folded)).toEqual(teams(org));
