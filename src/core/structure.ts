@@ -81,7 +81,7 @@ export function chooseStructure(
   mode: TeamMode,
   needs: TeamNeed[],
   /** The teams a vertical structure would have (verticalNeeds); undefined when none. */
-  vertical?: TeamNeed[],
+  verticalTeams: () => TeamNeed[] | undefined = () => undefined,
 ): StructureResult {
   const stage = stageResult.id;
   const ahead = revenueAhead(stageResult);
@@ -170,6 +170,7 @@ export function chooseStructure(
   const industryNeed =
     industry !== undefined &&
     needsIndustryKnowledge(company.productComplexity, industry.regulatedShare);
+  const vertical = industryNeed ? verticalTeams() : undefined;
   const industryTeams =
     vertical?.filter((n) => n.industry !== undefined && n.industry !== '') ?? [];
   if (industryNeed && industryTeams.length > 0) {

@@ -22,15 +22,21 @@ export interface GrowthOptions {
   factor?: number;
 }
 
-const volumesByAccounts = new WeakMap<Account[], Record<SegmentId, SegmentVolume>>();
+const volumesByAccounts = new WeakMap<
+  Account[],
+  { policy: Org['policy']; volumes: Record<SegmentId, SegmentVolume> }
+>();
 
-/** segmentVolumes, once per list of accounts: the timeline grows the same list every month. */
-function todayVolumes(org: Org): Record<SegmentId, SegmentVolume> {
-  let volumes = volumesByAccounts.get(org.accounts);
-  if (!volumes) {
-    volumes = segmentVolumes(org);
-    volumesByAccounts.set(org.accounts, volumes);
-  }
+/**
+ * segmentVolumes, once per list of accounts and policy: the plan's growth, its size limit and
+ * every month of the timeline start from the same accounts' volumes. Not to be changed: callers
+ * that keep them copy them.
+ */
+function todayVolumes(org: Org): Readonly<Record<SegmentId, Readonly<SegmentVolume>>> {
+  const made = volumesByAccounts.get(org.accounts);
+  if (made && made.policy === org.policy) return made.volumes;
+  const volumes = segmentVolumes(org);
+  volumesByAccounts.set(org.accounts, { policy: org.policy, volumes });
   return volumes;
 }
 
@@ -60,7 +66,9 @@ export function growthSeries(
 ): { series: GrowthSeries; notes: string[] } {
   const growth: Growth = org.growth ?? {};
   const factor = options.factor ?? 1;
-  const today = segmentVolumes(org);
+  const today = Object.fromEntries(
+    Object.entries(todayVolumes(org)).map(([id, volume]) => [id, { ...volume }]),
+  ) as Record<SegmentId, SegmentVolume>;
   const totalCustomers = SEGMENT_IDS.reduce((sum, id) => sum + today[id].customers, 0);
   const totalArr = SEGMENT_IDS.reduce((sum, id) => sum + today[id].arr, 0);
   const notes: string[] = [];
