@@ -257,9 +257,9 @@ function growAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Accoun
 const EVERY_ATTRIBUTE: TeamAttributes = { region: true, industry: true };
 
 /**
- * The accounts the timeline plans its months with: folded by owner, segment and load factor, and
- * by region and industry only where those may decide a team in some month of the plan
- * (teamAttributes). `months` and `factor` are the growth series the timeline runs.
+ * The accounts the timeline plans its months with: folded by owner and segment, and by region
+ * and industry only where those may decide a team in some month of the plan (teamAttributes).
+ * `months` and `factor` are the growth series the timeline runs.
  */
 export function timelineAccounts(org: Org, months: number, factor?: number): Account[] {
   const everything = compactAccounts(org);
