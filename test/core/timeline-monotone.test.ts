@@ -109,3 +109,27 @@ ${accounts('smb', 100, 10_000)}
     ]);
   });
 });
+
+describe('a team short before its leaver goes gets the backfill early, not a hire beside it', () => {
+  // 150 SMB accounts at $10k: max(150 / 150, $1.5M / $1.25M) = 1.2 FTE, one generalist team.
+  // s1 (0.8 FTE) leaves 2027-08-13 and is backfilled. Until then s1 carries 0.8 less the
+  // attrition allowance (10% x 95 days / 365 = 2.6%): 0.78 for 1.2 of work, 0.42 short, past the
+  // quarter a team absorbs. The backfill used to count as a ramped seat from the first month, so
+  // the team looked covered (0.8 + 1.0) and its req opened on 2027-04-19 (2027-08-13 less the
+  // 8-week ramp and the 60-day lead time), leaving the team short for nine months. Now the
+  // backfill takes the seat when it is needed: ramped now, so its req is late and opens today,
+  // the hire starts 60 days later on 2027-01-22; one req, as 1.0 FTE covers the 1.2 once s1 goes.
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, reports_to: ceo, fte: 0.8, segment: smb, leaving: 2027-08-13 }
+accounts:
+${accounts('smb', 150, 10_000)}
+`;
+
+  it('opens the backfill today and hires nobody else', async () => {
+    const timeline = simulateTimeline(await orgFrom(ORG));
+    expect(
+      timeline.hires.map((h) => [h.id, h.backfillFor, h.neededBy, h.openBy, h.delay, h.start]),
+    ).toEqual([['csm-1', 's1', '2026-11-23', '2026-11-23', 'late', '2027-01-22']]);
+  });
+});
