@@ -133,3 +133,30 @@ ${accounts('smb', 150, 10_000)}
     ).toEqual([['csm-1', 's1', '2026-11-23', '2026-11-23', 'late', '2027-01-22']]);
   });
 });
+
+describe('leavers beyond the work are no reason for a head of CS or CS Ops', () => {
+  // The same 1.2 FTE of SMB work; c1 stays and l1-l4 leave on 2027-01-20, not backfilled. Until
+  // then the month's team has 5 seats: 5 - 1.2 = 3.8, so 3 whole people beyond the work, all of
+  // them leavers. Counted as heads, 5 CSMs called for a Director of CS (a head of CS from the
+  // manager span's 5) and CS Ops (before the 5th CSM), both hired for a team of one CSM after
+  // January. Without them: 2 heads, and c1 alone (1.0 less 2.6% = 0.974 for 1.2, 0.226 short,
+  // within the quarter a team absorbs) needs no hire at all.
+  it('hires nobody', async () => {
+    const leavers = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `  - { id: l${i}, role: csm, reports_to: ceo, leaving: 2027-01-20, backfill: false }`,
+      )
+      .join('\n');
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: c1, role: csm, reports_to: ceo }
+${leavers}
+accounts:
+${accounts('smb', 150, 10_000)}
+`),
+    );
+    expect(timeline.hires).toEqual([]);
+  });
+});
