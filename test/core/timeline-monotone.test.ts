@@ -194,3 +194,32 @@ policy:
     ]);
   });
 });
+
+describe('a leaver is not one of the five CSMs CS Ops comes before', () => {
+  // Enterprise: 45 accounts at $150k: max(45 / 20, $6.75M / $3.5M) = 2.25 FTE for e1-e3; l1
+  // leaves on 2027-01-15, not replaced. Two new customers a month: in month 10 (2027-09-23), 65
+  // accounts are 3.25 FTE for 3 x 0.974 = 2.92 after the allowance, past the quarter a team
+  // absorbs: csm-1, ramped by then, starts 8 weeks before on 2027-07-29. With csm-1 the target
+  // counts 4 CSMs the next month and wants CS Ops, before the 5th: in seat by 2027-10-23. Counted
+  // with the four, l1 made csm-1 the "5th CSM" and pulled CS Ops to 2027-07-29, when the team
+  // had four CSMs and l1 had been gone for six months.
+  it('CS Ops in seat the month after the 4th CSM, not with a 5th who never comes', async () => {
+    const csms = [1, 2, 3]
+      .map((i) => `  - { id: e${i}, role: csm, segment: enterprise, reports_to: ceo }`)
+      .join('\n');
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+${csms}
+  - { id: l1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-15, backfill: false }
+accounts:
+${accounts('ent', 45, 150_000)}
+growth: { new_customers_per_month: 2 }
+`),
+    );
+    expect(timeline.hires.map((h) => [h.id, h.start, h.neededBy])).toEqual([
+      ['csm-1', '2027-07-29', '2027-09-23'],
+      ['cs-ops-1', '2027-10-23', '2027-10-23'],
+    ]);
+  });
+});

@@ -735,11 +735,12 @@ function opsBeforeFifthCsm(
 ): void {
   const { policy } = org;
   if (org.team.some((m) => m.role === 'cs-ops') || moves.some((m) => m.role === 'cs-ops')) return;
-  // The trigger counts the CSMs the plan keeps: one moved into a function carries no book.
+  // The trigger counts the CSMs the plan keeps: one moved into a function carries no book, and a
+  // leaver is on the way out (a backfill counts as a hire of its own).
   const movedOut = new Set(moves.flatMap((m) => (m.role !== undefined ? [m.id] : [])));
   const starts = [
     ...org.team
-      .filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id))
+      .filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id) && m.leaving === undefined)
       .map((m) => m.startDate ?? org.company.asOf),
     ...hires
       .filter((h) => BOOK_ROLES.has(h.role) && !movedOut.has(`timeline-${h.id}`))
