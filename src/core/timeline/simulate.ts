@@ -345,18 +345,12 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     // Roles without a book first: onboarding and support in seat this month take work off the
     // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
     // hires so far are people of the org by now: the target's shortfall is what is left.
-    // The functions that take work off the CSMs come first, and the leaders and CS Ops are sized
-    // after them: sized before, a manager was hired for CSMs the same month's specialists spared.
-    const takesWork = (role: RoleId) => role in policy.offload;
-    for (const firstPass of [true, false]) {
-      const before = hires.length;
-      for (const { role, target, current } of planning.roles) {
-        if (firstPass && !takesWork(role)) continue;
-        const missing = Math.ceil(target - current - 1e-9);
-        for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
-      }
-      if (hires.length > before) planning = planAt();
+    const before = hires.length;
+    for (const { role, target, current } of planning.roles) {
+      const missing = Math.ceil(target - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
+    if (hires.length > before) planning = planAt();
     for (const team of planning.teams) {
       // The target's own hiring rule, on capacity less the attrition allowance.
       const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
