@@ -386,8 +386,6 @@ export function staffTeams(
       : peopleFor(round1(need.neededSoon) - fte - needNow);
     const staying = members.filter((p) => !leaving(p)).reduce((sum, p) => sum + p.fte, 0);
     const spare = staying - ahead(need);
-    const seatedLeaving = members.filter(leaving).length;
-    const spareWithLeavers = Math.max(0, Math.floor(fte - ahead(need) + 1e-9));
     const surplus = Math.max(0, Math.floor(spare + 1e-9));
     const current = everyone.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
@@ -405,7 +403,7 @@ export function staffTeams(
       target: members.length + backfills.length + hireNow + hireNext,
       load: loadOf(need, fte),
       surplus,
-      leaversAboveNeed: Math.min(seatedLeaving, Math.max(0, spareWithLeavers - surplus)),
+      leaversAboveNeed: leaversAboveNeed(members.filter(leaving), round1(ahead(need)) - staying),
       leads: members.filter((p) => p.lead).map((p) => p.owner.member.id),
       notStarted: members
         .filter((p) => p.owner.rampStatus === 'planned')
@@ -423,6 +421,21 @@ export function staffTeams(
       })),
     leavers: everyone.filter(isLeaver).map((p) => p.owner.member.id),
   };
+}
+
+/**
+ * Seated leavers whose seat the work does not need: those left once, in people order, enough of
+ * them cover what the people staying cannot (`short`). More work never leaves more of them.
+ */
+function leaversAboveNeed(leavers: readonly Person[], short: number): number {
+  let covered = 0;
+  let needed = 0;
+  for (const p of leavers) {
+    if (covered >= short - 1e-9) break;
+    covered += p.fte;
+    needed += 1;
+  }
+  return leavers.length - needed;
 }
 
 /** CSMs a team's work needs: its target less the people beyond the work, leavers included. */
