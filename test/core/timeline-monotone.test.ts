@@ -109,3 +109,83 @@ ${accounts('smb', 100, 10_000)}
     ]);
   });
 });
+
+describe('a team short before its leaver goes gets the backfill early, not a hire beside it', () => {
+  // 150 SMB accounts at $10k: max(150 / 150, $1.5M / $1.25M) = 1.2 FTE, one generalist team.
+  // s1 (0.8 FTE) leaves 2027-08-13 and is backfilled. Until then s1 carries 0.8 less the
+  // attrition allowance (10% x 95 days / 365 = 2.6%): 0.78 for 1.2 of work, 0.42 short, past the
+  // quarter a team absorbs. The backfill used to count as a ramped seat from the first month, so
+  // the team looked covered (0.8 + 1.0) and its req opened on 2027-04-19 (2027-08-13 less the
+  // 8-week ramp and the 60-day lead time), leaving the team short for nine months. Now the
+  // backfill takes the seat when it is needed: ramped now, so its req is late and opens today,
+  // the hire starts 60 days later on 2027-01-22; one req, as 1.0 FTE covers the 1.2 once s1 goes.
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, reports_to: ceo, fte: 0.8, segment: smb, leaving: 2027-08-13 }
+accounts:
+${accounts('smb', 150, 10_000)}
+`;
+
+  it('opens the backfill today and hires nobody else', async () => {
+    const timeline = simulateTimeline(await orgFrom(ORG));
+    expect(
+      timeline.hires.map((h) => [h.id, h.backfillFor, h.neededBy, h.openBy, h.delay, h.start]),
+    ).toEqual([['csm-1', 's1', '2026-11-23', '2026-11-23', 'late', '2027-01-22']]);
+  });
+});
+
+describe('leavers beyond the work are no reason for a head of CS or CS Ops', () => {
+  // The same 1.2 FTE of SMB work; c1 stays and l1-l4 leave on 2027-01-20, not backfilled. Until
+  // then the month's team has 5 seats. c1 covers 1.0 of the 1.2 and one leaver's seat the other
+  // 0.2: the other 3 leavers are beyond the work. Counted as heads, 5 CSMs called for a Director
+  // of CS (a head of CS from the manager span's 5) and CS Ops (from the 4th CSM, before the 5th),
+  // both hired for a team of one CSM after January. Without them: 2 heads, and c1 alone (1.0
+  // less 2.6% = 0.974 for 1.2, 0.226 short, within the quarter a team absorbs) needs no hire.
+  it('hires nobody', async () => {
+    const leavers = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `  - { id: l${i}, role: csm, reports_to: ceo, leaving: 2027-01-20, backfill: false }`,
+      )
+      .join('\n');
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: c1, role: csm, reports_to: ceo }
+${leavers}
+accounts:
+${accounts('smb', 150, 10_000)}
+`),
+    );
+    expect(timeline.hires).toEqual([]);
+  });
+});
+
+describe('a leaver is not one of the five CSMs CS Ops comes before', () => {
+  // Enterprise: 45 accounts at $150k: max(45 / 20, $6.75M / $3.5M) = 2.25 FTE for e1-e3; l1
+  // leaves on 2027-01-15, not replaced. Two new customers a month: in month 10 (2027-09-23), 65
+  // accounts are 3.25 FTE for 3 x 0.974 = 2.92 after the allowance, past the quarter a team
+  // absorbs: csm-1, ramped by then, starts 8 weeks before on 2027-07-29. With csm-1 the target
+  // counts 4 CSMs the next month and wants CS Ops, before the 5th: in seat by 2027-10-23. Counted
+  // with the four, l1 made csm-1 the "5th CSM" and pulled CS Ops to 2027-07-29, when the team
+  // had four CSMs and l1 had been gone for six months.
+  it('CS Ops in seat the month after the 4th CSM, not with a 5th who never comes', async () => {
+    const csms = [1, 2, 3]
+      .map((i) => `  - { id: e${i}, role: csm, segment: enterprise, reports_to: ceo }`)
+      .join('\n');
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+${csms}
+  - { id: l1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-15, backfill: false }
+accounts:
+${accounts('ent', 45, 150_000)}
+growth: { new_customers_per_month: 2 }
+`),
+    );
+    expect(timeline.hires.map((h) => [h.id, h.start, h.neededBy])).toEqual([
+      ['csm-1', '2027-07-29', '2027-09-23'],
+      ['cs-ops-1', '2027-10-23', '2027-10-23'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
-import { functionalDirectors, type Leadership, neededHeads, planLeadership } from './leadership.js';
+import { functionalDirectors, type Leadership, planLeadership } from './leadership.js';
 import {
   MIN_CSMS_TO_SEGMENT,
   type TeamNeed,
@@ -37,6 +37,7 @@ import {
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import {
   csmsNeeded,
+  neededHeads,
   type Redeployment,
   type RoleMove,
   redeployIntoRoles,

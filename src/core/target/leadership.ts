@@ -9,7 +9,7 @@ import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
 import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
 import { regionKey } from './needs.js';
-import type { TargetTeam } from './staffing.js';
+import { neededHeads, type TargetTeam } from './staffing.js';
 
 export type LeaderRole = 'cco' | 'vp-cs' | 'director-cs';
 const LEADER_RANK: Record<LeaderRole, number> = { 'director-cs': 0, 'vp-cs': 1, cco: 2 };
@@ -134,16 +134,13 @@ export function groupOfManager(
   return most > 0 ? held.indexOf(most) : 0;
 }
 
-/** CSMs a team's work needs: its target less the people beyond the work. */
-export function neededHeads(team: TargetTeam): number {
-  return team.target - team.surplus;
-}
-
 export function planLeadership(input: LeadershipInput): Leadership {
   const { stage, analysis, teams } = input;
   const { org } = analysis;
   const { managerMin, managerMax, directorMin, directorMax } = org.policy.spanOfControl;
-  const csmHeads = teams.reduce((sum, t) => sum + t.target, 0) + input.unplaced;
+  // Leavers beyond the work (a timeline month's) are on their way out: no head of CS for them.
+  const csmHeads =
+    teams.reduce((sum, t) => sum + t.target - t.leaversAboveNeed, 0) + input.unplaced;
   // Managers are sized on the CSMs the work needs, never on surplus people or unneeded offers.
   const neededCsms = teams.reduce((sum, t) => sum + neededHeads(t), 0);
   const count = (roles: RoleId[]) => org.team.filter((m) => roles.includes(m.role)).length;

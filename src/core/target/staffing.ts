@@ -90,6 +90,11 @@ export interface TargetTeam extends TeamNeed {
   load: number | null;
   /** Whole people beyond the work, even with the expected growth, leavers never counted: hold backfills. */
   surplus: number;
+  /**
+   * Seated leavers (a timeline month's, until their hand-over) beyond the work, growth included:
+   * in `target` while they stay, but no manager or specialist is sized on people about to go.
+   */
+  leaversAboveNeed: number;
   /** Player-coaches in the team (CSMs with direct reports). */
   leads: string[];
   /** Members whose start date is still ahead (planned hires), in file order. */
@@ -381,6 +386,7 @@ export function staffTeams(
       : peopleFor(round1(need.neededSoon) - fte - needNow);
     const staying = members.filter((p) => !leaving(p)).reduce((sum, p) => sum + p.fte, 0);
     const spare = staying - ahead(need);
+    const surplus = Math.max(0, Math.floor(spare + 1e-9));
     const current = everyone.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
       ...need,
@@ -396,7 +402,8 @@ export function staffTeams(
       hireNext,
       target: members.length + backfills.length + hireNow + hireNext,
       load: loadOf(need, fte),
-      surplus: Math.max(0, Math.floor(spare + 1e-9)),
+      surplus,
+      leaversAboveNeed: leaversAboveNeed(members.filter(leaving), round1(ahead(need)) - staying),
       leads: members.filter((p) => p.lead).map((p) => p.owner.member.id),
       notStarted: members
         .filter((p) => p.owner.rampStatus === 'planned')
@@ -417,11 +424,31 @@ export function staffTeams(
 }
 
 /**
+ * Seated leavers whose seat the work does not need: those left once, in people order, enough of
+ * them cover what the people staying cannot (`short`). More work never leaves more of them.
+ */
+function leaversAboveNeed(leavers: readonly Person[], short: number): number {
+  let covered = 0;
+  let needed = 0;
+  for (const p of leavers) {
+    if (covered >= short - 1e-9) break;
+    covered += p.fte;
+    needed += 1;
+  }
+  return leavers.length - needed;
+}
+
+/** CSMs a team's work needs: its target less the people beyond the work, leavers included. */
+export function neededHeads(team: TargetTeam): number {
+  return team.target - team.surplus - team.leaversAboveNeed;
+}
+
+/**
  * CSM heads the work needs in the target org: each team's heads, hires included, less the
  * people beyond its work. Role triggers and leadership count these, never surplus heads.
  */
 export function csmsNeeded(teams: readonly TargetTeam[]): number {
-  return teams.reduce((sum, t) => sum + t.target - t.surplus, 0);
+  return teams.reduce((sum, t) => sum + neededHeads(t), 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Why each hire is in the plan, in one line that cites the published source of the rule. */
 import { formatFte, formatMoney, ordinal } from '../money.js';
+import { handoverStart } from '../people.js';
 import type { Policy } from '../policy.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { cite } from '../sources.js';
@@ -29,7 +30,11 @@ export function hireReason(input: ReasonInput): string {
     const { leaving } = input.backfill;
     // Says when the seat needs a ramped hire, not when this one is ramped: a late backfill is not.
     const needed =
-      neededBy === leaving ? `by the leave date` : `by ${neededBy}, when the hand-over starts`;
+      neededBy === leaving
+        ? `by the leave date`
+        : neededBy === handoverStart(leaving, policy)
+          ? `by ${neededBy}, when the hand-over starts`
+          : `by ${neededBy}: the team is short before the hand-over starts, so the backfill comes early`;
     return `backfill for ${input.backfill.for}, leaving ${leaving}: ${team.title} need the seat, with a ramped hire ${needed} ${cite('org-design-guide', 'common-practice')}`;
   }
   if (team) {

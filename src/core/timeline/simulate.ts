@@ -233,6 +233,17 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   const counters = new Map<RoleId, number>();
   const dateOf = (m: number) => addMonths(company.asOf, m);
 
+  // A CSM is wanted ramped by the date; anyone else in seat by it.
+  const datesFor = (role: RoleId, book: boolean, neededBy: string) => {
+    const ramp = rampDays(policy, role);
+    const lead = leadDays(policy, role);
+    const idealOpen = addDays(book ? addDays(neededBy, -ramp) : neededBy, -lead);
+    return {
+      ...dated(idealOpen, lead, ramp, earliestOpen, options.freezeUntil),
+      idealOpenBy: idealOpen,
+      neededBy,
+    };
+  };
   const addHire = (
     role: RoleId,
     team: TimelineTeam | null,
@@ -242,12 +253,6 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   ) => {
     const number = (counters.get(role) ?? 0) + 1;
     counters.set(role, number);
-    const ramp = rampDays(policy, role);
-    const lead = leadDays(policy, role);
-    // A CSM is wanted ramped by the date; anyone else in seat by it.
-    const idealStart = team ? addDays(neededBy, -ramp) : neededBy;
-    const idealOpen = addDays(idealStart, -lead);
-    const hire = dated(idealOpen, lead, ramp, earliestOpen, options.freezeUntil);
     const csmsPlanned = hires.filter((h) => BOOK_ROLES.has(h.role)).length;
     hires.push({
       id: `${role}-${number}`,
@@ -256,10 +261,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       teamSegments: team ? team.segments : [],
       region: team?.region ?? null,
       team: team ? team.title : null,
-      ...hire,
+      ...datesFor(role, team !== null, neededBy),
       month: backfill?.month ?? neededBy.slice(0, 7),
-      idealOpenBy: idealOpen,
-      neededBy,
       backfillFor: backfill?.for ?? null,
       backfillLeaving: backfill?.leaving ?? null,
       reason: hireReason({
@@ -274,6 +277,20 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
           org.team.filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id)).length +
           csmsPlanned,
       }),
+    });
+  };
+  const bringForward = (
+    hire: Hire,
+    team: TimelineTeam,
+    neededBy: string,
+    target: TimelineTarget,
+  ) => {
+    const backfill = { for: hire.backfillFor ?? '', leaving: hire.backfillLeaving ?? '' };
+    const { role } = hire;
+    // A backfill's reason names the leaver and the team, not a count of CSMs.
+    const csms = 0;
+    Object.assign(hire, datesFor(role, true, neededBy), {
+      reason: hireReason({ backfill, role, team, neededBy, target, policy, allowance, csms }),
     });
   };
 
@@ -318,7 +335,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     // off the CSMs in the months after, as its hires do once they start).
     const earlier = () => moves.filter((move) => move.from < date);
     const planAt = () =>
-      monthTarget(org, volumes, hires, earlier(), unpinned, date, soonAt(m), true);
+      monthTarget(org, volumes, seatsBy(hires, date), earlier(), unpinned, date, soonAt(m), true);
     let planning = planAt();
     // Hires whose team split this month go where the split teams are short, then plan again.
     const split = splitTeams(hires, planning.teams, unpinned);
@@ -341,7 +358,12 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     for (const team of planning.teams) {
       // The target's own hiring rule, on capacity less the attrition allowance.
       const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
-      for (let i = 0; i < missing; i++) addHire(team.role, team, date, planning);
+      for (let i = 0; i < missing; i++) {
+        // A team short before its leaver goes gets the backfill early, not a hire beside it.
+        const backfill = pendingBackfill(hires, team, date);
+        if (backfill) bringForward(backfill, team, date, planning);
+        else addHire(team.role, team, date, planning);
+      }
     }
   }
   opsBeforeFifthCsm(org, hires, moves, earliestOpen, options.freezeUntil);
@@ -480,22 +502,48 @@ export function memberOn(moves: readonly Move[], date: string): (member: TeamMem
 }
 
 /**
- * Leavers nobody is hired to replace keep their seat until their hand-over starts: a month plans
- * with them as it plans with the seats of its hires, so the team is short (and a CSM moved in, or
- * hired) from the month they go, not months ahead of it.
+ * Leavers keep their seat until their hand-over starts: a month plans with them as it plans with
+ * the seats of its hires, so the team is short (and a CSM moved in, or hired) from the month they
+ * go, not months ahead of it. A backfill takes the seat from that day (`seatsBy`).
  */
-function seatedLeavers(org: Org, hires: readonly Hire[], date: string): Set<string> {
-  const backfilled = new Set(hires.flatMap((hire) => hire.backfillFor ?? []));
+function seatedLeavers(org: Org, date: string): Set<string> {
   return new Set(
     org.team
-      .filter(
-        (m) =>
-          m.leaving !== undefined &&
-          !backfilled.has(m.id) &&
-          date < handoverStart(m.leaving, org.policy),
-      )
+      .filter((m) => m.leaving !== undefined && date < handoverStart(m.leaving, org.policy))
       .map((m) => m.id),
   );
+}
+
+/**
+ * The hires whose seat a month deciding on seats counts: those it needs by then. A backfill is
+ * needed ramped when its leaver's hand-over starts; before that the leaver holds the seat, and a
+ * backfill counted as if ramped months ahead covered work nobody carried (and was moved to
+ * another team before its first day).
+ */
+function seatsBy(hires: readonly Hire[], date: string): Hire[] {
+  return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/**
+ * A backfill of the team not yet needed on the date: the one whose leaver goes first. When the
+ * team is short before then, this hire comes early; the leaver's seat needs no other.
+ */
+function pendingBackfill(
+  hires: readonly Hire[],
+  team: TimelineTeam,
+  date: string,
+): Hire | undefined {
+  return hires
+    .filter(
+      (hire) =>
+        hire.backfillFor !== null &&
+        hire.neededBy > date &&
+        hire.role === team.role &&
+        hire.segment !== null &&
+        team.segments.includes(hire.segment) &&
+        (hire.region ?? undefined) === team.region,
+    )
+    .sort((a, b) => a.neededBy.localeCompare(b.neededBy) || a.id.localeCompare(b.id))[0];
 }
 
 /**
@@ -528,7 +576,7 @@ function monthTarget(
 ): TimelineTarget {
   return targetAt(orgAt(org, volumes, hires, moves, unpinned, date), {
     asIfRamped,
-    seatedLeavers: seatedLeavers(org, hires, date),
+    seatedLeavers: seatedLeavers(org, date),
     sparingGrowth,
     // A team is short for a move when it is short for a hire: capacity less the allowance.
     heldBack: attritionAllowance(org.policy),
@@ -685,11 +733,12 @@ function opsBeforeFifthCsm(
 ): void {
   const { policy } = org;
   if (org.team.some((m) => m.role === 'cs-ops') || moves.some((m) => m.role === 'cs-ops')) return;
-  // The trigger counts the CSMs the plan keeps: one moved into a function carries no book.
+  // The trigger counts the CSMs the plan keeps: one moved into a function carries no book, and a
+  // leaver is on the way out (a backfill counts as a hire of its own).
   const movedOut = new Set(moves.flatMap((m) => (m.role !== undefined ? [m.id] : [])));
   const starts = [
     ...org.team
-      .filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id))
+      .filter((m) => BOOK_ROLES.has(m.role) && !movedOut.has(m.id) && m.leaving === undefined)
       .map((m) => m.startDate ?? org.company.asOf),
     ...hires
       .filter((h) => BOOK_ROLES.has(h.role) && !movedOut.has(`timeline-${h.id}`))
