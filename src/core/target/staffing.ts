@@ -384,13 +384,18 @@ export function staffTeams(
         p.team !== to.key &&
         fits(p, to, toRegion) &&
         !regionsOnly.has(p.owner.member.id);
-      // Anyone with no team comes before everyone in one, so people in a team (whose move costs
-      // more to check) are looked at only when nobody without a team can go.
+      // A CSM who already holds the team's accounts joins it first: they stay with who knows
+      // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM
+      // whose book went with them into another function has none and no team). Then anyone with
+      // no team, then the rest of those in one (whose move costs more to check).
+      const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
+      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
       const person =
+        (real
+          ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
+          : undefined) ??
         firstBy(unteamed, mayMove, order) ??
-        (shortfall(to) > SMALL_OVERSHOOT_FTE
-          ? firstBy(teamed, (p) => mayMove(p) && relieves(p, to) && spared(p), order)
-          : undefined);
+        (real ? firstBy(teamed, teamedMover, order) : undefined);
       if (!person) continue;
       const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;

@@ -147,4 +147,30 @@ ${accounts('mm-3', 30, 30_000, 'owner: m3')}
     );
     expect(await rebalanceBreaks(ORG, AS_OF)).toEqual([]);
   });
+
+  it('comes before a CSM with no book, who would be left without a team once their book is handed over', async () => {
+    // The same org with nia, a CSM with no book and no segment: no team. Old order: nia fills
+    // the enterprise gap (anyone with no team first), mid-market keeps m1-m3 for 1.63 FTE:
+    // floor(3 - 1.63) = 1 beyond the work, and m1 (smallest book) starts CS Ops, due before the
+    // 5th CSM. The rebalance then empties m1's book, the next plan finds m1 with no team and
+    // sends m1 (first in the file) to enterprise and nia to CS Ops. Now m2, who holds
+    // enterprise accounts, joins enterprise first; nobody is beyond the work in mid-market
+    // (2 for 1.63), and nia, needed by no team, starts CS Ops: the same after the rebalance.
+    const withNia = ORG.replace(
+      'accounts:',
+      '  - { id: nia, role: csm, reports_to: vp }\naccounts:',
+    );
+    const moves = (plan: ReturnType<typeof planOrg>) => [
+      ...plan.redeployments.map((r) => [r.id, r.from, r.to]),
+      ...plan.target.roleMoves.map((m) => [m.id, m.from, m.role]),
+    ];
+    const org = await loadText(withNia, AS_OF);
+    expect(moves(planOrg(org))).toEqual([
+      ['m2', 'mid-market', 'enterprise'],
+      ['nia', null, 'cs-ops'],
+    ]);
+    const after = planOrg(await loadText(writtenText(withNia, rebalance(org)), AS_OF));
+    expect(moves(after)).toEqual([['nia', null, 'cs-ops']]);
+    expect(await rebalanceBreaks(withNia, AS_OF)).toEqual([]);
+  });
 });
