@@ -92,6 +92,7 @@ export function placeAccount(account: Account, org: Org): PlacedAccount {
 
 /** complexity factor x (1 + the uplifts of the load drivers that apply; CS Operations Architect guide). */
 export function loadFactor(account: Account, org: Org): number {
+  if (account.load !== undefined) return account.load;
   const { complexityFactors, loadDrivers } = org.policy;
   const complexity = account.complexity ?? org.company.productComplexity;
   let uplift = 0;

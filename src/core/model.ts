@@ -70,6 +70,11 @@ export interface Account {
    * members, read instead of `industry` and `regulated` when the structure is chosen.
    */
   industries?: IndustryMix;
+  /**
+   * Set on the timeline's folded groups, which mix loads: their members' load factor, averaged
+   * over the accounts, read instead of complexity and the load drivers.
+   */
+  load?: number;
 }
 
 /** What the structure decision sums over accounts, for a group of accounts of mixed industries. */

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analysis.js';
 import type { CapacityResult } from './capacity.js';
-import type { Account, IndustryMix } from './model.js';
+import type { Account, IndustryMix, Level } from './model.js';
 import { formatCount, formatFte, formatMoney, formatPct, plural } from './money.js';
 import type { RoleId } from './roles.js';
 import { segmentTitle } from './segments.js';
@@ -81,7 +81,7 @@ export function chooseStructure(
   mode: TeamMode,
   needs: TeamNeed[],
   /** The teams a vertical structure would have (verticalNeeds); undefined when none. */
-  vertical?: TeamNeed[],
+  verticalTeams: () => TeamNeed[] | undefined = () => undefined,
 ): StructureResult {
   const stage = stageResult.id;
   const ahead = revenueAhead(stageResult);
@@ -169,7 +169,8 @@ export function chooseStructure(
   }
   const industryNeed =
     industry !== undefined &&
-    (company.productComplexity === 'high' || industry.regulatedShare >= 0.25);
+    needsIndustryKnowledge(company.productComplexity, industry.regulatedShare);
+  const vertical = industryNeed ? verticalTeams() : undefined;
   const industryTeams =
     vertical?.filter((n) => n.industry !== undefined && n.industry !== '') ?? [];
   if (industryNeed && industryTeams.length > 0) {
@@ -271,6 +272,15 @@ export function chooseStructure(
     ],
     alternatives,
   };
+}
+
+/**
+ * Whether customers need CSMs who know their industry: with a complex product, or once a quarter
+ * or more of the accounts are regulated. Only then does chooseStructure draw industry teams, so
+ * only then does an account's industry decide its team.
+ */
+export function needsIndustryKnowledge(complexity: Level, regulatedShare: number): boolean {
+  return complexity === 'high' || regulatedShare >= 0.25;
 }
 
 interface IndustrySpread {

@@ -9,7 +9,12 @@ import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
 import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
-import { compactAccounts } from '../../src/core/timeline/grow.js';
+import {
+  compactAccounts,
+  grownAccounts,
+  growthSeries,
+  timelineAccounts,
+} from '../../src/core/timeline/grow.js';
 import { simulateTimeline, targetAt } from '../../src/core/timeline/index.js';
 
 const CS_LEADERS: ReadonlySet<string> = new Set(['cco', 'vp-cs', 'director-cs']);
@@ -352,19 +357,51 @@ export function timelineBreaks(org: Org): string[] {
   return broken;
 }
 
+/** A CSM team as foldBreaks compares it. */
+type Need = { key: string; needed: number };
+
+/** Months of growth foldBreaks checks: the timeline's 12 and its look-ahead. */
+const FOLD_MONTHS = 24;
+
 /**
- * The accounts the timeline folds into groups (compactAccounts) give the target the same CSM
- * teams, each with the same work, as the file's accounts: the groups keep the regions and
- * industries teams are drawn by, so on the plan date the timeline needs what the target needs.
+ * The accounts the timeline folds into groups (timelineAccounts) give the target the same CSM
+ * teams, each with the same work, as the file's accounts: on the plan date, and every sixth
+ * month of growth, where they are held against the fold by every attribute (which grows as the
+ * file's accounts do, segment by segment). The groups keep the regions and industries teams may
+ * be drawn by in any month, so the timeline needs what the target needs. An org without growth:
+ * is grown 8% a month, so that its later months differ from today.
  */
 export function foldBreaks(org: Org): string[] {
-  const needs = (teams: readonly { key: string; needed: number }[]) =>
-    teams
-      .map((t) => `${t.key} ${t.needed.toFixed(6)}`)
-      .sort()
-      .join(', ');
+  const needs = (teams: readonly Need[]) =>
+    [...teams].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Sums added in another order differ in their last bits, not in what they mean.
+  const same = (a: readonly Need[], b: readonly Need[]) =>
+    a.length === b.length &&
+    a.every(
+      (t, i) =>
+        t.key === b[i]?.key && Math.abs(t.needed - b[i].needed) <= 1e-9 * Math.max(1, t.needed),
+    );
+  const text = (teams: readonly Need[]) =>
+    teams.map((t) => `${t.key} ${t.needed.toFixed(6)}`).join(', ');
   const still: Org = { ...org, growth: undefined };
+  const broken: string[] = [];
   const file = needs(planOrg(still).target.teams);
-  const folded = needs(targetAt({ ...still, accounts: compactAccounts(still) }).teams);
-  return folded === file ? [] : [`folded accounts give teams ${folded}, the file's ${file}`];
+  const folded = needs(targetAt({ ...still, accounts: timelineAccounts(still, 1) }).teams);
+  if (!same(folded, file))
+    broken.push(`folded accounts give teams ${text(folded)}, the file's ${text(file)}`);
+  const growing: Org = org.growth ? org : { ...org, growth: { customerGrowthPctPerMonth: 8 } };
+  const every: Org = { ...growing, accounts: compactAccounts(growing) };
+  const keyed: Org = { ...growing, accounts: timelineAccounts(growing, FOLD_MONTHS) };
+  const { series } = growthSeries(every, FOLD_MONTHS);
+  for (let m = 6; m <= FOLD_MONTHS; m += 6) {
+    const month = series[m] as (typeof series)[number];
+    const grown = (from: Org) =>
+      needs(targetAt({ ...still, accounts: grownAccounts(from, month) }).teams);
+    const [whole, part] = [grown(every), grown(keyed)];
+    if (!same(part, whole))
+      broken.push(
+        `month ${m}: folded accounts give teams ${text(part)}, every attribute kept ${text(whole)}`,
+      );
+  }
+  return broken;
 }

@@ -320,17 +320,20 @@ export const bookImbalance: Rule = {
       const perFte = owners.some((o) => o.member.fte !== 1);
       const load = extremes(owners, (o) => o.loadAtTarget / o.member.fte);
       const arr = extremes(owners, (o) => o.arr / o.member.fte);
-      const loadRatio =
-        load.low.value > 0 ? load.high.value / load.low.value : Number.POSITIVE_INFINITY;
-      const arrRatio =
-        arr.low.value > 0 ? arr.high.value / arr.low.value : Number.POSITIVE_INFINITY;
+      const loadRatio = spread(load.high.value, load.low.value);
+      const arrRatio = spread(arr.high.value, arr.low.value);
       const limit = BOOK_THRESHOLDS.imbalanceRatio;
       if (loadRatio <= limit + 1e-9 && arrRatio <= limit + 1e-9) continue;
       const fte = perFte ? ' per FTE' : '';
+      // A book with no load or no ARR has no ratio to print: say "none" instead of "Infinityx".
       const detail =
         loadRatio >= arrRatio
-          ? `"${load.high.owner.member.id}" carries ${ratioText(loadRatio)} the load of "${load.low.owner.member.id}" (${formatPct(load.high.value)} vs ${formatPct(load.low.value)} of a target book${fte})`
-          : `"${arr.high.owner.member.id}" holds ${ratioText(arrRatio)} the ARR of "${arr.low.owner.member.id}" (${formatMoney(arr.high.value)} vs ${formatMoney(arr.low.value)}${fte})`;
+          ? Number.isFinite(loadRatio)
+            ? `"${load.high.owner.member.id}" carries ${ratioText(loadRatio)} the load of "${load.low.owner.member.id}" (${formatPct(load.high.value)} vs ${formatPct(load.low.value)} of a target book${fte})`
+            : `"${load.high.owner.member.id}" carries ${formatPct(load.high.value)} of a target book${fte} and "${load.low.owner.member.id}" none`
+          : Number.isFinite(arrRatio)
+            ? `"${arr.high.owner.member.id}" holds ${ratioText(arrRatio)} the ARR of "${arr.low.owner.member.id}" (${formatMoney(arr.high.value)} vs ${formatMoney(arr.low.value)}${fte})`
+            : `"${arr.high.owner.member.id}" holds ${formatMoney(arr.high.value)} of ARR${fte} and "${arr.low.owner.member.id}" none`;
       findings.push({
         path: (loadRatio >= arrRatio ? load.high.owner : arr.high.owner).member.path,
         message: `${segment} books${where} are far apart: ${detail}; \`csplan rebalance\` proposes the moves`,
@@ -374,6 +377,12 @@ function extremes(owners: BookOwner[], measure: (owner: BookOwner) => number) {
     if (value < low.value) low = { owner, value };
   }
   return { high, low };
+}
+
+/** How many times `low` the `high` value is: two empty books are even, one empty book is not. */
+function spread(high: number, low: number): number {
+  if (low > 0) return high / low;
+  return high > 0 ? Number.POSITIVE_INFINITY : 1;
 }
 
 function ratioText(ratio: number): string {

@@ -151,8 +151,14 @@ export function buildTargetOrg({
     { stage: stage.id, analysis, capacity },
     mode === 'generalist',
   );
-  const vertical = mode === 'segmented' ? verticalNeeds(tiers, analysis, capacity) : undefined;
-  const structure = chooseStructure(stage, analysis, capacity, mode, tiers, vertical);
+  // Worked out only when chooseStructure asks: most orgs need no industry teams, and the timeline
+  // plans each month anew.
+  let vertical: TeamNeed[] | undefined;
+  const verticalTeams = () => {
+    vertical = mode === 'segmented' ? verticalNeeds(tiers, analysis, capacity) : undefined;
+    return vertical;
+  };
+  const structure = chooseStructure(stage, analysis, capacity, mode, tiers, verticalTeams);
   // A vertical structure draws teams by industry; every other structure keeps the tier teams.
   const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
   const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth, heldBack });

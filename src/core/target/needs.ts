@@ -3,19 +3,21 @@
  * generalist team early on, one team per segment (small segments joined to a neighbour) later,
  * and at a founder-led company with a few large accounts one senior CSM for the top accounts.
  */
-import type { Analysis, BookOwner, PlacedAccount } from '../analysis.js';
+import { type Analysis, type BookOwner, type PlacedAccount, placeAccount } from '../analysis.js';
 import {
   type CapacityResult,
   type RangeEnd,
   type SegmentCapacity,
   segmentWork,
 } from '../capacity.js';
-import type { SegmentId, StageId } from '../model.js';
+import type { IndustryMix, Org, SegmentId, StageId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { rampEndWeek } from '../people.js';
 import type { Policy } from '../policy.js';
+import { BOOK_ROLES } from '../roles.js';
 import { detectStage } from '../stage.js';
-import { growthOver } from '../timeline/grow.js';
+import { addIndustries, emptyIndustryMix, needsIndustryKnowledge } from '../structure.js';
+import { type GrowthSeries, growthOver } from '../timeline/grow.js';
 
 /** Segments needing less than this much CSM time share a team with a neighbouring segment. */
 export const MIN_TEAM_FTE = 0.5;
@@ -381,6 +383,87 @@ function addRows(into: Map<SegmentId, SegmentCapacity>, rows: Iterable<SegmentCa
 /** A region gets its own team of a tier once its work there is about one FTE or more (csplan default). */
 export const REGION_TEAM_FTE = 1;
 
+/** Whether a region's work in a team is enough for a team of its own (REGION_TEAM_FTE). */
+function hasRegionTeamWork(fte: number): boolean {
+  return fte >= REGION_TEAM_FTE - 1e-9;
+}
+
+/** The account attributes, beyond the segment, that may decide which CSM team serves it. */
+export interface TeamAttributes {
+  region: boolean;
+  industry: boolean;
+}
+
+/**
+ * Float sums added in another order differ in their last bits: teamAttributes grows every sum
+ * by this share before comparing it with a bar, so it errs on the side of keeping an attribute.
+ */
+const SUM_ORDER_MARGIN = 1 + 1e-6;
+
+/**
+ * Which account attributes may decide a CSM team in some month of a growth series, so the
+ * timeline folds accounts by those alone (compactAccounts). Each answer errs on the safe side:
+ * - region: when a CSM of the file has a region (a region's only CSM stays there, regionAnchors),
+ *   or when two regions could each hold a team's work (hasRegionTeamWork), counting every
+ *   segment's work in the region with no offload: more than any one team's share of it;
+ * - industry: when customers could need CSMs who know their industry in some month
+ *   (needsIndustryKnowledge): only then are industry teams drawn.
+ */
+export function teamAttributes(org: Org, series: GrowthSeries): TeamAttributes {
+  const { policy } = org;
+  const byRegion = new Map<string, Map<SegmentId, { weightedAccounts: number; arr: number }>>();
+  const industries = new Map<SegmentId, IndustryMix>();
+  for (const account of org.accounts) {
+    const { segment, loadFactor } = placeAccount(account, org);
+    const mix = industries.get(segment) ?? emptyIndustryMix();
+    addIndustries(mix, account);
+    industries.set(segment, mix);
+    const key = regionKey(account.region);
+    if (key === undefined) continue;
+    const rows = byRegion.get(key) ?? new Map();
+    const row = rows.get(segment) ?? { weightedAccounts: 0, arr: 0 };
+    row.weightedAccounts += account.count * loadFactor;
+    row.arr += account.arr * account.count;
+    rows.set(segment, row);
+    byRegion.set(key, rows);
+  }
+  const csmHasRegion = org.team.some(
+    (m) => BOOK_ROLES.has(m.role) && regionKey(m.region) !== undefined,
+  );
+  const today = series[0];
+  let region = csmHasRegion;
+  let industry = false;
+  for (const month of series) {
+    if (!today || (region && industry)) break;
+    // Growth scales every account of a segment alike (grownAccounts).
+    const factor = (id: SegmentId, key: 'customers' | 'arr') =>
+      today[id][key] > 0 ? month[id][key] / today[id][key] : 0;
+    let customers = 0;
+    let regulatedCustomers = 0;
+    for (const id of SEGMENT_IDS) {
+      customers += month[id].customers;
+      regulatedCustomers += (industries.get(id)?.regulated ?? 0) * factor(id, 'customers');
+    }
+    const regulatedShare = customers > 0 ? (regulatedCustomers * SUM_ORDER_MARGIN) / customers : 0;
+    industry ||= needsIndustryKnowledge(org.company.productComplexity, regulatedShare);
+    let regionsWithTeamWork = 0;
+    for (const rows of byRegion.values()) {
+      let fte = 0;
+      for (const [id, row] of rows) {
+        const grown = {
+          id,
+          weightedAccounts: row.weightedAccounts * factor(id, 'customers'),
+          arr: row.arr * factor(id, 'arr'),
+        };
+        fte += segmentWork(policy, grown, 'target').fte;
+      }
+      if (hasRegionTeamWork(fte * SUM_ORDER_MARGIN)) regionsWithTeamWork++;
+    }
+    region ||= regionsWithTeamWork >= 2;
+  }
+  return { region, industry };
+}
+
 /** The key of a region as written in the file: case and spacing do not matter. */
 export function regionKey(value: string | undefined): string | undefined {
   const key = value?.trim().toLowerCase();
@@ -420,7 +503,7 @@ function splitByRegion(byRegion: RegionRows, analysis: Analysis): RegionSplit[] 
     b: [string, { rows: Map<SegmentId, SegmentCapacity> }],
   ) => work(b[1]) - work(a[1]) || a[0].localeCompare(b[0], 'en');
   const big = [...byRegion.entries()]
-    .filter(([key, e]) => key !== '' && work(e) >= REGION_TEAM_FTE - 1e-9)
+    .filter(([key, e]) => key !== '' && hasRegionTeamWork(work(e)))
     .sort(heaviest);
   const largest = big[0];
   if (big.length < 2 || !largest) return [];

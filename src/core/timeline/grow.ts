@@ -7,7 +7,7 @@ import { placeAccount } from '../analysis.js';
 import type { Account, Growth, IndustryMix, Org, SegmentGrowth, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { addIndustries, emptyIndustryMix } from '../structure.js';
-import { regionKey } from '../target/needs.js';
+import { industryKey, regionKey, type TeamAttributes, teamAttributes } from '../target/needs.js';
 
 export interface SegmentVolume {
   customers: number;
@@ -22,15 +22,21 @@ export interface GrowthOptions {
   factor?: number;
 }
 
-const volumesByAccounts = new WeakMap<Account[], Record<SegmentId, SegmentVolume>>();
+const volumesByAccounts = new WeakMap<
+  Account[],
+  { policy: Org['policy']; volumes: Record<SegmentId, SegmentVolume> }
+>();
 
-/** segmentVolumes, once per list of accounts: the timeline grows the same list every month. */
-function todayVolumes(org: Org): Record<SegmentId, SegmentVolume> {
-  let volumes = volumesByAccounts.get(org.accounts);
-  if (!volumes) {
-    volumes = segmentVolumes(org);
-    volumesByAccounts.set(org.accounts, volumes);
-  }
+/**
+ * segmentVolumes, once per list of accounts and policy: the plan's growth, its size limit and
+ * every month of the timeline start from the same accounts' volumes. Not to be changed: callers
+ * that keep them copy them.
+ */
+function todayVolumes(org: Org): Readonly<Record<SegmentId, Readonly<SegmentVolume>>> {
+  const made = volumesByAccounts.get(org.accounts);
+  if (made && made.policy === org.policy) return made.volumes;
+  const volumes = segmentVolumes(org);
+  volumesByAccounts.set(org.accounts, { policy: org.policy, volumes });
   return volumes;
 }
 
@@ -60,7 +66,9 @@ export function growthSeries(
 ): { series: GrowthSeries; notes: string[] } {
   const growth: Growth = org.growth ?? {};
   const factor = options.factor ?? 1;
-  const today = segmentVolumes(org);
+  const today = Object.fromEntries(
+    Object.entries(todayVolumes(org)).map(([id, volume]) => [id, { ...volume }]),
+  ) as Record<SegmentId, SegmentVolume>;
   const totalCustomers = SEGMENT_IDS.reduce((sum, id) => sum + today[id].customers, 0);
   const totalArr = SEGMENT_IDS.reduce((sum, id) => sum + today[id].arr, 0);
   const notes: string[] = [];
@@ -226,6 +234,7 @@ function growAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Accoun
         account.count * countFactor,
         (account.arr * arrFactor) / countFactor,
         industries,
+        account.load,
       ),
     );
   }
@@ -238,54 +247,87 @@ function growAccounts(org: Org, month: Record<SegmentId, SegmentVolume>): Accoun
       count: 0,
       path: ['growth', 'segments', id],
     };
-    out.push(accountRecord(arrivals, id, after.customers, after.arr / after.customers, undefined));
+    const arr = after.arr / after.customers;
+    out.push(accountRecord(arrivals, id, after.customers, arr, undefined, undefined));
   }
   return out;
 }
 
+/** Every attribute a group can be folded by: what the timeline folded before it asked. */
+const EVERY_ATTRIBUTE: TeamAttributes = { region: true, industry: true };
+
 /**
- * The accounts folded into one group per owner, segment, load factor, region and industry: every
- * figure the planner sums (customers, ARR, weighted load per book, segment, region and industry)
- * comes out the same, so the target draws the same regional and industry teams from the groups as
- * from the file, and a month of a 100k-account file plans in the time of a few thousand groups.
- * A group keeps its first member's fields, which give the group's load factor, region and
- * industry; its `regulated` stands for nothing else (the industry figures are in `industries`).
+ * The accounts the timeline plans its months with: folded by owner and segment, and by region
+ * and industry only where those may decide a team in some month of the plan (teamAttributes).
+ * `months` and `factor` are the growth series the timeline runs.
  */
-export function compactAccounts(org: Org): Account[] {
-  const groups = new Map<
-    string,
-    { first: Account; segment: SegmentId; count: number; arr: number; industries: IndustryMix }
-  >();
+export function timelineAccounts(org: Org, months: number, factor?: number): Account[] {
+  const everything = compactAccounts(org);
+  const folded: Org = { ...org, accounts: everything };
+  const { series } = growthSeries(folded, months, { factor });
+  const keep = teamAttributes(folded, series);
+  return keep.region && keep.industry ? everything : compactAccounts(folded, keep);
+}
+
+/**
+ * The accounts folded into one group per owner and segment, and per region and industry as
+ * `keep` says: every figure the planner sums (customers, ARR, weighted load per book, segment,
+ * and per region and industry where kept) comes out the same, so the target draws the same teams
+ * from the groups as from the file, and a month of a 100k-account file plans in the time of a
+ * thousand groups. A group carries its members' average load factor (`load`) and industry
+ * figures (`industries`); its other fields are its first member's, which give its region and
+ * industry where those are kept and stand for nothing else. Groups fold again: a coarser fold of
+ * the groups is the fold of the file.
+ */
+export function compactAccounts(org: Org, keep: TeamAttributes = EVERY_ATTRIBUTE): Account[] {
+  const groups = new Map<string, Group>();
   for (const account of org.accounts) {
     const placed = placeAccount(account, org);
-    const region = regionKey(account.region) ?? '';
-    const industry = account.industry?.trim().toLowerCase() ?? '';
-    const key = [account.owner ?? '', placed.segment, placed.loadFactor, region, industry].join(
-      '\u0000',
-    );
+    const region = keep.region ? (regionKey(account.region) ?? '') : '';
+    const industry = keep.industry ? industryKey(account.industry) : '';
+    const key = `${account.owner ?? ''}\u0000${placed.segment}\u0000${region}\u0000${industry}`;
     let group = groups.get(key);
     if (!group) {
       const industries = emptyIndustryMix();
-      group = { first: account, segment: placed.segment, count: 0, arr: 0, industries };
+      group = { first: account, segment: placed.segment, count: 0, arr: 0, weight: 0, industries };
       groups.set(key, group);
     }
     group.count += account.count;
     group.arr += account.arr * account.count;
+    group.weight += account.count * placed.loadFactor;
     addIndustries(group.industries, account);
   }
-  return [...groups.values()].map(({ first, segment, count, arr, industries }) =>
-    accountRecord(first, segment, count, count > 0 ? arr / count : 0, industries),
+  return [...groups.values()].map(({ first, segment, count, arr, weight, industries }) =>
+    accountRecord(
+      first,
+      segment,
+      count,
+      count > 0 ? arr / count : 0,
+      industries,
+      count > 0 ? weight / count : undefined,
+    ),
   );
+}
+
+/** A group of accounts as compactAccounts sums it. */
+interface Group {
+  first: Account;
+  segment: SegmentId;
+  count: number;
+  arr: number;
+  /** Accounts weighted by their load factor. */
+  weight: number;
+  industries: IndustryMix;
 }
 
 /** Every field of an account, none optional: a field added to Account must be listed below. */
 type EveryAccountField = { [K in keyof Required<Account>]: Account[K] };
 
 /**
- * A copy of `from` with a segment, volume and industry figures of its own, written as one object
- * literal with every field in one order. The timeline makes one per group per month; spreading
- * records of differing shapes instead sent V8 down its slow path (issue 23: 1,277 ms against 93 ms
- * for the same copies).
+ * A copy of `from` with a segment, volume, industry figures and load of its own, written as one
+ * object literal with every field in one order. The timeline makes one per group per month;
+ * spreading records of differing shapes instead sent V8 down its slow path (issue 23: 1,277 ms
+ * against 93 ms for the same copies).
  */
 function accountRecord(
   from: Account,
@@ -293,6 +335,7 @@ function accountRecord(
   count: number,
   arr: number,
   industries: IndustryMix | undefined,
+  load: number | undefined,
 ): Account {
   const record: EveryAccountField = {
     id: from.id,
@@ -319,6 +362,7 @@ function accountRecord(
     path: from.path,
     isGroup: from.isGroup,
     industries,
+    load,
   };
   return record;
 }

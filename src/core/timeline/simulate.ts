@@ -22,11 +22,11 @@ import { growthFactor, leadDays as teamLeadDays } from '../target/needs.js';
 import { hiresFor, overTarget, SMALL_OVERSHOOT_FTE } from '../target/staffing.js';
 import { addDays, addMonths, daysBetween, maxDate, monthName } from './calendar.js';
 import {
-  compactAccounts,
   type GrowthSeries,
   grownAccounts,
   growthSeries,
   type SegmentVolume,
+  timelineAccounts,
 } from './grow.js';
 import { hireReason } from './reasons.js';
 import { type TimelineTarget, type TimelineTeam, targetAt } from './target.js';
@@ -214,9 +214,17 @@ export function attritionAllowance(policy: Policy): number {
 }
 
 export function simulateTimeline(file: Org, options: TimelineOptions = {}): Timeline {
-  const org: Org = { ...file, accounts: compactAccounts(file) };
-  const { policy, company } = org;
   const months = Math.min(MAX_MONTHS, Math.max(1, options.months ?? DEFAULT_MONTHS));
+  // The months after the horizon are looked at too (below), and the growth a month's target sees
+  // over the time to hire and ramp a CSM: the series runs that far.
+  const lookahead = lookaheadMonths(file.policy);
+  const soonMonths = teamLeadDays(file.policy) / DAYS_PER_MONTH;
+  const seriesMonths = months + lookahead + Math.ceil(soonMonths);
+  const org: Org = {
+    ...file,
+    accounts: timelineAccounts(file, seriesMonths, options.growthFactor),
+  };
+  const { policy, company } = org;
   const allowance = attritionAllowance(policy);
   const earliestOpen = maxDate(company.asOf, options.freezeUntil ?? company.asOf);
   const hires: Hire[] = [];
@@ -272,11 +280,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   // Decide month by month on the staffed team: everyone in the file and every hire so far as if
   // ramped, so a hire still ramping is not hired twice. The months after the horizon are looked
   // at too, so a req that must open inside it for a need just beyond it is not missed.
-  const lookahead = lookaheadMonths(policy);
-  const soonMonths = teamLeadDays(policy) / DAYS_PER_MONTH;
-  const { series, notes } = growthSeries(org, months + lookahead + Math.ceil(soonMonths), {
-    factor: options.growthFactor,
-  });
+  const { series, notes } = growthSeries(org, seriesMonths, { factor: options.growthFactor });
   // The growth each month's target sees over the time to hire and ramp a CSM, read off the
   // series itself, so "a team can spare a CSM, growth included" means the growth of this plan.
   const soonAt = (m: number) => growthAhead(series, m, soonMonths);

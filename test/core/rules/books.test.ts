@@ -154,6 +154,22 @@ ${b}
     );
   });
 
+  it('names an empty book as "none" rather than an infinite ratio (fuzz, issue 22)', async () => {
+    // b is assigned mid-market and owns 40 accounts worth $0 (a CRM export with ARR not filled):
+    // $2.4M against $0 has no ratio, so the finding says b holds none instead of "Infinityx".
+    const found = await findings(
+      books(
+        accounts('a', 40, 60_000, 'owner: a'),
+        accounts('b', 40, 0, 'owner: b, segment: mid-market'),
+        ', segment: mid-market',
+      ),
+      'book-imbalance',
+    );
+    expect(found.map((f) => f.message)).toEqual([
+      'mid-market books are far apart: "a" holds $2.4M of ARR and "b" none; `csplan rebalance` proposes the moves',
+    ]);
+  });
+
   it('passes books within 1.5x: 40 and 30 accounts', async () => {
     const body = books(
       accounts('a', 40, 30_000, 'owner: a'),
