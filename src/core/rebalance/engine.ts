@@ -56,7 +56,10 @@ interface SwapTest {
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
 const EPS = 1e-9;
-/** Passes of the rules over the books; in practice the second or third changes nothing. */
+/**
+ * Passes of the rules over the books; in practice the second or third changes nothing. A pass
+ * that gave an account to a team serving it gets another beyond this (see `run`).
+ */
 const MAX_PASSES = 6;
 
 /** Why a unit stays where it is: the reason, and its words. */
@@ -201,7 +204,8 @@ class Rebalancer {
     // Each pass can make room for what an earlier step could not place or fix (a handover that
     // fits once the books are balanced): passes repeat until one changes nothing, so a second
     // rebalance of the result proposes nothing.
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let unserved = this.unservedUnits();
+    for (let pass = 0; ; pass++) {
       const steps = this.steps.length;
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
       for (const unit of this.stuckUnits) this.stays[unit.order] = undefined;
@@ -218,6 +222,13 @@ class Rebalancer {
         this.fixSeniority();
       }
       if (this.steps.length === steps) break;
+      // A pass that gave accounts to a team that serves them (from no owner, or from a book of
+      // another team) moved both teams' mean loads, so their bands: the next pass judges the
+      // books by the new bands, as a second rebalance would. Every move goes to a book that
+      // serves its account, so this count only falls: these passes end.
+      const left = this.unservedUnits();
+      if (pass + 1 >= MAX_PASSES && left >= unserved) break;
+      unserved = left;
     }
     if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
@@ -842,6 +853,16 @@ class Rebalancer {
     if (unit.group || unit.locked) return false;
     if (holder.status === 'leaving') return true;
     return !frozenOn(unit, this.state.freezeDays, shift);
+  }
+
+  /** Units with no owner or held by a book whose team does not serve them. */
+  private unservedUnits(): number {
+    let count = 0;
+    for (const unit of this.state.units) {
+      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      if (!book || !this.serves(book, unit)) count += 1;
+    }
+    return count;
   }
 
   private receivers(unit: Unit): Book[] {

@@ -153,7 +153,10 @@ interface Person {
   lead: boolean;
   /** Place in the list of people: the order every sum adds them in. */
   rank: number;
-  /** regionKey of the person's region. */
+  /**
+   * regionKey of the person's region where some team serves it; undefined for a CSM with no
+   * region or one whose region no team serves (they may join any region's team).
+   */
   region: string | undefined;
   team: string | null;
   /** The team the file places them in, before any move. */
@@ -200,17 +203,60 @@ function transfer(byTeam: Map<string | null, Person[]>, person: Person, to: stri
 /**
  * Who moves into `to` first: someone with no team, whoever of them carries most on the date (a
  * gap is filled by someone who can carry it now, not by a hire who starts later); then a planned
- * hire (no book to hand over); then (for strategic and enterprise work) a senior CSM; then the
- * smallest book to hand over.
+ * hire (no book to hand over); then (for strategic and enterprise work) a senior CSM; then whoever
+ * already holds most of `to`'s accounts (by ARR), then the fewest accounts to hand over (those
+ * `to` does not serve). Judging the book against `to`, not its size, keeps the choice after a
+ * rebalance: the mover then holds `to`'s accounts and has handed over the rest, so a second plan
+ * picks the same person.
  */
-function moverOrder(to: TeamNeed): (a: Person, b: Person) => number {
+function moverOrder(to: TeamNeed, bookFit: (person: Person, to: TeamNeed) => BookFit) {
   const seniorsFirst = highTouch(to);
-  return (a, b) =>
+  return (a: Person, b: Person) =>
     Number(a.team !== null) - Number(b.team !== null) ||
     (a.team === null ? b.capacity - a.capacity : 0) ||
     Number(a.owner.rampStatus !== 'planned') - Number(b.owner.rampStatus !== 'planned') ||
     (seniorsFirst ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
-    a.owner.accountCount - b.owner.accountCount;
+    bookFit(b, to).heldArr - bookFit(a, to).heldArr ||
+    bookFit(a, to).handover - bookFit(b, to).handover;
+}
+
+/** How a CSM's book fits a team they might join. */
+interface BookFit {
+  /** ARR of the book's accounts the team serves, in its region where it has one. */
+  heldArr: number;
+  /** Accounts the CSM hands over on joining: those the team does not serve (`servingTeams`). */
+  handover: number;
+}
+
+/** Each CSM's book against each team, worked out once per person and team. */
+function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) => BookFit {
+  const servedBy = new Map<string, ReadonlySet<string>>();
+  const fits = new Map<string, BookFit>();
+  const teamsServing = (segment: SegmentId, industry: string | undefined) => {
+    const key = `${segment}\u0000${industryKey(industry)}`;
+    let keys = servedBy.get(key);
+    if (!keys) {
+      keys = new Set(servingTeams(needs, { segment, industry }).map((t) => t.key));
+      servedBy.set(key, keys);
+    }
+    return keys;
+  };
+  return (person, to) => {
+    const key = `${person.rank}\u0000${to.key}`;
+    let fit = fits.get(key);
+    if (fit === undefined) {
+      const regions = to.region === undefined ? undefined : new Set(to.regions?.map(regionKey));
+      fit = { heldArr: 0, handover: 0 };
+      for (const p of person.owner.accounts) {
+        if (!teamsServing(p.segment, p.account.industry).has(to.key))
+          fit.handover += p.account.count;
+        else if (regions === undefined || regions.has(regionKey(p.account.region)))
+          fit.heldArr += p.account.arr * p.account.count;
+      }
+      fits.set(key, fit);
+    }
+    return fit;
+  };
 }
 
 /**
@@ -248,6 +294,9 @@ export function staffTeams(
     for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
+  const teamRegions = new Set(
+    needs.flatMap((need) => (need.regions ?? [need.region]).map(regionKey)),
+  );
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
@@ -263,7 +312,9 @@ export function staffTeams(
       capacity: owner.person.capacity * share,
       lead,
       rank,
-      region: regionKey(owner.member.region),
+      region: teamRegions.has(regionKey(owner.member.region))
+        ? regionKey(owner.member.region)
+        : undefined,
       team: team?.key ?? null,
       home: team?.key ?? null,
       moved: false,
@@ -305,9 +356,7 @@ export function staffTeams(
   // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed, toRegion: string | undefined) =>
     (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
-    (to.region === undefined ||
-      person.owner.member.region === undefined ||
-      toRegion === person.region);
+    (to.region === undefined || person.region === undefined || toRegion === person.region);
   const needByKey = new Map(needs.map((need) => [need.key, need]));
   const spared = (person: Person) => {
     const from = person.team === null ? undefined : needByKey.get(person.team);
@@ -320,6 +369,7 @@ export function staffTeams(
   const teamed = movable.filter((p) => p.team !== null);
   const movedIds = new Set<string>();
 
+  const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
   for (;;) {
     // Someone with no team fills any gap, growth included (before a function takes them); people
@@ -332,20 +382,25 @@ export function staffTeams(
     let moved = false;
     const regionsOnly = anchorsOf(movedIds);
     for (const to of short) {
-      const order = moverOrder(to);
+      const order = moverOrder(to, bookFit);
       const toRegion = regionKey(to.region);
       const mayMove = (p: Person) =>
         !p.moved &&
         p.team !== to.key &&
         fits(p, to, toRegion) &&
         !regionsOnly.has(p.owner.member.id);
-      // Anyone with no team comes before everyone in one, so people in a team (whose move costs
-      // more to check) are looked at only when nobody without a team can go.
+      // A CSM who already holds the team's accounts joins it first: they stay with who knows
+      // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM
+      // whose book went with them into another function has none and no team). Then anyone with
+      // no team, then the rest of those in one (whose move costs more to check).
+      const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
+      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
       const person =
+        (real
+          ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
+          : undefined) ??
         firstBy(unteamed, mayMove, order) ??
-        (shortfall(to) > SMALL_OVERSHOOT_FTE
-          ? firstBy(teamed, (p) => mayMove(p) && relieves(p, to) && spared(p), order)
-          : undefined);
+        (real ? firstBy(teamed, teamedMover, order) : undefined);
       if (!person) continue;
       const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
@@ -364,7 +419,7 @@ export function staffTeams(
         to: to.key,
         fromLoad: from ? { before: fromBefore, after: loadOf(from, staffed(from.key)) } : null,
         toLoad: { before: toBefore, after: loadOf(to, staffed(to.key)) },
-        handsOver: person.owner.accountCount,
+        handsOver: bookFit(person, to).handover,
       });
       moved = true;
       break;
@@ -476,16 +531,20 @@ function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
 
 /**
  * Of a tier's teams, the one serving the CSM's region (a small region's CSM joins the team its
- * accounts joined), else the one where most of their book's ARR sits; none for someone with
- * neither a region nor a book.
+ * accounts joined). A CSM whose region no team serves (no accounts there) joins the team the
+ * small regions join: the region with the most work, first in `teams` (splitByRegion). That
+ * rests on the file alone, so it holds when a rebalance moves accounts; by the book, an APAC CSM
+ * holding one EMEA account would join EMEA, take NA accounts by the region rule's fallback, and
+ * join NA on the next run. Only a CSM with no region is placed by their book: the team where most
+ * of its ARR sits; none with no book either.
  */
 function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   const own = regionKey(owner.member.region);
-  const mine = teams.find(
-    (t) => own !== undefined && (t.regions ?? [t.region]).some((r) => regionKey(r) === own),
-  );
-  if (mine) return mine;
+  if (own !== undefined)
+    return (
+      teams.find((t) => (t.regions ?? [t.region]).some((r) => regionKey(r) === own)) ?? teams[0]
+    );
   // Nothing says where someone with no region and no book belongs: they go where work is short.
   if (owner.accounts.length === 0) return undefined;
   const regions = owner.accounts.map((p) => regionKey(p.account.region));

