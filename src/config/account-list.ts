@@ -69,9 +69,12 @@ export class AccountList {
     for (const field of REPEATED) {
       const value = fields[field];
       if (typeof value !== 'string') continue;
-      const known = this.strings.get(value);
-      if (known === undefined) this.strings.set(value, detached(value));
-      fields[field] = known ?? this.strings.get(value);
+      let known = this.strings.get(value);
+      if (known === undefined) {
+        known = detached(value);
+        this.strings.set(value, known);
+      }
+      fields[field] = known;
     }
     input.id = detached(input.id);
     if (input.name !== undefined) input.name = detached(input.name);

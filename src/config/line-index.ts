@@ -10,12 +10,13 @@ export class LineIndex {
   private readonly starts: Uint32Array;
 
   constructor(readonly text: string) {
+    // One search through the text (1.2 million lines in a 100k-account file): the offsets go
+    // into an array that doubles when full, rather than a first pass to count them.
+    let starts = new Uint32Array(1024);
     let count = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    const starts = new Uint32Array(count + 1);
-    let line = 1;
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-      starts[line++] = at + 1;
+      if (count + 1 === starts.length) starts = grown(starts);
+      starts[count++] = at + 1;
     }
     starts[count] = text.length + 1;
     this.count = count;
@@ -40,4 +41,11 @@ export class LineIndex {
   lines(from: number, to: number): string {
     return from >= to ? '' : this.text.slice(this.start(from), this.end(to - 1));
   }
+}
+
+/** A copy of `array` in one twice as long. */
+function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const larger = new Uint32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }

@@ -137,21 +137,32 @@ export interface UnmovableGroup {
 
 /** The unmovable accounts grouped by owner and cause (same words), in the order listed. */
 export function groupUnmovable(list: readonly Unmovable[]): UnmovableGroup[] {
-  const groups = new Map<string, UnmovableGroup>();
+  const groups: UnmovableGroup[] = [];
+  // Owner, then reason, then detail: no key is built per account (60k at 100k accounts), and
+  // most accounts share one detail string, hashed once.
+  const byOwner = new Map<string, Map<string, Map<string, UnmovableGroup>>>();
   for (const u of list) {
-    const key = `${u.owner ?? ''}\u0000${u.reason}\u0000${u.detail}`;
-    const group = groups.get(key) ?? {
-      owner: u.owner,
-      reason: u.reason,
-      detail: u.detail,
-      accounts: [],
-      arr: 0,
-    };
+    const byDetail = mapAt(mapAt(byOwner, u.owner ?? ''), u.reason);
+    let group = byDetail.get(u.detail);
+    if (!group) {
+      group = { owner: u.owner, reason: u.reason, detail: u.detail, accounts: [], arr: 0 };
+      byDetail.set(u.detail, group);
+      groups.push(group);
+    }
     group.accounts.push(u.account);
     group.arr += u.arr;
-    groups.set(key, group);
   }
-  return [...groups.values()];
+  return groups;
+}
+
+/** The map under `key` in `outer`, made on first use. */
+function mapAt<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
 }
 
 /** The first ids of a list and how many more: "mm-01, mm-02 and 39 more". */

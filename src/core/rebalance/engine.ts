@@ -243,46 +243,55 @@ class Rebalancer {
    * ones not placed, in the same order.
    */
   private forcedUnits(): ForcedUnits {
-    const forced: { unit: Unit; rule: MoveRule }[] = [];
+    // The units and their rules side by side, in input order.
+    const found: Unit[] = [];
+    const foundRules: MoveRule[] = [];
+    const forced = (unit: Unit, rule: MoveRule) => {
+      found.push(unit);
+      foundRules.push(rule);
+    };
+    // Whether a digital CSM serves each list of books: asked once per list, not per account.
+    const digitalServed = this.served.map((books) =>
+      books.some((b) => b.member.role === 'digital-csm'),
+    );
     for (const unit of this.state.units) {
       const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
       if (!book) {
         // Digital-coverage accounts have no named CSM by design unless a digital team exists.
-        if (unit.digital && !this.receivers(unit).some((b) => b.member.role === 'digital-csm'))
-          continue;
-        forced.push({ unit, rule: 'unowned' });
+        if (unit.digital && !digitalServed[this.servingOf[unit.order] as number]) continue;
+        forced(unit, 'unowned');
       } else if (!this.options.onlyUnowned) {
-        if (book.status === 'leaving') forced.push({ unit, rule: 'leaving' });
-        else if (this.intoRoles.has(book.id)) forced.push({ unit, rule: 'new-role' });
-        else if (book.cap === 0) forced.push({ unit, rule: 'ramp' });
-        else if (this.joining.has(book) && !this.serves(book, unit))
-          forced.push({ unit, rule: 'team' });
+        if (book.status === 'leaving') forced(unit, 'leaving');
+        else if (this.intoRoles.has(book.id)) forced(unit, 'new-role');
+        else if (book.cap === 0) forced(unit, 'ramp');
+        else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
     // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
     // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
     // Index loops: an entries() iterator makes a pair per unit.
-    const sizes = new Float64Array(forced.length);
-    const positions = new Int32Array(forced.length);
-    for (let i = 0; i < forced.length; i++) {
-      const { unit } = forced[i] as { unit: Unit };
+    const sizes = new Float64Array(found.length);
+    const positions = new Int32Array(found.length);
+    for (let i = 0; i < found.length; i++) {
+      const unit = found[i] as Unit;
       sizes[i] = size(unit);
       positions[i] = unit.order;
     }
-    const largestFirst = forced.map((_, i) => i);
+    const largestFirst = found.map((_, i) => i);
     largestFirst.sort(
       (i, j) =>
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
+    // Read from the arrays, not the units: in size order the units lie all over the heap.
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
-    const orders = new Int32Array(forced.length);
+    const orders = new Int32Array(found.length);
     for (let at = 0; at < largestFirst.length; at++) {
-      const { unit, rule } = forced[largestFirst[at] as number] as { unit: Unit; rule: MoveRule };
-      units.push(unit);
-      rules.push(rule);
-      orders[at] = unit.order;
+      const i = largestFirst[at] as number;
+      units.push(found[i] as Unit);
+      rules.push(foundRules[i] as MoveRule);
+      orders[at] = positions[i] as number;
     }
     return { units, rules, orders };
   }
@@ -323,13 +332,10 @@ class Rebalancer {
       // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (this.receivers(unit).every((b) => inRegion(unit, b))
-          ? undefined
-          : this.bestReceiver(unit, from, true));
+        (allInRegion(unit, this.receivers(unit)) ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
         this.failedAt[unit.order] = this.state.version;
-        const serving = this.receivers(unit).some((b) => b !== from && b.cap > 0);
-        if (serving) this.block(unit, 'no-room');
+        if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
         else
           this.block(
             unit,
@@ -521,6 +527,11 @@ class Rebalancer {
         );
         withRoom.set(serving, receivers);
       }
+      // The key below but for its receiver's part is known now: when it already loses to the
+      // best key, only a lower preference can win, and receivers without one are not checked.
+      const unitKey = [fixes ? 0 : 1, fixes ? size(unit) : -size(unit), unit.healthRank];
+      unitKey.push(-(unit.renewalDays ?? 100_000));
+      const needLower = best !== undefined && less(best.key.slice(1, 5), unitKey);
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
       let to: Book | undefined;
@@ -528,12 +539,13 @@ class Rebalancer {
       let toAfter = 0;
       for (const b of receivers) {
         const bAfter = this.state.shareWith(b, unit);
-        // The receiving side only (`from` null): the donor's limits were checked above, once.
-        if (bAfter > this.upperOf(b) + EPS || !this.keeps(null, b, unit)) continue;
+        if (bAfter > this.upperOf(b) + EPS) continue;
         // Past a full book, a receiver (an overloaded team's band) takes only from a heavier book.
         if (bAfter > 1 + EPS && bAfter > after + EPS) continue;
         const p = this.preference(unit, b);
-        if (best && p > (best.key[0] as number)) continue;
+        if (best && (p > (best.key[0] as number) || (needLower && p === best.key[0]))) continue;
+        // The receiving side only (`from` null): the donor's limits were checked above, once.
+        if (!this.keeps(null, b, unit)) continue;
         if (
           !to ||
           p < preference ||
@@ -547,16 +559,7 @@ class Rebalancer {
       if (!to) continue;
       // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
       // otherwise the largest step.
-      const key = [
-        preference,
-        fixes ? 0 : 1,
-        fixes ? size(unit) : -size(unit),
-        unit.healthRank,
-        -(unit.renewalDays ?? 100_000),
-        toAfter,
-        unit.order,
-        this.indexOf(to),
-      ];
+      const key = [preference, ...unitKey, toAfter, unit.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
@@ -576,8 +579,10 @@ class Rebalancer {
       for (const to of this.receivers(give)) {
         if (to === donor || to.cap === 0) continue;
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
+        const smallest = this.smallestPartner(to, give, this.upperOf(to));
+        if (smallest >= sizeGive) continue;
         const units = this.state.bySize(to);
-        const from = firstAtLeast(units, this.smallestPartner(to, give, this.upperOf(to)));
+        const from = firstAtLeast(units, smallest);
         for (let i = from; i < units.length; i++) {
           const take = units[i] as Unit;
           if (size(take) >= sizeGive) break;
@@ -645,7 +650,10 @@ class Rebalancer {
       if (book.seniority !== 'junior' || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
         bad: hard,
-        improves: (b) => ![...b.units].some((u) => hard(u) && this.movable(u, b)),
+        improves: (b) => {
+          for (const u of b.units) if (hard(u) && this.movable(u, b)) return false;
+          return true;
+        },
         receiverOk: (to, give, take) =>
           isSenior(to) &&
           (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
@@ -658,6 +666,8 @@ class Rebalancer {
 
   /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
   private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
+    // Most books need nothing: asked first, before their units are listed and sorted.
+    if (test.improves(book)) return;
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
       .filter((u) => test.bad(u) && this.movable(u, book))
@@ -1023,15 +1033,16 @@ class Rebalancer {
    * end, from the books as the moves leave them (see `unmovableById`).
    */
   private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
-    let list = this.stays[unit.order];
-    if (!list) {
-      list = [];
-      this.stays[unit.order] = list;
+    const list = this.stays[unit.order];
+    if (list) for (const stay of list) if (stay.reason === reason) return;
+    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    const stay = reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail };
+    if (list) list.push(stay);
+    else {
+      // A list of one, sized so (a push onto [] reserves room for 17).
+      this.stays[unit.order] = [stay];
       this.listedAt[unit.order] = this.listings++;
     }
-    if (list.some((stay) => stay.reason === reason)) return;
-    // Most units that stay have no room (60k at 100k accounts): they share one entry.
-    list.push(reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail });
   }
 
   /** A book above its band that nothing can lighten: say which accounts held it back. */
@@ -1444,7 +1455,9 @@ class Rebalancer {
   }
 }
 
-const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
+/** Tier rank by segment, looked up (not searched for) in `preference`, which runs ~400k times. */
+const SEGMENT_RANK = new Map<SegmentId, number>(SEGMENT_IDS.map((id, at) => [id, at]));
+const rank = (segment: SegmentId) => SEGMENT_RANK.get(segment) ?? -1;
 
 /** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
 function hardForJunior(unit: Unit, to: Book): boolean {
@@ -1470,6 +1483,18 @@ function inRegion(unit: Unit, to: Book): boolean {
   return (
     unit.region === undefined || to.member.region === undefined || unit.region === to.member.region
   );
+}
+
+/** Whether every one of `books` is in the unit's region (see `inRegion`). */
+function allInRegion(unit: Unit, books: Book[]): boolean {
+  for (const b of books) if (!inRegion(unit, b)) return false;
+  return true;
+}
+
+/** Whether some book other than `from` can carry accounts today. */
+function anyOtherCarrier(books: Book[], from: Book | null): boolean {
+  for (const b of books) if (b !== from && b.cap > 0) return true;
+  return false;
 }
 
 /** How well a unit fits a CSM: language, region, then the book's industries and time zones. */

@@ -237,8 +237,17 @@ export class State {
   }
 
   atRiskWith(book: Book, add?: Unit, remove?: Unit): number {
-    const scored = book.scored + (add?.scored ?? 0) - (remove?.scored ?? 0);
-    const atRisk = book.atRisk + (add?.atRisk ?? 0) - (remove?.atRisk ?? 0);
+    // Branches, not `?? 0`, as in `shareWith`.
+    let scored = book.scored;
+    let atRisk = book.atRisk;
+    if (add) {
+      scored += add.scored;
+      atRisk += add.atRisk;
+    }
+    if (remove) {
+      scored -= remove.scored;
+      atRisk -= remove.atRisk;
+    }
     return scored === 0 ? 0 : atRisk / scored;
   }
 

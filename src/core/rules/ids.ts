@@ -19,7 +19,10 @@ export function accountLabel(account: { id: string; name?: string }): string {
 
 /** Like `idList`, each account named by `accountLabel`. */
 export function accountList(accounts: readonly { id: string; name?: string }[], max = 5): string {
-  return listOf(accounts.map(accountLabel), max);
+  // Only the accounts shown are labelled: the list may hold every account of the file.
+  const labels = accounts.slice(0, max).map(accountLabel);
+  const rest = accounts.length - labels.length;
+  return rest > 0 ? `${labels.join(', ')} and ${rest} more` : listOf(labels);
 }
 
 /** "a", "a and b", "a, b and c"; past `max` labels, "a, b and 3 more". */

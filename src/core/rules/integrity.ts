@@ -48,8 +48,10 @@ export const duplicateId: ReferenceRule = {
       const repeated = new Set<string>();
       for (const record of records) {
         if (record.isGroup) continue;
-        if (ids.has(record.id)) repeated.add(record.id);
-        else ids.add(record.id);
+        // One lookup per id: an id already there leaves the size as it was.
+        const size = ids.size;
+        ids.add(record.id);
+        if (ids.size === size) repeated.add(record.id);
       }
       if (repeated.size === 0) return;
       const first = new Map<string, Path>();
