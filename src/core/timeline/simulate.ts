@@ -355,14 +355,34 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
     if (hires.length > before) planning = planAt();
-    for (const team of planning.teams) {
-      // The target's own hiring rule, on capacity less the attrition allowance.
-      const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
+    const hireFor = (team: TimelineTeam, missing: number) => {
       for (let i = 0; i < missing; i++) {
         // A team short before its leaver goes gets the backfill early, not a hire beside it.
         const backfill = pendingBackfill(hires, team, date);
         if (backfill) bringForward(backfill, team, date, planning);
         else addHire(team.role, team, date, planning);
+      }
+    };
+    if (m === 0) {
+      // Today's hires are the plan date's target's, all from one plan: none of them is in seat
+      // yet to free anyone for a move.
+      for (const team of planning.teams) hireFor(team, missingIn(team, allowance));
+      continue;
+    }
+    // The shortest team hires first, then the month plans again: its hires may free a person
+    // the target moves to another short team (it moves before it hires), as it would a month
+    // later. Hiring for every short team at once hired for a gap a move then covers, so a month
+    // with two teams short at once hired more than slower growth reaching them a month apart.
+    const hiredFor = new Set<string>();
+    for (;;) {
+      const next = shortestTeam(planning.teams, allowance, hiredFor);
+      if (!next) break;
+      hiredFor.add(next.key);
+      hireFor(next, missingIn(next, allowance));
+      planning = planAt();
+      for (const move of planning.moves) {
+        const made = moves.some((earlier) => earlier.id === move.id && earlier.from === date);
+        if (!made) moves.push({ ...move, from: date });
       }
     }
   }
@@ -522,6 +542,31 @@ function seatedLeavers(org: Org, date: string): Set<string> {
  */
 function seatsBy(hires: readonly Hire[], date: string): Hire[] {
   return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/** CSMs a month's team needs: the target's hiring rule, on capacity less the attrition allowance. */
+function missingIn(team: TimelineTeam, allowance: number): number {
+  return team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
+}
+
+/**
+ * The team of a month's target furthest short of its work (capacity less the attrition
+ * allowance) among those that need a hire; none when every team is covered. Teams already hired
+ * for this month are passed over.
+ */
+function shortestTeam(
+  teams: readonly TimelineTeam[],
+  allowance: number,
+  hiredFor: ReadonlySet<string>,
+): TimelineTeam | undefined {
+  let best: TimelineTeam | undefined;
+  let most = 0;
+  for (const team of teams) {
+    if (hiredFor.has(team.key) || missingIn(team, allowance) === 0) continue;
+    const short = team.needed - team.available * (1 - allowance);
+    if (!best || short > most) [best, most] = [team, short];
+  }
+  return best;
 }
 
 /**
