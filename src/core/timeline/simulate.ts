@@ -341,7 +341,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     const split = splitTeams(hires, planning.teams, unpinned);
     for (const id of split) unpinned.set(id, date);
     if (split.length > 0) planning = planAt();
-    for (const move of planning.moves) moves.push({ ...move, from: date });
+    for (const { id, segment } of planning.moves) moves.push({ id, segment, from: date });
     for (const move of planning.roleMoves) {
       moves.push({ ...move, from: date });
       movedOut.add(move.id);
@@ -380,9 +380,11 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       hiredFor.add(next.key);
       hireFor(next, missingIn(next, allowance));
       planning = planAt();
-      for (const move of planning.moves) {
-        const made = moves.some((earlier) => earlier.id === move.id && earlier.from === date);
-        if (!made) moves.push({ ...move, from: date });
+      // A CSM the hires free leaves their team from this month. Someone with no team is placed
+      // again next month, not pinned where a plan between hires put them.
+      for (const { id, segment, fromTeam } of planning.moves) {
+        const made = moves.some((earlier) => earlier.id === id && earlier.from === date);
+        if (fromTeam && !made) moves.push({ id, segment, from: date });
       }
     }
   }
