@@ -379,7 +379,16 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       if (!next) break;
       hiredFor.add(next.key);
       hireFor(next, missingIn(next, allowance));
+      const before = planning;
       planning = planAt();
+      // A hire that changes the teams (a team splits once it is large enough) is no reason for
+      // more: the other teams short before it hire as planned, as they did all at once.
+      if (teamKeys(planning) !== teamKeys(before)) {
+        planning = before;
+        for (const team of before.teams)
+          if (!hiredFor.has(team.key)) hireFor(team, missingIn(team, allowance));
+        break;
+      }
       // A CSM the hires free leaves their team from this month. Someone with no team is placed
       // again next month, not pinned where a plan between hires put them.
       for (const { id, segment, fromTeam } of planning.moves) {
@@ -544,6 +553,11 @@ function seatedLeavers(org: Org, date: string): Set<string> {
  */
 function seatsBy(hires: readonly Hire[], date: string): Hire[] {
   return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/** The teams of a month's target, as one key. */
+function teamKeys(target: TimelineTarget): string {
+  return target.teams.map((team) => team.key).join();
 }
 
 /** CSMs a month's team needs: the target's hiring rule, on capacity less the attrition allowance. */
