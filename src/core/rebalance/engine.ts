@@ -441,9 +441,7 @@ class Rebalancer {
       for (const book of books) {
         if (stuck[book.index] === 1 || book.cap === 0) continue;
         if (overAt[book.index] !== book.changedAt) {
-          over[book.index] = this.overLimit(book)
-            ? Math.max(this.state.share(book) - this.upperOf(book), this.state.capUseWith(book) - 1)
-            : Number.NaN;
+          over[book.index] = this.overLimit(book) ? this.excessWith(book) : Number.NaN;
           overAt[book.index] = book.changedAt;
         }
         const excess = over[book.index] as number;
@@ -569,9 +567,15 @@ class Rebalancer {
     return this.swapOne(donor);
   }
 
-  /** A swap of a larger donor unit for a smaller one when no single move fits anywhere. */
+  /**
+   * A swap of a larger donor unit for a smaller one when no single move fits anywhere. It must
+   * lower how far the donor is past its limits, not only its load: a book past the largest
+   * allowed book by its account count keeps that count through a one-for-one swap, so a swap
+   * judged on load alone leaves it a donor, and the books it fills swap the same accounts back.
+   */
   private swapOne(donor: Book): boolean {
     const donorShare = this.state.share(donor);
+    const donorExcess = this.excessWith(donor);
     let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
@@ -589,6 +593,7 @@ class Rebalancer {
           if (!this.movable(take, to) || !this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
+          if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
           const toAfter = this.state.shareWith(to, give, take);
           if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
           // A swap that hands a junior CSM a complex or red account comes last.
@@ -840,6 +845,17 @@ class Rebalancer {
     if (take && from && !inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
     return from === null || this.state.keepsLimits(from, take, give);
+  }
+
+  /**
+   * How far a book (with `add` added and `remove` taken out) is past its limits: the larger of
+   * its load over its band and its use of its cap (the largest allowed book, or the ramp) over 1.
+   */
+  private excessWith(book: Book, add?: Unit, remove?: Unit): number {
+    return Math.max(
+      this.state.shareWith(book, add, remove) - this.upperOf(book),
+      this.state.capUseWith(book, add, remove) - 1,
+    );
   }
 
   /** A book above its band, or past its cap (the largest allowed book, or the ramp). */

@@ -2,6 +2,8 @@
  * The rebalance stops at a state a second rebalance accepts, without leaving any book worse than
  * `check` found it (issue 18, "Rebalance and check share one objective", invariants 1 and 2).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rebalance } from '../../../src/core/rebalance/index.js';
 import { AS_OF } from '../../helpers/org.js';
@@ -136,5 +138,33 @@ describe("a team's band follows the accounts that leave it", () => {
       expect.arrayContaining(['a33 c2', 'a34 c1']),
     );
     expect(await rebalanceBreaks(chasing, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// Shrunk by hand-run delta debugging from a generated org (verticalOrgYaml, seed 1 at 300 runs):
+// test/fixtures/rebalance/swap-cycle.yaml. c0, c1, c3 and c4 form the EMEA team (c3 placed there
+// by the target) and hold enterprise accounts of $220k and $150k. c1 holds 15 x $220k + 11 x
+// $150k = $4.95M in 26 accounts: by ARR $4.95M / $3.5M target = 141%, above the team band (at
+// most 140%); by count 26 accounts against a largest book of 25 = 104%, past its cap. Swapping a
+// $220k account for a $150k one takes c1 to $4.88M / $3.5M = 139%, inside the band, but leaves
+// 26 accounts, still 104%: c1 stays past its cap and the receiver, now fuller, swaps the same
+// accounts back. The old load pass judged the swap on the band alone and shuffled 9 accounts
+// around c0, c1 and c4 (every book ending where it began), then 4 more on a second run. A swap
+// now has to lower how far the donor is past its limits, so only the 4 unowned accounts move.
+const swapCycle = readFileSync(
+  fileURLToPath(new URL('../../fixtures/rebalance/swap-cycle.yaml', import.meta.url)),
+  'utf8',
+);
+
+describe('the load pass never undoes its own moves', () => {
+  it('swaps nothing that leaves a book as far past its cap, and a second rebalance proposes nothing', async () => {
+    const result = rebalance(await loadText(swapCycle, AS_OF));
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual([
+      'a61 null -> c3',
+      'a105 null -> c3',
+      'a116 null -> c3',
+      'a160 null -> c3',
+    ]);
+    expect(await rebalanceBreaks(swapCycle, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
