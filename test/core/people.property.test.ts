@@ -98,10 +98,12 @@ const PRICED = [
   'solutions-engineer',
 ];
 
-// A fixed seed keeps CI repeatable; CSPLAN_PROPERTY_RUNS and CSPLAN_PROPERTY_SEED explore more.
+// A fixed seed keeps CI repeatable; CSPLAN_PROPERTY_RUNS and CSPLAN_PROPERTY_SEED explore more,
+// CSPLAN_PROPERTY_PATH replays one case (fast-check's path: "494" starts at the 495th).
 const RUNS = {
   numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 60),
   seed: Number(process.env.CSPLAN_PROPERTY_SEED ?? 20261206),
+  ...(process.env.CSPLAN_PROPERTY_PATH ? { path: process.env.CSPLAN_PROPERTY_PATH } : {}),
 };
 
 describe('one capacity model: every view agrees on the plan date', () => {

@@ -189,3 +189,44 @@ growth: { new_customers_per_month: 2 }
     ]);
   });
 });
+
+describe('a month with two teams short hires for the shorter first, then moves who it frees', () => {
+  // No offload, so the CSM work is the segment ratios alone. Mid-Market: 115 accounts at $30k,
+  // 1.5 more a month; SMB: 240 at $6k, 4 more a month. Seats count less the attrition allowance
+  // (10% x 95 days / 365 = 2.6%): m1 + m2 are 1.948, s1 + x (0.5) 1.461.
+  // Month 5 (2027-04-23): Mid-Market 122.5 / 57.5 = 2.13, shown 2.1, 0.152 short; SMB 260 / 150
+  // = 1.73, shown 1.7, 0.239 short: both within the quarter a team absorbs.
+  // Month 6 (2027-05-23): Mid-Market 124 / 57.5 = 2.16 (ARR $3.72M / $2M = 1.86 is less), shown
+  // 2.2, 0.252 short; SMB 264 / 150 = 1.76 (ARR $1.58M / $1.25M = 1.27), shown 1.8, 0.339 short.
+  // SMB is shorter: one CSM for it, ramped by 2027-05-23, so the req opens 116 days before
+  // (60 days' lead time, 8 weeks' ramp), 2027-01-27. SMB then has 2.5 seats for 1.76; without x,
+  // 2.0 still cover it with the growth of the 3.8 months to hire and ramp (5.5 customers a month
+  // on 388: x 1.05, 1.76 x 1.05 = 1.86, shown 1.9). x moves to Mid-Market: 2.5 x 0.974 = 2.435 for
+  // 2.16. Both teams hired at once took two CSMs, one more than a month apart would (the
+  // monotone property, seed 7: 1.1x growth needed fewer reqs than 1x).
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: m1, role: csm, segment: mid-market, reports_to: ceo }
+  - { id: m2, role: csm, segment: mid-market, reports_to: ceo }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: x, role: csm, segment: smb, fte: 0.5, reports_to: ceo }
+accounts:
+${accounts('mm', 115, 30_000)}
+${accounts('smb', 240, 6_000)}
+growth: { segments: { mid-market: { new_customers_per_month: 1.5 }, smb: { new_customers_per_month: 4 } } }
+policy: { offload: { onboarding: 0, support: 0 } }
+`;
+
+  it('one SMB CSM and x to Mid-Market, not a CSM for each team', async () => {
+    const timeline = simulateTimeline(await orgFrom(ORG), { months: 8 });
+    expect(
+      timeline.hires.filter((h) => h.role === 'csm').map((h) => [h.team, h.openBy, h.neededBy]),
+    ).toEqual([['SMB CSMs', '2027-01-27', '2027-05-23']]);
+    expect(timeline.moves).toEqual([{ id: 'x', segment: 'mid-market', from: '2027-05-23' }]);
+    const month6 = timeline.rows[6];
+    expect(month6?.teams.map((t) => [t.key, t.people.map((p) => p.id)])).toEqual([
+      ['mid-market', ['m1', 'm2', 'x']],
+      ['smb', ['s1', 'timeline-csm-1']],
+    ]);
+  });
+});

@@ -341,7 +341,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     const split = splitTeams(hires, planning.teams, unpinned);
     for (const id of split) unpinned.set(id, date);
     if (split.length > 0) planning = planAt();
-    for (const move of planning.moves) moves.push({ ...move, from: date });
+    for (const { id, segment } of planning.moves) moves.push({ id, segment, from: date });
     for (const move of planning.roleMoves) {
       moves.push({ ...move, from: date });
       movedOut.add(move.id);
@@ -355,14 +355,45 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
     }
     if (hires.length > before) planning = planAt();
-    for (const team of planning.teams) {
-      // The target's own hiring rule, on capacity less the attrition allowance.
-      const missing = team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
+    const hireFor = (team: TimelineTeam, missing: number) => {
       for (let i = 0; i < missing; i++) {
         // A team short before its leaver goes gets the backfill early, not a hire beside it.
         const backfill = pendingBackfill(hires, team, date);
         if (backfill) bringForward(backfill, team, date, planning);
         else addHire(team.role, team, date, planning);
+      }
+    };
+    if (m === 0) {
+      // Today's hires are the plan date's target's, all from one plan: none of them is in seat
+      // yet to free anyone for a move.
+      for (const team of planning.teams) hireFor(team, missingIn(team, allowance));
+      continue;
+    }
+    // The shortest team hires first, then the month plans again: its hires may free a person
+    // the target moves to another short team (it moves before it hires), as it would a month
+    // later. Hiring for every short team at once hired for a gap a move then covers, so a month
+    // with two teams short at once hired more than slower growth reaching them a month apart.
+    const hiredFor = new Set<string>();
+    for (;;) {
+      const next = shortestTeam(planning.teams, allowance, hiredFor);
+      if (!next) break;
+      hiredFor.add(next.key);
+      hireFor(next, missingIn(next, allowance));
+      const before = planning;
+      planning = planAt();
+      // A hire that changes the teams (a team splits once it is large enough) is no reason for
+      // more: the other teams short before it hire as planned, as they did all at once.
+      if (teamKeys(planning) !== teamKeys(before)) {
+        planning = before;
+        for (const team of before.teams)
+          if (!hiredFor.has(team.key)) hireFor(team, missingIn(team, allowance));
+        break;
+      }
+      // A CSM the hires free leaves their team from this month. Someone with no team is placed
+      // again next month, not pinned where a plan between hires put them.
+      for (const { id, segment, fromTeam } of planning.moves) {
+        const made = moves.some((earlier) => earlier.id === id && earlier.from === date);
+        if (fromTeam && !made) moves.push({ id, segment, from: date });
       }
     }
   }
@@ -522,6 +553,36 @@ function seatedLeavers(org: Org, date: string): Set<string> {
  */
 function seatsBy(hires: readonly Hire[], date: string): Hire[] {
   return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/** The teams of a month's target, as one key. */
+function teamKeys(target: TimelineTarget): string {
+  return target.teams.map((team) => team.key).join();
+}
+
+/** CSMs a month's team needs: the target's hiring rule, on capacity less the attrition allowance. */
+function missingIn(team: TimelineTeam, allowance: number): number {
+  return team.needed > 0 ? hiresFor(team.needed, team.available * (1 - allowance)) : 0;
+}
+
+/**
+ * The team of a month's target furthest short of its work (capacity less the attrition
+ * allowance) among those that need a hire; none when every team is covered. Teams already hired
+ * for this month are passed over.
+ */
+function shortestTeam(
+  teams: readonly TimelineTeam[],
+  allowance: number,
+  hiredFor: ReadonlySet<string>,
+): TimelineTeam | undefined {
+  let best: TimelineTeam | undefined;
+  let most = 0;
+  for (const team of teams) {
+    if (hiredFor.has(team.key) || missingIn(team, allowance) === 0) continue;
+    const short = team.needed - team.available * (1 - allowance);
+    if (!best || short > most) [best, most] = [team, short];
+  }
+  return best;
 }
 
 /**

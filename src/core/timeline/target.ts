@@ -47,9 +47,10 @@ export interface TimelineTarget {
   teams: TimelineTeam[];
   /**
    * CSMs the target moves to another team this month, with the segment that places them there
-   * (someone with no team is left out: the target places them again each month).
+   * (someone with no team is left out: the target places them again each month). `fromTeam`:
+   * the person leaves a team, rather than having none yet.
    */
-  moves: { id: string; segment: SegmentId }[];
+  moves: { id: string; segment: SegmentId; fromTeam: boolean }[];
   /** CSMs the target moves into a function (CS Ops, onboarding, renewals) instead of a hire. */
   roleMoves: { id: string; role: RoleId }[];
   /** The leavers' seats the target refills, with the team each backfill joins. */
@@ -117,7 +118,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
     // them again each month, so when the team splits they go where the work is short, not with
     // its largest segment.
     if (!team || (move.from === null && team.segments.length > 1)) return [];
-    return [{ id: move.id, segment: team.mainSegment }];
+    return [{ id: move.id, segment: team.mainSegment, fromTeam: move.from !== null }];
   });
   const roles = target.headcount
     .filter((row) => row.team === null && !BOOK_ROLES.has(row.role))
