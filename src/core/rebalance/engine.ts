@@ -527,8 +527,12 @@ class Rebalancer {
       }
       // The key below but for its receiver's part is known now: when it already loses to the
       // best key, only a lower preference can win, and receivers without one are not checked.
-      const unitKey = [fixes ? 0 : 1, fixes ? size(unit) : -size(unit), unit.healthRank];
-      unitKey.push(-(unit.renewalDays ?? 100_000));
+      const unitKey = [
+        fixes ? 0 : 1,
+        fixes ? size(unit) : -size(unit),
+        unit.healthRank,
+        -(unit.renewalDays ?? 100_000),
+      ];
       const needLower = best !== undefined && less(best.key.slice(1, 5), unitKey);
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.

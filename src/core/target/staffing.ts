@@ -220,6 +220,11 @@ function moverOrder(to: TeamNeed, bookFit: (person: Person, to: TeamNeed) => Boo
     bookFit(a, to).handover - bookFit(b, to).handover;
 }
 
+/** The regions a team serves, as keys: its own first, then those that joined it. */
+function regionKeysOf(team: TeamNeed): (string | undefined)[] {
+  return (team.regions ?? [team.region]).map(regionKey);
+}
+
 /** How a CSM's book fits a team they might join. */
 interface BookFit {
   /** ARR of the book's accounts the team serves, in its region where it has one. */
@@ -245,7 +250,7 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
     const key = `${person.rank}\u0000${to.key}`;
     let fit = fits.get(key);
     if (fit === undefined) {
-      const regions = to.region === undefined ? undefined : new Set(to.regions?.map(regionKey));
+      const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
       fit = { heldArr: 0, handover: 0 };
       for (const p of person.owner.accounts) {
         if (!teamsServing(p.segment, p.account.industry).has(to.key))
@@ -294,9 +299,7 @@ export function staffTeams(
     for (const s of need.segments) teamsBySegment.set(s, [...(teamsBySegment.get(s) ?? []), need]);
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
-  const teamRegions = new Set(
-    needs.flatMap((need) => (need.regions ?? [need.region]).map(regionKey)),
-  );
+  const teamRegions = new Set(needs.flatMap(regionKeysOf));
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
@@ -541,15 +544,12 @@ function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
 function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
   if (teams.length <= 1) return teams[0];
   const own = regionKey(owner.member.region);
-  if (own !== undefined)
-    return (
-      teams.find((t) => (t.regions ?? [t.region]).some((r) => regionKey(r) === own)) ?? teams[0]
-    );
+  if (own !== undefined) return teams.find((t) => regionKeysOf(t).includes(own)) ?? teams[0];
   // Nothing says where someone with no region and no book belongs: they go where work is short.
   if (owner.accounts.length === 0) return undefined;
   const regions = owner.accounts.map((p) => regionKey(p.account.region));
   const arrIn = (team: TeamNeed) => {
-    const served = new Set((team.regions ?? [team.region]).map(regionKey));
+    const served = new Set(regionKeysOf(team));
     let sum = 0;
     owner.accounts.forEach((p, i) => {
       if (served.has(regions[i])) sum += p.account.arr * p.account.count;
