@@ -29,7 +29,7 @@ import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
+import { type Book, firstAtLeast, frozenOn, State, type Unit, type UnitLoad } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -70,15 +70,28 @@ interface Stay {
 
 /** No book that serves the unit has room; the words are written with the result. */
 const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
+/** The stays of a unit listed for no room alone, shared by all of them (never added to). */
+const ONLY_NO_ROOM: Stay[] = [NO_ROOM];
 
 /**
- * The units that must change owner, largest first, with each one's `unit.order` in a typed array:
- * every pass scans them all, and skips most (see `mayFitNow`).
+ * The units that must change owner, largest first, with what every pass reads of each in typed
+ * arrays in the same order: every pass scans them all and skips most (see `mayFitNow`), reading
+ * memory in sequence rather than units scattered over the heap.
  */
 interface ForcedUnits {
   units: Unit[];
   rules: MoveRule[];
   orders: Int32Array;
+  /** Each unit's index in `served`. */
+  servings: Uint32Array;
+  /** `State.version` when no book could take the unit; -1 before. */
+  failedAt: Float64Array;
+  /** `Book.index` of the holder each unit must leave; -1 for none. */
+  holders: Int32Array;
+  /** 1 where only a receiver search decides the unit (see `searchOnly`). */
+  searchOnly: Uint8Array;
+  /** Each unit's loads (a, r, aMax, rMax: four numbers a unit), for `anyCapRoom`. */
+  loads: Float64Array;
 }
 
 interface Step {
@@ -127,7 +140,8 @@ class Rebalancer {
    * decides, as in the target org), indexed by `servingOf`.
    */
   private readonly served: Book[][] = [];
-  private readonly servedSet: Set<Book>[] = [];
+  /** The same lists as flags by `Book.index` (1: the book serves the list's units), for `serves`. */
+  private readonly servedFlags: Uint8Array[] = [];
   /** The index in `served` of each unit's list, by `unit.order`. */
   private readonly servingOf: Uint32Array;
   private readonly upper = new Map<string, number>();
@@ -135,8 +149,6 @@ class Rebalancer {
   private readonly steps: Step[] = [];
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
   private readonly moved: Uint8Array;
-  /** `State.version` when no book could take a forced unit, by `unit.order`; -1 before. */
-  private readonly failedAt: Float64Array;
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
@@ -158,6 +170,8 @@ class Rebalancer {
    */
   private servedChangedAt = new Float64Array(0);
   private servedSeenAt = -1;
+  /** The loads `anyCapRoom` tests, copied in from `ForcedUnits.loads`. */
+  private readonly forcedLoad: UnitLoad = { a: 0, r: 0, aMax: 0, rMax: 0 };
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
@@ -178,7 +192,6 @@ class Rebalancer {
       if (book) book.cap = 0;
     }
     this.moved = new Uint8Array(this.state.units.length);
-    this.failedAt = new Float64Array(this.state.units.length).fill(-1);
     this.listedAt = new Float64Array(this.state.units.length);
     this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -255,7 +268,7 @@ class Rebalancer {
       books.some((b) => b.member.role === 'digital-csm'),
     );
     for (const unit of this.state.units) {
-      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      const book = this.state.holderOf(unit);
       if (!book) {
         // Digital-coverage accounts have no named CSM by design unless a digital team exists.
         if (unit.digital && !digitalServed[this.servingOf[unit.order] as number]) continue;
@@ -286,27 +299,50 @@ class Rebalancer {
     // Read from the arrays, not the units: in size order the units lie all over the heap.
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
-    const orders = new Int32Array(found.length);
-    for (let at = 0; at < largestFirst.length; at++) {
+    const n = found.length;
+    const orders = new Int32Array(n);
+    const servings = new Uint32Array(n);
+    const holders = new Int32Array(n);
+    const searchOnly = new Uint8Array(n);
+    const loads = new Float64Array(4 * n);
+    for (let at = 0; at < n; at++) {
       const i = largestFirst[at] as number;
-      units.push(found[i] as Unit);
-      rules.push(foundRules[i] as MoveRule);
-      orders[at] = positions[i] as number;
+      const unit = found[i] as Unit;
+      const rule = foundRules[i] as MoveRule;
+      units.push(unit);
+      rules.push(rule);
+      orders[at] = unit.order;
+      servings[at] = this.servingOf[unit.order] as number;
+      holders[at] = unit.holder;
+      searchOnly[at] = this.searchOnly(unit, rule) ? 1 : 0;
+      loads[4 * at] = unit.a;
+      loads[4 * at + 1] = unit.r;
+      loads[4 * at + 2] = unit.aMax;
+      loads[4 * at + 3] = unit.rMax;
     }
-    return { units, rules, orders };
+    const failedAt = new Float64Array(n).fill(-1);
+    return { units, rules, orders, servings, failedAt, holders, searchOnly, loads };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { units, rules, orders } = this.forced;
+    const { units, rules, orders, searchOnly, holders } = this.forced;
     for (let i = 0; i < units.length; i++) {
       const order = orders[i] as number;
-      // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
-      if (this.moved[order] === 1 || !this.mayFitNow(order)) continue;
+      // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
+      if (!this.mayFitNow(i) || this.moved[order] === 1) continue;
       const unit = units[i] as Unit;
+      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, on
+      // loads read in sequence, without a search over their receivers. A unit not yet moved is
+      // still with the holder it had when found.
+      if (searchOnly[i] === 1 && !this.anyCapRoom(i)) {
+        const holder = holders[i] as number;
+        this.noReceiver(unit, holder < 0 ? null : (this.state.bookList[holder] as Book), i);
+        continue;
+      }
       const rule = rules[i] as MoveRule;
-      const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
+      const from = this.state.holderOf(unit) ?? null;
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
         continue;
@@ -334,14 +370,7 @@ class Rebalancer {
         this.bestReceiver(unit, from, false) ??
         (allInRegion(unit, this.receivers(unit)) ? undefined : this.bestReceiver(unit, from, true));
       if (!to) {
-        this.failedAt[unit.order] = this.state.version;
-        if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
-        else
-          this.block(
-            unit,
-            'no-team',
-            `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
-          );
+        this.noReceiver(unit, from, i);
         continue;
       }
       this.stays[unit.order] = undefined;
@@ -350,14 +379,63 @@ class Rebalancer {
   }
 
   /**
-   * Whether the forced unit `order` is worth trying: never tried, or no book could take it when
-   * last tried and one of the books that serve it has changed since (whether a book can take a
-   * unit depends on that book alone). Most of 60k accounts without room would otherwise be tried
-   * again in every pass; asked of every forced unit in every pass, it reads typed arrays only,
-   * and the books once per change of any book.
+   * Whether the forced unit holds nothing but its receiver search can decide: not an account
+   * group, not locked or inside the freeze with a holder, not a hand-over to a team (which first
+   * asks whether the holder's book may give it).
    */
-  private mayFitNow(order: number): boolean {
-    const failed = this.failedAt[order] as number;
+  private searchOnly(unit: Unit, rule: MoveRule): boolean {
+    const from = this.state.holderOf(unit);
+    if (unit.group || rule === 'team') return false;
+    if (
+      from &&
+      (unit.locked || (from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)))
+    )
+      return false;
+    return true;
+  }
+
+  /**
+   * Whether some book that may receive the forced unit at `position` keeps its cap with it
+   * (`State.fitsCap`). When none does, no receiver search can succeed (every receiver must keep
+   * its limits, the cap among them), whatever the region: the unit stays without a search.
+   */
+  private anyCapRoom(position: number): boolean {
+    const forced = this.forced as ForcedUnits;
+    const load = this.forcedLoad;
+    load.a = forced.loads[4 * position] as number;
+    load.r = forced.loads[4 * position + 1] as number;
+    load.aMax = forced.loads[4 * position + 2] as number;
+    load.rMax = forced.loads[4 * position + 3] as number;
+    const holder = forced.holders[position] as number;
+    for (const to of this.served[forced.servings[position] as number] as Book[]) {
+      if (to.index === holder || to.cap <= 0) continue;
+      if (this.state.fitsCap(to, load)) return true;
+    }
+    return false;
+  }
+
+  /** No book can take the forced unit now: it stays, with why, until a book that serves it changes. */
+  private noReceiver(unit: Unit, from: Book | null, position: number): void {
+    (this.forced as ForcedUnits).failedAt[position] = this.state.version;
+    if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
+    else
+      this.block(
+        unit,
+        'no-team',
+        `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
+      );
+  }
+
+  /**
+   * Whether the forced unit at `position` (in `forced`) is worth trying: never tried, or no book could
+   * take it when last tried and one of the books that serve it has changed since (whether a book
+   * can take a unit depends on that book alone). Most of 60k accounts without room would
+   * otherwise be tried again in every pass; asked of every forced unit in every pass, it reads
+   * typed arrays only, and the books once per change of any book.
+   */
+  private mayFitNow(position: number): boolean {
+    const forced = this.forced as ForcedUnits;
+    const failed = forced.failedAt[position] as number;
     if (failed < 0) return true;
     if (this.servedSeenAt !== this.state.version) {
       if (this.servedChangedAt.length !== this.served.length)
@@ -369,7 +447,7 @@ class Rebalancer {
       }
       this.servedSeenAt = this.state.version;
     }
-    return (this.servedChangedAt[this.servingOf[order] as number] as number) > failed;
+    return (this.servedChangedAt[forced.servings[position] as number] as number) > failed;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
@@ -473,18 +551,20 @@ class Rebalancer {
       const limit = this.upperOf(light);
       const mean = this.mean.get(light.team) ?? 0;
       let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-      for (const donor of this.teamBooks(light)) {
-        if (donor === light || donor.cap === 0) continue;
+      // The fullest donors first: the key starts with the donor's load, so once one gave a
+      // candidate, a less full donor cannot give a better one and is not searched.
+      for (const donor of this.fullestFirst(light, mean)) {
         const donorShare = this.state.share(donor);
-        if (donorShare <= mean + EPS) continue;
+        if (best && -round(donorShare) > (best.key[0] as number)) break;
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light) || !this.keeps(donor, light, unit)) continue;
+          if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
           if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+          if (!this.keeps(donor, light, unit)) continue;
           const key = [
             -round(donorShare),
             this.preference(unit, light),
@@ -502,6 +582,14 @@ class Rebalancer {
         (this.steps[this.steps.length - 1] as Step).fill = true;
       }
     }
+  }
+
+  /** The books of `light`'s team above the team's mean, fullest first (by the rounded load the choice compares). */
+  private fullestFirst(light: Book, mean: number): Book[] {
+    const donors = this.teamBooks(light).filter(
+      (b) => b !== light && b.cap > 0 && this.state.share(b) > mean + EPS,
+    );
+    return donors.sort((x, y) => round(this.state.share(y)) - round(this.state.share(x)));
   }
 
   /** One move (or swap) that lowers the donor's load; false when none keeps the hard rules. */
@@ -879,7 +967,7 @@ class Rebalancer {
   private unservedUnits(): number {
     let count = 0;
     for (const unit of this.state.units) {
-      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      const book = this.state.holderOf(unit);
       if (!book || !this.serves(book, unit)) count += 1;
     }
     return count;
@@ -905,7 +993,9 @@ class Rebalancer {
           (t) => this.teamBooksOf.get(t.key) ?? [],
         );
         at = this.served.push(books) - 1;
-        this.servedSet.push(new Set(books));
+        const flags = new Uint8Array(this.state.bookList.length);
+        for (const b of books) flags[b.index] = 1;
+        this.servedFlags.push(flags);
         index.set(key, at);
       }
       servingOf[unit.order] = at;
@@ -941,7 +1031,7 @@ class Rebalancer {
 
   /** Whether `book` may take the unit: its team serves the unit's segment and industry. */
   private serves(book: Book, unit: Unit): boolean {
-    return (this.servedSet[this.servingOf[unit.order] as number] as Set<Book>).has(book);
+    return (this.servedFlags[this.servingOf[unit.order] as number] as Uint8Array)[book.index] === 1;
   }
 
   private unitLoad(unit: Unit): number {
@@ -1055,12 +1145,14 @@ class Rebalancer {
   private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
     const list = this.stays[unit.order];
     if (list) for (const stay of list) if (stay.reason === reason) return;
-    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    // Most units that stay have no room (60k at 100k accounts): they share one entry, and one
+    // list of it, copied before a second reason joins it.
     const stay = reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail };
-    if (list) list.push(stay);
+    if (list === ONLY_NO_ROOM) this.stays[unit.order] = [NO_ROOM, stay];
+    else if (list) list.push(stay);
     else {
       // A list of one, sized so (a push onto [] reserves room for 17).
-      this.stays[unit.order] = [stay];
+      this.stays[unit.order] = stay === NO_ROOM ? ONLY_NO_ROOM : [stay];
       this.listedAt[unit.order] = this.listings++;
     }
   }
@@ -1095,7 +1187,7 @@ class Rebalancer {
    * the limits `check` enforces (up to three, file order), then the fix.
    */
   private noRoomDetail(what: Unit | Book): string {
-    const holder = 'segment' in what ? what.owner : what.id;
+    const holder = 'segment' in what ? this.state.holderOf(what)?.id : what.id;
     const units = 'segment' in what ? [what] : [...what.units];
     const segments = SEGMENT_IDS.filter((s) => units.some((u) => u.segment === s));
     const lists = new Set(units.map((u) => this.servingOf[u.order] as number));
@@ -1155,8 +1247,9 @@ class Rebalancer {
       // Replay only the kept moves so `after` and the unbalanced books are what the list achieves.
       for (const step of [...this.steps].reverse()) {
         if (step.from) this.state.move(step.unit, step.from);
-        else if (step.unit.owner !== null) {
-          this.state.remove(this.state.books.get(step.unit.owner) as Book, step.unit);
+        else {
+          const holder = this.state.holderOf(step.unit);
+          if (holder) this.state.remove(holder, step.unit);
         }
       }
       for (const step of keptSteps) this.state.move(step.unit, step.to);

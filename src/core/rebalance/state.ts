@@ -31,8 +31,8 @@ export interface Unit {
   complex: boolean;
   segment: SegmentId;
   digital: boolean;
-  /** Book id holding the unit; null when nobody (or no CSM) owns it. */
-  owner: string | null;
+  /** `Book.index` of the book holding the unit; -1 when nobody (or no CSM) owns it. */
+  holder: number;
   /** The owner named in the file, a non-CSM included. */
   fileOwner: string | null;
   locked: boolean;
@@ -55,6 +55,9 @@ export interface Unit {
   /** Sort rank: 0 green or unscored, 1 yellow, 2 red. */
   healthRank: number;
 }
+
+/** The loads a unit adds to a book, all that its cap use reads (`State.capUseWith`). */
+export type UnitLoad = Pick<Unit, 'a' | 'r' | 'aMax' | 'rMax'>;
 
 export interface Book {
   id: string;
@@ -93,6 +96,8 @@ export interface Book {
 
 export class State {
   readonly books = new Map<string, Book>();
+  /** The same books by `Book.index`, so a unit's holder is an array read, not a lookup by name. */
+  readonly bookList: Book[] = [];
   private readonly industryIds = new Map<string, number>();
   private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
@@ -113,7 +118,7 @@ export class State {
     const asOf = org.company.asOf;
     for (const [index, owner] of analysis.bookOwners.entries()) {
       const { person } = owner;
-      this.books.set(owner.member.id, {
+      const book: Book = {
         id: owner.member.id,
         index,
         member: owner.member,
@@ -139,7 +144,9 @@ export class State {
         anchorRank: -1,
         sorted: undefined,
         changedAt: 0,
-      });
+      };
+      this.books.set(owner.member.id, book);
+      this.bookList.push(book);
     }
     const regions = new Set<string>();
     for (const owner of analysis.bookOwners)
@@ -147,11 +154,15 @@ export class State {
     for (const unit of buildUnits(analysis, asOf, regions)) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
       unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
-      const book = unit.owner === null ? undefined : this.books.get(unit.owner);
-      if (!book) unit.owner = null;
+      const book = unit.fileOwner === null ? undefined : this.books.get(unit.fileOwner);
       this.units.push(unit);
       if (book) this.add(book, unit);
     }
+  }
+
+  /** The book holding `unit`; undefined when nobody (or no CSM) owns it. */
+  holderOf(unit: Unit): Book | undefined {
+    return unit.holder < 0 ? undefined : this.bookList[unit.holder];
   }
 
   load(book: Book): number {
@@ -187,7 +198,7 @@ export class State {
    * How full `book` would be against its cap (BOOK_LIMITS.capUse) with `add` added and `remove`
    * taken out. A leaving CSM hands the book over, so like a planned hire they may hold nothing.
    */
-  capUseWith(book: Book, add?: Unit, remove?: Unit): number {
+  capUseWith(book: Book, add?: UnitLoad, remove?: UnitLoad): number {
     // Branches, not `?? 0`, as in `shareWith`.
     let a = book.a;
     let r = book.r;
@@ -228,8 +239,17 @@ export class State {
     const mix = this.atRiskWith(book, add, remove);
     if (mix > this.mixMax + eps && mix > this.atRiskShare(book) + eps) return false;
     if (add === undefined) return true; // taking a unit out never makes a book fuller
+    return this.fitsCap(book, add, remove);
+  }
+
+  /**
+   * The cap part of `keepsLimits`: `book` with `add` added (and `remove` taken out) stays within
+   * its cap, or no fuller than now when it is already past it. It reads only the loads, so a
+   * search may ask it first of loads copied out of the units.
+   */
+  fitsCap(book: Book, add: UnitLoad, remove?: UnitLoad): boolean {
     const use = this.capUseWith(book, add, remove);
-    return use <= 1 + eps || use <= this.capUseWith(book) + eps;
+    return use <= 1 + BOOK_LIMITS.epsilon || use <= this.capUseWith(book) + BOOK_LIMITS.epsilon;
   }
 
   atRiskShare(book: Book): number {
@@ -264,18 +284,18 @@ export class State {
     book.units.add(unit);
     if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 0, unit);
     this.adjust(book, unit, 1);
-    unit.owner = book.id;
+    unit.holder = book.index;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
     if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 1);
     this.adjust(book, unit, -1);
-    unit.owner = null;
+    unit.holder = -1;
   }
 
   move(unit: Unit, to: Book): void {
-    const from = unit.owner === null ? undefined : this.books.get(unit.owner);
+    const from = this.holderOf(unit);
     if (from) this.remove(from, unit);
     this.add(to, unit);
   }
@@ -516,7 +536,7 @@ function newUnit(
     complex: false,
     segment: first.segment,
     digital: first.coverage === 'digital',
-    owner,
+    holder: -1,
     fileOwner: owner,
     locked: false,
     group,
