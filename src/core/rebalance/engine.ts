@@ -29,7 +29,7 @@ import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import { type Book, firstAtLeast, frozenOn, State, type Unit, type UnitLoad } from './state.js';
+import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -75,8 +75,8 @@ const ONLY_NO_ROOM: Stay[] = [NO_ROOM];
 
 /**
  * The units that must change owner, largest first, with what every pass reads of each in typed
- * arrays in the same order: every pass scans them all and skips most (see `mayFitNow`), reading
- * memory in sequence rather than units scattered over the heap.
+ * arrays in the same order: every pass scans them all and skips most (see `mayFitNow`) reading
+ * memory in sequence, not units scattered over the heap.
  */
 interface ForcedUnits {
   units: Unit[];
@@ -90,8 +90,6 @@ interface ForcedUnits {
   holders: Int32Array;
   /** 1 where only a receiver search decides the unit (see `searchOnly`). */
   searchOnly: Uint8Array;
-  /** Each unit's loads (a, r, aMax, rMax: four numbers a unit), for `anyCapRoom`. */
-  loads: Float64Array;
 }
 
 interface Step {
@@ -145,6 +143,13 @@ class Rebalancer {
   /** The index in `served` of each unit's list, by `unit.order`. */
   private readonly servingOf: Uint32Array;
   private readonly upper = new Map<string, number>();
+  /**
+   * Each book's band (loadShare), by `Book.index`: 1 and 0 until its team's band is known. Kept
+   * out of the books: a fraction written where the integer 1 was gives every book a new hidden
+   * class, and V8 then compiles again every function that reads books.
+   */
+  private readonly upperByBook: Float64Array;
+  private readonly lowerByBook: Float64Array;
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
@@ -170,8 +175,6 @@ class Rebalancer {
    */
   private servedChangedAt = new Float64Array(0);
   private servedSeenAt = -1;
-  /** The loads `anyCapRoom` tests, copied in from `ForcedUnits.loads`. */
-  private readonly forcedLoad: UnitLoad = { a: 0, r: 0, aMax: 0, rMax: 0 };
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
@@ -191,6 +194,8 @@ class Rebalancer {
       const book = this.state.books.get(id);
       if (book) book.cap = 0;
     }
+    this.upperByBook = new Float64Array(this.state.bookList.length).fill(1);
+    this.lowerByBook = new Float64Array(this.state.bookList.length);
     this.moved = new Uint8Array(this.state.units.length);
     this.listedAt = new Float64Array(this.state.units.length);
     this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
@@ -304,7 +309,6 @@ class Rebalancer {
     const servings = new Uint32Array(n);
     const holders = new Int32Array(n);
     const searchOnly = new Uint8Array(n);
-    const loads = new Float64Array(4 * n);
     for (let at = 0; at < n; at++) {
       const i = largestFirst[at] as number;
       const unit = found[i] as Unit;
@@ -315,13 +319,9 @@ class Rebalancer {
       servings[at] = this.servingOf[unit.order] as number;
       holders[at] = unit.holder;
       searchOnly[at] = this.searchOnly(unit, rule) ? 1 : 0;
-      loads[4 * at] = unit.a;
-      loads[4 * at + 1] = unit.r;
-      loads[4 * at + 2] = unit.aMax;
-      loads[4 * at + 3] = unit.rMax;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    return { units, rules, orders, servings, failedAt, holders, searchOnly, loads };
+    return { units, rules, orders, servings, failedAt, holders, searchOnly };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
@@ -333,10 +333,9 @@ class Rebalancer {
       // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
       if (!this.mayFitNow(i) || this.moved[order] === 1) continue;
       const unit = units[i] as Unit;
-      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, on
-      // loads read in sequence, without a search over their receivers. A unit not yet moved is
-      // still with the holder it had when found.
-      if (searchOnly[i] === 1 && !this.anyCapRoom(i)) {
+      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
+      // a search over their receivers. A unit not yet moved is with the holder it had when found.
+      if (searchOnly[i] === 1 && !this.anyCapRoom(unit, i)) {
         const holder = holders[i] as number;
         this.noReceiver(unit, holder < 0 ? null : (this.state.bookList[holder] as Book), i);
         continue;
@@ -395,21 +394,16 @@ class Rebalancer {
   }
 
   /**
-   * Whether some book that may receive the forced unit at `position` keeps its cap with it
-   * (`State.fitsCap`). When none does, no receiver search can succeed (every receiver must keep
-   * its limits, the cap among them), whatever the region: the unit stays without a search.
+   * Whether some book that may receive the forced unit (at `position` in `forced`) keeps its cap
+   * with it (`State.fitsCap`). When none does, no receiver search can succeed (every receiver
+   * must keep its limits, the cap among them), whatever the region: the unit stays without one.
    */
-  private anyCapRoom(position: number): boolean {
+  private anyCapRoom(unit: Unit, position: number): boolean {
     const forced = this.forced as ForcedUnits;
-    const load = this.forcedLoad;
-    load.a = forced.loads[4 * position] as number;
-    load.r = forced.loads[4 * position + 1] as number;
-    load.aMax = forced.loads[4 * position + 2] as number;
-    load.rMax = forced.loads[4 * position + 3] as number;
     const holder = forced.holders[position] as number;
     for (const to of this.served[forced.servings[position] as number] as Book[]) {
       if (to.index === holder || to.cap <= 0) continue;
-      if (this.state.fitsCap(to, load)) return true;
+      if (this.state.fitsCap(to, unit)) return true;
     }
     return false;
   }
@@ -496,8 +490,8 @@ class Rebalancer {
       this.mean.set(team.key, mean);
       for (const id of team.members) {
         const book = this.state.books.get(id) as Book;
-        book.upper = upper;
-        book.lower = mean * (1 - this.tolerance);
+        this.upperByBook[book.index] = upper;
+        this.lowerByBook[book.index] = mean * (1 - this.tolerance);
       }
       this.upper.set(team.key, upper);
     }
@@ -544,7 +538,7 @@ class Rebalancer {
       let light: Book | undefined;
       for (const book of this.state.books.values()) {
         if (stuck.has(book) || book.cap === 0) continue;
-        const gap = book.lower - this.state.share(book);
+        const gap = this.lowerOf(book) - this.state.share(book);
         if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
       }
       if (!light) return;
@@ -608,9 +602,12 @@ class Rebalancer {
       const serving = this.servingOf[unit.order] as number;
       let receivers = withRoom.get(serving);
       if (!receivers) {
-        receivers = this.receivers(unit).filter(
-          (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
-        );
+        // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden
+        // class as a full one, and the loop below is not compiled again when one comes.
+        receivers = [];
+        for (const b of this.receivers(unit))
+          if (b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS)
+            receivers.push(b);
         withRoom.set(serving, receivers);
       }
       // The key below but for its receiver's part is known now: when it already loses to the
@@ -723,12 +720,10 @@ class Rebalancer {
         improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
         // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
         receiverOk: (to, give, take) =>
-          !(give.red && to.seniority === 'junior') &&
-          this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+          !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
         // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
         mayReceive: (to, give) =>
-          !(give.red && to.seniority === 'junior') &&
-          this.state.atRiskWith(to, give) <= this.mixMax + EPS,
+          !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
         partner: (u) => u.atRisk === 0,
       });
     }
@@ -744,7 +739,7 @@ class Rebalancer {
     // there (a red account the junior already works stays: continuity).
     const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
-      if (book.seniority !== 'junior' || book.cap === 0) continue;
+      if (!book.junior || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
         bad: hard,
         improves: (b) => {
@@ -1012,11 +1007,11 @@ class Rebalancer {
   }
 
   private lowerOf(book: Book): number {
-    return book.lower;
+    return this.lowerByBook[book.index] as number;
   }
 
   private upperOf(book: Book): number {
-    return book.upper;
+    return this.upperByBook[book.index] as number;
   }
 
   private indexOf(book: Book): number {
@@ -1048,7 +1043,7 @@ class Rebalancer {
       unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > this.state.atRiskShare(to)
         ? 1
         : 0;
-    const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
+    const seniority = (unit.complex || unit.red) && to.junior ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
     const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
@@ -1209,7 +1204,7 @@ class Rebalancer {
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
     const mix = this.state.atRiskShare(book);
     if (mix >= this.mixMax - EPS) words.push(`${pct(mix)} red/yellow`);
-    if (book.seniority === 'junior') words.push('junior (no complex accounts)');
+    if (book.junior) words.push('junior (no complex accounts)');
     return words.join(', ');
   }
 
@@ -1576,7 +1571,7 @@ const rank = (segment: SegmentId) => SEGMENT_RANK.get(segment) ?? -1;
 
 /** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
 function hardForJunior(unit: Unit, to: Book): boolean {
-  return (unit.complex || unit.red) && to.seniority === 'junior';
+  return (unit.complex || unit.red) && to.junior;
 }
 
 function pickLightest(books: Book[], load: (b: Book) => number): Book {
@@ -1586,7 +1581,7 @@ function pickLightest(books: Book[], load: (b: Book) => number): Book {
 }
 
 function isSenior(book: Book): boolean {
-  return book.seniority === 'senior' || book.seniority === 'lead';
+  return book.senior;
 }
 
 function healthWord(unit: Unit): string {

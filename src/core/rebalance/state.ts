@@ -4,7 +4,7 @@
  */
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
-import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
+import type { Level, SegmentId, TeamMember } from '../model.js';
 import { standingCapacity } from '../people.js';
 import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
@@ -56,9 +56,6 @@ export interface Unit {
   healthRank: number;
 }
 
-/** The loads a unit adds to a book, all that its cap use reads (`State.capUseWith`). */
-export type UnitLoad = Pick<Unit, 'a' | 'r' | 'aMax' | 'rMax'>;
-
 export interface Book {
   id: string;
   /** Position among the book owners in the file, for stable tie-breaks. */
@@ -79,13 +76,16 @@ export interface Book {
   scored: number;
   atRisk: number;
   units: Set<Unit>;
-  seniority?: Seniority;
+  /**
+   * Seniority as two flags, asked in the hot loops (a field that is a string on some books and
+   * missing on others makes V8 throw away the code comparing it).
+   */
+  junior: boolean;
+  /** A senior or lead CSM: who takes complex and red accounts first. */
+  senior: boolean;
   /** Accounts of the book per industry and time zone (by their number), for fit. */
   industries: number[];
   timezones: number[];
-  /** The team's band (loadShare), set by the engine once known: 1 and 0 until then. */
-  upper: number;
-  lower: number;
   /** Tier rank of the CSM's segment (or of most of their book); -1 when unknown. */
   anchorRank: number;
   /** The units by size, once a search asked for them (see `State.bySize`). */
@@ -136,11 +136,10 @@ export class State {
         scored: 0,
         atRisk: 0,
         units: new Set(),
-        seniority: owner.member.seniority,
+        junior: owner.member.seniority === 'junior',
+        senior: owner.member.seniority === 'senior' || owner.member.seniority === 'lead',
         industries: [],
         timezones: [],
-        upper: 1,
-        lower: 0,
         anchorRank: -1,
         sorted: undefined,
         changedAt: 0,
@@ -198,7 +197,7 @@ export class State {
    * How full `book` would be against its cap (BOOK_LIMITS.capUse) with `add` added and `remove`
    * taken out. A leaving CSM hands the book over, so like a planned hire they may hold nothing.
    */
-  capUseWith(book: Book, add?: UnitLoad, remove?: UnitLoad): number {
+  capUseWith(book: Book, add?: Unit, remove?: Unit): number {
     // Branches, not `?? 0`, as in `shareWith`.
     let a = book.a;
     let r = book.r;
@@ -232,7 +231,7 @@ export class State {
    */
   keepsLimits(book: Book, add?: Unit, remove?: Unit): boolean {
     const eps = BOOK_LIMITS.epsilon;
-    if (book.seniority === 'junior' && add) {
+    if (book.junior && add) {
       const complex = book.complexCount + add.complexCount - (remove?.complexCount ?? 0);
       if (complex > book.complexCount) return false;
     }
@@ -244,10 +243,10 @@ export class State {
 
   /**
    * The cap part of `keepsLimits`: `book` with `add` added (and `remove` taken out) stays within
-   * its cap, or no fuller than now when it is already past it. It reads only the loads, so a
-   * search may ask it first of loads copied out of the units.
+   * its cap, or no fuller than now when it is already past it: a search may ask it first, as the
+   * cheapest of the limits.
    */
-  fitsCap(book: Book, add: UnitLoad, remove?: UnitLoad): boolean {
+  fitsCap(book: Book, add: Unit, remove?: Unit): boolean {
     const use = this.capUseWith(book, add, remove);
     return use <= 1 + BOOK_LIMITS.epsilon || use <= this.capUseWith(book) + BOOK_LIMITS.epsilon;
   }
