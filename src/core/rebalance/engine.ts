@@ -285,15 +285,21 @@ class Rebalancer {
         else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
-    // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
-    // Index loops: an entries() iterator makes a pair per unit.
-    const sizes = new Float64Array(found.length);
-    const positions = new Int32Array(found.length);
-    for (let i = 0; i < found.length; i++) {
+    // Largest first onto the lightest book: the classic greedy for even loads. What the sort and
+    // the passes read of each unit is copied into typed arrays here, in input order: in size
+    // order the units lie all over the heap (66k at 100k). Index loops: an entries() iterator
+    // makes a pair per unit.
+    const n = found.length;
+    const sizes = new Float64Array(n);
+    const positions = new Int32Array(n);
+    const foundHolders = new Int32Array(n);
+    const foundSearchOnly = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
       const unit = found[i] as Unit;
       sizes[i] = size(unit);
       positions[i] = unit.order;
+      foundHolders[i] = unit.holder;
+      foundSearchOnly[i] = this.searchOnly(unit, foundRules[i] as MoveRule) ? 1 : 0;
     }
     const largestFirst = found.map((_, i) => i);
     largestFirst.sort(
@@ -301,24 +307,21 @@ class Rebalancer {
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
-    // Read from the arrays, not the units: in size order the units lie all over the heap.
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
-    const n = found.length;
     const orders = new Int32Array(n);
     const servings = new Uint32Array(n);
     const holders = new Int32Array(n);
     const searchOnly = new Uint8Array(n);
     for (let at = 0; at < n; at++) {
       const i = largestFirst[at] as number;
-      const unit = found[i] as Unit;
-      const rule = foundRules[i] as MoveRule;
-      units.push(unit);
-      rules.push(rule);
-      orders[at] = unit.order;
-      servings[at] = this.servingOf[unit.order] as number;
-      holders[at] = unit.holder;
-      searchOnly[at] = this.searchOnly(unit, rule) ? 1 : 0;
+      const order = positions[i] as number;
+      units.push(found[i] as Unit);
+      rules.push(foundRules[i] as MoveRule);
+      orders[at] = order;
+      servings[at] = this.servingOf[order] as number;
+      holders[at] = foundHolders[i] as number;
+      searchOnly[at] = foundSearchOnly[i] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
     return { units, rules, orders, servings, failedAt, holders, searchOnly };
