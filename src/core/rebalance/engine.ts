@@ -771,16 +771,18 @@ class Rebalancer {
       let done = false;
       for (const [at, give] of bad.entries()) {
         let best: { to: Book; take?: Unit; key: number[] } | undefined;
-        for (const to of this.receivers(give)) {
-          if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
-          if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
-          if (!this.keeps(book, to, give)) continue;
-          const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
-          if (!best || less(key, best.key)) best = { to, key };
+        // A single move may not leave the book far below its team's mean (a swap may): then
+        // no receiver is looked for.
+        const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
+        if (moveAllowed) {
+          for (const to of this.receivers(give)) {
+            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+            if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
+            if (!this.keeps(book, to, give)) continue;
+            const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
+            if (!best || less(key, best.key)) best = { to, key };
+          }
         }
-        // A single move may not leave the book far below its team's mean (a swap may).
-        if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
-          best = undefined;
         if (!best) best = this.swapPartner(book, give, rule, test);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
