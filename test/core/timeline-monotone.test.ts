@@ -230,3 +230,85 @@ policy: { offload: { onboarding: 0, support: 0 } }
     ]);
   });
 });
+
+describe('two small tiers make a team together before either joins a tier that stands alone', () => {
+  // Strategic: 5 accounts at $500k: max(5 / 7.5, $2.5M / $3.5M) = 0.71 FTE, a team of its own.
+  // Enterprise: 9 at $150k: max(9 / 20, $1.35M / $3.5M) = 0.45; Mid-Market: 10 at $30k:
+  // max(10 / 57.5, $0.3M / $2M) = 0.17; both under the half FTE a team needs. SMB: 150 at $10k:
+  // max(150 / 150, $1.5M / $1.25M) = 1.2. The smallest, Mid-Market, joins its small neighbour:
+  // Enterprise + Mid-Market, 0.62. Taken top down, Enterprise joined Strategic first and Mid-Market
+  // followed it into one team of 1.34, while at 0.5 FTE of Enterprise work there were two: more
+  // work in a month (or less onboarding offload) turned the teams over and moved a CSM (the
+  // monotone property, seed 10).
+  it('Strategic, Enterprise + Mid-Market, SMB', async () => {
+    const plan = await planFrom(`team:
+  - { id: ceo, role: ceo }
+accounts:
+${accounts('st', 5, 500_000)}
+${accounts('ent', 9, 150_000)}
+${accounts('mm', 10, 30_000)}
+${accounts('smb', 150, 10_000)}
+`);
+    expect(plan.teams.map((t) => [t.key, Number(t.needed.toFixed(2))])).toEqual([
+      ['strategic', 0.71],
+      ['enterprise+mid-market', 0.62],
+      ['smb', 1.2],
+    ]);
+  });
+});
+
+describe('a team keeps the CSM it needs once its leaver goes', () => {
+  // Strategic: 9 accounts at $500k: max(9 / 7.5, $4.5M / $3.5M) = 1.29, shown 1.3, for s1:
+  // 1.3 - 0.974 (less the 2.6% attrition allowance) = 0.33 short, past the quarter a team
+  // absorbs. Enterprise: 12 at $125k: max(12 / 20, $1.5M / $3.5M) = 0.6 for e1 and e2; e1 leaves
+  // on 2027-01-20 and is not replaced. Counting e1's seat, Enterprise could spare e2 (2 - 1 = 1
+  // seat for 0.6): e2 moved to Strategic today and Enterprise hired in January for the seat the
+  // file cuts. On the seats staying, e2 is Enterprise's one CSM: Strategic hires, as the plan-date
+  // target (where e1 is already out of the team) does too.
+  it('hires a strategic CSM today and moves nobody', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, segment: strategic, reports_to: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-20, backfill: false }
+  - { id: e2, role: csm, segment: enterprise, reports_to: ceo }
+accounts:
+${accounts('st', 9, 500_000)}
+${accounts('ent', 12, 125_000)}
+`),
+      { months: 3 },
+    );
+    expect(timeline.moves).toEqual([]);
+    expect(timeline.hires.map((h) => [h.team, h.neededBy])).toEqual([
+      ['Strategic CSMs', '2026-11-23'],
+    ]);
+  });
+});
+
+describe('a CSM with no team goes where the work will have nobody once a leaver goes', () => {
+  // No offload, so the CSM work is the segment ratios alone. Enterprise: 12 accounts at $125k =
+  // 0.6 FTE, carried by l1 until 2027-01-20 (not replaced): nobody staying. SMB: 250 at $8k:
+  // max(250 / 150, $2M / $1.25M) = 1.67, shown 1.7, for s1 and s2 (0.5): 1.5 seats, 0.2 short of
+  // the work ahead (no growth) and 1.7 - 1.461 = 0.239 short today, within the quarter a team
+  // absorbs. x has no segment and fills the larger gap ahead: Enterprise, 0.6 - 0 staying.
+  // Ranked by today's shortfall (Enterprise none while l1 is there), x went to SMB, and when l1
+  // left s2 moved to Enterprise: two moves, and 0.5 FTE for 0.6 of work.
+  it('x to Enterprise today, and nobody moves after', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: l1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-20, backfill: false }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: s2, role: csm, segment: smb, reports_to: ceo, fte: 0.5 }
+  - { id: x, role: csm, reports_to: ceo }
+accounts:
+${accounts('ent', 12, 125_000)}
+${accounts('smb', 250, 8_000)}
+policy: { offload: { onboarding: 0, support: 0 } }
+`),
+      { months: 4 },
+    );
+    expect(timeline.moves).toEqual([{ id: 'x', segment: 'enterprise', from: '2026-11-23' }]);
+    expect(timeline.hires.filter((h) => h.role === 'csm')).toEqual([]);
+  });
+});
