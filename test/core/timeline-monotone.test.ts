@@ -312,3 +312,38 @@ policy: { offload: { onboarding: 0, support: 0 } }
     expect(timeline.hires.filter((h) => h.role === 'csm')).toEqual([]);
   });
 });
+
+describe('a month sizes its managers after its onboarding and support take work off the CSMs', () => {
+  // Strategic: 2 accounts at $1.2M: max(2 / 7.5, $2.4M / $3.5M) = 0.69 FTE for st1. SMB: 94 at
+  // $5k: max(94 / 150, $0.47M / $1.25M) = 0.63, shown 0.6, for sm1 at 0.4 FTE, 0.39 after the
+  // 2.6% attrition allowance: 0.21 short, within the quarter a team absorbs. 96 customers: the
+  // first-hire stage. One SMB customer a month makes 100 in month 4 (2027-03-23):
+  // Specialization, with onboarding, support and CS Ops in seat that day (reqs open 60 days
+  // before). Without the 10% + 10% offload SMB is 98 / 150 = 0.65, shown 0.7, 0.31 short: a CSM,
+  // 3 CSMs and, at a span of 2, two managers. With it SMB is 0.65 / 1.2 = 0.54, shown 0.5, 0.11
+  // short: no CSM, 2 CSMs, one manager. Sized before the month's specialists, the plan kept a
+  // second manager for a CSM it never hired, and more growth, reaching Specialization a month
+  // earlier, sized its managers after them (the monotone property, seed 4).
+  it('one manager, no CSM hire', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: st1, role: csm, segment: strategic, reports_to: ceo }
+  - { id: sm1, role: csm, segment: smb, fte: 0.4, reports_to: ceo }
+accounts:
+${accounts('st', 2, 1_200_000)}
+${accounts('smb', 94, 5_000)}
+growth: { segments: { smb: { new_customers_per_month: 1 } } }
+policy:
+  span_of_control: { manager_min: 2, manager_max: 2 }
+`),
+    );
+    expect(timeline.hires.map((h) => [h.role, h.neededBy])).toEqual([
+      ['director-cs', '2026-11-23'],
+      ['cs-ops', '2027-03-23'],
+      ['manager-cs', '2027-03-23'],
+      ['onboarding', '2027-03-23'],
+      ['support', '2027-03-23'],
+    ]);
+  });
+});

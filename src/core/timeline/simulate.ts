@@ -279,6 +279,14 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       }),
     });
   };
+  /** Hires for each role without a book the target asks more of than the month has. */
+  const hireRoles = (target: TimelineTarget, date: string, which: (role: RoleId) => boolean) => {
+    for (const { role, target: wanted, current } of target.roles) {
+      if (!which(role)) continue;
+      const missing = Math.ceil(wanted - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, target);
+    }
+  };
   const bringForward = (
     hire: Hire,
     team: TimelineTeam,
@@ -348,12 +356,15 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     }
     // Roles without a book first: onboarding and support in seat this month take work off the
     // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
-    // hires so far are people of the org by now: the target's shortfall is what is left.
+    // hires so far are people of the org by now: the target's shortfall is what is left. Those
+    // functions come first and, once in seat, the month plans again: its managers, leaders and
+    // CS Ops are sized on the CSMs the work still needs. (A req opened today is in seat later,
+    // so the first month sizes everyone on one plan, as the plan-date target does.)
+    const offloadFirst = hires.length;
+    hireRoles(planning, date, (role) => takesWork(policy, role));
+    if (hires.slice(offloadFirst).some((hire) => hire.start <= date)) planning = planAt();
     const before = hires.length;
-    for (const { role, target, current } of planning.roles) {
-      const missing = Math.ceil(target - current - 1e-9);
-      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
-    }
+    hireRoles(planning, date, (role) => !takesWork(policy, role));
     if (hires.length > before) planning = planAt();
     const hireFor = (team: TimelineTeam, missing: number) => {
       for (let i = 0; i < missing; i++) {
@@ -553,6 +564,11 @@ function seatedLeavers(org: Org, date: string): Set<string> {
  */
 function seatsBy(hires: readonly Hire[], date: string): Hire[] {
   return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/** A function that takes work off the CSMs once in seat (policy.offload: onboarding, support). */
+function takesWork(policy: Policy, role: RoleId): boolean {
+  return ((policy.offload as Record<string, number>)[role] ?? 0) > 0;
 }
 
 /** The teams of a month's target, as one key. */
