@@ -347,3 +347,36 @@ policy:
     ]);
   });
 });
+
+describe('onboarding and support come a month early when that spares a CSM hire', () => {
+  // One generalist team, c1 at 0.8 FTE: 0.779 after the 2.6% attrition allowance. Enterprise: 4
+  // accounts at $287.5k: max(4 / 20, $1.15M / $3.5M) = 0.329 FTE. SMB: 90 at $9.7k, 2 more a
+  // month: $9.7k / $1.25M = 0.00776 FTE each (more than 1 / 150). 94 customers and $2.02M:
+  // first-hire by customers. Month 1: 92 x 0.00776 + 0.329 = 1.04, shown 1.0, 0.22 short.
+  // Month 2 (2027-01-23): 94 x 0.00776 + 0.329 = 1.06, shown 1.1, 0.32 short, past the quarter a
+  // team absorbs. Month 3 (2027-02-23): 100 customers, Specialization, with onboarding and
+  // support (10% + 10% offload). Brought to month 2, in seat that day (reqs open 60 days before,
+  // on 2026-11-24), they make the work 1.06 / 1.2 = 0.88, shown 0.9, 0.12 short: no CSM. The plan
+  // used to hire a CSM for month 2 and the specialists a month later; more growth reaching
+  // Specialization in month 2 needed no CSM and cost less (the monotone property, seed 7).
+  it('onboarding and support for 2027-01-23, CS Ops and a head of CS with the stage, no CSM', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: c1, role: csm, fte: 0.8, reports_to: ceo }
+accounts:
+${accounts('ent', 4, 287_500)}
+${accounts('smb', 90, 9_700)}
+growth: { segments: { smb: { new_customers_per_month: 2 } } }
+`),
+      { months: 6 },
+    );
+    expect(timeline.hires.map((h) => [h.role, h.openBy, h.neededBy])).toEqual([
+      ['onboarding', '2026-11-24', '2027-01-23'],
+      ['support', '2026-11-24', '2027-01-23'],
+      ['cs-ops', '2026-12-25', '2027-02-23'],
+      ['director-cs', '2026-12-25', '2027-02-23'],
+    ]);
+    expect(timeline.hires[0]?.reason).toMatch(/^brought forward from Feb 2027 \(Specialization/);
+  });
+});
