@@ -290,9 +290,9 @@ describe('a CSM with no team goes where the work will have nobody once a leaver 
   // 0.6 FTE, carried by l1 until 2027-01-20 (not replaced): nobody staying. SMB: 250 at $8k:
   // max(250 / 150, $2M / $1.25M) = 1.67, shown 1.7, for s1 and s2 (0.5): 1.5 seats, 0.2 short of
   // the work ahead (no growth) and 1.7 - 1.461 = 0.239 short today, within the quarter a team
-  // absorbs. x has no segment and fills the larger gap ahead: Enterprise, 0.6 - 0 staying.
-  // Ranked by today's shortfall (Enterprise none while l1 is there), x went to SMB, and when l1
-  // left s2 moved to Enterprise: two moves, and 0.5 FTE for 0.6 of work.
+  // absorbs. x has no segment and joins the team shortest of its people staying: Enterprise,
+  // 0.6 - 0, before SMB, 0.239. Counting l1's seat (Enterprise then short of nothing), x went to
+  // SMB, and when l1 left s2 moved to Enterprise: two moves, and 0.5 FTE for 0.6 of work.
   it('x to Enterprise today, and nobody moves after', async () => {
     const timeline = simulateTimeline(
       await orgFrom(`team:

@@ -382,14 +382,19 @@ export function staffTeams(
   const redeployments: Redeployment[] = [];
   for (;;) {
     // Someone with no team fills any gap, growth included (before a function takes them), the
-    // largest gap first; people leave a team only for a real shortfall, the largest first.
+    // team shortest of its people staying first: a seated leaver's seat put a free CSM in another
+    // team, and the leaver's team moved a second CSM once the leaver went. Ranked by the gap
+    // ahead instead, the order turned with the growth. People leave a team only for a real
+    // shortfall, the largest first.
     const free = people.some((p) => p.team === null && !p.lead);
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staying(need.key);
+    const stayingShort = (need: TeamNeed) =>
+      round1(need.needed) - staying(need.key) * (1 - heldBack);
     const short = needs
       .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
       .sort(
         (a, b) =>
-          (free ? gapAhead(b) - gapAhead(a) : shortfall(b) - shortfall(a)) ||
+          (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||
           a.key.localeCompare(b.key, 'en'),
       );
     let moved = false;
