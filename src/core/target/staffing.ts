@@ -3,21 +3,13 @@
  * moved from teams with room to teams that are short, and only then hires for what is left.
  */
 import type { Analysis, BookOwner } from '../analysis.js';
-import { addDays } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
-import { type BackfillDates, backfillDates, handoverStart, wantsBackfill } from '../people.js';
+import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import {
-  homeSegment,
-  industryKey,
-  leadDays,
-  regionKey,
-  servingTeams,
-  type TeamNeed,
-} from './needs.js';
+import { homeSegment, industryKey, regionKey, servingTeams, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -170,17 +162,12 @@ interface Person {
   /** The team the file places them in, before any move. */
   home: string | null;
   moved: boolean;
-  /**
-   * Still in seat once a CSM hired today is ramped: not leaving, or a leaver whose hand-over
-   * starts after that. The work ahead is weighed against these people.
-   */
-  staysAhead: boolean;
 }
 
 interface TeamSum {
   fte: number;
   capacity: number;
-  /** Seats of the people still there once a CSM hired today is ramped (`staysAhead`). */
+  /** Seats of the people not leaving: a seated leaver holds theirs only until the hand-over. */
   staying: number;
 }
 
@@ -201,7 +188,7 @@ function teamSum(members: readonly Person[]): TeamSum {
   for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
-    if (p.staysAhead) sum.staying += p.fte;
+    if (p.owner.member.leaving === undefined) sum.staying += p.fte;
   }
   return sum;
 }
@@ -316,10 +303,7 @@ export function staffTeams(
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const teamRegions = new Set(needs.flatMap(regionKeysOf));
-  const { policy, company } = analysis.org;
-  const rampedAhead = addDays(company.asOf, leadDays(policy));
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
-    const { leaving } = owner.member;
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
     let team: TeamNeed | undefined;
@@ -340,7 +324,6 @@ export function staffTeams(
       team: team?.key ?? null,
       home: team?.key ?? null,
       moved: false,
-      staysAhead: leaving === undefined || handoverStart(leaving, policy) > rampedAhead,
     };
   });
 
