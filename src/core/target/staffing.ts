@@ -3,21 +3,13 @@
  * moved from teams with room to teams that are short, and only then hires for what is left.
  */
 import type { Analysis, BookOwner } from '../analysis.js';
-import { addDays } from '../dates.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
-import { type BackfillDates, backfillDates, handoverStart, wantsBackfill } from '../people.js';
+import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
 import { cite } from '../sources.js';
-import {
-  homeSegment,
-  industryKey,
-  leadDays,
-  regionKey,
-  servingTeams,
-  type TeamNeed,
-} from './needs.js';
+import { homeSegment, industryKey, regionKey, servingTeams, type TeamNeed } from './needs.js';
 import type { SpecialistSeat } from './specialists.js';
 
 /**
@@ -170,8 +162,6 @@ interface Person {
   /** The team the file places them in, before any move. */
   home: string | null;
   moved: boolean;
-  /** Still in seat once a CSM hired today is ramped: not leaving, or leaving after that. */
-  staysAhead: boolean;
 }
 
 interface TeamSum {
@@ -179,8 +169,6 @@ interface TeamSum {
   capacity: number;
   /** Seats of the people not leaving: a seated leaver holds theirs only until the hand-over. */
   staying: number;
-  /** Seats of the people still in seat once a CSM hired today is ramped (`staysAhead`). */
-  stayingAhead: number;
 }
 
 /** Each team's people, in people order. */
@@ -196,12 +184,11 @@ function membersByTeam(people: readonly Person[]): Map<string | null, Person[]> 
 
 /** Seats and capacity of a team's people, added in people order (so to the same last bit). */
 function teamSum(members: readonly Person[]): TeamSum {
-  const sum = { fte: 0, capacity: 0, staying: 0, stayingAhead: 0 };
+  const sum = { fte: 0, capacity: 0, staying: 0 };
   for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
     if (p.owner.member.leaving === undefined) sum.staying += p.fte;
-    if (p.staysAhead) sum.stayingAhead += p.fte;
   }
   return sum;
 }
@@ -316,10 +303,7 @@ export function staffTeams(
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const teamRegions = new Set(needs.flatMap(regionKeysOf));
-  const { policy, company } = analysis.org;
-  const rampedAhead = addDays(company.asOf, leadDays(policy));
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
-    const { leaving } = owner.member;
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
     let team: TeamNeed | undefined;
@@ -340,7 +324,6 @@ export function staffTeams(
       team: team?.key ?? null,
       home: team?.key ?? null,
       moved: false,
-      staysAhead: leaving === undefined || handoverStart(leaving, policy) > rampedAhead,
     };
   });
 
@@ -406,7 +389,7 @@ export function staffTeams(
     const free = people.some((p) => p.team === null && !p.lead);
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staying(need.key);
     const stayingShort = (need: TeamNeed) =>
-      round1(need.needed) - (sums.get(need.key)?.stayingAhead ?? 0) * (1 - heldBack);
+      round1(need.needed) - staying(need.key) * (1 - heldBack);
     const short = needs
       .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
       .sort(
