@@ -20,6 +20,11 @@ export interface RebalanceTeam {
   industry?: string;
   /** Set on the team that also serves the industries without a team of their own. */
   otherIndustries?: boolean;
+  /**
+   * Where the target splits the team by region: the regions whose accounts it serves, its own
+   * first (the region rule's cover for its CSMs, see `regionCovers`).
+   */
+  regions?: string[];
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
@@ -59,6 +64,7 @@ export function targetTeams(
     segments: [...t.segments],
     ...(t.industry === undefined ? {} : { industry: t.industry }),
     ...(t.otherIndustries ? { otherIndustries: true } : {}),
+    ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
   }));

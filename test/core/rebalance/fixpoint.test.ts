@@ -77,7 +77,9 @@ describe('a CSM joining another team hands over only what keeps their book no wo
 // against $150k / $3.5M = 4.3% by ARR). Each one that leaves for c4 lowers the other team's mean
 // load, and so its band (the mean plus 10%), and the next pass finds another book above it: one
 // more move a pass. The six passes ran out with a33 and a34 still to go, and a second rebalance
-// moved them. A pass that hands accounts to the team serving them now earns another.
+// moved them. A pass that hands accounts to the team serving them now earns another. c3's one
+// account, a39, is in EMEA: the team has EMEA work, so c3 covers EMEA alone (the region rule)
+// and the NA books' load goes to c4 (with a39 in NA, c3 would cover any region and take it).
 const chasing = [
   `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n  product_complexity: medium`,
   'team:',
@@ -126,7 +128,7 @@ const chasing = [
   '  - { id: a36, arr: 40000, industry: healthcare, regulated: true, region: NA, health: red, owner: c4 }',
   '  - { id: a37, arr: 40000, industry: healthcare, regulated: true, region: NA, health: green, owner: c2 }',
   '  - { id: a38, arr: 40000, industry: healthcare, regulated: true, region: NA, health: green, owner: c1 }',
-  '  - { id: a39, arr: 40000, industry: healthcare, regulated: true, region: NA, health: yellow, owner: c3 }',
+  '  - { id: a39, arr: 40000, industry: healthcare, regulated: true, region: EMEA, health: yellow, owner: c3 }',
   '',
 ].join('\n');
 

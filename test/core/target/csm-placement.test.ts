@@ -63,18 +63,32 @@ describe("a CSM's team", () => {
     expect(teamsOf(planOrg(await loadText(naBook, AS_OF)))).toEqual(teamsOf(plan));
   });
 
-  it('gives her the accounts NA cannot take, and the next plan keeps her team', async () => {
+  it('gives her NA accounts, as her team covers NA, and the next plan keeps her team', async () => {
     const org = await loadText(APAC_CSM, AS_OF);
     const result = rebalance(org);
-    // n1 and n2 are at the largest book, so the 10 unowned NA accounts leave the region: to aki,
-    // the lightest book of the teams serving enterprise (1 account; e1 holds 23, 115% of a target
-    // book). aki ends with 11 accounts: 11 / 20 = 55% of a target book.
-    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual(
-      Array.from({ length: 10 }, (_, i) => [`na-new-${i + 1}`, null, 'aki', 'unowned']),
-    );
+    // The region rule follows the target: aki's team, enterprise@na, covers NA, so NA accounts
+    // are in her region (her own region, APAC, has no accounts). An enterprise account at $150k
+    // is max(1 / 20, $150k / $3.5M) = 5% of a target book. n1 and n2 hold 25 (125%, the largest
+    // book allowed), so the 10 unowned NA accounts go to aki: 1 + 10 = 11 accounts, 55%.
+    // The team's mean is then (25 + 25 + 11) x 5% / 3 = 101.7%, its band up to 111.7%: n1 and
+    // n2 each give 3 accounts (125% -> 110%, inside), aki 55% -> 85%, far below the mean (under
+    // 101.7% x 0.9 = 91.5%): n1 gives one more (aki 90%, still under), then n2 (aki 95%). n1 and
+    // n2 end at 21 accounts (105%), aki at 11 + 8 = 19 (95%).
+    const moved = result.moves.map((m) => [m.account, m.from, m.to, m.rule]);
+    expect(moved).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => [`na-new-${i + 1}`, null, 'aki', 'unowned']),
+      ...[1, 2, 3, 4].flatMap((i) => [
+        [`na-a-${i}`, 'n1', 'aki', 'load'],
+        [`na-b-${i}`, 'n2', 'aki', 'load'],
+      ]),
+    ]);
+    expect(result.moves[0]?.reason).toContain("region rule: aki's team enterprise@na covers NA");
+    const books = new Map(result.books.map((b) => [b.csm, b.after.accounts]));
+    expect([books.get('n1'), books.get('n2'), books.get('aki')]).toEqual([21, 21, 19]);
     const after = await loadText(writtenText(APAC_CSM, result), AS_OF);
-    // By her book (11 NA accounts against 1 EMEA) the old placement would now put aki in NA,
-    // where before it put her in EMEA: the chart changed under the rebalance. Now it does not.
+    // By her book (18 NA accounts against 1 EMEA) the old placement would now put aki in NA,
+    // where before it put her in EMEA: the chart changed under the rebalance. Now it does not,
+    // and a second rebalance proposes nothing.
     expect(targetTeams(analyse(after)).teams.map((t) => [t.key, t.members])).toEqual(
       targetTeams(analyse(org)).teams.map((t) => [t.key, t.members]),
     );

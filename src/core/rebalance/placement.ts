@@ -1,0 +1,115 @@
+/**
+ * Where the file says nothing of a CSM's segment or industry, the target org places them by
+ * their book: the tier where most of its load sits (`mainSegment`, then the teams serving it),
+ * and in a vertical structure the industry team holding most of its ARR (`ownTeam` in
+ * target/staffing.ts). A move that changes either would place the CSM in another team on the
+ * next plan, whose rebalance then serves other teams: the books would never settle. So a book
+ * placed by its content gives away nothing that changes where it is placed.
+ */
+import type { SegmentId } from '../model.js';
+import { SEGMENT_IDS } from '../model.js';
+import { industryKey, servingTeams } from '../target/needs.js';
+import type { Book, Unit } from './state.js';
+import type { RebalanceTeam } from './teams.js';
+
+/** What a book's content decides of its owner's team: the tier's teams and the industry. */
+interface Home {
+  tier: string;
+  industry: string;
+}
+
+export class BookPlacement {
+  /** The keys of the teams serving each segment, joined: two segments with the same teams place alike. */
+  private readonly tierOf = new Map<SegmentId, string>();
+  /** Each team's tier: the teams sharing a segment with it (whose industries `ownTeam` compares). */
+  private readonly tierTeams = new Map<string, RebalanceTeam[]>();
+  private readonly vertical: boolean;
+  private readonly cache = new Map<Book, { at: number; home: Home }>();
+  /** The industry key `ownTeam` gives an account, by team and account industry. */
+  private readonly industries = new Map<string, string>();
+
+  constructor(teams: readonly RebalanceTeam[]) {
+    for (const segment of SEGMENT_IDS) {
+      const keys = teams.filter((t) => t.segments.includes(segment)).map((t) => t.key);
+      this.tierOf.set(segment, keys.join('\u0000'));
+    }
+    // ownTeam weighs industries only where a tier has several teams, some of them by industry.
+    for (const team of teams) {
+      const tier = teams.filter((t) => t.segments.some((s) => team.segments.includes(s)));
+      const byIndustry = tier.length > 1 && tier.some((t) => t.industry !== undefined);
+      this.tierTeams.set(team.key, byIndustry ? tier : []);
+    }
+    this.vertical = teams.some((t) => t.industry !== undefined);
+  }
+
+  /** Whether `book` giving `give` (and taking `take`) is placed as before. */
+  keeps(book: Book, give: Unit, take?: Unit): boolean {
+    const bySegment = book.member.segment === undefined;
+    if (!bySegment && !this.vertical) return true;
+    const before = this.homeOf(book);
+    const after = this.home(book, give, take);
+    return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
+  }
+
+  private homeOf(book: Book): Home {
+    const cached = this.cache.get(book);
+    if (cached && cached.at === book.changedAt) return cached.home;
+    const home = this.home(book);
+    this.cache.set(book, { at: book.changedAt, home });
+    return home;
+  }
+
+  /**
+   * The book's home with `give` taken out and `take` put in: the tier with the most load (the
+   * larger of count and ARR load, as `mainSegment` weighs it; the higher tier on a tie) and the
+   * industry with the most ARR (the first team's on a tie).
+   */
+  private home(book: Book, give?: Unit, take?: Unit): Home {
+    const a = new Map<SegmentId, number>();
+    const r = new Map<SegmentId, number>();
+    const arr = new Map<string, number>();
+    const add = (unit: Unit, sign: number) => {
+      a.set(unit.segment, (a.get(unit.segment) ?? 0) + sign * unit.a);
+      r.set(unit.segment, (r.get(unit.segment) ?? 0) + sign * unit.r);
+      if (this.vertical && (this.tierTeams.get(book.team)?.length ?? 0) > 0) {
+        const industry = this.industryOf(book, unit);
+        arr.set(industry, (arr.get(industry) ?? 0) + sign * unit.arr);
+      }
+    };
+    for (const unit of book.units) if (unit !== give) add(unit, 1);
+    if (take) add(take, 1);
+    let segment: SegmentId | undefined;
+    let most = 1e-9;
+    for (const s of SEGMENT_IDS) {
+      const load = Math.max(a.get(s) ?? 0, r.get(s) ?? 0);
+      if (load > most) {
+        most = load;
+        segment = s;
+      }
+    }
+    let industry = '';
+    let mostArr = 0;
+    for (const team of this.tierTeams.get(book.team) ?? []) {
+      const key = industryKey(team.industry);
+      const sum = arr.get(key) ?? 0;
+      if (sum > mostArr + 1e-9) {
+        mostArr = sum;
+        industry = key;
+      }
+    }
+    return { tier: segment === undefined ? '' : (this.tierOf.get(segment) ?? ''), industry };
+  }
+
+  /** The industry team (its key) that would serve the unit in the book's tier, as `ownTeam` reads it. */
+  private industryOf(book: Book, unit: Unit): string {
+    const key = `${book.team}\u0000${industryKey(unit.industry)}`;
+    let industry = this.industries.get(key);
+    if (industry === undefined) {
+      const tier = this.tierTeams.get(book.team) ?? [];
+      const [team] = servingTeams(tier, { industry: unit.industry });
+      industry = industryKey(team?.industry);
+      this.industries.set(key, industry);
+    }
+    return industry;
+  }
+}
