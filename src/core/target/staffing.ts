@@ -300,6 +300,11 @@ export function staffTeams(
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const teamRegions = new Set(needs.flatMap(regionKeysOf));
+  // An industry's team holds only the segments its accounts are in (retail at mid-market only):
+  // a CSM pinned to a segment whose teams serve none of their book's industries is placed among
+  // all the industry teams, by their book, rather than left with no team (then the next plan,
+  // once a rebalance has handed their other accounts over, would place them elsewhere).
+  const industryTeams = needs.filter((n) => n.industry !== undefined);
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
@@ -307,7 +312,10 @@ export function staffTeams(
     if (single) team = single;
     else {
       const segment = homeSegment(owner);
-      team = segment ? ownTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
+      team = segment
+        ? (ownTeam(teamsBySegment.get(segment) ?? [], owner) ??
+          (industryTeams.length > 0 ? ownTeam(industryTeams, owner) : undefined))
+        : undefined;
     }
     return {
       owner,

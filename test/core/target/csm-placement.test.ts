@@ -188,3 +188,41 @@ ${accounts('mm-3', 30, 30_000, 'owner: m3')}
     expect(await rebalanceBreaks(withNia, AS_OF)).toEqual([]);
   });
 });
+
+describe('a CSM pinned to a segment whose industry teams serve none of their book', () => {
+  // Medium complexity; a regulated account weighs 1.1. Healthcare: 40 regulated enterprise
+  // accounts at $150k: max(44 / 20, $6M / $3.5M) = 2.2 FTE. Financial services: 24 at $150k:
+  // max(26.4 / 20, $3.6M / $3.5M) = 1.32 FTE. Retail: 60 mid-market at $40k: max(60 / 57.5,
+  // $2.4M / $2M) = 1.2 FTE. Education: 25 mid-market at $40k: max(25 / 57.5, $1M / $2M) = 0.5
+  // FTE, under one FTE but at least half of one: the team of other industries, mid-market only.
+  // 149 customers, $13M ARR, 64 regulated (43%): a vertical structure. x is pinned to
+  // enterprise and holds the 25 education accounts: the enterprise teams (healthcare, financial
+  // services) serve no education account.
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: h1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: h2, role: csm, segment: enterprise, reports_to: vp }
+  - { id: f1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: r1, role: csm, segment: mid-market, reports_to: vp }
+  - { id: x, role: csm, segment: enterprise, reports_to: vp }
+accounts:
+${accounts('hc-a', 20, 150_000, 'industry: healthcare, regulated: true, owner: h1')}
+${accounts('hc-b', 20, 150_000, 'industry: healthcare, regulated: true, owner: h2')}
+${accounts('bank', 24, 150_000, 'industry: financial services, regulated: true, owner: f1')}
+${accounts('shop', 60, 40_000, 'industry: retail, owner: r1')}
+${accounts('school', 25, 40_000, 'industry: education, owner: x')}
+`);
+
+  it('is placed in the industry team that holds their book, not left with no team', async () => {
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    expect(plan.teams.map((t) => [t.key, t.current])).toEqual([
+      ['enterprise+mid-market#healthcare', ['h1', 'h2']],
+      ['enterprise+mid-market#financial-services', ['f1']],
+      ['enterprise+mid-market#retail', ['r1']],
+      ['enterprise+mid-market#other', ['x']],
+    ]);
+    // In the team already: no move, and nobody is waiting for a team.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.target.unplaced).toEqual([]);
+  });
+});
