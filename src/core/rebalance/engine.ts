@@ -210,7 +210,9 @@ class Rebalancer {
       this.servingOf,
     );
     this.unitRegions = this.state.units.map((u) => regionKey(u.region));
-    this.placement = new BookPlacement(this.teams);
+    this.placement = new BookPlacement(this.teams, this.joining, (book, unit) =>
+      this.serves(book, unit),
+    );
   }
 
   run(): RebalanceResult {
@@ -1395,6 +1397,8 @@ class Rebalancer {
         : `no move or swap of its red/yellow accounts keeps every other book within its limits`;
     }
     if (forced) return `${forced}${this.noRoomDetail(book)}`;
+    if (this.heldByPlacement(book) && this.joining.has(book))
+      return `the target moves ${book.id} into this team because ${book.id} holds its accounts: handing them over would make another CSM the one to move`;
     if (this.heldByPlacement(book))
       return `the target places ${book.id} by the book (the tier${this.teams.some((t) => t.industry !== undefined) ? ' and industry' : ''} most of it is in): handing over more of it would place ${book.id} in another team${book.member.segment === undefined ? `; a segment for ${book.id} in the file pins the tier` : ''}`;
     const cover = this.covers[book.index];

@@ -4,7 +4,10 @@
  * and in a vertical structure the industry team holding most of its ARR (`ownTeam` in
  * target/staffing.ts). A move that changes either would place the CSM in another team on the
  * next plan, whose rebalance then serves other teams: the books would never settle. So a book
- * placed by its content gives away nothing that changes where it is placed.
+ * placed by its content gives away nothing that changes where it is placed. Likewise the target
+ * moves into a short team the CSM who already holds most of its accounts' ARR (`moverOrder`):
+ * that CSM's ARR in them never falls (a swap for a larger one may), or the next plan would move
+ * another.
  */
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -28,7 +31,13 @@ export class BookPlacement {
   /** The industry key `ownTeam` gives an account, by team and account industry. */
   private readonly industries = new Map<string, string>();
 
-  constructor(teams: readonly RebalanceTeam[]) {
+  constructor(
+    teams: readonly RebalanceTeam[],
+    /** Books of CSMs the target moves into another team (`RebalanceTeam.joining`). */
+    private readonly joining: ReadonlySet<Book>,
+    /** Whether the book's team serves the unit. */
+    private readonly serves: (book: Book, unit: Unit) => boolean,
+  ) {
     for (const segment of SEGMENT_IDS) {
       const keys = teams.filter((t) => t.segments.includes(segment)).map((t) => t.key);
       this.tierOf.set(segment, keys.join('\u0000'));
@@ -44,11 +53,17 @@ export class BookPlacement {
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit, take?: Unit): boolean {
+    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take)) return false;
     const bySegment = book.member.segment === undefined;
     if (!bySegment && !this.vertical) return true;
     const before = this.homeOf(book);
     const after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
+  }
+
+  /** The unit's ARR when the book's team serves it; 0 otherwise or without a unit. */
+  private teamArr(book: Book, unit: Unit | undefined): number {
+    return unit !== undefined && this.serves(book, unit) ? unit.arr : 0;
   }
 
   private homeOf(book: Book): Home {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analysis.js';
 import type { Org } from '../../../src/core/model.js';
+import { planOrg } from '../../../src/core/plan.js';
 import { rebalance, targetTeams } from '../../../src/core/rebalance/index.js';
 import { AS_OF } from '../../helpers/org.js';
 import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
@@ -71,6 +72,30 @@ describe('a CSM placed by their book', () => {
         .reduce((sum, a) => sum + a.arr, 0);
     expect([arrOf('healthcare'), arrOf('education')]).toEqual([600_000, 300_000]);
     expect(teamsOf(after)).toEqual(teamsOf(org));
+    expect(await rebalanceBreaks(text, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+describe('the CSM the target moves into a short team', () => {
+  // Shrunk from a generated org (verticalOrgYaml, seed 1 at 300 runs). Industry teams: education
+  // (c1, c2, c3, c4 by their books) and healthcare (c0 alone, 1.29 FTE of work: short). The
+  // target moves in a CSM who already holds healthcare accounts, seniors first (the team serves
+  // enterprise accounts): c1 and c2 are senior; c2 holds a1 ($90k) and a26 ($220k), $310k, c1
+  // only a28, $220k: c2 moves. The load pass used to swap c2's a26 for c0's a10 ($90k), leaving
+  // c2 $180k, less than c1's $220k: the next plan moved c1 instead, and its rebalance swapped
+  // c1's a28 away in turn. Now c2's ARR in healthcare's accounts never falls (a swap for a larger
+  // one may still happen): here c2 gives nothing away.
+  const text = fixture('mover-keeps-team-accounts.yaml');
+  const movers = (org: Org) => planOrg(org).redeployments.map((r) => [r.id, r.from, r.to]);
+
+  it('keeps the accounts that made the target pick them, and the next plan picks them again', async () => {
+    const org = await loadText(text, AS_OF);
+    const picked = [['c2', 'enterprise+mid-market#education', 'enterprise+mid-market#healthcare']];
+    expect(movers(org)).toEqual(picked);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.from === 'c2').map((m) => m.account)).toEqual([]);
+    const after = await loadText(writtenText(text, result), AS_OF);
+    expect(movers(after)).toEqual(picked);
     expect(await rebalanceBreaks(text, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
