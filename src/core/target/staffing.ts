@@ -300,10 +300,12 @@ export function staffTeams(
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const teamRegions = new Set(needs.flatMap(regionKeysOf));
-  // An industry's team holds only the segments its accounts are in (retail at mid-market only):
-  // a CSM pinned to a segment whose teams serve none of their book's industries is placed among
-  // all the industry teams, by their book, rather than left with no team (then the next plan,
-  // once a rebalance has handed their other accounts over, would place them elsewhere).
+  // Industry teams share one tier (enterprise + mid-market), though each holds only the segments
+  // its accounts are in (retail at mid-market only): a CSM whose segment has industry teams is
+  // placed among all of them by their book. By their segment's teams alone, a mid-market CSM
+  // holding financial-services enterprise accounts sat in the other industries (or in no team)
+  // while the target moved them into financial services, and once a rebalance had handed their
+  // other accounts over, the next plan moved someone else.
   const industryTeams = needs.filter((n) => n.industry !== undefined);
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
@@ -312,10 +314,9 @@ export function staffTeams(
     if (single) team = single;
     else {
       const segment = homeSegment(owner);
-      team = segment
-        ? (ownTeam(teamsBySegment.get(segment) ?? [], owner) ??
-          (industryTeams.length > 0 ? ownTeam(industryTeams, owner) : undefined))
-        : undefined;
+      const tier = segment ? (teamsBySegment.get(segment) ?? []) : [];
+      const vertical = tier.some((t) => t.industry !== undefined);
+      team = (vertical ? ownTeam(industryTeams, owner) : undefined) ?? ownTeam(tier, owner);
     }
     return {
       owner,

@@ -189,7 +189,7 @@ ${accounts('mm-3', 30, 30_000, 'owner: m3')}
   });
 });
 
-describe('a CSM pinned to a segment whose industry teams serve none of their book', () => {
+describe('a CSM pinned to a segment, in industry teams', () => {
   // Medium complexity; a regulated account weighs 1.1. Healthcare: 40 regulated enterprise
   // accounts at $150k: max(44 / 20, $6M / $3.5M) = 2.2 FTE. Financial services: 24 at $150k:
   // max(26.4 / 20, $3.6M / $3.5M) = 1.32 FTE. Retail: 60 mid-market at $40k: max(60 / 57.5,
@@ -224,5 +224,25 @@ ${accounts('school', 25, 40_000, 'industry: education, owner: x')}
     // In the team already: no move, and nobody is waiting for a team.
     expect(plan.redeployments).toEqual([]);
     expect(plan.target.unplaced).toEqual([]);
+  });
+
+  it('is placed in the industry team holding most of their book, whatever tier it serves', async () => {
+    // f1 pinned to mid-market, holding the 24 financial-services accounts (all enterprise).
+    // The mid-market teams are retail and the other industries; by them alone f1 would sit in
+    // the other industries (its financial-services accounts count there) while the financial
+    // services team, with nobody, takes a CSM moved in. The industry teams share one tier
+    // (enterprise + mid-market): f1 is placed among all of them, in financial services.
+    const pinned = ORG.replace(
+      '{ id: f1, role: csm, segment: enterprise,',
+      '{ id: f1, role: csm, segment: mid-market,',
+    );
+    const plan = planOrg(await loadText(pinned, AS_OF));
+    expect(plan.teams.map((t) => [t.key, t.current])).toEqual([
+      ['enterprise+mid-market#healthcare', ['h1', 'h2']],
+      ['enterprise+mid-market#financial-services', ['f1']],
+      ['enterprise+mid-market#retail', ['r1']],
+      ['enterprise+mid-market#other', ['x']],
+    ]);
+    expect(plan.redeployments).toEqual([]);
   });
 });
