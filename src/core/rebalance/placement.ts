@@ -22,13 +22,16 @@ interface Home {
 }
 
 export class BookPlacement {
-  /** The keys of the teams serving each segment, joined: two segments with the same teams place alike. */
+  /**
+   * Which teams each segment places a CSM among, as one key: the keys of the teams serving it, or
+   * one key for all industry teams (a CSM whose segment has industry teams is placed among all of
+   * them by their book: `staffTeams`).
+   */
   private readonly tierOf = new Map<SegmentId, string>();
-  /** Each team's tier: the teams sharing a segment with it (whose industries `ownTeam` compares). */
-  private readonly tierTeams = new Map<string, RebalanceTeam[]>();
-  private readonly vertical: boolean;
+  /** The industry teams, in the target's order (the first wins a tie, as in `ownTeam`). */
+  private readonly industryTeams: RebalanceTeam[];
   private readonly cache = new Map<Book, { at: number; home: Home }>();
-  /** The industry key `ownTeam` gives an account, by team and account industry. */
+  /** The industry key `ownTeam` gives an account, by the account's industry key. */
   private readonly industries = new Map<string, string>();
 
   constructor(
@@ -38,24 +41,19 @@ export class BookPlacement {
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
   ) {
+    this.industryTeams = teams.filter((t) => t.industry !== undefined);
     for (const segment of SEGMENT_IDS) {
-      const keys = teams.filter((t) => t.segments.includes(segment)).map((t) => t.key);
-      this.tierOf.set(segment, keys.join('\u0000'));
+      const serving = teams.filter((t) => t.segments.includes(segment));
+      const byIndustry = serving.some((t) => t.industry !== undefined);
+      this.tierOf.set(segment, byIndustry ? '#industry' : serving.map((t) => t.key).join('\u0000'));
     }
-    // ownTeam weighs industries only where a tier has several teams, some of them by industry.
-    for (const team of teams) {
-      const tier = teams.filter((t) => t.segments.some((s) => team.segments.includes(s)));
-      const byIndustry = tier.length > 1 && tier.some((t) => t.industry !== undefined);
-      this.tierTeams.set(team.key, byIndustry ? tier : []);
-    }
-    this.vertical = teams.some((t) => t.industry !== undefined);
   }
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit, take?: Unit): boolean {
     if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take)) return false;
     const bySegment = book.member.segment === undefined;
-    if (!bySegment && !this.vertical) return true;
+    if (!bySegment && this.industryTeams.length === 0) return true;
     const before = this.homeOf(book);
     const after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
@@ -86,8 +84,8 @@ export class BookPlacement {
     const add = (unit: Unit, sign: number) => {
       a.set(unit.segment, (a.get(unit.segment) ?? 0) + sign * unit.a);
       r.set(unit.segment, (r.get(unit.segment) ?? 0) + sign * unit.r);
-      if (this.vertical && (this.tierTeams.get(book.team)?.length ?? 0) > 0) {
-        const industry = this.industryOf(book, unit);
+      if (this.industryTeams.length > 0) {
+        const industry = this.industryOf(unit);
         arr.set(industry, (arr.get(industry) ?? 0) + sign * unit.arr);
       }
     };
@@ -104,7 +102,7 @@ export class BookPlacement {
     }
     let industry = '';
     let mostArr = 0;
-    for (const team of this.tierTeams.get(book.team) ?? []) {
+    for (const team of this.industryTeams) {
       const key = industryKey(team.industry);
       const sum = arr.get(key) ?? 0;
       if (sum > mostArr + 1e-9) {
@@ -115,13 +113,12 @@ export class BookPlacement {
     return { tier: segment === undefined ? '' : (this.tierOf.get(segment) ?? ''), industry };
   }
 
-  /** The industry team (its key) that would serve the unit in the book's tier, as `ownTeam` reads it. */
-  private industryOf(book: Book, unit: Unit): string {
-    const key = `${book.team}\u0000${industryKey(unit.industry)}`;
+  /** The industry team (its key) that serves the unit's industry, as `ownTeam` reads it. */
+  private industryOf(unit: Unit): string {
+    const key = industryKey(unit.industry);
     let industry = this.industries.get(key);
     if (industry === undefined) {
-      const tier = this.tierTeams.get(book.team) ?? [];
-      const [team] = servingTeams(tier, { industry: unit.industry });
+      const [team] = servingTeams(this.industryTeams, { industry: unit.industry });
       industry = industryKey(team?.industry);
       this.industries.set(key, industry);
     }
