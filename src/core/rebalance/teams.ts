@@ -48,7 +48,7 @@ const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
 /**
  * The target org's CSM teams; a CSM no team needs joins the team nearest their book, unless the
- * target org moves them into another function.
+ * target org moves them into another function or they have no book.
  */
 export function targetTeams(
   analysis: Analysis,
@@ -71,6 +71,9 @@ export function targetTeams(
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
     if (placed.has(owner.member.id) || intoRoles.has(owner.member.id)) continue;
+    // Someone the target leaves with no team and no book takes no accounts: a book would place
+    // them in a team on the next plan, which then fills the seats differently.
+    if (owner.accounts.length === 0) continue;
     const home = owner.member.segment ?? owner.mainSegment;
     const team =
       teams.find((t) => home !== undefined && t.segments.includes(home)) ??

@@ -11,7 +11,7 @@ import { analyse } from '../../../src/core/analysis.js';
 import type { Org } from '../../../src/core/model.js';
 import { planOrg } from '../../../src/core/plan.js';
 import { rebalance, targetTeams } from '../../../src/core/rebalance/index.js';
-import { AS_OF } from '../../helpers/org.js';
+import { AS_OF, accounts } from '../../helpers/org.js';
 import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
 
 const fixture = (name: string) =>
@@ -20,18 +20,19 @@ const fixture = (name: string) =>
 const teamsOf = (org: Org) => targetTeams(analyse(org)).teams.map((t) => [t.key, t.members]);
 
 describe('a CSM placed by their book', () => {
-  // Shrunk from a generated org (verticalOrgYaml, seed 1 at 300 runs). No CSM has a segment.
+  // Shrunk from a generated org (verticalOrgYaml, seed 1 at 300 runs). No CSM but c2 has a segment.
   // An enterprise account at $220k is max(1 / 20, $220k / $3.5M) = 6.29% of a target book; a
   // mid-market one at $90k max(1 / 57.5, $90k / $2M) = 4.5%. c1, c4 and c6 each hold 2 + 2:
   // 12.57% enterprise against 9% mid-market, so the target places them in the enterprise team
-  // (with c2, whose region, APAC, has no accounts: c2 covers any region). c0 holds 2 + 5: 12.57%
+  // (with c2, pinned to enterprise, who has no book yet and whose region, APAC, has no accounts:
+  // c2 covers any region). c0 holds 2 + 5: 12.57%
   // against 22.5%, the mid-market team, alone.
   const text = fixture('placed-by-book.yaml');
 
   it('keeps the accounts that place them, and says why', async () => {
     const org = await loadText(text, AS_OF);
     expect(teamsOf(org)).toEqual([
-      ['enterprise', ['c1', 'c4', 'c6', 'c2']],
+      ['enterprise', ['c1', 'c2', 'c4', 'c6']],
       ['mid-market', ['c0']],
     ]);
     const result = rebalance(org);
@@ -98,5 +99,33 @@ describe('the CSM the target moves into a short team', () => {
     const after = await loadText(writtenText(text, result), AS_OF);
     expect(movers(after)).toEqual(picked);
     expect(await rebalanceBreaks(text, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+describe('a CSM the target org leaves with no team', () => {
+  it('takes no accounts while they have no book', async () => {
+    // Enterprise at $150k: 5% of a target book each. 36 accounts: 1.8 FTE, which e1 and e2 cover;
+    // x has no segment and no book, so no team needs x ("not yet assigned"). Giving x accounts
+    // would place x in the enterprise team on the next plan, and the plan would then fill its
+    // seats differently. e1 at 22 x 5% = 110% and e2 at 70%: mean 90%, band up to 99%. e1 gives
+    // 3 (to 95%) to e2 (85%, above the floor of 90% x 0.9 = 81%); x keeps nothing.
+    const text = `version: 1\ncompany:\n  name: Test Co\n  as_of: ${AS_OF}\nteam:
+  - { id: vp, role: vp-cs }
+  - { id: e1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: e2, role: csm, segment: enterprise, reports_to: vp }
+  - { id: x, role: csm, reports_to: vp }
+accounts:
+${accounts('ent-a', 22, 150_000, 'owner: e1')}
+${accounts('ent-b', 14, 150_000, 'owner: e2')}
+`;
+    const org = await loadText(text, AS_OF);
+    expect(planOrg(org).target.unplaced).toEqual([{ id: 'x', role: 'csm' }]);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual([
+      'ent-a-1 e1 -> e2',
+      'ent-a-2 e1 -> e2',
+      'ent-a-3 e1 -> e2',
+    ]);
+    expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
   });
 });
