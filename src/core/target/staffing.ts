@@ -384,12 +384,16 @@ export function staffTeams(
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
   for (;;) {
-    // Someone with no team fills any gap, growth included (before a function takes them); people
-    // leave a team only for a real shortfall.
+    // Someone with no team fills a gap growth included (before a function takes them); people
+    // leave a team only for a real shortfall. Either way a gap a team absorbs (a quarter of a
+    // person) is no reason: after a rebalance gave the free person a book there, the next plan
+    // would count them in that team and pick someone else for a function.
     const free = people.some((p) => p.team === null && !p.lead);
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staffed(need.key);
     const short = needs
-      .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
+      .filter((need) =>
+        free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
+      )
       .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
     let moved = false;
     const regionsOnly = anchorsOf(movedIds);

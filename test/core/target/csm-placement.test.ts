@@ -246,3 +246,27 @@ ${accounts('school', 25, 40_000, 'industry: education, owner: x')}
     expect(plan.redeployments).toEqual([]);
   });
 });
+
+describe('a CSM with no team and no book', () => {
+  // Enterprise at $150k: 42 accounts, 42 / 20 = 2.1 FTE for e1 and e2: 0.1 short, within the
+  // quarter of a person a team absorbs. x has no segment and no book.
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: e1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: e2, role: csm, segment: enterprise, reports_to: vp }
+  - { id: x, role: csm, reports_to: vp }
+accounts:
+${accounts('ent-a', 22, 150_000, 'owner: e1')}
+${accounts('ent-b', 20, 150_000, 'owner: e2')}
+`);
+
+  it('fills no gap a team absorbs, as a CSM in a team would not move for it', async () => {
+    // x used to join enterprise for its 0.1 FTE; after a rebalance gave x accounts there, the
+    // next plan saw x in the team by that book, and a CSM moved into CS Ops on the first plan
+    // was no longer the one picked. A person in a team moves only for a shortfall over a
+    // quarter of a person; someone with no team now waits for the same.
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.target.unplaced).toEqual([{ id: 'x', role: 'csm' }]);
+  });
+});
