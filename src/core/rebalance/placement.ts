@@ -6,8 +6,8 @@
  * next plan, whose rebalance then serves other teams: the books would never settle. So a book
  * placed by its content gives away nothing that changes where it is placed. Likewise the target
  * moves into a short team the CSM who already holds most of its accounts' ARR (`moverOrder`):
- * that CSM's ARR in them never falls (a swap for a larger one may), or the next plan would move
- * another.
+ * until their book places them in that team by itself, that CSM's ARR in its accounts never
+ * falls (a swap for a larger one may), or the next plan would move another.
  */
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -30,6 +30,7 @@ export class BookPlacement {
   private readonly tierOf = new Map<SegmentId, string>();
   /** The industry teams, in the target's order (the first wins a tie, as in `ownTeam`). */
   private readonly industryTeams: RebalanceTeam[];
+  private readonly teamByKey: Map<string, RebalanceTeam>;
   private readonly cache = new Map<Book, { at: number; home: Home }>();
   /** The industry key `ownTeam` gives an account, by the account's industry key. */
   private readonly industries = new Map<string, string>();
@@ -42,6 +43,7 @@ export class BookPlacement {
     private readonly serves: (book: Book, unit: Unit) => boolean,
   ) {
     this.industryTeams = teams.filter((t) => t.industry !== undefined);
+    this.teamByKey = new Map(teams.map((t) => [t.key, t] as const));
     for (const segment of SEGMENT_IDS) {
       const serving = teams.filter((t) => t.segments.includes(segment));
       const byIndustry = serving.some((t) => t.industry !== undefined);
@@ -51,12 +53,26 @@ export class BookPlacement {
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit, take?: Unit): boolean {
-    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take)) return false;
+    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
+      return this.placedInTeam(book, this.home(book, give, take));
     const bySegment = book.member.segment === undefined;
     if (!bySegment && this.industryTeams.length === 0) return true;
     const before = this.homeOf(book);
     const after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
+  }
+
+  /**
+   * Whether a book with this home is placed in its own team by it (the next plan places its CSM
+   * there without moving them): then nobody else is picked to move, and the book may give.
+   */
+  private placedInTeam(book: Book, home: Home): boolean {
+    const team = this.teamByKey.get(book.team);
+    if (!team) return false;
+    if (team.industry !== undefined) return home.industry === industryKey(team.industry);
+    const tier =
+      book.member.segment === undefined ? home.tier : this.tierOf.get(book.member.segment);
+    return (tier ?? '').split('\u0000').includes(team.key);
   }
 
   /** The unit's ARR when the book's team serves it; 0 otherwise or without a unit. */
