@@ -305,7 +305,9 @@ export function staffTeams(
   // placed among all of them by their book. By their segment's teams alone, a mid-market CSM
   // holding financial-services enterprise accounts sat in the other industries (or in no team)
   // while the target moved them into financial services, and once a rebalance had handed their
-  // other accounts over, the next plan moved someone else.
+  // other accounts over, the next plan moved someone else. With no book they have no team until
+  // the plan needs them (the one team left in their segment's tier would hold them beyond its
+  // work, and the next plan would move another CSM into a function).
   const industryTeams = needs.filter((n) => n.industry !== undefined);
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
@@ -316,7 +318,7 @@ export function staffTeams(
       const segment = homeSegment(owner);
       const tier = segment ? (teamsBySegment.get(segment) ?? []) : [];
       const vertical = tier.some((t) => t.industry !== undefined);
-      team = (vertical ? ownTeam(industryTeams, owner) : undefined) ?? ownTeam(tier, owner);
+      team = vertical ? ownTeam(industryTeams, owner) : ownTeam(tier, owner);
     }
     return {
       owner,

@@ -3,6 +3,9 @@
  * a rebalance that moves accounts leaves the target org as it was and a second rebalance has
  * nothing to do (issue 18, invariant 2, on orgs with regions).
  */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analysis.js';
 import { planOrg } from '../../../src/core/plan.js';
@@ -268,5 +271,29 @@ ${accounts('ent-b', 20, 150_000, 'owner: e2')}
     const plan = planOrg(await loadText(ORG, AS_OF));
     expect(plan.redeployments).toEqual([]);
     expect(plan.target.unplaced).toEqual([{ id: 'x', role: 'csm' }]);
+  });
+});
+
+describe('in industry teams, a CSM with no book', () => {
+  it('has no team until the plan needs them, so the CSMs moved into functions stay moved', async () => {
+    // From a generated org (verticalOrgYaml, seed 6 at 300 runs). The target moves c6 and c2
+    // (pinned to enterprise) out of healthcare into CS Ops and onboarding; both hand their whole
+    // book over. With no book, c2 used to land in the one team its segment's tier had left, the
+    // other industries, which then had a CSM beyond its work, and the next plan moved c3 into a
+    // function instead. A CSM is placed among the industry teams by their book; with none, they
+    // have no team, and the next plan moves the same two.
+    const text = readFileSync(
+      fileURLToPath(new URL('../../fixtures/rebalance/role-mover-no-book.yaml', import.meta.url)),
+      'utf8',
+    );
+    const org = await loadText(text, AS_OF);
+    const movedOut = (o: typeof org) =>
+      planOrg(o)
+        .target.roleMoves.map((m) => m.id)
+        .sort();
+    expect(movedOut(org)).toEqual(['c2', 'c6']);
+    const after = await loadText(writtenText(text, rebalance(org)), AS_OF);
+    expect(movedOut(after)).toEqual(['c2', 'c6']);
+    expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
   });
 });
