@@ -87,6 +87,27 @@ export function orderGaps(gaps: Gap[], teams: readonly TargetTeam[], timeline?: 
     .map(({ gap }) => gap);
 }
 
+/**
+ * A backfill the timeline brings forward, because its team is short before the hand-over starts,
+ * opens when the timeline opens it: the gap takes the timeline's date and reason, so it does not
+ * say "open by April" in a row the timeline marks late.
+ */
+export function timelineBackfills(gaps: Gap[], timeline?: Timeline): Gap[] {
+  if (!timeline) return gaps;
+  return gaps.map((gap) => {
+    const backfill = gap.backfill;
+    const hire = backfill && timeline.hires.find((h) => h.backfillFor === backfill.for);
+    if (!backfill || !hire || hire.idealOpenBy >= backfill.openBy) return gap;
+    const late = hire.delay === 'late';
+    return {
+      ...gap,
+      priority: late ? 'now' : gap.priority,
+      reason: hire.reason,
+      backfill: { ...backfill, openBy: hire.idealOpenBy, late },
+    };
+  });
+}
+
 function teamGaps(target: TargetOrg, policy: Policy): Gap[] {
   const gaps: Gap[] = [];
   for (const team of target.teams) {

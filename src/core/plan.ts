@@ -7,7 +7,7 @@ import {
   type RampStatus,
 } from './analysis.js';
 import { type CapacityResult, computeCapacity } from './capacity.js';
-import { findGaps, type Gap, orderGaps } from './gaps.js';
+import { findGaps, type Gap, orderGaps, timelineBackfills } from './gaps.js';
 import type { Diagnostic, Org, RuleSetting, SegmentId } from './model.js';
 import { buildOrgChart, type OrgChart } from './orgchart.js';
 import { type GrowthProjection, PROJECTION_MONTHS, projectGrowth } from './projection.js';
@@ -114,7 +114,7 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
   const { stage } = target;
   const chart = buildOrgChart({ target, policy: org.policy, team: org.team });
   const timeline = org.growth ? simulateTimeline(org, { months: PROJECTION_MONTHS }) : undefined;
-  const gaps = orderGaps(findGaps(target, org.policy), target.teams, timeline);
+  const gaps = gapsBy(findGaps(target, org.policy), target.teams, timeline);
   const findings = runRules(
     { analysis, capacity, stage, teams: target.teams, idle, target },
     settings,
@@ -145,6 +145,21 @@ export function planOrg(org: Org, options: PlanOptions = {}): Plan {
     projection: timeline && projectGrowth(org, stage.id, timeline),
     timeline,
   };
+}
+
+/**
+ * The plan's hiring gaps as the timeline opens them: in the order its reqs open, a backfill it
+ * brings forward with its date and reason. `timeline` is the plan's own, or for a file without
+ * growth the one the report simulates.
+ */
+export function gapsBy(gaps: Gap[], teams: readonly TargetTeam[], timeline?: Timeline): Gap[] {
+  return orderGaps(timelineBackfills(gaps, timeline), teams, timeline);
+}
+
+/** The plan with its gaps dated by a timeline the report simulated apart (`gapsBy`). */
+export function withTimelineGaps(plan: Plan, timeline: Timeline | undefined): Plan {
+  if (!timeline || timeline === plan.timeline) return plan;
+  return { ...plan, gaps: gapsBy(plan.gaps, plan.teams, timeline) };
 }
 
 /**

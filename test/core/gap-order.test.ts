@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Gap, orderGaps } from '../../src/core/gaps.js';
+import { planOrg, withTimelineGaps } from '../../src/core/plan.js';
 import type { TargetTeam } from '../../src/core/target/index.js';
-import type { Timeline } from '../../src/core/timeline/index.js';
+import { simulateTimeline, type Timeline } from '../../src/core/timeline/index.js';
+import { accounts, orgFrom } from '../helpers/org.js';
 
 const gap = (role: Gap['role'], priority: Gap['priority'], more: Partial<Gap> = {}): Gap => ({
   role,
@@ -50,5 +52,32 @@ describe('orderGaps', () => {
       ],
     } as unknown as Timeline;
     expect(orderGaps([manager, csm, csOps], teams, timeline)).toEqual([csOps, csm, manager]);
+  });
+});
+
+describe('a backfill the timeline brings forward', () => {
+  // 150 SMB accounts at $10k: max(150 / 150, $1.5M / $1.25M) = 1.2 FTE. s1 (0.8 FTE) leaves on
+  // 2027-08-13: the plan-date target opens the backfill by 2027-04-19 (the leave date less the
+  // 8-week ramp and 60 days of hiring). Until then s1 carries 0.8 less the 2.6% attrition
+  // allowance, 0.78 for 1.2: 0.42 short, so the timeline wants the backfill ramped now, its req
+  // ideally opened on 2026-07-30 (late). The gap said "open by 2027-04-19" in a row marked late.
+  it("takes the timeline's date and reason", async () => {
+    const org = await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, reports_to: ceo, fte: 0.8, segment: smb, leaving: 2027-08-13 }
+accounts:
+${accounts('smb', 150, 10_000)}
+`);
+    const plan = planOrg(org);
+    expect(plan.gaps[0]?.backfill).toMatchObject({ openBy: '2027-04-19', late: false });
+    const [gap] = withTimelineGaps(plan, simulateTimeline(org)).gaps;
+    expect(gap?.backfill).toEqual({
+      for: 's1',
+      leaving: '2027-08-13',
+      openBy: '2026-07-30',
+      late: true,
+    });
+    expect(gap?.priority).toBe('now');
+    expect(gap?.reason).toContain('the team is short before the hand-over starts');
   });
 });

@@ -3,7 +3,8 @@
  * 1. every view agrees on each person's capacity on the plan date (the one capacity model), and
  *    in every month of the timeline each CSM carries what the model gives them on that date;
  * 2. the timeline is monotone in growth: more growth never needs the first person later, never
- *    gives fewer reqs, never costs less over the horizon.
+ *    gives fewer reqs (but for those onboarding and support in seat sooner stand for), never
+ *    costs less over the horizon.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -174,11 +175,31 @@ describe('one capacity model: every view agrees on the plan date', () => {
  */
 function outcome(org: Org, factor: number) {
   const timeline = simulateTimeline(org, { growthFactor: factor });
+  const firstStart = (role: string) =>
+    timeline.hires
+      .filter((h) => h.role === role)
+      .map((h) => h.start)
+      .sort()[0] ?? null;
   return {
     reqs: timeline.hires.length,
     firstNeed: timeline.hires.map((h) => h.neededBy).sort()[0] ?? null,
     cost: timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0),
+    offloadStarts: OFFLOAD_ROLES.map(firstStart),
   };
+}
+
+/** The functions that take work off the CSMs once in seat (policy.offload, 10% each by default). */
+const OFFLOAD_ROLES = ['onboarding', 'support'];
+
+/**
+ * Of the functions that take work off the CSMs, those the bigger scenario has in seat before the
+ * smaller one does: each may stand for a CSM req of the smaller scenario (see below).
+ */
+function offloadSooner(more: ReturnType<typeof outcome>, less: ReturnType<typeof outcome>): number {
+  return more.offloadStarts.filter((start, i) => {
+    const other = less.offloadStarts[i] ?? null;
+    return start !== null && (other === null || start < other);
+  }).length;
 }
 
 /**
@@ -194,6 +215,10 @@ function outcome(org: Org, factor: number) {
  * two specialists who arrive early may stand for a CSM the smaller scenario hires a month before
  * it too reaches Specialization (seed 14, 0.5x against 1.5x: its 4th person is needed in March,
  * the bigger's in April, with more reqs and more cost in the bigger).
+ * For the same reason the count of reqs gives way by one for each such function the bigger
+ * scenario has in seat first, never the cost: with onboarding and support from July, 2.6x needed
+ * its 4th CSM after the horizon, while 1.8x, reaching Specialization only in December, rightly
+ * hired that CSM for July: 7 reqs against 8, and $485k against $442k (seed 4 at 1,000 runs).
  */
 describe('scenarios are monotone in growth', () => {
   it('more growth never needs the first person later, never fewer reqs, never a lower cost', async () => {
@@ -208,7 +233,7 @@ describe('scenarios are monotone in growth', () => {
           const less = outcome(org, low);
           const more = outcome(org, high);
           const where = `growth ${low}x -> ${high}x\n${orgYaml(spec)}`;
-          expect(more.reqs, where).toBeGreaterThanOrEqual(less.reqs);
+          expect(more.reqs + offloadSooner(more, less), where).toBeGreaterThanOrEqual(less.reqs);
           if (less.firstNeed !== null) {
             expect(more.firstNeed, where).not.toBeNull();
             expect((more.firstNeed ?? '') <= less.firstNeed, where).toBe(true);

@@ -230,3 +230,153 @@ policy: { offload: { onboarding: 0, support: 0 } }
     ]);
   });
 });
+
+describe('two small tiers make a team together before either joins a tier that stands alone', () => {
+  // Strategic: 5 accounts at $500k: max(5 / 7.5, $2.5M / $3.5M) = 0.71 FTE, a team of its own.
+  // Enterprise: 9 at $150k: max(9 / 20, $1.35M / $3.5M) = 0.45; Mid-Market: 10 at $30k:
+  // max(10 / 57.5, $0.3M / $2M) = 0.17; both under the half FTE a team needs. SMB: 150 at $10k:
+  // max(150 / 150, $1.5M / $1.25M) = 1.2. The smallest, Mid-Market, joins its small neighbour:
+  // Enterprise + Mid-Market, 0.62. Taken top down, Enterprise joined Strategic first and Mid-Market
+  // followed it into one team of 1.34, while at 0.5 FTE of Enterprise work there were two: more
+  // work in a month (or less onboarding offload) turned the teams over and moved a CSM (the
+  // monotone property, seed 10).
+  it('Strategic, Enterprise + Mid-Market, SMB', async () => {
+    const plan = await planFrom(`team:
+  - { id: ceo, role: ceo }
+accounts:
+${accounts('st', 5, 500_000)}
+${accounts('ent', 9, 150_000)}
+${accounts('mm', 10, 30_000)}
+${accounts('smb', 150, 10_000)}
+`);
+    expect(plan.teams.map((t) => [t.key, Number(t.needed.toFixed(2))])).toEqual([
+      ['strategic', 0.71],
+      ['enterprise+mid-market', 0.62],
+      ['smb', 1.2],
+    ]);
+  });
+});
+
+describe('a team keeps the CSM it needs once its leaver goes', () => {
+  // Strategic: 9 accounts at $500k: max(9 / 7.5, $4.5M / $3.5M) = 1.29, shown 1.3, for s1:
+  // 1.3 - 0.974 (less the 2.6% attrition allowance) = 0.33 short, past the quarter a team
+  // absorbs. Enterprise: 12 at $125k: max(12 / 20, $1.5M / $3.5M) = 0.6 for e1 and e2; e1 leaves
+  // on 2027-01-20 and is not replaced. Counting e1's seat, Enterprise could spare e2 (2 - 1 = 1
+  // seat for 0.6): e2 moved to Strategic today and Enterprise hired in January for the seat the
+  // file cuts. On the seats staying, e2 is Enterprise's one CSM: Strategic hires, as the plan-date
+  // target (where e1 is already out of the team) does too.
+  it('hires a strategic CSM today and moves nobody', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, segment: strategic, reports_to: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-20, backfill: false }
+  - { id: e2, role: csm, segment: enterprise, reports_to: ceo }
+accounts:
+${accounts('st', 9, 500_000)}
+${accounts('ent', 12, 125_000)}
+`),
+      { months: 3 },
+    );
+    expect(timeline.moves).toEqual([]);
+    expect(timeline.hires.map((h) => [h.team, h.neededBy])).toEqual([
+      ['Strategic CSMs', '2026-11-23'],
+    ]);
+  });
+});
+
+describe('a CSM with no team goes where the work will have nobody once a leaver goes', () => {
+  // No offload, so the CSM work is the segment ratios alone. Enterprise: 12 accounts at $125k =
+  // 0.6 FTE, carried by l1 until 2027-01-20 (not replaced): nobody staying. SMB: 250 at $8k:
+  // max(250 / 150, $2M / $1.25M) = 1.67, shown 1.7, for s1 and s2 (0.5): 1.5 seats, 0.2 short of
+  // the work ahead (no growth) and 1.7 - 1.461 = 0.239 short today, within the quarter a team
+  // absorbs. x has no segment and joins the team shortest of its people staying: Enterprise,
+  // 0.6 - 0, before SMB, 0.239. Counting l1's seat (Enterprise then short of nothing), x went to
+  // SMB, and when l1 left s2 moved to Enterprise: two moves, and 0.5 FTE for 0.6 of work.
+  it('x to Enterprise today, and nobody moves after', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: l1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-01-20, backfill: false }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: s2, role: csm, segment: smb, reports_to: ceo, fte: 0.5 }
+  - { id: x, role: csm, reports_to: ceo }
+accounts:
+${accounts('ent', 12, 125_000)}
+${accounts('smb', 250, 8_000)}
+policy: { offload: { onboarding: 0, support: 0 } }
+`),
+      { months: 4 },
+    );
+    expect(timeline.moves).toEqual([{ id: 'x', segment: 'enterprise', from: '2026-11-23' }]);
+    expect(timeline.hires.filter((h) => h.role === 'csm')).toEqual([]);
+  });
+});
+
+describe('a month sizes its managers after its onboarding and support take work off the CSMs', () => {
+  // Strategic: 2 accounts at $1.2M: max(2 / 7.5, $2.4M / $3.5M) = 0.69 FTE for st1. SMB: 94 at
+  // $5k: max(94 / 150, $0.47M / $1.25M) = 0.63, shown 0.6, for sm1 at 0.4 FTE, 0.39 after the
+  // 2.6% attrition allowance: 0.21 short, within the quarter a team absorbs. 96 customers: the
+  // first-hire stage. One SMB customer a month makes 100 in month 4 (2027-03-23):
+  // Specialization, with onboarding, support and CS Ops in seat that day (reqs open 60 days
+  // before). Without the 10% + 10% offload SMB is 98 / 150 = 0.65, shown 0.7, 0.31 short: a CSM,
+  // 3 CSMs and, at a span of 2, two managers. With it SMB is 0.65 / 1.2 = 0.54, shown 0.5, 0.11
+  // short: no CSM, 2 CSMs, one manager. Sized before the month's specialists, the plan kept a
+  // second manager for a CSM it never hired, and more growth, reaching Specialization a month
+  // earlier, sized its managers after them (the monotone property, seed 4).
+  it('one manager, no CSM hire', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: st1, role: csm, segment: strategic, reports_to: ceo }
+  - { id: sm1, role: csm, segment: smb, fte: 0.4, reports_to: ceo }
+accounts:
+${accounts('st', 2, 1_200_000)}
+${accounts('smb', 94, 5_000)}
+growth: { segments: { smb: { new_customers_per_month: 1 } } }
+policy:
+  span_of_control: { manager_min: 2, manager_max: 2 }
+`),
+    );
+    expect(timeline.hires.map((h) => [h.role, h.neededBy])).toEqual([
+      ['director-cs', '2026-11-23'],
+      ['cs-ops', '2027-03-23'],
+      ['manager-cs', '2027-03-23'],
+      ['onboarding', '2027-03-23'],
+      ['support', '2027-03-23'],
+    ]);
+  });
+});
+
+describe('onboarding and support come a month early when that spares a CSM hire', () => {
+  // One generalist team, c1 at 0.8 FTE: 0.779 after the 2.6% attrition allowance. Enterprise: 4
+  // accounts at $287.5k: max(4 / 20, $1.15M / $3.5M) = 0.329 FTE. SMB: 90 at $9.7k, 2 more a
+  // month: $9.7k / $1.25M = 0.00776 FTE each (more than 1 / 150). 94 customers and $2.02M:
+  // first-hire by customers. Month 1: 92 x 0.00776 + 0.329 = 1.04, shown 1.0, 0.22 short.
+  // Month 2 (2027-01-23): 94 x 0.00776 + 0.329 = 1.06, shown 1.1, 0.32 short, past the quarter a
+  // team absorbs. Month 3 (2027-02-23): 100 customers, Specialization, with onboarding and
+  // support (10% + 10% offload). Brought to month 2, in seat that day (reqs open 60 days before,
+  // on 2026-11-24), they make the work 1.06 / 1.2 = 0.88, shown 0.9, 0.12 short: no CSM. The plan
+  // used to hire a CSM for month 2 and the specialists a month later; more growth reaching
+  // Specialization in month 2 needed no CSM and cost less (the monotone property, seed 7).
+  it('onboarding and support for 2027-01-23, CS Ops and a head of CS with the stage, no CSM', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: c1, role: csm, fte: 0.8, reports_to: ceo }
+accounts:
+${accounts('ent', 4, 287_500)}
+${accounts('smb', 90, 9_700)}
+growth: { segments: { smb: { new_customers_per_month: 2 } } }
+`),
+      { months: 6 },
+    );
+    expect(timeline.hires.map((h) => [h.role, h.openBy, h.neededBy])).toEqual([
+      ['onboarding', '2026-11-24', '2027-01-23'],
+      ['support', '2026-11-24', '2027-01-23'],
+      ['cs-ops', '2026-12-25', '2027-02-23'],
+      ['director-cs', '2026-12-25', '2027-02-23'],
+    ]);
+    expect(timeline.hires[0]?.reason).toMatch(/^brought forward from Feb 2027 \(Specialization/);
+  });
+});

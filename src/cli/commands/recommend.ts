@@ -1,5 +1,6 @@
 /** `csplan recommend FILE`: stage, segments, capacity, structure, org chart, gaps, findings. */
 
+import { withTimelineGaps } from '../../core/plan.js';
 import { renderPlanJson } from '../../render/json.js';
 import { outputWidth, useColor } from '../color.js';
 import { EXIT } from '../exit-codes.js';
@@ -41,7 +42,8 @@ export async function runRecommend(
       waiting: 'it can be planned',
     });
   }
-  const { plan, diagnostics } = result;
+  const { diagnostics } = result;
+  let { plan } = result;
   // Text and markdown pull in chalk and the table renderer; JSON output (CI, scripts) does not.
   if (format === 'json') io.stdout(renderPlanJson(plan, diagnostics));
   else if (format === 'mermaid') {
@@ -52,6 +54,7 @@ export async function runRecommend(
     // the plan's own when the file has growth (simulated once), else simulated here.
     const { simulateTimeline } = await import('../../core/timeline/index.js');
     const timeline = plan.timeline ?? (result.org ? simulateTimeline(result.org) : undefined);
+    plan = withTimelineGaps(plan, timeline);
     if (format === 'markdown') {
       const { renderPlanMarkdown } = await import('../../render/markdown.js');
       io.stdout(renderPlanMarkdown(plan, diagnostics, file, timeline));

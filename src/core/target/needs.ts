@@ -161,9 +161,9 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
   const work = (g: SegmentCapacity[]) =>
     g.reduce((sum, s) => sum + segmentFte(s, policy, 'target', offload), 0);
   for (;;) {
-    const index = groups.findIndex((g) => work(g) < MIN_TEAM_FTE);
+    const index = smallestSmall(groups.map(work));
     if (index === -1 || groups.length === 1) break;
-    const target = index > 0 ? index - 1 : index + 1;
+    const target = mergeTarget(groups.map(work), index);
     const [small] = groups.splice(index, 1);
     const into = groups[target > index ? target - 1 : target];
     if (small && into) into.push(...small);
@@ -181,6 +181,28 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
       regions: [region, ...joined],
     }));
   });
+}
+
+/** The group with the least work among those under MIN_TEAM_FTE; -1 when none is. */
+function smallestSmall(work: readonly number[]): number {
+  let index = -1;
+  for (const [i, w] of work.entries())
+    if (w < MIN_TEAM_FTE && (index === -1 || w < (work[index] ?? 0))) index = i;
+  return index;
+}
+
+/**
+ * The neighbour a small group joins: a neighbour that is small too (the tier above first), so
+ * two small tiers make a team together; otherwise the tier above, or below for the top tier.
+ * The smallest goes first: joining the first small tier up the list instead folded a tier
+ * just under the bar into a team that stood on its own, and took the next small tier with it,
+ * so a tenth of an FTE less work in one tier turned two teams into one.
+ */
+function mergeTarget(work: readonly number[], index: number): number {
+  const small = (i: number) => i >= 0 && i < work.length && (work[i] ?? 0) < MIN_TEAM_FTE;
+  if (small(index - 1)) return index - 1;
+  if (small(index + 1)) return index + 1;
+  return index > 0 ? index - 1 : index + 1;
 }
 
 /**

@@ -167,6 +167,8 @@ interface Person {
 interface TeamSum {
   fte: number;
   capacity: number;
+  /** Seats of the people not leaving: a seated leaver holds theirs only until the hand-over. */
+  staying: number;
 }
 
 /** Each team's people, in people order. */
@@ -182,10 +184,11 @@ function membersByTeam(people: readonly Person[]): Map<string | null, Person[]> 
 
 /** Seats and capacity of a team's people, added in people order (so to the same last bit). */
 function teamSum(members: readonly Person[]): TeamSum {
-  const sum = { fte: 0, capacity: 0 };
+  const sum = { fte: 0, capacity: 0, staying: 0 };
   for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
+    if (p.owner.member.leaving === undefined) sum.staying += p.fte;
   }
   return sum;
 }
@@ -347,6 +350,7 @@ export function staffTeams(
   const sums = new Map([...byTeam].map(([team, members]) => [team, teamSum(members)]));
   const staffed = (key: string) => sums.get(key)?.fte ?? 0;
   const carried = (key: string) => sums.get(key)?.capacity ?? 0;
+  const staying = (key: string) => sums.get(key)?.staying ?? 0;
   const loadOf = (need: TeamNeed, fte: number) => (fte > 0 ? need.needed / fte : null);
   // Short as the caller hires: on seats less the share held back for departures, so a team the
   // timeline would hire for is short enough for a move too.
@@ -357,15 +361,17 @@ export function staffTeams(
     sparingGrowth === undefined
       ? Math.max(need.needed, need.neededSoon)
       : need.needed * Math.max(1, sparingGrowth);
-  // A person may leave a team that still covers its work without them: in seats, growth
-  // included, and in what its people carry on the plan date.
+  // A person may leave a team that still covers its work without them: in the seats of those
+  // staying, growth included, and in what its people carry on the plan date. The work ahead is
+  // weighed against the people staying (here, in the gaps and in `relieves`): a seated leaver's
+  // seat let a team give up the CSM it had to hire back once the leaver went.
   const canSpare = (person: Person, need: TeamNeed) =>
-    round1(staffed(need.key) - person.fte) >= round1(ahead(need)) &&
+    round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
     round1(carried(need.key) - person.capacity) >= round1(need.needed);
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
-    person.capacity > 0 && staffed(to.key) + person.fte - ahead(to) < 1 - 1e-9;
+    person.capacity > 0 && staying(to.key) + person.fte - ahead(to) < 1 - 1e-9;
   const anchorsOf = regionAnchors(analysis);
   // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed, toRegion: string | undefined) =>
@@ -386,17 +392,26 @@ export function staffTeams(
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
   for (;;) {
-    // Someone with no team fills a gap growth included (before a function takes them); people
-    // leave a team only for a real shortfall. Either way a gap a team absorbs (a quarter of a
-    // person) is no reason: after a rebalance gave the free person a book there, the next plan
-    // would count them in that team and pick someone else for a function.
+    // Someone with no team fills any gap, growth included (before a function takes them), the
+    // team shortest of its people staying first: a seated leaver's seat put a free CSM in another
+    // team, and the leaver's team moved a second CSM once the leaver went. Ranked by the gap
+    // ahead instead, the order turned with the growth. People leave a team only for a real
+    // shortfall, the largest first. Either way a gap a team absorbs (a quarter of a person) is no
+    // reason: after a rebalance gave the free person a book there, the next plan would count them
+    // in that team and pick someone else for a function.
     const free = people.some((p) => p.team === null && !p.lead);
-    const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staffed(need.key);
+    const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staying(need.key);
+    const stayingShort = (need: TeamNeed) =>
+      round1(need.needed) - staying(need.key) * (1 - heldBack);
     const short = needs
       .filter((need) =>
         free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
       )
-      .sort((a, b) => shortfall(b) - shortfall(a) || a.key.localeCompare(b.key, 'en'));
+      .sort(
+        (a, b) =>
+          (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||
+          a.key.localeCompare(b.key, 'en'),
+      );
     let moved = false;
     const regionsOnly = anchorsOf(movedIds);
     for (const to of short) {
@@ -457,8 +472,8 @@ export function staffTeams(
     const hireNext = firstHireSoon
       ? hiresFor(need.neededSoon, 0)
       : peopleFor(round1(need.neededSoon) - fte - needNow);
-    const staying = members.filter((p) => !leaving(p)).reduce((sum, p) => sum + p.fte, 0);
-    const spare = staying - ahead(need);
+    const stayingFte = staying(need.key);
+    const spare = stayingFte - ahead(need);
     const surplus = Math.max(0, Math.floor(spare + 1e-9));
     const current = everyone.filter((p) => p.home === need.key).map((p) => p.owner.member.id);
     return {
@@ -476,7 +491,7 @@ export function staffTeams(
       target: members.length + backfills.length + hireNow + hireNext,
       load: loadOf(need, fte),
       surplus,
-      leaversAboveNeed: leaversAboveNeed(members.filter(leaving), round1(ahead(need)) - staying),
+      leaversAboveNeed: leaversAboveNeed(members.filter(leaving), round1(ahead(need)) - stayingFte),
       leads: members.filter((p) => p.lead).map((p) => p.owner.member.id),
       notStarted: members
         .filter((p) => p.owner.rampStatus === 'planned')

@@ -13,12 +13,15 @@ import {
   EXECUTIVE_ROLES,
   type RoleId,
   rankIn,
+  roleWithArticle,
   SALES_LEADER_ROLES,
   SAME_DAY_ORDER,
 } from '../roles.js';
 import { cite } from '../sources.js';
+import { detectStage, STAGE_LABELS } from '../stage.js';
 import type { StructureModel } from '../structure.js';
 import { growthFactor, leadDays as teamLeadDays } from '../target/needs.js';
+import { stageRoles } from '../target/specialists.js';
 import { hiresFor, overTarget, SMALL_OVERSHOOT_FTE } from '../target/staffing.js';
 import { addDays, addMonths, daysBetween, maxDate, monthName } from './calendar.js';
 import {
@@ -279,6 +282,66 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       }),
     });
   };
+  /** Hires for each role without a book the target asks more of than the month has. */
+  const hireRoles = (target: TimelineTarget, date: string, which: (role: RoleId) => boolean) => {
+    for (const { role, target: wanted, current } of target.roles) {
+      if (!which(role)) continue;
+      const missing = Math.ceil(wanted - current - 1e-9);
+      for (let i = 0; i < missing; i++) addHire(role, null, date, target);
+    }
+  };
+  /** Takes back the hires from `mark` on (a trial that did not pay). */
+  const withdraw = (mark: number) => {
+    for (const hire of hires.splice(mark))
+      counters.set(hire.role, (counters.get(hire.role) ?? 1) - 1);
+  };
+  /** The month's stage from the growth series, as the month's target detects it. */
+  const stageAt = (m: number) => {
+    const volumes = Object.values(series[Math.min(m, series.length - 1)] ?? {});
+    const customers = volumes.reduce((sum, v) => sum + v.customers, 0);
+    const arr = volumes.reduce((sum, v) => sum + v.arr, 0);
+    return detectStage(Math.round(customers), arr, policy).id;
+  };
+  /**
+   * A month with CSM teams short and, next month, the stage that brings onboarding and support:
+   * those functions are hired for this month instead when, in seat by then, they spare it a CSM
+   * hire (the month planned with them is returned). A CSM hired for a gap the specialists close
+   * a month later stays on the payroll for good; more growth, reaching the stage that month,
+   * hired only the specialists, so less growth cost more.
+   */
+  const offloadAhead = (
+    m: number,
+    planning: TimelineTarget,
+    planAt: () => TimelineTarget,
+  ): TimelineTarget | undefined => {
+    const short = csmsMissing(planning, allowance);
+    if (m === 0 || short === 0) return undefined;
+    const stage = stageAt(m + 1);
+    const due = [...stageRoles(stage).values()].filter(
+      (entry) => takesWork(policy, entry.role) && staffedIn(entry.role) < entry.count,
+    );
+    if (due.length === 0) return undefined;
+    const date = dateOf(m);
+    const mark = hires.length;
+    for (const entry of due) {
+      for (let i = staffedIn(entry.role); i < entry.count; i++) {
+        addHire(entry.role, null, date, planning);
+        Object.assign(hires[hires.length - 1] as Hire, {
+          reason: offloadReason(entry.role, stage, dateOf(m + 1), date),
+        });
+      }
+    }
+    const inSeat = hires.slice(mark).every((hire) => hire.start <= date);
+    const trial = inSeat ? planAt() : undefined;
+    if (trial && csmsMissing(trial, allowance) < short) return trial;
+    withdraw(mark);
+    return undefined;
+  };
+  /** People in a role: the file's, the plan's hires and the CSMs moved into it. */
+  const staffedIn = (role: RoleId) =>
+    org.team.filter((m) => m.role === role).length +
+    hires.filter((h) => h.role === role).length +
+    moves.filter((move) => move.role === role).length;
   const bringForward = (
     hire: Hire,
     team: TimelineTeam,
@@ -348,12 +411,16 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     }
     // Roles without a book first: onboarding and support in seat this month take work off the
     // CSMs (policy.offload), so the CSM teams are sized with them, as the target sizes them. The
-    // hires so far are people of the org by now: the target's shortfall is what is left.
+    // hires so far are people of the org by now: the target's shortfall is what is left. Those
+    // functions come first and, once in seat, the month plans again: its managers, leaders and
+    // CS Ops are sized on the CSMs the work still needs. (A req opened today is in seat later,
+    // so the first month sizes everyone on one plan, as the plan-date target does.)
+    const offloadFirst = hires.length;
+    hireRoles(planning, date, (role) => takesWork(policy, role));
+    if (hires.slice(offloadFirst).some((hire) => hire.start <= date)) planning = planAt();
+    else planning = offloadAhead(m, planning, planAt) ?? planning;
     const before = hires.length;
-    for (const { role, target, current } of planning.roles) {
-      const missing = Math.ceil(target - current - 1e-9);
-      for (let i = 0; i < missing; i++) addHire(role, null, date, planning);
-    }
+    hireRoles(planning, date, (role) => !takesWork(policy, role));
     if (hires.length > before) planning = planAt();
     const hireFor = (team: TimelineTeam, missing: number) => {
       for (let i = 0; i < missing; i++) {
@@ -553,6 +620,24 @@ function seatedLeavers(org: Org, date: string): Set<string> {
  */
 function seatsBy(hires: readonly Hire[], date: string): Hire[] {
   return hires.filter((hire) => hire.neededBy <= date);
+}
+
+/** A function that takes work off the CSMs once in seat (policy.offload: onboarding, support). */
+function takesWork(policy: Policy, role: RoleId): boolean {
+  return ((policy.offload as Record<string, number>)[role] ?? 0) > 0;
+}
+
+/** CSMs a month's teams need hired, all teams together, with the work grown by `growth`. */
+function csmsMissing(target: TimelineTarget, allowance: number, growth = 1): number {
+  return target.teams.reduce(
+    (sum, team) => sum + missingIn({ ...team, needed: team.needed * growth }, allowance),
+    0,
+  );
+}
+
+/** Why onboarding or support comes before its stage: the CSM hire it spares. */
+function offloadReason(role: RoleId, stage: StageId, stageDate: string, date: string): string {
+  return `brought forward from ${monthName(stageDate)} (${STAGE_LABELS[stage]} stage): in seat by ${monthName(date)}, the work ${roleWithArticle(role).toLowerCase()} takes off the CSMs spares the CSM hire they would need then ${cite('cs-ops-architect', 'csplan-default')}`;
 }
 
 /** The teams of a month's target, as one key. */
