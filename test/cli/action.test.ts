@@ -34,7 +34,7 @@ const step = (name: string) => action.runs.steps.find((s) => s.name === name) as
 const nodeStep = step('Find Node.js 20.17 or later');
 const installStep = step('Install csplan');
 const checkStep = step('csplan check');
-const built = existsSync('dist/cli/main.js');
+const built = existsSync('dist/bundle/main.js');
 
 /** Runs one of the action's steps as the runner would: bash, inputs in the environment. */
 function runStep(
