@@ -10,6 +10,7 @@ import * as z from 'zod';
 import type { Account, Diagnostic, Path } from '../core/model.js';
 import { schemaDiagnostics } from './issues.js';
 import { toAccount } from './normalise.js';
+import { isPlainAccount } from './plain-account.js';
 import { type AccountInput, accountSchema } from './schema.js';
 
 /** An optional field kept only when valid: reference checks read what they can. */
@@ -48,6 +49,10 @@ export class AccountList {
 
   /** One item of `accounts:`, at its index in the file's list. */
   add(item: unknown, index: number): void {
+    if (isPlainAccount(item)) {
+      this.accounts.push(toAccount(this.compact(item), 'accounts', index));
+      return;
+    }
     const path: Path = ['accounts', index];
     const parsed = accountSchema.safeParse(item, { reportInput: true });
     if (parsed.success) {

@@ -29,8 +29,8 @@ const ROLE_LIST = ROLE_IDS.join(', ');
 const SEGMENT_LIST = SEGMENT_IDS.join(', ');
 
 /** Bounds that catch typos (an extra 000) before they turn into absurd plans. */
-const MAX_MONEY = 1_000_000_000_000;
-const MAX_COUNT = 10_000_000;
+export const MAX_MONEY = 1_000_000_000_000;
+export const MAX_COUNT = 10_000_000;
 
 /** Whole dollars. Text such as "$1.2M", "1,000,000" or "250_000" gets a hint to write a number. */
 export function money(description: string) {
@@ -80,11 +80,24 @@ export function isPlanDate(value: string): boolean {
  * date of a large file passes here). Years before 100 are refused, as Date.UTC read them as 19xx.
  */
 export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Read digit by digit: a regular expression's match array per date showed in the profile.
+  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
   if (year < 100 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
+}
+
+/** The number written by the ASCII digits from `start` to `end`, or -1 if any is not one. */
+function digitsAt(text: string, start: number, end: number): number {
+  let number = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -111,7 +124,7 @@ function choice<const T extends readonly [string, ...string[]]>(values: T, error
   );
 }
 
-const LEVELS = ['low', 'medium', 'high'] as const;
+export const LEVELS = ['low', 'medium', 'high'] as const;
 const { complexityFactors } = DEFAULT_POLICY;
 const levelDocs = enumDocs(LEVELS, {
   low: `less work than usual (load x${complexityFactors.low} by default)`,
@@ -145,7 +158,7 @@ const role = z
     ...roleDocs,
   });
 
-const HEALTH = ['green', 'yellow', 'red'] as const;
+export const HEALTH = ['green', 'yellow', 'red'] as const;
 const healthDocs = enumDocs(HEALTH, {
   green: 'healthy',
   yellow: 'at risk; counts toward the red/yellow share of a book',

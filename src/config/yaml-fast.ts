@@ -180,7 +180,7 @@ class SliceReader {
     if (this.at() !== COLON || this.at(1) !== SPACE) return false;
     const key = this.text.slice(keyStart, this.pos);
     // `null:` or `true:` are not text keys; `__proto__` is set its own way by yaml.
-    if (typeof resolvePlain(key) !== 'string' || key === '__proto__') return false;
+    if (UNTEXT_KEYS.has(key)) return false;
     if (Object.hasOwn(item, key)) return false;
     this.pos += 2;
     this.skipSpaces();
@@ -349,11 +349,32 @@ const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/**
+ * Keys `pair` refuses: of the texts a key can be (a letter or `_`, then letters, digits, `_` and
+ * `-`), the ones resolvePlain reads as null or a boolean, and `__proto__`.
+ */
+const UNTEXT_KEYS: ReadonlySet<string> = new Set([
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  '__proto__',
+]);
+
 /** A plain scalar's value as the yaml package resolves it with csplan's options. */
 export function resolvePlain(source: string): unknown {
   const c = source.charCodeAt(0);
   // Text that starts with a letter no typed value starts with (most ids and names).
   if (isKeyStart(c) && !TYPED_INITIALS.has(c)) return source;
+  if (isDigit(c)) {
+    const digitFirst = digitFirstValue(source);
+    if (digitFirst !== undefined) return digitFirst;
+  }
   if (NULL.test(source)) return null;
   if (BOOLEAN.test(source)) return c === 116 || c === 84;
   if (OCTAL.test(source)) return Number.parseInt(source.slice(2), 8);
@@ -369,3 +390,20 @@ export function resolvePlain(source: string): unknown {
 
 /** n, N, t, T, f, F: null, true, false. */
 const TYPED_INITIALS = new Set([110, 78, 116, 84, 102, 70]);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The two common texts that start with a digit, answered without the regular expressions below:
+ * digits only (INTEGER, the only one that matches), and digits then a `-` (a date), which is text
+ * (a typed form has a sign only first or after its exponent's `e`). Undefined for anything else.
+ */
+function digitFirstValue(source: string): number | string | undefined {
+  let i = 1;
+  while (i < source.length && isDigit(source.charCodeAt(i))) i++;
+  if (i === source.length) return Number.parseInt(source, 10);
+  const c = source.charCodeAt(i);
+  return c === DASH ? source : undefined;
+}

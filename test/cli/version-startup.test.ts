@@ -1,6 +1,7 @@
 /**
  * `csplan --version` answers before the CLI's modules load (issue 23: start-up at most 1.5x a bare
- * `node -e 0`). A resolve hook lists every module of dist/ the process loads.
+ * `node -e 0`). A resolve hook lists every module of dist/ the process loads; bin/csplan.js runs
+ * the bundled CLI in dist/bundle/ (scripts/bundle.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,13 +26,13 @@ describe('csplan --version start-up', () => {
       const result = run(flag);
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-      expect(result.stderr.match(/^loaded .+$/gm)).toEqual(['loaded dist/cli/version.js']);
+      expect(result.stderr.match(/^loaded .+$/gm)).toEqual(['loaded dist/bundle/version.js']);
     }
   });
 
   it('loads the CLI for anything else', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('loaded dist/cli/main.js');
+    expect(result.stderr).toContain('loaded dist/bundle/main.js');
   });
 });

@@ -59,6 +59,13 @@ function agrees(text: string): boolean {
 }
 
 const TRICKY_SCALARS = [
+  // Digits then a dash: text, read without the core schema's expressions (yaml-fast.ts).
+  '2026-03-01',
+  '0-0',
+  '12-',
+  '1-e3',
+  '1e-3',
+  '1.5e-3',
   '0x1F',
   '0o17',
   '017',
@@ -179,7 +186,18 @@ const KEYS = [
 ];
 const TRICKY_KEYS = [
   'null',
+  'Null',
+  'NULL',
+  'nULL',
   'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  'fALSE',
+  'nulls',
+  'true_',
+  '_null',
   '~',
   '__proto__',
   'a:b',

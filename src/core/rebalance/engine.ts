@@ -28,7 +28,9 @@ import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
-import { industryKey, servingTeams } from '../target/needs.js';
+import { industryKey, regionKey, servingTeams } from '../target/needs.js';
+import { BookPlacement } from './placement.js';
+import { covers, type RegionCover, regionCovers, regionWords } from './regions.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -179,6 +181,11 @@ class Rebalancer {
   private readonly stuckUnits = new Set<Unit>();
   private readonly tolerance: number;
   private readonly mixMax: number;
+  /** Each book's region cover (see `regionCovers`), by `book.index`. */
+  private readonly covers: (RegionCover | undefined)[];
+  /** Each unit's region key, by `unit.order`. */
+  private readonly unitRegions: (string | undefined)[];
+  private readonly placement: BookPlacement;
 
   constructor(
     private readonly analysis: Analysis,
@@ -213,6 +220,17 @@ class Rebalancer {
       for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
     }
     this.servingOf = this.servingLists();
+    this.covers = regionCovers(
+      [...this.state.books.values()],
+      this.teams,
+      this.state.units,
+      this.served,
+      this.servingOf,
+    );
+    this.unitRegions = this.state.units.map((u) => regionKey(u.region));
+    this.placement = new BookPlacement(this.teams, this.joining, (book, unit) =>
+      this.serves(book, unit),
+    );
   }
 
   run(): RebalanceResult {
@@ -370,7 +388,9 @@ class Rebalancer {
       // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (allInRegion(unit, this.receivers(unit)) ? undefined : this.bestReceiver(unit, from, true));
+        (this.allInRegion(unit, this.receivers(unit))
+          ? undefined
+          : this.bestReceiver(unit, from, true));
       if (!to) {
         this.noReceiver(unit, from, i);
         continue;
@@ -598,6 +618,7 @@ class Rebalancer {
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
+      if (!this.placement.keeps(donor, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes =
@@ -908,8 +929,9 @@ class Rebalancer {
           // Single accounts only: a family's unit changes once today's moves join it up.
           if (!this.movable(unit, donor, shift) || unit.complex || unit.red) continue;
           if (unit.inFamily) continue;
-          if (!this.serves(hire, unit) || !inRegion(unit, hire)) continue;
+          if (!this.serves(hire, unit) || !this.inRegion(unit, hire)) continue;
           if (!this.state.keepsLimits(donor, undefined, unit)) continue;
+          if (!this.placement.keeps(donor, unit)) continue;
           const after = this.state.load(hire) + this.unitLoad(unit);
           if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
           if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
@@ -927,16 +949,46 @@ class Rebalancer {
 
   // Helpers -----------------------------------------------------------------------------------
 
+  /** The region rule: an account goes only to a book that covers its region (`regionCovers`). */
+  private inRegion(unit: Unit, to: Book): boolean {
+    return covers(this.covers[to.index], this.unitRegions[unit.order]);
+  }
+
+  /** Whether the book's cover names the unit's region (not merely any region). */
+  private inCover(unit: Unit, to: Book): boolean {
+    const key = this.unitRegions[unit.order];
+    return key !== undefined && (this.covers[to.index]?.keys.has(key) ?? false);
+  }
+
+  /** Whether every one of `books` covers the unit's region (see `inRegion`). */
+  private allInRegion(unit: Unit, books: Book[]): boolean {
+    for (const b of books) if (!this.inRegion(unit, b)) return false;
+    return true;
+  }
+
   /**
    * Whether giving `give` from `from` to `to` (swapped for `take`) keeps the region rule and the
    * book limits on both books. A forced move (`from` null: a leaving, not-yet-carrying or missing
    * owner) checks the receiver only, and may leave the region when nobody in it can take the unit.
+   * A book the target places by its content stays placed so (`BookPlacement`).
    */
-  private keeps(from: Book | null, to: Book, give: Unit, take?: Unit, anyRegion = false): boolean {
-    if (!anyRegion && !inRegion(give, to)) return false;
-    if (take && from && !inRegion(take, from)) return false;
+  private keeps(
+    from: Book | null,
+    to: Book,
+    give: Unit,
+    take?: Unit,
+    anyRegion = false,
+    placed = true,
+  ): boolean {
+    if (!anyRegion && !this.inRegion(give, to)) return false;
+    if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
-    return from === null || this.state.keepsLimits(from, take, give);
+    if (placed && take && !this.placement.keeps(to, take, give)) return false;
+    if (from === null) return true;
+    return (
+      this.state.keepsLimits(from, take, give) &&
+      (!placed || this.placement.keeps(from, give, take))
+    );
   }
 
   /**
@@ -1052,7 +1104,9 @@ class Rebalancer {
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
     const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
-    return ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to));
+    return (
+      ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to, this.inCover(unit, to)))
+    );
   }
 
   /**
@@ -1405,6 +1459,22 @@ class Rebalancer {
     return out;
   }
 
+  /**
+   * Whether the book keeps an account only because handing it over would place its CSM in
+   * another team (`BookPlacement`): some CSM with room could take it otherwise.
+   */
+  private heldByPlacement(book: Book): boolean {
+    for (const unit of book.units) {
+      if (!this.movable(unit, book) || this.placement.keeps(book, unit)) continue;
+      for (const to of this.receivers(unit)) {
+        if (to === book || to.cap === 0) continue;
+        if (this.state.shareWith(to, unit) > this.upperOf(to) + EPS) continue;
+        if (this.keeps(book, to, unit, undefined, false, false)) return true;
+      }
+    }
+    return false;
+  }
+
   private whyStillPast(book: Book, left: number, limit: UnbalancedLimit): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (left > 0)
@@ -1422,7 +1492,12 @@ class Rebalancer {
         : `no move or swap of its red/yellow accounts keeps every other book within its limits`;
     }
     if (forced) return `${forced}${this.noRoomDetail(book)}`;
-    const region = book.member.region === undefined ? '' : ` in ${book.member.region}`;
+    if (this.heldByPlacement(book) && this.joining.has(book))
+      return `the target moves ${book.id} into this team because ${book.id} holds its accounts: handing them over would make another CSM the one to move`;
+    if (this.heldByPlacement(book))
+      return `the target places ${book.id} by the book (the tier${this.teams.some((t) => t.industry !== undefined) ? ' and industry' : ''} most of it is in): handing over more of it would place ${book.id} in another team${book.member.segment === undefined ? `; a segment for ${book.id} in the file pins the tier` : ''}`;
+    const cover = this.covers[book.index];
+    const region = cover === undefined ? '' : ` in ${cover.names.join(' + ')}`;
     const mean = this.mean.get(book.team) ?? 0;
     const short =
       mean > 1
@@ -1564,7 +1639,7 @@ class Rebalancer {
     if (step.rule !== 'seniority' && (unit.complex || unit.red) && isSenior(to))
       parts.push(`${unit.red ? 'red' : 'complex'} account to a senior CSM`);
     if (step.juniorWhy) parts.push(step.juniorWhy);
-    parts.push(...fitWords(unit, to));
+    parts.push(...fitWords(unit, to, this.covers[to.index]));
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
     return `${who}; ${parts.join('; ')}`;
   }
@@ -1593,45 +1668,28 @@ function healthWord(unit: Unit): string {
   return unit.healthRank === 2 ? 'red' : unit.healthRank === 1 ? 'yellow' : 'green';
 }
 
-/** The region rule: an account stays with a CSM of its region, where both name one. */
-function inRegion(unit: Unit, to: Book): boolean {
-  return (
-    unit.region === undefined || to.member.region === undefined || unit.region === to.member.region
-  );
-}
-
-/** Whether every one of `books` is in the unit's region (see `inRegion`). */
-function allInRegion(unit: Unit, books: Book[]): boolean {
-  for (const b of books) if (!inRegion(unit, b)) return false;
-  return true;
-}
-
 /** Whether some book other than `from` can carry accounts today. */
 function anyOtherCarrier(books: Book[], from: Book | null): boolean {
   for (const b of books) if (b !== from && b.cap > 0) return true;
   return false;
 }
 
-/** How well a unit fits a CSM: language, region, then the book's industries and time zones. */
-function fitScore(unit: Unit, to: Book): number {
+/**
+ * How well a unit fits a CSM: language, region (the unit's region key, when the book's cover
+ * names it), then the book's industries and time zones.
+ */
+function fitScore(unit: Unit, to: Book, inCover: boolean): number {
   let score = 0;
   if (unit.language && to.member.languages.includes(unit.language)) score += 4;
-  if (unit.region && to.member.region === unit.region) score += 2;
+  if (inCover) score += 2;
   if (unit.industryId >= 0 && (to.industries[unit.industryId] ?? 0) > 0) score += 1;
   if (unit.timezoneId >= 0 && (to.timezones[unit.timezoneId] ?? 0) > 0) score += 1;
   return score;
 }
 
 /** Which of the region rule and the language preference the move follows, in words. */
-function fitWords(unit: Unit, to: Book): string[] {
-  const words: string[] = [];
-  const region = to.member.region;
-  if (unit.region !== undefined && region !== undefined)
-    words.push(
-      region === unit.region
-        ? `region rule: ${to.id} covers ${region}`
-        : `outside its region: no CSM in ${unit.region} can take it`,
-    );
+function fitWords(unit: Unit, to: Book, cover: RegionCover | undefined): string[] {
+  const words = regionWords(unit, to, cover);
   if (unit.language && to.member.languages.includes(unit.language))
     words.push(`${to.id} speaks ${unit.language}`);
   return words;

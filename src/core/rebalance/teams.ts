@@ -20,6 +20,11 @@ export interface RebalanceTeam {
   industry?: string;
   /** Set on the team that also serves the industries without a team of their own. */
   otherIndustries?: boolean;
+  /**
+   * Where the target splits the team by region: the regions whose accounts it serves, its own
+   * first (the region rule's cover for its CSMs, see `regionCovers`).
+   */
+  regions?: string[];
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
@@ -43,7 +48,7 @@ const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
 /**
  * The target org's CSM teams; a CSM no team needs joins the team nearest their book, unless the
- * target org moves them into another function.
+ * target org moves them into another function or they have no book.
  */
 export function targetTeams(
   analysis: Analysis,
@@ -59,12 +64,16 @@ export function targetTeams(
     segments: [...t.segments],
     ...(t.industry === undefined ? {} : { industry: t.industry }),
     ...(t.otherIndustries ? { otherIndustries: true } : {}),
+    ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
     if (placed.has(owner.member.id) || intoRoles.has(owner.member.id)) continue;
+    // Someone the target leaves with no team and no book takes no accounts: a book would place
+    // them in a team on the next plan, which then fills the seats differently.
+    if (owner.accounts.length === 0) continue;
     const home = owner.member.segment ?? owner.mainSegment;
     const team =
       teams.find((t) => home !== undefined && t.segments.includes(home)) ??

@@ -303,6 +303,15 @@ export function staffTeams(
   const single = needs.length === 1 && needs[0]?.kind !== 'segment' ? needs[0] : undefined;
 
   const teamRegions = new Set(needs.flatMap(regionKeysOf));
+  // Industry teams share one tier (enterprise + mid-market), though each holds only the segments
+  // its accounts are in (retail at mid-market only): a CSM whose segment has industry teams is
+  // placed among all of them by their book. By their segment's teams alone, a mid-market CSM
+  // holding financial-services enterprise accounts sat in the other industries (or in no team)
+  // while the target moved them into financial services, and once a rebalance had handed their
+  // other accounts over, the next plan moved someone else. With no book they have no team until
+  // the plan needs them (the one team left in their segment's tier would hold them beyond its
+  // work, and the next plan would move another CSM into a function).
+  const industryTeams = needs.filter((n) => n.industry !== undefined);
   const everyone: Person[] = analysis.bookOwners.map((owner, rank) => {
     const lead = (analysis.reportsOf.get(owner.member.id)?.length ?? 0) > 0;
     const share = lead ? PLAYER_COACH_SHARE : 1;
@@ -310,7 +319,9 @@ export function staffTeams(
     if (single) team = single;
     else {
       const segment = homeSegment(owner);
-      team = segment ? ownTeam(teamsBySegment.get(segment) ?? [], owner) : undefined;
+      const tier = segment ? (teamsBySegment.get(segment) ?? []) : [];
+      const vertical = tier.some((t) => t.industry !== undefined);
+      team = vertical ? ownTeam(industryTeams, owner) : ownTeam(tier, owner);
     }
     return {
       owner,
@@ -385,13 +396,17 @@ export function staffTeams(
     // team shortest of its people staying first: a seated leaver's seat put a free CSM in another
     // team, and the leaver's team moved a second CSM once the leaver went. Ranked by the gap
     // ahead instead, the order turned with the growth. People leave a team only for a real
-    // shortfall, the largest first.
+    // shortfall, the largest first. Either way a gap a team absorbs (a quarter of a person) is no
+    // reason: after a rebalance gave the free person a book there, the next plan would count them
+    // in that team and pick someone else for a function.
     const free = people.some((p) => p.team === null && !p.lead);
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staying(need.key);
     const stayingShort = (need: TeamNeed) =>
       round1(need.needed) - staying(need.key) * (1 - heldBack);
     const short = needs
-      .filter((need) => (free ? gapAhead(need) > 1e-9 : shortfall(need) > SMALL_OVERSHOOT_FTE))
+      .filter((need) =>
+        free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
+      )
       .sort(
         (a, b) =>
           (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||

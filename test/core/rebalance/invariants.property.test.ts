@@ -13,17 +13,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, it } from 'vitest';
 import { analyse } from '../../../src/core/analysis.js';
 import { addDays } from '../../../src/core/dates.js';
-import type { Org } from '../../../src/core/model.js';
 import { rebalance, targetTeams } from '../../../src/core/rebalance/index.js';
 import { tempDir } from '../../helpers/files.js';
 import { verticalOrgArb, verticalOrgYaml } from '../../helpers/generated-org.js';
 import { AS_OF } from '../../helpers/org.js';
-import {
-  loadText,
-  movesCsvBreaks,
-  rebalanceBreaks,
-  writtenText,
-} from '../../helpers/rebalance-invariants.js';
+import { loadText, movesCsvBreaks, rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
 
 const SEGMENT_ARR = [700_000, 180_000, 50_000, 12_000];
 const REGIONS = ['NA', 'EMEA', 'APAC'];
@@ -112,54 +106,48 @@ const SEGMENT_SPREAD = new Set(['book-imbalance']);
 const verticalOrgText = (body: string) =>
   `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n${body}`;
 
+/**
+ * Left open (issue 18), and judged apart: a CSM the target moves into another team or into a
+ * function (CS Ops, onboarding, renewals) hands over only what other books can take within
+ * their limits. When some accounts find no room (red ones, where every book is past 30%
+ * red/yellow), the CSM keeps them, check judges that leftover book, and the next plan places the
+ * CSM by it: it may then find no CSM beyond the work, or pick another one to move, and its
+ * rebalance serves other teams. Whether the move should wait for the books, or the accounts go
+ * over a limit, is a planning decision not made yet. Where a mover keeps accounts, the second
+ * rebalance and the findings about that CSM are not judged; everything else is.
+ */
+async function breaksBesideMoverLeftovers(
+  text: string,
+  today: string,
+  leftOut: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  const broken = await rebalanceBreaks(text, today, leftOut);
+  if (broken.length === 0) return broken;
+  const org = await loadText(text, today);
+  const { teams, intoRoles } = targetTeams(analyse(org));
+  const movers = new Set([...intoRoles.keys(), ...teams.flatMap((t) => t.joining)]);
+  const kept = new Set(
+    rebalance(org)
+      .unmovable.map((u) => u.owner ?? '')
+      .filter((owner) => movers.has(owner)),
+  );
+  if (kept.size === 0) return broken;
+  const about = (line: string) =>
+    /^(new finding|worse|left without a why): \S+ (\S+)/.exec(line)?.[2] ?? '';
+  return broken.filter((line) => !/second rebalance/.test(line) && !kept.has(about(line)));
+}
+
 /** The invariants on one org file's text; throws with the failures and the org when any breaks. */
 async function assertInvariants(
   yaml: string,
   dir: string,
-  breaks = rebalanceBreaks,
+  breaks: typeof rebalanceBreaks = rebalanceBreaks,
 ): Promise<void> {
   const broken = [
     ...(await breaks(yaml, AS_OF, SEGMENT_SPREAD)),
     ...(await movesCsvBreaks(yaml, AS_OF, dir)),
   ];
   if (broken.length > 0) throw new Error(`${broken.join('\n')}\n--- org ---\n${yaml}`);
-}
-
-/** The target's CSM teams and role moves in one line, to tell whether two orgs get the same. */
-function teamsLine(org: Org): string {
-  const { teams, intoRoles } = targetTeams(analyse(org));
-  return JSON.stringify([teams.map((t) => [t.key, t.members]), [...intoRoles]]);
-}
-
-/**
- * The invariants where the second rebalance is judged only when it fills the same target teams.
- * On these orgs the target org can still change with the books where the file says nothing of
- * a CSM but their region, so their book places them (by industry, or by segment): a CSM the
- * target moves into CS Ops keeps the accounts nobody had room for, and that small book places
- * them in another team, where another CSM is the one to spare; a small book tipped by one
- * account into another segment makes it a team of its own; a CSM who keeps another team's
- * accounts while the load pass sheds their own ends up placed with those. A second rebalance
- * then serves other teams, and check judges the leftover book of a CSM the first plan moved
- * into CS Ops: the target's stability, not the engine's fixpoint. The other books and the CSV
- * route are judged on every org.
- */
-async function breaksOverSameTeams(
-  text: string,
-  today: string,
-  leftOut: ReadonlySet<string> = new Set(),
-): Promise<string[]> {
-  const broken = await rebalanceBreaks(text, today, leftOut);
-  const org = await loadText(text, today);
-  const after = await loadText(writtenText(text, rebalance(org)), today);
-  if (teamsLine(org) === teamsLine(after)) return broken;
-  // The book a CSM kept on the way into CS Ops is judged again when the second plan picks
-  // another CSM for the seat: the same instability, seen by check.
-  const intoRoles = targetTeams(analyse(org)).intoRoles;
-  const aboutMover = (line: string) =>
-    /^(new finding|worse|left without a why): \S+ (\S+)/.exec(line)?.[2] ?? '';
-  return broken.filter(
-    (line) => !/second rebalance/.test(line) && !intoRoles.has(aboutMover(line)),
-  );
 }
 
 describe('rebalance then check, on generated orgs', () => {
@@ -182,7 +170,7 @@ describe('rebalance then check, on generated orgs', () => {
   it('holds on orgs with regions and industry teams (the region rule included)', async () => {
     await fc.assert(
       fc.asyncProperty(verticalOrgArb, (spec) =>
-        assertInvariants(verticalOrgText(verticalOrgYaml(spec)), dir, breaksOverSameTeams),
+        assertInvariants(verticalOrgText(verticalOrgYaml(spec)), dir, breaksBesideMoverLeftovers),
       ),
       {
         numRuns: Number(process.env.CSPLAN_PROPERTY_RUNS ?? 60),

@@ -3,6 +3,9 @@
  * a rebalance that moves accounts leaves the target org as it was and a second rebalance has
  * nothing to do (issue 18, invariant 2, on orgs with regions).
  */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analysis.js';
 import { planOrg } from '../../../src/core/plan.js';
@@ -63,18 +66,32 @@ describe("a CSM's team", () => {
     expect(teamsOf(planOrg(await loadText(naBook, AS_OF)))).toEqual(teamsOf(plan));
   });
 
-  it('gives her the accounts NA cannot take, and the next plan keeps her team', async () => {
+  it('gives her NA accounts, as her team covers NA, and the next plan keeps her team', async () => {
     const org = await loadText(APAC_CSM, AS_OF);
     const result = rebalance(org);
-    // n1 and n2 are at the largest book, so the 10 unowned NA accounts leave the region: to aki,
-    // the lightest book of the teams serving enterprise (1 account; e1 holds 23, 115% of a target
-    // book). aki ends with 11 accounts: 11 / 20 = 55% of a target book.
-    expect(result.moves.map((m) => [m.account, m.from, m.to, m.rule])).toEqual(
-      Array.from({ length: 10 }, (_, i) => [`na-new-${i + 1}`, null, 'aki', 'unowned']),
-    );
+    // The region rule follows the target: aki's team, enterprise@na, covers NA, so NA accounts
+    // are in her region (her own region, APAC, has no accounts). An enterprise account at $150k
+    // is max(1 / 20, $150k / $3.5M) = 5% of a target book. n1 and n2 hold 25 (125%, the largest
+    // book allowed), so the 10 unowned NA accounts go to aki: 1 + 10 = 11 accounts, 55%.
+    // The team's mean is then (25 + 25 + 11) x 5% / 3 = 101.7%, its band up to 111.7%: n1 and
+    // n2 each give 3 accounts (125% -> 110%, inside), aki 55% -> 85%, far below the mean (under
+    // 101.7% x 0.9 = 91.5%): n1 gives one more (aki 90%, still under), then n2 (aki 95%). n1 and
+    // n2 end at 21 accounts (105%), aki at 11 + 8 = 19 (95%).
+    const moved = result.moves.map((m) => [m.account, m.from, m.to, m.rule]);
+    expect(moved).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => [`na-new-${i + 1}`, null, 'aki', 'unowned']),
+      ...[1, 2, 3, 4].flatMap((i) => [
+        [`na-a-${i}`, 'n1', 'aki', 'load'],
+        [`na-b-${i}`, 'n2', 'aki', 'load'],
+      ]),
+    ]);
+    expect(result.moves[0]?.reason).toContain("region rule: aki's team enterprise@na covers NA");
+    const books = new Map(result.books.map((b) => [b.csm, b.after.accounts]));
+    expect([books.get('n1'), books.get('n2'), books.get('aki')]).toEqual([21, 21, 19]);
     const after = await loadText(writtenText(APAC_CSM, result), AS_OF);
-    // By her book (11 NA accounts against 1 EMEA) the old placement would now put aki in NA,
-    // where before it put her in EMEA: the chart changed under the rebalance. Now it does not.
+    // By her book (18 NA accounts against 1 EMEA) the old placement would now put aki in NA,
+    // where before it put her in EMEA: the chart changed under the rebalance. Now it does not,
+    // and a second rebalance proposes nothing.
     expect(targetTeams(analyse(after)).teams.map((t) => [t.key, t.members])).toEqual(
       targetTeams(analyse(org)).teams.map((t) => [t.key, t.members]),
     );
@@ -172,5 +189,111 @@ ${accounts('mm-3', 30, 30_000, 'owner: m3')}
     const after = planOrg(await loadText(writtenText(withNia, rebalance(org)), AS_OF));
     expect(moves(after)).toEqual([['nia', null, 'cs-ops']]);
     expect(await rebalanceBreaks(withNia, AS_OF)).toEqual([]);
+  });
+});
+
+describe('a CSM pinned to a segment, in industry teams', () => {
+  // Medium complexity; a regulated account weighs 1.1. Healthcare: 40 regulated enterprise
+  // accounts at $150k: max(44 / 20, $6M / $3.5M) = 2.2 FTE. Financial services: 24 at $150k:
+  // max(26.4 / 20, $3.6M / $3.5M) = 1.32 FTE. Retail: 60 mid-market at $40k: max(60 / 57.5,
+  // $2.4M / $2M) = 1.2 FTE. Education: 25 mid-market at $40k: max(25 / 57.5, $1M / $2M) = 0.5
+  // FTE, under one FTE but at least half of one: the team of other industries, mid-market only.
+  // 149 customers, $13M ARR, 64 regulated (43%): a vertical structure. x is pinned to
+  // enterprise and holds the 25 education accounts: the enterprise teams (healthcare, financial
+  // services) serve no education account.
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: h1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: h2, role: csm, segment: enterprise, reports_to: vp }
+  - { id: f1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: r1, role: csm, segment: mid-market, reports_to: vp }
+  - { id: x, role: csm, segment: enterprise, reports_to: vp }
+accounts:
+${accounts('hc-a', 20, 150_000, 'industry: healthcare, regulated: true, owner: h1')}
+${accounts('hc-b', 20, 150_000, 'industry: healthcare, regulated: true, owner: h2')}
+${accounts('bank', 24, 150_000, 'industry: financial services, regulated: true, owner: f1')}
+${accounts('shop', 60, 40_000, 'industry: retail, owner: r1')}
+${accounts('school', 25, 40_000, 'industry: education, owner: x')}
+`);
+
+  it('is placed in the industry team that holds their book, not left with no team', async () => {
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    expect(plan.teams.map((t) => [t.key, t.current])).toEqual([
+      ['enterprise+mid-market#healthcare', ['h1', 'h2']],
+      ['enterprise+mid-market#financial-services', ['f1']],
+      ['enterprise+mid-market#retail', ['r1']],
+      ['enterprise+mid-market#other', ['x']],
+    ]);
+    // In the team already: no move, and nobody is waiting for a team.
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.target.unplaced).toEqual([]);
+  });
+
+  it('is placed in the industry team holding most of their book, whatever tier it serves', async () => {
+    // f1 pinned to mid-market, holding the 24 financial-services accounts (all enterprise).
+    // The mid-market teams are retail and the other industries; by them alone f1 would sit in
+    // the other industries (its financial-services accounts count there) while the financial
+    // services team, with nobody, takes a CSM moved in. The industry teams share one tier
+    // (enterprise + mid-market): f1 is placed among all of them, in financial services.
+    const pinned = ORG.replace(
+      '{ id: f1, role: csm, segment: enterprise,',
+      '{ id: f1, role: csm, segment: mid-market,',
+    );
+    const plan = planOrg(await loadText(pinned, AS_OF));
+    expect(plan.teams.map((t) => [t.key, t.current])).toEqual([
+      ['enterprise+mid-market#healthcare', ['h1', 'h2']],
+      ['enterprise+mid-market#financial-services', ['f1']],
+      ['enterprise+mid-market#retail', ['r1']],
+      ['enterprise+mid-market#other', ['x']],
+    ]);
+    expect(plan.redeployments).toEqual([]);
+  });
+});
+
+describe('a CSM with no team and no book', () => {
+  // Enterprise at $150k: 42 accounts, 42 / 20 = 2.1 FTE for e1 and e2: 0.1 short, within the
+  // quarter of a person a team absorbs. x has no segment and no book.
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: e1, role: csm, segment: enterprise, reports_to: vp }
+  - { id: e2, role: csm, segment: enterprise, reports_to: vp }
+  - { id: x, role: csm, reports_to: vp }
+accounts:
+${accounts('ent-a', 22, 150_000, 'owner: e1')}
+${accounts('ent-b', 20, 150_000, 'owner: e2')}
+`);
+
+  it('fills no gap a team absorbs, as a CSM in a team would not move for it', async () => {
+    // x used to join enterprise for its 0.1 FTE; after a rebalance gave x accounts there, the
+    // next plan saw x in the team by that book, and a CSM moved into CS Ops on the first plan
+    // was no longer the one picked. A person in a team moves only for a shortfall over a
+    // quarter of a person; someone with no team now waits for the same.
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    expect(plan.redeployments).toEqual([]);
+    expect(plan.target.unplaced).toEqual([{ id: 'x', role: 'csm' }]);
+  });
+});
+
+describe('in industry teams, a CSM with no book', () => {
+  it('has no team until the plan needs them, so the CSMs moved into functions stay moved', async () => {
+    // From a generated org (verticalOrgYaml, seed 6 at 300 runs). The target moves c6 and c2
+    // (pinned to enterprise) out of healthcare into CS Ops and onboarding; both hand their whole
+    // book over. With no book, c2 used to land in the one team its segment's tier had left, the
+    // other industries, which then had a CSM beyond its work, and the next plan moved c3 into a
+    // function instead. A CSM is placed among the industry teams by their book; with none, they
+    // have no team, and the next plan moves the same two.
+    const text = readFileSync(
+      fileURLToPath(new URL('../../fixtures/rebalance/role-mover-no-book.yaml', import.meta.url)),
+      'utf8',
+    );
+    const org = await loadText(text, AS_OF);
+    const movedOut = (o: typeof org) =>
+      planOrg(o)
+        .target.roleMoves.map((m) => m.id)
+        .sort();
+    expect(movedOut(org)).toEqual(['c2', 'c6']);
+    const after = await loadText(writtenText(text, rebalance(org)), AS_OF);
+    expect(movedOut(after)).toEqual(['c2', 'c6']);
+    expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
   });
 });
