@@ -72,15 +72,26 @@ interface Stay {
 
 /** No book that serves the unit has room; the words are written with the result. */
 const NO_ROOM: Stay = { reason: 'no-room', detail: '' };
+/** The stays of a unit listed for no room alone, shared by all of them (never added to). */
+const ONLY_NO_ROOM: Stay[] = [NO_ROOM];
 
 /**
- * The units that must change owner, largest first, with each one's `unit.order` in a typed array:
- * every pass scans them all, and skips most (see `mayFitNow`).
+ * The units that must change owner, largest first, with what every pass reads of each in typed
+ * arrays in the same order: every pass scans them all and skips most (see `mayFitNow`) reading
+ * memory in sequence, not units scattered over the heap.
  */
 interface ForcedUnits {
   units: Unit[];
   rules: MoveRule[];
   orders: Int32Array;
+  /** Each unit's index in `served`. */
+  servings: Uint32Array;
+  /** `State.version` when no book could take the unit; -1 before. */
+  failedAt: Float64Array;
+  /** `Book.index` of the holder each unit must leave; -1 for none. */
+  holders: Int32Array;
+  /** 1 where only a receiver search decides the unit (see `searchOnly`). */
+  searchOnly: Uint8Array;
 }
 
 interface Step {
@@ -129,16 +140,22 @@ class Rebalancer {
    * decides, as in the target org), indexed by `servingOf`.
    */
   private readonly served: Book[][] = [];
-  private readonly servedSet: Set<Book>[] = [];
+  /** The same lists as flags by `Book.index` (1: the book serves the list's units), for `serves`. */
+  private readonly servedFlags: Uint8Array[] = [];
   /** The index in `served` of each unit's list, by `unit.order`. */
   private readonly servingOf: Uint32Array;
   private readonly upper = new Map<string, number>();
+  /**
+   * Each book's band (loadShare), by `Book.index`: 1 and 0 until its team's band is known. Kept
+   * out of the books: a fraction written where the integer 1 was gives every book a new hidden
+   * class, and V8 then compiles again every function that reads books.
+   */
+  private readonly upperByBook: Float64Array;
+  private readonly lowerByBook: Float64Array;
   private readonly mean = new Map<string, number>();
   private readonly steps: Step[] = [];
   /** 1 for units that changed hands, by `unit.order` (faster than a set of objects). */
   private readonly moved: Uint8Array;
-  /** `State.version` when no book could take a forced unit, by `unit.order`; -1 before. */
-  private readonly failedAt: Float64Array;
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
   private readonly teamBooksOf = new Map<string, Book[]>();
@@ -184,8 +201,9 @@ class Rebalancer {
       const book = this.state.books.get(id);
       if (book) book.cap = 0;
     }
+    this.upperByBook = new Float64Array(this.state.bookList.length).fill(1);
+    this.lowerByBook = new Float64Array(this.state.bookList.length);
     this.moved = new Uint8Array(this.state.units.length);
-    this.failedAt = new Float64Array(this.state.units.length).fill(-1);
     this.listedAt = new Float64Array(this.state.units.length);
     this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -273,7 +291,7 @@ class Rebalancer {
       books.some((b) => b.member.role === 'digital-csm'),
     );
     for (const unit of this.state.units) {
-      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      const book = this.state.holderOf(unit);
       if (!book) {
         // Digital-coverage accounts have no named CSM by design unless a digital team exists.
         if (unit.digital && !digitalServed[this.servingOf[unit.order] as number]) continue;
@@ -285,15 +303,21 @@ class Rebalancer {
         else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads. Sorted by sizes
-    // and positions copied into typed arrays: the comparisons then touch no unit (66k at 100k).
-    // Index loops: an entries() iterator makes a pair per unit.
-    const sizes = new Float64Array(found.length);
-    const positions = new Int32Array(found.length);
-    for (let i = 0; i < found.length; i++) {
+    // Largest first onto the lightest book: the classic greedy for even loads. What the sort and
+    // the passes read of each unit is copied into typed arrays here, in input order: in size
+    // order the units lie all over the heap (66k at 100k). Index loops: an entries() iterator
+    // makes a pair per unit.
+    const n = found.length;
+    const sizes = new Float64Array(n);
+    const positions = new Int32Array(n);
+    const foundHolders = new Int32Array(n);
+    const foundSearchOnly = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
       const unit = found[i] as Unit;
       sizes[i] = size(unit);
       positions[i] = unit.order;
+      foundHolders[i] = unit.holder;
+      foundSearchOnly[i] = this.searchOnly(unit, foundRules[i] as MoveRule) ? 1 : 0;
     }
     const largestFirst = found.map((_, i) => i);
     largestFirst.sort(
@@ -301,30 +325,44 @@ class Rebalancer {
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
-    // Read from the arrays, not the units: in size order the units lie all over the heap.
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
-    const orders = new Int32Array(found.length);
-    for (let at = 0; at < largestFirst.length; at++) {
+    const orders = new Int32Array(n);
+    const servings = new Uint32Array(n);
+    const holders = new Int32Array(n);
+    const searchOnly = new Uint8Array(n);
+    for (let at = 0; at < n; at++) {
       const i = largestFirst[at] as number;
+      const order = positions[i] as number;
       units.push(found[i] as Unit);
       rules.push(foundRules[i] as MoveRule);
-      orders[at] = positions[i] as number;
+      orders[at] = order;
+      servings[at] = this.servingOf[order] as number;
+      holders[at] = foundHolders[i] as number;
+      searchOnly[at] = foundSearchOnly[i] as number;
     }
-    return { units, rules, orders };
+    const failedAt = new Float64Array(n).fill(-1);
+    return { units, rules, orders, servings, failedAt, holders, searchOnly };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { units, rules, orders } = this.forced;
+    const { units, rules, orders, searchOnly, holders } = this.forced;
     for (let i = 0; i < units.length; i++) {
       const order = orders[i] as number;
-      // Placed in an earlier pass, or its reason for staying stands (see `mayFitNow`).
-      if (this.moved[order] === 1 || !this.mayFitNow(order)) continue;
+      // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
+      if (!this.mayFitNow(i) || this.moved[order] === 1) continue;
       const unit = units[i] as Unit;
+      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
+      // a search over their receivers. A unit not yet moved is with the holder it had when found.
+      if (searchOnly[i] === 1 && !this.anyCapRoom(unit, i)) {
+        const holder = holders[i] as number;
+        this.noReceiver(unit, holder < 0 ? null : (this.state.bookList[holder] as Book), i);
+        continue;
+      }
       const rule = rules[i] as MoveRule;
-      const from = unit.owner === null ? null : (this.state.books.get(unit.owner) ?? null);
+      const from = this.state.holderOf(unit) ?? null;
       if (unit.group) {
         this.block(unit, 'account-group', groupDetail(unit));
         continue;
@@ -354,14 +392,7 @@ class Rebalancer {
           ? undefined
           : this.bestReceiver(unit, from, true));
       if (!to) {
-        this.failedAt[unit.order] = this.state.version;
-        if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
-        else
-          this.block(
-            unit,
-            'no-team',
-            `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
-          );
+        this.noReceiver(unit, from, i);
         continue;
       }
       this.stays[unit.order] = undefined;
@@ -370,14 +401,58 @@ class Rebalancer {
   }
 
   /**
-   * Whether the forced unit `order` is worth trying: never tried, or no book could take it when
-   * last tried and one of the books that serve it has changed since (whether a book can take a
-   * unit depends on that book alone). Most of 60k accounts without room would otherwise be tried
-   * again in every pass; asked of every forced unit in every pass, it reads typed arrays only,
-   * and the books once per change of any book.
+   * Whether the forced unit holds nothing but its receiver search can decide: not an account
+   * group, not locked or inside the freeze with a holder, not a hand-over to a team (which first
+   * asks whether the holder's book may give it).
    */
-  private mayFitNow(order: number): boolean {
-    const failed = this.failedAt[order] as number;
+  private searchOnly(unit: Unit, rule: MoveRule): boolean {
+    const from = this.state.holderOf(unit);
+    if (unit.group || rule === 'team') return false;
+    if (
+      from &&
+      (unit.locked || (from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)))
+    )
+      return false;
+    return true;
+  }
+
+  /**
+   * Whether some book that may receive the forced unit (at `position` in `forced`) keeps its cap
+   * with it (`State.fitsCap`). When none does, no receiver search can succeed (every receiver
+   * must keep its limits, the cap among them), whatever the region: the unit stays without one.
+   */
+  private anyCapRoom(unit: Unit, position: number): boolean {
+    const forced = this.forced as ForcedUnits;
+    const holder = forced.holders[position] as number;
+    for (const to of this.served[forced.servings[position] as number] as Book[]) {
+      if (to.index === holder || to.cap <= 0) continue;
+      if (this.state.fitsCap(to, unit)) return true;
+    }
+    return false;
+  }
+
+  /** No book can take the forced unit now: it stays, with why, until a book that serves it changes. */
+  private noReceiver(unit: Unit, from: Book | null, position: number): void {
+    (this.forced as ForcedUnits).failedAt[position] = this.state.version;
+    if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
+    else
+      this.block(
+        unit,
+        'no-team',
+        `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
+      );
+  }
+
+  /**
+   * Whether the forced unit at `position` (in `forced`) is worth trying: never tried, or no book could
+   * take it when last tried and one of the books that serve it has changed since (whether a book
+   * can take a unit depends on that book alone). Most of 60k accounts without room would
+   * otherwise be tried again in every pass; asked of every forced unit in every pass, it reads
+   * typed arrays only, and the books once per change of any book.
+   */
+  private mayFitNow(position: number): boolean {
+    const forced = this.forced as ForcedUnits;
+    const failed = forced.failedAt[position] as number;
     if (failed < 0) return true;
     if (this.servedSeenAt !== this.state.version) {
       if (this.servedChangedAt.length !== this.served.length)
@@ -389,7 +464,7 @@ class Rebalancer {
       }
       this.servedSeenAt = this.state.version;
     }
-    return (this.servedChangedAt[this.servingOf[order] as number] as number) > failed;
+    return (this.servedChangedAt[forced.servings[position] as number] as number) > failed;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
@@ -438,8 +513,8 @@ class Rebalancer {
       this.mean.set(team.key, mean);
       for (const id of team.members) {
         const book = this.state.books.get(id) as Book;
-        book.upper = upper;
-        book.lower = mean * (1 - this.tolerance);
+        this.upperByBook[book.index] = upper;
+        this.lowerByBook[book.index] = mean * (1 - this.tolerance);
       }
       this.upper.set(team.key, upper);
     }
@@ -486,25 +561,27 @@ class Rebalancer {
       let light: Book | undefined;
       for (const book of this.state.books.values()) {
         if (stuck.has(book) || book.cap === 0) continue;
-        const gap = book.lower - this.state.share(book);
+        const gap = this.lowerOf(book) - this.state.share(book);
         if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
       }
       if (!light) return;
       const limit = this.upperOf(light);
       const mean = this.mean.get(light.team) ?? 0;
       let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-      for (const donor of this.teamBooks(light)) {
-        if (donor === light || donor.cap === 0) continue;
+      // The fullest donors first: the key starts with the donor's load, so once one gave a
+      // candidate, a less full donor cannot give a better one and is not searched.
+      for (const donor of this.fullestFirst(light, mean)) {
         const donorShare = this.state.share(donor);
-        if (donorShare <= mean + EPS) continue;
+        if (best && -round(donorShare) > (best.key[0] as number)) break;
         for (const unit of donor.units) {
           if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light) || !this.keeps(donor, light, unit)) continue;
+          if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
           if (after > limit + EPS) continue;
           // Never overshoot: the donor stays at least as full as the book it feeds.
           if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+          if (!this.keeps(donor, light, unit)) continue;
           const key = [
             -round(donorShare),
             this.preference(unit, light),
@@ -524,6 +601,14 @@ class Rebalancer {
     }
   }
 
+  /** The books of `light`'s team above the team's mean, fullest first (by the rounded load the choice compares). */
+  private fullestFirst(light: Book, mean: number): Book[] {
+    const donors = this.teamBooks(light).filter(
+      (b) => b !== light && b.cap > 0 && this.state.share(b) > mean + EPS,
+    );
+    return donors.sort((x, y) => round(this.state.share(y)) - round(this.state.share(x)));
+  }
+
   /** One move (or swap) that lowers the donor's load; false when none keeps the hard rules. */
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
@@ -541,9 +626,12 @@ class Rebalancer {
       const serving = this.servingOf[unit.order] as number;
       let receivers = withRoom.get(serving);
       if (!receivers) {
-        receivers = this.receivers(unit).filter(
-          (b) => b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS,
-        );
+        // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden
+        // class as a full one, and the loop below is not compiled again when one comes.
+        receivers = [];
+        for (const b of this.receivers(unit))
+          if (b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS)
+            receivers.push(b);
         withRoom.set(serving, receivers);
       }
       // The key below but for its receiver's part is known now: when it already loses to the
@@ -656,12 +744,10 @@ class Rebalancer {
         improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
         // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
         receiverOk: (to, give, take) =>
-          !(give.red && to.seniority === 'junior') &&
-          this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+          !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
         // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
         mayReceive: (to, give) =>
-          !(give.red && to.seniority === 'junior') &&
-          this.state.atRiskWith(to, give) <= this.mixMax + EPS,
+          !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
         partner: (u) => u.atRisk === 0,
       });
     }
@@ -677,7 +763,7 @@ class Rebalancer {
     // there (a red account the junior already works stays: continuity).
     const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
-      if (book.seniority !== 'junior' || book.cap === 0) continue;
+      if (!book.junior || book.cap === 0) continue;
       this.relieve(book, 'seniority', {
         bad: hard,
         improves: (b) => {
@@ -706,16 +792,18 @@ class Rebalancer {
       let done = false;
       for (const [at, give] of bad.entries()) {
         let best: { to: Book; take?: Unit; key: number[] } | undefined;
-        for (const to of this.receivers(give)) {
-          if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
-          if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
-          if (!this.keeps(book, to, give)) continue;
-          const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
-          if (!best || less(key, best.key)) best = { to, key };
+        // A single move may not leave the book far below its team's mean (a swap may): then
+        // no receiver is looked for.
+        const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
+        if (moveAllowed) {
+          for (const to of this.receivers(give)) {
+            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+            if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
+            if (!this.keeps(book, to, give)) continue;
+            const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
+            if (!best || less(key, best.key)) best = { to, key };
+          }
         }
-        // A single move may not leave the book far below its team's mean (a swap may).
-        if (best && this.state.shareWith(book, undefined, give) < this.lowerOf(book) - EPS)
-          best = undefined;
         if (!best) best = this.swapPartner(book, give, rule, test);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
@@ -931,7 +1019,7 @@ class Rebalancer {
   private unservedUnits(): number {
     let count = 0;
     for (const unit of this.state.units) {
-      const book = unit.owner === null ? undefined : this.state.books.get(unit.owner);
+      const book = this.state.holderOf(unit);
       if (!book || !this.serves(book, unit)) count += 1;
     }
     return count;
@@ -957,7 +1045,9 @@ class Rebalancer {
           (t) => this.teamBooksOf.get(t.key) ?? [],
         );
         at = this.served.push(books) - 1;
-        this.servedSet.push(new Set(books));
+        const flags = new Uint8Array(this.state.bookList.length);
+        for (const b of books) flags[b.index] = 1;
+        this.servedFlags.push(flags);
         index.set(key, at);
       }
       servingOf[unit.order] = at;
@@ -974,11 +1064,11 @@ class Rebalancer {
   }
 
   private lowerOf(book: Book): number {
-    return book.lower;
+    return this.lowerByBook[book.index] as number;
   }
 
   private upperOf(book: Book): number {
-    return book.upper;
+    return this.upperByBook[book.index] as number;
   }
 
   private indexOf(book: Book): number {
@@ -993,7 +1083,7 @@ class Rebalancer {
 
   /** Whether `book` may take the unit: its team serves the unit's segment and industry. */
   private serves(book: Book, unit: Unit): boolean {
-    return (this.servedSet[this.servingOf[unit.order] as number] as Set<Book>).has(book);
+    return (this.servedFlags[this.servingOf[unit.order] as number] as Uint8Array)[book.index] === 1;
   }
 
   private unitLoad(unit: Unit): number {
@@ -1010,7 +1100,7 @@ class Rebalancer {
       unit.atRisk > 0 && mixAfter > this.mixMax + EPS && mixAfter > this.state.atRiskShare(to)
         ? 1
         : 0;
-    const seniority = (unit.complex || unit.red) && to.seniority === 'junior' ? 1 : 0;
+    const seniority = (unit.complex || unit.red) && to.junior ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
     const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
@@ -1109,12 +1199,14 @@ class Rebalancer {
   private block(unit: Unit, reason: Unmovable['reason'], detail = ''): void {
     const list = this.stays[unit.order];
     if (list) for (const stay of list) if (stay.reason === reason) return;
-    // Most units that stay have no room (60k at 100k accounts): they share one entry.
+    // Most units that stay have no room (60k at 100k accounts): they share one entry, and one
+    // list of it, copied before a second reason joins it.
     const stay = reason === 'no-room' && detail === '' ? NO_ROOM : { reason, detail };
-    if (list) list.push(stay);
+    if (list === ONLY_NO_ROOM) this.stays[unit.order] = [NO_ROOM, stay];
+    else if (list) list.push(stay);
     else {
       // A list of one, sized so (a push onto [] reserves room for 17).
-      this.stays[unit.order] = [stay];
+      this.stays[unit.order] = stay === NO_ROOM ? ONLY_NO_ROOM : [stay];
       this.listedAt[unit.order] = this.listings++;
     }
   }
@@ -1149,7 +1241,7 @@ class Rebalancer {
    * the limits `check` enforces (up to three, file order), then the fix.
    */
   private noRoomDetail(what: Unit | Book): string {
-    const holder = 'segment' in what ? what.owner : what.id;
+    const holder = 'segment' in what ? this.state.holderOf(what)?.id : what.id;
     const units = 'segment' in what ? [what] : [...what.units];
     const segments = SEGMENT_IDS.filter((s) => units.some((u) => u.segment === s));
     const lists = new Set(units.map((u) => this.servingOf[u.order] as number));
@@ -1171,7 +1263,7 @@ class Rebalancer {
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
     const mix = this.state.atRiskShare(book);
     if (mix >= this.mixMax - EPS) words.push(`${pct(mix)} red/yellow`);
-    if (book.seniority === 'junior') words.push('junior (no complex accounts)');
+    if (book.junior) words.push('junior (no complex accounts)');
     return words.join(', ');
   }
 
@@ -1209,8 +1301,9 @@ class Rebalancer {
       // Replay only the kept moves so `after` and the unbalanced books are what the list achieves.
       for (const step of [...this.steps].reverse()) {
         if (step.from) this.state.move(step.unit, step.from);
-        else if (step.unit.owner !== null) {
-          this.state.remove(this.state.books.get(step.unit.owner) as Book, step.unit);
+        else {
+          const holder = this.state.holderOf(step.unit);
+          if (holder) this.state.remove(holder, step.unit);
         }
       }
       for (const step of keptSteps) this.state.move(step.unit, step.to);
@@ -1280,8 +1373,8 @@ class Rebalancer {
    * The accounts listed as unmovable (but those of units flagged in `leaveOut`, by `unit.order`),
    * by account id; the same id twice (several reasons, or an id written twice) in the order
    * listed. A no-room detail says where the books stand now, as the moves leave them. Collected
-   * in input order, where ids are usually in order already, so the sort has little to do (60k
-   * accounts at 100k).
+   * in input order, where ids are usually in order already: then they are not sorted at all
+   * (60k accounts at 100k).
    */
   private unmovableById(leaveOut: Uint8Array): Unmovable[] {
     this.noRoomByServing.clear();
@@ -1309,6 +1402,8 @@ class Rebalancer {
         }
       }
     }
+    // Ids often come in order already (a CRM export sorted by id): then there is nothing to sort.
+    if (strictlyAscending(entries)) return entries;
     const byId = entries.map((_, i) => i);
     byId.sort((i, j) => {
       const a = (entries[i] as Unmovable).account;
@@ -1556,7 +1651,7 @@ const rank = (segment: SegmentId) => SEGMENT_RANK.get(segment) ?? -1;
 
 /** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
 function hardForJunior(unit: Unit, to: Book): boolean {
-  return (unit.complex || unit.red) && to.seniority === 'junior';
+  return (unit.complex || unit.red) && to.junior;
 }
 
 function pickLightest(books: Book[], load: (b: Book) => number): Book {
@@ -1566,7 +1661,7 @@ function pickLightest(books: Book[], load: (b: Book) => number): Book {
 }
 
 function isSenior(book: Book): boolean {
-  return book.seniority === 'senior' || book.seniority === 'lead';
+  return book.senior;
 }
 
 function healthWord(unit: Unit): string {
@@ -1610,6 +1705,13 @@ function size(unit: Unit): number {
 
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
+}
+
+/** Whether each entry's account id sorts after the one before it. */
+function strictlyAscending(entries: Unmovable[]): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (!((entries[i - 1] as Unmovable).account < (entries[i] as Unmovable).account)) return false;
+  return true;
 }
 
 function less(a: number[], b: number[]): boolean {

@@ -4,7 +4,7 @@
  */
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
-import type { Level, SegmentId, Seniority, TeamMember } from '../model.js';
+import type { Level, SegmentId, TeamMember } from '../model.js';
 import { standingCapacity } from '../people.js';
 import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
@@ -31,8 +31,8 @@ export interface Unit {
   complex: boolean;
   segment: SegmentId;
   digital: boolean;
-  /** Book id holding the unit; null when nobody (or no CSM) owns it. */
-  owner: string | null;
+  /** `Book.index` of the book holding the unit; -1 when nobody (or no CSM) owns it. */
+  holder: number;
   /** The owner named in the file, a non-CSM included. */
   fileOwner: string | null;
   locked: boolean;
@@ -76,13 +76,16 @@ export interface Book {
   scored: number;
   atRisk: number;
   units: Set<Unit>;
-  seniority?: Seniority;
+  /**
+   * Seniority as two flags, asked in the hot loops (a field that is a string on some books and
+   * missing on others makes V8 throw away the code comparing it).
+   */
+  junior: boolean;
+  /** A senior or lead CSM: who takes complex and red accounts first. */
+  senior: boolean;
   /** Accounts of the book per industry and time zone (by their number), for fit. */
   industries: number[];
   timezones: number[];
-  /** The team's band (loadShare), set by the engine once known: 1 and 0 until then. */
-  upper: number;
-  lower: number;
   /** Tier rank of the CSM's segment (or of most of their book); -1 when unknown. */
   anchorRank: number;
   /** The units by size, once a search asked for them (see `State.bySize`). */
@@ -93,6 +96,8 @@ export interface Book {
 
 export class State {
   readonly books = new Map<string, Book>();
+  /** The same books by `Book.index`, so a unit's holder is an array read, not a lookup by name. */
+  readonly bookList: Book[] = [];
   private readonly industryIds = new Map<string, number>();
   private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
@@ -113,7 +118,7 @@ export class State {
     const asOf = org.company.asOf;
     for (const [index, owner] of analysis.bookOwners.entries()) {
       const { person } = owner;
-      this.books.set(owner.member.id, {
+      const book: Book = {
         id: owner.member.id,
         index,
         member: owner.member,
@@ -131,15 +136,16 @@ export class State {
         scored: 0,
         atRisk: 0,
         units: new Set(),
-        seniority: owner.member.seniority,
+        junior: owner.member.seniority === 'junior',
+        senior: owner.member.seniority === 'senior' || owner.member.seniority === 'lead',
         industries: [],
         timezones: [],
-        upper: 1,
-        lower: 0,
         anchorRank: -1,
         sorted: undefined,
         changedAt: 0,
-      });
+      };
+      this.books.set(owner.member.id, book);
+      this.bookList.push(book);
     }
     const regions = new Set<string>();
     for (const owner of analysis.bookOwners)
@@ -147,11 +153,15 @@ export class State {
     for (const unit of buildUnits(analysis, asOf, regions)) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
       unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
-      const book = unit.owner === null ? undefined : this.books.get(unit.owner);
-      if (!book) unit.owner = null;
+      const book = unit.fileOwner === null ? undefined : this.books.get(unit.fileOwner);
       this.units.push(unit);
       if (book) this.add(book, unit);
     }
+  }
+
+  /** The book holding `unit`; undefined when nobody (or no CSM) owns it. */
+  holderOf(unit: Unit): Book | undefined {
+    return unit.holder < 0 ? undefined : this.bookList[unit.holder];
   }
 
   load(book: Book): number {
@@ -221,15 +231,24 @@ export class State {
    */
   keepsLimits(book: Book, add?: Unit, remove?: Unit): boolean {
     const eps = BOOK_LIMITS.epsilon;
-    if (book.seniority === 'junior' && add) {
+    if (book.junior && add) {
       const complex = book.complexCount + add.complexCount - (remove?.complexCount ?? 0);
       if (complex > book.complexCount) return false;
     }
     const mix = this.atRiskWith(book, add, remove);
     if (mix > this.mixMax + eps && mix > this.atRiskShare(book) + eps) return false;
     if (add === undefined) return true; // taking a unit out never makes a book fuller
+    return this.fitsCap(book, add, remove);
+  }
+
+  /**
+   * The cap part of `keepsLimits`: `book` with `add` added (and `remove` taken out) stays within
+   * its cap, or no fuller than now when it is already past it: a search may ask it first, as the
+   * cheapest of the limits.
+   */
+  fitsCap(book: Book, add: Unit, remove?: Unit): boolean {
     const use = this.capUseWith(book, add, remove);
-    return use <= 1 + eps || use <= this.capUseWith(book) + eps;
+    return use <= 1 + BOOK_LIMITS.epsilon || use <= this.capUseWith(book) + BOOK_LIMITS.epsilon;
   }
 
   atRiskShare(book: Book): number {
@@ -264,18 +283,18 @@ export class State {
     book.units.add(unit);
     if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 0, unit);
     this.adjust(book, unit, 1);
-    unit.owner = book.id;
+    unit.holder = book.index;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
     if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 1);
     this.adjust(book, unit, -1);
-    unit.owner = null;
+    unit.holder = -1;
   }
 
   move(unit: Unit, to: Book): void {
-    const from = unit.owner === null ? undefined : this.books.get(unit.owner);
+    const from = this.holderOf(unit);
     if (from) this.remove(from, unit);
     this.add(to, unit);
   }
@@ -516,7 +535,7 @@ function newUnit(
     complex: false,
     segment: first.segment,
     digital: first.coverage === 'digital',
-    owner,
+    holder: -1,
     fileOwner: owner,
     locked: false,
     group,
