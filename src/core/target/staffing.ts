@@ -236,22 +236,38 @@ interface BookFit {
   handover: number;
 }
 
-/** Each CSM's book against each team, worked out once per person and team. */
+/**
+ * Each CSM's book against each team, worked out once per person and team. Both caches are keyed
+ * without building a string per account or per call: at 10k accounts that string work was the
+ * largest part of staffing the target.
+ */
 function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) => BookFit {
-  const servedBy = new Map<string, ReadonlySet<string>>();
-  const fits = new Map<string, BookFit>();
+  // Without industry teams, the teams serving an account depend on its segment alone.
+  const byIndustry = needs.some((t) => t.industry !== undefined);
+  const servedBy = new Map<SegmentId, Map<string, ReadonlySet<string>>>();
   const teamsServing = (segment: SegmentId, industry: string | undefined) => {
-    const key = `${segment}\u0000${industryKey(industry)}`;
-    let keys = servedBy.get(key);
+    let ofSegment = servedBy.get(segment);
+    if (!ofSegment) {
+      ofSegment = new Map();
+      servedBy.set(segment, ofSegment);
+    }
+    const key = byIndustry ? industryKey(industry) : '';
+    let keys = ofSegment.get(key);
     if (!keys) {
       keys = new Set(servingTeams(needs, { segment, industry }).map((t) => t.key));
-      servedBy.set(key, keys);
+      ofSegment.set(key, keys);
     }
     return keys;
   };
+  // Per team, each person's fit by rank (their index in the list of people).
+  const fits = new Map<string, (BookFit | undefined)[]>();
   return (person, to) => {
-    const key = `${person.rank}\u0000${to.key}`;
-    let fit = fits.get(key);
+    let ofTeam = fits.get(to.key);
+    if (!ofTeam) {
+      ofTeam = [];
+      fits.set(to.key, ofTeam);
+    }
+    let fit = ofTeam[person.rank];
     if (fit === undefined) {
       const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
       fit = { heldArr: 0, handover: 0 };
@@ -261,7 +277,7 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
         else if (regions === undefined || regions.has(regionKey(p.account.region)))
           fit.heldArr += p.account.arr * p.account.count;
       }
-      fits.set(key, fit);
+      ofTeam[person.rank] = fit;
     }
     return fit;
   };
