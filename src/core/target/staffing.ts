@@ -259,6 +259,35 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
     }
     return keys;
   };
+  // A person's book summed by the teams that serve it and by region, once per person: every
+  // team they might join then reads a few sums instead of every account.
+  const books: BookPart[][] = [];
+  const bookOf = (person: Person): BookPart[] => {
+    let parts = books[person.rank];
+    if (parts === undefined) {
+      const byServedRegion = new Map<ReadonlySet<string>, Map<string | undefined, BookPart>>();
+      parts = [];
+      for (const p of person.owner.accounts) {
+        const served = teamsServing(p.segment, p.account.industry);
+        const region = regionKey(p.account.region);
+        let byRegion = byServedRegion.get(served);
+        if (!byRegion) {
+          byRegion = new Map();
+          byServedRegion.set(served, byRegion);
+        }
+        let part = byRegion.get(region);
+        if (!part) {
+          part = { served, region, arr: 0, count: 0 };
+          byRegion.set(region, part);
+          parts.push(part);
+        }
+        part.arr += p.account.arr * p.account.count;
+        part.count += p.account.count;
+      }
+      books[person.rank] = parts;
+    }
+    return parts;
+  };
   // Per team, each person's fit by rank (their index in the list of people).
   const fits = new Map<string, (BookFit | undefined)[]>();
   return (person, to) => {
@@ -271,16 +300,23 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
     if (fit === undefined) {
       const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
       fit = { heldArr: 0, handover: 0 };
-      for (const p of person.owner.accounts) {
-        if (!teamsServing(p.segment, p.account.industry).has(to.key))
-          fit.handover += p.account.count;
-        else if (regions === undefined || regions.has(regionKey(p.account.region)))
-          fit.heldArr += p.account.arr * p.account.count;
+      for (const part of bookOf(person)) {
+        if (!part.served.has(to.key)) fit.handover += part.count;
+        else if (regions === undefined || regions.has(part.region)) fit.heldArr += part.arr;
       }
       ofTeam[person.rank] = fit;
     }
     return fit;
   };
+}
+
+/** Accounts of one book served by the same teams and in the same region, summed. */
+interface BookPart {
+  served: ReadonlySet<string>;
+  region: string | undefined;
+  /** ARR, group members counted. */
+  arr: number;
+  count: number;
 }
 
 /**
