@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 
 const [orgFile, csvFile, mode] = process.argv.slice(2);
 if (!orgFile || !csvFile)
-  throw new Error('usage: node bench/floor.mjs ORG_FILE CSV_FILE [--parallel]');
+  throw new Error('usage: node dist/bench/floor.mjs ORG_FILE CSV_FILE [--parallel]');
 const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false };
 
 let rows;
