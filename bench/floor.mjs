@@ -2,10 +2,13 @@
  * The least work any `csplan recommend` run on an org with a CSV must do, for scale against the
  * baseline (bench/baseline.mjs): load the libraries csplan's loader needs (yaml, zod, commander,
  * csv-parse), parse the org file and parse the CSV, with no validation, planning or output.
+ * csplan runs as a bundle (dist/bundle/), so the floor runs as one too: scripts/bundle.mjs bundles
+ * this file and floor-worker.mjs into dist/bench/, and the libraries start up alike in both.
  *
- *   node bench/floor.mjs ORG_FILE CSV_FILE             one thread, as csplan runs
- *   node bench/floor.mjs ORG_FILE CSV_FILE --parallel  the CSV parsed in a worker thread while the
- *                                                      main thread loads libraries and the org file
+ *   node dist/bench/floor.mjs ORG_FILE CSV_FILE             one thread, as csplan runs
+ *   node dist/bench/floor.mjs ORG_FILE CSV_FILE --parallel  the CSV parsed in a worker thread while
+ *                                                           the main thread loads libraries and the
+ *                                                           org file
  *
  * If the floor alone is above a ratio target, no change to csplan's own code can meet it.
  */
@@ -14,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 
 const [orgFile, csvFile, mode] = process.argv.slice(2);
 if (!orgFile || !csvFile)
-  throw new Error('usage: node bench/floor.mjs ORG_FILE CSV_FILE [--parallel]');
+  throw new Error('usage: node dist/bench/floor.mjs ORG_FILE CSV_FILE [--parallel]');
 const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: false };
 
 let rows;
@@ -39,10 +42,6 @@ if (mode === '--parallel') {
 process.stdout.write(`${rows}\n`);
 
 async function loadOrg() {
-  const [{ parseDocument, LineCounter }] = await Promise.all([
-    import('yaml'),
-    import('zod'),
-    import('commander'),
-  ]);
-  return parseDocument(readFileSync(orgFile, 'utf8'), { lineCounter: new LineCounter() });
+  const { parseOrg } = await import('./floor-libraries.mjs');
+  return parseOrg(readFileSync(orgFile, 'utf8'));
 }

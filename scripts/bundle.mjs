@@ -5,6 +5,8 @@
  * CPU before any work. One file per entry plus a chunk per lazily imported command keeps each
  * command loading only what it needs; unused exports (zod's other locales) are dropped.
  * `version.js` stays a chunk of its own so `csplan --version` loads nothing else.
+ * The benchmark's floor (bench/floor.mjs) is bundled the same way into dist/bench/, so that its
+ * libraries start up as csplan's do.
  *
  *   node scripts/bundle.mjs   (run by `npm run build`, after tsc)
  */
@@ -14,16 +16,28 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const outDir = join(root, 'dist', 'bundle');
 
-// Old chunks carry content hashes in their names: clear the folder so none is left behind.
-await rm(outDir, { recursive: true, force: true });
-await build({
-  input: {
-    main: join(root, 'dist', 'cli', 'main.js'),
-    version: join(root, 'dist', 'cli', 'version.js'),
-  },
-  platform: 'node',
-  logLevel: 'warn',
-  output: { dir: outDir, format: 'esm' },
+await bundle(join(root, 'dist', 'bundle'), {
+  main: join(root, 'dist', 'cli', 'main.js'),
+  version: join(root, 'dist', 'cli', 'version.js'),
 });
+// Named .mjs as in bench/, where floor.mjs finds its worker beside itself.
+await bundle(
+  join(root, 'dist', 'bench'),
+  {
+    floor: join(root, 'bench', 'floor.mjs'),
+    'floor-worker': join(root, 'bench', 'floor-worker.mjs'),
+  },
+  '[name].mjs',
+);
+
+async function bundle(outDir, input, entryFileNames) {
+  // Old chunks carry content hashes in their names: clear the folder so none is left behind.
+  await rm(outDir, { recursive: true, force: true });
+  await build({
+    input,
+    platform: 'node',
+    logLevel: 'warn',
+    output: { dir: outDir, format: 'esm', ...(entryFileNames ? { entryFileNames } : {}) },
+  });
+}

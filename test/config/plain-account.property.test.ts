@@ -1,14 +1,17 @@
 /**
  * isPlainAccount (src/config/plain-account.ts) against accountSchema: an item it accepts is one
- * zod accepts and returns with the same fields and values; everything else it declines. Items:
+ * zod accepts and returns with the same fields and values; everything else it declines. The JSON
+ * accounts reader, which uses it, is compared whole with a copy of itself that runs zod on every
+ * row: the same accounts, the same located diagnostics, the same stats. Items:
  * each field drawn from valid values, near misses zod reads differently (`Green`, a numeric id,
  * a float, a negative count, 2023-02-29, null) and keys outside the schema. The suite runs a few
  * hundred cases; `npm run fuzz` runs FUZZ_RUNS (default 10000), and FUZZ_SEED replays a failure.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { readJsonAccounts } from '../../src/config/csv/read-json.js';
 import { isPlainAccount } from '../../src/config/plain-account.js';
-import { accountSchema } from '../../src/config/schema.js';
+import { accountSchema, type TeamMemberInput } from '../../src/config/schema.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -159,5 +162,70 @@ describe('isPlainAccount', () => {
     ['null', null],
   ])('declines %s', (_, candidate) => {
     expect(isPlainAccount(candidate)).toBe(false);
+  });
+});
+
+/** The JSON reader with the fast path switched off: every row goes through zod. */
+async function zodOnlyJsonReader() {
+  const fastPath = vi.fn((_: unknown) => false);
+  vi.resetModules();
+  vi.doMock('../../src/config/plain-account.js', () => ({ isPlainAccount: fastPath }));
+  try {
+    const { readJsonAccounts } = await import('../../src/config/csv/read-json.js');
+    return { read: readJsonAccounts, fastPath };
+  } finally {
+    vi.doUnmock('../../src/config/plain-account.js');
+    vi.resetModules();
+  }
+}
+
+/** Two members share a name, so an owner given by that name is ambiguous. */
+const TEAM: TeamMemberInput[] = [
+  { id: 'csm-1', name: 'Ana Silva', email: 'ana@example.com', role: 'csm' },
+  { id: 'csm-2', name: 'Sam Lee', role: 'csm' },
+  { id: 'csm-3', name: 'Sam Lee', role: 'csm' },
+] as TeamMemberInput[];
+
+/** An item whose owner is often a team id, name or email, so owner matching runs on both paths. */
+const jsonItem = fc
+  .tuple(
+    item,
+    fc.option(fc.constantFrom('csm-1', 'Ana Silva', 'ana@example.com', 'Sam Lee', 'nobody')),
+  )
+  .map(([fields, owner]) => (owner === null ? fields : { ...fields, owner }));
+
+describe('readJsonAccounts with isPlainAccount', () => {
+  it('reads generated JSON files exactly as with zod on every row', async () => {
+    const zodOnly = (await zodOnlyJsonReader()).read;
+    let fastRows = 0;
+    fc.assert(
+      fc.property(fc.array(jsonItem, { maxLength: 6 }), fc.boolean(), (items, indented) => {
+        // Indented or on one line, so that located diagnostics differ in line and column.
+        const text = JSON.stringify(items, null, indented ? 2 : undefined);
+        const options = { file: 'accounts.json', team: TEAM };
+        const fast = readJsonAccounts(text, options);
+        const slow = zodOnly(text, options);
+        expect(fast.accounts).toStrictEqual(slow.accounts);
+        expect(fast.diagnostics).toStrictEqual(slow.diagnostics);
+        expect(fast.stats).toStrictEqual(slow.stats);
+        for (let i = 0; i < fast.accounts.length; i++)
+          expect(fast.pathOf(i)).toStrictEqual(slow.pathOf(i));
+        fastRows += (JSON.parse(text) as unknown[]).filter(isPlainAccount).length;
+      }),
+      { ...options, numRuns: Math.max(1, Math.round(RUNS / 3)) },
+    );
+    // Not vacuous: the fast path read a good share of the rows.
+    expect(fastRows).toBeGreaterThan(RUNS / 3);
+  });
+
+  it('compares against a copy whose fast path is really off', async () => {
+    const zodOnly = await zodOnlyJsonReader();
+    const read = zodOnly.read('[{"id":"a","arr":1,"owner":"Ana Silva"}]', {
+      file: 'a.json',
+      team: TEAM,
+    });
+    // The copy asked its (mocked) check, was told no, and zod read the row.
+    expect(zodOnly.fastPath).toHaveBeenCalledTimes(1);
+    expect(read.accounts).toStrictEqual([{ id: 'a', arr: 1, owner: 'csm-1' }]);
   });
 });

@@ -10,6 +10,7 @@ import { formatCount } from '../../core/money.js';
 import { schemaDiagnostics } from '../issues.js';
 import type { Locator } from '../locate.js';
 import { countOwner, emptyOwnerStats, OwnerResolver, type OwnerStats } from '../owners.js';
+import { isPlainAccount } from '../plain-account.js';
 import { type AccountInput, accountSchema, type TeamMemberInput } from '../schema.js';
 import { positionIn } from './positions.js';
 
@@ -95,7 +96,10 @@ export function readJsonAccounts(
   const rowOfAccount: number[] = [];
   value.forEach((item, row) => {
     stats.rows++;
-    const parsed = accountSchema.safeParse(item, { reportInput: true });
+    // An item already in canonical form is what zod would return: no zod run (plain-account.ts).
+    const parsed = isPlainAccount(item)
+      ? { success: true as const, data: item }
+      : accountSchema.safeParse(item, { reportInput: true });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
         ...issue,
