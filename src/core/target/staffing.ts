@@ -236,35 +236,87 @@ interface BookFit {
   handover: number;
 }
 
-/** Each CSM's book against each team, worked out once per person and team. */
+/**
+ * Each CSM's book against each team, worked out once per person and team. Both caches are keyed
+ * without building a string per account or per call: at 10k accounts that string work was the
+ * largest part of staffing the target.
+ */
 function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) => BookFit {
-  const servedBy = new Map<string, ReadonlySet<string>>();
-  const fits = new Map<string, BookFit>();
+  // Without industry teams, the teams serving an account depend on its segment alone.
+  const byIndustry = needs.some((t) => t.industry !== undefined);
+  const servedBy = new Map<SegmentId, Map<string, ReadonlySet<string>>>();
   const teamsServing = (segment: SegmentId, industry: string | undefined) => {
-    const key = `${segment}\u0000${industryKey(industry)}`;
-    let keys = servedBy.get(key);
+    let ofSegment = servedBy.get(segment);
+    if (!ofSegment) {
+      ofSegment = new Map();
+      servedBy.set(segment, ofSegment);
+    }
+    const key = byIndustry ? industryKey(industry) : '';
+    let keys = ofSegment.get(key);
     if (!keys) {
       keys = new Set(servingTeams(needs, { segment, industry }).map((t) => t.key));
-      servedBy.set(key, keys);
+      ofSegment.set(key, keys);
     }
     return keys;
   };
+  // A person's book summed by the teams that serve it and by region, once per person: every
+  // team they might join then reads a few sums instead of every account.
+  const books: BookPart[][] = [];
+  const bookOf = (person: Person): BookPart[] => {
+    let parts = books[person.rank];
+    if (parts === undefined) {
+      const byServedRegion = new Map<ReadonlySet<string>, Map<string | undefined, BookPart>>();
+      parts = [];
+      for (const p of person.owner.accounts) {
+        const served = teamsServing(p.segment, p.account.industry);
+        const region = regionKey(p.account.region);
+        let byRegion = byServedRegion.get(served);
+        if (!byRegion) {
+          byRegion = new Map();
+          byServedRegion.set(served, byRegion);
+        }
+        let part = byRegion.get(region);
+        if (!part) {
+          part = { served, region, arr: 0, count: 0 };
+          byRegion.set(region, part);
+          parts.push(part);
+        }
+        part.arr += p.account.arr * p.account.count;
+        part.count += p.account.count;
+      }
+      books[person.rank] = parts;
+    }
+    return parts;
+  };
+  // Per team, each person's fit by rank (their index in the list of people).
+  const fits = new Map<string, (BookFit | undefined)[]>();
   return (person, to) => {
-    const key = `${person.rank}\u0000${to.key}`;
-    let fit = fits.get(key);
+    let ofTeam = fits.get(to.key);
+    if (!ofTeam) {
+      ofTeam = [];
+      fits.set(to.key, ofTeam);
+    }
+    let fit = ofTeam[person.rank];
     if (fit === undefined) {
       const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
       fit = { heldArr: 0, handover: 0 };
-      for (const p of person.owner.accounts) {
-        if (!teamsServing(p.segment, p.account.industry).has(to.key))
-          fit.handover += p.account.count;
-        else if (regions === undefined || regions.has(regionKey(p.account.region)))
-          fit.heldArr += p.account.arr * p.account.count;
+      for (const part of bookOf(person)) {
+        if (!part.served.has(to.key)) fit.handover += part.count;
+        else if (regions === undefined || regions.has(part.region)) fit.heldArr += part.arr;
       }
-      fits.set(key, fit);
+      ofTeam[person.rank] = fit;
     }
     return fit;
   };
+}
+
+/** Accounts of one book served by the same teams and in the same region, summed. */
+interface BookPart {
+  served: ReadonlySet<string>;
+  region: string | undefined;
+  /** ARR, group members counted. */
+  arr: number;
+  count: number;
 }
 
 /**
