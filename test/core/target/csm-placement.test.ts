@@ -297,3 +297,40 @@ describe('in industry teams, a CSM with no book', () => {
     expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
   });
 });
+
+describe('who moves to a regional team short of people', () => {
+  // Enterprise at $150k, n / 20 FTE per region. NA: 25 (n1) + 25 (n2) + 10 unowned + 2 (m2) = 62
+  // accounts, 3.1 FTE for 2 CSMs: 1.1 short. EMEA: 20 (e1) + 4 (m1) = 24, 1.2 FTE for e1: 0.2
+  // short, within the quarter a team absorbs. Mid-market: 30 + 30 + 30 = 90 accounts at $30k:
+  // max(90 / 57.5, $2.7M / $2M) = 1.57 FTE for m1, m2 and m3, so it can spare one (3 - 1 = 2).
+  // m1, m2 and m3 have no region and are pinned to mid-market, so any region's team may take one.
+  const ORG = file(`team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, reports_to: vp }
+  - { id: m2, role: csm, segment: mid-market, reports_to: vp }
+  - { id: m3, role: csm, segment: mid-market, reports_to: vp }
+accounts:
+${accounts('na-a', 25, 150_000, 'owner: n1, region: NA')}
+${accounts('na-b', 25, 150_000, 'owner: n2, region: NA')}
+${accounts('na-new', 10, 150_000, 'region: NA')}
+${accounts('na-m2', 2, 150_000, 'owner: m2, region: NA')}
+${accounts('emea', 20, 150_000, 'owner: e1, region: EMEA')}
+${accounts('emea-m1', 4, 150_000, 'owner: m1, region: EMEA')}
+${accounts('mm-1', 30, 30_000, 'owner: m1, region: NA')}
+${accounts('mm-2', 30, 30_000, 'owner: m2, region: NA')}
+${accounts('mm-3', 30, 30_000, 'owner: m3, region: NA')}
+`);
+
+  it("counts only the accounts in the team's region: the CSM holding its NA accounts, not EMEA ones", async () => {
+    const plan = planOrg(await loadText(ORG, AS_OF));
+    // m1 holds $600k of enterprise accounts, all in EMEA; m2 holds $300k, in NA. For the NA
+    // team only m2's count: m2 moves and hands over the 30 mid-market accounts (m2's NA
+    // enterprise ones stay with m2). Counting m1's EMEA accounts would pick m1.
+    expect(plan.redeployments.map((r) => [r.id, r.from, r.to, r.handsOver])).toEqual([
+      ['m2', 'mid-market', 'enterprise@na', 30],
+    ]);
+  });
+});
