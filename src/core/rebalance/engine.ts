@@ -88,10 +88,6 @@ interface ForcedUnits {
   servings: Uint32Array;
   /** `State.version` when no book could take the unit; -1 before. */
   failedAt: Float64Array;
-  /** `Book.index` of the holder each unit must leave; -1 for none. */
-  holders: Int32Array;
-  /** 1 where only a receiver search decides the unit (see `searchOnly`). */
-  searchOnly: Uint8Array;
 }
 
 interface Step {
@@ -310,14 +306,10 @@ class Rebalancer {
     const n = found.length;
     const sizes = new Float64Array(n);
     const positions = new Int32Array(n);
-    const foundHolders = new Int32Array(n);
-    const foundSearchOnly = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const unit = found[i] as Unit;
       sizes[i] = size(unit);
       positions[i] = unit.order;
-      foundHolders[i] = unit.holder;
-      foundSearchOnly[i] = this.searchOnly(unit, foundRules[i] as MoveRule) ? 1 : 0;
     }
     const largestFirst = found.map((_, i) => i);
     largestFirst.sort(
@@ -329,8 +321,6 @@ class Rebalancer {
     const rules: MoveRule[] = [];
     const orders = new Int32Array(n);
     const servings = new Uint32Array(n);
-    const holders = new Int32Array(n);
-    const searchOnly = new Uint8Array(n);
     for (let at = 0; at < n; at++) {
       const i = largestFirst[at] as number;
       const order = positions[i] as number;
@@ -338,29 +328,20 @@ class Rebalancer {
       rules.push(foundRules[i] as MoveRule);
       orders[at] = order;
       servings[at] = this.servingOf[order] as number;
-      holders[at] = foundHolders[i] as number;
-      searchOnly[at] = foundSearchOnly[i] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    return { units, rules, orders, servings, failedAt, holders, searchOnly };
+    return { units, rules, orders, servings, failedAt };
   }
 
   /** Places the forced units on the best book with room; says why for those it cannot. */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { units, rules, orders, searchOnly, holders } = this.forced;
+    const { units, rules, orders } = this.forced;
     for (let i = 0; i < units.length; i++) {
       const order = orders[i] as number;
       // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
       if (!this.mayFitNow(i) || this.moved[order] === 1) continue;
       const unit = units[i] as Unit;
-      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
-      // a search over their receivers. A unit not yet moved is with the holder it had when found.
-      if (searchOnly[i] === 1 && !this.anyCapRoom(unit, i)) {
-        const holder = holders[i] as number;
-        this.noReceiver(unit, holder < 0 ? null : (this.state.bookList[holder] as Book), i);
-        continue;
-      }
       const rule = rules[i] as MoveRule;
       const from = this.state.holderOf(unit) ?? null;
       if (unit.group) {
@@ -384,6 +365,12 @@ class Rebalancer {
         );
         continue;
       }
+      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
+      // a search over their receivers.
+      if (!this.anyCapRoom(unit, from, i)) {
+        this.noReceiver(unit, from, i);
+        continue;
+      }
       // The region rule first; outside the region only when nobody in it can take the unit (and
       // some book that serves it is outside the region: else the second search is the first).
       const to =
@@ -401,31 +388,14 @@ class Rebalancer {
   }
 
   /**
-   * Whether the forced unit holds nothing but its receiver search can decide: not an account
-   * group, not locked or inside the freeze with a holder, not a hand-over to a team (which first
-   * asks whether the holder's book may give it).
-   */
-  private searchOnly(unit: Unit, rule: MoveRule): boolean {
-    const from = this.state.holderOf(unit);
-    if (unit.group || rule === 'team') return false;
-    if (
-      from &&
-      (unit.locked || (from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)))
-    )
-      return false;
-    return true;
-  }
-
-  /**
    * Whether some book that may receive the forced unit (at `position` in `forced`) keeps its cap
    * with it (`State.fitsCap`). When none does, no receiver search can succeed (every receiver
    * must keep its limits, the cap among them), whatever the region: the unit stays without one.
    */
-  private anyCapRoom(unit: Unit, position: number): boolean {
+  private anyCapRoom(unit: Unit, from: Book | null, position: number): boolean {
     const forced = this.forced as ForcedUnits;
-    const holder = forced.holders[position] as number;
     for (const to of this.served[forced.servings[position] as number] as Book[]) {
-      if (to.index === holder || to.cap <= 0) continue;
+      if (to === from || to.cap <= 0) continue;
       if (this.state.fitsCap(to, unit)) return true;
     }
     return false;
