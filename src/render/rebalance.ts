@@ -294,6 +294,8 @@ function noMovesLine(result: RebalanceResult): string {
 function pastLine(u: Unbalanced): string {
   const at = Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity';
   switch (u.limit) {
+    case 'move-waits':
+      return `${u.csm} (${u.team}) keeps the whole book: the move the target org plans waits`;
     case 'no-capacity':
       return `${u.csm} (${u.team}) holds accounts and can carry no book today`;
     case 'ramp':

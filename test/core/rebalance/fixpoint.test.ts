@@ -15,10 +15,11 @@ import { loadText, rebalanceBreaks } from '../../helpers/rebalance-invariants.js
 // one already holding most retail ARR: c1 (a15, a17, a19, a21: $880k against c0's $660k), who is
 // to hand over the 9 healthcare accounts it holds: 5 green (a1, a5, a9, a13 at $220k; a25 at
 // $40k) and 4 red (a3, a7, a23, a27).
-// c0 holds 6 yellow of 13 (46%), past the 30% limit: it takes no red or yellow account, only
-// green ones. c1 holds 6 red of 13 (46%): handing over a green one leaves 6 of 12 (50%), a worse
-// finding. So c1 keeps them: nothing moves (a11 and a22, unowned, find no book without going past
-// 30% red/yellow), and a second rebalance on the result has nothing to do.
+// c0 holds 6 yellow of 13 (46%), past the 30% limit: a red one would make it 7 of 14 (50%), so
+// no book has room for the 4 red ones (a3, a7 at $220k; a23, a27 at $40k: $520k). A hand-over is
+// all or nothing: c1's move waits and c1 keeps all 9 (the 5 green ones could go to c0: 6 of 14 is
+// 43%, no worse, but that would leave c1 6 red of 8, 75%). Nothing moves (a11 and a22, unowned,
+// find no book without going past 30% red/yellow), and a second rebalance has nothing to do.
 const org = [
   `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n  product_complexity: medium`,
   'team:',
@@ -57,13 +58,20 @@ const org = [
   '',
 ].join('\n');
 
-describe('a CSM joining another team hands over only what keeps their book no worse', () => {
-  it('keeps the green accounts with c1 and says why', async () => {
+describe('a CSM joining another team whose hand-over has no room', () => {
+  it('keeps the whole book, and says which accounts have no room and what comes first', async () => {
     const result = rebalance(await loadText(org, AS_OF));
     expect(result.moves).toEqual([]);
-    const kept = result.unmovable.filter((u) => /keeps it for now/.test(u.detail));
-    expect(kept.map((u) => u.account).sort()).toEqual(['a1', 'a13', 'a25', 'a5', 'a9']);
-    expect(kept[0]?.detail).toContain('more red/yellow');
+    const waits = result.unmovable.filter((u) => u.reason === 'move-waits');
+    expect(waits.map((u) => u.account).sort()).toEqual(
+      ['a1', 'a13', 'a23', 'a25', 'a27', 'a3', 'a5', 'a7', 'a9'].sort(),
+    );
+    expect(waits.every((u) => u.owner === 'c1')).toBe(true);
+    const c1 = result.unbalanced.find((u) => u.csm === 'c1' && u.limit === 'move-waits');
+    expect(c1?.why).toMatch(
+      /^c1's move to the \S+#other team waits: a3, a7, a23 and a27 \(\$520k, 4 red\) have no book with room\. c1 keeps the whole book until it can go in one piece; hire for the \S+#healthcare team first/,
+    );
+    expect(waits[0]?.detail).toBe(c1?.why);
   });
 
   it('leaves no book finding new or worse, and a second rebalance proposes nothing', async () => {
