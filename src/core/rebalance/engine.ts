@@ -235,7 +235,10 @@ class Rebalancer {
       this.servingOf,
     );
     this.unitRegions = this.state.units.map((u) => regionKey(u.region));
-    this.placement = new BookPlacement(this.teams, this.joining, (book, unit) =>
+    const movedIn = new Set(
+      this.teams.flatMap((t) => t.movedIn.map((id) => this.state.books.get(id) as Book)),
+    );
+    this.placement = new BookPlacement(this.teams, movedIn, (book, unit) =>
       this.serves(book, unit),
     );
   }
@@ -390,10 +393,10 @@ class Rebalancer {
     const mixBefore = this.state.atRiskShare(mover);
     // Units no book has room for. One that is locked, in an account group or inside the
     // renewal freeze stays for a reason of its own, with its own fix, as a leaver's does.
-    const noRoom: Unit[] = [];
+    const noRoom: number[] = [];
     for (const at of positions) {
       const reason = this.placeOne(at);
-      if (reason === 'no-room' || reason === 'no-team') noRoom.push(units[at] as Unit);
+      if (reason === 'no-room' || reason === 'no-team') noRoom.push(at);
     }
     // Judged once every account has gone: a book half handed over says nothing.
     const mix = this.state.atRiskShare(mover);
@@ -473,29 +476,34 @@ class Rebalancer {
   }
 
   /**
-   * Why a mover's hand-over waits, for a VP: the move, the accounts no book has room for, then
-   * what unblocks it ("c5's move into CS Ops Specialist waits: a4 and a8 ($410k, 2 red) have no
-   * book with room. c5 keeps the whole book until it can go in one piece; hire for the
-   * enterprise team first, or choose their new owners by hand").
+   * Why a mover's hand-over waits, for a VP: the move, the accounts no book has room for (at
+   * `noRoom` in `forced`) and where the books that serve them stand (so the reader sees whether
+   * size or red/yellow blocks them), then what unblocks it.
    */
-  private waitWords(mover: Book, noRoom: Unit[], moreAtRisk: boolean): string {
+  private waitWords(mover: Book, noRoom: number[], moreAtRisk: boolean): string {
     const role = this.newRole(mover);
     const move = role === undefined ? `move to the ${mover.team} team` : `move into ${role}`;
+    const units = noRoom.map((at) => (this.forced as ForcedUnits).units[at] as Unit);
+    const serving = [...new Set(units.flatMap((u) => this.receivers(u)))]
+      .filter((b) => b !== mover)
+      .sort((a, b) => a.index - b.index);
     const why: string[] = [];
-    if (noRoom.length > 0) why.push(`${accountsList(noRoom)} have no book with room`);
+    if (units.length > 0) {
+      const shown = serving.slice(0, 3).map((b) => this.standing(b));
+      if (serving.length > 3) shown.push(`${serving.length - 3} more`);
+      why.push(
+        `${accountsList(units)} have no book with room${shown.length > 0 ? ` (${shown.join('; ')})` : ''}`,
+      );
+    }
     if (moreAtRisk)
       why.push(
         `handing over the accounts the new team does not serve would leave ${mover.id}'s book past ${Math.round(this.mixMax * 100)}% red/yellow`,
       );
-    // The teams that serve the accounts left without room: where a hire makes room.
-    const teams = new Set<string>();
-    for (const unit of noRoom)
-      for (const b of this.receivers(unit)) if (b !== mover) teams.add(b.team);
-    const first =
-      teams.size > 0
-        ? `; hire for the ${[...teams].sort().join(' and ')} ${teams.size === 1 ? 'team' : 'teams'} first, or choose their new owners by hand`
-        : '';
-    return `${mover.id}'s ${move} waits: ${why.join('; ')}. ${mover.id} keeps the whole book until it can go in one piece${first}`;
+    const fix =
+      units.length > 0
+        ? 'choose their new owners by hand, or move it once the books that serve them have room'
+        : `choose new owners by hand, or move ${mover.id} once fewer of the book's accounts are red/yellow`;
+    return `${mover.id}'s ${move} waits: ${why.join('; ')}. ${mover.id} keeps the whole book until it can go in one piece: ${fix}`;
   }
 
   /** No book can take the forced unit now: it stays, with why, until a book that serves it changes. */

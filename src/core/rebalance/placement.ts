@@ -37,8 +37,8 @@ export class BookPlacement {
 
   constructor(
     teams: readonly RebalanceTeam[],
-    /** Books of CSMs the target moves into another team (`RebalanceTeam.joining`). */
-    private readonly joining: ReadonlySet<Book>,
+    /** Books of CSMs the target moves into a team (`RebalanceTeam.movedIn`). */
+    private readonly movedIn: ReadonlySet<Book>,
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
   ) {
@@ -53,7 +53,7 @@ export class BookPlacement {
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit, take?: Unit): boolean {
-    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
+    if (this.movedIn.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
       return this.placedInTeam(book, this.home(book, give, take));
     const bySegment = book.member.segment === undefined;
     if (!bySegment && this.industryTeams.length === 0) return true;

@@ -32,6 +32,12 @@ export interface RebalanceTeam {
    * does not serve, so the books fill the target teams (and a second rebalance agrees).
    */
   joining: string[];
+  /**
+   * Members the target org moves here from another team or from no team: the one among the
+   * candidates holding most of the team's accounts' ARR (`moverOrder`), so that ARR must not fall
+   * (`BookPlacement`).
+   */
+  movedIn: string[];
 }
 
 /** The CSM teams a rebalance fills, and the CSMs the target org moves out of the CSM role. */
@@ -58,6 +64,7 @@ export function targetTeams(
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
+  const movedIn = new Set(target.redeployments.map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
     role: t.role,
@@ -67,6 +74,7 @@ export function targetTeams(
     ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
+    movedIn: t.members.filter((id) => movedIn.has(id)),
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
@@ -87,6 +95,7 @@ export function targetTeams(
         segments: home ? [home] : [],
         members: [owner.member.id],
         joining: [],
+        movedIn: [],
       });
     }
     placed.add(owner.member.id);
@@ -116,6 +125,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [home],
       members: [],
       joining: [],
+      movedIn: [],
     };
     team.members.push(owner.member.id);
     byKey.set(key, team);
@@ -133,6 +143,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [...present],
       members: generalists.map((o) => o.member.id),
       joining: [],
+      movedIn: [],
     });
   }
   coverEverySegment(analysis, teams);

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { planOrg } from '../../../src/core/plan.js';
 import { rebalance } from '../../../src/core/rebalance/index.js';
 import { AS_OF } from '../../helpers/org.js';
-import { loadText, rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
+import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
 
 // Shrunk by fast-check from a generated org (test/helpers/generated-org.ts, verticalOrgYaml).
 // Two junior NA CSMs. The target draws industry teams: healthcare and the other industries
@@ -59,7 +60,7 @@ const org = [
 ].join('\n');
 
 describe('a CSM joining another team whose hand-over has no room', () => {
-  it('keeps the whole book, and says which accounts have no room and what comes first', async () => {
+  it('keeps the whole book, and says which accounts have no room and what would free it', async () => {
     const result = rebalance(await loadText(org, AS_OF));
     expect(result.moves).toEqual([]);
     const waits = result.unmovable.filter((u) => u.reason === 'move-waits');
@@ -69,7 +70,7 @@ describe('a CSM joining another team whose hand-over has no room', () => {
     expect(waits.every((u) => u.owner === 'c1')).toBe(true);
     const c1 = result.unbalanced.find((u) => u.csm === 'c1' && u.limit === 'move-waits');
     expect(c1?.why).toMatch(
-      /^c1's move to the \S+#other team waits: a3, a7, a23 and a27 \(\$520k, 4 red\) have no book with room\. c1 keeps the whole book until it can go in one piece; hire for the \S+#healthcare team first/,
+      /^c1's move to the \S+#other team waits: a3, a7, a23 and a27 \(\$520k, 4 red\) have no book with room \(c0 at \d+% of the largest book allowed, 46% red\/yellow, junior \(no complex accounts\)\)\. c1 keeps the whole book until it can go in one piece: choose their new owners by hand/,
     );
     expect(waits[0]?.detail).toBe(c1?.why);
   });
@@ -179,5 +180,32 @@ describe('the load pass never undoes its own moves', () => {
       'a160 null -> c3',
     ]);
     expect(await rebalanceBreaks(swapCycle, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// mover-from-no-team.yaml. All 60 accounts are enterprise; c2 and c3 are pinned to mid-market,
+// which has no team, so the target places neither by segment. It moves the one holding more of
+// the enterprise team's ARR into that team: c3 ($2.52M in 14 accounts, 1 yellow) over c2 ($2.29M
+// in 12, 11 red/yellow). c2 goes to CS Ops, and c2's red/yellow accounts find no book with room,
+// so that move waits: c2 keeps all 12 ($2.29M). Had c3 handed enterprise accounts over to even
+// the loads ($2.52M down below $2.29M), the next plan would move c2 into the team and c3 into CS
+// Ops, and check would judge c2's book again (92% red/yellow, a new book-health-mix finding).
+// A CSM the target moves into a team from no team keeps its team's ARR, as one moved from
+// another team does (BookPlacement).
+const moverFromNoTeam = readFileSync(
+  fileURLToPath(new URL('../../fixtures/rebalance/mover-from-no-team.yaml', import.meta.url)),
+  'utf8',
+);
+
+describe('a CSM the target moves into a team from no team', () => {
+  it('hands over none of the ARR that placed them there, so the next plan moves the same CSMs', async () => {
+    const org = await loadText(moverFromNoTeam, AS_OF);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.from === 'c3')).toEqual([]);
+    expect(result.unbalanced.find((u) => u.csm === 'c2')?.limit).toBe('move-waits');
+    const after = await loadText(writtenText(moverFromNoTeam, result), AS_OF);
+    expect(planOrg(after).target.roleMoves.map((m) => m.id)).toEqual(['c2']);
+    expect(await rebalanceBreaks(moverFromNoTeam, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
