@@ -80,6 +80,33 @@ describe('a CSM joining another team whose hand-over has no room', () => {
   });
 });
 
+// The same org with c1's four red healthcare accounts (a3, a7, a23, a27) green and given to c0.
+// c0 now holds 6 yellow of 17 (35%); c1 holds 9 accounts: the 5 green healthcare ones to hand
+// over and 4 retail ones, 2 red (a15, a19): 2 of 9, 22%. Every green account has room (c0's mix
+// only falls), but without them c1 would keep 2 red of 4: 50%, past 30% and above 22%. A CSM
+// joining another team keeps working, so the whole hand-over waits: nothing moves.
+const healthierHandOver = ['a3', 'a7', 'a23', 'a27'].reduce(
+  (text, id) =>
+    text.replace(new RegExp(`(id: ${id}, .*)health: red, owner: c1`), '$1health: green, owner: c0'),
+  org,
+);
+
+describe('a CSM joining another team whose hand-over would leave their book past 30% red/yellow', () => {
+  it('keeps the whole book and says so', async () => {
+    const result = rebalance(await loadText(healthierHandOver, AS_OF));
+    expect(result.moves).toEqual([]);
+    expect(result.unmovable.filter((u) => u.reason === 'move-waits').map((u) => u.account)).toEqual(
+      ['a1', 'a13', 'a25', 'a5', 'a9'],
+    );
+    expect(result.unbalanced.find((u) => u.limit === 'move-waits')?.why).toMatch(
+      /^c1's move to the \S+#other team waits: handing over the accounts the new team does not serve would leave c1's book past 30% red\/yellow\. c1 keeps the whole book until it can go in one piece: choose new owners by hand, or move c1 once fewer of the book's accounts are red\/yellow$/,
+    );
+    expect(await rebalanceBreaks(healthierHandOver, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+});
+
 // Shrunk by fast-check from a generated org (verticalOrgYaml, seed 1 at 300 runs). Industry
 // teams: education (c4, and c0, whose book is mostly education) and the other industries (c1-c3).
 // c1 and c2 hold education accounts at $150k, enterprise accounts only the education team
