@@ -85,6 +85,36 @@ ${accounts('mm', 40, 30_000, 'region: NA')}
   });
 });
 
+describe('an account with only a time zone', () => {
+  // The split above with every EMEA account written as a time zone alone (Europe/Berlin, as many
+  // CRM exports give it): e1 calls their region EMEA, so the plan reads those accounts as EMEA,
+  // the region the rebalance's region rule keeps them in. EMEA: 30 x $150k, 1.5 FTE, its own
+  // team; NA 40 (2.0) and APAC 6 (0.3, joins NA): 2.3. Read as no region, EMEA's work would
+  // have joined the largest region, and with one region of team work the tier would not split.
+  it("counts in its time zone's region, as the rebalance reads it", async () => {
+    const plan = await planFrom(`team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: a1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+accounts:
+${accounts('na', 40, 150_000, 'region: NA')}
+${accounts('emea', 30, 150_000, 'timezone: Europe/Berlin')}
+${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
+${accounts('mm', 40, 30_000, 'region: NA')}
+`);
+    expect(plan.teams.map((t) => [t.key, t.members])).toEqual([
+      ['enterprise@na', ['n1', 'n2', 'a1']],
+      ['enterprise@emea', ['e1']],
+      ['mid-market', ['m1']],
+    ]);
+    expect(plan.teams[1]?.needed).toBeCloseTo(1.5);
+    expect(plan.teams[0]?.needed).toBeCloseTo(2.3);
+  });
+});
+
 describe('managers by region', () => {
   // Enterprise at $150k: max(n / 20, n x $150k / $3.5M) = n / 20 FTE. NA 60 accounts: 3.0 FTE;
   // EMEA 50: 2.5; APAC 8: 0.4, under one FTE, so APAC joins NA's team: 3.4 FTE.
