@@ -235,11 +235,17 @@ class Rebalancer {
       this.servingOf,
     );
     this.unitRegions = this.state.units.map((u) => regionKey(u.region));
-    const movedIn = new Set(
-      this.teams.flatMap((t) => t.movedIn.map((id) => this.state.books.get(id) as Book)),
-    );
-    this.placement = new BookPlacement(this.teams, movedIn, (book, unit) =>
-      this.serves(book, unit),
+    const bookOf = (id: string) => this.state.books.get(id) as Book;
+    const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
+    const rivals = new Map<Book, Book[]>();
+    for (const team of this.teams)
+      if (team.movedIn.length > 0)
+        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
+    this.placement = new BookPlacement(
+      this.teams,
+      movedIn,
+      (book, unit) => this.serves(book, unit),
+      rivals,
     );
   }
 
@@ -1064,6 +1070,7 @@ class Rebalancer {
     if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && take && !this.placement.keeps(to, take, give)) return false;
+    if (placed && !this.placement.receives(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&

@@ -38,6 +38,11 @@ export interface RebalanceTeam {
    * (`BookPlacement`).
    */
   movedIn: string[];
+  /**
+   * Members the target places in no team (no team needs them), who join this one as the nearest:
+   * the next plan may move one of them in instead of a `movedIn` member.
+   */
+  unneeded: string[];
 }
 
 /** The CSM teams a rebalance fills, and the CSMs the target org moves out of the CSM role. */
@@ -75,6 +80,7 @@ export function targetTeams(
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
     movedIn: t.members.filter((id) => movedIn.has(id)),
+    unneeded: [],
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
@@ -87,8 +93,10 @@ export function targetTeams(
       teams.find((t) => home !== undefined && t.segments.includes(home)) ??
       teams.find((t) => t.role === owner.member.role) ??
       teams[0];
-    if (team) team.members.push(owner.member.id);
-    else {
+    if (team) {
+      team.members.push(owner.member.id);
+      team.unneeded.push(owner.member.id);
+    } else {
       teams.push({
         key: home ?? 'generalist',
         role: owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
@@ -96,6 +104,7 @@ export function targetTeams(
         members: [owner.member.id],
         joining: [],
         movedIn: [],
+        unneeded: [],
       });
     }
     placed.add(owner.member.id);
@@ -126,6 +135,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       members: [],
       joining: [],
       movedIn: [],
+      unneeded: [],
     };
     team.members.push(owner.member.id);
     byKey.set(key, team);
@@ -144,6 +154,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       members: generalists.map((o) => o.member.id),
       joining: [],
       movedIn: [],
+      unneeded: [],
     });
   }
   coverEverySegment(analysis, teams);

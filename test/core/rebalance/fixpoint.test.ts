@@ -236,3 +236,28 @@ describe('a CSM the target moves into a team from no team', () => {
     expect(await rebalanceBreaks(moverFromNoTeam, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// mover-rival-catches-up.yaml. All accounts are enterprise; c2, c4, c5, c6 and c9 are pinned to
+// mid-market, which has no team. The target moves c6 into the enterprise team (mid-level, $220k
+// there, over c4's $150k); the others join it as the nearest team. c5 holds $11.79M, far past its
+// band, and its accounts go round the team. Had c4 been filled up to c6's ARR ($1.85M each), the
+// next plan would pick c4 (file order on a tie), and its rebalance moves c6's accounts on for
+// load. No CSM the target places in no team may gain up to the ARR of the one it moved in.
+const moverRival = readFileSync(
+  fileURLToPath(new URL('../../fixtures/rebalance/mover-rival-catches-up.yaml', import.meta.url)),
+  'utf8',
+);
+
+describe('a CSM no team needs, in the team the target moved another CSM into', () => {
+  it('never gains up to the ARR of the one moved in, so the next plan moves the same CSM', async () => {
+    const org = await loadText(moverRival, AS_OF);
+    expect(planOrg(org).redeployments.map((r) => r.id)).toEqual(['c6']);
+    const after = await loadText(writtenText(moverRival, rebalance(org)), AS_OF);
+    expect(planOrg(after).redeployments.map((r) => r.id)).toEqual(['c6']);
+    const arr = (id: string) =>
+      after.accounts.filter((a) => a.owner === id).reduce((sum, a) => sum + a.arr, 0);
+    for (const rival of ['c2', 'c4', 'c5', 'c9']) expect(arr(rival)).toBeLessThan(arr('c6'));
+    expect(await rebalanceBreaks(moverRival, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
