@@ -10,6 +10,10 @@ import { rebalance } from '../../../src/core/rebalance/index.js';
 import { AS_OF } from '../../helpers/org.js';
 import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
 
+/** A shrunk org file of test/fixtures/rebalance. */
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/rebalance/${name}`, import.meta.url)), 'utf8');
+
 // Shrunk by fast-check from a generated org (test/helpers/generated-org.ts, verticalOrgYaml).
 // Two junior NA CSMs. The target draws industry teams: healthcare and the other industries
 // (retail here). Both CSMs are placed in healthcare by their books; the retail team takes the
@@ -192,10 +196,7 @@ describe("a team's band follows the accounts that leave it", () => {
 // accounts back. The old load pass judged the swap on the band alone and shuffled 9 accounts
 // around c0, c1 and c4 (every book ending where it began), then 4 more on a second run. A swap
 // now has to lower how far the donor is past its limits, so only the 4 unowned accounts move.
-const swapCycle = readFileSync(
-  fileURLToPath(new URL('../../fixtures/rebalance/swap-cycle.yaml', import.meta.url)),
-  'utf8',
-);
+const swapCycle = fixture('swap-cycle.yaml');
 
 describe('the load pass never undoes its own moves', () => {
   it('swaps nothing that leaves a book as far past its cap, and a second rebalance proposes nothing', async () => {
@@ -220,10 +221,7 @@ describe('the load pass never undoes its own moves', () => {
 // Ops, and check would judge c2's book again (92% red/yellow, a new book-health-mix finding).
 // A CSM the target moves into a team from no team keeps its team's ARR, as one moved from
 // another team does (BookPlacement).
-const moverFromNoTeam = readFileSync(
-  fileURLToPath(new URL('../../fixtures/rebalance/mover-from-no-team.yaml', import.meta.url)),
-  'utf8',
-);
+const moverFromNoTeam = fixture('mover-from-no-team.yaml');
 
 describe('a CSM the target moves into a team from no team', () => {
   it('hands over none of the ARR that placed them there, so the next plan moves the same CSMs', async () => {
@@ -244,10 +242,7 @@ describe('a CSM the target moves into a team from no team', () => {
 // band, and its accounts go round the team. Had c4 been filled up to c6's ARR ($1.85M each), the
 // next plan would pick c4 (file order on a tie), and its rebalance moves c6's accounts on for
 // load. No CSM the target places in no team may gain up to the ARR of the one it moved in.
-const moverRival = readFileSync(
-  fileURLToPath(new URL('../../fixtures/rebalance/mover-rival-catches-up.yaml', import.meta.url)),
-  'utf8',
-);
+const moverRival = fixture('mover-rival-catches-up.yaml');
 
 describe('a CSM no team needs, in the team the target moved another CSM into', () => {
   it('never gains up to the ARR of the one moved in, so the next plan moves the same CSM', async () => {
