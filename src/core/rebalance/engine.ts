@@ -177,6 +177,8 @@ class Rebalancer {
   private readonly waiting = new Map<Book, { why: string; at: number }>();
   /** 1 for the books in `waiting`, by `Book.index`: `movable` asks it of every unit it sees. */
   private readonly waitingFlags: Uint8Array;
+  /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
+  private waitingJoiners = 0;
   /**
    * Per `served` list: the newest `changedAt` among its books, as of `State.version`
    * `servedSeenAt` (see `mayFitNow`).
@@ -412,6 +414,7 @@ class Rebalancer {
       mix > this.mixMax + EPS &&
       mix > mixBefore + EPS;
     if (noRoom.length === 0 && !moreAtRisk) {
+      if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
       this.waiting.delete(mover);
       this.waitingFlags[mover.index] = 0;
       return;
@@ -426,6 +429,7 @@ class Rebalancer {
       if (this.stays[order] === undefined) this.listedAt[order] = this.listings++;
       this.stays[order] = [stay];
     }
+    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners += 1;
     this.waiting.set(mover, { why: stay.detail, at: this.state.version });
     this.waitingFlags[mover.index] = 1;
   }
@@ -703,6 +707,7 @@ class Rebalancer {
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
       if (!this.placement.keeps(donor, unit)) continue;
+      if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes =
@@ -1016,6 +1021,7 @@ class Rebalancer {
           if (!this.serves(hire, unit) || !this.inRegion(unit, hire)) continue;
           if (!this.state.keepsLimits(donor, undefined, unit)) continue;
           if (!this.placement.keeps(donor, unit)) continue;
+          if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
           const after = this.state.load(hire) + this.unitLoad(unit);
           if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
           if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
@@ -1071,11 +1077,53 @@ class Rebalancer {
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && take && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
+    if (this.waitingJoiners > 0 && !this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&
-      (!placed || this.placement.keeps(from, give, take))
+      (!placed || this.placement.keeps(from, give, take)) &&
+      (this.waitingJoiners === 0 || this.keepsMoverChoice(from, take, give))
     );
+  }
+
+  /**
+   * While a CSM's move to another team waits (`handOver`), the target keeps picking them for it
+   * only while nobody else is a better pick by what it weighs (`moverOrder` in staffing.ts): the
+   * ARR held in the new team's accounts, then the fewest accounts to hand over. A change that
+   * makes `book` (with `add` in and `remove` out) a better pick, and at least as good as the
+   * waiting CSM, would make the next plan move `book` instead; it is refused.
+   */
+  private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
+    for (const [mover] of this.waiting) {
+      if (mover === book || !this.joining.has(mover) || this.teamOf.get(book.id) === mover.team)
+        continue;
+      const before = this.pickScore(book, mover);
+      const after = [...before] as [number, number];
+      for (const [unit, sign] of [
+        [add, 1],
+        [remove, -1],
+      ] as const) {
+        if (!unit) continue;
+        if (this.serves(mover, unit)) after[0] += sign * unit.arr;
+        else after[1] -= sign * unit.count;
+      }
+      const improves = after[0] > before[0] || (after[0] === before[0] && after[1] > before[1]);
+      const target = this.pickScore(mover, mover);
+      const rivals = after[0] > target[0] || (after[0] === target[0] && after[1] >= target[1]);
+      if (improves && rivals) return false;
+    }
+    return true;
+  }
+
+  /** How the target ranks `book` for `mover`'s move: ARR in the new team's accounts, then minus the accounts to hand over. */
+  private pickScore(book: Book, mover: Book): [number, number] {
+    let arr = 0;
+    let handover = 0;
+    for (const unit of book.units) {
+      if (this.serves(mover, unit)) arr += unit.arr;
+      else handover += unit.count;
+    }
+    return [arr, -handover];
   }
 
   /**

@@ -256,3 +256,29 @@ describe('a CSM no team needs, in the team the target moved another CSM into', (
     expect(await rebalanceBreaks(moverRival, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// waiting-mover-rival.yaml. Industry teams: healthcare and education. c1 and c2 each hold 8
+// education accounts ($1.2M) and 11 healthcare ones to hand over: a tie the target breaks by
+// file order, moving c1 to education. No healthcare book has room for c1's red accounts, so the
+// move waits and c1 keeps all 19. Had c2 shed healthcare accounts for load (11 -> 7 to hand
+// over), the next plan would move c2 instead, and its rebalance move c1's accounts on. While a
+// move waits, no other CSM becomes a better pick for it.
+const waitingMoverRival = fixture('waiting-mover-rival.yaml');
+
+describe("while a CSM's move to another team waits", () => {
+  it('no other CSM becomes a better pick for it, so the next plan moves the same CSM', async () => {
+    const org = await loadText(waitingMoverRival, AS_OF);
+    expect(planOrg(org).redeployments.map((r) => r.id)).toEqual(['c1']);
+    const result = rebalance(org);
+    expect(result.unbalanced.find((u) => u.csm === 'c1')?.limit).toBe('move-waits');
+    const after = await loadText(writtenText(waitingMoverRival, result), AS_OF);
+    // c2 may swap one account for another, but still holds 11 to hand over.
+    const c2 = after.accounts.filter((a) => a.owner === 'c2');
+    expect(c2.filter((a) => a.industry !== 'education')).toHaveLength(11);
+    expect(planOrg(after).redeployments.map((r) => r.id)).toEqual(['c1']);
+    expect(await rebalanceBreaks(waitingMoverRival, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+});
