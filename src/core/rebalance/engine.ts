@@ -401,11 +401,17 @@ class Rebalancer {
     const mixBefore = this.state.atRiskShare(mover);
     // Units no book has room for. One that is locked, in an account group or inside the
     // renewal freeze stays for a reason of its own, with its own fix, as a leaver's does.
+    // Receivers ranked as a fresh run ranks them before any band is known (every band at 100%):
+    // a second rebalance tries the hand-over first, on the books this one leaves, so it places
+    // the same accounts, or fails on the same ones.
+    const bands = this.upperByBook.slice();
+    this.upperByBook.fill(1);
     const noRoom: number[] = [];
     for (const at of positions) {
       const reason = this.placeOne(at);
       if (reason === 'no-room' || reason === 'no-team') noRoom.push(at);
     }
+    this.upperByBook.set(bands);
     // Judged once every account has gone: a book half handed over says nothing.
     const mix = this.state.atRiskShare(mover);
     const moreAtRisk =
