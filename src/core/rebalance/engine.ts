@@ -822,6 +822,8 @@ class Rebalancer {
     const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + 1e-9;
     for (const to of this.receivers(give)) {
       if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
+      // `keeps` refuses every partner of a receiver outside `give`'s region: its units are not walked.
+      if (!this.inRegion(give, to)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
