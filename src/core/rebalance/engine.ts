@@ -28,9 +28,16 @@ import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
-import { industryKey, regionKey, servingTeams } from '../target/needs.js';
+import { industryKey, servingTeams } from '../target/needs.js';
 import { BookPlacement } from './placement.js';
-import { covers, type RegionCover, regionCovers, regionWords } from './regions.js';
+import {
+  type RegionCover,
+  type RegionIds,
+  regionCovers,
+  regionIds,
+  regionIn,
+  regionWords,
+} from './regions.js';
 import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
@@ -179,8 +186,8 @@ class Rebalancer {
   private readonly mixMax: number;
   /** Each book's region cover (see `regionCovers`), by `book.index`. */
   private readonly covers: (RegionCover | undefined)[];
-  /** Each unit's region key, by `unit.order`. */
-  private readonly unitRegions: (string | undefined)[];
+  /** The covers as numbers, for `inRegion` and `inCover` (see `regionIds`). */
+  private readonly regions: RegionIds;
   private readonly placement: BookPlacement;
 
   constructor(
@@ -223,7 +230,7 @@ class Rebalancer {
       this.served,
       this.servingOf,
     );
-    this.unitRegions = this.state.units.map((u) => regionKey(u.region));
+    this.regions = regionIds(this.covers, this.state.units);
     this.placement = new BookPlacement(this.teams, this.joining, (book, unit) =>
       this.serves(book, unit),
     );
@@ -923,13 +930,13 @@ class Rebalancer {
 
   /** The region rule: an account goes only to a book that covers its region (`regionCovers`). */
   private inRegion(unit: Unit, to: Book): boolean {
-    return covers(this.covers[to.index], this.unitRegions[unit.order]);
+    return regionIn(this.regions.coverOf[to.index], this.regions.ofUnit[unit.order] as number);
   }
 
   /** Whether the book's cover names the unit's region (not merely any region). */
   private inCover(unit: Unit, to: Book): boolean {
-    const key = this.unitRegions[unit.order];
-    return key !== undefined && (this.covers[to.index]?.keys.has(key) ?? false);
+    const id = this.regions.ofUnit[unit.order] as number;
+    return id >= 0 && this.regions.coverOf[to.index]?.[id] === 1;
   }
 
   /** Whether every one of `books` covers the unit's region (see `inRegion`). */
