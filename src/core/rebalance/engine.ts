@@ -38,7 +38,7 @@ import {
   regionIn,
   regionWords,
 } from './regions.js';
-import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
+import { type Book, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -231,8 +231,11 @@ class Rebalancer {
       this.servingOf,
     );
     this.regions = regionIds(this.covers, this.state.units);
-    this.placement = new BookPlacement(this.teams, this.joining, (book, unit) =>
-      this.serves(book, unit),
+    this.placement = new BookPlacement(
+      this.teams,
+      this.joining,
+      (book, unit) => this.serves(book, unit),
+      this.state.loads,
     );
   }
 
@@ -315,7 +318,7 @@ class Rebalancer {
     const positions = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const unit = found[i] as Unit;
-      sizes[i] = size(unit);
+      sizes[i] = this.size(unit);
       positions[i] = unit.order;
     }
     const largestFirst = found.map((_, i) => i);
@@ -615,7 +618,7 @@ class Rebalancer {
       // best key, only a lower preference can win, and receivers without one are not checked.
       const unitKey = [
         fixes ? 0 : 1,
-        fixes ? size(unit) : -size(unit),
+        fixes ? this.size(unit) : -this.size(unit),
         unit.healthRank,
         -(unit.renewalDays ?? 100_000),
       ];
@@ -669,17 +672,17 @@ class Rebalancer {
     let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
-      const sizeGive = size(give);
+      const sizeGive = this.size(give);
       for (const to of this.receivers(give)) {
         if (to === donor || to.cap === 0) continue;
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;
         const units = this.state.bySize(to);
-        const from = firstAtLeast(units, smallest);
+        const from = this.state.firstAtLeast(units, smallest);
         for (let i = from; i < units.length; i++) {
           const take = units[i] as Unit;
-          if (size(take) >= sizeGive) break;
+          if (this.size(take) >= sizeGive) break;
           if (!this.movable(take, to) || !this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
@@ -705,7 +708,11 @@ class Rebalancer {
    */
   private smallestPartner(to: Book, give: Unit, toMax: number): number {
     const room = (toMax + EPS) * this.state.offload * to.cap;
-    return Math.max(to.a + give.a - room, to.r + give.r - room) - 1e-9;
+    const { a, r } = this.state.loads;
+    return (
+      Math.max(to.a + (a[give.order] as number) - room, to.r + (r[give.order] as number) - room) -
+      1e-9
+    );
   }
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
@@ -764,7 +771,9 @@ class Rebalancer {
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
       .filter((u) => test.bad(u) && this.movable(u, book))
-      .sort((x, y) => y.healthRank - x.healthRank || size(x) - size(y) || x.order - y.order);
+      .sort(
+        (x, y) => y.healthRank - x.healthRank || this.size(x) - this.size(y) || x.order - y.order,
+      );
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
       let done = false;
       for (const [at, give] of bad.entries()) {
@@ -807,7 +816,7 @@ class Rebalancer {
     test: SwapTest,
   ): { to: Book; take: Unit; key: number[] } | undefined {
     let best: { to: Book; take: Unit; key: number[] } | undefined;
-    const sizeGive = size(give);
+    const sizeGive = this.size(give);
     const bookMax = Math.max(this.upperOf(book), this.state.share(book));
     const bookMixBefore = this.state.atRiskShare(book);
     const consider = (to: Book, take: Unit, toMax: number) => {
@@ -820,13 +829,18 @@ class Rebalancer {
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
       if (this.state.shareWith(to, give, take) > toMax + EPS) return;
       if (!this.keeps(book, to, give, take)) return;
-      const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
+      const key = [1, Math.abs(sizeGive - this.size(take)), take.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { to, take, key };
     };
     // The book stays at or below bookMax only with a partner at most this large (widened a
     // little so rounding never drops a partner the exact checks would accept).
     const bookRoom = (bookMax + EPS) * this.state.offload * book.cap;
-    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + 1e-9;
+    const { a, r } = this.state.loads;
+    const hi =
+      Math.max(
+        bookRoom - book.a + (a[give.order] as number),
+        bookRoom - book.r + (r[give.order] as number),
+      ) + 1e-9;
     for (const to of this.receivers(give)) {
       if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
       // `keeps` refuses every partner of a receiver outside `give`'s region: its units are not walked.
@@ -834,15 +848,17 @@ class Rebalancer {
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
-      const at = firstAtLeast(units, sizeGive);
+      const at = this.state.firstAtLeast(units, sizeGive);
       for (let i = at - 1; i >= 0; i--) {
         const take = units[i] as Unit;
-        if (size(take) < lo || (best && sizeGive - size(take) > (best.key[1] as number))) break;
+        if (this.size(take) < lo || (best && sizeGive - this.size(take) > (best.key[1] as number)))
+          break;
         consider(to, take, toMax);
       }
       for (let i = at; i < units.length; i++) {
         const take = units[i] as Unit;
-        if (size(take) > hi || (best && size(take) - sizeGive > (best.key[1] as number))) break;
+        if (this.size(take) > hi || (best && this.size(take) - sizeGive > (best.key[1] as number)))
+          break;
         consider(to, take, toMax);
       }
     }
@@ -917,7 +933,7 @@ class Rebalancer {
           // Only while it evens books out: the donor stays at least as full as the hire.
           const donorAfter = this.state.shareWith(donor, undefined, unit);
           if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
-          const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
+          const key = [-round(donorShare), unit.healthRank, this.size(unit), unit.order];
           if (!best || less(key, best.key)) best = { unit, donor, key };
         }
       }
@@ -1065,8 +1081,12 @@ class Rebalancer {
     return (this.servedFlags[this.servingOf[unit.order] as number] as Uint8Array)[book.index] === 1;
   }
 
+  private size(unit: Unit): number {
+    return this.state.size(unit);
+  }
+
   private unitLoad(unit: Unit): number {
-    return Math.max(unit.a, unit.r) / this.state.offload;
+    return this.size(unit) / this.state.offload;
   }
 
   /**
@@ -1676,10 +1696,6 @@ function fitWords(unit: Unit, to: Book, cover: RegionCover | undefined): string[
 
 function groupDetail(unit: Unit): string {
   return `an account group of ${unit.count}; list its accounts one by one to move part of it`;
-}
-
-function size(unit: Unit): number {
-  return Math.max(unit.a, unit.r);
 }
 
 function round(value: number): number {

@@ -12,7 +12,7 @@
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import type { Book, Unit } from './state.js';
+import type { Book, Unit, UnitLoads } from './state.js';
 import type { RebalanceTeam } from './teams.js';
 
 /** What a book's content decides of its owner's team: the tier's teams and the industry. */
@@ -52,6 +52,7 @@ export class BookPlacement {
     private readonly joining: ReadonlySet<Book>,
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
+    private readonly loads: UnitLoads,
   ) {
     this.industryTeams = teams.filter((t) => t.industry !== undefined);
     this.teamByKey = new Map(teams.map((t) => [t.key, t] as const));
@@ -144,8 +145,8 @@ export class BookPlacement {
   /** Adds the unit to `home`'s sums. */
   private count(unit: Unit): void {
     const tier = this.tierIndex.get(unit.segment) as number;
-    add(this.tierA, tier, unit.a);
-    add(this.tierR, tier, unit.r);
+    add(this.tierA, tier, this.loads.a[unit.order] as number);
+    add(this.tierR, tier, this.loads.r[unit.order] as number);
     if (this.industryTeams.length > 0) add(this.industryArr, this.industrySlot(unit), unit.arr);
   }
 
