@@ -554,7 +554,9 @@ class Rebalancer {
         const donorShare = this.state.share(donor);
         if (best && -round(donorShare) > (best.key[0] as number)) break;
         for (const unit of donor.units) {
-          if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
+          // The region first: `keeps` refuses a unit `light` does not cover.
+          if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
+          if (!this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
           if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
@@ -593,7 +595,8 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
-    // Only books below their band's top can take anything: found once per list of serving books.
+    // Only books below their band's top can take anything, and only those that cover the unit's
+    // region (`keeps` refuses the others): found once per list of serving books and region.
     const withRoom = new Map<number, Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
@@ -604,15 +607,22 @@ class Rebalancer {
       const fixes =
         after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
       const serving = this.servingOf[unit.order] as number;
-      let receivers = withRoom.get(serving);
+      const region = this.regions.ofUnit[unit.order] as number;
+      const listKey = serving * (this.regions.count + 1) + region + 1;
+      let receivers = withRoom.get(listKey);
       if (!receivers) {
         // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden
         // class as a full one, and the loop below is not compiled again when one comes.
         receivers = [];
         for (const b of this.receivers(unit))
-          if (b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS)
+          if (
+            b !== donor &&
+            b.cap > 0 &&
+            this.state.share(b) <= this.upperOf(b) + EPS &&
+            this.inRegion(unit, b)
+          )
             receivers.push(b);
-        withRoom.set(serving, receivers);
+        withRoom.set(listKey, receivers);
       }
       // The key below but for its receiver's part is known now: when it already loses to the
       // best key, only a lower preference can win, and receivers without one are not checked.
@@ -674,7 +684,8 @@ class Rebalancer {
       if (!this.movable(give, donor)) continue;
       const sizeGive = this.size(give);
       for (const to of this.receivers(give)) {
-        if (to === donor || to.cap === 0) continue;
+        // `keeps` refuses every partner of a receiver outside `give`'s region.
+        if (to === donor || to.cap === 0 || !this.inRegion(give, to)) continue;
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;

@@ -64,6 +64,8 @@ export function regionCovers(
  */
 export interface RegionIds {
   ofUnit: Int32Array;
+  /** How many regions have a number. */
+  count: number;
   coverOf: (Uint8Array | undefined)[];
 }
 
@@ -89,7 +91,7 @@ export function regionIds(
     for (const [key, id] of ids) if (cover.keys.has(key)) flags[id] = 1;
     return flags;
   });
-  return { ofUnit, coverOf };
+  return { ofUnit, count: ids.size, coverOf };
 }
 
 /** Whether a unit of region `id` (-1: none) may go to a book with these cover flags (`regionIds`). */
