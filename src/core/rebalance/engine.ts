@@ -728,23 +728,25 @@ class Rebalancer {
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
   private fixHealthMix(): void {
+    const healthMix: SwapTest = {
+      bad: (u) => u.atRisk > 0,
+      improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
+      // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+      receiverOk: (to, give, take) =>
+        !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+      // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+      mayReceive: (to, give) =>
+        !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
+      partner: (u) => u.atRisk === 0,
+    };
     for (const book of this.sortedBooks()) {
-      if (book.cap === 0) continue;
+      // A book within the mix needs nothing (as `relieve` would find): asked before the team's sums.
+      if (book.cap === 0 || healthMix.improves(book)) continue;
       const team = this.teamBooks(book);
       const scored = team.reduce((n, b) => n + b.scored, 0);
       const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
       if (scored === 0 || atRisk / scored > this.mixMax + EPS) continue;
-      this.relieve(book, 'health-mix', {
-        bad: (u) => u.atRisk > 0,
-        improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
-        // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-        receiverOk: (to, give, take) =>
-          !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
-        // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-        mayReceive: (to, give) =>
-          !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
-        partner: (u) => u.atRisk === 0,
-      });
+      this.relieve(book, 'health-mix', healthMix);
     }
   }
 
@@ -794,7 +796,8 @@ class Rebalancer {
         const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
         if (moveAllowed) {
           for (const to of this.receivers(give)) {
-            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+            if (to === book || to.cap === 0 || !this.inRegion(give, to)) continue;
+            if (!test.receiverOk(to, give)) continue;
             if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
             if (!this.keeps(book, to, give)) continue;
             const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
@@ -853,9 +856,9 @@ class Rebalancer {
         bookRoom - book.r + (r[give.order] as number),
       ) + 1e-9;
     for (const to of this.receivers(give)) {
-      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
       // `keeps` refuses every partner of a receiver outside `give`'s region: its units are not walked.
-      if (!this.inRegion(give, to)) continue;
+      if (to === book || to.cap === 0 || !this.inRegion(give, to)) continue;
+      if (!test.mayReceive(to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
