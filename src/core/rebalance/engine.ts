@@ -188,6 +188,8 @@ class Rebalancer {
   private readonly covers: (RegionCover | undefined)[];
   /** The covers as numbers, for `inRegion` and `inCover` (see `regionIds`). */
   private readonly regions: RegionIds;
+  /** The books of each `served` list that cover each region (see `receiversInRegion`). */
+  private readonly inRegionLists = new Map<number, Book[]>();
   private readonly placement: BookPlacement;
 
   constructor(
@@ -246,7 +248,8 @@ class Rebalancer {
     // Each pass can make room for what an earlier step could not place or fix (a handover that
     // fits once the books are balanced): passes repeat until one changes nothing, so a second
     // rebalance of the result proposes nothing.
-    let unserved = this.unservedUnits();
+    // Units no serving team holds, after the pass before (see the end of the loop).
+    let unserved = Number.POSITIVE_INFINITY;
     for (let pass = 0; ; pass++) {
       const steps = this.steps.length;
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
@@ -267,10 +270,13 @@ class Rebalancer {
       // A pass that gave accounts to a team that serves them (from no owner, or from a book of
       // another team) moved both teams' mean loads, so their bands: the next pass judges the
       // books by the new bands, as a second rebalance would. Every move goes to a book that
-      // serves its account, so this count only falls: these passes end.
-      const left = this.unservedUnits();
-      if (pass + 1 >= MAX_PASSES && left >= unserved) break;
-      unserved = left;
+      // serves its account, so this count only falls: these passes end. It is compared from the
+      // last of MAX_PASSES on, so counted (a sweep of every unit) from the pass before.
+      if (pass + 2 >= MAX_PASSES) {
+        const left = this.unservedUnits();
+        if (pass + 1 >= MAX_PASSES && left >= unserved) break;
+        unserved = left;
+      }
     }
     if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
@@ -385,7 +391,7 @@ class Rebalancer {
       // some book that serves it is outside the region: else the second search is the first).
       const to =
         this.bestReceiver(unit, from, false) ??
-        (this.allInRegion(unit, this.receivers(unit))
+        (this.receiversInRegion(unit).length === this.receivers(unit).length
           ? undefined
           : this.bestReceiver(unit, from, true));
       if (!to) {
@@ -596,8 +602,8 @@ class Rebalancer {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
     // Only books below their band's top can take anything, and only those that cover the unit's
-    // region (`keeps` refuses the others): found once per list of serving books and region.
-    const withRoom = new Map<number, Book[]>();
+    // region (`keeps` refuses the others): found once per list of receivers in a region.
+    const withRoom = new Map<Book[], Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
@@ -606,23 +612,15 @@ class Rebalancer {
       if (after >= donorShare - EPS) continue;
       const fixes =
         after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
-      const serving = this.servingOf[unit.order] as number;
-      const region = this.regions.ofUnit[unit.order] as number;
-      const listKey = serving * (this.regions.count + 1) + region + 1;
-      let receivers = withRoom.get(listKey);
+      const inRegion = this.receiversInRegion(unit);
+      let receivers = withRoom.get(inRegion);
       if (!receivers) {
-        // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden
-        // class as a full one, and the loop below is not compiled again when one comes.
+        // Pushed onto a literal, as in `receiversInRegion`.
         receivers = [];
-        for (const b of this.receivers(unit))
-          if (
-            b !== donor &&
-            b.cap > 0 &&
-            this.state.share(b) <= this.upperOf(b) + EPS &&
-            this.inRegion(unit, b)
-          )
+        for (const b of inRegion)
+          if (b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS)
             receivers.push(b);
-        withRoom.set(listKey, receivers);
+        withRoom.set(inRegion, receivers);
       }
       // The key below but for its receiver's part is known now: when it already loses to the
       // best key, only a lower preference can win, and receivers without one are not checked.
@@ -683,9 +681,9 @@ class Rebalancer {
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
       const sizeGive = this.size(give);
-      for (const to of this.receivers(give)) {
-        // `keeps` refuses every partner of a receiver outside `give`'s region.
-        if (to === donor || to.cap === 0 || !this.inRegion(give, to)) continue;
+      // `keeps` refuses every partner of a receiver outside `give`'s region.
+      for (const to of this.receiversInRegion(give)) {
+        if (to === donor || to.cap === 0) continue;
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;
@@ -795,9 +793,8 @@ class Rebalancer {
         // no receiver is looked for.
         const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
         if (moveAllowed) {
-          for (const to of this.receivers(give)) {
-            if (to === book || to.cap === 0 || !this.inRegion(give, to)) continue;
-            if (!test.receiverOk(to, give)) continue;
+          for (const to of this.receiversInRegion(give)) {
+            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
             if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
             if (!this.keeps(book, to, give)) continue;
             const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
@@ -855,10 +852,9 @@ class Rebalancer {
         bookRoom - book.a + (a[give.order] as number),
         bookRoom - book.r + (r[give.order] as number),
       ) + 1e-9;
-    for (const to of this.receivers(give)) {
-      // `keeps` refuses every partner of a receiver outside `give`'s region: its units are not walked.
-      if (to === book || to.cap === 0 || !this.inRegion(give, to)) continue;
-      if (!test.mayReceive(to, give)) continue;
+    // `keeps` refuses every partner of a receiver outside `give`'s region: their units are not walked.
+    for (const to of this.receiversInRegion(give)) {
+      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
@@ -969,12 +965,6 @@ class Rebalancer {
     return id >= 0 && this.regions.coverOf[to.index]?.[id] === 1;
   }
 
-  /** Whether every one of `books` covers the unit's region (see `inRegion`). */
-  private allInRegion(unit: Unit, books: Book[]): boolean {
-    for (const b of books) if (!this.inRegion(unit, b)) return false;
-    return true;
-  }
-
   /**
    * Whether giving `give` from `from` to `to` (swapped for `take`) keeps the region rule and the
    * book limits on both books. A forced move (`from` null: a leaving, not-yet-carrying or missing
@@ -1036,6 +1026,25 @@ class Rebalancer {
 
   private receivers(unit: Unit): Book[] {
     return this.served[this.servingOf[unit.order] as number] as Book[];
+  }
+
+  /**
+   * The unit's receivers that cover its region (`inRegion`), in the same order: the only ones a
+   * move that keeps the region rule can go to. Neither changes during a rebalance, so each list
+   * is found once per list of serving books and region.
+   */
+  private receiversInRegion(unit: Unit): Book[] {
+    const region = this.regions.ofUnit[unit.order] as number;
+    const key = (this.servingOf[unit.order] as number) * (this.regions.count + 1) + region + 1;
+    let books = this.inRegionLists.get(key);
+    if (!books) {
+      // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden class
+      // as a full one, and the loops over it are not compiled again when one comes.
+      books = [];
+      for (const b of this.receivers(unit)) if (this.inRegion(unit, b)) books.push(b);
+      this.inRegionLists.set(key, books);
+    }
+    return books;
   }
 
   /**
@@ -1131,11 +1140,14 @@ class Rebalancer {
     let bestBand = 0;
     let bestPreference = 0;
     let bestAfter = 0;
-    for (const to of this.receivers(unit)) {
-      if (to === from || to.cap <= 0 || !this.keeps(null, to, unit, undefined, anyRegion)) continue;
+    // Within the region, only the books that cover it (`keeps` refuses the others).
+    for (const to of anyRegion ? this.receivers(unit) : this.receiversInRegion(unit)) {
+      if (to === from || to.cap <= 0) continue;
       const after = this.state.shareWith(to, unit);
       const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
+      // A higher band loses whatever the rest: asked before the limits.
       if (best && band > bestBand) continue;
+      if (!this.keeps(null, to, unit, undefined, anyRegion)) continue;
       const preference = this.preference(unit, to);
       if (
         !best ||
