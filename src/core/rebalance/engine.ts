@@ -542,13 +542,18 @@ class Rebalancer {
 
   /** Books far below their team's mean take accounts from the fullest books of the team. */
   private fillLight(): void {
-    const stuck = new Set<Book>();
+    // By `Book.index`: this search runs over every book once per move.
+    const stuck = new Uint8Array(this.state.bookList.length);
     for (;;) {
       let light: Book | undefined;
+      let lightShare = 0;
       for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0) continue;
-        const gap = this.lowerOf(book) - this.state.share(book);
-        if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
+        if (stuck[book.index] === 1 || book.cap === 0) continue;
+        const share = this.state.share(book);
+        if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
+          light = book;
+          lightShare = share;
+        }
       }
       if (!light) return;
       const limit = this.upperOf(light);
@@ -581,7 +586,7 @@ class Rebalancer {
           if (!best || less(key, best.key)) best = { unit, donor, key };
         }
       }
-      if (!best) stuck.add(light);
+      if (!best) stuck[light.index] = 1;
       else {
         this.record(best.unit, best.donor, light, 'load');
         (this.steps[this.steps.length - 1] as Step).fill = true;
@@ -1124,7 +1129,7 @@ class Rebalancer {
         : 0;
     const seniority = (unit.complex || unit.red) && to.junior ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
-    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
+    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - unit.segmentRank) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
     return (
       ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to, this.inCover(unit, to)))
@@ -1670,9 +1675,8 @@ class Rebalancer {
   }
 }
 
-/** Tier rank by segment, looked up (not searched for) in `preference`, which runs ~400k times. */
-const SEGMENT_RANK = new Map<SegmentId, number>(SEGMENT_IDS.map((id, at) => [id, at]));
-const rank = (segment: SegmentId) => SEGMENT_RANK.get(segment) ?? -1;
+/** Tier rank by segment, as `Unit.segmentRank` gives it for a unit. */
+const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
 /** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
 function hardForJunior(unit: Unit, to: Book): boolean {

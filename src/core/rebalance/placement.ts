@@ -34,8 +34,6 @@ export class BookPlacement {
   private readonly cache = new Map<Book, { at: number; home: Home }>();
   /** The industry key `ownTeam` gives an account, by the account's industry key. */
   private readonly industries = new Map<string, string>();
-  /** Each tier's place in SEGMENT_IDS, for `home`'s sums. */
-  private readonly tierIndex = new Map<SegmentId, number>(SEGMENT_IDS.map((s, at) => [s, at]));
   private readonly tierA = new Float64Array(SEGMENT_IDS.length);
   private readonly tierR = new Float64Array(SEGMENT_IDS.length);
   /** One slot per industry team's key, and a last one for every other industry (see `industrySlot`). */
@@ -144,7 +142,7 @@ export class BookPlacement {
 
   /** Adds the unit to `home`'s sums. */
   private count(unit: Unit): void {
-    const tier = this.tierIndex.get(unit.segment) as number;
+    const tier = unit.segmentRank;
     add(this.tierA, tier, this.loads.a[unit.order] as number);
     add(this.tierR, tier, this.loads.r[unit.order] as number);
     if (this.industryTeams.length > 0) add(this.industryArr, this.industrySlot(unit), unit.arr);

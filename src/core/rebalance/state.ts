@@ -4,7 +4,7 @@
  */
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
-import type { Level, SegmentId, TeamMember } from '../model.js';
+import { type Level, SEGMENT_IDS, type SegmentId, type TeamMember } from '../model.js';
 import { standingCapacity } from '../people.js';
 import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
@@ -24,6 +24,8 @@ export interface Unit {
   red: boolean;
   complex: boolean;
   segment: SegmentId;
+  /** The segment's place in SEGMENT_IDS (its tier rank), read in the hot loops instead of a lookup. */
+  segmentRank: number;
   digital: boolean;
   /** `Book.index` of the book holding the unit; -1 when nobody (or no CSM) owns it. */
   holder: number;
@@ -510,6 +512,7 @@ function buildUnits(
   }
   const size = new Float64Array(units.length);
   for (let at = 0; at < units.length; at++) size[at] = Math.max(a[at] as number, r[at] as number);
+  for (const unit of units) unit.segmentRank = SEGMENT_IDS.indexOf(unit.segment);
   return { units, loads: { a, r, aMax, rMax, size } };
 }
 
@@ -561,6 +564,7 @@ function newUnit(
     red: false,
     complex: false,
     segment: first.segment,
+    segmentRank: -1,
     digital: first.coverage === 'digital',
     holder: -1,
     fileOwner: owner,
