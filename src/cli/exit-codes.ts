@@ -1,7 +1,5 @@
 /** The one place that decides exit codes (DESIGN.md "Exit codes"). */
 import type { Diagnostic, Severity } from '../core/model.js';
-import { REFERENCE_RULE_IDS } from '../core/rules/integrity.js';
-import { RULE_IDS } from '../core/rules/registry.js';
 
 export const EXIT = {
   ok: 0,
@@ -30,15 +28,6 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], options: FailOpt
     if (warnings > options.maxWarnings) return EXIT.problems;
   }
   return EXIT.ok;
-}
-
-/**
- * Whether an error with this code makes a file invalid, so `recommend` prints no plan and exits 1:
- * every input problem (syntax, schema, accounts file) and references that do not resolve
- * (duplicate ids, unknown owners or managers, reporting loops). Findings about the org never do.
- */
-export function stopsPlanning(code: string): boolean {
-  return REFERENCE_RULE_IDS.has(code) || !RULE_IDS.has(code);
 }
 
 /** A usage problem: bad flag value, missing file. Printed as one line, exit 2. */

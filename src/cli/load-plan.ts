@@ -10,8 +10,9 @@ import { formatCount } from '../core/money.js';
 import { type Plan, planOrg } from '../core/plan.js';
 import { runReferenceRules } from '../core/rules/engine.js';
 import { csmNeedOverLimit } from '../core/timeline/growth-limit.js';
-import { stopsPlanning, UsageError } from './exit-codes.js';
+import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { stopsPlanning } from './stops-planning.js';
 import { packageVersion } from './version.js';
 
 export interface PlannedFile {

@@ -184,6 +184,8 @@ function unwrap(schema: unknown): unknown {
     if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable')
       current = d.innerType;
     else if (d.type === 'pipe') current = d.in;
+    // A part of the file built the first time it is used (schema.ts): built here if not yet.
+    else if (d.type === 'lazy') current = (current as z.ZodLazy)._zod.innerType;
     else return current;
   }
 }

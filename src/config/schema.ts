@@ -1,6 +1,11 @@
 /**
  * The org file's schema: the one source of its types (`OrgFileInput`, `OrgFile`), of its
  * validation and of the JSON Schema shipped in `schema/org.schema.json`.
+ *
+ * The parts most files leave out (policy, growth, scenarios, compensation, account groups, the
+ * accounts and team file specs) are `z.lazy`: built the first time a file has them, or when the
+ * JSON Schema is written. Building all 1,194 of zod's schema objects up front cost every run
+ * about 12 ms of CPU; the rest of the file needs 292 of them.
  */
 import * as z from 'zod';
 import {
@@ -292,77 +297,82 @@ const columnMapping = z
   .record(z.string(), z.string())
   .meta({ description: 'Org account field -> CSV header, overriding the preset' });
 
-export const accountsFileSchema = z
-  .strictObject({
-    file: z
-      .string()
-      .min(1)
-      .meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
-    preset: choice(['salesforce', 'hubspot'], 'expected salesforce or hubspot')
-      .optional()
-      .meta({
-        description: 'Header names of a CRM export',
-        ...enumDocs(['salesforce', 'hubspot'], {
-          salesforce: 'a Salesforce report (Account ID, Account Name, ARR, Account Owner...)',
-          hubspot: 'a HubSpot companies export (Record ID, Company name, ARR, Company owner...)',
-        }),
-      }),
-    columns: columnMapping.optional(),
-    values: z
-      .strictObject({
-        segment: z
-          .record(z.string(), exactChoice(SEGMENT_IDS, segmentDocs(SEGMENT_IDS)))
-          .optional()
-          .meta({
-            description: 'CRM segment value -> csplan segment, e.g. Commercial: mid-market',
+export const accountsFileSchema = z.lazy(() =>
+  z
+    .strictObject({
+      file: z
+        .string()
+        .min(1)
+        .meta({ description: 'Path to a CSV or JSON file, relative to the org file' }),
+      preset: choice(['salesforce', 'hubspot'], 'expected salesforce or hubspot')
+        .optional()
+        .meta({
+          description: 'Header names of a CRM export',
+          ...enumDocs(['salesforce', 'hubspot'], {
+            salesforce: 'a Salesforce report (Account ID, Account Name, ARR, Account Owner...)',
+            hubspot: 'a HubSpot companies export (Record ID, Company name, ARR, Company owner...)',
           }),
-        health: z
-          .record(z.string(), exactChoice(HEALTH, healthDocs))
-          .optional()
-          .meta({ description: 'CRM health value or number range -> health, e.g. "1-3": red' }),
-        complexity: z
-          .record(z.string(), exactChoice(LEVELS, levelDocs))
-          .optional()
-          .meta({ description: 'CRM complexity value -> low, medium or high' }),
-      })
-      .optional()
-      .meta({
-        description:
-          'A CRM column\'s own values to csplan\'s: a value (any case) or a number range ("7-10") per field',
-      }),
-    on_error: choice(['fail', 'skip'], 'expected fail or skip')
-      .optional()
-      .meta({
-        description:
-          'What a row with problems does: fail (default) stops planning until it is fixed; skip plans without it and lists it (check still fails unless run with --skip-invalid)',
-        ...enumDocs(['fail', 'skip'], {
-          fail: 'the file is not planned until every row reads',
-          skip: 'rows with problems are left out of the plan and listed',
         }),
-      }),
-    date_order: dateOrder(
-      'How to read dates like 3/4/2027. Detected from the file when a day is above 12; ISO dates need nothing',
-    ).optional(),
-  })
-  .meta({ description: 'Accounts read from a CRM export' });
+      columns: columnMapping.optional(),
+      values: z
+        .strictObject({
+          segment: z
+            .record(z.string(), exactChoice(SEGMENT_IDS, segmentDocs(SEGMENT_IDS)))
+            .optional()
+            .meta({
+              description: 'CRM segment value -> csplan segment, e.g. Commercial: mid-market',
+            }),
+          health: z
+            .record(z.string(), exactChoice(HEALTH, healthDocs))
+            .optional()
+            .meta({ description: 'CRM health value or number range -> health, e.g. "1-3": red' }),
+          complexity: z
+            .record(z.string(), exactChoice(LEVELS, levelDocs))
+            .optional()
+            .meta({ description: 'CRM complexity value -> low, medium or high' }),
+        })
+        .optional()
+        .meta({
+          description:
+            'A CRM column\'s own values to csplan\'s: a value (any case) or a number range ("7-10") per field',
+        }),
+      on_error: choice(['fail', 'skip'], 'expected fail or skip')
+        .optional()
+        .meta({
+          description:
+            'What a row with problems does: fail (default) stops planning until it is fixed; skip plans without it and lists it (check still fails unless run with --skip-invalid)',
+          ...enumDocs(['fail', 'skip'], {
+            fail: 'the file is not planned until every row reads',
+            skip: 'rows with problems are left out of the plan and listed',
+          }),
+        }),
+      date_order: dateOrder(
+        'How to read dates like 3/4/2027. Detected from the file when a day is above 12; ISO dates need nothing',
+      ).optional(),
+    })
+    .meta({ description: 'Accounts read from a CRM export' }),
+);
 
-export const accountGroupSchema = z
-  .strictObject({
-    name: z.string().min(1).meta({ description: 'What the group is, e.g. "Self-serve tail"' }),
-    count: atLeastOne('How many accounts the group stands for'),
-    arr_each: money('Typical ARR of one account in the group').optional(),
-    arr_total: money('ARR of the whole group').optional(),
-    segment: segment('Pin the whole group to a segment').optional(),
-    health: health.optional(),
-    complexity: level('Complexity of the accounts in the group').optional(),
-    owner: id('Team id of the person (or pool lead) who owns the group').optional(),
-  })
-  .refine((group) => (group.arr_each === undefined) !== (group.arr_total === undefined), {
-    error: 'give either arr_each or arr_total',
-  })
-  .meta({
-    description: 'Many similar accounts described at once; planned exactly like that many accounts',
-  });
+export const accountGroupSchema = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().min(1).meta({ description: 'What the group is, e.g. "Self-serve tail"' }),
+      count: atLeastOne('How many accounts the group stands for'),
+      arr_each: money('Typical ARR of one account in the group').optional(),
+      arr_total: money('ARR of the whole group').optional(),
+      segment: segment('Pin the whole group to a segment').optional(),
+      health: health.optional(),
+      complexity: level('Complexity of the accounts in the group').optional(),
+      owner: id('Team id of the person (or pool lead) who owns the group').optional(),
+    })
+    .refine((group) => (group.arr_each === undefined) !== (group.arr_total === undefined), {
+      error: 'give either arr_each or arr_total',
+    })
+    .meta({
+      description:
+        'Many similar accounts described at once; planned exactly like that many accounts',
+    }),
+);
 
 export const teamMemberSchema = z
   .strictObject({
@@ -421,48 +431,50 @@ const teamMemberExtras = teamMemberSchema.extend({
     .meta({ description: 'Share of a full-time role, 0 to 1, when the roster has no FTE' }),
 });
 
-export const teamFileSchema = z
-  .strictObject({
-    file: z
-      .string()
-      .min(1)
-      .meta({ description: 'Path to an HR roster export (CSV), relative to the org file' }),
-    preset: choice(ROSTER_PRESET_IDS, `expected one of: ${ROSTER_PRESET_IDS.join(', ')}`)
-      .optional()
-      .meta({
-        description: 'Header names of an HRIS export; detected from the headers when not given',
-        ...enumDocs(
-          ROSTER_PRESET_IDS,
-          Object.fromEntries(
-            ROSTER_PRESET_IDS.map((id) => [id, `a ${ROSTER_PRESETS[id].label} people export`]),
-          ) as Record<(typeof ROSTER_PRESET_IDS)[number], string>,
-        ),
-      }),
-    columns: z
-      .partialRecord(
-        z.enum(ROSTER_FIELDS, {
-          error: `unknown roster field; fields: ${ROSTER_FIELDS.join(', ')}`,
+export const teamFileSchema = z.lazy(() =>
+  z
+    .strictObject({
+      file: z
+        .string()
+        .min(1)
+        .meta({ description: 'Path to an HR roster export (CSV), relative to the org file' }),
+      preset: choice(ROSTER_PRESET_IDS, `expected one of: ${ROSTER_PRESET_IDS.join(', ')}`)
+        .optional()
+        .meta({
+          description: 'Header names of an HRIS export; detected from the headers when not given',
+          ...enumDocs(
+            ROSTER_PRESET_IDS,
+            Object.fromEntries(
+              ROSTER_PRESET_IDS.map((id) => [id, `a ${ROSTER_PRESETS[id].label} people export`]),
+            ) as Record<(typeof ROSTER_PRESET_IDS)[number], string>,
+          ),
         }),
-        z.string(),
-      )
-      .optional()
-      .meta({
+      columns: z
+        .partialRecord(
+          z.enum(ROSTER_FIELDS, {
+            error: `unknown roster field; fields: ${ROSTER_FIELDS.join(', ')}`,
+          }),
+          z.string(),
+        )
+        .optional()
+        .meta({
+          description:
+            'Roster field -> CSV header, overriding the preset (an empty header leaves the field unread)',
+        }),
+      roles: z.record(z.string().min(1), role).optional().meta({
         description:
-          'Roster field -> CSV header, overriding the preset (an empty header leaves the field unread)',
+          'Job title -> role, for titles csplan\'s title table does not know, e.g. "Customer Advocate": csm',
       }),
-    roles: z.record(z.string().min(1), role).optional().meta({
-      description:
-        'Job title -> role, for titles csplan\'s title table does not know, e.g. "Customer Advocate": csm',
-    }),
-    date_order: dateOrder(
-      'How to read hire and termination dates like 3/4/2027. Detected when a day is above 12; ISO dates need nothing',
-    ).optional(),
-    members: z.array(teamMemberExtras).optional().meta({
-      description:
-        'Keys HR does not hold, by team id (segment, languages, aliases...), and people the roster does not list yet (planned hires, with role): the roster wins for the keys it gives',
-    }),
-  })
-  .meta({ description: 'The team read from an HR roster export' });
+      date_order: dateOrder(
+        'How to read hire and termination dates like 3/4/2027. Detected when a day is above 12; ISO dates need nothing',
+      ).optional(),
+      members: z.array(teamMemberExtras).optional().meta({
+        description:
+          'Keys HR does not hold, by team id (segment, languages, aliases...), and people the roster does not list yet (planned hires, with role): the roster wins for the keys it gives',
+      }),
+    })
+    .meta({ description: 'The team read from an HR roster export' }),
+);
 
 const rangeOverride = (
   what: string,
@@ -515,11 +527,13 @@ const levelFactor = (value: (typeof LEVELS)[number]) =>
       description: `Load multiplier of a ${value}-complexity account (default ${complexityFactors[value]})`,
     });
 
-const levelFactors = z.strictObject({
-  low: levelFactor('low'),
-  medium: levelFactor('medium'),
-  high: levelFactor('high'),
-});
+const levelFactors = z.lazy(() =>
+  z.strictObject({
+    low: levelFactor('low'),
+    medium: levelFactor('medium'),
+    high: levelFactor('high'),
+  }),
+);
 
 const days = (description: string) =>
   wholeNumber(description).max(3650, { error: 'more than 10 years: check the number' });
@@ -536,24 +550,26 @@ const pct = (description: string, max = 100) =>
     .max(max, { error: `more than ${max}%: check the number` })
     .meta({ description });
 
-const hiringPolicy = z.strictObject({
-  lead_days: days('Days from opening a req to the hire starting, for every role').optional(),
-  lead_days_by_role: z
-    .partialRecord(role, days('Days from opening a req to the hire starting'))
-    .optional()
-    .meta({ description: 'Hiring lead time per role, where it differs from lead_days' }),
-  ramp_weeks: rampWeeks(
-    'Weeks until a new hire without a book is fully productive (default 8, as the CSM ramp)',
-  ).optional(),
-  ramp_weeks_by_role: z
-    .partialRecord(role, rampWeeks('Weeks until a new hire is fully productive'))
-    .optional()
-    .meta({
-      description:
-        'Ramp per role for roles without a book; CSMs and digital CSMs follow policy.ramp',
-    }),
-  attrition_pct_12m: pct('Share of people expected to leave in a year, %').optional(),
-});
+const hiringPolicy = z.lazy(() =>
+  z.strictObject({
+    lead_days: days('Days from opening a req to the hire starting, for every role').optional(),
+    lead_days_by_role: z
+      .partialRecord(role, days('Days from opening a req to the hire starting'))
+      .optional()
+      .meta({ description: 'Hiring lead time per role, where it differs from lead_days' }),
+    ramp_weeks: rampWeeks(
+      'Weeks until a new hire without a book is fully productive (default 8, as the CSM ramp)',
+    ).optional(),
+    ramp_weeks_by_role: z
+      .partialRecord(role, rampWeeks('Weeks until a new hire is fully productive'))
+      .optional()
+      .meta({
+        description:
+          'Ramp per role for roles without a book; CSMs and digital CSMs follow policy.ramp',
+      }),
+    attrition_pct_12m: pct('Share of people expected to leave in a year, %').optional(),
+  }),
+);
 /** A policy description that quotes the default it overrides. */
 const byDefault = (description: string, value: number | string) =>
   `${description} (default ${value})`;
@@ -564,160 +580,167 @@ const uplift = (description: string, value: number) =>
     .optional()
     .meta({ description: `${description} (default ${value}, i.e. +${Math.round(value * 100)}%)` });
 
-export const policySchema = z
-  .strictObject({
-    stage: z
-      .strictObject({
-        first_hire_customers: atLeastOne(
-          byDefault('Customers at which the first-hire stage starts', stage.firstHireCustomers),
-        ).optional(),
-        specialization_customers: atLeastOne(
-          byDefault('Customers at which specialization starts', stage.specializationCustomers),
-        ).optional(),
-        scale_customers: atLeastOne(
-          byDefault('Customers at which the scale stage starts', stage.scaleCustomers),
-        ).optional(),
-        specialization_arr: money(
-          byDefault('ARR at which specialization starts', formatMoney(stage.specializationArr)),
-        ).optional(),
-        scale_arr: money(
-          byDefault('ARR at which the scale stage starts', formatMoney(stage.scaleArr)),
-        ).optional(),
-      })
-      .optional()
-      .meta({ description: 'Where each stage starts, by customer count and by ARR' }),
-    segments: z
-      .strictObject(
-        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentPolicy(s).optional()])) as Record<
-          SegmentId,
-          z.ZodOptional<ReturnType<typeof segmentPolicy>>
-        >,
-      )
-      .optional()
-      .meta({ description: 'Per-segment thresholds and CSM ratios' }),
-    digital_automation: choice(AUTOMATION_LEVELS, 'expected none, some or mature')
-      .optional()
-      .meta({
-        description: byDefault(
-          'How automated the digital programs are: sets the ARR one digital CSM carries, within the published $1-5M (CS Operations Architect guide)',
-          DEFAULT_POLICY.digitalAutomation,
-        ),
-        ...enumDocs(AUTOMATION_LEVELS, {
-          none: 'programs run by hand: the low end of the ARR range per digital CSM',
-          some: 'lifecycle emails and usage alerts: the target of the range',
-          mature: 'in-app guides, automated lifecycle and community: the top of the range',
-        }),
-      }),
-    complexity_factors: levelFactors
-      .optional()
-      .meta({ description: 'Load multiplier per complexity' }),
-    load_drivers: z
-      .strictObject({
-        long_implementation_days: wholeNumber(
-          byDefault(
-            'Implementation longer than this, in days, adds load',
-            loadDrivers.longImplementationDays,
+export const policySchema = z.lazy(() =>
+  z
+    .strictObject({
+      stage: z
+        .strictObject({
+          first_hire_customers: atLeastOne(
+            byDefault('Customers at which the first-hire stage starts', stage.firstHireCustomers),
+          ).optional(),
+          specialization_customers: atLeastOne(
+            byDefault('Customers at which specialization starts', stage.specializationCustomers),
+          ).optional(),
+          scale_customers: atLeastOne(
+            byDefault('Customers at which the scale stage starts', stage.scaleCustomers),
+          ).optional(),
+          specialization_arr: money(
+            byDefault('ARR at which specialization starts', formatMoney(stage.specializationArr)),
+          ).optional(),
+          scale_arr: money(
+            byDefault('ARR at which the scale stage starts', formatMoney(stage.scaleArr)),
+          ).optional(),
+        })
+        .optional()
+        .meta({ description: 'Where each stage starts, by customer count and by ARR' }),
+      segments: z
+        .strictObject(
+          Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentPolicy(s).optional()])) as Record<
+            SegmentId,
+            z.ZodOptional<ReturnType<typeof segmentPolicy>>
+          >,
+        )
+        .optional()
+        .meta({ description: 'Per-segment thresholds and CSM ratios' }),
+      digital_automation: choice(AUTOMATION_LEVELS, 'expected none, some or mature')
+        .optional()
+        .meta({
+          description: byDefault(
+            'How automated the digital programs are: sets the ARR one digital CSM carries, within the published $1-5M (CS Operations Architect guide)',
+            DEFAULT_POLICY.digitalAutomation,
           ),
-        ).optional(),
-        long_implementation_uplift: uplift(
-          'Extra load of an account with a long implementation',
-          DEFAULT_POLICY.loadDrivers.longImplementationUplift,
-        ),
-        many_stakeholders: wholeNumber(
-          byDefault('More stakeholders than this adds load', loadDrivers.manyStakeholders),
-        ).optional(),
-        many_stakeholders_uplift: uplift(
-          'Extra load of an account with many stakeholders',
-          DEFAULT_POLICY.loadDrivers.manyStakeholdersUplift,
-        ),
-        regulated_uplift: uplift(
-          'Extra load of an account in a regulated industry',
-          DEFAULT_POLICY.loadDrivers.regulatedUplift,
-        ),
-      })
-      .optional()
-      .meta({ description: 'Account traits that add to the CSM effort an account needs' }),
-    offload: z
-      .strictObject({
-        onboarding: uplift(
-          'Extra capacity per CSM when someone has role onboarding',
-          DEFAULT_POLICY.offload.onboarding,
-        ),
-        support: uplift(
-          'Extra capacity per CSM when someone has role support',
-          DEFAULT_POLICY.offload.support,
-        ),
-      })
-      .optional()
-      .meta({ description: 'Extra CSM capacity when dedicated onboarding / support teams exist' }),
-    ramp: z
-      .array(
-        z.strictObject({
-          until_week: atLeastOne('Last week of tenure this step covers').max(MAX_RAMP_WEEKS, {
-            error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+          ...enumDocs(AUTOMATION_LEVELS, {
+            none: 'programs run by hand: the low end of the ARR range per digital CSM',
+            some: 'lifecycle emails and usage alerts: the target of the range',
+            mature: 'in-app guides, automated lifecycle and community: the top of the range',
           }),
-          capacity: share('Share of a full book carried in this step'),
         }),
+      complexity_factors: levelFactors
+        .optional()
+        .meta({ description: 'Load multiplier per complexity' }),
+      load_drivers: z
+        .strictObject({
+          long_implementation_days: wholeNumber(
+            byDefault(
+              'Implementation longer than this, in days, adds load',
+              loadDrivers.longImplementationDays,
+            ),
+          ).optional(),
+          long_implementation_uplift: uplift(
+            'Extra load of an account with a long implementation',
+            DEFAULT_POLICY.loadDrivers.longImplementationUplift,
+          ),
+          many_stakeholders: wholeNumber(
+            byDefault('More stakeholders than this adds load', loadDrivers.manyStakeholders),
+          ).optional(),
+          many_stakeholders_uplift: uplift(
+            'Extra load of an account with many stakeholders',
+            DEFAULT_POLICY.loadDrivers.manyStakeholdersUplift,
+          ),
+          regulated_uplift: uplift(
+            'Extra load of an account in a regulated industry',
+            DEFAULT_POLICY.loadDrivers.regulatedUplift,
+          ),
+        })
+        .optional()
+        .meta({ description: 'Account traits that add to the CSM effort an account needs' }),
+      offload: z
+        .strictObject({
+          onboarding: uplift(
+            'Extra capacity per CSM when someone has role onboarding',
+            DEFAULT_POLICY.offload.onboarding,
+          ),
+          support: uplift(
+            'Extra capacity per CSM when someone has role support',
+            DEFAULT_POLICY.offload.support,
+          ),
+        })
+        .optional()
+        .meta({
+          description: 'Extra CSM capacity when dedicated onboarding / support teams exist',
+        }),
+      ramp: z
+        .array(
+          z.strictObject({
+            until_week: atLeastOne('Last week of tenure this step covers').max(MAX_RAMP_WEEKS, {
+              error: `more than ${MAX_RAMP_WEEKS} weeks (2 years): check the number`,
+            }),
+            capacity: share('Share of a full book carried in this step'),
+          }),
+        )
+        .optional()
+        .meta({ description: 'Ramp schedule for new CSMs' }),
+      handover_weeks: wholeNumber(
+        'Weeks before a leave date that a leaver spends handing accounts over, carrying half a book; a backfill is planned ramped when they start (default 0: a full book to the last day)',
       )
-      .optional()
-      .meta({ description: 'Ramp schedule for new CSMs' }),
-    handover_weeks: wholeNumber(
-      'Weeks before a leave date that a leaver spends handing accounts over, carrying half a book; a backfill is planned ramped when they start (default 0: a full book to the last day)',
-    )
-      .max(MAX_HANDOVER_WEEKS, {
-        error: `more than ${MAX_HANDOVER_WEEKS} weeks (half a year): check the number`,
-      })
-      .optional(),
-    span_of_control: z
-      .strictObject({
-        manager_min: atLeastOne(
-          byDefault('Fewest direct reports for a manager', spanOfControl.managerMin),
-        ).optional(),
-        manager_max: atLeastOne(
-          byDefault('Most direct reports for a manager', spanOfControl.managerMax),
-        ).optional(),
-        director_min: atLeastOne(
-          byDefault('Fewest managers under a director', spanOfControl.directorMin),
-        ).optional(),
-        director_max: atLeastOne(
-          byDefault('Most managers under a director', spanOfControl.directorMax),
-        ).optional(),
-      })
-      .optional()
-      .meta({ description: 'How many people one leader manages well' }),
-    health_mix_max: share(
-      byDefault('Most red/yellow share in one book', DEFAULT_POLICY.healthMixMax),
-    ).optional(),
-    cs_ops_at_csms: atLeastOne(
-      byDefault('CSM count by which CS Ops should exist', DEFAULT_POLICY.csOpsAtCsms),
-    ).optional(),
-    unowned_arr_share_max: share(
-      byDefault('Largest share of ARR allowed without an owner', DEFAULT_POLICY.unownedArrShareMax),
-    ).optional(),
-    downgrade_cooldown_days: wholeNumber(
-      byDefault(
-        'Days after a negative event during which an account must not be moved to a lower tier',
-        DEFAULT_POLICY.downgradeCooldownDays,
-      ),
-    ).optional(),
-    renewal_freeze_days: wholeNumber(
-      byDefault(
-        'Days before a renewal during which an account should not change owner',
-        DEFAULT_POLICY.renewalFreezeDays,
-      ),
-    ).optional(),
-    salaries: z
-      .partialRecord(roleKey, money('Yearly fully loaded cost'))
-      .optional()
-      .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
-    hiring: hiringPolicy
-      .optional()
-      .meta({ description: 'Hiring lead time, ramp and attrition, for `csplan timeline`' }),
-  })
-  .meta({
-    description:
-      'Overrides of the default benchmarks: each figure and its published source are listed in the README ("Where the numbers come from") and docs/sources.md',
-  });
+        .max(MAX_HANDOVER_WEEKS, {
+          error: `more than ${MAX_HANDOVER_WEEKS} weeks (half a year): check the number`,
+        })
+        .optional(),
+      span_of_control: z
+        .strictObject({
+          manager_min: atLeastOne(
+            byDefault('Fewest direct reports for a manager', spanOfControl.managerMin),
+          ).optional(),
+          manager_max: atLeastOne(
+            byDefault('Most direct reports for a manager', spanOfControl.managerMax),
+          ).optional(),
+          director_min: atLeastOne(
+            byDefault('Fewest managers under a director', spanOfControl.directorMin),
+          ).optional(),
+          director_max: atLeastOne(
+            byDefault('Most managers under a director', spanOfControl.directorMax),
+          ).optional(),
+        })
+        .optional()
+        .meta({ description: 'How many people one leader manages well' }),
+      health_mix_max: share(
+        byDefault('Most red/yellow share in one book', DEFAULT_POLICY.healthMixMax),
+      ).optional(),
+      cs_ops_at_csms: atLeastOne(
+        byDefault('CSM count by which CS Ops should exist', DEFAULT_POLICY.csOpsAtCsms),
+      ).optional(),
+      unowned_arr_share_max: share(
+        byDefault(
+          'Largest share of ARR allowed without an owner',
+          DEFAULT_POLICY.unownedArrShareMax,
+        ),
+      ).optional(),
+      downgrade_cooldown_days: wholeNumber(
+        byDefault(
+          'Days after a negative event during which an account must not be moved to a lower tier',
+          DEFAULT_POLICY.downgradeCooldownDays,
+        ),
+      ).optional(),
+      renewal_freeze_days: wholeNumber(
+        byDefault(
+          'Days before a renewal during which an account should not change owner',
+          DEFAULT_POLICY.renewalFreezeDays,
+        ),
+      ).optional(),
+      salaries: z
+        .partialRecord(roleKey, money('Yearly fully loaded cost'))
+        .optional()
+        .meta({ description: 'Yearly cost per role, to price hiring gaps' }),
+      hiring: hiringPolicy
+        .optional()
+        .meta({ description: 'Hiring lead time, ramp and attrition, for `csplan timeline`' }),
+    })
+    .meta({
+      description:
+        'Overrides of the default benchmarks: each figure and its published source are listed in the README ("Where the numbers come from") and docs/sources.md',
+    }),
+);
 
 const SETTINGS = ['off', 'warning', 'error'] as const;
 export const ruleSettingSchema = choice(SETTINGS, 'expected off, warning or error').meta({
@@ -737,27 +760,29 @@ const rulesSchema = z
   .optional()
   .meta({ description: 'Severity per rule id: off, warning or error' });
 
-export const compPlanSchema = z
-  .strictObject({
-    base_pct: z
-      .number()
-      .min(0)
-      .max(100)
-      .meta({ description: 'Base salary share of on-target pay, %' }),
-    variable_pct: z
-      .number()
-      .min(0)
-      .max(100)
-      .meta({ description: 'Variable share of on-target pay, %' }),
-    variable_weights: z
-      .record(z.string(), z.number().min(0).max(100))
-      .optional()
-      .meta({ description: 'Weights of the variable part in %, e.g. nrr: 45, renewal_rate: 25' }),
-  })
-  .meta({ description: 'Compensation plan of one role' });
+export const compPlanSchema = z.lazy(() =>
+  z
+    .strictObject({
+      base_pct: z
+        .number()
+        .min(0)
+        .max(100)
+        .meta({ description: 'Base salary share of on-target pay, %' }),
+      variable_pct: z
+        .number()
+        .min(0)
+        .max(100)
+        .meta({ description: 'Variable share of on-target pay, %' }),
+      variable_weights: z
+        .record(z.string(), z.number().min(0).max(100))
+        .optional()
+        .meta({ description: 'Weights of the variable part in %, e.g. nrr: 45, renewal_rate: 25' }),
+    })
+    .meta({ description: 'Compensation plan of one role' }),
+);
 
 /** Growth figures that can be given for the whole company or for one segment. */
-const segmentGrowthFields = {
+const segmentGrowthFields = () => ({
   new_customers_per_month: z
     .number({ error: 'expected a number of customers, e.g. 5' })
     .min(0, { error: 'cannot be negative' })
@@ -781,54 +806,62 @@ const segmentGrowthFields = {
   new_customer_arr: money(
     'ARR of one new customer (default: the average of the segment today)',
   ).optional(),
-};
+});
 
-const segmentGrowth = z
-  .strictObject(segmentGrowthFields)
-  .meta({ description: 'Growth of one segment; overrides the company-wide figures' });
+const segmentGrowth = z.lazy(() =>
+  z
+    .strictObject(segmentGrowthFields())
+    .meta({ description: 'Growth of one segment; overrides the company-wide figures' }),
+);
 
-export const growthSchema = z
-  .strictObject({
-    new_customers_12m: wholeNumber('New customers expected in the next 12 months')
-      .max(MAX_NEW_CUSTOMERS_PER_MONTH * 12, {
-        error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH * 12)} a year: check the number`,
-      })
-      .optional(),
-    arr_growth_pct_12m: z
-      .number({ error: 'expected a percentage, e.g. 40' })
-      .min(-100, { error: 'ARR cannot shrink by more than 100%' })
-      .max(10_000, { error: 'more than 10,000%: check the number' })
-      .meta({ description: 'Expected ARR growth over 12 months, %' })
-      .optional(),
-    new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months')
-      .max(MAX_PROJECTED_GROWTH, {
-        error: 'more hires than customers csplan plans: check the number',
-      })
-      .optional(),
-    ...segmentGrowthFields,
-    segments: z
-      .strictObject(
-        Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentGrowth.optional()])) as Record<
-          (typeof SEGMENT_IDS)[number],
-          z.ZodOptional<typeof segmentGrowth>
-        >,
-      )
-      .optional()
-      .meta({ description: 'Growth per segment, where it differs from the company-wide figures' }),
-  })
-  .meta({ description: 'Expected growth, for the projection and `csplan timeline`' });
+export const growthSchema = z.lazy(() =>
+  z
+    .strictObject({
+      new_customers_12m: wholeNumber('New customers expected in the next 12 months')
+        .max(MAX_NEW_CUSTOMERS_PER_MONTH * 12, {
+          error: `more than ${formatCount(MAX_NEW_CUSTOMERS_PER_MONTH * 12)} a year: check the number`,
+        })
+        .optional(),
+      arr_growth_pct_12m: z
+        .number({ error: 'expected a percentage, e.g. 40' })
+        .min(-100, { error: 'ARR cannot shrink by more than 100%' })
+        .max(10_000, { error: 'more than 10,000%: check the number' })
+        .meta({ description: 'Expected ARR growth over 12 months, %' })
+        .optional(),
+      new_csm_hires_12m: wholeNumber('CSM hires already budgeted for the next 12 months')
+        .max(MAX_PROJECTED_GROWTH, {
+          error: 'more hires than customers csplan plans: check the number',
+        })
+        .optional(),
+      ...segmentGrowthFields(),
+      segments: z
+        .strictObject(
+          Object.fromEntries(SEGMENT_IDS.map((s) => [s, segmentGrowth.optional()])) as Record<
+            (typeof SEGMENT_IDS)[number],
+            z.ZodOptional<typeof segmentGrowth>
+          >,
+        )
+        .optional()
+        .meta({
+          description: 'Growth per segment, where it differs from the company-wide figures',
+        }),
+    })
+    .meta({ description: 'Expected growth, for the projection and `csplan timeline`' }),
+);
 
-export const scenarioSchema = z
-  .strictObject({
-    description: z.string().optional().meta({ description: 'What the scenario assumes' }),
-    growth: growthSchema.optional(),
-    policy: policySchema.optional(),
-    freeze_until: planDate('No req opens before this date (a hiring freeze)').optional(),
-  })
-  .meta({
-    description:
-      'A what-if: growth and policy keys given here replace those of the file, key by key',
-  });
+export const scenarioSchema = z.lazy(() =>
+  z
+    .strictObject({
+      description: z.string().optional().meta({ description: 'What the scenario assumes' }),
+      growth: growthSchema.optional(),
+      policy: policySchema.optional(),
+      freeze_until: planDate('No req opens before this date (a hiring freeze)').optional(),
+    })
+    .meta({
+      description:
+        'A what-if: growth and policy keys given here replace those of the file, key by key',
+    }),
+);
 
 export const orgFileSchema = z
   .strictObject({

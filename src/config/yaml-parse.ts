@@ -10,8 +10,10 @@
 import {
   Composer,
   type Document,
+  isMap,
   isPair,
   isScalar,
+  isSeq,
   Lexer,
   LineCounter,
   Parser,
@@ -190,6 +192,19 @@ export function documentDiagnostics(
   visit(doc, {
     Map: noteAnchor,
     Seq: noteAnchor,
+    // yaml turns a list or mapping used as a key into text, and warns on stderr; an org file's
+    // keys are field names and ids, so such a key is a mistake (often a stray "? ").
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        push(
+          'yaml-syntax',
+          'a key here is a list or a mapping; keys are field names or ids: write the key as plain text',
+          at(pair.key.range?.[0] ?? 0),
+        );
+        // Once: the keys nested inside this one are part of the same mistake.
+        return visit.SKIP;
+      }
+    },
     Alias(_, node) {
       if (!anchored.has(node.source) && !anchoredBefore(node.source)) {
         push(

@@ -35,4 +35,23 @@ describe('csplan --version start-up', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('loaded dist/bundle/main.js');
   });
+
+  /** Each module once (the hook sees every import of it). */
+  const loaded = (stderr: string) => [...new Set(stderr.match(/^loaded .+$/gm))];
+
+  it('loads the shell and commander for --help, not the planner', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(loaded(result.stderr).filter((line) => line.includes('planning-'))).toEqual([]);
+  });
+
+  // Node 20 loads every module file with its own resolve, open, read and compile: the planner
+  // is one chunk (scripts/bundle.mjs), where rolldown's own split made `recommend` load 23 files.
+  it('loads the planner as one chunk for recommend', () => {
+    const result = run('recommend', 'examples/founder.yaml', '--format', 'json');
+    expect(result.status).toBe(0);
+    const modules = loaded(result.stderr);
+    expect(modules.filter((line) => line.includes('planning-'))).toHaveLength(1);
+    expect(modules.length).toBeLessThanOrEqual(10);
+  });
 });

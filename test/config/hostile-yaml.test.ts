@@ -129,6 +129,18 @@ describe('strict YAML 1.2 values', () => {
     expect(diagnostics[0]?.line).toBe(5);
   });
 
+  it.each([
+    ['a list', '? [a, b]\n  : 1', 5, 3],
+    ['a mapping', '{ x: 1 }: 2', 5, 1],
+    ['a mapping inside an account', 'accounts:\n  - { id: acme, arr: 5, ? { x: 1 } : 2 }', 6, 27],
+  ])('refuses %s used as a key, once, at the key', async (_, lines, line, column) => {
+    const { diagnostics } = await load(`${HEAD}${lines}\n`);
+    expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+      ['yaml-syntax', line, column],
+    ]);
+    expect(diagnostics[0]?.message).toContain('keys are field names or ids');
+  });
+
   it('warns about ids that differ only in case or spaces', async () => {
     const result = await load(
       `${HEAD}accounts:\n  - { id: Acme, arr: 5 }\n  - { id: " acme", arr: 5 }\n  - { id: "ac me", arr: 5 }\n  - { id: globex, arr: 5 }\n`,

@@ -86,6 +86,37 @@ describe('loading bad org files: every problem located, with a rule id', () => {
     });
   });
 
+  // policy, growth, scenarios, compensation, account groups and the accounts and team file
+  // specs are built the first time a file uses them (schema.ts); their keys still suggest.
+  it('suggests the key meant in every part of the file, however deep', async () => {
+    const found = await problems(
+      `${HEAD}policy:\n  segmnts: {}\n  hiring: { lead_dayz: 3 }\n  segments:\n    enterprise: { min_ar: 5 }\n` +
+        'growth:\n  segments:\n    smb: { churn_pct_12: 5 }\n' +
+        'scenarios:\n  slow:\n    policy: { healt_mix_max: 0.3 }\n' +
+        'compensation:\n  csm: { base_pc: 50, variable_pct: 50 }\n' +
+        'account_groups:\n  - { name: g, count: 2, arr_eahc: 3 }\n',
+    );
+    const fileSpecs = await problems(
+      `${HEAD}accounts: { file: a.csv, preest: x }\nteam: { file: r.csv, presett: y }\n`,
+    );
+    const unknownKeys = (list: typeof found) =>
+      list
+        .filter((d) => d.rule === 'unknown-key')
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+        .map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect([...unknownKeys(found), ...unknownKeys(fileSpecs)]).toEqual([
+      '5:3 unknown key "segmnts" (did you mean "segments"?)',
+      '6:13 unknown key "lead_dayz" (did you mean "lead_days"?)',
+      '8:19 unknown key "min_ar" (did you mean "min_arr"?)',
+      '11:12 unknown key "churn_pct_12" (did you mean "churn_pct_12m"?)',
+      '14:15 unknown key "healt_mix_max" (did you mean "health_mix_max"?)',
+      '16:10 unknown key "base_pc" (did you mean "base_pct"?)',
+      '18:26 unknown key "arr_eahc" (did you mean "arr_each"?)',
+      '4:26 unknown key "preest" (did you mean "preset"?)',
+      '5:22 unknown key "presett" (did you mean "preset"?)',
+    ]);
+  });
+
   it('reports all problems of a file at once', async () => {
     const found = await problems(
       `${HEAD}  motinon: x\naccounts:\n  - { id: a, arr: "$5k" }\n  - { id: b, arr: 1, owner: 3.5, helth: red }\nteam:\n  - { id: x, role: boss }\n`,

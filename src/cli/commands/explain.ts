@@ -15,9 +15,10 @@ import {
 } from '../../render/codes.js';
 import { renderExplainText, ruleJson } from '../../render/rules.js';
 import { outputWidth, useColor } from '../color.js';
-import { EXIT, stopsPlanning, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { parseFormat } from '../options.js';
+import { stopsPlanning } from '../stops-planning.js';
 
 export interface ExplainOptions {
   format?: string;
