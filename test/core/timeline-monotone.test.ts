@@ -380,3 +380,92 @@ growth: { segments: { smb: { new_customers_per_month: 2 } } }
     expect(timeline.hires[0]?.reason).toMatch(/^brought forward from Feb 2027 \(Specialization/);
   });
 });
+
+describe("a leaver's seat ends at the month date nearer their last day", () => {
+  // SMB: 225 accounts at $5k: max(225 / 150, $1.125M / $1.25M) = 1.5 FTE for s1 and l1, who
+  // leaves and is not replaced. With l1: 2 x 0.974 (less the 2.6% attrition allowance) = 1.95
+  // seats for 1.5 of work; without: 0.974, 0.53 short, past the quarter a team absorbs: one
+  // hire, ramped by the first month planned without l1. The months start on the 23rd; the month
+  // from 2027-03-23 to 2027-04-23 has 31 days, so its middle is 2027-03-23 + 15 = 2027-04-07.
+  const team = (leaving: string) =>
+    orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: l1, role: csm, segment: smb, reports_to: ceo, leaving: ${leaving}, backfill: false }
+accounts:
+${accounts('smb', 225, 5_000)}
+`);
+
+  // l1 goes on 2027-03-24, a day into the month: the month is planned without l1 and the hire is
+  // ramped by 2027-03-23, in seat when l1 goes. It opens 60 days + the 8-week ramp before:
+  // 2027-03-23 - 56 days = 2027-01-26 (its first day), - 60 days = 2026-11-27. Counting l1's
+  // seat for the whole month, the hire was ramped by 2027-04-23 and l1's book had nobody for a
+  // month. That month with nobody was a saving only a scenario that happened to hire for the
+  // seat on the month's date could make: seed 6 of the monotone property at 1,000 runs (1.7x
+  // cost less than 1.6x, its manager sized on a leaver with a day to go) and seed 12 (1.1x hired
+  // for a leaver going on 2027-07-24 a month late, and cost less than 0.9x).
+  it('a leaver who goes early in a month: the hire is ramped by its start', async () => {
+    const timeline = simulateTimeline(await team('2027-03-24'));
+    expect(timeline.hires.map((h) => [h.role, h.neededBy, h.start, h.openBy])).toEqual([
+      ['csm', '2027-03-23', '2027-01-26', '2026-11-27'],
+    ]);
+  });
+
+  // l1 goes on 2027-04-19, after the month's middle: the month keeps l1's seat and the hire is
+  // ramped by 2027-04-23, four days after: first day 2027-04-23 - 56 = 2027-02-26, req
+  // 2026-12-28. Planned without l1 from 2027-03-23, the hire was paid and ramped a month before
+  // the seat was free.
+  it('a leaver who goes late in a month: the hire is ramped by the next', async () => {
+    const timeline = simulateTimeline(await team('2027-04-19'));
+    expect(timeline.hires.map((h) => [h.role, h.neededBy, h.start, h.openBy])).toEqual([
+      ['csm', '2027-04-23', '2027-02-26', '2026-12-28'],
+    ]);
+  });
+
+  // l1 backfilled, leaving 2027-03-24: the backfill is ramped on l1's last day, so it opens
+  // 2027-03-24 - 56 - 60 days = 2026-11-28 and starts 2027-01-27. It takes l1's seat in the month
+  // l1's seat ends (the month of 2027-03-23): that month is not short, so the backfill keeps its
+  // date and no other hire is made.
+  it("a backfill takes the seat in the month its leaver's seat ends, and keeps its date", async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: l1, role: csm, segment: smb, reports_to: ceo, leaving: 2027-03-24 }
+accounts:
+${accounts('smb', 225, 5_000)}
+`),
+    );
+    expect(
+      timeline.hires.map((h) => [h.backfillFor, h.neededBy, h.start, h.openBy, h.delay]),
+    ).toEqual([['l1', '2027-03-24', '2027-01-27', '2026-11-28', null]]);
+  });
+});
+
+describe('a CSM with no team is not drawn to a team whose leaver a timed hire replaces', () => {
+  // Strategic: 3 accounts at $700k: max(3 / 7.5, $2.1M / $3.5M) = 0.6 FTE, nobody. SMB: 50 at
+  // $20k: max(50 / 150, $1M / $1.25M) = 0.8, carried by l1 until 2027-07-24 (not replaced). f has
+  // no segment. A CSM req opened today is ramped 60 days + the 8-week ramp = 116 days later, on
+  // 2027-03-19, before l1 goes: a hire timed for l1's last day takes the seat, so l1 holds it
+  // until then. f takes Strategic today and SMB hires for the month l1 goes in (l1 leaves a day
+  // into the month of 2027-07-23: ramped by then, the req opens 2027-07-23 - 116 days =
+  // 2027-03-29, first day 2027-05-28). Counted as gone from today, l1 left SMB 0.8 short against
+  // Strategic's 0.6: f sat beside l1 in SMB for eight months while Strategic hired a CSM now
+  // (late: first day 2027-01-22, nobody on its accounts until then), four months more salary.
+  it('f to Strategic today; SMB hires for the month l1 goes', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: f, role: csm, reports_to: ceo }
+  - { id: l1, role: csm, segment: smb, reports_to: ceo, leaving: 2027-07-24, backfill: false }
+accounts:
+${accounts('st', 3, 700_000)}
+${accounts('smb', 50, 20_000)}
+`),
+    );
+    expect(timeline.moves).toEqual([{ id: 'f', segment: 'strategic', from: '2026-11-23' }]);
+    expect(timeline.hires.map((h) => [h.team, h.neededBy, h.start, h.openBy])).toEqual([
+      ['SMB CSMs', '2027-07-23', '2027-05-28', '2027-03-29'],
+    ]);
+  });
+});

@@ -99,6 +99,13 @@ export interface TargetInput {
    */
   seatedLeavers?: ReadonlySet<string>;
   /**
+   * Seated leavers whose hand-over starts after a CSM hire opened on the plan date is ramped: a
+   * hire timed for that day takes the seat, so until then a CSM with no team is placed as if they
+   * stayed. Any other leaver is as good as gone there: a replacement would come late, so the free
+   * CSM covers their team. Who can be spared still counts only the people staying.
+   */
+  timedLeavers?: ReadonlySet<string>;
+  /**
    * Growth of the work over the time to hire and ramp a CSM (a factor, 1 = none) for deciding who
    * can be spared, where the caller knows it better than the file's `growth:`: the timeline's
    * months read it off their own series (their org has no `growth:`, the months are the growth).
@@ -142,6 +149,7 @@ export function buildTargetOrg({
   analysis,
   capacity,
   seatedLeavers,
+  timedLeavers,
   sparingGrowth,
   heldBack,
 }: TargetInput): TargetOrg {
@@ -162,7 +170,12 @@ export function buildTargetOrg({
   const structure = chooseStructure(stage, analysis, capacity, mode, tiers, verticalTeams);
   // A vertical structure draws teams by industry; every other structure keeps the tier teams.
   const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
-  const staffed = staffTeams(needs, analysis, { seatedLeavers, sparingGrowth, heldBack });
+  const staffed = staffTeams(needs, analysis, {
+    seatedLeavers,
+    timedLeavers,
+    sparingGrowth,
+    heldBack,
+  });
   const { redeployments, leavers } = staffed;
   const pods =
     structure.model === 'pod'

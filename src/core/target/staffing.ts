@@ -151,6 +151,8 @@ interface Person {
   /** What the person carries on the plan date, by the capacity model (a player-coach's share). */
   capacity: number;
   lead: boolean;
+  /** Not leaving, or a leaver a hire timed for their hand-over replaces (`timedLeavers`). */
+  holding: boolean;
   /** Place in the list of people: the order every sum adds them in. */
   rank: number;
   /**
@@ -169,6 +171,8 @@ interface TeamSum {
   capacity: number;
   /** Seats of the people not leaving: a seated leaver holds theirs only until the hand-over. */
   staying: number;
+  /** Seats of the people staying, and of the leavers a hire timed for them replaces. */
+  holding: number;
 }
 
 /** Each team's people, in people order. */
@@ -184,11 +188,12 @@ function membersByTeam(people: readonly Person[]): Map<string | null, Person[]> 
 
 /** Seats and capacity of a team's people, added in people order (so to the same last bit). */
 function teamSum(members: readonly Person[]): TeamSum {
-  const sum = { fte: 0, capacity: 0, staying: 0 };
+  const sum = { fte: 0, capacity: 0, staying: 0, holding: 0 };
   for (const p of members) {
     sum.fte += p.fte;
     sum.capacity += p.capacity;
     if (p.owner.member.leaving === undefined) sum.staying += p.fte;
+    if (p.holding) sum.holding += p.fte;
   }
   return sum;
 }
@@ -338,6 +343,8 @@ export function firstBy<T>(
 export interface StaffingOptions {
   /** Leavers who keep their seat for now (TargetInput.seatedLeavers). */
   seatedLeavers?: ReadonlySet<string>;
+  /** Seated leavers a hire timed for their hand-over replaces (TargetInput.timedLeavers). */
+  timedLeavers?: ReadonlySet<string>;
   /** Growth over the time to hire and ramp, for who can be spared (TargetInput.sparingGrowth). */
   sparingGrowth?: number;
   /** Share of each seat held back for departures (TargetInput.heldBack). */
@@ -347,7 +354,12 @@ export interface StaffingOptions {
 export function staffTeams(
   needs: TeamNeed[],
   analysis: Analysis,
-  { seatedLeavers = new Set(), sparingGrowth, heldBack = 0 }: StaffingOptions = {},
+  {
+    seatedLeavers = new Set(),
+    timedLeavers = new Set(),
+    sparingGrowth,
+    heldBack = 0,
+  }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
   for (const need of needs)
@@ -380,6 +392,7 @@ export function staffTeams(
       fte: owner.person.seat * share,
       capacity: owner.person.capacity * share,
       lead,
+      holding: owner.member.leaving === undefined || timedLeavers.has(owner.member.id),
       rank,
       region: teamRegions.has(regionKey(owner.member.region))
         ? regionKey(owner.member.region)
@@ -450,11 +463,15 @@ export function staffTeams(
     // ahead instead, the order turned with the growth. People leave a team only for a real
     // shortfall, the largest first. Either way a gap a team absorbs (a quarter of a person) is no
     // reason: after a rebalance gave the free person a book there, the next plan would count them
-    // in that team and pick someone else for a function.
+    // in that team and pick someone else for a function. A leaver a hire timed for their
+    // hand-over replaces holds the seat here until then (`holding`): counted as gone months
+    // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
+    // work, while the team short today hired.
     const free = people.some((p) => p.team === null && !p.lead);
-    const gapAhead = (need: TeamNeed) => round1(ahead(need)) - staying(need.key);
+    const holding = (key: string) => sums.get(key)?.holding ?? 0;
+    const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
-      round1(need.needed) - staying(need.key) * (1 - heldBack);
+      round1(need.needed) - holding(need.key) * (1 - heldBack);
     const short = needs
       .filter((need) =>
         free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,

@@ -230,6 +230,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   const { policy, company } = org;
   const allowance = attritionAllowance(policy);
   const earliestOpen = maxDate(company.asOf, options.freezeUntil ?? company.asOf);
+  // The first day a CSM req opened as soon as the plan allows is ramped.
+  const rampedFrom = addDays(earliestOpen, leadDays(policy, 'csm') + rampDays(policy, 'csm'));
   const hires: Hire[] = [];
   const rows: MonthRow[] = [];
   const stageChanges: StageChange[] = [];
@@ -392,13 +394,18 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   }
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
+    const next = dateOf(m + 1);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
     // The moves of earlier months are in place; the month's target makes the month's own moves,
     // deciding the hires as the target decides them (a CSM it moves into onboarding takes work
     // off the CSMs in the months after, as its hires do once they start).
     const earlier = () => moves.filter((move) => move.from < date);
     const planAt = () =>
-      monthTarget(org, volumes, seatsBy(hires, date), earlier(), unpinned, date, soonAt(m), true);
+      monthTarget(org, volumes, seatsBy(hires, date, next), earlier(), unpinned, date, next, {
+        sparingGrowth: soonAt(m),
+        rampedFrom,
+        asIfRamped: true,
+      });
     let planning = planAt();
     // Hires whose team split this month go where the split teams are short, then plan again.
     const split = splitTeams(hires, planning.teams, unpinned);
@@ -425,7 +432,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     const hireFor = (team: TimelineTeam, missing: number) => {
       for (let i = 0; i < missing; i++) {
         // A team short before its leaver goes gets the backfill early, not a hire beside it.
-        const backfill = pendingBackfill(hires, team, date);
+        const backfill = pendingBackfill(hires, team, date, next);
         if (backfill) bringForward(backfill, team, date, planning);
         else addHire(team.role, team, date, planning);
       }
@@ -473,7 +480,10 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = monthTarget(org, volumes, planned, moves, unpinned, date, soonAt(m));
+    const actual = monthTarget(org, volumes, planned, moves, unpinned, date, dateOf(m + 1), {
+      sparingGrowth: soonAt(m),
+      rampedFrom,
+    });
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -487,7 +497,16 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     rows.push(monthRow(org, actual, volumes, planned, moves, date, dateOf(m + 1), allowance));
   }
   const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
-  const endTarget = monthTarget(org, endVolumes, planned, moves, unpinned, horizon, soonAt(months));
+  const endTarget = monthTarget(
+    org,
+    endVolumes,
+    planned,
+    moves,
+    unpinned,
+    horizon,
+    dateOf(months + 1),
+    { sparingGrowth: soonAt(months), rampedFrom },
+  );
   const end: TimelineEnd = {
     date: horizon,
     customers: endTarget.stage.customers,
@@ -600,26 +619,61 @@ export function memberOn(moves: readonly Move[], date: string): (member: TeamMem
 }
 
 /**
- * Leavers keep their seat until their hand-over starts: a month plans with them as it plans with
- * the seats of its hires, so the team is short (and a CSM moved in, or hired) from the month they
- * go, not months ahead of it. A backfill takes the seat from that day (`seatsBy`).
+ * A month is planned on whole-month seats: a seat that ends within it (a leaver's hand-over
+ * starts) changes hands at the nearer of the month's two dates, so the plan is at most half a
+ * month off the leave date either way. Counted to the month's end, a leaver who went a day after
+ * the month's date left their book with nobody for a month (and sized a manager for it); counted
+ * as gone from the month's date, one who went on its last day had a replacement paid and ramped
+ * a month early.
  */
-function seatedLeavers(org: Org, date: string): Set<string> {
-  return new Set(
-    org.team
-      .filter((m) => m.leaving !== undefined && date < handoverStart(m.leaving, org.policy))
-      .map((m) => m.id),
-  );
+function seatChangeDay(date: string, next: string): string {
+  return addDays(date, Math.floor(daysBetween(date, next) / 2));
 }
 
 /**
- * The hires whose seat a month deciding on seats counts: those it needs by then. A backfill is
- * needed ramped when its leaver's hand-over starts; before that the leaver holds the seat, and a
- * backfill counted as if ramped months ahead covered work nobody carried (and was moved to
- * another team before its first day).
+ * Leavers who hold their seat in the month from `date` to `next` (`seatChangeDay`): a month plans
+ * with them as it plans with the seats of its hires, so the team is short (and a CSM moved in,
+ * or hired) from the month they go, not months ahead of it.
+ * Of those, `timed` are the leavers whose hand-over starts after a CSM req opened at once is
+ * ramped (`rampedFrom`): the plan can hire for the month they go, so until then a CSM with no
+ * team is placed as if they stayed (TargetInput.timedLeavers).
  */
-function seatsBy(hires: readonly Hire[], date: string): Hire[] {
-  return hires.filter((hire) => hire.neededBy <= date);
+function leaversOn(
+  org: Org,
+  date: string,
+  next: string,
+  rampedFrom: string,
+): { seated: Set<string>; timed: Set<string> } {
+  const changeDay = seatChangeDay(date, next);
+  const seated = new Set<string>();
+  const timed = new Set<string>();
+  for (const member of org.team) {
+    if (member.leaving === undefined) continue;
+    const handover = handoverStart(member.leaving, org.policy);
+    if (handover < changeDay) continue;
+    seated.add(member.id);
+    if (handover > rampedFrom) timed.add(member.id);
+  }
+  return { seated, timed };
+}
+
+/**
+ * The hires whose seat a month deciding on seats counts: those it needs by the month's date, and
+ * a backfill from the month its leaver's seat stops counting (`seatChangeDay`), so the seat
+ * changes hands within the month. Before that the leaver holds the seat, and a backfill counted
+ * as if ramped months ahead covered work nobody carried (and was moved to another team before
+ * its first day).
+ */
+function seatsBy(hires: readonly Hire[], date: string, next: string): Hire[] {
+  return hires.filter((hire) => seatCounts(hire, date, next));
+}
+
+/** Whether the month from `date` to `next` counts the hire's seat (see `seatsBy`). */
+function seatCounts(hire: Hire, date: string, next: string): boolean {
+  return (
+    hire.neededBy <= date ||
+    (hire.backfillFor !== null && hire.neededBy < seatChangeDay(date, next))
+  );
 }
 
 /** A function that takes work off the CSMs once in seat (policy.offload: onboarding, support). */
@@ -671,19 +725,21 @@ function shortestTeam(
 }
 
 /**
- * A backfill of the team not yet needed on the date: the one whose leaver goes first. When the
- * team is short before then, this hire comes early; the leaver's seat needs no other.
+ * A backfill of the team whose seat the month does not count yet: the one whose leaver goes
+ * first. When the team is short before then, this hire comes early; the leaver's seat needs no
+ * other.
  */
 function pendingBackfill(
   hires: readonly Hire[],
   team: TimelineTeam,
   date: string,
+  next: string,
 ): Hire | undefined {
   return hires
     .filter(
       (hire) =>
         hire.backfillFor !== null &&
-        hire.neededBy > date &&
+        !seatCounts(hire, date, next) &&
         hire.role === team.role &&
         hire.segment !== null &&
         team.segments.includes(hire.segment) &&
@@ -709,7 +765,7 @@ function splitTeams(
     .map((hire) => `timeline-${hire.id}`);
 }
 
-/** The recommended org of a month, the moves and hires so far in place. */
+/** The recommended org of a month (from `date` to `next`), the moves and hires so far in place. */
 function monthTarget(
   org: Org,
   volumes: Record<SegmentId, SegmentVolume>,
@@ -717,12 +773,18 @@ function monthTarget(
   moves: Move[],
   unpinned: ReadonlyMap<string, string>,
   date: string,
-  sparingGrowth: number,
-  asIfRamped = false,
+  next: string,
+  {
+    sparingGrowth,
+    rampedFrom,
+    asIfRamped = false,
+  }: { sparingGrowth: number; rampedFrom: string; asIfRamped?: boolean },
 ): TimelineTarget {
+  const leavers = leaversOn(org, date, next, rampedFrom);
   return targetAt(orgAt(org, volumes, hires, moves, unpinned, date), {
     asIfRamped,
-    seatedLeavers: seatedLeavers(org, date),
+    seatedLeavers: leavers.seated,
+    timedLeavers: leavers.timed,
     sparingGrowth,
     // A team is short for a move when it is short for a hire: capacity less the allowance.
     heldBack: attritionAllowance(org.policy),

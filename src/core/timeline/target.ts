@@ -62,6 +62,8 @@ export interface TimelineTarget {
 export interface TargetAtOptions {
   /** Leavers who keep their seat this month (see TargetInput). */
   seatedLeavers?: ReadonlySet<string>;
+  /** Seated leavers a hire timed for their hand-over replaces (TargetInput). */
+  timedLeavers?: ReadonlySet<string>;
   /** Growth of the work over the time to hire and ramp a CSM, for who can be spared (TargetInput). */
   sparingGrowth?: number;
   /** Share of each seat held back for departures, as the timeline hires (TargetInput). */
@@ -76,19 +78,23 @@ export interface TargetAtOptions {
 export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarget {
   const analysis = analyse(org);
   const capacity = computeCapacity(analysis);
-  const { seatedLeavers, sparingGrowth, heldBack } = options;
-  const target = buildTargetOrg({ analysis, capacity, seatedLeavers, sparingGrowth, heldBack });
+  // Everything but asIfRamped is the target's own input (TargetInput).
+  const { asIfRamped, ...input } = options;
+  const target = buildTargetOrg({ analysis, capacity, ...input });
   const teams = target.teams.map((team): TimelineTeam => {
     let available = 0;
     let carrying = 0;
     const people: TimelineTeam['people'] = [];
-    // Leavers carry their book until the leave date; the model gives them nothing after.
+    // Leavers carry their book until the leave date; the model gives them nothing after. Their
+    // seat is no longer counted: a leaver keeps it only while in the team (a seated leaver).
+    const leavers = new Set(team.leavers);
     for (const id of [...team.members, ...team.leavers]) {
       const owner = analysis.bookOwnerById.get(id);
       if (!owner) continue;
       // A member who leads others keeps a reduced book, as the target org counts them.
       const share = analysis.reportsOf.has(id) ? PLAYER_COACH_SHARE : 1;
-      const capacity = (options.asIfRamped ? owner.person.seat : owner.capacity) * share;
+      const seat = leavers.has(id) ? 0 : owner.person.seat;
+      const capacity = (asIfRamped ? seat : owner.capacity) * share;
       available += capacity;
       carrying += owner.capacity * share;
       people.push({ id, capacity });
