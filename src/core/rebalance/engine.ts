@@ -29,10 +29,17 @@ import { SEGMENT_IDS } from '../model.js';
 import { formatMoney } from '../money.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
-import { industryKey, regionKey, servingTeams } from '../target/needs.js';
+import { industryKey, servingTeams } from '../target/needs.js';
 import { BookPlacement } from './placement.js';
-import { covers, type RegionCover, regionCovers, regionWords } from './regions.js';
-import { type Book, firstAtLeast, frozenOn, State, type Unit } from './state.js';
+import {
+  type RegionCover,
+  type RegionIds,
+  regionCovers,
+  regionIds,
+  regionIn,
+  regionWords,
+} from './regions.js';
+import { type Book, frozenOn, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -191,8 +198,10 @@ class Rebalancer {
   private readonly mixMax: number;
   /** Each book's region cover (see `regionCovers`), by `book.index`. */
   private readonly covers: (RegionCover | undefined)[];
-  /** Each unit's region key, by `unit.order`. */
-  private readonly unitRegions: (string | undefined)[];
+  /** The covers as numbers, for `inRegion` and `inCover` (see `regionIds`). */
+  private readonly regions: RegionIds;
+  /** The books of each `served` list that cover each region (see `receiversInRegion`). */
+  private readonly inRegionLists = new Map<number, Book[]>();
   private readonly placement: BookPlacement;
 
   constructor(
@@ -236,7 +245,7 @@ class Rebalancer {
       this.served,
       this.servingOf,
     );
-    this.unitRegions = this.state.units.map((u) => regionKey(u.region));
+    this.regions = regionIds(this.covers, this.state.units);
     const bookOf = (id: string) => this.state.books.get(id) as Book;
     const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
@@ -247,6 +256,7 @@ class Rebalancer {
       this.teams,
       movedIn,
       (book, unit) => this.serves(book, unit),
+      this.state.loads,
       rivals,
     );
   }
@@ -258,7 +268,8 @@ class Rebalancer {
     // Each pass can make room for what an earlier step could not place or fix (a handover that
     // fits once the books are balanced): passes repeat until one changes nothing, so a second
     // rebalance of the result proposes nothing.
-    let unserved = this.unservedUnits();
+    // Units no serving team holds, after the pass before (see the end of the loop).
+    let unserved = Number.POSITIVE_INFINITY;
     for (let pass = 0; ; pass++) {
       const steps = this.steps.length;
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
@@ -279,10 +290,13 @@ class Rebalancer {
       // A pass that gave accounts to a team that serves them (from no owner, or from a book of
       // another team) moved both teams' mean loads, so their bands: the next pass judges the
       // books by the new bands, as a second rebalance would. Every move goes to a book that
-      // serves its account, so this count only falls: these passes end.
-      const left = this.unservedUnits();
-      if (pass + 1 >= MAX_PASSES && left >= unserved) break;
-      unserved = left;
+      // serves its account, so this count only falls: these passes end. It is compared from the
+      // last of MAX_PASSES on, so counted (a sweep of every unit) from the pass before.
+      if (pass + 2 >= MAX_PASSES) {
+        const left = this.unservedUnits();
+        if (pass + 1 >= MAX_PASSES && left >= unserved) break;
+        unserved = left;
+      }
     }
     if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
@@ -330,7 +344,7 @@ class Rebalancer {
     const positions = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const unit = found[i] as Unit;
-      sizes[i] = size(unit);
+      sizes[i] = this.size(unit);
       positions[i] = unit.order;
     }
     const largestFirst = found.map((_, i) => i);
@@ -468,7 +482,7 @@ class Rebalancer {
     // some book that serves it is outside the region: else the second search is the first).
     const to =
       this.bestReceiver(unit, from, false) ??
-      (this.allInRegion(unit, this.receivers(unit))
+      (this.receiversInRegion(unit).length === this.receivers(unit).length
         ? undefined
         : this.bestReceiver(unit, from, true));
     if (!to) return this.noReceiver(unit, from, position);
@@ -650,13 +664,18 @@ class Rebalancer {
 
   /** Books far below their team's mean take accounts from the fullest books of the team. */
   private fillLight(): void {
-    const stuck = new Set<Book>();
+    // By `Book.index`: this search runs over every book once per move.
+    const stuck = new Uint8Array(this.state.bookList.length);
     for (;;) {
       let light: Book | undefined;
+      let lightShare = 0;
       for (const book of this.state.books.values()) {
-        if (stuck.has(book) || book.cap === 0) continue;
-        const gap = this.lowerOf(book) - this.state.share(book);
-        if (gap > EPS && (!light || this.state.share(book) < this.state.share(light))) light = book;
+        if (stuck[book.index] === 1 || book.cap === 0) continue;
+        const share = this.state.share(book);
+        if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
+          light = book;
+          lightShare = share;
+        }
       }
       if (!light) return;
       const limit = this.upperOf(light);
@@ -668,7 +687,9 @@ class Rebalancer {
         const donorShare = this.state.share(donor);
         if (best && -round(donorShare) > (best.key[0] as number)) break;
         for (const unit of donor.units) {
-          if (!this.movable(unit, donor) || !this.serves(light, unit)) continue;
+          // The region first: `keeps` refuses a unit `light` does not cover.
+          if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
+          if (!this.serves(light, unit)) continue;
           // Filling a light book is no reason to hand a junior CSM a complex or red account.
           if (hardForJunior(unit, light)) continue;
           const after = this.state.shareWith(light, unit);
@@ -687,7 +708,7 @@ class Rebalancer {
           if (!best || less(key, best.key)) best = { unit, donor, key };
         }
       }
-      if (!best) stuck.add(light);
+      if (!best) stuck[light.index] = 1;
       else {
         this.record(best.unit, best.donor, light, 'load');
         (this.steps[this.steps.length - 1] as Step).fill = true;
@@ -707,8 +728,9 @@ class Rebalancer {
   private shedOne(donor: Book): boolean {
     const limit = this.upperOf(donor);
     const donorShare = this.state.share(donor);
-    // Only books below their band's top can take anything: found once per list of serving books.
-    const withRoom = new Map<number, Book[]>();
+    // Only books below their band's top can take anything, and only those that cover the unit's
+    // region (`keeps` refuses the others): found once per list of receivers in a region.
+    const withRoom = new Map<Book[], Book[]>();
     let best: { unit: Unit; to: Book; key: number[] } | undefined;
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
@@ -718,22 +740,21 @@ class Rebalancer {
       if (after >= donorShare - EPS) continue;
       const fixes =
         after <= limit + EPS && this.state.capUseWith(donor, undefined, unit) <= 1 + EPS;
-      const serving = this.servingOf[unit.order] as number;
-      let receivers = withRoom.get(serving);
+      const inRegion = this.receiversInRegion(unit);
+      let receivers = withRoom.get(inRegion);
       if (!receivers) {
-        // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden
-        // class as a full one, and the loop below is not compiled again when one comes.
+        // Pushed onto a literal, as in `receiversInRegion`.
         receivers = [];
-        for (const b of this.receivers(unit))
+        for (const b of inRegion)
           if (b !== donor && b.cap > 0 && this.state.share(b) <= this.upperOf(b) + EPS)
             receivers.push(b);
-        withRoom.set(serving, receivers);
+        withRoom.set(inRegion, receivers);
       }
       // The key below but for its receiver's part is known now: when it already loses to the
       // best key, only a lower preference can win, and receivers without one are not checked.
       const unitKey = [
         fixes ? 0 : 1,
-        fixes ? size(unit) : -size(unit),
+        fixes ? this.size(unit) : -this.size(unit),
         unit.healthRank,
         -(unit.renewalDays ?? 100_000),
       ];
@@ -787,17 +808,18 @@ class Rebalancer {
     let best: { give: Unit; take: Unit; to: Book; key: number[] } | undefined;
     for (const give of donor.units) {
       if (!this.movable(give, donor)) continue;
-      const sizeGive = size(give);
-      for (const to of this.receivers(give)) {
+      const sizeGive = this.size(give);
+      // `keeps` refuses every partner of a receiver outside `give`'s region.
+      for (const to of this.receiversInRegion(give)) {
         if (to === donor || to.cap === 0) continue;
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;
         const units = this.state.bySize(to);
-        const from = firstAtLeast(units, smallest);
+        const from = this.state.firstAtLeast(units, smallest);
         for (let i = from; i < units.length; i++) {
           const take = units[i] as Unit;
-          if (size(take) >= sizeGive) break;
+          if (this.size(take) >= sizeGive) break;
           if (!this.movable(take, to) || !this.serves(donor, take)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
@@ -823,28 +845,34 @@ class Rebalancer {
    */
   private smallestPartner(to: Book, give: Unit, toMax: number): number {
     const room = (toMax + EPS) * this.state.offload * to.cap;
-    return Math.max(to.a + give.a - room, to.r + give.r - room) - 1e-9;
+    const { a, r } = this.state.loads;
+    return (
+      Math.max(to.a + (a[give.order] as number) - room, to.r + (r[give.order] as number) - room) -
+      1e-9
+    );
   }
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
   private fixHealthMix(): void {
+    const healthMix: SwapTest = {
+      bad: (u) => u.atRisk > 0,
+      improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
+      // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+      receiverOk: (to, give, take) =>
+        !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
+      // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+      mayReceive: (to, give) =>
+        !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
+      partner: (u) => u.atRisk === 0,
+    };
     for (const book of this.sortedBooks()) {
-      if (book.cap === 0) continue;
+      // A book within the mix needs nothing (as `relieve` would find): asked before the team's sums.
+      if (book.cap === 0 || healthMix.improves(book)) continue;
       const team = this.teamBooks(book);
       const scored = team.reduce((n, b) => n + b.scored, 0);
       const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
       if (scored === 0 || atRisk / scored > this.mixMax + EPS) continue;
-      this.relieve(book, 'health-mix', {
-        bad: (u) => u.atRisk > 0,
-        improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
-        // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-        receiverOk: (to, give, take) =>
-          !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
-        // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-        mayReceive: (to, give) =>
-          !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
-        partner: (u) => u.atRisk === 0,
-      });
+      this.relieve(book, 'health-mix', healthMix);
     }
   }
 
@@ -882,7 +910,9 @@ class Rebalancer {
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
       .filter((u) => test.bad(u) && this.movable(u, book))
-      .sort((x, y) => y.healthRank - x.healthRank || size(x) - size(y) || x.order - y.order);
+      .sort(
+        (x, y) => y.healthRank - x.healthRank || this.size(x) - this.size(y) || x.order - y.order,
+      );
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
       let done = false;
       for (const [at, give] of bad.entries()) {
@@ -891,7 +921,7 @@ class Rebalancer {
         // no receiver is looked for.
         const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
         if (moveAllowed) {
-          for (const to of this.receivers(give)) {
+          for (const to of this.receiversInRegion(give)) {
             if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
             if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
             if (!this.keeps(book, to, give)) continue;
@@ -925,7 +955,7 @@ class Rebalancer {
     test: SwapTest,
   ): { to: Book; take: Unit; key: number[] } | undefined {
     let best: { to: Book; take: Unit; key: number[] } | undefined;
-    const sizeGive = size(give);
+    const sizeGive = this.size(give);
     const bookMax = Math.max(this.upperOf(book), this.state.share(book));
     const bookMixBefore = this.state.atRiskShare(book);
     const consider = (to: Book, take: Unit, toMax: number) => {
@@ -938,27 +968,35 @@ class Rebalancer {
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
       if (this.state.shareWith(to, give, take) > toMax + EPS) return;
       if (!this.keeps(book, to, give, take)) return;
-      const key = [1, Math.abs(sizeGive - size(take)), take.order, this.indexOf(to)];
+      const key = [1, Math.abs(sizeGive - this.size(take)), take.order, this.indexOf(to)];
       if (!best || less(key, best.key)) best = { to, take, key };
     };
     // The book stays at or below bookMax only with a partner at most this large (widened a
     // little so rounding never drops a partner the exact checks would accept).
     const bookRoom = (bookMax + EPS) * this.state.offload * book.cap;
-    const hi = Math.max(bookRoom - book.a + give.a, bookRoom - book.r + give.r) + 1e-9;
-    for (const to of this.receivers(give)) {
+    const { a, r } = this.state.loads;
+    const hi =
+      Math.max(
+        bookRoom - book.a + (a[give.order] as number),
+        bookRoom - book.r + (r[give.order] as number),
+      ) + 1e-9;
+    // `keeps` refuses every partner of a receiver outside `give`'s region: their units are not walked.
+    for (const to of this.receiversInRegion(give)) {
       if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
-      const at = firstAtLeast(units, sizeGive);
+      const at = this.state.firstAtLeast(units, sizeGive);
       for (let i = at - 1; i >= 0; i--) {
         const take = units[i] as Unit;
-        if (size(take) < lo || (best && sizeGive - size(take) > (best.key[1] as number))) break;
+        if (this.size(take) < lo || (best && sizeGive - this.size(take) > (best.key[1] as number)))
+          break;
         consider(to, take, toMax);
       }
       for (let i = at; i < units.length; i++) {
         const take = units[i] as Unit;
-        if (size(take) > hi || (best && size(take) - sizeGive > (best.key[1] as number))) break;
+        if (this.size(take) > hi || (best && this.size(take) - sizeGive > (best.key[1] as number)))
+          break;
         consider(to, take, toMax);
       }
     }
@@ -1034,7 +1072,7 @@ class Rebalancer {
           // Only while it evens books out: the donor stays at least as full as the hire.
           const donorAfter = this.state.shareWith(donor, undefined, unit);
           if (donorAfter < this.state.shareWith(hire, unit) - EPS) continue;
-          const key = [-round(donorShare), unit.healthRank, size(unit), unit.order];
+          const key = [-round(donorShare), unit.healthRank, this.size(unit), unit.order];
           if (!best || less(key, best.key)) best = { unit, donor, key };
         }
       }
@@ -1047,19 +1085,13 @@ class Rebalancer {
 
   /** The region rule: an account goes only to a book that covers its region (`regionCovers`). */
   private inRegion(unit: Unit, to: Book): boolean {
-    return covers(this.covers[to.index], this.unitRegions[unit.order]);
+    return regionIn(this.regions.coverOf[to.index], this.regions.ofUnit[unit.order] as number);
   }
 
   /** Whether the book's cover names the unit's region (not merely any region). */
   private inCover(unit: Unit, to: Book): boolean {
-    const key = this.unitRegions[unit.order];
-    return key !== undefined && (this.covers[to.index]?.keys.has(key) ?? false);
-  }
-
-  /** Whether every one of `books` covers the unit's region (see `inRegion`). */
-  private allInRegion(unit: Unit, books: Book[]): boolean {
-    for (const b of books) if (!this.inRegion(unit, b)) return false;
-    return true;
+    const id = this.regions.ofUnit[unit.order] as number;
+    return id >= 0 && this.regions.coverOf[to.index]?.[id] === 1;
   }
 
   /**
@@ -1172,6 +1204,25 @@ class Rebalancer {
   }
 
   /**
+   * The unit's receivers that cover its region (`inRegion`), in the same order: the only ones a
+   * move that keeps the region rule can go to. Neither changes during a rebalance, so each list
+   * is found once per list of serving books and region.
+   */
+  private receiversInRegion(unit: Unit): Book[] {
+    const region = this.regions.ofUnit[unit.order] as number;
+    const key = (this.servingOf[unit.order] as number) * (this.regions.count + 1) + region + 1;
+    let books = this.inRegionLists.get(key);
+    if (!books) {
+      // Pushed onto a literal, not `filter`ed: V8 then gives an empty list the same hidden class
+      // as a full one, and the loops over it are not compiled again when one comes.
+      books = [];
+      for (const b of this.receivers(unit)) if (this.inRegion(unit, b)) books.push(b);
+      this.inRegionLists.set(key, books);
+    }
+    return books;
+  }
+
+  /**
    * Which books serve each unit: the books of the target's teams that serve its segment and
    * industry (`servingTeams`, the target's own rule), so no move crosses industry teams.
    */
@@ -1228,8 +1279,12 @@ class Rebalancer {
     return (this.servedFlags[this.servingOf[unit.order] as number] as Uint8Array)[book.index] === 1;
   }
 
+  private size(unit: Unit): number {
+    return this.state.size(unit);
+  }
+
   private unitLoad(unit: Unit): number {
-    return Math.max(unit.a, unit.r) / this.state.offload;
+    return this.size(unit) / this.state.offload;
   }
 
   /**
@@ -1244,7 +1299,7 @@ class Rebalancer {
         : 0;
     const seniority = (unit.complex || unit.red) && to.junior ? 1 : 0;
     // Tiers two or more apart in one book make two playbooks (mixed-segment-book).
-    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - rank(unit.segment)) >= 2 ? 1 : 0;
+    const tier = to.anchorRank >= 0 && Math.abs(to.anchorRank - unit.segmentRank) >= 2 ? 1 : 0;
     // fitScore is 0..8, so the fit takes the lowest 6 bits and never outweighs the others.
     return (
       ((mix * 2 + seniority) * 2 + tier) * 64 + (32 - fitScore(unit, to, this.inCover(unit, to)))
@@ -1260,11 +1315,14 @@ class Rebalancer {
     let bestBand = 0;
     let bestPreference = 0;
     let bestAfter = 0;
-    for (const to of this.receivers(unit)) {
-      if (to === from || to.cap <= 0 || !this.keeps(null, to, unit, undefined, anyRegion)) continue;
+    // Within the region, only the books that cover it (`keeps` refuses the others).
+    for (const to of anyRegion ? this.receivers(unit) : this.receiversInRegion(unit)) {
+      if (to === from || to.cap <= 0) continue;
       const after = this.state.shareWith(to, unit);
       const band = Math.round(Math.max(after, this.upperOf(to)) * 20) / 20;
+      // A higher band loses whatever the rest: asked before the limits.
       if (best && band > bestBand) continue;
+      if (!this.keeps(null, to, unit, undefined, anyRegion)) continue;
       const preference = this.preference(unit, to);
       if (
         !best ||
@@ -1792,9 +1850,8 @@ class Rebalancer {
   }
 }
 
-/** Tier rank by segment, looked up (not searched for) in `preference`, which runs ~400k times. */
-const SEGMENT_RANK = new Map<SegmentId, number>(SEGMENT_IDS.map((id, at) => [id, at]));
-const rank = (segment: SegmentId) => SEGMENT_RANK.get(segment) ?? -1;
+/** Tier rank by segment, as `Unit.segmentRank` gives it for a unit. */
+const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
 
 /** A complex or red account going to a junior CSM: the rules prefer a senior with room. */
 function hardForJunior(unit: Unit, to: Book): boolean {
@@ -1858,10 +1915,6 @@ function accountsList(units: Unit[]): string {
 
 function groupDetail(unit: Unit): string {
   return `an account group of ${unit.count}; list its accounts one by one to move part of it`;
-}
-
-function size(unit: Unit): number {
-  return Math.max(unit.a, unit.r);
 }
 
 function round(value: number): number {

@@ -14,7 +14,7 @@
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import type { Book, Unit } from './state.js';
+import type { Book, Unit, UnitLoads } from './state.js';
 import type { RebalanceTeam } from './teams.js';
 
 /** What a book's content decides of its owner's team: the tier's teams and the industry. */
@@ -38,6 +38,15 @@ export class BookPlacement {
   private readonly industries = new Map<string, string>();
   /** Each book's ARR in the accounts its team serves, as of `Book.changedAt`. */
   private readonly arrCache = new Map<Book, { at: number; arr: number }>();
+  private readonly tierA = new Float64Array(SEGMENT_IDS.length);
+  private readonly tierR = new Float64Array(SEGMENT_IDS.length);
+  /** One slot per industry team's key, and a last one for every other industry (see `industrySlot`). */
+  private readonly slotByKey = new Map<string, number>();
+  /** Each industry team's slot, in `industryTeams` order. */
+  private readonly teamSlots: number[];
+  /** The slot of an account's industry as the file writes it. */
+  private readonly slotOf = new Map<string | undefined, number>();
+  private readonly industryArr: Float64Array;
 
   constructor(
     teams: readonly RebalanceTeam[],
@@ -45,11 +54,20 @@ export class BookPlacement {
     private readonly movedIn: ReadonlySet<Book>,
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
+    private readonly loads: UnitLoads,
     /** For each book of a CSM no team needs, the `movedIn` books of the team it joined. */
     private readonly rivals: ReadonlyMap<Book, readonly Book[]> = new Map(),
   ) {
     this.industryTeams = teams.filter((t) => t.industry !== undefined);
     this.teamByKey = new Map(teams.map((t) => [t.key, t] as const));
+    for (const team of this.industryTeams) {
+      const key = industryKey(team.industry);
+      if (!this.slotByKey.has(key)) this.slotByKey.set(key, this.slotByKey.size);
+    }
+    this.teamSlots = this.industryTeams.map(
+      (t) => this.slotByKey.get(industryKey(t.industry)) as number,
+    );
+    this.industryArr = new Float64Array(this.slotByKey.size + 1);
     for (const segment of SEGMENT_IDS) {
       const serving = teams.filter((t) => t.segments.includes(segment));
       const byIndustry = serving.some((t) => t.industry !== undefined);
@@ -124,39 +142,53 @@ export class BookPlacement {
    * industry with the most ARR (the first team's on a tie).
    */
   private home(book: Book, give?: Unit, take?: Unit): Home {
-    const a = new Map<SegmentId, number>();
-    const r = new Map<SegmentId, number>();
-    const arr = new Map<string, number>();
-    const add = (unit: Unit, sign: number) => {
-      a.set(unit.segment, (a.get(unit.segment) ?? 0) + sign * unit.a);
-      r.set(unit.segment, (r.get(unit.segment) ?? 0) + sign * unit.r);
-      if (this.industryTeams.length > 0) {
-        const industry = this.industryOf(unit);
-        arr.set(industry, (arr.get(industry) ?? 0) + sign * unit.arr);
-      }
-    };
-    for (const unit of book.units) if (unit !== give) add(unit, 1);
-    if (take) add(take, 1);
+    // Sums by tier and industry in arrays kept between calls, not maps: this runs for each
+    // candidate move, over every unit of the book.
+    this.tierA.fill(0);
+    this.tierR.fill(0);
+    this.industryArr.fill(0);
+    for (const unit of book.units) if (unit !== give) this.count(unit);
+    if (take) this.count(take);
     let segment: SegmentId | undefined;
     let most = 1e-9;
-    for (const s of SEGMENT_IDS) {
-      const load = Math.max(a.get(s) ?? 0, r.get(s) ?? 0);
+    for (let at = 0; at < SEGMENT_IDS.length; at++) {
+      const load = Math.max(this.tierA[at] as number, this.tierR[at] as number);
       if (load > most) {
         most = load;
-        segment = s;
+        segment = SEGMENT_IDS[at];
       }
     }
     let industry = '';
     let mostArr = 0;
-    for (const team of this.industryTeams) {
-      const key = industryKey(team.industry);
-      const sum = arr.get(key) ?? 0;
+    for (let at = 0; at < this.industryTeams.length; at++) {
+      const sum = this.industryArr[this.teamSlots[at] as number] as number;
       if (sum > mostArr + 1e-9) {
         mostArr = sum;
-        industry = key;
+        industry = industryKey(this.industryTeams[at]?.industry);
       }
     }
     return { tier: segment === undefined ? '' : (this.tierOf.get(segment) ?? ''), industry };
+  }
+
+  /** Adds the unit to `home`'s sums. */
+  private count(unit: Unit): void {
+    const tier = unit.segmentRank;
+    add(this.tierA, tier, this.loads.a[unit.order] as number);
+    add(this.tierR, tier, this.loads.r[unit.order] as number);
+    if (this.industryTeams.length > 0) add(this.industryArr, this.industrySlot(unit), unit.arr);
+  }
+
+  /**
+   * The unit's slot in `industryArr`: its industry team's (`industryOf`), or the last slot, whose
+   * sum no team reads, when that team is none of the industry teams.
+   */
+  private industrySlot(unit: Unit): number {
+    let slot = this.slotOf.get(unit.industry);
+    if (slot === undefined) {
+      slot = this.slotByKey.get(this.industryOf(unit)) ?? this.slotByKey.size;
+      this.slotOf.set(unit.industry, slot);
+    }
+    return slot;
   }
 
   /** The industry team (its key) that serves the unit's industry, as `ownTeam` reads it. */
@@ -170,4 +202,8 @@ export class BookPlacement {
     }
     return industry;
   }
+}
+
+function add(sums: Float64Array, at: number, value: number): void {
+  sums[at] = (sums[at] as number) + value;
 }

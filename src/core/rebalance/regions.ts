@@ -56,9 +56,47 @@ export function regionCovers(
   });
 }
 
-/** Whether an account of region `key` (undefined: none) may go to a book with this cover. */
-export function covers(cover: RegionCover | undefined, key: string | undefined): boolean {
-  return key === undefined || cover === undefined || cover.keys.has(key);
+/**
+ * The covers as numbers, for the region rule in the hot loops: each unit's region as a small
+ * number by `unit.order` (-1 for none), and each book's cover as flags by that number, by
+ * `book.index` (undefined: any region). `regionIn` then reads two typed arrays, not a set of
+ * strings.
+ */
+export interface RegionIds {
+  ofUnit: Int32Array;
+  /** How many regions have a number. */
+  count: number;
+  coverOf: (Uint8Array | undefined)[];
+}
+
+export function regionIds(
+  covers: readonly (RegionCover | undefined)[],
+  units: readonly Unit[],
+): RegionIds {
+  const ids = new Map<string, number>();
+  const ofUnit = new Int32Array(units.length).fill(-1);
+  for (const unit of units) {
+    const key = regionKey(unit.region);
+    if (key === undefined) continue;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    ofUnit[unit.order] = id;
+  }
+  const coverOf = covers.map((cover) => {
+    if (cover === undefined) return undefined;
+    const flags = new Uint8Array(ids.size);
+    for (const [key, id] of ids) if (cover.keys.has(key)) flags[id] = 1;
+    return flags;
+  });
+  return { ofUnit, count: ids.size, coverOf };
+}
+
+/** Whether a unit of region `id` (-1: none) may go to a book with these cover flags (`regionIds`). */
+export function regionIn(flags: Uint8Array | undefined, id: number): boolean {
+  return id < 0 || flags === undefined || flags[id] === 1;
 }
 
 /** The region rule's words for a move into a book with this cover. */

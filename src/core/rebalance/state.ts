@@ -4,7 +4,7 @@
  */
 import type { Analysis, PlacedAccount } from '../analysis.js';
 import { daysBetween } from '../dates.js';
-import type { Level, SegmentId, TeamMember } from '../model.js';
+import { type Level, SEGMENT_IDS, type SegmentId, type TeamMember } from '../model.js';
 import { standingCapacity } from '../people.js';
 import { BOOK_LIMITS } from '../rules/books.js';
 import type { BookFigures } from './types.js';
@@ -15,12 +15,6 @@ export interface Unit {
   /** Position in the input, for stable tie-breaks; also the unit's index in `State.units`. */
   order: number;
   accounts: PlacedAccount[];
-  /** Count load and ARR load at the policy targets, before the offload multiplier. */
-  a: number;
-  r: number;
-  /** The same at the top of the published ranges (the largest book csm-overloaded allows). */
-  aMax: number;
-  rMax: number;
   count: number;
   /** Accounts of high complexity (group members counted), for seniority-mismatch. */
   complexCount: number;
@@ -30,6 +24,8 @@ export interface Unit {
   red: boolean;
   complex: boolean;
   segment: SegmentId;
+  /** The segment's place in SEGMENT_IDS (its tier rank), read in the hot loops instead of a lookup. */
+  segmentRank: number;
   digital: boolean;
   /** `Book.index` of the book holding the unit; -1 when nobody (or no CSM) owns it. */
   holder: number;
@@ -54,6 +50,21 @@ export interface Unit {
   timezoneId: number;
   /** Sort rank: 0 green or unscored, 1 yellow, 2 red. */
   healthRank: number;
+}
+
+/**
+ * Each unit's loads, by `unit.order`: count load and ARR load at the policy targets, before the
+ * offload multiplier (`a`, `r`), the same at the top of the published ranges, the largest book
+ * csm-overloaded allows (`aMax`, `rMax`), and its size, the larger of `a` and `r`. In typed
+ * arrays, not on the units: the searches read them for thousands of units a step, and a
+ * fraction on an object is a number boxed apart from it.
+ */
+export interface UnitLoads {
+  a: Float64Array;
+  r: Float64Array;
+  aMax: Float64Array;
+  rMax: Float64Array;
+  size: Float64Array;
 }
 
 export interface Book {
@@ -101,6 +112,7 @@ export class State {
   private readonly industryIds = new Map<string, number>();
   private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
+  readonly loads: UnitLoads;
   readonly offload: number;
   /** The red/yellow share a book may hold (`health_mix_max`). */
   readonly mixMax: number;
@@ -147,7 +159,9 @@ export class State {
       this.books.set(owner.member.id, book);
       this.bookList.push(book);
     }
-    for (const unit of buildUnits(analysis, asOf)) {
+    const built = buildUnits(analysis, asOf);
+    this.loads = built.loads;
+    for (const unit of built.units) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
       unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
       const book = unit.fileOwner === null ? undefined : this.books.get(unit.fileOwner);
@@ -175,15 +189,16 @@ export class State {
   shareWith(book: Book, add?: Unit, remove?: Unit): number {
     // Branches, not `book.a + (add?.a ?? 0)`: mixing the integer 0 with fractions makes V8 box
     // every sum, and these run millions of times (about 160 MB of garbage at 100k accounts).
+    const { loads } = this;
     let a = book.a;
     let r = book.r;
     if (add) {
-      a += add.a;
-      r += add.r;
+      a += loads.a[add.order] as number;
+      r += loads.r[add.order] as number;
     }
     if (remove) {
-      a -= remove.a;
-      r -= remove.r;
+      a -= loads.a[remove.order] as number;
+      r -= loads.r[remove.order] as number;
     }
     const load = Math.max(a, r, 0) / this.offload;
     if (book.cap > 0) return load / book.cap;
@@ -196,21 +211,22 @@ export class State {
    */
   capUseWith(book: Book, add?: Unit, remove?: Unit): number {
     // Branches, not `?? 0`, as in `shareWith`.
+    const { loads } = this;
     let a = book.a;
     let r = book.r;
     let aMax = book.aMax;
     let rMax = book.rMax;
     if (add) {
-      a += add.a;
-      r += add.r;
-      aMax += add.aMax;
-      rMax += add.rMax;
+      a += loads.a[add.order] as number;
+      r += loads.r[add.order] as number;
+      aMax += loads.aMax[add.order] as number;
+      rMax += loads.rMax[add.order] as number;
     }
     if (remove) {
-      a -= remove.a;
-      r -= remove.r;
-      aMax -= remove.aMax;
-      rMax -= remove.rMax;
+      a -= loads.a[remove.order] as number;
+      r -= loads.r[remove.order] as number;
+      aMax -= loads.aMax[remove.order] as number;
+      rMax -= loads.rMax[remove.order] as number;
     }
     return BOOK_LIMITS.capUse({
       rampStatus: book.status === 'leaving' ? 'planned' : book.status,
@@ -272,20 +288,40 @@ export class State {
    * size looks at its neighbours only. Built on first use, then kept in order by `add`/`remove`.
    */
   bySize(book: Book): Unit[] {
-    book.sorted ??= [...book.units].sort((x, y) => unitSize(x) - unitSize(y) || x.order - y.order);
+    const { size } = this.loads;
+    book.sorted ??= [...book.units].sort(
+      (x, y) => (size[x.order] as number) - (size[y.order] as number) || x.order - y.order,
+    );
     return book.sorted;
+  }
+
+  /** A unit's load at the policy targets: the larger of its count and ARR loads. */
+  size(unit: Unit): number {
+    return this.loads.size[unit.order] as number;
+  }
+
+  /** Index of the first unit at least `size` in a list sorted by size (`bySize`). */
+  firstAtLeast(sorted: Unit[], size: number): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.size(sorted[mid] as Unit) < size) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   add(book: Book, unit: Unit): void {
     book.units.add(unit);
-    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 0, unit);
+    if (book.sorted) book.sorted.splice(this.sizeIndex(book.sorted, unit), 0, unit);
     this.adjust(book, unit, 1);
     unit.holder = book.index;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
-    if (book.sorted) book.sorted.splice(sizeIndex(book.sorted, unit), 1);
+    if (book.sorted) book.sorted.splice(this.sizeIndex(book.sorted, unit), 1);
     this.adjust(book, unit, -1);
     unit.holder = -1;
   }
@@ -306,12 +342,28 @@ export class State {
     };
   }
 
+  /** Where `unit` is (or would go) in a list sorted by size, then input order. */
+  private sizeIndex(sorted: Unit[], unit: Unit): number {
+    const size = this.size(unit);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const other = sorted[mid] as Unit;
+      const d = this.size(other) - size;
+      if (d < 0 || (d === 0 && other.order < unit.order)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private adjust(book: Book, unit: Unit, sign: 1 | -1): void {
     book.changedAt = ++this.version;
-    book.a += sign * unit.a;
-    book.r += sign * unit.r;
-    book.aMax += sign * unit.aMax;
-    book.rMax += sign * unit.rMax;
+    const { loads } = this;
+    book.a += sign * (loads.a[unit.order] as number);
+    book.r += sign * (loads.r[unit.order] as number);
+    book.aMax += sign * (loads.aMax[unit.order] as number);
+    book.rMax += sign * (loads.rMax[unit.order] as number);
     book.count += sign * unit.count;
     book.complexCount += sign * unit.complexCount;
     book.arr += sign * unit.arr;
@@ -334,38 +386,6 @@ export class State {
   }
 }
 
-/** A unit's load at the policy targets: the larger of its count and ARR loads. */
-export function unitSize(unit: Unit): number {
-  return Math.max(unit.a, unit.r);
-}
-
-/** Where `unit` is (or would go) in a list sorted by size, then input order. */
-function sizeIndex(sorted: Unit[], unit: Unit): number {
-  const size = unitSize(unit);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const other = sorted[mid] as Unit;
-    const d = unitSize(other) - size;
-    if (d < 0 || (d === 0 && other.order < unit.order)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first unit at least `size` in a list sorted by size. */
-export function firstAtLeast(sorted: Unit[], size: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (unitSize(sorted[mid] as Unit) < size) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function bump(counts: number[], id: number, sign: number): void {
   if (id >= 0) counts[id] = (counts[id] ?? 0) + sign;
 }
@@ -382,7 +402,7 @@ function numberOf(ids: Map<string, number>, key: string | undefined): number {
 }
 
 /** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
-function buildUnits(analysis: Analysis, asOf: string): Unit[] {
+function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: UnitLoads } {
   const { org } = analysis;
   const byId = new Map<string, PlacedAccount>();
   // Accounts that may share a unit with another: families, and ids written twice.
@@ -405,6 +425,12 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     return current.account.id;
   };
   const units: Unit[] = [];
+  // At most one unit per account.
+  const most = analysis.placed.length;
+  const a = new Float64Array(most);
+  const r = new Float64Array(most);
+  const aMax = new Float64Array(most);
+  const rMax = new Float64Array(most);
   const keyed = new Map<string, Unit>();
   // Renewal dates repeat across accounts: each is turned into days from the plan date once.
   const daysTo = new Map<string, number>();
@@ -428,10 +454,11 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
     } else unit.accounts.push(p);
     const s = org.policy.segments[p.segment];
     const n = account.count;
-    unit.a += (n * p.loadFactor) / s.accountsPerCsm.target;
-    unit.r += (account.arr * n) / s.arrPerCsm.target;
-    unit.aMax += (n * p.loadFactor) / s.accountsPerCsm.max;
-    unit.rMax += (account.arr * n) / s.arrPerCsm.max;
+    const at = unit.order;
+    a[at] = (a[at] as number) + (n * p.loadFactor) / s.accountsPerCsm.target;
+    r[at] = (r[at] as number) + (account.arr * n) / s.arrPerCsm.target;
+    aMax[at] = (aMax[at] as number) + (n * p.loadFactor) / s.accountsPerCsm.max;
+    rMax[at] = (rMax[at] as number) + (account.arr * n) / s.arrPerCsm.max;
     unit.count += n;
     unit.arr += account.arr * n;
     if (account.health) {
@@ -470,7 +497,10 @@ function buildUnits(analysis: Analysis, asOf: string): Unit[] {
       unit.timezone = account.timezone;
     }
   }
-  return units;
+  const size = new Float64Array(units.length);
+  for (let at = 0; at < units.length; at++) size[at] = Math.max(a[at] as number, r[at] as number);
+  for (const unit of units) unit.segmentRank = SEGMENT_IDS.indexOf(unit.segment);
+  return { units, loads: { a, r, aMax, rMax, size } };
 }
 
 /** An empty unit with every field set, so all units share one shape (fast property access). */
@@ -486,10 +516,6 @@ function newUnit(
     order,
     // Sized for the one account most units have (a push onto [] reserves room for 17).
     accounts: [first],
-    a: 0,
-    r: 0,
-    aMax: 0,
-    rMax: 0,
     count: 0,
     complexCount: 0,
     arr: 0,
@@ -498,6 +524,7 @@ function newUnit(
     red: false,
     complex: false,
     segment: first.segment,
+    segmentRank: -1,
     digital: first.coverage === 'digital',
     holder: -1,
     fileOwner: owner,
