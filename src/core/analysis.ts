@@ -6,6 +6,7 @@ import type { Account, Coverage, Org, SegmentId, TeamMember } from './model.js';
 import { SEGMENT_IDS } from './model.js';
 import { isPlanned, type PersonOnDate, personOn, type RampStatus } from './people.js';
 import type { Policy } from './policy.js';
+import { accountRegion } from './regions.js';
 import { BOOK_ROLES } from './roles.js';
 
 export interface PlacedAccount {
@@ -16,6 +17,8 @@ export interface PlacedAccount {
   segmentSource: 'arr' | 'pinned' | 'strategic-flag';
   /** Workload of one such account relative to a medium-complexity account (complexity and drivers). */
   loadFactor: number;
+  /** The region the plan reads: `region`, or the time zone's (`accountRegion`). */
+  region: string | undefined;
 }
 
 export type { RampStatus } from './people.js';
@@ -87,6 +90,7 @@ export function placeAccount(account: Account, org: Org): PlacedAccount {
     coverage: policy.segments[segment].coverage,
     segmentSource,
     loadFactor: loadFactor(account, org),
+    region: accountRegion(account, org),
   };
 }
 

@@ -26,7 +26,7 @@ export interface RebalanceRenderOptions {
 
 /** The rules in the order the engine applies them, each with its source. */
 export const RULE_ORDER: string[] = [
-  `Hard rules: an account only goes to a CSM of the target team that serves it (its segment, and its industry where the target org draws industry teams), and a CSM the target org moves to another team hands over the accounts it does not serve; an account stays with a CSM of its region (region:, or time zone) unless it must change owner and nobody there can take it; locked accounts and account groups stay; no move within the renewal freeze unless the CSM leaves ${cite('common-practice')}; a family (parent:) moves together ${cite('common-practice')}; a leaving CSM hands over the whole book; nobody gets more than the ramp allows, and a planned hire gets a starter book when the ramp gives one ${cite('org-design-guide')}.`,
+  `Hard rules: an account only goes to a CSM of the target team that serves it (its segment, and its industry where the target org draws industry teams), and a CSM the target org moves to another team or into a function hands over the accounts it does not serve (into a function: the whole book), all in one piece or none, the move waiting, when a book lacks room; an account stays with a CSM of its region (region:, or time zone) unless it must change owner and nobody there can take it; locked accounts and account groups stay; no move within the renewal freeze unless the CSM leaves ${cite('common-practice')}; a family (parent:) moves together ${cite('common-practice')}; a leaving CSM hands over the whole book; nobody gets more than the ramp allows, and a planned hire gets a starter book when the ramp gives one ${cite('org-design-guide')}.`,
   `Limits \`check\` enforces, kept by every move: no book goes past the largest book the benchmarks allow (csm-overloaded) or the ramp (ramp-overload), over 30% red/yellow (book-health-mix), or gives a junior CSM a complex account (seniority-mismatch); a book already past one only gets lighter ${cite('cs-ops-architect')}.`,
   `1. Loads inside the team band: no book above the team's mean load plus the tolerance (never above 100% of a target book while the team has room), none far below it ${cite('cs-ops-architect')}.`,
   `2. At most 30% red/yellow accounts per book, where the team's mix allows it ${cite('cs-ops-architect')}.`,
@@ -294,6 +294,8 @@ function noMovesLine(result: RebalanceResult): string {
 function pastLine(u: Unbalanced): string {
   const at = Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity';
   switch (u.limit) {
+    case 'move-waits':
+      return `${u.csm} (${u.team}) keeps the whole book: the move the target org plans waits`;
     case 'no-capacity':
       return `${u.csm} (${u.team}) holds accounts and can carry no book today`;
     case 'ramp':

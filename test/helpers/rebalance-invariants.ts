@@ -25,11 +25,14 @@ const MOVE_RULES = new Set([
   'book-imbalance',
 ]);
 
-/** Findings that `unbalanced` must explain when the rebalance leaves them. */
+/**
+ * Findings that `unbalanced` must explain when the rebalance leaves them; a mover whose hand-over
+ * waits keeps the book as it was, and the wait is the why.
+ */
 const EXPLAINED: Record<string, readonly string[]> = {
-  'csm-overloaded': ['largest-book', 'no-capacity'],
-  'ramp-overload': ['ramp', 'no-capacity'],
-  'book-health-mix': ['health-mix'],
+  'csm-overloaded': ['largest-book', 'no-capacity', 'move-waits'],
+  'ramp-overload': ['ramp', 'no-capacity', 'move-waits'],
+  'book-health-mix': ['health-mix', 'move-waits'],
 };
 
 export interface BookFinding {

@@ -26,6 +26,7 @@ import { type CapacityResult, computeCapacity } from '../capacity.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Org, SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { formatMoney } from '../money.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { industryKey, servingTeams } from '../target/needs.js';
@@ -174,6 +175,17 @@ class Rebalancer {
   private readonly noRoomByServing = new Map<number, string>();
   /** Units that must change owner (see `forcedUnits`), found in the first pass. */
   private forced: ForcedUnits | undefined;
+  /** Each mover's hand-over: the positions in `forced` of the units their move takes out. */
+  private readonly handOvers = new Map<Book, number[]>();
+  /**
+   * Movers whose hand-over waits (see `handOver`): why, in words, and `State.version` when it
+   * was last tried.
+   */
+  private readonly waiting = new Map<Book, { why: string; at: number }>();
+  /** 1 for the books in `waiting`, by `Book.index`: `movable` asks it of every unit it sees. */
+  private readonly waitingFlags: Uint8Array;
+  /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
+  private waitingJoiners = 0;
   /**
    * Per `served` list: the newest `changedAt` among its books, as of `State.version`
    * `servedSeenAt` (see `mayFitNow`).
@@ -209,6 +221,7 @@ class Rebalancer {
     this.upperByBook = new Float64Array(this.state.bookList.length).fill(1);
     this.lowerByBook = new Float64Array(this.state.bookList.length);
     this.moved = new Uint8Array(this.state.units.length);
+    this.waitingFlags = new Uint8Array(this.state.bookList.length);
     this.listedAt = new Float64Array(this.state.units.length);
     this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -233,11 +246,18 @@ class Rebalancer {
       this.servingOf,
     );
     this.regions = regionIds(this.covers, this.state.units);
+    const bookOf = (id: string) => this.state.books.get(id) as Book;
+    const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
+    const rivals = new Map<Book, Book[]>();
+    for (const team of this.teams)
+      if (team.movedIn.length > 0)
+        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
     this.placement = new BookPlacement(
       this.teams,
-      this.joining,
+      movedIn,
       (book, unit) => this.serves(book, unit),
       this.state.loads,
+      rivals,
     );
   }
 
@@ -346,61 +366,129 @@ class Rebalancer {
       servings[at] = this.servingOf[order] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
+    for (let at = 0; at < n; at++) {
+      if (rules[at] !== 'new-role' && rules[at] !== 'team') continue;
+      const mover = this.state.holderOf(units[at] as Unit) as Book;
+      const positions = this.handOvers.get(mover);
+      if (positions) positions.push(at);
+      else this.handOvers.set(mover, [at]);
+    }
     return { units, rules, orders, servings, failedAt };
   }
 
-  /** Places the forced units on the best book with room; says why for those it cannot. */
+  /**
+   * Places the forced units on the best book with room; says why for those it cannot. The movers'
+   * hand-overs (CSMs the target moves into a function or another team) come first, each whole or
+   * not at all (`handOver`): a mover whose move waits then takes nothing from the rest.
+   */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    const { units, rules, orders } = this.forced;
-    for (let i = 0; i < units.length; i++) {
-      const order = orders[i] as number;
-      // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
-      if (!this.mayFitNow(i) || this.moved[order] === 1) continue;
-      const unit = units[i] as Unit;
+    for (const mover of this.handOvers.keys()) this.handOver(mover);
+    const { rules, orders } = this.forced;
+    for (let i = 0; i < orders.length; i++) {
       const rule = rules[i] as MoveRule;
-      const from = this.state.holderOf(unit) ?? null;
-      if (unit.group) {
-        this.block(unit, 'account-group', groupDetail(unit));
-        continue;
-      }
-      if (unit.locked && from) {
-        this.block(unit, 'locked', `locked; ${this.whyForced(from)}: choose its new owner by hand`);
-        continue;
-      }
-      if (from && from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)) {
-        this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
-        continue;
-      }
-      // A CSM joining another team keeps working: handing over must not leave their book worse.
-      if (rule === 'team' && from && !this.state.keepsLimits(from, undefined, unit)) {
-        this.block(
-          unit,
-          'no-room',
-          `${this.whyForced(from)}, but handing it over would leave ${from.id}'s book with more red/yellow: ${from.id} keeps it for now`,
-        );
-        continue;
-      }
-      // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
-      // a search over their receivers.
-      if (!this.anyCapRoom(unit, from, i)) {
-        this.noReceiver(unit, from, i);
-        continue;
-      }
-      // The region rule first; outside the region only when nobody in it can take the unit (and
-      // some book that serves it is outside the region: else the second search is the first).
-      const to =
-        this.bestReceiver(unit, from, false) ??
-        (this.receiversInRegion(unit).length === this.receivers(unit).length
-          ? undefined
-          : this.bestReceiver(unit, from, true));
-      if (!to) {
-        this.noReceiver(unit, from, i);
-        continue;
-      }
-      this.stays[unit.order] = undefined;
-      this.record(unit, from, to, rule);
+      if (rule === 'new-role' || rule === 'team') continue;
+      // Its reason for staying stands (see `mayFitNow`), or it was placed in an earlier pass.
+      if (!this.mayFitNow(i) || this.moved[orders[i] as number] === 1) continue;
+      this.placeOne(i);
     }
+  }
+
+  /**
+   * A mover's hand-over, all or nothing: every account the target's move takes out of the book
+   * goes to a book with room, or none does and the CSM keeps the whole book, the move waiting
+   * (`waiting`). A VP does not move a CSM into CS Ops and leave their red accounts behind with
+   * nobody to own them; and a book half handed over would make the next plan place the CSM by
+   * what is left. A CSM joining another team keeps working: the hand-over must also not leave
+   * their book with more red/yellow. Tried again in a later pass once some book has changed.
+   */
+  private handOver(mover: Book): void {
+    const wait = this.waiting.get(mover);
+    if (wait && wait.at === this.state.version) return;
+    const { units, orders } = this.forced as ForcedUnits;
+    // What the book still holds of it: none once handed over in an earlier pass, or the accounts
+    // that stay for a reason of their own (locked, in the renewal freeze...).
+    const positions = (this.handOvers.get(mover) ?? []).filter(
+      (at) => this.state.holderOf(units[at] as Unit) === mover,
+    );
+    const mark = this.steps.length;
+    const mixBefore = this.state.atRiskShare(mover);
+    // Units no book has room for. One that is locked, in an account group or inside the
+    // renewal freeze stays for a reason of its own, with its own fix, as a leaver's does.
+    // Receivers ranked as a fresh run ranks them before any band is known (every band at 100%):
+    // a second rebalance tries the hand-over first, on the books this one leaves, so it places
+    // the same accounts, or fails on the same ones.
+    const bands = this.upperByBook.slice();
+    this.upperByBook.fill(1);
+    const noRoom: number[] = [];
+    for (const at of positions) {
+      const reason = this.placeOne(at);
+      if (reason === 'no-room' || reason === 'no-team') noRoom.push(at);
+    }
+    this.upperByBook.set(bands);
+    // Judged once every account has gone: a book half handed over says nothing.
+    const mix = this.state.atRiskShare(mover);
+    const moreAtRisk =
+      noRoom.length === 0 &&
+      this.joining.has(mover) &&
+      mix > this.mixMax + EPS &&
+      mix > mixBefore + EPS;
+    if (noRoom.length === 0 && !moreAtRisk) {
+      if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
+      this.waiting.delete(mover);
+      this.waitingFlags[mover.index] = 0;
+      return;
+    }
+    for (const step of this.steps.splice(mark).reverse()) {
+      this.state.move(step.unit, mover);
+      this.moved[step.unit.order] = 0;
+    }
+    const stay: Stay = { reason: 'move-waits', detail: this.waitWords(mover, noRoom, moreAtRisk) };
+    for (const at of positions) {
+      const order = orders[at] as number;
+      if (this.stays[order] === undefined) this.listedAt[order] = this.listings++;
+      this.stays[order] = [stay];
+    }
+    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners += 1;
+    this.waiting.set(mover, { why: stay.detail, at: this.state.version });
+    this.waitingFlags[mover.index] = 1;
+  }
+
+  /**
+   * Places the forced unit at `position` (in `forced`) on the best book with room; returns why it
+   * stays when it cannot (listed with that reason), undefined once placed.
+   */
+  private placeOne(position: number): Unmovable['reason'] | undefined {
+    const forced = this.forced as ForcedUnits;
+    const unit = forced.units[position] as Unit;
+    const rule = forced.rules[position] as MoveRule;
+    const from = this.state.holderOf(unit) ?? null;
+    if (unit.group) {
+      this.block(unit, 'account-group', groupDetail(unit));
+      return 'account-group';
+    }
+    if (unit.locked && from) {
+      this.block(unit, 'locked', `locked; ${this.whyForced(from)}: choose its new owner by hand`);
+      return 'locked';
+    }
+    if (from && from.status !== 'leaving' && frozenOn(unit, this.state.freezeDays)) {
+      this.block(unit, 'renewal-freeze', this.freezeDetail(unit));
+      return 'renewal-freeze';
+    }
+    // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
+    // a search over their receivers.
+    if (!this.anyCapRoom(unit, from, position)) return this.noReceiver(unit, from, position);
+    // The region rule first; outside the region only when nobody in it can take the unit (and
+    // some book that serves it is outside the region: else the second search is the first).
+    const to =
+      this.bestReceiver(unit, from, false) ??
+      (this.receiversInRegion(unit).length === this.receivers(unit).length
+        ? undefined
+        : this.bestReceiver(unit, from, true));
+    if (!to) return this.noReceiver(unit, from, position);
+    this.stays[unit.order] = undefined;
+    this.record(unit, from, to, rule);
+    return undefined;
   }
 
   /**
@@ -417,16 +505,50 @@ class Rebalancer {
     return false;
   }
 
-  /** No book can take the forced unit now: it stays, with why, until a book that serves it changes. */
-  private noReceiver(unit: Unit, from: Book | null, position: number): void {
-    (this.forced as ForcedUnits).failedAt[position] = this.state.version;
-    if (anyOtherCarrier(this.receivers(unit), from)) this.block(unit, 'no-room');
-    else
-      this.block(
-        unit,
-        'no-team',
-        `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
+  /**
+   * Why a mover's hand-over waits, for a VP: the move, the accounts no book has room for (at
+   * `noRoom` in `forced`) and where the books that serve them stand (so the reader sees whether
+   * size or red/yellow blocks them), then what unblocks it.
+   */
+  private waitWords(mover: Book, noRoom: number[], moreAtRisk: boolean): string {
+    const role = this.newRole(mover);
+    const move = role === undefined ? `move to the ${mover.team} team` : `move into ${role}`;
+    const units = noRoom.map((at) => (this.forced as ForcedUnits).units[at] as Unit);
+    const serving = [...new Set(units.flatMap((u) => this.receivers(u)))]
+      .filter((b) => b !== mover)
+      .sort((a, b) => a.index - b.index);
+    const why: string[] = [];
+    if (units.length > 0) {
+      const shown = serving.slice(0, 3).map((b) => this.standing(b));
+      if (serving.length > 3) shown.push(`${serving.length - 3} more`);
+      why.push(
+        `${accountsList(units)} have no book with room${shown.length > 0 ? ` (${shown.join('; ')})` : ''}`,
       );
+    }
+    if (moreAtRisk)
+      why.push(
+        `handing over the accounts the new team does not serve would leave ${mover.id}'s book past ${Math.round(this.mixMax * 100)}% red/yellow`,
+      );
+    const fix =
+      units.length > 0
+        ? 'choose their new owners by hand, or move it once the books that serve them have room'
+        : `choose new owners by hand, or move ${mover.id} once fewer of the book's accounts are red/yellow`;
+    return `${mover.id}'s ${move} waits: ${why.join('; ')}. ${mover.id} keeps the whole book until it can go in one piece: ${fix}`;
+  }
+
+  /** No book can take the forced unit now: it stays, with why, until a book that serves it changes. */
+  private noReceiver(unit: Unit, from: Book | null, position: number): 'no-room' | 'no-team' {
+    (this.forced as ForcedUnits).failedAt[position] = this.state.version;
+    if (anyOtherCarrier(this.receivers(unit), from)) {
+      this.block(unit, 'no-room');
+      return 'no-room';
+    }
+    this.block(
+      unit,
+      'no-team',
+      `no CSM who can carry accounts today serves ${this.accountsWord(unit)}: hire one, or give a CSM the segment`,
+    );
+    return 'no-team';
   }
 
   /**
@@ -613,6 +735,7 @@ class Rebalancer {
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
       if (!this.placement.keeps(donor, unit)) continue;
+      if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes =
@@ -942,6 +1065,7 @@ class Rebalancer {
           if (!this.serves(hire, unit) || !this.inRegion(unit, hire)) continue;
           if (!this.state.keepsLimits(donor, undefined, unit)) continue;
           if (!this.placement.keeps(donor, unit)) continue;
+          if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
           const after = this.state.load(hire) + this.unitLoad(unit);
           if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
           if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
@@ -984,15 +1108,60 @@ class Rebalancer {
     anyRegion = false,
     placed = true,
   ): boolean {
+    // A mover whose hand-over waits keeps the book as it is: it takes nothing either.
+    if (this.waitingFlags[to.index] === 1) return false;
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && take && !this.placement.keeps(to, take, give)) return false;
+    if (placed && !this.placement.receives(to, give, take)) return false;
+    if (this.waitingJoiners > 0 && !this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&
-      (!placed || this.placement.keeps(from, give, take))
+      (!placed || this.placement.keeps(from, give, take)) &&
+      (this.waitingJoiners === 0 || this.keepsMoverChoice(from, take, give))
     );
+  }
+
+  /**
+   * While a CSM's move to another team waits (`handOver`), the target keeps picking them for it
+   * only while nobody else is a better pick by what it weighs (`moverOrder` in staffing.ts): the
+   * ARR held in the new team's accounts, then the fewest accounts to hand over. A change that
+   * makes `book` (with `add` in and `remove` out) a better pick, and at least as good as the
+   * waiting CSM, would make the next plan move `book` instead; it is refused.
+   */
+  private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
+    for (const [mover] of this.waiting) {
+      if (mover === book || !this.joining.has(mover) || this.teamOf.get(book.id) === mover.team)
+        continue;
+      const before = this.pickScore(book, mover);
+      const after = [...before] as [number, number];
+      for (const [unit, sign] of [
+        [add, 1],
+        [remove, -1],
+      ] as const) {
+        if (!unit) continue;
+        if (this.serves(mover, unit)) after[0] += sign * unit.arr;
+        else after[1] -= sign * unit.count;
+      }
+      const improves = after[0] > before[0] || (after[0] === before[0] && after[1] > before[1]);
+      const target = this.pickScore(mover, mover);
+      const rivals = after[0] > target[0] || (after[0] === target[0] && after[1] >= target[1]);
+      if (improves && rivals) return false;
+    }
+    return true;
+  }
+
+  /** How the target ranks `book` for `mover`'s move: ARR in the new team's accounts, then minus the accounts to hand over. */
+  private pickScore(book: Book, mover: Book): [number, number] {
+    let arr = 0;
+    let handover = 0;
+    for (const unit of book.units) {
+      if (this.serves(mover, unit)) arr += unit.arr;
+      else handover += unit.count;
+    }
+    return [arr, -handover];
   }
 
   /**
@@ -1013,8 +1182,9 @@ class Rebalancer {
     );
   }
 
+  /** Whether a unit may leave its book: a mover whose hand-over waits keeps the whole book. */
   private movable(unit: Unit, holder: Book, shift = 0): boolean {
-    if (unit.group || unit.locked) return false;
+    if (unit.group || unit.locked || this.waitingFlags[holder.index] === 1) return false;
     if (holder.status === 'leaving') return true;
     return !frozenOn(unit, this.state.freezeDays, shift);
   }
@@ -1464,10 +1634,13 @@ class Rebalancer {
           ...(atRisk === undefined ? {} : { atRisk }),
           why,
         });
+      // A mover whose hand-over waits keeps the whole book: that is the why for it.
+      const wait = this.waiting.get(book);
+      if (wait) entry('move-waits', wait.why);
       if (book.cap === 0) {
         // A planned hire's dated starter book is no problem; accounts the file gave them are.
         const held = [...book.units].some((u) => u.fileOwner === book.id);
-        if (this.state.load(book) > EPS && (book.status !== 'planned' || held))
+        if (!wait && this.state.load(book) > EPS && (book.status !== 'planned' || held))
           entry('no-capacity', this.whyStillPast(book, left, 'no-capacity'));
       } else {
         const use = this.state.capUseWith(book);
@@ -1509,6 +1682,8 @@ class Rebalancer {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (left > 0)
       return `--max-moves ${this.options.maxMoves} left ${left} ${left === 1 ? 'move' : 'moves'} out`;
+    const wait = this.waiting.get(book);
+    if (wait) return wait.why;
     // Whoever can carry no book today: say why first (leaving, not started, early in the ramp).
     const forced = limit === 'no-capacity' ? `${this.whyForced(book)}; ` : '';
     if (![...book.units].some((u) => this.movable(u, book)))
@@ -1722,6 +1897,20 @@ function fitWords(unit: Unit, to: Book, cover: RegionCover | undefined): string[
   if (unit.language && to.member.languages.includes(unit.language))
     words.push(`${to.id} speaks ${unit.language}`);
   return words;
+}
+
+/** Accounts in a short list: "a4 and a8 ($410k, 2 red)", the first five ids and how many more. */
+function accountsList(units: Unit[]): string {
+  const ids = units.flatMap((u) => u.accounts.map((p) => p.account.id));
+  const shown = ids.length > 5 ? [...ids.slice(0, 5), `${ids.length - 5} more`] : ids;
+  const names =
+    shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  const arr = units.reduce((sum, u) => sum + u.arr, 0);
+  const red = units.reduce(
+    (n, u) => n + u.accounts.filter((p) => p.account.health === 'red').length,
+    0,
+  );
+  return `${names} (${formatMoney(arr)}${red > 0 ? `, ${red} red` : ''})`;
 }
 
 function groupDetail(unit: Unit): string {

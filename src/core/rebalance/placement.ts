@@ -7,7 +7,9 @@
  * placed by its content gives away nothing that changes where it is placed. Likewise the target
  * moves into a short team the CSM who already holds most of its accounts' ARR (`moverOrder`):
  * until their book places them in that team by itself, that CSM's ARR in its accounts never
- * falls (a swap for a larger one may), or the next plan would move another.
+ * falls (a swap for a larger one may), and no CSM the target places in no team (who joins the
+ * team as the nearest, `RebalanceTeam.unneeded`) gains up to it, or the next plan would move
+ * another.
  */
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -34,6 +36,8 @@ export class BookPlacement {
   private readonly cache = new Map<Book, { at: number; home: Home }>();
   /** The industry key `ownTeam` gives an account, by the account's industry key. */
   private readonly industries = new Map<string, string>();
+  /** Each book's ARR in the accounts its team serves, as of `Book.changedAt`. */
+  private readonly arrCache = new Map<Book, { at: number; arr: number }>();
   private readonly tierA = new Float64Array(SEGMENT_IDS.length);
   private readonly tierR = new Float64Array(SEGMENT_IDS.length);
   /** One slot per industry team's key, and a last one for every other industry (see `industrySlot`). */
@@ -46,11 +50,13 @@ export class BookPlacement {
 
   constructor(
     teams: readonly RebalanceTeam[],
-    /** Books of CSMs the target moves into another team (`RebalanceTeam.joining`). */
-    private readonly joining: ReadonlySet<Book>,
+    /** Books of CSMs the target moves into a team (`RebalanceTeam.movedIn`). */
+    private readonly movedIn: ReadonlySet<Book>,
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
     private readonly loads: UnitLoads,
+    /** For each book of a CSM no team needs, the `movedIn` books of the team it joined. */
+    private readonly rivals: ReadonlyMap<Book, readonly Book[]> = new Map(),
   ) {
     this.industryTeams = teams.filter((t) => t.industry !== undefined);
     this.teamByKey = new Map(teams.map((t) => [t.key, t] as const));
@@ -71,13 +77,37 @@ export class BookPlacement {
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit, take?: Unit): boolean {
-    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
+    if (this.movedIn.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
       return this.placedInTeam(book, this.home(book, give, take));
     const bySegment = book.member.segment === undefined;
     if (!bySegment && this.industryTeams.length === 0) return true;
     const before = this.homeOf(book);
     const after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
+  }
+
+  /**
+   * Whether `book` taking `take` (and giving `give`) stays below the ARR in the team's accounts
+   * of every CSM the target moved into its team (`rivals`): at or above it, the next plan would
+   * move this CSM in instead.
+   */
+  receives(book: Book, take: Unit, give?: Unit): boolean {
+    const movers = this.rivals.get(book);
+    if (!movers) return true;
+    const gain = this.teamArr(book, take) - this.teamArr(book, give);
+    if (gain <= 0) return true;
+    const after = this.arrInTeam(book) + gain;
+    for (const mover of movers) if (after >= this.arrInTeam(mover) - 1e-9) return false;
+    return true;
+  }
+
+  private arrInTeam(book: Book): number {
+    const cached = this.arrCache.get(book);
+    if (cached && cached.at === book.changedAt) return cached.arr;
+    let arr = 0;
+    for (const unit of book.units) arr += this.teamArr(book, unit);
+    this.arrCache.set(book, { at: book.changedAt, arr });
+    return arr;
   }
 
   /**

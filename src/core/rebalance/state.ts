@@ -159,10 +159,7 @@ export class State {
       this.books.set(owner.member.id, book);
       this.bookList.push(book);
     }
-    const regions = new Set<string>();
-    for (const owner of analysis.bookOwners)
-      if (owner.member.region !== undefined) regions.add(owner.member.region);
-    const built = buildUnits(analysis, asOf, regions);
+    const built = buildUnits(analysis, asOf);
     this.loads = built.loads;
     for (const unit of built.units) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
@@ -405,11 +402,7 @@ function numberOf(ids: Map<string, number>, key: string | undefined): number {
 }
 
 /** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
-function buildUnits(
-  analysis: Analysis,
-  asOf: string,
-  regions: Set<string>,
-): { units: Unit[]; loads: UnitLoads } {
+function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: UnitLoads } {
   const { org } = analysis;
   const byId = new Map<string, PlacedAccount>();
   // Accounts that may share a unit with another: families, and ids written twice.
@@ -441,8 +434,6 @@ function buildUnits(
   const keyed = new Map<string, Unit>();
   // Renewal dates repeat across accounts: each is turned into days from the plan date once.
   const daysTo = new Map<string, number>();
-  // So do time zones: each is mapped to a region once.
-  const regionOf = new Map<string | undefined, string | undefined>();
   const productComplexity: Level = org.company.productComplexity;
   for (const p of analysis.placed) {
     const { account } = p;
@@ -500,12 +491,8 @@ function buildUnits(
       unit.segment = p.segment;
       unit.digital = p.coverage === 'digital';
       unit.language = account.language;
-      if (account.region !== undefined) unit.region = account.region;
-      else {
-        if (!regionOf.has(account.timezone))
-          regionOf.set(account.timezone, regionOfTimezone(account.timezone, regions));
-        unit.region = regionOf.get(account.timezone);
-      }
+      // Its region, or its time zone's (`accountRegion`), as the target counts it.
+      unit.region = p.region;
       unit.industry = account.industry;
       unit.timezone = account.timezone;
     }
@@ -514,33 +501,6 @@ function buildUnits(
   for (let at = 0; at < units.length; at++) size[at] = Math.max(a[at] as number, r[at] as number);
   for (const unit of units) unit.segmentRank = SEGMENT_IDS.indexOf(unit.segment);
   return { units, loads: { a, r, aMax, rMax, size } };
-}
-
-/**
- * The region names a team commonly gives each area of the time zone database, most common first.
- * The Americas map only where no CSM covers LATAM: a zone like America/Sao_Paulo is not NA.
- */
-const AREA_REGIONS = new Map<string, string[]>([
-  ['Europe', ['EMEA', 'EU', 'Europe']],
-  ['Africa', ['EMEA']],
-  ['Asia', ['APAC', 'APJ', 'Asia']],
-  ['Australia', ['APAC', 'ANZ', 'APJ']],
-  ['Pacific', ['APAC', 'ANZ', 'APJ']],
-  ['America', ['NA', 'AMER', 'Americas']],
-]);
-
-/**
- * The region of an account that gives only a time zone ("Europe/Berlin"): the name the team's
- * CSMs use for that area, when one of them covers it; otherwise none (csplan does not guess).
- */
-export function regionOfTimezone(
-  timezone: string | undefined,
-  regions: ReadonlySet<string>,
-): string | undefined {
-  if (timezone === undefined) return undefined;
-  const area = timezone.split('/')[0] ?? '';
-  if (area === 'America' && regions.has('LATAM')) return undefined;
-  return AREA_REGIONS.get(area)?.find((name) => regions.has(name));
 }
 
 /** An empty unit with every field set, so all units share one shape (fast property access). */

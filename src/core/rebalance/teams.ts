@@ -32,6 +32,17 @@ export interface RebalanceTeam {
    * does not serve, so the books fill the target teams (and a second rebalance agrees).
    */
   joining: string[];
+  /**
+   * Members the target org moves here from another team or from no team: the one among the
+   * candidates holding most of the team's accounts' ARR (`moverOrder`), so that ARR must not fall
+   * (`BookPlacement`).
+   */
+  movedIn: string[];
+  /**
+   * Members the target places in no team (no team needs them), who join this one as the nearest:
+   * the next plan may move one of them in instead of a `movedIn` member.
+   */
+  unneeded: string[];
 }
 
 /** The CSM teams a rebalance fills, and the CSMs the target org moves out of the CSM role. */
@@ -58,6 +69,7 @@ export function targetTeams(
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
+  const movedIn = new Set(target.redeployments.map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
     role: t.role,
@@ -67,6 +79,8 @@ export function targetTeams(
     ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
+    movedIn: t.members.filter((id) => movedIn.has(id)),
+    unneeded: [],
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
   for (const owner of analysis.bookOwners) {
@@ -79,14 +93,18 @@ export function targetTeams(
       teams.find((t) => home !== undefined && t.segments.includes(home)) ??
       teams.find((t) => t.role === owner.member.role) ??
       teams[0];
-    if (team) team.members.push(owner.member.id);
-    else {
+    if (team) {
+      team.members.push(owner.member.id);
+      team.unneeded.push(owner.member.id);
+    } else {
       teams.push({
         key: home ?? 'generalist',
         role: owner.member.role === 'digital-csm' ? 'digital-csm' : 'csm',
         segments: home ? [home] : [],
         members: [owner.member.id],
         joining: [],
+        movedIn: [],
+        unneeded: [],
       });
     }
     placed.add(owner.member.id);
@@ -116,6 +134,8 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [home],
       members: [],
       joining: [],
+      movedIn: [],
+      unneeded: [],
     };
     team.members.push(owner.member.id);
     byKey.set(key, team);
@@ -133,6 +153,8 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [...present],
       members: generalists.map((o) => o.member.id),
       joining: [],
+      movedIn: [],
+      unneeded: [],
     });
   }
   coverEverySegment(analysis, teams);

@@ -41,7 +41,14 @@ export function appliesNow(move: Move): boolean {
   return move.effective === undefined;
 }
 
-export type UnmovableReason = 'locked' | 'renewal-freeze' | 'account-group' | 'no-team' | 'no-room';
+/** `move-waits`: the account is part of a mover's hand-over that waits (all or nothing). */
+export type UnmovableReason =
+  | 'locked'
+  | 'renewal-freeze'
+  | 'account-group'
+  | 'no-team'
+  | 'no-room'
+  | 'move-waits';
 
 export interface Unmovable {
   account: string;
@@ -86,8 +93,17 @@ export interface TeamBand {
   upper: number;
 }
 
-/** The limit a book is still past after the moves, in the order they are reported. */
-export type UnbalancedLimit = 'no-capacity' | 'ramp' | 'largest-book' | 'band' | 'health-mix';
+/**
+ * The limit a book is still past after the moves, in the order they are reported; `move-waits`:
+ * the target moves the CSM into a function or another team, and the hand-over waits.
+ */
+export type UnbalancedLimit =
+  | 'move-waits'
+  | 'no-capacity'
+  | 'ramp'
+  | 'largest-book'
+  | 'band'
+  | 'health-mix';
 
 export interface Unbalanced {
   csm: string;

@@ -347,8 +347,8 @@ function addAccount(
   share: number,
   template: SegmentCapacity,
 ): void {
-  const key = regionKey(p.account.region) ?? '';
-  const entry = into.get(key) ?? { region: p.account.region?.trim() ?? '', rows: new Map() };
+  const key = regionKey(p.region) ?? '';
+  const entry = into.get(key) ?? { region: p.region?.trim() ?? '', rows: new Map() };
   const row = entry.rows.get(p.segment) ?? emptyRow(template);
   row.accounts += p.account.count * share;
   row.arr += p.account.arr * p.account.count * share;
@@ -436,11 +436,11 @@ export function teamAttributes(org: Org, series: GrowthSeries): TeamAttributes {
   const byRegion = new Map<string, Map<SegmentId, { weightedAccounts: number; arr: number }>>();
   const industries = new Map<SegmentId, IndustryMix>();
   for (const account of org.accounts) {
-    const { segment, loadFactor } = placeAccount(account, org);
+    const { segment, loadFactor, region: accountRegion } = placeAccount(account, org);
     const mix = industries.get(segment) ?? emptyIndustryMix();
     addIndustries(mix, account);
     industries.set(segment, mix);
-    const key = regionKey(account.region);
+    const key = regionKey(accountRegion);
     if (key === undefined) continue;
     const rows = byRegion.get(key) ?? new Map();
     const row = rows.get(segment) ?? { weightedAccounts: 0, arr: 0 };

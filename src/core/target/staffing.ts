@@ -274,7 +274,7 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
       parts = [];
       for (const p of person.owner.accounts) {
         const served = teamsServing(p.segment, p.account.industry);
-        const region = regionKey(p.account.region);
+        const region = regionKey(p.region);
         let byRegion = byServedRegion.get(served);
         if (!byRegion) {
           byRegion = new Map();
@@ -646,7 +646,7 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
   if (own !== undefined) return teams.find((t) => regionKeysOf(t).includes(own)) ?? teams[0];
   // Nothing says where someone with no region and no book belongs: they go where work is short.
   if (owner.accounts.length === 0) return undefined;
-  const regions = owner.accounts.map((p) => regionKey(p.account.region));
+  const regions = owner.accounts.map((p) => regionKey(p.region));
   const arrIn = (team: TeamNeed) => {
     const served = new Set(regionKeysOf(team));
     let sum = 0;
@@ -670,8 +670,8 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
  */
 export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
   const withAccounts = new Set<string>();
-  for (const { account } of analysis.placed) {
-    const key = regionKey(account.region);
+  for (const p of analysis.placed) {
+    const key = regionKey(p.region);
     if (key) withAccounts.add(key);
   }
   // The CSMs who may hold a region (not leaving), with its key.

@@ -283,7 +283,7 @@ export function compactAccounts(org: Org, keep: TeamAttributes = EVERY_ATTRIBUTE
   const groups = new Map<string, Group>();
   for (const account of org.accounts) {
     const placed = placeAccount(account, org);
-    const region = keep.region ? (regionKey(account.region) ?? '') : '';
+    const region = keep.region ? (regionKey(placed.region) ?? '') : '';
     const industry = keep.industry ? industryKey(account.industry) : '';
     const key = `${account.owner ?? ''}\u0000${placed.segment}\u0000${region}\u0000${industry}`;
     let group = groups.get(key);

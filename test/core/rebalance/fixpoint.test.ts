@@ -5,9 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { planOrg } from '../../../src/core/plan.js';
 import { rebalance } from '../../../src/core/rebalance/index.js';
 import { AS_OF } from '../../helpers/org.js';
-import { loadText, rebalanceBreaks } from '../../helpers/rebalance-invariants.js';
+import { loadText, rebalanceBreaks, writtenText } from '../../helpers/rebalance-invariants.js';
+
+/** A shrunk org file of test/fixtures/rebalance. */
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/rebalance/${name}`, import.meta.url)), 'utf8');
 
 // Shrunk by fast-check from a generated org (test/helpers/generated-org.ts, verticalOrgYaml).
 // Two junior NA CSMs. The target draws industry teams: healthcare and the other industries
@@ -15,10 +20,11 @@ import { loadText, rebalanceBreaks } from '../../helpers/rebalance-invariants.js
 // one already holding most retail ARR: c1 (a15, a17, a19, a21: $880k against c0's $660k), who is
 // to hand over the 9 healthcare accounts it holds: 5 green (a1, a5, a9, a13 at $220k; a25 at
 // $40k) and 4 red (a3, a7, a23, a27).
-// c0 holds 6 yellow of 13 (46%), past the 30% limit: it takes no red or yellow account, only
-// green ones. c1 holds 6 red of 13 (46%): handing over a green one leaves 6 of 12 (50%), a worse
-// finding. So c1 keeps them: nothing moves (a11 and a22, unowned, find no book without going past
-// 30% red/yellow), and a second rebalance on the result has nothing to do.
+// c0 holds 6 yellow of 13 (46%), past the 30% limit: a red one would make it 7 of 14 (50%), so
+// no book has room for the 4 red ones (a3, a7 at $220k; a23, a27 at $40k: $520k). A hand-over is
+// all or nothing: c1's move waits and c1 keeps all 9 (the 5 green ones could go to c0: 6 of 14 is
+// 43%, no worse, but that would leave c1 6 red of 8, 75%). Nothing moves (a11 and a22, unowned,
+// find no book without going past 30% red/yellow), and a second rebalance has nothing to do.
 const org = [
   `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}\n  product_complexity: medium`,
   'team:',
@@ -57,17 +63,51 @@ const org = [
   '',
 ].join('\n');
 
-describe('a CSM joining another team hands over only what keeps their book no worse', () => {
-  it('keeps the green accounts with c1 and says why', async () => {
+describe('a CSM joining another team whose hand-over has no room', () => {
+  it('keeps the whole book, and says which accounts have no room and what would free it', async () => {
     const result = rebalance(await loadText(org, AS_OF));
     expect(result.moves).toEqual([]);
-    const kept = result.unmovable.filter((u) => /keeps it for now/.test(u.detail));
-    expect(kept.map((u) => u.account).sort()).toEqual(['a1', 'a13', 'a25', 'a5', 'a9']);
-    expect(kept[0]?.detail).toContain('more red/yellow');
+    const waits = result.unmovable.filter((u) => u.reason === 'move-waits');
+    expect(waits.map((u) => u.account).sort()).toEqual(
+      ['a1', 'a13', 'a23', 'a25', 'a27', 'a3', 'a5', 'a7', 'a9'].sort(),
+    );
+    expect(waits.every((u) => u.owner === 'c1')).toBe(true);
+    const c1 = result.unbalanced.find((u) => u.csm === 'c1' && u.limit === 'move-waits');
+    expect(c1?.why).toMatch(
+      /^c1's move to the \S+#other team waits: a3, a7, a23 and a27 \(\$520k, 4 red\) have no book with room \(c0 at \d+% of the largest book allowed, 46% red\/yellow, junior \(no complex accounts\)\)\. c1 keeps the whole book until it can go in one piece: choose their new owners by hand/,
+    );
+    expect(waits[0]?.detail).toBe(c1?.why);
   });
 
   it('leaves no book finding new or worse, and a second rebalance proposes nothing', async () => {
     expect(await rebalanceBreaks(org, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// The same org with c1's four red healthcare accounts (a3, a7, a23, a27) green and given to c0.
+// c0 now holds 6 yellow of 17 (35%); c1 holds 9 accounts: the 5 green healthcare ones to hand
+// over and 4 retail ones, 2 red (a15, a19): 2 of 9, 22%. Every green account has room (c0's mix
+// only falls), but without them c1 would keep 2 red of 4: 50%, past 30% and above 22%. A CSM
+// joining another team keeps working, so the whole hand-over waits: nothing moves.
+const healthierHandOver = ['a3', 'a7', 'a23', 'a27'].reduce(
+  (text, id) =>
+    text.replace(new RegExp(`(id: ${id}, .*)health: red, owner: c1`), '$1health: green, owner: c0'),
+  org,
+);
+
+describe('a CSM joining another team whose hand-over would leave their book past 30% red/yellow', () => {
+  it('keeps the whole book and says so', async () => {
+    const result = rebalance(await loadText(healthierHandOver, AS_OF));
+    expect(result.moves).toEqual([]);
+    expect(result.unmovable.filter((u) => u.reason === 'move-waits').map((u) => u.account)).toEqual(
+      ['a1', 'a13', 'a25', 'a5', 'a9'],
+    );
+    expect(result.unbalanced.find((u) => u.limit === 'move-waits')?.why).toMatch(
+      /^c1's move to the \S+#other team waits: handing over the accounts the new team does not serve would leave c1's book past 30% red\/yellow\. c1 keeps the whole book until it can go in one piece: choose new owners by hand, or move c1 once fewer of the book's accounts are red\/yellow$/,
+    );
+    expect(await rebalanceBreaks(healthierHandOver, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
   });
 });
 
@@ -156,10 +196,7 @@ describe("a team's band follows the accounts that leave it", () => {
 // accounts back. The old load pass judged the swap on the band alone and shuffled 9 accounts
 // around c0, c1 and c4 (every book ending where it began), then 4 more on a second run. A swap
 // now has to lower how far the donor is past its limits, so only the 4 unowned accounts move.
-const swapCycle = readFileSync(
-  fileURLToPath(new URL('../../fixtures/rebalance/swap-cycle.yaml', import.meta.url)),
-  'utf8',
-);
+const swapCycle = fixture('swap-cycle.yaml');
 
 describe('the load pass never undoes its own moves', () => {
   it('swaps nothing that leaves a book as far past its cap, and a second rebalance proposes nothing', async () => {
@@ -171,5 +208,97 @@ describe('the load pass never undoes its own moves', () => {
       'a160 null -> c3',
     ]);
     expect(await rebalanceBreaks(swapCycle, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// mover-from-no-team.yaml. All 60 accounts are enterprise; c2 and c3 are pinned to mid-market,
+// which has no team, so the target places neither by segment. It moves the one holding more of
+// the enterprise team's ARR into that team: c3 ($2.52M in 14 accounts, 1 yellow) over c2 ($2.29M
+// in 12, 11 red/yellow). c2 goes to CS Ops, and c2's red/yellow accounts find no book with room,
+// so that move waits: c2 keeps all 12 ($2.29M). Had c3 handed enterprise accounts over to even
+// the loads ($2.52M down below $2.29M), the next plan would move c2 into the team and c3 into CS
+// Ops, and check would judge c2's book again (92% red/yellow, a new book-health-mix finding).
+// A CSM the target moves into a team from no team keeps its team's ARR, as one moved from
+// another team does (BookPlacement).
+const moverFromNoTeam = fixture('mover-from-no-team.yaml');
+
+describe('a CSM the target moves into a team from no team', () => {
+  it('hands over none of the ARR that placed them there, so the next plan moves the same CSMs', async () => {
+    const org = await loadText(moverFromNoTeam, AS_OF);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.from === 'c3')).toEqual([]);
+    expect(result.unbalanced.find((u) => u.csm === 'c2')?.limit).toBe('move-waits');
+    const after = await loadText(writtenText(moverFromNoTeam, result), AS_OF);
+    expect(planOrg(after).target.roleMoves.map((m) => m.id)).toEqual(['c2']);
+    expect(await rebalanceBreaks(moverFromNoTeam, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// mover-rival-catches-up.yaml. All accounts are enterprise; c2, c4, c5, c6 and c9 are pinned to
+// mid-market, which has no team. The target moves c6 into the enterprise team (mid-level, $220k
+// there, over c4's $150k); the others join it as the nearest team. c5 holds $11.79M, far past its
+// band, and its accounts go round the team. Had c4 been filled up to c6's ARR ($1.85M each), the
+// next plan would pick c4 (file order on a tie), and its rebalance moves c6's accounts on for
+// load. No CSM the target places in no team may gain up to the ARR of the one it moved in.
+const moverRival = fixture('mover-rival-catches-up.yaml');
+
+describe('a CSM no team needs, in the team the target moved another CSM into', () => {
+  it('never gains up to the ARR of the one moved in, so the next plan moves the same CSM', async () => {
+    const org = await loadText(moverRival, AS_OF);
+    expect(planOrg(org).redeployments.map((r) => r.id)).toEqual(['c6']);
+    const after = await loadText(writtenText(moverRival, rebalance(org)), AS_OF);
+    expect(planOrg(after).redeployments.map((r) => r.id)).toEqual(['c6']);
+    const arr = (id: string) =>
+      after.accounts.filter((a) => a.owner === id).reduce((sum, a) => sum + a.arr, 0);
+    for (const rival of ['c2', 'c4', 'c5', 'c9']) expect(arr(rival)).toBeLessThan(arr('c6'));
+    expect(await rebalanceBreaks(moverRival, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// waiting-mover-rival.yaml. Industry teams: healthcare and education. c1 and c2 each hold 8
+// education accounts ($1.2M) and 11 healthcare ones to hand over: a tie the target breaks by
+// file order, moving c1 to education. No healthcare book has room for c1's red accounts, so the
+// move waits and c1 keeps all 19. Had c2 shed healthcare accounts for load (11 -> 7 to hand
+// over), the next plan would move c2 instead, and its rebalance move c1's accounts on. While a
+// move waits, no other CSM becomes a better pick for it.
+const waitingMoverRival = fixture('waiting-mover-rival.yaml');
+
+describe("while a CSM's move to another team waits", () => {
+  it('no other CSM becomes a better pick for it, so the next plan moves the same CSM', async () => {
+    const org = await loadText(waitingMoverRival, AS_OF);
+    expect(planOrg(org).redeployments.map((r) => r.id)).toEqual(['c1']);
+    const result = rebalance(org);
+    expect(result.unbalanced.find((u) => u.csm === 'c1')?.limit).toBe('move-waits');
+    const after = await loadText(writtenText(waitingMoverRival, result), AS_OF);
+    // c2 may swap one account for another, but still holds 11 to hand over.
+    const c2 = after.accounts.filter((a) => a.owner === 'c2');
+    expect(c2.filter((a) => a.industry !== 'education')).toHaveLength(11);
+    expect(planOrg(after).redeployments.map((r) => r.id)).toEqual(['c1']);
+    expect(await rebalanceBreaks(waitingMoverRival, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 1 at 300 runs): test/fixtures/rebalance/
+// hand-over-after-balancing.yaml. c1 moves to the education team and hands over 12 healthcare
+// accounts. In the first pass two of them had no room; the passes that balance the books made
+// room, but the hand-over, tried again with the receivers ranked by the bands then known, packed
+// the accounts otherwise and failed on six. A second rebalance, ranking them as every run's first
+// pass does (each band at 100%), placed all twelve: 13 moves on the second run. The hand-over
+// is now always ranked so; here it goes whole in the first run.
+const handOverAfterBalancing = fixture('hand-over-after-balancing.yaml');
+
+describe('a hand-over tried again after the books are balanced', () => {
+  it('ranks receivers as a fresh run does, so a second rebalance finds nothing left to hand over', async () => {
+    const result = rebalance(await loadText(handOverAfterBalancing, AS_OF));
+    expect(result.moves.filter((m) => m.rule === 'team' && m.from === 'c1')).toHaveLength(12);
+    expect(result.unbalanced.filter((u) => u.limit === 'move-waits')).toEqual([]);
+    expect(
+      await rebalanceBreaks(handOverAfterBalancing, AS_OF, new Set(['book-imbalance'])),
+    ).toEqual([]);
   });
 });

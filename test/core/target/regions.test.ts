@@ -20,6 +20,21 @@ ${accounts('na-3', 25, 30_000, 'owner: m3, region: NA')}
 ${accounts('jp', 5, 30_000, 'owner: aki, region: APAC, language: ja')}
 `;
 
+/** Enterprise in NA, EMEA (its accounts written with `emea`) and APAC; mid-market in NA. */
+const splitOrg = (emea: string) => `team:
+  - { id: vp, role: vp-cs }
+  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
+  - { id: e1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
+  - { id: a1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
+  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
+accounts:
+${accounts('na', 40, 150_000, 'region: NA')}
+${accounts('emea', 30, 150_000, emea)}
+${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
+${accounts('mm', 40, 30_000, 'region: NA')}
+`;
+
 describe('regions in the target org', () => {
   it("moves an NA CSM to the short enterprise team, not APAC's only CSM with the lightest book", async () => {
     const plan = await planFrom(ORG);
@@ -50,19 +65,7 @@ describe('regions in the target org', () => {
     // max(1.5, $4.5M / $3.5M) = 1.5; APAC 6: max(0.3, $0.9M / $3.5M) = 0.3, under one FTE, so
     // it joins NA: 2.3, and the team's title names both. Mid-market: 40 NA accounts at $30k, 0.7 FTE, one region: one team.
     // 116 customers, $12.6M: specialization.
-    const plan = await planFrom(`team:
-  - { id: vp, role: vp-cs }
-  - { id: n1, role: csm, segment: enterprise, region: NA, reports_to: vp }
-  - { id: n2, role: csm, segment: enterprise, region: NA, reports_to: vp }
-  - { id: e1, role: csm, segment: enterprise, region: EMEA, languages: [de, en], reports_to: vp }
-  - { id: a1, role: csm, segment: enterprise, region: APAC, languages: [ja, en], reports_to: vp }
-  - { id: m1, role: csm, segment: mid-market, region: NA, reports_to: vp }
-accounts:
-${accounts('na', 40, 150_000, 'region: NA')}
-${accounts('emea', 30, 150_000, 'region: EMEA')}
-${accounts('apac', 6, 150_000, 'region: APAC, owner: a1')}
-${accounts('mm', 40, 30_000, 'region: NA')}
-`);
+    const plan = await planFrom(splitOrg('region: EMEA'));
     expect(plan.teams.map((t) => [t.key, t.title, t.members])).toEqual([
       ['enterprise@na', 'NA + APAC Enterprise CSMs', ['n1', 'n2', 'a1']],
       ['enterprise@emea', 'EMEA Enterprise CSMs', ['e1']],
@@ -82,6 +85,24 @@ ${accounts('mm', 40, 30_000, 'region: NA')}
         title: 'Senior CSM, EMEA Enterprise',
       }),
     ]);
+  });
+});
+
+describe('an account with only a time zone', () => {
+  // The split above with every EMEA account written as a time zone alone (Europe/Berlin, as many
+  // CRM exports give it): e1 calls their region EMEA, so the plan reads those accounts as EMEA,
+  // the region the rebalance's region rule keeps them in. EMEA: 30 x $150k, 1.5 FTE, its own
+  // team; NA 40 (2.0) and APAC 6 (0.3, joins NA): 2.3. Read as no region, EMEA's work would
+  // have joined the largest region, and with one region of team work the tier would not split.
+  it("counts in its time zone's region, as the rebalance reads it", async () => {
+    const plan = await planFrom(splitOrg('timezone: Europe/Berlin'));
+    expect(plan.teams.map((t) => [t.key, t.members])).toEqual([
+      ['enterprise@na', ['n1', 'n2', 'a1']],
+      ['enterprise@emea', ['e1']],
+      ['mid-market', ['m1']],
+    ]);
+    expect(plan.teams[1]?.needed).toBeCloseTo(1.5);
+    expect(plan.teams[0]?.needed).toBeCloseTo(2.3);
   });
 });
 
