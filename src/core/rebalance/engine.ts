@@ -186,6 +186,11 @@ class Rebalancer {
   private readonly waitingFlags: Uint8Array;
   /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
   private waitingJoiners = 0;
+  /** `pickScore` per book and mover, as of the book's `changedAt` (the searches ask it per candidate). */
+  private readonly pickScores = new Map<
+    Book,
+    Map<Book, { at: number; score: readonly [number, number] }>
+  >();
   /**
    * Per `served` list: the newest `changedAt` among its books, as of `State.version`
    * `servedSeenAt` (see `mayFitNow`).
@@ -1132,29 +1137,44 @@ class Rebalancer {
    * waiting CSM, would make the next plan move `book` instead; it is refused.
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
-    for (const [mover] of this.waiting) {
-      if (mover === book || !this.joining.has(mover) || this.teamOf.get(book.id) === mover.team)
-        continue;
-      const before = this.pickScore(book, mover);
-      const after = [...before] as [number, number];
-      for (const [unit, sign] of [
-        [add, 1],
-        [remove, -1],
-      ] as const) {
-        if (!unit) continue;
-        if (this.serves(mover, unit)) after[0] += sign * unit.arr;
-        else after[1] -= sign * unit.count;
+    const bookTeam = this.teamOf.get(book.id);
+    for (const mover of this.waiting.keys()) {
+      if (mover === book || bookTeam === mover.team || !this.joining.has(mover)) continue;
+      const [arrBefore, handBefore] = this.pickScore(book, mover);
+      let arr = arrBefore;
+      let hand = handBefore;
+      // Summed in branches, without an array per call: the searches ask this per candidate.
+      if (add) {
+        if (this.serves(mover, add)) arr += add.arr;
+        else hand -= add.count;
       }
-      const improves = after[0] > before[0] || (after[0] === before[0] && after[1] > before[1]);
-      const target = this.pickScore(mover, mover);
-      const rivals = after[0] > target[0] || (after[0] === target[0] && after[1] >= target[1]);
-      if (improves && rivals) return false;
+      if (remove) {
+        if (this.serves(mover, remove)) arr -= remove.arr;
+        else hand += remove.count;
+      }
+      const improves = arr > arrBefore || (arr === arrBefore && hand > handBefore);
+      if (!improves) continue;
+      const [arrTarget, handTarget] = this.pickScore(mover, mover);
+      if (arr > arrTarget || (arr === arrTarget && hand >= handTarget)) return false;
     }
     return true;
   }
 
   /** How the target ranks `book` for `mover`'s move: ARR in the new team's accounts, then minus the accounts to hand over. */
-  private pickScore(book: Book, mover: Book): [number, number] {
+  private pickScore(book: Book, mover: Book): readonly [number, number] {
+    let byMover = this.pickScores.get(book);
+    if (!byMover) {
+      byMover = new Map();
+      this.pickScores.set(book, byMover);
+    }
+    const cached = byMover.get(mover);
+    if (cached && cached.at === book.changedAt) return cached.score;
+    const score = this.pickScoreNow(book, mover);
+    byMover.set(mover, { at: book.changedAt, score });
+    return score;
+  }
+
+  private pickScoreNow(book: Book, mover: Book): readonly [number, number] {
     let arr = 0;
     let handover = 0;
     for (const unit of book.units) {
