@@ -439,9 +439,7 @@ class Rebalancer {
       mix > this.mixMax + EPS &&
       mix > mixBefore + EPS;
     if (noRoom.length === 0 && !moreAtRisk) {
-      if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
-      this.waiting.delete(mover);
-      this.waitingFlags[mover.index] = 0;
+      this.stopWaiting(mover);
       return;
     }
     for (const step of this.steps.splice(mark).reverse()) {
@@ -454,9 +452,20 @@ class Rebalancer {
       if (this.stays[order] === undefined) this.listedAt[order] = this.listings++;
       this.stays[order] = [stay];
     }
+    this.startWaiting(mover, stay.detail);
+  }
+
+  /** `waiting`, with its flag by book index and its count of joiners, kept in step. */
+  private startWaiting(mover: Book, why: string): void {
     if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners += 1;
-    this.waiting.set(mover, { why: stay.detail, at: this.state.version });
+    this.waiting.set(mover, { why, at: this.state.version });
     this.waitingFlags[mover.index] = 1;
+  }
+
+  private stopWaiting(mover: Book): void {
+    if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
+    this.waiting.delete(mover);
+    this.waitingFlags[mover.index] = 0;
   }
 
   /**
@@ -740,7 +749,7 @@ class Rebalancer {
     for (const unit of donor.units) {
       if (!this.movable(unit, donor) || !this.state.keepsLimits(donor, undefined, unit)) continue;
       if (!this.placement.keeps(donor, unit)) continue;
-      if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
+      if (!this.keepsMoverChoice(donor, undefined, unit)) continue;
       const after = this.state.shareWith(donor, undefined, unit);
       if (after >= donorShare - EPS) continue;
       const fixes =
@@ -1070,7 +1079,7 @@ class Rebalancer {
           if (!this.serves(hire, unit) || !this.inRegion(unit, hire)) continue;
           if (!this.state.keepsLimits(donor, undefined, unit)) continue;
           if (!this.placement.keeps(donor, unit)) continue;
-          if (this.waitingJoiners > 0 && !this.keepsMoverChoice(donor, undefined, unit)) continue;
+          if (!this.keepsMoverChoice(donor, undefined, unit)) continue;
           const after = this.state.load(hire) + this.unitLoad(unit);
           if (after > target * (1 + this.tolerance) + EPS || after > hire.cap + EPS) continue;
           if (this.state.atRiskWith(hire, unit) > this.mixMax + EPS) continue;
@@ -1120,12 +1129,12 @@ class Rebalancer {
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && take && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
-    if (this.waitingJoiners > 0 && !this.keepsMoverChoice(to, give, take)) return false;
+    if (!this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&
       (!placed || this.placement.keeps(from, give, take)) &&
-      (this.waitingJoiners === 0 || this.keepsMoverChoice(from, take, give))
+      this.keepsMoverChoice(from, take, give)
     );
   }
 
@@ -1137,6 +1146,7 @@ class Rebalancer {
    * waiting CSM, would make the next plan move `book` instead; it is refused.
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
+    if (this.waitingJoiners === 0) return true;
     const bookTeam = this.teamOf.get(book.id);
     for (const mover of this.waiting.keys()) {
       if (mover === book || bookTeam === mover.team || !this.joining.has(mover)) continue;
