@@ -392,20 +392,26 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       month: company.asOf.slice(0, 7),
     });
   }
+  // Month m's recommended org with these hires and moves in place (see monthTarget).
+  const targetOfMonth = (m: number, seats: Hire[], movesSoFar: Move[], asIfRamped = false) =>
+    monthTarget(
+      org,
+      series[m] as Record<SegmentId, SegmentVolume>,
+      seats,
+      movesSoFar,
+      unpinned,
+      dateOf(m),
+      dateOf(m + 1),
+      { sparingGrowth: soonAt(m), rampedFrom, asIfRamped },
+    );
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const next = dateOf(m + 1);
-    const volumes = series[m] as Record<SegmentId, SegmentVolume>;
     // The moves of earlier months are in place; the month's target makes the month's own moves,
     // deciding the hires as the target decides them (a CSM it moves into onboarding takes work
     // off the CSMs in the months after, as its hires do once they start).
     const earlier = () => moves.filter((move) => move.from < date);
-    const planAt = () =>
-      monthTarget(org, volumes, seatsBy(hires, date, next), earlier(), unpinned, date, next, {
-        sparingGrowth: soonAt(m),
-        rampedFrom,
-        asIfRamped: true,
-      });
+    const planAt = () => targetOfMonth(m, seatsBy(hires, date, next), earlier(), true);
     let planning = planAt();
     // Hires whose team split this month go where the split teams are short, then plan again.
     const split = splitTeams(hires, planning.teams, unpinned);
@@ -480,10 +486,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = monthTarget(org, volumes, planned, moves, unpinned, date, dateOf(m + 1), {
-      sparingGrowth: soonAt(m),
-      rampedFrom,
-    });
+    const actual = targetOfMonth(m, planned, moves);
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -496,17 +499,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     }
     rows.push(monthRow(org, actual, volumes, planned, moves, date, dateOf(m + 1), allowance));
   }
-  const endVolumes = series[months] as Record<SegmentId, SegmentVolume>;
-  const endTarget = monthTarget(
-    org,
-    endVolumes,
-    planned,
-    moves,
-    unpinned,
-    horizon,
-    dateOf(months + 1),
-    { sparingGrowth: soonAt(months), rampedFrom },
-  );
+  const endTarget = targetOfMonth(months, planned, moves);
   const end: TimelineEnd = {
     date: horizon,
     customers: endTarget.stage.customers,
