@@ -744,8 +744,9 @@ function pendingBackfill(
 /**
  * The hires (member ids) whose team served several segments and that no team of the month serves
  * whole any more: the team split. Each goes where the split teams are short from then on, as a
- * CSM with no segment does, rather than staying with the segment that was the team's largest
- * (which left the other part to hire again).
+ * CSM with no segment does but only into a team serving one of its segments (`splitHires`),
+ * rather than staying with the segment that was the team's largest (which left the other part
+ * to hire again).
  */
 function splitTeams(
   hires: readonly Hire[],
@@ -781,7 +782,26 @@ function monthTarget(
     sparingGrowth,
     // A team is short for a move when it is short for a hire: capacity less the allowance.
     heldBack: attritionAllowance(org.policy),
+    splitHires: splitHires(hires, unpinned, date),
   });
+}
+
+/**
+ * The hires a month places with no segment because their team has split (`splitTeams`), each
+ * with the segments of the team it was hired for.
+ */
+function splitHires(
+  hires: readonly Hire[],
+  unpinned: ReadonlyMap<string, string>,
+  date: string,
+): Map<string, SegmentId[]> {
+  const split = new Map<string, SegmentId[]>();
+  for (const hire of hires) {
+    const id = `timeline-${hire.id}`;
+    const from = unpinned.get(id);
+    if (from !== undefined && from <= date) split.set(id, hire.teamSegments);
+  }
+  return split;
 }
 
 const DAYS_PER_MONTH = 365 / 12;

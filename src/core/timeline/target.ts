@@ -68,6 +68,8 @@ export interface TargetAtOptions {
   sparingGrowth?: number;
   /** Share of each seat held back for departures, as the timeline hires (TargetInput). */
   heldBack?: number;
+  /** Hires with no team since their team split, with its segments (TargetInput). */
+  splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
   /**
    * Count every CSM as fully ramped (their seat), for deciding hires: a hire still ramping is not
    * hired twice. Otherwise capacity is what each CSM carries at the org's date.
