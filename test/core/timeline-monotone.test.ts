@@ -522,3 +522,36 @@ policy: { salaries: { csm: 100000 } }
     expect(cost(faster)).toBe(cost(slower));
   });
 });
+
+describe("a month's row counts a CSM with no team where the month's plan placed them", () => {
+  // Strategic: 2 accounts at $800k: max(2 / 7.5, $1.6M / $3.5M) = 0.46 FTE, under the half FTE a
+  // team needs, so it joins Enterprise: 20 at $150k: max(20 / 20, $3M / $3.5M) = 1.0. Strategic +
+  // Enterprise: 1.46 FTE for e1, 1.46 - 0.974 (a seat less the 2.6% attrition allowance) = 0.49
+  // short, past the quarter a team absorbs: x, with no team, joins it, and every month places x
+  // again (a team of several segments keeps no pin). Two enterprise customers a month add 0.1 FTE
+  // (2 / 20), so the team hires csm-1 later in the year. The rows counted csm-1's seat from the
+  // plan date, though it has not started: there the team was not short, x stayed out of it, and
+  // e1 alone carried 1.46 FTE, 150% of 0.974, shown over target from November.
+  it('x is in Strategic + Enterprise every month, and no month is over target', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: x, role: csm, reports_to: ceo }
+accounts:
+${accounts('st', 2, 800_000)}
+${accounts('ent', 20, 150_000)}
+growth: { segments: { enterprise: { new_customers_per_month: 2 } } }
+`),
+      { months: 4 },
+    );
+    for (const row of timeline.rows) {
+      expect(row.teams.map((t) => [t.title, t.people.map((p) => p.id)])).toEqual([
+        ['Strategic + Enterprise CSMs', ['e1', 'x', 'timeline-csm-1']],
+      ]);
+    }
+    // November: e1 and x, 2 x 0.974 = 1.948 for 1.46 FTE of work.
+    expect(timeline.rows[0]?.teams[0]?.capacity).toBeCloseTo(1.948, 2);
+    expect(timeline.overCeiling).toEqual([]);
+  });
+});
