@@ -30,7 +30,7 @@ import { formatMoney } from '../money.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import { BookPlacement } from './placement.js';
+import { BookPlacement, RoleMoverChoice } from './placement.js';
 import {
   type RegionCover,
   type RegionIds,
@@ -208,13 +208,16 @@ class Rebalancer {
   /** The books of each `served` list that cover each region (see `receiversInRegion`). */
   private readonly inRegionLists = new Map<number, Book[]>();
   private readonly placement: BookPlacement;
+  private readonly roleMoverChoice: RoleMoverChoice;
 
   constructor(
     private readonly analysis: Analysis,
     capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis, capacity));
+    const { teams, intoRoles, roleRivals } = targetTeams(analysis, capacity);
+    this.teams = teams;
+    this.intoRoles = intoRoles;
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
@@ -257,6 +260,9 @@ class Rebalancer {
     for (const team of this.teams)
       if (team.movedIn.length > 0)
         for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
+    this.roleMoverChoice = new RoleMoverChoice(
+      new Map([...roleRivals].map(([id, ids]) => [bookOf(id), ids.map(bookOf)])),
+    );
     this.placement = new BookPlacement(
       this.teams,
       movedIn,
@@ -1127,7 +1133,7 @@ class Rebalancer {
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
-    if (placed && take && !this.placement.keeps(to, take, give)) return false;
+    if (placed && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
     if (!this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
@@ -1146,6 +1152,7 @@ class Rebalancer {
    * waiting CSM, would make the next plan move `book` instead; it is refused.
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
+    if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
     if (this.waitingJoiners === 0) return true;
     const bookTeam = this.teamOf.get(book.id);
     for (const mover of this.waiting.keys()) {

@@ -20,6 +20,8 @@ export interface RebalanceTeam {
   industry?: string;
   /** Set on the team that also serves the industries without a team of their own. */
   otherIndustries?: boolean;
+  /** Segments the team serves only because no book's load sits there (`TeamNeed.joinedByBooks`). */
+  joinedByBooks?: SegmentId[];
   /**
    * Where the target splits the team by region: the regions whose accounts it serves, its own
    * first (the region rule's cover for its CSMs, see `regionCovers`).
@@ -53,6 +55,11 @@ export interface RebalanceTeams {
    * new accounts and hand their book over, as a leaver does.
    */
   intoRoles: Map<string, RoleId>;
+  /**
+   * For each of `intoRoles`, the CSMs who tied with them in the target's ranking on all but the
+   * size of the book (`takesMoverPlace` in movers.ts).
+   */
+  roleRivals: Map<string, string[]>;
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
@@ -76,6 +83,7 @@ export function targetTeams(
     segments: [...t.segments],
     ...(t.industry === undefined ? {} : { industry: t.industry }),
     ...(t.otherIndustries ? { otherIndustries: true } : {}),
+    ...(t.joinedByBooks ? { joinedByBooks: [...t.joinedByBooks] } : {}),
     ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
@@ -110,7 +118,7 @@ export function targetTeams(
     placed.add(owner.member.id);
   }
   coverEverySegment(analysis, teams);
-  return { teams, intoRoles };
+  return { teams, intoRoles, roleRivals: target.roleMoveRivals };
 }
 
 /**

@@ -74,6 +74,8 @@ export interface TargetOrg {
   redeployments: Redeployment[];
   /** CSMs beyond the work moved into specialist seats instead of hires. */
   roleMoves: RoleMove[];
+  /** For each of `roleMoves`, the CSMs who tied with them on all but the book (`RoleMoves.rivals`). */
+  roleMoveRivals: Map<string, string[]>;
   /** CSMs no team needs: kept in the chart with a note, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
   /** CSMs who are leaving: in no team's target (see each team's `leavers` and `backfills`). */
@@ -192,7 +194,11 @@ export function buildTargetOrg({
   const functional = functionalSeats(structure, planned, analysis);
   const { later } = functional;
   // CSMs beyond the work start the specialist functions before anyone is hired for them.
-  const { teams, unplaced, seats, moves } = redeployIntoRoles(staffed, functional.seats, analysis);
+  const { teams, unplaced, seats, moves, rivals } = redeployIntoRoles(
+    staffed,
+    functional.seats,
+    analysis,
+  );
   if (mode === 'founder' && teams.length === 0) {
     later.unshift({
       role: 'csm',
@@ -216,6 +222,7 @@ export function buildTargetOrg({
     teams,
     redeployments,
     roleMoves: moves,
+    roleMoveRivals: rivals,
     unplaced,
     leavers,
     leadership,
