@@ -30,8 +30,10 @@ export interface RebalanceTeam {
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
-   * Members the target org moves here from another team: they hand over the accounts this team
-   * does not serve, so the books fill the target teams (and a second rebalance agrees).
+   * Members the target org moves here from another team or from no team: they hand over the
+   * accounts this team does not serve, so the books fill the target teams (and a second rebalance
+   * agrees). One from no team who kept them would be a worse pick than a CSM whose book went
+   * into a function, and the next plan would move that one instead.
    */
   joining: string[];
   /**
@@ -75,7 +77,7 @@ export function targetTeams(
   const target = buildTargetOrg({ analysis, capacity });
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
-  const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
+  const joining = new Set(target.redeployments.map((r) => r.id));
   const movedIn = new Set(target.redeployments.map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,

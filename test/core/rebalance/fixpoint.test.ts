@@ -419,3 +419,47 @@ describe('while a move into a function waits', () => {
     expect(await rebalanceBreaks(roleMoverRival, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
+
+// Enterprise: 40 locked accounts at $150k with e1, max(40 / 20, $6M / $3.5M) = 2.0 FTE: short
+// 1.0. Mid-market: 40 at $30k, max(40 / 57.5, $1.2M / $2M) = 0.7 FTE: mm1 covers it. m1 and m2
+// are pinned to smb, which has no accounts: no team. Four CSMs reach cs_ops_at_csms (2): a CS
+// Ops seat. m1 and m2 tie for enterprise (mid-level, no enterprise ARR, one mid-market account
+// each to hand over): file order picks m1, and m2 starts CS Ops, handing over their account.
+// Had m1 kept theirs, m2 (nothing left to hand over) would be the better pick on the next plan:
+// m2 to enterprise, m1 into CS Ops. A CSM moved into a team from no team hands over what the
+// team does not serve, as one moved from another team does.
+const fromNoTeam = [
+  `version: 1\ncompany:\n  name: From no team\n  as_of: ${AS_OF}`,
+  'policy:\n  cs_ops_at_csms: 2',
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: e1, role: csm, segment: enterprise, reports_to: vp }',
+  '  - { id: mm1, role: csm, segment: mid-market, reports_to: vp }',
+  '  - { id: m1, role: csm, segment: smb, seniority: mid, reports_to: vp }',
+  '  - { id: m2, role: csm, segment: smb, seniority: mid, reports_to: vp }',
+  'accounts:',
+  accountLines('ent', 40, 150_000, 'owner: e1, locked: true'),
+  accountLines('mm', 38, 30_000, 'owner: mm1'),
+  '  - { id: mm-m1, arr: 30000, owner: m1 }',
+  '  - { id: mm-m2, arr: 30000, owner: m2 }',
+  '',
+].join('\n');
+
+describe('a CSM the target moves into a team from no team, beside one moved into a function', () => {
+  it('hands over what the team does not serve, so the next plan moves the same two', async () => {
+    const org = await loadText(fromNoTeam, AS_OF);
+    const moves = (plan: ReturnType<typeof planOrg>) => [
+      ...plan.redeployments.map((r) => `${r.id} -> ${r.to}`),
+      ...plan.target.roleMoves.map((m) => `${m.id} -> ${m.role}`),
+    ];
+    expect(moves(planOrg(org))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`).sort()).toEqual([
+      'mm-m1 m1 -> mm1',
+      'mm-m2 m2 -> mm1',
+    ]);
+    const after = await loadText(writtenText(fromNoTeam, result), AS_OF);
+    expect(moves(planOrg(after))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
+    expect(await rebalanceBreaks(fromNoTeam, AS_OF)).toEqual([]);
+  });
+});
