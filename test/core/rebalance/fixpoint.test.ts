@@ -463,3 +463,48 @@ describe('a CSM the target moves into a team from no team, beside one moved into
     expect(await rebalanceBreaks(fromNoTeam, AS_OF)).toEqual([]);
   });
 });
+
+// Enterprise: 40 locked accounts at $150k with e1, max(40 / 20, $6M / $3.5M) = 2.0 FTE: short
+// 1.0. Mid-market: 10 + 20 + 20 + 1 = 51 accounts at $30k, max(51 / 57.5, $1.53M / $2M) = 0.9
+// FTE for m1-m4. Enterprise takes a senior first: m1 moves there and hands over 10 red accounts;
+// m2 and m3 have no health scores, so one red account makes either 100% red/yellow: no room,
+// m1's move waits. CS Ops (cs_ops_at_csms 2) takes the smallest book of m2-m4: m4 (1 account).
+// Had m4's account gone, m4 (no team, no book) would be the first pick for enterprise on the next
+// plan, and m1 would go into CS Ops. A move into a function waits while a move to a team does.
+const roleMoveBesideWaitingJoiner = [
+  `version: 1\ncompany:\n  name: Waits\n  as_of: ${AS_OF}`,
+  'policy:\n  cs_ops_at_csms: 2',
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: e1, role: csm, segment: enterprise, reports_to: vp }',
+  '  - { id: m1, role: csm, seniority: senior, reports_to: vp }',
+  '  - { id: m2, role: csm, reports_to: vp }',
+  '  - { id: m3, role: csm, reports_to: vp }',
+  '  - { id: m4, role: csm, reports_to: vp }',
+  'accounts:',
+  accountLines('ent', 40, 150_000, 'owner: e1, locked: true'),
+  accountLines('red', 10, 30_000, 'health: red, owner: m1'),
+  accountLines('mm2', 20, 30_000, 'owner: m2'),
+  accountLines('mm3', 20, 30_000, 'owner: m3'),
+  '  - { id: mm-m4, arr: 30000, owner: m4 }',
+  '',
+].join('\n');
+
+describe('a move into a function while a move to another team waits', () => {
+  it('waits too, so the next plan moves the same two', async () => {
+    const org = await loadText(roleMoveBesideWaitingJoiner, AS_OF);
+    const moves = (plan: ReturnType<typeof planOrg>) => [
+      ...plan.redeployments.map((r) => `${r.id} -> ${r.to}`),
+      ...plan.target.roleMoves.map((m) => `${m.id} -> ${m.role}`),
+    ];
+    expect(moves(planOrg(org))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
+    const result = rebalance(org);
+    expect(result.moves).toEqual([]);
+    expect(result.unbalanced.find((u) => u.csm === 'm4')?.why).toBe(
+      "m4's move into CS Ops Specialist waits for m1's move to the enterprise team: with the book handed over, m4 would have no team and be the first pick for a team short of people. m4 keeps the whole book until m1 has moved",
+    );
+    const after = await loadText(writtenText(roleMoveBesideWaitingJoiner, result), AS_OF);
+    expect(moves(planOrg(after))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
+    expect(await rebalanceBreaks(roleMoveBesideWaitingJoiner, AS_OF)).toEqual([]);
+  });
+});
