@@ -304,6 +304,12 @@ describe('a hand-over tried again after the books are balanced', () => {
   });
 });
 
+/** The target's moves, to another team and into a function, one line each. */
+const planMoves = (plan: ReturnType<typeof planOrg>) => [
+  ...plan.redeployments.map((r) => `${r.id} -> ${r.to}`),
+  ...plan.target.roleMoves.map((m) => `${m.id} -> ${m.role}`),
+];
+
 /** `count` accounts `prefix-1`.. at `arr` each, with the given fields. */
 const accountLines = (prefix: string, count: number, arr: number, fields = '') =>
   Array.from(
@@ -448,18 +454,14 @@ const fromNoTeam = [
 describe('a CSM the target moves into a team from no team, beside one moved into a function', () => {
   it('hands over what the team does not serve, so the next plan moves the same two', async () => {
     const org = await loadText(fromNoTeam, AS_OF);
-    const moves = (plan: ReturnType<typeof planOrg>) => [
-      ...plan.redeployments.map((r) => `${r.id} -> ${r.to}`),
-      ...plan.target.roleMoves.map((m) => `${m.id} -> ${m.role}`),
-    ];
-    expect(moves(planOrg(org))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
+    expect(planMoves(planOrg(org))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
     const result = rebalance(org);
     expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`).sort()).toEqual([
       'mm-m1 m1 -> mm1',
       'mm-m2 m2 -> mm1',
     ]);
     const after = await loadText(writtenText(fromNoTeam, result), AS_OF);
-    expect(moves(planOrg(after))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
+    expect(planMoves(planOrg(after))).toEqual(['m1 -> enterprise', 'm2 -> cs-ops']);
     expect(await rebalanceBreaks(fromNoTeam, AS_OF)).toEqual([]);
   });
 });
@@ -493,18 +495,14 @@ const roleMoveBesideWaitingJoiner = [
 describe('a move into a function while a move to another team waits', () => {
   it('waits too, so the next plan moves the same two', async () => {
     const org = await loadText(roleMoveBesideWaitingJoiner, AS_OF);
-    const moves = (plan: ReturnType<typeof planOrg>) => [
-      ...plan.redeployments.map((r) => `${r.id} -> ${r.to}`),
-      ...plan.target.roleMoves.map((m) => `${m.id} -> ${m.role}`),
-    ];
-    expect(moves(planOrg(org))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
+    expect(planMoves(planOrg(org))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
     const result = rebalance(org);
     expect(result.moves).toEqual([]);
     expect(result.unbalanced.find((u) => u.csm === 'm4')?.why).toBe(
       "m4's move into CS Ops Specialist waits for m1's move to the enterprise team: with the book handed over, m4 would have no team and be the first pick for a team short of people. m4 keeps the whole book until m1 has moved",
     );
     const after = await loadText(writtenText(roleMoveBesideWaitingJoiner, result), AS_OF);
-    expect(moves(planOrg(after))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
+    expect(planMoves(planOrg(after))).toEqual(['m1 -> enterprise', 'm4 -> cs-ops']);
     expect(await rebalanceBreaks(roleMoveBesideWaitingJoiner, AS_OF)).toEqual([]);
   });
 });
