@@ -442,12 +442,15 @@ export function staffTeams(
   const smallRegionsTeams = largestRegionTeams(needs);
   const needByKey = new Map(needs.map((need) => [need.key, need]));
   // A CSM whose region no team serves may move to any region's team of their own tier or
-  // industry: they are placed in it by the file, not by the book. Coming from another tier or
-  // industry (or no team), they join its team the small regions join, which their book places
-  // them in once handed over (`regionalTeam`): in another one the next plan counted them where
-  // the small regions go, and the team they had joined was short again.
+  // industry: they are placed in it by the file, not by the book; so may one with no team and no
+  // book. Coming from another tier or industry (or with a book and no team), they join its team
+  // the small regions join, which their book places them in once handed over (`regionalTeam`):
+  // in another one the next plan counted them where the small regions go, and the team they had
+  // joined was short again.
   const anyRegionTeam = (person: Person, to: TeamNeed) => {
     if (person.owner.member.region === undefined || smallRegionsTeams.has(to.key)) return true;
+    // No team and no book: nothing places them anywhere, on the next plan either.
+    if (person.team === null && person.owner.accounts.length === 0) return true;
     const from = person.team === null ? undefined : needByKey.get(person.team);
     return from !== undefined && regionSplitOf(from) === regionSplitOf(to);
   };

@@ -506,3 +506,26 @@ describe('a move into a function while a move to another team waits', () => {
     expect(await rebalanceBreaks(roleMoveBesideWaitingJoiner, AS_OF)).toEqual([]);
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 2 at 300 runs): test/fixtures/rebalance/
+// unserved-region-empty-book.yaml. Financial services is split by region, APAC (the most work,
+// where small regions go) and EMEA; no team serves NA. c5 works in NA and sits in FS APAC; the
+// target moves c5 to FS EMEA (the same industry, so any region's team) and c6 into CS Ops.
+// c5's 2 accounts are APAC ones, which EMEA does not serve: handed over, c5 has no book and so no
+// team. The next plan must let a CSM with no team and no book join any region's team again, or
+// c5 (free, first in line) would go into CS Ops instead of c6.
+const unservedRegionEmptyBook = fixture('unserved-region-empty-book.yaml');
+
+describe('a CSM whose region has no team, left with no book by a move within their industry', () => {
+  it('may join any region team again, so the next plan moves the same CSMs', async () => {
+    const org = await loadText(unservedRegionEmptyBook, AS_OF);
+    const before = planMoves(planOrg(org));
+    expect(before).toEqual(['c5 -> enterprise+mid-market#financial-services@emea', 'c6 -> cs-ops']);
+    const after = await loadText(writtenText(unservedRegionEmptyBook, rebalance(org)), AS_OF);
+    expect(after.accounts.filter((a) => a.owner === 'c5')).toEqual([]);
+    expect(planMoves(planOrg(after))).toEqual(before);
+    expect(
+      await rebalanceBreaks(unservedRegionEmptyBook, AS_OF, new Set(['book-imbalance'])),
+    ).toEqual([]);
+  });
+});
