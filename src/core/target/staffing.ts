@@ -59,6 +59,8 @@ export interface Redeployment {
   toLoad: { before: number | null; after: number | null };
   /** Accounts the person hands over to their old team. */
   handsOver: number;
+  /** Why the hand-over can only happen after a hire, in words (`waitsForSenior`); absent otherwise. */
+  waitsForHire?: string;
 }
 
 /** A hire that refills a leaver's seat, ramped by the day they leave. */
@@ -739,6 +741,8 @@ export interface RoleMove {
   from: string | null;
   role: RoleId;
   why: string;
+  /** Why the hand-over can only happen after a hire, in words (`waitsForSenior`); absent otherwise. */
+  waitsForHire?: string;
 }
 
 export interface RoleMoves {
