@@ -15,7 +15,7 @@
  */
 import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
-import { LineIndex } from './line-index.js';
+import { blankLines, LineIndex, type LineRange } from './line-index.js';
 import { type Locator, offsetOf } from './locate.js';
 import { readRegularItems } from './yaml-fast.js';
 import {
@@ -76,8 +76,19 @@ export function parseSlicedYaml(
   file: string,
   /** Takes each account item as its slice is converted, instead of the value's `accounts`. */
   onItem?: (item: unknown, index: number) => void,
+  {
+    lines = new LineIndex(text),
+    blank,
+  }: {
+    /** The text's line index, when the caller has one. */
+    lines?: LineIndex;
+    /**
+     * Lines of another top-level section already read (the team, see yaml-team.ts): the head
+     * is parsed with them emptied, as if the file had them empty. The file holds no anchors.
+     */
+    blank?: LineRange;
+  } = {},
 ): SlicedYaml | undefined {
-  const lines = new LineIndex(text);
   const section = topLevelSection(lines, 'accounts');
   if (!section) return undefined;
   const { start, end } = section;
@@ -87,8 +98,11 @@ export function parseSlicedYaml(
 
   // The rest of the file, with the accounts section left out: the head's lines after it are
   // numbered on by the section's length (a blank line for each would cost yaml a token each).
-  const headText = `${text.slice(0, lines.start(start))}accounts: []${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
-  const shift = { from: lines.start(start) + 'accounts: []'.length + 1, lines: end - start - 1 };
+  const before = blankLines(lines, blank, 0, lines.start(start));
+  const after = end < lines.count ? blankLines(lines, blank, lines.end(end - 1), text.length) : '';
+  if (before === undefined || after === undefined) return undefined;
+  const headText = `${before}accounts: []${after}`;
+  const shift = { from: before.length + 'accounts: []'.length + 1, lines: end - start - 1 };
   const anchors = mayHoldAnchors(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
@@ -447,6 +461,11 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
     // A line deeper than the items that starts with a plain character inside an item: passed
     // over uncut (the many key lines of a one-key-per-line list).
     if (indent !== undefined && isInsideItem(lines, i, indent.length)) continue;
+    // An item at the list's indentation, written with spaces: taken uncut too.
+    if (indent !== undefined && isItemStart(lines, i, indent)) {
+      itemStarts.push(i);
+      continue;
+    }
     const line = lines.line(i);
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r' || trimmed.startsWith('#')) continue;
@@ -479,6 +498,8 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
 }
 
 const SPACE = 32;
+const DASH = 45;
+const CR = 13;
 
 /**
  * Line `i` is indented with spaces beyond `indent` and then has a character that is neither
@@ -493,6 +514,24 @@ function isInsideItem(lines: LineIndex, i: number, indent: number): boolean {
   if (p - start <= indent || p === end) return false;
   const c = text.charCodeAt(p);
   return c > SPACE && c < 127 && c !== 45 && c !== 35;
+}
+
+/**
+ * Line `i` is `indent` then `- ` or a lone `-`: what the checks in `sliceItems` take as an item
+ * start, found without cutting the line out.
+ */
+function isItemStart(lines: LineIndex, i: number, indent: string): boolean {
+  const text = lines.text;
+  const start = lines.start(i);
+  const at = start + indent.length;
+  const end = lines.end(i);
+  if (at >= end || text.charCodeAt(at) !== DASH) return false;
+  for (let k = 0; k < indent.length; k++) {
+    if (text.charCodeAt(start + k) !== indent.charCodeAt(k)) return false;
+  }
+  // Nothing after the dash, a space, or a carriage return that ends the line.
+  const next = at + 1 < end ? text.charCodeAt(at + 1) : -1;
+  return next === -1 || next === SPACE || (next === CR && at + 2 === end);
 }
 
 function textOf(lines: LineIndex, slice: Slice): string {
