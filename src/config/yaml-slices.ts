@@ -17,7 +17,7 @@ import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
 import { blankLines, LineIndex, type LineRange } from './line-index.js';
 import { type Locator, offsetOf } from './locate.js';
-import { readRegularItems } from './yaml-fast.js';
+import { readRegularItems, readRegularMapping } from './yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
@@ -179,11 +179,27 @@ export function parseSlicedYaml(
     });
   }
 
-  head ??= parseHead(headText, shift);
-  if (!head) return undefined;
-  const { doc: headDoc, counter: headCounter } = head;
+  // A head in a regular shape is read by the fast reader, which leaves anything yaml would
+  // report to yaml: yaml then parses the head only if a path in it has to be located.
+  const regularHead = head || anchors ? undefined : readRegularMapping(headText);
+  if (regularHead) {
+    let parsedHead: Head | undefined;
+    const locate = slicedLocator(
+      file,
+      () => (parsedHead ??= parseHead(headText, shift)),
+      slices,
+      lines,
+    );
+    if (diagnostics.some((d) => d.severity === 'error'))
+      return { diagnostics, locate, handedOver: false };
+    if (!onItem) regularHead.accounts = accounts;
+    return { value: regularHead, diagnostics, locate, handedOver: onItem !== undefined };
+  }
+  const parsedHead = head ?? parseHead(headText, shift);
+  if (!parsedHead) return undefined;
+  const { doc: headDoc, counter: headCounter } = parsedHead;
   diagnostics.unshift(...documentDiagnostics(headDoc, headText, headCounter, file));
-  const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
+  const locate = slicedLocator(file, () => parsedHead, slices, lines);
   if (diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics, locate, handedOver: false };
   let value: unknown;
@@ -541,8 +557,8 @@ function textOf(lines: LineIndex, slice: Slice): string {
 /** Locates paths in the head document, or in the account slice a path points into. */
 function slicedLocator(
   file: string,
-  headDoc: Document,
-  headCounter: LineCounter,
+  /** The head parsed (when first asked for, for a head the fast reader read). */
+  head: () => Head | undefined,
   slices: Slice[],
   lines: LineIndex,
 ): Locator {
@@ -571,9 +587,10 @@ function slicedLocator(
         }
       }
     }
-    const offset = offsetOf(headDoc.contents, path, options.key === true);
-    if (offset === undefined) return { file };
-    const { line, col } = headCounter.linePos(offset);
+    const parsed = head();
+    const offset = parsed && offsetOf(parsed.doc.contents, path, options.key === true);
+    if (!parsed || offset === undefined) return { file };
+    const { line, col } = parsed.counter.linePos(offset);
     return { file, line, column: col };
   };
 }

@@ -280,6 +280,23 @@ describe('large YAML files parsed in slices', () => {
     ]);
   });
 
+  it('locates a problem in a head read by the fast reader where a whole-file parse does', async () => {
+    // The head (version, company) is read without yaml, which parses it only to locate this.
+    const file = (anchor: boolean) =>
+      bigOrg((lines) => {
+        lines.splice(4, 0, '  motion: sideways');
+        // An anchor keeps the same file from the fast readers: yaml parses it whole.
+        if (anchor) lines[3] = '  name: &n Big';
+      });
+    const fast = await loadOrgText(file(false), 'big.yaml', { today: '2026-11-23' });
+    const whole = await loadOrgText(file(true), 'big.yaml', { today: '2026-11-23' });
+    const located = (result: typeof fast) =>
+      locateDiagnostics(result.diagnostics, result.locate).map((d) => [d.rule, d.line, d.column]);
+    // `motion:` is line 5 (after the comment, version, company and name), its value column 11.
+    expect(located(fast)).toEqual([['invalid-value', 5, 11]]);
+    expect(located(whole)).toEqual(located(fast));
+  });
+
   it('cuts a list at each item whatever its dashes are followed by, as a whole-file parse reads it', () => {
     // Item lines of every form the slicer takes or refuses (a lone dash, one before a carriage
     // return, a tab after it, no space), between regular ones: the values are yaml's, or the
