@@ -2,7 +2,8 @@
  * A fast reader for the regular shapes of an org file's `accounts:` and `team:` lists: items that
  * are flat mappings of one-line scalars, written one item per line (`- { id: a, arr: 100 }`) or
  * one key per line (`- id: a`, then `  arr: 100` under it). It reads whole items (see
- * yaml-slices.ts and yaml-team.ts) straight from the text, several times faster than the yaml
+ * yaml-slices.ts and yaml-team.ts), and the flat mapping a large file's head is once its lists are
+ * read (`readRegularMapping`), straight from the text, several times faster than the yaml
  * package and without its token trees, and gives the values the yaml package gives (YAML 1.2
  * core schema, as yaml-parse.ts reads it). Whatever it does not strictly understand (an anchor,
  * alias or tag, a nested or multi-line value, an empty value, a duplicate key, a scalar form it

@@ -4,7 +4,8 @@
  * the `accounts:` list is cut into slices of whole items, each parsed and converted on its own and
  * then dropped (handed to the caller item by item, when it asks). Line numbers stay exact: every
  * slice remembers where it starts, and the rest of the file (the head) is parsed with the accounts
- * section blanked out line for line.
+ * section left out and its lines counted on. A head that is a flat mapping (once the lists are
+ * read) is read by the fast reader instead, and parsed only to locate a path in it.
  *
  * Anchors and aliases work across slices: an anchor's value is kept once its slice (or the head)
  * is converted, and an alias to it in a later slice is replaced by that value; every use counts
