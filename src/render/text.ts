@@ -224,9 +224,12 @@ export const TEAM_LOAD_NOTE =
  * moved into a specialist role instead of a hire, with the reason.
  */
 export function redeploymentLines(plan: Plan): string[] {
+  // A move the rebalance can only make after a hire says so.
+  const waits = (move: { waitsForHire?: string }) =>
+    move.waitsForHire === undefined ? '' : ` The move ${move.waitsForHire}.`;
   const intoRoles = plan.target.roleMoves.map(
     (m) =>
-      `${m.id}: ${teamName(plan, m.from)} -> ${roleLabel(m.role)}, instead of a hire: ${m.why}.`,
+      `${m.id}: ${teamName(plan, m.from)} -> ${roleLabel(m.role)}, instead of a hire: ${m.why}.${waits(m)}`,
   );
   return plan.redeployments
     .map((r) => {
@@ -238,7 +241,7 @@ export function redeploymentLines(plan: Plan): string[] {
         r.handsOver > 0 && r.from !== null
           ? ` Hands ${plural(r.handsOver, 'account')} back to the ${teamName(plan, r.from)}; \`csplan rebalance\` says which go to whom.`
           : '';
-      return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}`;
+      return `${r.id}: ${teamName(plan, r.from)} -> ${teamName(plan, r.to)} (${to}${from} of target).${handover}${waits(r)}`;
     })
     .concat(intoRoles);
 }

@@ -130,6 +130,17 @@ export function unclearOutput(result: RebalanceResult): string[] {
   return broken;
 }
 
+/** Moves the target says wait for a hire (`waitsForHire`) that the rebalance does not hold. */
+export function hireWaitsHeld(org: Org, result: RebalanceResult): string[] {
+  const { target } = planOrg(org);
+  const waiting = [...target.roleMoves, ...target.redeployments].filter(
+    (m) => m.waitsForHire !== undefined,
+  );
+  return waiting
+    .filter((m) => !result.unbalanced.some((u) => u.csm === m.id && u.limit === 'move-waits'))
+    .map((m) => `the target says ${m.id}'s move ${m.waitsForHire}, but the rebalance makes it`);
+}
+
 /** The org file with the moves that apply now written in, as `rebalance --write` writes them. */
 export function writtenText(text: string, result: RebalanceResult): string {
   const moves = result.moves.filter(appliesNow).map((m) => ({ account: m.account, to: m.to }));
@@ -166,6 +177,7 @@ export async function rebalanceBreaks(
   const found = bookFindings(after);
   const broken = [...newOrWorse(bookFindings(org), found, leftOut), ...unexplained(result, found)];
   broken.push(...unclearOutput(result));
+  broken.push(...hireWaitsHeld(org, result));
   const second = rebalance(after).moves;
   const again = second.filter(appliesNow);
   if (again.length > 0)

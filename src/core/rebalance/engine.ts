@@ -30,7 +30,7 @@ import { formatMoney } from '../money.js';
 import { personOn } from '../people.js';
 import { type RoleId, roleLabel } from '../roles.js';
 import { industryKey, servingTeams } from '../target/needs.js';
-import { BookPlacement } from './placement.js';
+import { BookPlacement, RoleMoverChoice } from './placement.js';
 import {
   type RegionCover,
   type RegionIds,
@@ -208,13 +208,16 @@ class Rebalancer {
   /** The books of each `served` list that cover each region (see `receiversInRegion`). */
   private readonly inRegionLists = new Map<number, Book[]>();
   private readonly placement: BookPlacement;
+  private readonly roleMoverChoice: RoleMoverChoice;
 
   constructor(
     private readonly analysis: Analysis,
     capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    ({ teams: this.teams, intoRoles: this.intoRoles } = targetTeams(analysis, capacity));
+    const { teams, intoRoles, roleRivals } = targetTeams(analysis, capacity);
+    this.teams = teams;
+    this.intoRoles = intoRoles;
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
     for (const [id, role] of this.intoRoles) this.teamOf.set(id, roleLabel(role));
     this.state = new State(analysis, this.teamOf, analysis.org.policy.renewalFreezeDays);
@@ -257,6 +260,9 @@ class Rebalancer {
     for (const team of this.teams)
       if (team.movedIn.length > 0)
         for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
+    this.roleMoverChoice = new RoleMoverChoice(
+      new Map([...roleRivals].map(([id, ids]) => [bookOf(id), ids.map(bookOf)])),
+    );
     this.placement = new BookPlacement(
       this.teams,
       movedIn,
@@ -388,7 +394,9 @@ class Rebalancer {
    */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    for (const mover of this.handOvers.keys()) this.handOver(mover);
+    // Moves to another team first: whether one waits decides whether a move into a function may go.
+    for (const mover of this.handOvers.keys()) if (this.joining.has(mover)) this.handOver(mover);
+    for (const mover of this.handOvers.keys()) if (!this.joining.has(mover)) this.handOver(mover);
     const { rules, orders } = this.forced;
     for (let i = 0; i < orders.length; i++) {
       const rule = rules[i] as MoveRule;
@@ -410,12 +418,17 @@ class Rebalancer {
   private handOver(mover: Book): void {
     const wait = this.waiting.get(mover);
     if (wait && wait.at === this.state.version) return;
-    const { units, orders } = this.forced as ForcedUnits;
+    const { units } = this.forced as ForcedUnits;
     // What the book still holds of it: none once handed over in an earlier pass, or the accounts
     // that stay for a reason of their own (locked, in the renewal freeze...).
     const positions = (this.handOvers.get(mover) ?? []).filter(
       (at) => this.state.holderOf(units[at] as Unit) === mover,
     );
+    const pending = positions.length > 0 ? this.pendingJoiner(mover) : undefined;
+    if (pending) {
+      this.holdBook(mover, positions, this.waitForJoinerWords(mover, pending));
+      return;
+    }
     const mark = this.steps.length;
     const mixBefore = this.state.atRiskShare(mover);
     // Units no book has room for. One that is locked, in an account group or inside the
@@ -446,13 +459,35 @@ class Rebalancer {
       this.state.move(step.unit, mover);
       this.moved[step.unit.order] = 0;
     }
-    const stay: Stay = { reason: 'move-waits', detail: this.waitWords(mover, noRoom, moreAtRisk) };
+    this.holdBook(mover, positions, this.waitWords(mover, noRoom, moreAtRisk));
+  }
+
+  /** The mover keeps the units at `positions` (in `forced`), each listed as waiting with `why`. */
+  private holdBook(mover: Book, positions: number[], why: string): void {
+    const { orders } = this.forced as ForcedUnits;
+    const stay: Stay = { reason: 'move-waits', detail: why };
     for (const at of positions) {
       const order = orders[at] as number;
       if (this.stays[order] === undefined) this.listedAt[order] = this.listings++;
       this.stays[order] = [stay];
     }
     this.startWaiting(mover, stay.detail);
+  }
+
+  /**
+   * A CSM moving to another team whose move waits, when `mover` moves into a function: with the
+   * book handed over, `mover` would have no team and no book, the first pick for a team short of
+   * people (`moverOrder` in target/staffing.ts), and the next plan would move them there
+   * instead. So a move into a function waits while a move to another team does.
+   */
+  private pendingJoiner(mover: Book): Book | undefined {
+    if (this.waitingJoiners === 0 || !this.intoRoles.has(mover.id)) return undefined;
+    for (const other of this.waiting.keys()) if (this.joining.has(other)) return other;
+    return undefined;
+  }
+
+  private waitForJoinerWords(mover: Book, joiner: Book): string {
+    return `${mover.id}'s move into ${this.newRole(mover)} waits for ${joiner.id}'s move to the ${joiner.team} team: with the book handed over, ${mover.id} would have no team and be the first pick for a team short of people. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
   }
 
   /** `waiting`, with its flag by book index and its count of joiners, kept in step. */
@@ -1127,7 +1162,7 @@ class Rebalancer {
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
-    if (placed && take && !this.placement.keeps(to, take, give)) return false;
+    if (placed && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
     if (!this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
@@ -1146,6 +1181,7 @@ class Rebalancer {
    * waiting CSM, would make the next plan move `book` instead; it is refused.
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
+    if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
     if (this.waitingJoiners === 0) return true;
     const bookTeam = this.teamOf.get(book.id);
     for (const mover of this.waiting.keys()) {

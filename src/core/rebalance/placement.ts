@@ -13,9 +13,13 @@
  */
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
+import { takesMoverPlace } from '../movers.js';
 import { industryKey, servingTeams } from '../target/needs.js';
 import type { Book, Unit, UnitLoads } from './state.js';
 import type { RebalanceTeam } from './teams.js';
+
+/** Marks the tier of segments a team serves only while no book sits there (`joinedByBooks`). */
+const JOINED_BY_BOOKS = '#joined-by-books';
 
 /** What a book's content decides of its owner's team: the tier's teams and the industry. */
 interface Home {
@@ -34,6 +38,11 @@ export class BookPlacement {
   private readonly industryTeams: RebalanceTeam[];
   private readonly teamByKey: Map<string, RebalanceTeam>;
   private readonly cache = new Map<Book, { at: number; home: Home }>();
+  /** Each book's sums for `home`, as of `Book.changedAt` (see `homeTaking`). */
+  private readonly sums = new Map<
+    Book,
+    { at: number; tierA: Float64Array; tierR: Float64Array; industryArr: Float64Array }
+  >();
   /** The industry key `ownTeam` gives an account, by the account's industry key. */
   private readonly industries = new Map<string, string>();
   /** Each book's ARR in the accounts its team serves, as of `Book.changedAt`. */
@@ -71,18 +80,27 @@ export class BookPlacement {
     for (const segment of SEGMENT_IDS) {
       const serving = teams.filter((t) => t.segments.includes(segment));
       const byIndustry = serving.some((t) => t.industry !== undefined);
-      this.tierOf.set(segment, byIndustry ? '#industry' : serving.map((t) => t.key).join('\u0000'));
+      const keys = serving.map((t) => t.key);
+      // A segment its team serves only while no book sits there is a tier of its own: a book
+      // whose load moved there would split the team on the next plan.
+      if (serving.some((t) => t.joinedByBooks?.includes(segment))) keys.push(JOINED_BY_BOOKS);
+      this.tierOf.set(segment, byIndustry ? '#industry' : keys.join('\u0000'));
     }
   }
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
-  keeps(book: Book, give: Unit, take?: Unit): boolean {
+  keeps(book: Book, give: Unit | undefined, take?: Unit): boolean {
     if (this.movedIn.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
       return this.placedInTeam(book, this.home(book, give, take));
     const bySegment = book.member.segment === undefined;
     if (!bySegment && this.industryTeams.length === 0) return true;
     const before = this.homeOf(book);
-    const after = this.home(book, give, take);
+    let after: Home;
+    if (give === undefined && take !== undefined) {
+      // Taking an account of the book's own tier and industry cannot move its home.
+      if (this.sameHome(before, take)) return true;
+      after = this.homeTaking(book, take);
+    } else after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
   }
 
@@ -123,6 +141,13 @@ export class BookPlacement {
     return (tier ?? '').split('\u0000').includes(team.key);
   }
 
+  /** Whether the unit alone sits in `home`'s tier and industry. */
+  private sameHome(home: Home, unit: Unit): boolean {
+    const segment = SEGMENT_IDS[unit.segmentRank] as SegmentId;
+    if ((this.tierOf.get(segment) ?? '') !== home.tier) return false;
+    return this.industryTeams.length === 0 || this.industryOf(unit) === home.industry;
+  }
+
   /** The unit's ARR when the book's team serves it; 0 otherwise or without a unit. */
   private teamArr(book: Book, unit: Unit | undefined): number {
     return unit !== undefined && this.serves(book, unit) ? unit.arr : 0;
@@ -149,6 +174,35 @@ export class BookPlacement {
     this.industryArr.fill(0);
     for (const unit of book.units) if (unit !== give) this.count(unit);
     if (take) this.count(take);
+    return this.homeOfSums();
+  }
+
+  /**
+   * `home(book, undefined, take)` from the book's sums kept as of its last change (the same
+   * additions in the same order, so the same bits): a book taking an account is asked for every
+   * candidate account, and summing the whole book each time cost a tenth of the rebalance at 100k.
+   */
+  private homeTaking(book: Book, take: Unit): Home {
+    let kept = this.sums.get(book);
+    if (!kept || kept.at !== book.changedAt) {
+      this.home(book);
+      kept = {
+        at: book.changedAt,
+        tierA: this.tierA.slice(),
+        tierR: this.tierR.slice(),
+        industryArr: this.industryArr.slice(),
+      };
+      this.sums.set(book, kept);
+    }
+    this.tierA.set(kept.tierA);
+    this.tierR.set(kept.tierR);
+    this.industryArr.set(kept.industryArr);
+    this.count(take);
+    return this.homeOfSums();
+  }
+
+  /** The tier and industry the sums in `tierA`, `tierR` and `industryArr` place a book in. */
+  private homeOfSums(): Home {
     let segment: SegmentId | undefined;
     let most = 1e-9;
     for (let at = 0; at < SEGMENT_IDS.length; at++) {
@@ -206,4 +260,37 @@ export class BookPlacement {
 
 function add(sums: Float64Array, at: number, value: number): void {
   sums[at] = (sums[at] as number) + value;
+}
+
+/**
+ * The target moves into a function the CSM first in its ranking (`bySpareFacts` in movers.ts);
+ * among those who tie on what the file says, the smallest book. While the mover holds a book
+ * (their hand-over waits), no change may make a rival's book as small as theirs (or smaller),
+ * or the next plan would move the rival instead.
+ */
+export class RoleMoverChoice {
+  /** For each rival's book, the books of the movers it tied with. */
+  private readonly moversOf = new Map<Book, Book[]>();
+
+  constructor(rivals: ReadonlyMap<Book, readonly Book[]>) {
+    for (const [mover, books] of rivals)
+      for (const rival of books)
+        this.moversOf.set(rival, [...(this.moversOf.get(rival) ?? []), mover]);
+  }
+
+  /** Whether `book` with `add` in and `remove` out stays behind every mover it tied with. */
+  keeps(book: Book, add?: Unit, remove?: Unit): boolean {
+    const movers = this.moversOf.get(book);
+    if (!movers) return true;
+    const after = {
+      accounts: book.count + (add?.count ?? 0) - (remove?.count ?? 0),
+      order: book.index,
+    };
+    const before = { accounts: book.count, order: book.index };
+    for (const mover of movers) {
+      const picked = { accounts: mover.count, order: mover.index };
+      if (takesMoverPlace(after, picked) && !takesMoverPlace(before, picked)) return false;
+    }
+    return true;
+  }
 }

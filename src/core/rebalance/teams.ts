@@ -20,6 +20,8 @@ export interface RebalanceTeam {
   industry?: string;
   /** Set on the team that also serves the industries without a team of their own. */
   otherIndustries?: boolean;
+  /** Segments the team serves only because no book's load sits there (`TeamNeed.joinedByBooks`). */
+  joinedByBooks?: SegmentId[];
   /**
    * Where the target splits the team by region: the regions whose accounts it serves, its own
    * first (the region rule's cover for its CSMs, see `regionCovers`).
@@ -28,8 +30,10 @@ export interface RebalanceTeam {
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
-   * Members the target org moves here from another team: they hand over the accounts this team
-   * does not serve, so the books fill the target teams (and a second rebalance agrees).
+   * Members the target org moves here from another team or from no team: they hand over the
+   * accounts this team does not serve, so the books fill the target teams (and a second rebalance
+   * agrees). One from no team who kept them would be a worse pick than a CSM whose book went
+   * into a function, and the next plan would move that one instead.
    */
   joining: string[];
   /**
@@ -53,6 +57,11 @@ export interface RebalanceTeams {
    * new accounts and hand their book over, as a leaver does.
    */
   intoRoles: Map<string, RoleId>;
+  /**
+   * For each of `intoRoles`, the CSMs who tied with them in the target's ranking on all but the
+   * size of the book (`takesMoverPlace` in movers.ts).
+   */
+  roleRivals: Map<string, string[]>;
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
@@ -68,7 +77,7 @@ export function targetTeams(
   const target = buildTargetOrg({ analysis, capacity });
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
-  const joining = new Set(target.redeployments.filter((r) => r.from !== null).map((r) => r.id));
+  const joining = new Set(target.redeployments.map((r) => r.id));
   const movedIn = new Set(target.redeployments.map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
@@ -76,6 +85,7 @@ export function targetTeams(
     segments: [...t.segments],
     ...(t.industry === undefined ? {} : { industry: t.industry }),
     ...(t.otherIndustries ? { otherIndustries: true } : {}),
+    ...(t.joinedByBooks ? { joinedByBooks: [...t.joinedByBooks] } : {}),
     ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
@@ -110,7 +120,7 @@ export function targetTeams(
     placed.add(owner.member.id);
   }
   coverEverySegment(analysis, teams);
-  return { teams, intoRoles };
+  return { teams, intoRoles, roleRivals: target.roleMoveRivals };
 }
 
 /**

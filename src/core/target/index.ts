@@ -5,7 +5,7 @@
  *
  * For every headcount row: target = current - leaving + redeployedIn - redeployedOut + hire.
  */
-import { type Analysis, analyse } from '../analysis.js';
+import { type Analysis, analyse, type PlacedAccount } from '../analysis.js';
 import {
   type CapacityResult,
   computeCapacity,
@@ -20,9 +20,11 @@ import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
+import { waitsForSenior } from './hand-over.js';
 import { functionalDirectors, type Leadership, planLeadership } from './leadership.js';
 import {
   MIN_CSMS_TO_SEGMENT,
+  servingTeams,
   type TeamNeed,
   teamNeeds,
   verticalNeeds,
@@ -74,6 +76,8 @@ export interface TargetOrg {
   redeployments: Redeployment[];
   /** CSMs beyond the work moved into specialist seats instead of hires. */
   roleMoves: RoleMove[];
+  /** For each of `roleMoves`, the CSMs who tied with them on all but the book (`RoleMoves.rivals`). */
+  roleMoveRivals: Map<string, string[]>;
   /** CSMs no team needs: kept in the chart with a note, never dropped. */
   unplaced: { id: string; role: 'csm' | 'digital-csm' }[];
   /** CSMs who are leaving: in no team's target (see each team's `leavers` and `backfills`). */
@@ -176,7 +180,7 @@ export function buildTargetOrg({
     sparingGrowth,
     heldBack,
   });
-  const { redeployments, leavers } = staffed;
+  const { leavers } = staffed;
   const pods =
     structure.model === 'pod'
       ? staffed.teams
@@ -192,7 +196,15 @@ export function buildTargetOrg({
   const functional = functionalSeats(structure, planned, analysis);
   const { later } = functional;
   // CSMs beyond the work start the specialist functions before anyone is hired for them.
-  const { teams, unplaced, seats, moves } = redeployIntoRoles(staffed, functional.seats, analysis);
+  const intoRoles = redeployIntoRoles(staffed, functional.seats, analysis);
+  const { teams, unplaced, seats, rivals } = intoRoles;
+  const { moves, redeployments } = withHireWaits(
+    intoRoles.moves,
+    staffed.redeployments,
+    analysis,
+    teams,
+    unplaced,
+  );
   if (mode === 'founder' && teams.length === 0) {
     later.unshift({
       role: 'csm',
@@ -216,6 +228,7 @@ export function buildTargetOrg({
     teams,
     redeployments,
     roleMoves: moves,
+    roleMoveRivals: rivals,
     unplaced,
     leavers,
     leadership,
@@ -397,4 +410,33 @@ function headcountRows(
 /** A team's hires of every kind: backfills, now and next. */
 export function teamHires(team: TargetTeam): number {
   return team.backfills.length + team.hireNow + team.hireNext;
+}
+
+/** The moves, each with why it can only happen after a hire where the cheap test says so (`waitsForSenior`). */
+function withHireWaits(
+  moves: RoleMove[],
+  redeployments: Redeployment[],
+  analysis: Analysis,
+  teams: readonly TargetTeam[],
+  unplaced: readonly { id: string }[],
+): { moves: RoleMove[]; redeployments: Redeployment[] } {
+  const movers = new Set(moves.map((m) => m.id));
+  const free = unplaced.map((u) => u.id);
+  const waits = (id: string, handed: (p: PlacedAccount) => boolean) => {
+    const why = waitsForSenior({ id, handed }, analysis, teams, free, movers);
+    return why === undefined ? {} : { waitsForHire: why };
+  };
+  return {
+    moves: moves.map((m) => ({ ...m, ...waits(m.id, () => true) })),
+    redeployments: redeployments.map((r) => ({
+      ...r,
+      ...waits(
+        r.id,
+        (p) =>
+          !servingTeams(teams, { segment: p.segment, industry: p.account.industry }).some(
+            (t) => t.key === r.to,
+          ),
+      ),
+    })),
+  };
 }

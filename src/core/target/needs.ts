@@ -53,6 +53,11 @@ export interface TeamNeed {
   industry?: string;
   /** Set on the team that also serves the industries too small for a team of their own. */
   otherIndustries?: boolean;
+  /**
+   * Segments the team serves only because no CSM's book sits there (`joinTeamsByBooks`): once
+   * a book's load sat there, they would be a team of their own.
+   */
+  joinedByBooks?: SegmentId[];
   kind: TeamKind;
   role: 'csm' | 'digital-csm';
   segments: SegmentId[];
@@ -168,17 +173,20 @@ export function teamNeeds(input: NeedsInput, generalist: boolean): TeamNeed[] {
     const into = groups[target > index ? target - 1 : target];
     if (small && into) into.push(...small);
   }
-  joinTeamsByBooks(groups, analysis.bookOwners);
+  const joinedByBooks = joinTeamsByBooks(groups, analysis.bookOwners);
   return groups.flatMap((group) => {
     const need = build('', 'segment', group);
     const key = need.segments.join('+');
+    const unhomed = need.segments.filter((s) => joinedByBooks.has(s));
+    const byBooks = unhomed.length > 0 ? { joinedByBooks: unhomed } : {};
     const regions = need.role === 'csm' ? regionTeams(group, analysis) : [];
-    if (regions.length === 0) return [{ ...need, key }];
+    if (regions.length === 0) return [{ ...need, key, ...byBooks }];
     return regions.map(({ region, joined, rows }) => ({
       ...build('', 'segment', rows),
       key: `${key}@${regionKey(region)}`,
       region,
       regions: [region, ...joined],
+      ...byBooks,
     }));
   });
 }
@@ -563,9 +571,14 @@ export function homeSegment(owner: BookOwner): SegmentId | undefined {
  * Coverage follows the books: a team nobody belongs to, whose accounts CSMs of another team hold
  * in their books, is that team's work, not a team to hire for. It joins the team holding most of
  * its load (a pin says where a CSM belongs; it never makes the accounts they own uncovered).
- * Digital and named work are never joined: they are covered differently.
+ * Digital and named work are never joined: they are covered differently. Returns the segments
+ * that joined another team this way.
  */
-function joinTeamsByBooks(groups: SegmentCapacity[][], owners: readonly BookOwner[]): void {
+function joinTeamsByBooks(
+  groups: SegmentCapacity[][],
+  owners: readonly BookOwner[],
+): Set<SegmentId> {
+  const joinedSegments = new Set<SegmentId>();
   const digital = (g: SegmentCapacity[]) => g.every((s) => s.coverage === 'digital');
   const groupOf = (segment: SegmentId | undefined) =>
     segment === undefined ? -1 : groups.findIndex((g) => g.some((s) => s.id === segment));
@@ -585,12 +598,13 @@ function joinTeamsByBooks(groups: SegmentCapacity[][], owners: readonly BookOwne
         .filter(([, load]) => load > 0)
         .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       if (!into) continue;
+      for (const s of group) joinedSegments.add(s.id);
       groups[into[0]]?.push(...group);
       groups.splice(index, 1);
       joined = true;
       break;
     }
-    if (!joined) return;
+    if (!joined) return joinedSegments;
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Analysis, BookOwner } from '../analysis.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
+import { byFixedFacts, bySpareFacts, type SpareFacts } from '../movers.js';
 import { type BackfillDates, backfillDates, wantsBackfill } from '../people.js';
 import { type RoleId, roleWithArticle } from '../roles.js';
 import { segmentTitle } from '../segments.js';
@@ -58,6 +59,8 @@ export interface Redeployment {
   toLoad: { before: number | null; after: number | null };
   /** Accounts the person hands over to their old team. */
   handsOver: number;
+  /** Why the hand-over can only happen after a hire, in words (`waitsForSenior`); absent otherwise. */
+  waitsForHire?: string;
 }
 
 /** A hire that refills a leaver's seat, ramped by the day they leave. */
@@ -438,11 +441,26 @@ export function staffTeams(
   const relieves = (person: Person, to: TeamNeed) =>
     person.capacity > 0 && staying(to.key) + person.fte - ahead(to) < 1 - 1e-9;
   const anchorsOf = regionAnchors(analysis);
+  const smallRegionsTeams = largestRegionTeams(needs);
+  const needByKey = new Map(needs.map((need) => [need.key, need]));
+  // A CSM whose region no team serves may move to any region's team of their own tier or
+  // industry: they are placed in it by the file, not by the book; so may one with no team and no
+  // book. Coming from another tier or industry (or with a book and no team), they join its team
+  // the small regions join, which their book places them in once handed over (`regionalTeam`):
+  // in another one the next plan counted them where the small regions go, and the team they had
+  // joined was short again.
+  const anyRegionTeam = (person: Person, to: TeamNeed) => {
+    if (person.owner.member.region === undefined || smallRegionsTeams.has(to.key)) return true;
+    // No team and no book: nothing places them anywhere, on the next plan either.
+    if (person.team === null && person.owner.accounts.length === 0) return true;
+    const from = person.team === null ? undefined : needByKey.get(person.team);
+    return from !== undefined && regionSplitOf(from) === regionSplitOf(to);
+  };
   // A CSM moves within their region: another region's team works other hours and languages.
   const fits = (person: Person, to: TeamNeed, toRegion: string | undefined) =>
     (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
-    (to.region === undefined || person.region === undefined || toRegion === person.region);
-  const needByKey = new Map(needs.map((need) => [need.key, need]));
+    (to.region === undefined ||
+      (person.region === undefined ? anyRegionTeam(person, to) : toRegion === person.region));
   const spared = (person: Person) => {
     const from = person.team === null ? undefined : needByKey.get(person.team);
     return from !== undefined && canSpare(person, from);
@@ -632,6 +650,26 @@ function ownTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
 }
 
 /**
+ * Keys of the regional teams the smaller regions join: of each tier's (or industry's) teams split
+ * by region, the first, whose region has the most work (splitByRegion). A CSM whose region no team
+ * serves is placed there (`regionalTeam`).
+ */
+function largestRegionTeams(needs: readonly TeamNeed[]): Set<string> {
+  const first = new Map<string, string>();
+  for (const need of needs) {
+    const split = regionSplitOf(need);
+    if (split !== undefined && !first.has(split)) first.set(split, need.key);
+  }
+  return new Set(first.values());
+}
+
+/** The tier or industry whose work a regional team is a region's share of; undefined for a team not split by region. */
+function regionSplitOf(need: TeamNeed): string | undefined {
+  if (need.region === undefined) return undefined;
+  return need.industry !== undefined ? `#${industryKey(need.industry)}` : need.key.split('@')[0];
+}
+
+/**
  * Of a tier's teams, the one serving the CSM's region (a small region's CSM joins the team its
  * accounts joined). A CSM whose region no team serves (no accounts there) joins the team the
  * small regions join: the region with the most work, first in `teams` (splitByRegion). That
@@ -703,6 +741,8 @@ export interface RoleMove {
   from: string | null;
   role: RoleId;
   why: string;
+  /** Why the hand-over can only happen after a hire, in words (`waitsForSenior`); absent otherwise. */
+  waitsForHire?: string;
 }
 
 export interface RoleMoves {
@@ -710,6 +750,8 @@ export interface RoleMoves {
   unplaced: Staffing['unplaced'];
   seats: SpecialistSeat[];
   moves: RoleMove[];
+  /** For each CSM moved into a function, the spare CSMs who tied with them on all but the book. */
+  rivals: Map<string, string[]>;
 }
 
 interface Spare {
@@ -717,14 +759,17 @@ interface Spare {
   team: TargetTeam | null;
 }
 
-/** Junior CSMs last: starting a function takes someone who knows the customers and the tools. */
-function juniorLast(owner: BookOwner): number {
-  return owner.member.seniority === 'junior' ? 1 : 0;
-}
-
-/** Senior CSMs of a strategic or enterprise team stay with its accounts (senior CSMs first there). */
-function seniorStays({ owner, team }: Spare): number {
-  return team !== null && highTouch(team) && seniorFirst(owner) === 0 ? 1 : 0;
+/** What the ranking of movers into a function reads of a spare CSM (`bySpareFacts`). */
+function spareFacts({ owner, team }: Spare, order: number): SpareFacts {
+  return {
+    teamed: team !== null,
+    junior: owner.member.seniority === 'junior',
+    // Senior CSMs of a strategic or enterprise team stay with its accounts (senior CSMs first there).
+    seniorStays: team !== null && highTouch(team) && seniorFirst(owner) === 0,
+    tenureWeek: owner.tenureWeek,
+    accounts: owner.accountCount,
+    order,
+  };
 }
 
 /** "3 years", "5 months", "6 weeks" in the role, from the tenure week; empty without a start date. */
@@ -742,7 +787,7 @@ function tenureText(owner: BookOwner): string {
  * Never a player-coach, someone not started or leaving, or a region's only CSM. Among them, not
  * a junior, not the senior CSMs of a strategic or enterprise team (they stay with those
  * accounts), then the longest tenure (they know the customers and the tools) and the smallest
- * book to hand over.
+ * book to hand over (`bySpareFacts` in movers.ts, the ranking the rebalance keeps).
  */
 export function redeployIntoRoles(
   staffing: Staffing,
@@ -754,7 +799,8 @@ export function redeployIntoRoles(
   // People already moved between teams are gone from their region's books.
   const gone = new Set(staffing.redeployments.map((r) => r.id));
   const anchorsOf = regionAnchors(analysis);
-  const spares = (): Spare[] => {
+  const orderOf = new Map(analysis.bookOwners.map((o, i) => [o.member.id, i] as const));
+  const spares = (): { spare: Spare; facts: SpareFacts }[] => {
     const anchors = anchorsOf(gone);
     const movable = (owner: BookOwner | undefined): owner is BookOwner =>
       owner !== undefined &&
@@ -774,20 +820,16 @@ export function redeployIntoRoles(
         if (movable(owner)) out.push({ owner, team });
       }
     }
-    const order = analysis.bookOwners.map((o) => o.member.id);
-    return out.sort(
-      (a, b) =>
-        Number(a.team !== null) - Number(b.team !== null) ||
-        juniorLast(a.owner) - juniorLast(b.owner) ||
-        seniorStays(a) - seniorStays(b) ||
-        (b.owner.tenureWeek ?? Number.POSITIVE_INFINITY) -
-          (a.owner.tenureWeek ?? Number.POSITIVE_INFINITY) ||
-        a.owner.accountCount - b.owner.accountCount ||
-        order.indexOf(a.owner.member.id) - order.indexOf(b.owner.member.id),
-    );
+    return out
+      .map((spare) => ({
+        spare,
+        facts: spareFacts(spare, orderOf.get(spare.owner.member.id) ?? 0),
+      }))
+      .sort((a, b) => bySpareFacts(a.facts, b.facts));
   };
 
   const moves: RoleMove[] = [];
+  const rivals = new Map<string, string[]>();
   const byUrgency = [...seats].sort(
     (a, b) => Number(a.priority !== 'now') - Number(b.priority !== 'now'),
   );
@@ -798,10 +840,19 @@ export function redeployIntoRoles(
     const seat = updated.get(original.role);
     if (!seat || !REDEPLOY_ROLES.includes(seat.role)) continue;
     while (seat.hire > 0) {
-      const spare = spares()[0];
-      if (!spare) break;
+      const ranked = spares();
+      const [first] = ranked;
+      if (!first) break;
+      const { spare } = first;
       const { owner, team } = spare;
       const id = owner.member.id;
+      // Those who tie with them on all but the book: a rebalance must not make one of them the pick.
+      rivals.set(
+        id,
+        ranked
+          .filter((r) => r !== first && byFixedFacts(r.facts, first.facts) === 0)
+          .map((r) => r.spare.owner.member.id),
+      );
       const why = roleMoveReason(spare, seat.role);
       if (team) {
         team.members = team.members.filter((m) => m !== id);
@@ -822,7 +873,7 @@ export function redeployIntoRoles(
       moves.push({ id, from: team?.key ?? null, role: seat.role, why });
     }
   }
-  return { teams, unplaced, seats: seats.map((s) => updated.get(s.role) ?? s), moves };
+  return { teams, unplaced, seats: seats.map((s) => updated.get(s.role) ?? s), moves, rivals };
 }
 
 function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
