@@ -43,6 +43,33 @@ export class LineIndex {
   }
 }
 
+/** Lines [first, end) of a text. */
+export interface LineRange {
+  first: number;
+  end: number;
+}
+
+/**
+ * The text from offset `from` to `to` with the lines of `blank` emptied (each stays, as an empty
+ * line, so the lines after them keep their numbers), or undefined when `blank` starts or ends
+ * between `from` and `to` but is not wholly inside.
+ */
+export function blankLines(
+  lines: LineIndex,
+  blank: LineRange | undefined,
+  from: number,
+  to: number,
+): string | undefined {
+  const text = lines.text;
+  if (!blank || blank.end <= blank.first) return text.slice(from, to);
+  const start = lines.start(blank.first);
+  const end = lines.end(blank.end - 1);
+  if (end <= from || start >= to) return text.slice(from, to);
+  if (start < from || end > to) return undefined;
+  // An empty line costs yaml a third of a line of spaces: 20,000 of them take about 25 ms.
+  return text.slice(from, start) + '\n'.repeat(blank.end - 1 - blank.first) + text.slice(end, to);
+}
+
 /** A copy of `array` in one twice as long. */
 function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const larger = new Uint32Array(array.length * 2);

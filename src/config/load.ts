@@ -17,6 +17,7 @@ import { AccountList, optionalRef } from './account-list.js';
 import type { InputCode } from './codes.js';
 import { controlCharacterIndex, decodeUtf8, placeOf } from './encoding.js';
 import { schemaDiagnostics } from './issues.js';
+import { LineIndex } from './line-index.js';
 import { type Locator, yamlLocator } from './locate.js';
 import { isFromAccountsFile, normaliseOrg, toAccount } from './normalise.js';
 import { OwnerResolver, resolveManagers, resolveOwners } from './owners.js';
@@ -44,7 +45,7 @@ import {
   unreadableMessage,
 } from './yaml-parse.js';
 import { aliasPastLimit, parseSlicedYaml, SLICE_FROM_BYTES } from './yaml-slices.js';
-import { readRegularTeam } from './yaml-team.js';
+import { type RegularTeam, readRegularTeam } from './yaml-team.js';
 
 /** Larger YAML files take tens of seconds to parse; such account lists belong in a CSV. */
 export const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -464,9 +465,10 @@ export function parseOrgYaml(
   }
 
   // A team in a regular shape is read by the fast reader; yaml parses the rest.
-  const team = readRegularTeam(source);
-  if (!team) return parseCheckedYaml(source, file, bytes, onAccount);
-  const parsed = parseCheckedYaml(team.blanked, file, bytes, onAccount);
+  const lines = new LineIndex(source);
+  const team = readRegularTeam(source, lines);
+  if (!team) return parseCheckedYaml(source, file, bytes, onAccount, lines);
+  const parsed = parseCheckedYaml(source, file, bytes, onAccount, lines, team);
   if (parsed.value) (parsed.value as Record<string, unknown>).team = team.items;
   return { ...parsed, locate: team.locator(parsed.locate, file) };
 }
@@ -484,18 +486,23 @@ function failed(
   };
 }
 
-/** YAML text that is not too large, empty or raw control characters, to plain data. */
+/**
+ * YAML text that is not too large, empty or raw control characters, to plain data. With `team`
+ * (read by the fast reader), the text is parsed as if its team's lines were empty.
+ */
 function parseCheckedYaml(
-  source: string,
+  text: string,
   file: string,
   bytes: number,
-  onAccount?: (item: unknown, index: number) => void,
+  onAccount: ((item: unknown, index: number) => void) | undefined,
+  lines: LineIndex,
+  team?: RegularTeam,
 ): ParsedYaml {
   const noLocation: Locator = () => ({ file });
   const fail = (rule: InputCode, message: string, line?: number, column?: number) =>
     failed(file, rule, message, line, column);
   if (bytes >= SLICE_FROM_BYTES) {
-    const sliced = parseSlicedYaml(source, file, onAccount);
+    const sliced = parseSlicedYaml(text, file, onAccount, { lines, blank: team?.listLines });
     if (sliced) {
       return {
         value: sliced.value,
@@ -505,6 +512,7 @@ function parseCheckedYaml(
       };
     }
   }
+  const source = team ? team.blanked : text;
 
   const lineCounter = new LineCounter();
   const parsed = parseYamlDocument(source, lineCounter);

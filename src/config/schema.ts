@@ -110,6 +110,31 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * A part of the file built the first time a file has it (see the top of this file): an object
+ * schema behind `z.lazy`. zod reads whether each field of an object may be left out when it
+ * first parses one, and a lazy answers by building what it stands for: every run built the
+ * policy, growth and both file specs, most of zod's first parse (about 8 ms of CPU). An object is
+ * never optional by itself (its field in the parent is), so the lazy says so without building
+ * it; test/config/schema-lazy.test.ts holds each part to that.
+ */
+function lazyObject<T extends z.ZodType>(build: () => T): z.ZodLazy<T> {
+  const schema = z.lazy(build);
+  for (const key of ['optin', 'optout'] as const) {
+    Object.defineProperty(schema._zod, key, {
+      value: undefined,
+      writable: true,
+      configurable: true,
+    });
+  }
+  lazyParts.push(schema);
+  return schema;
+}
+
+const lazyParts: z.ZodLazy[] = [];
+/** The parts built only when a file has them, in the order they are declared. */
+export const LAZY_PARTS: readonly z.ZodLazy[] = lazyParts;
+
 const id = (description: string) =>
   z
     .union([z.string(), z.number()], { error: 'expected an id (text)' })
@@ -297,7 +322,7 @@ const columnMapping = z
   .record(z.string(), z.string())
   .meta({ description: 'Org account field -> CSV header, overriding the preset' });
 
-export const accountsFileSchema = z.lazy(() =>
+export const accountsFileSchema = lazyObject(() =>
   z
     .strictObject({
       file: z
@@ -353,7 +378,7 @@ export const accountsFileSchema = z.lazy(() =>
     .meta({ description: 'Accounts read from a CRM export' }),
 );
 
-export const accountGroupSchema = z.lazy(() =>
+export const accountGroupSchema = lazyObject(() =>
   z
     .strictObject({
       name: z.string().min(1).meta({ description: 'What the group is, e.g. "Self-serve tail"' }),
@@ -431,7 +456,7 @@ const teamMemberExtras = teamMemberSchema.extend({
     .meta({ description: 'Share of a full-time role, 0 to 1, when the roster has no FTE' }),
 });
 
-export const teamFileSchema = z.lazy(() =>
+export const teamFileSchema = lazyObject(() =>
   z
     .strictObject({
       file: z
@@ -527,7 +552,7 @@ const levelFactor = (value: (typeof LEVELS)[number]) =>
       description: `Load multiplier of a ${value}-complexity account (default ${complexityFactors[value]})`,
     });
 
-const levelFactors = z.lazy(() =>
+const levelFactors = lazyObject(() =>
   z.strictObject({
     low: levelFactor('low'),
     medium: levelFactor('medium'),
@@ -550,7 +575,7 @@ const pct = (description: string, max = 100) =>
     .max(max, { error: `more than ${max}%: check the number` })
     .meta({ description });
 
-const hiringPolicy = z.lazy(() =>
+const hiringPolicy = lazyObject(() =>
   z.strictObject({
     lead_days: days('Days from opening a req to the hire starting, for every role').optional(),
     lead_days_by_role: z
@@ -580,7 +605,7 @@ const uplift = (description: string, value: number) =>
     .optional()
     .meta({ description: `${description} (default ${value}, i.e. +${Math.round(value * 100)}%)` });
 
-export const policySchema = z.lazy(() =>
+export const policySchema = lazyObject(() =>
   z
     .strictObject({
       stage: z
@@ -760,7 +785,7 @@ const rulesSchema = z
   .optional()
   .meta({ description: 'Severity per rule id: off, warning or error' });
 
-export const compPlanSchema = z.lazy(() =>
+export const compPlanSchema = lazyObject(() =>
   z
     .strictObject({
       base_pct: z
@@ -808,13 +833,13 @@ const segmentGrowthFields = () => ({
   ).optional(),
 });
 
-const segmentGrowth = z.lazy(() =>
+const segmentGrowth = lazyObject(() =>
   z
     .strictObject(segmentGrowthFields())
     .meta({ description: 'Growth of one segment; overrides the company-wide figures' }),
 );
 
-export const growthSchema = z.lazy(() =>
+export const growthSchema = lazyObject(() =>
   z
     .strictObject({
       new_customers_12m: wholeNumber('New customers expected in the next 12 months')
@@ -849,7 +874,7 @@ export const growthSchema = z.lazy(() =>
     .meta({ description: 'Expected growth, for the projection and `csplan timeline`' }),
 );
 
-export const scenarioSchema = z.lazy(() =>
+export const scenarioSchema = lazyObject(() =>
   z
     .strictObject({
       description: z.string().optional().meta({ description: 'What the scenario assumes' }),

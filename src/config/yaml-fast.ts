@@ -2,7 +2,8 @@
  * A fast reader for the regular shapes of an org file's `accounts:` and `team:` lists: items that
  * are flat mappings of one-line scalars, written one item per line (`- { id: a, arr: 100 }`) or
  * one key per line (`- id: a`, then `  arr: 100` under it). It reads whole items (see
- * yaml-slices.ts and yaml-team.ts) straight from the text, several times faster than the yaml
+ * yaml-slices.ts and yaml-team.ts), and the flat mapping a large file's head is once its lists are
+ * read (`readRegularMapping`), straight from the text, several times faster than the yaml
  * package and without its token trees, and gives the values the yaml package gives (YAML 1.2
  * core schema, as yaml-parse.ts reads it). Whatever it does not strictly understand (an anchor,
  * alias or tag, a nested or multi-line value, an empty value, a duplicate key, a scalar form it
@@ -11,7 +12,7 @@
  * found and located by yaml as before. test/config/yaml-fast.property.test.ts holds it to that.
  */
 import { controlCharacterIndex } from './encoding.js';
-import type { LineIndex } from './line-index.js';
+import { LineIndex } from './line-index.js';
 import { ID_KEYS, isPlainDecimalText, MONEY_KEYS } from './yaml-parse.js';
 
 /**
@@ -52,6 +53,17 @@ export function readRegularItems(
 ): Record<string, unknown>[] | undefined {
   if (!isSure(lines, firstLine, endLine)) return undefined;
   return new SliceReader(lines.text, itemLines).items(lines, firstLine, endLine);
+}
+
+/**
+ * A whole document that is a regular block mapping (see `SliceReader.mapping`), as yaml reads it,
+ * or undefined when the reader declines. The head of a large org file (its company, rules...)
+ * once its lists are read: the yaml package is then needed only to locate a path in it.
+ */
+export function readRegularMapping(text: string): Record<string, unknown> | undefined {
+  const lines = new LineIndex(text);
+  if (!isSure(lines, 0, lines.count)) return undefined;
+  return new SliceReader(text).mapping(lines, 0, lines.count);
 }
 
 /**
@@ -100,15 +112,9 @@ class SliceReader {
     /** Where the keys of a one-key-per-line item start; -1 after a one-line item. */
     let keyColumn = -1;
     for (let i = firstLine; i < endLine; i++) {
-      const start = lines.start(i);
-      this.pos = start;
-      this.end = lines.end(i);
-      if (this.end > start && this.text.charCodeAt(this.end - 1) === CR) this.end--;
-      this.skipSpaces();
-      const first = this.at();
-      if (first === -1 || first === HASH) continue; // blank or comment line
-      const indent = this.pos - start;
-      if (first === DASH && this.at(1) === SPACE) {
+      const indent = this.startLine(lines, i);
+      if (indent === -1) continue;
+      if (this.at() === DASH && this.at(1) === SPACE) {
         if (itemIndent === -1) itemIndent = indent;
         else if (indent !== itemIndent) return undefined;
         this.pos += 2;
@@ -121,7 +127,7 @@ class SliceReader {
           if (!this.flowMapping(item) || !this.lineEnd()) return undefined;
           keyColumn = -1;
         } else {
-          keyColumn = this.pos - start;
+          keyColumn = this.pos - lines.start(i);
           if (!this.pair(item, false) || !this.lineEnd()) return undefined;
         }
       } else if (item && indent === keyColumn) {
@@ -132,6 +138,20 @@ class SliceReader {
     }
     // No item at all is not a list (yaml reads only comments as null).
     return items.length > 0 ? items : undefined;
+  }
+
+  /**
+   * Moves the reader to line `i`, past its indentation: the indentation's width, or -1 for a
+   * blank or comment line.
+   */
+  private startLine(lines: LineIndex, i: number): number {
+    const start = lines.start(i);
+    this.pos = start;
+    this.end = lines.end(i);
+    if (this.end > start && this.text.charCodeAt(this.end - 1) === CR) this.end--;
+    this.skipSpaces();
+    const first = this.at();
+    return first === -1 || first === HASH ? -1 : this.pos - start;
   }
 
   /** The character code `ahead` places on in the current line, or -1 past its end. */
@@ -173,15 +193,8 @@ class SliceReader {
   /** `key: value` with a field-name key that is new in `item`. */
   private pair(item: Record<string, unknown>, flow: boolean): boolean {
     const keyStart = this.pos;
-    if (!isKeyStart(this.at())) return false;
-    do this.pos++;
-    while (isKeyCharacter(this.at()));
-    if (this.pos - keyStart > MAX_KEY_LENGTH) return false;
-    if (this.at() !== COLON || this.at(1) !== SPACE) return false;
-    const key = this.text.slice(keyStart, this.pos);
-    // `null:` or `true:` are not text keys; `__proto__` is set its own way by yaml.
-    if (UNTEXT_KEYS.has(key)) return false;
-    if (Object.hasOwn(item, key)) return false;
+    const key = this.key(item);
+    if (key === undefined || this.at(1) !== SPACE) return false;
     this.pos += 2;
     this.skipSpaces();
     this.places?.at(-1)?.keys.set(key, { key: keyStart, value: this.pos });
@@ -189,6 +202,80 @@ class SliceReader {
     if (value === undefined) return false;
     item[key] = value;
     return true;
+  }
+
+  /** A field-name key that is new in `item`, read up to its colon (where the reader stops). */
+  private key(item: Record<string, unknown>): string | undefined {
+    const keyStart = this.pos;
+    if (!isKeyStart(this.at())) return undefined;
+    do this.pos++;
+    while (isKeyCharacter(this.at()));
+    if (this.pos - keyStart > MAX_KEY_LENGTH || this.at() !== COLON) return undefined;
+    const key = this.text.slice(keyStart, this.pos);
+    // `null:` or `true:` are not text keys; `__proto__` is set its own way by yaml.
+    if (UNTEXT_KEYS.has(key) || Object.hasOwn(item, key)) return undefined;
+    return key;
+  }
+
+  /**
+   * A block mapping at the left margin: each key's value a one-line scalar, `[]`, `{}`, nothing
+   * (null), or on the lines below, a mapping of one-line scalars one key per line.
+   */
+  mapping(lines: LineIndex, firstLine: number, endLine: number) {
+    const top: Record<string, unknown> = {};
+    /** The key whose value is on the lines below it, the mapping there, and its keys' column. */
+    let openKey: string | undefined;
+    let below: Record<string, unknown> | undefined;
+    let belowColumn = -1;
+    for (let i = firstLine; i < endLine; i++) {
+      const column = this.startLine(lines, i);
+      if (column === -1) continue;
+      if (column > 0) {
+        if (openKey === undefined) return undefined;
+        if (belowColumn === -1) belowColumn = column;
+        else if (column !== belowColumn) return undefined;
+        if (!below) {
+          below = {};
+          top[openKey] = below;
+        }
+        if (!this.pair(below, false) || !this.lineEnd()) return undefined;
+        continue;
+      }
+      const key = this.key(top);
+      // Numbers under `costs` are money wherever it is (yaml-parse.ts): left to yaml.
+      if (key === undefined || key === 'costs') return undefined;
+      this.pos++;
+      openKey = undefined;
+      below = undefined;
+      belowColumn = -1;
+      if (this.at() !== -1 && this.at() !== SPACE) return undefined;
+      this.skipSpaces();
+      if (this.at() === -1 || this.at() === HASH) {
+        top[key] = null;
+        openKey = key;
+        continue;
+      }
+      const value = this.emptyCollection() ?? this.value(key, false);
+      if (value === undefined || !this.lineEnd()) return undefined;
+      top[key] = value;
+    }
+    // No key at all is not a mapping (yaml reads only comments as null).
+    return Object.keys(top).length > 0 ? top : undefined;
+  }
+
+  /** `[]` or `{}`. */
+  private emptyCollection(): unknown[] | Record<string, never> | undefined {
+    const open = this.at();
+    const close = this.at(1);
+    if (open === OPEN_BRACKET && close === CLOSE_BRACKET) {
+      this.pos += 2;
+      return [];
+    }
+    if (open === OPEN_BRACE && close === CLOSE_BRACE) {
+      this.pos += 2;
+      return {};
+    }
+    return undefined;
   }
 
   private value(key: string, flow: boolean): unknown {

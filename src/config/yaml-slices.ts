@@ -4,7 +4,8 @@
  * the `accounts:` list is cut into slices of whole items, each parsed and converted on its own and
  * then dropped (handed to the caller item by item, when it asks). Line numbers stay exact: every
  * slice remembers where it starts, and the rest of the file (the head) is parsed with the accounts
- * section blanked out line for line.
+ * section left out and its lines counted on. A head that is a flat mapping (once the lists are
+ * read) is read by the fast reader instead, and parsed only to locate a path in it.
  *
  * Anchors and aliases work across slices: an anchor's value is kept once its slice (or the head)
  * is converted, and an alias to it in a later slice is replaced by that value; every use counts
@@ -15,9 +16,9 @@
  */
 import { type Document, isAlias, LineCounter, type Node, visit } from 'yaml';
 import type { Diagnostic, Path } from '../core/model.js';
-import { LineIndex } from './line-index.js';
+import { blankLines, LineIndex, type LineRange } from './line-index.js';
 import { type Locator, offsetOf } from './locate.js';
-import { readRegularItems } from './yaml-fast.js';
+import { readRegularItems, readRegularMapping } from './yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
@@ -76,8 +77,19 @@ export function parseSlicedYaml(
   file: string,
   /** Takes each account item as its slice is converted, instead of the value's `accounts`. */
   onItem?: (item: unknown, index: number) => void,
+  {
+    lines = new LineIndex(text),
+    blank,
+  }: {
+    /** The text's line index, when the caller has one. */
+    lines?: LineIndex;
+    /**
+     * Lines of another top-level section already read (the team, see yaml-team.ts): the head
+     * is parsed with them emptied, as if the file had them empty. The file holds no anchors.
+     */
+    blank?: LineRange;
+  } = {},
 ): SlicedYaml | undefined {
-  const lines = new LineIndex(text);
   const section = topLevelSection(lines, 'accounts');
   if (!section) return undefined;
   const { start, end } = section;
@@ -87,8 +99,11 @@ export function parseSlicedYaml(
 
   // The rest of the file, with the accounts section left out: the head's lines after it are
   // numbered on by the section's length (a blank line for each would cost yaml a token each).
-  const headText = `${text.slice(0, lines.start(start))}accounts: []${end < lines.count ? text.slice(lines.end(end - 1)) : ''}`;
-  const shift = { from: lines.start(start) + 'accounts: []'.length + 1, lines: end - start - 1 };
+  const before = blankLines(lines, blank, 0, lines.start(start));
+  const after = end < lines.count ? blankLines(lines, blank, lines.end(end - 1), text.length) : '';
+  if (before === undefined || after === undefined) return undefined;
+  const headText = `${before}accounts: []${after}`;
+  const shift = { from: before.length + 'accounts: []'.length + 1, lines: end - start - 1 };
   const anchors = mayHoldAnchors(text) ? new Anchors() : undefined;
   // The head is parsed after the slices unless they may use its anchors. A document that stays
   // alive while it is built makes V8 allocate later parse trees straight in the old generation
@@ -165,11 +180,27 @@ export function parseSlicedYaml(
     });
   }
 
-  head ??= parseHead(headText, shift);
-  if (!head) return undefined;
-  const { doc: headDoc, counter: headCounter } = head;
+  // A head in a regular shape is read by the fast reader, which leaves anything yaml would
+  // report to yaml: yaml then parses the head only if a path in it has to be located.
+  const regularHead = head || anchors ? undefined : readRegularMapping(headText);
+  if (regularHead) {
+    let parsedHead: Head | undefined;
+    const locate = slicedLocator(
+      file,
+      () => (parsedHead ??= parseHead(headText, shift)),
+      slices,
+      lines,
+    );
+    if (diagnostics.some((d) => d.severity === 'error'))
+      return { diagnostics, locate, handedOver: false };
+    if (!onItem) regularHead.accounts = accounts;
+    return { value: regularHead, diagnostics, locate, handedOver: onItem !== undefined };
+  }
+  const parsedHead = head ?? parseHead(headText, shift);
+  if (!parsedHead) return undefined;
+  const { doc: headDoc, counter: headCounter } = parsedHead;
   diagnostics.unshift(...documentDiagnostics(headDoc, headText, headCounter, file));
-  const locate = slicedLocator(file, headDoc, headCounter, slices, lines);
+  const locate = slicedLocator(file, () => parsedHead, slices, lines);
   if (diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics, locate, handedOver: false };
   let value: unknown;
@@ -447,6 +478,11 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
     // A line deeper than the items that starts with a plain character inside an item: passed
     // over uncut (the many key lines of a one-key-per-line list).
     if (indent !== undefined && isInsideItem(lines, i, indent.length)) continue;
+    // An item at the list's indentation, written with spaces: taken uncut too.
+    if (indent !== undefined && isItemStart(lines, i, indent)) {
+      itemStarts.push(i);
+      continue;
+    }
     const line = lines.line(i);
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r' || trimmed.startsWith('#')) continue;
@@ -479,6 +515,8 @@ function sliceItems(lines: LineIndex, from: number, to: number): Slice[] | undef
 }
 
 const SPACE = 32;
+const DASH = 45;
+const CR = 13;
 
 /**
  * Line `i` is indented with spaces beyond `indent` and then has a character that is neither
@@ -495,6 +533,24 @@ function isInsideItem(lines: LineIndex, i: number, indent: number): boolean {
   return c > SPACE && c < 127 && c !== 45 && c !== 35;
 }
 
+/**
+ * Line `i` is `indent` then `- ` or a lone `-`: what the checks in `sliceItems` take as an item
+ * start, found without cutting the line out.
+ */
+function isItemStart(lines: LineIndex, i: number, indent: string): boolean {
+  const text = lines.text;
+  const start = lines.start(i);
+  const at = start + indent.length;
+  const end = lines.end(i);
+  if (at >= end || text.charCodeAt(at) !== DASH) return false;
+  for (let k = 0; k < indent.length; k++) {
+    if (text.charCodeAt(start + k) !== indent.charCodeAt(k)) return false;
+  }
+  // Nothing after the dash, a space, or a carriage return that ends the line.
+  const next = at + 1 < end ? text.charCodeAt(at + 1) : -1;
+  return next === -1 || next === SPACE || (next === CR && at + 2 === end);
+}
+
 function textOf(lines: LineIndex, slice: Slice): string {
   return lines.lines(slice.firstLine, slice.endLine);
 }
@@ -502,8 +558,8 @@ function textOf(lines: LineIndex, slice: Slice): string {
 /** Locates paths in the head document, or in the account slice a path points into. */
 function slicedLocator(
   file: string,
-  headDoc: Document,
-  headCounter: LineCounter,
+  /** The head parsed (when first asked for, for a head the fast reader read). */
+  head: () => Head | undefined,
   slices: Slice[],
   lines: LineIndex,
 ): Locator {
@@ -532,9 +588,10 @@ function slicedLocator(
         }
       }
     }
-    const offset = offsetOf(headDoc.contents, path, options.key === true);
-    if (offset === undefined) return { file };
-    const { line, col } = headCounter.linePos(offset);
+    const parsed = head();
+    const offset = parsed && offsetOf(parsed.doc.contents, path, options.key === true);
+    if (!parsed || offset === undefined) return { file };
+    const { line, col } = parsed.counter.linePos(offset);
     return { file, line, column: col };
   };
 }

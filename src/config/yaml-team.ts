@@ -7,7 +7,7 @@
  * person the fast reader declines, is left to the yaml package whole.
  */
 import type { Path } from '../core/model.js';
-import { LineIndex } from './line-index.js';
+import { blankLines, LineIndex, type LineRange } from './line-index.js';
 import type { Locator } from './locate.js';
 import { type ItemPlaces, readRegularItems, regularItemPlaces } from './yaml-fast.js';
 import { mayHoldAnchors, topLevelSection } from './yaml-slices.js';
@@ -15,25 +15,31 @@ import { mayHoldAnchors, topLevelSection } from './yaml-slices.js';
 export interface RegularTeam {
   /** The people, as the yaml package would give them. */
   items: Record<string, unknown>[];
-  /** The file with the list's lines emptied: `team:` reads as empty. */
-  blanked: string;
+  /** The list's lines of the file, [first, end): the lines `blanked` empties. */
+  listLines: LineRange;
+  /**
+   * The file with the list's lines emptied: `team:` reads as empty. Built when first asked for:
+   * a large file's slices read the file itself, leaving out these lines (see yaml-slices.ts).
+   */
+  readonly blanked: string;
   /** Locates paths into the team from the text; other paths with `outer`. */
   locator(outer: Locator, file: string): Locator;
 }
 
-export function readRegularTeam(text: string): RegularTeam | undefined {
+/** `lines`: the text's line index, when the caller has one. */
+export function readRegularTeam(
+  text: string,
+  lines = new LineIndex(text),
+): RegularTeam | undefined {
   if (mayHoldAnchors(text)) return undefined;
-  const lines = new LineIndex(text);
   const section = topLevelSection(lines, 'team');
   if (!section || section.end - section.start < 2) return undefined;
   const first = section.start + 1;
   const itemLines: number[] = [];
   const items = readRegularItems(lines, first, section.end, itemLines);
   if (!items) return undefined;
-  const from = lines.start(first);
-  const to = lines.end(section.end - 1);
-  // An empty line costs yaml a third of a line of spaces: 20,000 of them take about 25 ms.
-  const blanked = text.slice(0, from) + '\n'.repeat(section.end - 1 - first) + text.slice(to);
+  const listLines = { first, end: section.end };
+  let blanked: string | undefined;
   const firstItem = itemLines[0] as number;
   const dash = lines.start(firstItem) + lines.line(firstItem).indexOf('-');
   const endOf = (k: number) => itemLines[k + 1] ?? section.end;
@@ -44,7 +50,12 @@ export function readRegularTeam(text: string): RegularTeam | undefined {
   };
   return {
     items,
-    blanked,
+    listLines,
+    get blanked() {
+      // The whole text holds the list's lines: nothing to decline.
+      blanked ??= blankLines(lines, listLines, 0, text.length) as string;
+      return blanked;
+    },
     locator: (outer, file) => (path, options) => {
       if (path[0] !== 'team' || (path.length === 1 && options?.key === true))
         return outer(path, options);

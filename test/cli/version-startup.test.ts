@@ -4,6 +4,7 @@
  * the bundled CLI in dist/bundle/ (scripts/bundle.mjs).
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -53,5 +54,27 @@ describe('csplan --version start-up', () => {
     const modules = loaded(result.stderr);
     expect(modules.filter((line) => line.includes('planning-'))).toHaveLength(1);
     expect(modules.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('the bundle recommend loads', () => {
+  const bundle = join(root, 'dist', 'bundle');
+  const planning = readFileSync(
+    join(bundle, readdirSync(bundle).find((name) => name.startsWith('planning-')) ?? ''),
+    'utf8',
+  );
+
+  // yaml's ES-module build: no per-module CommonJS wrapper compiled a second time when called,
+  // and no `process.env` read per token for its debug switches.
+  it("holds yaml's ES-module build, its warnings still sent through Node's", () => {
+    expect(planning).not.toContain('LOG_TOKENS');
+    expect(planning).toContain('process.emitWarning(warning)');
+    expect(planning).not.toContain('console.warn(warning)');
+  });
+
+  // One byte per character: the chunk is read and compiled as a one-byte string.
+  it('is ASCII, without doc comments', () => {
+    expect(planning).toMatch(/^[\x00-\x7f]*$/);
+    expect(planning).not.toMatch(/^\s*\/\*\*/m);
   });
 });

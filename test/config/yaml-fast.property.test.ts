@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter } from 'yaml';
 import { LineIndex } from '../../src/config/line-index.js';
 import { yamlLocator } from '../../src/config/locate.js';
-import { readRegularItems, resolvePlain } from '../../src/config/yaml-fast.js';
+import { readRegularItems, readRegularMapping, resolvePlain } from '../../src/config/yaml-fast.js';
 import {
   documentDiagnostics,
   MAX_YAML_ALIASES,
@@ -49,8 +49,8 @@ function fastReads(text: string): unknown[] | undefined {
 }
 
 /** The property: accepted means yaml agrees, value for value. Returns whether it accepted. */
-function agrees(text: string): boolean {
-  const fast = fastReads(text);
+function agrees(text: string, read: (text: string) => unknown = fastReads): boolean {
+  const fast = read(text);
   if (fast === undefined) return false;
   const reference = yamlReads(text);
   expect(reference.problems, text).toEqual([]);
@@ -476,5 +476,89 @@ describe('a regular team list read by the fast reader (yaml-team.ts), against ya
     expect(readRegularTeam(`version: 1\n${team}`)).toBeDefined();
     expect(readRegularTeam(`version: 1\ncompany: &c { name: A }\n${team}`)).toBeUndefined();
     expect(readRegularTeam(`version: 1\n${team}  - { id: b, aliases: [x] }\n`)).toBeUndefined();
+  });
+});
+
+/** `agrees` for the head reader. */
+const headAgrees = (text: string) => agrees(text, readRegularMapping);
+
+/** A top-level key's value: on its line, nothing, `[]`/`{}`, or a mapping on the lines below. */
+const headValue = (value: fc.Arbitrary<string>) =>
+  fc.oneof(
+    value.map((v) => ` ${v}`),
+    fc.constantFrom('', ' ', ' []', ' {}', ' # a note', ' [ ]', ' [a]', ' {a: 1}'),
+    fc
+      .record({
+        pairs: fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), value), {
+          minLength: 1,
+          maxLength: 4,
+          selector: ([k]) => k,
+        }),
+        indent: fc.constantFrom('  ', '    '),
+        lineInside: fc.option(fc.constantFrom(...EXTRA_LINES), { nil: undefined }),
+      })
+      .map(({ pairs, indent, lineInside }) =>
+        [
+          '',
+          ...pairs.flatMap(([k, v], i) => [
+            ...(i === 1 && lineInside !== undefined ? [lineInside] : []),
+            `${indent}${k}: ${v}`,
+          ]),
+        ].join('\n'),
+      ),
+  );
+
+const HEAD_KEYS = ['version', 'company', 'accounts', 'team', 'rules', 'costs', 'policy', ...KEYS];
+
+const head = (value: fc.Arbitrary<string>) =>
+  fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...HEAD_KEYS), headValue(value)), {
+      minLength: 1,
+      maxLength: 6,
+      selector: ([k]) => k,
+    })
+    .map((pairs) => pairs.map(([k, v]) => `${k}:${v}`));
+
+describe("the fast reader of a large file's head (the rest once its lists are read), against yaml", () => {
+  it('reads regular heads as yaml does, or declines', { timeout: LONG }, () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(head(regularValue), layout, (lines, { eol }) => {
+        if (headAgrees(lines.join('\n').replaceAll('\n', eol) + eol)) accepted++;
+      }),
+      options,
+    );
+    // Most are read (a numeric id, `costs` or a flow collection makes the reader decline).
+    expect(accepted).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('reads mutated heads with tricky scalars as yaml does, or declines', { timeout: LONG }, () => {
+    const value = fc.oneof(fc.constantFrom(...TRICKY_SCALARS), regularValue);
+    fc.assert(
+      fc.property(head(value), layout, mutations, (lines, { eol }, edits) => {
+        headAgrees(mutate(lines.join('\n').replaceAll('\n', eol) + eol, edits));
+      }),
+      options,
+    );
+  });
+
+  it('reads the head of the large example files as yaml does', () => {
+    const text =
+      'version: 1\ncompany:\n  name: Bench Cloud\n  as_of: 2026-11-23\nteam:\n\n\naccounts: []\n';
+    expect(headAgrees(text)).toBe(true);
+    expect(readRegularMapping(text)).toStrictEqual({
+      version: 1,
+      company: { name: 'Bench Cloud', as_of: '2026-11-23' },
+      team: null,
+      accounts: [],
+    });
+  });
+
+  it('reads the YAML test suite cases as yaml does, or declines', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'yaml-test-suite');
+    const cases: { id: string; yaml: string }[] = JSON.parse(
+      readFileSync(join(dir, 'cases.json'), 'utf8'),
+    );
+    for (const { yaml } of cases) headAgrees(yaml);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LineIndex } from '../../src/config/line-index.js';
+import { blankLines, LineIndex } from '../../src/config/line-index.js';
 import { loadOrgText } from '../../src/config/load.js';
 import { locateDiagnostics } from '../../src/config/locate.js';
 import {
@@ -252,6 +252,79 @@ describe('large YAML files parsed in slices', () => {
     expect(sliced?.value).toEqual(parse(text));
   });
 
+  it('locates problems around a team read before the list as a whole-file parse does', async () => {
+    // The team comes first here, read by the fast reader; the head is parsed with its lines
+    // emptied, from the file itself. An anchor elsewhere in the head makes the same file parse
+    // whole (no team reader, no slices): every problem is located the same, at the same line.
+    const teamFirst = (anchor: boolean) =>
+      bigOrg((lines) => {
+        const team = lines.splice(-2, 2);
+        team.push('  - { id: d, role: wizard }', '  - id: e', '    role: csm');
+        lines.splice(5, 0, ...team, 'rules: { not-a-rule: error }');
+        lines.push('policy: 5');
+        if (anchor) lines[3] = '  name: &n Big';
+      });
+    const sliced = await loadOrgText(teamFirst(false), 'big.yaml', { today: '2026-11-23' });
+    const whole = await loadOrgText(teamFirst(true), 'big.yaml', { today: '2026-11-23' });
+    const located = (result: typeof sliced) =>
+      locateDiagnostics(result.diagnostics, result.locate).map((d) => [d.rule, d.line, d.column]);
+    expect(located(sliced)).toEqual(located(whole));
+    // The wizard is the team's second person: line 8 (after `team:` on line 6), `wizard` at
+    // column 20. The rules line is line 11, after the team's 5 lines; `error` at column 22.
+    // `policy: 5` follows those 11 lines, `accounts:` and 12,000 accounts of 5 lines: line
+    // 11 + 1 + 60,000 + 1, its value at column 9.
+    expect(located(sliced)).toEqual([
+      ['unknown-role', 8, 20],
+      ['invalid-value', 60_013, 9],
+      ['unknown-rule', 11, 22],
+    ]);
+  });
+
+  it('locates a problem in a head read by the fast reader where a whole-file parse does', async () => {
+    // The head (version, company) is read without yaml, which parses it only to locate this.
+    const file = (anchor: boolean) =>
+      bigOrg((lines) => {
+        lines.splice(4, 0, '  motion: sideways');
+        // An anchor keeps the same file from the fast readers: yaml parses it whole.
+        if (anchor) lines[3] = '  name: &n Big';
+      });
+    const fast = await loadOrgText(file(false), 'big.yaml', { today: '2026-11-23' });
+    const whole = await loadOrgText(file(true), 'big.yaml', { today: '2026-11-23' });
+    const located = (result: typeof fast) =>
+      locateDiagnostics(result.diagnostics, result.locate).map((d) => [d.rule, d.line, d.column]);
+    // `motion:` is line 5 (after the comment, version, company and name), its value column 11.
+    expect(located(fast)).toEqual([['invalid-value', 5, 11]]);
+    expect(located(whole)).toEqual(located(fast));
+  });
+
+  it('cuts a list at each item whatever its dashes are followed by, as a whole-file parse reads it', () => {
+    // Item lines of every form the slicer takes or refuses (a lone dash, one before a carriage
+    // return, a tab after it, no space), between regular ones: the values are yaml's, or the
+    // file is left to the whole-file parser.
+    const itemLine = fc.constantFrom(
+      '  - { id: x, arr: 1 }',
+      '  -',
+      '  -\r',
+      '  - \r',
+      '  -\t{ id: t, arr: 2 }',
+      '  -x: 1',
+      '   - { id: deeper, arr: 3 }',
+      '  # a comment',
+      '',
+      '  - id: y',
+      '    arr: 4',
+    );
+    fc.assert(
+      fc.property(fc.array(itemLine, { minLength: 1, maxLength: 30 }), (items) => {
+        const text = `version: 1\naccounts:\n  - { id: first, arr: 0 }\n${items.join('\n')}\n`;
+        const sliced = parseSlicedYaml(text, 'f.yaml');
+        if (!sliced || sliced.diagnostics.length > 0) return;
+        expect(sliced.value, JSON.stringify(text)).toEqual(parse(text));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 23 },
+    );
+  });
+
   it('leaves a flow list, and a head that uses an anchor inside the list, to the whole-file parser', async () => {
     const flow = bigOrg((lines) => {
       lines.splice(5, 1, 'accounts: [');
@@ -265,6 +338,39 @@ describe('large YAML files parsed in slices', () => {
     const result = await loadOrgText(backwards, 'big.yaml', { today: '2026-11-23' });
     expect(result.diagnostics).toEqual([]);
     expect(result.org?.team.find((m) => m.id === 'd')?.name).toBe('Account three');
+  });
+});
+
+describe('blankLines', () => {
+  it('empties the lines of a range, as cutting them out and putting line feeds back does', () => {
+    const line = fc.constantFrom('a: 1', '  - { id: x }', '', '\r', '# c\r', 'team:');
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (lineTexts, a, b, cut) => {
+          const text = lineTexts.join('\n');
+          const lines = new LineIndex(text);
+          const first = a % lines.count;
+          const end = first + 1 + (b % (lines.count - first));
+          // The form yaml-team.ts built the emptied file with before.
+          const from = lines.start(first);
+          const to = lines.end(end - 1);
+          const expected = text.slice(0, from) + '\n'.repeat(end - 1 - first) + text.slice(to);
+          expect(blankLines(lines, { first, end }, 0, text.length)).toBe(expected);
+          // Cut in two at a line start outside the range, each part blanked on its own.
+          const at = lines.start(cut % lines.count);
+          const before = blankLines(lines, { first, end }, 0, at);
+          const after = blankLines(lines, { first, end }, at, text.length);
+          // Declined only for a cut inside the range; taken, the two parts make the whole.
+          if (at <= from || at > to) expect(before !== undefined && after !== undefined).toBe(true);
+          if (before !== undefined && after !== undefined) expect(before + after).toBe(expected);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 23 },
+    );
   });
 });
 
