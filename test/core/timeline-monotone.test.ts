@@ -469,3 +469,89 @@ ${accounts('smb', 50, 20_000)}
     ]);
   });
 });
+
+describe("a hire freed by its team's split joins one of the teams it split into", () => {
+  // Strategic: 3 accounts at $1M: max(3 / 7.5, $3M / $3.5M) = 0.86 FTE, s1's until 2027-05-08
+  // (not replaced). Enterprise: 18 at $150k: max(18 / 20, $2.7M / $3.5M) = 0.9; Mid-Market: 20
+  // at $40k: max(20 / 57.5, $0.8M / $2M) = 0.4, under the half FTE a team needs, so it joins
+  // Enterprise: 1.3 FTE for e1 (leaving 2027-06-07, not replaced), m1 and e0 (leaving on the plan
+  // date). m1 alone is 0.3 short, past the quarter a team absorbs: e0's seat is refilled by csm-1
+  // (late: first day 2027-01-22). Mid-Market gains a customer a month at $40k (x the growth
+  // factor): 25 customers are $1M / $2M = 0.5 FTE, a team of its own from month 5 (2027-04-23) at
+  // 1x and month 10 (2027-09-23) at 0.5x. s1's seat ends in the month of 2027-04-23 + 15 days =
+  // 2027-05-08, so Strategic has nobody from 2027-05-23: a CSM ramped by then opens 60 + 56 =
+  // 116 days before, on 2027-01-27, first day 2027-03-28.
+  // At 0.5x, in May, Enterprise + Mid-Market (23 customers: 0.46, so 1.36 FTE) cannot spare
+  // csm-1: without e1 (leaving) it keeps m1 and csm-1, and 1 seat is short of 1.36. Strategic
+  // hires for May.
+  // At 1x the team split in April. Free to join any team, csm-1 filled Strategic in May and
+  // Enterprise hired for e1's month (ramped by 2027-06-23: first day 2027-04-28), a month's
+  // salary less than at 0.5x: more growth cost less. Joining only Enterprise or Mid-Market (in
+  // May neither is short: e1 holds Enterprise until June, m1 covers Mid-Market's 0.52), csm-1
+  // takes Enterprise when e1 goes, and Strategic hires for May as at 0.5x.
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: s1, role: csm, segment: strategic, reports_to: ceo, leaving: 2027-05-08, backfill: false }
+  - { id: e0, role: csm, segment: enterprise, reports_to: ceo, leaving: 2026-11-23 }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo, leaving: 2027-06-07, backfill: false }
+  - { id: m1, role: csm, segment: mid-market, reports_to: ceo }
+accounts:
+${accounts('st', 3, 1_000_000)}
+${accounts('ent', 18, 150_000)}
+${accounts('mm', 20, 40_000)}
+growth: { segments: { mid-market: { new_customers_per_month: 1 } } }
+policy: { salaries: { csm: 100000 } }
+`;
+  const HIRES = [
+    ['Enterprise + Mid-Market CSMs', '2026-11-23', '2027-01-22'],
+    ['Strategic CSMs', '2027-05-23', '2027-03-28'],
+  ];
+  const cost = (timeline: ReturnType<typeof simulateTimeline>) =>
+    timeline.rows.reduce((sum, row) => sum + (row.cost ?? 0), 0);
+
+  it('csm-1 takes Enterprise when e1 goes; Strategic hires for May at 0.5x and at 1x', async () => {
+    const org = await orgFrom(ORG);
+    const slower = simulateTimeline(org, { growthFactor: 0.5 });
+    const faster = simulateTimeline(org, { growthFactor: 1 });
+    for (const timeline of [slower, faster])
+      expect(timeline.hires.map((h) => [h.team, h.neededBy, h.start])).toEqual(HIRES);
+    expect(faster.moves).toEqual([
+      { id: 'timeline-csm-1', segment: 'enterprise', from: '2027-06-23' },
+    ]);
+    // The same people on the same days: the same cost.
+    expect(cost(faster)).toBe(cost(slower));
+  });
+});
+
+describe("a month's row counts a CSM with no team where the month's plan placed them", () => {
+  // Strategic: 2 accounts at $800k: max(2 / 7.5, $1.6M / $3.5M) = 0.46 FTE, under the half FTE a
+  // team needs, so it joins Enterprise: 20 at $150k: max(20 / 20, $3M / $3.5M) = 1.0. Strategic +
+  // Enterprise: 1.46 FTE for e1, 1.46 - 0.974 (a seat less the 2.6% attrition allowance) = 0.49
+  // short, past the quarter a team absorbs: x, with no team, joins it, and every month places x
+  // again (a team of several segments keeps no pin). Two enterprise customers a month add 0.1 FTE
+  // (2 / 20), so the team hires csm-1 later in the year. The rows counted csm-1's seat from the
+  // plan date, though it has not started: there the team was not short, x stayed out of it, and
+  // e1 alone carried 1.46 FTE, 150% of 0.974, shown over target from November.
+  it('x is in Strategic + Enterprise every month, and no month is over target', async () => {
+    const timeline = simulateTimeline(
+      await orgFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: x, role: csm, reports_to: ceo }
+accounts:
+${accounts('st', 2, 800_000)}
+${accounts('ent', 20, 150_000)}
+growth: { segments: { enterprise: { new_customers_per_month: 2 } } }
+`),
+      { months: 4 },
+    );
+    for (const row of timeline.rows) {
+      expect(row.teams.map((t) => [t.title, t.people.map((p) => p.id)])).toEqual([
+        ['Strategic + Enterprise CSMs', ['e1', 'x', 'timeline-csm-1']],
+      ]);
+    }
+    // November: e1 and x, 2 x 0.974 = 1.948 for 1.46 FTE of work.
+    expect(timeline.rows[0]?.teams[0]?.capacity).toBeCloseTo(1.948, 2);
+    expect(timeline.overCeiling).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import {
   type IdleCapacity,
   idleCsmCapacity,
 } from '../capacity.js';
-import type { Org, RuleSetting } from '../model.js';
+import type { Org, RuleSetting, SegmentId } from '../model.js';
 import type { Policy } from '../policy.js';
 import { FUNCTION_HEADS, type RoleId } from '../roles.js';
 import { csmCapacityIdle } from '../rules/books.js';
@@ -120,6 +120,11 @@ export interface TargetInput {
    * attrition allowance, with which it hires); 0 when not given.
    */
   heldBack?: number;
+  /**
+   * Hires with no team since the team they were hired for split (the timeline's months), with
+   * that team's segments: each joins only a team serving one of them, where the work is short.
+   */
+  splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
 }
 
 /** How the CSM work is organised before any structure refinement. */
@@ -156,6 +161,7 @@ export function buildTargetOrg({
   timedLeavers,
   sparingGrowth,
   heldBack,
+  splitHires,
 }: TargetInput): TargetOrg {
   const { org } = analysis;
   const stage = detectStage(Math.round(analysis.customers), analysis.totalArr, org.policy);
@@ -179,6 +185,7 @@ export function buildTargetOrg({
     timedLeavers,
     sparingGrowth,
     heldBack,
+    splitHires,
   });
   const { leavers } = staffed;
   const pods =

@@ -352,6 +352,8 @@ export interface StaffingOptions {
   sparingGrowth?: number;
   /** Share of each seat held back for departures (TargetInput.heldBack). */
   heldBack?: number;
+  /** Hires with no team since their team split, with its segments (TargetInput.splitHires). */
+  splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
 }
 
 export function staffTeams(
@@ -362,6 +364,7 @@ export function staffTeams(
     timedLeavers = new Set(),
     sparingGrowth,
     heldBack = 0,
+    splitHires = new Map(),
   }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
@@ -461,6 +464,13 @@ export function staffTeams(
     (person.owner.member.role === 'csm' || to.role === 'digital-csm') &&
     (to.region === undefined ||
       (person.region === undefined ? anyRegionTeam(person, to) : toRegion === person.region));
+  // A hire whose team split joins one of the teams it split into: the work it was hired for.
+  // Free to join any team, it filled another team's gap only when growth split its team early,
+  // while slower growth kept it where it was and hired for that gap: more growth cost less.
+  const joins = (person: Person, to: TeamNeed) => {
+    const segments = person.team === null ? splitHires.get(person.owner.member.id) : undefined;
+    return segments === undefined || to.segments.some((s) => segments.includes(s));
+  };
   const spared = (person: Person) => {
     const from = person.team === null ? undefined : needByKey.get(person.team);
     return from !== undefined && canSpare(person, from);
@@ -508,6 +518,7 @@ export function staffTeams(
         !p.moved &&
         p.team !== to.key &&
         fits(p, to, toRegion) &&
+        joins(p, to) &&
         !regionsOnly.has(p.owner.member.id);
       // A CSM who already holds the team's accounts joins it first: they stay with who knows
       // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM

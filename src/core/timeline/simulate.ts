@@ -404,6 +404,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       dateOf(m + 1),
       { sparingGrowth: soonAt(m), rampedFrom, asIfRamped },
     );
+  // Where each month's plan placed the CSMs with no team, for that month's row.
+  const placedIn: Move[][] = [];
   for (let m = 0; m < months + lookahead; m++) {
     const date = dateOf(m);
     const next = dateOf(m + 1);
@@ -447,6 +449,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       // Today's hires are the plan date's target's, all from one plan: none of them is in seat
       // yet to free anyone for a move.
       for (const team of planning.teams) hireFor(team, missingIn(team, allowance));
+      placedIn.push(placedMoves(planning, date));
       continue;
     }
     // The shortest team hires first, then the month plans again: its hires may free a person
@@ -476,6 +479,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
         if (fromTeam && !made) moves.push({ id, segment, from: date });
       }
     }
+    placedIn.push(placedMoves(planning, date));
   }
   opsBeforeFifthCsm(org, hires, moves, earliestOpen, options.freezeUntil);
   // Reqs that open after the horizon belong to a later plan.
@@ -486,7 +490,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
   for (let m = 0; m < months; m++) {
     const date = dateOf(m);
     const volumes = series[m] as Record<SegmentId, SegmentVolume>;
-    const actual = targetOfMonth(m, planned, moves);
+    // A CSM with no team sits where the month's plan placed them: their seat spared it a hire.
+    const actual = targetOfMonth(m, planned, [...moves, ...(placedIn[m] ?? [])]);
     const previous = rows[rows.length - 1];
     if (previous && previous.stage !== actual.stage.id) {
       stageChanges.push({
@@ -687,6 +692,14 @@ function offloadReason(role: RoleId, stage: StageId, stageDate: string, date: st
   return `brought forward from ${monthName(stageDate)} (${STAGE_LABELS[stage]} stage): in seat by ${monthName(date)}, the work ${roleWithArticle(role).toLowerCase()} takes off the CSMs spares the CSM hire they would need then ${cite('cs-ops-architect', 'csplan-default')}`;
 }
 
+/**
+ * Where a month's target places the CSMs with no team, as moves made on the month's date: its row
+ * counts them in those teams, as its plan did. Another month places them again.
+ */
+function placedMoves(target: TimelineTarget, date: string): Move[] {
+  return target.placed.map(({ id, segment }) => ({ id, segment, from: date }));
+}
+
 /** The teams of a month's target, as one key. */
 function teamKeys(target: TimelineTarget): string {
   return target.teams.map((team) => team.key).join();
@@ -744,8 +757,9 @@ function pendingBackfill(
 /**
  * The hires (member ids) whose team served several segments and that no team of the month serves
  * whole any more: the team split. Each goes where the split teams are short from then on, as a
- * CSM with no segment does, rather than staying with the segment that was the team's largest
- * (which left the other part to hire again).
+ * CSM with no segment does but only into a team serving one of its segments (`splitHires`),
+ * rather than staying with the segment that was the team's largest (which left the other part
+ * to hire again).
  */
 function splitTeams(
   hires: readonly Hire[],
@@ -781,7 +795,26 @@ function monthTarget(
     sparingGrowth,
     // A team is short for a move when it is short for a hire: capacity less the allowance.
     heldBack: attritionAllowance(org.policy),
+    splitHires: splitHires(hires, unpinned, date),
   });
+}
+
+/**
+ * The hires a month places with no segment because their team has split (`splitTeams`), each
+ * with the segments of the team it was hired for.
+ */
+function splitHires(
+  hires: readonly Hire[],
+  unpinned: ReadonlyMap<string, string>,
+  date: string,
+): Map<string, SegmentId[]> {
+  const split = new Map<string, SegmentId[]>();
+  for (const hire of hires) {
+    const id = `timeline-${hire.id}`;
+    const from = unpinned.get(id);
+    if (from !== undefined && from <= date) split.set(id, hire.teamSegments);
+  }
+  return split;
 }
 
 const DAYS_PER_MONTH = 365 / 12;

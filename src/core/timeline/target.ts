@@ -53,6 +53,11 @@ export interface TimelineTarget {
   moves: { id: string; segment: SegmentId; fromTeam: boolean }[];
   /** CSMs the target moves into a function (CS Ops, onboarding, renewals) instead of a hire. */
   roleMoves: { id: string; role: RoleId }[];
+  /**
+   * Every CSM with no team the target places in a team, with that team's main segment (`moves`
+   * keeps only those placed for good): the month's rows show them where its plan counted them.
+   */
+  placed: { id: string; segment: SegmentId }[];
   /** The leavers' seats the target refills, with the team each backfill joins. */
   backfills: { team: TimelineTeam; backfill: Backfill }[];
   /** People every role without a book should have, leaders, managers and specialists. */
@@ -68,6 +73,8 @@ export interface TargetAtOptions {
   sparingGrowth?: number;
   /** Share of each seat held back for departures, as the timeline hires (TargetInput). */
   heldBack?: number;
+  /** Hires with no team since their team split, with its segments (TargetInput). */
+  splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
   /**
    * Count every CSM as fully ramped (their seat), for deciding hires: a hire still ramping is not
    * hired twice. Otherwise capacity is what each CSM carries at the org's date.
@@ -136,6 +143,10 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
       hire: row.hire,
     }));
   const roleMoves = target.roleMoves.map((move) => ({ id: move.id, role: move.role }));
+  const placed = target.redeployments.flatMap((move) => {
+    const team = teamByKey.get(move.to);
+    return move.from === null && team ? [{ id: move.id, segment: team.mainSegment }] : [];
+  });
   return {
     stage: target.stage,
     structure: target.structure.model,
@@ -143,6 +154,7 @@ export function targetAt(org: Org, options: TargetAtOptions = {}): TimelineTarge
     roles,
     moves,
     roleMoves,
+    placed,
     backfills,
   };
 }
