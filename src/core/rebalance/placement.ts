@@ -99,6 +99,10 @@ export class BookPlacement {
     if (give === undefined && take !== undefined) {
       // Taking an account of the book's own tier and industry cannot move its home.
       if (this.sameHome(before, take)) return true;
+      // An empty book (a new CSM's) has no home of its own: its team is its home, and its first
+      // account is one that team serves. Only a tier the team serves for lack of books would
+      // split the team on the next plan.
+      if (book.units.size === 0) return !this.tierOfUnit(take).includes(JOINED_BY_BOOKS);
       after = this.homeTaking(book, take);
     } else after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
@@ -141,10 +145,14 @@ export class BookPlacement {
     return (tier ?? '').split('\u0000').includes(team.key);
   }
 
+  /** The tier of the unit's segment. */
+  private tierOfUnit(unit: Unit): string {
+    return this.tierOf.get(SEGMENT_IDS[unit.segmentRank] as SegmentId) ?? '';
+  }
+
   /** Whether the unit alone sits in `home`'s tier and industry. */
   private sameHome(home: Home, unit: Unit): boolean {
-    const segment = SEGMENT_IDS[unit.segmentRank] as SegmentId;
-    if ((this.tierOf.get(segment) ?? '') !== home.tier) return false;
+    if (this.tierOfUnit(unit) !== home.tier) return false;
     return this.industryTeams.length === 0 || this.industryOf(unit) === home.industry;
   }
 

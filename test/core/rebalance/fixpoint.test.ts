@@ -511,9 +511,11 @@ describe('a move into a function while a move to another team waits', () => {
 // unserved-region-empty-book.yaml. Financial services is split by region, APAC (the most work,
 // where small regions go) and EMEA; no team serves NA. c5 works in NA and sits in FS APAC; the
 // target moves c5 to FS EMEA (the same industry, so any region's team) and c6 into CS Ops.
-// c5's 2 accounts are APAC ones, which EMEA does not serve: handed over, c5 has no book and so no
-// team. The next plan must let a CSM with no team and no book join any region's team again, or
-// c5 (free, first in line) would go into CS Ops instead of c6.
+// c5's 2 accounts (a6 APAC, a57 healthcare) are ones FS EMEA does not serve: handed over (to c2
+// and c3), c5's book is empty, and an empty book takes the unowned FS EMEA accounts a30 and a41
+// as any new CSM's would. Had it stayed empty, c5 would have no team: the next plan must let a
+// CSM with no team and no book join any region's team again, or c5 (free, first in line) would
+// go into CS Ops instead of c6.
 const unservedRegionEmptyBook = fixture('unserved-region-empty-book.yaml');
 
 describe('a CSM whose region has no team, left with no book by a move within their industry', () => {
@@ -521,11 +523,29 @@ describe('a CSM whose region has no team, left with no book by a move within the
     const org = await loadText(unservedRegionEmptyBook, AS_OF);
     const before = planMoves(planOrg(org));
     expect(before).toEqual(['c5 -> enterprise+mid-market#financial-services@emea', 'c6 -> cs-ops']);
-    const after = await loadText(writtenText(unservedRegionEmptyBook, rebalance(org)), AS_OF);
-    expect(after.accounts.filter((a) => a.owner === 'c5')).toEqual([]);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual([
+      'a6 c5 -> c2',
+      'a57 c5 -> c3',
+      'a30 null -> c5',
+      'a41 null -> c5',
+    ]);
+    const after = await loadText(writtenText(unservedRegionEmptyBook, result), AS_OF);
     expect(planMoves(planOrg(after))).toEqual(before);
     expect(
       await rebalanceBreaks(unservedRegionEmptyBook, AS_OF, new Set(['book-imbalance'])),
     ).toEqual([]);
+  });
+
+  it('with no book and no team, may still join any region team', async () => {
+    // The hand-over alone, c5 left with nothing: the plan makes the same moves.
+    const handedOver = unservedRegionEmptyBook
+      .replace('health: green, owner: c5 }', 'health: green, owner: c2 }')
+      .replace('health: green, owner: c5 }', 'health: green, owner: c3 }');
+    const org = await loadText(handedOver, AS_OF);
+    expect(org.accounts.filter((a) => a.owner === 'c5')).toEqual([]);
+    expect(planMoves(planOrg(org))).toEqual(
+      planMoves(planOrg(await loadText(unservedRegionEmptyBook, AS_OF))),
+    );
   });
 });

@@ -146,3 +146,24 @@ ${accounts('ent-b', 14, 150_000, 'owner: e2')}
     expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
   });
 });
+
+describe('a new CSM with an empty book in a team', () => {
+  it('takes accounts the team serves: an empty book has no home of its own to lose', async () => {
+    // No segments: one generalist team for both. A mid-market account at $100k is max(1 / 57.5,
+    // $100k / $2M) = 5% of a target book. dana holds 4 (20%), omar none: mean 10%, band up to
+    // 10% x 1.1 = 11%. dana gives 2 (20% -> 15% -> 10%) and omar takes them (10%).
+    const text = `version: 1\ncompany:\n  name: Test Co\n  as_of: ${AS_OF}\nteam:
+  - { id: dana, role: csm }
+  - { id: omar, role: csm }
+accounts:
+${accounts('mm', 4, 100_000, 'segment: mid-market, owner: dana')}
+`;
+    const org = await loadText(text, AS_OF);
+    const result = rebalance(org);
+    expect(result.moves.map((m) => `${m.from} -> ${m.to}`)).toEqual([
+      'dana -> omar',
+      'dana -> omar',
+    ]);
+    expect(await rebalanceBreaks(text, AS_OF)).toEqual([]);
+  });
+});
