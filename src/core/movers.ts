@@ -39,9 +39,17 @@ function longerFirst(a: number | undefined, b: number | undefined): number {
   return weeks(a) === weeks(b) ? 0 : weeks(b) > weeks(a) ? 1 : -1;
 }
 
-/** The whole ranking: the file's facts, then the smaller book, then file order. */
+/** What breaks a tie on the file's facts: the smaller book, then file order. */
+function byBook(
+  a: Pick<SpareFacts, 'accounts' | 'order'>,
+  b: Pick<SpareFacts, 'accounts' | 'order'>,
+): number {
+  return a.accounts - b.accounts || a.order - b.order;
+}
+
+/** The whole ranking: the file's facts, then the book (`byBook`). */
 export function bySpareFacts(a: SpareFacts, b: SpareFacts): number {
-  return byFixedFacts(a, b) || a.accounts - b.accounts || a.order - b.order;
+  return byFixedFacts(a, b) || byBook(a, b);
 }
 
 /**
@@ -52,8 +60,5 @@ export function takesMoverPlace(
   rival: Pick<SpareFacts, 'accounts' | 'order'>,
   mover: Pick<SpareFacts, 'accounts' | 'order'>,
 ): boolean {
-  return (
-    rival.accounts < mover.accounts ||
-    (rival.accounts === mover.accounts && rival.order < mover.order)
-  );
+  return byBook(rival, mover) < 0;
 }
