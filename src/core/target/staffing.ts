@@ -232,7 +232,7 @@ function moverOrder(to: TeamNeed, bookFit: (person: Person, to: TeamNeed) => Boo
 }
 
 /** The regions a team serves, as keys: its own first, then those that joined it. */
-function regionKeysOf(team: TeamNeed): (string | undefined)[] {
+function regionKeysOf(team: Pick<TeamNeed, 'region' | 'regions'>): (string | undefined)[] {
   return (team.regions ?? [team.region]).map(regionKey);
 }
 
@@ -480,7 +480,9 @@ export function staffTeams(
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
-  const movedIds = new Set<string>();
+  // Those this plan takes out of their region so far (`leavesRegion`): the anchors are counted
+  // without them.
+  const leftRegion = new Set<string>();
 
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
@@ -510,7 +512,7 @@ export function staffTeams(
           a.key.localeCompare(b.key, 'en'),
       );
     let moved = false;
-    const regionsOnly = anchorsOf(movedIds);
+    const regionsOnly = anchorsOf(leftRegion);
     for (const to of short) {
       const order = moverOrder(to, bookFit);
       const toRegion = regionKey(to.region);
@@ -540,7 +542,7 @@ export function staffTeams(
       transfer(byTeam, person, to.key);
       person.team = to.key;
       person.moved = true;
-      movedIds.add(person.owner.member.id);
+      if (leavesRegion(person.owner.member, to)) leftRegion.add(person.owner.member.id);
       sums.set(left, teamSum(byTeam.get(left) ?? []));
       sums.set(to.key, teamSum(byTeam.get(to.key) ?? []));
       redeployments.push({
@@ -712,10 +714,26 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
 }
 
 /**
- * CSMs who are the only one in a region that has accounts, once the `gone` (moved already) are
- * left out: moving them to another team or role would leave the region with no CSM, so no move
- * takes them (a region keeps its CSM). The accounts are read once; each call of the returned
- * function only walks the CSMs.
+ * Whether moving a CSM to `to` takes them out of their region: into a function (`to` null), or
+ * to a team that does not serve the region (a team not split by region serves every region). A
+ * CSM moved to a team that serves their region still works its accounts, and once a rebalance has
+ * placed them there the next plan counts them in the region: counted as gone here, they made
+ * another CSM the region's last one, whom the next plan then moved instead.
+ */
+export function leavesRegion(
+  member: { region?: string },
+  to: Pick<TeamNeed, 'region' | 'regions'> | null,
+): boolean {
+  const own = regionKey(member.region);
+  if (own === undefined) return false;
+  return to === null || (to.region !== undefined && !regionKeysOf(to).includes(own));
+}
+
+/**
+ * CSMs who are the only one in a region that has accounts, once those `gone` from it (moved out
+ * of it already: `leavesRegion`) are left out: taking them out of the region too would leave it
+ * with no CSM, so no move does (a region keeps its CSM). The accounts are read once; each call
+ * of the returned function only walks the CSMs.
  */
 export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
   const withAccounts = new Set<string>();
@@ -807,8 +825,16 @@ export function redeployIntoRoles(
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  // People already moved between teams are gone from their region's books.
-  const gone = new Set(staffing.redeployments.map((r) => r.id));
+  // People already moved to a team of another region are gone from their region.
+  const teamByKey = new Map(teams.map((t) => [t.key, t]));
+  const gone = new Set(
+    staffing.redeployments
+      .filter((r) => {
+        const member = analysis.bookOwnerById.get(r.id)?.member;
+        return member !== undefined && leavesRegion(member, teamByKey.get(r.to) ?? null);
+      })
+      .map((r) => r.id),
+  );
   const anchorsOf = regionAnchors(analysis);
   const orderOf = new Map(analysis.bookOwners.map((o, i) => [o.member.id, i] as const));
   const spares = (): { spare: Spare; facts: SpareFacts }[] => {
