@@ -8,6 +8,7 @@ import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
+import { servingTeams } from '../../src/core/target/needs.js';
 import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
 import {
   compactAccounts,
@@ -295,19 +296,30 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
 
 /**
  * The CSMs a plan takes out of their region: moved into a function, or to a team that does not
- * serve their region (a team not split by region serves them all).
+ * work it (a team split by region works the regions it names, any other team those it has
+ * accounts in).
  */
 function outOfRegion(plan: Plan, org: Org): Set<string> {
   const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
   const regionOf = new Map(org.team.map((m) => [m.id, key(m.region)]));
   const teams = new Map(plan.teams.map((t) => [t.key, t]));
+  const placed = analyse(org).placed;
+  const works = (team: (typeof plan.teams)[number], region: string) =>
+    team.region !== undefined
+      ? (team.regions ?? [team.region]).some((r) => key(r) === region)
+      : placed.some(
+          (p) =>
+            key(p.region) === region &&
+            servingTeams(
+              plan.teams.filter((t) => t.region === undefined),
+              { segment: p.segment, industry: p.account.industry },
+            ).includes(team),
+        );
   const out = new Set(plan.target.roleMoves.map((m) => m.id));
   for (const r of plan.redeployments) {
     const region = regionOf.get(r.id);
     const to = teams.get(r.to);
-    const served =
-      to?.region === undefined || (to.regions ?? [to.region]).some((x) => key(x) === region);
-    if (region !== undefined && !served) out.add(r.id);
+    if (region !== undefined && (to === undefined || !works(to, region))) out.add(r.id);
   }
   return out;
 }

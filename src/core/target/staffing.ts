@@ -232,7 +232,7 @@ function moverOrder(to: TeamNeed, bookFit: (person: Person, to: TeamNeed) => Boo
 }
 
 /** The regions a team serves, as keys: its own first, then those that joined it. */
-function regionKeysOf(team: Pick<TeamNeed, 'region' | 'regions'>): (string | undefined)[] {
+function regionKeysOf(team: TeamNeed): (string | undefined)[] {
   return (team.regions ?? [team.region]).map(regionKey);
 }
 
@@ -480,8 +480,8 @@ export function staffTeams(
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
-  // Those this plan takes out of their region so far (`leavesRegion`): the anchors are counted
-  // without them.
+  // Those this plan takes out of their region so far: the anchors are counted without them.
+  const leavesRegion = regionLeaving(needs, analysis);
   const leftRegion = new Set<string>();
 
   const bookFit = bookFits(needs);
@@ -521,7 +521,7 @@ export function staffTeams(
         p.team !== to.key &&
         fits(p, to, toRegion) &&
         joins(p, to) &&
-        !regionsOnly.has(p.owner.member.id);
+        !(regionsOnly.has(p.owner.member.id) && leavesRegion(p.owner.member, to));
       // A CSM who already holds the team's accounts joins it first: they stay with who knows
       // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM
       // whose book went with them into another function has none and no team). Then anyone with
@@ -714,24 +714,56 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
 }
 
 /**
- * Whether moving a CSM to `to` takes them out of their region: into a function (`to` null), or
- * to a team that does not serve the region (a team not split by region serves every region). A
- * CSM moved to a team that serves their region still works its accounts, and once a rebalance has
- * placed them there the next plan counts them in the region: counted as gone here, they made
+ * Whether moving a CSM to a team (or into a function: null) takes them out of their region. A
+ * team split by region keeps those of the regions it names; a team not split keeps those of the
+ * regions it has accounts in (an enterprise team with only NA accounts takes an APAC CSM away
+ * from APAC's accounts). A CSM moved to a team that keeps them still works the region, and once
+ * a rebalance has placed them there the next plan counts them in it: counted as gone, they made
  * another CSM the region's last one, whom the next plan then moved instead.
  */
-export function leavesRegion(
-  member: { region?: string },
-  to: Pick<TeamNeed, 'region' | 'regions'> | null,
-): boolean {
-  const own = regionKey(member.region);
-  if (own === undefined) return false;
-  return to === null || (to.region !== undefined && !regionKeysOf(to).includes(own));
+export function regionLeaving(
+  needs: readonly TeamNeed[],
+  analysis: Analysis,
+): (member: { region?: string }, to: TeamNeed | null) => boolean {
+  // The regions each team not split by region has accounts in, read only once a move needs
+  // them (moves are few; the timeline staffs every month); the teams serving a segment and
+  // industry are looked up once per pair.
+  let inRegions: Map<string, Set<string>> | undefined;
+  const regionsOf = (team: TeamNeed): Set<string> | undefined => {
+    if (!inRegions) {
+      inRegions = new Map();
+      const unsplit = needs.filter((n) => n.region === undefined);
+      const servedBy = new Map<string, TeamNeed[]>();
+      for (const p of analysis.placed) {
+        const region = regionKey(p.region);
+        if (region === undefined) continue;
+        const pair = `${p.segment}|${industryKey(p.account.industry)}`;
+        let teams = servedBy.get(pair);
+        if (!teams) {
+          teams = servingTeams(unsplit, { segment: p.segment, industry: p.account.industry });
+          servedBy.set(pair, teams);
+        }
+        for (const t of teams) {
+          const regions = inRegions.get(t.key) ?? new Set<string>();
+          regions.add(region);
+          inRegions.set(t.key, regions);
+        }
+      }
+    }
+    return inRegions.get(team.key);
+  };
+  return (member, to) => {
+    const own = regionKey(member.region);
+    if (own === undefined) return false;
+    if (to === null) return true;
+    if (to.region !== undefined) return !regionKeysOf(to).includes(own);
+    return !(regionsOf(to)?.has(own) ?? false);
+  };
 }
 
 /**
  * CSMs who are the only one in a region that has accounts, once those `gone` from it (moved out
- * of it already: `leavesRegion`) are left out: taking them out of the region too would leave it
+ * of it already: `regionLeaving`) are left out: taking them out of the region too would leave it
  * with no CSM, so no move does (a region keeps its CSM). The accounts are read once; each call
  * of the returned function only walks the CSMs.
  */
@@ -825,8 +857,9 @@ export function redeployIntoRoles(
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  // People already moved to a team of another region are gone from their region.
+  // People already moved to a team that takes them out of their region are gone from it.
   const teamByKey = new Map(teams.map((t) => [t.key, t]));
+  const leavesRegion = regionLeaving(teams, analysis);
   const gone = new Set(
     staffing.redeployments
       .filter((r) => {
