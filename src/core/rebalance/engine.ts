@@ -1514,7 +1514,8 @@ class Rebalancer {
     const serving = [...new Set([...lists].flatMap((at) => this.served[at] ?? []))]
       .filter((b) => b.id !== holder)
       .sort((a, b) => a.index - b.index);
-    const shown = serving.slice(0, 3).map((b) => this.standing(b));
+    const unit = 'segment' in what ? what : undefined;
+    const shown = serving.slice(0, 3).map((b) => this.standing(b, unit));
     if (serving.length > 3) shown.push(`${serving.length - 3} more`);
     const whom = segments.length > 0 ? `${segments.join(' and ')} accounts` : 'its accounts';
     const where = shown.length > 0 ? `: ${shown.join('; ')}` : '';
@@ -1522,9 +1523,12 @@ class Rebalancer {
   }
 
   /** Where a book stands against the limits a move must keep, in words ("sam at 100% of the largest book allowed"). */
-  private standing(book: Book): string {
+  private standing(book: Book, unit?: Unit): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (book.cap === 0) return `${book.id} can carry no book today (${this.statusWord(book)})`;
+    const elsewhere = unit && book.units.size === 0 && this.placement.firstAccountTeam(book, unit);
+    if (elsewhere && elsewhere !== book.team)
+      return `${book.id} has no book, and a first account would place them in the ${elsewhere} team on the next plan${book.member.region ? ` (region ${book.member.region})` : ''}`;
     const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
     const mix = this.state.atRiskShare(book);
