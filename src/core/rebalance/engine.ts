@@ -1526,9 +1526,16 @@ class Rebalancer {
   private standing(book: Book, unit?: Unit): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (book.cap === 0) return `${book.id} can carry no book today (${this.statusWord(book)})`;
-    const elsewhere = unit && book.units.size === 0 && this.placement.firstAccountTeam(book, unit);
-    if (elsewhere && elsewhere !== book.team)
-      return `${book.id} has no book, and a first account would place them in the ${elsewhere} team on the next plan${book.member.region ? ` (region ${book.member.region})` : ''}`;
+    // An empty book whose first account would place its CSM in another team takes none.
+    const placed =
+      unit && book.units.size === 0 && !this.placement.firstAccountKeepsTeam(book, unit)
+        ? this.placement.placedTeam(book, unit)
+        : book.team;
+    if (placed !== book.team) {
+      const team = placed === undefined ? 'no team' : `the ${placed} team`;
+      const region = book.member.region ? ` (region ${book.member.region})` : '';
+      return `${book.id} has no book, and a first account would place them in ${team} on the next plan${region}`;
+    }
     const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
     const mix = this.state.atRiskShare(book);

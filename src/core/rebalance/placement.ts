@@ -147,31 +147,38 @@ export class BookPlacement {
   }
 
   /**
-   * Whether an empty book taking `take` as its first account leaves its CSM in the book's team on
-   * the next plan (`firstAccountTeam`). A CSM of a region no team serves, whom the target moved
-   * from no team into another region's team, would land in the first one and the next plan would
-   * move someone else: their book stays empty, and the next plan makes the same move. A tier the
-   * team serves only for lack of books would split the team on the next plan.
+   * Whether an empty book taking `take` as its first account leaves its CSM where the next plan
+   * would place them (`placedTeam`): in the book's team, or where they are placed with no book
+   * (a CSM the file pins to a segment and region). A CSM of a region no team serves, whom the
+   * target moved from no team into another region's team, would land in the first one and the
+   * next plan would move someone else: their book stays empty, and the next plan makes the same
+   * move. A tier the team serves only for lack of books would split the team on the next plan.
    */
-  private firstAccountKeepsTeam(book: Book, take: Unit): boolean {
+  firstAccountKeepsTeam(book: Book, take: Unit): boolean {
     if (this.tierOfUnit(take).includes(JOINED_BY_BOOKS)) return false;
-    return this.firstAccountTeam(book, take) === book.team;
+    const placed = this.placedTeam(book, take);
+    return placed === book.team || (placed !== undefined && placed === this.placedTeam(book));
   }
 
   /**
-   * The team the next plan places the CSM of an empty book in once `take` is its only account
-   * (`ownTeam` in target/staffing.ts): among the teams of the account's tier (the CSM's segment
-   * when the file pins one), its industry's where the tier has industry teams, then the team of
-   * the CSM's region, the first (the largest region's) when none serves it.
+   * The team the next plan places the CSM of an empty book in, with `take` as its only account
+   * or with none (`ownTeam` in target/staffing.ts): among the teams of the book's tier (the CSM's
+   * segment when the file pins one), its industry's where the tier has industry teams (none with
+   * no account), then the team of the CSM's region, the first (the largest region's) when none
+   * serves it, or with no region the one serving the account's.
    */
-  firstAccountTeam(book: Book, take: Unit): string | undefined {
-    const segment = book.member.segment ?? take.segment;
+  placedTeam(book: Book, take?: Unit): string | undefined {
+    const { member } = book;
+    const segment =
+      member.segment ?? take?.segment ?? (member.role === 'digital-csm' ? 'self-serve' : undefined);
+    if (segment === undefined) return undefined;
     let teams = this.teams.filter((t) => t.segments.includes(segment));
     if (teams.some((t) => t.industry !== undefined)) {
+      if (take === undefined) return undefined;
       const industry = this.industryOf(take);
       teams = this.industryTeams.filter((t) => industryKey(t.industry) === industry);
     }
-    return regionalTeamOf(teams, book.member.region, take)?.key;
+    return regionalTeamOf(teams, member.region, take)?.key;
   }
 
   /** The tier of the unit's segment. */
@@ -296,19 +303,21 @@ export class BookPlacement {
 }
 
 /**
- * Of a tier's (or an industry's) teams, the one a CSM holding only `unit` is placed in
- * (`regionalTeam` in target/staffing.ts): the team of the CSM's region, the first when none
- * serves it; with no region, the team serving most of the unit's ARR, the first on a tie.
+ * Of a tier's (or an industry's) teams, the one a CSM holding only `unit` (or nothing) is placed
+ * in (`regionalTeam` in target/staffing.ts): the team of the CSM's region, the first when none
+ * serves it; with no region, the team serving most of the unit's ARR, the first on a tie, and
+ * none with no unit.
  */
 function regionalTeamOf(
   teams: readonly RebalanceTeam[],
   region: string | undefined,
-  unit: Unit,
+  unit: Unit | undefined,
 ): RebalanceTeam | undefined {
   if (teams.length <= 1) return teams[0];
   const regionsOf = (team: RebalanceTeam) => (team.regions ?? []).map(regionKey);
   const own = regionKey(region);
   if (own !== undefined) return teams.find((t) => regionsOf(t).includes(own)) ?? teams[0];
+  if (unit === undefined) return undefined;
   const arrIn = (team: RebalanceTeam) => {
     const served = new Set(regionsOf(team));
     let sum = 0;

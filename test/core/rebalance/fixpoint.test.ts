@@ -592,3 +592,34 @@ describe('an empty book whose first account would place its CSM in another team'
     expect(await rebalanceBreaks(emptyBookElsewhere, AS_OF)).toEqual([]);
   });
 });
+
+// The same teams (APAC 2.0 FTE, EMEA 1.0), but c1 is pinned to enterprise: the file, not the book,
+// places c1 (NA, no team for it) in APAC, the first team, with or without accounts. c0 and c2
+// (APAC) hold 20 APAC accounts each: 20 / 20 = 100% of a target book. APAC has 3 CSMs for 2.0 FTE
+// and spares c1, who has no accounts to hand over; EMEA's 20 accounts ($3M) have no owner. A first
+// account leaves c1 placed where they were, so c1 takes all 20 (20 / 20 = 100%), and the next plan
+// moves c1 again: the CSM holding EMEA's ARR.
+const pinnedEmptyBook = [
+  `version: 1\ncompany:\n  name: Pinned\n  as_of: ${AS_OF}`,
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: c0, role: csm, region: APAC, reports_to: vp }',
+  '  - { id: c1, role: csm, segment: enterprise, region: NA, reports_to: vp }',
+  '  - { id: c2, role: csm, region: APAC, reports_to: vp }',
+  'accounts:',
+  accountLines('ap-c0', 20, 150_000, 'region: APAC, owner: c0'),
+  accountLines('ap-c2', 20, 150_000, 'region: APAC, owner: c2'),
+  accountLines('em', 20, 150_000, 'region: EMEA'),
+  '',
+].join('\n');
+
+describe('an empty book of a CSM the file places, not the book', () => {
+  it('takes the accounts of the team the target moves them into', async () => {
+    const org = await loadText(pinnedEmptyBook, AS_OF);
+    expect(planMoves(planOrg(org))).toEqual(['c1 -> enterprise@emea']);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.to === 'c1')).toHaveLength(20);
+    expect(result.moves).toHaveLength(20);
+    expect(await rebalanceBreaks(pinnedEmptyBook, AS_OF)).toEqual([]);
+  });
+});
