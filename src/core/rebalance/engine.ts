@@ -162,6 +162,8 @@ class Rebalancer {
   private readonly moved: Uint8Array;
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
+  /** Each of `joining` by its place in the target's order of moves (`RebalanceTeams.joinOrder`). */
+  private readonly joinRank = new Map<Book, number>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   /**
    * Why each unit listed as unmovable stays, by `unit.order` (reasons in the order found); the
@@ -215,7 +217,7 @@ class Rebalancer {
     capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    const { teams, intoRoles, roleRivals } = targetTeams(analysis, capacity);
+    const { teams, intoRoles, roleRivals, joinOrder } = targetTeams(analysis, capacity);
     this.teams = teams;
     this.intoRoles = intoRoles;
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
@@ -245,6 +247,10 @@ class Rebalancer {
       this.teamBooksOf.set(team.key, books);
       for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
     }
+    joinOrder.forEach((id, at) => {
+      const book = this.state.books.get(id);
+      if (book) this.joinRank.set(book, at);
+    });
     this.servingOf = this.servingLists();
     this.covers = regionCovers(
       [...this.state.books.values()],
@@ -394,8 +400,11 @@ class Rebalancer {
    */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    // Moves to another team first: whether one waits decides whether a move into a function may go.
-    for (const mover of this.handOvers.keys()) if (this.joining.has(mover)) this.handOver(mover);
+    // Moves to another team first, in the target's order: whether one waits decides whether a
+    // later one or a move into a function may go.
+    const joiners = [...this.handOvers.keys()].filter((mover) => this.joining.has(mover));
+    joiners.sort((a, b) => this.rankOfJoiner(a) - this.rankOfJoiner(b));
+    for (const mover of joiners) this.handOver(mover);
     for (const mover of this.handOvers.keys()) if (!this.joining.has(mover)) this.handOver(mover);
     const { rules, orders } = this.forced;
     for (let i = 0; i < orders.length; i++) {
@@ -481,12 +490,25 @@ class Rebalancer {
    * instead. So a move into a function waits while a move to another team does.
    */
   private pendingJoiner(mover: Book): Book | undefined {
-    if (this.waitingJoiners === 0 || !this.intoRoles.has(mover.id)) return undefined;
-    for (const other of this.waiting.keys()) if (this.joining.has(other)) return other;
+    if (this.waitingJoiners === 0) return undefined;
+    // A move to another team waits for the target's earlier ones: made while an earlier one
+    // waits, it makes its team less short on the next plan, which then fills the teams in
+    // another order and may move other CSMs.
+    const rank = this.joining.has(mover) ? this.rankOfJoiner(mover) : undefined;
+    if (rank === undefined && !this.intoRoles.has(mover.id)) return undefined;
+    for (const other of this.waiting.keys())
+      if (this.joining.has(other) && (rank === undefined || this.rankOfJoiner(other) < rank))
+        return other;
     return undefined;
   }
 
+  private rankOfJoiner(book: Book): number {
+    return this.joinRank.get(book) ?? Number.POSITIVE_INFINITY;
+  }
+
   private waitForJoinerWords(mover: Book, joiner: Book): string {
+    if (this.joining.has(mover))
+      return `${mover.id}'s move to the ${mover.team} team waits for ${joiner.id}'s move to the ${joiner.team} team, which the plan makes first: made alone, it would change which team the next plan fills first and whom it moves. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
     return `${mover.id}'s move into ${this.newRole(mover)} waits for ${joiner.id}'s move to the ${joiner.team} team: with the book handed over, ${mover.id} would have no team and be the first pick for a team short of people. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
   }
 

@@ -623,3 +623,41 @@ describe('an empty book of a CSM the file places, not the book', () => {
     expect(await rebalanceBreaks(pinnedEmptyBook, AS_OF)).toEqual([]);
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 9 at 300 runs): test/fixtures/rebalance/
+// earlier-team-move-waits.yaml. Industry teams healthcare, financial services (FS) and education;
+// each CSM is placed by the industry holding most of their book's ARR:
+//   c0: education $920k, healthcare $880k, FS $750k -> education;
+//   c2: healthcare $1.32M, education $700k, FS $450k -> healthcare;
+//   c4: healthcare $1.4M, education $1.32M, FS $1.2M -> healthcare;
+//   c6: healthcare $1.1M, education $920k, FS $750k -> healthcare (c1, c5: $280k of healthcare).
+// The target fills the shortest team first, one move at a time: FS (nobody) takes c4, the most FS
+// ARR; education (c0 alone) takes c6 ($920k against c2's $700k); FS then takes c2. c4's hand-over
+// waits (a37, a1 and a10 find no book with room). Had c2's gone through, c2 would sit in FS by
+// its book; FS would then be less short than education, which the next plan fills first, with c4
+// ($1.32M of education against c6's $920k), and FS with c6: 17 moves on a second rebalance. So a
+// move to another team waits for the target's earlier ones.
+const earlierTeamMoveWaits = fixture('earlier-team-move-waits.yaml');
+
+describe('a move to another team while an earlier one waits', () => {
+  it('waits too, so the next plan moves the same CSMs to the same teams', async () => {
+    const org = await loadText(earlierTeamMoveWaits, AS_OF);
+    const fs = 'enterprise+mid-market#financial-services';
+    const education = 'enterprise+mid-market#education';
+    const before = planMoves(planOrg(org));
+    expect(before).toEqual([`c4 -> ${fs}`, `c6 -> ${education}`, `c2 -> ${fs}`, 'c3 -> cs-ops']);
+    const result = rebalance(org);
+    const waits = (id: string) =>
+      result.unmovable.filter((u) => u.owner === id && u.reason === 'move-waits');
+    expect(waits('c4')[0]?.detail).toContain(
+      'a37, a1 and a10 ($300k, 1 red) have no book with room',
+    );
+    for (const id of ['c2', 'c6'])
+      expect(waits(id)[0]?.detail).toContain(`waits for c4's move to the ${fs} team`);
+    const after = await loadText(writtenText(earlierTeamMoveWaits, result), AS_OF);
+    expect(planMoves(planOrg(after))).toEqual(before);
+    expect(await rebalanceBreaks(earlierTeamMoveWaits, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+});
