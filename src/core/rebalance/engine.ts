@@ -484,16 +484,15 @@ class Rebalancer {
   }
 
   /**
-   * A CSM moving to another team whose move waits, when `mover` moves into a function: with the
-   * book handed over, `mover` would have no team and no book, the first pick for a team short of
-   * people (`moverOrder` in target/staffing.ts), and the next plan would move them there
-   * instead. So a move into a function waits while a move to another team does.
+   * A CSM moving to another team whose move waits, for which `mover`'s move waits too. Into a
+   * function: with the book handed over, `mover` would have no team and no book, the first pick
+   * for a team short of people (`moverOrder` in target/staffing.ts), and the next plan would move
+   * them there instead. To another team: one the target moves earlier (`joinOrder`); made while
+   * that one waits, `mover`'s move leaves its team less short on the next plan, which then fills
+   * the teams in another order and may move other CSMs.
    */
   private pendingJoiner(mover: Book): Book | undefined {
     if (this.waitingJoiners === 0) return undefined;
-    // A move to another team waits for the target's earlier ones: made while an earlier one
-    // waits, it makes its team less short on the next plan, which then fills the teams in
-    // another order and may move other CSMs.
     const rank = this.joining.has(mover) ? this.rankOfJoiner(mover) : undefined;
     if (rank === undefined && !this.intoRoles.has(mover.id)) return undefined;
     for (const other of this.waiting.keys())
