@@ -615,8 +615,8 @@ class Rebalancer {
       if (this.servedChangedAt.length !== this.served.length)
         this.servedChangedAt = new Float64Array(this.served.length);
       this.servedChangedAt.fill(-1);
-      for (const [at, books] of this.served.entries()) {
-        for (const b of books)
+      for (let at = 0; at < this.served.length; at++) {
+        for (const b of this.served[at] as Book[])
           this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
       }
       this.servedSeenAt = this.state.version;
@@ -807,7 +807,7 @@ class Rebalancer {
         unit.healthRank,
         -(unit.renewalDays ?? 100_000),
       ];
-      const needLower = best !== undefined && less(best.key.slice(1, 5), unitKey);
+      const needLower = best !== undefined && lessFrom(best.key, 1, unitKey);
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
       let to: Book | undefined;
@@ -835,7 +835,17 @@ class Rebalancer {
       if (!to) continue;
       // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
       // otherwise the largest step.
-      const key = [preference, ...unitKey, toAfter, unit.order, this.indexOf(to)];
+      // Written out, not spread: a spread compiles to the iterator protocol.
+      const key = [
+        preference,
+        unitKey[0] as number,
+        unitKey[1] as number,
+        unitKey[2] as number,
+        unitKey[3] as number,
+        toAfter,
+        unit.order,
+        this.indexOf(to),
+      ];
       if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
@@ -870,6 +880,9 @@ class Rebalancer {
           const take = units[i] as Unit;
           if (this.size(take) >= sizeGive) break;
           if (!this.movable(take, to) || !this.serves(donor, take)) continue;
+          // The region rule before the sums: most partners a receiver holds are refused by it
+          // (`keeps` asks it too, last).
+          if (!this.inRegion(take, donor)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
@@ -964,7 +977,8 @@ class Rebalancer {
       );
     for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
       let done = false;
-      for (const [at, give] of bad.entries()) {
+      for (let at = 0; at < bad.length; at++) {
+        const give = bad[at] as Unit;
         let best: { to: Book; take?: Unit; key: number[] } | undefined;
         // A single move may not leave the book far below its team's mean (a swap may): then
         // no receiver is looked for.
@@ -1011,7 +1025,8 @@ class Rebalancer {
       if (!test.partner(take) || !this.movable(take, to)) return;
       // A swap never fixes one book by handing a junior CSM a complex or red account.
       if (hardForJunior(take, book)) return;
-      if (!this.serves(book, take) || !test.receiverOk(to, give, take)) return;
+      if (!this.serves(book, take) || !this.inRegion(take, book)) return;
+      if (!test.receiverOk(to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
@@ -1182,11 +1197,21 @@ class Rebalancer {
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
-    if (this.waitingJoiners === 0) return true;
-    const bookTeam = this.teamOf.get(book.id);
+    return this.waitingJoiners === 0 || this.keepsJoinerChoice(book, add, remove);
+  }
+
+  /**
+   * `keepsMoverChoice` while some move to another team waits: apart, so the searches that ask
+   * the check per candidate inline only the common case (V8 compiles less, and earlier).
+   */
+  private keepsJoinerChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     for (const mover of this.waiting.keys()) {
-      if (mover === book || bookTeam === mover.team || !this.joining.has(mover)) continue;
-      const [arrBefore, handBefore] = this.pickScore(book, mover);
+      // `book.team` is the team key the target gives the CSM ('' for none); a joiner's is never ''.
+      if (mover === book || book.team === mover.team || !this.joining.has(mover)) continue;
+      // Read by index, not destructured: a destructuring compiles to the iterator protocol.
+      const before = this.pickScore(book, mover);
+      const arrBefore = before[0];
+      const handBefore = before[1];
       let arr = arrBefore;
       let hand = handBefore;
       // Summed in branches, without an array per call: the searches ask this per candidate.
@@ -1200,8 +1225,8 @@ class Rebalancer {
       }
       const improves = arr > arrBefore || (arr === arrBefore && hand > handBefore);
       if (!improves) continue;
-      const [arrTarget, handTarget] = this.pickScore(mover, mover);
-      if (arr > arrTarget || (arr === arrTarget && hand >= handTarget)) return false;
+      const target = this.pickScore(mover, mover);
+      if (arr > target[0] || (arr === target[0] && hand >= target[1])) return false;
     }
     return true;
   }
@@ -1992,6 +2017,17 @@ function strictlyAscending(entries: Unmovable[]): boolean {
   for (let i = 1; i < entries.length; i++)
     if (!((entries[i - 1] as Unmovable).account < (entries[i] as Unmovable).account)) return false;
   return true;
+}
+
+/** `less` of `a` from index `from` on (as many entries as `b` has) against `b`. */
+function lessFrom(a: number[], from: number, b: number[]): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const x = a[from + i] as number;
+    const y = b[i] as number;
+    if (x < y) return true;
+    if (x > y) return false;
+  }
+  return false;
 }
 
 function less(a: number[], b: number[]): boolean {
