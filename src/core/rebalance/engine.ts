@@ -1208,6 +1208,13 @@ class Rebalancer {
     for (const mover of this.waiting.keys()) {
       // `book.team` is the team key the target gives the CSM ('' for none); a joiner's is never ''.
       if (mover === book || book.team === mover.team || !this.joining.has(mover)) continue;
+      const addServed = add !== undefined && this.serves(mover, add);
+      const removeServed = remove !== undefined && this.serves(mover, remove);
+      // With the ARR in the new team's accounts unchanged, `book` becomes a better pick only with
+      // fewer accounts to hand over: counts are whole numbers, so the sums below would say the
+      // same. Asked first, so a book filled account by account (the digital CSM's thousand
+      // unowned accounts) is not summed again for each one.
+      if (!addServed && !removeServed && (remove?.count ?? 0) - (add?.count ?? 0) <= 0) continue;
       // Read by index, not destructured: a destructuring compiles to the iterator protocol.
       const before = this.pickScore(book, mover);
       const arrBefore = before[0];
@@ -1216,11 +1223,11 @@ class Rebalancer {
       let hand = handBefore;
       // Summed in branches, without an array per call: the searches ask this per candidate.
       if (add) {
-        if (this.serves(mover, add)) arr += add.arr;
+        if (addServed) arr += add.arr;
         else hand -= add.count;
       }
       if (remove) {
-        if (this.serves(mover, remove)) arr -= remove.arr;
+        if (removeServed) arr -= remove.arr;
         else hand += remove.count;
       }
       const improves = arr > arrBefore || (arr === arrBefore && hand > handBefore);
