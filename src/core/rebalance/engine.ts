@@ -53,6 +53,13 @@ import type {
   Unmovable,
 } from './types.js';
 
+/** A mover's pick scores by `Book.index` (see `Rebalancer.pickScores`): `at` is the book's `changedAt` they are as of, -1 before. */
+interface PickScores {
+  at: Float64Array;
+  arr: Float64Array;
+  hand: Float64Array;
+}
+
 /** What `relieve` fixes in a book, and which receivers and swap partners may help. */
 interface SwapTest {
   bad: (u: Unit) => boolean;
@@ -186,11 +193,12 @@ class Rebalancer {
   private readonly waitingFlags: Uint8Array;
   /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
   private waitingJoiners = 0;
-  /** `pickScore` per book and mover, as of the book's `changedAt` (the searches ask it per candidate). */
-  private readonly pickScores = new Map<
-    Book,
-    Map<Book, { at: number; score: readonly [number, number] }>
-  >();
+  /**
+   * How the target ranks each book for a waiting mover's move (see `pickScores`), by mover.
+   * Typed arrays by `Book.index`: one shape whatever the sums hold (score pairs that were arrays
+   * of small integers for some books and of fractions for others made V8 compile the check anew).
+   */
+  private readonly pickScoresOf = new Map<Book, PickScores>();
   /**
    * Per `served` list: the newest `changedAt` among its books, as of `State.version`
    * `servedSeenAt` (see `mayFitNow`).
@@ -1215,10 +1223,9 @@ class Rebalancer {
       // same. Asked first, so a book filled account by account (the digital CSM's thousand
       // unowned accounts) is not summed again for each one.
       if (!addServed && !removeServed && (remove?.count ?? 0) - (add?.count ?? 0) <= 0) continue;
-      // Read by index, not destructured: a destructuring compiles to the iterator protocol.
-      const before = this.pickScore(book, mover);
-      const arrBefore = before[0];
-      const handBefore = before[1];
+      const scores = this.pickScores(book, mover);
+      const arrBefore = scores.arr[book.index] as number;
+      const handBefore = scores.hand[book.index] as number;
       let arr = arrBefore;
       let hand = handBefore;
       // Summed in branches, without an array per call: the searches ask this per candidate.
@@ -1232,34 +1239,40 @@ class Rebalancer {
       }
       const improves = arr > arrBefore || (arr === arrBefore && hand > handBefore);
       if (!improves) continue;
-      const target = this.pickScore(mover, mover);
-      if (arr > target[0] || (arr === target[0] && hand >= target[1])) return false;
+      this.pickScores(mover, mover);
+      const arrTarget = scores.arr[mover.index] as number;
+      if (arr > arrTarget || (arr === arrTarget && hand >= (scores.hand[mover.index] as number)))
+        return false;
     }
     return true;
   }
 
-  /** How the target ranks `book` for `mover`'s move: ARR in the new team's accounts, then minus the accounts to hand over. */
-  private pickScore(book: Book, mover: Book): readonly [number, number] {
-    let byMover = this.pickScores.get(book);
-    if (!byMover) {
-      byMover = new Map();
-      this.pickScores.set(book, byMover);
+  /**
+   * How the target ranks `book` for `mover`'s move, brought up to date in the mover's scores: ARR
+   * in the new team's accounts (`arr`), then minus the accounts to hand over (`hand`).
+   */
+  private pickScores(book: Book, mover: Book): PickScores {
+    let scores = this.pickScoresOf.get(mover);
+    if (!scores) {
+      const books = this.state.bookList.length;
+      scores = {
+        at: new Float64Array(books).fill(-1),
+        arr: new Float64Array(books),
+        hand: new Float64Array(books),
+      };
+      this.pickScoresOf.set(mover, scores);
     }
-    const cached = byMover.get(mover);
-    if (cached && cached.at === book.changedAt) return cached.score;
-    const score = this.pickScoreNow(book, mover);
-    byMover.set(mover, { at: book.changedAt, score });
-    return score;
-  }
-
-  private pickScoreNow(book: Book, mover: Book): readonly [number, number] {
+    if (scores.at[book.index] === book.changedAt) return scores;
     let arr = 0;
     let handover = 0;
     for (const unit of book.units) {
       if (this.serves(mover, unit)) arr += unit.arr;
       else handover += unit.count;
     }
-    return [arr, -handover];
+    scores.at[book.index] = book.changedAt;
+    scores.arr[book.index] = arr;
+    scores.hand[book.index] = -handover;
+    return scores;
   }
 
   /**
