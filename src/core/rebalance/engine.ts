@@ -60,15 +60,12 @@ interface PickScores {
   hand: Float64Array;
 }
 
-/** What `relieve` fixes in a book, and which receivers and swap partners may help. */
-interface SwapTest {
-  bad: (u: Unit) => boolean;
-  improves: (b: Book) => boolean;
-  receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
-  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
-  mayReceive: (to: Book, give: Unit) => boolean;
-  partner: (u: Unit) => boolean;
-}
+/**
+ * What `relieve` fixes in a book: red/yellow past the mix limit, or hard accounts with a junior
+ * CSM. Its tests (`isBad`, `isFixed`, `receiverOk`, `mayReceive`, `isPartner`) are methods that
+ * branch on it, not closures per rule: one call target each, so V8 compiles the searches once.
+ */
+type FixRule = 'health-mix' | 'seniority';
 
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
@@ -924,25 +921,14 @@ class Rebalancer {
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
   private fixHealthMix(): void {
-    const healthMix: SwapTest = {
-      bad: (u) => u.atRisk > 0,
-      improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
-      // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-      receiverOk: (to, give, take) =>
-        !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
-      // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-      mayReceive: (to, give) =>
-        !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
-      partner: (u) => u.atRisk === 0,
-    };
     for (const book of this.sortedBooks()) {
       // A book within the mix needs nothing (as `relieve` would find): asked before the team's sums.
-      if (book.cap === 0 || healthMix.improves(book)) continue;
+      if (book.cap === 0 || this.isFixed('health-mix', book)) continue;
       const team = this.teamBooks(book);
       const scored = team.reduce((n, b) => n + b.scored, 0);
       const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
       if (scored === 0 || atRisk / scored > this.mixMax + EPS) continue;
-      this.relieve(book, 'health-mix', healthMix);
+      this.relieve(book, 'health-mix');
     }
   }
 
@@ -952,38 +938,63 @@ class Rebalancer {
    * already works stay, and lean to seniors only where the engine picks a receiver anyway.
    */
   private fixSeniority(): void {
-    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
-    // there (a red account the junior already works stays: continuity).
-    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
       if (!book.junior || book.cap === 0) continue;
-      this.relieve(book, 'seniority', {
-        bad: hard,
-        improves: (b) => {
-          for (const u of b.units) if (hard(u) && this.movable(u, b)) return false;
-          return true;
-        },
-        receiverOk: (to, give, take) =>
-          isSenior(to) &&
-          (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
-            this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
-        mayReceive: (to) => isSenior(to),
-        partner: (u) => !u.complex && !u.red,
-      });
+      this.relieve(book, 'seniority');
     }
   }
 
-  /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
-  private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
+  /** The units `relieve` moves out of a book for `rule`. */
+  private isBad(rule: FixRule, u: Unit): boolean {
+    if (rule === 'health-mix') return u.atRisk > 0;
+    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
+    // there (a red account the junior already works stays: continuity).
+    return u.complex || (u.red && this.moved[u.order] === 1);
+  }
+
+  /** Whether `book` needs nothing more for `rule`. */
+  private isFixed(rule: FixRule, book: Book): boolean {
+    if (rule === 'health-mix') return this.state.atRiskShare(book) <= this.mixMax + EPS;
+    for (const u of book.units) if (this.isBad(rule, u) && this.movable(u, book)) return false;
+    return true;
+  }
+
+  /** Whether `to` may take `give` (swapped for `take`) for `rule`. */
+  private receiverOk(rule: FixRule, to: Book, give: Unit, take?: Unit): boolean {
+    // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+    if (rule === 'health-mix')
+      return !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS;
+    return (
+      isSenior(to) &&
+      (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
+        this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS)
+    );
+  }
+
+  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
+  private mayReceive(rule: FixRule, to: Book, give: Unit): boolean {
+    // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+    if (rule === 'health-mix')
+      return !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
+    return isSenior(to);
+  }
+
+  /** A unit `relieve` may swap in for a bad one, for `rule`. */
+  private isPartner(rule: FixRule, u: Unit): boolean {
+    return rule === 'health-mix' ? u.atRisk === 0 : !u.complex && !u.red;
+  }
+
+  /** Moves or swaps bad units (`isBad`) out of `book` until it is fixed, keeping every band. */
+  private relieve(book: Book, rule: FixRule): void {
     // Most books need nothing: asked first, before their units are listed and sorted.
-    if (test.improves(book)) return;
+    if (this.isFixed(rule, book)) return;
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
-      .filter((u) => test.bad(u) && this.movable(u, book))
+      .filter((u) => this.isBad(rule, u) && this.movable(u, book))
       .sort(
         (x, y) => y.healthRank - x.healthRank || this.size(x) - this.size(y) || x.order - y.order,
       );
-    for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
+    for (let guard = book.units.size; guard > 0 && !this.isFixed(rule, book); guard--) {
       let done = false;
       for (let at = 0; at < bad.length; at++) {
         const give = bad[at] as Unit;
@@ -993,14 +1004,14 @@ class Rebalancer {
         const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
         if (moveAllowed) {
           for (const to of this.receiversInRegion(give)) {
-            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+            if (to === book || to.cap === 0 || !this.receiverOk(rule, to, give)) continue;
             if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
             if (!this.keeps(book, to, give)) continue;
             const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
             if (!best || less(key, best.key)) best = { to, key };
           }
         }
-        if (!best) best = this.swapPartner(book, give, rule, test);
+        if (!best) best = this.swapPartner(book, give, rule);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
         if (best.take) this.record(best.take, best.to, book, rule, give);
@@ -1022,19 +1033,18 @@ class Rebalancer {
   private swapPartner(
     book: Book,
     give: Unit,
-    rule: MoveRule,
-    test: SwapTest,
+    rule: FixRule,
   ): { to: Book; take: Unit; key: number[] } | undefined {
     let best: { to: Book; take: Unit; key: number[] } | undefined;
     const sizeGive = this.size(give);
     const bookMax = Math.max(this.upperOf(book), this.state.share(book));
     const bookMixBefore = this.state.atRiskShare(book);
     const consider = (to: Book, take: Unit, toMax: number) => {
-      if (!test.partner(take) || !this.movable(take, to)) return;
+      if (!this.isPartner(rule, take) || !this.movable(take, to)) return;
       // A swap never fixes one book by handing a junior CSM a complex or red account.
       if (hardForJunior(take, book)) return;
       if (!this.serves(book, take) || !this.inRegion(take, book)) return;
-      if (!test.receiverOk(to, give, take)) return;
+      if (!this.receiverOk(rule, to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
@@ -1054,7 +1064,7 @@ class Rebalancer {
       ) + 1e-9;
     // `keeps` refuses every partner of a receiver outside `give`'s region: their units are not walked.
     for (const to of this.receiversInRegion(give)) {
-      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
+      if (to === book || to.cap === 0 || !this.mayReceive(rule, to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
