@@ -24,6 +24,8 @@ export interface GrowthProjection {
   csmsToday: number;
   /** CSMs today plus every CSM req the timeline opens within the 12 months. */
   csmsRecommended: number;
+  /** CSMs of the file whose leave date falls within the months (backfilled or not). */
+  csmsLeaving: number;
   /** CSMs today plus the hires `growth.new_csm_hires_12m` says are budgeted. */
   csmsPlanned: number;
   /** CSM reqs of the 12 months beyond the budgeted ones, never below 0. */
@@ -50,6 +52,10 @@ export function projectGrowth(
   const csmsToday = org.team.filter((m) => BOOK_ROLES.has(m.role)).length;
   const csmReqs = summary.hires.filter((h) => BOOK_ROLES.has(h.role)).length;
   const budgeted = org.growth.newCsmHires12m ?? 0;
+  // A leaver carries no book from the leave date, so by the end date they are not on the team.
+  const csmsLeaving = org.team.filter(
+    (m) => BOOK_ROLES.has(m.role) && m.leaving !== undefined && m.leaving <= summary.end.date,
+  ).length;
   return {
     months: summary.months,
     date: summary.end.date,
@@ -61,6 +67,7 @@ export function projectGrowth(
     csmFteNeeded: summary.end.csmFteNeeded,
     csmsToday,
     csmsRecommended: csmsToday + csmReqs,
+    csmsLeaving,
     csmsPlanned: csmsToday + budgeted,
     csmsToHire: Math.max(0, csmReqs - budgeted),
     reqs: summary.hiresByRole,

@@ -156,6 +156,7 @@ export function planJson(plan: Plan, findings: readonly Diagnostic[]) {
           csmFteNeeded: round(plan.projection.csmFteNeeded),
           csmsToday: plan.projection.csmsToday,
           csmsRecommended: plan.projection.csmsRecommended,
+          csmsLeaving: plan.projection.csmsLeaving,
           csmsPlanned: plan.projection.csmsPlanned,
           csmsToHire: plan.projection.csmsToHire,
           reqs: plan.projection.reqs,

@@ -257,7 +257,7 @@ export function renderRebalanceText(
   if (result.unbalanced.length > 0) {
     out.push('', c.bold('Still past a limit'));
     for (const u of result.unbalanced) {
-      out.push(`  ${pastLine(u)}`);
+      out.push(`  ${pastLine(u, result)}`);
       out.push(`    ${c.dim(u.why)}`);
     }
   }
@@ -291,13 +291,16 @@ function noMovesLine(result: RebalanceResult): string {
 }
 
 /** A book still past a limit, in words: which limit and where the book stands. */
-function pastLine(u: Unbalanced): string {
+function pastLine(u: Unbalanced, result: RebalanceResult): string {
   const at = Number.isFinite(u.loadShare) ? formatPct(u.loadShare) : 'a book with no capacity';
   switch (u.limit) {
     case 'move-waits':
       return `${u.csm} (${u.team}) keeps the whole book: the move the target org plans waits`;
     case 'no-capacity':
-      return `${u.csm} (${u.team}) holds accounts and can carry no book today`;
+      // A leaver still works until the leave date: the book is not over a limit, it waits for a taker.
+      return result.books.some((b) => b.csm === u.csm && b.status === 'leaving')
+        ? `${u.csm} (${u.team}) leaves with accounts nobody has taken over yet`
+        : `${u.csm} (${u.team}) holds accounts and can carry no book today`;
     case 'ramp':
       return `${u.csm} (${u.team}) at ${formatPct(u.capUse ?? 0)} of the book the ramp allows`;
     case 'largest-book':
@@ -496,7 +499,8 @@ export function renderRebalanceMarkdown(result: RebalanceResult, file: string): 
   );
   if (result.unbalanced.length > 0) {
     out.push('', '### Still past a limit', '');
-    for (const u of result.unbalanced) out.push(`- ${mdText(pastLine(u))}: ${mdText(u.why)}`);
+    for (const u of result.unbalanced)
+      out.push(`- ${mdText(pastLine(u, result))}: ${mdText(u.why)}`);
   }
   out.push('', '<details><summary>Rules, in order</summary>', '');
   for (const rule of RULE_ORDER) out.push(`- ${mdText(rule)}`);

@@ -344,6 +344,18 @@ function bookTable(plan: Plan, options: TextOptions, p: Paint): string {
   });
 }
 
+/**
+ * The CSM count today and at the end of the months: a leaver is counted out, so a backfill reads
+ * as the seat it refills, not as one more CSM.
+ */
+function csmsLine(today: number, leaving: number, reqs: number, date: string): string {
+  const inFile =
+    leaving > 0
+      ? `${plural(today, 'CSM')} in the file (${leaving} leaving)`
+      : `${plural(today, 'CSM')} in the file`;
+  return `${inFile}, ${formatCount(today - leaving + reqs)} by ${date} with the plan's ${plural(reqs, 'CSM req')}`;
+}
+
 /** The next 12 months in a few sentences, from the same timeline `csplan timeline` prints. */
 export function projectionLines(plan: Plan): string[] {
   const p = plan.projection;
@@ -354,7 +366,7 @@ export function projectionLines(plan: Plan): string[] {
   const csmReqs = p.csmsRecommended - p.csmsToday;
   const lines = [
     `${plural(Math.round(p.customers), 'customer')} and ${formatMoney(p.arr)} ARR by ${p.date}: ${stage}; structure: ${STRUCTURE_LABELS[p.structure]}.`,
-    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${plural(p.csmsToday, 'CSM')} in the file, ${formatCount(p.csmsRecommended)} with the plan's ${plural(csmReqs, 'CSM req')}.`,
+    `CSM work: ${formatFte(p.csmFteNeeded)} FTE at target books; ${csmsLine(p.csmsToday, p.csmsLeaving, csmReqs, p.date)}.`,
   ];
   const reqs = p.reqs.reduce((sum, r) => sum + r.count, 0);
   const next = p.nextReq;

@@ -303,6 +303,19 @@ describe('the target org in the report', () => {
     expect(json.projection.nextReq.openBy).toBe(dated.hires[0].openBy);
     expect(json.projection.customers).toBe(dated.end.customers);
   });
+
+  it('"In 12 months" counts a leaver out, so a backfill refills the seat rather than adding a CSM', async () => {
+    const report = await runCli(['recommend', 'examples/people-over-time.yaml'], { env: {} });
+    // nina, ella, sam, theo and rui (planned) are 5 CSMs; ella leaves 2027-02-12, inside the year
+    // to 2027-11-23; the one CSM req is her backfill: 5 - 1 + 1 = 5 CSMs at the end, not 6.
+    expect(report.stdout).toContain(
+      "5 CSMs in the file (1 leaving), 5 by 2027-11-23 with the plan's 1 CSM req.",
+    );
+    const json = JSON.parse(
+      (await runCli(['recommend', 'examples/people-over-time.yaml', '-f', 'json'])).stdout,
+    );
+    expect(json.projection).toMatchObject({ csmsToday: 5, csmsLeaving: 1, csmsRecommended: 6 });
+  });
 });
 
 describe('exit codes', () => {

@@ -364,6 +364,7 @@ ${accounts('m', 100, 30_000)}
       months: 12,
       csmsToday: 2,
       csmsRecommended: 4,
+      csmsLeaving: 0,
       csmsPlanned: 3,
       csmsToHire: 1,
       stage: 'specialization',

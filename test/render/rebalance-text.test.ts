@@ -54,6 +54,21 @@ describe('rebalance of examples/people-over-time.yaml, as a CS leader reads it',
     expect(json.unmovable[1].accounts.slice(0, 3)).toEqual(['mm-01', 'mm-02', 'mm-04']);
   });
 
+  it('says a leaver still past a limit is leaving with accounts nobody took, not that they can carry nothing today', async () => {
+    const result = await peopleOverTime();
+    const text = renderRebalanceText(result, { color: false, width: 400, file: FILE });
+    // ella works until 2027-02-12, so "can carry no book today" would be false on 2026-11-23; her
+    // 41 accounts are past a limit only because nobody can take them before she goes.
+    expect(text).toContain(
+      '  ella (mid-market) leaves with accounts nobody has taken over yet\n    ella leaves on 2027-02-12;',
+    );
+    expect(text).not.toContain('ella (mid-market) holds accounts and can carry no book today');
+    const markdown = renderRebalanceMarkdown(result, FILE);
+    expect(markdown).toContain(
+      '- ella (mid-market) leaves with accounts nobody has taken over yet: ella leaves on 2027-02-12;',
+    );
+  });
+
   it('lists the starter book apart from the moves to make now', async () => {
     const result = await peopleOverTime();
     const text = renderRebalanceText(result, { color: false, width: 400, file: FILE });
