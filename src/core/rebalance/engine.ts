@@ -327,12 +327,21 @@ class Rebalancer {
    * ones not placed, in the same order.
    */
   private forcedUnits(): ForcedUnits {
-    // The units and their rules side by side, in input order.
-    const found: Unit[] = [];
-    const foundRules: MoveRule[] = [];
+    // One loop per method below: V8 compiles a long loop while it runs (on-stack replacement),
+    // and in one method each next loop, not yet run, threw the compiled code away again.
+    const found = this.findForced();
+    const forced = this.inOrder(found, this.largestFirst(found.units));
+    this.indexHandOvers(forced);
+    return forced;
+  }
+
+  /** The units that must change owner, with their rules, in input order. */
+  private findForced(): { units: Unit[]; rules: MoveRule[] } {
+    const units: Unit[] = [];
+    const rules: MoveRule[] = [];
     const forced = (unit: Unit, rule: MoveRule) => {
-      found.push(unit);
-      foundRules.push(rule);
+      units.push(unit);
+      rules.push(rule);
     };
     // Whether a digital CSM serves each list of books: asked once per list, not per account.
     const digitalServed = this.served.map((books) =>
@@ -351,45 +360,65 @@ class Rebalancer {
         else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads. What the sort and
-    // the passes read of each unit is copied into typed arrays here, in input order: in size
-    // order the units lie all over the heap (66k at 100k). Index loops: an entries() iterator
-    // makes a pair per unit.
-    const n = found.length;
+    return { units, rules };
+  }
+
+  /**
+   * Positions in `units` (input order), largest unit first, then input order: the classic greedy
+   * for even loads places the largest first onto the lightest book. The sort reads sizes and
+   * positions copied into typed arrays: in size order the units lie all over the heap.
+   */
+  private largestFirst(units: Unit[]): number[] {
+    const n = units.length;
     const sizes = new Float64Array(n);
     const positions = new Int32Array(n);
+    // Index loops: an entries() iterator makes a pair per unit.
     for (let i = 0; i < n; i++) {
-      const unit = found[i] as Unit;
+      const unit = units[i] as Unit;
       sizes[i] = this.size(unit);
       positions[i] = unit.order;
     }
-    const largestFirst = found.map((_, i) => i);
-    largestFirst.sort(
+    const order = units.map((_, i) => i);
+    order.sort(
       (i, j) =>
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
+    return order;
+  }
+
+  /**
+   * The forced units in `order`, with what every pass reads of each copied into typed arrays in
+   * that order (66k units at 100k accounts).
+   */
+  private inOrder(found: { units: Unit[]; rules: MoveRule[] }, order: number[]): ForcedUnits {
+    const n = order.length;
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
     const orders = new Int32Array(n);
     const servings = new Uint32Array(n);
     for (let at = 0; at < n; at++) {
-      const i = largestFirst[at] as number;
-      const order = positions[i] as number;
-      units.push(found[i] as Unit);
-      rules.push(foundRules[i] as MoveRule);
-      orders[at] = order;
-      servings[at] = this.servingOf[order] as number;
+      const i = order[at] as number;
+      const unit = found.units[i] as Unit;
+      units.push(unit);
+      rules.push(found.rules[i] as MoveRule);
+      orders[at] = unit.order;
+      servings[at] = this.servingOf[unit.order] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    for (let at = 0; at < n; at++) {
+    return { units, rules, orders, servings, failedAt };
+  }
+
+  /** Each mover's hand-over (`handOvers`): the positions in `forced` of the units it takes out. */
+  private indexHandOvers(forced: ForcedUnits): void {
+    const { units, rules } = forced;
+    for (let at = 0; at < units.length; at++) {
       if (rules[at] !== 'new-role' && rules[at] !== 'team') continue;
       const mover = this.state.holderOf(units[at] as Unit) as Book;
       const positions = this.handOvers.get(mover);
       if (positions) positions.push(at);
       else this.handOvers.set(mover, [at]);
     }
-    return { units, rules, orders, servings, failedAt };
   }
 
   /**
