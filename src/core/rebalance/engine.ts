@@ -722,21 +722,7 @@ class Rebalancer {
     const over = new Float64Array(owners);
     const overAt = new Float64Array(owners).fill(-1);
     for (;;) {
-      let donor: Book | undefined;
-      let worst = 0;
-      for (const book of books) {
-        if (stuck[book.index] === 1 || book.cap === 0) continue;
-        if (overAt[book.index] !== book.changedAt) {
-          over[book.index] = this.overLimit(book) ? this.excessWith(book) : Number.NaN;
-          overAt[book.index] = book.changedAt;
-        }
-        const excess = over[book.index] as number;
-        if (Number.isNaN(excess)) continue;
-        if (donor === undefined || excess > worst) {
-          donor = book;
-          worst = excess;
-        }
-      }
+      const donor = this.worstDonor(books, stuck, over, overAt);
       if (!donor) return;
       if (!this.shedOne(donor)) {
         stuck[donor.index] = 1;
@@ -745,58 +731,102 @@ class Rebalancer {
     }
   }
 
+  /**
+   * The book furthest past its limits, but the `stuck` ones; `over` and `overAt` keep each book's
+   * excess as of its `changedAt` (see `balanceLoads`). A method of its own, as `lightest` is.
+   */
+  private worstDonor(
+    books: Book[],
+    stuck: Uint8Array,
+    over: Float64Array,
+    overAt: Float64Array,
+  ): Book | undefined {
+    let donor: Book | undefined;
+    let worst = 0;
+    for (const book of books) {
+      if (stuck[book.index] === 1 || book.cap === 0) continue;
+      if (overAt[book.index] !== book.changedAt) {
+        over[book.index] = this.overLimit(book) ? this.excessWith(book) : Number.NaN;
+        overAt[book.index] = book.changedAt;
+      }
+      const excess = over[book.index] as number;
+      if (Number.isNaN(excess)) continue;
+      if (donor === undefined || excess > worst) {
+        donor = book;
+        worst = excess;
+      }
+    }
+    return donor;
+  }
+
   /** Books far below their team's mean take accounts from the fullest books of the team. */
   private fillLight(): void {
     // By `Book.index`: this search runs over every book once per move.
     const stuck = new Uint8Array(this.state.bookList.length);
     for (;;) {
-      let light: Book | undefined;
-      let lightShare = 0;
-      for (const book of this.state.books.values()) {
-        if (stuck[book.index] === 1 || book.cap === 0) continue;
-        const share = this.state.share(book);
-        if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
-          light = book;
-          lightShare = share;
-        }
-      }
+      const light = this.lightest(stuck);
       if (!light) return;
-      const limit = this.upperOf(light);
-      const mean = this.mean.get(light.team) ?? 0;
-      let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-      // The fullest donors first: the key starts with the donor's load, so once one gave a
-      // candidate, a less full donor cannot give a better one and is not searched.
-      for (const donor of this.fullestFirst(light, mean)) {
-        const donorShare = this.state.share(donor);
-        if (best && -round(donorShare) > (best.key[0] as number)) break;
-        for (const unit of donor.units) {
-          // The region first: `keeps` refuses a unit `light` does not cover.
-          if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
-          if (!this.serves(light, unit)) continue;
-          // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light)) continue;
-          const after = this.state.shareWith(light, unit);
-          if (after > limit + EPS) continue;
-          // Never overshoot: the donor stays at least as full as the book it feeds.
-          if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
-          if (!this.keeps(donor, light, unit)) continue;
-          const key = [
-            -round(donorShare),
-            this.preference(unit, light),
-            round(Math.abs(mean - after)),
-            unit.healthRank,
-            -(unit.renewalDays ?? 100_000),
-            unit.order,
-          ];
-          if (!best || less(key, best.key)) best = { unit, donor, key };
-        }
-      }
+      const best = this.fillFor(light);
       if (!best) stuck[light.index] = 1;
       else {
         this.record(best.unit, best.donor, light, 'load');
         (this.steps[this.steps.length - 1] as Step).fill = true;
       }
     }
+  }
+
+  /**
+   * The book furthest below its band's bottom, but the `stuck` ones (by `Book.index`). Each loop
+   * of `fillLight` is a method of its own: V8 compiles a long loop while it runs, and a loop
+   * beside it, not yet run, threw that code away.
+   */
+  private lightest(stuck: Uint8Array): Book | undefined {
+    let light: Book | undefined;
+    let lightShare = 0;
+    for (const book of this.state.books.values()) {
+      if (stuck[book.index] === 1 || book.cap === 0) continue;
+      const share = this.state.share(book);
+      if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
+        light = book;
+        lightShare = share;
+      }
+    }
+    return light;
+  }
+
+  /** The unit `light` takes, and from whom: none when no donor can give it one. */
+  private fillFor(light: Book): { unit: Unit; donor: Book; key: number[] } | undefined {
+    const limit = this.upperOf(light);
+    const mean = this.mean.get(light.team) ?? 0;
+    let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+    // The fullest donors first: the key starts with the donor's load, so once one gave a
+    // candidate, a less full donor cannot give a better one and is not searched.
+    for (const donor of this.fullestFirst(light, mean)) {
+      const donorShare = this.state.share(donor);
+      if (best && -round(donorShare) > (best.key[0] as number)) break;
+      for (const unit of donor.units) {
+        // The region first: `keeps` refuses a unit `light` does not cover.
+        if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
+        if (!this.serves(light, unit)) continue;
+        // Filling a light book is no reason to hand a junior CSM a complex or red account.
+        if (hardForJunior(unit, light)) continue;
+        const after = this.state.shareWith(light, unit);
+        if (after > limit + EPS) continue;
+        // Never overshoot: the donor stays at least as full as the book it feeds.
+        if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+        if (!this.keeps(donor, light, unit)) continue;
+        const key = [
+          -round(donorShare),
+          this.preference(unit, light),
+          round(Math.abs(mean - after)),
+          unit.healthRank,
+          -(unit.renewalDays ?? 100_000),
+          unit.order,
+        ];
+        if (!best || less(key, best.key)) best = { unit, donor, key };
+      }
+    }
+    return best;
   }
 
   /** The books of `light`'s team above the team's mean, fullest first (by the rounded load the choice compares). */
