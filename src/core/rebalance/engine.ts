@@ -166,6 +166,8 @@ class Rebalancer {
   private readonly moved: Uint8Array;
   /** Books of CSMs the target org moves to another team (see `RebalanceTeam.joining`). */
   private readonly joining = new Set<Book>();
+  /** Each of `joining` by its place in the target's order of moves (`RebalanceTeams.joinOrder`). */
+  private readonly joinRank = new Map<Book, number>();
   private readonly teamBooksOf = new Map<string, Book[]>();
   /**
    * Why each unit listed as unmovable stays, by `unit.order` (reasons in the order found); the
@@ -220,7 +222,7 @@ class Rebalancer {
     capacity: CapacityResult,
     private readonly options: RebalanceOptions,
   ) {
-    const { teams, intoRoles, roleRivals } = targetTeams(analysis, capacity);
+    const { teams, intoRoles, roleRivals, joinOrder } = targetTeams(analysis, capacity);
     this.teams = teams;
     this.intoRoles = intoRoles;
     for (const team of this.teams) for (const id of team.members) this.teamOf.set(id, team.key);
@@ -250,6 +252,10 @@ class Rebalancer {
       this.teamBooksOf.set(team.key, books);
       for (const id of team.joining) this.joining.add(this.state.books.get(id) as Book);
     }
+    joinOrder.forEach((id, at) => {
+      const book = this.state.books.get(id);
+      if (book) this.joinRank.set(book, at);
+    });
     this.servingOf = this.servingLists();
     this.covers = regionCovers(
       [...this.state.books.values()],
@@ -428,8 +434,11 @@ class Rebalancer {
    */
   private placeForced(): void {
     this.forced ??= this.forcedUnits();
-    // Moves to another team first: whether one waits decides whether a move into a function may go.
-    for (const mover of this.handOvers.keys()) if (this.joining.has(mover)) this.handOver(mover);
+    // Moves to another team first, in the target's order: whether one waits decides whether a
+    // later one or a move into a function may go.
+    const joiners = [...this.handOvers.keys()].filter((mover) => this.joining.has(mover));
+    joiners.sort((a, b) => this.rankOfJoiner(a) - this.rankOfJoiner(b));
+    for (const mover of joiners) this.handOver(mover);
     for (const mover of this.handOvers.keys()) if (!this.joining.has(mover)) this.handOver(mover);
     const { rules, orders } = this.forced;
     for (let i = 0; i < orders.length; i++) {
@@ -509,18 +518,30 @@ class Rebalancer {
   }
 
   /**
-   * A CSM moving to another team whose move waits, when `mover` moves into a function: with the
-   * book handed over, `mover` would have no team and no book, the first pick for a team short of
-   * people (`moverOrder` in target/staffing.ts), and the next plan would move them there
-   * instead. So a move into a function waits while a move to another team does.
+   * A CSM moving to another team whose move waits, for which `mover`'s move waits too. Into a
+   * function: with the book handed over, `mover` would have no team and no book, the first pick
+   * for a team short of people (`moverOrder` in target/staffing.ts), and the next plan would move
+   * them there instead. To another team: one the target moves earlier (`joinOrder`); made while
+   * that one waits, `mover`'s move leaves its team less short on the next plan, which then fills
+   * the teams in another order and may move other CSMs.
    */
   private pendingJoiner(mover: Book): Book | undefined {
-    if (this.waitingJoiners === 0 || !this.intoRoles.has(mover.id)) return undefined;
-    for (const other of this.waiting.keys()) if (this.joining.has(other)) return other;
+    if (this.waitingJoiners === 0) return undefined;
+    const rank = this.joining.has(mover) ? this.rankOfJoiner(mover) : undefined;
+    if (rank === undefined && !this.intoRoles.has(mover.id)) return undefined;
+    for (const other of this.waiting.keys())
+      if (this.joining.has(other) && (rank === undefined || this.rankOfJoiner(other) < rank))
+        return other;
     return undefined;
   }
 
+  private rankOfJoiner(book: Book): number {
+    return this.joinRank.get(book) ?? Number.POSITIVE_INFINITY;
+  }
+
   private waitForJoinerWords(mover: Book, joiner: Book): string {
+    if (this.joining.has(mover))
+      return `${mover.id}'s move to the ${mover.team} team waits for ${joiner.id}'s move to the ${joiner.team} team, which the plan makes first: made alone, it would change which team the next plan fills first and whom it moves. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
     return `${mover.id}'s move into ${this.newRole(mover)} waits for ${joiner.id}'s move to the ${joiner.team} team: with the book handed over, ${mover.id} would have no team and be the first pick for a team short of people. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
   }
 
@@ -1628,7 +1649,8 @@ class Rebalancer {
     const serving = [...new Set([...lists].flatMap((at) => this.served[at] ?? []))]
       .filter((b) => b.id !== holder)
       .sort((a, b) => a.index - b.index);
-    const shown = serving.slice(0, 3).map((b) => this.standing(b));
+    const unit = 'segment' in what ? what : undefined;
+    const shown = serving.slice(0, 3).map((b) => this.standing(b, unit));
     if (serving.length > 3) shown.push(`${serving.length - 3} more`);
     const whom = segments.length > 0 ? `${segments.join(' and ')} accounts` : 'its accounts';
     const where = shown.length > 0 ? `: ${shown.join('; ')}` : '';
@@ -1636,9 +1658,19 @@ class Rebalancer {
   }
 
   /** Where a book stands against the limits a move must keep, in words ("sam at 100% of the largest book allowed"). */
-  private standing(book: Book): string {
+  private standing(book: Book, unit?: Unit): string {
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     if (book.cap === 0) return `${book.id} can carry no book today (${this.statusWord(book)})`;
+    // An empty book whose first account would place its CSM in another team takes none.
+    const placed =
+      unit && book.units.size === 0 && !this.placement.firstAccountKeepsTeam(book, unit)
+        ? this.placement.placedTeam(book, unit)
+        : book.team;
+    if (placed !== book.team) {
+      const team = placed === undefined ? 'no team' : `the ${placed} team`;
+      const region = book.member.region ? ` (region ${book.member.region})` : '';
+      return `${book.id} has no book, and a first account would place them in ${team} on the next plan${region}`;
+    }
     const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];
     const mix = this.state.atRiskShare(book);

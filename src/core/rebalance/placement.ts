@@ -14,7 +14,7 @@
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { takesMoverPlace } from '../movers.js';
-import { industryKey, servingTeams } from '../target/needs.js';
+import { industryKey, regionKey, servingTeams } from '../target/needs.js';
 import type { Book, Unit, UnitLoads } from './state.js';
 import type { RebalanceTeam } from './teams.js';
 
@@ -36,6 +36,7 @@ export class BookPlacement {
   private readonly tierOf = new Map<SegmentId, string>();
   /** The industry teams, in the target's order (the first wins a tie, as in `ownTeam`). */
   private readonly industryTeams: RebalanceTeam[];
+  private readonly teams: readonly RebalanceTeam[];
   private readonly teamByKey: Map<string, RebalanceTeam>;
   private readonly cache = new Map<Book, { at: number; home: Home }>();
   /** Each book's sums for `home`, as of `Book.changedAt` (see `homeTaking`). */
@@ -67,6 +68,7 @@ export class BookPlacement {
     /** For each book of a CSM no team needs, the `movedIn` books of the team it joined. */
     private readonly rivals: ReadonlyMap<Book, readonly Book[]> = new Map(),
   ) {
+    this.teams = teams;
     this.industryTeams = teams.filter((t) => t.industry !== undefined);
     this.teamByKey = new Map(teams.map((t) => [t.key, t] as const));
     for (const team of this.industryTeams) {
@@ -92,6 +94,9 @@ export class BookPlacement {
   keeps(book: Book, give: Unit | undefined, take?: Unit): boolean {
     if (this.movedIn.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
       return this.placedInTeam(book, this.home(book, give, take));
+    // An empty book (a new CSM's) has no home of its own: its first account gives it one.
+    if (book.units.size === 0 && give === undefined && take !== undefined)
+      return this.firstAccountKeepsTeam(book, take);
     const bySegment = book.member.segment === undefined;
     if (!bySegment && this.industryTeams.length === 0) return true;
     const before = this.homeOf(book);
@@ -99,10 +104,6 @@ export class BookPlacement {
     if (give === undefined && take !== undefined) {
       // Taking an account of the book's own tier and industry cannot move its home.
       if (this.sameHome(before, take)) return true;
-      // An empty book (a new CSM's) has no home of its own: its team is its home, and its first
-      // account is one that team serves. Only a tier the team serves for lack of books would
-      // split the team on the next plan.
-      if (book.units.size === 0) return !this.tierOfUnit(take).includes(JOINED_BY_BOOKS);
       after = this.homeTaking(book, take);
     } else after = this.home(book, give, take);
     return (!bySegment || after.tier === before.tier) && after.industry === before.industry;
@@ -143,6 +144,41 @@ export class BookPlacement {
     const tier =
       book.member.segment === undefined ? home.tier : this.tierOf.get(book.member.segment);
     return (tier ?? '').split('\u0000').includes(team.key);
+  }
+
+  /**
+   * Whether an empty book taking `take` as its first account leaves its CSM where the next plan
+   * would place them (`placedTeam`): in the book's team, or where they are placed with no book
+   * (a CSM the file pins to a segment and region). A CSM of a region no team serves, whom the
+   * target moved from no team into another region's team, would land in the first one and the
+   * next plan would move someone else: their book stays empty, and the next plan makes the same
+   * move. A tier the team serves only for lack of books would split the team on the next plan.
+   */
+  firstAccountKeepsTeam(book: Book, take: Unit): boolean {
+    if (this.tierOfUnit(take).includes(JOINED_BY_BOOKS)) return false;
+    const placed = this.placedTeam(book, take);
+    return placed === book.team || (placed !== undefined && placed === this.placedTeam(book));
+  }
+
+  /**
+   * The team the next plan places the CSM of an empty book in, with `take` as its only account
+   * or with none (`ownTeam` in target/staffing.ts): among the teams of the book's tier (the CSM's
+   * segment when the file pins one), its industry's where the tier has industry teams (none with
+   * no account), then the team of the CSM's region, the first (the largest region's) when none
+   * serves it, or with no region the one serving the account's.
+   */
+  placedTeam(book: Book, take?: Unit): string | undefined {
+    const { member } = book;
+    const segment =
+      member.segment ?? take?.segment ?? (member.role === 'digital-csm' ? 'self-serve' : undefined);
+    if (segment === undefined) return undefined;
+    let teams = this.teams.filter((t) => t.segments.includes(segment));
+    if (teams.some((t) => t.industry !== undefined)) {
+      if (take === undefined) return undefined;
+      const industry = this.industryOf(take);
+      teams = this.industryTeams.filter((t) => industryKey(t.industry) === industry);
+    }
+    return regionalTeamOf(teams, member.region, take)?.key;
   }
 
   /** The tier of the unit's segment. */
@@ -264,6 +300,41 @@ export class BookPlacement {
     }
     return industry;
   }
+}
+
+/**
+ * Of a tier's (or an industry's) teams, the one a CSM holding only `unit` (or nothing) is placed
+ * in (`regionalTeam` in target/staffing.ts): the team of the CSM's region, the first when none
+ * serves it; with no region, the team serving most of the unit's ARR, the first on a tie, and
+ * none with no unit.
+ */
+function regionalTeamOf(
+  teams: readonly RebalanceTeam[],
+  region: string | undefined,
+  unit: Unit | undefined,
+): RebalanceTeam | undefined {
+  if (teams.length <= 1) return teams[0];
+  const regionsOf = (team: RebalanceTeam) => (team.regions ?? []).map(regionKey);
+  const own = regionKey(region);
+  if (own !== undefined) return teams.find((t) => regionsOf(t).includes(own)) ?? teams[0];
+  if (unit === undefined) return undefined;
+  const arrIn = (team: RebalanceTeam) => {
+    const served = new Set(regionsOf(team));
+    let sum = 0;
+    for (const p of unit.accounts)
+      if (served.has(regionKey(p.region))) sum += p.account.arr * p.account.count;
+    return sum;
+  };
+  let best = teams[0];
+  let most = arrIn(best as RebalanceTeam);
+  for (const team of teams.slice(1)) {
+    const arr = arrIn(team);
+    if (arr > most) {
+      best = team;
+      most = arr;
+    }
+  }
+  return best;
 }
 
 function add(sums: Float64Array, at: number, value: number): void {

@@ -62,6 +62,11 @@ export interface RebalanceTeams {
    * size of the book (`takesMoverPlace` in movers.ts).
    */
   roleRivals: Map<string, string[]>;
+  /**
+   * CSMs the target moves to another team, in the order it moves them: each move changes which
+   * team is the shortest next, so which CSM the next move takes.
+   */
+  joinOrder: string[];
 }
 
 const rank = (segment: SegmentId) => SEGMENT_IDS.indexOf(segment);
@@ -120,7 +125,12 @@ export function targetTeams(
     placed.add(owner.member.id);
   }
   coverEverySegment(analysis, teams);
-  return { teams, intoRoles, roleRivals: target.roleMoveRivals };
+  return {
+    teams,
+    intoRoles,
+    roleRivals: target.roleMoveRivals,
+    joinOrder: target.redeployments.map((r) => r.id),
+  };
 }
 
 /**

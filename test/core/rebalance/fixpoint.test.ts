@@ -512,10 +512,10 @@ describe('a move into a function while a move to another team waits', () => {
 // where small regions go) and EMEA; no team serves NA. c5 works in NA and sits in FS APAC; the
 // target moves c5 to FS EMEA (the same industry, so any region's team) and c6 into CS Ops.
 // c5's 2 accounts (a6 APAC, a57 healthcare) are ones FS EMEA does not serve: handed over (to c2
-// and c3), c5's book is empty, and an empty book takes the unowned FS EMEA accounts a30 and a41
-// as any new CSM's would. Had it stayed empty, c5 would have no team: the next plan must let a
-// CSM with no team and no book join any region's team again, or c5 (free, first in line) would
-// go into CS Ops instead of c6.
+// and c3), c5's book is empty. An FS account would place c5 (NA) in FS APAC on the next plan, so
+// the unowned FS EMEA accounts a30 and a41 go to c1, who works in EMEA. Left empty, c5 has no
+// team: the next plan must let a CSM with no team and no book join any region's team again, or
+// c5 (free, first in line) would go into CS Ops instead of c6.
 const unservedRegionEmptyBook = fixture('unserved-region-empty-book.yaml');
 
 describe('a CSM whose region has no team, left with no book by a move within their industry', () => {
@@ -527,8 +527,8 @@ describe('a CSM whose region has no team, left with no book by a move within the
     expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual([
       'a6 c5 -> c2',
       'a57 c5 -> c3',
-      'a30 null -> c5',
-      'a41 null -> c5',
+      'a30 null -> c1',
+      'a41 null -> c1',
     ]);
     const after = await loadText(writtenText(unservedRegionEmptyBook, result), AS_OF);
     expect(planMoves(planOrg(after))).toEqual(before);
@@ -546,6 +546,118 @@ describe('a CSM whose region has no team, left with no book by a move within the
     expect(org.accounts.filter((a) => a.owner === 'c5')).toEqual([]);
     expect(planMoves(planOrg(org))).toEqual(
       planMoves(planOrg(await loadText(unservedRegionEmptyBook, AS_OF))),
+    );
+  });
+});
+
+// Enterprise, split by region: a target book is 20 accounts or $3.5M (the middles of 15-25 and
+// $2M-5M), each account $150k at medium complexity.
+//   APAC: 40 accounts, $6M: max(40 / 20, $6M / $3.5M = 1.71) = 2.0 FTE, the most work: the first
+//         team, where a CSM whose region no team serves is placed (`regionalTeam`).
+//   EMEA: 20 accounts, $3M: max(20 / 20, $3M / $3.5M = 0.86) = 1.0 FTE.
+// c0 (NA) holds 11 APAC accounts and 18 locked EMEA ones ($2.7M): placed in APAC. c2 (APAC) holds
+// the other 29 APAC accounts. APAC has its 2 and spares nobody; EMEA is 1 short, and c1 (NA, no
+// team, no book) joins it. em-19 and em-20 ($300k) have no owner.
+// Given them, c1 would hold EMEA accounts and be placed in APAC by the region rule: APAC then has
+// 3 CSMs for 2.0 FTE and spares one, and EMEA takes the one holding most of its ARR, c0 ($2.7M
+// against $300k). The next plan moved c0 and the second rebalance handed c0's 11 APAC accounts
+// over. So c1's empty book takes nothing, and the two accounts say why.
+const emptyBookElsewhere = [
+  `version: 1\ncompany:\n  name: Regions\n  as_of: ${AS_OF}`,
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: c0, role: csm, region: NA, reports_to: vp }',
+  '  - { id: c1, role: csm, region: NA, reports_to: vp }',
+  '  - { id: c2, role: csm, region: APAC, reports_to: vp }',
+  'accounts:',
+  accountLines('ap-c0', 11, 150_000, 'region: APAC, owner: c0'),
+  accountLines('ap-c2', 29, 150_000, 'region: APAC, owner: c2'),
+  accountLines('em-c0', 18, 150_000, 'region: EMEA, owner: c0, locked: true'),
+  accountLines('em', 2, 150_000, 'region: EMEA'),
+  '',
+].join('\n');
+
+describe('an empty book whose first account would place its CSM in another team', () => {
+  it('takes nothing, says why, and the next plan makes the same move', async () => {
+    const org = await loadText(emptyBookElsewhere, AS_OF);
+    expect(planMoves(planOrg(org))).toEqual(['c1 -> enterprise@emea']);
+    const result = rebalance(org);
+    expect(result.moves).toEqual([]);
+    const unowned = result.unmovable.filter((u) => u.owner === null);
+    expect(unowned.map((u) => u.account)).toEqual(['em-1', 'em-2']);
+    for (const u of unowned)
+      expect(u.detail).toContain(
+        'c1 has no book, and a first account would place them in the enterprise@apac team on the next plan (region NA)',
+      );
+    expect(await rebalanceBreaks(emptyBookElsewhere, AS_OF)).toEqual([]);
+  });
+});
+
+// The same teams (APAC 2.0 FTE, EMEA 1.0), but c1 is pinned to enterprise: the file, not the book,
+// places c1 (NA, no team for it) in APAC, the first team, with or without accounts. c0 and c2
+// (APAC) hold 20 APAC accounts each: 20 / 20 = 100% of a target book. APAC has 3 CSMs for 2.0 FTE
+// and spares c1, who has no accounts to hand over; EMEA's 20 accounts ($3M) have no owner. A first
+// account leaves c1 placed where they were, so c1 takes all 20 (20 / 20 = 100%), and the next plan
+// moves c1 again: the CSM holding EMEA's ARR.
+const pinnedEmptyBook = [
+  `version: 1\ncompany:\n  name: Pinned\n  as_of: ${AS_OF}`,
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: c0, role: csm, region: APAC, reports_to: vp }',
+  '  - { id: c1, role: csm, segment: enterprise, region: NA, reports_to: vp }',
+  '  - { id: c2, role: csm, region: APAC, reports_to: vp }',
+  'accounts:',
+  accountLines('ap-c0', 20, 150_000, 'region: APAC, owner: c0'),
+  accountLines('ap-c2', 20, 150_000, 'region: APAC, owner: c2'),
+  accountLines('em', 20, 150_000, 'region: EMEA'),
+  '',
+].join('\n');
+
+describe('an empty book of a CSM the file places, not the book', () => {
+  it('takes the accounts of the team the target moves them into', async () => {
+    const org = await loadText(pinnedEmptyBook, AS_OF);
+    expect(planMoves(planOrg(org))).toEqual(['c1 -> enterprise@emea']);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.to === 'c1')).toHaveLength(20);
+    expect(result.moves).toHaveLength(20);
+    expect(await rebalanceBreaks(pinnedEmptyBook, AS_OF)).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 9 at 300 runs): test/fixtures/rebalance/
+// earlier-team-move-waits.yaml. Industry teams healthcare, financial services (FS) and education;
+// each CSM is placed by the industry holding most of their book's ARR:
+//   c0: education $920k, healthcare $880k, FS $750k -> education;
+//   c2: healthcare $1.32M, education $700k, FS $450k -> healthcare;
+//   c4: healthcare $1.4M, education $1.32M, FS $1.2M -> healthcare;
+//   c6: healthcare $1.1M, education $920k, FS $750k -> healthcare (c1, c5: $280k of healthcare).
+// The target fills the shortest team first, one move at a time: FS (nobody) takes c4, the most FS
+// ARR; education (c0 alone) takes c6 ($920k against c2's $700k); FS then takes c2. c4's hand-over
+// waits (a37, a1 and a10 find no book with room). Had c2's gone through, c2 would sit in FS by
+// its book; FS would then be less short than education, which the next plan fills first, with c4
+// ($1.32M of education against c6's $920k), and FS with c6: 17 moves on a second rebalance. So a
+// move to another team waits for the target's earlier ones.
+const earlierTeamMoveWaits = fixture('earlier-team-move-waits.yaml');
+
+describe('a move to another team while an earlier one waits', () => {
+  it('waits too, so the next plan moves the same CSMs to the same teams', async () => {
+    const org = await loadText(earlierTeamMoveWaits, AS_OF);
+    const fs = 'enterprise+mid-market#financial-services';
+    const education = 'enterprise+mid-market#education';
+    const before = planMoves(planOrg(org));
+    expect(before).toEqual([`c4 -> ${fs}`, `c6 -> ${education}`, `c2 -> ${fs}`, 'c3 -> cs-ops']);
+    const result = rebalance(org);
+    const waits = (id: string) =>
+      result.unmovable.filter((u) => u.owner === id && u.reason === 'move-waits');
+    expect(waits('c4')[0]?.detail).toContain(
+      'a37, a1 and a10 ($300k, 1 red) have no book with room',
+    );
+    for (const id of ['c2', 'c6'])
+      expect(waits(id)[0]?.detail).toContain(`waits for c4's move to the ${fs} team`);
+    const after = await loadText(writtenText(earlierTeamMoveWaits, result), AS_OF);
+    expect(planMoves(planOrg(after))).toEqual(before);
+    expect(await rebalanceBreaks(earlierTeamMoveWaits, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
     );
   });
 });
