@@ -53,15 +53,19 @@ import type {
   Unmovable,
 } from './types.js';
 
-/** What `relieve` fixes in a book, and which receivers and swap partners may help. */
-interface SwapTest {
-  bad: (u: Unit) => boolean;
-  improves: (b: Book) => boolean;
-  receiverOk: (to: Book, give: Unit, take?: Unit) => boolean;
-  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
-  mayReceive: (to: Book, give: Unit) => boolean;
-  partner: (u: Unit) => boolean;
+/** A mover's pick scores by `Book.index` (see `Rebalancer.pickScores`): `at` is the book's `changedAt` they are as of, -1 before. */
+interface PickScores {
+  at: Float64Array;
+  arr: Float64Array;
+  hand: Float64Array;
 }
+
+/**
+ * What `relieve` fixes in a book: red/yellow past the mix limit, or hard accounts with a junior
+ * CSM. Its tests (`isBad`, `isFixed`, `receiverOk`, `mayReceive`, `isPartner`) are methods that
+ * branch on it, not closures per rule: one call target each, so V8 compiles the searches once.
+ */
+type FixRule = 'health-mix' | 'seniority';
 
 /** How far above the team's mean load a book may sit (a csplan default, `--tolerance`). */
 export const DEFAULT_TOLERANCE = 0.1;
@@ -188,11 +192,12 @@ class Rebalancer {
   private readonly waitingFlags: Uint8Array;
   /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
   private waitingJoiners = 0;
-  /** `pickScore` per book and mover, as of the book's `changedAt` (the searches ask it per candidate). */
-  private readonly pickScores = new Map<
-    Book,
-    Map<Book, { at: number; score: readonly [number, number] }>
-  >();
+  /**
+   * How the target ranks each book for a waiting mover's move (see `pickScores`), by mover.
+   * Typed arrays by `Book.index`: one shape whatever the sums hold (score pairs that were arrays
+   * of small integers for some books and of fractions for others made V8 compile the check anew).
+   */
+  private readonly pickScoresOf = new Map<Book, PickScores>();
   /**
    * Per `served` list: the newest `changedAt` among its books, as of `State.version`
    * `servedSeenAt` (see `mayFitNow`).
@@ -328,12 +333,21 @@ class Rebalancer {
    * ones not placed, in the same order.
    */
   private forcedUnits(): ForcedUnits {
-    // The units and their rules side by side, in input order.
-    const found: Unit[] = [];
-    const foundRules: MoveRule[] = [];
+    // One loop per method below: V8 compiles a long loop while it runs (on-stack replacement),
+    // and in one method each next loop, not yet run, threw the compiled code away again.
+    const found = this.findForced();
+    const forced = this.inOrder(found, this.largestFirst(found.units));
+    this.indexHandOvers(forced);
+    return forced;
+  }
+
+  /** The units that must change owner, with their rules, in input order. */
+  private findForced(): { units: Unit[]; rules: MoveRule[] } {
+    const units: Unit[] = [];
+    const rules: MoveRule[] = [];
     const forced = (unit: Unit, rule: MoveRule) => {
-      found.push(unit);
-      foundRules.push(rule);
+      units.push(unit);
+      rules.push(rule);
     };
     // Whether a digital CSM serves each list of books: asked once per list, not per account.
     const digitalServed = this.served.map((books) =>
@@ -352,45 +366,65 @@ class Rebalancer {
         else if (this.joining.has(book) && !this.serves(book, unit)) forced(unit, 'team');
       }
     }
-    // Largest first onto the lightest book: the classic greedy for even loads. What the sort and
-    // the passes read of each unit is copied into typed arrays here, in input order: in size
-    // order the units lie all over the heap (66k at 100k). Index loops: an entries() iterator
-    // makes a pair per unit.
-    const n = found.length;
+    return { units, rules };
+  }
+
+  /**
+   * Positions in `units` (input order), largest unit first, then input order: the classic greedy
+   * for even loads places the largest first onto the lightest book. The sort reads sizes and
+   * positions copied into typed arrays: in size order the units lie all over the heap.
+   */
+  private largestFirst(units: Unit[]): number[] {
+    const n = units.length;
     const sizes = new Float64Array(n);
     const positions = new Int32Array(n);
+    // Index loops: an entries() iterator makes a pair per unit.
     for (let i = 0; i < n; i++) {
-      const unit = found[i] as Unit;
+      const unit = units[i] as Unit;
       sizes[i] = this.size(unit);
       positions[i] = unit.order;
     }
-    const largestFirst = found.map((_, i) => i);
-    largestFirst.sort(
+    const order = units.map((_, i) => i);
+    order.sort(
       (i, j) =>
         (sizes[j] as number) - (sizes[i] as number) ||
         (positions[i] as number) - (positions[j] as number),
     );
+    return order;
+  }
+
+  /**
+   * The forced units in `order`, with what every pass reads of each copied into typed arrays in
+   * that order (66k units at 100k accounts).
+   */
+  private inOrder(found: { units: Unit[]; rules: MoveRule[] }, order: number[]): ForcedUnits {
+    const n = order.length;
     const units: Unit[] = [];
     const rules: MoveRule[] = [];
     const orders = new Int32Array(n);
     const servings = new Uint32Array(n);
     for (let at = 0; at < n; at++) {
-      const i = largestFirst[at] as number;
-      const order = positions[i] as number;
-      units.push(found[i] as Unit);
-      rules.push(foundRules[i] as MoveRule);
-      orders[at] = order;
-      servings[at] = this.servingOf[order] as number;
+      const i = order[at] as number;
+      const unit = found.units[i] as Unit;
+      units.push(unit);
+      rules.push(found.rules[i] as MoveRule);
+      orders[at] = unit.order;
+      servings[at] = this.servingOf[unit.order] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    for (let at = 0; at < n; at++) {
+    return { units, rules, orders, servings, failedAt };
+  }
+
+  /** Each mover's hand-over (`handOvers`): the positions in `forced` of the units it takes out. */
+  private indexHandOvers(forced: ForcedUnits): void {
+    const { units, rules } = forced;
+    for (let at = 0; at < units.length; at++) {
       if (rules[at] !== 'new-role' && rules[at] !== 'team') continue;
       const mover = this.state.holderOf(units[at] as Unit) as Book;
       const positions = this.handOvers.get(mover);
       if (positions) positions.push(at);
       else this.handOvers.set(mover, [at]);
     }
-    return { units, rules, orders, servings, failedAt };
   }
 
   /**
@@ -636,8 +670,8 @@ class Rebalancer {
       if (this.servedChangedAt.length !== this.served.length)
         this.servedChangedAt = new Float64Array(this.served.length);
       this.servedChangedAt.fill(-1);
-      for (const [at, books] of this.served.entries()) {
-        for (const b of books)
+      for (let at = 0; at < this.served.length; at++) {
+        for (const b of this.served[at] as Book[])
           this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
       }
       this.servedSeenAt = this.state.version;
@@ -709,21 +743,7 @@ class Rebalancer {
     const over = new Float64Array(owners);
     const overAt = new Float64Array(owners).fill(-1);
     for (;;) {
-      let donor: Book | undefined;
-      let worst = 0;
-      for (const book of books) {
-        if (stuck[book.index] === 1 || book.cap === 0) continue;
-        if (overAt[book.index] !== book.changedAt) {
-          over[book.index] = this.overLimit(book) ? this.excessWith(book) : Number.NaN;
-          overAt[book.index] = book.changedAt;
-        }
-        const excess = over[book.index] as number;
-        if (Number.isNaN(excess)) continue;
-        if (donor === undefined || excess > worst) {
-          donor = book;
-          worst = excess;
-        }
-      }
+      const donor = this.worstDonor(books, stuck, over, overAt);
       if (!donor) return;
       if (!this.shedOne(donor)) {
         stuck[donor.index] = 1;
@@ -732,58 +752,102 @@ class Rebalancer {
     }
   }
 
+  /**
+   * The book furthest past its limits, but the `stuck` ones; `over` and `overAt` keep each book's
+   * excess as of its `changedAt` (see `balanceLoads`). A method of its own, as `lightest` is.
+   */
+  private worstDonor(
+    books: Book[],
+    stuck: Uint8Array,
+    over: Float64Array,
+    overAt: Float64Array,
+  ): Book | undefined {
+    let donor: Book | undefined;
+    let worst = 0;
+    for (const book of books) {
+      if (stuck[book.index] === 1 || book.cap === 0) continue;
+      if (overAt[book.index] !== book.changedAt) {
+        over[book.index] = this.overLimit(book) ? this.excessWith(book) : Number.NaN;
+        overAt[book.index] = book.changedAt;
+      }
+      const excess = over[book.index] as number;
+      if (Number.isNaN(excess)) continue;
+      if (donor === undefined || excess > worst) {
+        donor = book;
+        worst = excess;
+      }
+    }
+    return donor;
+  }
+
   /** Books far below their team's mean take accounts from the fullest books of the team. */
   private fillLight(): void {
     // By `Book.index`: this search runs over every book once per move.
     const stuck = new Uint8Array(this.state.bookList.length);
     for (;;) {
-      let light: Book | undefined;
-      let lightShare = 0;
-      for (const book of this.state.books.values()) {
-        if (stuck[book.index] === 1 || book.cap === 0) continue;
-        const share = this.state.share(book);
-        if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
-          light = book;
-          lightShare = share;
-        }
-      }
+      const light = this.lightest(stuck);
       if (!light) return;
-      const limit = this.upperOf(light);
-      const mean = this.mean.get(light.team) ?? 0;
-      let best: { unit: Unit; donor: Book; key: number[] } | undefined;
-      // The fullest donors first: the key starts with the donor's load, so once one gave a
-      // candidate, a less full donor cannot give a better one and is not searched.
-      for (const donor of this.fullestFirst(light, mean)) {
-        const donorShare = this.state.share(donor);
-        if (best && -round(donorShare) > (best.key[0] as number)) break;
-        for (const unit of donor.units) {
-          // The region first: `keeps` refuses a unit `light` does not cover.
-          if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
-          if (!this.serves(light, unit)) continue;
-          // Filling a light book is no reason to hand a junior CSM a complex or red account.
-          if (hardForJunior(unit, light)) continue;
-          const after = this.state.shareWith(light, unit);
-          if (after > limit + EPS) continue;
-          // Never overshoot: the donor stays at least as full as the book it feeds.
-          if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
-          if (!this.keeps(donor, light, unit)) continue;
-          const key = [
-            -round(donorShare),
-            this.preference(unit, light),
-            round(Math.abs(mean - after)),
-            unit.healthRank,
-            -(unit.renewalDays ?? 100_000),
-            unit.order,
-          ];
-          if (!best || less(key, best.key)) best = { unit, donor, key };
-        }
-      }
+      const best = this.fillFor(light);
       if (!best) stuck[light.index] = 1;
       else {
         this.record(best.unit, best.donor, light, 'load');
         (this.steps[this.steps.length - 1] as Step).fill = true;
       }
     }
+  }
+
+  /**
+   * The book furthest below its band's bottom, but the `stuck` ones (by `Book.index`). Each loop
+   * of `fillLight` is a method of its own: V8 compiles a long loop while it runs, and a loop
+   * beside it, not yet run, threw that code away.
+   */
+  private lightest(stuck: Uint8Array): Book | undefined {
+    let light: Book | undefined;
+    let lightShare = 0;
+    for (const book of this.state.books.values()) {
+      if (stuck[book.index] === 1 || book.cap === 0) continue;
+      const share = this.state.share(book);
+      if (this.lowerOf(book) - share > EPS && (!light || share < lightShare)) {
+        light = book;
+        lightShare = share;
+      }
+    }
+    return light;
+  }
+
+  /** The unit `light` takes, and from whom: none when no donor can give it one. */
+  private fillFor(light: Book): { unit: Unit; donor: Book; key: number[] } | undefined {
+    const limit = this.upperOf(light);
+    const mean = this.mean.get(light.team) ?? 0;
+    let best: { unit: Unit; donor: Book; key: number[] } | undefined;
+    // The fullest donors first: the key starts with the donor's load, so once one gave a
+    // candidate, a less full donor cannot give a better one and is not searched.
+    for (const donor of this.fullestFirst(light, mean)) {
+      const donorShare = this.state.share(donor);
+      if (best && -round(donorShare) > (best.key[0] as number)) break;
+      for (const unit of donor.units) {
+        // The region first: `keeps` refuses a unit `light` does not cover.
+        if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
+        if (!this.serves(light, unit)) continue;
+        // Filling a light book is no reason to hand a junior CSM a complex or red account.
+        if (hardForJunior(unit, light)) continue;
+        const after = this.state.shareWith(light, unit);
+        if (after > limit + EPS) continue;
+        // Never overshoot: the donor stays at least as full as the book it feeds.
+        if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+        if (!this.keeps(donor, light, unit)) continue;
+        const key = [
+          -round(donorShare),
+          this.preference(unit, light),
+          round(Math.abs(mean - after)),
+          unit.healthRank,
+          -(unit.renewalDays ?? 100_000),
+          unit.order,
+        ];
+        if (!best || less(key, best.key)) best = { unit, donor, key };
+      }
+    }
+    return best;
   }
 
   /** The books of `light`'s team above the team's mean, fullest first (by the rounded load the choice compares). */
@@ -828,7 +892,7 @@ class Rebalancer {
         unit.healthRank,
         -(unit.renewalDays ?? 100_000),
       ];
-      const needLower = best !== undefined && less(best.key.slice(1, 5), unitKey);
+      const needLower = best !== undefined && lessFrom(best.key, 1, unitKey);
       // The unit's best receiver: preference (health mix, seniority, fit), then the lowest
       // load after, then file order.
       let to: Book | undefined;
@@ -856,7 +920,17 @@ class Rebalancer {
       if (!to) continue;
       // Then a move that fixes the donor, the smallest such unit (fewest and smallest moves);
       // otherwise the largest step.
-      const key = [preference, ...unitKey, toAfter, unit.order, this.indexOf(to)];
+      // Written out, not spread: a spread compiles to the iterator protocol.
+      const key = [
+        preference,
+        unitKey[0] as number,
+        unitKey[1] as number,
+        unitKey[2] as number,
+        unitKey[3] as number,
+        toAfter,
+        unit.order,
+        this.indexOf(to),
+      ];
       if (!best || less(key, best.key)) best = { unit, to, key };
     }
     if (best) {
@@ -891,6 +965,9 @@ class Rebalancer {
           const take = units[i] as Unit;
           if (this.size(take) >= sizeGive) break;
           if (!this.movable(take, to) || !this.serves(donor, take)) continue;
+          // The region rule before the sums: most partners a receiver holds are refused by it
+          // (`keeps` asks it too, last).
+          if (!this.inRegion(take, donor)) continue;
           const after = this.state.shareWith(donor, take, give);
           if (after >= donorShare - EPS) continue;
           if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
@@ -924,25 +1001,14 @@ class Rebalancer {
 
   /** At most `health_mix_max` red/yellow per book, where the team as a whole allows it. */
   private fixHealthMix(): void {
-    const healthMix: SwapTest = {
-      bad: (u) => u.atRisk > 0,
-      improves: (b) => this.state.atRiskShare(b) <= this.mixMax + EPS,
-      // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-      receiverOk: (to, give, take) =>
-        !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS,
-      // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-      mayReceive: (to, give) =>
-        !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS,
-      partner: (u) => u.atRisk === 0,
-    };
     for (const book of this.sortedBooks()) {
       // A book within the mix needs nothing (as `relieve` would find): asked before the team's sums.
-      if (book.cap === 0 || healthMix.improves(book)) continue;
+      if (book.cap === 0 || this.isFixed('health-mix', book)) continue;
       const team = this.teamBooks(book);
       const scored = team.reduce((n, b) => n + b.scored, 0);
       const atRisk = team.reduce((n, b) => n + b.atRisk, 0);
       if (scored === 0 || atRisk / scored > this.mixMax + EPS) continue;
-      this.relieve(book, 'health-mix', healthMix);
+      this.relieve(book, 'health-mix');
     }
   }
 
@@ -952,54 +1018,80 @@ class Rebalancer {
    * already works stay, and lean to seniors only where the engine picks a receiver anyway.
    */
   private fixSeniority(): void {
-    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
-    // there (a red account the junior already works stays: continuity).
-    const hard = (u: Unit) => u.complex || (u.red && this.moved[u.order] === 1);
     for (const book of this.sortedBooks()) {
       if (!book.junior || book.cap === 0) continue;
-      this.relieve(book, 'seniority', {
-        bad: hard,
-        improves: (b) => {
-          for (const u of b.units) if (hard(u) && this.movable(u, b)) return false;
-          return true;
-        },
-        receiverOk: (to, give, take) =>
-          isSenior(to) &&
-          (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
-            this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS),
-        mayReceive: (to) => isSenior(to),
-        partner: (u) => !u.complex && !u.red,
-      });
+      this.relieve(book, 'seniority');
     }
   }
 
-  /** Moves or swaps `bad` units out of `book` until `improves` holds, keeping every band. */
-  private relieve(book: Book, rule: MoveRule, test: SwapTest): void {
+  /** The units `relieve` moves out of a book for `rule`. */
+  private isBad(rule: FixRule, u: Unit): boolean {
+    if (rule === 'health-mix') return u.atRisk > 0;
+    // Complex accounts leave a junior's book; red ones only when this rebalance brought them
+    // there (a red account the junior already works stays: continuity).
+    return u.complex || (u.red && this.moved[u.order] === 1);
+  }
+
+  /** Whether `book` needs nothing more for `rule`. */
+  private isFixed(rule: FixRule, book: Book): boolean {
+    if (rule === 'health-mix') return this.state.atRiskShare(book) <= this.mixMax + EPS;
+    for (const u of book.units) if (this.isBad(rule, u) && this.movable(u, book)) return false;
+    return true;
+  }
+
+  /** Whether `to` may take `give` (swapped for `take`) for `rule`. */
+  private receiverOk(rule: FixRule, to: Book, give: Unit, take?: Unit): boolean {
+    // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
+    if (rule === 'health-mix')
+      return !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS;
+    return (
+      isSenior(to) &&
+      (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
+        this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS)
+    );
+  }
+
+  /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
+  private mayReceive(rule: FixRule, to: Book, give: Unit): boolean {
+    // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
+    if (rule === 'health-mix')
+      return !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
+    return isSenior(to);
+  }
+
+  /** A unit `relieve` may swap in for a bad one, for `rule`. */
+  private isPartner(rule: FixRule, u: Unit): boolean {
+    return rule === 'health-mix' ? u.atRisk === 0 : !u.complex && !u.red;
+  }
+
+  /** Moves or swaps bad units (`isBad`) out of `book` until it is fixed, keeping every band. */
+  private relieve(book: Book, rule: FixRule): void {
     // Most books need nothing: asked first, before their units are listed and sorted.
-    if (test.improves(book)) return;
+    if (this.isFixed(rule, book)) return;
     // Sorted once: each step takes one of them out, and what a swap brings in is never `bad`.
     const bad = [...book.units]
-      .filter((u) => test.bad(u) && this.movable(u, book))
+      .filter((u) => this.isBad(rule, u) && this.movable(u, book))
       .sort(
         (x, y) => y.healthRank - x.healthRank || this.size(x) - this.size(y) || x.order - y.order,
       );
-    for (let guard = book.units.size; guard > 0 && !test.improves(book); guard--) {
+    for (let guard = book.units.size; guard > 0 && !this.isFixed(rule, book); guard--) {
       let done = false;
-      for (const [at, give] of bad.entries()) {
+      for (let at = 0; at < bad.length; at++) {
+        const give = bad[at] as Unit;
         let best: { to: Book; take?: Unit; key: number[] } | undefined;
         // A single move may not leave the book far below its team's mean (a swap may): then
         // no receiver is looked for.
         const moveAllowed = this.state.shareWith(book, undefined, give) >= this.lowerOf(book) - EPS;
         if (moveAllowed) {
           for (const to of this.receiversInRegion(give)) {
-            if (to === book || to.cap === 0 || !test.receiverOk(to, give)) continue;
+            if (to === book || to.cap === 0 || !this.receiverOk(rule, to, give)) continue;
             if (this.state.shareWith(to, give) > this.upperOf(to) + EPS) continue;
             if (!this.keeps(book, to, give)) continue;
             const key = [0, this.preference(give, to), this.state.shareWith(to, give)];
             if (!best || less(key, best.key)) best = { to, key };
           }
         }
-        if (!best) best = this.swapPartner(book, give, rule, test);
+        if (!best) best = this.swapPartner(book, give, rule);
         if (!best) continue;
         this.record(give, book, best.to, rule, best.take);
         if (best.take) this.record(best.take, best.to, book, rule, give);
@@ -1021,18 +1113,18 @@ class Rebalancer {
   private swapPartner(
     book: Book,
     give: Unit,
-    rule: MoveRule,
-    test: SwapTest,
+    rule: FixRule,
   ): { to: Book; take: Unit; key: number[] } | undefined {
     let best: { to: Book; take: Unit; key: number[] } | undefined;
     const sizeGive = this.size(give);
     const bookMax = Math.max(this.upperOf(book), this.state.share(book));
     const bookMixBefore = this.state.atRiskShare(book);
     const consider = (to: Book, take: Unit, toMax: number) => {
-      if (!test.partner(take) || !this.movable(take, to)) return;
+      if (!this.isPartner(rule, take) || !this.movable(take, to)) return;
       // A swap never fixes one book by handing a junior CSM a complex or red account.
       if (hardForJunior(take, book)) return;
-      if (!this.serves(book, take) || !test.receiverOk(to, give, take)) return;
+      if (!this.serves(book, take) || !this.inRegion(take, book)) return;
+      if (!this.receiverOk(rule, to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
       if (this.state.shareWith(book, take, give) > bookMax + EPS) return;
@@ -1052,7 +1144,7 @@ class Rebalancer {
       ) + 1e-9;
     // `keeps` refuses every partner of a receiver outside `give`'s region: their units are not walked.
     for (const to of this.receiversInRegion(give)) {
-      if (to === book || to.cap === 0 || !test.mayReceive(to, give)) continue;
+      if (to === book || to.cap === 0 || !this.mayReceive(rule, to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
       const units = this.state.bySize(to);
@@ -1203,52 +1295,74 @@ class Rebalancer {
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
-    if (this.waitingJoiners === 0) return true;
-    const bookTeam = this.teamOf.get(book.id);
+    return this.waitingJoiners === 0 || this.keepsJoinerChoice(book, add, remove);
+  }
+
+  /**
+   * `keepsMoverChoice` while some move to another team waits: apart, so the searches that ask
+   * the check per candidate inline only the common case (V8 compiles less, and earlier).
+   */
+  private keepsJoinerChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     for (const mover of this.waiting.keys()) {
-      if (mover === book || bookTeam === mover.team || !this.joining.has(mover)) continue;
-      const [arrBefore, handBefore] = this.pickScore(book, mover);
+      // `book.team` is the team key the target gives the CSM ('' for none); a joiner's is never ''.
+      if (mover === book || book.team === mover.team || !this.joining.has(mover)) continue;
+      const addServed = add !== undefined && this.serves(mover, add);
+      const removeServed = remove !== undefined && this.serves(mover, remove);
+      // With the ARR in the new team's accounts unchanged, `book` becomes a better pick only with
+      // fewer accounts to hand over: counts are whole numbers, so the sums below would say the
+      // same. Asked first, so a book filled account by account (the digital CSM's thousand
+      // unowned accounts) is not summed again for each one.
+      if (!addServed && !removeServed && (remove?.count ?? 0) - (add?.count ?? 0) <= 0) continue;
+      const scores = this.pickScores(book, mover);
+      const arrBefore = scores.arr[book.index] as number;
+      const handBefore = scores.hand[book.index] as number;
       let arr = arrBefore;
       let hand = handBefore;
       // Summed in branches, without an array per call: the searches ask this per candidate.
       if (add) {
-        if (this.serves(mover, add)) arr += add.arr;
+        if (addServed) arr += add.arr;
         else hand -= add.count;
       }
       if (remove) {
-        if (this.serves(mover, remove)) arr -= remove.arr;
+        if (removeServed) arr -= remove.arr;
         else hand += remove.count;
       }
       const improves = arr > arrBefore || (arr === arrBefore && hand > handBefore);
       if (!improves) continue;
-      const [arrTarget, handTarget] = this.pickScore(mover, mover);
-      if (arr > arrTarget || (arr === arrTarget && hand >= handTarget)) return false;
+      this.pickScores(mover, mover);
+      const arrTarget = scores.arr[mover.index] as number;
+      if (arr > arrTarget || (arr === arrTarget && hand >= (scores.hand[mover.index] as number)))
+        return false;
     }
     return true;
   }
 
-  /** How the target ranks `book` for `mover`'s move: ARR in the new team's accounts, then minus the accounts to hand over. */
-  private pickScore(book: Book, mover: Book): readonly [number, number] {
-    let byMover = this.pickScores.get(book);
-    if (!byMover) {
-      byMover = new Map();
-      this.pickScores.set(book, byMover);
+  /**
+   * How the target ranks `book` for `mover`'s move, brought up to date in the mover's scores: ARR
+   * in the new team's accounts (`arr`), then minus the accounts to hand over (`hand`).
+   */
+  private pickScores(book: Book, mover: Book): PickScores {
+    let scores = this.pickScoresOf.get(mover);
+    if (!scores) {
+      const books = this.state.bookList.length;
+      scores = {
+        at: new Float64Array(books).fill(-1),
+        arr: new Float64Array(books),
+        hand: new Float64Array(books),
+      };
+      this.pickScoresOf.set(mover, scores);
     }
-    const cached = byMover.get(mover);
-    if (cached && cached.at === book.changedAt) return cached.score;
-    const score = this.pickScoreNow(book, mover);
-    byMover.set(mover, { at: book.changedAt, score });
-    return score;
-  }
-
-  private pickScoreNow(book: Book, mover: Book): readonly [number, number] {
+    if (scores.at[book.index] === book.changedAt) return scores;
     let arr = 0;
     let handover = 0;
     for (const unit of book.units) {
       if (this.serves(mover, unit)) arr += unit.arr;
       else handover += unit.count;
     }
-    return [arr, -handover];
+    scores.at[book.index] = book.changedAt;
+    scores.arr[book.index] = arr;
+    scores.hand[book.index] = -handover;
+    return scores;
   }
 
   /**
@@ -2024,6 +2138,17 @@ function strictlyAscending(entries: Unmovable[]): boolean {
   for (let i = 1; i < entries.length; i++)
     if (!((entries[i - 1] as Unmovable).account < (entries[i] as Unmovable).account)) return false;
   return true;
+}
+
+/** `less` of `a` from index `from` on (as many entries as `b` has) against `b`. */
+function lessFrom(a: number[], from: number, b: number[]): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const x = a[from + i] as number;
+    const y = b[i] as number;
+    if (x < y) return true;
+    if (x > y) return false;
+  }
+  return false;
 }
 
 function less(a: number[], b: number[]): boolean {

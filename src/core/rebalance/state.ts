@@ -161,7 +161,12 @@ export class State {
     }
     const built = buildUnits(analysis, asOf);
     this.loads = built.loads;
-    for (const unit of built.units) {
+    this.placeUnits(built.units);
+  }
+
+  /** The units into `units` and onto their owners' books (a loop of its own: see `buildUnits`). */
+  private placeUnits(units: Unit[]): void {
+    for (const unit of units) {
       unit.industryId = numberOf(this.industryIds, unit.industry);
       unit.timezoneId = numberOf(this.timezoneIds, unit.timezone);
       const book = unit.fileOwner === null ? undefined : this.books.get(unit.fileOwner);
@@ -401,18 +406,15 @@ function numberOf(ids: Map<string, number>, key: string | undefined): number {
   return id;
 }
 
-/** Accounts into units: a family (linked by `parent`) held by one owner moves as one. */
+/**
+ * Accounts into units: a family (linked by `parent`) held by one owner moves as one. Each loop
+ * over the 100k accounts is a function of its own: V8 compiles a long loop while it runs
+ * (on-stack replacement), and in one function each next loop, not yet run, threw the compiled
+ * code away again (four compiles of the whole function at 100k).
+ */
 function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: UnitLoads } {
   const { org } = analysis;
-  const byId = new Map<string, PlacedAccount>();
-  // Accounts that may share a unit with another: families, and ids written twice.
-  const shared = new Set<string>();
-  for (const p of analysis.placed) {
-    const { id, parent } = p.account;
-    if (byId.has(id)) shared.add(id);
-    else byId.set(id, p);
-    if (parent !== undefined) shared.add(parent);
-  }
+  const { byId, shared } = familyLinks(analysis.placed);
   const root = (p: PlacedAccount): string => {
     let current = p;
     const seen = new Set<string>();
@@ -497,10 +499,35 @@ function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: U
       unit.timezone = account.timezone;
     }
   }
-  const size = new Float64Array(units.length);
-  for (let at = 0; at < units.length; at++) size[at] = Math.max(a[at] as number, r[at] as number);
+  rankSegments(units);
+  return { units, loads: { a, r, aMax, rMax, size: unitSizes(units.length, a, r) } };
+}
+
+/** The accounts by id (the first of an id written twice), and the ids that may share a unit: families, and ids written twice. */
+function familyLinks(placed: PlacedAccount[]): {
+  byId: Map<string, PlacedAccount>;
+  shared: Set<string>;
+} {
+  const byId = new Map<string, PlacedAccount>();
+  const shared = new Set<string>();
+  for (const p of placed) {
+    const { id, parent } = p.account;
+    if (byId.has(id)) shared.add(id);
+    else byId.set(id, p);
+    if (parent !== undefined) shared.add(parent);
+  }
+  return { byId, shared };
+}
+
+/** Each unit's size: the larger of its count and ARR loads. */
+function unitSizes(count: number, a: Float64Array, r: Float64Array): Float64Array {
+  const size = new Float64Array(count);
+  for (let at = 0; at < count; at++) size[at] = Math.max(a[at] as number, r[at] as number);
+  return size;
+}
+
+function rankSegments(units: Unit[]): void {
   for (const unit of units) unit.segmentRank = SEGMENT_IDS.indexOf(unit.segment);
-  return { units, loads: { a, r, aMax, rMax, size } };
 }
 
 /** An empty unit with every field set, so all units share one shape (fast property access). */
