@@ -8,6 +8,7 @@ import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
 import { isPodTeam } from '../../src/core/target/index.js';
+import { servingTeams } from '../../src/core/target/needs.js';
 import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
 import {
   compactAccounts,
@@ -256,10 +257,9 @@ export function brokenInvariants(plan: Plan, org: Org): string[] {
 export function sizingBreaks(plan: Plan, org: Org): string[] {
   const broken: string[] = [];
   const analysis = analyse(org);
-  // Once everyone the plan moves is gone, the only CSM left in a region stays there.
-  const anchors = regionAnchors(analysis)(
-    new Set([...plan.redeployments.map((r) => r.id), ...plan.target.roleMoves.map((m) => m.id)]),
-  );
+  // Once everyone the plan takes out of their region is gone, the only CSM left in a region
+  // stays there.
+  const anchors = regionAnchors(analysis)(outOfRegion(plan, org));
   const movable = (id: string) => {
     const owner = analysis.bookOwnerById.get(id);
     return (
@@ -294,7 +294,40 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
   return broken;
 }
 
-/** A region with accounts and CSMs there (not leaving) keeps at least one of them unmoved. */
+/**
+ * The CSMs a plan takes out of their region: moved into a function, or to a team that does not
+ * work it (a team split by region works the regions it names, any other team those it has
+ * accounts in).
+ */
+function outOfRegion(plan: Plan, org: Org): Set<string> {
+  const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
+  const regionOf = new Map(org.team.map((m) => [m.id, key(m.region)]));
+  const teams = new Map(plan.teams.map((t) => [t.key, t]));
+  const placed = analyse(org).placed;
+  const works = (team: (typeof plan.teams)[number], region: string) =>
+    team.region !== undefined
+      ? (team.regions ?? [team.region]).some((r) => key(r) === region)
+      : placed.some(
+          (p) =>
+            key(p.region) === region &&
+            servingTeams(
+              plan.teams.filter((t) => t.region === undefined),
+              { segment: p.segment, industry: p.account.industry },
+            ).includes(team),
+        );
+  const out = new Set(plan.target.roleMoves.map((m) => m.id));
+  for (const r of plan.redeployments) {
+    const region = regionOf.get(r.id);
+    const to = teams.get(r.to);
+    if (region !== undefined && (to === undefined || !works(to, region))) out.add(r.id);
+  }
+  return out;
+}
+
+/**
+ * A region with accounts and CSMs there (not leaving) keeps at least one of them working its
+ * accounts: not moved into a function nor to a team of another region.
+ */
 export function regionBreaks(plan: Plan, org: Org): string[] {
   const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
   const withAccounts = new Set(org.accounts.map((a) => key(a.region)));
@@ -304,10 +337,7 @@ export function regionBreaks(plan: Plan, org: Org): string[] {
     if ((m.role !== 'csm' && m.role !== 'digital-csm') || !region || m.leaving) continue;
     if (withAccounts.has(region)) byRegion.set(region, [...(byRegion.get(region) ?? []), m.id]);
   }
-  const moved = new Set([
-    ...plan.redeployments.map((r) => r.id),
-    ...plan.target.roleMoves.map((m) => m.id),
-  ]);
+  const moved = outOfRegion(plan, org);
   const broken: string[] = [];
   for (const [region, ids] of byRegion)
     if (ids.every((id) => moved.has(id)))

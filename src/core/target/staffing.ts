@@ -480,7 +480,9 @@ export function staffTeams(
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
-  const movedIds = new Set<string>();
+  // Those this plan takes out of their region so far: the anchors are counted without them.
+  const leavesRegion = regionLeaving(needs, analysis);
+  const leftRegion = new Set<string>();
 
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
@@ -510,7 +512,7 @@ export function staffTeams(
           a.key.localeCompare(b.key, 'en'),
       );
     let moved = false;
-    const regionsOnly = anchorsOf(movedIds);
+    const regionsOnly = anchorsOf(leftRegion);
     for (const to of short) {
       const order = moverOrder(to, bookFit);
       const toRegion = regionKey(to.region);
@@ -519,7 +521,7 @@ export function staffTeams(
         p.team !== to.key &&
         fits(p, to, toRegion) &&
         joins(p, to) &&
-        !regionsOnly.has(p.owner.member.id);
+        !(regionsOnly.has(p.owner.member.id) && leavesRegion(p.owner.member, to));
       // A CSM who already holds the team's accounts joins it first: they stay with who knows
       // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM
       // whose book went with them into another function has none and no team). Then anyone with
@@ -540,7 +542,7 @@ export function staffTeams(
       transfer(byTeam, person, to.key);
       person.team = to.key;
       person.moved = true;
-      movedIds.add(person.owner.member.id);
+      if (leavesRegion(person.owner.member, to)) leftRegion.add(person.owner.member.id);
       sums.set(left, teamSum(byTeam.get(left) ?? []));
       sums.set(to.key, teamSum(byTeam.get(to.key) ?? []));
       redeployments.push({
@@ -712,10 +714,58 @@ function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined
 }
 
 /**
- * CSMs who are the only one in a region that has accounts, once the `gone` (moved already) are
- * left out: moving them to another team or role would leave the region with no CSM, so no move
- * takes them (a region keeps its CSM). The accounts are read once; each call of the returned
- * function only walks the CSMs.
+ * Whether moving a CSM to a team (or into a function: null) takes them out of their region. A
+ * team split by region keeps those of the regions it names; a team not split keeps those of the
+ * regions it has accounts in (an enterprise team with only NA accounts takes an APAC CSM away
+ * from APAC's accounts). A CSM moved to a team that keeps them still works the region, and once
+ * a rebalance has placed them there the next plan counts them in it: counted as gone, they made
+ * another CSM the region's last one, whom the next plan then moved instead.
+ */
+export function regionLeaving(
+  needs: readonly TeamNeed[],
+  analysis: Analysis,
+): (member: { region?: string }, to: TeamNeed | null) => boolean {
+  // The regions each team not split by region has accounts in, read only once a move needs
+  // them (moves are few; the timeline staffs every month); the teams serving a segment and
+  // industry are looked up once per pair.
+  let inRegions: Map<string, Set<string>> | undefined;
+  const regionsOf = (team: TeamNeed): Set<string> | undefined => {
+    if (!inRegions) {
+      inRegions = new Map();
+      const unsplit = needs.filter((n) => n.region === undefined);
+      const servedBy = new Map<string, TeamNeed[]>();
+      for (const p of analysis.placed) {
+        const region = regionKey(p.region);
+        if (region === undefined) continue;
+        const pair = `${p.segment}|${industryKey(p.account.industry)}`;
+        let teams = servedBy.get(pair);
+        if (!teams) {
+          teams = servingTeams(unsplit, { segment: p.segment, industry: p.account.industry });
+          servedBy.set(pair, teams);
+        }
+        for (const t of teams) {
+          const regions = inRegions.get(t.key) ?? new Set<string>();
+          regions.add(region);
+          inRegions.set(t.key, regions);
+        }
+      }
+    }
+    return inRegions.get(team.key);
+  };
+  return (member, to) => {
+    const own = regionKey(member.region);
+    if (own === undefined) return false;
+    if (to === null) return true;
+    if (to.region !== undefined) return !regionKeysOf(to).includes(own);
+    return !(regionsOf(to)?.has(own) ?? false);
+  };
+}
+
+/**
+ * CSMs who are the only one in a region that has accounts, once those `gone` from it (moved out
+ * of it already: `regionLeaving`) are left out: taking them out of the region too would leave it
+ * with no CSM, so no move does (a region keeps its CSM). The accounts are read once; each call
+ * of the returned function only walks the CSMs.
  */
 export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
   const withAccounts = new Set<string>();
@@ -807,8 +857,17 @@ export function redeployIntoRoles(
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  // People already moved between teams are gone from their region's books.
-  const gone = new Set(staffing.redeployments.map((r) => r.id));
+  // People already moved to a team that takes them out of their region are gone from it.
+  const teamByKey = new Map(teams.map((t) => [t.key, t]));
+  const leavesRegion = regionLeaving(teams, analysis);
+  const gone = new Set(
+    staffing.redeployments
+      .filter((r) => {
+        const member = analysis.bookOwnerById.get(r.id)?.member;
+        return member !== undefined && leavesRegion(member, teamByKey.get(r.to) ?? null);
+      })
+      .map((r) => r.id),
+  );
   const anchorsOf = regionAnchors(analysis);
   const orderOf = new Map(analysis.bookOwners.map((o, i) => [o.member.id, i] as const));
   const spares = (): { spare: Spare; facts: SpareFacts }[] => {

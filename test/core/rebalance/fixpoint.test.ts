@@ -550,6 +550,56 @@ describe('a CSM whose region has no team, left with no book by a move within the
   });
 });
 
+// Enterprise (not split by region: every account is in NA): 39 accounts locked with e1 and one
+// with x, 40 at $150k: max(40 / 20, $6M / $3.5M = 1.71) = 2.0 FTE for e1 alone, short 1.0.
+// Mid-market: 10 accounts at $30k each for x and y (NA) and z and w (EMEA), 40 in all:
+// max(40 / 57.5 = 0.70, $1.2M / $2M = 0.6) = 0.7 FTE for 4 CSMs. x holds enterprise ARR, so x
+// moves to enterprise (the mid-market keeps 3 for 0.7) and hands over 10 mid-market accounts.
+// CS Ops is due at 2 CSMs; the mid-market has 3 - 0.7 = 2.3, 2 CSMs beyond the work: y,
+// mid-level, comes before the juniors z and w. y is not NA's last CSM: x still works NA's
+// accounts in enterprise. Counted as gone from NA, x made y NA's last CSM, so z went into CS Ops;
+// once a rebalance had placed x in enterprise, x counted in NA again and the next plan moved y.
+const anchorMovedWithinRegion = [
+  `version: 1\ncompany:\n  name: Anchors\n  as_of: ${AS_OF}`,
+  'policy:\n  cs_ops_at_csms: 2',
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: e1, role: csm, segment: enterprise, reports_to: vp }',
+  '  - { id: x, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  '  - { id: y, role: csm, region: NA, seniority: mid, reports_to: vp }',
+  '  - { id: z, role: csm, region: EMEA, seniority: junior, reports_to: vp }',
+  '  - { id: w, role: csm, region: EMEA, seniority: junior, reports_to: vp }',
+  'accounts:',
+  accountLines('ent', 39, 150_000, 'region: NA, owner: e1, locked: true'),
+  '  - { id: ent-x, arr: 150000, region: NA, owner: x }',
+  accountLines('mm-x', 10, 30_000, 'region: NA, owner: x'),
+  accountLines('mm-y', 10, 30_000, 'region: NA, owner: y'),
+  accountLines('mm-z', 10, 30_000, 'region: EMEA, owner: z'),
+  accountLines('mm-w', 10, 30_000, 'region: EMEA, owner: w'),
+  '',
+].join('\n');
+
+describe('a CSM the target moves to a team that serves their region', () => {
+  it('still holds the region, so the same CSM goes into CS Ops on this plan and the next', async () => {
+    const org = await loadText(anchorMovedWithinRegion, AS_OF);
+    expect(planMoves(planOrg(org))).toEqual(['x -> enterprise', 'y -> cs-ops']);
+    const result = rebalance(org);
+    // x's 10 mid-market accounts and y's 10 go to z and w, the mid-market team's CSMs left.
+    const handedTo = (from: string) =>
+      new Set(result.moves.filter((m) => m.from === from).map((m) => m.to));
+    expect(handedTo('x')).toEqual(new Set(['z', 'w']));
+    expect(handedTo('y')).toEqual(new Set(['z', 'w']));
+    expect(result.moves).toHaveLength(20);
+    const after = await loadText(writtenText(anchorMovedWithinRegion, result), AS_OF);
+    // x now sits in enterprise (no move), y has no book and no team.
+    expect(planMoves(planOrg(after))).toEqual(['y -> cs-ops']);
+    // e1's 39 locked accounts against x's one are a spread no move may close (book-imbalance).
+    expect(
+      await rebalanceBreaks(anchorMovedWithinRegion, AS_OF, new Set(['book-imbalance'])),
+    ).toEqual([]);
+  });
+});
+
 // Enterprise, split by region: a target book is 20 accounts or $3.5M (the middles of 15-25 and
 // $2M-5M), each account $150k at medium complexity.
 //   APAC: 40 accounts, $6M: max(40 / 20, $6M / $3.5M = 1.71) = 2.0 FTE, the most work: the first

@@ -1,4 +1,4 @@
-/** A region with accounts keeps its CSM: no move takes a region's only CSM. */
+/** A region with accounts keeps its CSM: no move takes a region's only CSM out of it. */
 import { describe, expect, it } from 'vitest';
 import { accounts, planFrom } from '../../helpers/org.js';
 
@@ -58,6 +58,31 @@ describe('regions in the target org', () => {
       ),
     );
     expect(plan.redeployments.map((r) => r.id)).toEqual(['ren']);
+  });
+
+  it("moves a region's only CSM to their own region's team: they still work the region", async () => {
+    // Enterprise: APAC 20 x $150k: max(20 / 20, $3M / $3.5M) = 1.0 FTE; EMEA 16 x $220k:
+    // max(16 / 20, $3.52M / $3.5M) = 1.006 FTE. Two regions of about an FTE each: the tier
+    // splits. Mid-market, one APAC account at $40k: max(1 / 57.5, $40k / $2M) = 0.02 FTE, joins
+    // APAC's team. e1, pinned to mid-market, sits in the one team serving it (APAC's, 1.02 FTE
+    // for 3 CSMs) while holding all of EMEA's accounts; EMEA's team has nobody, short 1.0.
+    // e1 is EMEA's only CSM, and moving to EMEA's team keeps them there: e1 moves, no hire.
+    // Had it counted as taking EMEA's last CSM, the plan would hire for EMEA beside e1.
+    const plan = await planFrom(`team:
+  - { id: vp, role: vp-cs }
+  - { id: p1, role: csm, segment: enterprise, region: APAC, reports_to: vp }
+  - { id: p2, role: csm, segment: enterprise, region: APAC, reports_to: vp }
+  - { id: e1, role: csm, segment: mid-market, region: EMEA, reports_to: vp }
+accounts:
+${accounts('apac-1', 10, 150_000, 'owner: p1, region: APAC')}
+${accounts('apac-2', 10, 150_000, 'owner: p2, region: APAC')}
+${accounts('emea', 16, 220_000, 'owner: e1, region: EMEA')}
+  - { id: mm-1, arr: 40000, owner: p1, region: APAC }
+`);
+    expect(plan.redeployments.map((r) => [r.id, r.from, r.to])).toEqual([
+      ['e1', 'enterprise+mid-market@apac', 'enterprise+mid-market@emea'],
+    ]);
+    expect(plan.gaps.filter((g) => g.role === 'csm')).toEqual([]);
   });
 
   it('splits a tier by region where a region has an FTE of work; a small region joins the largest', async () => {
