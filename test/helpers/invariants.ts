@@ -259,7 +259,7 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
   const analysis = analyse(org);
   // Once everyone the plan takes out of their region is gone, the only CSM left in a region
   // stays there.
-  const anchors = regionAnchors(analysis)(outOfRegion(plan, org));
+  const anchors = regionAnchors(analysis)(outOfRegion(plan, org, true));
   const movable = (id: string) => {
     const owner = analysis.bookOwnerById.get(id);
     return (
@@ -299,7 +299,7 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
  * work it (a team split by region works the regions it names, any other team those it has
  * accounts in).
  */
-function outOfRegion(plan: Plan, org: Org): Set<string> {
+function outOfRegion(plan: Plan, org: Org, placedToo = false): Set<string> {
   const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
   const regionOf = new Map(org.team.map((m) => [m.id, key(m.region)]));
   const teams = new Map(plan.teams.map((t) => [t.key, t]));
@@ -320,6 +320,15 @@ function outOfRegion(plan: Plan, org: Org): Set<string> {
     const region = regionOf.get(r.id);
     const to = teams.get(r.to);
     if (region !== undefined && (to === undefined || !works(to, region))) out.add(r.id);
+  }
+  // For the anchors: a CSM whose team, by their book or a move, does not work their region is out
+  // of it too (the region rule itself asks only what the plan changes).
+  if (!placedToo) return out;
+  for (const team of plan.teams) {
+    for (const id of team.members) {
+      const region = regionOf.get(id);
+      if (region !== undefined && !works(team, region)) out.add(id);
+    }
   }
   return out;
 }

@@ -857,17 +857,18 @@ export function redeployIntoRoles(
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  // People already moved to a team that takes them out of their region are gone from it.
-  const teamByKey = new Map(teams.map((t) => [t.key, t]));
+  // A CSM in a team that does not work their region is gone from it, moved there or placed there
+  // by their book: counting only the moved ones, a CSM a rebalance had placed in such a team
+  // counted in the region again on the next plan, and the region's other CSM, no longer its
+  // last, became the pick for a function.
   const leavesRegion = regionLeaving(teams, analysis);
-  const gone = new Set(
-    staffing.redeployments
-      .filter((r) => {
-        const member = analysis.bookOwnerById.get(r.id)?.member;
-        return member !== undefined && leavesRegion(member, teamByKey.get(r.to) ?? null);
-      })
-      .map((r) => r.id),
-  );
+  const gone = new Set<string>();
+  for (const team of teams) {
+    for (const id of team.members) {
+      const member = analysis.bookOwnerById.get(id)?.member;
+      if (member !== undefined && leavesRegion(member, team)) gone.add(id);
+    }
+  }
   const anchorsOf = regionAnchors(analysis);
   const orderOf = new Map(analysis.bookOwners.map((o, i) => [o.member.id, i] as const));
   const spares = (): { spare: Spare; facts: SpareFacts }[] => {

@@ -711,3 +711,29 @@ describe('a move to another team while an earlier one waits', () => {
     );
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 9 at 300 runs, case 177): test/fixtures/rebalance/
+// placed-out-of-region.yaml. APAC has one account (a12, education, c1's) and two CSMs, c1 and c2;
+// c2 has no team and no book. The target moves c2 into the healthcare team, whose accounts are
+// all in NA, so c2 no longer works APAC and c1 is APAC's last CSM: the CS Ops pick comes from the
+// other CSMs the "other industries" team can spare, all junior, the smallest book first: c5 (4
+// accounts) before c4 (5). The rebalance gives c2 two unowned NA healthcare accounts (a33, a44).
+// On the next plan c2 sits in healthcare by that book rather than by a move; counted in APAC
+// again, c2 made c1 (1 account) the smallest spare book, the pick, and a second rebalance moved
+// a12 to c5. A CSM whose team does not work their region is out of it, however they got there.
+const placedOutOfRegion = fixture('placed-out-of-region.yaml');
+
+describe('a CSM placed by their book in a team that does not work their region', () => {
+  it('does not hold the region, so the pick for a function stays the same after --write', async () => {
+    const org = await loadText(placedOutOfRegion, AS_OF);
+    const healthcare = 'enterprise+mid-market#healthcare';
+    expect(planMoves(planOrg(org))).toEqual([`c2 -> ${healthcare}`, 'c5 -> cs-ops']);
+    const result = rebalance(org);
+    expect(result.moves.filter((m) => m.to === 'c2').map((m) => m.account)).toEqual(['a33', 'a44']);
+    const after = await loadText(writtenText(placedOutOfRegion, result), AS_OF);
+    expect(planMoves(planOrg(after))).toEqual(['c5 -> cs-ops']);
+    expect(await rebalanceBreaks(placedOutOfRegion, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+});
