@@ -480,9 +480,16 @@ export function staffTeams(
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
-  // Those this plan takes out of their region so far: the anchors are counted without them.
+  // Those out of their region so far, the anchors counted without them: placed by their book in
+  // a team that does not work it, then those this plan moves out. Counting only the moved ones, a
+  // CSM a rebalance had given a book in such a team counted in the region again on the next plan,
+  // and the region's other CSM, no longer its last, was the one moved.
   const leavesRegion = regionLeaving(needs, analysis);
   const leftRegion = new Set<string>();
+  for (const person of people) {
+    const team = person.team === null ? undefined : needByKey.get(person.team);
+    if (team && leavesRegion(person.owner.member, team)) leftRegion.add(person.owner.member.id);
+  }
 
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];

@@ -737,3 +737,23 @@ describe('a CSM placed by their book in a team that does not work their region',
     );
   });
 });
+
+// The same case shrunk another way (test/fixtures/rebalance/placed-out-of-region-team-move.yaml):
+// the healthcare team (NA accounts only) is short, and the target moves c2 (APAC, no team) into
+// it, then c4 (EMEA) from the "other industries" team: c1, APAC's last CSM once c2 is out of
+// APAC, may not go to a team with no APAC account. The rebalance gives c2 healthcare accounts
+// (c4's hand-over waits). On the next plan c2 sits in healthcare by that book; counted in APAC
+// again, c2 let c1 go to healthcare instead of c4, and a second rebalance moved c1's a39 to c5.
+const placedTeamMove = fixture('placed-out-of-region-team-move.yaml');
+
+describe('a CSM placed by their book outside their region, when the target fills a team', () => {
+  it('does not hold the region, so the same CSM moves after --write', async () => {
+    const org = await loadText(placedTeamMove, AS_OF);
+    const healthcare = 'enterprise+mid-market#healthcare';
+    expect(planMoves(planOrg(org))).toEqual([`c2 -> ${healthcare}`, `c4 -> ${healthcare}`]);
+    const result = rebalance(org);
+    const after = await loadText(writtenText(placedTeamMove, result), AS_OF);
+    expect(planMoves(planOrg(after))).toEqual([`c4 -> ${healthcare}`]);
+    expect(await rebalanceBreaks(placedTeamMove, AS_OF, new Set(['book-imbalance']))).toEqual([]);
+  });
+});
