@@ -259,7 +259,8 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
   const analysis = analyse(org);
   // Once everyone the plan takes out of their region is gone, the only CSM left in a region
   // stays there.
-  const anchors = regionAnchors(analysis)(outOfRegion(plan, org, true));
+  const { out, loose } = regionStatus(plan, org);
+  const anchors = regionAnchors(analysis)(out, loose);
   const movable = (id: string) => {
     const owner = analysis.bookOwnerById.get(id);
     return (
@@ -295,11 +296,12 @@ export function sizingBreaks(plan: Plan, org: Org): string[] {
 }
 
 /**
- * The CSMs a plan takes out of their region: moved into a function, or to a team that does not
- * work it (a team split by region works the regions it names, any other team those it has
- * accounts in).
+ * The CSMs a plan takes out of their region (moved into a function, or to a team that does not
+ * work it: a team split by region works the regions it names, any other team those it has
+ * accounts in), and those loose from it (no team, or in a team that does not work it), who hold
+ * a region only where nobody works it.
  */
-function outOfRegion(plan: Plan, org: Org, placedToo = false): Set<string> {
+function regionStatus(plan: Plan, org: Org): { out: Set<string>; loose: Set<string> } {
   const key = (region: string | undefined) => region?.trim().toLowerCase() || undefined;
   const regionOf = new Map(org.team.map((m) => [m.id, key(m.region)]));
   const teams = new Map(plan.teams.map((t) => [t.key, t]));
@@ -321,16 +323,15 @@ function outOfRegion(plan: Plan, org: Org, placedToo = false): Set<string> {
     const to = teams.get(r.to);
     if (region !== undefined && (to === undefined || !works(to, region))) out.add(r.id);
   }
-  // For the anchors: a CSM whose team, by their book or a move, does not work their region is out
-  // of it too (the region rule itself asks only what the plan changes).
-  if (!placedToo) return out;
+  const loose = new Set<string>();
+  for (const u of plan.target.unplaced) if (regionOf.get(u.id) !== undefined) loose.add(u.id);
   for (const team of plan.teams) {
     for (const id of team.members) {
       const region = regionOf.get(id);
-      if (region !== undefined && !works(team, region)) out.add(id);
+      if (region !== undefined && !works(team, region)) loose.add(id);
     }
   }
-  return out;
+  return { out, loose };
 }
 
 /**
@@ -346,7 +347,7 @@ export function regionBreaks(plan: Plan, org: Org): string[] {
     if ((m.role !== 'csm' && m.role !== 'digital-csm') || !region || m.leaving) continue;
     if (withAccounts.has(region)) byRegion.set(region, [...(byRegion.get(region) ?? []), m.id]);
   }
-  const moved = outOfRegion(plan, org);
+  const moved = regionStatus(plan, org).out;
   const broken: string[] = [];
   for (const [region, ids] of byRegion)
     if (ids.every((id) => moved.has(id)))

@@ -480,15 +480,14 @@ export function staffTeams(
   const movable = people.filter((p) => !p.lead && !leaving(p));
   const unteamed = movable.filter((p) => p.team === null);
   const teamed = movable.filter((p) => p.team !== null);
-  // Those out of their region so far, the anchors counted without them: placed by their book in
-  // a team that does not work it, then those this plan moves out. Counting only the moved ones, a
-  // CSM a rebalance had given a book in such a team counted in the region again on the next plan,
-  // and the region's other CSM, no longer its last, was the one moved.
+  // Those this plan takes out of their region so far: the anchors are counted without them. Those
+  // loose from it (no team, or one that does not work it) count only where nobody works it.
   const leavesRegion = regionLeaving(needs, analysis);
   const leftRegion = new Set<string>();
+  const loose = new Set<string>();
   for (const person of people) {
-    const team = person.team === null ? undefined : needByKey.get(person.team);
-    if (team && leavesRegion(person.owner.member, team)) leftRegion.add(person.owner.member.id);
+    const team = person.team === null ? null : (needByKey.get(person.team) ?? null);
+    if (leavesRegion(person.owner.member, team)) loose.add(person.owner.member.id);
   }
 
   const bookFit = bookFits(needs);
@@ -519,7 +518,7 @@ export function staffTeams(
           a.key.localeCompare(b.key, 'en'),
       );
     let moved = false;
-    const regionsOnly = anchorsOf(leftRegion);
+    const regionsOnly = anchorsOf(leftRegion, loose);
     for (const to of short) {
       const order = moverOrder(to, bookFit);
       const toRegion = regionKey(to.region);
@@ -771,10 +770,16 @@ export function regionLeaving(
 /**
  * CSMs who are the only one in a region that has accounts, once those `gone` from it (moved out
  * of it already: `regionLeaving`) are left out: taking them out of the region too would leave it
- * with no CSM, so no move does (a region keeps its CSM). The accounts are read once; each call
- * of the returned function only walks the CSMs.
+ * with no CSM, so no move does (a region keeps its CSM). Those `loose` from it (with no team, or
+ * in a team that does not work it) count only when nobody works the region: a CSM the plan moves
+ * into a function ends with no team, and one a rebalance gives a book elsewhere ends in a team
+ * that does not work their region; counted as working it, either made another CSM the region's
+ * last one on the next plan, and that one was moved instead. The accounts are read once; each
+ * call of the returned function only walks the CSMs.
  */
-export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) => Set<string> {
+export function regionAnchors(
+  analysis: Analysis,
+): (gone?: ReadonlySet<string>, loose?: ReadonlySet<string>) => Set<string> {
   const withAccounts = new Set<string>();
   for (const p of analysis.placed) {
     const key = regionKey(p.region);
@@ -787,14 +792,19 @@ export function regionAnchors(analysis: Analysis): (gone?: ReadonlySet<string>) 
     if (key && withAccounts.has(key) && owner.member.leaving === undefined)
       holders.push({ id: owner.member.id, key });
   }
-  return (gone = new Set()) => {
-    // Each region's only CSM so far; null once it has a second.
+  return (gone = new Set(), loose = new Set()) => {
+    // Each region's only CSM so far, among those who work it and, apart, among the loose; null
+    // once it has a second.
     const only = new Map<string, string | null>();
+    const onlyLoose = new Map<string, string | null>();
     for (const { id, key } of holders) {
-      if (!gone.has(id)) only.set(key, only.has(key) ? null : id);
+      if (gone.has(id)) continue;
+      const of = loose.has(id) ? onlyLoose : only;
+      of.set(key, of.has(key) ? null : id);
     }
     const anchors = new Set<string>();
     for (const id of only.values()) if (id) anchors.add(id);
+    for (const [key, id] of onlyLoose) if (id && !only.has(key)) anchors.add(id);
     return anchors;
   };
 }
@@ -864,22 +874,31 @@ export function redeployIntoRoles(
 ): RoleMoves {
   const teams = staffing.teams.map((t) => ({ ...t, members: [...t.members] }));
   const unplaced = [...staffing.unplaced];
-  // A CSM in a team that does not work their region is gone from it, moved there or placed there
-  // by their book: counting only the moved ones, a CSM a rebalance had placed in such a team
-  // counted in the region again on the next plan, and the region's other CSM, no longer its
-  // last, became the pick for a function.
+  // Moved to a team that takes them out of their region: gone from it. With no team, or placed by
+  // their book in a team that does not work it: loose (`regionAnchors`).
+  const teamByKey = new Map(teams.map((t) => [t.key, t]));
   const leavesRegion = regionLeaving(teams, analysis);
+  const memberOf = (id: string) => analysis.bookOwnerById.get(id)?.member;
   const gone = new Set<string>();
+  for (const r of staffing.redeployments) {
+    const member = memberOf(r.id);
+    if (member && leavesRegion(member, teamByKey.get(r.to) ?? null)) gone.add(r.id);
+  }
+  const loose = new Set<string>();
+  for (const u of unplaced) {
+    const member = memberOf(u.id);
+    if (member && leavesRegion(member, null)) loose.add(u.id);
+  }
   for (const team of teams) {
     for (const id of team.members) {
-      const member = analysis.bookOwnerById.get(id)?.member;
-      if (member !== undefined && leavesRegion(member, team)) gone.add(id);
+      const member = memberOf(id);
+      if (member && leavesRegion(member, team)) loose.add(id);
     }
   }
   const anchorsOf = regionAnchors(analysis);
   const orderOf = new Map(analysis.bookOwners.map((o, i) => [o.member.id, i] as const));
   const spares = (): { spare: Spare; facts: SpareFacts }[] => {
-    const anchors = anchorsOf(gone);
+    const anchors = anchorsOf(gone, loose);
     const movable = (owner: BookOwner | undefined): owner is BookOwner =>
       owner !== undefined &&
       owner.rampStatus !== 'planned' &&
