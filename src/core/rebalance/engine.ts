@@ -2151,12 +2151,7 @@ function lessFrom(a: number[], from: number, b: number[]): boolean {
   return false;
 }
 
+/** Whether key `a` sorts before key `b` (the keys compared are of one length). */
 function less(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    if (x < y) return true;
-    if (x > y) return false;
-  }
-  return false;
+  return lessFrom(a, 0, b);
 }

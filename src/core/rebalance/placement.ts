@@ -15,6 +15,7 @@ import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
 import { takesMoverPlace } from '../movers.js';
 import { industryKey, regionKey, servingTeams } from '../target/needs.js';
+import { regionalTeamAmong } from '../target/staffing.js';
 import type { Book, Unit, UnitLoads } from './state.js';
 import type { RebalanceTeam } from './teams.js';
 
@@ -178,7 +179,8 @@ export class BookPlacement {
       const industry = this.industryOf(take);
       teams = this.industryTeams.filter((t) => industryKey(t.industry) === industry);
     }
-    return regionalTeamOf(teams, member.region, take)?.key;
+    const regionsOf = (team: RebalanceTeam) => (team.regions ?? []).map(regionKey);
+    return regionalTeamAmong(teams, regionsOf, member.region, take?.accounts ?? [])?.key;
   }
 
   /** The tier of the unit's segment. */
@@ -300,41 +302,6 @@ export class BookPlacement {
     }
     return industry;
   }
-}
-
-/**
- * Of a tier's (or an industry's) teams, the one a CSM holding only `unit` (or nothing) is placed
- * in (`regionalTeam` in target/staffing.ts): the team of the CSM's region, the first when none
- * serves it; with no region, the team serving most of the unit's ARR, the first on a tie, and
- * none with no unit.
- */
-function regionalTeamOf(
-  teams: readonly RebalanceTeam[],
-  region: string | undefined,
-  unit: Unit | undefined,
-): RebalanceTeam | undefined {
-  if (teams.length <= 1) return teams[0];
-  const regionsOf = (team: RebalanceTeam) => (team.regions ?? []).map(regionKey);
-  const own = regionKey(region);
-  if (own !== undefined) return teams.find((t) => regionsOf(t).includes(own)) ?? teams[0];
-  if (unit === undefined) return undefined;
-  const arrIn = (team: RebalanceTeam) => {
-    const served = new Set(regionsOf(team));
-    let sum = 0;
-    for (const p of unit.accounts)
-      if (served.has(regionKey(p.region))) sum += p.account.arr * p.account.count;
-    return sum;
-  };
-  let best = teams[0];
-  let most = arrIn(best as RebalanceTeam);
-  for (const team of teams.slice(1)) {
-    const arr = arrIn(team);
-    if (arr > most) {
-      best = team;
-      most = arr;
-    }
-  }
-  return best;
 }
 
 function add(sums: Float64Array, at: number, value: number): void {

@@ -526,6 +526,7 @@ function unitSizes(count: number, a: Float64Array, r: Float64Array): Float64Arra
   return size;
 }
 
+/** Each unit's segment as its rank in `SEGMENT_IDS` (the order the passes compare). */
 function rankSegments(units: Unit[]): void {
   for (const unit of units) unit.segmentRank = SEGMENT_IDS.indexOf(unit.segment);
 }

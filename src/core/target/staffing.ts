@@ -2,7 +2,7 @@
  * Who staffs each CSM team: today's CSMs placed by their segment (or their book's), then people
  * moved from teams with room to teams that are short, and only then hires for what is left.
  */
-import type { Analysis, BookOwner } from '../analysis.js';
+import type { Analysis, BookOwner, PlacedAccount } from '../analysis.js';
 import type { SegmentId } from '../model.js';
 import { plural } from '../money.js';
 import { byFixedFacts, bySpareFacts, type SpareFacts } from '../movers.js';
@@ -698,16 +698,31 @@ function regionSplitOf(need: TeamNeed): string | undefined {
  * of its ARR sits; none with no book either.
  */
 function regionalTeam(teams: TeamNeed[], owner: BookOwner): TeamNeed | undefined {
+  return regionalTeamAmong(teams, regionKeysOf, owner.member.region, owner.accounts);
+}
+
+/**
+ * `regionalTeam` over any kind of team (the rebalance places an empty book's CSM by it, with the
+ * account it would take as the book): the team of the CSM's region, the first when none serves
+ * it; with no region, the team serving most of the accounts' ARR, the first on a tie, and none
+ * with no accounts.
+ */
+export function regionalTeamAmong<T>(
+  teams: readonly T[],
+  regionsOf: (team: T) => readonly (string | undefined)[],
+  region: string | undefined,
+  accounts: readonly Pick<PlacedAccount, 'account' | 'region'>[],
+): T | undefined {
   if (teams.length <= 1) return teams[0];
-  const own = regionKey(owner.member.region);
-  if (own !== undefined) return teams.find((t) => regionKeysOf(t).includes(own)) ?? teams[0];
+  const own = regionKey(region);
+  if (own !== undefined) return teams.find((t) => regionsOf(t).includes(own)) ?? teams[0];
   // Nothing says where someone with no region and no book belongs: they go where work is short.
-  if (owner.accounts.length === 0) return undefined;
-  const regions = owner.accounts.map((p) => regionKey(p.region));
-  const arrIn = (team: TeamNeed) => {
-    const served = new Set(regionKeysOf(team));
+  if (accounts.length === 0) return undefined;
+  const regions = accounts.map((p) => regionKey(p.region));
+  const arrIn = (team: T) => {
+    const served = new Set(regionsOf(team));
     let sum = 0;
-    owner.accounts.forEach((p, i) => {
+    accounts.forEach((p, i) => {
       if (served.has(regions[i])) sum += p.account.arr * p.account.count;
     });
     return sum;
@@ -884,11 +899,8 @@ export function redeployIntoRoles(
     const member = memberOf(r.id);
     if (member && leavesRegion(member, teamByKey.get(r.to) ?? null)) gone.add(r.id);
   }
-  const loose = new Set<string>();
-  for (const u of unplaced) {
-    const member = memberOf(u.id);
-    if (member && leavesRegion(member, null)) loose.add(u.id);
-  }
+  // (Loose or not, a CSM with no region never anchors one.)
+  const loose = new Set<string>(unplaced.map((u) => u.id));
   for (const team of teams) {
     for (const id of team.members) {
       const member = memberOf(id);
