@@ -269,8 +269,8 @@ class Rebalancer {
     const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
     for (const team of this.teams)
-      if (team.movedIn.length > 0)
-        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
+      if (team.movedFromNoTeam.length > 0)
+        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedFromNoTeam.map(bookOf));
     this.roleMoverChoice = new RoleMoverChoice(
       new Map([...roleRivals].map(([id, ids]) => [bookOf(id), ids.map(bookOf)])),
     );

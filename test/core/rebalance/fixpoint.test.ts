@@ -829,3 +829,30 @@ describe('an empty book of a CSM moved into a team while an earlier team move wa
     expect(breaks).toEqual([]);
   });
 });
+
+// Found by fast-check (verticalOrgYaml, seed 16 at 300 runs, case 183): test/fixtures/rebalance/
+// rival-of-mover-from-team.yaml. Industry teams, all enterprise. c1 and c6 are pinned to
+// mid-market, which has no team: the target places them in none, and the rebalance seats them in
+// the first team, healthcare, as the nearest. Healthcare is short; the target moves c5 (senior,
+// placed in education by $660k of education against $150k of healthcare, a23) there, a CSM of
+// another team who holds the team's accounts, picked before anyone with no team. c5 hands over
+// the education accounts and takes a19 and a40: $450k of healthcare. c1 holds a41 and takes a18
+// ($300k); a27 ($150k, c6's) would bring c1 to $450k, c5's ARR, and the rule that keeps a CSM
+// with no team below one moved in refused it. But c1 could never be picked over c5, and on the
+// next plan c5 sits in healthcare by the book: the second rebalance gave a27 to c1, then c6's
+// a43 ($220k of financial services) to c4 (with a27 still there, giving a43 left c6 with more
+// healthcare ARR, $1.35M, than financial services, $1.32M: another team). The rivalry holds only
+// against a CSM moved in from no team.
+const rivalOfTeamedMover = fixture('rival-of-mover-from-team.yaml');
+
+describe('a CSM no team needs, in the team the target moved a CSM of another team into', () => {
+  it('may gain up to the ARR of the one moved in, so a second rebalance finds nothing left', async () => {
+    const { before, result, after, breaks } = await planAcrossWrite(rivalOfTeamedMover);
+    expect(before).toEqual(['c5 -> enterprise#healthcare', 'c3 -> cs-ops']);
+    const moved = (account: string) => result.moves.find((m) => m.account === account);
+    expect(moved('a27')).toMatchObject({ from: 'c6', to: 'c1' });
+    expect(moved('a43')).toMatchObject({ from: 'c6', to: 'c4' });
+    expect(after).toEqual(['c3 -> cs-ops']);
+    expect(breaks).toEqual([]);
+  });
+});
