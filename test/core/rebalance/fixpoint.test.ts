@@ -822,6 +822,11 @@ describe("a family's child account in a region its top account does not give", (
       'a4 null -> c1',
       'a5 null -> c1',
     ]);
+    // c1 stays above the band, and the why names the CSM with room the region rule holds back.
+    expect(result.unbalanced.find((u) => u.csm === 'c1')).toMatchObject({
+      limit: 'band',
+      why: 'no other CSM who serves its accounts in their region has room for them without going past the band, the largest allowed book, the ramp or 30% red/yellow; c0 has room but covers EMEA only, and an account stays with a CSM of its region',
+    });
     expect(breaks).toEqual([]);
   });
 });
