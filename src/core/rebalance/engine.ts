@@ -214,6 +214,8 @@ class Rebalancer {
   private readonly regions: RegionIds;
   /** The books of each `served` list that cover each region (see `receiversInRegion`). */
   private readonly inRegionLists = new Map<number, Book[]>();
+  /** The unit groups each book may take (see `groupsTaken`), by `Book.index`, found on first use. */
+  private readonly takenGroups: (number[] | undefined)[];
   private readonly placement: BookPlacement;
   private readonly roleMoverChoice: RoleMoverChoice;
 
@@ -265,6 +267,8 @@ class Rebalancer {
       this.servingOf,
     );
     this.regions = regionIds(this.covers, this.state.units);
+    this.takenGroups = new Array<number[] | undefined>(this.state.bookList.length).fill(undefined);
+    this.state.groupUnits(this.unitGroups(), this.served.length * (this.regions.count + 1) * 2);
     const bookOf = (id: string) => this.state.books.get(id) as Book;
     const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
@@ -959,24 +963,25 @@ class Rebalancer {
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;
-        const units = this.state.bySize(to);
-        const from = this.state.firstAtLeast(units, smallest);
-        for (let i = from; i < units.length; i++) {
-          const take = units[i] as Unit;
-          if (this.size(take) >= sizeGive) break;
-          if (!this.movable(take, to) || !this.serves(donor, take)) continue;
-          // The region rule before the sums: most partners a receiver holds are refused by it
-          // (`keeps` asks it too, last).
-          if (!this.inRegion(take, donor)) continue;
-          const after = this.state.shareWith(donor, take, give);
-          if (after >= donorShare - EPS) continue;
-          if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
-          const toAfter = this.state.shareWith(to, give, take);
-          if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
-          // A swap that hands a junior CSM a complex or red account comes last.
-          const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
-          const key = [junior, round(after), give.order, take.order];
-          if (!best || less(key, best.key)) best = { give, take, to, key };
+        // Only the units the donor may take (the segments its team serves, in its region): most
+        // of a receiver's book is in other regions.
+        for (const group of this.groupsTaken(donor)) {
+          const units = this.state.inGroup(to, group);
+          const from = this.state.firstAtLeast(units, smallest);
+          for (let i = from; i < units.length; i++) {
+            const take = units[i] as Unit;
+            if (this.size(take) >= sizeGive) break;
+            if (!this.movable(take, to)) continue;
+            const after = this.state.shareWith(donor, take, give);
+            if (after >= donorShare - EPS) continue;
+            if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
+            const toAfter = this.state.shareWith(to, give, take);
+            if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
+            // A swap that hands a junior CSM a complex or red account comes last.
+            const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
+            const key = [junior, round(after), give.order, take.order];
+            if (!best || less(key, best.key)) best = { give, take, to, key };
+          }
         }
       }
     }
@@ -1123,7 +1128,6 @@ class Rebalancer {
       if (!this.isPartner(rule, take) || !this.movable(take, to)) return;
       // A swap never fixes one book by handing a junior CSM a complex or red account.
       if (hardForJunior(take, book)) return;
-      if (!this.serves(book, take) || !this.inRegion(take, book)) return;
       if (!this.receiverOk(rule, to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
@@ -1147,19 +1151,30 @@ class Rebalancer {
       if (to === book || to.cap === 0 || !this.mayReceive(rule, to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
-      const units = this.state.bySize(to);
-      const at = this.state.firstAtLeast(units, sizeGive);
-      for (let i = at - 1; i >= 0; i--) {
-        const take = units[i] as Unit;
-        if (this.size(take) < lo || (best && sizeGive - this.size(take) > (best.key[1] as number)))
-          break;
-        consider(to, take, toMax);
-      }
-      for (let i = at; i < units.length; i++) {
-        const take = units[i] as Unit;
-        if (this.size(take) > hi || (best && this.size(take) - sizeGive > (best.key[1] as number)))
-          break;
-        consider(to, take, toMax);
+      // Only the units `book` may take (the segments its team serves, in its region), and for the
+      // health mix only green ones: most of a receiver's book is neither.
+      for (const group of this.groupsTaken(book)) {
+        if (rule === 'health-mix' && !isGreenGroup(group)) continue;
+        const units = this.state.inGroup(to, group);
+        const at = this.state.firstAtLeast(units, sizeGive);
+        for (let i = at - 1; i >= 0; i--) {
+          const take = units[i] as Unit;
+          if (
+            this.size(take) < lo ||
+            (best && sizeGive - this.size(take) > (best.key[1] as number))
+          )
+            break;
+          consider(to, take, toMax);
+        }
+        for (let i = at; i < units.length; i++) {
+          const take = units[i] as Unit;
+          if (
+            this.size(take) > hi ||
+            (best && this.size(take) - sizeGive > (best.key[1] as number))
+          )
+            break;
+          consider(to, take, toMax);
+        }
       }
     }
     return best;
@@ -1421,6 +1436,44 @@ class Rebalancer {
       this.inRegionLists.set(key, books);
     }
     return books;
+  }
+
+  /**
+   * Each unit's group for the swap searches (`State.inGroup`), by `unit.order`: its list of
+   * serving books and its region, then whether it is green (odd groups). A book may take units of
+   * the groups `groupsTaken` names only, so the searches walk those and skip the rest of a book.
+   */
+  private unitGroups(): Int32Array {
+    const regions = this.regions.count + 1;
+    const groupOf = new Int32Array(this.state.units.length);
+    for (let order = 0; order < groupOf.length; order++) {
+      const unit = this.state.units[order] as Unit;
+      const region = this.regions.ofUnit[order] as number;
+      const place = (this.servingOf[order] as number) * regions + region + 1;
+      groupOf[order] = place * 2 + (unit.atRisk === 0 ? 1 : 0);
+    }
+    return groupOf;
+  }
+
+  /**
+   * The groups (`unitGroups`) of the units `book` may take: those its team serves (`serves`) in
+   * the regions it covers (`inRegion`). Neither changes during a rebalance: found once per book.
+   */
+  private groupsTaken(book: Book): number[] {
+    let groups = this.takenGroups[book.index];
+    if (groups) return groups;
+    groups = [];
+    const cover = this.regions.coverOf[book.index];
+    for (let list = 0; list < this.served.length; list++) {
+      if ((this.servedFlags[list] as Uint8Array)[book.index] !== 1) continue;
+      for (let region = -1; region < this.regions.count; region++) {
+        if (!regionIn(cover, region)) continue;
+        const place = list * (this.regions.count + 1) + region + 1;
+        groups.push(place * 2, place * 2 + 1);
+      }
+    }
+    this.takenGroups[book.index] = groups;
+    return groups;
   }
 
   /**
@@ -2060,6 +2113,11 @@ class Rebalancer {
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
     return `${who}; ${parts.join('; ')}`;
   }
+}
+
+/** Whether a group of units (`unitGroups`) holds green ones, the health mix's swap partners. */
+function isGreenGroup(group: number): boolean {
+  return group % 2 === 1;
 }
 
 /** Tier rank by segment, as `Unit.segmentRank` gives it for a unit. */
