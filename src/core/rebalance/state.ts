@@ -530,13 +530,20 @@ function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: U
   return { units, loads: { a, r, aMax, rMax, size: unitSizes(units.length, a, r) } };
 }
 
-/** The accounts by id (the first of an id written twice), and the ids that may share a unit: families, and ids written twice. */
+/**
+ * The accounts by id (the first of an id written twice), and the ids that may share a unit:
+ * families, and ids written twice. Both empty when there are neither.
+ */
 function familyLinks(placed: PlacedAccount[]): {
   byId: Map<string, PlacedAccount>;
   shared: Set<string>;
 } {
   const byId = new Map<string, PlacedAccount>();
   const shared = new Set<string>();
+  // Ids in strictly ascending order (a CRM export sorted by id) are never written twice: then,
+  // with no parent named, there is nothing to link and no map of every id to build.
+  if (idsAscending(placed) && !placed.some((p) => p.account.parent !== undefined))
+    return { byId, shared };
   for (const p of placed) {
     const { id, parent } = p.account;
     if (byId.has(id)) shared.add(id);
@@ -544,6 +551,14 @@ function familyLinks(placed: PlacedAccount[]): {
     if (parent !== undefined) shared.add(parent);
   }
   return { byId, shared };
+}
+
+/** Whether each account's id sorts after the one before it. */
+function idsAscending(placed: PlacedAccount[]): boolean {
+  for (let at = 1; at < placed.length; at++)
+    if (!((placed[at - 1] as PlacedAccount).account.id < (placed[at] as PlacedAccount).account.id))
+      return false;
+  return true;
 }
 
 /** Each unit's size: the larger of its count and ARR loads. */
