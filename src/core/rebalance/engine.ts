@@ -190,8 +190,11 @@ class Rebalancer {
   private readonly waiting = new Map<Book, { why: string; at: number }>();
   /** 1 for the books in `waiting`, by `Book.index`: `movable` asks it of every unit it sees. */
   private readonly waitingFlags: Uint8Array;
-  /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
-  private waitingJoiners = 0;
+  /**
+   * The books of `waiting` that move to another CSM team (see `keepsMoverChoice`): a list, as
+   * the searches walk it for every candidate.
+   */
+  private readonly waitingJoiners: Book[] = [];
   /**
    * How the target ranks each book for a waiting mover's move (see `pickScores`), by mover.
    * Typed arrays by `Book.index`: one shape whatever the sums hold (score pairs that were arrays
@@ -530,7 +533,7 @@ class Rebalancer {
    * the teams in another order and may move other CSMs.
    */
   private pendingJoiner(mover: Book): Book | undefined {
-    if (this.waitingJoiners === 0) return undefined;
+    if (this.waitingJoiners.length === 0) return undefined;
     const rank = this.joining.has(mover) ? this.rankOfJoiner(mover) : undefined;
     if (rank === undefined && !this.intoRoles.has(mover.id)) return undefined;
     for (const other of this.waiting.keys())
@@ -549,15 +552,16 @@ class Rebalancer {
     return `${mover.id}'s move into ${this.newRole(mover)} waits for ${joiner.id}'s move to the ${joiner.team} team: with the book handed over, ${mover.id} would have no team and be the first pick for a team short of people. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
   }
 
-  /** `waiting`, with its flag by book index and its count of joiners, kept in step. */
+  /** `waiting`, with its flag by book index and its list of joiners, kept in step. */
   private startWaiting(mover: Book, why: string): void {
-    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners += 1;
+    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners.push(mover);
     this.waiting.set(mover, { why, at: this.state.version });
     this.waitingFlags[mover.index] = 1;
   }
 
   private stopWaiting(mover: Book): void {
-    if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
+    if (this.waiting.has(mover) && this.joining.has(mover))
+      this.waitingJoiners.splice(this.waitingJoiners.indexOf(mover), 1);
     this.waiting.delete(mover);
     this.waitingFlags[mover.index] = 0;
   }
@@ -1310,7 +1314,7 @@ class Rebalancer {
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
-    return this.waitingJoiners === 0 || this.keepsJoinerChoice(book, add, remove);
+    return this.waitingJoiners.length === 0 || this.keepsJoinerChoice(book, add, remove);
   }
 
   /**
@@ -1318,9 +1322,11 @@ class Rebalancer {
    * the check per candidate inline only the common case (V8 compiles less, and earlier).
    */
   private keepsJoinerChoice(book: Book, add?: Unit, remove?: Unit): boolean {
-    for (const mover of this.waiting.keys()) {
+    // Any mover refusing the change refuses it: the order they are asked in changes nothing.
+    for (let at = 0; at < this.waitingJoiners.length; at++) {
+      const mover = this.waitingJoiners[at] as Book;
       // `book.team` is the team key the target gives the CSM ('' for none); a joiner's is never ''.
-      if (mover === book || book.team === mover.team || !this.joining.has(mover)) continue;
+      if (mover === book || book.team === mover.team) continue;
       const addServed = add !== undefined && this.serves(mover, add);
       const removeServed = remove !== undefined && this.serves(mover, remove);
       // With the ARR in the new team's accounts unchanged, `book` becomes a better pick only with
