@@ -833,26 +833,28 @@ class Rebalancer {
     for (const donor of this.fullestFirst(light, mean)) {
       const donorShare = this.state.share(donor);
       if (best && -round(donorShare) > (best.key[0] as number)) break;
-      for (const unit of donor.units) {
-        // The region first: `keeps` refuses a unit `light` does not cover.
-        if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
-        if (!this.serves(light, unit)) continue;
-        // Filling a light book is no reason to hand a junior CSM a complex or red account.
-        if (hardForJunior(unit, light)) continue;
-        const after = this.state.shareWith(light, unit);
-        if (after > limit + EPS) continue;
-        // Never overshoot: the donor stays at least as full as the book it feeds.
-        if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
-        if (!this.keeps(donor, light, unit)) continue;
-        const key = [
-          -round(donorShare),
-          this.preference(unit, light),
-          round(Math.abs(mean - after)),
-          unit.healthRank,
-          -(unit.renewalDays ?? 100_000),
-          unit.order,
-        ];
-        if (!best || less(key, best.key)) best = { unit, donor, key };
+      // Only the units `light` may take (the segments its team serves, in its region): `keeps`
+      // refuses the rest, most of a donor's book.
+      for (const group of this.groupsTaken(light)) {
+        for (const unit of this.state.inGroup(donor, group)) {
+          if (!this.movable(unit, donor)) continue;
+          // Filling a light book is no reason to hand a junior CSM a complex or red account.
+          if (hardForJunior(unit, light)) continue;
+          const after = this.state.shareWith(light, unit);
+          if (after > limit + EPS) continue;
+          // Never overshoot: the donor stays at least as full as the book it feeds.
+          if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+          if (!this.keeps(donor, light, unit)) continue;
+          const key = [
+            -round(donorShare),
+            this.preference(unit, light),
+            round(Math.abs(mean - after)),
+            unit.healthRank,
+            -(unit.renewalDays ?? 100_000),
+            unit.order,
+          ];
+          if (!best || less(key, best.key)) best = { unit, donor, key };
+        }
       }
     }
     return best;
