@@ -1981,7 +1981,34 @@ class Rebalancer {
       mean > 1
         ? `; the team carries ${pct(mean)} of what its CSMs can carry today: it needs more CSMs`
         : '';
-    return `no other CSM who serves its accounts${region} has room for them without going past the band, the largest allowed book, the ramp or ${pct(this.mixMax)} red/yellow${short}`;
+    const elsewhere = cover === undefined ? this.roomOutOfRegion(book) : '';
+    const where = elsewhere === '' ? region : ' in their region';
+    return `no other CSM who serves its accounts${where} has room for them without going past the band, the largest allowed book, the ramp or ${pct(this.mixMax)} red/yellow${short}${elsewhere}`;
+  }
+
+  /**
+   * For a book that covers any region: the CSMs who would take one of its accounts but for the
+   * region rule, in words ("; c0 has room but covers EMEA only, ..."), or nothing. Without them
+   * the reader sees a CSM with room and no reason it took nothing.
+   */
+  private roomOutOfRegion(book: Book): string {
+    const held = new Set<Book>();
+    for (const unit of book.units) {
+      if (!this.movable(unit, book)) continue;
+      for (const to of this.receivers(unit)) {
+        if (to === book || to.cap === 0 || held.has(to) || this.inRegion(unit, to)) continue;
+        if (this.state.shareWith(to, unit) > this.upperOf(to) + EPS) continue;
+        if (this.keeps(book, to, unit, undefined, true)) held.add(to);
+      }
+    }
+    if (held.size === 0) return '';
+    const whom = [...held].sort((a, b) => a.index - b.index);
+    const covers = whom.map((b) => this.covers[b.index]?.names.join(' + ') ?? '');
+    const who =
+      whom.length === 1
+        ? `${whom[0]?.id} has room but covers ${covers[0]} only`
+        : `${andList(whom.map((b, i) => `${b.id} (${covers[i]})`))} have room but cover those regions only`;
+    return `; ${who}, and an account stays with a CSM of its region`;
   }
 
   /**
@@ -2178,11 +2205,17 @@ function fitWords(unit: Unit, to: Book, cover: RegionCover | undefined): string[
 }
 
 /** Accounts in a short list: "a4 and a8 ($410k, 2 red)", the first five ids and how many more. */
+/** Words in a list, the last joined by "and": "a, b and c". */
+function andList(words: string[]): string {
+  return words.length === 1
+    ? (words[0] as string)
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 function accountsList(units: Unit[]): string {
   const ids = units.flatMap((u) => u.accounts.map((p) => p.account.id));
   const shown = ids.length > 5 ? [...ids.slice(0, 5), `${ids.length - 5} more`] : ids;
-  const names =
-    shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  const names = andList(shown);
   const arr = units.reduce((sum, u) => sum + u.arr, 0);
   const red = units.reduce(
     (n, u) => n + u.accounts.filter((p) => p.account.health === 'red').length,

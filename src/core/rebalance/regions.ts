@@ -33,11 +33,17 @@ export function regionCovers(
   servingOf: Uint32Array,
 ): (RegionCover | undefined)[] {
   const teamByKey = new Map(teams.map((t) => [t.key, t] as const));
-  // The regions of the accounts each book's team serves, found once per serving list.
+  // The regions of the accounts each book's team serves, found once per serving list. Every
+  // account of a family counts, not only the top one the unit's region speaks for: a child
+  // account in EMEA is EMEA work whether it has an owner of its own or shares its parent's, and
+  // a family joins one unit only once one CSM owns it all, so a second run would see otherwise.
   const regionsOfList = served.map(() => new Set<string>());
   for (const unit of units) {
-    const key = regionKey(unit.region);
-    if (key !== undefined) regionsOfList[servingOf[unit.order] as number]?.add(key);
+    const regions = regionsOfList[servingOf[unit.order] as number];
+    for (const p of unit.accounts) {
+      const key = regionKey(p.region);
+      if (key !== undefined) regions?.add(key);
+    }
   }
   const servedRegions = books.map(() => new Set<string>());
   served.forEach((list, at) => {

@@ -787,3 +787,46 @@ describe('CSMs with no team, or in a team that does not work their region', () =
     expect(breaks).toEqual([]);
   });
 });
+
+// Found by fast-check (the first property, seed 2 at 300 runs, case 138), shrunk. One team of
+// two: c0 works EMEA, c1 has no region. Six strategic accounts at $700k, each max(1 / 7.5
+// accounts, $0.7M / $3.5M) = 20% of a target book: the team carries 120% on 2 CSMs, a mean of
+// 60%, a band up to 66%. a1 (EMEA) is a child of c0's locked a0 (no region) with no owner yet;
+// the team has EMEA work, so c0 covers EMEA only (the region rule). a1 goes to c0 (40%); the
+// three NA accounts go to c1, who covers any region (20% + 60% = 80%, above the band, but c0
+// does not cover NA). After --write a0 and a1 share an owner and are one unit, which a0 (no
+// region) speaks for: the team's EMEA work was read from that unit alone, c0 then covered any
+// region, and a second rebalance moved a3 to c0. Every account of a family counts for the
+// regions a team works, so c0 covers EMEA on both runs and the second proposes nothing.
+const familyChildInRegion = [
+  `version: 1\ncompany:\n  name: Generated\n  as_of: ${AS_OF}`,
+  'team:',
+  '  - { id: c0, role: csm, region: EMEA }',
+  '  - { id: c1, role: csm }',
+  'accounts:',
+  '  - { id: a0, arr: 700000, owner: c0, locked: true }',
+  '  - { id: a1, arr: 700000, region: EMEA, parent: a0 }',
+  '  - { id: a2, arr: 700000, owner: c1, locked: true }',
+  '  - { id: a3, arr: 700000, region: NA }',
+  '  - { id: a4, arr: 700000, region: NA }',
+  '  - { id: a5, arr: 700000, region: NA }',
+  '',
+].join('\n');
+
+describe("a family's child account in a region its top account does not give", () => {
+  it('is work in that region on both runs, so the region rule reads the same after --write', async () => {
+    const { result, breaks } = await planAcrossWrite(familyChildInRegion);
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual([
+      'a1 null -> c0',
+      'a3 null -> c1',
+      'a4 null -> c1',
+      'a5 null -> c1',
+    ]);
+    // c1 stays above the band, and the why names the CSM with room the region rule holds back.
+    expect(result.unbalanced.find((u) => u.csm === 'c1')).toMatchObject({
+      limit: 'band',
+      why: 'no other CSM who serves its accounts in their region has room for them without going past the band, the largest allowed book, the ramp or 30% red/yellow; c0 has room but covers EMEA only, and an account stays with a CSM of its region',
+    });
+    expect(breaks).toEqual([]);
+  });
+});
