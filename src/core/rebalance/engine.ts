@@ -190,8 +190,11 @@ class Rebalancer {
   private readonly waiting = new Map<Book, { why: string; at: number }>();
   /** 1 for the books in `waiting`, by `Book.index`: `movable` asks it of every unit it sees. */
   private readonly waitingFlags: Uint8Array;
-  /** How many of `waiting` move to another CSM team (see `keepsMoverChoice`). */
-  private waitingJoiners = 0;
+  /**
+   * The books of `waiting` that move to another CSM team (see `keepsMoverChoice`): a list, as
+   * the searches walk it for every candidate.
+   */
+  private readonly waitingJoiners: Book[] = [];
   /**
    * How the target ranks each book for a waiting mover's move (see `pickScores`), by mover.
    * Typed arrays by `Book.index`: one shape whatever the sums hold (score pairs that were arrays
@@ -214,6 +217,8 @@ class Rebalancer {
   private readonly regions: RegionIds;
   /** The books of each `served` list that cover each region (see `receiversInRegion`). */
   private readonly inRegionLists = new Map<number, Book[]>();
+  /** The unit groups each book may take (see `groupsTaken`), by `Book.index`, found on first use. */
+  private readonly takenGroups: (number[] | undefined)[];
   private readonly placement: BookPlacement;
   private readonly roleMoverChoice: RoleMoverChoice;
 
@@ -265,6 +270,8 @@ class Rebalancer {
       this.servingOf,
     );
     this.regions = regionIds(this.covers, this.state.units);
+    this.takenGroups = new Array<number[] | undefined>(this.state.bookList.length).fill(undefined);
+    this.state.groupUnits(this.unitGroups(), this.served.length * (this.regions.count + 1) * 2);
     const bookOf = (id: string) => this.state.books.get(id) as Book;
     const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
@@ -526,7 +533,7 @@ class Rebalancer {
    * the teams in another order and may move other CSMs.
    */
   private pendingJoiner(mover: Book): Book | undefined {
-    if (this.waitingJoiners === 0) return undefined;
+    if (this.waitingJoiners.length === 0) return undefined;
     const rank = this.joining.has(mover) ? this.rankOfJoiner(mover) : undefined;
     if (rank === undefined && !this.intoRoles.has(mover.id)) return undefined;
     for (const other of this.waiting.keys())
@@ -558,15 +565,16 @@ class Rebalancer {
     return `${mover.id}'s move into ${this.newRole(mover)} waits for ${joiner.id}'s move to the ${joiner.team} team: with the book handed over, ${mover.id} would have no team and be the first pick for a team short of people. ${mover.id} keeps the whole book until ${joiner.id} has moved`;
   }
 
-  /** `waiting`, with its flag by book index and its count of joiners, kept in step. */
+  /** `waiting`, with its flag by book index and its list of joiners, kept in step. */
   private startWaiting(mover: Book, why: string): void {
-    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners += 1;
+    if (!this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners.push(mover);
     this.waiting.set(mover, { why, at: this.state.version });
     this.waitingFlags[mover.index] = 1;
   }
 
   private stopWaiting(mover: Book): void {
-    if (this.waiting.has(mover) && this.joining.has(mover)) this.waitingJoiners -= 1;
+    if (this.waiting.has(mover) && this.joining.has(mover))
+      this.waitingJoiners.splice(this.waitingJoiners.indexOf(mover), 1);
     this.waiting.delete(mover);
     this.waitingFlags[mover.index] = 0;
   }
@@ -838,26 +846,28 @@ class Rebalancer {
     for (const donor of this.fullestFirst(light, mean)) {
       const donorShare = this.state.share(donor);
       if (best && -round(donorShare) > (best.key[0] as number)) break;
-      for (const unit of donor.units) {
-        // The region first: `keeps` refuses a unit `light` does not cover.
-        if (!this.inRegion(unit, light) || !this.movable(unit, donor)) continue;
-        if (!this.serves(light, unit)) continue;
-        // Filling a light book is no reason to hand a junior CSM a complex or red account.
-        if (hardForJunior(unit, light)) continue;
-        const after = this.state.shareWith(light, unit);
-        if (after > limit + EPS) continue;
-        // Never overshoot: the donor stays at least as full as the book it feeds.
-        if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
-        if (!this.keeps(donor, light, unit)) continue;
-        const key = [
-          -round(donorShare),
-          this.preference(unit, light),
-          round(Math.abs(mean - after)),
-          unit.healthRank,
-          -(unit.renewalDays ?? 100_000),
-          unit.order,
-        ];
-        if (!best || less(key, best.key)) best = { unit, donor, key };
+      // Only the units `light` may take (the segments its team serves, in its region): `keeps`
+      // refuses the rest, most of a donor's book.
+      for (const group of this.groupsTaken(light)) {
+        for (const unit of this.state.inGroup(donor, group)) {
+          if (!this.movable(unit, donor)) continue;
+          // Filling a light book is no reason to hand a junior CSM a complex or red account.
+          if (hardForJunior(unit, light)) continue;
+          const after = this.state.shareWith(light, unit);
+          if (after > limit + EPS) continue;
+          // Never overshoot: the donor stays at least as full as the book it feeds.
+          if (this.state.shareWith(donor, undefined, unit) < after - EPS) continue;
+          if (!this.keeps(donor, light, unit)) continue;
+          const key = [
+            -round(donorShare),
+            this.preference(unit, light),
+            round(Math.abs(mean - after)),
+            unit.healthRank,
+            -(unit.renewalDays ?? 100_000),
+            unit.order,
+          ];
+          if (!best || less(key, best.key)) best = { unit, donor, key };
+        }
       }
     }
     return best;
@@ -972,24 +982,25 @@ class Rebalancer {
         // Only partners between the smallest that keeps `to` in its band and `give` qualify.
         const smallest = this.smallestPartner(to, give, this.upperOf(to));
         if (smallest >= sizeGive) continue;
-        const units = this.state.bySize(to);
-        const from = this.state.firstAtLeast(units, smallest);
-        for (let i = from; i < units.length; i++) {
-          const take = units[i] as Unit;
-          if (this.size(take) >= sizeGive) break;
-          if (!this.movable(take, to) || !this.serves(donor, take)) continue;
-          // The region rule before the sums: most partners a receiver holds are refused by it
-          // (`keeps` asks it too, last).
-          if (!this.inRegion(take, donor)) continue;
-          const after = this.state.shareWith(donor, take, give);
-          if (after >= donorShare - EPS) continue;
-          if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
-          const toAfter = this.state.shareWith(to, give, take);
-          if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
-          // A swap that hands a junior CSM a complex or red account comes last.
-          const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
-          const key = [junior, round(after), give.order, take.order];
-          if (!best || less(key, best.key)) best = { give, take, to, key };
+        // Only the units the donor may take (the segments its team serves, in its region): most
+        // of a receiver's book is in other regions.
+        for (const group of this.groupsTaken(donor)) {
+          const units = this.state.inGroup(to, group);
+          const from = this.state.firstAtLeast(units, smallest);
+          for (let i = from; i < units.length; i++) {
+            const take = units[i] as Unit;
+            if (this.size(take) >= sizeGive) break;
+            if (!this.movable(take, to)) continue;
+            const after = this.state.shareWith(donor, take, give);
+            if (after >= donorShare - EPS) continue;
+            if (this.excessWith(donor, take, give) >= donorExcess - EPS) continue;
+            const toAfter = this.state.shareWith(to, give, take);
+            if (toAfter > this.upperOf(to) + EPS || !this.keeps(donor, to, give, take)) continue;
+            // A swap that hands a junior CSM a complex or red account comes last.
+            const junior = hardForJunior(give, to) || hardForJunior(take, donor) ? 1 : 0;
+            const key = [junior, round(after), give.order, take.order];
+            if (!best || less(key, best.key)) best = { give, take, to, key };
+          }
         }
       }
     }
@@ -1136,7 +1147,6 @@ class Rebalancer {
       if (!this.isPartner(rule, take) || !this.movable(take, to)) return;
       // A swap never fixes one book by handing a junior CSM a complex or red account.
       if (hardForJunior(take, book)) return;
-      if (!this.serves(book, take) || !this.inRegion(take, book)) return;
       if (!this.receiverOk(rule, to, give, take)) return;
       if (rule === 'health-mix' && this.state.atRiskWith(book, take, give) > bookMixBefore + EPS)
         return;
@@ -1160,19 +1170,30 @@ class Rebalancer {
       if (to === book || to.cap === 0 || !this.mayReceive(rule, to, give)) continue;
       const toMax = Math.max(this.upperOf(to), this.state.share(to));
       const lo = this.smallestPartner(to, give, toMax);
-      const units = this.state.bySize(to);
-      const at = this.state.firstAtLeast(units, sizeGive);
-      for (let i = at - 1; i >= 0; i--) {
-        const take = units[i] as Unit;
-        if (this.size(take) < lo || (best && sizeGive - this.size(take) > (best.key[1] as number)))
-          break;
-        consider(to, take, toMax);
-      }
-      for (let i = at; i < units.length; i++) {
-        const take = units[i] as Unit;
-        if (this.size(take) > hi || (best && this.size(take) - sizeGive > (best.key[1] as number)))
-          break;
-        consider(to, take, toMax);
+      // Only the units `book` may take (the segments its team serves, in its region), and for the
+      // health mix only green ones: most of a receiver's book is neither.
+      for (const group of this.groupsTaken(book)) {
+        if (rule === 'health-mix' && !isGreenGroup(group)) continue;
+        const units = this.state.inGroup(to, group);
+        const at = this.state.firstAtLeast(units, sizeGive);
+        for (let i = at - 1; i >= 0; i--) {
+          const take = units[i] as Unit;
+          if (
+            this.size(take) < lo ||
+            (best && sizeGive - this.size(take) > (best.key[1] as number))
+          )
+            break;
+          consider(to, take, toMax);
+        }
+        for (let i = at; i < units.length; i++) {
+          const take = units[i] as Unit;
+          if (
+            this.size(take) > hi ||
+            (best && this.size(take) - sizeGive > (best.key[1] as number))
+          )
+            break;
+          consider(to, take, toMax);
+        }
       }
     }
     return best;
@@ -1310,7 +1331,7 @@ class Rebalancer {
    */
   private keepsMoverChoice(book: Book, add?: Unit, remove?: Unit): boolean {
     if (!this.roleMoverChoice.keeps(book, add, remove)) return false;
-    return this.waitingJoiners === 0 || this.keepsJoinerChoice(book, add, remove);
+    return this.waitingJoiners.length === 0 || this.keepsJoinerChoice(book, add, remove);
   }
 
   /**
@@ -1318,9 +1339,11 @@ class Rebalancer {
    * the check per candidate inline only the common case (V8 compiles less, and earlier).
    */
   private keepsJoinerChoice(book: Book, add?: Unit, remove?: Unit): boolean {
-    for (const mover of this.waiting.keys()) {
+    // Any mover refusing the change refuses it: the order they are asked in changes nothing.
+    for (let at = 0; at < this.waitingJoiners.length; at++) {
+      const mover = this.waitingJoiners[at] as Book;
       // `book.team` is the team key the target gives the CSM ('' for none); a joiner's is never ''.
-      if (mover === book || book.team === mover.team || !this.joining.has(mover)) continue;
+      if (mover === book || book.team === mover.team) continue;
       const addServed = add !== undefined && this.serves(mover, add);
       const removeServed = remove !== undefined && this.serves(mover, remove);
       // With the ARR in the new team's accounts unchanged, `book` becomes a better pick only with
@@ -1436,6 +1459,44 @@ class Rebalancer {
       this.inRegionLists.set(key, books);
     }
     return books;
+  }
+
+  /**
+   * Each unit's group for the swap searches (`State.inGroup`), by `unit.order`: its list of
+   * serving books and its region, then whether it is green (odd groups). A book may take units of
+   * the groups `groupsTaken` names only, so the searches walk those and skip the rest of a book.
+   */
+  private unitGroups(): Int32Array {
+    const regions = this.regions.count + 1;
+    const groupOf = new Int32Array(this.state.units.length);
+    for (let order = 0; order < groupOf.length; order++) {
+      const unit = this.state.units[order] as Unit;
+      const region = this.regions.ofUnit[order] as number;
+      const place = (this.servingOf[order] as number) * regions + region + 1;
+      groupOf[order] = place * 2 + (unit.atRisk === 0 ? 1 : 0);
+    }
+    return groupOf;
+  }
+
+  /**
+   * The groups (`unitGroups`) of the units `book` may take: those its team serves (`serves`) in
+   * the regions it covers (`inRegion`). Neither changes during a rebalance: found once per book.
+   */
+  private groupsTaken(book: Book): number[] {
+    let groups = this.takenGroups[book.index];
+    if (groups) return groups;
+    groups = [];
+    const cover = this.regions.coverOf[book.index];
+    for (let list = 0; list < this.served.length; list++) {
+      if ((this.servedFlags[list] as Uint8Array)[book.index] !== 1) continue;
+      for (let region = -1; region < this.regions.count; region++) {
+        if (!regionIn(cover, region)) continue;
+        const place = list * (this.regions.count + 1) + region + 1;
+        groups.push(place * 2, place * 2 + 1);
+      }
+    }
+    this.takenGroups[book.index] = groups;
+    return groups;
   }
 
   /**
@@ -2108,6 +2169,11 @@ class Rebalancer {
     if (unit.accounts.length > 1) parts.push(`moves with its family (${unit.key})`);
     return `${who}; ${parts.join('; ')}`;
   }
+}
+
+/** Whether a group of units (`unitGroups`) holds green ones, the health mix's swap partners. */
+function isGreenGroup(group: number): boolean {
+  return group % 2 === 1;
 }
 
 /** Tier rank by segment, as `Unit.segmentRank` gives it for a unit. */

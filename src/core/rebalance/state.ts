@@ -99,8 +99,8 @@ export interface Book {
   timezones: number[];
   /** Tier rank of the CSM's segment (or of most of their book); -1 when unknown. */
   anchorRank: number;
-  /** The units by size, once a search asked for them (see `State.bySize`). */
-  sorted?: Unit[];
+  /** The units by group, each list by size, once a search asked for them (see `State.inGroup`). */
+  groups?: Unit[][];
   /** `State.version` at the book's last change, so a search that failed knows when to retry. */
   changedAt: number;
 }
@@ -118,6 +118,9 @@ export class State {
   readonly mixMax: number;
   /** Counts the changes to any book (see `Book.changedAt`). */
   version = 0;
+  /** Each unit's group (see `groupUnits`), by `unit.order`, and how many groups there are. */
+  private groupOf: Int32Array = new Int32Array(0);
+  private groupCount = 1;
 
   constructor(
     analysis: Analysis,
@@ -153,7 +156,7 @@ export class State {
         industries: [],
         timezones: [],
         anchorRank: -1,
-        sorted: undefined,
+        groups: undefined,
         changedAt: 0,
       };
       this.books.set(owner.member.id, book);
@@ -289,15 +292,33 @@ export class State {
   }
 
   /**
-   * The book's units smallest first (input order on a tie), so a search for a unit of a given
-   * size looks at its neighbours only. Built on first use, then kept in order by `add`/`remove`.
+   * Sorts the units into groups for `inGroup`: a number below `count` per unit, by `unit.order`
+   * (until then, every unit is in group 0).
    */
-  bySize(book: Book): Unit[] {
+  groupUnits(groupOf: Int32Array, count: number): void {
+    this.groupOf = groupOf;
+    this.groupCount = count;
+  }
+
+  /**
+   * The book's units in `group` (see `groupUnits`), smallest first (input order on a tie), so a
+   * search for a unit of a given size looks at its neighbours only, and only in the groups it may
+   * take. Built on first use, then kept in order by `add`/`remove`.
+   */
+  inGroup(book: Book, group: number): Unit[] {
+    book.groups ??= this.sortedGroups(book);
+    return book.groups[group] as Unit[];
+  }
+
+  private sortedGroups(book: Book): Unit[][] {
     const { size } = this.loads;
-    book.sorted ??= [...book.units].sort(
+    const groups: Unit[][] = [];
+    for (let group = 0; group < this.groupCount; group++) groups.push([]);
+    const units = [...book.units].sort(
       (x, y) => (size[x.order] as number) - (size[y.order] as number) || x.order - y.order,
     );
-    return book.sorted;
+    for (const unit of units) (groups[this.groupOf[unit.order] ?? 0] as Unit[]).push(unit);
+    return groups;
   }
 
   /** A unit's load at the policy targets: the larger of its count and ARR loads. */
@@ -305,7 +326,7 @@ export class State {
     return this.loads.size[unit.order] as number;
   }
 
-  /** Index of the first unit at least `size` in a list sorted by size (`bySize`). */
+  /** Index of the first unit at least `size` in a list sorted by size (`inGroup`). */
   firstAtLeast(sorted: Unit[], size: number): number {
     let lo = 0;
     let hi = sorted.length;
@@ -319,14 +340,20 @@ export class State {
 
   add(book: Book, unit: Unit): void {
     book.units.add(unit);
-    if (book.sorted) book.sorted.splice(this.sizeIndex(book.sorted, unit), 0, unit);
+    if (book.groups) {
+      const group = book.groups[this.groupOf[unit.order] ?? 0] as Unit[];
+      group.splice(this.sizeIndex(group, unit), 0, unit);
+    }
     this.adjust(book, unit, 1);
     unit.holder = book.index;
   }
 
   remove(book: Book, unit: Unit): void {
     book.units.delete(unit);
-    if (book.sorted) book.sorted.splice(this.sizeIndex(book.sorted, unit), 1);
+    if (book.groups) {
+      const group = book.groups[this.groupOf[unit.order] ?? 0] as Unit[];
+      group.splice(this.sizeIndex(group, unit), 1);
+    }
     this.adjust(book, unit, -1);
     unit.holder = -1;
   }
@@ -503,13 +530,20 @@ function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: U
   return { units, loads: { a, r, aMax, rMax, size: unitSizes(units.length, a, r) } };
 }
 
-/** The accounts by id (the first of an id written twice), and the ids that may share a unit: families, and ids written twice. */
+/**
+ * The accounts by id (the first of an id written twice), and the ids that may share a unit:
+ * families, and ids written twice. Both empty when there are neither.
+ */
 function familyLinks(placed: PlacedAccount[]): {
   byId: Map<string, PlacedAccount>;
   shared: Set<string>;
 } {
   const byId = new Map<string, PlacedAccount>();
   const shared = new Set<string>();
+  // Ids in strictly ascending order (a CRM export sorted by id) are never written twice: then,
+  // with no parent named, there is nothing to link and no map of every id to build.
+  if (idsAscending(placed) && !placed.some((p) => p.account.parent !== undefined))
+    return { byId, shared };
   for (const p of placed) {
     const { id, parent } = p.account;
     if (byId.has(id)) shared.add(id);
@@ -517,6 +551,14 @@ function familyLinks(placed: PlacedAccount[]): {
     if (parent !== undefined) shared.add(parent);
   }
   return { byId, shared };
+}
+
+/** Whether each account's id sorts after the one before it. */
+function idsAscending(placed: PlacedAccount[]): boolean {
+  for (let at = 1; at < placed.length; at++)
+    if (!((placed[at - 1] as PlacedAccount).account.id < (placed[at] as PlacedAccount).account.id))
+      return false;
+  return true;
 }
 
 /** Each unit's size: the larger of its count and ARR loads. */
