@@ -1306,7 +1306,11 @@ class Rebalancer {
   ): boolean {
     // A mover whose hand-over waits keeps the book as it is: it takes nothing either.
     if (this.waitingFlags[to.index] === 1) return false;
-    if (this.waitingJoiners > 0 && to.units.size === 0 && this.firstAccountWaitsFor(to, give))
+    if (
+      this.waitingJoiners.length > 0 &&
+      to.units.size === 0 &&
+      this.firstAccountWaitsFor(to, give)
+    )
       return false;
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
