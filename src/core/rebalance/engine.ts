@@ -276,8 +276,8 @@ class Rebalancer {
     const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
     for (const team of this.teams)
-      if (team.movedIn.length > 0)
-        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedIn.map(bookOf));
+      if (team.movedFromNoTeam.length > 0)
+        for (const id of team.unneeded) rivals.set(bookOf(id), team.movedFromNoTeam.map(bookOf));
     this.roleMoverChoice = new RoleMoverChoice(
       new Map([...roleRivals].map(([id, ids]) => [bookOf(id), ids.map(bookOf)])),
     );
@@ -540,6 +540,19 @@ class Rebalancer {
       if (this.joining.has(other) && (rank === undefined || this.rankOfJoiner(other) < rank))
         return other;
     return undefined;
+  }
+
+  /**
+   * The earlier move to another team that waits, for which an empty book's first account waits
+   * too: the book's CSM is one the target moves into a team, whom that account would place
+   * there on the next plan (from no team). Their move made while the earlier one waits, the new
+   * team is less short on the next plan, which then fills the teams in another order, and a
+   * later move that waits now goes through (regions property, seed 16). Undefined when the
+   * account may go.
+   */
+  private firstAccountWaitsFor(book: Book, unit: Unit): Book | undefined {
+    if (!this.joining.has(book) || this.placement.placedTeam(book, unit) !== book.team) return;
+    return this.pendingJoiner(book);
   }
 
   private rankOfJoiner(book: Book): number {
@@ -1293,6 +1306,12 @@ class Rebalancer {
   ): boolean {
     // A mover whose hand-over waits keeps the book as it is: it takes nothing either.
     if (this.waitingFlags[to.index] === 1) return false;
+    if (
+      this.waitingJoiners.length > 0 &&
+      to.units.size === 0 &&
+      this.firstAccountWaitsFor(to, give)
+    )
+      return false;
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
@@ -1731,6 +1750,12 @@ class Rebalancer {
       const team = placed === undefined ? 'no team' : `the ${placed} team`;
       const region = book.member.region ? ` (region ${book.member.region})` : '';
       return `${book.id} has no book, and a first account would place them in ${team} on the next plan${region}`;
+    }
+    const earlier =
+      unit && book.units.size === 0 ? this.firstAccountWaitsFor(book, unit) : undefined;
+    if (earlier) {
+      const where = earlier.team === book.team ? 'there' : `to the ${earlier.team} team`;
+      return `${book.id} has no book, and their move to the ${book.team} team waits for ${earlier.id}'s move ${where}, which the plan makes first`;
     }
     const cap = book.status === 'ramping' ? 'the book the ramp allows' : 'the largest book allowed';
     const words = [`${book.id} at ${pct(this.state.capUseWith(book))} of ${cap}`];

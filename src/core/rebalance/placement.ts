@@ -7,9 +7,9 @@
  * placed by its content gives away nothing that changes where it is placed. Likewise the target
  * moves into a short team the CSM who already holds most of its accounts' ARR (`moverOrder`):
  * until their book places them in that team by itself, that CSM's ARR in its accounts never
- * falls (a swap for a larger one may), and no CSM the target places in no team (who joins the
- * team as the nearest, `RebalanceTeam.unneeded`) gains up to it, or the next plan would move
- * another.
+ * falls (a swap for a larger one may), and where that CSM came from no team, no CSM the target
+ * places in no team (who joins the team as the nearest, `RebalanceTeam.unneeded`) gains up to
+ * it, or the next plan would move another.
  */
 import type { SegmentId } from '../model.js';
 import { SEGMENT_IDS } from '../model.js';
@@ -66,7 +66,7 @@ export class BookPlacement {
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
     private readonly loads: UnitLoads,
-    /** For each book of a CSM no team needs, the `movedIn` books of the team it joined. */
+    /** For each book of a CSM no team needs, the books of the team it joined moved there from no team. */
     private readonly rivals: ReadonlyMap<Book, readonly Book[]> = new Map(),
   ) {
     this.teams = teams;
@@ -112,8 +112,8 @@ export class BookPlacement {
 
   /**
    * Whether `book` taking `take` (and giving `give`) stays below the ARR in the team's accounts
-   * of every CSM the target moved into its team (`rivals`): at or above it, the next plan would
-   * move this CSM in instead.
+   * of every CSM the target moved into its team from no team (`rivals`): at or above it, the next
+   * plan would move this CSM in instead.
    */
   receives(book: Book, take: Unit, give?: Unit): boolean {
     const movers = this.rivals.get(book);

@@ -43,8 +43,14 @@ export interface RebalanceTeam {
    */
   movedIn: string[];
   /**
+   * Of `movedIn`, those the target moves here from no team. A CSM no team needs (`unneeded`) is
+   * ranked against them alone: one moved from another team holds the team's accounts and is
+   * picked before anyone with no team (`staffTeams`), whatever the rest of the team holds.
+   */
+  movedFromNoTeam: string[];
+  /**
    * Members the target places in no team (no team needs them), who join this one as the nearest:
-   * the next plan may move one of them in instead of a `movedIn` member.
+   * the next plan may move one of them in instead of a `movedFromNoTeam` member.
    */
   unneeded: string[];
 }
@@ -84,6 +90,7 @@ export function targetTeams(
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.map((r) => r.id));
   const movedIn = new Set(target.redeployments.map((r) => r.id));
+  const fromNoTeam = new Set(target.redeployments.filter((r) => r.from === null).map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
     role: t.role,
@@ -95,6 +102,7 @@ export function targetTeams(
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
     movedIn: t.members.filter((id) => movedIn.has(id)),
+    movedFromNoTeam: t.members.filter((id) => fromNoTeam.has(id)),
     unneeded: [],
   }));
   const placed = new Set(teams.flatMap((t) => t.members));
@@ -119,6 +127,7 @@ export function targetTeams(
         members: [owner.member.id],
         joining: [],
         movedIn: [],
+        movedFromNoTeam: [],
         unneeded: [],
       });
     }
@@ -155,6 +164,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       members: [],
       joining: [],
       movedIn: [],
+      movedFromNoTeam: [],
       unneeded: [],
     };
     team.members.push(owner.member.id);
@@ -174,6 +184,7 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       members: generalists.map((o) => o.member.id),
       joining: [],
       movedIn: [],
+      movedFromNoTeam: [],
       unneeded: [],
     });
   }

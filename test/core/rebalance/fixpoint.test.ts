@@ -788,6 +788,75 @@ describe('CSMs with no team, or in a team that does not work their region', () =
   });
 });
 
+// Found by fast-check (verticalOrgYaml, seed 16 at 300 runs, case 64): test/fixtures/rebalance/
+// empty-book-behind-waiting-move.yaml. Industry teams, all accounts in NA: retail 32 x $220k =
+// $7.04M / $3.5M = 2.0 FTE; healthcare 20 x $220k = $4.4M / $3.5M = 1.26 FTE; the other
+// industries (education, mid-market) 12 x $90k = $1.08M / $2M = 0.54 FTE. c0-c3 are placed in
+// retail by their books; c4 (EMEA) and c5 (APAC) have no team and no book. With CSMs free, the
+// target fills the shortest team first:
+//   1. healthcare (1.3 short) takes c0: $1.32M of healthcare, tied with c3, both 11 to hand over;
+//   2. the other industries (0.5, against healthcare's 0.3) take c1: $270k of education, tied
+//      with c3, 9 to hand over against 14;
+//   3. healthcare takes c4 (retail, 2 left for 2.0 FTE, spares nobody more); c5 goes to CS Ops.
+// c0's hand-over waits (7 retail and education accounts find no book with room) and c1's waits
+// for c0's. c4's empty book took the unowned a4 and a15 and so made c4's move: on the next plan
+// c4 sat in healthcare by that book, healthcare (0.3 short) came after the other industries
+// (0.5), the target moved c1 before c0, c1's move no longer waited, and a second rebalance handed
+// c1's book over (10 moves). Behind a waiting move, an empty book takes no first account either.
+const emptyBookBehindWait = fixture('empty-book-behind-waiting-move.yaml');
+
+describe('an empty book of a CSM moved into a team while an earlier team move waits', () => {
+  it('takes no first account, says why, and the next plan makes the same moves in the same order', async () => {
+    const healthcare = 'enterprise+mid-market#healthcare';
+    const other = 'enterprise+mid-market#other';
+    const { before, result, after, breaks } = await planAcrossWrite(emptyBookBehindWait);
+    expect(before).toEqual([
+      `c0 -> ${healthcare}`,
+      `c1 -> ${other}`,
+      `c4 -> ${healthcare}`,
+      'c5 -> cs-ops',
+    ]);
+    expect(result.moves.filter((m) => m.to === 'c4')).toEqual([]);
+    const unowned = result.unmovable.filter(
+      (u) => u.owner === null && ['a4', 'a15'].includes(u.account),
+    );
+    expect(unowned).toHaveLength(2);
+    for (const u of unowned)
+      expect(u.detail).toContain(
+        `c4 has no book, and their move to the ${healthcare} team waits for c0's move there, which the plan makes first`,
+      );
+    expect(after).toEqual(before);
+    expect(breaks).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 16 at 300 runs, case 183): test/fixtures/rebalance/
+// rival-of-mover-from-team.yaml. Industry teams, all enterprise. c1 and c6 are pinned to
+// mid-market, which has no team: the target places them in none, and the rebalance seats them in
+// the first team, healthcare, as the nearest. Healthcare is short; the target moves c5 (senior,
+// placed in education by $660k of education against $150k of healthcare, a23) there, a CSM of
+// another team who holds the team's accounts, picked before anyone with no team. c5 hands over
+// the education accounts and takes a19 and a40: $450k of healthcare. c1 holds a41 and takes a18
+// ($300k); a27 ($150k, c6's) would bring c1 to $450k, c5's ARR, and the rule that keeps a CSM
+// with no team below one moved in refused it. But c1 could never be picked over c5, and on the
+// next plan c5 sits in healthcare by the book: the second rebalance gave a27 to c1, then c6's
+// a43 ($220k of financial services) to c4 (with a27 still there, giving a43 left c6 with more
+// healthcare ARR, $1.35M, than financial services, $1.32M: another team). The rivalry holds only
+// against a CSM moved in from no team.
+const rivalOfTeamedMover = fixture('rival-of-mover-from-team.yaml');
+
+describe('a CSM no team needs, in the team the target moved a CSM of another team into', () => {
+  it('may gain up to the ARR of the one moved in, so a second rebalance finds nothing left', async () => {
+    const { before, result, after, breaks } = await planAcrossWrite(rivalOfTeamedMover);
+    expect(before).toEqual(['c5 -> enterprise#healthcare', 'c3 -> cs-ops']);
+    const moved = (account: string) => result.moves.find((m) => m.account === account);
+    expect(moved('a27')).toMatchObject({ from: 'c6', to: 'c1' });
+    expect(moved('a43')).toMatchObject({ from: 'c6', to: 'c4' });
+    expect(after).toEqual(['c3 -> cs-ops']);
+    expect(breaks).toEqual([]);
+  });
+});
+
 // Found by fast-check (the first property, seed 2 at 300 runs, case 138), shrunk. One team of
 // two: c0 works EMEA, c1 has no region. Six strategic accounts at $700k, each max(1 / 7.5
 // accounts, $0.7M / $3.5M) = 20% of a target book: the team carries 120% on 2 CSMs, a mean of
