@@ -2229,7 +2229,6 @@ function fitWords(unit: Unit, to: Book, cover: RegionCover | undefined): string[
   return words;
 }
 
-/** Accounts in a short list: "a4 and a8 ($410k, 2 red)", the first five ids and how many more. */
 /** Words in a list, the last joined by "and": "a, b and c". */
 function andList(words: string[]): string {
   return words.length === 1
@@ -2237,6 +2236,7 @@ function andList(words: string[]): string {
     : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** Accounts in a short list: "a4 and a8 ($410k, 2 red)", the first five ids and how many more. */
 function accountsList(units: Unit[]): string {
   const ids = units.flatMap((u) => u.accounts.map((p) => p.account.id));
   const shown = ids.length > 5 ? [...ids.slice(0, 5), `${ids.length - 5} more`] : ids;
