@@ -271,9 +271,8 @@ class Rebalancer {
     );
     this.regions = regionIds(this.covers, this.state.units);
     this.takenGroups = new Array<number[] | undefined>(this.state.bookList.length).fill(undefined);
-    this.state.groupUnits(this.unitGroups(), this.served.length * (this.regions.count + 1) * 2);
+    this.state.groupUnits(this.unitGroups(), this.unitGroup(this.served.length, -1, false));
     const bookOf = (id: string) => this.state.books.get(id) as Book;
-    const movedIn = new Set(this.teams.flatMap((t) => t.movedIn.map(bookOf)));
     const rivals = new Map<Book, Book[]>();
     for (const team of this.teams)
       if (team.movedFromNoTeam.length > 0)
@@ -283,7 +282,7 @@ class Rebalancer {
     );
     this.placement = new BookPlacement(
       this.teams,
-      movedIn,
+      this.joining,
       (book, unit) => this.serves(book, unit),
       this.state.loads,
       rivals,
@@ -1471,15 +1470,21 @@ class Rebalancer {
    * the groups `groupsTaken` names only, so the searches walk those and skip the rest of a book.
    */
   private unitGroups(): Int32Array {
-    const regions = this.regions.count + 1;
     const groupOf = new Int32Array(this.state.units.length);
     for (let order = 0; order < groupOf.length; order++) {
-      const unit = this.state.units[order] as Unit;
-      const region = this.regions.ofUnit[order] as number;
-      const place = (this.servingOf[order] as number) * regions + region + 1;
-      groupOf[order] = place * 2 + (unit.atRisk === 0 ? 1 : 0);
+      const green = (this.state.units[order] as Unit).atRisk === 0;
+      const list = this.servingOf[order] as number;
+      groupOf[order] = this.unitGroup(list, this.regions.ofUnit[order] as number, green);
     }
     return groupOf;
+  }
+
+  /**
+   * The group number of the units of serving list `list` in region `region` (-1: none), green or
+   * not (odd: green, see `isGreenGroup`); with `list` one past the last, how many groups there are.
+   */
+  private unitGroup(list: number, region: number, green: boolean): number {
+    return (list * (this.regions.count + 1) + region + 1) * 2 + (green ? 1 : 0);
   }
 
   /**
@@ -1495,8 +1500,7 @@ class Rebalancer {
       if ((this.servedFlags[list] as Uint8Array)[book.index] !== 1) continue;
       for (let region = -1; region < this.regions.count; region++) {
         if (!regionIn(cover, region)) continue;
-        const place = list * (this.regions.count + 1) + region + 1;
-        groups.push(place * 2, place * 2 + 1);
+        groups.push(this.unitGroup(list, region, false), this.unitGroup(list, region, true));
       }
     }
     this.takenGroups[book.index] = groups;

@@ -61,8 +61,8 @@ export class BookPlacement {
 
   constructor(
     teams: readonly RebalanceTeam[],
-    /** Books of CSMs the target moves into a team (`RebalanceTeam.movedIn`). */
-    private readonly movedIn: ReadonlySet<Book>,
+    /** Books of CSMs the target moves into a team (`RebalanceTeam.joining`). */
+    private readonly joining: ReadonlySet<Book>,
     /** Whether the book's team serves the unit. */
     private readonly serves: (book: Book, unit: Unit) => boolean,
     private readonly loads: UnitLoads,
@@ -93,7 +93,7 @@ export class BookPlacement {
 
   /** Whether `book` giving `give` (and taking `take`) is placed as before. */
   keeps(book: Book, give: Unit | undefined, take?: Unit): boolean {
-    if (this.movedIn.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
+    if (this.joining.has(book) && this.teamArr(book, give) > this.teamArr(book, take))
       return this.placedInTeam(book, this.home(book, give, take));
     // An empty book (a new CSM's) has no home of its own: its first account gives it one.
     if (book.units.size === 0 && give === undefined && take !== undefined)

@@ -30,20 +30,16 @@ export interface RebalanceTeam {
   /** Ids of the book owners in the team, in file order. */
   members: string[];
   /**
-   * Members the target org moves here from another team or from no team: they hand over the
+   * Members the target org moves here from another team or from no team. They hand over the
    * accounts this team does not serve, so the books fill the target teams (and a second rebalance
-   * agrees). One from no team who kept them would be a worse pick than a CSM whose book went
-   * into a function, and the next plan would move that one instead.
-   */
-  joining: string[];
-  /**
-   * Members the target org moves here from another team or from no team: the one among the
+   * agrees): one from no team who kept them would be a worse pick than a CSM whose book went into
+   * a function, and the next plan would move that one instead. Each is the one among the
    * candidates holding most of the team's accounts' ARR (`moverOrder`), so that ARR must not fall
    * (`BookPlacement`).
    */
-  movedIn: string[];
+  joining: string[];
   /**
-   * Of `movedIn`, those the target moves here from no team. A CSM no team needs (`unneeded`) is
+   * Of `joining`, those the target moves here from no team. A CSM no team needs (`unneeded`) is
    * ranked against them alone: one moved from another team holds the team's accounts and is
    * picked before anyone with no team (`staffTeams`), whatever the rest of the team holds.
    */
@@ -89,7 +85,6 @@ export function targetTeams(
   const intoRoles = new Map(target.roleMoves.map((m) => [m.id, m.role] as const));
   const owners = new Set(analysis.bookOwners.map((o) => o.member.id));
   const joining = new Set(target.redeployments.map((r) => r.id));
-  const movedIn = new Set(target.redeployments.map((r) => r.id));
   const fromNoTeam = new Set(target.redeployments.filter((r) => r.from === null).map((r) => r.id));
   const teams: RebalanceTeam[] = target.teams.map((t) => ({
     key: t.key,
@@ -101,7 +96,6 @@ export function targetTeams(
     ...(t.region === undefined ? {} : { regions: t.regions ?? [t.region] }),
     members: t.members.filter((id) => owners.has(id)),
     joining: t.members.filter((id) => joining.has(id)),
-    movedIn: t.members.filter((id) => movedIn.has(id)),
     movedFromNoTeam: t.members.filter((id) => fromNoTeam.has(id)),
     unneeded: [],
   }));
@@ -126,7 +120,6 @@ export function targetTeams(
         segments: home ? [home] : [],
         members: [owner.member.id],
         joining: [],
-        movedIn: [],
         movedFromNoTeam: [],
         unneeded: [],
       });
@@ -163,7 +156,6 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [home],
       members: [],
       joining: [],
-      movedIn: [],
       movedFromNoTeam: [],
       unneeded: [],
     };
@@ -183,7 +175,6 @@ export function todaysTeams(analysis: Analysis): RebalanceTeam[] {
       segments: [...present],
       members: generalists.map((o) => o.member.id),
       joining: [],
-      movedIn: [],
       movedFromNoTeam: [],
       unneeded: [],
     });
