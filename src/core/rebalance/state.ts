@@ -125,7 +125,8 @@ export class State {
    */
   readonly capacity: number;
   readonly loads: UnitLoads;
-  /** Each account's position in the input, once a join needs it (see `join`). */
+  /** The accounts in input order, and each one's position there once a join needs it. */
+  private readonly placed: PlacedAccount[];
   private positions: Map<PlacedAccount, number> | undefined;
   readonly offload: number;
   /** The red/yellow share a book may hold (`health_mix_max`). */
@@ -183,8 +184,6 @@ export class State {
     this.placeUnits(built.units);
   }
 
-  private readonly placed: PlacedAccount[];
-
   /**
    * Makes `parts`, units of one family held by one book, one unit there, as a fresh load of the
    * books would: a family in one book moves whole, and a rebalance of the result sees it so.
@@ -200,10 +199,8 @@ export class State {
     let top = accounts[0] as PlacedAccount;
     for (const p of accounts) if (p.account.id === key) top = p;
     const speaker = parts.find((u) => u.accounts.includes(top)) as Unit;
-    const unit: Unit = {
-      ...newUnit(key, this.units.length, book.id, false, top),
-      ...pick(speaker),
-    };
+    // Built as every unit is (`newUnit`), then given the top account's fields: one object shape.
+    const unit = Object.assign(newUnit(key, this.units.length, book.id, false, top), pick(speaker));
     unit.accounts = accounts;
     unit.inFamily = true;
     unit.parts = parts;
