@@ -39,7 +39,7 @@ import {
   regionIn,
   regionWords,
 } from './regions.js';
-import { type Book, frozenOn, State, type Unit } from './state.js';
+import { type Book, frozenOn, leavesOf, State, type Unit } from './state.js';
 import { type RebalanceTeam, targetTeams } from './teams.js';
 import type {
   BookChange,
@@ -121,6 +121,8 @@ interface Step {
   fill: boolean;
   /** Why a complex or red account goes to a junior CSM (no senior could take it), for the reason. */
   juniorWhy: string | undefined;
+  /** The family's unit that moved, when `unit` is one of the parts it was joined from. */
+  family: Unit | undefined;
 }
 
 /**
@@ -209,6 +211,10 @@ class Rebalancer {
   private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
+  /** Units of a family moved since the last `joinFamilies`: where parts may have met. */
+  private familyMoves: Unit[] = [];
+  /** How many units the file's owners make; those `joinFamilies` adds come after. */
+  private readonly fileUnits: number;
   private readonly tolerance: number;
   private readonly mixMax: number;
   /** Each book's region cover (see `regionCovers`), by `book.index`. */
@@ -240,10 +246,13 @@ class Rebalancer {
     }
     this.upperByBook = new Float64Array(this.state.bookList.length).fill(1);
     this.lowerByBook = new Float64Array(this.state.bookList.length);
-    this.moved = new Uint8Array(this.state.units.length);
+    // By unit.order, with room for the units joined from a family's parts (`joinFamilies`).
+    const units = this.state.capacity;
+    this.moved = new Uint8Array(units);
     this.waitingFlags = new Uint8Array(this.state.bookList.length);
-    this.listedAt = new Float64Array(this.state.units.length);
-    this.stays = new Array<Stay[] | undefined>(this.state.units.length).fill(undefined);
+    this.listedAt = new Float64Array(units);
+    this.stays = new Array<Stay[] | undefined>(units).fill(undefined);
+    this.fileUnits = this.state.units.length;
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
     // Each CSM's tier: their segment, or where most of their book was.
     for (const owner of analysis.bookOwners) {
@@ -269,7 +278,7 @@ class Rebalancer {
       this.served,
       this.servingOf,
     );
-    this.regions = regionIds(this.covers, this.state.units);
+    this.regions = regionIds(this.covers, this.state.units, units);
     this.takenGroups = new Array<number[] | undefined>(this.state.bookList.length).fill(undefined);
     this.state.groupUnits(this.unitGroups(), this.unitGroup(this.served.length, -1, false));
     const bookOf = (id: string) => this.state.books.get(id) as Book;
@@ -303,6 +312,7 @@ class Rebalancer {
       // A stuck book is judged again each pass; a forced unit's reason stands until it is placed.
       for (const unit of this.stuckUnits) this.stays[unit.order] = undefined;
       this.stuckUnits.clear();
+      this.joinFamilies();
       this.placeForced();
       // Accounts given an owner join the team's load: the band follows.
       this.computeBands();
@@ -328,6 +338,70 @@ class Rebalancer {
     }
     if (!this.options.onlyUnowned) this.starterBooks();
     return this.result(before);
+  }
+
+  /**
+   * Parts of a family (owned apart in the file) that the moves brought into one book become one
+   * unit there, as a fresh load of the result makes them: the passes after see the units a
+   * second rebalance would (a family in one book moves whole), so that one proposes nothing
+   * (issue 18, invariant 2). Not in a book whose units must leave it (a leaver, a mover, a CSM
+   * with no capacity): those units are handed over one by one as found.
+   */
+  private joinFamilies(): void {
+    if (this.familyMoves.length === 0) return;
+    const movedUnits = this.familyMoves;
+    this.familyMoves = [];
+    for (const unit of movedUnits) {
+      const book = this.state.holderOf(unit);
+      if (unit.joined || !book || book.cap === 0 || book.status === 'leaving') continue;
+      if (this.joining.has(book) || this.intoRoles.has(book.id)) continue;
+      const parts: Unit[] = [];
+      for (const u of book.units) if (u.inFamily && u.key === unit.key) parts.push(u);
+      if (parts.length < 2) continue;
+      parts.sort((x, y) => x.order - y.order);
+      let speaker = unit;
+      const joined = this.state.join(parts, (top, green) => {
+        speaker = top;
+        const list = this.servingOf[top.order] as number;
+        return this.unitGroup(list, this.regions.ofUnit[top.order] as number, green);
+      });
+      // It serves and sits where its top account does (as `buildUnits` makes a family's unit).
+      this.servingOf[joined.order] = this.servingOf[speaker.order] as number;
+      this.regions.ofUnit[joined.order] = this.regions.ofUnit[speaker.order] as number;
+      for (const part of parts) {
+        if (this.moved[part.order] === 1) this.moved[joined.order] = 1;
+        const stays = this.stays[part.order];
+        this.stays[part.order] = undefined;
+        if (stays) for (const stay of stays) this.block(joined, stay.reason, stay.detail);
+      }
+    }
+  }
+
+  /**
+   * Each joined unit back into the parts the file's owners make, and each step as the steps of
+   * those parts: the moves, and a replay of some of them, are of accounts as the file holds them.
+   */
+  private partSteps(): Step[] {
+    if (this.state.units.length === this.fileUnits) return this.steps;
+    for (let order = this.fileUnits; order < this.state.units.length; order++) {
+      const unit = this.state.units[order] as Unit;
+      if (unit.joined) continue;
+      const stays = this.stays[order];
+      this.stays[order] = undefined;
+      for (const part of this.state.split(unit))
+        if (stays) for (const stay of stays) this.block(part, stay.reason, stay.detail);
+    }
+    const steps: Step[] = [];
+    for (const step of this.steps) {
+      const { unit, swappedWith } = step;
+      const partner = swappedWith?.parts ? leavesOf(swappedWith)[0] : swappedWith;
+      if (!unit.parts)
+        steps.push(partner === swappedWith ? step : { ...step, swappedWith: partner });
+      else
+        for (const part of leavesOf(unit))
+          steps.push({ ...step, unit: part, swappedWith: partner, family: unit });
+    }
+    return steps;
   }
 
   // Hard rules --------------------------------------------------------------------------------
@@ -1435,6 +1509,7 @@ class Rebalancer {
   private unservedUnits(): number {
     let count = 0;
     for (const unit of this.state.units) {
+      if (unit.joined) continue;
       const book = this.state.holderOf(unit);
       if (!book || !this.serves(book, unit)) count += 1;
     }
@@ -1470,8 +1545,8 @@ class Rebalancer {
    * the groups `groupsTaken` names only, so the searches walk those and skip the rest of a book.
    */
   private unitGroups(): Int32Array {
-    const groupOf = new Int32Array(this.state.units.length);
-    for (let order = 0; order < groupOf.length; order++) {
+    const groupOf = new Int32Array(this.state.capacity);
+    for (let order = 0; order < this.state.units.length; order++) {
       const green = (this.state.units[order] as Unit).atRisk === 0;
       const list = this.servingOf[order] as number;
       groupOf[order] = this.unitGroup(list, this.regions.ofUnit[order] as number, green);
@@ -1512,7 +1587,7 @@ class Rebalancer {
    * industry (`servingTeams`, the target's own rule), so no move crosses industry teams.
    */
   private servingLists(): Uint32Array {
-    const servingOf = new Uint32Array(this.state.units.length);
+    const servingOf = new Uint32Array(this.state.capacity);
     const index = new Map<string, number>();
     const industries = this.teams.some((t) => t.industry !== undefined);
     for (const unit of this.state.units) {
@@ -1674,7 +1749,9 @@ class Rebalancer {
       effective,
       juniorWhy,
       fill: false,
+      family: undefined,
     });
+    if (unit.inFamily) this.familyMoves.push(unit);
   }
 
   /**
@@ -1779,13 +1856,16 @@ class Rebalancer {
     let kept = 0;
     let left = 0;
     // Moves are kept in the order found (hard rules first); a family or swap is kept whole.
-    const netSteps = this.netSteps();
+    const steps = this.partSteps();
+    const netSteps = this.netSteps(steps);
     let keptSteps = netSteps;
     if (maxMoves !== undefined) {
       const groups: Step[][] = [];
       for (const step of netSteps) {
         const last = groups[groups.length - 1];
         if (last && step.swappedWith && last[0]?.unit === step.swappedWith) last.push(step);
+        else if (last && step.family && last[last.length - 1]?.family === step.family)
+          last.push(step);
         else groups.push([step]);
       }
       keptSteps = [];
@@ -1801,7 +1881,7 @@ class Rebalancer {
     }
     if (maxMoves !== undefined && left > 0) {
       // Replay only the kept moves so `after` and the unbalanced books are what the list achieves.
-      for (const step of [...this.steps].reverse()) {
+      for (const step of [...steps].reverse()) {
         if (step.from) this.state.move(step.unit, step.from);
         else {
           const holder = this.state.holderOf(step.unit);
@@ -1825,7 +1905,7 @@ class Rebalancer {
         if (p.account.health) move.health = p.account.health;
         if (p.account.name) move.name = p.account.name;
         if (step.effective) move.effective = step.effective;
-        if (step.unit.accounts.length > 1) move.family = step.unit.key;
+        if ((step.family ?? step.unit).accounts.length > 1) move.family = step.unit.key;
         moves.push(move);
       }
     }
@@ -2046,10 +2126,10 @@ class Rebalancer {
    * starter books (dated, found last) stay apart: a unit moved today and given to a hire later is
    * two moves, so what is written today is what a second run reads.
    */
-  private netSteps(): Step[] {
-    const dated = this.steps.findIndex((step) => step.effective !== undefined);
-    if (dated === -1) return this.netOf(this.steps);
-    return [...this.netOf(this.steps.slice(0, dated)), ...this.steps.slice(dated)];
+  private netSteps(steps: Step[]): Step[] {
+    const dated = steps.findIndex((step) => step.effective !== undefined);
+    if (dated === -1) return this.netOf(steps);
+    return [...this.netOf(steps.slice(0, dated)), ...steps.slice(dated)];
   }
 
   private netOf(steps: Step[]): Step[] {
@@ -2092,6 +2172,7 @@ class Rebalancer {
         swappedWith: start === step ? swappedWith : undefined,
         fill: start.fill,
         juniorWhy: step.juniorWhy,
+        family: start === step ? step.family : undefined,
       });
     }
     return out;
@@ -2106,7 +2187,8 @@ class Rebalancer {
   }
 
   private reason(step: Step): string {
-    const { unit, from, to } = step;
+    const { from, to } = step;
+    const unit = step.family ?? step.unit;
     const pct = (share: number) =>
       Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'no capacity';
     const who = from
@@ -2142,23 +2224,23 @@ class Rebalancer {
           step.fill
             ? `${to.id}'s book is far below the team's mean load (${pct(this.mean.get(to.team) ?? 0)})`
             : step.swappedWith
-              ? `swapped with ${step.swappedWith.key} to bring ${from?.id}'s book inside the team band (at most ${pct(this.upperOf(from ?? to))})`
+              ? `swapped with ${nameOf(step.swappedWith)} to bring ${from?.id}'s book inside the team band (at most ${pct(this.upperOf(from ?? to))})`
               : `brings ${from?.id}'s book toward the team band (at most ${pct(this.upperOf(from ?? to))})`,
         );
         break;
       case 'health-mix':
         parts.push(
           step.swappedWith
-            ? `${unit.atRisk > 0 ? 'at-risk' : 'healthy'} account swapped with ${step.swappedWith.key} so no book is over ${pct(this.mixMax)} red/yellow`
+            ? `${unit.atRisk > 0 ? 'at-risk' : 'healthy'} account swapped with ${nameOf(step.swappedWith)} so no book is over ${pct(this.mixMax)} red/yellow`
             : `${healthWord(unit)} account: ${from?.id}'s book was over ${pct(this.mixMax)} red/yellow`,
         );
         break;
       case 'seniority':
         parts.push(
           step.swappedWith && !isSenior(to)
-            ? `simpler account swapped for ${step.swappedWith.key}, which goes to a senior CSM`
+            ? `simpler account swapped for ${nameOf(step.swappedWith)}, which goes to a senior CSM`
             : step.swappedWith
-              ? `${unit.complex ? 'complex' : 'red'} account to a senior CSM, swapped for ${step.swappedWith.key}`
+              ? `${unit.complex ? 'complex' : 'red'} account to a senior CSM, swapped for ${nameOf(step.swappedWith)}`
               : `${unit.complex ? 'complex' : 'red'} account to a senior CSM with room`,
         );
         break;
@@ -2251,6 +2333,17 @@ function accountsList(units: Unit[]): string {
     0,
   );
   return `${names} (${formatMoney(arr)}${red > 0 ? `, ${red} red` : ''})`;
+}
+
+/**
+ * How a reason names a unit: its key (a family's top account), or its first account when the
+ * top account is not in it (a part of a family owned apart in the file).
+ */
+function nameOf(unit: Unit): string {
+  if (unit.accounts.length === 1 && unit.accounts[0]?.account.id === unit.key) return unit.key;
+  return unit.accounts.some((p) => p.account.id === unit.key)
+    ? unit.key
+    : (unit.accounts[0] as Unit['accounts'][number]).account.id;
 }
 
 function groupDetail(unit: Unit): string {

@@ -78,9 +78,10 @@ export interface RegionIds {
 export function regionIds(
   covers: readonly (RegionCover | undefined)[],
   units: readonly Unit[],
+  size = units.length,
 ): RegionIds {
   const ids = new Map<string, number>();
-  const ofUnit = new Int32Array(units.length).fill(-1);
+  const ofUnit = new Int32Array(size).fill(-1);
   for (const unit of units) {
     const key = regionKey(unit.region);
     if (key === undefined) continue;

@@ -38,6 +38,13 @@ export interface Unit {
    * move as one unit, so which unit it is depends on who holds the others.
    */
   inFamily: boolean;
+  /**
+   * The units `State.join` made this one of (parts of a family that met in one book), or
+   * undefined for a unit as the file's owners make it.
+   */
+  parts: Unit[] | undefined;
+  /** Joined into another unit (`State.join`): it no longer moves on its own. */
+  joined: boolean;
   /** Days to the soonest renewal in the unit, when one is ahead. */
   renewalDays?: number;
   renewalDate?: string;
@@ -112,7 +119,15 @@ export class State {
   private readonly industryIds = new Map<string, number>();
   private readonly timezoneIds = new Map<string, number>();
   readonly units: Unit[] = [];
+  /**
+   * Room by `unit.order` in `loads` (and in the engine's arrays by unit) for the units `join`
+   * adds: one per unit in a family, more than the joins can make (each one joins two into one).
+   */
+  readonly capacity: number;
   readonly loads: UnitLoads;
+  /** The accounts in input order, and each one's position there once a join needs it. */
+  private readonly placed: PlacedAccount[];
+  private positions: Map<PlacedAccount, number> | undefined;
   readonly offload: number;
   /** The red/yellow share a book may hold (`health_mix_max`). */
   readonly mixMax: number;
@@ -164,7 +179,75 @@ export class State {
     }
     const built = buildUnits(analysis, asOf);
     this.loads = built.loads;
+    this.capacity = built.loads.size.length;
+    this.placed = analysis.placed;
     this.placeUnits(built.units);
+  }
+
+  /**
+   * Makes `parts`, units of one family held by one book, one unit there, as a fresh load of the
+   * books would: a family in one book moves whole, and a rebalance of the result sees it so.
+   * `groupOf` gives its group (see `groupUnits`) from the part whose top account speaks for it.
+   */
+  join(parts: Unit[], groupOf: (speaker: Unit, green: boolean) => number): Unit {
+    const book = this.holderOf(parts[0] as Unit) as Book;
+    if (!this.positions) this.positions = new Map(this.placed.map((p, at) => [p, at]));
+    const at = (p: PlacedAccount) => this.positions?.get(p) ?? 0;
+    const accounts = parts.flatMap((u) => u.accounts).sort((x, y) => at(x) - at(y));
+    // As in `buildUnits`: the last top account (an id written twice has several) or the first.
+    const key = (parts[0] as Unit).key;
+    let top = accounts[0] as PlacedAccount;
+    for (const p of accounts) if (p.account.id === key) top = p;
+    const speaker = parts.find((u) => u.accounts.includes(top)) as Unit;
+    // Built as every unit is (`newUnit`), then given the top account's fields: one object shape.
+    const unit = Object.assign(newUnit(key, this.units.length, book.id, false, top), pick(speaker));
+    unit.accounts = accounts;
+    unit.inFamily = true;
+    unit.parts = parts;
+    const { loads } = this;
+    const order = unit.order;
+    for (const part of parts) {
+      for (const l of [loads.a, loads.r, loads.aMax, loads.rMax])
+        l[order] = (l[order] as number) + (l[part.order] as number);
+      unit.count += part.count;
+      unit.complexCount += part.complexCount;
+      unit.arr += part.arr;
+      unit.scored += part.scored;
+      unit.atRisk += part.atRisk;
+      unit.red ||= part.red;
+      unit.complex ||= part.complex;
+      unit.locked ||= part.locked;
+      unit.healthRank = Math.max(unit.healthRank, part.healthRank);
+      if (
+        part.renewalDays !== undefined &&
+        (unit.renewalDays === undefined || part.renewalDays < unit.renewalDays)
+      ) {
+        unit.renewalDays = part.renewalDays;
+        unit.renewalDate = part.renewalDate;
+      }
+    }
+    loads.size[order] = Math.max(loads.a[order] as number, loads.r[order] as number);
+    this.groupOf[order] = groupOf(speaker, unit.atRisk === 0);
+    this.units.push(unit);
+    for (const part of parts) {
+      this.remove(book, part);
+      part.joined = true;
+    }
+    this.add(book, unit);
+    return unit;
+  }
+
+  /** Undoes the joins that made `unit`: its first parts back in its book, in its place. */
+  split(unit: Unit): Unit[] {
+    const book = this.holderOf(unit);
+    const leaves = leavesOf(unit);
+    if (book) this.remove(book, unit);
+    unit.joined = true;
+    for (const leaf of leaves) {
+      leaf.joined = false;
+      if (book) this.add(book, leaf);
+    }
+    return leaves;
   }
 
   /** The units into `units` and onto their owners' books (a loop of its own: see `buildUnits`). */
@@ -418,6 +501,28 @@ export class State {
   }
 }
 
+/** The units as the file's owners made them that `unit` was joined from (itself when none). */
+export function leavesOf(unit: Unit): Unit[] {
+  return unit.parts === undefined ? [unit] : unit.parts.flatMap(leavesOf);
+}
+
+/** The fields a unit takes from its top account (see `buildUnits`). */
+function pick(u: Unit) {
+  const { segment, segmentRank, digital, language, region, industry, timezone } = u;
+  const { industryId, timezoneId } = u;
+  return {
+    segment,
+    segmentRank,
+    digital,
+    language,
+    region,
+    industry,
+    timezone,
+    industryId,
+    timezoneId,
+  };
+}
+
 function bump(counts: number[], id: number, sign: number): void {
   if (id >= 0) counts[id] = (counts[id] ?? 0) + sign;
 }
@@ -527,7 +632,16 @@ function buildUnits(analysis: Analysis, asOf: string): { units: Unit[]; loads: U
     }
   }
   rankSegments(units);
-  return { units, loads: { a, r, aMax, rMax, size: unitSizes(units.length, a, r) } };
+  // Room for the units `State.join` may add (see `State.capacity`).
+  const room = units.length + familyUnits(units);
+  const grown = (l: Float64Array) => {
+    if (l.length >= room) return l;
+    const more = new Float64Array(room);
+    more.set(l);
+    return more;
+  };
+  const size = grown(unitSizes(units.length, a, r));
+  return { units, loads: { a: grown(a), r: grown(r), aMax: grown(aMax), rMax: grown(rMax), size } };
 }
 
 /**
@@ -559,6 +673,13 @@ function idsAscending(placed: PlacedAccount[]): boolean {
     if (!((placed[at - 1] as PlacedAccount).account.id < (placed[at] as PlacedAccount).account.id))
       return false;
   return true;
+}
+
+/** How many units are parts of a family. */
+function familyUnits(units: Unit[]): number {
+  let count = 0;
+  for (const unit of units) if (unit.inFamily) count += 1;
+  return count;
 }
 
 /** Each unit's size: the larger of its count and ARR loads. */
@@ -601,6 +722,8 @@ function newUnit(
     locked: false,
     group,
     inFamily: false,
+    parts: undefined,
+    joined: false,
     renewalDays: undefined,
     renewalDate: undefined,
     language: undefined,

@@ -1,11 +1,12 @@
 /**
  * How `State` makes units of accounts: an id written twice with one owner is one unit, and so is
  * a family (`parent`), whether or not the ids come sorted (sorted ids with no parent skip the map
- * of every id, as they cannot repeat).
+ * of every id, as they cannot repeat); and parts of a family joined in one book during a run are
+ * the unit a fresh load of those books makes.
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/analysis.js';
-import { State } from '../../../src/core/rebalance/state.js';
+import { type Book, State, type Unit } from '../../../src/core/rebalance/state.js';
 import { orgFrom } from '../../helpers/org.js';
 
 /** Each unit's account ids, joined by '+', for accounts written as `id` or `id<parent`. */
@@ -32,5 +33,66 @@ describe('units of accounts', () => {
   it('make one unit of a family, sorted or not', async () => {
     expect(await unitsOf(['a', 'b<a', 'c'])).toEqual(['a+b', 'c']);
     expect(await unitsOf(['c', 'b<c', 'a'])).toEqual(['c+b', 'a']);
+  });
+});
+
+/**
+ * A family whose parts the file gives to ann, bob and nobody: the child c2 comes first in the
+ * file (it speaks for the unit only if the top account p is not in it), p is in EMEA and renews
+ * soonest among them, c1 is red and complex, c2 is locked.
+ */
+const family = (owners: [string, string, string]) =>
+  [
+    'team:\n  - { id: ann, role: csm }\n  - { id: bob, role: csm }',
+    'accounts:',
+    `  - { id: c2, arr: 30000, parent: p, health: yellow, locked: true, renewal_date: 2027-06-01${owners[2]} }`,
+    `  - { id: p, arr: 400000, region: EMEA, language: de, health: green, renewal_date: 2027-03-01${owners[0]} }`,
+    `  - { id: c1, arr: 120000, parent: p, health: red, complexity: high, renewal_date: 2027-04-01${owners[1]} }`,
+    '  - { id: x, arr: 50000, owner: ann }',
+    '',
+  ].join('\n');
+
+/** The unit's fields a rebalance reads, and its loads. */
+function fieldsOf(state: State, unit: Unit) {
+  const { holder, order, parts, joined, fileOwner, ...fields } = unit;
+  const { a, r, aMax, rMax, size } = state.loads;
+  return {
+    ...fields,
+    accounts: unit.accounts.map((p) => p.account.id),
+    loads: [a, r, aMax, rMax, size].map((l) => (l[order] as number).toFixed(12)),
+  };
+}
+
+describe('a join of the parts of a family in one book', () => {
+  it('makes the unit a fresh load of the books makes, and a split gives the parts back', async () => {
+    const apart = new State(
+      analyse(await orgFrom(family([', owner: ann', ', owner: bob', '']))),
+      new Map(),
+      30,
+    );
+    const together = new State(
+      analyse(await orgFrom(family([', owner: ann', ', owner: ann', ', owner: ann']))),
+      new Map(),
+      30,
+    );
+    const ann = apart.books.get('ann') as Book;
+    const bob = apart.books.get('bob') as Book;
+    const [c2, p, c1] = apart.units;
+    apart.move(c1 as Unit, ann);
+    apart.move(c2 as Unit, ann);
+    const joined = apart.join([c2, p, c1] as Unit[], () => 0);
+    const fresh = together.units[0] as Unit;
+    expect(fieldsOf(apart, joined)).toEqual(fieldsOf(together, fresh));
+    expect(fieldsOf(apart, joined).accounts).toEqual(['c2', 'p', 'c1']);
+    expect(joined.region).toBe('EMEA');
+    expect([...ann.units]).toEqual([apart.units[3], joined]);
+    // Running sums, added in another order than a fresh load's: equal to 12 places.
+    const sums = (b: Book) =>
+      [b.a, b.r, b.count, b.arr, b.scored, b.atRisk, b.complexCount].map((n) => n.toFixed(12));
+    expect(sums(ann)).toEqual(sums(together.books.get('ann') as Book));
+    expect(bob.count).toBe(0);
+    expect(apart.split(joined)).toEqual([c2, p, c1]);
+    expect([...ann.units].map((u) => u.key)).toEqual(['x', 'p', 'p', 'p']);
+    expect(sums(ann)).toEqual(sums(together.books.get('ann') as Book));
   });
 });
