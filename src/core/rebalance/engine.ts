@@ -100,6 +100,8 @@ interface ForcedUnits {
   servings: Uint32Array;
   /** `State.version` when no book could take the unit; -1 before. */
   failedAt: Float64Array;
+  /** 1 where that failure was `anyCapRoom`'s: no receiver had room under its cap (see `mayFitNow`). */
+  capFailed: Uint8Array;
 }
 
 interface Step {
@@ -206,6 +208,8 @@ class Rebalancer {
    * `servedSeenAt` (see `mayFitNow`).
    */
   private servedChangedAt = new Float64Array(0);
+  /** Per `served` list: the newest change that may have made cap room in one of its books (see `mayFitNow`). */
+  private servedRoomAt = new Float64Array(0);
   private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
@@ -418,7 +422,7 @@ class Rebalancer {
       servings[at] = this.servingOf[unit.order] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    return { units, rules, orders, servings, failedAt };
+    return { units, rules, orders, servings, failedAt, capFailed: new Uint8Array(n) };
   }
 
   /** Each mover's hand-over (`handOvers`): the positions in `forced` of the units it takes out. */
@@ -601,7 +605,9 @@ class Rebalancer {
     }
     // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
     // a search over their receivers.
-    if (!this.anyCapRoom(unit, from, position)) return this.noReceiver(unit, from, position);
+    const noCapRoom = !this.anyCapRoom(unit, from, position);
+    forced.capFailed[position] = noCapRoom ? 1 : 0;
+    if (noCapRoom) return this.noReceiver(unit, from, position);
     // The region rule first; outside the region only when nobody in it can take the unit (and
     // some book that serves it is outside the region: else the second search is the first).
     const to =
@@ -686,17 +692,45 @@ class Rebalancer {
     const forced = this.forced as ForcedUnits;
     const failed = forced.failedAt[position] as number;
     if (failed < 0) return true;
-    if (this.servedSeenAt !== this.state.version) {
-      if (this.servedChangedAt.length !== this.served.length)
-        this.servedChangedAt = new Float64Array(this.served.length);
-      this.servedChangedAt.fill(-1);
-      for (let at = 0; at < this.served.length; at++) {
-        for (const b of this.served[at] as Book[])
-          this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
-      }
-      this.servedSeenAt = this.state.version;
+    if (this.servedSeenAt !== this.state.version) this.servedChanges();
+    const serving = forced.servings[position] as number;
+    if ((this.servedChangedAt[serving] as number) <= failed) return false;
+    // No receiver had room under its cap (the 23k self-serve accounts the digital CSM has no
+    // room for, at 100k): the books changed, but none can have room now unless one lost a unit
+    // since or is past its cap (`Book.freedAt`). The retry would fail as before, its only trace
+    // the time of failure: set here instead. A listed unit only, whose reason stands.
+    if (
+      forced.capFailed[position] === 1 &&
+      (this.servedRoomAt[serving] as number) <= failed &&
+      this.stays[forced.orders[position] as number] !== undefined
+    ) {
+      forced.failedAt[position] = this.state.version;
+      return false;
     }
-    return (this.servedChangedAt[forced.servings[position] as number] as number) > failed;
+    return true;
+  }
+
+  /**
+   * `servedChangedAt` and `servedRoomAt` as of now. A book within its cap that only gained units
+   * since a unit failed `anyCapRoom` still fails it: its loads, so its cap use with the unit, only
+   * grew, and within the cap `fitsCap` asks that use alone. Past its cap, any change counts.
+   */
+  private servedChanges(): void {
+    const lists = this.served.length;
+    if (this.servedChangedAt.length !== lists) {
+      this.servedChangedAt = new Float64Array(lists);
+      this.servedRoomAt = new Float64Array(lists);
+    }
+    this.servedChangedAt.fill(-1);
+    this.servedRoomAt.fill(-1);
+    for (let at = 0; at < lists; at++) {
+      for (const b of this.served[at] as Book[]) {
+        const room = this.state.capUseWith(b) > 1 ? b.changedAt : b.freedAt;
+        this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
+        this.servedRoomAt[at] = Math.max(this.servedRoomAt[at] as number, room);
+      }
+    }
+    this.servedSeenAt = this.state.version;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
