@@ -1081,12 +1081,18 @@ class Rebalancer {
     }
   }
 
+  // The rule tests below work out what both rules read before they branch on the rule: the
+  // health-mix pass then leaves V8 feedback for the seniority pass's part too, and the swap
+  // searches compiled during the first pass are not thrown away and compiled again (`consider`,
+  // `swapPartner`) when the seniority pass first runs them. What each returns is unchanged.
+
   /** The units `relieve` moves out of a book for `rule`. */
   private isBad(rule: FixRule, u: Unit): boolean {
-    if (rule === 'health-mix') return u.atRisk > 0;
+    const atRisk = u.atRisk > 0;
     // Complex accounts leave a junior's book; red ones only when this rebalance brought them
     // there (a red account the junior already works stays: continuity).
-    return u.complex || (u.red && this.moved[u.order] === 1);
+    const hard = u.complex || (u.red && this.moved[u.order] === 1);
+    return rule === 'health-mix' ? atRisk : hard;
   }
 
   /** Whether `book` needs nothing more for `rule`. */
@@ -1098,27 +1104,27 @@ class Rebalancer {
 
   /** Whether `to` may take `give` (swapped for `take`) for `rule`. */
   private receiverOk(rule: FixRule, to: Book, give: Unit, take?: Unit): boolean {
+    const mix = this.state.atRiskWith(to, give, take);
+    const max = this.mixMax + EPS;
     // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-    if (rule === 'health-mix')
-      return !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS;
-    return (
-      isSenior(to) &&
-      (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
-        this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS)
-    );
+    const mixOk = !(give.red && to.junior) && mix <= max;
+    const seniorOk = isSenior(to) && (mix <= max || mix <= this.state.atRiskShare(to) + EPS);
+    return rule === 'health-mix' ? mixOk : seniorOk;
   }
 
   /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
   private mayReceive(rule: FixRule, to: Book, give: Unit): boolean {
     // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-    if (rule === 'health-mix')
-      return !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
-    return isSenior(to);
+    const mixOk = !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
+    const seniorOk = isSenior(to);
+    return rule === 'health-mix' ? mixOk : seniorOk;
   }
 
   /** A unit `relieve` may swap in for a bad one, for `rule`. */
   private isPartner(rule: FixRule, u: Unit): boolean {
-    return rule === 'health-mix' ? u.atRisk === 0 : !u.complex && !u.red;
+    const green = u.atRisk === 0;
+    const simple = !u.complex && !u.red;
+    return rule === 'health-mix' ? green : simple;
   }
 
   /** Moves or swaps bad units (`isBad`) out of `book` until it is fixed, keeping every band. */
