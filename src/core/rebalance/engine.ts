@@ -1353,15 +1353,17 @@ class Rebalancer {
       return false;
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
+    // The mover choice first: it refuses most of what gets this far (at 100k, 80k of 135k
+    // calls), and every test here is a pure question of the books, so the order changes nothing.
+    if (!this.keepsMoverChoice(to, give, take)) return false;
+    if (from !== null && !this.keepsMoverChoice(from, take, give)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
-    if (!this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&
-      (!placed || this.placement.keeps(from, give, take)) &&
-      this.keepsMoverChoice(from, take, give)
+      (!placed || this.placement.keeps(from, give, take))
     );
   }
 
