@@ -100,6 +100,8 @@ interface ForcedUnits {
   servings: Uint32Array;
   /** `State.version` when no book could take the unit; -1 before. */
   failedAt: Float64Array;
+  /** 1 where that failure was `anyCapRoom`'s: no receiver had room under its cap (see `mayFitNow`). */
+  capFailed: Uint8Array;
 }
 
 interface Step {
@@ -208,6 +210,8 @@ class Rebalancer {
    * `servedSeenAt` (see `mayFitNow`).
    */
   private servedChangedAt = new Float64Array(0);
+  /** Per `served` list: the newest change that may have made cap room in one of its books (see `mayFitNow`). */
+  private servedRoomAt = new Float64Array(0);
   private servedSeenAt = -1;
   /** Units listed as unmovable because their book was stuck in this pass. */
   private readonly stuckUnits = new Set<Unit>();
@@ -492,7 +496,7 @@ class Rebalancer {
       servings[at] = this.servingOf[unit.order] as number;
     }
     const failedAt = new Float64Array(n).fill(-1);
-    return { units, rules, orders, servings, failedAt };
+    return { units, rules, orders, servings, failedAt, capFailed: new Uint8Array(n) };
   }
 
   /** Each mover's hand-over (`handOvers`): the positions in `forced` of the units it takes out. */
@@ -675,7 +679,9 @@ class Rebalancer {
     }
     // Most of the accounts left without room (60k pooled accounts at 100k) stop here, without
     // a search over their receivers.
-    if (!this.anyCapRoom(unit, from, position)) return this.noReceiver(unit, from, position);
+    const noCapRoom = !this.anyCapRoom(unit, from, position);
+    forced.capFailed[position] = noCapRoom ? 1 : 0;
+    if (noCapRoom) return this.noReceiver(unit, from, position);
     // The region rule first; outside the region only when nobody in it can take the unit (and
     // some book that serves it is outside the region: else the second search is the first).
     const to =
@@ -760,17 +766,45 @@ class Rebalancer {
     const forced = this.forced as ForcedUnits;
     const failed = forced.failedAt[position] as number;
     if (failed < 0) return true;
-    if (this.servedSeenAt !== this.state.version) {
-      if (this.servedChangedAt.length !== this.served.length)
-        this.servedChangedAt = new Float64Array(this.served.length);
-      this.servedChangedAt.fill(-1);
-      for (let at = 0; at < this.served.length; at++) {
-        for (const b of this.served[at] as Book[])
-          this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
-      }
-      this.servedSeenAt = this.state.version;
+    if (this.servedSeenAt !== this.state.version) this.servedChanges();
+    const serving = forced.servings[position] as number;
+    if ((this.servedChangedAt[serving] as number) <= failed) return false;
+    // No receiver had room under its cap (the 23k self-serve accounts the digital CSM has no
+    // room for, at 100k): the books changed, but none can have room now unless one lost a unit
+    // since or is past its cap (`Book.freedAt`). The retry would fail as before, its only trace
+    // the time of failure: set here instead. A listed unit only, whose reason stands.
+    if (
+      forced.capFailed[position] === 1 &&
+      (this.servedRoomAt[serving] as number) <= failed &&
+      this.stays[forced.orders[position] as number] !== undefined
+    ) {
+      forced.failedAt[position] = this.state.version;
+      return false;
     }
-    return (this.servedChangedAt[forced.servings[position] as number] as number) > failed;
+    return true;
+  }
+
+  /**
+   * `servedChangedAt` and `servedRoomAt` as of now. A book within its cap that only gained units
+   * since a unit failed `anyCapRoom` still fails it: its loads, so its cap use with the unit, only
+   * grew, and within the cap `fitsCap` asks that use alone. Past its cap, any change counts.
+   */
+  private servedChanges(): void {
+    const lists = this.served.length;
+    if (this.servedChangedAt.length !== lists) {
+      this.servedChangedAt = new Float64Array(lists);
+      this.servedRoomAt = new Float64Array(lists);
+    }
+    this.servedChangedAt.fill(-1);
+    this.servedRoomAt.fill(-1);
+    for (let at = 0; at < lists; at++) {
+      for (const b of this.served[at] as Book[]) {
+        const room = this.state.capUseWith(b) > 1 ? b.changedAt : b.freedAt;
+        this.servedChangedAt[at] = Math.max(this.servedChangedAt[at] as number, b.changedAt);
+        this.servedRoomAt[at] = Math.max(this.servedRoomAt[at] as number, room);
+      }
+    }
+    this.servedSeenAt = this.state.version;
   }
 
   /** The function the target org moves a CSM into, in words ("CS Ops Specialist"); undefined for anyone else. */
@@ -1121,12 +1155,18 @@ class Rebalancer {
     }
   }
 
+  // The rule tests below work out what both rules read before they branch on the rule: the
+  // health-mix pass then leaves V8 feedback for the seniority pass's part too, and the swap
+  // searches compiled during the first pass are not thrown away and compiled again (`consider`,
+  // `swapPartner`) when the seniority pass first runs them. What each returns is unchanged.
+
   /** The units `relieve` moves out of a book for `rule`. */
   private isBad(rule: FixRule, u: Unit): boolean {
-    if (rule === 'health-mix') return u.atRisk > 0;
+    const atRisk = u.atRisk > 0;
     // Complex accounts leave a junior's book; red ones only when this rebalance brought them
     // there (a red account the junior already works stays: continuity).
-    return u.complex || (u.red && this.moved[u.order] === 1);
+    const hard = u.complex || (u.red && this.moved[u.order] === 1);
+    return rule === 'health-mix' ? atRisk : hard;
   }
 
   /** Whether `book` needs nothing more for `rule`. */
@@ -1138,27 +1178,27 @@ class Rebalancer {
 
   /** Whether `to` may take `give` (swapped for `take`) for `rule`. */
   private receiverOk(rule: FixRule, to: Book, give: Unit, take?: Unit): boolean {
+    const mix = this.state.atRiskWith(to, give, take);
+    const max = this.mixMax + EPS;
     // Red accounts never go to a junior CSM to fix a mix: that trades one finding for another.
-    if (rule === 'health-mix')
-      return !(give.red && to.junior) && this.state.atRiskWith(to, give, take) <= this.mixMax + EPS;
-    return (
-      isSenior(to) &&
-      (this.state.atRiskWith(to, give, take) <= this.mixMax + EPS ||
-        this.state.atRiskWith(to, give, take) <= this.state.atRiskShare(to) + EPS)
-    );
+    const mixOk = !(give.red && to.junior) && mix <= max;
+    const seniorOk = isSenior(to) && (mix <= max || mix <= this.state.atRiskShare(to) + EPS);
+    return rule === 'health-mix' ? mixOk : seniorOk;
   }
 
   /** A cheap test that fails only for books `receiverOk` refuses whatever the partner. */
   private mayReceive(rule: FixRule, to: Book, give: Unit): boolean {
     // A green partner only shrinks the receiver's scored count: the mix without it is the floor.
-    if (rule === 'health-mix')
-      return !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
-    return isSenior(to);
+    const mixOk = !(give.red && to.junior) && this.state.atRiskWith(to, give) <= this.mixMax + EPS;
+    const seniorOk = isSenior(to);
+    return rule === 'health-mix' ? mixOk : seniorOk;
   }
 
   /** A unit `relieve` may swap in for a bad one, for `rule`. */
   private isPartner(rule: FixRule, u: Unit): boolean {
-    return rule === 'health-mix' ? u.atRisk === 0 : !u.complex && !u.red;
+    const green = u.atRisk === 0;
+    const simple = !u.complex && !u.red;
+    return rule === 'health-mix' ? green : simple;
   }
 
   /** Moves or swaps bad units (`isBad`) out of `book` until it is fixed, keeping every band. */
@@ -1387,15 +1427,17 @@ class Rebalancer {
       return false;
     if (!anyRegion && !this.inRegion(give, to)) return false;
     if (take && from && !this.inRegion(take, from)) return false;
+    // The mover choice first: it refuses most of what gets this far (at 100k, 80k of 135k
+    // calls), and every test here is a pure question of the books, so the order changes nothing.
+    if (!this.keepsMoverChoice(to, give, take)) return false;
+    if (from !== null && !this.keepsMoverChoice(from, take, give)) return false;
     if (!this.state.keepsLimits(to, give, take)) return false;
     if (placed && !this.placement.keeps(to, take, give)) return false;
     if (placed && !this.placement.receives(to, give, take)) return false;
-    if (!this.keepsMoverChoice(to, give, take)) return false;
     if (from === null) return true;
     return (
       this.state.keepsLimits(from, take, give) &&
-      (!placed || this.placement.keeps(from, give, take)) &&
-      this.keepsMoverChoice(from, take, give)
+      (!placed || this.placement.keeps(from, give, take))
     );
   }
 

@@ -110,6 +110,11 @@ export interface Book {
   groups?: Unit[][];
   /** `State.version` at the book's last change, so a search that failed knows when to retry. */
   changedAt: number;
+  /**
+   * `State.version` when the book last lost a unit. Between losses its loads only grow, so its
+   * cap use too: a unit it had no cap room for still finds none while it is within its cap.
+   */
+  freedAt: number;
 }
 
 export class State {
@@ -173,6 +178,7 @@ export class State {
         anchorRank: -1,
         groups: undefined,
         changedAt: 0,
+        freedAt: 0,
       };
       this.books.set(owner.member.id, book);
       this.bookList.push(book);
@@ -474,6 +480,7 @@ export class State {
 
   private adjust(book: Book, unit: Unit, sign: 1 | -1): void {
     book.changedAt = ++this.version;
+    if (sign < 0) book.freedAt = book.changedAt;
     const { loads } = this;
     book.a += sign * (loads.a[unit.order] as number);
     book.r += sign * (loads.r[unit.order] as number);

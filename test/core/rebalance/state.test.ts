@@ -96,3 +96,29 @@ describe('a join of the parts of a family in one book', () => {
     expect(sums(ann)).toEqual(sums(together.books.get('ann') as Book));
   });
 });
+
+describe('when a book last lost a unit (Book.freedAt)', () => {
+  it('moves with a loss only: a book that only gains keeps it', async () => {
+    const org = await orgFrom(
+      'team:\n  - { id: ann, role: csm }\n  - { id: bob, role: csm }\naccounts:\n' +
+        '  - { id: a1, arr: 1000, owner: ann }\n  - { id: b1, arr: 1000, owner: bob }\n',
+    );
+    const state = new State(analyse(org), new Map(), 30);
+    const ann = state.books.get('ann');
+    const bob = state.books.get('bob');
+    const a1 = state.units.find((u) => u.key === 'a1');
+    if (!ann || !bob || !a1) throw new Error('fixture');
+    // Placing the file's owners only adds: nobody has lost a unit yet.
+    expect([ann.freedAt, bob.freedAt]).toEqual([0, 0]);
+    state.move(a1, bob);
+    // ann lost a1 at that change; bob only gained.
+    expect(ann.freedAt).toBe(ann.changedAt);
+    expect(bob.freedAt).toBe(0);
+    const lost = ann.freedAt;
+    state.move(a1, ann);
+    // Back again: now bob lost it, and ann's gain leaves her last loss where it was.
+    expect(bob.freedAt).toBe(bob.changedAt);
+    expect(ann.freedAt).toBe(lost);
+    expect(ann.changedAt).toBeGreaterThan(lost);
+  });
+});
