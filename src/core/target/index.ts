@@ -214,11 +214,14 @@ export function buildTargetOrg({
   };
   let run = staffAndMove();
   // A free CSM the function would pick goes there, not into a team's gap (`functionPicks`), when
-  // held out of the gaps the function does take them.
-  const held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
+  // held out of the gaps the function takes every one of them: one it left without a seat would
+  // sit in no team while a gap hires.
+  let held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
   if (held.size > 0) {
     const again = staffAndMove(held);
-    if (again.intoRoles.moves.some((m) => held.has(m.id))) run = again;
+    const moved = new Set(again.intoRoles.moves.map((m) => m.id));
+    if ([...held].every((id) => moved.has(id))) run = again;
+    else held = new Set();
   }
   // A CSM moved into a function from a team has, once the rebalance has handed the book over, no
   // team and no book: where the next plan would then put them in a team's gap (and someone else
