@@ -182,10 +182,7 @@ export function buildTargetOrg({
   // A vertical structure draws teams by industry; every other structure keeps the tier teams.
   const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
   // Staffs the teams, then moves CSMs beyond the work into the functions.
-  const staffAndMove = (
-    heldForFunctions?: ReadonlySet<string>,
-    freedForGaps?: ReadonlySet<string>,
-  ) => {
+  const staffAndMove = (heldForFunctions?: ReadonlySet<string>) => {
     const staffed = staffTeams(needs, analysis, {
       seatedLeavers,
       timedLeavers,
@@ -193,7 +190,6 @@ export function buildTargetOrg({
       heldBack,
       splitHires,
       heldForFunctions,
-      freedForGaps,
     });
     const pods =
       structure.model === 'pod'
@@ -222,36 +218,6 @@ export function buildTargetOrg({
     const moved = new Set(again.intoRoles.moves.map((m) => m.id));
     if ([...held].every((id) => moved.has(id))) run = again;
     else held = new Set();
-  }
-  // A CSM moved into a function from a team has, once the rebalance has handed the book over, no
-  // team and no book: where the next plan would then put them in a team's gap (and someone else
-  // into the function), plan that now.
-  const fromTeams = new Set(run.intoRoles.moves.filter((m) => m.from !== null).map((m) => m.id));
-  if (fromTeams.size > 0) {
-    const trial = staffAndMove(held, fromTeams);
-    const picks = functionPicks(trial.staffed, trial.intoRoles.moves, analysis, fromTeams);
-    // Only into a gap this plan leaves to a hire, the other moves unchanged: a gap someone else
-    // fills stays theirs.
-    const hiring = new Set(run.staffed.teams.filter((t) => t.hireNow > 0).map((t) => t.key));
-    const fills = new Set(
-      trial.staffed.redeployments
-        .filter((r) => fromTeams.has(r.id) && !picks.has(r.id) && hiring.has(r.to))
-        .map((r) => r.id),
-    );
-    if (fills.size > 0) {
-      const again = staffAndMove(held, fills);
-      const moves = (s: typeof run.staffed, but: ReadonlySet<string>) =>
-        s.redeployments
-          .filter((r) => !but.has(r.id))
-          .map((r) => `${r.id} ${r.to}`)
-          .join();
-      const moved = new Set(again.staffed.redeployments.map((r) => r.id));
-      if (
-        [...fills].every((id) => moved.has(id)) &&
-        moves(again.staffed, fills) === moves(run.staffed, new Set())
-      )
-        run = again;
-    }
   }
   const { staffed, later, intoRoles } = run;
   const { leavers } = staffed;

@@ -356,8 +356,6 @@ export interface StaffingOptions {
   splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
   /** CSMs with no team and no book kept out of the team gaps for a function (`functionPicks`). */
   heldForFunctions?: ReadonlySet<string>;
-  /** CSMs planned as the rebalance leaves them after a move into a function: no team, no book. */
-  freedForGaps?: ReadonlySet<string>;
 }
 
 export function staffTeams(
@@ -370,7 +368,6 @@ export function staffTeams(
     heldBack = 0,
     splitHires = new Map(),
     heldForFunctions = new Set(),
-    freedForGaps = new Set(),
   }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
@@ -409,7 +406,7 @@ export function staffTeams(
       region: teamRegions.has(regionKey(owner.member.region))
         ? regionKey(owner.member.region)
         : undefined,
-      team: freedForGaps.has(owner.member.id) ? null : (team?.key ?? null),
+      team: team?.key ?? null,
       home: team?.key ?? null,
       moved: false,
     };
@@ -462,8 +459,6 @@ export function staffTeams(
     if (person.owner.member.region === undefined || smallRegionsTeams.has(to.key)) return true;
     // No team and no book: nothing places them anywhere, on the next plan either.
     if (person.team === null && person.owner.accounts.length === 0) return true;
-    // Planned as the rebalance leaves them after a move into a function: the same.
-    if (freedForGaps.has(person.owner.member.id)) return true;
     const from = person.team === null ? undefined : needByKey.get(person.team);
     return from !== undefined && regionSplitOf(from) === regionSplitOf(to);
   };
@@ -554,12 +549,10 @@ export function staffTeams(
         firstBy(unteamed, mayMove, order) ??
         (real ? firstBy(teamed, teamedMover, order) : undefined);
       if (!person) continue;
-      const left = person.team;
-      // A CSM freed for the gaps leaves the team the file places them in.
-      const fromKey = left ?? (freedForGaps.has(person.owner.member.id) ? person.home : null);
-      const from = fromKey === null ? undefined : needByKey.get(fromKey);
+      const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
       const toBefore = loadOf(to, staffed(to.key));
+      const left = person.team;
       transfer(byTeam, person, to.key);
       person.team = to.key;
       person.moved = true;
@@ -1011,8 +1004,6 @@ export function functionPicks(
   staffing: Staffing,
   moves: readonly RoleMove[],
   analysis: Analysis,
-  /** CSMs planned with their book handed over (`freedForGaps`): as if they had none. */
-  freed: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const teamByKey = new Map(staffing.teams.map((t) => [t.key, t]));
   const factsOf = (id: string, team: TargetTeam | null) => {
@@ -1022,8 +1013,8 @@ export function functionPicks(
   const picks = new Set<string>();
   for (const r of staffing.redeployments) {
     const owner = analysis.bookOwnerById.get(r.id);
-    const bookless = freed.has(r.id) || (r.from === null && owner?.accountCount === 0);
-    if (!owner || !bookless || owner.rampStatus === 'planned') continue;
+    if (r.from !== null || !owner || owner.accountCount > 0 || owner.rampStatus === 'planned')
+      continue;
     const free = factsOf(r.id, null);
     const beats = (m: RoleMove) => {
       const mover = factsOf(m.id, m.from === null ? null : (teamByKey.get(m.from) ?? null));
