@@ -39,6 +39,7 @@ import {
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import {
   csmsNeeded,
+  functionPicks,
   neededHeads,
   type Redeployment,
   type RoleMove,
@@ -180,30 +181,46 @@ export function buildTargetOrg({
   const structure = chooseStructure(stage, analysis, capacity, mode, tiers, verticalTeams);
   // A vertical structure draws teams by industry; every other structure keeps the tier teams.
   const needs = structure.model === 'vertical' && vertical ? vertical : tiers;
-  const staffed = staffTeams(needs, analysis, {
-    seatedLeavers,
-    timedLeavers,
-    sparingGrowth,
-    heldBack,
-    splitHires,
-  });
+  // Staffs the teams, then moves CSMs beyond the work into the functions.
+  const staffAndMove = (heldForFunctions?: ReadonlySet<string>) => {
+    const staffed = staffTeams(needs, analysis, {
+      seatedLeavers,
+      timedLeavers,
+      sparingGrowth,
+      heldBack,
+      splitHires,
+      heldForFunctions,
+    });
+    const pods =
+      structure.model === 'pod'
+        ? staffed.teams
+            .filter((t) => isPodTeam(t, org.policy))
+            .reduce((sum, t) => sum + podsFor(t, org.policy), 0)
+        : 0;
+    const planned = planSpecialists({
+      stage: stage.id,
+      analysis,
+      csmsNeeded: csmsNeeded(staffed.teams),
+      pods,
+    });
+    const functional = functionalSeats(structure, planned, analysis);
+    // CSMs beyond the work start the specialist functions before anyone is hired for them.
+    const intoRoles = redeployIntoRoles(staffed, functional.seats, analysis);
+    return { staffed, later: functional.later, intoRoles };
+  };
+  let run = staffAndMove();
+  // A free CSM the function would pick goes there, not into a team's gap (`functionPicks`), when
+  // held out of the gaps the function takes every one of them: one it left without a seat would
+  // sit in no team while a gap hires.
+  let held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
+  if (held.size > 0) {
+    const again = staffAndMove(held);
+    const moved = new Set(again.intoRoles.moves.map((m) => m.id));
+    if ([...held].every((id) => moved.has(id))) run = again;
+    else held = new Set();
+  }
+  const { staffed, later, intoRoles } = run;
   const { leavers } = staffed;
-  const pods =
-    structure.model === 'pod'
-      ? staffed.teams
-          .filter((t) => isPodTeam(t, org.policy))
-          .reduce((sum, t) => sum + podsFor(t, org.policy), 0)
-      : 0;
-  const planned = planSpecialists({
-    stage: stage.id,
-    analysis,
-    csmsNeeded: csmsNeeded(staffed.teams),
-    pods,
-  });
-  const functional = functionalSeats(structure, planned, analysis);
-  const { later } = functional;
-  // CSMs beyond the work start the specialist functions before anyone is hired for them.
-  const intoRoles = redeployIntoRoles(staffed, functional.seats, analysis);
   const { teams, unplaced, seats, rivals } = intoRoles;
   const { moves, redeployments } = withHireWaits(
     intoRoles.moves,

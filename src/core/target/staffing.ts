@@ -354,6 +354,8 @@ export interface StaffingOptions {
   heldBack?: number;
   /** Hires with no team since their team split, with its segments (TargetInput.splitHires). */
   splitHires?: ReadonlyMap<string, readonly SegmentId[]>;
+  /** CSMs with no team and no book kept out of the team gaps for a function (`functionPicks`). */
+  heldForFunctions?: ReadonlySet<string>;
 }
 
 export function staffTeams(
@@ -365,6 +367,7 @@ export function staffTeams(
     sparingGrowth,
     heldBack = 0,
     splitHires = new Map(),
+    heldForFunctions = new Set(),
   }: StaffingOptions = {},
 ): Staffing {
   const teamsBySegment = new Map<SegmentId, TeamNeed[]>();
@@ -478,7 +481,9 @@ export function staffTeams(
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
   // out for good (`moved`), so who has a team and who has none is told once.
   const movable = people.filter((p) => !p.lead && !leaving(p));
-  const unteamed = movable.filter((p) => p.team === null);
+  const unteamed = movable.filter(
+    (p) => p.team === null && !heldForFunctions.has(p.owner.member.id),
+  );
   const teamed = movable.filter((p) => p.team !== null);
   // Those this plan takes out of their region so far: the anchors are counted without them. Those
   // loose from it (no team, or one that does not work it) count only where nobody works it.
@@ -493,7 +498,8 @@ export function staffTeams(
   const bookFit = bookFits(needs);
   const redeployments: Redeployment[] = [];
   for (;;) {
-    // Someone with no team fills any gap, growth included (before a function takes them), the
+    // Someone with no team fills any gap, growth included (before a function takes them, unless
+    // the caller holds them for one: `heldForFunctions`), the
     // team shortest of its people staying first: a seated leaver's seat put a free CSM in another
     // team, and the leaver's team moved a second CSM once the leaver went. Ranked by the gap
     // ahead instead, the order turned with the growth. People leave a team only for a real
@@ -503,7 +509,9 @@ export function staffTeams(
     // hand-over replaces holds the seat here until then (`holding`): counted as gone months
     // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
     // work, while the team short today hired.
-    const free = people.some((p) => p.team === null && !p.lead);
+    const free = people.some(
+      (p) => p.team === null && !p.lead && !heldForFunctions.has(p.owner.member.id),
+    );
     const holding = (key: string) => sums.get(key)?.holding ?? 0;
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
@@ -983,6 +991,38 @@ export function redeployIntoRoles(
     }
   }
   return { teams, unplaced, seats: seats.map((s) => updated.get(s.role) ?? s), moves, rivals };
+}
+
+/**
+ * CSMs with no team and no book whom the staffing put in a team's gap while a function took a CSM
+ * they beat on the file's facts (`byFixedFacts`, having a team aside): the function's pick. Such a
+ * CSM is often one the last plan moved into the function, their book handed over; filling a gap
+ * instead, they made the next plan move someone else into it, and a second rebalance hand over
+ * that book too. Having no team or book is what a rebalance changes, so it is not weighed here.
+ */
+export function functionPicks(
+  staffing: Staffing,
+  moves: readonly RoleMove[],
+  analysis: Analysis,
+): Set<string> {
+  const teamByKey = new Map(staffing.teams.map((t) => [t.key, t]));
+  const factsOf = (id: string, team: TargetTeam | null) => {
+    const owner = analysis.bookOwnerById.get(id);
+    return owner && { ...spareFacts({ owner, team }, 0), teamed: false };
+  };
+  const picks = new Set<string>();
+  for (const r of staffing.redeployments) {
+    const owner = analysis.bookOwnerById.get(r.id);
+    if (r.from !== null || !owner || owner.accountCount > 0 || owner.rampStatus === 'planned')
+      continue;
+    const free = factsOf(r.id, null);
+    const beats = (m: RoleMove) => {
+      const mover = factsOf(m.id, m.from === null ? null : (teamByKey.get(m.from) ?? null));
+      return free !== undefined && mover !== undefined && byFixedFacts(free, mover) < 0;
+    };
+    if (moves.some(beats)) picks.add(r.id);
+  }
+  return picks;
 }
 
 function roleMoveReason({ owner, team }: Spare, role: RoleId): string {
