@@ -2194,8 +2194,15 @@ class Rebalancer {
       const step = steps[i] as Step;
       if (last[step.unit.order] !== i || !moved(step.unit)) continue;
       const start = steps[first[step.unit.order] as number] as Step;
+      // A swap is named only when the moves listed still show one: the partner leaves the book
+      // this unit joins (one the run first gave that book, from no owner, left no book).
+      const partner = step.swappedWith;
       const swappedWith =
-        step.swappedWith && moved(step.swappedWith) ? step.swappedWith : undefined;
+        partner &&
+        moved(partner) &&
+        (steps[first[partner.order] as number] as Step).from === step.to
+          ? partner
+          : undefined;
       // Most units move once: their step is already the net one.
       if (start === step && swappedWith === step.swappedWith) {
         out.push(step);

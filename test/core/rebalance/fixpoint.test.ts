@@ -1015,8 +1015,11 @@ describe('parts of a family that the moves bring into one book', () => {
       'a2 c0 -> c1 load',
       'a0 null -> c0 unowned',
     ]);
-    // The swap's partner is named by an account of it that moved with it (a0, the top one).
-    expect(result.moves[0]?.reason).toContain('swapped with a0');
+    // Within the run a2 was swapped for the family a0 + a1, which the run had first given c1. In
+    // the moves listed a0 comes to c0 from no owner and c1 gives nothing back, so a2's reason
+    // says what the move does for c0's book, and names no swap.
+    expect(result.moves[0]?.reason).toContain("brings c0's book toward the team band");
+    expect(result.moves[0]?.reason).not.toContain('swapped');
     expect(result.unbalanced).toEqual([]);
     expect(await rebalanceBreaks(familyMeets, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
@@ -1035,9 +1038,12 @@ describe('parts of a family that the moves bring into one book', () => {
       'a1 c0',
       'a2 c0',
     ]);
-    // The partner a3 was swapped for is named by its first account (a1): its top account, a0,
-    // did not move.
-    expect(result.moves.find((m) => m.account === 'a3')?.reason).toContain('swapped with a1');
+    // Within the run a3 was swapped for a1 + a2, which the run had first placed on c3. In the
+    // moves listed they come to c0 from no owner and from the leaver c1, and c3 gives nothing
+    // back, so a3's reason names no swap.
+    const a3 = result.moves.find((m) => m.account === 'a3')?.reason;
+    expect(a3).toContain("brings c0's book toward the team band");
+    expect(a3).not.toContain('swapped');
     expect(await rebalanceBreaks(forcedPartsMeet, AS_OF, new Set(['book-imbalance']))).toEqual([]);
   });
 });
