@@ -212,12 +212,11 @@ export function buildTargetOrg({
   // A free CSM the function would pick goes there, not into a team's gap (`functionPicks`), when
   // held out of the gaps the function takes every one of them: one it left without a seat would
   // sit in no team while a gap hires.
-  let held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
+  const held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
   if (held.size > 0) {
     const again = staffAndMove(held);
     const moved = new Set(again.intoRoles.moves.map((m) => m.id));
     if ([...held].every((id) => moved.has(id))) run = again;
-    else held = new Set();
   }
   const { staffed, later, intoRoles } = run;
   const { leavers } = staffed;

@@ -481,9 +481,9 @@ export function staffTeams(
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
   // out for good (`moved`), so who has a team and who has none is told once.
   const movable = people.filter((p) => !p.lead && !leaving(p));
-  const unteamed = movable.filter(
-    (p) => p.team === null && !heldForFunctions.has(p.owner.member.id),
-  );
+  // Free to fill a gap: no team, and not held for a function (`heldForFunctions`).
+  const freeForGaps = (p: Person) => p.team === null && !heldForFunctions.has(p.owner.member.id);
+  const unteamed = movable.filter(freeForGaps);
   const teamed = movable.filter((p) => p.team !== null);
   // Those this plan takes out of their region so far: the anchors are counted without them. Those
   // loose from it (no team, or one that does not work it) count only where nobody works it.
@@ -509,9 +509,7 @@ export function staffTeams(
     // hand-over replaces holds the seat here until then (`holding`): counted as gone months
     // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
     // work, while the team short today hired.
-    const free = people.some(
-      (p) => p.team === null && !p.lead && !heldForFunctions.has(p.owner.member.id),
-    );
+    const free = people.some((p) => !p.lead && freeForGaps(p));
     const holding = (key: string) => sums.get(key)?.holding ?? 0;
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
