@@ -213,10 +213,29 @@ export function buildTargetOrg({
   // held out of the gaps the function takes every one of them: one it left without a seat would
   // sit in no team while a gap hires.
   const held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
+  const seatsAll = (tried: typeof run, ids: ReadonlySet<string>) => {
+    const moved = new Set(tried.intoRoles.moves.map((m) => m.id));
+    return [...ids].every((id) => moved.has(id));
+  };
   if (held.size > 0) {
     const again = staffAndMove(held);
-    const moved = new Set(again.intoRoles.moves.map((m) => m.id));
-    if ([...held].every((id) => moved.has(id))) run = again;
+    if (seatsAll(again, held)) run = again;
+  }
+  // One who only ties with the function's pick on the file's facts, and wins on the book (none),
+  // goes there too when that hands over fewer accounts and hires nobody more: the last plan may
+  // have moved them into the function by their book, and a teamed CSM into the gap; taken into
+  // the gap now, they made the next plan move another CSM into the function, and a second
+  // rebalance hand over that book (regions property, seed 28). Otherwise they fill it as before.
+  const tied = functionPicks(run.staffed, run.intoRoles.moves, analysis, true);
+  if (tied.size > 0) {
+    const all = new Set([...held, ...tied]);
+    const again = staffAndMove(all);
+    if (
+      seatsAll(again, all) &&
+      hiresOf(again) <= hiresOf(run) &&
+      handedOver(again, analysis) < handedOver(run, analysis)
+    )
+      run = again;
   }
   const { staffed, later, intoRoles } = run;
   const { leavers } = staffed;
@@ -278,6 +297,29 @@ export function idleWhileRuleOn(
 export function planTarget(org: Org): TargetOrg {
   const analysis = analyse(org);
   return buildTargetOrg({ analysis, capacity: computeCapacity(analysis) });
+}
+
+/** Every hire a staffing run leaves: the CSM teams' and the specialist seats'. */
+function hiresOf(run: {
+  intoRoles: { teams: readonly TargetTeam[]; seats: readonly SpecialistSeat[] };
+}): number {
+  const teams = run.intoRoles.teams.reduce((sum, t) => sum + teamHires(t), 0);
+  return teams + run.intoRoles.seats.reduce((sum, s) => sum + s.hire, 0);
+}
+
+/** Accounts a staffing run hands over: those of team moves, and whole books into the functions. */
+function handedOver(
+  run: {
+    staffed: { redeployments: readonly Redeployment[] };
+    intoRoles: { moves: readonly RoleMove[] };
+  },
+  analysis: Analysis,
+): number {
+  const teams = run.staffed.redeployments.reduce((sum, r) => sum + r.handsOver, 0);
+  return run.intoRoles.moves.reduce(
+    (sum, m) => sum + (analysis.bookOwnerById.get(m.id)?.accountCount ?? 0),
+    teams,
+  );
 }
 
 /** The functions a functional structure is made of; adoption is the CSM teams themselves. */

@@ -997,11 +997,16 @@ export function redeployIntoRoles(
  * CSM is often one the last plan moved into the function, their book handed over; filling a gap
  * instead, they made the next plan move someone else into it, and a second rebalance hand over
  * that book too. Having no team or book is what a rebalance changes, so it is not weighed here.
+ * With `ties`, those who only tie with the function's pick on the file's facts while the pick
+ * has a book to hand over (`bySpareFacts`: none is the smallest): the last plan may have picked
+ * them by their book, so the caller holds them only where fewer accounts change hands and nobody
+ * more is hired (buildTargetOrg).
  */
 export function functionPicks(
   staffing: Staffing,
   moves: readonly RoleMove[],
   analysis: Analysis,
+  ties = false,
 ): Set<string> {
   const teamByKey = new Map(staffing.teams.map((t) => [t.key, t]));
   const factsOf = (id: string, team: TargetTeam | null) => {
@@ -1016,7 +1021,9 @@ export function functionPicks(
     const free = factsOf(r.id, null);
     const beats = (m: RoleMove) => {
       const mover = factsOf(m.id, m.from === null ? null : (teamByKey.get(m.from) ?? null));
-      return free !== undefined && mover !== undefined && byFixedFacts(free, mover) < 0;
+      if (free === undefined || mover === undefined) return false;
+      const fixed = byFixedFacts(free, mover);
+      return ties ? fixed === 0 && free.accounts < mover.accounts : fixed < 0;
     };
     if (moves.some(beats)) picks.add(r.id);
   }

@@ -608,6 +608,57 @@ describe('free CSMs who beat the function pick, more of them than the functions 
   });
 });
 
+// Shrunk by hand from the regions property (seed 28 at 300 runs, case 27). Enterprise is split
+// by region: NA 36 x $150k = $5.4M: max(36 / 20 = 1.8, $5.4M / $3.5M = 1.54) = 1.8 FTE for na1,
+// na2 and jr (pinned to enterprise, in APAC, a region no team serves: placed in the team the
+// small regions join, NA, the most work): 3 for 1.8, so NA can spare one. EMEA 20 x $220k =
+// $4.4M: max(20 / 20 = 1.0, $4.4M / $3.5M = 1.26) = 1.26 FTE for eu alone, 0.26 short. The
+// mid-market (one team) 31 x $40k = $1.24M: max(31 / 57.5 = 0.54, $1.24M / $2M = 0.62) = 0.62
+// FTE for mm, mj and sr (by sr's one account): 3 - 0.62 = 2.38, two beyond the work.
+// Plan 1: jr, from the enterprise tier, may join any region's enterprise team and fills EMEA
+// (sr, from another tier, could only join NA). CS Ops (due at 2 CSMs) takes a senior of the
+// mid-market: sr and mm tie on the file's facts (senior, no start date), sr has the smaller book
+// (1 account against 14). The rebalance hands sr-1 to mm; jr takes no EMEA account (all red: an
+// empty book taking one is 100% red/yellow, past 30%), so jr still has no book.
+// Plan 2: sr has no team and no book. Free CSMs fill gaps first, so sr filled EMEA and CS Ops
+// took mm, whose 15 accounts a second rebalance handed over. sr still ties mm on the file's facts
+// and wins on the book; held out of the gaps, jr fills EMEA again (no hire) and the moves hand
+// over 0 accounts instead of mm's 15, so sr goes into CS Ops: the moves of plan 1.
+const tieForFunction = [
+  `version: 1\ncompany:\n  name: Tie\n  as_of: ${AS_OF}`,
+  'policy:\n  cs_ops_at_csms: 2',
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: na1, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  '  - { id: na2, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  '  - { id: eu, role: csm, region: EMEA, seniority: senior, reports_to: vp }',
+  '  - { id: jr, role: csm, region: APAC, seniority: junior, segment: enterprise, reports_to: vp }',
+  '  - { id: sr, role: csm, region: APAC, seniority: senior, reports_to: vp }',
+  '  - { id: mm, role: csm, region: NA, seniority: senior, segment: mid-market, reports_to: vp }',
+  '  - { id: mj, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  'accounts:',
+  accountLines('na', 18, 150_000, 'region: NA, health: green, owner: na1'),
+  accountLines('nb', 18, 150_000, 'region: NA, health: green, owner: na2'),
+  accountLines('eu', 20, 220_000, 'region: EMEA, health: red, owner: eu'),
+  accountLines('mm', 14, 40_000, 'region: NA, health: green, owner: mm'),
+  accountLines('mj', 16, 40_000, 'region: NA, health: green, owner: mj'),
+  '  - { id: sr-1, arr: 40000, region: NA, health: green, owner: sr }',
+  '',
+].join('\n');
+
+describe('a CSM moved into a function by a smaller book, with no team and no book after it', () => {
+  it('goes into the function again, not a team gap another CSM fills, so nothing more moves', async () => {
+    const { before, result, after, breaks } = await planAcrossWrite(tieForFunction);
+    expect(before).toEqual(['jr -> enterprise@emea', 'sr -> cs-ops']);
+    expect(result.moves.map((m) => `${m.account} ${m.from} -> ${m.to}`)).toEqual(['sr-1 sr -> mm']);
+    expect(after).toEqual(before);
+    const next = planOrg(await loadText(writtenText(tieForFunction, result), AS_OF));
+    expect(next.target.roleMoves.map((m) => `${m.id} from ${m.from}`)).toEqual(['sr from null']);
+    expect(next.target.teams.map((t) => t.hireNow)).toEqual([0, 0, 0]);
+    expect(breaks).toEqual([]);
+  });
+});
+
 // Enterprise (not split by region: every account is in NA): 39 accounts locked with e1 and one
 // with x, 40 at $150k: max(40 / 20, $6M / $3.5M = 1.71) = 2.0 FTE for e1 alone, short 1.0.
 // Mid-market: 10 accounts at $30k each for x and y (NA) and z and w (EMEA), 40 in all:
