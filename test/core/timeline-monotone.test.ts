@@ -165,11 +165,12 @@ describe('a leaver is not one of the five CSMs CS Ops comes before', () => {
   // Enterprise: 45 accounts at $150k: max(45 / 20, $6.75M / $3.5M) = 2.25 FTE for e1-e3; l1
   // leaves on 2027-01-15, not replaced. Two new customers a month: in month 10 (2027-09-23), 65
   // accounts are 3.25 FTE for 3 x 0.974 = 2.92 after the allowance, past the quarter a team
-  // absorbs: csm-1, ramped by then, starts 8 weeks before on 2027-07-29. With csm-1 the target
-  // counts 4 CSMs the next month and wants CS Ops, before the 5th: in seat by 2027-10-23. Counted
-  // with the four, l1 made csm-1 the "5th CSM" and pulled CS Ops to 2027-07-29, when the team
-  // had four CSMs and l1 had been gone for six months.
-  it('CS Ops in seat the month after the 4th CSM, not with a 5th who never comes', async () => {
+  // absorbs: csm-1, ramped by then, starts 8 weeks before on 2027-07-29. With csm-1 the month
+  // counts 4 CSMs and wants CS Ops, before the 5th: in seat by 2027-09-23 (sized before the
+  // month's CSM hire, it came a month later). Counted with the four, l1 made csm-1 the "5th CSM"
+  // and pulled CS Ops to 2027-07-29, when the team had four CSMs and l1 had been gone for six
+  // months.
+  it('CS Ops in seat with the 4th CSM, not with a 5th who never comes', async () => {
     const csms = [1, 2, 3]
       .map((i) => `  - { id: e${i}, role: csm, segment: enterprise, reports_to: ceo }`)
       .join('\n');
@@ -185,7 +186,7 @@ growth: { new_customers_per_month: 2 }
     );
     expect(timeline.hires.map((h) => [h.id, h.start, h.neededBy])).toEqual([
       ['csm-1', '2027-07-29', '2027-09-23'],
-      ['cs-ops-1', '2027-10-23', '2027-10-23'],
+      ['cs-ops-1', '2027-09-23', '2027-09-23'],
     ]);
   });
 });
@@ -553,5 +554,38 @@ growth: { segments: { enterprise: { new_customers_per_month: 2 } } }
     // November: e1 and x, 2 x 0.974 = 1.948 for 1.46 FTE of work.
     expect(timeline.rows[0]?.teams[0]?.capacity).toBeCloseTo(1.948, 2);
     expect(timeline.overCeiling).toEqual([]);
+  });
+});
+
+describe("a month's leaders are sized on its CSMs once its CSM hires are made", () => {
+  // 80 enterprise accounts at $150k, two more a month: month m has (80 + 2m) / 20 FTE of work
+  // (the ARR, (80 + 2m) x $150k / $3.5M, is less). 80 customers and $12M ARR: first-hire by
+  // customers, the earlier stage, which wants a director of CS once there are 5 CSMs to lead.
+  // e1-e4 carry 4 seats less the 2.6% attrition allowance (10% x 95 days / 365): 3.896.
+  // - Month 1 (2026-12-23): 82 / 20 = 4.1 FTE, 4.1 - 3.896 = 0.204 short: within the quarter
+  //   FTE a team absorbs, no hire.
+  // - Month 2 (2027-01-23): 84 / 20 = 4.2 FTE, 0.304 short: the timeline hires csm-1 (ramped by
+  //   then). The month's target, on seats without the allowance, is 4.2 - 4 = 0.2 short: no hire
+  //   of its own, 4 CSMs, so no director. Sized before the CSM hire, the director came a month
+  //   late, for 2027-02-23, when csm-1 was one of the month's members: a scenario whose 5th CSM
+  //   came as a team's own hire had its director a month sooner than one whose 5th came with the
+  //   allowance, and more growth opened the req past the horizon (monotone seed 18, test 796).
+  const ORG = `team:
+  - { id: ceo, role: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: e2, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: e3, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: e4, role: csm, segment: enterprise, reports_to: ceo }
+accounts:
+${accounts('ent', 80, 150_000)}
+growth: { segments: { enterprise: { new_customers_per_month: 2 } } }
+`;
+
+  it('the 5th CSM and the director are both needed by 2027-01-23', async () => {
+    const timeline = simulateTimeline(await orgFrom(ORG), { months: 4 });
+    const needed = (role: string) =>
+      timeline.hires.filter((h) => h.role === role).map((h) => h.neededBy);
+    expect(needed('csm')).toEqual(['2027-01-23']);
+    expect(needed('director-cs')).toEqual(['2027-01-23']);
   });
 });

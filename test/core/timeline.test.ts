@@ -331,10 +331,12 @@ account_groups:
     );
   });
 
-  it('with slower growth, in seat the month after the fourth CSM is planned', async () => {
+  it('with slower growth, in seat with the fourth CSM', async () => {
     // 5 a month: 3 CSMs carry 2.92 FTE; month 8 (80 customers, 3.2 FTE) is 0.28 over: the 4th
-    // is wanted ramped by 2027-09-01 (start 2027-07-07, req 2027-05-08). CS Ops is asked for the
-    // month after, once four CSMs are in the org: in seat by 2027-10-01, its req 60 days before.
+    // is wanted ramped by 2027-09-01 (start 2027-07-07, req 2027-05-08). The month's target, on
+    // seats without the attrition allowance, is 0.2 over (no hire of its own), so CS Ops is asked
+    // for once the month's CSM hire is made: four CSMs, in seat by 2027-09-01, its req 60 days
+    // before. Sized before that hire, it came a month later than for a 4th the target hires.
     const timeline = simulateTimeline(await threeCsms(5));
     const fourth = timeline.hires.find((h) => h.role === 'csm');
     expect(fourth).toMatchObject({
@@ -343,8 +345,8 @@ account_groups:
       openBy: '2027-05-08',
     });
     const ops = timeline.hires.find((h) => h.role === 'cs-ops');
-    expect(ops).toMatchObject({ start: '2027-10-01', openBy: '2027-08-02', delay: null });
-    expect(ops?.reason).toContain('CS Ops before the 5th CSM: 4 CSMs planned by Oct 2027');
+    expect(ops).toMatchObject({ start: '2027-09-01', openBy: '2027-07-03', delay: null });
+    expect(ops?.reason).toContain('CS Ops before the 5th CSM: 4 CSMs planned by Sep 2027');
   });
 });
 

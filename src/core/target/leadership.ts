@@ -278,7 +278,7 @@ export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetT
     const key = regionKey(team.region);
     if (key && team.role === 'csm') byRegion.set(key, [...(byRegion.get(key) ?? []), team]);
   }
-  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + t.target, 0);
+  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + neededHeads(t), 0);
   const own = [...byRegion.values()]
     .filter((list) => heads(list) >= managerMin)
     .sort(
@@ -294,7 +294,7 @@ export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetT
   const largest = regional[0]?.[0];
   if (largest)
     for (const team of rest)
-      if (!grouped.has(team) && team.role === 'csm' && team.target > 0) largest.push(team);
+      if (!grouped.has(team) && team.role === 'csm' && neededHeads(team) > 0) largest.push(team);
   const groups = [...regional.flat(), ...restGroups];
   for (const group of groups) group.sort((a, b) => teams.indexOf(a) - teams.indexOf(b));
   return groups.sort(
@@ -306,19 +306,21 @@ export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetT
  * Which CSM teams one manager layer leads: a team of managerMin or more on its own, and
  * neighbouring small CSM teams together once they reach managerMin between them. A small team
  * left over joins the nearest group; digital teams sit with CS Ops unless large enough.
+ * Teams are counted as the managers are sized, on the CSMs the work needs (`neededHeads`): a
+ * team of five seats with three leaving beyond the work made a group, and a manager, for two.
  */
 export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTeam[][] {
   const groups: TargetTeam[][] = [];
   const leftovers: TargetTeam[] = [];
   let pending: TargetTeam[] = [];
-  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + t.target, 0);
+  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + neededHeads(t), 0);
   const flush = () => {
     if (heads(pending) >= managerMin) groups.push(pending);
     else leftovers.push(...pending);
     pending = [];
   };
   for (const team of teams) {
-    if (team.target >= managerMin) {
+    if (neededHeads(team) >= managerMin) {
       flush();
       groups.push([team]);
     } else if (team.role === 'digital-csm') {
@@ -332,7 +334,7 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
   flush();
   // Small CSM teams left over join the nearest CSM group, or form one of their own: never a
   // digital team's group, whose manager runs programs rather than books.
-  const small = leftovers.filter((t) => t.role !== 'digital-csm' && t.target > 0);
+  const small = leftovers.filter((t) => t.role !== 'digital-csm' && neededHeads(t) > 0);
   const csmGroups = groups.filter((g) => g.some((t) => t.role === 'csm'));
   // A manager over fewer than managerMin CSMs is a thin layer: those CSMs report to the leader.
   if (csmGroups.length === 0) {

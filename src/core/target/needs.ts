@@ -570,7 +570,10 @@ export function homeSegment(owner: BookOwner): SegmentId | undefined {
 /**
  * Coverage follows the books: a team nobody belongs to, whose accounts CSMs of another team hold
  * in their books, is that team's work, not a team to hire for. It joins the team holding most of
- * its load (a pin says where a CSM belongs; it never makes the accounts they own uncovered).
+ * its load, a team of the same coverage first (a pin says where a CSM belongs; it never makes the
+ * accounts they own uncovered). Named work went to the pooled SMB team when its CSM held more of
+ * it, while a little less of it, under MIN_TEAM_FTE, merged into the named neighbour: the tier's
+ * size, not the books, chose its team (monotone seed 19).
  * Digital and named work are never joined: they are covered differently. Returns the segments
  * that joined another team this way.
  */
@@ -580,6 +583,7 @@ function joinTeamsByBooks(
 ): Set<SegmentId> {
   const joinedSegments = new Set<SegmentId>();
   const digital = (g: SegmentCapacity[]) => g.every((s) => s.coverage === 'digital');
+  const named = (g: SegmentCapacity[]) => g.some((s) => s.coverage === 'named');
   const groupOf = (segment: SegmentId | undefined) =>
     segment === undefined ? -1 : groups.findIndex((g) => g.some((s) => s.id === segment));
   for (;;) {
@@ -594,9 +598,12 @@ function joinTeamsByBooks(
         for (const s of group)
           held.set(home, (held.get(home) ?? 0) + (owner.loadBySegment.get(s.id) ?? 0));
       }
+      // Named work goes to a named team holding some of it before a pooled one holding more
+      // (and pooled work to a pooled team): a CSM who names their accounts keeps named ones.
+      const alike = (i: number) => named(groups[i] ?? []) === named(group);
       const [into] = [...held.entries()]
         .filter(([, load]) => load > 0)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+        .sort((a, b) => Number(alike(b[0])) - Number(alike(a[0])) || b[1] - a[1] || a[0] - b[0]);
       if (!into) continue;
       for (const s of group) joinedSegments.add(s.id);
       groups[into[0]]?.push(...group);

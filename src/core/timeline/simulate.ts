@@ -457,6 +457,8 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
     // later. Hiring for every short team at once hired for a gap a move then covers, so a month
     // with two teams short at once hired more than slower growth reaching them a month apart.
     const hiredFor = new Set<string>();
+    const csmsFrom = hires.length;
+    let sizedBefore = false;
     for (;;) {
       const next = shortestTeam(planning.teams, allowance, hiredFor);
       if (!next) break;
@@ -468,6 +470,7 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       // more: the other teams short before it hire as planned, as they did all at once.
       if (teamKeys(planning) !== teamKeys(before)) {
         planning = before;
+        sizedBefore = true;
         for (const team of before.teams)
           if (!hiredFor.has(team.key)) hireFor(team, missingIn(team, allowance));
         break;
@@ -480,6 +483,11 @@ export function simulateTimeline(file: Org, options: TimelineOptions = {}): Time
       }
     }
     placedIn.push(placedMoves(planning, date));
+    // The roles above were sized before the month's CSM hires, on the target's own hires. A CSM
+    // the timeline hires beyond those (the attrition allowance) is a CSM to lead all the same: a
+    // month that reaches 5 CSMs that way wants its head of CS now, not next month.
+    if (hires.length > csmsFrom)
+      hireRoles(sizedBefore ? planAt() : planning, date, (role) => !takesWork(policy, role));
   }
   opsBeforeFifthCsm(org, hires, moves, earliestOpen, options.freezeUntil);
   // Reqs that open after the horizon belong to a later plan.

@@ -41,3 +41,30 @@ describe('coverage follows the books', () => {
     expect(strategic).toMatchObject({ members: [], hireNow: 1 });
   });
 });
+
+describe('named work joins a named team that holds it before a pooled one', () => {
+  // Strategic: 4 x $700k: max(4 / 7.5, $2.8M / $3.5M) = 0.8 FTE, over the half FTE a team needs,
+  // and nobody's home: e1 (enterprise) holds 1 account, s1 (SMB) 3. Enterprise: 20 x $150k:
+  // max(20 / 20, $3M / $3.5M) = 1.0 FTE. SMB: 150 x $10k: max(150 / 150, $1.5M / $1.25M) = 1.2.
+  // By load alone strategic joined the SMB pool (s1 holds more of it), with s1 and s2: 2.0 for
+  // 2.0 FTE, no hire. Just under the bar (0.49 FTE) it merged into its neighbour, Enterprise,
+  // and hired: more strategic work planned less (monotone seed 19, 2.7x against 2.8x). Executive
+  // -touch accounts belong with the named CSMs: Strategic + Enterprise, 1.8 FTE for e1, 1 hire.
+  it('Strategic + Enterprise, not Strategic + SMB', async () => {
+    const plan = await planFrom(`team:
+  - { id: ceo, role: ceo }
+  - { id: e1, role: csm, segment: enterprise, reports_to: ceo }
+  - { id: s1, role: csm, segment: smb, reports_to: ceo }
+  - { id: s2, role: csm, segment: smb, reports_to: ceo }
+accounts:
+${accounts('st-a', 1, 700_000, 'owner: e1')}
+${accounts('st-b', 3, 700_000, 'owner: s1')}
+${accounts('ent', 20, 150_000)}
+${accounts('smb', 150, 10_000)}
+`);
+    expect(plan.teams.map((t) => [t.key, t.members, t.hireNow])).toEqual([
+      ['strategic+enterprise', ['e1'], 1],
+      ['smb', ['s1', 's2'], 0],
+    ]);
+  });
+});
