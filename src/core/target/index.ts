@@ -209,34 +209,29 @@ export function buildTargetOrg({
     return { staffed, later: functional.later, intoRoles };
   };
   let run = staffAndMove();
-  // A free CSM the function would pick goes there, not into a team's gap (`functionPicks`), when
-  // held out of the gaps the function takes every one of them: one it left without a seat would
-  // sit in no team while a gap hires.
-  const held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
-  const seatsAll = (tried: typeof run, ids: ReadonlySet<string>) => {
-    const moved = new Set(tried.intoRoles.moves.map((m) => m.id));
-    return [...ids].every((id) => moved.has(id));
+  // Staffs again with `ids` held out of the team gaps, and keeps that run when the functions seat
+  // every one of them (one left without a seat would sit in no team while a gap hires) and it is
+  // `better` than the run so far.
+  const holdFor = (ids: ReadonlySet<string>, better: (again: typeof run) => boolean) => {
+    const again = staffAndMove(ids);
+    const moved = new Set(again.intoRoles.moves.map((m) => m.id));
+    if ([...ids].every((id) => moved.has(id)) && better(again)) run = again;
   };
-  if (held.size > 0) {
-    const again = staffAndMove(held);
-    if (seatsAll(again, held)) run = again;
-  }
+  // A free CSM the function would pick goes there, not into a team's gap (`functionPicks`).
+  const held = functionPicks(run.staffed, run.intoRoles.moves, analysis);
+  if (held.size > 0) holdFor(held, () => true);
   // One who only ties with the function's pick on the file's facts, and wins on the book (none),
   // goes there too when that hands over fewer accounts and hires nobody more: the last plan may
   // have moved them into the function by their book, and a teamed CSM into the gap; taken into
   // the gap now, they made the next plan move another CSM into the function, and a second
   // rebalance hand over that book (regions property, seed 28). Otherwise they fill it as before.
   const tied = functionPicks(run.staffed, run.intoRoles.moves, analysis, true);
-  if (tied.size > 0) {
-    const all = new Set([...held, ...tied]);
-    const again = staffAndMove(all);
-    if (
-      seatsAll(again, all) &&
-      hiresOf(again) <= hiresOf(run) &&
-      handedOver(again, analysis) < handedOver(run, analysis)
-    )
-      run = again;
-  }
+  if (tied.size > 0)
+    holdFor(
+      new Set([...held, ...tied]),
+      (again) =>
+        hiresOf(again) <= hiresOf(run) && handedOver(again, analysis) < handedOver(run, analysis),
+    );
   const { staffed, later, intoRoles } = run;
   const { leavers } = staffed;
   const { teams, unplaced, seats, rivals } = intoRoles;

@@ -9,7 +9,7 @@ import { CS_MANAGER_ROLES, ROLES, type RoleId, roleLabel } from '../roles.js';
 import { salesLineMisfits } from '../rules/reporting.js';
 import { cite } from '../sources.js';
 import { regionKey } from './needs.js';
-import { neededHeads, type TargetTeam } from './staffing.js';
+import { csmsNeeded, neededHeads, type TargetTeam } from './staffing.js';
 
 export type LeaderRole = 'cco' | 'vp-cs' | 'director-cs';
 const LEADER_RANK: Record<LeaderRole, number> = { 'director-cs': 0, 'vp-cs': 1, cco: 2 };
@@ -278,12 +278,11 @@ export function regionalGroups(teams: TargetTeam[], managerMin: number): TargetT
     const key = regionKey(team.region);
     if (key && team.role === 'csm') byRegion.set(key, [...(byRegion.get(key) ?? []), team]);
   }
-  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + neededHeads(t), 0);
   const own = [...byRegion.values()]
-    .filter((list) => heads(list) >= managerMin)
+    .filter((list) => csmsNeeded(list) >= managerMin)
     .sort(
       (a, b) =>
-        heads(b) - heads(a) ||
+        csmsNeeded(b) - csmsNeeded(a) ||
         teams.indexOf(a[0] as TargetTeam) - teams.indexOf(b[0] as TargetTeam),
     );
   if (own.length < 2) return managedGroups(teams, managerMin);
@@ -313,9 +312,8 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
   const groups: TargetTeam[][] = [];
   const leftovers: TargetTeam[] = [];
   let pending: TargetTeam[] = [];
-  const heads = (list: TargetTeam[]) => list.reduce((sum, t) => sum + neededHeads(t), 0);
   const flush = () => {
-    if (heads(pending) >= managerMin) groups.push(pending);
+    if (csmsNeeded(pending) >= managerMin) groups.push(pending);
     else leftovers.push(...pending);
     pending = [];
   };
@@ -328,7 +326,7 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
       leftovers.push(team);
     } else {
       pending.push(team);
-      if (heads(pending) >= managerMin) flush();
+      if (csmsNeeded(pending) >= managerMin) flush();
     }
   }
   flush();
@@ -338,7 +336,7 @@ export function managedGroups(teams: TargetTeam[], managerMin: number): TargetTe
   const csmGroups = groups.filter((g) => g.some((t) => t.role === 'csm'));
   // A manager over fewer than managerMin CSMs is a thin layer: those CSMs report to the leader.
   if (csmGroups.length === 0) {
-    if (heads(small) >= managerMin) groups.push(small);
+    if (csmsNeeded(small) >= managerMin) groups.push(small);
   } else
     for (const team of small) {
       const index = teams.indexOf(team);
