@@ -242,6 +242,8 @@ interface BookFit {
   heldArr: number;
   /** Accounts the CSM hands over on joining: those the team does not serve (`servingTeams`). */
   handover: number;
+  /** ARR of the rest of the book: not the team's, or outside its regions. */
+  elsewhereArr: number;
 }
 
 /**
@@ -307,10 +309,12 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
     let fit = ofTeam[person.rank];
     if (fit === undefined) {
       const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
-      fit = { heldArr: 0, handover: 0 };
+      fit = { heldArr: 0, handover: 0, elsewhereArr: 0 };
       for (const part of bookOf(person)) {
         if (!part.served.has(to.key)) fit.handover += part.count;
-        else if (regions === undefined || regions.has(part.region)) fit.heldArr += part.arr;
+        if (part.served.has(to.key) && (regions === undefined || regions.has(part.region)))
+          fit.heldArr += part.arr;
+        else fit.elsewhereArr += part.arr;
       }
       ofTeam[person.rank] = fit;
     }
@@ -496,6 +500,15 @@ export function staffTeams(
   }
 
   const bookFit = bookFits(needs);
+  // Whose book is mostly the team's (its accounts in its regions, by ARR): of those holding a
+  // short team's accounts, they join it first. After a rebalance the mover holds the team's
+  // accounts and little else, so the next plan picks them again; by the most of the team's ARR
+  // alone, a CSM the rebalance had given a few of its unowned accounts on top of a book elsewhere
+  // outranked them, moved instead, and a second rebalance moved more (regions seed 12, case 15).
+  const mostly = (p: Person, to: TeamNeed) => {
+    const fit = bookFit(p, to);
+    return fit.heldArr > fit.elsewhereArr;
+  };
   // A spare CSM whose region no team serves fills, from another tier, a regional team's gap that
   // would hire, rather than sit beyond their own team's work while a hire is made (`anyRegionTeam`
   // lets them join only the team the small regions join): once no other move is left, if they
@@ -609,9 +622,11 @@ export function staffTeams(
       // no team, then the rest of those in one (whose move costs more to check).
       const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
       const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
+      const holds = (p: Person) => bookFit(p, to).heldArr > 0 && teamedMover(p);
       const person =
         (real
-          ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
+          ? (firstBy(teamed, (p) => holds(p) && mostly(p, to), order) ??
+            firstBy(teamed, holds, order))
           : undefined) ??
         firstBy(unteamed, mayMove, order) ??
         (real ? firstBy(teamed, teamedMover, order) : undefined);
