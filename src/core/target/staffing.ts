@@ -242,6 +242,8 @@ interface BookFit {
   heldArr: number;
   /** Accounts the CSM hands over on joining: those the team does not serve (`servingTeams`). */
   handover: number;
+  /** ARR of the rest of the book: not the team's, or outside its regions. */
+  elsewhereArr: number;
 }
 
 /**
@@ -307,10 +309,12 @@ function bookFits(needs: readonly TeamNeed[]): (person: Person, to: TeamNeed) =>
     let fit = ofTeam[person.rank];
     if (fit === undefined) {
       const regions = to.region === undefined ? undefined : new Set(regionKeysOf(to));
-      fit = { heldArr: 0, handover: 0 };
+      fit = { heldArr: 0, handover: 0, elsewhereArr: 0 };
       for (const part of bookOf(person)) {
         if (!part.served.has(to.key)) fit.handover += part.count;
-        else if (regions === undefined || regions.has(part.region)) fit.heldArr += part.arr;
+        if (part.served.has(to.key) && (regions === undefined || regions.has(part.region)))
+          fit.heldArr += part.arr;
+        else fit.elsewhereArr += part.arr;
       }
       ofTeam[person.rank] = fit;
     }
@@ -496,6 +500,84 @@ export function staffTeams(
   }
 
   const bookFit = bookFits(needs);
+  // Whose book is mostly the team's (its accounts in its regions, by ARR): of those holding a
+  // short team's accounts, they join it first. After a rebalance the mover holds the team's
+  // accounts and little else, so the next plan picks them again; by the most of the team's ARR
+  // alone, a CSM the rebalance had given a few of its unowned accounts on top of a book elsewhere
+  // outranked them, moved instead, and a second rebalance moved more (regions seed 12, case 15).
+  const mostly = (p: Person, to: TeamNeed) => {
+    const fit = bookFit(p, to);
+    return fit.heldArr > fit.elsewhereArr;
+  };
+  // A spare CSM whose region no team serves fills, from another tier, a regional team's gap that
+  // would hire, rather than sit beyond their own team's work while a hire is made (`anyRegionTeam`
+  // lets them join only the team the small regions join): once no other move is left, if they
+  // hold some of the gap's accounts or hand over their whole book (nothing kept places them
+  // elsewhere), with no segment pinned, and while that small-regions team of the gap's tier could
+  // spare them on the next plan. Then the rebalance leaves them a book of the gap's tier, which
+  // places them in that team (`regionalTeam`), and they join the gap from there as its accounts'
+  // holder; or it leaves them none, and they fill it with no team. Before, the plan hired and
+  // moved the spare into a function; freed of their book, the next plan put them in the gap and
+  // another CSM into the function, whose book a second rebalance handed over (regions seed 12).
+  const smallTeamOfSplit = new Map<string | undefined, TeamNeed>();
+  for (const need of needs)
+    if (smallRegionsTeams.has(need.key)) smallTeamOfSplit.set(regionSplitOf(need), need);
+  // Whether `team` covers its work, growth included, with only those the next plan places in it:
+  // those not moved, and those moved in whose book then places them there (a region, no segment
+  // pinned elsewhere). One pinned to another tier goes back to it, and the team is short again.
+  const sparesNextPlan = (team: TeamNeed) => {
+    let seats = 0;
+    let capacity = 0;
+    for (const p of byTeam.get(team.key) ?? []) {
+      const { region, segment, leaving } = p.owner.member;
+      const stays =
+        !p.moved ||
+        (region !== undefined && (segment === undefined || team.segments.includes(segment)));
+      if (!stays || leaving !== undefined) continue;
+      seats += p.fte;
+      capacity += p.capacity;
+    }
+    return round1(seats) >= round1(ahead(team)) && round1(capacity) >= round1(team.needed);
+  };
+  const crossToHold = (
+    short: readonly TeamNeed[],
+    regionsOnly: ReadonlySet<string>,
+  ): { person: Person; to: TeamNeed } | undefined => {
+    for (const to of short) {
+      if (to.region === undefined || smallRegionsTeams.has(to.key)) continue;
+      if (shortfall(to) <= SMALL_OVERSHOOT_FTE) continue;
+      const home = smallTeamOfSplit.get(regionSplitOf(to));
+      if (!home || !sparesNextPlan(home)) continue;
+      const crosses = (p: Person) => {
+        const member = p.owner.member;
+        const from = p.team === null ? undefined : needByKey.get(p.team);
+        return (
+          !p.moved &&
+          from !== undefined &&
+          regionSplitOf(from) !== regionSplitOf(to) &&
+          p.region === undefined &&
+          member.region !== undefined &&
+          member.segment === undefined &&
+          member.role === 'csm' &&
+          joins(p, to) &&
+          !(regionsOnly.has(member.id) && leavesRegion(member, to)) &&
+          (bookFit(p, to).heldArr > 0 || bookFit(p, to).handover === p.owner.accountCount) &&
+          relieves(p, to) &&
+          spared(p)
+        );
+      };
+      // Seniors first for strategic and enterprise work, then the holder of most of its ARR, then
+      // file order: not the smaller book, which the rebalance hands over. Two CSMs left with none
+      // are taken in file order on the next plan, so the same one fills the gap.
+      const seniorsFirst = highTouch(to);
+      const order = (a: Person, b: Person) =>
+        (seniorsFirst ? seniorFirst(a.owner) - seniorFirst(b.owner) : 0) ||
+        bookFit(b, to).heldArr - bookFit(a, to).heldArr;
+      const person = firstBy(teamed, crosses, order);
+      if (person) return { person, to };
+    }
+    return undefined;
+  };
   const redeployments: Redeployment[] = [];
   for (;;) {
     // Someone with no team fills any gap, growth included (before a function takes them, unless
@@ -523,7 +605,7 @@ export function staffTeams(
           (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||
           a.key.localeCompare(b.key, 'en'),
       );
-    let moved = false;
+    let pick: { person: Person; to: TeamNeed } | undefined;
     const regionsOnly = anchorsOf(leftRegion, loose);
     for (const to of short) {
       const order = moverOrder(to, bookFit);
@@ -540,13 +622,23 @@ export function staffTeams(
       // no team, then the rest of those in one (whose move costs more to check).
       const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
       const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
+      const holds = (p: Person) => bookFit(p, to).heldArr > 0 && teamedMover(p);
       const person =
         (real
-          ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
+          ? (firstBy(teamed, (p) => holds(p) && mostly(p, to), order) ??
+            firstBy(teamed, holds, order))
           : undefined) ??
         firstBy(unteamed, mayMove, order) ??
         (real ? firstBy(teamed, teamedMover, order) : undefined);
       if (!person) continue;
+      pick = { person, to };
+      break;
+    }
+    // Only once no other move is left: a holder of a gap's accounts from another tier (`crossToHold`).
+    pick ??= crossToHold(short, regionsOnly);
+    if (!pick) break;
+    {
+      const { person, to } = pick;
       const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
       const toBefore = loadOf(to, staffed(to.key));
@@ -566,10 +658,7 @@ export function staffTeams(
         toLoad: { before: toBefore, after: loadOf(to, staffed(to.key)) },
         handsOver: bookFit(person, to).handover,
       });
-      moved = true;
-      break;
     }
-    if (!moved) break;
   }
 
   const teams = needs.map((need): TargetTeam => {

@@ -563,24 +563,63 @@ describe('a CSM whose region has no team, left with no book by a move within the
 // none may join any region's team, and free CSMs fill the gaps first, so c4 filled APAC and c1
 // (a junior) went into CS Ops: a second rebalance handed over c1's book. c4 beats c1 on what
 // the file fixes (not a junior), so c4 stays out of the gaps and goes into CS Ops again.
+// Since then a spare CSM from another tier fills a regional gap that would hire (`crossToHold`,
+// the next two tests): in the file c4, a senior for enterprise work, fills APAC and c0 goes into
+// CS Ops. With c2 pinned to the mid-market, the next plan places c2 there again, so EMEA could
+// spare nobody to its other regions (1.0 of 1.26 without c2): nothing crosses, APAC hires, and
+// the case above is what is left.
 const functionPickBeforeGap = fixture('function-pick-before-gap.yaml');
+const functionPickPinned = functionPickBeforeGap.replace(
+  '{ id: c2, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  '{ id: c2, role: csm, region: NA, seniority: junior, segment: mid-market, reports_to: vp }',
+);
 
 describe('a CSM with no team and no book whom a function would pick over its other candidates', () => {
   it('goes into the function, not a team gap, so the next plan moves the same CSM', async () => {
-    const org = await loadText(functionPickBeforeGap, AS_OF);
+    expect(functionPickPinned).not.toBe(functionPickBeforeGap);
+    const org = await loadText(functionPickPinned, AS_OF);
     expect(planMoves(planOrg(org))).toEqual(['c2 -> enterprise@emea', 'c4 -> cs-ops']);
     const result = rebalance(org);
     const handedOver = result.moves.filter((m) => m.from === 'c4').map((m) => m.account);
     expect(handedOver).toEqual(['a51', 'a57']);
-    const after = await loadText(writtenText(functionPickBeforeGap, result), AS_OF);
+    const after = await loadText(writtenText(functionPickPinned, result), AS_OF);
     expect(after.accounts.filter((a) => a.owner === 'c4')).toEqual([]);
-    // c2 holds the EMEA accounts now (no move left); c4, free, goes into CS Ops from no team.
+    // c2 (pinned) joins EMEA again; c4, free, goes into CS Ops from no team.
     const next = planOrg(after);
-    expect(planMoves(next)).toEqual(['c4 -> cs-ops']);
+    expect(planMoves(next)).toEqual(['c2 -> enterprise@emea', 'c4 -> cs-ops']);
+    expect(next.target.roleMoves.map((m) => m.from)).toEqual([null]);
     expect(next.target.teams.find((t) => t.key === 'enterprise@apac')?.hireNow).toBe(1);
-    expect(
-      await rebalanceBreaks(functionPickBeforeGap, AS_OF, new Set(['book-imbalance'])),
-    ).toEqual([]);
+    expect(await rebalanceBreaks(functionPickPinned, AS_OF, new Set(['book-imbalance']))).toEqual(
+      [],
+    );
+  });
+
+  it('as in the file, c4 fills APAC from the mid-market instead of a hire, and nothing more moves', async () => {
+    const { before, after, breaks } = await planAcrossWrite(functionPickBeforeGap);
+    expect(before).toEqual(['c2 -> enterprise@emea', 'c4 -> enterprise@apac', 'c0 -> cs-ops']);
+    expect(after).toEqual(before);
+    expect(breaks).toEqual([]);
+  });
+});
+
+// Found by fast-check (verticalOrgYaml, seed 12 at 300 runs, case 15, once the cases above were
+// fixed), shrunk by fast-check: test/fixtures/rebalance/holder-mostly-elsewhere.yaml. Enterprise
+// is split by region: APAC 26 x $150k = $3.9M: max(26 / 20 = 1.3, $3.9M / $3.5M = 1.11) = 1.3
+// FTE; EMEA 20 x $220k = $4.4M: max(20 / 20 = 1.0, $4.4M / $3.5M = 1.26) = 1.26 for c7 alone,
+// 0.3 short (1.3 shown). APAC has the most work: the NA CSMs with enterprise books (c0, c1, c2)
+// are placed there with c5, 4 for 1.3. c2's one account is a17 (EMEA): c2 joins EMEA. EMEA's
+// unowned a8 (red) and a19 (yellow) fit neither c2 (1 green: 50% red/yellow) nor c7, and went
+// to c0 (NA, a region no team serves), whose book is APAC's otherwise. On the next plan c0 held
+// $440k of EMEA against c2's $220k and joined EMEA instead: a second rebalance moved 3 more.
+// A CSM whose book is mostly the team's (c2: all of it) joins first, so c2 moves again.
+const holderMostlyElsewhere = fixture('holder-mostly-elsewhere.yaml');
+
+describe("a CSM holding a short team's accounts, with a book mostly elsewhere", () => {
+  it("joins after one whose book is mostly the team's, so the next plan moves the same CSM", async () => {
+    const { before, after, breaks } = await planAcrossWrite(holderMostlyElsewhere);
+    expect(before).toEqual(['c2 -> enterprise@emea', 'c3 -> cs-ops']);
+    expect(after).toEqual(before);
+    expect(breaks).toEqual([]);
   });
 });
 
@@ -655,6 +694,82 @@ describe('a CSM moved into a function by a smaller book, with no team and no boo
     const next = planOrg(await loadText(writtenText(tieForFunction, result), AS_OF));
     expect(next.target.roleMoves.map((m) => `${m.id} from ${m.from}`)).toEqual(['sr from null']);
     expect(next.target.teams.map((t) => t.hireNow)).toEqual([0, 0, 0]);
+    expect(breaks).toEqual([]);
+  });
+});
+
+// Regions property, seed 12 at 300 runs, case 15 (shrunk: /work/tmp/r12/s12b.yaml), built again
+// by hand. Enterprise is split by region: EMEA 28 x $175k = $4.9M: max(28 / 20 = 1.4, $4.9M /
+// $3.5M = 1.4) = 1.4 FTE for eu1 and eu2, not short; APAC 26 x $150k = $3.9M: max(26 / 20 = 1.3,
+// $3.9M / $3.5M = 1.11) = 1.3 FTE for ap alone, 0.3 short (past the 0.25 a team absorbs): a hire.
+// EMEA has the most work: the small regions join it. The mid-market (one team) 20 x $50k = $1M:
+// max(20 / 57.5 = 0.35, $1M / $2M = 0.5) = 0.5 FTE for sr1, sr2 and mj: two beyond the work.
+// sr1's book: 4 mid-market ($200k: max(4 / 57.5, 0.1) = 0.1) and ap-sr1 (APAC: max(1 / 20 = 0.05,
+// $150k / $3.5M = 0.04) = 0.05): mid-market. sr1 and sr2 are NA, a region no team serves; from
+// the mid-market they could join only EMEA. CS Ops (due at 2 CSMs) ties sr1 and sr2 (senior, no
+// start date) and takes sr2, the smaller book (3 accounts against 5).
+// Before: APAC hired, sr2 went into CS Ops; on the next plan sr2 (no team, no book) filled APAC
+// and CS Ops took sr1, whose 5 accounts a second rebalance handed over. Now a spare CSM from
+// another tier fills a regional gap that would hire, once no other move is left, while EMEA
+// (2.0 for 1.4) could spare them on the next plan: sr1, senior and holding ap-sr1, fills APAC.
+// sr1 hands over 4 accounts and the load pass gives sr1 11 of ap's 25. On the next plan sr1's
+// book is APAC enterprise, placed in EMEA, and joins APAC from there; sr2, free, goes into CS Ops.
+const spareHolder = [
+  `version: 1\ncompany:\n  name: Spare\n  as_of: ${AS_OF}`,
+  'policy:\n  cs_ops_at_csms: 2',
+  'team:',
+  '  - { id: vp, role: vp-cs }',
+  '  - { id: eu1, role: csm, region: EMEA, seniority: senior, reports_to: vp }',
+  '  - { id: eu2, role: csm, region: EMEA, seniority: senior, reports_to: vp }',
+  '  - { id: ap, role: csm, region: APAC, seniority: senior, reports_to: vp }',
+  '  - { id: sr1, role: csm, region: NA, seniority: senior, reports_to: vp }',
+  '  - { id: sr2, role: csm, region: NA, seniority: senior, reports_to: vp }',
+  '  - { id: mj, role: csm, region: NA, seniority: junior, reports_to: vp }',
+  'accounts:',
+  accountLines('eu1', 14, 175_000, 'region: EMEA, health: green, owner: eu1'),
+  accountLines('eu2', 14, 175_000, 'region: EMEA, health: green, owner: eu2'),
+  accountLines('ap', 25, 150_000, 'region: APAC, health: green, owner: ap'),
+  '  - { id: ap-sr1, arr: 150000, region: APAC, health: green, owner: sr1 }',
+  accountLines('sr1', 4, 50_000, 'region: NA, health: green, owner: sr1'),
+  accountLines('sr2', 3, 50_000, 'region: NA, health: green, owner: sr2'),
+  accountLines('mj', 13, 50_000, 'region: NA, health: green, owner: mj'),
+  '',
+].join('\n');
+
+describe('a spare CSM from another tier while a regional team is about to hire', () => {
+  it('who holds its accounts fills the gap instead of the hire, so the next plan moves the same two', async () => {
+    const { before, result, after, breaks } = await planAcrossWrite(spareHolder);
+    expect(before).toEqual(['sr1 -> enterprise@apac', 'sr2 -> cs-ops']);
+    const org = await loadText(spareHolder, AS_OF);
+    expect(planOrg(org).target.teams.map((t) => [t.key, t.hireNow])).toEqual([
+      ['enterprise@emea', 0],
+      ['enterprise@apac', 0],
+      ['mid-market', 0],
+    ]);
+    const handed = (from: string) =>
+      result.moves.filter((m) => m.from === from && m.to !== from).map((m) => m.account);
+    expect(handed('sr1')).toEqual(['sr1-1', 'sr1-2', 'sr1-3', 'sr1-4']);
+    expect(handed('sr2')).toEqual(['sr2-1', 'sr2-2', 'sr2-3']);
+    expect(after).toEqual(before);
+    expect(breaks).toEqual([]);
+  });
+
+  it('or who holds none and hands the whole book over, the same one on the next plan', async () => {
+    // Without ap-sr1 (APAC: 25 x $150k: max(25 / 20 = 1.25, $3.75M / $3.5M = 1.07) = 1.25, shown
+    // 1.3, still 0.3 short) neither senior holds an APAC account, and either hands over the whole
+    // book. Before: APAC hired, sr2 (3 accounts against 4) went into CS Ops, then filled APAC
+    // with no team and no book, and CS Ops took sr1: a second rebalance handed over sr1's book.
+    // Now sr1, first in the file, fills APAC (not sr2 by the smaller book: the rebalance leaves
+    // both with none, and the next plan takes them in file order) and sr2 goes into CS Ops.
+    const noHolder = spareHolder.replace(
+      '  - { id: ap-sr1, arr: 150000, region: APAC, health: green, owner: sr1 }\n',
+      '',
+    );
+    expect(noHolder).not.toBe(spareHolder);
+    const { before, result, after, breaks } = await planAcrossWrite(noHolder);
+    expect(before).toEqual(['sr1 -> enterprise@apac', 'sr2 -> cs-ops']);
+    expect(new Set(result.moves.map((m) => m.from))).toEqual(new Set(['sr1', 'sr2']));
+    expect(after).toEqual(before);
     expect(breaks).toEqual([]);
   });
 });
