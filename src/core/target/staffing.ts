@@ -439,13 +439,32 @@ export function staffTeams(
   // staying, growth included, and in what its people carry on the plan date. The work ahead is
   // weighed against the people staying (here, in the gaps and in `relieves`): a seated leaver's
   // seat let a team give up the CSM it had to hire back once the leaver went.
-  const canSpare = (person: Person, need: TeamNeed) =>
-    round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
-    round1(carried(need.key) - person.capacity) >= round1(need.needed);
+  // A team that pools several tiers (each too small for a team of its own) lends on the hiring
+  // rule's "covers" (`overTarget`, on seats less the share held back): short by at most the
+  // quarter of a person a team absorbs. Its tiers regroup as they grow, and its CSMs already
+  // work across tiers: asking for the whole work kept a spare CSM in "Enterprise + Mid-Market +
+  // SMB" (0.8 seat for 0.85 FTE ahead) while Strategic, 0.33 short, hired a CSM that was surplus
+  // a month later, when those tiers joined Strategic (seed 21 of the monotone property: slower
+  // growth cost more). A team of one tier keeps its whole work covered: lending from it left it a
+  // fifth short until it hired, and turned one hire into two (seeds 7 and 9).
+  const canSpare = (person: Person, need: TeamNeed, to: TeamNeed) =>
+    need.segments.length > 1 && need.industry === undefined && hiresWithout(to)
+      ? !overTarget(ahead(need), (staying(need.key) - person.fte) * (1 - heldBack)) &&
+        !overTarget(need.needed, (carried(need.key) - person.capacity) * (1 - heldBack))
+      : round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
+        round1(carried(need.key) - person.capacity) >= round1(need.needed);
+  // The pool's rule is for a team that would otherwise hire: its seats short of the work ahead
+  // by more than a team absorbs (a guard; no case found yet where `relieves` lets one through).
+  const hiresWithout = (to: TeamNeed) => round1(ahead(to)) - staying(to.key) > SMALL_OVERSHOOT_FTE;
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
     person.capacity > 0 && staying(to.key) + person.fte - ahead(to) < 1 - 1e-9;
+  // Whom a team lends when nobody holds the short team's work (any giving team): the smallest
+  // seat first, so the giver keeps the most it can. By file order the pool lent a 0.8 seat at
+  // 0.7x and a 0.5 seat at 1.1x, and the slower scenario hired sooner (a shrunk CI-seed case).
+  const lendOrder = (order: (a: Person, b: Person) => number) => (a: Person, b: Person) =>
+    a.fte - b.fte || order(a, b);
   const anchorsOf = regionAnchors(analysis);
   const smallRegionsTeams = largestRegionTeams(needs);
   const needByKey = new Map(needs.map((need) => [need.key, need]));
@@ -474,9 +493,9 @@ export function staffTeams(
     const segments = person.team === null ? splitHires.get(person.owner.member.id) : undefined;
     return segments === undefined || to.segments.some((s) => segments.includes(s));
   };
-  const spared = (person: Person) => {
+  const spared = (person: Person, to: TeamNeed) => {
     const from = person.team === null ? undefined : needByKey.get(person.team);
-    return from !== undefined && canSpare(person, from);
+    return from !== undefined && canSpare(person, from, to);
   };
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
   // out for good (`moved`), so who has a team and who has none is told once.
@@ -539,13 +558,13 @@ export function staffTeams(
       // whose book went with them into another function has none and no team). Then anyone with
       // no team, then the rest of those in one (whose move costs more to check).
       const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
-      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
+      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p, to);
       const person =
         (real
           ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
           : undefined) ??
         firstBy(unteamed, mayMove, order) ??
-        (real ? firstBy(teamed, teamedMover, order) : undefined);
+        (real ? firstBy(teamed, teamedMover, lendOrder(order)) : undefined);
       if (!person) continue;
       const from = person.team === null ? undefined : needByKey.get(person.team);
       const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
