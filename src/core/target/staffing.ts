@@ -133,6 +133,15 @@ function highTouch(team: TeamNeed): boolean {
   return team.segments.some((s) => s === 'strategic' || s === 'enterprise');
 }
 
+/**
+ * A CSM team that pools several tiers, each too small for a team of its own: its CSMs already
+ * work across tiers, and the tiers regroup as they grow. An industry team holds two segments of
+ * one industry's accounts: not a pool.
+ */
+function pools(team: TeamNeed): boolean {
+  return team.role === 'csm' && team.segments.length > 1 && team.industry === undefined;
+}
+
 function seniorFirst(owner: BookOwner): number {
   const seniority = owner.member.seniority;
   return seniority === 'senior' || seniority === 'lead' ? 0 : seniority === 'mid' ? 1 : 2;
@@ -447,15 +456,13 @@ export function staffTeams(
   // a month later, when those tiers joined Strategic (seed 21 of the monotone property: slower
   // growth cost more). A team of one tier keeps its whole work covered: lending from it left it a
   // fifth short until it hired, and turned one hire into two (seeds 7 and 9).
-  const canSpare = (person: Person, need: TeamNeed, to: TeamNeed) =>
-    need.segments.length > 1 && need.industry === undefined && hiresWithout(to)
+  // Only a team the caller finds really short is lent to (`real` below): one that would hire.
+  const canSpare = (person: Person, need: TeamNeed) =>
+    pools(need)
       ? !overTarget(ahead(need), (staying(need.key) - person.fte) * (1 - heldBack)) &&
         !overTarget(need.needed, (carried(need.key) - person.capacity) * (1 - heldBack))
       : round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
         round1(carried(need.key) - person.capacity) >= round1(need.needed);
-  // The pool's rule is for a team that would otherwise hire: its seats short of the work ahead
-  // by more than a team absorbs (a guard; no case found yet where `relieves` lets one through).
-  const hiresWithout = (to: TeamNeed) => round1(ahead(to)) - staying(to.key) > SMALL_OVERSHOOT_FTE;
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
@@ -493,9 +500,9 @@ export function staffTeams(
     const segments = person.team === null ? splitHires.get(person.owner.member.id) : undefined;
     return segments === undefined || to.segments.some((s) => segments.includes(s));
   };
-  const spared = (person: Person, to: TeamNeed) => {
+  const spared = (person: Person) => {
     const from = person.team === null ? undefined : needByKey.get(person.team);
-    return from !== undefined && canSpare(person, from, to);
+    return from !== undefined && canSpare(person, from);
   };
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
   // out for good (`moved`), so who has a team and who has none is told once.
@@ -528,19 +535,31 @@ export function staffTeams(
     // hand-over replaces holds the seat here until then (`holding`): counted as gone months
     // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
     // work, while the team short today hired.
+    // A team that would hire today goes first; then, among the rest, a team that pools several
+    // tiers (`pools`): it lends a CSM on once a tier team would hire, while someone placed in a
+    // team of one tier stays there (the timeline keeps them in it). At 0.7x, with both only short
+    // ahead, the free CSM went to the shorter Strategic for good; the pool then hired its next
+    // CSM and the Director came in August, while 1.1x kept them in the pool, which lent its
+    // smallest seat to Strategic and hired both in October (d1, a CI-seed case of the monotone
+    // property: slower growth cost more).
     const free = people.some((p) => !p.lead && freeForGaps(p));
     const holding = (key: string) => sums.get(key)?.holding ?? 0;
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
       round1(need.needed) - holding(need.key) * (1 - heldBack);
+    const hiresToday = (need: TeamNeed) => stayingShort(need) > SMALL_OVERSHOOT_FTE;
+    const poolAhead = (need: TeamNeed) => pools(need) && !hiresToday(need);
     const short = needs
       .filter((need) =>
         free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
       )
       .sort(
         (a, b) =>
-          (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||
-          a.key.localeCompare(b.key, 'en'),
+          (free
+            ? Number(hiresToday(b)) - Number(hiresToday(a)) ||
+              Number(poolAhead(b)) - Number(poolAhead(a)) ||
+              stayingShort(b) - stayingShort(a)
+            : shortfall(b) - shortfall(a)) || a.key.localeCompare(b.key, 'en'),
       );
     let moved = false;
     const regionsOnly = anchorsOf(leftRegion, loose);
@@ -558,7 +577,7 @@ export function staffTeams(
       // whose book went with them into another function has none and no team). Then anyone with
       // no team, then the rest of those in one (whose move costs more to check).
       const real = shortfall(to) > SMALL_OVERSHOOT_FTE;
-      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p, to);
+      const teamedMover = (p: Person) => mayMove(p) && relieves(p, to) && spared(p);
       const person =
         (real
           ? firstBy(teamed, (p) => bookFit(p, to).heldArr > 0 && teamedMover(p), order)
