@@ -536,19 +536,28 @@ export function staffTeams(
     // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
     // work, while the team short today hired.
     // A team that would hire today goes first; then, among the rest, a team that pools several
-    // tiers (`pools`): it lends a CSM on once a tier team would hire, while someone placed in a
-    // team of one tier stays there (the timeline keeps them in it). At 0.7x, with both only short
-    // ahead, the free CSM went to the shorter Strategic for good; the pool then hired its next
-    // CSM and the Director came in August, while 1.1x kept them in the pool, which lent its
-    // smallest seat to Strategic and hired both in October (d1, a CI-seed case of the monotone
-    // property: slower growth cost more).
+    // tiers (`pools`) whose gap ahead, as the report shows it, is as large as any: it lends a
+    // CSM on once a tier team would hire, while someone placed in a team of one tier stays there
+    // (the timeline keeps them in it). At 0.7x, both 0.3 short ahead, the free CSM went to
+    // Strategic, shorter today, for good; the pool then hired its next CSM and the Director came
+    // in August, while 1.1x kept them in the pool, which lent its smallest seat to Strategic and
+    // hired both in October (d1, a CI-seed case of the monotone property: slower growth cost
+    // more). A pool with a smaller gap ahead waits its turn: taken into one 0.3 short ahead while
+    // SMB was 0.4, a free CSM covered a leaver's seat at 1.2x and spared the hire 0.5x made
+    // (seed 13).
     const free = people.some((p) => !p.lead && freeForGaps(p));
     const holding = (key: string) => sums.get(key)?.holding ?? 0;
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
       round1(need.needed) - holding(need.key) * (1 - heldBack);
     const hiresToday = (need: TeamNeed) => stayingShort(need) > SMALL_OVERSHOOT_FTE;
-    const poolAhead = (need: TeamNeed) => pools(need) && !hiresToday(need);
+    // The largest gap ahead among the teams short ahead that would not hire today.
+    const widest = Math.max(
+      0,
+      ...needs.filter((n) => !hiresToday(n) && gapAhead(n) > SMALL_OVERSHOOT_FTE).map(gapAhead),
+    );
+    const poolAhead = (need: TeamNeed) =>
+      pools(need) && !hiresToday(need) && gapAhead(need) >= widest - 1e-9;
     const short = needs
       .filter((need) =>
         free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
