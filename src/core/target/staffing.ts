@@ -133,6 +133,15 @@ function highTouch(team: TeamNeed): boolean {
   return team.segments.some((s) => s === 'strategic' || s === 'enterprise');
 }
 
+/**
+ * A CSM team that pools several tiers, each too small for a team of its own: its CSMs already
+ * work across tiers, and the tiers regroup as they grow. An industry team holds two segments of
+ * one industry's accounts: not a pool.
+ */
+function pools(team: TeamNeed): boolean {
+  return team.role === 'csm' && team.segments.length > 1 && team.industry === undefined;
+}
+
 function seniorFirst(owner: BookOwner): number {
   const seniority = owner.member.seniority;
   return seniority === 'senior' || seniority === 'lead' ? 0 : seniority === 'mid' ? 1 : 2;
@@ -443,13 +452,30 @@ export function staffTeams(
   // staying, growth included, and in what its people carry on the plan date. The work ahead is
   // weighed against the people staying (here, in the gaps and in `relieves`): a seated leaver's
   // seat let a team give up the CSM it had to hire back once the leaver went.
+  // A team that pools several tiers (each too small for a team of its own) lends on the hiring
+  // rule's "covers" (`overTarget`, on seats less the share held back): short by at most the
+  // quarter of a person a team absorbs. Its tiers regroup as they grow, and its CSMs already
+  // work across tiers: asking for the whole work kept a spare CSM in "Enterprise + Mid-Market +
+  // SMB" (0.8 seat for 0.85 FTE ahead) while Strategic, 0.33 short, hired a CSM that was surplus
+  // a month later, when those tiers joined Strategic (seed 21 of the monotone property: slower
+  // growth cost more). A team of one tier keeps its whole work covered: lending from it left it a
+  // fifth short until it hired, and turned one hire into two (seeds 7 and 9).
+  // Only a team the caller finds really short is lent to (`real` below): one that would hire.
   const canSpare = (person: Person, need: TeamNeed) =>
-    round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
-    round1(carried(need.key) - person.capacity) >= round1(need.needed);
+    pools(need)
+      ? !overTarget(ahead(need), (staying(need.key) - person.fte) * (1 - heldBack)) &&
+        !overTarget(need.needed, (carried(need.key) - person.capacity) * (1 - heldBack))
+      : round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
+        round1(carried(need.key) - person.capacity) >= round1(need.needed);
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
     person.capacity > 0 && staying(to.key) + person.fte - ahead(to) < 1 - 1e-9;
+  // Whom a team lends when nobody holds the short team's work (any giving team): the smallest
+  // seat first, so the giver keeps the most it can. By file order the pool lent a 0.8 seat at
+  // 0.7x and a 0.5 seat at 1.1x, and the slower scenario hired sooner (a shrunk CI-seed case).
+  const lendOrder = (order: (a: Person, b: Person) => number) => (a: Person, b: Person) =>
+    a.fte - b.fte || order(a, b);
   const anchorsOf = regionAnchors(analysis);
   const smallRegionsTeams = largestRegionTeams(needs);
   const needByKey = new Map(needs.map((need) => [need.key, need]));
@@ -591,19 +617,40 @@ export function staffTeams(
     // hand-over replaces holds the seat here until then (`holding`): counted as gone months
     // ahead, a leaver with eight months to go drew the free CSM into a team that carried its
     // work, while the team short today hired.
+    // A team that would hire today goes first; then, among the rest, a team that pools several
+    // tiers (`pools`) whose gap ahead, as the report shows it, is as large as any: it lends a
+    // CSM on once a tier team would hire, while someone placed in a team of one tier stays there
+    // (the timeline keeps them in it). At 0.7x, both 0.3 short ahead, the free CSM went to
+    // Strategic, shorter today, for good; the pool then hired its next CSM and the Director came
+    // in August, while 1.1x kept them in the pool, which lent its smallest seat to Strategic and
+    // hired both in October (d1, a CI-seed case of the monotone property: slower growth cost
+    // more). A pool with a smaller gap ahead waits its turn: taken into one 0.3 short ahead while
+    // SMB was 0.4, a free CSM covered a leaver's seat at 1.2x and spared the hire 0.5x made
+    // (seed 13).
     const free = people.some((p) => !p.lead && freeForGaps(p));
     const holding = (key: string) => sums.get(key)?.holding ?? 0;
     const gapAhead = (need: TeamNeed) => round1(ahead(need)) - holding(need.key);
     const stayingShort = (need: TeamNeed) =>
       round1(need.needed) - holding(need.key) * (1 - heldBack);
+    const hiresToday = (need: TeamNeed) => stayingShort(need) > SMALL_OVERSHOOT_FTE;
+    // The largest gap ahead among the teams short ahead that would not hire today.
+    const widest = Math.max(
+      0,
+      ...needs.filter((n) => !hiresToday(n) && gapAhead(n) > SMALL_OVERSHOOT_FTE).map(gapAhead),
+    );
+    const poolAhead = (need: TeamNeed) =>
+      pools(need) && !hiresToday(need) && gapAhead(need) >= widest - 1e-9;
     const short = needs
       .filter((need) =>
         free ? gapAhead(need) > SMALL_OVERSHOOT_FTE : shortfall(need) > SMALL_OVERSHOOT_FTE,
       )
       .sort(
         (a, b) =>
-          (free ? stayingShort(b) - stayingShort(a) : shortfall(b) - shortfall(a)) ||
-          a.key.localeCompare(b.key, 'en'),
+          (free
+            ? Number(hiresToday(b)) - Number(hiresToday(a)) ||
+              Number(poolAhead(b)) - Number(poolAhead(a)) ||
+              stayingShort(b) - stayingShort(a)
+            : shortfall(b) - shortfall(a)) || a.key.localeCompare(b.key, 'en'),
       );
     let pick: { person: Person; to: TeamNeed } | undefined;
     const regionsOnly = anchorsOf(leftRegion, loose);
@@ -629,7 +676,7 @@ export function staffTeams(
             firstBy(teamed, holds, order))
           : undefined) ??
         firstBy(unteamed, mayMove, order) ??
-        (real ? firstBy(teamed, teamedMover, order) : undefined);
+        (real ? firstBy(teamed, teamedMover, lendOrder(order)) : undefined);
       if (!person) continue;
       pick = { person, to };
       break;
