@@ -1,6 +1,6 @@
 /**
  * Who the target org moves into a function (CS Ops, onboarding, renewals) before hiring for it:
- * one ranking, read by the target (`redeployIntoRoles` in target/staffing.ts) to pick the CSM and
+ * one ranking, read by the target (`redeployIntoRoles` in target/functions.ts) to pick the CSM and
  * by the rebalance to keep that pick. Everything it weighs is fixed by the file except the size
  * of the book, so the rebalance, which changes books, must not let a CSM who ties with the one
  * picked on everything else end up with a book as small (see `takesMoverPlace`): the next plan

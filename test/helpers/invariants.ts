@@ -7,9 +7,10 @@ import type { Org, SegmentId } from '../../src/core/model.js';
 import type { ChartNode } from '../../src/core/orgchart.js';
 import { type Plan, planOrg } from '../../src/core/plan.js';
 import { ROLES, type RoleId } from '../../src/core/roles.js';
+import { REDEPLOY_ROLES } from '../../src/core/target/functions.js';
 import { isPodTeam } from '../../src/core/target/index.js';
 import { servingTeams } from '../../src/core/target/needs.js';
-import { REDEPLOY_ROLES, regionAnchors } from '../../src/core/target/staffing.js';
+import { regionAnchors } from '../../src/core/target/staffing.js';
 import {
   compactAccounts,
   grownAccounts,

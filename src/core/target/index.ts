@@ -20,6 +20,7 @@ import { effectiveSeverity } from '../rules/engine.js';
 import { cite } from '../sources.js';
 import { detectStage, revenueAhead, type StageResult } from '../stage.js';
 import { chooseStructure, STRUCTURE_THRESHOLDS, type StructureResult } from '../structure.js';
+import { functionPicks, type RoleMove, redeployIntoRoles } from './functions.js';
 import { waitsForSenior } from './hand-over.js';
 import { functionalDirectors, type Leadership, planLeadership } from './leadership.js';
 import {
@@ -39,20 +40,18 @@ import {
 import { type LaterRole, planSpecialists, type SpecialistSeat } from './specialists.js';
 import {
   csmsNeeded,
-  functionPicks,
   neededHeads,
   type Redeployment,
-  type RoleMove,
-  redeployIntoRoles,
   staffTeams,
   type TargetTeam,
 } from './staffing.js';
 
+export type { RoleMove } from './functions.js';
 export type { LeaderSeat, Leadership, ManagedGroup, ReportingLine } from './leadership.js';
 export type { TeamNeed } from './needs.js';
 export type { SpecialistSpot } from './placement.js';
 export type { LaterRole, SpecialistSeat } from './specialists.js';
-export type { Backfill, Redeployment, RoleMove, TargetTeam } from './staffing.js';
+export type { Backfill, Redeployment, TargetTeam } from './staffing.js';
 
 export interface HeadcountRow {
   role: RoleId;
