@@ -456,12 +456,14 @@ export function staffTeams(
   // growth cost more). A team of one tier keeps its whole work covered: lending from it left it a
   // fifth short until it hired, and turned one hire into two (seeds 7 and 9).
   // Only a team the caller finds really short is lent to (`real` below): one that would hire.
+  // Whether seats and capacity cover a team's whole work: growth included, and on the date.
+  const covers = (need: TeamNeed, seats: number, capacity: number) =>
+    round1(seats) >= round1(ahead(need)) && round1(capacity) >= round1(need.needed);
   const canSpare = (person: Person, need: TeamNeed) =>
     pools(need)
       ? !overTarget(ahead(need), (staying(need.key) - person.fte) * (1 - heldBack)) &&
         !overTarget(need.needed, (carried(need.key) - person.capacity) * (1 - heldBack))
-      : round1(staying(need.key) - person.fte) >= round1(ahead(need)) &&
-        round1(carried(need.key) - person.capacity) >= round1(need.needed);
+      : covers(need, staying(need.key) - person.fte, carried(need.key) - person.capacity);
   // A move relieves the receiving team by what the person carries on the date (a ramping CSM by
   // the ramp share, a planned hire nothing), and never leaves it a whole person above its work.
   const relieves = (person: Person, to: TeamNeed) =>
@@ -474,6 +476,8 @@ export function staffTeams(
   const anchorsOf = regionAnchors(analysis);
   const smallRegionsTeams = largestRegionTeams(needs);
   const needByKey = new Map(needs.map((need) => [need.key, need]));
+  const teamOf = (person: Person) =>
+    person.team === null ? undefined : needByKey.get(person.team);
   // A CSM whose region no team serves may move to any region's team of their own tier or
   // industry: they are placed in it by the file, not by the book; so may one with no team and no
   // book. Coming from another tier or industry (or with a book and no team), they join its team
@@ -484,7 +488,7 @@ export function staffTeams(
     if (person.owner.member.region === undefined || smallRegionsTeams.has(to.key)) return true;
     // No team and no book: nothing places them anywhere, on the next plan either.
     if (person.team === null && person.owner.accounts.length === 0) return true;
-    const from = person.team === null ? undefined : needByKey.get(person.team);
+    const from = teamOf(person);
     return from !== undefined && regionSplitOf(from) === regionSplitOf(to);
   };
   // A CSM moves within their region: another region's team works other hours and languages.
@@ -500,7 +504,7 @@ export function staffTeams(
     return segments === undefined || to.segments.some((s) => segments.includes(s));
   };
   const spared = (person: Person) => {
-    const from = person.team === null ? undefined : needByKey.get(person.team);
+    const from = teamOf(person);
     return from !== undefined && canSpare(person, from);
   };
   // Leads and leavers never move; people order breaks ties between the rest. Whoever moves is
@@ -519,6 +523,11 @@ export function staffTeams(
     const team = person.team === null ? null : (needByKey.get(person.team) ?? null);
     if (leavesRegion(person.owner.member, team)) loose.add(person.owner.member.id);
   }
+  // Not moved yet, into the work a split hire was hired for, and not out of a region they anchor.
+  const mayLeave = (person: Person, to: TeamNeed, regionsOnly: ReadonlySet<string>) =>
+    !person.moved &&
+    joins(person, to) &&
+    !(regionsOnly.has(person.owner.member.id) && leavesRegion(person.owner.member, to));
 
   const bookFit = bookFits(needs);
   // Whose book is mostly the team's (its accounts in its regions, by ARR): of those holding a
@@ -558,7 +567,7 @@ export function staffTeams(
       seats += p.fte;
       capacity += p.capacity;
     }
-    return round1(seats) >= round1(ahead(team)) && round1(capacity) >= round1(team.needed);
+    return covers(team, seats, capacity);
   };
   const crossToHold = (
     short: readonly TeamNeed[],
@@ -571,18 +580,17 @@ export function staffTeams(
       if (!home || !sparesNextPlan(home)) continue;
       const crosses = (p: Person) => {
         const member = p.owner.member;
-        const from = p.team === null ? undefined : needByKey.get(p.team);
+        const from = teamOf(p);
+        const fit = bookFit(p, to);
         return (
-          !p.moved &&
           from !== undefined &&
           regionSplitOf(from) !== regionSplitOf(to) &&
           p.region === undefined &&
           member.region !== undefined &&
           member.segment === undefined &&
           member.role === 'csm' &&
-          joins(p, to) &&
-          !(regionsOnly.has(member.id) && leavesRegion(member, to)) &&
-          (bookFit(p, to).heldArr > 0 || bookFit(p, to).handover === p.owner.accountCount) &&
+          mayLeave(p, to, regionsOnly) &&
+          (fit.heldArr > 0 || fit.handover === p.owner.accountCount) &&
           relieves(p, to) &&
           spared(p)
         );
@@ -653,11 +661,7 @@ export function staffTeams(
       const order = moverOrder(to, bookFit);
       const toRegion = regionKey(to.region);
       const mayMove = (p: Person) =>
-        !p.moved &&
-        p.team !== to.key &&
-        fits(p, to, toRegion) &&
-        joins(p, to) &&
-        !(regionsOnly.has(p.owner.member.id) && leavesRegion(p.owner.member, to));
+        p.team !== to.key && fits(p, to, toRegion) && mayLeave(p, to, regionsOnly);
       // A CSM who already holds the team's accounts joins it first: they stay with who knows
       // them, and a second plan agrees (after a rebalance the mover holds them, while a CSM
       // whose book went with them into another function has none and no team). Then anyone with
@@ -680,7 +684,7 @@ export function staffTeams(
     pick ??= crossToHold(short, regionsOnly);
     if (!pick) break;
     const { person, to } = pick;
-    const from = person.team === null ? undefined : needByKey.get(person.team);
+    const from = teamOf(person);
     const fromBefore = from ? loadOf(from, staffed(from.key)) : null;
     const toBefore = loadOf(to, staffed(to.key));
     const left = person.team;
